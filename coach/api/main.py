@@ -1,0 +1,82 @@
+"""The FastAPI application: /api/v1 resources, the OpenAI-compatible endpoint, the web pages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from coach import __version__
+from coach.api.deps import Services
+from coach.api.errors import install_error_handlers
+from coach.api.routes import lessons, openai_compat, reviews, schema, sessions, summaries, web
+from coach.engines.registry import engine_factory
+from coach.offline import prepare_offline
+from coach.security import install_access_control
+from coach.services.chat import ChatService
+from coach.settings import Settings, get_settings
+from coach.storage.db import Database
+
+log = logging.getLogger("coach")
+
+
+def build_services(settings: Settings) -> Services:
+    """Storage, library and engines for one process."""
+    prepare_offline(settings.home)
+    database = Database(settings)
+    library = open_library(settings, database)
+    chat = ChatService(database, engine_factory(settings), library)
+    return Services(settings=settings, database=database, chat=chat, library=library)
+
+
+def open_library(settings: Settings, database: Database):  # type: ignore[no-untyped-def]
+    """The lesson library, or None while it is not built (the coach works without past lessons)."""
+    try:
+        from coach.library import LessonLibrary  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return LessonLibrary(settings, database)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    services = build_services(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+
+    app = FastAPI(
+        title="Retro Coach · 复盘教练",
+        version=__version__,
+        description="Coaches a team through a KPI retrospective (复盘) and keeps every lesson searchable.",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "OPTIONS"],
+            allow_headers=["*"],
+            expose_headers=["X-Request-ID", "X-Session-Id"],
+        )
+
+    install_access_control(app)
+
+    api = APIRouter(prefix="/api/v1")
+    for module in (sessions, reviews, lessons, summaries, schema):
+        api.include_router(module.router)
+    app.include_router(api)
+    app.include_router(openai_compat.router)
+    app.include_router(web.router)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, object]:
+        return {"status": "ok", "version": __version__, "engine": settings.active_engine}
+
+    return app

