@@ -1,0 +1,187 @@
+"""Judge what people answer: vague plans, cause depth, symptoms, intents, yes/no — in Chinese and English.
+
+Pure and deterministic; the rules coach asks its follow-up questions from these verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+CauseLevel = Literal["phenomenon", "surface", "root"]
+
+_EDGE_PUNCT = " \t\r\n.,!?;:~…。，！？；：、\"'“”‘’()（）[]【】《》<>-—_*#`"
+
+
+def normalize(text: str) -> str:
+    """Lower-case, trimmed of spaces, punctuation and emoji at both ends."""
+    text = (text or "").strip().lower()
+    text = re.sub(r"^[^\w\u4e00-\u9fff@]+|[^\w\u4e00-\u9fff%]+$", "", text)
+    return text.strip(_EDGE_PUNCT)
+
+
+def _full(patterns: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{patterns})$", re.I)
+
+
+# ---- vague plans ------------------------------------------------------------------------------
+
+_VAGUE = re.compile(
+    r"加强|提高.{0,4}(意识|重视|认识)|提升.{0,4}(意识|重视)|增强.{0,4}意识|注意|重视|尽量|尽可能|多关注|多留意|"
+    r"多沟通|加强沟通|做好|努力|用心|更加|认真|争取|抓紧|落实到位|高度重视|\bimprove communication\b|"
+    r"\bcommunicate (better|more)\b|\bbe more\b|\bpay (more )?attention\b|\btry (to|harder)\b|\bfocus more\b|"
+    r"\braise awareness\b|\bbe careful\b|\bwork harder\b|\bdo better\b|\bmore effort\b|\bstrengthen\b",
+    re.I,
+)
+_CONCRETE = re.compile(
+    r"\d|[一二两三四五六七八九十百千]+(次|个|天|周|小时|分钟|份|条|人)|每(天|日|周|月|季|次|个)|周[一二三四五六日天]|"
+    r"月底|季度|下周|明天|之前|前完成|清单|模板|看板|表格|周报|日报|例会|站会|会议|系统|工具|脚本|文档|流程图|"
+    r"checklist|sop|jira|dashboard|看板|excel|飞书|钉钉|企业微信|wiki|告警|自动化|"
+    r"\bevery\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bby (mon|tue|wed|thu|fri|sat|sun|next|end)|\bchecklist\b|"
+    r"\btemplate\b|\bmeeting\b|\bstand-?up\b|\bscript\b|\balert\b|\breport\b|\bdoc\b|\btool\b|\bautomat",
+    re.I,
+)
+
+
+def is_vague_how(text: str) -> bool:
+    """A 'how' naming an attitude ("加强沟通", "be more careful"), no concrete act, number, date or tool."""
+    body = normalize(text)
+    if not body:
+        return True
+    if _CONCRETE.search(body):
+        return False
+    if _VAGUE.search(body):
+        return True
+    # Too short to be a key action ("沟通", "improve").
+    return len(body) < (4 if re.search(r"[\u4e00-\u9fff]", body) else 10)
+
+
+# ---- cause depth ------------------------------------------------------------------------------
+
+_ROOT = re.compile(
+    r"根本|本质|归根结底|根源|根因|说到底|深层|机制|流程缺失|没有(标准|流程|机制|规范|制度|负责人|owner)|"
+    r"缺(少|乏|失)?(标准|流程|机制|规范|制度|责任人|负责人)|无人负责|没人负责|职责不清|权责不清|分工不明|"
+    r"从来没有|一直没有|\broot cause\b|\bfundamental|\bunderlying\b|"
+    r"\bno (process|owner|standard|mechanism)\b|\bnobody owns?\b|\bno one owns?\b|"
+    r"\bmissing (process|owner|standard)\b|\black of (a )?(process|owner|standard)",
+    re.I,
+)
+_SURFACE = re.compile(
+    r"因为|由于|导致|所以|造成|原因是|是因为|\bbecause\b|\bdue to\b|\bcaused by\b|\bsince\b", re.I
+)
+_SYMPTOM = re.compile(
+    r"下降|下滑|上升|降低|减少|增加|延期|延迟|超期|没完成|未完成|未达成|没达成|不达标|差了|少了|慢了|多了|投诉|"
+    r"流失|掉了|变差|\bdropped\b|\bfell\b|\bdecline|\bmissed\b|\bdelay|\blate\b|\bslipped\b|"
+    r"\bwent (up|down)\b|"
+    r"\bfewer\b|\bless than\b|\bcomplaints?\b|\bchurn",
+    re.I,
+)
+
+
+def is_symptom(text: str) -> bool:
+    """An observed outcome ("回款慢了", "sales dropped") with no cause in it."""
+    body = normalize(text)
+    return bool(_SYMPTOM.search(body)) and not _SURFACE.search(body) and not _ROOT.search(body)
+
+
+def cause_level(text: str, depth: int) -> CauseLevel:
+    """Where an answer to 'why?' sits: cue words first, then how many whys deep it came (1-based)."""
+    body = normalize(text)
+    if _ROOT.search(body):
+        return "root"
+    if depth <= 1 and is_symptom(body):
+        return "phenomenon"
+    if depth >= 4:
+        return "root"
+    return "surface"
+
+
+# ---- intents ----------------------------------------------------------------------------------
+
+_POLITE = r"(吧|啊|呀|吗|了|哈|嘛|please|pls|now)?"
+_SKIP = _full(
+    rf"(跳过|先跳过|跳过这(一步|个|条|题|环节|部分)?|下一步|下一题|过|pass|skip"
+    rf"|skip (it|this|this one|this step)"
+    rf"|next|next step|move on|let'?s move on){_POLITE}"
+)
+_BACK = re.compile(
+    r"^(回到上一步|返回上一步|上一步|返回|退回|回去|后退|回到.{1,6}|返回.{1,6}|重新.{0,2}(回顾|分析|反思|总结|行动))$|"
+    r"^(go )?back( to .{1,20})?( please)?$|^previous( step)?$|^undo step$",
+    re.I,
+)
+_STATUS = re.compile(
+    r"到哪(了|一步|儿了)?|进度|现在.{0,2}(第几步|哪一步|哪个阶段)|还剩(几步|多少)|"
+    r"\bwhere are we\b|\bprogress\b|\bstatus\b|\bwhat step\b|\bhow far\b",
+    re.I,
+)
+_SUMMARY = _full(
+    r"(看看|看下|看一下|给我|显示|展示|出个|生成)?(总结|小结|汇总|摘要|目前的?总结)(一下)?(吧)?|"
+    r"(show|give me|see)( me)?( the)? summary|summary|summari[sz]e( so far)?|recap"
+)
+_FINISH = _full(
+    r"(结束|完成|结束复盘|完成复盘|复盘结束|就到这(里|儿)?|先到这(里|儿)?|到此为止|可以了?结束|我们结束吧?)"
+    rf"{_POLITE}|finish|finish( the)? review|end( the)? review|end|done|we'?re done|wrap up"
+)
+_UNQUANTIFIABLE = re.compile(
+    r"无法量化|没法量化|不好量化|不能量化|难以量化|量化不了|没有数字|没数据|没有数据|不可量化|"
+    r"\bcan'?t (be )?quantif|\bcannot (be )?quantif|\bnot (measurable|quantifiable)|\bno (numbers?|data)\b|"
+    r"\bhard to (quantify|measure)",
+    re.I,
+)
+
+
+def wants_skip(text: str) -> bool:
+    """'跳过', '下一步', 'skip', 'next'."""
+    return bool(_SKIP.match(normalize(text)))
+
+
+def wants_back(text: str) -> bool:
+    """'回到上一步', '返回', '回到回顾', 'go back', 'back to goals'."""
+    return bool(_BACK.match(normalize(text)))
+
+
+def wants_status(text: str) -> bool:
+    """'到哪了', '进度', 'where are we'."""
+    body = normalize(text)
+    return len(body) <= 30 and bool(_STATUS.search(body))
+
+
+def wants_summary(text: str) -> bool:
+    """'总结', '看看总结', 'show summary'."""
+    return bool(_SUMMARY.match(normalize(text)))
+
+
+def wants_finish(text: str) -> bool:
+    """'结束', '完成', 'finish', 'done' (the whole message, so '完成了一半' is not a finish)."""
+    return bool(_FINISH.match(normalize(text)))
+
+
+def is_unquantifiable(text: str) -> bool:
+    """'无法量化', "can't quantify", 'not measurable'."""
+    return bool(_UNQUANTIFIABLE.search(normalize(text)))
+
+
+# ---- yes / no ---------------------------------------------------------------------------------
+
+_NO = re.compile(
+    r"^(不是|不对|不(?!错)|没有|没(?!错|问题)|否|不算|不太是|不完全是|还不是|还没|算不上|不行|错)|"
+    r"^(no|nope|nah|not really|not yet|not quite|wrong|negative)\b|\bisn'?t\b|\bnot (the|a) root",
+    re.I,
+)
+_YES = re.compile(
+    r"^(是|对|没错|确认|嗯|好|好的|可以|行|同意|是的|对的|是啊|对啊|当然|算是|确定|没问题|ok|okay|yes|yep|yeah|"
+    r"right|correct|sure|exactly|confirm(ed)?|agreed?|indeed|that'?s (it|right))"
+    r"(?=$|[\s,，。.!！、]|[了的啊呀吧])",  # "嗯…这个" hesitates, "嗯，对" agrees
+    re.I,
+)
+
+
+def is_no(text: str) -> bool:
+    """A negative answer ('不是', '不对', 'no', 'not really')."""
+    return bool(_NO.search(normalize(text)))
+
+
+def is_yes(text: str) -> bool:
+    """A positive answer ('是', '对', '确认', 'yes', 'correct') that is not a negative one."""
+    body = normalize(text)
+    return bool(_YES.match(body)) and not is_no(body)

@@ -1,0 +1,82 @@
+"""Commands that work at any moment: back, skip, where are we, show summary, finish (zh and en)."""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain import critique
+from coach.engines.base import Stage
+from coach.engines.rules import flow
+from coach.engines.rules.summary import counts, stage_label, summarize
+from coach.engines.rules.turn import Turn
+
+# Which stage a "go back to …" names.
+_STAGE_WORDS: list[tuple[Stage, re.Pattern[str]]] = [
+    ("followup", re.compile(r"跟进|上次(的)?行动|follow-?up|last (time|review)", re.I)),
+    ("review", re.compile(r"回顾|目标|kpi|指标|goal|review|target", re.I)),
+    ("analysis", re.compile(r"分析|根因|原因|亮点|不足|analysis|cause|highlight|shortfall", re.I)),
+    ("reflection", re.compile(r"反思|reflect", re.I)),
+    ("lessons", re.compile(r"经验|教训|总结提取|lesson", re.I)),
+    ("actions", re.compile(r"行动|计划|action|plan", re.I)),
+]
+
+
+def handle_command(t: Turn) -> bool:
+    """Run a global command if the message is one; True when it was."""
+    text = t.text
+    if not critique.normalize(text) and not re.search(r"\d", text):
+        t.say("empty")
+        t.reask()
+        return True
+    if critique.wants_status(text):
+        _status(t)
+        return True
+    if critique.wants_summary(text):
+        t.review.summary = summarize(t.review, t.lang)
+        t.say("summary", summary=t.review.summary)
+        t.reask()
+        return True
+    if critique.wants_back(text):
+        _back(t)
+        return True
+    if critique.wants_skip(text):
+        flow.handler(t.state.stage).skip(t)
+        return True
+    if critique.wants_finish(text) and not _is_an_answer(t):
+        t.say("finishing")
+        flow.go_to(t, "done")
+        return True
+    return False
+
+
+def _is_an_answer(t: Turn) -> bool:
+    """'完成'/'done' answers 'is it done?' in the follow-up and 'anything else?' in the actions."""
+    return t.state.stage == "followup" or (t.state.stage == "actions" and t.state.step == "more")
+
+
+def _status(t: Turn) -> None:
+    order = [s for s in flow.stages_in_use(t) if s != "done"]
+    stage = t.state.stage
+    position = order.index(stage) + 1 if stage in order else len(order)
+    t.say(
+        "status",
+        stage=stage_label(stage, t.lang),
+        n=position,
+        total=len(order),
+        counts=counts(t.review, t.lang),
+    )
+    t.reask()
+
+
+def _back(t: Turn) -> None:
+    text = t.text
+    target: Stage | None = None
+    for stage, pattern in _STAGE_WORDS:
+        if pattern.search(text) and stage in flow.stages_in_use(t):
+            target = stage
+            break
+    target = target or flow.previous(t)
+    t.state.drill = None
+    t.state.draft = None
+    t.say("going_back", stage=stage_label(target, t.lang))
+    flow.go_to(t, target)

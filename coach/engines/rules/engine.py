@@ -1,0 +1,92 @@
+"""RulesEngine: the embedded coach — the method as a state machine, no network, deterministic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from coach.domain.retrospective import Retrospective
+from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
+from coach.engines.rules import flow
+from coach.engines.rules.commands import handle_command
+from coach.engines.rules.state import RulesState
+from coach.engines.rules.turn import Turn
+
+
+class RulesEngine:
+    """Runs the 复盘 method step by step; every turn returns a valid result, whatever the text."""
+
+    name = "rules"
+    can_stream = True
+
+    def opening(self, review: Retrospective, ctx: TurnContext) -> TurnResult:
+        t = Turn(RulesState(), _copy(review), ctx)
+        _start(t)
+        return t.result()
+
+    def execute(
+        self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext
+    ) -> Iterator[TurnEvent]:
+        result = self.answer(state, review, text, ctx)
+        for chunk in _chunks(result.reply):
+            yield Delta(text=chunk)
+        yield result
+
+    def answer(self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext) -> TurnResult:
+        """One turn, without the deltas."""
+        saved = RulesState.load(state)
+        t = Turn(saved or RulesState(), _copy(review), ctx, text)
+        try:
+            if saved is None:
+                _resume_without_state(t)
+            elif not handle_command(t):
+                flow.handler(t.state.stage).handle(t)
+        except Exception:
+            # A bug must cost the user one re-asked question, never the session.
+            t = Turn(RulesState.load(state) or RulesState(), _copy(review), ctx, text)
+            t.say("not_understood")
+            if t.state.asked is None:
+                _start(t)
+            else:
+                t.reask()
+        if not t.lines:
+            t.say("not_understood")
+            t.reask()
+        return t.result()
+
+
+def _copy(review: Retrospective) -> Retrospective:
+    """A private copy to change; pydantic's validator copies far faster than copy.deepcopy."""
+    return Retrospective.model_validate(review.model_dump())
+
+
+def _start(t: Turn) -> None:
+    t.say("greeting")
+    if t.ctx.open_actions:
+        t.state.followups = list(t.ctx.open_actions)
+        flow.go_to(t, "followup")
+    else:
+        flow.go_to(t, "review")
+
+
+def _resume_without_state(t: Turn) -> None:
+    """No saved state (a session started elsewhere): open the session; a KPI message is read as one."""
+    if t.ctx.open_actions:
+        _start(t)
+        return
+    t.state.visited = ["review"]
+    t.state.stage, t.state.step = "review", "goals"
+    if t.review.goals:
+        flow.go_to(t, "review")
+    elif not handle_command(t):
+        flow.handler("review").handle(t)
+
+
+def _chunks(reply: str) -> list[str]:
+    """The reply line by line, so a streaming client shows it as it comes."""
+    lines = reply.split("\n")
+    return [
+        line + ("\n" if i < len(lines) - 1 else "")
+        for i, line in enumerate(lines)
+        if line or i < len(lines) - 1
+    ]

@@ -1,0 +1,97 @@
+"""Read the share of a gap a cause explains: '大概占七成', '70%', '0.7', 'about 60 percent', '一半'."""
+
+from __future__ import annotations
+
+import re
+
+_CN = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_EN = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+}
+_WORDS = [
+    (re.compile(r"全部|百分之百|所有|\ball of it\b|\bentirely\b|\bfully\b"), 1.0),
+    (re.compile(r"大半|多半|\bmost of\b|\bthe bulk\b"), 0.6),
+    (re.compile(r"一半|\bhalf\b"), 0.5),
+    (re.compile(r"三分之二|\btwo[- ]thirds\b"), 2 / 3),
+    (re.compile(r"三分之一|\ba third\b|\bone[- ]third\b"), 1 / 3),
+    (re.compile(r"四分之三|\bthree[- ]quarters\b"), 0.75),
+    (re.compile(r"四分之一|\ba quarter\b|\bone[- ]quarter\b"), 0.25),
+    (re.compile(r"一小部分|很少|\ba little\b|\bsmall part\b"), 0.1),
+]
+
+
+def _cn_number(raw: str) -> float | None:
+    """'七' → 7, '十' → 10, '六十' → 60, '七十五' → 75."""
+    if raw.isdigit():
+        return float(raw)
+    if not raw or any(ch not in _CN for ch in raw):
+        return None
+    if "十" in raw:
+        tens, _, ones = raw.partition("十")
+        return float((_CN[tens] if tens else 1) * 10 + (_CN[ones] if ones else 0))
+    return float(_CN[raw[-1]])
+
+
+def parse_share(text: str) -> float | None:
+    """A share in 0..1, or None when the text gives none."""
+    body = (text or "").lower()
+    if match := re.search(r"(\d+(?:\.\d+)?)\s*(%|％|percent|per cent|pct)", body):
+        return _clamp(float(match.group(1)) / 100)
+    if match := re.search(r"百分之([零一二两三四五六七八九十\d]+)", body):
+        value = _cn_number(match.group(1))
+        return _clamp(value / 100) if value is not None else None
+    if match := re.search(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十])\s*成", body):
+        value = (
+            _cn_number(match.group(1))
+            if not match.group(1).replace(".", "").isdigit()
+            else float(match.group(1))
+        )
+        return _clamp(value / 10) if value is not None else None
+    if match := re.search(
+        r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b\s*(percent|%)?", body
+    ):
+        return _clamp(_EN[match.group(1)] / 100)
+    for pattern, value in _WORDS:
+        if pattern.search(body):
+            return value
+    if match := re.search(r"(?<![\d.])(0?\.\d+|1\.0+|\d{1,3})(?![\d.])", body):
+        number = float(match.group(1))
+        return _clamp(number if number <= 1 else number / 100)
+    return None
+
+
+def _clamp(value: float) -> float | None:
+    if value < 0 or value > 1.0001:
+        return None
+    return round(min(value, 1.0), 4)

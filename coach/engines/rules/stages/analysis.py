@@ -1,0 +1,197 @@
+"""Analysis (分析根因), first half: highlights and why, shortfalls and why, what should have been done.
+
+The drill-down on the chosen finding lives in `drilldown.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.critique import is_no, is_yes, normalize
+from coach.domain.retrospective import Finding, Verdict
+from coach.engines.rules import flow
+from coach.engines.rules.stages import drilldown
+from coach.engines.rules.stages.review import goal_line
+from coach.engines.rules.text import item_numbers, quote, split_cause, split_items
+from coach.engines.rules.turn import Turn
+
+_CAUSE_FIRST = re.compile(r"(因为|由于|原因是|主要是|because|due to)", re.I)
+_NOTHING = re.compile(
+    r"^(没有|没|无|暂无|没什么|想不到|不知道|都没有|no|none|nothing|not really|nope|n/?a)\b", re.I
+)
+
+
+def enter(t: Turn) -> None:
+    t.state.step = "highlights"
+    t.ask("analysis_highlights_more" if t.review.highlights else "analysis_highlights")
+
+
+def handle(t: Turn) -> None:
+    step = t.state.step
+    if step in drilldown.STEPS:
+        drilldown.handle(t)
+    elif step == "highlights":
+        _findings(t, "highlights")
+    elif step == "highlight_why":
+        _why(t, "highlights")
+    elif step == "shortfalls":
+        _findings(t, "shortfalls")
+    elif step == "shortfall_why":
+        _why(t, "shortfalls")
+    elif step == "missed":
+        _missed(t)
+    elif step == "choose":
+        _choose(t)
+    else:
+        enter(t)
+
+
+def skip(t: Turn) -> None:
+    step = t.state.step
+    if step in ("highlights", "highlight_why"):
+        _ask_shortfalls(t)
+    elif step in ("shortfalls", "shortfall_why"):
+        _ask_missed(t)
+    elif step == "missed":
+        ask_choose(t)
+    else:
+        t.state.drill = None
+        flow.advance(t)
+
+
+def _nothing(text: str) -> bool:
+    body = normalize(text)
+    return bool(_NOTHING.match(body)) and len(body) <= 12
+
+
+def _findings(t: Turn, kind: str) -> None:
+    items: list[Finding] = getattr(t.review, kind)
+    if _nothing(t.text):
+        _after_findings(t, kind)
+        return
+    new = []
+    for item in split_items(t.text):
+        head, cause = split_cause(item)
+        new.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
+    if not new:
+        t.say("not_understood")
+        t.reask()
+        return
+    items.extend(new)
+    _ask_next_why(t, kind)
+
+
+def _ask_next_why(t: Turn, kind: str) -> None:
+    items: list[Finding] = getattr(t.review, kind)
+    for index, finding in enumerate(items):
+        if not finding.causes and f"{kind}:{index}" not in t.state.why_asked:
+            t.state.finding_index = index
+            t.state.step = "highlight_why" if kind == "highlights" else "shortfall_why"
+            t.ask(
+                "analysis_highlight_why" if kind == "highlights" else "analysis_shortfall_why",
+                finding=quote(finding.text, t.lang),
+            )
+            return
+    _after_findings(t, kind)
+
+
+def _why(t: Turn, kind: str) -> None:
+    items: list[Finding] = getattr(t.review, kind)
+    index = t.state.finding_index
+    if 0 <= index < len(items):
+        # Asked once: an empty answer leaves the finding without causes rather than asking again.
+        t.state.why_asked.append(f"{kind}:{index}")
+        if not _nothing(t.text):
+            causes = [split_cause(c)[1] or c for c in split_items(t.text)] or [t.text]
+            items[index].causes.extend(causes)
+            items[index].evidence = "；".join(e for e in (items[index].evidence, t.text) if e)
+    _ask_next_why(t, kind)
+
+
+def _after_findings(t: Turn, kind: str) -> None:
+    if kind == "highlights":
+        _ask_shortfalls(t)
+    else:
+        _ask_missed(t)
+
+
+def _ask_shortfalls(t: Turn) -> None:
+    t.state.step = "shortfalls"
+    missed = [g for g in t.review.goals if g.verdict in (Verdict.missed, Verdict.far_missed)]
+    if missed and not t.review.shortfalls:
+        t.ask("analysis_shortfalls_hint", goal=goal_line(t, missed[0]))
+    else:
+        t.ask("analysis_shortfalls_more" if t.review.shortfalls else "analysis_shortfalls")
+
+
+def _ask_missed(t: Turn) -> None:
+    t.state.step = "missed"
+    t.ask("analysis_missed")
+
+
+def _missed(t: Turn) -> None:
+    if not _nothing(t.text):
+        for item in split_items(t.text):
+            head, cause = split_cause(item)
+            t.review.shortfalls.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
+    ask_choose(t)
+
+
+def candidates(t: Turn) -> list[str]:
+    """Findings worth a drill-down, not yet drilled: shortfalls first, then missed focus goals."""
+    found = [f.text for f in t.review.shortfalls]
+    goals = [t.review.goals[i] for i in t.state.focus if 0 <= i < len(t.review.goals)] or t.review.goals
+    for goal in goals:
+        # A missed goal is a finding of its own unless a shortfall already speaks of it.
+        named = any(goal.name and goal.name in f.text for f in t.review.shortfalls)
+        if goal.verdict in (Verdict.missed, Verdict.far_missed) and not named:
+            found.append(goal_line(t, goal))
+    drilled = {c.phenomenon for c in t.review.cause_chains} | set(t.state.drilled)
+    return [c for c in dict.fromkeys(found) if c not in drilled]
+
+
+def ask_choose(t: Turn) -> None:
+    """Offer the findings to drill into; go straight in when there is only one."""
+    options = candidates(t)
+    if not options:
+        t.say("analysis_nothing_to_drill" if not t.review.cause_chains else "analysis_drill_done")
+        flow.advance(t)
+        return
+    if len(options) == 1:
+        t.say("analysis_drill_only", finding=quote(options[0], t.lang, 60))
+        drilldown.start(t, options[0])
+        return
+    t.state.step = "choose"
+    listing = "\n".join(f"{i}. {text}" for i, text in enumerate(options, 1))
+    t.ask("analysis_choose", options=listing)
+
+
+def _choose(t: Turn) -> None:
+    options = candidates(t)
+    if not options:
+        flow.advance(t)
+        return
+    if _nothing(t.text) and not is_yes(t.text):
+        t.state.drill = None
+        flow.advance(t)
+        return
+    low = t.text.lower()
+    chosen = (
+        next((o for o in options if o.lower() in low or low in o.lower()), None) if len(low) >= 2 else None
+    )
+    for number in item_numbers(t.text):
+        index = len(options) - 1 if number == -1 else number - 1
+        if chosen is None and 0 <= index < len(options):
+            chosen = options[index]
+    if chosen is None:
+        if is_no(t.text):
+            flow.advance(t)
+            return
+        if _CAUSE_FIRST.match(t.text.strip()):
+            # Already answering "why?": that is the first level of the top finding's drill-down.
+            drilldown.start(t, options[0], quiet=True)
+            drilldown.handle(t)
+            return
+        # Anything else names a new finding to drill into, in the user's own words.
+        chosen = options[0] if is_yes(t.text) else t.text
+    drilldown.start(t, chosen)

@@ -1,0 +1,223 @@
+"""The drill-down: ask 为什么 until a root cause the user confirms (or 5 levels), then its share."""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.critique import cause_level, is_no, is_yes, normalize
+from coach.domain.retrospective import CauseChain
+from coach.engines.rules import flow
+from coach.engines.rules.share import parse_share
+from coach.engines.rules.state import DrillState
+from coach.engines.rules.text import has_words, quote
+from coach.engines.rules.turn import Turn
+
+STEPS = ("drill", "confirm_root", "share", "more_causes", "another")
+MAX_DEPTH = 5
+EXPLAINED_ENOUGH = 0.8  # the method: the main causes should explain 80–90% of the gap
+SEEN_BEFORE_SCORE = 0.75  # a past lesson this close is "the same root cause"
+_LEADING_NO = re.compile(r"^(不是|不对|不|no|nope|not really|not quite)[\s,，。.!！:：]*", re.I)
+_ANOTHER_CAUSE = re.compile(
+    r"^(有[，,]?\s*)?(还有|另外|另一个|另)?(一个|个)?(原因|因素)(是|：|:)?\s*|"
+    r"^(yes[,.]?\s*)?(another|one more|also)( (reason|cause|factor))?( is)?[:,]?\s*",
+    re.I,
+)
+_CAUSE_LEAD = re.compile(
+    r"^(我觉得|我认为|主要是|可能是|其实是|根本原因是|根本上是|根本上|根因是|本质上是|本质是|归根结底是?|原因是|是因为|因为|由于|"
+    r"i think|probably|mainly|the root cause is( that)?|root cause:|at root,?|because of|because|due to)"
+    r"\s*[:：,，]?\s*",
+    re.I,
+)
+_DONT_KNOW = re.compile(r"^(不知道|不清楚|说不上来|不确定|没想法|i don'?t know|not sure|no idea|dunno)", re.I)
+
+
+def start(t: Turn, phenomenon: str, quiet: bool = False) -> None:
+    """Begin a drill-down on a finding (quiet: the user is already answering the first why)."""
+    t.state.drill = DrillState(phenomenon=phenomenon)
+    t.state.drilled.append(phenomenon)
+    t.state.step = "drill"
+    if quiet:
+        t.say("analysis_drill_only", finding=quote(phenomenon, t.lang, 60))
+    else:
+        t.ask("drill_why_first", finding=quote(phenomenon, t.lang, 60))
+
+
+def handle(t: Turn) -> None:
+    step = t.state.step
+    if step == "share":
+        _share(t)
+    elif step == "more_causes":
+        _more_causes(t)
+    elif step == "another":
+        _another(t)
+    elif t.state.drill is None:
+        from coach.engines.rules.stages.analysis import ask_choose
+
+        ask_choose(t)
+    elif step == "confirm_root":
+        _confirm(t)
+    else:
+        _answer(t, t.text)
+
+
+def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
+    drill = t.state.drill
+    assert drill is not None
+    said = answer.strip(" ，,。.")
+    if _DONT_KNOW.match(normalize(said)) or not has_words(said):
+        t.say("drill_hint")
+        t.reask()
+        return
+    depth = len(drill.answers) + 1
+    level = cause_level(said, depth)  # on the words as said: "根本原因是…" is itself a cue
+    if is_cause and level == "phenomenon":
+        level = "surface"  # given as "another cause", it is one even when it reads like an outcome
+    answer = _CAUSE_LEAD.sub("", said).strip() or said  # keep the cause, not the "because"
+    if level == "phenomenon":
+        # A restated symptom belongs to the phenomenon, not to the causes.
+        drill.phenomenon = (
+            f"{drill.phenomenon}（{answer}）" if t.lang == "zh" else f"{drill.phenomenon} ({answer})"
+        )
+        t.ask("drill_symptom", answer=quote(answer, t.lang))
+        return
+    drill.answers.append(answer)
+    if depth >= MAX_DEPTH:
+        t.say("drill_max_depth", answer=quote(answer, t.lang))
+        _finish_chain(t, answer)
+        return
+    if level == "root" or depth >= 3:
+        drill.candidate_root = answer
+        t.state.step = "confirm_root"
+        t.ask("drill_confirm_root" if level == "root" else "drill_confirm_deep", answer=quote(answer, t.lang))
+        return
+    t.ask("drill_why_again", answer=quote(answer, t.lang))
+
+
+def _confirm(t: Turn) -> None:
+    drill = t.state.drill
+    assert drill is not None
+    body = normalize(t.text)
+    if is_yes(body):
+        _finish_chain(t, drill.candidate_root or (drill.answers[-1] if drill.answers else t.text))
+        return
+    t.state.step = "drill"
+    rest = _LEADING_NO.sub("", t.text).strip()
+    if is_no(body) and has_words(rest) and len(rest) > 3:
+        _answer(t, rest)  # "不是，根本原因是没有回款跟踪机制"
+    elif is_no(body):
+        t.ask("drill_why_again", answer=quote(drill.candidate_root, t.lang))
+    else:
+        _answer(t, t.text)  # a further answer without a yes/no is the next level down
+
+
+def _finish_chain(t: Turn, root: str) -> None:
+    drill = t.state.drill
+    assert drill is not None
+    middle = [a for a in drill.answers if a != root]
+    chain = CauseChain(
+        phenomenon=drill.phenomenon,
+        surface_cause=" → ".join(middle) or None,
+        root_cause=root,
+        evidence=" / ".join(drill.answers) or None,
+    )
+    t.review.cause_chains.append(chain)
+    t.state.drill = None
+    t.state.share_chain = len(t.review.cause_chains) - 1
+    t.say(
+        "drill_chain",
+        phenomenon=quote(chain.phenomenon, t.lang),
+        surface=quote(chain.surface_cause or "—", t.lang),
+        root=quote(root, t.lang),
+    )
+    _cite_similar(t, root)
+    t.state.step = "share"
+    t.ask("drill_share", root=quote(root, t.lang))
+
+
+def _cite_similar(t: Turn, root: str) -> None:
+    hits = t.lookup(root, 3)
+    t.cite(hits)
+    if hits and hits[0].score >= SEEN_BEFORE_SCORE:
+        hit = hits[0]
+        t.say(
+            "drill_seen_before",
+            team=hit.team or ("其他团队" if t.lang == "zh" else "another team"),
+            date=hit.review_date.isoformat() if hit.review_date else "—",
+            lesson=quote(hit.text, t.lang, 60),
+        )
+
+
+def _share(t: Turn) -> None:
+    index = t.state.share_chain
+    chains = t.review.cause_chains
+    if index is None or not 0 <= index < len(chains):
+        _after_share(t)
+        return
+    share = parse_share(t.text)
+    if share is None:
+        t.say("drill_share_unclear")
+        t.reask()
+        return
+    chains[index].share = share
+    mark_main(chains)
+    _after_share(t)
+
+
+def mark_main(chains: list[CauseChain]) -> None:
+    """The chain with the largest share is the main cause (the first one on a tie)."""
+    best = max(range(len(chains)), key=lambda i: (chains[i].share or 0.0, -i), default=None)
+    for i, chain in enumerate(chains):
+        chain.is_main = i == best and (chain.share or 0.0) > 0
+
+
+def _after_share(t: Turn) -> None:
+    chains = t.review.cause_chains
+    total = sum(c.share or 0.0 for c in chains)
+    main = next((c for c in chains if c.is_main), None)
+    if total < EXPLAINED_ENOUGH:
+        t.say(
+            "drill_unexplained_most" if total < 0.5 else "drill_unexplained",
+            explained=f"{total * 100:.0f}%",
+            left=f"{(1 - total) * 100:.0f}%",
+        )
+        t.state.step = "more_causes"
+        t.ask("drill_more_causes")
+        return
+    if main is not None:
+        t.say("drill_main", root=quote(main.root_cause, t.lang), share=f"{(main.share or 0) * 100:.0f}%")
+    _offer_another(t)
+
+
+def _more_causes(t: Turn) -> None:
+    body = normalize(t.text)
+    if is_no(body) or len(body) == 0:
+        _offer_another(t)
+        return
+    if is_yes(body) and len(body) <= 4:
+        t.ask("drill_more_what")
+        return
+    chains = t.review.cause_chains
+    phenomenon = chains[-1].phenomenon if chains else t.text
+    t.state.drill = DrillState(phenomenon=phenomenon)
+    t.state.step = "drill"
+    t.state.asked = None
+    _answer(t, _ANOTHER_CAUSE.sub("", t.text) or t.text, is_cause=True)
+
+
+def _offer_another(t: Turn) -> None:
+    from coach.engines.rules.stages.analysis import candidates
+
+    if candidates(t):
+        t.state.step = "another"
+        t.ask("drill_another")
+    else:
+        flow.advance(t)
+
+
+def _another(t: Turn) -> None:
+    from coach.engines.rules.stages.analysis import ask_choose
+
+    if is_no(t.text):
+        flow.advance(t)
+    else:
+        ask_choose(t)

@@ -1,0 +1,206 @@
+"""Lessons (总结提取): propose typed lessons from the findings; the user corrects them in plain words."""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.critique import normalize
+from coach.domain.labels import DIMENSION, LESSON_ACTION, label
+from coach.domain.lesson_typing import LessonSource, classify_lesson, parse_lesson_correction
+from coach.domain.library import LessonHit
+from coach.domain.retrospective import Lesson
+from coach.engines.rules import flow
+from coach.engines.rules.text import has_words, item_numbers, quote
+from coach.engines.rules.turn import Turn
+
+MAX_PROPOSED = 6
+LOW_CONFIDENCE = 0.5
+_CONFIRM = re.compile(
+    r"^(确认|确定|没问题|可以|行|好|好的|对|就这样|ok|okay|yes|confirm(ed)?|looks good|lgtm|fine|"
+    r"good|all good|agreed?)\b",
+    re.I,
+)
+_DELETE = re.compile(r"删掉|删除|去掉|不要|移除|\bdelete\b|\bremove\b|\bdrop\b", re.I)
+_ADD = re.compile(
+    r"^(加一条|再加一条|新增一条|添加|补充一条|加上|add( one| a lesson| another)?)\s*[:：,，]?\s*", re.I
+)
+_REWRITE = re.compile(
+    r"(改成|改为|改写为|换成|\brewrite (as|to)\b|\bchange (it )?to\b|\breword (as|to)\b)\s*[:：]?\s*", re.I
+)
+
+
+def enter(t: Turn) -> None:
+    if not t.review.lessons:
+        _propose(t)
+    if not t.review.lessons:
+        t.state.step = "edit"
+        t.ask("lessons_none")
+        return
+    t.say("lessons_list", lessons=_listing(t))
+    _cite_past(t)
+    t.state.step = "edit"
+    t.ask("lessons_confirm")
+
+
+def handle(t: Turn) -> None:
+    text = t.text
+    if match := _ADD.match(text.strip()):
+        _add(t, text.strip()[match.end() :])
+        return
+    numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
+    index = _index(t, numbers)
+    dimension, action = parse_lesson_correction(text)
+    body = normalize(text)
+    if (
+        _CONFIRM.match(body)
+        and len(body) <= 16
+        and not (numbers or dimension or action or _DELETE.search(text))
+    ):
+        _confirm(t)
+        return
+    if _DELETE.search(text) and index is not None:
+        removed = t.review.lessons.pop(index)
+        t.state.lesson_confidence.pop(index) if index < len(t.state.lesson_confidence) else None
+        t.state.lesson_cursor = None
+        t.say("lessons_deleted", lesson=quote(removed.text, t.lang))
+        _show_and_ask(t)
+        return
+    if (match := _REWRITE.search(text)) and index is not None and has_words(text[match.end() :]):
+        t.review.lessons[index].text = text[match.end() :].strip(" 。.")
+        t.review.lessons[index].evidence = text
+        _edited(t, index)
+        return
+    if (dimension or action) and index is not None:
+        lesson = t.review.lessons[index]
+        lesson.dimension = dimension or lesson.dimension
+        lesson.action = action or lesson.action
+        _set_confidence(t, index, 1.0)  # the user said so
+        _edited(t, index)
+        return
+    if not t.review.lessons and has_words(text) and len(normalize(text)) >= 4:
+        _add(t, text)
+        return
+    t.say("lessons_help")
+
+
+def skip(t: Turn) -> None:
+    t.say("lessons_skipped")
+    flow.advance(t)
+
+
+def _index(t: Turn, numbers: list[int]) -> int | None:
+    """The lesson a correction is about: the number named, else the one last touched, else the last one."""
+    lessons = t.review.lessons
+    if not lessons:
+        return None
+    if numbers:
+        return len(lessons) - 1 if numbers[0] == -1 else numbers[0] - 1
+    cursor = t.state.lesson_cursor
+    return cursor if cursor is not None and 0 <= cursor < len(lessons) else len(lessons) - 1
+
+
+def _confirm(t: Turn) -> None:
+    if not t.review.lessons:
+        t.ask("lessons_none")
+        return
+    t.lessons_confirmed = True
+    t.say("lessons_confirmed", count=len(t.review.lessons))
+    flow.advance(t)
+
+
+def _add(t: Turn, text: str) -> None:
+    text = text.strip(" 。.")
+    if not has_words(text):
+        t.say("lessons_help")
+        return
+    typing = classify_lesson(text)
+    dimension, action = parse_lesson_correction(text)
+    t.review.lessons.append(
+        Lesson(
+            text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=text
+        )
+    )
+    t.state.lesson_confidence.append(1.0 if dimension and action else typing.confidence)
+    _edited(t, len(t.review.lessons) - 1, added=True)
+
+
+def _edited(t: Turn, index: int, added: bool = False) -> None:
+    t.state.lesson_cursor = index
+    t.say("lessons_added" if added else "lessons_updated", line=_line(t, index))
+    _show_and_ask(t)
+
+
+def _show_and_ask(t: Turn) -> None:
+    if t.review.lessons:
+        t.say("lessons_list", lessons=_listing(t))
+        t.ask("lessons_more_edits")
+    else:
+        t.ask("lessons_none")
+
+
+def _set_confidence(t: Turn, index: int, value: float) -> None:
+    while len(t.state.lesson_confidence) < len(t.review.lessons):
+        t.state.lesson_confidence.append(LOW_CONFIDENCE)
+    t.state.lesson_confidence[index] = value
+
+
+def _propose(t: Turn) -> None:
+    """Lessons from what the team found: what worked → continue, root causes and shortfalls → change."""
+    seeds: list[tuple[str, LessonSource, str]] = []
+    for finding in t.review.highlights:
+        seeds.append(
+            (finding.causes[0] if finding.causes else finding.text, "highlight", finding.evidence or "")
+        )
+    for chain in t.review.cause_chains:
+        if chain.root_cause:
+            seeds.append((chain.root_cause, "shortfall", chain.root_cause))
+    drilled = {c.phenomenon for c in t.review.cause_chains}
+    for finding in t.review.shortfalls:
+        if finding.text not in drilled:
+            seeds.append(
+                (finding.causes[0] if finding.causes else finding.text, "shortfall", finding.evidence or "")
+            )
+    seen: set[str] = set()
+    for text, source, evidence in seeds:
+        key = normalize(text)
+        if not key or key in seen or len(t.review.lessons) >= MAX_PROPOSED:
+            continue
+        seen.add(key)
+        typing = classify_lesson(text, source)
+        t.review.lessons.append(
+            Lesson(text=text, dimension=typing.dimension, action=typing.action, evidence=evidence or text)
+        )
+        t.state.lesson_confidence.append(typing.confidence)
+    t.state.lessons_proposed = True
+
+
+def _line(t: Turn, index: int) -> str:
+    lesson = t.review.lessons[index]
+    tag = f"{label(DIMENSION, lesson.dimension, t.lang)}·{label(LESSON_ACTION, lesson.action, t.lang)}"
+    confidence = t.state.lesson_confidence[index] if index < len(t.state.lesson_confidence) else 1.0
+    unsure = " (?)" if confidence < LOW_CONFIDENCE else ""
+    return f"【{tag}】{lesson.text}{unsure}" if t.lang == "zh" else f"[{tag}] {lesson.text}{unsure}"
+
+
+def _listing(t: Turn) -> str:
+    return "\n".join(f"{i + 1}. {_line(t, i)}" for i in range(len(t.review.lessons)))
+
+
+def _cite_past(t: Turn) -> None:
+    """Past lessons close to these, up to 3, best first."""
+    hits: dict[str, LessonHit] = {}
+    for lesson in t.review.lessons:
+        for hit in t.lookup(lesson.text, 3):
+            if hit.id not in hits or hits[hit.id].score < hit.score:
+                hits[hit.id] = hit
+    best = sorted(hits.values(), key=lambda h: -h.score)[:3]
+    if not best:
+        return
+    t.cite(best)
+    lines = "\n".join(
+        f"· {quote(h.text, t.lang, 60)}（{h.team or '—'} {h.review_date or ''}）".rstrip()
+        if t.lang == "zh"
+        else f"· {quote(h.text, t.lang, 60)} ({h.team or '—'} {h.review_date or ''})".rstrip()
+        for h in best
+    )
+    t.say("lessons_past", lessons=lines)

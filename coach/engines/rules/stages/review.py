@@ -1,0 +1,245 @@
+"""Review (回顾评估): each KPI's target, result and gap; quantify once; pick the gaps that matter."""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.critique import is_no, is_unquantifiable, is_yes, normalize
+from coach.domain.labels import VERDICT, label
+from coach.domain.parsing import build_goal, parse_quantities, split_target_result
+from coach.domain.retrospective import Goal, Verdict
+from coach.engines.rules import flow
+from coach.engines.rules.text import has_words, item_numbers, quote
+from coach.engines.rules.turn import Turn
+
+_GOAL_SPLIT = re.compile(r"\s*[；;\n]\s*|(?<=[。！？!?])\s*|\.\s+(?=[A-Za-z])")
+_NAME_END = re.compile(
+    r"(的)?(目标|计划|预期|预算|指标|target(ed)?|goal|plan(ned)?|budget|expected)|[:：]|\d", re.I
+)
+_NONE_MORE = re.compile(
+    r"^(没有了?|没了|就这些|就这(几|些|个)个?|无|没有别的|暂时没有|no( more)?|none|nothing( else)?|"
+    r"that'?s (all|it)|that is all)",
+    re.I,
+)
+_ALL = re.compile(r"都|全部|所有|每个|\ball\b|\bevery|\bboth\b", re.I)
+
+
+def enter(t: Turn) -> None:
+    if t.review.goals:
+        t.say("review_goals_so_far", goals=_goal_lines(t, t.review.goals))
+        t.state.step = "more"
+        t.ask("review_more")
+        return
+    t.state.step = "goals"
+    t.ask("review_goals")
+
+
+def handle(t: Turn) -> None:
+    step = t.state.step
+    if step == "quantify":
+        _quantify(t)
+    elif step == "focus":
+        _focus(t)
+    elif step == "more":
+        _more(t)
+    else:
+        _add_goals(t)
+
+
+def skip(t: Turn) -> None:
+    if t.state.step == "quantify" and t.state.quantify_goal is not None:
+        t.state.quantify_asked.append(t.state.quantify_goal)
+        _after_goals(t)
+        return
+    flow.advance(t)
+
+
+def parse_goals(text: str) -> list[Goal]:
+    """'回款目标1.2亿，实际9600万；新客户数目标50，实际62' → two goals with gaps and verdicts."""
+    goals = []
+    for segment in _GOAL_SPLIT.split(text):
+        segment = segment.strip(" ，,。.")
+        if not has_words(segment) and not re.search(r"\d", segment):
+            continue
+        goal = _goal_from_segment(segment)
+        if goal is not None:
+            goals.append(goal)
+    return goals
+
+
+def _goal_from_segment(segment: str) -> Goal | None:
+    target_text, result_text = split_target_result(segment)
+    if target_text is None and result_text is None:
+        quantities = parse_quantities(segment)
+        if len(quantities) >= 2:
+            target_text, result_text = quantities[0].text, quantities[1].text
+    name = _goal_name(segment)
+    if not name:
+        return None
+    goal = build_goal(name, target_text, result_text) if (target_text or result_text) else None
+    if goal is None:
+        goal = Goal(name=name)
+    return goal.model_copy(update={"evidence": segment})
+
+
+def _goal_name(segment: str) -> str:
+    match = _NAME_END.search(segment)
+    head = segment[: match.start()] if match else segment
+    head = re.sub(
+        r"^(我们的?|本季度的?|这个?季度的?|今年的?|kpi\s*\d*[:：]?|our|the)\s*", "", head.strip(), flags=re.I
+    )
+    head = re.sub(r"(\s+(is|was|are|were))+\s*$|[是为]+$", "", head.strip(" ，,:：-—"), flags=re.I)
+    return head.strip(" ，,:：-—")[:40]
+
+
+def _add_goals(t: Turn) -> None:
+    goals = parse_goals(t.text)
+    if not goals:
+        t.say("review_no_goal")
+        t.reask()
+        return
+    t.review.goals.extend(goals)
+    quantified = [g for g in goals if _quantified(g)]
+    if quantified:
+        t.say("review_goals_heard", goals=_goal_lines(t, quantified))
+    _after_goals(t)
+
+
+def _after_goals(t: Turn) -> None:
+    """Ask once to quantify each goal that has no numbers, then whether there are more goals."""
+    for index, goal in enumerate(t.review.goals):
+        if not _quantified(goal) and index not in t.state.quantify_asked:
+            t.state.quantify_goal = index
+            t.state.step = "quantify"
+            t.ask("review_quantify", name=quote(goal.name, t.lang))
+            return
+    t.state.quantify_goal = None
+    t.state.step = "more"
+    t.ask("review_more")
+
+
+def _quantify(t: Turn) -> None:
+    index = t.state.quantify_goal
+    if index is None or index >= len(t.review.goals):
+        _after_goals(t)
+        return
+    t.state.quantify_asked.append(index)
+    goal = t.review.goals[index]
+    if is_unquantifiable(t.text) or is_no(t.text):
+        t.say("review_unquantified_ok", name=quote(goal.name, t.lang))
+        _after_goals(t)
+        return
+    target_text, result_text = split_target_result(t.text)
+    if target_text is None and result_text is None:
+        quantities = parse_quantities(t.text)
+        if len(quantities) >= 2:
+            target_text, result_text = quantities[0].text, quantities[1].text
+        elif len(quantities) == 1:
+            target_text, result_text = (
+                (goal.target, quantities[0].text) if goal.target_value else (quantities[0].text, goal.result)
+            )
+    if not (target_text or result_text):
+        t.say("review_unquantified_ok", name=quote(goal.name, t.lang))
+        _after_goals(t)
+        return
+    updated = build_goal(goal.name, target_text, result_text)
+    evidence = "；".join(e for e in (goal.evidence, t.text) if e)
+    t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
+    t.say("review_goals_heard", goals=_goal_lines(t, [t.review.goals[index]]))
+    _after_goals(t)
+
+
+def _more(t: Turn) -> None:
+    body = normalize(t.text)
+    if _NONE_MORE.match(body) or (is_no(body) and len(body) <= 6):
+        _ask_focus(t)
+        return
+    if _mentioned_goals(t) and not re.search(r"\d", t.text):
+        _focus(t)
+        return
+    if is_yes(body) and len(body) <= 4:
+        t.state.step = "goals"
+        t.ask("review_goals")
+        return
+    _add_goals(t)
+
+
+def _ask_focus(t: Turn) -> None:
+    goals = t.review.goals
+    if len(goals) <= 1:
+        t.state.focus = list(range(len(goals)))
+        flow.advance(t)
+        return
+    t.state.step = "focus"
+    t.ask("review_focus", goals=_goal_lines(t, goals, numbered=True))
+
+
+def _focus(t: Turn) -> None:
+    goals = t.review.goals
+    chosen = _mentioned_goals(t)
+    if not chosen and _ALL.search(t.text):
+        chosen = list(range(len(goals)))
+    if not chosen:
+        chosen = [_biggest_gap(goals)] if goals else []
+        if chosen:
+            t.say("review_focus_default", name=quote(goals[chosen[0]].name, t.lang))
+    t.state.focus = chosen
+    if chosen:
+        names = (
+            "、".join(goals[i].name for i in chosen)
+            if t.lang == "zh"
+            else ", ".join(goals[i].name for i in chosen)
+        )
+        t.say("review_focus_set", names=names)
+    flow.advance(t)
+
+
+def _mentioned_goals(t: Turn) -> list[int]:
+    goals = t.review.goals
+    low = t.text.lower()
+    chosen = [i for i, g in enumerate(goals) if g.name and g.name.lower() in low]
+    for number in item_numbers(t.text):
+        index = len(goals) - 1 if number == -1 else number - 1
+        if 0 <= index < len(goals) and index not in chosen:
+            chosen.append(index)
+    return chosen
+
+
+def _biggest_gap(goals: list[Goal]) -> int:
+    """The goal furthest below its target (else the first one)."""
+    missed = [
+        (g.gap_ratio or 0.0, i)
+        for i, g in enumerate(goals)
+        if g.verdict in (Verdict.missed, Verdict.far_missed)
+    ]
+    return min(missed)[1] if missed else 0
+
+
+def _quantified(goal: Goal) -> bool:
+    return goal.target_value is not None and goal.result_value is not None
+
+
+def goal_line(t: Turn, goal: Goal) -> str:
+    """'回款：目标 1.2亿，实际 9600万，差距 -20%（未达成）'."""
+    zh = t.lang == "zh"
+    parts = [f"{goal.name}{'：' if zh else ': '}"]
+    target = goal.target or "—"
+    result = goal.result or "—"
+    parts.append(f"目标 {target}，实际 {result}" if zh else f"target {target}, actual {result}")
+    if goal.gap_ratio is not None:
+        gap = f"{goal.gap_ratio * 100:+.0f}%"
+    elif goal.gap_value is not None:
+        gap = f"{goal.gap_value:+g}{goal.unit or ''}"
+    else:
+        gap = None
+    if gap:
+        parts.append(f"，差距 {gap}" if zh else f", gap {gap}")
+    if goal.verdict is not None:
+        verdict = label(VERDICT, goal.verdict, t.lang)
+        parts.append(f"（{verdict}）" if zh else f" ({verdict})")
+    return "".join(parts)
+
+
+def _goal_lines(t: Turn, goals: list[Goal], numbered: bool = False) -> str:
+    lines = [goal_line(t, g) for g in goals]
+    return "\n".join(f"{i}. {line}" if numbered else f"· {line}" for i, line in enumerate(lines, 1))

@@ -1,0 +1,76 @@
+"""Small text helpers for the rules coach: quoting, splitting lists, reading numbers of items."""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.retrospective import Language
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[；;\n]|(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])|(?:^|\s)\d+[.、)）]\s*)\s*")
+_LEADING_FILLER = re.compile(
+    r"^(还有|另外|以及|并且|而且|和|其次|首先|然后|also|and|plus|another)\s*[,，:：]?\s*", re.I
+)
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
+
+
+def quote(text: str | None, lang: Language, limit: int = 40) -> str:
+    """The user's words in quotes, shortened when long."""
+    body = " ".join((text or "").split())
+    if len(body) > limit:
+        body = body[: limit - 1] + "…"
+    return f"「{body}」" if lang == "zh" else f"“{body}”"
+
+
+def split_items(text: str) -> list[str]:
+    """A message listing several things → the things (by ；, new lines, sentences, '1.' bullets)."""
+    parts = [_LEADING_FILLER.sub("", p.strip(" ，,。.")) for p in _ITEM_SPLIT.split(text or "")]
+    return [p for p in parts if has_words(p)]
+
+
+def has_words(text: str) -> bool:
+    """True when the text has at least one Chinese character or two Latin letters."""
+    return bool(re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2}", text or ""))
+
+
+def split_cause(text: str) -> tuple[str, str | None]:
+    """'新客户超额，因为渠道推广做得好' → ('新客户超额', '渠道推广做得好')."""
+    match = re.search(
+        r"[，,。;；\s]*(?:主要是?因为|是因为|因为|由于|原因是|多亏|得益于|because of|because|due to"
+        r"|thanks to)\s*",
+        text,
+        re.I,
+    )
+    if not match or match.start() == 0:
+        return text.strip(), None
+    head, cause = text[: match.start()].strip(" ，,"), text[match.end() :].strip(" ，,。.")
+    return (head, cause) if head and cause else (text.strip(), None)
+
+
+def item_numbers(text: str) -> list[int]:
+    """1-based item numbers named in a message: '第2条', '2', '第二个', 'the second', '#3'; -1 means last."""
+    numbers: list[int] = []
+    for match in re.finditer(
+        r"第\s*(\d+|[一二两三四五六七八九十])\s*[条个项点]?|#\s*(\d+)|(?<![\d.])(\d{1,2})(?![\d.%])", text
+    ):
+        raw = match.group(1) or match.group(2) or match.group(3)
+        numbers.append(int(raw) if raw.isdigit() else _CN_DIGITS[raw])
+    low = text.lower()
+    for word, value in _EN_ORDINALS.items():
+        if re.search(rf"\b{word}\b", low):
+            numbers.append(value)
+    if re.search(r"最后(一|那)", text):
+        numbers.append(-1)
+    return numbers

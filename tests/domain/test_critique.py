@@ -1,0 +1,155 @@
+"""Critique: is this HOW concrete, how deep is this cause, what does the user want (zh and en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain import critique
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强沟通",
+        "提高意识",
+        "注意",
+        "重视回款",
+        "尽量早点跟进",
+        "多关注客户",
+        "提高安全意识",
+        "做好交接",
+        "improve communication",
+        "be more careful",
+        "pay attention to invoices",
+        "try harder",
+        "",
+        "沟通",
+    ],
+)
+def test_vague_how_is_refused(text: str) -> None:
+    assert critique.is_vague_how(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每周一对齐渠道数据",
+        "加强沟通：每周一15分钟站会对齐回款",
+        "建立回款跟踪表并每天更新",
+        "上线发布检查清单",
+        "review overdue invoices every Monday",
+        "add a release checklist to the deploy script",
+        "给新人配带教导师",
+        "set up a weekly pricing meeting",
+    ],
+)
+def test_concrete_how_is_accepted(text: str) -> None:
+    assert not critique.is_vague_how(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "depth", "level"),
+    [
+        ("回款慢了", 1, "phenomenon"),
+        ("sales dropped", 1, "phenomenon"),
+        ("因为客户审批流程变长", 1, "surface"),
+        ("大客户回款延迟导致现金流紧张", 1, "surface"),
+        ("because the invoices went out late", 1, "surface"),
+        ("销售只管签单", 2, "surface"),
+        ("根本原因是没有回款跟踪机制", 2, "root"),
+        ("没有标准的合同模板", 2, "root"),
+        ("本质上是职责不清", 1, "root"),
+        ("the root cause is that nobody owns collections", 2, "root"),
+        ("no process for following up invoices", 2, "root"),
+        ("销售只管签单", 4, "root"),
+    ],
+)
+def test_cause_level_from_cues_and_depth(text: str, depth: int, level: str) -> None:
+    assert critique.cause_level(text, depth) == level
+
+
+def test_symptom_has_no_cause_in_it() -> None:
+    assert critique.is_symptom("回款下降了")
+    assert not critique.is_symptom("因为审批慢回款下降了")
+    assert not critique.is_symptom("渠道推广做得好")
+
+
+@pytest.mark.parametrize(
+    "text", ["跳过", "下一步", "跳过这一步", "skip", "Next", "skip this one", "move on!"]
+)
+def test_wants_skip(text: str) -> None:
+    assert critique.wants_skip(text)
+
+
+@pytest.mark.parametrize("text", ["下一个：老王", "next: Bob", "跳过了三个客户", "我们 skip 了评审"])
+def test_not_skip(text: str) -> None:
+    assert not critique.wants_skip(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["回到上一步", "返回", "回到回顾", "上一步", "go back", "back to goals", "Back"]
+)
+def test_wants_back(text: str) -> None:
+    assert critique.wants_back(text)
+
+
+@pytest.mark.parametrize("text", ["到哪了", "现在进度如何？", "where are we?", "progress"])
+def test_wants_status(text: str) -> None:
+    assert critique.wants_status(text)
+
+
+@pytest.mark.parametrize("text", ["总结", "看看总结", "show summary", "Summary", "给我总结一下"])
+def test_wants_summary(text: str) -> None:
+    assert critique.wants_summary(text)
+
+
+@pytest.mark.parametrize("text", ["结束", "完成", "结束复盘吧", "finish", "done", "We're done."])
+def test_wants_finish(text: str) -> None:
+    assert critique.wants_finish(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["完成了一半", "总结提取很难", "done by Friday", "回款目标1.2亿，实际9600万"]
+)
+def test_answers_are_not_commands(text: str) -> None:
+    assert not (critique.wants_finish(text) or critique.wants_summary(text) or critique.wants_skip(text))
+    assert not critique.wants_back(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["无法量化", "这个没法量化", "不好量化", "can't quantify", "it's not measurable"]
+)
+def test_unquantifiable(text: str) -> None:
+    assert critique.is_unquantifiable(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["是", "对", "没错", "确认", "嗯", "是的，就是它", "yes", "Right.", "correct"]
+)
+def test_yes(text: str) -> None:
+    assert critique.is_yes(text)
+    assert not critique.is_no(text)
+
+
+@pytest.mark.parametrize("text", ["不是", "不对", "不是，还有更深的", "no", "not really", "Nope."])
+def test_no(text: str) -> None:
+    assert critique.is_no(text)
+    assert not critique.is_yes(text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂", "？？？", "123", "x" * 50_000])
+def test_detectors_never_fail(text: str) -> None:
+    for detector in (
+        critique.is_vague_how,
+        critique.is_symptom,
+        critique.wants_skip,
+        critique.wants_back,
+        critique.wants_status,
+        critique.wants_summary,
+        critique.wants_finish,
+        critique.is_unquantifiable,
+        critique.is_yes,
+        critique.is_no,
+    ):
+        assert detector(text) in (True, False)
+    assert critique.cause_level(text, 1) in ("phenomenon", "surface", "root")

@@ -1,0 +1,83 @@
+"""Lesson typing: dimension × action from cue words, defaults from where the lesson came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.lesson_typing import classify_lesson, parse_lesson_correction
+from coach.domain.retrospective import Dimension, LessonAction
+
+D, A = Dimension, LessonAction
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "dimension", "action"),
+    [
+        ("继续保持每周渠道复盘的流程", "highlight", D.organization, A.continue_),
+        ("建立回款跟踪机制", "shortfall", D.organization, A.start),
+        ("没有回款跟踪机制", "shortfall", D.organization, A.start),
+        ("停止互相甩锅的氛围", "other", D.culture, A.stop),
+        ("团队坦诚透明，问题早暴露", "highlight", D.culture, A.continue_),
+        ("新人带教不足", "shortfall", D.people, A.optimize),
+        ("加强销售新人培训", "other", D.people, A.optimize),
+        ("招聘两名客户成功经理", "other", D.people, A.optimize),
+        ("新增一个大客户渠道", "other", D.business, A.start),
+        ("客户续约价格谈判太晚", "shortfall", D.business, A.optimize),
+        ("发布前的评审过多", "shortfall", D.organization, A.stop),
+        ("Keep the weekly pricing review with customers", "highlight", D.business, A.continue_),
+        ("No more blame in incident reviews", "other", D.culture, A.stop),
+        ("Introduce an onboarding buddy for new hires", "other", D.people, A.start),
+        ("Improve the release process", "other", D.organization, A.optimize),
+        ("Customers churned because pricing was unclear", "shortfall", D.business, A.optimize),
+        ("Set up clear ownership for invoices", "other", D.organization, A.start),
+        ("渠道推广做得好", "highlight", D.business, A.continue_),
+    ],
+)
+def test_classifies_by_cue_words(text: str, source: str, dimension: Dimension, action: LessonAction) -> None:
+    typing = classify_lesson(text, source)  # type: ignore[arg-type]
+    assert (typing.dimension, typing.action) == (dimension, action)
+    assert 0 < typing.confidence <= 1
+
+
+def test_defaults_follow_the_source_when_no_action_cue() -> None:
+    assert classify_lesson("渠道推广", "highlight").action is A.continue_
+    assert classify_lesson("渠道推广", "shortfall").action is A.optimize
+    assert classify_lesson("缺少大客户渠道", "shortfall").action is A.start
+
+
+def test_no_cue_at_all_is_business_with_low_confidence() -> None:
+    typing = classify_lesson("嗯嗯")
+    assert typing.dimension is D.business
+    assert typing.confidence < 0.5
+
+
+def test_more_cues_mean_more_confidence() -> None:
+    assert classify_lesson("建立评审流程和分工机制").confidence > classify_lesson("流程").confidence
+
+
+@pytest.mark.parametrize("text", ["", "🙂🙂", "1234", "x" * 10_000])
+def test_never_fails_on_odd_text(text: str) -> None:
+    assert classify_lesson(text).dimension in D
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension", "action"),
+    [
+        ("这条属于文化", D.culture, None),
+        ("第2条属于组织", D.organization, None),
+        ("不是停止，是优化", None, A.optimize),
+        ("不是停止是优化", None, A.optimize),
+        ("应该是人的问题", D.people, None),
+        ("属于人", D.people, None),
+        ("业务，新增", D.business, A.start),
+        ("dimension: people", D.people, None),
+        ("it's optimize not stop", None, A.optimize),
+        ("not stop but continue", None, A.continue_),
+        ("this is culture, not organization", D.culture, None),
+        ("改成继续", None, A.continue_),
+        ("有人说不清楚", None, None),
+        ("好的", None, None),
+    ],
+)
+def test_reads_plain_corrections(text: str, dimension: Dimension | None, action: LessonAction | None) -> None:
+    assert parse_lesson_correction(text) == (dimension, action)
