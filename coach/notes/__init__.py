@@ -1,0 +1,1 @@
+"""Raw meeting notes in, Retrospective documents out (the rules path of bulk summaries)."""

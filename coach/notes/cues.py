@@ -1,0 +1,75 @@
+"""Cue words that decide an item's kind without embeddings (zh and en)."""
+
+from __future__ import annotations
+
+import re
+
+DIGRESSION = re.compile(
+    r"不记|跑题|题外话|与本次无关|与会议无关|不是会议内容|个人事务|别扯远|扯远了|会后再说|会后看|会后聊|闲聊|"
+    r"顺便问|顺带聊|插一句.*(?:略|跑题)|\boff[- ]topic\b|\bunrelated\b|"
+    r"\bside note\b|\btangent\b|\bnot for the notes\b|"
+    r"\bparking lot\b|\bnot recorded\b|\bnot retro content\b|\bmoving on\b",
+    re.I,
+)
+SMALL_TALK = re.compile(
+    r"^(?:好[的吧]?|对|嗯|行|好的|OK|ok|okay|thanks?|"
+    r"thank you|yes|right)[，,。.!！]?$|人齐了|我们开始|散会|说正事|"
+    r"休息好了|that's all|let's start|let's get started|wrap up",
+    re.I,
+)
+LESSON_PREFIX = re.compile(
+    r"^(?:第[一二三四五六七八九十]+[，,、]\s*)?(继续|停止|优化|新增|保持|改进|"
+    r"keep|continue|stop|start|improve|optimi[sz]e|"
+    r"more of|less of|begin)\s*(?:[：:]|doing\b)",
+    re.I,
+)
+CAUSE = re.compile(
+    r"因为|由于|导致|根本原因|根因|原因是|原因就是|主要是|"
+    r"归根结底|说到底|根子|是表面|表面上|直接原因|真正的原因|"
+    r"这是主因|主因|造成的|\bbecause\b|\bdue to\b|\broot cause\b|"
+    r"\bcaused by\b|\bstems? from\b|\bthe reason\b|"
+    r"\bunderlying\b|\bbottom line\b|\bdriven by\b|\bmain cause\b|历史原因",
+    re.I,
+)
+MAIN_CAUSE = re.compile(
+    r"主因|最主要|主要原因|最大的原因|大头|大部分|绝大部分|八九成|八成|九成|七成|[6789]0\s*%|说明了一切|"
+    r"\bmain (?:cause|reason|driver)\b|\bprimary (?:cause|"
+    r"reason)\b|\bmost of\b|\bbiggest (?:cause|reason|factor)\b|"
+    r"\bexplains (?:most|\d+%)",
+    re.I,
+)
+ROOT = re.compile(
+    r"根本原因|根因|归根结底|说到底|根子|真正的原因|根源|本质|\broot cause\b|\bunderlying\b|\bfundamental",
+    re.I,
+)
+ACTION = re.compile(
+    r"负责|我来|牵头|跟进|落实|完成|提交|发出|搞定|出个?|给初稿|前$|之前|"
+    r"截止|\bowner\b|\bwill\b|\bby\b|\bdue\b|"
+    r"\bto own\b|\bfollow up\b|\bI'll\b|\bI will\b|\btakes?\b",
+    re.I,
+)
+LESSON = re.compile(
+    r"教训|经验|以后要|以后|下次|今后|要坚持|要继续|要停止|要新增|要优化|"
+    r"应该|必须|不能再|要有|\blesson\b|\blearned\b|"
+    r"\bgoing forward\b|\bnext time\b|\bshould\b|\bmust\b|\bnever again\b|\bin future\b",
+    re.I,
+)
+HIGHLIGHT = re.compile(
+    r"亮点|做得好|做得不错|不错|很好|有效|主要靠|翻了一倍|起来了|"
+    r"起了大作用|起作用|好消息|成功|超了|超额|很稳|守住|比预期好|零流失|"
+    r"\bwent well\b|\bworked\b|\bgreat\b|\bwin\b|\bsuccess|\bexceeded\b|\bbeat\b|\bgood news\b|\bpaid off\b",
+    re.I,
+)
+SHORTFALL = re.compile(
+    r"不足|问题|没达标|未达标|没完成|超时|延误|延期|晚了|拖|太慢|慢|失败|出错|错价|差了|差太远|没守住|投诉|"
+    r"退货|流失|丢失|掉得|低估|漏|缺|没有|闪退|崩|\bmissed\b|\blate\b|\bfailed\b|\bfailure\b|\bissue\b|"
+    r"\bproblem\b|\bslipped\b|\bdelay|\bdropped\b|\bbroke\b|\boutage\b|\bshort of\b|\bbehind\b|\bcomplain",
+    re.I,
+)
+REFLECTION = re.compile(
+    r"最触动|触动我|新发现|我发现自己|重来一遍|如果重来|我会做得更好|"
+    r"我接下来|反思|\bI learned about myself\b|"
+    r"\bif I did it again\b|\bI would\b.*\bbetter\b|\bmy next step\b|\bmoved me\b",
+    re.I,
+)
+QUESTION = re.compile(r"[？?]$")

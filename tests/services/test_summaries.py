@@ -1,0 +1,123 @@
+"""Summary jobs: per-note reviews and actions, per-file errors, resume without redoing, the overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from coach.domain.retrospective import Lesson
+from coach.notes.extractor import RulesNotesExtractor
+from coach.notes.synthetic import synthetic_note
+from coach.services.summaries import NoteInput, SummaryService
+from coach.settings import Settings
+from coach.storage.db import Database
+from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, Review, SummaryJobItem
+
+
+class FakeLibrary:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def add_review_lessons(
+        self,
+        workspace_id: str,
+        review_id: str,
+        team: str | None,
+        review_date: dt.date | None,
+        lessons: list[Lesson],
+        context: str | None = None,
+    ) -> list[str]:
+        self.calls.append((review_id, len(lessons)))
+        return [f"l{i}" for i in range(len(lessons))]
+
+
+class CountingExtractor(RulesNotesExtractor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def extract(self, text: str, **kwargs: Any) -> Any:
+        self.seen.append(kwargs["title"])
+        return super().extract(text, **kwargs)
+
+
+def _service(tmp_path: Path, library: Any = None, **limits: Any) -> tuple[SummaryService, CountingExtractor]:
+    settings = Settings(home=tmp_path / "home", **limits)
+    extractor = CountingExtractor()
+    return SummaryService(Database(settings), settings, lambda: extractor, library), extractor
+
+
+def test_job_makes_reviews_actions_and_an_overview(tmp_path: Path) -> None:
+    library = FakeLibrary()
+    service, _ = _service(tmp_path, library)
+    notes = [NoteInput(f"n{i}.md", synthetic_note(i).encode()) for i in range(3)]
+    job_id = service.create_job(DEFAULT_WORKSPACE, notes, team="华东销售", index=True)
+    service.run_job(job_id)
+    status = service.status(DEFAULT_WORKSPACE, job_id)
+    assert status["status"] == "done" and status["progress"] == {"done": 3, "total": 3}
+    review_ids = [i["review_id"] for i in status["items"]]
+    with service.database.session() as db:
+        reviews = [db.get(Review, r) for r in review_ids]
+        assert all(r is not None and r.source == "notes" and r.team_id for r in reviews)
+        assert db.scalar(select(func.count()).select_from(ActionItemRow)) == 6
+    assert [c[0] for c in library.calls] == review_ids
+    overview = status["overview_md"]
+    assert "批量复盘总览" in overview and "反复出现的原因" in overview and "| 负责人 |" in overview
+
+
+def test_bad_files_are_recorded_and_the_rest_completes(tmp_path: Path) -> None:
+    service, _ = _service(tmp_path, max_upload_bytes=10_000)
+    notes = [
+        NoteInput("empty.txt", b""),
+        NoteInput("binary.txt", bytes(range(256)) * 8),
+        NoteInput("broken.docx", b"PK\x03\x04garbage"),
+        NoteInput("huge.txt", b"a" * 20_000),
+        NoteInput("good.md", synthetic_note(1).encode("gbk")),
+    ]
+    job_id = service.create_job(DEFAULT_WORKSPACE, notes)
+    service.run_job(job_id)
+    items = {i["name"]: i for i in service.status(DEFAULT_WORKSPACE, job_id)["items"]}
+    assert [items[n]["error"]["code"] for n in ("empty.txt", "binary.txt", "broken.docx", "huge.txt")] == [
+        "empty",
+        "binary",
+        "docx",
+        "too_large",
+    ]
+    assert items["good.md"]["status"] == "done" and items["good.md"]["review_id"]
+    assert "未能处理的文件" in (service.status(DEFAULT_WORKSPACE, job_id)["overview_md"] or "")
+
+
+def test_resume_skips_finished_notes(tmp_path: Path) -> None:
+    service, extractor = _service(tmp_path)
+    notes = [NoteInput(f"n{i}.md", synthetic_note(i).encode()) for i in range(4)]
+    job_id = service.create_job(DEFAULT_WORKSPACE, notes)
+    # a crash after two notes: run them one by one, as the worker would, then "restart"
+    with service.database.session() as db:
+        first_two = list(db.scalars(select(SummaryJobItem.id).where(SummaryJobItem.job_id == job_id)))[:2]
+    for item_id in first_two:
+        service._run_item(job_id, item_id, extractor)
+    restarted, extractor2 = _service(tmp_path)
+    restarted.start()
+    try:
+        deadline = dt.datetime.now() + dt.timedelta(seconds=30)
+        while restarted.status(DEFAULT_WORKSPACE, job_id)["status"] != "done":
+            assert dt.datetime.now() < deadline
+    finally:
+        restarted.stop()
+    assert extractor2.seen == ["n2", "n3"]
+    with restarted.database.session() as db:
+        assert db.scalar(select(func.count()).select_from(Review)) == 4
+
+
+def test_index_without_library_says_so(tmp_path: Path) -> None:
+    service, _ = _service(tmp_path, None)
+    job_id = service.create_job(
+        DEFAULT_WORKSPACE, [NoteInput("n.md", synthetic_note(0).encode())], index=True
+    )
+    service.run_job(job_id)
+    assert "lesson library is not available" in (
+        service.status(DEFAULT_WORKSPACE, job_id)["overview_md"] or ""
+    )
