@@ -1,0 +1,226 @@
+"""Goals: split "目标…，实际…" answers, parse both sides, and judge the gap.
+
+Verdict rule. gap_value = result - target; gap_ratio = (result - target) / target
+(None when the target is 0). The effective ratio is the gap over |target|, its sign
+flipped when lower is better (costs, durations, defects), so that positive always
+means "better than planned":
+
+    effective >= +0.05          exceeded
+    -0.05 < effective < +0.05   met
+    -0.20 <= effective <= -0.05 missed
+    effective < -0.20           far_missed
+
+When the target is 0 there is no ratio: a better-than-target gap is exceeded, no gap
+is met and a worse one is missed.
+
+Direction. Cue words in the goal name decide (成本, 故障, latency: lower is better; 成本节约,
+缺陷修复率, uptime: higher is better). With no cue, a duration (计划两周，实际三周) is
+better short. Durations in different units (2小时 vs 90分钟) are compared in the target's unit
+(result_value is then given in that unit); other differing units give no gap and no verdict.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.parsing.numbers import Quantity, parse_quantity
+from coach.domain.retrospective import Goal, Verdict
+
+EXCEEDED_AT = 0.05
+MET_ABOVE = -0.05
+MISSED_FROM = -0.20
+
+_LOWER_CUES = re.compile(
+    r"成本|费用|开支|支出|花费|时长|耗时|用时|工时|周期|故障|宕机|停机|缺陷|漏洞|流失|离职|投诉|延迟|延时|时延"
+    r"|响应时间|处理时间|等待|排队|退货|退款率|不良率|差错|错误|报错|失败率|返工|逾期|超期|延期|损耗|库存天数"
+    r"|(?i:churn|attrition|turnover|cost|spend|expense|latency|delay|downtime|outage|mttr|mttd|lead\s*time"
+    r"|cycle\s*time|time\s+to|defect|incident|complaint|error|bug|failure|returns|refund|backlog)",
+)
+# a "lower" cue inside these phrases names something where more is better (成本节约, 缺陷修复率)
+_HIGHER_CUES = re.compile(
+    r"节约|节省|节降|降本|省下|修复率|解决率|关闭率|处理率|拦截率|无故障|零故障|连续|活跃|留存"
+    r"|在线时长|观看时长|学习时长|使用时长|停留时长|播放时长"
+    r"|(?i:saving|saved|fix\s+rate|resolution\s+rate|closure\s+rate|uptime|availability)",
+)
+_DURATION_UNITS = frozenset({"天", "小时", "分钟", "秒", "ms", "days", "h", "min", "s", "月", "months"})
+# seconds per duration unit, so that "2小时" can be compared with "90分钟"
+_SECONDS: dict[str, float] = {
+    "ms": 0.001,
+    "秒": 1,
+    "s": 1,
+    "分钟": 60,
+    "min": 60,
+    "小时": 3600,
+    "h": 3600,
+    "天": 86400,
+    "days": 86400,
+}
+
+_TARGET_CUE = (
+    r"(?:目标值?|计划|预期|预计|期望|原定|原计划|本来|定了|定的|定为|定成|承诺|指标|预算|要求|KPI|OKR)"
+    r"(?:是|为|定为|定在|定了)?(?:要)?(?:完成|达成|达到|做到|实现|做|用)?了?"
+    r"|(?i:\b(?:targets?|targeted|goals?|plan(?:ned)?|expected|expectation|budget(?:ed)?|aim(?:ed)?|committed)"
+    r"(?:\s+(?:was|is|of|to|at|for|were))*(?:\s+(?:hit|reach|achieve|deliver|get|do|ship))?\b)"
+)
+_RESULT_VERB = r"(?:(?:只|仅)?(?:完成了?|达成了?|做到了?|实现了?|达到了?|做了|用了|花了)|(?:只|仅)有?)"
+# 实际/结果/actual name the result for sure; a bare verb (完成, got) only when nothing stronger is there
+_RESULT_STRONG = (
+    rf"(?:实际上?|结果|最终|最后)(?:是|为)?{_RESULT_VERB}?"
+    r"|(?i:\b(?:actual(?:ly)?|result(?:ed|s)?)\b(?:\s+(?:was|is|were|at|of))*)"
+)
+_RESULT_WEAK = (
+    rf"{_RESULT_VERB}"
+    r"|(?i:\b(?:achieved|delivered|reached|got|hit|landed(?:\s+at)?|came\s+in(?:\s+at)?"
+    r"|ended(?:\s+up)?(?:\s+at)?|finished(?:\s+at)?|closed(?:\s+at)?|took|did)\b)"
+)
+_CUES = re.compile(rf"(?P<target>{_TARGET_CUE})|(?P<strong>{_RESULT_STRONG})|(?P<weak>{_RESULT_WEAK})")
+# rates named with a result verb (完成率, 达成率) are goal names, not the result
+_NOT_A_CUE = re.compile(r"率|度|情况")
+_CLAUSE_END = re.compile(
+    r"[，；;。！!？?\n（()）]|,(?!\d{3})|\.(?!\d)|、|但是?|而且?|却|不过|可是|然而|(?i:\b(?:but|vs\.?|versus|while|whereas|and)\b)"
+)
+_LEAD = re.compile(r"^(?:[\s:：=＝~～]+|是|为|了|到|在|(?i:(?:is|was|were|of|at|to|be)\b))+")
+_TRAIL = re.compile(r"[\s，,。.;；!！?？:：]+$")
+_PAIR = re.compile(r"^\s*(?P<a>[^/→]+?)\s*(?:/|→|->|=>|(?i:\bvs\.?(?=\s)))\s*(?P<b>.+?)\s*$")
+
+
+def lower_is_better(name: str) -> bool:
+    """Whether a smaller number is the better outcome for a goal with this name (成本, 故障, latency)."""
+    return bool(_LOWER_CUES.search(name)) and not _HIGHER_CUES.search(name)
+
+
+def _verdict_for(effective: float) -> Verdict:
+    """The verdict for a better-is-positive gap ratio."""
+    effective = round(effective, 9)  # 0.1 + 0.05 style float noise must not cross a threshold
+    if effective >= EXCEEDED_AT:
+        return Verdict.exceeded
+    if effective > MET_ABOVE:
+        return Verdict.met
+    if effective >= MISSED_FROM:
+        return Verdict.missed
+    return Verdict.far_missed
+
+
+def _verdict_for_zero_target(gap: float) -> Verdict:
+    """With a target of 0 only the direction of a better-is-positive gap counts."""
+    if gap > 0:
+        return Verdict.exceeded
+    return Verdict.met if gap == 0 else Verdict.missed
+
+
+def assess(
+    target_value: float, result_value: float, lower_better: bool = False
+) -> tuple[float, float | None, Verdict]:
+    """(gap_value, gap_ratio, verdict) of a result against its target; see the module docstring."""
+    gap = result_value - target_value
+    direction = -1 if lower_better else 1
+    if target_value == 0:
+        return gap, None, _verdict_for_zero_target(direction * gap)
+    ratio = gap / target_value
+    return gap, ratio, _verdict_for(direction * gap / abs(target_value))
+
+
+def _comparable(target: Quantity, result: Quantity) -> tuple[float, float, str | None] | None:
+    """Both values in one unit (converting durations), or None when the units cannot be compared."""
+    if target.unit is None or result.unit is None or target.unit == result.unit:
+        return target.value, result.value, target.unit or result.unit
+    if target.unit in _SECONDS and result.unit in _SECONDS:
+        return target.value, result.value * _SECONDS[result.unit] / _SECONDS[target.unit], target.unit
+    return None
+
+
+def _lower_better_for(name: str, unit: str | None) -> bool:
+    """Cue words decide; with no cue either way a duration (交付用时, 3天 vs 5天) is better short."""
+    if _HIGHER_CUES.search(name):
+        return False
+    return lower_is_better(name) or unit in _DURATION_UNITS
+
+
+def _measured(name: str, target_q: Quantity, result_q: Quantity) -> dict[str, object]:
+    """Result value (in the target's unit), gap and verdict, or nothing when the units differ."""
+    values = _comparable(target_q, result_q)
+    if values is None:
+        return {}
+    target_value, result_value, unit = values
+    gap, ratio, verdict = assess(target_value, result_value, _lower_better_for(name, unit))
+    return {
+        "result_value": result_value,
+        "gap_value": round(gap, 6),
+        "gap_ratio": None if ratio is None else round(ratio, 4),
+        "verdict": verdict,
+    }
+
+
+def build_goal(name: str, target: str | None, result: str | None) -> Goal:
+    """A Goal from a name and the target/result as typed, with the gap and verdict when both are numbers."""
+    target_q = parse_quantity(target) if target else None
+    result_q = parse_quantity(result) if result else None
+    fields: dict[str, object] = {
+        "target_value": target_q.value if target_q else None,
+        "result_value": result_q.value if result_q else None,
+        "unit": (target_q and target_q.unit) or (result_q and result_q.unit) or None,
+    }
+    if target_q and result_q:
+        fields.update(_measured(name, target_q, result_q))
+    return Goal.model_validate({"name": name, "target": target, "result": result, **fields})
+
+
+def _clause(text: str) -> str | None:
+    """The words of one side: up to the end of the clause, without connectors or punctuation."""
+    end = _CLAUSE_END.search(text)
+    clause = text[: end.start()] if end else text
+    clause = _TRAIL.sub("", _LEAD.sub("", clause.strip()))
+    return clause or None
+
+
+def _last_clause(text: str) -> str | None:
+    """The clause just before a cue (for "9600万（目标1.2亿）"), when it holds a number."""
+    parts = [p for p in _CLAUSE_END.split(text) if p and p.strip()]
+    if not parts:
+        return None
+    clause = _clause(parts[-1])
+    return clause if clause and parse_quantity(clause) else None
+
+
+def _cues(text: str) -> list[re.Match[str]]:
+    """Target and result cue words in order, without rate names like 完成率."""
+    return [m for m in _CUES.finditer(text) if not _NOT_A_CUE.match(text, m.end())]
+
+
+def _kind(cue: re.Match[str]) -> str:
+    """Which side a cue introduces: target, strong (实际) or weak (完成) result."""
+    return next(k for k in ("target", "strong", "weak") if cue.group(k) is not None)
+
+
+def _sides(text: str, cues: list[re.Match[str]]) -> dict[str, str | None]:
+    """The first non-empty clause after each kind of cue, up to the next cue."""
+    sides: dict[str, str | None] = {"target": None, "strong": None, "weak": None}
+    for i, cue in enumerate(cues):
+        kind = _kind(cue)
+        if sides[kind] is None:
+            end = cues[i + 1].start() if i + 1 < len(cues) else len(text)
+            sides[kind] = _clause(text[cue.end() : end])
+    return sides
+
+
+def _pair(text: str) -> tuple[str | None, str | None]:
+    """Both sides of a cue-less "1.2亿/9600万" or "95% vs 91%", else (None, None)."""
+    pair = _PAIR.match(text)
+    if pair and parse_quantity(pair.group("a")) and parse_quantity(pair.group("b")):
+        return _clause(pair.group("a")), _clause(pair.group("b"))
+    return None, None
+
+
+def split_target_result(text: str) -> tuple[str | None, str | None]:
+    """(target_text, result_text) of an answer like "目标1.2亿，实际完成9600万"; None where absent."""
+    cues = _cues(text)
+    if not cues:
+        return _pair(text)
+    sides = _sides(text, cues)
+    target, result = sides["target"], sides["strong"] or sides["weak"]
+    # the side named before any cue word: "9600万（目标1.2亿）"
+    if target is None and result is not None:
+        target = _last_clause(text[: cues[0].start()])
+    elif result is None and target is not None:
+        result = _last_clause(text[: cues[0].start()])
+    return target, result

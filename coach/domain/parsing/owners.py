@@ -1,0 +1,225 @@
+"""Who owns an action: @李娜, 负责人：老王, 王磊负责, 由张三牵头, 交给小刘, owner: Bob, assigned to Bob.
+
+Chinese has no spaces, so a name before a verb (这件事王磊负责) is found by its shape:
+a common surname with one or two given characters, 老/小 + surname, a surname with a
+title (王总, 李经理), or a department (产品部, 运营团队). Pronouns and collectives
+(我, 大家, 团队, we, everyone) are not owners.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康"
+    "施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗"
+    "谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
+    "席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封匡鞠惠荆冀郁胥班储栗燕"
+    "楚鄢谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋芮扈晁阙浦戈伏鹿薄邸雍辜"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of space-separated words (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+_COMPOUND_SURNAMES = _words("欧阳 司马 上官 诸葛 东方 皇甫 慕容 令狐 司徒 夏侯 长孙")
+_TITLES = ("总监", "经理", "主管", "老师", "老板", "组长", "部长", "主任", "总", "工", "哥", "姐")
+# characters that do not occur in given names but do occur around them in a sentence
+_NOT_IN_NAMES = frozenset(
+    "的了是在和与及或也都就还又把被给让请将会要能可这那哪谁我你他她它们个些么呢吗吧啊来去说做负责跟进处理完成事"
+)
+_PRONOUNS = _words(
+    """
+    我 你 您 他 她 它 谁 我们 咱们 咱 大家 团队 小组 全员 全体 各位 你们 他们 她们 自己 本人
+    所有人 每个人 每人 相关人员 相关同事 同事们 待定 未定 暂定 暂无 无 没人 有人 某人 别人 其他人
+    双方 各自 我方 对方 公司 领导
+    i me we us you they them he she him her it everyone everybody all team someone somebody nobody
+    none tbd tba n/a na anyone
+    """
+)
+# capitalized words that start English sentences but are not people
+_NOT_PEOPLE = _words(
+    """
+    the this that these those it we they there here then next also and but so if when who what which
+    everyone everybody someone somebody nobody team all each both action actions todo note please need
+    want plan going have due back up try time ready hard able remember decided agreed release deploy
+    build data users customers product monday tuesday wednesday thursday friday saturday sunday today
+    tomorrow i you he she owner nothing none one management leadership engineering
+    """
+)
+_COLLECTIVE = ("我", "你", "他", "她", "咱", "大家", "全", "各", "整个", "本", "每", "这", "那")
+_NOUN_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ship", "ism", "ogy")
+
+_HAN = r"[\u4e00-\u9fff]"
+_CLAUSE_BREAK = re.compile(r"[\s，,。.;；:：!！?？、()（）\[\]【】@\"'“”]")
+_CN_STOP = re.compile(
+    r"负责|牵头|跟进|主导|处理|完成|落实|推进|对接|协助|配合|统筹|把关|盯|来|去|和|与|及|跟|等|做|会|将|要|把"
+    r"|今天|明天|后天|下周|本周|这周|周[一二三四五六日天末]|月底|年底|[\s，,。;；、)）]"
+)
+_DEPARTMENT = re.compile(rf"{_HAN}{{1,4}}(?:部门|小组|团队|中心|部|组|科|室)|[A-Z]{{2,5}}")
+_EN_NAME = re.compile(r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2}")
+_HANDLE = re.compile(r"[A-Za-z][\w.-]*")
+
+# English labels need a colon, dash or "is": "the owner of the service" names no one
+_LABEL = re.compile(
+    r"(?:(?:负责人|责任人|牵头人|跟进人|执行人|对接人|主责人)\s*(?:是|为|[:：=＝\-–—]|\s)"
+    r"|负责\s*[:：]"
+    r"|(?i:\b(?:owner|dri|assignee|poc|responsible)\b)\s*(?:[:：=＝\-–—]|\s+(?i:is)\s))"
+    r"\s*@?(?P<value>[^\s，,。;；、)）\]】]+(?:\s+[A-Z][A-Za-z'’.-]*){0,2})"
+)
+_MENTION = re.compile(r"@(?P<value>[^\s@，,。;；:：、()（）!！?？]+)")
+_CN_PREPOSITION = re.compile(
+    rf"(?:由(?!于|此)|交给|交由|分配给|指派给|安排给|转给|给到|请|让)(?P<value>{_HAN}{{2,8}}|[A-Z]\w*)"
+)
+_EN_PREPOSITION = re.compile(
+    r"(?i:\b(?:assigned\s+to|assign\s+to|handed\s+(?:over\s+)?to|owned\s+by|led\s+by|driven\s+by|handled\s+by"
+    r"|delegated\s+to|given\s+to)\s+)(?P<value>@[\w.-]+|[A-Za-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2})"
+)
+_CN_VERB = re.compile(
+    r"(?:来|去|会|将|要|继续|主要|亲自)?"
+    r"(?:负责(?!人)|牵头|主导|跟进|主抓|落实|推进|对接|统筹|把关|盯|处理|(?:是|当|做|担任)(?:负责人|owner|牵头人))"
+)
+_EN_SUBJECT = re.compile(
+    r"\b(?P<value>[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){0,2})\s+"
+    r"(?:will|to|owns|leads|drives|takes|handles|is\s+(?:responsible|in\s+charge|on\s+it|owning|leading|driving)"
+    r"|is\s+going\s+to|(?:'|’)ll)\b"
+)
+_JOINERS = re.compile(r"和|与|及|跟|、|/")
+
+
+def _is_pronoun(name: str) -> bool:
+    """我, 大家, we, everyone: not a named owner."""
+    return name.lower() in _PRONOUNS
+
+
+def _given_ok(given: str) -> bool:
+    """Given-name characters: Chinese, and none of the function words around names."""
+    return all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN_NAMES for c in given)
+
+
+def _is_cn_person(name: str) -> bool:
+    """A Chinese personal name by shape: 王磊, 张晓明, 欧阳娜娜, 老王, 小刘, 阿强, 王总, 李经理."""
+    if name[:2] in _COMPOUND_SURNAMES:
+        return 3 <= len(name) <= 4 and _given_ok(name[2:])
+    if len(name) == 2 and name[0] in "老小":
+        return name[1] in _SURNAMES
+    if len(name) == 2 and name[0] == "阿":
+        return _given_ok(name[1])
+    if name[0] not in _SURNAMES:
+        return False
+    rest = name[1:]
+    return rest in _TITLES or (1 <= len(rest) <= 2 and _given_ok(rest))
+
+
+def _is_department(name: str) -> bool:
+    """产品部, 运营团队, 客服中心, SRE; not 我们团队 or 全组."""
+    return bool(_DEPARTMENT.fullmatch(name)) and not _is_pronoun(name) and not name.startswith(_COLLECTIVE)
+
+
+def _is_en_person(name: str) -> bool:
+    """Bob, Alice Chen: capitalized words that are not sentence words (This, Deployment)."""
+    words = name.split()
+    if not words or any(w.lower() in _NOT_PEOPLE for w in words):
+        return False
+    return not words[0].lower().endswith(_NOUN_ENDINGS)
+
+
+def _cn_value(value: str) -> str | None:
+    """The Chinese name at the start of a value: up to the first verb or joiner, if it looks like one."""
+    stop = _CN_STOP.search(value, 1)
+    name = value[: stop.start()] if stop else value
+    if _is_pronoun(name):
+        return None
+    if _is_cn_person(name) or _is_department(name):
+        return name
+    # no clear end: take the longest name-shaped prefix (@李娜明早提交)
+    return next((name[:n] for n in (4, 3, 2) if len(name) >= n and _is_cn_person(name[:n])), None)
+
+
+def _en_value(value: str, strict: bool) -> str | None:
+    """The English name at the start of a value; a lowercase handle only when not strict."""
+    value = value.lstrip("@")
+    match = _EN_NAME.match(value) if strict else (_EN_NAME.match(value) or _HANDLE.match(value))
+    if match is None:
+        return None
+    name = match.group(0).rstrip(".'’-")
+    return None if _is_pronoun(name) or name.lower() in _NOT_PEOPLE else name
+
+
+def _value(value: str, strict: bool = False) -> str | None:
+    """A name from the text right after a label, @ or preposition."""
+    value = value.strip().lstrip("@")
+    if not value:
+        return None
+    if value[0].isascii():
+        return _en_value(value, strict)
+    return _cn_value(value)
+
+
+def _from_label(text: str) -> str | None:
+    """负责人：老王, owner: Bob, Owner - Alice Chen, (负责人 陈晨)."""
+    return next((n for m in _LABEL.finditer(text) if (n := _value(m["value"]))), None)
+
+
+def _from_mention(text: str) -> str | None:
+    """@李娜, @bob."""
+    return next((n for m in _MENTION.finditer(text) if (n := _value(m["value"]))), None)
+
+
+def _from_preposition(text: str) -> str | None:
+    """由张三牵头, 交给小刘, assigned to Bob, led by Alice Chen."""
+    for m in [*_CN_PREPOSITION.finditer(text), *_EN_PREPOSITION.finditer(text)]:
+        name = _value(m["value"], strict=not m["value"].startswith("@"))
+        if name:
+            return name
+    return None
+
+
+def _name_before(clause: str) -> str | None:
+    """The name that ends a clause (这件事王磊 -> 王磊; 产品部 -> 产品部; Bob -> Bob)."""
+    if not clause or _is_pronoun(clause):
+        return None
+    if clause.isascii():
+        return clause if _is_en_person(clause) or _is_department(clause) else None
+    if _is_department(clause) or (len(clause) <= 4 and _is_cn_person(clause)):
+        return clause
+    return next((clause[-n:] for n in (4, 3, 2) if len(clause) >= n and _is_cn_person(clause[-n:])), None)
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words from the last punctuation or space up to `end`."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, end)), default=0)
+    return text[start:end]
+
+
+def _from_cn_verb(text: str) -> str | None:
+    """王磊负责, 李娜来跟进, 这件事王总牵头, 王磊和李娜负责 (the first of them)."""
+    for m in _CN_VERB.finditer(text):
+        parts = _JOINERS.split(_clause_before(text, m.start()))
+        name = next((n for part in parts if (n := _name_before(part))), None)
+        if name:
+            return name
+    return None
+
+
+def _from_en_subject(text: str) -> str | None:
+    """Bob will, Alice Chen owns, Bob to follow up; leading sentence words are dropped (Then Bob will)."""
+    for m in _EN_SUBJECT.finditer(text):
+        words = m["value"].split()
+        while words and words[0].lower() in _NOT_PEOPLE:
+            words.pop(0)
+        name = " ".join(words)
+        if name and _is_en_person(name):
+            return name
+    return None
+
+
+_STRATEGIES = (_from_label, _from_mention, _from_preposition, _from_cn_verb, _from_en_subject)
+
+
+def find_owner(text: str) -> str | None:
+    """The person (or team) named as owner in the text, without @ or label, or None."""
+    return next((name for find in _STRATEGIES if (name := find(text))), None)

@@ -1,0 +1,192 @@
+"""Dates resolved against the review date; weeks run Monday to Sunday.
+
+Review dates: 2026-04-30 (a Thursday, the last day of a month), 2026-12-28 (a Monday in the
+last week of the year) and 2026-07-15 (a Wednesday in mid-year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coach.domain.parsing import DateMention, find_dates, resolve_date
+
+APR30 = dt.date(2026, 4, 30)
+DEC28 = dt.date(2026, 12, 28)
+JUL15 = dt.date(2026, 7, 15)
+
+
+def d(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+DATES: list[tuple[str, dt.date, dt.date]] = [
+    # absolute dates
+    ("2026-04-30", APR30, d("2026-04-30")),
+    ("2026/4/30", APR30, d("2026-04-30")),
+    ("2027年1月8日", APR30, d("2027-01-08")),
+    ("4月30日", APR30, d("2026-04-30")),
+    ("3月15日前完成", APR30, d("2026-03-15")),
+    ("三月十五日", APR30, d("2026-03-15")),
+    ("4/30", APR30, d("2026-04-30")),
+    ("May 15", APR30, d("2026-05-15")),
+    ("15 May", APR30, d("2026-05-15")),
+    ("by June 3rd, 2027", APR30, d("2027-06-03")),
+    # month-day across New Year: next year's when more than nine months back
+    ("1月15日前", DEC28, d("2027-01-15")),
+    ("Jan 15", DEC28, d("2027-01-15")),
+    ("4月30日", DEC28, d("2026-04-30")),
+    # weekdays: this week's, the next calendar week's, the previous week's
+    ("周五", APR30, d("2026-05-01")),
+    ("本周五", APR30, d("2026-05-01")),
+    ("这周五", APR30, d("2026-05-01")),
+    ("星期一", APR30, d("2026-04-27")),  # this week's even if already past
+    ("下周五", APR30, d("2026-05-08")),  # across the month end
+    ("下周一", APR30, d("2026-05-04")),
+    ("下个礼拜三", APR30, d("2026-05-06")),
+    ("下下周二", APR30, d("2026-05-12")),
+    ("上周五", APR30, d("2026-04-24")),
+    ("周末", APR30, d("2026-05-03")),
+    ("下周五", DEC28, d("2027-01-08")),  # across the year end
+    ("周五", DEC28, d("2027-01-01")),
+    ("next Friday", APR30, d("2026-05-08")),
+    ("this Friday", APR30, d("2026-05-01")),
+    ("by Friday", APR30, d("2026-05-01")),
+    ("last Friday", APR30, d("2026-04-24")),
+    ("next Mon", APR30, d("2026-05-04")),
+    ("this weekend", APR30, d("2026-05-03")),
+    # weeks without a day: their Friday
+    ("下周", APR30, d("2026-05-08")),
+    ("本周内", APR30, d("2026-05-01")),
+    ("next week", APR30, d("2026-05-08")),
+    ("end of the week", APR30, d("2026-05-01")),
+    ("EOW", APR30, d("2026-05-01")),
+    # days
+    ("今天", APR30, d("2026-04-30")),
+    ("明天", APR30, d("2026-05-01")),
+    ("后天", APR30, d("2026-05-02")),
+    ("大后天", APR30, d("2026-05-03")),
+    ("tomorrow", APR30, d("2026-05-01")),
+    ("day after tomorrow", APR30, d("2026-05-02")),
+    ("EOD", APR30, d("2026-04-30")),
+    ("明天", DEC28, d("2026-12-29")),
+    # months
+    ("月底", APR30, d("2026-04-30")),
+    ("下月底", APR30, d("2026-05-31")),
+    ("下个月底", DEC28, d("2027-01-31")),
+    ("月中", APR30, d("2026-04-15")),
+    ("下月中", APR30, d("2026-05-15")),
+    ("下月初", APR30, d("2026-05-10")),
+    ("下个月", APR30, d("2026-05-31")),
+    ("5月底", APR30, d("2026-05-31")),
+    ("5月", APR30, d("2026-05-31")),
+    ("2月底", APR30, d("2026-02-28")),
+    ("十二月中旬", APR30, d("2026-12-20")),
+    ("6月下旬", APR30, d("2026-06-30")),
+    ("15号", APR30, d("2026-04-15")),
+    ("end of May", APR30, d("2026-05-31")),
+    ("mid-May", APR30, d("2026-05-15")),
+    ("early June", APR30, d("2026-06-10")),
+    ("end of month", APR30, d("2026-04-30")),
+    ("end of next month", APR30, d("2026-05-31")),
+    ("EOM", DEC28, d("2026-12-31")),
+    # quarters and halves: that period's end, next year's once it has ended
+    ("Q2", APR30, d("2026-06-30")),
+    ("二季度", APR30, d("2026-06-30")),
+    ("第二季度", APR30, d("2026-06-30")),
+    ("Q1", APR30, d("2027-03-31")),
+    ("Q1", DEC28, d("2027-03-31")),
+    ("Q4", DEC28, d("2026-12-31")),
+    ("end of Q3", APR30, d("2026-09-30")),
+    ("2027年Q1", APR30, d("2027-03-31")),
+    ("Q1 2027", APR30, d("2027-03-31")),
+    ("明年一季度", APR30, d("2027-03-31")),
+    ("本季度末", APR30, d("2026-06-30")),
+    ("下季度", DEC28, d("2027-03-31")),
+    ("this quarter", JUL15, d("2026-09-30")),
+    ("H2", APR30, d("2026-12-31")),
+    ("上半年", JUL15, d("2027-06-30")),
+    # years
+    ("年底", APR30, d("2026-12-31")),
+    ("年中", APR30, d("2026-06-30")),
+    ("明年底", APR30, d("2027-12-31")),
+    ("2026年底", APR30, d("2026-12-31")),
+    ("今年内", APR30, d("2026-12-31")),
+    ("end of year", APR30, d("2026-12-31")),
+    ("by the end of 2027", APR30, d("2027-12-31")),
+    # spans from the review date
+    ("两周内", APR30, d("2026-05-14")),
+    ("2周内", APR30, d("2026-05-14")),
+    ("10天内", APR30, d("2026-05-10")),
+    ("三天后", APR30, d("2026-05-03")),
+    ("一个月内", APR30, d("2026-05-30")),
+    ("一个月内", dt.date(2026, 1, 31), d("2026-02-28")),  # calendar month, clamped
+    ("半年内", APR30, d("2026-10-30")),
+    ("3个工作日内", APR30, d("2026-05-05")),  # Fri, Mon, Tue
+    ("3个工作日内", d("2026-05-02"), d("2026-05-06")),  # from a Saturday: Mon, Tue, Wed
+    ("24小时内", APR30, d("2026-05-01")),
+    ("within two weeks", APR30, d("2026-05-14")),
+    ("in 3 days", APR30, d("2026-05-03")),
+    ("in a month", APR30, d("2026-05-30")),
+    ("within 2 business days", APR30, d("2026-05-04")),
+    ("3 days from now", DEC28, d("2026-12-31")),
+    ("两周内", DEC28, d("2027-01-11")),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "expected"), DATES)
+def test_resolve_date(text: str, today: dt.date, expected: dt.date) -> None:
+    mention = resolve_date(text, today)
+    assert mention is not None
+    assert mention.date == expected
+
+
+NOT_DATES = [
+    "",
+    "没有日期",
+    "大家加油",
+    "1.2亿",
+    "目标95%",
+    "3个月中我们做了很多",
+    "在过去一年中",
+    "年终奖",
+    "2月30日",
+    "13/45",
+    "we may ship it",
+    "no date at all",
+    "两周一次的例会",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_no_date(text: str) -> None:
+    assert resolve_date(text, APR30) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("请在下周五之前提交", "下周五"),
+        ("3月15日前完成", "3月15日"),
+        ("ship by end of Q3 please", "end of Q3"),
+        ("两周内上线", "两周内"),
+    ],
+)
+def test_text_is_the_matched_span(text: str, span: str) -> None:
+    mention = resolve_date(text, APR30)
+    assert mention is not None
+    assert mention.text == span
+
+
+def test_find_dates_in_order() -> None:
+    text = "下周五出方案，5月15日评审，Q2 末上线"
+    assert find_dates(text, APR30) == [
+        DateMention(d("2026-05-08"), "下周五"),
+        DateMention(d("2026-05-15"), "5月15日"),
+        DateMention(d("2026-06-30"), "Q2"),
+    ]
+
+
+def test_find_dates_none() -> None:
+    assert find_dates("no dates, only 3 numbers", APR30) == []

@@ -1,0 +1,180 @@
+"""Goals: which way is better, the verdict rule, splitting answers and building a Goal."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.parsing import assess, build_goal, lower_is_better, split_target_result
+from coach.domain.retrospective import Verdict
+
+LOWER_IS_BETTER = [
+    ("获客成本", True),
+    ("平均处理时长", True),
+    ("构建耗时", True),
+    ("P1故障数", True),
+    ("线上缺陷数", True),
+    ("bug 数", True),
+    ("用户流失率", True),
+    ("客户投诉", True),
+    ("接口延迟", True),
+    ("平均响应时间", True),
+    ("退货率", True),
+    ("产品不良率", True),
+    ("财务差错", True),
+    ("monthly churn", True),
+    ("Cloud cost", True),
+    ("p99 latency", True),
+    ("Downtime minutes", True),
+    ("MTTR", True),
+    ("Escaped defects", True),
+    ("Sev-1 incidents", True),
+    ("Customer complaints", True),
+    ("销售额", False),
+    ("新增用户", False),
+    ("转化率", False),
+    ("客户满意度", False),
+    ("Revenue", False),
+    ("NPS", False),
+    ("Uptime", False),
+    # a cost word that names a saving, a defect word that names a fix rate: more is better
+    ("成本节约", False),
+    ("缺陷修复率", False),
+    ("投诉解决率", False),
+    ("Cost savings", False),
+    ("连续无故障运行天数", False),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), LOWER_IS_BETTER)
+def test_lower_is_better(name: str, expected: bool) -> None:
+    assert lower_is_better(name) is expected
+
+
+ASSESSMENTS: list[tuple[float, float, bool, float, float | None, Verdict]] = [
+    # target, result, lower_better -> gap_value, gap_ratio, verdict
+    (100, 110, False, 10, 0.10, Verdict.exceeded),
+    (100, 105, False, 5, 0.05, Verdict.exceeded),  # +5% is the exceeded threshold, inclusive
+    (100, 104, False, 4, 0.04, Verdict.met),
+    (100, 100, False, 0, 0.0, Verdict.met),
+    (100, 96, False, -4, -0.04, Verdict.met),
+    (100, 95, False, -5, -0.05, Verdict.missed),  # -5% is no longer met
+    (100, 80, False, -20, -0.20, Verdict.missed),  # -20% is still missed, inclusive
+    (100, 79, False, -21, -0.21, Verdict.far_missed),
+    (120_000_000, 96_000_000, False, -24_000_000, -0.2, Verdict.missed),
+    (95, 91, False, -4, -4 / 95, Verdict.met),
+    # lower is better: the sign flips
+    (14, 21, True, 7, 0.5, Verdict.far_missed),
+    (100, 90, True, -10, -0.1, Verdict.exceeded),
+    (100, 103, True, 3, 0.03, Verdict.met),
+    (100, 110, True, 10, 0.1, Verdict.missed),
+    # a target of 0: no ratio, only the direction of the gap
+    (0, 3, True, 3, None, Verdict.missed),
+    (0, 0, True, 0, None, Verdict.met),
+    (0, 5, False, 5, None, Verdict.exceeded),
+    (0, -2, False, -2, None, Verdict.missed),
+    # a negative target (a planned loss): beating it is still better
+    (-100, -50, False, 50, -0.5, Verdict.exceeded),
+]
+
+
+@pytest.mark.parametrize(("target", "result", "lower", "gap", "ratio", "verdict"), ASSESSMENTS)
+def test_assess(
+    target: float, result: float, lower: bool, gap: float, ratio: float | None, verdict: Verdict
+) -> None:
+    got_gap, got_ratio, got_verdict = assess(target, result, lower)
+    assert got_gap == pytest.approx(gap)
+    assert got_ratio == (None if ratio is None else pytest.approx(ratio))
+    assert got_verdict is verdict
+
+
+SPLITS: list[tuple[str, str | None, str | None]] = [
+    ("目标1.2亿，实际完成9600万", "1.2亿", "9600万"),
+    ("目标 95%，结果 91%", "95%", "91%"),
+    ("target 500, actual 430", "500", "430"),
+    ("计划两周上线，实际用了三周", "两周上线", "三周"),
+    ("定了120个，做到了135", "120个", "135"),
+    ("目标是完成1.2亿，实际9600万", "1.2亿", "9600万"),
+    ("目标1.2亿但只完成了9600万", "1.2亿", "9600万"),
+    ("完成率目标95%，实际91%", "95%", "91%"),
+    ("预算50万，实际花了62万", "50万", "62万"),
+    ("完成9600万，目标是1.2亿", "1.2亿", "9600万"),
+    ("9600万（目标1.2亿）", "1.2亿", "9600万"),
+    ("计划两周完成上线，实际三周", "两周", "三周"),
+    ("目标 1,200 单", "1,200 单", None),
+    ("实际完成了 430", None, "430"),
+    ("1.2亿/9600万", "1.2亿", "9600万"),
+    ("95% vs 91%", "95%", "91%"),
+    ("Goal was 95% but we reached 91%", "95%", "91%"),
+    ("planned 2 weeks, took 3 weeks", "2 weeks", "3 weeks"),
+    ("target: 500 signups; we got 430", "500 signups", "430"),
+    ("Our target is 1.2M and actual is 0.9M", "1.2M", "0.9M"),
+    ("Goals: 500 signups, results: 430", "500 signups", "430"),
+    ("大家都很努力", None, None),
+    ("we worked hard", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "result"), SPLITS)
+def test_split_target_result(text: str, target: str | None, result: str | None) -> None:
+    assert split_target_result(text) == (target, result)
+
+
+GOALS: list[
+    tuple[str, str | None, str | None, float | None, float | None, str | None, float | None, Verdict | None]
+] = [
+    # name, target, result -> target_value, result_value, unit, gap_ratio, verdict
+    ("销售额", "1.2亿", "9600万", 120_000_000, 96_000_000, None, -0.2, Verdict.missed),
+    ("转化率", "95%", "91%", 95, 91, "%", -0.0421, Verdict.met),
+    ("新增用户", "500", "430", 500, 430, None, -0.14, Verdict.missed),
+    ("新功能上线", "两周上线", "三周", 14, 21, "天", 0.5, Verdict.far_missed),
+    ("签约客户", "120个", "135", 120, 135, "个", 0.125, Verdict.exceeded),
+    ("获客成本", "¥200", "¥180", 200, 180, "元", -0.1, Verdict.exceeded),
+    ("P1故障", "0", "3起", 0, 3, "起", None, Verdict.missed),
+    ("Revenue", "$1.2M", "$1.26M", 1_200_000, 1_260_000, "USD", 0.05, Verdict.exceeded),
+    ("MTTR", "30 min", "45 min", 30, 45, "min", 0.5, Verdict.far_missed),
+    # durations in different units are compared in the target's unit
+    ("平均响应时间", "2小时", "90分钟", 2, 1.5, "小时", -0.25, Verdict.exceeded),
+    # a number without its unit borrows the other side's
+    ("满意度", "90", "92%", 90, 92, "%", 0.0222, Verdict.met),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "result", "target_value", "result_value", "unit", "ratio", "verdict"), GOALS
+)
+def test_build_goal(
+    name: str,
+    target: str | None,
+    result: str | None,
+    target_value: float | None,
+    result_value: float | None,
+    unit: str | None,
+    ratio: float | None,
+    verdict: Verdict | None,
+) -> None:
+    goal = build_goal(name, target, result)
+    assert (goal.name, goal.target, goal.result) == (name, target, result)
+    assert (goal.target_value, goal.result_value, goal.unit) == (target_value, result_value, unit)
+    assert (goal.gap_ratio, goal.verdict) == (ratio, verdict)
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "result", "target_value", "result_value"),
+    [
+        ("用户体验", "明显提升", "有所提升", None, None),
+        ("销售额", "1.2亿", None, 120_000_000, None),
+        ("销售额", None, "9600万", None, 96_000_000),
+        ("人效", "50人", "80%", 50, 80),  # units that cannot be compared: no gap, no verdict
+    ],
+)
+def test_build_goal_without_a_comparable_pair(
+    name: str, target: str | None, result: str | None, target_value: float | None, result_value: float | None
+) -> None:
+    goal = build_goal(name, target, result)
+    assert (goal.target_value, goal.result_value) == (target_value, result_value)
+    assert (goal.gap_value, goal.gap_ratio, goal.verdict) == (None, None, None)
+
+
+def test_build_goal_gap_value_is_result_minus_target() -> None:
+    goal = build_goal("销售额", "1.2亿", "9600万")
+    assert goal.gap_value == -24_000_000
