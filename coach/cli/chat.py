@@ -20,6 +20,7 @@ def chat(
     from coach.api.main import build_services
     from coach.domain.labels import STEPS
     from coach.domain.report import render_markdown
+    from coach.services.chat import SessionNotFound
     from coach.settings import get_settings
     from coach.storage.tables import DEFAULT_WORKSPACE
 
@@ -29,7 +30,11 @@ def chat(
     services = build_services(get_settings())
     chat_service = services.chat
     if session:
-        chat_row, doc, turns = chat_service.get(DEFAULT_WORKSPACE, session)
+        try:
+            chat_row, doc, turns = chat_service.get(DEFAULT_WORKSPACE, session)
+        except SessionNotFound:
+            console.print(f"[red]找不到会话 {session} / Session {session} not found[/red]")
+            raise typer.Exit(code=2) from None
         lang = chat_row.language
         last = next((t.text for t in reversed(turns) if t.role == "coach"), "")
         console.print(Panel(last, title=STEPS[chat_row.stage][lang]))

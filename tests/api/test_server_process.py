@@ -21,7 +21,9 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
 
 
 def test_sigkill_between_turns_loses_no_turn(server: ServerProcess) -> None:
-    session = httpx.post(f"{server.url}/api/v1/sessions", json={"team": "SRE值班组", "date": "2026-04-30"}).json()
+    session = httpx.post(
+        f"{server.url}/api/v1/sessions", json={"team": "SRE值班组", "date": "2026-04-30"}
+    ).json()
     said = ["可用性目标99.95%，实际99.7%", "MTTR目标30分钟，实际75分钟", "可用性最重要"]
     replies = []
     for text in said:
