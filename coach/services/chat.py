@@ -239,12 +239,15 @@ class ChatService:
 
     def _save_result(self, db: Session, chat: ChatSession, review: Review, result: TurnResult) -> None:
         doc = result.review
-        review.document = doc.model_dump(mode="json")
+        document = doc.model_dump(mode="json")
+        actions_changed = document["actions"] != (review.document or {}).get("actions")
+        review.document = document
         review.title = doc.title
         review.review_date = doc.date
         chat.state = result.state
         chat.stage = result.stage
-        sync_action_items(db, review, doc)
+        if actions_changed:
+            sync_action_items(db, review, doc)
         for update in result.action_updates:
             row = db.get(ActionItemRow, update.action_id)
             if row is not None and row.workspace_id == chat.workspace_id:

@@ -1,0 +1,349 @@
+"""`coach eval --suite coach`: replay scripted coaching dialogues through an engine and score the result.
+
+Each dialogue of evals/coach/dialogues.jsonl is played turn by turn (opening, then every user
+message) with no open actions and no past lessons; the Retrospective the engine holds at the end
+is scored against the dialogue's gold (see evals/coach/README.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from coach.domain.retrospective import Retrospective
+from coach.engines.base import CoachEngine, TurnContext, TurnResult, run_turn
+from coach.settings import Settings
+
+EVAL_DIR = Path(__file__).resolve().parents[2] / "evals" / "coach"
+DIALOGUES = EVAL_DIR / "dialogues.jsonl"
+FIELDS = ("goals", "main cause", "lessons", "actions")
+CHECKS = (
+    "goal values",
+    "goal verdict",
+    "main share ±0.1",
+    "lesson dimension",
+    "lesson action",
+    "lesson typing (both)",
+    "action owner exact",
+    "action date exact",
+)
+SHARE_TOLERANCE = 0.1
+
+
+def load_dialogues(path: Path = DIALOGUES) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def norm(text: str | None) -> str:
+    return unicodedata.normalize("NFKC", text or "").casefold()
+
+
+def _contains_all(text: str, keywords: Sequence[str]) -> bool:
+    return all(norm(k) in text for k in keywords)
+
+
+def match(
+    gold: Sequence[dict[str, Any]],
+    found: Sequence[Any],
+    keys: Callable[[dict[str, Any]], Sequence[str]],
+    texts: Sequence[Callable[[Any], str]],
+) -> list[tuple[dict[str, Any], Any]]:
+    """Greedy one-to-one pairs, one pass per text source (first pass = the most specific field)."""
+    used: set[int] = set()
+    paired: dict[int, Any] = {}
+    for text_of in texts:
+        normalized = [norm(text_of(item)) for item in found]
+        for gi, g in enumerate(gold):
+            if gi in paired:
+                continue
+            for i, text in enumerate(normalized):
+                if i not in used and text and _contains_all(text, keys(g)):
+                    used.add(i)
+                    paired[gi] = found[i]
+                    break
+    return [(gold[gi], paired[gi]) for gi in sorted(paired)]
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _value(enum: Any) -> str | None:
+    return None if enum is None else str(getattr(enum, "value", enum))
+
+
+@dataclass
+class Tally:
+    """Counts behind the printed rates."""
+
+    gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    matched: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    checks: dict[str, list[bool]] = field(default_factory=lambda: {name: [] for name in CHECKS})
+    misses: list[str] = field(default_factory=list)
+
+    def check(self, name: str, ok: bool) -> None:
+        self.checks.setdefault(name, []).append(ok)
+
+    def count(self, kind: str, gold: int, found: int, matched: int) -> None:
+        self.gold[kind] += gold
+        self.found[kind] += found
+        self.matched[kind] += matched
+
+
+@dataclass
+class DialogueScore:
+    """One dialogue's matches, for the per-dialogue line."""
+
+    goals: tuple[int, int] = (0, 0)
+    main: bool = False
+    lessons: tuple[int, int] = (0, 0)
+    actions: tuple[int, int] = (0, 0)
+
+
+def score_review(doc: Retrospective, gold: dict[str, Any], tally: Tally, name: str = "") -> DialogueScore:
+    """Add one finished review's counts to the tally and return its own."""
+    score = DialogueScore()
+
+    # goals: keywords in the name first, then in the evidence (the user's own words)
+    gold_goals = gold.get("goals", [])
+    pairs = match(
+        gold_goals, doc.goals, lambda g: g["name_keywords"], [lambda x: x.name, lambda x: x.evidence or ""]
+    )
+    tally.count("goals", len(gold_goals), len(doc.goals), len(pairs))
+    score.goals = (len(pairs), len(gold_goals))
+    for g, goal in pairs:
+        values_ok = _close(goal.target_value, g["target_value"]) and _close(
+            goal.result_value, g["result_value"]
+        )
+        tally.check("goal values", values_ok)
+        tally.check("goal verdict", _value(goal.verdict) == g["verdict"])
+        if not values_ok:
+            tally.misses.append(
+                f"{name} goal {g['name_keywords']} values {goal.target_value}→{goal.result_value}"
+                f" (gold {g['target_value']}→{g['result_value']})"
+            )
+    _note_misses(tally, name, "goal", gold_goals, pairs, "name_keywords")
+
+    # main cause: an is_main chain whose root cause holds the keywords
+    mains = [c for c in doc.cause_chains if c.is_main]
+    keys = gold.get("main_root_keywords") or []
+    main = next((c for c in mains if c.root_cause and _contains_all(norm(c.root_cause), keys)), None)
+    tally.count("main cause", 1 if keys else 0, len(mains), 1 if main and keys else 0)
+    score.main = main is not None
+    if main is not None:
+        ok = main.share is not None and abs(main.share - float(gold["main_share"])) <= SHARE_TOLERANCE + 1e-9
+        tally.check("main share ±0.1", ok)
+    elif keys:
+        roots = [c.root_cause for c in mains]
+        tally.misses.append(f"{name} main cause {keys} not found (main roots: {roots})")
+
+    # lessons: keywords in the lesson text
+    gold_lessons = gold.get("lessons", [])
+    lesson_pairs = match(gold_lessons, doc.lessons, lambda g: g["keywords"], [lambda x: x.text])
+    tally.count("lessons", len(gold_lessons), len(doc.lessons), len(lesson_pairs))
+    score.lessons = (len(lesson_pairs), len(gold_lessons))
+    for g, lesson in lesson_pairs:
+        dim_ok = _value(lesson.dimension) == g["dimension"]
+        act_ok = _value(lesson.action) == g["action"]
+        tally.check("lesson dimension", dim_ok)
+        tally.check("lesson action", act_ok)
+        tally.check("lesson typing (both)", dim_ok and act_ok)
+    _note_misses(tally, name, "lesson", gold_lessons, lesson_pairs, "keywords")
+
+    # actions: keywords in WHAT + HOW
+    gold_actions = gold.get("actions", [])
+    action_pairs = match(
+        gold_actions,
+        doc.actions,
+        lambda g: g["keywords"],
+        [lambda x: " ".join(filter(None, (x.what, x.how)))],
+    )
+    tally.count("actions", len(gold_actions), len(doc.actions), len(action_pairs))
+    score.actions = (len(action_pairs), len(gold_actions))
+    for g, action in action_pairs:
+        tally.check("action owner exact", (action.who or None) == g["who"])
+        tally.check("action date exact", (action.when.isoformat() if action.when else None) == g["when"])
+    _note_misses(tally, name, "action", gold_actions, action_pairs, "keywords")
+    return score
+
+
+def _note_misses(
+    tally: Tally,
+    name: str,
+    kind: str,
+    gold: Sequence[dict[str, Any]],
+    pairs: Sequence[tuple[Any, Any]],
+    key: str,
+) -> None:
+    hit = {id(g) for g, _ in pairs}
+    tally.misses += [f"{name} {kind} missed {g[key]}" for g in gold if id(g) not in hit]
+
+
+@dataclass
+class Replay:
+    """What one dialogue left behind."""
+
+    review: Retrospective
+    stage: str
+    latencies: list[float]
+    errors: list[str]
+    fallbacks: int = 0
+
+
+def replay(engine: CoachEngine, dialogue: dict[str, Any]) -> Replay:
+    """Play the dialogue through the engine the way the chat service does (state in, state out)."""
+    review_date = dt.date.fromisoformat(dialogue["review_date"]) if dialogue.get("review_date") else None
+    ctx = TurnContext(session_id=dialogue["id"], language=dialogue["language"], review_date=review_date)
+    title = f"{dialogue.get('team') or ''} 复盘".strip()
+    review = Retrospective(
+        id=dialogue["id"],
+        title=title,
+        team=dialogue.get("team"),
+        date=review_date,
+        language=dialogue["language"],
+    )
+    last: TurnResult = engine.opening(review, ctx)
+    latencies: list[float] = []
+    errors: list[str] = []
+    fallbacks = 0
+    for n, text in enumerate(dialogue["turns"], start=1):
+        started = time.perf_counter()
+        try:
+            last = run_turn(engine, dict(last.state), last.review, text, ctx)
+            fallbacks += last.fallback
+        except Exception as exc:  # counted, and the session goes on from the last good state
+            errors.append(f"{dialogue['id']} turn {n}: {type(exc).__name__}: {exc}")
+        latencies.append(time.perf_counter() - started)
+    return Replay(last.review, last.stage, latencies, errors, fallbacks)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass
+class Report:
+    tally: Tally
+    lines: list[str]
+    latencies: list[float]
+    errors: list[str]
+    done: int
+    dialogues: int
+    seconds: float
+    fallbacks: int = 0
+
+
+def evaluate(engine: CoachEngine, dialogues: Sequence[dict[str, Any]]) -> Report:
+    tally = Tally()
+    lines: list[str] = []
+    latencies: list[float] = []
+    errors: list[str] = []
+    done = 0
+    fallbacks = 0
+    started = time.perf_counter()
+    for dialogue in dialogues:
+        result = replay(engine, dialogue)
+        score = score_review(result.review, dialogue["gold"], tally, dialogue["id"])
+        latencies += result.latencies
+        errors += result.errors
+        fallbacks += result.fallbacks
+        done += result.stage == "done"
+        lines.append(_dialogue_line(dialogue, result, score))
+    seconds = time.perf_counter() - started
+    return Report(tally, lines, latencies, errors, done, len(dialogues), seconds, fallbacks)
+
+
+def _frac(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}/{pair[1]}"
+
+
+def _dialogue_line(dialogue: dict[str, Any], result: Replay, score: DialogueScore) -> str:
+    return (
+        f"{dialogue['id']:<22} {dialogue['language']:<4} {len(dialogue['turns']):>5} {result.stage:<10} "
+        f"{_frac(score.goals):>6} {'✓' if score.main else '✗':>5} {_frac(score.lessons):>7} "
+        f"{_frac(score.actions):>7} {len(result.errors):>6}"
+    )
+
+
+def _rate(num: int, den: int) -> str:
+    return f"{num / den:6.1%}" if den else "     —"
+
+
+def render(report: Report, engine: str) -> str:
+    """The printed tables (also the committed baseline)."""
+    tally = report.tally
+    turns = len(report.latencies)
+    lines = [
+        f"coach suite · engine={engine} · {report.dialogues} dialogues · {turns} turns"
+        f" · {report.seconds:.1f}s",
+        "",
+        f"{'field':<12} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} {'precision':>9} {'F1':>7}",
+    ]
+    for kind in FIELDS:
+        g, f, m = tally.gold[kind], tally.found[kind], tally.matched[kind]
+        r = m / g if g else 0.0
+        p = m / f if f else 0.0
+        f1 = 2 * r * p / (r + p) if r + p else 0.0
+        lines.append(f"{kind:<12} {g:>5} {f:>6} {m:>6} {_rate(m, g):>7} {_rate(m, f):>9} {f1:>7.1%}")
+    lines += ["", f"{'check (on matched items)':<28} {'ok':>5} {'of':>5} {'rate':>7}"]
+    for name in CHECKS:
+        oks = tally.checks.get(name, [])
+        lines.append(f"{name:<28} {sum(oks):>5} {len(oks):>5} {_rate(sum(oks), len(oks)):>7}")
+    ms = [s * 1000 for s in report.latencies]
+    mean = sum(ms) / len(ms) if ms else 0.0
+    lines += [
+        "",
+        f"{'turns':<28} {'n':>5} {'of':>5} {'rate':>7}",
+        f"{'turns raising an exception':<28} {len(report.errors):>5} {turns:>5} "
+        f"{_rate(len(report.errors), turns):>7}",
+        f"{'turns served by fallback':<28} {report.fallbacks:>5} {turns:>5} "
+        f"{_rate(report.fallbacks, turns):>7}",
+        f"{'dialogues ending in done':<28} {report.done:>5} {report.dialogues:>5} "
+        f"{_rate(report.done, report.dialogues):>7}",
+        f"{'turn latency mean (ms)':<28} {mean:>19.1f}",
+        f"{'turn latency p95 (ms)':<28} {percentile(ms, 95):>19.1f}",
+        "",
+        f"{'dialogue':<22} {'lang':<4} {'turns':>5} {'stage':<10} {'goals':>6} {'main':>5} {'lessons':>7} "
+        f"{'actions':>7} {'errors':>6}",
+        *report.lines,
+    ]
+    return "\n".join(lines)
+
+
+def make_engine(settings: Settings, engine: Literal["rules", "llm"]) -> CoachEngine:
+    """rules: the embedded RulesEngine; llm: the LLM coach (with its per-turn rules fallback)."""
+    if engine == "rules":
+        from coach.engines.rules import RulesEngine
+
+        rules: CoachEngine = RulesEngine()
+        return rules
+    from coach.engines.registry import engine_factory
+    from coach.offline import prepare_offline
+
+    prepare_offline(settings.home)  # token counting must never reach the network
+    return engine_factory(settings.model_copy(update={"engine": "llm"}))()
+
+
+def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: bool = False) -> str:
+    """Replay every dialogue through the engine and return the printed tables."""
+    report = evaluate(make_engine(settings, engine), load_dialogues())
+    table = render(report, engine)
+    if verbose:
+        table += "\n\n" + "\n".join(report.errors + report.tally.misses)
+    return table
