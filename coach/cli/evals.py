@@ -14,9 +14,11 @@ def eval_command(
     engine: Annotated[str, typer.Option(help="rules or llm")] = "rules",
     suite: Annotated[list[str] | None, typer.Option(help="notes, lessons or coach; default all")] = None,
 ) -> None:
+    from coach.offline import prepare_offline
     from coach.settings import get_settings
 
     settings = get_settings()
+    prepare_offline(settings.home)
     if engine not in ("rules", "llm"):
         raise typer.BadParameter("engine must be rules or llm")
     if engine == "llm" and not settings.llm_configured:
