@@ -26,6 +26,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
+	bash scripts/install-chromium.sh
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest

@@ -1,0 +1,169 @@
+"""The workspace page (GET /), in headless Chromium, on reviews created through the API."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from tests.web.conftest import NO_PLAYWRIGHT, Coach
+
+if TYPE_CHECKING:
+    from playwright.sync_api import FilePayload, Page
+
+expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
+
+pytestmark = pytest.mark.browser
+
+NOTES = {
+    "q1-sales.md": (
+        "# 华东销售 Q1 复盘会\n日期：2026-04-10\n\n"
+        "回款目标1.2亿，实际9600万，未达成。新客户目标50家，实际62家。\n"
+        "亮点：新客户超额完成，因为渠道推广做得好。\n"
+        "不足：回款没达成，原因是大客户付款审批周期变长。\n"
+        "根因：没有回款跟踪机制，回款没有明确负责人，约占七成。\n"
+        "经验：继续渠道推广；新增回款跟踪机制。\n"
+        "行动：张伟 5月15日前 建立回款周报。\n"
+    ),
+    "ops-incident.txt": (
+        "Ops review 2026-04-12\n"
+        "Availability target 99.9%, actual 99.5%.\n"
+        "Root cause: no canary release; share about 80%.\n"
+        "Lesson: start canary releases for every deploy.\n"
+        "Action: Li to add canary stage by 2026-05-01.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def finished_review(coach_server: Coach) -> dict[str, Any]:
+    """A review created through the chat API (started in the background by the server fixture)."""
+    assert coach_server.chat_review is not None
+    review = coach_server.chat_review.result(timeout=180)
+    assert review["cause_chains"], "the scripted dialogue should fill the cause chains"
+    assert review["lessons"], "the scripted dialogue should fill the lessons"
+    return review
+
+
+def test_review_page_shows_the_four_steps(
+    page: Page, coach_server: Coach, finished_review: dict[str, Any], screenshots: Path
+) -> None:
+    review = finished_review
+    page.goto(f"{coach_server.url}/#/reviews/{review['id']}")
+    grid = page.locator(".lesson-grid")
+    grid.wait_for()
+
+    # lessons: a 4×4 grid, each lesson in its dimension × action cell
+    assert grid.locator("tbody td").count() == 16
+    assert grid.locator("thead th").all_inner_texts()[1:] == ["继续", "停止", "优化", "新增"]
+    assert grid.locator("tbody th").all_inner_texts() == ["组织", "文化", "人", "业务"]
+    for lesson in review["lessons"]:
+        cell = grid.locator(f'td[data-dimension="{lesson["dimension"]}"][data-action="{lesson["action"]}"]')
+        expect(cell).to_contain_text(lesson["text"])
+
+    # the cause ladder 现象→表因→根因, the main cause highlighted with its share
+    chains = page.locator(".ladder .chain")
+    assert chains.count() == len(review["cause_chains"])
+    assert chains.first.locator(".rung").count() == 3
+    main = [c for c in review["cause_chains"] if c["is_main"]]
+    assert page.locator(".chain.main").count() == len(main)
+    if main:
+        expect(page.locator(".chain.main .rung.root")).to_contain_text(main[0]["root_cause"] or "—")
+        if main[0]["share"] is not None:
+            expect(page.locator(".chain.main .share")).to_contain_text(f"{round(main[0]['share'] * 100)}%")
+
+    # goals: the table and the target-vs-result chart
+    assert page.locator("table.goals tbody tr").count() == len(review["goals"])
+    charted = [g for g in review["goals"] if g["target_value"] is not None and g["result_value"] is not None]
+    if charted:
+        assert page.locator("svg.chart rect.bar.bar-result").count() == len(charted)
+
+    href = page.locator("#export-md").get_attribute("href")
+    assert href and href.startswith(f"/api/v1/reviews/{review['id']}.md")
+    assert httpx.get(coach_server.url + href).status_code == 200
+
+    # related past lessons: the earlier review of another team, found by this review's root causes
+    related = page.locator("#related .hit")
+    related.first.wait_for()
+    href = related.first.locator("a").get_attribute("href")
+    assert href and href.startswith("#/reviews/") and review["id"] not in href
+
+    # the floating widget would sit mid-page on a full-page shot: hide it there
+    hide_widget = "#retro-coach-widget { display: none !important; }"
+    page.screenshot(path=str(screenshots / "review.png"), full_page=True, style=hide_widget)
+
+    page.emulate_media(media="print")
+    assert not page.locator(".topbar").is_visible()
+    assert not page.locator("#export-md").is_visible()
+    page.emulate_media(media="screen")
+
+
+def test_action_status_is_editable(page: Page, coach_server: Coach, finished_review: dict[str, Any]) -> None:
+    review = finished_review
+    assert review["action_items"], "the scripted dialogue should produce an action plan"
+    action = review["action_items"][0]
+    page.goto(f"{coach_server.url}/#/reviews/{review['id']}")
+    row = page.locator(f'tr[data-action-id="{action["id"]}"]')
+    with page.expect_response(lambda r: r.request.method == "PATCH") as patched:
+        row.locator("select.status").select_option("done")
+    assert patched.value.status == 200
+    expect(row).to_have_class("status-done")
+    with coach_server.api() as api:
+        items = api.get(f"/reviews/{review['id']}").json()["action_items"]
+    assert next(a for a in items if a["id"] == action["id"])["status"] == "done"
+
+
+def test_reviews_are_listed_by_team_and_date(
+    page: Page, coach_server: Coach, finished_review: dict[str, Any]
+) -> None:
+    page.goto(coach_server.url + "/")
+    row = page.locator(f'tr[data-review="{finished_review["id"]}"]')
+    # the widget is on the workspace too, styled under the page's strict CSP (no inline styles)
+    launcher = page.locator("#retro-coach-widget >> .launcher")
+    assert launcher.evaluate("b => getComputedStyle(b).position") == "fixed"
+    expect(row).to_contain_text(finished_review["title"])
+    expect(row).to_contain_text(finished_review["date"])
+    page.locator("#team-filter").select_option(finished_review["team"])
+    expect(page).to_have_url(re.compile(r"#/\?team="))
+    filtered = page.locator(f'.card[data-team="{finished_review["team"]}"] table.reviews')
+    filtered.wait_for()
+    teams = filtered.locator("tbody td:nth-child(2)").all_inner_texts()
+    assert teams and set(teams) == {finished_review["team"]}
+    page.locator("#lang-switch").click()  # zh ⇄ en, remembered
+    expect(page.locator('[data-nav="reviews"]')).to_have_text("Reviews")
+    expect(page.locator("table.reviews thead")).to_contain_text("Team")
+    row.locator("a").click()
+    expect(page.locator(".lesson-grid thead")).to_contain_text("Continue")
+
+
+def test_upload_shows_progress_to_completion(page: Page, coach_server: Coach) -> None:
+    page.goto(coach_server.url + "/#/upload")
+    files: list[FilePayload] = [
+        {"name": name, "mimeType": "text/plain", "buffer": text.encode()} for name, text in NOTES.items()
+    ]
+    page.locator("#notes-files").set_input_files(files)
+    page.locator("#start-upload").click()
+    job = page.locator(".job")
+    job.wait_for()
+    expect(job).to_have_attribute("data-status", "done", timeout=60_000)
+    expect(page.locator(".meter")).to_have_attribute("aria-valuenow", "100")
+    links = page.locator(".job-item a")
+    expect(links).to_have_count(len(NOTES))
+    links.first.click()
+    page.locator(".lesson-grid").wait_for()
+
+
+def test_lesson_search_highlights_matches(
+    page: Page, coach_server: Coach, finished_review: dict[str, Any]
+) -> None:
+    page.goto(coach_server.url + "/#/search")
+    page.locator('input[name="q"]').fill("回款跟踪")
+    page.locator('.search-form button[type="submit"]').click()
+    results = page.locator("#results")
+    results.locator(".hits, .empty, .error").first.wait_for()
+    assert results.locator(".hits .hit").count() >= 1, results.inner_text()
+    assert page.locator(".hits mark").count() >= 1
+    assert "q=" in page.url
