@@ -1,0 +1,1 @@
+"""Eval suites: each module exposes `run(settings, engine) -> str` printing a report table."""
