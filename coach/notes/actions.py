@@ -17,16 +17,21 @@ _DATE_HINT = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri)day\b|\bwithin \w+ (?:days|weeks)\b",
     re.I,
 )
-_SELF = re.compile(r"我来|我负责|我这边|我去|我定|我做|\bI'll\b|\bI will\b|\bI can\b|\bme\b", re.I)
+_SELF = re.compile(
+    r"(?:^|[，,。；;])\s*我(?!们)|我来|我负责|我这边|我去|我定|我做|\bI'll\b|\bI will\b|\bI can\b|\bme\b",
+    re.I,
+)
 _OWNER_FIELDS = ("负责人", "责任人", "owner", "who", "负责", "谁")
 _WHEN_FIELDS = ("时间", "截止", "完成时间", "日期", "when", "due", "deadline", "date")
 _WHAT_FIELDS = ("事项", "行动", "内容", "what", "action", "item", "task")
 _OWNER_PATTERNS = (
     re.compile(r"负责人\s*[:：]\s*([\u4e00-\u9fffA-Za-z]{1,12})"),
     re.compile(r"(?:让|由|请)([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?:来)?(?:牵头|负责|跟进)"),
-    re.compile(r"(?:^|[，,\s—-])@?([\u4e00-\u9fff]{2,3}|[A-Z][a-zA-Z]+)\s*(?:负责|牵头|跟进|来做)"),
+    re.compile(
+        r"(?:^|[，,\s—-])@?([\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]?[A-Z][a-zA-Z]+)\s*(?:负责|牵头|跟进|来做)"
+    ),
     re.compile(r"@([\u4e00-\u9fffA-Za-z]{1,12})"),
-    re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|$)"),
+    re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|[向找和跟与]|$)"),
     re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)\s*[，,]\s*"),
 )
 _NOT_NAMES = frozenset(
@@ -90,7 +95,7 @@ def find_who(text: str, speaker: str | None) -> str | None:
     for pattern in _OWNER_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            if name not in _NOT_NAMES and not mentions_date(name):
+            if name not in _NOT_NAMES and not name.startswith("我") and not mentions_date(name):
                 return name
     if speaker and _SELF.search(text):
         return speaker
@@ -98,17 +103,22 @@ def find_who(text: str, speaker: str | None) -> str | None:
 
 
 def find_when(text: str, review_date: dt.date | None) -> tuple[dt.date | None, str | None]:
-    """(date, the words naming it), resolved against the review date."""
-    try:
-        from coach.domain.parsing import resolve_date
-    except ImportError:
-        m = _DATE_HINT.search(text)
-        return None, m.group(0) if m else None
-    mention = resolve_date(text, review_date or dt.date.today())
-    if mention is None:
-        m = _DATE_HINT.search(text)
-        return None, m.group(0) if m else None
-    return mention.date, mention.text
+    """(date, the words naming it): the deadline, resolved against the review date.
+
+    Recurrences (每周一) and past dates are no deadlines; without a review date only a date written
+    with its year (2026年6月30日) is resolved.
+    """
+    from coach.domain.parsing import find_dates, find_deadline
+
+    mention = find_deadline(text, review_date)
+    if mention is not None:
+        return mention.date, mention.text
+    # unresolved (no review date, or already past): keep the words that name the time
+    named = [d for d in find_dates(text, review_date or dt.date.today()) if not d.recurring]
+    if named:
+        return None, named[-1].text
+    m = _DATE_HINT.search(text)
+    return None, m.group(0) if m else None
 
 
 def _what(item: Item) -> str:
@@ -132,6 +142,8 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     who = _field(item.fields, _OWNER_FIELDS)
     if who is None or who in _NOT_NAMES:
         who = find_who(item.text, item.speaker)
+    if who is None and item.bullet and item.speaker:
+        who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
     what = _what(item)

@@ -103,7 +103,11 @@ def cue_kind(item: Item) -> Kind | None:
     if re.match(r"^\d{1,2}:\d{2}\s", text):  # a timeline entry: what happened, not a finding
         return "other"
     section = item.section
-    if section not in ("lesson", "action") and goal_texts(text):
+    if item.label is not None:  # "不足：…", "Action: …" — the note's own label decides
+        if item.label == "goal":
+            return "goal" if goal_texts(text, item.topic) else "other"
+        return item.label
+    if section not in ("lesson", "action") and goal_texts(text, item.topic):
         return "goal"
     if section != "action" and cues.LESSON_PREFIX.search(text):
         return "lesson"

@@ -75,7 +75,7 @@ def assemble(
     by_kind: dict[Kind, list[Item]] = {}
     for item, kind in zip(items, kinds, strict=True):
         by_kind.setdefault(kind, []).append(item)
-    goals = [g for item in by_kind.get("goal", []) for g in build_goals(item.text)]
+    goals = [g for item in by_kind.get("goal", []) for g in build_goals(item.text, item.topic)]
     for goal in goals:
         prefix_item = next((i for i in by_kind["goal"] if goal.evidence and goal.evidence in i.text), None)
         if prefix_item is not None and prefix_item.evidence != prefix_item.text:

@@ -10,7 +10,8 @@ from coach.domain.retrospective import Goal
 TARGET = re.compile(
     r"(?:定的)?目标(?:是|为|值|控制在)?|计划(?:入职|是|为)?|承诺(?:的是)?|定的(?:是)?|原计划|预期|"
     r"\btarget(?:ed)?(?: was| is|:)?|\bgoals?(?: was| is|:)?|\bplan(?:ned)?(?: was| is|:)?|"
-    r"\baim(?:ed)? (?:for|at)|\bbudget(?:ed)?(?: was|:)?|\bcommit(?:ted)?(?: to)?|\bSLA(?: is| was|:)",
+    r"\baim(?:ed)? (?:for|at)|\bbudget(?:ed)?(?: was|:)?|\bcommit(?:ted)?(?: to)?|\bSLA(?: is| was|:)|"
+    r"\bshould (?:be|take)(?= (?:under|below|within|at most|at least|over|above|\d))",
     re.I,
 )
 RESULT = re.compile(
@@ -24,8 +25,9 @@ RESULT = re.compile(
 _NUMBER = re.compile(
     r"(?<![A-Za-z\d])[≤≥<>~约]?\s*\d[\d,]*(?:\.\d+)?|[一两二三四五六七八九十百千万]+(?=[个家人天周件%])"
 )
-_CLAUSE = re.compile(r"，|,(?!\d{3})|\s\|\s")
-_SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+")
+_CLAUSE = re.compile(r"，|,(?!\d{3})|\s\|\s|\s+/\s+")
+# a full stop ends a sentence; a dot leader ("registrations ...... target 2,000") does not
+_SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[^.]\.)\s+")
 _COMPARATOR = re.compile(
     r"(不超过|不高于|不低于|不少于|控制在|小于|大于|至少|最多|at least|at most|under|below|above)$"
 )
@@ -35,7 +37,11 @@ _FILLER_HEAD = re.compile(
     r"我们(?:自己)?(?:的)?|这次|对|嗯|好|so|and|but|our|the)\s*",
     re.I,
 )
-_FILLER_TAIL = re.compile(r"(?:这块)?(?:还行|还可以|还好|拉胯|不错|一般|这块)$")
+_FILLER_TAIL = re.compile(r"(?:这块)?(?:还行|还可以|还好|拉胯|不错|一般|这块|原来|原本|本来)$")
+# what the sentence before a bare "Target is 5 minutes" is about: its subject, before the verb
+_TOPIC_END = re.compile(
+    r"这块|这一块|方面|的话|还行|还可以|不错|[:：，,。.;；]|(?i:\s(?:was|is|were|are|went|looked|looks|came|has|had)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -54,13 +60,28 @@ def _has_number(text: str) -> bool:
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"^\[[\d:]+\]\s*|\s*\.{2,}\s*$", "", name).strip(" ：:，,、-—.")
+    # "Against our targets: time to detect" — the name is what follows the lead-in
+    name = next((part for part in reversed(re.split(r"[:：]", name)) if part.strip()), name).strip()
     for _ in range(2):
         name = _FILLER_HEAD.sub("", name).strip(" ：:，,")
     return _FILLER_TAIL.sub("", name).strip(" ：:，,的")
 
 
-def _goal_in(region: str, before: str) -> GoalText | None:
-    """One goal from `region` (starts at a target marker); `before` is the text preceding it."""
+def topic_name(sentence: str | None) -> str:
+    """The subject of a sentence ("On-call ack was fine though." → "On-call ack"), or "" when it has none."""
+    if not sentence:
+        return ""
+    end = _TOPIC_END.search(sentence)
+    head = sentence[: end.start()] if end else sentence
+    name = _clean_name(head)
+    return name if 2 <= len(name) <= 30 and not _has_number(name) else ""
+
+
+def _goal_in(region: str, before: str, topic: str | None = None) -> GoalText | None:
+    """One goal from `region` (starts at a target marker); `before` is the text preceding it.
+
+    With no name in its own sentence, the goal is what the sentence before was about (`topic`).
+    """
     marker = TARGET.match(region)
     if marker is None:
         return None
@@ -81,6 +102,8 @@ def _goal_in(region: str, before: str) -> GoalText | None:
         comparator = _COMPARATOR.search(lead)
         name = _clean_name(lead[: comparator.start()] if comparator else lead)
         target_text = (comparator.group(0) if comparator else "") + after_marker[number.start() :]
+    if not name:
+        name = topic_name(topic)
     result_text = None
     for clause in rest:
         found = RESULT.search(clause)
@@ -101,11 +124,16 @@ def _goal_in(region: str, before: str) -> GoalText | None:
     )
 
 
-def goal_texts(text: str) -> list[GoalText]:
-    """Every goal stated in `text` (a line may state several: "目标90%，实际92%。一次解决率目标70%…")."""
+def goal_texts(text: str, topic: str | None = None) -> list[GoalText]:
+    """Every goal stated in `text` (a line may state several: "目标90%，实际92%。一次解决率目标70%…").
+
+    `topic` is the sentence before the text, the goal's name when its own sentence has none
+    ("On-call ack was fine. Target is 5 minutes, I acked in 3").
+    """
     found: list[GoalText] = []
     for sentence in _SENTENCE.split(text):
         if not sentence or not TARGET.search(sentence):
+            topic = sentence or topic
             continue
         markers = [m for m in TARGET.finditer(sentence) if _has_number(sentence[m.end() : m.end() + 16])]
         starts = [m.start() for m in markers]
@@ -120,20 +148,21 @@ def goal_texts(text: str) -> list[GoalText]:
                     end = start + cut
                     region = region[:cut]
             before = sentence[previous_end:start]
-            goal = _goal_in(region, before)
+            goal = _goal_in(region, before, topic)
             if goal is not None:
                 evidence = sentence[previous_end:end].strip(" ，,。")
                 found.append(GoalText(goal.name, goal.target_text, goal.result_text, evidence))
             previous_end = end
+        topic = sentence
     return found
 
 
-def build_goals(text: str) -> list[Goal]:
+def build_goals(text: str, topic: str | None = None) -> list[Goal]:
     """Goals with values, gaps and verdicts (computed by the shared parsing module)."""
     from coach.domain.parsing.goals import build_goal
 
     goals = []
-    for goal_text in goal_texts(text):
+    for goal_text in goal_texts(text, topic):
         goal = build_goal(goal_text.name, goal_text.target_text, goal_text.result_text)
         if goal.target_value is None and goal.result_value is None:
             continue

@@ -42,6 +42,9 @@ _HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "教训不足",
             "went wrong",
             "didn't go well",
+            "not so good",
+            "went badly",
+            "what didn't",
             "did not go well",
             "shortfall",
             "issue",
@@ -140,3 +143,68 @@ def spoken_topic(sentence: str) -> Section | None:
     if m:
         return heading_section(m.group(1))
     return None
+
+
+# An inline label at the start of a line: "目标：回款目标1.2亿，实际完成9600万", "不足：…", "Action: …".
+# English labels need the colon; a longer word ("Goals and results:") is a heading, not a label.
+_LABELS: dict[str, Section] = {
+    "目标": "goal",
+    "结果": "goal",
+    "亮点": "highlight",
+    "做得好的": "highlight",
+    "不足": "shortfall",
+    "问题": "shortfall",
+    "原因": "cause",
+    "根因": "cause",
+    "根本原因": "cause",
+    "教训": "lesson",
+    "经验": "lesson",
+    "经验教训": "lesson",
+    "启示": "lesson",
+    "行动": "action",
+    "下一步": "action",
+    "待办": "action",
+    "后续": "action",
+    "反思": "reflection",
+    "goal": "goal",
+    "target": "goal",
+    "highlight": "highlight",
+    "went well": "highlight",
+    "win": "highlight",
+    "shortfall": "shortfall",
+    "went wrong": "shortfall",
+    "issue": "shortfall",
+    "problem": "shortfall",
+    "cause": "cause",
+    "root cause": "cause",
+    "why": "cause",
+    "lesson": "lesson",
+    "lesson learned": "lesson",
+    "learning": "lesson",
+    "takeaway": "lesson",
+    "action": "action",
+    "action item": "action",
+    "next step": "action",
+    "todo": "action",
+    "to do": "action",
+    "follow-up": "action",
+    "reflection": "reflection",
+}
+_LABEL = re.compile(
+    r"^(?:[【\[]\s*)?(?P<label>"
+    + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
+    + r")(?:s)?\s*(?:[】\]]\s*[:：]?|[:：])\s*(?=\S)",
+    re.I,
+)
+
+
+def inline_label(text: str) -> tuple[Section | None, str]:
+    """(section, the text without its label) for "不足：大客户回款拖延"; (None, text) when unlabelled.
+
+    "目标" is a goal label only when the rest states a number to measure against; "目标：提升续约率" alone
+    stays what its words say.
+    """
+    m = _LABEL.match(text)
+    if m is None:
+        return None, text
+    return _LABELS[m.group("label").lower()], text[m.end() :]

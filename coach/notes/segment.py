@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.notes.sections import Section, heading_section, spoken_topic
+from coach.notes.sections import Section, heading_section, inline_label, spoken_topic
 
 
 @dataclass
@@ -19,6 +19,10 @@ class Item:
     bullet: bool = False
     spoken: bool = False  # the section came from a spoken topic cue, not a heading
     fields: dict[str, str] = field(default_factory=dict)
+    label: Section | None = None  # an inline label the line starts with ("不足：", "Action:"), stripped
+    topic: str | None = (
+        None  # the sentence before, in the same line: what a bare "Target is 5 minutes" is about
+    )
 
 
 @dataclass
@@ -60,6 +64,9 @@ def _is_heading(line: str) -> str | None:
     """The heading text when `line` is a heading (Markdown, bold, short label line), else None."""
     if line.startswith("#"):
         return line.lstrip("#").strip()
+    ruled = re.fullmatch(r"[-=~]{2,}\s*([^-=~].*?)\s*[-=~]{2,}", line)  # "-- targets vs actuals --"
+    if ruled:
+        return ruled.group(1)
     bold = re.fullmatch(r"\*\*(.+?)\*\*[:：]?", line)
     if bold:
         return bold.group(1)
@@ -174,20 +181,26 @@ def segment(text: str) -> Segmented:
         if _DIGRESSION_WRAPPED.match(body):
             items.append(Item(text=body, evidence=prefix + body, section="other", speaker=speaker))
             continue
+        label, unlabelled = inline_label(body)
+        label_words, body = body[: len(body) - len(unlabelled)], unlabelled
         pieces = [body] if bullet else _sentences(body)
+        previous: str | None = None
         for piece in pieces:
-            topic = spoken_topic(piece)
+            topic = spoken_topic(piece) if label is None else None
             if topic is not None and (section is None or spoken or section == "other"):
                 section, spoken = topic, True
             sub = _BULLET.sub("", piece) if not bullet else piece
             items.append(
                 Item(
                     text=sub,
-                    evidence=prefix + piece,
+                    evidence=prefix + (label_words if previous is None else "") + piece,
                     section=section,
                     speaker=speaker,
                     bullet=bullet,
                     spoken=spoken,
+                    label=label,
+                    topic=previous,
                 )
             )
+            previous = sub
     return Segmented(title=title, items=items, participants=participants, meta=meta)

@@ -81,3 +81,34 @@ def test_never_fails_on_odd_text(text: str) -> None:
 )
 def test_reads_plain_corrections(text: str, dimension: Dimension | None, action: LessonAction | None) -> None:
     assert parse_lesson_correction(text) == (dimension, action)
+
+
+# Dimension definitions: 组织 structure/process ownership/roles/mechanisms/tooling/rules; 文化 norms,
+# habits, openness, trust, blame; 人 skills, staffing, training, growth; 业务 customers, product, sales.
+@pytest.mark.parametrize(
+    ("text", "dimension", "action"),
+    [
+        ("客服联动的预案很好用，继续保持", D.organization, A.continue_),
+        ("监控大盘要优化，把饱和度指标加上", D.organization, A.optimize),
+        ("新增上线前的价格双人复核", D.organization, A.start),
+        ("把新员工参训率纳入主管的考核", D.organization, A.optimize),
+        ("优化值班排班，夜里不能只靠一个人", D.organization, A.optimize),
+        ("新增关键备件应急采购额度，车间主任可批", D.organization, A.start),
+        ("Keep the incident commander role", D.organization, A.continue_),
+        ("Improve alerting: alert on p99, not averages", D.organization, A.optimize),
+        ("Start a pre-event checklist", D.organization, A.start),
+        ("停止用加班硬扛高峰的习惯", D.culture, A.stop),
+        ('以前"小改动不走评审"的习惯要停掉', D.culture, A.stop),
+        ("停止拍脑袋追加预算", D.culture, A.stop),
+        ("Stop the habit of heroic all-nighters", D.culture, A.stop),
+        ("关键岗位要有AB角，谁请假都有人接得住", D.people, A.optimize),
+        ("讲师至少一半由一线骨干担任", D.people, A.optimize),
+        ("Start game days so on-call engineers have practised failovers", D.people, A.start),
+        ("Improve the drills for new support agents", D.people, A.optimize),
+        ("继续深耕大客户渠道", D.business, A.continue_),
+        ("Keep doing community meetups for customers", D.business, A.continue_),
+    ],
+)
+def test_dimension_cues_follow_the_definitions(text: str, dimension: Dimension, action: LessonAction) -> None:
+    typing = classify_lesson(text)
+    assert (typing.dimension, typing.action) == (dimension, action)

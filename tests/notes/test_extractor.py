@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from coach.domain.retrospective import Retrospective
 from coach.engines.base import NotesExtractor
 from coach.notes.extractor import RulesNotesExtractor
 from coach.notes.registry import notes_extractor
@@ -115,3 +118,110 @@ def test_near_identical_items_are_merged() -> None:
     text = "## 不足\n- 报价审批太慢，平均要5天\n- 报价审批太慢，平均要5天。\n"
     doc = RulesNotesExtractor().extract(text, doc_id="r", title="t")
     assert len(doc.shortfalls) == 1 and doc.shortfalls[0].evidence and "\n" in doc.shortfalls[0].evidence
+
+
+# ---- inline labels at the start of a line decide the kind and are stripped -----------------------
+
+LABELLED = [
+    ("目标：回款目标1.2亿，实际完成9600万", "goals", "回款"),
+    ("不足：大客户回款拖延，因为客户预算冻结", "shortfalls", "大客户回款拖延"),
+    ("亮点：渠道伙伴带来了一半的新签", "highlights", "渠道伙伴带来了一半的新签"),
+    ("原因：报价审批要走三级，平均5天", "cause_chains", "报价审批要走三级"),
+    ("教训：大单要提前锁定预算周期", "lessons", "大单要提前锁定预算周期"),
+    ("行动：@李娜 负责回款跟踪表，下周五前", "actions", "回款跟踪表"),
+    ("下一步：王磊牵头梳理报价审批流程，月底前", "actions", "梳理报价审批流程"),
+    ("Goal: win rate target 25%, actual 18%", "goals", "win rate"),
+    ("Shortfall: three deals slipped into Q2", "shortfalls", "three deals slipped into Q2"),
+    ("Action: Bob to rewrite the runbook by next Friday", "actions", "rewrite the runbook"),
+]
+
+
+def _texts(doc: Retrospective, field: str) -> list[str]:
+    texts = {
+        "goals": [g.name for g in doc.goals],
+        "shortfalls": [f.text for f in doc.shortfalls],
+        "highlights": [f.text for f in doc.highlights],
+        "cause_chains": [" ".join(filter(None, (c.surface_cause, c.root_cause))) for c in doc.cause_chains],
+        "lessons": [le.text for le in doc.lessons],
+        "actions": [a.what for a in doc.actions],
+    }
+    return texts[field]
+
+
+@pytest.mark.parametrize(("line", "field", "expected"), LABELLED)
+def test_inline_labels_classify_and_are_stripped(line: str, field: str, expected: str) -> None:
+    doc = RulesNotesExtractor().extract(f"复盘 2026-04-30\n\n{line}\n", doc_id="r", title="t")
+    texts = _texts(doc, field)
+    assert any(expected in t for t in texts), texts
+    label = line.split("：")[0] if "：" in line else line.split(":")[0]
+    assert not any(t.startswith((label + "：", label + ":")) for t in texts)
+
+
+def test_inline_goal_label_gives_values_and_keeps_evidence() -> None:
+    doc = RulesNotesExtractor().extract(
+        "复盘 2026-04-30\n\n目标：回款目标1.2亿，实际完成9600万\n", doc_id="r", title="t"
+    )
+    (goal,) = doc.goals
+    assert (goal.target_value, goal.result_value, goal.verdict) == (120_000_000, 96_000_000, "missed")
+    assert goal.evidence and goal.evidence.startswith("目标：")
+
+
+# ---- a goal sentence without a name takes the topic of the sentence before -----------------------
+
+TOPIC_GOALS = [
+    ("<v Omar>On-call ack was fine though. Target is 5 minutes, I acked in 3 minutes.", "On-call ack", 5, 3),
+    ("<v 周敏>首响这块还行。目标2小时，实际1.5小时。", "首响", 2, 1.5),
+    ("<v Mei>Time to mitigate, our target is 60 minutes, we took 140 minutes.", "Time to mitigate", 60, 140),
+    (
+        "<v Mei>Against our targets: time to detect should be under 5 minutes, it was 22 minutes.",
+        "time to detect",
+        5,
+        22,
+    ),
+]
+
+
+@pytest.mark.parametrize(("cue", "name", "target", "result"), TOPIC_GOALS)
+def test_goal_name_from_the_preceding_topic(cue: str, name: str, target: float, result: float) -> None:
+    text = f"WEBVTT - Retro 2026-02-19\n\n00:00:01.000 --> 00:00:09.000\n{cue}\n"
+    from coach.notes.reading import read_note
+
+    doc = RulesNotesExtractor().extract(read_note("m.vtt", text.encode()).text, doc_id="r", title="t")
+    assert [(g.name, g.target_value, g.result_value) for g in doc.goals] == [(name, target, result)]
+
+
+def test_dot_leader_and_ruled_headings() -> None:
+    text = (
+        "DevCon retro 2026-05-22\n\n-- targets vs actuals --\n"
+        "registrations ...... target 2,000 | actual 2,600\n"
+        "次日达率：目标95% / 实际91%\n\n-- not so good --\n* check-in queue was about 40 minutes on day 1\n"
+    )
+    doc = RulesNotesExtractor().extract(text, doc_id="r", title="t")
+    assert [(g.name, g.verdict) for g in doc.goals] == [("registrations", "exceeded"), ("次日达率", "met")]
+    assert any("check-in queue" in s.text for s in doc.shortfalls)
+
+
+# ---- actions: the deadline, not a recurrence; owners heading a bullet -----------------------------
+
+ACTIONS = [
+    ("- 每周一对齐渠道数据，@李娜 负责，下周五前", "李娜", dt.date(2026, 5, 8)),
+    ("- 12号机模温机更换 —— 老孙，下周五前", "老孙", dt.date(2026, 5, 8)),
+    ("- 应急采购额度申请 —— 马建国向厂长提，5月15日前", "马建国", dt.date(2026, 5, 15)),
+    ("- 设计需求排期规范，阿May 负责，Q3 内出", "阿May", dt.date(2026, 9, 30)),
+    ("- Marco: draft a short-form MSA with Legal, end of May", "Marco", dt.date(2026, 5, 31)),
+    ("- Sync every Monday, Priya owns the deck, due next Friday", "Priya", dt.date(2026, 5, 8)),
+]
+
+
+@pytest.mark.parametrize(("line", "who", "when"), ACTIONS)
+def test_action_owner_and_deadline(line: str, who: str, when: dt.date) -> None:
+    text = f"Retro 2026-04-30\n\nAttendees: Marco, Priya\n\n## 行动\n{line}\n"
+    doc = RulesNotesExtractor().extract(text, doc_id="r", title="t")
+    assert [(a.who, a.when) for a in doc.actions] == [(who, when)]
+
+
+def test_undated_note_leaves_relative_deadlines_open() -> None:
+    from coach.notes.actions import find_when
+
+    assert find_when("重写 JD，王磊，下周五前", None) == (None, "下周五")
+    assert find_when("补齐编制，2026年6月30日前，小邓负责", None)[0] == dt.date(2026, 6, 30)

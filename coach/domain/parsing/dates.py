@@ -25,7 +25,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coach.domain.parsing.numerals import EN_NUMBER_PATTERN, chinese_to_int, english_to_int
 from coach.domain.parsing.scanning import scan
@@ -33,10 +33,18 @@ from coach.domain.parsing.scanning import scan
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date found in text and the span it was read from."""
+    """A date found in text and the span it was read from.
+
+    `recurring`: a repetition (每周一, 每月底, every Monday), not one day. `deadline`: marked as a due
+    date (下周五前, 截止5月15日, by May 15). `absolute`: written with its year, so it does not depend on
+    the review date. The flags are not part of equality.
+    """
 
     date: dt.date
     text: str
+    recurring: bool = field(default=False, compare=False)
+    deadline: bool = field(default=False, compare=False)
+    absolute: bool = field(default=False, compare=False)
 
 
 Handler = Callable[[re.Match[str], dt.date], dt.date | None]
@@ -431,7 +439,12 @@ _RULES: list[tuple[str, str, Handler]] = [
     ),
     ("cn_week", rf"(?P<wk_rel>{_REL_WEEK})(?:周|星期|礼拜)(?:之内|以内|内)?", _cn_week),
     ("cn_day", r"(?P<cd>大后天|后天|明天|明日|今天|今日|今晚|昨天|前天)", _cn_day),
-    ("day_number", rf"(?<![\d月])(?P<dn_d>{_CN_N})(?!\d)\s*号", _day_number),
+    # 12号机, 3号线, 5号楼 name a machine, a line or a building, not a day
+    (
+        "day_number",
+        rf"(?<![\d月])(?P<dn_d>{_CN_N})(?!\d)\s*号(?![机线楼门库仓位柜台车床窗口厅馆])",
+        _day_number,
+    ),
     (
         "en_duration",
         rf"(?i:\b(?:within|in|after)\s+(?:the\s+next\s+)?(?P<ed_n>{_EN_COUNT})\s*"
@@ -486,21 +499,81 @@ _STARTS = re.compile(
 )
 
 
-def _mention(m: re.Match[str], today: dt.date) -> DateMention | None:
+# a repetition, not one day: 每周一, 每个月底, 每逢周五, every Monday, each Friday
+_RECURRING_BEFORE = re.compile(r"(?:每|每个|每逢|逢|(?i:\bevery|\beach))\s*$")
+# marked as a due date: 下周五前, 月底之前, 两周内 (a window is due at its end), 5月15日截止
+_DEADLINE_AFTER = re.compile(
+    r"^\s*(?:前|之前|以前|为止|截止|截至|内|之内|以内|完成|交付|上线|(?i:\bat\s+the\s+latest\b))"
+)
+_DEADLINE_BEFORE = re.compile(
+    r"(?:截止|截至|最晚|最迟|不晚于|(?i:\bby|\bbefore|\bdue(?:\s+(?:by|on|date))?|\buntil|\bno\s+later\s+than"
+    r"|\bdeadline|\bETA))\s*(?:(?:到|是|为|[:：]|(?i:\bis|\bof|\bthe|\bon))\s*)*$"
+)
+_DEADLINE_INSIDE = re.compile(r"前$|内$|(?i:^(?:by|before|within|until)\b)")
+_ABSOLUTE_RULES = frozenset({"ymd", "en_end_of_year"})
+
+
+def _is_absolute(m: re.Match[str]) -> bool:
+    """Whether the match states its own year (2026-04-30, 2026年5月底, May 15, 2026)."""
+    name = m.lastgroup or ""
+    if name in _ABSOLUTE_RULES:
+        return True
+    year_groups = {"month_day": "md_y", "en_month_day": ("em_y", "de_y"), "en_month_part": "ep_y"}
+    groups = year_groups.get(name)
+    if groups is None:
+        return False
+    return any(m[g] for g in ((groups,) if isinstance(groups, str) else groups))
+
+
+def _mention(m: re.Match[str], today: dt.date, text: str = "") -> DateMention | None:
     """The date a match stands for, or None when it names no real day (2月30日)."""
     name = m.lastgroup
     try:
         date = _HANDLERS[name](m, today) if name else None
     except (ValueError, OverflowError):
         return None  # "100000年内" runs past the calendar: not a date anyone plans for
-    return None if date is None else DateMention(date, m.group(0).strip())
+    if date is None:
+        return None
+    span = m.group(0).strip()
+    before, after = text[max(0, m.start() - 24) : m.start()], text[m.end() : m.end() + 16]
+    return DateMention(
+        date,
+        span,
+        recurring=_RECURRING_BEFORE.search(before) is not None,
+        deadline=bool(
+            _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _DEADLINE_INSIDE.search(span)
+        ),
+        absolute=_is_absolute(m),
+    )
 
 
 def find_dates(text: str, today: dt.date) -> list[DateMention]:
     """All date expressions in the text, in order, resolved against the review date."""
-    return [d for m in scan(_STARTS, _PATTERN, text) if (d := _mention(m, today)) is not None]
+    return [d for m in scan(_STARTS, _PATTERN, text) if (d := _mention(m, today, text)) is not None]
 
 
 def resolve_date(text: str, today: dt.date) -> DateMention | None:
-    """The first date expression in the text, resolved against the review date, or None."""
-    return next((d for m in scan(_STARTS, _PATTERN, text) if (d := _mention(m, today)) is not None), None)
+    """The first date expression in the text that names one day (not a recurrence like 每周一), or None.
+
+    For when an action is due use `find_deadline`, which also weighs 前/by markers and past dates.
+    """
+    return next((d for d in find_dates(text, today) if not d.recurring), None)
+
+
+def find_deadline(text: str, today: dt.date | None) -> DateMention | None:
+    """When an action is due: "每周一对齐数据，下周五前" is 下周五, not 周一.
+
+    Recurrences (每周一, every Monday) are no deadlines. Of the other mentions, those marked as due
+    (前/之前/截止/内/by/before/due/within) win over unmarked ones, and a date before the review date
+    is never a deadline. Among equals the last one counts ("下周一启动，月底完成"): a plan names its
+    start before its end. With no review date (`today` None) only dates written with their year count.
+    """
+    base = today or dt.date.today()
+    mentions = [d for d in find_dates(text, base) if not d.recurring]
+    if today is None:
+        mentions = [d for d in mentions if d.absolute]
+    else:
+        mentions = [d for d in mentions if d.date >= today]
+    marked = [d for d in mentions if d.deadline]
+    chosen = marked or mentions
+    return chosen[-1] if chosen else None

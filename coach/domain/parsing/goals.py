@@ -32,15 +32,17 @@ MISSED_FROM = -0.20
 
 _LOWER_CUES = re.compile(
     r"成本|费用|开支|支出|花费|时长|耗时|用时|工时|周期|故障|宕机|停机|缺陷|漏洞|流失|离职|投诉|延迟|延时|时延"
-    r"|响应时间|处理时间|等待|排队|退货|退款率|不良率|差错|错误|报错|失败率|返工|逾期|超期|延期|损耗|库存天数"
+    r"|响应时间|处理时间|等待|排队|退货|退款|不良|差错|错误|报错|失败率|返工|返修|逾期|超期|延期|拖期|损耗|库存天数"
+    r"|崩溃|闪退|卡顿|事故|破损|损坏|报废|积压|欠款|坏账|跳出率|弃单|缺货|误差|偏差|漏检|客诉"
     r"|(?i:churn|attrition|turnover|cost|spend|expense|latency|delay|downtime|outage|mttr|mttd|lead\s*time"
-    r"|cycle\s*time|time\s+to|defect|incident|complaint|error|bug|failure|returns|refund|backlog)",
+    r"|cycle\s*time|time\s+to|defect|incident|complaint|error|bug|failure|returns|refund|backlog|crash"
+    r"|damage|scrap|rework|bounce\s+rate|abandon|overdue|slippage|variance|escalation|p\d{2}\b)",
 )
 # a "lower" cue inside these phrases names something where more is better (成本节约, 缺陷修复率)
 _HIGHER_CUES = re.compile(
     r"节约|节省|节降|降本|省下|修复率|解决率|关闭率|处理率|拦截率|无故障|零故障|连续|活跃|留存"
     r"|在线时长|观看时长|学习时长|使用时长|停留时长|播放时长"
-    r"|(?i:saving|saved|fix\s+rate|resolution\s+rate|closure\s+rate|uptime|availability)",
+    r"|无崩溃|零缺陷|零事故|(?i:saving|saved|fix\s+rate|resolution\s+rate|closure\s+rate|uptime|availability|-free\b)",
 )
 _DURATION_UNITS = frozenset({"天", "小时", "分钟", "秒", "ms", "days", "h", "min", "s", "月", "months"})
 # seconds per duration unit, so that "2小时" can be compared with "90分钟"
@@ -84,8 +86,32 @@ _TRAIL = re.compile(r"[\s，,。.;；!！?？:：]+$")
 _PAIR = re.compile(r"^\s*(?P<a>[^/→]+?)\s*(?:/|→|->|=>|(?i:\bvs\.?(?=\s)))\s*(?P<b>.+?)\s*$")
 
 
-def lower_is_better(name: str) -> bool:
-    """Whether a smaller number is the better outcome for a goal with this name (成本, 故障, latency)."""
+# a target written as a floor or a ceiling says which way is better, whatever the goal's name;
+# the plain floors are read first so that "控制在95%以上" is a floor and "no more than" a ceiling
+_FLOOR = re.compile(r"[≥＞>]|>=|以上|不低于|不少于|不小于|至少|最少|最低|(?i:\bat\s+least\b|\bminimum\b)")
+_CEILING = re.compile(
+    r"[≤<＜]|<=|不超过|不高于|不多于|不大于|低于|少于|小于|最多|最高|以内|之内|以下|控制在|压到|压在|降到|降至"
+    r"|(?i:\b(?:at\s+most|under|below|less\s+than|fewer\s+than|no\s+more\s+than|max(?:imum)?|within|up\s+to)\b)"
+)
+_WEAK_FLOOR = re.compile(r"高于|超过|(?i:\b(?:over|above|more\s+than)\b)")
+
+
+def _bound(target: str | None) -> bool | None:
+    """True when the target is a ceiling (≤0.1%, 不超过3天, under 5 minutes), False for a floor, else None."""
+    if not target:
+        return None
+    if _FLOOR.search(target):
+        return False
+    if _CEILING.search(target):
+        return True
+    return False if _WEAK_FLOOR.search(target) else None
+
+
+def lower_is_better(name: str, target: str | None = None) -> bool:
+    """Whether a smaller number is better: 成本, 崩溃率, latency; or a target "≤0.1%", "不超过3天"."""
+    bound = _bound(target)
+    if bound is not None:
+        return bound
     return bool(_LOWER_CUES.search(name)) and not _HIGHER_CUES.search(name)
 
 
@@ -120,29 +146,44 @@ def assess(
     return gap, ratio, _verdict_for(direction * gap / abs(target_value))
 
 
+# counters of things: "两百人" and "来了186个" count the same people
+_COUNTERS = frozenset(
+    {"个", "人", "位", "名", "家", "件", "单", "张", "台", "次", "项", "条", "份", "笔", "场"}
+)
+_GENERIC_COUNTER = "个"
+
+
 def _comparable(target: Quantity, result: Quantity) -> tuple[float, float, str | None] | None:
     """Both values in one unit (converting durations), or None when the units cannot be compared."""
     if target.unit is None or result.unit is None or target.unit == result.unit:
         return target.value, result.value, target.unit or result.unit
+    if _GENERIC_COUNTER in (target.unit, result.unit) and {target.unit, result.unit} <= _COUNTERS:
+        unit = result.unit if target.unit == _GENERIC_COUNTER else target.unit
+        return target.value, result.value, unit
     if target.unit in _SECONDS and result.unit in _SECONDS:
         return target.value, result.value * _SECONDS[result.unit] / _SECONDS[target.unit], target.unit
     return None
 
 
-def _lower_better_for(name: str, unit: str | None) -> bool:
-    """Cue words decide; with no cue either way a duration (交付用时, 3天 vs 5天) is better short."""
+def _lower_better_for(name: str, unit: str | None, target: str | None = None) -> bool:
+    """A ceiling or floor in the target decides, then cue words; else a duration (3天 vs 5天) is short."""
+    bound = _bound(target)
+    if bound is not None:
+        return bound
     if _HIGHER_CUES.search(name):
         return False
     return lower_is_better(name) or unit in _DURATION_UNITS
 
 
-def _measured(name: str, target_q: Quantity, result_q: Quantity) -> dict[str, object]:
+def _measured(
+    name: str, target_q: Quantity, result_q: Quantity, target: str | None = None
+) -> dict[str, object]:
     """Result value (in the target's unit), gap and verdict, or nothing when the units differ."""
     values = _comparable(target_q, result_q)
     if values is None:
         return {}
     target_value, result_value, unit = values
-    gap, ratio, verdict = assess(target_value, result_value, _lower_better_for(name, unit))
+    gap, ratio, verdict = assess(target_value, result_value, _lower_better_for(name, unit, target))
     return {
         "result_value": result_value,
         "gap_value": round(gap, 6),
@@ -161,7 +202,7 @@ def build_goal(name: str, target: str | None, result: str | None) -> Goal:
         "unit": (target_q and target_q.unit) or (result_q and result_q.unit) or None,
     }
     if target_q and result_q:
-        fields.update(_measured(name, target_q, result_q))
+        fields.update(_measured(name, target_q, result_q, target))
     return Goal.model_validate({"name": name, "target": target, "result": result, **fields})
 
 

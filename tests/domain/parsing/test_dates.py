@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from coach.domain.parsing import DateMention, find_dates, resolve_date
+from coach.domain.parsing import DateMention, find_dates, find_deadline, resolve_date
 
 APR30 = dt.date(2026, 4, 30)
 DEC28 = dt.date(2026, 12, 28)
@@ -190,3 +190,46 @@ def test_find_dates_in_order() -> None:
 
 def test_find_dates_none() -> None:
     assert find_dates("no dates, only 3 numbers", APR30) == []
+
+
+# ---- deadlines: recurrences are no deadlines, marked dates win, past dates never count ----------
+
+DEADLINES: list[tuple[str, dt.date | None, str | None]] = [
+    ("每周一对齐渠道数据，@李娜 负责，下周五前", APR30, "2026-05-08"),
+    ("每个月底复盘一次，下周三前出模板", APR30, "2026-05-06"),
+    ("5月12日开会，5月20日前提交", APR30, "2026-05-20"),
+    ("下周一启动，月底完成", DEC28, "2026-12-31"),
+    ("截止5月15日，周一先碰一下", APR30, "2026-05-15"),
+    ("3月15日前完成", APR30, None),  # already past: not a deadline
+    ("12号机模温机更换，下周五前", APR30, "2026-05-08"),  # 12号机 is a machine
+    ("两周内上线", APR30, "2026-05-14"),
+    ("Sync every Monday, Bob owns it, due next Friday", APR30, "2026-05-08"),
+    ("Kick off on May 4, deliver by May 15", APR30, "2026-05-15"),
+    ("each Friday a status mail; ship the fix by end of May", APR30, "2026-05-31"),
+    ("Review it last Friday again", APR30, None),
+    ("2026年6月30日前补齐，下周五先给初稿", None, "2026-06-30"),  # no review date: only a dated year
+    ("下周五前", None, None),
+    ("by June 3rd, 2027", None, "2027-06-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "expected"), DEADLINES)
+def test_find_deadline(text: str, today: dt.date | None, expected: str | None) -> None:
+    mention = find_deadline(text, today)
+    assert (mention.date.isoformat() if mention else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("每周一对齐渠道数据，下周五前", "2026-05-08"), ("every Monday sync, next Friday", "2026-05-08")],
+)
+def test_resolve_date_skips_recurrences(text: str, expected: str) -> None:
+    mention = resolve_date(text, APR30)
+    assert mention is not None and mention.date.isoformat() == expected
+
+
+def test_mentions_are_flagged() -> None:
+    weekly, due = find_dates("每周一对齐，下周五前交", APR30)
+    assert weekly.recurring and not weekly.deadline
+    assert due.deadline and not due.recurring and not due.absolute
+    assert find_dates("2026年6月30日", APR30)[0].absolute

@@ -178,3 +178,59 @@ def test_build_goal_without_a_comparable_pair(
 def test_build_goal_gap_value_is_result_minus_target() -> None:
     goal = build_goal("销售额", "1.2亿", "9600万")
     assert goal.gap_value == -24_000_000
+
+
+# ---- lower-is-better: rate names and ceilings in the target ---------------------------------------
+
+LOWER_NAMES = [
+    ("崩溃率", True),
+    ("故障率", True),
+    ("错误率", True),
+    ("流失率", True),
+    ("差错率", True),
+    ("不良率", True),
+    ("退款率", True),
+    ("投诉量", True),
+    ("工单积压", True),
+    ("项目延期天数", True),
+    ("破损率", True),
+    ("crash rate", True),
+    ("error rate", True),
+    ("churn rate", True),
+    ("defect rate", True),
+    ("ticket backlog", True),
+    ("回款", False),
+    ("crash-free sessions", False),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), LOWER_NAMES)
+def test_lower_is_better_rate_names(name: str, expected: bool) -> None:
+    assert lower_is_better(name) is expected
+
+
+BOUNDED = [
+    # a ceiling in the target makes any goal lower-is-better, a floor higher-is-better
+    ("响应", "≤2小时", "3小时", Verdict.far_missed),
+    ("首响时长", "不超过2小时", "1.5小时", Verdict.exceeded),
+    ("工单", "控制在200件以内", "260件", Verdict.far_missed),
+    ("满意度", "控制在90%以上", "93%", Verdict.met),
+    ("Time to detect", "under 5 minutes", "22 minutes", Verdict.far_missed),
+    ("Queue", "at most 40", "30", Verdict.exceeded),
+    ("churn rate", "no more than 3%", "2%", Verdict.exceeded),
+    ("NPS", "at least 40", "44", Verdict.exceeded),
+    ("崩溃率", "0.1%", "0.35%", Verdict.far_missed),
+    ("crash rate", "≤0.1%", "0.35%", Verdict.far_missed),
+]
+
+
+@pytest.mark.parametrize(("name", "target", "result", "verdict"), BOUNDED)
+def test_bounds_in_the_target_set_the_direction(
+    name: str, target: str, result: str, verdict: Verdict
+) -> None:
+    assert build_goal(name, target, result).verdict is verdict
+
+
+def test_generic_counter_is_comparable() -> None:
+    goal = build_goal("参训人数", "两百人", "来了186个")
+    assert (goal.target_value, goal.result_value, goal.unit, goal.verdict) == (200, 186, "人", Verdict.missed)
