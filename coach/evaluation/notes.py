@@ -152,17 +152,23 @@ def render(tally: Tally, seconds: float, notes: int, engine: str) -> str:
 
 
 def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: bool = False) -> str:
-    """Evaluate the notes extractor the engine selects and return the printed tables."""
+    """Evaluate the notes extractor on the development set and, when present, the held-out set."""
     from coach.notes.extractor import RulesNotesExtractor
     from coach.notes.registry import notes_extractor
 
     extractor: NotesExtractor = RulesNotesExtractor() if engine == "rules" else notes_extractor(settings)
-    tally, seconds = evaluate(extractor)
-    notes = len(list((EVAL_DIR / "gold").glob("*.json")))
-    table = render(tally, seconds, notes, engine)
-    if verbose:
-        table += "\n\n" + "\n".join(tally.misses)
-    return table
+    tables = []
+    # the held-out notes were written after the extractor was tuned, and are never tuned on
+    for label, eval_dir in (("development set", EVAL_DIR), ("held-out set", EVAL_DIR / "holdout")):
+        if not (eval_dir / "gold").is_dir():
+            continue
+        tally, seconds = evaluate(extractor, eval_dir)
+        notes = len(list((eval_dir / "gold").glob("*.json")))
+        table = f"[{label}]\n" + render(tally, seconds, notes, engine)
+        if verbose:
+            table += "\n\n" + "\n".join(tally.misses)
+        tables.append(table)
+    return "\n\n".join(tables)
 
 
 Scorer = Callable[[Retrospective, dict[str, Any], Tally, str], None]
