@@ -27,7 +27,7 @@ def _full(patterns: str) -> re.Pattern[str]:
 # ---- vague plans ------------------------------------------------------------------------------
 
 _VAGUE = re.compile(
-    r"加强|提高.{0,4}(意识|重视|认识)|提升.{0,4}(意识|重视)|增强.{0,4}意识|注意|重视|尽量|尽可能|多关注|多留意|"
+    r"加强|提高.{0,6}(意识|重视|认识)|提升.{0,6}(意识|重视)|增强.{0,4}意识|注意|重视|尽量|尽可能|多关注|多留意|"
     r"多沟通|加强沟通|做好|努力|用心|更加|认真|争取|抓紧|落实到位|高度重视|\bimprove communication\b|"
     r"\bcommunicate (better|more)\b|\bbe more\b|\bpay (more )?attention\b|\btry (to|harder)\b|\bfocus more\b|"
     r"\braise awareness\b|\bbe careful\b|\bwork harder\b|\bdo better\b|\bmore effort\b|\bstrengthen\b",
@@ -185,3 +185,43 @@ def is_yes(text: str) -> bool:
     """A positive answer ('是', '对', '确认', 'yes', 'correct') that is not a negative one."""
     body = normalize(text)
     return bool(_YES.match(body)) and not is_no(body)
+
+
+# ---- drill-down answers that are not a deeper why ------------------------------------------
+
+_ROOT_CONFIRMED = re.compile(
+    r"^(对|是|嗯|好)?[，,\s]*(这|这个|这就|就)?(是|就是)?(根因|根本原因)(了|吧|没错)?$|"
+    r"^(yes|yeah|yep|right)?[,.\s]*(that'?s |it'?s )?(the )?root cause( it is)?$",
+    re.I,
+)
+_NONE_MORE = re.compile(
+    r"^(都|也|暂时|真)?(没有?|无)(别的|其他的?|更多的?|什么|下一位)?(亮点|不足|原因|问题|的|可说的|要补充的)?(了|啊|吧|呀)*$|"
+    r"^(就这些|就这样|别的没有)(了|啊|吧)*$|"
+    r"^(no|none|nope|nothing|nothing else|nothing more|that'?s (all|it)|no others?|"
+    r"no (more|other)( highlights?| shortfalls?| causes?| reasons?)?)$",
+    re.I,
+)
+
+
+def confirms_root(text: str) -> bool:
+    """'是根因', '对，这是根因', 'yes, root cause' — the last answer is confirmed as the root cause."""
+    return bool(_ROOT_CONFIRMED.match(normalize(text)))
+
+
+def is_none_more(text: str) -> bool:
+    """'没了', '没有别的原因了', '没别的亮点了', 'none', 'nothing else' — nothing more to add."""
+    return bool(_NONE_MORE.match(normalize(text)))
+
+
+_CHITCHAT = re.compile(
+    r"团建|聚餐|吃饭|午饭|晚饭|哈哈|题外话|顺便说一?下|跑题|先不管|闲聊|天气|"
+    r"\blunch\b|\bdinner\b|\bcoffee\b|\boff[- ]topic\b|\bby the way\b|\bbtw\b|\bweather\b|\bhaha\b|"
+    r"\boffice move\b|\bteam outing\b",
+    re.I,
+)
+
+
+def is_chitchat(text: str) -> bool:
+    """A side remark ("下周团建去哪还没定", "我中午还没吃饭呢哈哈", "btw the office move…"), not a finding."""
+    body = normalize(text)
+    return len(body) <= 60 and bool(_CHITCHAT.search(body))

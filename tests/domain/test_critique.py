@@ -17,6 +17,7 @@ from coach.domain import critique
         "尽量早点跟进",
         "多关注客户",
         "提高安全意识",
+        "提高大家的质量意识",
         "做好交接",
         "improve communication",
         "be more careful",
@@ -153,3 +154,36 @@ def test_detectors_never_fail(text: str) -> None:
     ):
         assert detector(text) in (True, False)
     assert critique.cause_level(text, 1) in ("phenomenon", "surface", "root")
+
+
+@pytest.mark.parametrize(
+    "text", ["没了", "没别的亮点了", "没有别的原因了", "就这些", "none", "nothing else", "no more causes"]
+)
+def test_nothing_more(text: str) -> None:
+    assert critique.is_none_more(text)
+
+
+@pytest.mark.parametrize("text", ["没有回款跟踪机制", "没做客户信用评估", "no owner for the curriculum"])
+def test_a_cause_starting_with_no_is_not_nothing_more(text: str) -> None:
+    assert not critique.is_none_more(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["是根因", "对，这是根因", "就是根因", "yes, root cause", "that's the root cause"]
+)
+def test_root_confirmed(text: str) -> None:
+    assert critique.confirms_root(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "chitchat"),
+    [
+        ("对了，下周团建去哪还没定", True),
+        ("我中午还没吃饭呢哈哈，继续", True),
+        ("by the way, the Berlin office move is next month", True),
+        ("周末只排了一个人，根本接不过来", False),
+        ("billing was taught in one lecture", False),
+    ],
+)
+def test_chitchat(text: str, chitchat: bool) -> None:
+    assert critique.is_chitchat(text) is chitchat

@@ -9,6 +9,7 @@ from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
 from coach.engines.rules import flow
 from coach.engines.rules.commands import handle_command
+from coach.engines.rules.router import reroute
 from coach.engines.rules.state import RulesState
 from coach.engines.rules.turn import Turn
 
@@ -39,7 +40,7 @@ class RulesEngine:
         try:
             if saved is None:
                 _resume_without_state(t)
-            elif not handle_command(t):
+            elif not handle_command(t) and not reroute(t):
                 flow.handler(t.state.stage).handle(t)
         except Exception:
             # A bug must cost the user one re-asked question, never the session.

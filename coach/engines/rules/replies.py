@@ -191,6 +191,7 @@ REPLIES: dict[str, tuple[str, str]] = {
     ),
     "lessons_more_edits": ("还要改吗？没问题就说「确认」。", "Anything else to change? Say “ok” to confirm."),
     "lessons_none": ("还没有经验。说「加一条：…」来加一条。", "No lessons yet. Say “add: …” to add one."),
+    "lessons_taken": ("记下你说的 {count} 条经验。", "Noted your {count} lessons."),
     "lessons_added": ("加上了：{line}", "Added: {line}"),
     "lessons_updated": ("改好了：{line}", "Updated: {line}"),
     "lessons_deleted": ("删掉了 {lesson}。", "Deleted {lesson}."),
@@ -233,6 +234,16 @@ REPLIES: dict[str, tuple[str, str]] = {
     "actions_when_unclear": (
         "{when} 我换算不成日期，能给个具体日期吗？",
         "I can't turn {when} into a date. Which date exactly?",
+    ),
+    "analysis_focus_noted": ("好，重点看 {goal}。", "OK, the focus is {goal}."),
+    "off_topic": ("（这个先放一边。）", "(Let's park that one.)"),
+    "drill_share_left_open": (
+        "比例先空着，之后可以再补。",
+        "I'll leave the share open; you can add it later.",
+    ),
+    "actions_taken": (
+        "这是一项行动，记到第四步「转化行动」。",
+        "That's an action item; noting it under step 4, actions.",
     ),
     "actions_saved": ("记下了：{line}", "Saved: {line}"),
     "actions_skipped_one": ("这条先不做行动。", "No action for this one."),

@@ -33,6 +33,8 @@ class ActionDraft(BaseModel):
     when: str | None = None  # ISO date
     when_text: str | None = None
     who: str | None = None
+    walk: bool = False  # asked for while walking through the lessons one by one
+    what_from: int = 0  # the message (1-based, in evidence) the WHAT was read from
     evidence: list[str] = Field(default_factory=list)
 
 
@@ -58,6 +60,7 @@ class RulesState(BaseModel):
     drilled: list[str] = Field(default_factory=list)
     drill: DrillState | None = None
     share_chain: int | None = None
+    share_tries: int = 0
     # reflection
     person_index: int | None = None
     reflection_question: int = 0

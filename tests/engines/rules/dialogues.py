@@ -27,7 +27,8 @@ ZH_DIALOGUE: Dialogue = {
         {"user": "没有了", "stage": "review", "reply_contains": ["抓大放小"]},
         {"user": "回款最重要", "stage": "analysis", "reply_contains": ["回款", "亮点"]},
         {"user": "到哪了", "stage": "analysis", "reply_contains": ["分析根因", "亮点"]},
-        {"user": "新客户数超额完成，因为渠道推广做得好", "stage": "analysis", "reply_contains": ["不足"]},
+        {"user": "新客户数超额完成，因为渠道推广做得好", "stage": "analysis", "reply_contains": ["亮点"]},
+        {"user": "没别的亮点了", "stage": "analysis", "reply_contains": ["不足"]},
         {"user": "回款没达成", "stage": "analysis", "reply_contains": ["「回款没达成」", "为什么"]},
         {"user": "大客户回款拖延", "stage": "analysis", "reply_contains": ["应该做"]},
         {"user": "应该提前做客户信用评估，但没做", "stage": "analysis", "reply_contains": ["深挖"]},
@@ -97,8 +98,9 @@ EN_DIALOGUE: Dialogue = {
         {
             "user": "New customers beat the target because the partner channel worked well",
             "stage": "analysis",
-            "reply_contains": ["shortfalls"],
+            "reply_contains": ["highlights"],
         },
+        {"user": "no more highlights", "stage": "analysis", "reply_contains": ["shortfalls"]},
         {"user": "Renewals slipped", "stage": "analysis", "reply_contains": ["“Renewals slipped”", "Why"]},
         {
             "user": "Big accounts waited for the new pricing",

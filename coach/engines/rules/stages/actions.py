@@ -18,13 +18,13 @@ _CLAUSE_SPLIT = re.compile(r"\s*[，,;；。\n]\s*|\s+-\s+")
 _NAME = r"[^\s，,;；。:：、]"
 _OWNER_BITS = re.compile(
     rf"@\s*{_NAME}+|(负责人|责任人)\s*[:：是为]?\s*{_NAME}+|\b(owner|who)\s*[:：]\s*{_NAME}+|由\s*{_NAME}{{1,6}}\s*(来)?负责|"
-    rf"{_NAME}{{1,6}}\s*(来)?负责|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
+    rf"{_NAME}{{1,6}}\s*(来)?(负责|主持|牵头)|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
     re.I,
 )
 # What is left of a clause once the owner and the date are taken out of it.
 _LEFTOVER = re.compile(
-    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|before|by|due|deadline|until|owner|owns it"
-    r"|is the owner)$|"
+    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制"
+    r"|before|by|due|deadline|until|owner|owns it|is the owner)$|"
     r"^(截止|deadline|due)\s*[:：]?\s*$",
     re.I,
 )
@@ -42,8 +42,23 @@ _KIND_CUES: list[tuple[ActionKind, re.Pattern[str]]] = [
     ),
     (ActionKind.focus, re.compile(r"重点|聚焦|优先|专项|攻坚|focus|priorit", re.I)),
 ]
+# A bare English name given as its own clause: "improve X, Tom, next Friday".
+_BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
+# Owners the shared parser does not read yet: "负责人刘洋" (no colon), "孙倩主持", "王芳牵头".
+_CN_OWNER = re.compile(
+    r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{2,3})(?=$|[，,;；。\s])|"
+    r"(?:^|[，,;；。\s])([\u4e00-\u9fff]{2,3})(?:来)?(?:主持|牵头)"
+)
+_NOT_NAMES = frozenset(
+    {"yes", "no", "ok", "okay", "done", "none", "nothing", "skip", "next", "also", "and", "then", "so"}
+    | {"but", "thanks", "sure", "fine", "good", "great", "today", "tomorrow", "weekly", "daily", "monthly"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
 _NONE_MORE = re.compile(
-    r"^(没有了?|没了|就这些|无|no( more)?|none|nothing( else)?|that'?s (all|it)|done)$", re.I
+    r"^(没有了?|没了|就这些|无|结束|完成|no( more)?|none|nothing( else)?|that'?s (all|it)|done|finish(ed)?)$",
+    re.I,
 )
 
 
@@ -88,7 +103,7 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
         else:
             _ask_more(t)
         return
-    t.state.draft = ActionDraft(lesson_index=index)
+    t.state.draft = ActionDraft(lesson_index=index, walk=True)
     t.state.step = "item"
     lesson = lessons[index]
     if first:
@@ -128,21 +143,101 @@ def _fill(t: Turn, step: str) -> None:
     draft = t.state.draft
     assert draft is not None
     text = t.text
+    if step in ("item", "how") and not draft.evidence and _NONE_MORE.match(normalize(text)):
+        # "没有了" where an action was asked: no (more) actions.
+        t.state.draft = None
+        flow.advance(t)
+        return
     draft.evidence.append(text)
+    found = deadline(text, t.today)
     # An owner already named stays unless the user is answering "who?" (later words may merely mention one).
-    who = find_owner(text) if draft.who is None or step == "who" else None
+    who = owner_in(text) if draft.who is None or step == "who" else None
     if who is None and step == "who" and has_words(text) and len(normalize(text)) <= 20:
-        who = re.sub(r"(负责|来做|来负责|吧)$", "", text.strip(" @。.")).strip() or None
+        bare = text.replace(found.text, " ") if found else text
+        bare = re.sub(r"(负责|来做|来负责|吧)$", "", bare.strip(" @。.,，")).strip(" @。.,，")
+        if has_words(bare) and not _LEFTOVER.match(normalize(bare)):
+            who = bare
     if who:
         draft.who = who
-    mention = deadline(text, t.today) if draft.when is None or step == "when" else None
+    mention = found if draft.when is None or step == "when" else None
     if mention is not None:
         draft.when, draft.when_text = mention.date.isoformat(), mention.text
     elif step == "when" and has_words(text) and draft.when is None:
         draft.when_text = text.strip()
     if step in ("item", "how"):
-        _read_what_how(t, draft, text, mention.text if mention else None)
+        if len(draft.evidence) == 1:
+            draft.lesson_index = _lesson_for(t, text, draft.lesson_index)
+        _read_what_how(t, draft, text, mention)
     _ask_missing(t, draft)
+
+
+def _grams(text: str) -> set[str]:
+    low = text.lower()
+    words = set(re.findall(r"[a-z][a-z-]{3,}", low))
+    han = re.sub(r"[^\u4e00-\u9fff]", "", low)
+    return words | {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+def _lesson_for(t: Turn, text: str, asked: int | None) -> int | None:
+    """The lesson an action serves: the one asked about unless the words plainly belong to another."""
+    lessons = t.review.lessons
+    if not lessons:
+        return None
+    grams = _grams(" ".join(_clauses(text, deadline(text, t.today))))  # the owner and date say nothing
+    overlap = [len(grams & _grams(lesson.text)) for lesson in lessons]
+    best = max(range(len(lessons)), key=lambda i: (overlap[i], i == asked))
+    if asked is not None and 0 <= asked < len(lessons) and overlap[asked] >= overlap[best]:
+        return asked
+    if overlap[best] >= 2:
+        return best
+    # No word in common: the user names an action of their own rather than one for this lesson.
+    return asked if len(_clauses(text, None)) < 2 else None
+
+
+def owner_in(text: str) -> str | None:
+    """The owner named: "@张伟", "负责人：陈静", "owner: Priya", or a bare name clause (", Tom,")."""
+    who = find_owner(text)
+    if who and not find_dates(who, dt.date(2000, 1, 1)):
+        return who
+    if match := _CN_OWNER.search(text):
+        return match.group(1) or match.group(2)
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
+    for clause in clauses[1:]:
+        if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
+            return clause
+    return None
+
+
+def looks_like_action(t: Turn) -> bool:
+    """A message that is an action item: something to do, with an owner and a due date."""
+    text = t.text
+    if owner_in(text) is None or deadline(text, t.today) is None:
+        return False
+    return any(has_words(c) for c in _clauses(text, deadline(text, t.today)))
+
+
+def jump_in(t: Turn) -> None:
+    """An action item said while another step was asked: go to the actions and take it."""
+    if t.state.stage == "lessons" and t.review.lessons:
+        t.lessons_confirmed = True
+        t.say("lessons_confirmed", count=len(t.review.lessons))
+    t.state.stage, t.state.step = "actions", "item"
+    if "actions" not in t.state.visited:
+        t.state.visited.append("actions")
+    t.state.drill = None
+    t.state.action_lesson = len(t.review.lessons)  # the user leads; no walk through the lessons
+    t.state.draft = ActionDraft(lesson_index=None)
+    t.say("actions_taken")
+    _fill(t, "item")
+
+
+def _clauses(text: str, mention: DateMention | None) -> list[str]:
+    rest = _OWNER_BITS.sub(" ", text)
+    if mention is not None:
+        rest = rest.replace(mention.text, " ")
+    who = owner_in(text)
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(rest)]
+    return [c for c in clauses if has_words(c) and not _LEFTOVER.match(normalize(c)) and c != who]
 
 
 def deadline(text: str, today: dt.date) -> DateMention | None:
@@ -159,12 +254,8 @@ def deadline(text: str, today: dt.date) -> DateMention | None:
     return chosen[-1] if chosen else None
 
 
-def _read_what_how(t: Turn, draft: ActionDraft, text: str, date_text: str | None) -> None:
-    rest = _OWNER_BITS.sub(" ", text)
-    if date_text:
-        rest = rest.replace(date_text, " ")
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(rest)]
-    clauses = [c for c in clauses if has_words(c) and not _LEFTOVER.match(normalize(c))]
+def _read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
+    clauses = _clauses(text, mention)
     for clause in list(clauses):
         if _WHAT.match(clause):
             draft.what = _WHAT.sub("", clause)
@@ -176,16 +267,25 @@ def _read_what_how(t: Turn, draft: ActionDraft, text: str, date_text: str | None
         return
     if draft.lesson_index is None and draft.what is None:
         draft.what = clauses.pop(0)
+        draft.what_from = len(draft.evidence)
     if clauses and draft.how is None:
         if len(clauses) >= 2 and draft.what is None:
             draft.what = clauses.pop(0)
+            draft.what_from = len(draft.evidence)
         draft.how = "，".join(clauses) if t.lang == "zh" else ", ".join(clauses)
+    elif not clauses and draft.how is None and draft.what is not None and not is_vague_how(draft.what):
+        draft.how = draft.what  # one concrete clause is both what and how ("更换模具，张敏负责，4月20日前")
 
 
 def _ask_missing(t: Turn, draft: ActionDraft) -> None:
+    if draft.what is not None and draft.how is None and is_vague_how(draft.what):
+        draft.how = draft.what  # "值班加强培训，老李负责" is a vague plan, not a what to keep
+        draft.what = None
     if draft.how is not None and is_vague_how(draft.how):
         vague = draft.how
         draft.how = None
+        if draft.what_from == len(draft.evidence) and draft.what is not None and is_vague_how(draft.what):
+            draft.what = None  # the vague words are not kept as the WHAT either
         t.state.step = "how"
         t.ask("actions_vague", how=quote(vague, t.lang))
         return
@@ -225,8 +325,8 @@ def _save(t: Turn, draft: ActionDraft) -> None:
     )
     t.review.actions.append(item)
     t.say("actions_saved", line=_line(t, item))
-    if draft.lesson_index is not None:
-        t.state.action_lesson = draft.lesson_index + 1
+    if draft.walk:
+        t.state.action_lesson += 1
         _next_lesson(t)
     else:
         _ask_more(t)
@@ -250,9 +350,10 @@ def _line(t: Turn, item: ActionItem) -> str:
         if t.lang == "zh" and item.when_text
         else (f" ({item.when_text})" if item.when_text else "")
     )
+    body = item.what if not item.how or item.how == item.what else f"{item.what} — {item.how}"
     if t.lang == "zh":
-        return f"【{kind}】{item.what} — {item.how}；负责人 {item.who}；{when}{when_text}"
-    return f"[{kind}] {item.what} — {item.how}; owner {item.who}; {when}{when_text}"
+        return f"【{kind}】{body}；负责人 {item.who}；{when}{when_text}"
+    return f"[{kind}] {body}; owner {item.who}; {when}{when_text}"
 
 
 def _listing(t: Turn) -> str:

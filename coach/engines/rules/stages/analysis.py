@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.domain.critique import is_no, is_yes, normalize
+from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize
 from coach.domain.retrospective import Finding, Verdict
 from coach.engines.rules import flow
 from coach.engines.rules.stages import drilldown
@@ -21,6 +21,53 @@ _NOTHING = re.compile(
 )
 
 
+# "就挖恢复慢这个吧", "深挖响应慢", "let's dig into the close time", "drill into the billing one".
+_DIG = re.compile(
+    r"^(那|那就|就|先)?(深挖|挖一下|挖挖|挖)\s*(一下)?(?P<zh>.+?)(这个|这条|那个|这块)?(吧|吧。)?$|"
+    r"^(let'?s |we should |i'?d )?(dig|drill|look)( deeper)? into (the )?(?P<en>.+?)( one| thing)?$",
+    re.I,
+)
+
+
+def dig_target(text: str) -> str | None:
+    """The finding a user names to drill into, in their own words."""
+    match = _DIG.match(normalize(text))
+    if not match:
+        return None
+    target = (match.group("zh") or match.group("en") or "").strip(" ，,")
+    return target if len(target) >= 2 else None
+
+
+def _grams(text: str) -> set[str]:
+    low = text.lower()
+    words = set(re.findall(r"[a-z][a-z-]{2,}", low))
+    han = re.sub(r"[^\u4e00-\u9fff]", "", low)
+    return words | set(han) if len(han) <= 3 else words | {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+def _dig(t: Turn, target: str) -> None:
+    """Start the drill-down on the finding the user names; the closest one offered, else their words."""
+    options = candidates(t)
+    grams = _grams(target)
+    scored = [(len(grams & _grams(o)), o) for o in options]
+    best = max(scored, default=(0, ""), key=lambda s: s[0])
+    t.state.drill = None
+    drilldown.start(t, best[1] if best[0] > 0 else target)
+
+
+def _names_a_goal(t: Turn) -> bool:
+    """A bare KPI name ("the pass rate", "回款") where a highlight is asked: a late focus answer."""
+    body = normalize(re.sub(r"^(the|重点看?|主要看?)\s*", "", t.text.strip(), flags=re.I))
+    for index, goal in enumerate(t.review.goals):
+        name = normalize(goal.name or "")
+        if body and name and (body == name or (len(body) <= 12 and (body in name or name in body))):
+            t.state.focus = [index]
+            t.say("analysis_focus_noted", goal=quote(goal.name, t.lang))
+            t.reask()
+            return True
+    return False
+
+
 def enter(t: Turn) -> None:
     t.state.step = "highlights"
     t.ask("analysis_highlights_more" if t.review.highlights else "analysis_highlights")
@@ -28,6 +75,15 @@ def enter(t: Turn) -> None:
 
 def handle(t: Turn) -> None:
     step = t.state.step
+    if is_chitchat(t.text):
+        t.say("off_topic")
+        t.reask()
+        return
+    if step == "highlights" and not t.review.highlights and _names_a_goal(t):
+        return
+    if step not in ("share", "more_causes") and (target := dig_target(t.text)):
+        _dig(t, target)
+        return
     if step in drilldown.STEPS:
         drilldown.handle(t)
     elif step == "highlights":
@@ -61,7 +117,7 @@ def skip(t: Turn) -> None:
 
 def _nothing(text: str) -> bool:
     body = normalize(text)
-    return bool(_NOTHING.match(body)) and len(body) <= 12
+    return (bool(_NOTHING.match(body)) and len(body) <= 12) or is_none_more(body)
 
 
 def _findings(t: Turn, kind: str) -> None:
@@ -78,6 +134,10 @@ def _findings(t: Turn, kind: str) -> None:
         t.reask()
         return
     items.extend(new)
+    if kind == "highlights" and all(f.causes for f in new):
+        # A highlight given with its cause ("亮点：…，因为…"): ask for more before the shortfalls.
+        t.ask("analysis_highlights_more")
+        return
     _ask_next_why(t, kind)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.domain.critique import cause_level, is_no, is_yes, normalize
+from coach.domain.critique import cause_level, confirms_root, is_no, is_none_more, is_yes, normalize
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
 from coach.engines.rules.share import parse_share
@@ -26,6 +26,11 @@ _CAUSE_LEAD = re.compile(
     r"^(我觉得|我认为|主要是|可能是|其实是|根本原因是|根本上是|根本上|根因是|本质上是|本质是|归根结底是?|原因是|是因为|因为|由于|"
     r"i think|probably|mainly|the root cause is( that)?|root cause:|at root,?|because of|because|due to)"
     r"\s*[:：,，]?\s*",
+    re.I,
+)
+SHARE_ONLY_MAX = 25  # a message this short that holds a share is a share, not a cause ("两成", "about 30%")
+_SELF_CONFIRMED = re.compile(
+    r"[，,。.;；\s]*(这个|这点|这条)?(我|我们)?(确认|确定)(了|的)?$|[,.;\s]*(i'?m sure|confirmed|i confirm)$",
     re.I,
 )
 _DONT_KNOW = re.compile(r"^(不知道|不清楚|说不上来|不确定|没想法|i don'?t know|not sure|no idea|dunno)", re.I)
@@ -64,6 +69,8 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
     drill = t.state.drill
     assert drill is not None
     said = answer.strip(" ，,。.")
+    if _ends_drill(t, said):
+        return
     if _DONT_KNOW.match(normalize(said)) or not has_words(said):
         t.say("drill_hint")
         t.reask()
@@ -85,12 +92,40 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
         t.say("drill_max_depth", answer=quote(answer, t.lang))
         _finish_chain(t, answer)
         return
+    if level == "root" and _SELF_CONFIRMED.search(said):
+        _finish_chain(t, _SELF_CONFIRMED.sub("", answer).strip(" ，,。.") or answer)  # "根因是…，这个我确认"
+        return
     if level == "root" or depth >= 3:
         drill.candidate_root = answer
         t.state.step = "confirm_root"
         t.ask("drill_confirm_root" if level == "root" else "drill_confirm_deep", answer=quote(answer, t.lang))
         return
     t.ask("drill_why_again", answer=quote(answer, t.lang))
+
+
+def share_only(text: str) -> float | None:
+    """The share when the message is just a share ("两成", "八成吧", "I'd say 70 percent")."""
+    body = normalize(text)
+    if len(body) > SHARE_ONLY_MAX or len(re.findall(r"[\u4e00-\u9fff]", body)) > 8:
+        return None
+    return parse_share(body)
+
+
+def _ends_drill(t: Turn, said: str) -> bool:
+    """Answers that close the drill-down instead of going a level deeper; True when handled."""
+    drill = t.state.drill
+    assert drill is not None
+    last = drill.candidate_root or (drill.answers[-1] if drill.answers else None)
+    share = share_only(said)
+    if last is not None and (confirms_root(said) or is_none_more(said) or share is not None):
+        _finish_chain(t, last, share)  # "是根因", "没有别的原因了", or straight to its share: "两成"
+        return True
+    if is_none_more(said) or confirms_root(said) or share is not None:
+        # Nothing to go on yet: ask the first why again rather than filing this as a cause.
+        t.say("drill_hint")
+        t.reask()
+        return True
+    return False
 
 
 def _confirm(t: Turn) -> None:
@@ -110,7 +145,7 @@ def _confirm(t: Turn) -> None:
         _answer(t, t.text)  # a further answer without a yes/no is the next level down
 
 
-def _finish_chain(t: Turn, root: str) -> None:
+def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
     drill = t.state.drill
     assert drill is not None
     middle = [a for a in drill.answers if a != root]
@@ -131,6 +166,11 @@ def _finish_chain(t: Turn, root: str) -> None:
     )
     _cite_similar(t, root)
     t.state.step = "share"
+    if share is not None:
+        chain.share = share
+        mark_main(t.review.cause_chains)
+        _after_share(t)
+        return
     t.ask("drill_share", root=quote(root, t.lang))
 
 
@@ -155,9 +195,17 @@ def _share(t: Turn) -> None:
         return
     share = parse_share(t.text)
     if share is None:
-        t.say("drill_share_unclear")
-        t.reask()
+        t.state.share_tries += 1
+        if t.state.share_tries < 2 or not has_words(t.text):
+            t.say("drill_share_unclear")
+            t.reask()
+            return
+        # Asked twice: leave the share open rather than asking forever.
+        t.state.share_tries = 0
+        t.say("drill_share_left_open")
+        _offer_another(t)
         return
+    t.state.share_tries = 0
     chains[index].share = share
     mark_main(chains)
     _after_share(t)

@@ -8,9 +8,9 @@ from coach.domain.critique import normalize
 from coach.domain.labels import DIMENSION, LESSON_ACTION, label
 from coach.domain.lesson_typing import LessonSource, classify_lesson, parse_lesson_correction
 from coach.domain.library import LessonHit
-from coach.domain.retrospective import Lesson
+from coach.domain.retrospective import Lesson, LessonAction
 from coach.engines.rules import flow
-from coach.engines.rules.text import has_words, item_numbers, quote
+from coach.engines.rules.text import has_words, item_numbers, quote, split_items
 from coach.engines.rules.turn import Turn
 
 MAX_PROPOSED = 6
@@ -24,6 +24,21 @@ _DELETE = re.compile(r"删掉|删除|去掉|不要|移除|\bdelete\b|\bremove\b|
 _ADD = re.compile(
     r"^(加一条|再加一条|新增一条|添加|补充一条|加上|add( one| a lesson| another)?)\s*[:：,，]?\s*", re.I
 )
+# "经验我说三条：…", "Lessons: …" — the lead-in before a dictated list of lessons.
+_LIST_LEAD = re.compile(
+    r"^(我的)?(经验|教训|总结)[^：:；;]{0,8}[：:]\s*|^(key )?(lessons?|takeaways?)( learned)?[^:;]{0,12}:\s*",
+    re.I,
+)
+# Cheap pre-check: a dictated list names an action (继续/停止/优化/新增) at least twice.
+_ACTION_CUE = re.compile(
+    r"继续|保持|坚持|停止|停掉|不再做|优化|改进|新增|开始|\b(continue|keep|stop|optimi[sz]e|improve|start|new)\b",
+    re.I,
+)
+# Plain words for an action that the shared correction reader does not know yet.
+_EXTRA_ACTION: list[tuple[LessonAction, re.Pattern[str]]] = [
+    (LessonAction.stop, re.compile(r"停掉|别再|不能再|不要再|\bquit\b|\bdrop\b", re.I)),
+    (LessonAction.continue_, re.compile(r"坚持|沿用|\bkeep\b", re.I)),
+]
 _REWRITE = re.compile(
     r"(改成|改为|改写为|换成|\brewrite (as|to)\b|\bchange (it )?to\b|\breword (as|to)\b)\s*[:：]?\s*", re.I
 )
@@ -42,8 +57,69 @@ def enter(t: Turn) -> None:
     t.ask("lessons_confirm")
 
 
+def dictated(text: str) -> list[str]:
+    """A message listing lessons with their types in plain words ("A要继续；B是新增的，算组织") → the lessons.
+
+    Two or more items naming an action (继续/停止/优化/新增, keep/stop/start), or a "经验：…" lead-in.
+    """
+    lead = _LIST_LEAD.match(text.strip())
+    if not lead and len(_ACTION_CUE.findall(text)) < 2:
+        return []
+    body = text.strip()[lead.end() :] if lead else text
+    items = [i for i in split_items(body) if has_words(i) and len(normalize(i)) >= 4]
+    typed = [i for i in items if _stated_action(i) is not None]
+    if len(typed) >= 2 or (lead and typed):
+        return items
+    return []
+
+
+def _stated_action(text: str) -> LessonAction | None:
+    """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any."""
+    action = parse_lesson_correction(text)[1]
+    if action is None:
+        action = next((a for a, cue in _EXTRA_ACTION if cue.search(text)), None)
+    return action
+
+
+def take_dictated(t: Turn, items: list[str]) -> None:
+    """The user's own lessons replace the coach's unconfirmed proposals; then ask to confirm."""
+    kept = [
+        (lesson, conf)
+        for lesson, conf in zip(t.review.lessons, t.state.lesson_confidence, strict=False)
+        if conf >= 1.0 and normalize(lesson.text) not in {normalize(i) for i in items}
+    ]
+    t.review.lessons = [lesson for lesson, _ in kept]
+    t.state.lesson_confidence = [conf for _, conf in kept]
+    for item in items:
+        typing = classify_lesson(item)
+        dimension = parse_lesson_correction(item)[0]
+        action = _stated_action(item)
+        t.review.lessons.append(
+            Lesson(
+                text=item,
+                dimension=dimension or typing.dimension,
+                action=action or typing.action,
+                evidence=item,
+            )
+        )
+        t.state.lesson_confidence.append(1.0 if dimension and action else max(typing.confidence, 0.5))
+    t.state.lessons_proposed = True
+    t.state.lesson_cursor = None
+    if t.state.stage != "lessons":
+        t.state.stage = "lessons"
+        if "lessons" not in t.state.visited:
+            t.state.visited.append("lessons")
+    t.state.step = "edit"
+    t.say("lessons_taken", count=len(items))
+    t.say("lessons_list", lessons=_listing(t))
+    t.ask("lessons_confirm")
+
+
 def handle(t: Turn) -> None:
     text = t.text
+    if items := dictated(text):
+        take_dictated(t, items)
+        return
     if match := _ADD.match(text.strip()):
         _add(t, text.strip()[match.end() :])
         return
