@@ -341,9 +341,19 @@ def make_engine(settings: Settings, engine: Literal["rules", "llm"]) -> CoachEng
 
 
 def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: bool = False) -> str:
-    """Replay every dialogue through the engine and return the printed tables."""
-    report = evaluate(make_engine(settings, engine), load_dialogues())
-    table = render(report, engine)
-    if verbose:
-        table += "\n\n" + "\n".join(report.errors + report.tally.misses)
-    return table
+    """Replay the development dialogues and, when present, the held-out ones; return the tables."""
+    coach_engine = make_engine(settings, engine)
+    tables = []
+    # the held-out dialogues were written after the rules coach was tuned, and are never tuned on
+    for label, path in (
+        ("development set", DIALOGUES),
+        ("held-out set", EVAL_DIR / "holdout" / "dialogues.jsonl"),
+    ):
+        if not path.exists():
+            continue
+        report = evaluate(coach_engine, load_dialogues(path))
+        table = f"[{label}]\n" + render(report, engine)
+        if verbose:
+            table += "\n\n" + "\n".join(report.errors + report.tally.misses)
+        tables.append(table)
+    return "\n\n".join(tables)
