@@ -28,7 +28,9 @@ def make_engine(settings: Settings) -> Engine:
     url = settings.sqlalchemy_url
     if url.startswith("sqlite"):
         settings.home.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # 40 worker threads, and a turn holds a connection while the lesson library opens another:
+        # the default pool (5 + 10) starves under load (bench/load.py); SQLite connections are cheap
+        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=40, max_overflow=120)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
