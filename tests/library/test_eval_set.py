@@ -1,0 +1,20 @@
+"""The eval set, embedded once per session: the shipped ids are kept and the figures hold their floor."""
+
+from __future__ import annotations
+
+from coach.evaluation.lessons import COMBINED, load_eval_set, retrieval_scores
+from coach.library import LessonLibrary
+from coach.storage.tables import DEFAULT_WORKSPACE
+
+
+def test_eval_set_search_keeps_ids_and_beats_floors(eval_library: LessonLibrary) -> None:
+    data = load_eval_set()
+    scores = retrieval_scores(eval_library, data.queries)
+    combined = [v for kind in COMBINED for v in scores["hybrid"][kind]]
+    # floors well under the baseline (evals/lessons/baseline.txt) so noise does not flake the suite
+    assert sum(combined) / len(combined) >= 0.6
+    crosslingual = scores["hybrid"]["crosslingual"]
+    assert sum(crosslingual) / len(crosslingual) >= 0.2
+    first = data.lessons[0]
+    hits = eval_library.search(DEFAULT_WORKSPACE, first["text"], 3)
+    assert hits[0].id == first["id"]

@@ -1,0 +1,88 @@
+"""Recurring lessons: linked on insert across teams, rooted at the earliest, reported with action status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coach.domain.library import LessonRecord
+from coach.domain.retrospective import Dimension, Lesson, LessonAction
+from coach.library import LessonLibrary
+from coach.library.recurring import RECURRENCE_THRESHOLD
+from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, Review
+from tests.library.conftest import add_workspace
+
+GRAY = "新功能上线先灰度给一小部分用户，别一次推给所有人"
+
+
+def _review_with_action(
+    library: LessonLibrary, review_id: str, status: str, workspace: str = DEFAULT_WORKSPACE
+) -> None:
+    with library.store.session() as db:
+        db.add(Review(id=review_id, workspace_id=workspace, title=review_id))
+        db.flush()
+        db.add(
+            ActionItemRow(workspace_id=workspace, review_id=review_id, what="建立灰度发布流程", status=status)
+        )
+        db.commit()
+
+
+def test_the_same_lesson_again_is_linked_to_the_earliest_and_reported(library: LessonLibrary) -> None:
+    _review_with_action(library, "march", "not_done")
+    _review_with_action(library, "july", "open")
+    lesson = Lesson(text=GRAY, dimension=Dimension.business, action=LessonAction.start)
+    [july_id] = library.add_review_lessons(
+        DEFAULT_WORKSPACE, "july", "增长组", dt.date(2025, 7, 20), [lesson], "改版全量后转化掉了"
+    )
+    [march_id] = library.add_review_lessons(
+        DEFAULT_WORKSPACE, "march", "移动端", dt.date(2025, 3, 3), [lesson], "版本全量后闪退"
+    )
+    rows = library.store.fetch(DEFAULT_WORKSPACE, [july_id, march_id, "S11"])
+    # the earliest lesson of the cluster is the root, whichever arrived first
+    assert rows[march_id].recurrence_of is None
+    assert rows[july_id].recurrence_of == march_id
+    assert (rows[july_id].similarity or 0) > 0
+    assert rows["S11"].recurrence_of == march_id  # the sample's own copy (Sept) joins too
+
+    [cluster] = [c for c in library.recurring(DEFAULT_WORKSPACE) if c.id == march_id]
+    assert cluster.times >= 3 and "增长组" in cluster.teams and "移动端" in cluster.teams
+    assert cluster.lessons[0].id == march_id and cluster.lessons[0].action_status == "not_done"
+    assert cluster.earlier_actions_unfinished
+    assert "2025年3月" in cluster.note_zh and "没有完成" in cluster.note_zh
+    assert "Mar 2025" in cluster.note_en and "never done" in cluster.note_en
+
+
+def test_unrelated_lessons_stay_unlinked(library: LessonLibrary) -> None:
+    rows = library.store.fetch(DEFAULT_WORKSPACE, ["S02", "S03", "S09", "S12"])
+    assert all(row.recurrence_of is None for row in rows.values())
+    library.add_records(
+        DEFAULT_WORKSPACE,
+        [LessonRecord(id="N1", text="仓库盘点改成每月一次", dimension="organization", action="optimize")],
+    )
+    assert library.store.fetch(DEFAULT_WORKSPACE, ["N1"])["N1"].recurrence_of is None
+
+
+def test_recurrence_never_crosses_workspaces(library: LessonLibrary) -> None:
+    add_workspace(library, "acme")
+    library.add_records("acme", [LessonRecord(id="A1", text=GRAY, dimension="business", action="start")])
+    assert library.store.fetch("acme", ["A1"])["A1"].recurrence_of is None
+    assert library.recurring("acme") == []
+
+
+def test_deleting_the_root_moves_the_cluster_to_the_next_earliest(library: LessonLibrary) -> None:
+    library.add_records(
+        DEFAULT_WORKSPACE,
+        [
+            LessonRecord(
+                id="E1", text=GRAY, dimension="business", action="start", review_date=dt.date(2024, 1, 5)
+            )
+        ],
+    )
+    assert library.store.fetch(DEFAULT_WORKSPACE, ["S11"])["S11"].recurrence_of == "E1"
+    library.delete(DEFAULT_WORKSPACE, ["E1"])
+    rows = library.store.fetch(DEFAULT_WORKSPACE, ["S01", "S11"])
+    roots = {row.recurrence_of or row.id for row in rows.values()}
+    assert "E1" not in roots
+
+
+def test_threshold_is_the_calibrated_one() -> None:
+    assert 0.5 <= RECURRENCE_THRESHOLD <= 1.0

@@ -1,0 +1,102 @@
+"""Hybrid search on real SQLite + Chroma files: ranking, filters, ids, validation, isolation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coach.domain.library import LessonRecord
+from coach.library import LessonFilters, LessonLibrary, LessonQueryError
+from coach.storage.tables import DEFAULT_WORKSPACE
+from tests.library.conftest import add_workspace
+
+
+def test_keyword_query_finds_the_lesson_with_its_imported_id(shared_library: LessonLibrary) -> None:
+    result = shared_library.search_detailed(DEFAULT_WORKSPACE, "压货 冲业绩", 5)
+    assert result.mode == "hybrid" and not result.degraded
+    assert result.hits[0].id == "S02"
+    assert result.hits[0].team == "销售一部"
+    assert 0 < result.hits[0].score <= 1
+
+
+def test_situation_query_matches_the_context(shared_library: LessonLibrary) -> None:
+    hits = shared_library.search(DEFAULT_WORKSPACE, "新版本一上线就大面积闪退", 3)
+    assert "S01" in [h.id for h in hits]
+
+
+def test_english_query_meets_chinese_lessons(shared_library: LessonLibrary) -> None:
+    hits = shared_library.search(DEFAULT_WORKSPACE, "gradual rollout to a few users before everyone", 5)
+    assert {"S01", "S07", "S11"} & {h.id for h in hits[:3]}
+
+
+def test_filters_narrow_both_retrievers(shared_library: LessonLibrary) -> None:
+    hits = shared_library.search(DEFAULT_WORKSPACE, "灰度发布", 10, team="数据平台")
+    assert [h.id for h in hits] == ["S11"]
+    hits = shared_library.search(DEFAULT_WORKSPACE, "客户", 10, dimension="organization", action="start")
+    assert hits and all(h.dimension == "organization" and h.action == "start" for h in hits)
+    dated = shared_library.search_detailed(
+        DEFAULT_WORKSPACE,
+        "上线",
+        10,
+        LessonFilters(date_from=dt.date(2025, 8, 1), date_to=dt.date(2025, 12, 31)),
+    )
+    assert dated.hits and all(h.review_date and h.review_date >= dt.date(2025, 8, 1) for h in dated.hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "k", "kwargs", "code"),
+    [
+        ("灰度", 0, {}, "invalid_k"),
+        ("灰度", 10000, {}, "invalid_k"),
+        ("灰度", 5, {"dimension": "money"}, "invalid_dimension"),
+        ("灰度", 5, {"action": "maybe"}, "invalid_action"),
+    ],
+)
+def test_bad_input_is_rejected_with_allowed_values(
+    shared_library: LessonLibrary, query: str, k: int, kwargs: dict[str, str], code: str
+) -> None:
+    with pytest.raises(LessonQueryError) as caught:
+        shared_library.search(DEFAULT_WORKSPACE, query, k, **kwargs)
+    assert caught.value.code == code
+    if code == "invalid_dimension":
+        assert "organization, culture, people, business" in caught.value.en
+        assert "organization" in caught.value.zh
+
+
+def test_another_workspace_never_sees_these_lessons(library: LessonLibrary) -> None:
+    add_workspace(library, "acme")
+    library.add_records(
+        "acme", [LessonRecord(text="灰度发布要先内部试用", dimension="business", action="start")]
+    )
+    for query in ("灰度发布", "压货", "postmortem"):
+        acme = library.search("acme", query, 50)
+        assert all(not h.id.startswith("S") for h in acme)
+        default = library.search(DEFAULT_WORKSPACE, query, 50)
+        assert all(h.id.startswith("S") for h in default)
+    assert library.lexical.lexicon("acme") is not library.lexical.lexicon(DEFAULT_WORKSPACE)
+
+
+def test_an_id_of_another_workspace_is_refused(library: LessonLibrary) -> None:
+    add_workspace(library, "acme")
+    with pytest.raises(LessonQueryError) as caught:
+        library.add_records("acme", [LessonRecord(id="S01", text="x", dimension="people", action="stop")])
+    assert caught.value.code == "id_taken"
+
+
+def test_reimporting_the_same_id_updates_instead_of_duplicating(library: LessonLibrary) -> None:
+    library.add_records(
+        DEFAULT_WORKSPACE,
+        [LessonRecord(id="S12", text="财务月结提前三天锁账", dimension="organization", action="optimize")],
+    )
+    hits = library.search(DEFAULT_WORKSPACE, "月结 锁账", 5)
+    assert [h.text for h in hits if h.id == "S12"] == ["财务月结提前三天锁账"]
+    assert library.store.count(DEFAULT_WORKSPACE) == 12
+
+
+def test_the_port_is_lenient_with_what_the_coach_passes(shared_library: LessonLibrary) -> None:
+    assert shared_library.search(DEFAULT_WORKSPACE, "   ", 3) == []
+    assert shared_library.search(DEFAULT_WORKSPACE, "压货" * 2000, 3)[0].id == "S02"
+    with pytest.raises(LessonQueryError) as caught:
+        shared_library.search_detailed(DEFAULT_WORKSPACE, "", 5)
+    assert caught.value.code == "empty_query"
