@@ -18,10 +18,25 @@ _DATE_HINT = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    r"(?:^|[，,。；;])\s*我(?!们)|我来|我负责|我这边|我去|我定|我做|\bI'll\b|\bI will\b|\bI can\b|\bme\b",
+    r"(?:^|[，,。；;])\s*我(?!们)|我来|我负责|我这边|我去|我定|我做|交给我|给我|我认领|包在我|"
+    r"\bI'll\b|\bI will\b|\bI can\b|\bme\b|\bI'm on\b|\blet me\b",
     re.I,
 )
-_OWNER_FIELDS = ("负责人", "责任人", "owner", "who", "负责", "谁")
+OWNER_FIELDS = (
+    "负责人",
+    "责任人",
+    "owner",
+    "who",
+    "负责",
+    "谁",
+    "跟进人",
+    "牵头",
+    "执行人",
+    "责任方",
+    "assignee",
+    "dri",
+    "responsible",
+)
 _WHEN_FIELDS = ("时间", "截止", "完成时间", "日期", "when", "due", "deadline", "date")
 _WHAT_FIELDS = ("事项", "行动", "内容", "what", "action", "item", "task")
 _OWNER_PATTERNS = (
@@ -121,6 +136,38 @@ def find_when(text: str, review_date: dt.date | None) -> tuple[dt.date | None, s
     return None, m.group(0) if m else None
 
 
+_LEADING_NAME = re.compile(
+    r"^@?(?P<name>[^\s:：，,]{1,12}(?:\s[A-Z][a-z]+)?)\s*(?:[（(][^（()）]{0,16}[)）])?\s*[:：]"
+)
+
+
+def _leading_name(text: str) -> str | None:
+    """ "Raj: RFP for a new vendor", "李娜（CS）：整理话术库": a name heading an action owns it."""
+    from coach.domain.parsing.owners import person_name
+
+    m = _LEADING_NAME.match(text)
+    return person_name(m["name"]) if m else None
+
+
+_UNASSIGNED = re.compile(
+    r"^(?:待定|未定|暂定|没定|待分配|无|暂无|-+|—+|/|tbd|tba|n/?a|none|nobody|\?+)$", re.I
+)
+
+
+def _owner_cell(cell: str) -> str | None:
+    """The owner in a table's owner column: "@小马", "小马（iOS）", "Bob (PM)", "王磊/李娜" → the first name.
+
+    "待定", "TBD", "-" are no one.
+    """
+    from coach.domain.parsing.owners import find_owner, person_name
+
+    value = re.sub(r"\s*[（(][^）)]*[)）]", "", cell).strip().lstrip("@").strip()
+    first = re.split(r"\s*(?:[、,，/&＋+]|\band\b|和|与|及)\s*", value)[0].strip().lstrip("@")
+    if not first or _UNASSIGNED.match(first) or first in _NOT_NAMES:
+        return None
+    return person_name(first) or find_owner(first) or first
+
+
 def _what(item: Item) -> str:
     what = _field(item.fields, _WHAT_FIELDS)
     if what:
@@ -139,11 +186,12 @@ def _kind(text: str) -> ActionKind | None:
 
 def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     """One action; a table row's columns win over what the text implies."""
-    who = _field(item.fields, _OWNER_FIELDS)
-    if who is None or who in _NOT_NAMES:
-        who = find_who(item.text, item.speaker)
+    cell = _field(item.fields, OWNER_FIELDS)
+    who = _owner_cell(cell) if cell is not None else find_who(item.text, item.speaker)
     if who is None and item.bullet and item.speaker:
         who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
+    if who is None:
+        who = _leading_name(item.text)
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
     what = _what(item)

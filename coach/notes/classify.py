@@ -11,6 +11,7 @@ import numpy as np
 
 from coach.notes import cues
 from coach.notes.goals import goal_texts
+from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 
 Kind = Literal[
@@ -103,13 +104,17 @@ def cue_kind(item: Item) -> Kind | None:
     if re.match(r"^\d{1,2}:\d{2}\s", text):  # a timeline entry: what happened, not a finding
         return "other"
     section = item.section
+    if _owner_column(item):  # a row of a table with an owner column is a to-do, wherever it stands
+        return "action"
     if item.label is not None:  # "不足：…", "Action: …" — the note's own label decides
         if item.label == "goal":
             return "goal" if goal_texts(text, item.topic) else "other"
         return item.label
-    if section not in ("lesson", "action") and goal_texts(text, item.topic):
+    # under a finding's heading only a plainly worded KPI ("目标X，实际Y") is a goal
+    general = item.spoken or section not in ("highlight", "shortfall", "cause")
+    if section not in ("lesson", "action") and goal_texts(text, item.topic, general):
         return "goal"
-    if section != "action" and cues.LESSON_PREFIX.search(text):
+    if section != "action" and (cues.LESSON_PREFIX.search(text) or is_tagged_lesson(text)):
         return "lesson"
     if section in ("highlight", "shortfall", "lesson", "action", "reflection", "cause") and not item.spoken:
         return section
@@ -131,6 +136,12 @@ def cue_kind(item: Item) -> Kind | None:
     if cues.SHORTFALL.search(text):
         return "shortfall"
     return None
+
+
+def _owner_column(item: Item) -> bool:
+    from coach.notes.actions import OWNER_FIELDS
+
+    return any(any(name in key.lower() for name in OWNER_FIELDS) for key in item.fields)
 
 
 def _has_when(text: str) -> bool:

@@ -1,4 +1,10 @@
-"""Lessons typed dimension × action: the note's own labels first, then the shared cue-word typing."""
+"""Lessons typed dimension × action: the note's own labels first, then the shared cue-word typing.
+
+A note tags a lesson in many ways: "继续：…", "Keep doing: …", "【组织·新增】…", "(organization/start)",
+"组织｜优化：…", "…（业务）", or a heading over several lessons ("## Stop", "### 继续做"). A tag is a short
+run of dimension and action words; whatever it names beats the cue-word guess, what it leaves open is
+guessed from the wording.
+"""
 
 from __future__ import annotations
 
@@ -6,63 +12,125 @@ import re
 
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
-from coach.notes import cues
 from coach.notes.segment import Item
 
 _ACTION_WORDS: dict[str, LessonAction] = {
     "继续": LessonAction.continue_,
     "保持": LessonAction.continue_,
+    "坚持": LessonAction.continue_,
     "keep": LessonAction.continue_,
     "continue": LessonAction.continue_,
     "more of": LessonAction.continue_,
     "停止": LessonAction.stop,
+    "不再": LessonAction.stop,
     "stop": LessonAction.stop,
     "less of": LessonAction.stop,
     "优化": LessonAction.optimize,
     "改进": LessonAction.optimize,
+    "改善": LessonAction.optimize,
     "improve": LessonAction.optimize,
     "optimise": LessonAction.optimize,
     "optimize": LessonAction.optimize,
+    "change": LessonAction.optimize,
     "新增": LessonAction.start,
+    "开始": LessonAction.start,
     "start": LessonAction.start,
     "begin": LessonAction.start,
+    "new": LessonAction.start,
 }
-_DIMENSION_LABEL = re.compile(
-    r"[（(【\[]\s*(组织|文化|人|业务|organi[sz]ation|culture|people|business)(?:\s*[,，/、]\s*[^）)】\]]*)?[）)】\]]"
-    r"|属于(组织|文化|人|业务)",
-    re.I,
-)
-_DIMENSIONS = {
+_DIMENSIONS: dict[str, Dimension] = {
     "组织": Dimension.organization,
     "organization": Dimension.organization,
     "organisation": Dimension.organization,
+    "organizational": Dimension.organization,
+    "organisational": Dimension.organization,
+    "org": Dimension.organization,
+    "process": Dimension.organization,
     "文化": Dimension.culture,
     "culture": Dimension.culture,
+    "cultural": Dimension.culture,
     "人": Dimension.people,
+    "人员": Dimension.people,
+    "人才": Dimension.people,
     "people": Dimension.people,
+    "person": Dimension.people,
+    "talent": Dimension.people,
     "业务": Dimension.business,
     "business": Dimension.business,
 }
-_LEAD = re.compile(r"^(?:第[一二三四五六七八九十]+[，,、]\s*|我总结一下教训[。.]\s*)")
+_ACTION_ALT = "|".join(sorted((re.escape(w) for w in _ACTION_WORDS), key=len, reverse=True))
+_DIMENSION_ALT = "|".join(sorted((re.escape(w) for w in _DIMENSIONS), key=len, reverse=True))
+_TAG_WORD = rf"(?:{_ACTION_ALT}|{_DIMENSION_ALT})(?![a-z])"
+_TAG_SEP = r"\s*(?:[·•/|｜,，、+&-]|\s|\band\b)\s*"
+_TAG_RUN = (
+    rf"(?:do\s+)?{_TAG_WORD}(?:\s*(?:doing|做|下去))?(?:{_TAG_SEP}(?:do\s+)?{_TAG_WORD}(?:\s*(?:doing|做))?)*"
+)
+# "【组织·新增】", "(organization/start)", "[people, optimize]", "（业务）"
+_BRACKET_TAG = re.compile(rf"[（(【\[]\s*(?:属于\s*)?(?P<tag>{_TAG_RUN})\s*[)）】\]]", re.I)
+# "继续：", "Keep doing:", "组织｜优化：", "停止做：", "Do more of:"; the colon makes it a label
+_LEAD_TAG = re.compile(rf"^(?P<tag>{_TAG_RUN})\s*[:：]\s*", re.I)
+_BELONGS = re.compile(rf"[，,]?\s*属于\s*(?P<tag>{_DIMENSION_ALT})(?:维度|层面|方面|问题)?", re.I)
+_LEAD = re.compile(
+    r"^(?:第[一二三四五六七八九十]+[，,、]\s*|我总结一下教训[。.]\s*|(?:经验|教训|lesson|learning|takeaway)s?\s*[:：]\s*)",
+    re.I,
+)
+
+
+def read_tag(tag: str) -> tuple[Dimension | None, LessonAction | None]:
+    """The dimension and action a tag names ("组织·新增", "Keep doing", "people, optimize")."""
+    dimension: Dimension | None = None
+    action: LessonAction | None = None
+    for m in re.finditer(_TAG_WORD, tag.lower()):
+        word = m.group(0)
+        if word in _DIMENSIONS and dimension is None:
+            dimension = _DIMENSIONS[word]
+        elif word in _ACTION_WORDS and action is None:
+            action = _ACTION_WORDS[word]
+    return dimension, action
+
+
+def lesson_tags(text: str) -> tuple[Dimension | None, LessonAction | None, str]:
+    """(dimension, action, the text without its tags) of "【组织·新增】需求冻结机制" or "Keep doing: …"."""
+    dimension: Dimension | None = None
+    action: LessonAction | None = None
+    for _ in range(3):  # "继续（业务）：…": a bracket inside a lead tag, tags on both ends
+        found = _LEAD_TAG.search(text) or _BRACKET_TAG.search(text) or _BELONGS.search(text)
+        if found is None:
+            break
+        dim, act = read_tag(found.group("tag"))
+        dimension, action = dimension or dim, action or act
+        text = (text[: found.start()] + " " + text[found.end() :]).strip(" ，,。:：")
+    return dimension, action, text
+
+
+def is_tagged_lesson(text: str) -> bool:
+    """True when the text starts with an action tag ("停止：", "Keep doing:", "【文化/停止】")."""
+    lead = _LEAD_TAG.search(text)
+    if lead is None:
+        bracket = _BRACKET_TAG.match(text.strip())
+        lead = bracket
+    return lead is not None and read_tag(lead.group("tag"))[1] is not None
+
+
+def heading_tags(heading: str | None) -> tuple[Dimension | None, LessonAction | None]:
+    """What a heading over several lessons names: "## Stop" → stop, "### 组织层面" → organization."""
+    if not heading:
+        return None, None
+    words = re.sub(r"^[#\d.、\s]+|[（(][^）)]*[)）]", "", heading).strip(" *:：")
+    if len(words) > 24:
+        return None, None
+    return read_tag(words) if re.search(_TAG_WORD, words, re.I) else (None, None)
 
 
 def build_lesson(item: Item, source: LessonSource = "other") -> Lesson:
-    """A typed lesson; an explicit "继续：" or "（组织）" in the note beats the cue-word guess."""
+    """A typed lesson; an explicit "继续：" or "（组织）" (or one in its heading) beats the cue-word guess."""
     text = _LEAD.sub("", item.text.strip())
-    action: LessonAction | None = None
-    prefix = cues.LESSON_PREFIX.search(text)
-    if prefix:
-        action = _ACTION_WORDS.get(prefix.group(1).lower())
-        text = text[prefix.end() :].strip()
-    dimension: Dimension | None = None
-    label = _DIMENSION_LABEL.search(text)
-    if label:
-        dimension = _DIMENSIONS.get((label.group(1) or label.group(2)).lower())
-        text = (text[: label.start()] + text[label.end() :]).strip(" ，,。")
+    dimension, action, text = lesson_tags(text)
+    head_dim, head_act = heading_tags(item.heading)
     typed = classify_lesson(text, source)
     return Lesson(
         text=text.strip(" ，,。—-") or item.text,
-        dimension=dimension or typed.dimension,
-        action=action or typed.action,
+        dimension=dimension or head_dim or typed.dimension,
+        action=action or head_act or typed.action,
         evidence=item.evidence,
     )

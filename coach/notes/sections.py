@@ -10,7 +10,27 @@ Section = Literal["goal", "highlight", "shortfall", "cause", "lesson", "action",
 # Checked in order: "经验教训" must be a lesson before "结果" could claim "总结".
 _HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = (
     ("reflection", ("个人反思", "反思", "reflection", "personal")),
-    ("lesson", ("经验", "教训", "总结", "启示", "沉淀", "lesson", "learning", "takeaway")),
+    (
+        "lesson",
+        (
+            "经验",
+            "教训",
+            "总结",
+            "启示",
+            "沉淀",
+            "心得",
+            "收获",
+            "体会",
+            "启发",
+            "改进建议",
+            "复盘结论",
+            "lesson",
+            "learning",
+            "learned",
+            "takeaway",
+            "insight",
+        ),
+    ),
     (
         "action",
         (
@@ -95,9 +115,19 @@ _NUMBERING = re.compile(
 _BRACKETS = re.compile(r"[（(][^）)]*[)）]")
 
 
+# Keep/Stop/Start headings group lessons by what to do with them ("## Stop", "继续做", "Start / Stop")
+_KSS_HEADING = re.compile(
+    r"^(?:(?:do\s+)?(?:keep|stop|start|continue|more\s+of|less\s+of)(?:\s+doing)?|继续|停止|保持|新增|坚持)"
+    r"(?:做|下去|的|做的)?(?:\s*[/|｜,，、&·+-]\s*.*)?$",
+    re.I,
+)
+
+
 def heading_section(heading: str) -> Section:
     """The section a heading opens; `other` for headings that name none of the method's parts."""
     text = _BRACKETS.sub("", _NUMBERING.sub("", heading)).strip(" *:：#").lower()
+    if _KSS_HEADING.match(text):
+        return "lesson"
     for section, words in _HEADING_WORDS:
         if any(word in text for word in words):
             return section

@@ -23,6 +23,7 @@ class Item:
     topic: str | None = (
         None  # the sentence before, in the same line: what a bare "Target is 5 minutes" is about
     )
+    heading: str | None = None  # the heading the item sits under ("Stop", "组织层面"), as written
 
 
 @dataclass
@@ -116,9 +117,35 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip(" ，,")]
 
 
+_TARGET_COLUMN = re.compile(r"目标|计划|预期|预计|预算|基准|(?i:target|goal|plan|budget|expected|quota)")
+_RESULT_COLUMNS = (
+    re.compile(r"实际|实测|(?i:actual)"),
+    re.compile(r"完成|结果|达成|做到|(?i:result|achieved|delivered|outcome)"),
+)
+_NOT_A_VALUE_COLUMN = re.compile(r"率|时间|日期|负责|差|(?i:rate|date|time|owner|gap|delta|%)")
+
+
+def _kpi_columns(header: list[str]) -> tuple[int, int, int] | None:
+    """(name, target, result) columns of a KPI table ("| 指标 | 目标 | 实际 |"), or None for other tables."""
+    usable = [i for i, h in enumerate(header) if not _NOT_A_VALUE_COLUMN.search(h)]
+    target = next((i for i in usable if _TARGET_COLUMN.search(header[i])), None)
+    result = next(
+        (i for pattern in _RESULT_COLUMNS for i in usable if i != target and pattern.search(header[i])), None
+    )
+    if target is None or result is None:
+        return None
+    name = next((i for i in range(len(header)) if i not in (target, result)), None)
+    return None if name is None else (name, target, result)
+
+
 def _table_rows(lines: list[str]) -> list[Item]:
-    """Rows of a Markdown table as items; the header names the columns (事项/负责人/时间)."""
+    """Rows of a Markdown table as items; the header names the columns (事项/负责人/时间).
+
+    A KPI table's row is read as the sentence it stands for: "| 回款 | 1.2亿 | 9600万 |" under
+    "| 指标 | 目标 | 实际 |" is "回款：目标 1.2亿，实际 9600万".
+    """
     header = [c.strip() for c in lines[0].strip("|").split("|")]
+    kpi = _kpi_columns(header)
     items = []
     for row in lines[1:]:
         if _TABLE_SEP.match(row):
@@ -126,6 +153,9 @@ def _table_rows(lines: list[str]) -> list[Item]:
         cells = [c.strip() for c in row.strip().strip("|").split("|")]
         fields = dict(zip(header, cells, strict=False))
         text = "，".join(c for c in cells if c)
+        if kpi is not None and len(cells) > max(kpi) and all(cells[i] for i in kpi):
+            name, target, result = (cells[i] for i in kpi)
+            text = f"{name}：目标 {target}，实际 {result}"
         items.append(Item(text=text, evidence=row.strip(), bullet=True, fields=fields))
     return items
 
@@ -139,6 +169,7 @@ def segment(text: str) -> Segmented:
     known = " ".join(meta)
     title: str | None = None
     section: Section | None = None
+    heading_text: str | None = None
     spoken = False
     items: list[Item] = []
     i = 0
@@ -154,6 +185,7 @@ def segment(text: str) -> Segmented:
                 i += 1
             for item in _table_rows(block):
                 item.section = section
+                item.heading = heading_text
                 items.append(item)
             continue
         stamp_m = _STAMP.match(line)
@@ -167,6 +199,7 @@ def segment(text: str) -> Segmented:
             if title is None and found == "other" and not items:
                 title = heading
             section = found if (found != "other" or title != heading) else section
+            heading_text = heading
             spoken = False
             continue
         if title is None and not items and not _BULLET.match(body):
@@ -179,7 +212,11 @@ def segment(text: str) -> Segmented:
         speaker, body = _speaker(body, known, transcript=stamp is not None)
         prefix = (f"[{stamp}] " if stamp else "") + (f"{speaker}: " if speaker else "")
         if _DIGRESSION_WRAPPED.match(body):
-            items.append(Item(text=body, evidence=prefix + body, section="other", speaker=speaker))
+            items.append(
+                Item(
+                    text=body, evidence=prefix + body, section="other", speaker=speaker, heading=heading_text
+                )
+            )
             continue
         label, unlabelled = inline_label(body)
         label_words, body = body[: len(body) - len(unlabelled)], unlabelled
@@ -200,6 +237,7 @@ def segment(text: str) -> Segmented:
                     spoken=spoken,
                     label=label,
                     topic=previous,
+                    heading=heading_text,
                 )
             )
             previous = sub

@@ -204,7 +204,7 @@ _ARABIC = (
     r"(?P<a_sign>[-−－+]|负)?"
     r"(?P<a_cur>[¥￥$€£]|(?i:US\$|RMB|CNY|USD|EUR)\s?)?"
     r"(?P<a_num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?P<a_mag>万亿|千万|百万|十万|亿|万|千|百)"
+    r"(?:(?:[ \t](?=[万亿]))?(?P<a_mag>万亿|千万|百万|十万|亿|万|千|百)"
     r"|\s?(?P<a_magw>(?i:thousand|million|billion|bn|mn))(?![A-Za-z])"
     r"|(?P<a_magl>[kKmMbB])(?![A-Za-z]))?"
     rf"(?:[ \t]?(?P<a_unit>{_UNIT}))?"

@@ -67,7 +67,7 @@ _HANDLE = re.compile(r"[A-Za-z][\w.-]*")
 _LABEL = re.compile(
     r"(?:(?:负责人|责任人|牵头人|跟进人|执行人|对接人|主责人)\s*(?:是|为|[:：=＝\-–—]|\s)"
     r"|负责\s*[:：]"
-    r"|(?i:\b(?:owner|dri|assignee|poc|responsible)\b)\s*(?:[:：=＝\-–—]|\s+(?i:is)\s))"
+    r"|(?i:\b(?:owner|dri|assignee|poc|responsible)\b)\s*(?:[:：=＝\-–—]|\s+(?i:is)\s|\s+(?=@|[A-Z][a-z])))"
     r"\s*@?(?P<value>[^\s，,。;；、)）\]】]+(?:\s+[A-Z][A-Za-z'’.-]*){0,2})"
 )
 _MENTION = re.compile(r"@(?P<value>[^\s@，,。;；:：、()（）!！?？]+)")
@@ -83,7 +83,7 @@ _CN_VERB = re.compile(
     r"(?:负责(?!人)|牵头|主导|跟进|主抓|落实|推进|对接|统筹|把关|盯|处理|(?:是|当|做|担任)(?:负责人|owner|牵头人))"
 )
 _EN_SUBJECT = re.compile(
-    r"\b(?P<value>[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){0,2})\s+"
+    r"\b(?P<value>[A-Z][A-Za-z'’-]*(?:(?:\s+|\s*(?:,|&|\band\b)\s*)[A-Z][A-Za-z'’-]*){0,3})\s+"
     r"(?:will|to|owns|leads|drives|takes|handles|is\s+(?:responsible|in\s+charge|on\s+it|owning|leading|driving)"
     r"|is\s+going\s+to|(?:'|’)ll)\b"
 )
@@ -208,18 +208,101 @@ def _from_cn_verb(text: str) -> str | None:
 def _from_en_subject(text: str) -> str | None:
     """Bob will, Alice Chen owns, Bob to follow up; leading sentence words are dropped (Then Bob will)."""
     for m in _EN_SUBJECT.finditer(text):
-        words = m["value"].split()
-        while words and words[0].lower() in _NOT_PEOPLE:
-            words.pop(0)
-        name = " ".join(words)
-        if name and _is_en_person(name):
-            return name
+        for joined in re.split(r"\s*(?:,|&|\band\b)\s*", m["value"]):
+            words = joined.split()
+            while words and words[0].lower() in _NOT_PEOPLE:
+                words.pop(0)
+            name = " ".join(words)
+            if name and _is_en_person(name):
+                return name
     return None
 
 
 _STRATEGIES = (_from_label, _from_mention, _from_preposition, _from_cn_verb, _from_en_subject)
 
+# a role or team in brackets right after a name: 张三（PM）, Marco (RevOps)
+_ASIDE = re.compile(r"\s*[（(][^（()）]{1,16}[)）]")
+_BRACKETED = re.compile(r"[（(\[【]\s*(?P<value>[^（()）\[\]【】]{1,20}?)\s*[)）\]】]")
+# a name set off at an edge of the item: "— Bob", "，老罗。", "Tom — run …", ": Marco"
+_EDGE_AFTER = re.compile(
+    r"(?:——|--|—|–|[:：，,]|\s-)\s*@?(?P<value>[^\s，,。;；:：—–()（）]+(?:\s+[A-Z][a-z]+)?)\s*[。.!！]?$"
+)
+_EDGE_BEFORE = re.compile(
+    r"^(?:(?i:action(?:\s+item)?|todo|to\s*do|行动|待办)\s*[:：]\s*)?@?(?P<value>[^\s—–:：]+(?:\s+[A-Z][a-z]+)?)\s*(?:——|--|—|–)\s*"
+)
+
+
+def person_name(value: str) -> str | None:
+    """The value when it is a whole name (王磊, 老罗, Bob, Alice Chen, 产品部), else None."""
+    value = value.strip().lstrip("@")
+    if not value or _is_pronoun(value):
+        return None
+    if value.isascii():
+        words = value.split()
+        ok = all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words) and _is_en_person(value)
+        return value if ok and len(words) <= 3 else None
+    return value if _is_cn_person(value) or _is_department(value) else None
+
+
+def _from_bracket(text: str) -> str | None:
+    """补齐测试机型（老罗）, [Bob] fix the alert."""
+    return next((n for m in _BRACKETED.finditer(text) if (n := person_name(m["value"]))), None)
+
+
+def _from_edge(text: str) -> str | None:
+    """Rewrite the runbook — Bob; 补齐测试机型，老罗; Tom — run discovery training."""
+    for pattern in (_EDGE_BEFORE, _EDGE_AFTER):
+        m = pattern.search(text)
+        if m and (name := person_name(m["value"])):
+            return name
+    return None
+
+
+# imperative verbs open action items ("Fix the alerting", "Update docs"); they are not names
+_IMPERATIVES = _words(
+    """
+    fix add update review send write draft run set build create move check book schedule ship test share make
+    get put plan hold define document clean automate rewrite replace remove migrate roll publish finalize
+    prepare train hire reach call email ask tell follow align agree decide pick order buy renew sign close
+    open track measure monitor audit analyze analyse investigate evaluate assess escalate introduce establish
+    start stop keep continue improve reduce increase cut collect gather compile organize organise host invite
+    confirm
+    negotiate upgrade tune configure deploy launch retire archive merge split consolidate standardize simplify
+    pilot trial rerun redo rework extend shorten lock freeze post switch turn use try give bring set-up sync
+    """
+)
+_LEAD_EN = re.compile(
+    r"^@?(?P<value>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?:\s*(?:,|&|and|/)\s*[A-Z][a-z'’-]+)*"
+    r"(?:\s*[:：—–-]\s*|\s+(?=(?:is|has|can|should|needs|will|to|owns|takes|[a-z]+s)\b))"
+)
+# a Chinese name heading the item, set off by a space or a joiner, or followed by a verb or a time
+_LEAD_CN = re.compile(
+    rf"^@?(?P<value>{_HAN}{{2,4}}?)(?=\s|[、，,:：和与跟/]|[来去把在这下本月明今会要将周于先再]|\d)"
+)
+
+
+def _from_lead(text: str) -> str | None:
+    """张三 下周五前出方案, 小马这周内搞定, 李娜、王磊 月底前, Sam follows up with sponsors."""
+    text = text.strip()
+    m = _LEAD_EN.match(text)
+    if m and m["value"].split()[0].lower() not in _IMPERATIVES and (name := person_name(m["value"])):
+        return name
+    m = _LEAD_CN.match(text)
+    if m and (_is_cn_person(m["value"]) or _is_department(m["value"])) and not _is_pronoun(m["value"]):
+        return m["value"]
+    return None
+
 
 def find_owner(text: str) -> str | None:
-    """The person (or team) named as owner in the text, without @ or label, or None."""
-    return next((name for find in _STRATEGIES if (name := find(text))), None)
+    """The person (or team) named as owner in the text, without @ or label, or None.
+
+    Asides in brackets after a name (张三（PM）跟进, Marco (RevOps) will) are read past; a name standing
+    alone in brackets or at an edge of the item (（老罗）, "— Bob", "Tom — run …") owns it too.
+    """
+    found = next((name for find in _STRATEGIES if (name := find(text))), None)
+    if found:
+        return found
+    plain = _ASIDE.sub("", text)
+    if plain != text:
+        found = next((name for find in _STRATEGIES if (name := find(plain))), None)
+    return found or _from_bracket(text) or _from_edge(plain) or _from_lead(plain)

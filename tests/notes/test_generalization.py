@@ -1,0 +1,187 @@
+"""Ways of writing KPIs, owners and lesson tags that the dev notes do not use (zh and en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.parsing.owners import find_owner
+from coach.domain.retrospective import Dimension, LessonAction
+from coach.notes.actions import find_who
+from coach.notes.extractor import RulesNotesExtractor
+from coach.notes.goals import goal_texts
+
+GOALS = [
+    ("新客数计划 200 家，实际只做到 150 家", "新客数", 200, 150, "far_missed"),
+    ("上线时间原定 14 天，最终用了 20 天", "上线时间", 14, 20, "far_missed"),
+    ("预计招聘 10 人，实际到岗 7 人", "招聘", 10, 7, "far_missed"),
+    ("回款达成率 85%（目标 90%）", "回款达成率", 90, 85, "missed"),
+    ("签约客户：45 / 60", "签约客户", 60, 45, "far_missed"),
+    ("续约率从 80% 提升到 88%（目标 90%）", "续约率", 90, 88, "met"),
+    ("平均等待时长从 45 分钟降到 38 分钟，目标 30 分钟", "平均等待时长", 30, 38, "far_missed"),
+    ("活动报名人数 1,850 人，目标 2,000 人", "活动报名人数", 2000, 1850, "missed"),
+    ("成本控制在 50 万元以内，实际花了 46 万元", "成本", 500000, 460000, "exceeded"),
+    ("预算 80 万，实际花了 92 万", "预算", 800000, 920000, "missed"),
+    ("培训覆盖 120 人（计划 150 人）", "培训覆盖", 150, 120, "missed"),
+    ("交付准时率 92%，目标 95%", "交付准时率", 95, 92, "met"),
+    ("Revenue: target $2M vs actual $1.7M", "Revenue", 2_000_000, 1_700_000, "missed"),
+    ("We hit 92% uptime against a goal of 99.9%", "uptime", 99.9, 92, "missed"),
+    ("NPS came in at 38 (goal: 45)", "NPS", 45, 38, "missed"),
+    ("Signed 18 out of 25 target accounts", "Signed", 25, 18, "far_missed"),
+    ("Onboarding time: 12 days (target 10)", "Onboarding time", 10, 12, "missed"),
+    ("MQLs 1,200 vs 1,500 target", "MQLs", 1500, 1200, "missed"),
+    ("Churn was 3.1% against a 2.5% target", "Churn", 2.5, 3.1, "far_missed"),
+]
+
+
+@pytest.mark.parametrize(("line", "name", "target", "result", "verdict"), GOALS)
+def test_kpis_written_many_ways(line: str, name: str, target: float, result: float, verdict: str) -> None:
+    note = f"# 复盘\n复盘日期：2026年5月8日\n\n## 数据\n- {line}\n"
+    goals = RulesNotesExtractor().extract(note, doc_id="g", title="t").goals
+    assert len(goals) == 1
+    goal = goals[0]
+    assert name in goal.name
+    assert (goal.target_value, goal.result_value) == (pytest.approx(target), pytest.approx(result))
+    assert goal.verdict is not None and goal.verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "采购周期19天，比目标长了5天",  # a gap restated, the goal itself is elsewhere
+        "attendance rate 46%, 14 points below target",
+        "all 12 workshops were fully booked (4.7/5)",  # a rating, not a target
+        "预付30% / 到货40% / 终验30%",
+        "原计划 4月20日 上线，实际 4月27日 才上",  # dates are not quantities
+    ],
+)
+def test_not_goals(line: str) -> None:
+    assert goal_texts(line) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "name", "target", "result"),
+    [
+        ("| 指标 | 目标 | 实际 | 达成率 |", "| 回款 | 1.2亿 | 9600万 | 80% |", "回款", 1.2e8, 9.6e7),
+        ("| Metric | Target | Actual | Status |", "| Win rate | 25% | 18% | missed |", "Win rate", 25, 18),
+        ("| 项目 | 计划 | 完成 |", "| 新客户数 | 60 家 | 45 家 |", "新客户数", 60, 45),
+    ],
+)
+def test_kpi_tables(header: str, row: str, name: str, target: float, result: float) -> None:
+    note = f"# 复盘\n复盘日期：2026年5月8日\n\n{header}\n|---|---|---|---|\n{row}\n"
+    goals = RulesNotesExtractor().extract(note, doc_id="t", title="t").goals
+    assert [(g.name, g.target_value, g.result_value) for g in goals] == [(name, target, result)]
+
+
+OWNERS = [
+    ("@张三 下周五前出方案", "张三"),
+    ("由张三牵头，月底前完成", "张三"),
+    ("负责人：张三，月底前", "张三"),
+    ("张三（PM）跟进，月底前", "张三"),
+    ("张三（产品经理）负责", "张三"),
+    ("补齐测试机型（老罗）", "老罗"),
+    ("补齐测试机型，老罗", "老罗"),
+    ("重写手册 —— 李娜，5月20日前", "李娜"),
+    ("张三 下周五前出方案", "张三"),
+    ("小马这周内把配置搞定", "小马"),
+    ("周婷来定流程，5月20日前", "周婷"),
+    ("李娜、王磊 月底前", "李娜"),
+    ("跟进人：陈晨", "陈晨"),
+    ("owner: Bob, by Friday", "Bob"),
+    ("Owner Bob, due Friday", "Bob"),
+    ("DRI: Marco", "Marco"),
+    ("Bob to draft the plan by Friday", "Bob"),
+    ("assigned to Bob, due May 3", "Bob"),
+    ("Rewrite the runbook — Bob", "Bob"),
+    ("Action: Tom — run discovery training", "Tom"),
+    ("[Bob] fix the alert thresholds", "Bob"),
+    ("Marco (RevOps) will draft it", "Marco"),
+    ("drafting the MSA: Marco", "Marco"),
+    ("Jen and Tom will pair on it by Friday", "Jen"),
+    ("Sam follows up with sponsors by May 30", "Sam"),
+    ("Chloe has the AV vendor review, end of June", "Chloe"),
+    ("Fix the alerting by Friday", None),
+    ("Update docs by Friday", None),
+    ("负责人 待定", None),
+    ("owner: TBD", None),
+    ("张家口仓库补货，下周一", None),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), OWNERS)
+def test_owner_written_many_ways(text: str, who: str | None) -> None:
+    assert find_who(text, None) == who
+
+
+@pytest.mark.parametrize(
+    "text", ["这个交给我吧，下周五前", "我认领，月底前", "I can own that, by Friday", "let me draft it"]
+)
+def test_speaker_volunteering(text: str) -> None:
+    assert find_who(text, "老王") == "老王"
+
+
+@pytest.mark.parametrize(
+    ("cell", "who"),
+    [
+        ("@小马", "小马"),
+        ("小马（iOS）", "小马"),
+        ("Bob (PM)", "Bob"),
+        ("王磊/李娜", "王磊"),
+        ("待定", None),
+        ("TBD", None),
+    ],
+)
+def test_owner_column_cells(cell: str, who: str | None) -> None:
+    table = f"| 事项 | 负责人 | 时间 |\n|---|---|---|\n| 补齐机型 | {cell} | 月底 |\n"
+    note = f"# 复盘\n复盘日期：2026年5月8日\n\n{table}"
+    actions = RulesNotesExtractor().extract(note, doc_id="a", title="t").actions
+    assert [a.who for a in actions] == [who]
+
+
+def test_find_owner_reads_past_asides() -> None:
+    assert find_owner("陈静(SRE)负责，Q2") == "陈静"
+
+
+ORG, C, P, B = Dimension.organization, Dimension.culture, Dimension.people, Dimension.business
+KEEP, STOP, OPT, START = LessonAction.continue_, LessonAction.stop, LessonAction.optimize, LessonAction.start
+LESSONS = [
+    ("【组织·新增】建立需求冻结机制", "需求冻结机制", ORG, START),
+    ("【文化/停止】提测后加需求的习惯", "提测后加需求", C, STOP),
+    ("(organization/start) a 48-hour rule for SE requests", "48-hour rule", ORG, START),
+    ("[people, optimize] onboarding buddy program", "buddy program", P, OPT),
+    ("继续（业务）：渠道返点政策透明化", "渠道返点", B, KEEP),
+    ("组织｜优化：审批权限下放到区域经理", "审批权限", ORG, OPT),
+    ("停止做：口头承诺交付时间", "口头承诺", None, STOP),
+    ("Keep doing: the security-first outbound sequence", "security-first", None, KEEP),
+    ("Start doing: weekly pipeline reviews", "pipeline reviews", None, START),
+    ("Do less of: custom one-off demos", "one-off demos", None, STOP),
+    ("Do more of: customer interviews", "customer interviews", None, KEEP),
+    ("教训：不能再临时加需求", "临时加需求", None, STOP),
+]
+
+
+@pytest.mark.parametrize(("line", "words", "dimension", "action"), LESSONS)
+def test_lesson_tags(line: str, words: str, dimension: Dimension | None, action: LessonAction) -> None:
+    note = f"# 复盘\n复盘日期：2026年5月8日\n\n## 经验教训\n- {line}\n"
+    lessons = RulesNotesExtractor().extract(note, doc_id="l", title="t").lessons
+    assert len(lessons) == 1
+    lesson = lessons[0]
+    assert words in lesson.text and not lesson.text.startswith((":", "：", "【", "("))
+    assert lesson.action == action
+    if dimension is not None:
+        assert lesson.dimension == dimension
+
+
+@pytest.mark.parametrize(
+    ("heading", "action"),
+    [("## Stop", STOP), ("## Start", START), ("## Continue", KEEP), ("### 继续做", KEEP), ("## 停止", STOP)],
+)
+def test_keep_stop_start_headings_type_their_lessons(heading: str, action: LessonAction) -> None:
+    note = f"# Retro\nDate: 2026-05-08\n\n{heading}\n- partner co-selling with resellers\n"
+    lessons = RulesNotesExtractor().extract(note, doc_id="h", title="t").lessons
+    assert [le.action for le in lessons] == [action]
+
+
+@pytest.mark.parametrize("heading", ["## 心得", "## 改进建议", "## Insights", "## What we learned"])
+def test_lesson_headings(heading: str) -> None:
+    note = f"# 复盘\n复盘日期：2026年5月8日\n\n{heading}\n- 大客户的付款节点要提前锁定\n"
+    assert len(RulesNotesExtractor().extract(note, doc_id="h", title="t").lessons) == 1
