@@ -84,7 +84,8 @@ def test_dialogue_is_well_formed(dialogue: dict[str, Any]) -> None:
 def test_readme_and_baseline_are_there() -> None:
     assert (suite.EVAL_DIR / "README.md").is_file()
     baseline = (suite.EVAL_DIR / "baseline.txt").read_text(encoding="utf-8")
-    assert baseline.startswith("coach suite · engine=rules")
+    assert baseline.startswith("[development set]\ncoach suite · engine=rules")
+    assert "[held-out set]" in baseline
 
 
 # ---------------------------------------------------------------- the scorer
