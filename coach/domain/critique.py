@@ -119,11 +119,13 @@ _SUMMARY = _full(
     r"(show|give me|see)( me)?( the)? summary|summary|summari[sz]e( so far)?|recap"
 )
 _FINISH = _full(
-    r"(结束|完成|结束复盘|完成复盘|复盘结束|就到这(里|儿)?|先到这(里|儿)?|到此为止|可以了?结束|我们结束吧?)"
-    rf"{_POLITE}|finish|finish( the)? review|end( the)? review|end|done|we'?re done|wrap up"
+    r"(今天|那|好|好的|ok)?[，,\s]*(就)?(先)?(结束|完成|结束复盘|完成复盘|复盘结束|就到这(里|儿)?|先到这(里|儿)?|到此为止|可以了?结束|我们结束吧?)"
+    rf"{_POLITE}|finish|finish( the)? review|end( the)? review"
+    rf"|end|done|we'?re done( here)?|wrap up|let'?s wrap up"
+    r"|that'?s it for today|(we )?can stop here"
 )
 _UNQUANTIFIABLE = re.compile(
-    r"无法量化|没法量化|不好量化|不能量化|难以量化|量化不了|没有数字|没数据|没有数据|不可量化|"
+    r"无法量化|没法量化|不好量化|不能量化|难以量化|量化不了|没有数字|没数据|没有数据|不可量化|没数$|没有数$|没统计|没法统计|"
     r"\bcan'?t (be )?quantif|\bcannot (be )?quantif|\bnot (measurable|quantifiable)|\bno (numbers?|data)\b|"
     r"\bhard to (quantify|measure)",
     re.I,
@@ -203,9 +205,36 @@ _NONE_MORE = re.compile(
 )
 
 
+_ROOT_AGREE = re.compile(
+    r"^(对|是|嗯|没错|确实|确定|同意|就是|正是|对的|是的|没毛病|yes|yeah|yep|right|exactly|correct|agreed|indeed|"
+    r"that'?s (it|right|the one)|bingo)|根本|根因|根源|就是(这|它|这个|那个)|就这个|说到点子上|\broot\b|"
+    r"\bthat'?s (it|the one)\b",
+    re.I,
+)
+
+
+_AGREE_WORDS = re.compile(
+    r"对的|是的|对|是|嗯|没错|确实|确定|同意|就是|正是|没毛病|这个|那个|这|那|它|就|了|吧|啊|呀|的|说到点子上|"
+    r"根本原因|根本|根因|根源|原因|主因|yes|yeah|yep|right|exactly|correct|agreed|indeed|that'?s|that|this|it'?s|"
+    r"it|is|the|one|root|cause|bingo|[\s,，.。!！]",
+    re.I,
+)
+
+
 def confirms_root(text: str) -> bool:
-    """'是根因', '对，这是根因', 'yes, root cause' — the last answer is confirmed as the root cause."""
-    return bool(_ROOT_CONFIRMED.match(normalize(text)))
+    """'是根因', '对，就是这个', '没错这是根本', 'yes that's the root' — the last answer is the root cause.
+
+    A short agreement (up to 24 characters, no negation) that names the root or agrees outright."""
+    body = normalize(text)
+    if _ROOT_CONFIRMED.match(body):
+        return True
+    if not body or len(body) > 24 or is_no(body) or re.search(r"因为|由于|\bbecause\b", body):
+        return False
+    if not _ROOT_AGREE.search(body):
+        return False
+    # nothing new besides the agreement: "根本原因是没有灰度机制" names a cause, it does not confirm one
+    rest = _AGREE_WORDS.sub(" ", body)
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 2 and len(re.findall(r"[a-z]{2,}", rest)) <= 1
 
 
 def is_none_more(text: str) -> bool:

@@ -61,6 +61,12 @@ REPLIES: dict[str, tuple[str, str]] = {
         "{name} has no numbers yet. Can you quantify it — target and actual? (Say “can't quantify” if not.)",
     ),
     "review_unquantified_ok": ("好，{name} 先不量化。", "OK, {name} stays unquantified."),
+    "review_numbers_unclear": (
+        "这句里有数字，但我没看出是哪个 KPI 的目标和实际。"
+        "是 KPI 的话请按「名称 + 目标 + 实际」再说一次；不是就说「没有了」。",
+        "I see numbers there but no KPI with a target and a result. If it is one, give its name, target and"
+        " actual; if not, say “that's all”.",
+    ),
     "review_more": ("还有别的 KPI 吗？没有就说「没有了」。", "Any other KPI? If not, say “that's all”."),
     "review_focus": (
         "抓大放小：这些差距里，哪一两个最重要、最值得深挖？\n{goals}",

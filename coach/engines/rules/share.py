@@ -41,7 +41,12 @@ _EN = {
 }
 _WORDS = [
     (re.compile(r"全部|百分之百|所有|\ball of it\b|\bentirely\b|\bfully\b"), 1.0),
-    (re.compile(r"大半|多半|\bmost of\b|\bthe bulk\b"), 0.6),
+    (
+        re.compile(r"绝大部分|绝大多数|几乎全部|基本全是|\balmost all\b|\bvast majority\b|\bnearly all\b"),
+        0.85,
+    ),
+    (re.compile(r"大头|大部分|\bmost of\b|\bmostly\b|\bthe bulk\b|\bmajority\b|\bthe lion'?s share\b"), 0.7),
+    (re.compile(r"大半|多半|一半多|一半以上|超过一半|\bmore than half\b|\bover half\b"), 0.6),
     (re.compile(r"一半|\bhalf\b"), 0.5),
     (re.compile(r"三分之二|\btwo[- ]thirds\b"), 2 / 3),
     (re.compile(r"三分之一|\ba third\b|\bone[- ]third\b"), 1 / 3),
@@ -66,6 +71,10 @@ def _cn_number(raw: str) -> float | None:
 def parse_share(text: str) -> float | None:
     """A share in 0..1, or None when the text gives none."""
     body = (text or "").lower()
+    if match := re.search(r"(\d{1,3})\s*(?:%|％)?\s*(?:-|~|～|到|至|to)\s*(\d{1,3})\s*(%|％|percent)", body):
+        return _clamp((float(match.group(1)) + float(match.group(2))) / 200)
+    if match := re.search(r"([一二三四五六七八九])([一二三四五六七八九])成", body):
+        return _clamp((_CN[match.group(1)] + _CN[match.group(2)]) / 20)
     if match := re.search(r"(\d+(?:\.\d+)?)\s*(%|％|percent|per cent|pct)", body):
         return _clamp(float(match.group(1)) / 100)
     if match := re.search(r"百分之([零一二两三四五六七八九十\d]+)", body):

@@ -62,6 +62,13 @@ _NONE_MORE = re.compile(
 )
 
 
+_ENOUGH = re.compile(
+    r"^(没有了|没了|就这些|就这样|暂时(就)?这些|先这些|够了|差不多了|no more"
+    r"|nothing else|that'?s (all|it|everything))",
+    re.I,
+)
+
+
 def enter(t: Turn) -> None:
     if t.review.actions:
         t.say("actions_so_far", actions=_listing(t))
@@ -73,6 +80,8 @@ def enter(t: Turn) -> None:
 
 def handle(t: Turn) -> None:
     step = t.state.step
+    if step in ("item", "more", "how") and _several(t):
+        return
     if step == "more":
         _more(t)
         return
@@ -117,6 +126,29 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
     )
 
 
+_ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
+
+
+def _several(t: Turn) -> bool:
+    """Several action items in one message ("1. …，张伟，月底前；2. …，@李娜 下周五"): take each."""
+    items = [i.strip(" ，,。.") for i in _ITEMS.split(t.text) if i and has_words(i)]
+    full = [i for i in items if owner_in(i) and deadline(i, t.today) and _clauses(i, deadline(i, t.today))]
+    if len(items) < 2 or len(full) < 2:
+        return False
+    walk = t.state.draft.walk if t.state.draft else False
+    lesson = t.state.draft.lesson_index if t.state.draft else None
+    for n, item in enumerate(items):
+        t.state.draft = ActionDraft(lesson_index=lesson if n == 0 else None, walk=False)
+        t.text = item
+        _fill(t, "item")
+        if t.state.draft is not None and n < len(items) - 1:
+            t.state.draft = None  # an incomplete item among several: keep the rest going
+    t.text = "\n".join(items)
+    if walk and t.state.draft is None:
+        t.state.action_lesson = max(t.state.action_lesson + len(full), t.state.action_lesson)
+    return True
+
+
 def _ask_more(t: Turn) -> None:
     t.state.step = "more"
     t.state.draft = None
@@ -125,7 +157,7 @@ def _ask_more(t: Turn) -> None:
 
 def _more(t: Turn) -> None:
     body = normalize(t.text)
-    if _NONE_MORE.match(body) or (is_no(body) and len(body) <= 6):
+    if _NONE_MORE.match(body) or (is_no(body) and len(body) <= 12) or _ENOUGH.search(body):
         flow.advance(t)
         return
     if is_yes(body) and len(body) <= 4:
@@ -143,7 +175,11 @@ def _fill(t: Turn, step: str) -> None:
     draft = t.state.draft
     assert draft is not None
     text = t.text
-    if step in ("item", "how") and not draft.evidence and _NONE_MORE.match(normalize(text)):
+    if (
+        step in ("item", "how")
+        and not draft.evidence
+        and (_NONE_MORE.match(normalize(text)) or _ENOUGH.search(normalize(text)))
+    ):
         # "没有了" where an action was asked: no (more) actions.
         t.state.draft = None
         flow.advance(t)

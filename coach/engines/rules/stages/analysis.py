@@ -222,7 +222,9 @@ def ask_choose(t: Turn) -> None:
         drilldown.start(t, options[0])
         return
     t.state.step = "choose"
-    listing = "\n".join(f"{i}. {text}" for i, text in enumerate(options, 1))
+    listing = "\n".join(
+        f"{i}. {text if len(text) <= 80 else text[:79] + '…'}" for i, text in enumerate(options[:9], 1)
+    )
     t.ask("analysis_choose", options=listing)
 
 

@@ -23,7 +23,7 @@ _ANOTHER_CAUSE = re.compile(
     re.I,
 )
 _CAUSE_LEAD = re.compile(
-    r"^(我觉得|我认为|主要是|可能是|其实是|根本原因是|根本上是|根本上|根因是|本质上是|本质是|归根结底是?|原因是|是因为|因为|由于|"
+    r"^(根本原因|根因|根源|根本上|本质上?|说到底)(就|其实|还是)?(是|在于)|^(我觉得|我认为|主要是|可能是|其实是|根本原因是|根本上是|根本上|根因是|本质上是|本质是|归根结底是?|原因是|是因为|因为|由于|"
     r"i think|probably|mainly|the root cause is( that)?|root cause:|at root,?|because of|because|due to)"
     r"\s*[:：,，]?\s*",
     re.I,
@@ -92,6 +92,12 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
         t.say("drill_max_depth", answer=quote(answer, t.lang))
         _finish_chain(t, answer)
         return
+    share = _share_in(said) if level == "root" else None
+    if share is not None:
+        root = _SELF_CONFIRMED.sub("", _without_share(answer)).strip(" ，,。.") or answer
+        drill.answers[-1] = root
+        _finish_chain(t, root, share)  # "根因是…，大概占七成": named, confirmed by its weight
+        return
     if level == "root" and _SELF_CONFIRMED.search(said):
         _finish_chain(t, _SELF_CONFIRMED.sub("", answer).strip(" ，,。.") or answer)  # "根因是…，这个我确认"
         return
@@ -101,6 +107,32 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
         t.ask("drill_confirm_root" if level == "root" else "drill_confirm_deep", answer=quote(answer, t.lang))
         return
     t.ask("drill_why_again", answer=quote(answer, t.lang))
+
+
+_SHARE_CLAUSE = re.compile(
+    r"占|成|%|％|百分|大头|大半|大部分|一半|三分之|四分之|\bpercent\b|\bmost of\b|\bhalf\b|\bthirds?\b|"
+    r"\bquarters?\b|\bshare\b|\baccounts? for\b|\bexplains?\b",
+    re.I,
+)
+
+
+def _share_clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"[，,。;；]\s*|\.\s+", text) if c and _SHARE_CLAUSE.search(c)]
+
+
+def _share_in(text: str) -> float | None:
+    """A share stated in a clause of its own inside a longer answer ("…，大概占七成")."""
+    for clause in _share_clauses(text)[-1:]:
+        if len(normalize(clause)) <= SHARE_ONLY_MAX + 10:
+            return parse_share(clause)
+    return None
+
+
+def _without_share(text: str) -> str:
+    clauses = _share_clauses(text)
+    for clause in clauses[-1:]:
+        text = text.replace(clause, "")
+    return text.strip(" ，,。.;；")
 
 
 def share_only(text: str) -> float | None:
@@ -132,8 +164,9 @@ def _confirm(t: Turn) -> None:
     drill = t.state.drill
     assert drill is not None
     body = normalize(t.text)
-    if is_yes(body):
-        _finish_chain(t, drill.candidate_root or (drill.answers[-1] if drill.answers else t.text))
+    if is_yes(body) or confirms_root(body):
+        share = _share_in(t.text)
+        _finish_chain(t, drill.candidate_root or (drill.answers[-1] if drill.answers else t.text), share)
         return
     t.state.step = "drill"
     rest = _LEADING_NO.sub("", t.text).strip()
@@ -168,7 +201,8 @@ def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
     t.state.step = "share"
     if share is not None:
         chain.share = share
-        mark_main(t.review.cause_chains)
+    mark_main(t.review.cause_chains)
+    if share is not None:
         _after_share(t)
         return
     t.ask("drill_share", root=quote(root, t.lang))
@@ -214,8 +248,10 @@ def _share(t: Turn) -> None:
 def mark_main(chains: list[CauseChain]) -> None:
     """The chain with the largest share is the main cause (the first one on a tie)."""
     best = max(range(len(chains)), key=lambda i: (chains[i].share or 0.0, -i), default=None)
+    none_weighed = all(c.share is None for c in chains)
     for i, chain in enumerate(chains):
-        chain.is_main = i == best and (chain.share or 0.0) > 0
+        # no weights at all: the first root cause found stands as the main one until weighed
+        chain.is_main = i == best and ((chain.share or 0.0) > 0 or none_weighed)
 
 
 def _after_share(t: Turn) -> None:

@@ -16,8 +16,9 @@ from coach.engines.rules.turn import Turn
 MAX_PROPOSED = 6
 LOW_CONFIDENCE = 0.5
 _CONFIRM = re.compile(
-    r"^(确认|确定|没问题|可以|行|好|好的|对|就这样|ok|okay|yes|confirm(ed)?|looks good|lgtm|fine|"
-    r"good|all good|agreed?)\b",
+    r"^(确认|确定|没问题|可以|行|好|好的|对|就这样|都对|没了|没有了|就这些|差不多了"
+    r"|ok|okay|yes|confirm(ed)?|looks good|lgtm|"
+    r"fine|good|all good|agreed?|that'?s all|that'?s it|nothing else|no more)\b",
     re.I,
 )
 _DELETE = re.compile(r"删掉|删除|去掉|不要|移除|\bdelete\b|\bremove\b|\bdrop\b", re.I)
@@ -184,11 +185,27 @@ def _confirm(t: Turn) -> None:
     flow.advance(t)
 
 
+def _append(t: Turn, text: str) -> None:
+    typing = classify_lesson(text)
+    dimension, action = parse_lesson_correction(text)
+    action = action or _stated_action(text)
+    t.review.lessons.append(
+        Lesson(
+            text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=text
+        )
+    )
+    t.state.lesson_confidence.append(1.0 if dimension and action else typing.confidence)
+
+
 def _add(t: Turn, text: str) -> None:
     text = text.strip(" 。.")
     if not has_words(text):
         t.say("lessons_help")
         return
+    if len(split_items(text)) > 1:
+        for item in split_items(text)[:-1]:
+            _append(t, item)
+        text = split_items(text)[-1]
     typing = classify_lesson(text)
     dimension, action = parse_lesson_correction(text)
     t.review.lessons.append(

@@ -9,7 +9,9 @@ from coach.domain.labels import VERDICT, label
 from coach.domain.parsing import build_goal, parse_quantities, split_target_result
 from coach.domain.retrospective import Goal, Verdict
 from coach.engines.rules import flow
-from coach.engines.rules.text import has_words, item_numbers, quote
+from coach.engines.rules.goals import has_numbers
+from coach.engines.rules.goals import parse_goals as read_goals
+from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
 
 _GOAL_SPLIT = re.compile(r"\s*[；;\n]\s*|(?<=[。！？!?])\s*|\.\s+(?=[A-Za-z])")
@@ -56,46 +58,16 @@ def skip(t: Turn) -> None:
 
 def parse_goals(text: str) -> list[Goal]:
     """'回款目标1.2亿，实际9600万；新客户数目标50，实际62' → two goals with gaps and verdicts."""
-    goals = []
-    for segment in _GOAL_SPLIT.split(text):
-        segment = segment.strip(" ，,。.")
-        if not has_words(segment) and not re.search(r"\d", segment):
-            continue
-        goal = _goal_from_segment(segment)
-        if goal is not None:
-            goals.append(goal)
-    return goals
-
-
-def _goal_from_segment(segment: str) -> Goal | None:
-    target_text, result_text = split_target_result(segment)
-    if target_text is None and result_text is None:
-        quantities = parse_quantities(segment)
-        if len(quantities) >= 2:
-            target_text, result_text = quantities[0].text, quantities[1].text
-    name = _goal_name(segment)
-    if not name:
-        return None
-    goal = build_goal(name, target_text, result_text) if (target_text or result_text) else None
-    if goal is None:
-        goal = Goal(name=name)
-    return goal.model_copy(update={"evidence": segment})
-
-
-def _goal_name(segment: str) -> str:
-    match = _NAME_END.search(segment)
-    head = segment[: match.start()] if match else segment
-    head = re.sub(
-        r"^(我们的?|本季度的?|这个?季度的?|今年的?|kpi\s*\d*[:：]?|our|the)\s*", "", head.strip(), flags=re.I
-    )
-    head = re.sub(r"(\s+(is|was|are|were))+\s*$|[是为]+$", "", head.strip(" ，,:：-—"), flags=re.I)
-    return head.strip(" ，,:：-—")[:40]
+    return read_goals(text)
 
 
 def _add_goals(t: Turn) -> None:
     goals = parse_goals(t.text)
     if not goals:
-        t.say("review_no_goal")
+        if t.review.goals and not has_numbers(t.text):
+            _ask_focus(t)  # words without a KPI once KPIs are there: the user has moved on
+            return
+        t.say("review_numbers_unclear" if has_numbers(t.text) else "review_no_goal")
         t.reask()
         return
     t.review.goals.extend(goals)
