@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from coach.api.i18n import request_language
 from coach.domain.retrospective import Language
+from coach.library import LessonLibrary
 from coach.services.chat import ChatService
 from coach.settings import Settings
 from coach.storage.db import Database
@@ -22,7 +23,7 @@ class Services:
     settings: Settings
     database: Database
     chat: ChatService
-    library: Any = None  # coach.library.LessonLibrary when available
+    library: LessonLibrary
     extras: dict[str, Any] = field(default_factory=dict)
 
 

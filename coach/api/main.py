@@ -14,6 +14,7 @@ from coach.api.deps import Services
 from coach.api.errors import install_error_handlers
 from coach.api.routes import lessons, openai_compat, reviews, schema, sessions, summaries, web
 from coach.engines.registry import engine_factory
+from coach.library import LessonLibrary
 from coach.offline import prepare_offline
 from coach.security import install_access_control
 from coach.services.chat import ChatService
@@ -27,18 +28,10 @@ def build_services(settings: Settings) -> Services:
     """Storage, library and engines for one process."""
     prepare_offline(settings.home)
     database = Database(settings)
-    library = open_library(settings, database)
+    library = LessonLibrary(settings, database)
     chat = ChatService(database, engine_factory(settings), library)
+    chat.reconcile_lessons()
     return Services(settings=settings, database=database, chat=chat, library=library)
-
-
-def open_library(settings: Settings, database: Database):  # type: ignore[no-untyped-def]
-    """The lesson library, or None while it is not built (the coach works without past lessons)."""
-    try:
-        from coach.library import LessonLibrary  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return LessonLibrary(settings, database)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -48,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        services.chat.wait_for_indexing(timeout=30)
 
     app = FastAPI(
         title="Retro Coach · 复盘教练",

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +26,38 @@ from coach.engines.base import (
 )
 from coach.services.ports import LessonLibraryPort
 from coach.storage.db import Database
-from coach.storage.tables import ActionItemRow, ChatSession, Review, Team, Turn, new_id
+from coach.storage.tables import ActionItemRow, ChatSession, LessonRow, Review, Team, Turn, new_id
+
+log = logging.getLogger("coach.chat")
+K = TypeVar("K")
+V = TypeVar("V")
+
+# once a session is past these stages its lessons were confirmed (or deliberately left)
+_LESSONS_SETTLED = ("actions", "done")
+
+
+class TimedCache(Generic[K, V]):
+    """A small map whose entries expire: past lessons may change, but not within a conversation's pause."""
+
+    def __init__(self, seconds: float, size: int) -> None:
+        self.seconds, self.size = seconds, size
+        self._items: OrderedDict[K, tuple[float, V]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None or time.monotonic() - item[0] > self.seconds:
+                return None
+            self._items.move_to_end(key)
+            return item[1]
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = (time.monotonic(), value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
 
 
 class SessionNotFound(LookupError):
@@ -108,6 +143,13 @@ class ChatService:
         self.library = library
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
+        # embedding confirmed lessons takes ~50 ms each on this CPU: the reply does not wait for it
+        self._indexer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lesson-index")
+        self._pending: list[Future[None]] = []
+        # the coach cites past lessons for the same texts turn after turn; a query embedding is ~25 ms
+        self._recent_searches: TimedCache[tuple[str, str, int], list[LessonHit]] = TimedCache(
+            seconds=120, size=512
+        )
 
     def _lock(self, session_id: str) -> threading.Lock:
         with self._locks_guard:
@@ -223,11 +265,16 @@ class ChatService:
         workspace_id = chat.workspace_id
         library = self.library
 
+        review_id = chat.review_id
+
         def lookup(query: str, k: int) -> list[LessonHit]:
             if library is None or not query.strip():
                 return []
-            hits = library.search(workspace_id, query, k)
-            return [h for h in hits if h.review_id != chat.review_id]
+            hits = self._recent_searches.get((workspace_id, query, k))
+            if hits is None:
+                hits = library.search(workspace_id, query, k + 1)
+                self._recent_searches.put((workspace_id, query, k), hits)
+            return [h for h in hits if h.review_id != review_id][:k]
 
         return TurnContext(
             session_id=chat.id,
@@ -268,15 +315,53 @@ class ChatService:
         )
 
     def _index_lessons(self, review: Review, result: TurnResult) -> None:
+        """Hand a review's confirmed lessons to the library, off the reply's path."""
         if not (result.lessons_confirmed and self.library and result.review.lessons):
             return
-        doc = result.review
+        self._submit(review.workspace_id, review.id, result.review)
+
+    def _submit(self, workspace_id: str, review_id: str, doc: Retrospective) -> None:
+        library = self.library
+        assert library is not None
         context = (
             "；".join([s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]) or None
         )
-        self.library.add_review_lessons(
-            review.workspace_id, review.id, doc.team, doc.date, doc.lessons, context=context
-        )
+
+        def index() -> None:
+            try:
+                library.add_review_lessons(
+                    workspace_id, review_id, doc.team, doc.date, doc.lessons, context=context
+                )
+            except Exception:  # the review is committed; reconcile_lessons() repairs at the next start
+                log.exception("indexing the lessons of review %s failed", review_id)
+
+        with self._locks_guard:
+            self._pending = [f for f in self._pending if not f.done()]
+            self._pending.append(self._indexer.submit(index))
+
+    def wait_for_indexing(self, timeout: float = 60.0) -> None:
+        """Block until lessons handed to the library so far are indexed (tests, shutdown)."""
+        with self._locks_guard:
+            pending = list(self._pending)
+        for future in pending:
+            future.result(timeout=timeout)
+
+    def reconcile_lessons(self) -> int:
+        """Index the lessons of settled chat reviews the library lacks (a crash before indexing)."""
+        if self.library is None:
+            return 0
+        with self.database.session() as db:
+            rows = db.execute(
+                select(Review.workspace_id, Review.id, Review.document)
+                .join(ChatSession, ChatSession.review_id == Review.id)
+                .where(ChatSession.stage.in_(_LESSONS_SETTLED))
+                .where(~select(LessonRow.id).where(LessonRow.review_id == Review.id).exists())
+            ).all()
+        missing = [(ws, rid, Retrospective.model_validate(doc)) for ws, rid, doc in rows]
+        for workspace_id, review_id, doc in missing:
+            if doc.lessons:
+                self._submit(workspace_id, review_id, doc)
+        return len(missing)
 
 
 def session_public(chat: ChatSession, doc: Retrospective, turns: list[Turn]) -> dict[str, Any]:
