@@ -4,41 +4,11 @@ from __future__ import annotations
 
 import re
 
-_CN = {
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-_EN = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-}
+from coach.domain.parsing.numerals import CN_DIGITS, EN_SCALES, EN_SMALL
+
+# the shared numeral tables, plus 十 as a bare number ("十", "七十五")
+_CN = {**CN_DIGITS, "十": 10}
+_EN = {**EN_SMALL, **EN_SCALES}
 _WORDS = [
     (re.compile(r"全部|百分之百|所有|\ball of it\b|\bentirely\b|\bfully\b"), 1.0),
     (

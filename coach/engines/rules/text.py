@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import re
 
+from coach.domain.parsing.numerals import CN_DIGITS
 from coach.domain.retrospective import Language
 
 _ITEM_SPLIT = re.compile(r"\s*(?:[；;\n]|(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])|(?:^|\s)\d+[.、)）]\s*)\s*")
 _LEADING_FILLER = re.compile(
     r"^(还有|另外|以及|并且|而且|和|其次|首先|然后|also|and|plus|another)\s*[,，:：]?\s*", re.I
 )
-_CN_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
+_CN_DIGITS = {**CN_DIGITS, "十": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
 
 
