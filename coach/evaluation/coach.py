@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import CoachEngine, TurnContext, TurnResult, run_turn
+from coach.evaluation.tables import check_rows, field_rows, rate
 from coach.settings import Settings
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "evals" / "coach"
@@ -281,10 +282,6 @@ def _dialogue_line(dialogue: dict[str, Any], result: Replay, score: DialogueScor
     )
 
 
-def _rate(num: int, den: int) -> str:
-    return f"{num / den:6.1%}" if den else "     —"
-
-
 def render(report: Report, engine: str) -> str:
     """The printed tables (also the committed baseline)."""
     tally = report.tally
@@ -293,29 +290,20 @@ def render(report: Report, engine: str) -> str:
         f"coach suite · engine={engine} · {report.dialogues} dialogues · {turns} turns"
         f" · {report.seconds:.1f}s",
         "",
-        f"{'field':<12} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} {'precision':>9} {'F1':>7}",
+        *field_rows(FIELDS, tally.gold, tally.found, tally.matched),
     ]
-    for kind in FIELDS:
-        g, f, m = tally.gold[kind], tally.found[kind], tally.matched[kind]
-        r = m / g if g else 0.0
-        p = m / f if f else 0.0
-        f1 = 2 * r * p / (r + p) if r + p else 0.0
-        lines.append(f"{kind:<12} {g:>5} {f:>6} {m:>6} {_rate(m, g):>7} {_rate(m, f):>9} {f1:>7.1%}")
-    lines += ["", f"{'check (on matched items)':<28} {'ok':>5} {'of':>5} {'rate':>7}"]
-    for name in CHECKS:
-        oks = tally.checks.get(name, [])
-        lines.append(f"{name:<28} {sum(oks):>5} {len(oks):>5} {_rate(sum(oks), len(oks)):>7}")
+    lines += ["", *check_rows((name, tally.checks.get(name, [])) for name in CHECKS)]
     ms = [s * 1000 for s in report.latencies]
     mean = sum(ms) / len(ms) if ms else 0.0
     lines += [
         "",
         f"{'turns':<28} {'n':>5} {'of':>5} {'rate':>7}",
         f"{'turns raising an exception':<28} {len(report.errors):>5} {turns:>5} "
-        f"{_rate(len(report.errors), turns):>7}",
+        f"{rate(len(report.errors), turns):>7}",
         f"{'turns served by fallback':<28} {report.fallbacks:>5} {turns:>5} "
-        f"{_rate(report.fallbacks, turns):>7}",
+        f"{rate(report.fallbacks, turns):>7}",
         f"{'dialogues ending in done':<28} {report.done:>5} {report.dialogues:>5} "
-        f"{_rate(report.done, report.dialogues):>7}",
+        f"{rate(report.done, report.dialogues):>7}",
         f"{'turn latency mean (ms)':<28} {mean:>19.1f}",
         f"{'turn latency p95 (ms)':<28} {percentile(ms, 95):>19.1f}",
         "",

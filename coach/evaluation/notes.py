@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import NotesExtractor
+from coach.evaluation.tables import check_rows, field_rows
 from coach.settings import Settings
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "evals" / "notes"
@@ -128,26 +129,14 @@ def evaluate(extractor: NotesExtractor, eval_dir: Path = EVAL_DIR) -> tuple[Tall
     return tally, time.perf_counter() - started
 
 
-def _rate(num: int, den: int) -> str:
-    return f"{num / den:6.1%}" if den else "     —"
-
-
 def render(tally: Tally, seconds: float, notes: int, engine: str) -> str:
     """The printed table (also the committed baseline)."""
     lines = [
         f"notes suite · engine={engine} · {notes} notes · {seconds:.1f}s",
         "",
-        f"{'field':<12} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} {'precision':>9} {'F1':>7}",
+        *field_rows(FIELDS, tally.gold, tally.found, tally.matched),
     ]
-    for kind in FIELDS:
-        g, f, m = tally.gold[kind], tally.found[kind], tally.matched[kind]
-        r = m / g if g else 0.0
-        p = m / f if f else 0.0
-        f1 = 2 * r * p / (r + p) if r + p else 0.0
-        lines.append(f"{kind:<12} {g:>5} {f:>6} {m:>6} {_rate(m, g):>7} {_rate(m, f):>9} {f1:>7.1%}")
-    lines += ["", f"{'check (on matched items)':<28} {'ok':>5} {'of':>5} {'rate':>7}"]
-    for name, oks in tally.checks.items():
-        lines.append(f"{name:<28} {sum(oks):>5} {len(oks):>5} {_rate(sum(oks), len(oks)):>7}")
+    lines += ["", *check_rows(tally.checks.items())]
     return "\n".join(lines)
 
 
