@@ -31,6 +31,7 @@ def build_services(settings: Settings) -> Services:
     library = LessonLibrary(settings, database)
     chat = ChatService(database, engine_factory(settings), library)
     chat.reconcile_lessons()
+    library.warm_up()  # BM25 (jieba) built in the background, not by the first search
     return Services(settings=settings, database=database, chat=chat, library=library)
 
 

@@ -233,16 +233,14 @@ class DenseIndex:
         """
         filters = filters or LessonFilters()
         collection = self.collection(workspace_id)
-        if collection is None:
+        if collection is None or n <= 0:
             return []
-        size = int(collection.count())
-        if size == 0:
-            return []
+        # no count() first: it is a round trip of its own, and Chroma returns what it has
         restricted = _restricts(filters)
-        depth = min(size, max(n, POSTFILTER_DEPTH) if restricted else n)
-        hits = self._query(collection, vector, depth, None, workspace_id, filters)
-        if restricted and len(hits) < (need or n) and depth < size:
-            hits = self._query(
+        depth = max(n, POSTFILTER_DEPTH) if restricted else n
+        hits, exhausted = self._query(collection, vector, depth, None, workspace_id, filters)
+        if restricted and len(hits) < (need or n) and not exhausted:
+            hits, _ = self._query(
                 collection, vector, n, where_clause(workspace_id, filters), workspace_id, filters
             )
         return hits[:n]
@@ -255,18 +253,20 @@ class DenseIndex:
         where: dict[str, Any] | None,
         workspace_id: str,
         filters: LessonFilters,
-    ) -> list[tuple[str, float]]:
+    ) -> tuple[list[tuple[str, float]], bool]:
+        """Matching (id, cosine) hits, and whether Chroma had fewer than n to give."""
         result = collection.query(
             query_embeddings=[vector], n_results=n, where=where, include=["distances", "metadatas"]
         )
         ids = result["ids"][0]
         distances = (result.get("distances") or [[]])[0]
         metadatas = (result.get("metadatas") or [[]])[0]
-        return [
+        hits = [
             (i, 1.0 - float(d))
             for i, d, meta in zip(ids, distances, metadatas, strict=False)
             if matches(meta, workspace_id, filters)  # type: ignore[arg-type]
         ]
+        return hits, len(ids) < n
 
     def reset(self) -> None:
         """Drop every lesson collection (the caller re-adds every lesson)."""

@@ -11,6 +11,7 @@ import bm25s
 import numpy as np
 
 from coach.library.filters import LessonFilters, date_key
+from coach.library.glossary import expand
 from coach.library.text import tokenize
 
 
@@ -148,6 +149,8 @@ class LexicalIndex:
         self, workspace_id: str, query: str, n: int, filters: LessonFilters
     ) -> list[tuple[str, float]]:
         tokens = tokenize(query)
+        # the glossary's translations let a Chinese query meet an English lesson, and back
+        tokens += expand(query, tokens)
         with self._lock:
             return self.lexicon(workspace_id).search(tokens, n, filters)
 
@@ -160,6 +163,13 @@ class LexicalIndex:
             lexicon.remove(removed)
             lexicon.upsert(upserted)
             lexicon.signature = self._sign(workspace_id)
+
+    def warm(self, workspace_ids: Iterable[str]) -> None:
+        """Load and build the lexicons now, so the first search does not pay for jieba."""
+        for workspace_id in workspace_ids:
+            lexicon = self.lexicon(workspace_id)
+            with self._lock:
+                lexicon.search(["warm-up"], 1, LessonFilters())
 
     def forget(self, workspace_id: str | None = None) -> None:
         with self._lock:

@@ -1,4 +1,4 @@
-"""LessonLibrary: SQL as the record, Chroma + BM25 as indexes, fused by reciprocal rank fusion."""
+"""LessonLibrary: SQL as the record, Chroma + BM25 as indexes, fused by confidence-gated score fusion."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from coach.library.dense import (
     open_fresh_index,
 )
 from coach.library.filters import MAX_QUERY_CHARS, LessonFilters, LessonQueryError, date_key, validate_query
-from coach.library.fusion import reciprocal_rank_fusion
+from coach.library.fusion import confidence_gated_fusion, reciprocal_rank_fusion
 from coach.library.lexical import LexicalIndex
 from coach.library.store import LessonStore, lexical_doc, root_order
 from coach.library.text import passage_text, tokenize
@@ -38,9 +38,8 @@ log = logging.getLogger("coach.library")
 
 Mode = Literal["hybrid", "dense", "lexical"]
 EMBED_BATCH = 64
-# dense, then BM25: BM25 votes at half weight; on the eval set full weight let shared-but-
-# irrelevant words push paraphrase and cross-lingual answers out of the top 5
-LIST_WEIGHTS = (1.0, 0.5)
+# how deep each retriever looks before fusion
+FUSION_DEPTH = 50
 
 
 @dataclass
@@ -72,6 +71,21 @@ class LessonLibrary:
         self.dense_error: str | None = None
         self.centering = centering_for(self.embedder)
         self._open_dense()
+
+    def warm_up(self) -> threading.Thread:
+        """Build every workspace's BM25 index (jieba over all lessons) in a background thread,
+        so the first search after a restart does not pay for it; searches meanwhile wait for it."""
+
+        def run() -> None:
+            try:
+                self.lexical.warm(self.store.workspaces_with_lessons())
+                self.embedder.embed_query("warm-up")
+            except Exception:  # a failed warm-up only means the first search builds it
+                log.warning("lesson index warm-up failed", exc_info=True)
+
+        thread = threading.Thread(target=run, name="lesson-warm-up", daemon=True)
+        thread.start()
+        return thread
 
     # ---- index state ---------------------------------------------------------------------
 
@@ -179,32 +193,32 @@ class LessonLibrary:
         self, workspace_id: str, query: str, k: int, filters: LessonFilters, mode: Mode
     ) -> list[tuple[str, float]]:
         """Top-k (id, score) by one retriever or their fusion (the eval compares all three)."""
-        depth = max(50, 2 * k)
         dense = self.dense
         if mode == "lexical" or dense is None:
-            lexical = self.lexical.search(workspace_id, query, depth, filters)
+            lexical = self.lexical.search(workspace_id, query, max(FUSION_DEPTH, k), filters)
             return reciprocal_rank_fusion([[i for i, _ in lexical]])[:k]
+        if mode == "dense":  # nothing to fuse: ask Chroma for k, in this thread
+            try:
+                return self._dense_ranking(dense, workspace_id, query, k, filters, k)
+            except Exception as exc:
+                self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+                return []
+        depth = max(FUSION_DEPTH, k)
         future = self._pool.submit(self._dense_ranking, dense, workspace_id, query, depth, filters, k)
-        lexical_ids = (
-            []
-            if mode == "dense"
-            else [i for i, _ in self.lexical.search(workspace_id, query, depth, filters)]
-        )
+        lexical = self.lexical.search(workspace_id, query, depth, filters)
         try:
-            dense_ids = future.result()
+            dense_hits = future.result()
         except Exception as exc:  # the index broke under us: answer lexically and say so
             self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
-            return reciprocal_rank_fusion([lexical_ids])[:k]
-        if mode == "dense":
-            return reciprocal_rank_fusion([dense_ids])[:k]
-        return reciprocal_rank_fusion([dense_ids, lexical_ids], LIST_WEIGHTS)[:k]
+            return reciprocal_rank_fusion([[i for i, _ in lexical]])[:k]
+        return confidence_gated_fusion(dense_hits, lexical)[:k]
 
     def _dense_ranking(
         self, dense: DenseIndex, workspace_id: str, query: str, depth: int, filters: LessonFilters, need: int
-    ) -> list[str]:
+    ) -> list[tuple[str, float]]:
         vector = self.centering.apply_one(query, self.embedder.embed_query(query))
         # a filtered query needs k matches, not the full fusion depth, to skip Chroma's slow `where`
-        return [lesson_id for lesson_id, _ in dense.query(workspace_id, vector, depth, filters, need=need)]
+        return dense.query(workspace_id, vector, depth, filters, need=need)
 
     # ---- writing -------------------------------------------------------------------------
 

@@ -57,6 +57,10 @@ class LessonStore:
             ).one()
         return int(count), str(latest)
 
+    def workspaces_with_lessons(self) -> list[str]:
+        with self.session() as db:
+            return list(db.scalars(select(LessonRow.workspace_id).distinct()))
+
     def count(self, workspace_id: str | None = None) -> int:
         with self.session() as db:
             query = select(func.count(LessonRow.id))

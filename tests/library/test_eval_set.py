@@ -12,9 +12,19 @@ def test_eval_set_search_keeps_ids_and_beats_floors(eval_library: LessonLibrary)
     scores = retrieval_scores(eval_library, data.queries)
     combined = [v for kind in COMBINED for v in scores["hybrid"][kind]]
     # floors well under the baseline (evals/lessons/baseline.txt) so noise does not flake the suite
-    assert sum(combined) / len(combined) >= 0.6
+    assert sum(combined) / len(combined) >= 0.7
+    # fusion must help, not hurt: hybrid at least matches dense-only where the issue measures it
+    assert sum(combined) >= sum(v for kind in COMBINED for v in scores["dense"][kind])
     crosslingual = scores["hybrid"]["crosslingual"]
-    assert sum(crosslingual) / len(crosslingual) >= 0.2
+    assert sum(crosslingual) / len(crosslingual) >= 0.5
     first = data.lessons[0]
     hits = eval_library.search(DEFAULT_WORKSPACE, first["text"], 3)
     assert hits[0].id == first["id"]
+
+
+def test_warm_up_builds_the_bm25_index_in_the_background(eval_library: LessonLibrary) -> None:
+    eval_library.lexical.forget()
+    eval_library.warm_up().join(timeout=120)
+    lexicon = eval_library.lexical._lexicons.get(DEFAULT_WORKSPACE)
+    assert lexicon is not None and len(lexicon) == len(load_eval_set().lessons)
+    assert not lexicon._dirty

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_filters_narrow_both_retrievers(shared_library: LessonLibrary) -> None:
     ],
 )
 def test_bad_input_is_rejected_with_allowed_values(
-    shared_library: LessonLibrary, query: str, k: int, kwargs: dict[str, str], code: str
+    shared_library: LessonLibrary, query: str, k: int, kwargs: dict[str, Any], code: str
 ) -> None:
     with pytest.raises(LessonQueryError) as caught:
         shared_library.search(DEFAULT_WORKSPACE, query, k, **kwargs)

@@ -70,3 +70,27 @@ def test_parse_csv_in_gbk() -> None:
     raw = "text,dimension,action\n周会别超过半小时,组织,优化\n".encode("gbk")
     parsed = parse_lessons(raw, "x.csv")
     assert parsed.records[0][1].text == "周会别超过半小时" and not parsed.errors
+
+
+def test_gated_fusion_ignores_bm25_without_a_clear_winner() -> None:
+    from coach.library.fusion import confidence_gated_fusion, lexical_confidence
+
+    dense = [("a", 0.6), ("b", 0.4), ("c", 0.3)]
+    flat = [("c", 3.0), ("b", 2.9), ("a", 2.8)]  # shared common words: no confident BM25 hit
+    assert lexical_confidence(flat) < 0.1
+    assert [i for i, _ in confidence_gated_fusion(dense, flat)] == ["a", "b", "c"]
+    sharp = [("c", 9.0), ("b", 2.0)]  # an exact term match stands out
+    assert lexical_confidence(sharp) == 1.0
+    fused = confidence_gated_fusion(dense, sharp)
+    assert [i for i, _ in fused] == ["a", "c", "b"]  # the confident BM25 hit moves up
+    assert all(0 < score < 1 for _, score in fused)
+    assert [i for i, _ in confidence_gated_fusion(dense, [])] == ["a", "b", "c"]
+    assert confidence_gated_fusion([], []) == []
+
+
+def test_glossary_expands_queries_across_languages() -> None:
+    from coach.library.glossary import expand
+
+    assert "canary" in expand("先灰度再全量", tokenize("先灰度再全量"))
+    assert "复盘" in expand("blameless postmortem", tokenize("blameless postmortem"))
+    assert expand("灰度 canary", tokenize("灰度 canary")).count("canary") == 0
