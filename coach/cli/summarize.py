@@ -39,8 +39,9 @@ def summarize(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from coach.domain.report import render_markdown
+    from coach.library import LessonLibrary
     from coach.notes.registry import notes_extractor
-    from coach.services.summaries import NoteInput, SummaryService, open_library
+    from coach.services.summaries import NoteInput, SummaryService
     from coach.settings import get_settings
     from coach.storage.db import Database
     from coach.storage.tables import DEFAULT_WORKSPACE
@@ -52,16 +53,12 @@ def summarize(
         raise typer.BadParameter("no notes found (.txt .md .docx .vtt .srt)")
     settings = get_settings()
     database = Database(settings)
-    library = open_library(settings, database) if index else None
+    library = LessonLibrary(settings, database) if index else None
     err = Console(stderr=True)
-    if index and library is None:
-        err.print(
-            "[yellow]经验库尚未建立：--index 未执行 · The lesson library is not available: --index skipped[/]"
-        )
     extractor = notes_extractor(settings)
     service = SummaryService(database, settings, lambda: extractor, library)
     notes = [NoteInput(f.name, f.read_bytes(), dt.date.fromtimestamp(f.stat().st_mtime)) for f in files]
-    job_id = service.create_job(DEFAULT_WORKSPACE, notes, team=team, index=index and library is not None)
+    job_id = service.create_job(DEFAULT_WORKSPACE, notes, team=team, index=index)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
     ) as progress:

@@ -238,14 +238,8 @@ class SummaryService:
             db.commit()
 
     def _results(self, db: Any, job_id: str) -> list[NoteResult]:
-        rows = db.execute(
-            select(SummaryJobItem, Review)
-            .outerjoin(Review, Review.id == SummaryJobItem.review_id)
-            .where(SummaryJobItem.job_id == job_id)
-            .order_by(SummaryJobItem.position)
-        ).all()
         results = []
-        for item, review in rows:
+        for item, review in _items_with_reviews(db, job_id):
             if review is not None:
                 results.append(NoteResult(item.name, doc=Retrospective.model_validate(review.document)))
             else:
@@ -258,12 +252,7 @@ class SummaryService:
     def documents(self, job_id: str) -> list[tuple[SummaryJobItem, Retrospective | None]]:
         """Every item of the job with its document (None for errors and unfinished notes)."""
         with self.database.session() as db:
-            rows = db.execute(
-                select(SummaryJobItem, Review)
-                .outerjoin(Review, Review.id == SummaryJobItem.review_id)
-                .where(SummaryJobItem.job_id == job_id)
-                .order_by(SummaryJobItem.position)
-            ).all()
+            rows = _items_with_reviews(db, job_id)
             return [(i, Retrospective.model_validate(r.document) if r else None) for i, r in rows]
 
     def status(self, workspace_id: str, job_id: str) -> dict[str, Any]:
@@ -302,10 +291,13 @@ class SummaryService:
             }
 
 
-def open_library(settings: Settings, database: Database) -> LessonSink | None:
-    """The lesson library when it is built, else None (then --index says so)."""
-    try:
-        from coach.library import LessonLibrary  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return LessonLibrary(settings, database)  # type: ignore[no-any-return]
+def _items_with_reviews(db: Any, job_id: str) -> list[Any]:
+    """The job's items in order, each with its review row (None for errors and unfinished notes)."""
+    return list(
+        db.execute(
+            select(SummaryJobItem, Review)
+            .outerjoin(Review, Review.id == SummaryJobItem.review_id)
+            .where(SummaryJobItem.job_id == job_id)
+            .order_by(SummaryJobItem.position)
+        ).all()
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from typing import Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -14,7 +13,7 @@ from pydantic import BaseModel
 from coach.api.deps import ServicesDep, WorkspaceDep
 from coach.api.errors import UserError
 from coach.domain.library import LessonHit, LessonRecord
-from coach.library import MAX_K, LessonFilters, LessonLibrary, LessonQueryError, RecurringCluster
+from coach.library import MAX_K, LessonFilters, LessonQueryError, RecurringCluster
 
 router = APIRouter(prefix="/lessons", tags=["lessons"])
 
@@ -37,12 +36,6 @@ class CreatedResponse(BaseModel):
     lessons: list[CreatedLesson]
 
 
-def _library(services: Any) -> LessonLibrary:
-    if services.library is None:
-        raise UserError(503, "经验库暂不可用", "The lesson library is not available", "library_unavailable")
-    return services.library  # type: ignore[no-any-return]
-
-
 def _user_error(exc: LessonQueryError) -> UserError:
     return UserError(422, exc.zh, exc.en, exc.code)
 
@@ -59,7 +52,7 @@ def search_lessons(
     date_from: dt.date | None = Query(default=None, description="review date on or after (YYYY-MM-DD)"),
     date_to: dt.date | None = Query(default=None, description="review date on or before (YYYY-MM-DD)"),
 ) -> SearchResponse:
-    library = _library(services)
+    library = services.library
     try:
         filters = LessonFilters(team or None, dimension or None, action or None, date_from, date_to)
         result = library.search_detailed(workspace, q, k, filters)
@@ -72,7 +65,7 @@ def search_lessons(
 def create_lessons(
     services: ServicesDep, workspace: WorkspaceDep, body: LessonRecord | list[LessonRecord]
 ) -> CreatedResponse:
-    library = _library(services)
+    library = services.library
     records = body if isinstance(body, list) else [body]
     if not records:
         raise UserError(422, "没有要添加的经验", "No lessons to add", "empty_batch")
@@ -97,7 +90,7 @@ def create_lessons(
 
 @router.get("/recurring", summary="Lessons learned more than once, and whether the earlier actions were done")
 def recurring_lessons(services: ServicesDep, workspace: WorkspaceDep) -> list[RecurringCluster]:
-    return _library(services).recurring(workspace)
+    return services.library.recurring(workspace)
 
 
 @router.get(
@@ -107,7 +100,7 @@ def recurring_lessons(services: ServicesDep, workspace: WorkspaceDep) -> list[Re
     responses={200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}},
 )
 def export_lessons(services: ServicesDep, workspace: WorkspaceDep) -> StreamingResponse:
-    library = _library(services)
+    library = services.library
 
     def lines() -> Iterator[str]:
         for record in library.export(workspace):

@@ -25,12 +25,8 @@ from coach.engines.llm.engine import document_for_prompt
 from coach.engines.llm.errors import BudgetExceeded
 from coach.engines.llm.prompts import load_prompt
 from coach.engines.llm.proposal import (
-    ActionIn,
-    CauseIn,
-    FindingIn,
-    GoalIn,
+    DocumentSections,
     LessonIn,
-    ReflectionIn,
     TurnProposal,
     norm,
     vet,
@@ -47,16 +43,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;.])\s*")
 
 
-class NotesExtraction(BaseModel):
+class NotesExtraction(DocumentSections):
     """What one chunk of notes says, section by section."""
-
-    goals: list[GoalIn] = Field(default_factory=list)
-    highlights: list[FindingIn] = Field(default_factory=list)
-    shortfalls: list[FindingIn] = Field(default_factory=list)
-    cause_chains: list[CauseIn] = Field(default_factory=list)
-    reflections: list[ReflectionIn] = Field(default_factory=list)
-    lessons: list[LessonIn] = Field(default_factory=list)
-    actions: list[ActionIn] = Field(default_factory=list)
 
 
 class Synthesis(BaseModel):

@@ -89,8 +89,8 @@ class ActionIn(_In):
     evidence: str | None = None
 
 
-class TurnProposal(_In):
-    """The model's reading of the user's latest message, for the current step only."""
+class DocumentSections(_In):
+    """The document's sections as a model may propose them (loosely typed; `vet` decides)."""
 
     goals: list[GoalIn] = Field(default_factory=list)
     highlights: list[FindingIn] = Field(default_factory=list)
@@ -99,6 +99,11 @@ class TurnProposal(_In):
     reflections: list[ReflectionIn] = Field(default_factory=list)
     lessons: list[LessonIn] = Field(default_factory=list)
     actions: list[ActionIn] = Field(default_factory=list)
+
+
+class TurnProposal(DocumentSections):
+    """The model's reading of the user's latest message, for the current step only."""
+
     answer_level: Literal["phenomenon", "surface", "root"] | None = Field(
         default=None, description="drill-down critique: where the user's latest answer sits"
     )
