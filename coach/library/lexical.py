@@ -49,6 +49,11 @@ class WorkspaceLexicon:
             self._docs[doc.id] = doc
         self._dirty = True
 
+    def admits(self, lesson_id: str, filters: LessonFilters) -> bool:
+        """Whether the lesson is one of this workspace's and passes the filters."""
+        doc = self._docs.get(lesson_id)
+        return doc is not None and filters.admit(doc.team, doc.dimension, doc.action, doc.date)
+
     def remove(self, ids: Iterable[str]) -> None:
         for lesson_id in ids:
             self._docs.pop(lesson_id, None)

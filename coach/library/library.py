@@ -6,12 +6,10 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-from sqlalchemy import select
 
 from coach.domain.library import LessonHit, LessonRecord
 from coach.domain.retrospective import Lesson
@@ -26,7 +24,7 @@ from coach.library.dense import (
 from coach.library.filters import MAX_QUERY_CHARS, LessonFilters, LessonQueryError, date_key, validate_query
 from coach.library.fusion import confidence_gated_fusion, reciprocal_rank_fusion
 from coach.library.lexical import LexicalIndex
-from coach.library.store import LessonStore, lexical_doc, root_order
+from coach.library.store import LessonStore, lexical_doc, root_order, set_tokens
 from coach.library.text import passage_text, tokenize
 from coach.settings import Settings
 from coach.storage.db import Database
@@ -40,6 +38,9 @@ Mode = Literal["hybrid", "dense", "lexical"]
 EMBED_BATCH = 64
 # how deep each retriever looks before fusion
 FUSION_DEPTH = 50
+# an unfiltered HNSW query this deep, filtered afterwards, usually holds k matches;
+# Chroma's own metadata pre-filter costs 200-900 ms at 100k lessons (measured, chromadb 1.5)
+POSTFILTER_DEPTH = 400
 
 
 @dataclass
@@ -65,7 +66,6 @@ class LessonLibrary:
         self.recurrence_threshold = recurring.RECURRENCE_THRESHOLD
         self._embedder = embedder
         self._write_lock = threading.RLock()
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lesson-search")
         self.lexical = LexicalIndex(self.store.load_lexical, self.store.signature)
         self.dense: DenseIndex | None = None
         self.dense_error: str | None = None
@@ -204,10 +204,11 @@ class LessonLibrary:
                 self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
                 return []
         depth = max(FUSION_DEPTH, k)
-        future = self._pool.submit(self._dense_ranking, dense, workspace_id, query, depth, filters, k)
+        # one after the other: the query embedding already keeps both cores busy, and running
+        # BM25 (~1 ms) beside it on a thread measured slower, not faster
         lexical = self.lexical.search(workspace_id, query, depth, filters)
         try:
-            dense_hits = future.result()
+            dense_hits = self._dense_ranking(dense, workspace_id, query, depth, filters, k)
         except Exception as exc:  # the index broke under us: answer lexically and say so
             self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
             return reciprocal_rank_fusion([[i for i, _ in lexical]])[:k]
@@ -218,7 +219,32 @@ class LessonLibrary:
     ) -> list[tuple[str, float]]:
         vector = self.centering.apply_one(query, self.embedder.embed_query(query))
         # a filtered query needs k matches, not the full fusion depth, to skip Chroma's slow `where`
-        return dense.query(workspace_id, vector, depth, filters, need=need)
+        return self._dense_hits(dense, workspace_id, vector, depth, filters, need)
+
+    def _dense_hits(
+        self,
+        dense: DenseIndex,
+        workspace_id: str,
+        vector: np.ndarray,
+        n: int,
+        filters: LessonFilters,
+        need: int | None = None,
+    ) -> list[tuple[str, float]]:
+        """The n nearest lessons of the workspace that pass the filters, best first.
+
+        Every hit is checked against the workspace's lessons as SQL has them (the lexicon holds
+        their fields), so a vector that is not the workspace's is never returned. A restricting
+        filter is applied to a deeper unfiltered HNSW result; Chroma's exact `where` runs only
+        when that leaves fewer than `need` (default n) hits.
+        """
+        lexicon = self.lexical.lexicon(workspace_id)
+        depth = max(n, POSTFILTER_DEPTH) if filters.restricts else n
+        nearest, exhausted = dense.nearest(workspace_id, vector, depth)
+        hits = [(i, cosine) for i, cosine in nearest if lexicon.admits(i, filters)]
+        if len(hits) < (need or n) and filters.restricts and not exhausted:
+            nearest, _ = dense.nearest(workspace_id, vector, n, filters)
+            hits = [(i, cosine) for i, cosine in nearest if lexicon.admits(i, filters)]
+        return hits[:n]
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -313,6 +339,8 @@ class LessonLibrary:
     ) -> list[LessonRow]:
         with self._write_lock:
             rows, changed = self._save_rows(workspace_id, records, review_id)
+            # the lexicon first: dense hits are checked against it, linking included
+            self.lexical.changed(workspace_id, [lexical_doc(row) for row in changed], [])
             dense = self.dense
             if changed and dense is not None:
                 try:
@@ -320,7 +348,6 @@ class LessonLibrary:
                     self._link_recurrences(workspace_id, dense, changed, vectors)
                 except Exception as exc:  # SQL already holds the lessons; reindex catches up
                     self._degrade(f"indexing failed ({exc}); run `coach lessons reindex`")
-            self.lexical.changed(workspace_id, [lexical_doc(row) for row in changed], [])
             return rows
 
     def _save_rows(
@@ -334,12 +361,7 @@ class LessonLibrary:
         changed: list[LessonRow] = []
         with self.store.session() as db:
             ids = [r.id for r, _ in records if r.id]
-            current = {
-                row.id: row
-                for row in db.scalars(
-                    select(LessonRow).where(LessonRow.workspace_id == workspace_id, LessonRow.id.in_(ids))
-                )
-            }
+            current = {row.id: row for row in self.store.by_ids(db, workspace_id, ids)}
             for record, _ in records:
                 row = current.get(record.id or "")
                 fields = {
@@ -351,16 +373,16 @@ class LessonLibrary:
                     "context": record.context.strip() if record.context and record.context.strip() else None,
                 }
                 if row is None:
-                    row = LessonRow(
-                        id=record.id or new_id(), workspace_id=workspace_id, review_id=review_id, **fields
-                    )
+                    row = LessonRow(id=record.id or new_id(), workspace_id=workspace_id, review_id=review_id)
                     db.add(row)
-                    changed.append(row)
-                elif any(getattr(row, name) != value for name, value in fields.items()):
+                if any(getattr(row, name) != value for name, value in fields.items()):
                     for name, value in fields.items():
                         setattr(row, name, value)
+                    set_tokens(row)
                     changed.append(row)
                 rows.append(row)
+            if changed:
+                self.store.touch(db, workspace_id)
             db.commit()
         return rows, changed
 
@@ -370,7 +392,9 @@ class LessonLibrary:
         """Link lessons that say what an earlier one said (same workspace, any team)."""
         candidates: list[tuple[LessonRow, str, float]] = []
         for row, vector in zip(rows, vectors, strict=True):
-            for other, cosine in dense.query(workspace_id, vector, recurring.NEIGHBOURS + 1):
+            for other, cosine in self._dense_hits(
+                dense, workspace_id, vector, recurring.NEIGHBOURS + 1, LessonFilters()
+            ):
                 # below this cosine even identical wording cannot reach the threshold
                 if other != row.id and cosine >= recurring.COSINE_FLOOR - 1 / recurring.COSINE_WEIGHT:
                     candidates.append((row, other, cosine))
@@ -418,6 +442,7 @@ class LessonLibrary:
             for row in members:
                 if row.id in gone:
                     db.delete(row)
+            self.store.touch(db, workspace_id)
             db.commit()
         if self.dense is not None:
             self.dense.delete(workspace_id, list(gone))
@@ -443,6 +468,3 @@ class LessonLibrary:
                 review_date=row.review_date,
                 context=row.context,
             )
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False)

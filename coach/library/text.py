@@ -45,8 +45,17 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+# bump when `tokenize` changes: stored lesson tokens of another version are made again
+TOKENIZER_VERSION = 1
+
+
 def passage_text(text: str, context: str | None) -> str:
     """What the index sees: the lesson and the situation it came from."""
     if context and context.strip():
         return f"{text.strip()}\n{context.strip()}"
     return text.strip()
+
+
+def lexical_tokens(text: str, context: str | None) -> list[str]:
+    """BM25 tokens of a lesson: its text and context."""
+    return tokenize(passage_text(text, context))

@@ -137,6 +137,18 @@ class LessonRow(Base):
     recurrence_of: Mapped[str | None] = mapped_column(ForeignKey("lessons.id"), index=True)
     similarity: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # BM25 tokens (a JSON list) and the tokenizer version that made them: jieba over 100k
+    # lessons takes ~60 s, reading stored tokens under 2 s
+    tokens: Mapped[str | None] = mapped_column(Text)
+    tokens_version: Mapped[int | None] = mapped_column(Integer)
+
+
+class LessonRevision(Base):
+    """Changes with every write to a workspace's lessons, so other processes' caches can tell."""
+
+    __tablename__ = "lesson_revisions"
+    workspace_id: Mapped[str] = mapped_column(ForeignKey("workspaces.id"), primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))
 
 
 class SummaryJob(Base):

@@ -43,7 +43,6 @@ def shared_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LessonL
     lib = make_library(tmp_path_factory.mktemp("shared") / "home")
     lib.add_records(DEFAULT_WORKSPACE, sample_records())
     yield lib
-    lib.close()
 
 
 @pytest.fixture
@@ -52,7 +51,6 @@ def library(home: Path) -> Iterator[LessonLibrary]:
     lib = make_library(home)
     lib.add_records(DEFAULT_WORKSPACE, sample_records())
     yield lib
-    lib.close()
 
 
 @pytest.fixture(scope="session")
@@ -62,4 +60,3 @@ def eval_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LessonLib
 
     lib, _rate = open_eval_library(Settings(), tmp_path_factory.mktemp("eval-home"), load_eval_set())
     yield lib
-    lib.close()

@@ -31,16 +31,13 @@ def _assert_lexical_then_repaired(home: Path) -> None:
     assert library.reindex() == 12
     repaired = library.search_detailed(DEFAULT_WORKSPACE, "gradual rollout to a few users first", 3)
     assert repaired.mode == "hybrid" and not repaired.degraded
-    library.close()
     reopened = _restart(home)
     assert not reopened.degraded
-    reopened.close()
 
 
 def test_a_deleted_vectorstore_degrades_to_lexical_and_reindex_repairs(
     library: LessonLibrary, home: Path
 ) -> None:
-    library.close()
     shutil.rmtree(home / "vectorstore")
     _assert_lexical_then_repaired(home)
 
@@ -48,7 +45,6 @@ def test_a_deleted_vectorstore_degrades_to_lexical_and_reindex_repairs(
 def test_a_corrupt_vectorstore_degrades_to_lexical_and_reindex_repairs(
     library: LessonLibrary, home: Path
 ) -> None:
-    library.close()
     for path in (home / "vectorstore").rglob("*"):
         if path.is_file():
             path.write_bytes(b"this is not a database" * 100)
@@ -74,7 +70,6 @@ def test_an_index_built_with_another_model_names_reindex(home: Path) -> None:
     from tests.library.conftest import sample_records
 
     other.add_records(DEFAULT_WORKSPACE, sample_records()[:2])
-    other.close()
     library = _restart(home)
     assert library.degraded
     assert "other/embedding-model" in (library.dense_error or "")
