@@ -25,7 +25,7 @@ from coach.library.filters import MAX_QUERY_CHARS, LessonFilters, LessonQueryErr
 from coach.library.fusion import confidence_gated_fusion, reciprocal_rank_fusion
 from coach.library.lexical import LexicalIndex
 from coach.library.store import LessonStore, lexical_doc, root_order, set_tokens
-from coach.library.text import passage_text, tokenize
+from coach.library.text import passage_text
 from coach.settings import Settings
 from coach.storage.db import Database
 from coach.storage.tables import LessonRow, new_id
@@ -63,7 +63,6 @@ class LessonLibrary:
     def __init__(self, settings: Settings, database: Database, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.store = LessonStore(database)
-        self.recurrence_threshold = recurring.RECURRENCE_THRESHOLD
         self._embedder = embedder
         self._write_lock = threading.RLock()
         self.lexical = LexicalIndex(self.store.load_lexical, self.store.signature)
@@ -389,30 +388,12 @@ class LessonLibrary:
     def _link_recurrences(
         self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray
     ) -> None:
-        """Link lessons that say what an earlier one said (same workspace, any team)."""
-        candidates: list[tuple[LessonRow, str, float]] = []
-        for row, vector in zip(rows, vectors, strict=True):
-            for other, cosine in self._dense_hits(
-                dense, workspace_id, vector, recurring.NEIGHBOURS + 1, LessonFilters()
-            ):
-                # below this cosine even identical wording cannot reach the threshold
-                if other != row.id and cosine >= recurring.COSINE_FLOOR - 1 / recurring.COSINE_WEIGHT:
-                    candidates.append((row, other, cosine))
-        others = self.store.fetch(workspace_id, sorted({other for _, other, _ in candidates}))
-        tokens: dict[str, set[str]] = {}
-
-        def tokens_of(lesson: LessonRow) -> set[str]:
-            if lesson.id not in tokens:
-                tokens[lesson.id] = set(tokenize(lesson.text))
-            return tokens[lesson.id]
-
-        pairs = [
-            (row.id, other, round(cosine, 4))
-            for row, other, cosine in candidates
-            if other in others
-            and recurring.recurrence_score(cosine, tokens_of(row), tokens_of(others[other]))
-            >= self.recurrence_threshold
-        ]
+        """Link lessons that say what another one said (same workspace, any team)."""
+        pairs = []
+        for row, neighbours in self.recurrence_candidates(workspace_id, dense, rows, vectors):
+            found = recurring.best_match(row, neighbours)
+            if found is not None:
+                pairs.append((row.id, found[0].id, round(found[1], 4)))
         if not pairs:
             return
         with self.store.session() as db:
@@ -420,6 +401,26 @@ class LessonLibrary:
             members = self.store.clusters_touching(db, workspace_id, touched)
             recurring.relink(members, pairs)
             db.commit()
+
+    def recurrence_candidates(
+        self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray
+    ) -> list[tuple[LessonRow, list[tuple[LessonRow, float]]]]:
+        """Each lesson with its nearest lessons of the same dimension and action, and their cosines."""
+        nearest = [
+            self._dense_hits(
+                dense,
+                workspace_id,
+                vector,
+                recurring.NEIGHBOURS + 1,  # the lesson itself is among them
+                LessonFilters(dimension=row.dimension, action=row.action),
+            )
+            for row, vector in zip(rows, vectors, strict=True)
+        ]
+        others = self.store.fetch(workspace_id, sorted({i for hits in nearest for i, _ in hits}))
+        return [
+            (row, [(others[i], cosine) for i, cosine in hits if i in others and i != row.id])
+            for row, hits in zip(rows, nearest, strict=True)
+        ]
 
     def delete(self, workspace_id: str, ids: Sequence[str]) -> None:
         """Remove lessons; their recurrences are re-pointed at the next earliest lesson."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import cast
+from typing import Protocol, cast
 
 from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -23,18 +23,28 @@ def set_tokens(row: LessonRow) -> None:
     row.tokens_version = TOKENIZER_VERSION
 
 
-def lexical_doc(row: LessonRow) -> LexicalDoc:
-    if row.tokens is None or row.tokens_version != TOKENIZER_VERSION:
-        set_tokens(row)
-    assert row.tokens is not None
-    return LexicalDoc(
-        id=row.id,
-        tokens=json.loads(row.tokens),
-        team=row.team,
-        dimension=row.dimension,
-        action=row.action,
-        date=date_key(row.review_date),
-    )
+class LessonColumns(Protocol):
+    """What a BM25 document is made of: an ORM lesson row or a Core row of the same columns."""
+
+    id: str
+    team: str | None
+    dimension: str
+    action: str
+    review_date: dt.date | None
+    text: str
+    context: str | None
+    tokens: str | None
+    tokens_version: int | None
+
+
+def tokens_current(row: LessonColumns) -> bool:
+    return row.tokens is not None and row.tokens_version == TOKENIZER_VERSION
+
+
+def lexical_doc(row: LessonColumns) -> LexicalDoc:
+    """The lesson's BM25 document, from its stored tokens when this tokenizer made them."""
+    tokens = json.loads(row.tokens or "[]") if tokens_current(row) else lexical_tokens(row.text, row.context)
+    return LexicalDoc(row.id, tokens, row.team, row.dimension, row.action, date_key(row.review_date))
 
 
 def root_order(row: LessonRow) -> tuple[dt.date, dt.datetime, str]:
@@ -107,13 +117,10 @@ class LessonStore:
                 .order_by(lessons.c.created_at, lessons.c.id)
             )
             for row in rows:
-                if row.tokens is not None and row.tokens_version == TOKENIZER_VERSION:
-                    tokens = json.loads(row.tokens)
-                else:
-                    tokens = lexical_tokens(row.text, row.context)
-                    made.append({"lesson_id": row.id, "made": json.dumps(tokens, ensure_ascii=False)})
-                day = date_key(row.review_date)
-                docs.append(LexicalDoc(row.id, tokens, row.team, row.dimension, row.action, day))
+                doc = lexical_doc(row)
+                if not tokens_current(row):
+                    made.append({"lesson_id": row.id, "made": json.dumps(doc.tokens, ensure_ascii=False)})
+                docs.append(doc)
             if made:
                 # only where no writer stored current tokens meanwhile (ours may be of older text)
                 stale = or_(lessons.c.tokens_version.is_(None), lessons.c.tokens_version != TOKENIZER_VERSION)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from coach.evaluation.lessons import COMBINED, load_eval_set, retrieval_scores
+from coach.evaluation.lessons import COMBINED, load_eval_set, pair_scores, recurrence_sweep, retrieval_scores
 from coach.library import LessonLibrary
+from coach.library.recurring import RECURRENCE_Z
 from coach.storage.tables import DEFAULT_WORKSPACE
 
 
@@ -20,6 +21,19 @@ def test_eval_set_search_keeps_ids_and_beats_floors(eval_library: LessonLibrary)
     first = data.lessons[0]
     hits = eval_library.search(DEFAULT_WORKSPACE, first["text"], 3)
     assert hits[0].id == first["id"]
+
+
+def test_recurrences_linked_on_import_follow_the_rule_and_hold_their_floor(
+    eval_library: LessonLibrary,
+) -> None:
+    gold = {x["id"]: x["group"] or f"solo:{x['id']}" for x in load_eval_set().lessons}
+    linked = {row.id: row.recurrence_of or row.id for row in eval_library.store.iter_rows(DEFAULT_WORKSPACE)}
+    precision, recall, f1 = pair_scores(linked, gold)
+    # baseline .492 / .470 / .481 (evals/lessons/baseline.txt); the old cosine+Jaccard rule scored F1 .233
+    assert precision >= 0.4 and recall >= 0.4
+    # the eval's sweep replays exactly the rule the library applied on import
+    [(_, *at_threshold)] = recurrence_sweep(eval_library, gold, [RECURRENCE_Z])
+    assert tuple(at_threshold) == (precision, recall, f1)
 
 
 def test_warm_up_builds_the_bm25_index_in_the_background(eval_library: LessonLibrary) -> None:

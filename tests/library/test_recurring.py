@@ -7,8 +7,8 @@ import datetime as dt
 from coach.domain.library import LessonRecord
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.library import LessonLibrary
-from coach.library.recurring import RECURRENCE_THRESHOLD
-from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, Review
+from coach.library.recurring import RECURRENCE_Z, best_match, surprise
+from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, LessonRow, Review
 from tests.library.conftest import add_workspace
 
 GRAY = "新功能上线先灰度给一小部分用户，别一次推给所有人"
@@ -84,5 +84,41 @@ def test_deleting_the_root_moves_the_cluster_to_the_next_earliest(library: Lesso
     assert "E1" not in roots
 
 
-def test_threshold_is_the_calibrated_one() -> None:
-    assert 0.5 <= RECURRENCE_THRESHOLD <= 1.0
+def _row(lesson_id: str, text: str, **fields: object) -> LessonRow:
+    defaults: dict[str, object] = {"dimension": "business", "action": "start"}
+    return LessonRow(id=lesson_id, workspace_id=DEFAULT_WORKSPACE, text=text, **(defaults | fields))
+
+
+ZH = _row("zh", GRAY, review_id="r1")
+EN = "Roll a new feature out to a small share of users first"
+
+
+def test_a_cosine_counts_against_unrelated_lessons_of_the_same_language_pair() -> None:
+    # English lessons sit nearer each other than a Chinese and an English one, whatever they say
+    assert surprise(0.45, GRAY, EN) > RECURRENCE_Z > surprise(0.45, EN, EN)
+    assert surprise(0.45, GRAY, GRAY) > surprise(0.45, EN, EN)
+
+
+def test_the_most_outstanding_neighbour_wins_not_the_nearest() -> None:
+    same_language = _row("en", EN, review_id="r2")
+    cross_language = _row("zh2", GRAY, review_id="r3")
+    english = _row("new", EN, review_id="r4")
+    found = best_match(english, [(same_language, 0.55), (cross_language, 0.45)])
+    assert found is not None and found[0] is cross_language
+
+
+def test_no_recurrence_below_the_threshold_or_across_dimension_action_or_one_review() -> None:
+    new = _row("new", GRAY, review_id="r9")
+    assert best_match(new, [(ZH, 0.24)]) is None  # as near as two unrelated lessons
+    assert best_match(new, [(ZH, 0.9)]) == (ZH, 0.9)
+    assert best_match(new, [(_row("o", GRAY, review_id="r1", dimension="organization"), 0.9)]) is None
+    assert best_match(new, [(_row("s", GRAY, review_id="r1", action="stop"), 0.9)]) is None
+    assert best_match(new, [(_row("r", GRAY, review_id="r9"), 0.9)]) is None
+    assert best_match(new, [(new, 1.0)]) is None
+
+
+def test_imported_lessons_of_one_team_and_date_count_as_one_review() -> None:
+    day = dt.date(2025, 3, 3)
+    imported = _row("i1", GRAY, team="增长组", review_date=day)
+    assert best_match(_row("i2", GRAY, team="增长组", review_date=day), [(imported, 0.9)]) is None
+    assert best_match(_row("i3", GRAY, team="移动端", review_date=day), [(imported, 0.9)]) is not None
