@@ -162,11 +162,14 @@ def _month(day: dt.date | None, lang: str) -> str:
 
 
 def _notes(lessons: list[RecurringLesson]) -> tuple[str, str]:
-    first, last = lessons[0], lessons[-1]
-    zh = f"{_month(first.review_date, 'zh')}学到过，{_month(last.review_date, 'zh')}又学了一次"
-    zh += f"（共 {len(lessons)} 次）"
-    en = f"learned in {_month(first.review_date, 'en')} and again in {_month(last.review_date, 'en')}"
-    en += f" ({len(lessons)} times)"
+    first, last, times = lessons[0], lessons[-1], len(lessons)
+    since_zh, until_zh = _month(first.review_date, "zh"), _month(last.review_date, "zh")
+    since_en, until_en = _month(first.review_date, "en"), _month(last.review_date, "en")
+    if first.review_date is not None and since_en == until_en:
+        zh, en = f"{since_zh}学到过 {times} 次", f"learned {times} times in {since_en}"
+    else:
+        zh = f"{since_zh}学到过，{until_zh}又学了一次（共 {times} 次）"
+        en = f"learned in {since_en} and again in {until_en} ({times} times)"
     status_zh = {"not_done": "没有完成", "open": "还没关闭", "done": "已完成", "unknown": "没有记录"}
     status_en = {
         "not_done": "was never done",

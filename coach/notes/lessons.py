@@ -129,7 +129,7 @@ def build_lesson(item: Item, source: LessonSource = "other") -> Lesson:
     head_dim, head_act = heading_tags(item.heading)
     typed = classify_lesson(text, source)
     return Lesson(
-        text=text.strip(" ，,。—-") or item.text,
+        text=text.strip(" ，,。.；;、—-") or item.text,
         dimension=dimension or head_dim or typed.dimension,
         action=action or head_act or typed.action,
         evidence=item.evidence,

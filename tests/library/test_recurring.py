@@ -7,7 +7,7 @@ import datetime as dt
 from coach.domain.library import LessonRecord
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.library import LessonLibrary
-from coach.library.recurring import RECURRENCE_Z, best_match, surprise
+from coach.library.recurring import RECURRENCE_Z, best_match, build_clusters, surprise
 from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, LessonRow, Review
 from tests.library.conftest import add_workspace
 
@@ -122,3 +122,11 @@ def test_imported_lessons_of_one_team_and_date_count_as_one_review() -> None:
     imported = _row("i1", GRAY, team="增长组", review_date=day)
     assert best_match(_row("i2", GRAY, team="增长组", review_date=day), [(imported, 0.9)]) is None
     assert best_match(_row("i3", GRAY, team="移动端", review_date=day), [(imported, 0.9)]) is not None
+
+
+def test_a_lesson_learned_twice_in_one_month_says_so_once() -> None:
+    first = _row("a", GRAY, team="增长组", review_date=dt.date(2026, 4, 10))
+    again = _row("b", GRAY, team="移动端", review_date=dt.date(2026, 4, 30), recurrence_of="a")
+    [cluster] = build_clusters([first, again], {})
+    assert cluster.note_zh == "2026年4月学到过 2 次"
+    assert cluster.note_en == "learned 2 times in Apr 2026"

@@ -73,6 +73,18 @@ def test_lessons_keep_the_notes_own_labels() -> None:
     assert typed == [("business", "stop"), ("people", "optimize")]
 
 
+def test_lessons_listed_on_one_line_lose_the_separator() -> None:
+    zh = "华东销售 Q1 复盘会\n回款目标1.2亿，实际9600万，未达成。\n经验：继续渠道推广；新增回款跟踪机制。\n"
+    en = "Ops review\nAvailability target 99.9%, actual 99.5%.\n"
+    en += "Lessons: keep the weekly demo; start canary releases.\n"
+    lessons = [
+        le.text
+        for text in (zh, en)
+        for le in RulesNotesExtractor().extract(text, doc_id="r", title="t").lessons
+    ]
+    assert lessons == ["继续渠道推广", "新增回款跟踪机制", "keep the weekly demo", "start canary releases"]
+
+
 def test_actions_resolve_owner_and_date_against_the_review_date() -> None:
     doc = RulesNotesExtractor().extract(NOTE, doc_id="r1", title="t")
     owners = [(a.who, a.when) for a in doc.actions]

@@ -167,3 +167,34 @@ def test_lesson_search_highlights_matches(
     assert results.locator(".hits .hit").count() >= 1, results.inner_text()
     assert page.locator(".hits mark").count() >= 1
     assert "q=" in page.url
+
+
+def test_recurring_lessons_show_who_learned_it_when_and_what_became_of_the_actions(
+    page: Page, coach_server: Coach, screenshots: Path
+) -> None:
+    lesson = {"text": "新功能上线先灰度给一小部分用户，别一次推给所有人", "dimension": "business"}
+    lesson["action"] = "start"
+    with coach_server.api() as api:
+        created = api.post(
+            "/lessons",
+            json=[
+                {**lesson, "id": "WEB-R1", "team": "移动端", "review_date": "2025-03-03"},
+                {**lesson, "id": "WEB-R2", "team": "增长组", "review_date": "2025-07-20"},
+            ],
+        )
+    assert created.status_code == 201, created.text
+    assert {x["id"]: x["recurrence_of"] for x in created.json()["lessons"]}["WEB-R2"] == "WEB-R1"
+
+    page.goto(coach_server.url + "/#/recurring")
+    expect(page.locator('[data-nav="recurring"]')).to_have_class(re.compile("active"))
+    cluster = page.locator('.cluster[data-cluster="WEB-R1"]')
+    expect(cluster).to_contain_text("2025年3月学到过，2025年7月又学了一次")
+    expect(cluster.locator("li[data-lesson]")).to_have_count(2)
+    expect(cluster.locator("li[data-lesson]").first).to_contain_text("移动端")
+    expect(cluster.locator("li[data-lesson]").last).to_contain_text("增长组")
+    expect(cluster.locator(".tag").first).to_have_text("当时的行动：没有记录")
+    page.screenshot(path=str(screenshots / "recurring.png"), full_page=True)
+
+    page.locator("#lang-switch").click()
+    expect(cluster).to_contain_text("learned in Mar 2025 and again in Jul 2025")
+    expect(page.locator("h1")).to_have_text("Lessons learned more than once")

@@ -1,7 +1,8 @@
 /*
  * 复盘教练 · Retro Coach — the workspace page (GET /).
  *
- * Hash routes: #/ reviews · #/reviews/<id> one review · #/search lesson library · #/upload bulk summary.
+ * Hash routes: #/ reviews · #/reviews/<id> one review · #/search lesson library ·
+ * #/recurring lessons learned more than once · #/upload bulk summary.
  * Vanilla JS, no build step. All text from the server is put in the page with textContent.
  */
 (function () {
@@ -16,6 +17,7 @@
       brand: "复盘教练",
       "nav.reviews": "复盘记录",
       "nav.search": "经验库",
+      "nav.recurring": "重复的教训",
       "nav.upload": "上传纪要",
       switchTo: "EN",
       loading: "加载中…",
@@ -79,6 +81,12 @@
       "status.open": "进行中",
       "status.done": "已完成",
       "status.not_done": "未完成",
+      "status.unknown": "没有记录",
+      recurring: "学了不止一次的教训",
+      recurringHint: "同一条经验在不同复盘里又出现了：当时的行动做完了吗？",
+      noRecurring: "还没有重复出现的经验。",
+      times: "{n} 次",
+      actionsThen: "当时的行动：",
       saved: "已保存",
       noActions: "还没有行动计划。",
       related: "相关的过往经验",
@@ -120,6 +128,7 @@
       brand: "Retro Coach",
       "nav.reviews": "Reviews",
       "nav.search": "Lessons",
+      "nav.recurring": "Recurring",
       "nav.upload": "Upload notes",
       switchTo: "中文",
       loading: "Loading…",
@@ -183,6 +192,12 @@
       "status.open": "Open",
       "status.done": "Done",
       "status.not_done": "Not done",
+      "status.unknown": "Not recorded",
+      recurring: "Lessons learned more than once",
+      recurringHint: "The same lesson came up again in another review: were the actions from last time done?",
+      noRecurring: "No lesson has come up twice yet.",
+      times: "{n} times",
+      actionsThen: "Actions then: ",
       saved: "Saved",
       noActions: "No action plan yet.",
       related: "Related past lessons",
@@ -778,6 +793,45 @@
     }
   }
 
+  // ---- recurring lessons -------------------------------------------------------------------
+
+  async function showRecurring() {
+    var list = el("div", { id: "clusters" }, [el("p", { class: "muted", text: t("loading") })]);
+    render([el("div", { class: "page-head" }, [el("div", {}, [
+      el("h1", { text: t("recurring") }), el("p", { class: "muted", text: t("recurringHint") }),
+    ])]), list]);
+    try {
+      var clusters = await api("GET", "/lessons/recurring");
+      list.textContent = "";
+      list.appendChild(clusters.length
+        ? el("ol", { class: "clusters" }, clusters.map(clusterCard))
+        : el("p", { class: "empty", text: t("noRecurring") }));
+    } catch (error) {
+      list.textContent = "";
+      list.appendChild(errorBox(error));
+    }
+  }
+
+  function clusterCard(cluster) {
+    var flagged = cluster.earlier_actions_unfinished ? " unfinished" : "";
+    return el("li", { class: "card cluster" + flagged, "data-cluster": cluster.id }, [
+      el("div", { class: "cluster-head" }, [
+        el("span", { class: "times", text: t("times").replace("{n}", cluster.times) }),
+        el("strong", { text: cluster.text }),
+      ]),
+      el("p", { class: "cluster-note", text: lang === "zh" ? cluster.note_zh : cluster.note_en }),
+      el("ol", { class: "cluster-lessons" }, cluster.lessons.map(function (lesson) {
+        var when = [lesson.review_date, lesson.team].filter(Boolean).join(" · ") || "—";
+        return el("li", { "data-lesson": lesson.id }, [
+          el("span", { class: "muted when", text: when }),
+          el("span", { class: "cluster-text", text: lesson.text }),
+          el("span", { class: "tag status-" + lesson.action_status, text: t("actionsThen") + t("status." + lesson.action_status) }),
+          lesson.review_id ? el("a", { href: "#/reviews/" + encodeURIComponent(lesson.review_id), text: t("openReview") + " →" }) : null,
+        ]);
+      })),
+    ]);
+  }
+
   // ---- bulk summary upload -----------------------------------------------------------------
 
   function showUpload() {
@@ -878,13 +932,15 @@
     var path = parts[0];
     var params = new URLSearchParams(parts[1] || "");
     var review = /^\/reviews\/([^/]+)$/.exec(path);
-    var page = review ? "reviews" : path === "/search" ? "search" : path === "/upload" ? "upload" : "reviews";
+    var pages = { "/search": "search", "/recurring": "recurring", "/upload": "upload" };
+    var page = review ? "reviews" : pages[path] || "reviews";
     document.querySelectorAll("[data-nav]").forEach(function (a) {
       a.classList.toggle("active", a.getAttribute("data-nav") === page);
     });
     window.scrollTo(0, 0);
     if (review) return showReview(decodeURIComponent(review[1]));
     if (path === "/search") return showSearch(params);
+    if (path === "/recurring") return showRecurring();
     if (path === "/upload") return showUpload();
     return showReviews(params);
   }
