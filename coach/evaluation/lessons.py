@@ -118,12 +118,15 @@ def recurrence_sweep(
     vector_of = dict(zip(got["ids"], np.asarray(got["embeddings"]), strict=True))
     vectors = np.stack([vector_of[row.id] for row in rows])
     candidates = library.recurrence_candidates(DEFAULT_WORKSPACE, dense, rows, vectors)
+    baseline = library.recurrence_baseline(DEFAULT_WORKSPACE, dense)
+    if baseline is None:
+        return []
     sweep = []
     for t in thresholds:
         links = [
             (row.id, found[0].id)
             for row, neighbours in candidates
-            if (found := best_match(row, neighbours, t)) is not None
+            if (found := best_match(row, neighbours, t, baseline)) is not None
         ]
         sweep.append((t, *pair_scores(single_link([row.id for row in rows], links), gold)))
     return sweep

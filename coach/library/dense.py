@@ -198,6 +198,15 @@ class DenseIndex:
                 embeddings=embeddings[start:end],
             )
 
+    def sample(self, workspace_id: str, n: int) -> tuple[list[str], np.ndarray]:
+        """Up to n stored lesson texts (their passage's first line) and vectors."""
+        collection = self.collection(workspace_id)
+        if collection is None:
+            return [], np.zeros((0, self.embedder.dim), dtype=np.float32)
+        got = collection.get(limit=n, include=["documents", "embeddings"])
+        texts = [document.split("\n", 1)[0] for document in got["documents"] or []]
+        return texts, np.asarray(got["embeddings"], dtype=np.float32).reshape(len(texts), -1)
+
     def delete(self, workspace_id: str, ids: Sequence[str]) -> None:
         collection = self.collection(workspace_id)
         if ids and collection is not None:

