@@ -50,6 +50,14 @@ def no_lessons(_query: str, _k: int) -> list[LessonHit]:
     return []
 
 
+LessonMatch = Callable[[str], LessonHit | None]
+"""(text) -> the past lesson of the workspace that names the same thing, if one is near enough."""
+
+
+def no_match(_text: str) -> LessonHit | None:
+    return None
+
+
 class TurnContext(BaseModel):
     model_config = {"arbitrary_types_allowed": True}
 
@@ -58,6 +66,7 @@ class TurnContext(BaseModel):
     review_date: dt.date | None = None
     open_actions: list[OpenAction] = Field(default_factory=list)
     lesson_lookup: LessonLookup = no_lessons
+    lesson_match: LessonMatch = no_match
 
 
 class TurnResult(BaseModel):

