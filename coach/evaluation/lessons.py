@@ -14,7 +14,7 @@ import numpy as np
 
 from coach.domain.library import LessonRecord
 from coach.library import LessonFilters, LessonLibrary
-from coach.library.library import Mode
+from coach.library.library import SAME_ROOT_CAUSE_COSINE, Mode
 from coach.library.recurring import RECURRENCE_Z, best_match
 from coach.settings import Settings
 from coach.storage.tables import DEFAULT_WORKSPACE
@@ -132,6 +132,22 @@ def recurrence_sweep(
     return sweep
 
 
+def same_root_cause_matches(library: LessonLibrary, queries: list[dict[str, Any]]) -> dict[str, int]:
+    """What `same_as` (the coach's "this root cause came up before") says for each query that has a
+    relevant lesson, and for off-topic complaints that have none: right, wrong, none, off-topic."""
+    tally = {"right": 0, "wrong": 0, "none": 0, "offtopic": 0}
+    for query in queries:
+        if query["kind"] == "filtered":
+            continue
+        hit = library.same_as(DEFAULT_WORKSPACE, query["query"])
+        tally["none" if hit is None else "right" if hit.id in query["relevant"] else "wrong"] += 1
+    with open(DATA_DIR / "offtopic.jsonl", encoding="utf-8") as fh:
+        offtopic = [json.loads(line)["query"] for line in fh if line.strip()]
+    tally["offtopic"] = sum(library.same_as(DEFAULT_WORKSPACE, text) is not None for text in offtopic)
+    tally["offtopic_of"] = len(offtopic)
+    return tally
+
+
 def _mean(values: list[float]) -> float:
     return float(np.mean(values)) if values else 0.0
 
@@ -161,6 +177,7 @@ def evaluate(settings: Settings, label: str, data_dir: Path) -> list[str]:
         }
         precision, recall, f1 = pair_scores(predicted, gold)
         sweep = recurrence_sweep(library, gold, [1.5 + 0.25 * i for i in range(9)])
+        same = same_root_cause_matches(library, data.queries)
     combined = {mode: _mean([v for k in COMBINED for v in scores[mode][k]]) for mode in MODES}
     lines = [
         f"== {label}: {len(data.lessons)} lessons, {len(data.queries)} queries; "
@@ -175,6 +192,11 @@ def evaluate(settings: Settings, label: str, data_dir: Path) -> list[str]:
         f"recurring clusters as linked on import, z >= {RECURRENCE_Z:.2f} (pairwise vs `group`): "
         f"precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}",
     ]
+    lines.append(
+        f"'came up before' (same_as, cosine >= {SAME_ROOT_CAUSE_COSINE}) on the unfiltered queries: "
+        f"the relevant lesson {same['right']}, another {same['wrong']}, none {same['none']}; "
+        f"off-topic complaints matched {same['offtopic']} of {same['offtopic_of']}"
+    )
     if sweep:
         lines.append(
             "threshold sweep of the same rule: best neighbour of the same dimension and action, from another "
