@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -73,7 +74,17 @@ class LessonLibrary:
         self.dense: DenseIndex | None = None
         self.dense_error: str | None = None
         self.centering = centering_for(self.embedder)
+        # the coach asks about one root cause twice in a turn (its sources, and "came up before"),
+        # and a query embedding is ~20 ms; a text's vector never changes, so memoizing is safe
+        self._query_vector = functools.lru_cache(maxsize=256)(self._centered_query)
         self._open_dense()
+
+    def _centered_query(self, text: str) -> np.ndarray:
+        return self.centering.apply_one(text, self.embedder.embed_query(text))
+
+    def forget_query_vectors(self) -> None:
+        """Embed every query afresh (benchmarks time the embedding)."""
+        self._query_vector.cache_clear()
 
     def warm_up(self) -> threading.Thread:
         """Build every workspace's BM25 index (jieba over all lessons) in a background thread,
@@ -245,7 +256,7 @@ class LessonLibrary:
     def _dense_ranking(
         self, dense: DenseIndex, workspace_id: str, query: str, depth: int, filters: LessonFilters, need: int
     ) -> list[tuple[str, float]]:
-        vector = self.centering.apply_one(query, self.embedder.embed_query(query))
+        vector = self._query_vector(query)
         # a filtered query needs k matches, not the full fusion depth, to skip Chroma's slow `where`
         return self._dense_hits(dense, workspace_id, vector, depth, filters, need)
 

