@@ -127,6 +127,9 @@ class LessonLibrary:
         log.warning("lesson search is lexical only: %s", reason)
         self.dense, self.dense_error = None, reason
 
+    def _index_failed(self, exc: Exception) -> None:
+        self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+
     @property
     def degraded(self) -> bool:
         return self.dense is None
@@ -219,7 +222,7 @@ class LessonLibrary:
         try:
             nearest = self._dense_ranking(dense, workspace_id, text, 4, LessonFilters(), 4)
         except Exception as exc:
-            self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+            self._index_failed(exc)
             return None
         close = [(i, cosine) for i, cosine in nearest if cosine >= SAME_ROOT_CAUSE_COSINE]
         hits = [
@@ -241,7 +244,7 @@ class LessonLibrary:
             try:
                 return self._dense_ranking(dense, workspace_id, query, k, filters, k)
             except Exception as exc:
-                self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+                self._index_failed(exc)
                 return []
         depth = max(FUSION_DEPTH, k)
         # one after the other: the query embedding already keeps both cores busy, and running
@@ -250,7 +253,7 @@ class LessonLibrary:
         try:
             dense_hits = self._dense_ranking(dense, workspace_id, query, depth, filters, k)
         except Exception as exc:  # the index broke under us: answer lexically and say so
-            self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+            self._index_failed(exc)
             return reciprocal_rank_fusion([[i for i, _ in lexical]])[:k]
         return confidence_gated_fusion(dense_hits, lexical)[:k]
 
@@ -465,14 +468,14 @@ class LessonLibrary:
                 dense,
                 workspace_id,
                 vector,
-                recurring.NEIGHBOURS + 1,  # the lesson itself is among them
+                recurring.NEIGHBOURS + 1,  # the lesson itself is among them (best_match skips it)
                 LessonFilters(dimension=row.dimension, action=row.action),
             )
             for row, vector in zip(rows, vectors, strict=True)
         ]
         others = self.store.fetch(workspace_id, sorted({i for hits in nearest for i, _ in hits}))
         return [
-            (row, [(others[i], cosine) for i, cosine in hits if i in others and i != row.id])
+            (row, [(others[i], cosine) for i, cosine in hits if i in others])
             for row, hits in zip(rows, nearest, strict=True)
         ]
 
