@@ -11,19 +11,21 @@ import datetime as dt
 import json
 import math
 import time
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import CoachEngine, TurnContext, TurnResult, run_turn
+from coach.evaluation.facts import FactCounts, fact_rows, score_facts
+from coach.evaluation.matching import contains_all, match, norm
 from coach.evaluation.tables import check_rows, field_rows, rate
 from coach.settings import Settings
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "evals" / "coach"
 DIALOGUES = EVAL_DIR / "dialogues.jsonl"
+STYLES = EVAL_DIR / "styles.jsonl"
 FIELDS = ("goals", "main cause", "lessons", "actions")
 CHECKS = (
     "goal values",
@@ -41,36 +43,6 @@ SHARE_TOLERANCE = 0.1
 def load_dialogues(path: Path = DIALOGUES) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
-
-
-def norm(text: str | None) -> str:
-    return unicodedata.normalize("NFKC", text or "").casefold()
-
-
-def _contains_all(text: str, keywords: Sequence[str]) -> bool:
-    return all(norm(k) in text for k in keywords)
-
-
-def match(
-    gold: Sequence[dict[str, Any]],
-    found: Sequence[Any],
-    keys: Callable[[dict[str, Any]], Sequence[str]],
-    texts: Sequence[Callable[[Any], str]],
-) -> list[tuple[dict[str, Any], Any]]:
-    """Greedy one-to-one pairs, one pass per text source (first pass = the most specific field)."""
-    used: set[int] = set()
-    paired: dict[int, Any] = {}
-    for text_of in texts:
-        normalized = [norm(text_of(item)) for item in found]
-        for gi, g in enumerate(gold):
-            if gi in paired:
-                continue
-            for i, text in enumerate(normalized):
-                if i not in used and text and _contains_all(text, keys(g)):
-                    used.add(i)
-                    paired[gi] = found[i]
-                    break
-    return [(gold[gi], paired[gi]) for gi in sorted(paired)]
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -139,7 +111,7 @@ def score_review(doc: Retrospective, gold: dict[str, Any], tally: Tally, name: s
     # main cause: an is_main chain whose root cause holds the keywords
     mains = [c for c in doc.cause_chains if c.is_main]
     keys = gold.get("main_root_keywords") or []
-    main = next((c for c in mains if c.root_cause and _contains_all(norm(c.root_cause), keys)), None)
+    main = next((c for c in mains if c.root_cause and contains_all(norm(c.root_cause), keys)), None)
     tally.count("main cause", 1 if keys else 0, len(mains), 1 if main and keys else 0)
     score.main = main is not None
     if main is not None:
@@ -200,6 +172,7 @@ class Replay:
     latencies: list[float]
     errors: list[str]
     fallbacks: int = 0
+    reasons: list[str] = field(default_factory=list)  # why each fallback turn fell back
 
 
 def replay(engine: CoachEngine, dialogue: dict[str, Any]) -> Replay:
@@ -218,15 +191,17 @@ def replay(engine: CoachEngine, dialogue: dict[str, Any]) -> Replay:
     latencies: list[float] = []
     errors: list[str] = []
     fallbacks = 0
+    reasons: list[str] = []
     for n, text in enumerate(dialogue["turns"], start=1):
         started = time.perf_counter()
         try:
             last = run_turn(engine, dict(last.state), last.review, text, ctx)
             fallbacks += last.fallback
+            reasons += [last.fallback_reason or "?"] if last.fallback else []
         except Exception as exc:  # counted, and the session goes on from the last good state
             errors.append(f"{dialogue['id']} turn {n}: {type(exc).__name__}: {exc}")
         latencies.append(time.perf_counter() - started)
-    return Replay(last.review, last.stage, latencies, errors, fallbacks)
+    return Replay(last.review, last.stage, latencies, errors, fallbacks, reasons)
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -248,26 +223,48 @@ class Report:
     dialogues: int
     seconds: float
     fallbacks: int = 0
+    reasons: list[str] = field(default_factory=list)
+    facts: FactCounts | None = None  # only for a set whose gold lists every fact (styles.jsonl)
 
 
-def evaluate(engine: CoachEngine, dialogues: Sequence[dict[str, Any]]) -> Report:
+def evaluate(
+    engine: CoachEngine,
+    dialogues: Sequence[dict[str, Any]],
+    concurrency: int = 1,
+    complete_gold: bool = False,
+) -> Report:
+    """Replay every dialogue (`concurrency` at a time: an LLM endpoint serves several) and score it.
+
+    With `complete_gold`, every filed item is also checked against the gold: facts F1 per field
+    and the wrong facts (coach/evaluation/facts.py).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     tally = Tally()
     lines: list[str] = []
     latencies: list[float] = []
     errors: list[str] = []
     done = 0
     fallbacks = 0
+    reasons: list[str] = []
+    facts = FactCounts() if complete_gold else None
     started = time.perf_counter()
-    for dialogue in dialogues:
-        result = replay(engine, dialogue)
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        results = list(pool.map(lambda d: replay(engine, d), dialogues))
+    for dialogue, result in zip(dialogues, results, strict=True):
         score = score_review(result.review, dialogue["gold"], tally, dialogue["id"])
+        if facts is not None:
+            own = score_facts(result.review, dialogue["gold"])
+            own.wrong = [f"{dialogue['id']} {reason}" for reason in own.wrong]
+            facts.add(own)
         latencies += result.latencies
         errors += result.errors
         fallbacks += result.fallbacks
+        reasons += result.reasons
         done += result.stage == "done"
         lines.append(_dialogue_line(dialogue, result, score))
     seconds = time.perf_counter() - started
-    return Report(tally, lines, latencies, errors, done, len(dialogues), seconds, fallbacks)
+    return Report(tally, lines, latencies, errors, done, len(dialogues), seconds, fallbacks, reasons, facts)
 
 
 def _frac(pair: tuple[int, int]) -> str:
@@ -282,6 +279,14 @@ def _dialogue_line(dialogue: dict[str, Any], result: Replay, score: DialogueScor
     )
 
 
+def _reason_rows(reasons: list[str], turns: int) -> list[str]:
+    """One row per fallback reason (deadline, reply_echo, …), most frequent first."""
+    from collections import Counter
+
+    counts = Counter(reasons).most_common()
+    return [f"{'  fallback: ' + r:<28} {n:>5} {turns:>5} {rate(n, turns):>7}" for r, n in counts]
+
+
 def render(report: Report, engine: str) -> str:
     """The printed tables (also the committed baseline)."""
     tally = report.tally
@@ -293,6 +298,8 @@ def render(report: Report, engine: str) -> str:
         *field_rows(FIELDS, tally.gold, tally.found, tally.matched),
     ]
     lines += ["", *check_rows((name, tally.checks.get(name, [])) for name in CHECKS)]
+    if report.facts is not None:
+        lines += ["", *fact_rows(report.facts, report.dialogues)]
     ms = [s * 1000 for s in report.latencies]
     mean = sum(ms) / len(ms) if ms else 0.0
     lines += [
@@ -302,6 +309,7 @@ def render(report: Report, engine: str) -> str:
         f"{rate(len(report.errors), turns):>7}",
         f"{'turns served by fallback':<28} {report.fallbacks:>5} {turns:>5} "
         f"{rate(report.fallbacks, turns):>7}",
+        *_reason_rows(report.reasons, turns),
         f"{'dialogues ending in done':<28} {report.done:>5} {report.dialogues:>5} "
         f"{rate(report.done, report.dialogues):>7}",
         f"{'turn latency mean (ms)':<28} {mean:>19.1f}",
@@ -322,26 +330,32 @@ def make_engine(settings: Settings, engine: Literal["rules", "llm"]) -> CoachEng
         rules: CoachEngine = RulesEngine()
         return rules
     from coach.engines.registry import engine_factory
-    from coach.offline import prepare_offline
 
-    prepare_offline(settings.home)  # token counting must never reach the network
     return engine_factory(settings.model_copy(update={"engine": "llm"}))()
 
 
+def eval_sets() -> list[tuple[str, Path, bool]]:
+    """(label, path, complete gold) of every dialogue set present."""
+    sets = [
+        ("development set", DIALOGUES, False),
+        # written by someone who had not read the coach: eight ways people really type (issue #12)
+        ("styles set", STYLES, True),
+        # the held-out dialogues were written after the rules coach was tuned, and are never tuned on
+        ("held-out set", EVAL_DIR / "holdout" / "dialogues.jsonl", False),
+    ]
+    return [entry for entry in sets if entry[1].exists()]
+
+
 def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: bool = False) -> str:
-    """Replay the development dialogues and, when present, the held-out ones; return the tables."""
+    """Replay every dialogue set present (development, styles, held-out); return the tables."""
     coach_engine = make_engine(settings, engine)
+    concurrency = settings.llm_concurrency if engine == "llm" else 1
     tables = []
-    # the held-out dialogues were written after the rules coach was tuned, and are never tuned on
-    for label, path in (
-        ("development set", DIALOGUES),
-        ("held-out set", EVAL_DIR / "holdout" / "dialogues.jsonl"),
-    ):
-        if not path.exists():
-            continue
-        report = evaluate(coach_engine, load_dialogues(path))
+    for label, path, complete_gold in eval_sets():
+        report = evaluate(coach_engine, load_dialogues(path), concurrency, complete_gold)
         table = f"[{label}]\n" + render(report, engine)
         if verbose:
-            table += "\n\n" + "\n".join(report.errors + report.tally.misses)
+            wrong = report.facts.wrong if report.facts else []
+            table += "\n\n" + "\n".join(report.errors + report.tally.misses + wrong)
         tables.append(table)
     return "\n\n".join(tables)

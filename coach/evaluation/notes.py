@@ -114,7 +114,7 @@ def score_note(doc: Retrospective, gold: dict[str, Any], tally: Tally, note: str
 
 
 def evaluate(extractor: NotesExtractor, eval_dir: Path = EVAL_DIR) -> tuple[Tally, float]:
-    """Run the extractor over every gold note; (tally, seconds)."""
+    """Run the extractor over every gold note; (tally, seconds); notes rules took over are counted."""
     from coach.notes.reading import read_note
 
     tally = Tally()
@@ -125,6 +125,11 @@ def evaluate(extractor: NotesExtractor, eval_dir: Path = EVAL_DIR) -> tuple[Tall
         text = read_note(note_path.name, note_path.read_bytes()).text
         # no file date: a note without its own date must leave relative dates unresolved
         doc = extractor.extract(text, doc_id=note_path.stem, title=note_path.stem, review_date=None)
+        outcome = getattr(extractor, "last_outcome", None)
+        if outcome is not None:
+            tally.check("note served by the llm (no fallback)", outcome.fallback is None)
+            if outcome.fallback:
+                tally.misses.append(f"{note_path.stem} fallback: {outcome.fallback}")
         score_note(doc, gold, tally, note_path.stem)
     return tally, time.perf_counter() - started
 

@@ -30,7 +30,7 @@ VERDICTS = {v.value for v in Verdict}
 def _verdict(ratio: float) -> str:
     if ratio >= 0.05:
         return "exceeded"
-    if ratio > -0.05:
+    if ratio >= 0:  # the target reached; short of it is never met
         return "met"
     return "missed" if ratio >= -0.2 else "far_missed"
 
@@ -223,6 +223,27 @@ def test_run_prints_the_report(coach_home: Path) -> None:
 
     text = suite.run(get_settings(), "rules")
     assert "field" in text and "check (on matched items)" in text and "dialogue" in text
+    assert [label for label, _, _ in suite.eval_sets()][:2] == ["development set", "styles set"]
+
+
+def test_the_styles_set_is_scored_fact_by_fact_and_lists_its_wrong_facts(coach_home: Path) -> None:
+    """Only the styles set has a complete gold: it alone gets fact rows and a wrong-facts line."""
+    from coach.settings import get_settings
+
+    text = suite.run(get_settings(), "rules", verbose=True)
+    development, styles = text.split("[styles set]")[0], text.split("[styles set]")[1].split("[held-out")[0]
+    assert "fact field" not in development
+    assert re.search(r"^reflections\s+\d+\s+\d+\s+\d+\s+[\d.]+%$", styles, re.M)
+    wrong = re.search(r"^wrong facts\s+(\d+) in 24 dialogues", styles, re.M)
+    assert wrong is not None
+    # verbose lists each wrong fact with its dialogue, so the count can be checked line by line
+    listed = re.findall(
+        r"^s\d\d-\S+ (?:goals|highlights|shortfalls|chains|reflections|lessons|actions"
+        r"|forbidden)\b",
+        styles,
+        re.M,
+    )
+    assert len(listed) == int(wrong.group(1))
 
 
 def test_llm_engine_path_falls_back_to_rules_per_turn(coach_home: Path) -> None:
