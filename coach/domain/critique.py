@@ -254,3 +254,56 @@ def is_chitchat(text: str) -> bool:
     """A side remark ("下周团建去哪还没定", "我中午还没吃饭呢哈哈", "btw the office move…"), not a finding."""
     body = normalize(text)
     return len(body) <= 60 and bool(_CHITCHAT.search(body))
+
+
+# ---- meta-talk: help, "I already said", "that's external" -------------------------------------
+
+_HELP = _full(
+    r"/?help|/\?|\?|？|帮助|求助|怎么用|怎么玩|有什么命令|有哪些命令|命令|我该说什么|我该怎么说|不知道怎么(用|说)"
+    r"|how does this work|what can i (say|do)|commands|usage"
+)
+_ALREADY_SAID = re.compile(
+    r"^(?:(?:我)?(?:刚(?:刚|才)?|已经|前面|之前|上面)(?:都)?(?:说|讲|提)(?:过|了)+(?:的)?(?:啊|呀|嘛|呢)?"
+    r"|我(?:都)?(?:说|讲)过了"
+    r"|(?i:(?:i\s+)?(?:already|just)\s+(?:said|told you|mentioned)(?:\s+(?:that|it|this))?|as i said))"
+    r"[\s,，:：;；。.!！-]*"
+)
+_EXTERNAL = re.compile(
+    r"不用(再)?挖了?|别(再)?挖了?|挖不下去|(是|属于)?外部(的|原因|因素)|外部因素|不可控|控制不了|没法控制|无法控制|管不了|不归我们管"
+    r"|\b(external|out of our (control|hands)|beyond our control|can'?t control|not (in|under) our control"
+    r"|no need to dig|don'?t dig|stop digging)\b",
+    re.I,
+)
+
+
+def wants_help(text: str) -> bool:
+    """'/help', '帮助', '怎么用', 'what can I say'."""
+    return bool(_HELP.match(normalize(text) or text.strip()))
+
+
+def without_already_said(text: str) -> str:
+    """'刚说了，付款条款是验收后90天' → '付款条款是验收后90天'; the text itself when there is no such lead."""
+    return _ALREADY_SAID.sub("", text.strip(), count=1).strip()
+
+
+def is_external(text: str) -> bool:
+    """'这个是外部的，不用挖了', '不可控', 'out of our control': a cause outside the team's reach."""
+    return bool(_EXTERNAL.search(text))
+
+
+def without_external(text: str) -> str:
+    """The cause words left once the 'external / no need to dig' remark is taken out."""
+    rest = _EXTERNAL.sub(" ", text)
+    rest = re.sub(r"(这个|这|那个|it'?s|it is|this is|that'?s)\s*(是|的)?", " ", rest, flags=re.I)
+    return " ".join(re.split(r"[\s，,。.;；!！]+", rest)).strip()
+
+
+_UNDO = _full(
+    r"撤销|撤回|撤销(一下|上一步|上一条|刚才的?(那条)?)"
+    r"|undo|undo (that|it|the last (one|change))|revert( that)?"
+)
+
+
+def wants_undo(text: str) -> bool:
+    """'撤销', '撤回', 'undo': take back the last fact filed."""
+    return bool(_UNDO.match(normalize(text)))

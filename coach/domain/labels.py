@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.domain.retrospective import ActionKind, Dimension, Language, LessonAction, Verdict
+from coach.domain.retrospective import ActionKind, Dimension, Goal, Language, LessonAction, Verdict
 
 DIMENSION = {
     Dimension.organization: {"zh": "组织", "en": "Organization"},
@@ -32,11 +32,15 @@ STEPS = {
     "followup": {"zh": "上次行动跟进", "en": "Follow-up"},
     "review": {"zh": "回顾评估", "en": "Review"},
     "analysis": {"zh": "分析根因", "en": "Root causes"},
-    "reflection": {"zh": "个人反思", "en": "Reflection"},
+    "reflection": {"zh": "分析根因 · 个人反思", "en": "Root causes · personal reflection"},
     "lessons": {"zh": "总结提取", "en": "Lessons"},
     "actions": {"zh": "转化应用", "en": "Actions"},
     "done": {"zh": "完成", "en": "Done"},
 }
+
+# the method's four steps (四步); the personal reflection sits inside 分析根因, the follow-up comes before
+METHOD_STEP = {"review": 1, "analysis": 2, "reflection": 2, "lessons": 3, "actions": 4, "done": 4}
+METHOD_STEPS = 4
 
 
 def label(table: dict, key: object, lang: Language) -> str:  # type: ignore[type-arg]
@@ -44,3 +48,19 @@ def label(table: dict, key: object, lang: Language) -> str:  # type: ignore[type
     if key is None:
         return "—"
     return str(table[key][lang])
+
+
+def gap_text(goal: Goal, lang: Language, digits: int = 1) -> str | None:
+    """The gap as a lead reads it: "-3.5 个百分点（相对 -14%）" for a % KPI, else "-20%"; None if unknown."""
+    if goal.unit == "%" and goal.gap_value is not None:
+        points = f"{round(goal.gap_value, 2):+g}"
+        text = f"{points} 个百分点" if lang == "zh" else f"{points} pp"
+        if goal.gap_ratio is not None:
+            relative = f"{goal.gap_ratio * 100:+.{digits}f}%"
+            text += f"（相对 {relative}）" if lang == "zh" else f" ({relative} relative)"
+        return text
+    if goal.gap_ratio is not None:
+        return f"{goal.gap_ratio * 100:+.{digits}f}%"
+    if goal.gap_value is not None:
+        return f"{goal.gap_value:+g}{goal.unit or ''}"
+    return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.domain.labels import ACTION_KIND, DIMENSION, LESSON_ACTION, VERDICT, label
+from coach.domain.labels import ACTION_KIND, DIMENSION, LESSON_ACTION, VERDICT, gap_text, label
 from coach.domain.retrospective import Goal, Language, Retrospective
 
 _REFLECTION_QUESTIONS = {
@@ -61,12 +61,8 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _gap(goal: Goal) -> str:
-    if goal.gap_ratio is not None:
-        return f"{goal.gap_ratio * 100:+.1f}%"
-    if goal.gap_value is not None:
-        return f"{goal.gap_value:+g}{goal.unit or ''}"
-    return "—"
+def _gap(goal: Goal, lang: Language) -> str:
+    return gap_text(goal, lang) or "—"
 
 
 def _table(head: str, rows: list[list[object]]) -> list[str]:
@@ -82,7 +78,7 @@ def render_markdown(doc: Retrospective, lang: Language | None = None) -> str:
         out += [t["summary"], "", doc.summary, ""]
     out += [t["s1"], ""]
     goal_rows: list[list[object]] = [
-        [g.name, g.target, g.result, _gap(g), label(VERDICT, g.verdict, lang)] for g in doc.goals
+        [g.name, g.target, g.result, _gap(g, lang), label(VERDICT, g.verdict, lang)] for g in doc.goals
     ]
     out += (_table(t["goal_head"], goal_rows) if goal_rows else [t["none"]]) + [""]
 

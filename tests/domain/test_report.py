@@ -33,3 +33,11 @@ def test_pipes_in_user_text_do_not_break_the_tables() -> None:
 def test_an_empty_review_still_renders_every_step() -> None:
     text = render_markdown(Retrospective(id="x", title="空", language="en"))
     assert text.count("(none yet)") >= 5
+
+
+def test_a_percentage_kpi_gap_is_in_points_with_the_relative_gap_beside_it() -> None:
+    margin = {"name": "毛利率", "target": "25%", "result": "21.5%", "target_value": 25, "result_value": 21.5}
+    margin |= {"unit": "%", "gap_value": -3.5, "gap_ratio": -0.14, "verdict": "missed"}
+    doc = Retrospective.model_validate({**FULL, "goals": [margin]})
+    assert "| 毛利率 | 25% | 21.5% | -3.5 个百分点（相对 -14.0%） | 未达成 |" in render_markdown(doc)
+    assert "| -3.5 pp (-14.0% relative) | missed |" in render_markdown(doc, "en")

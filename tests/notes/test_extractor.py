@@ -54,7 +54,7 @@ def test_goals_have_values_and_verdicts() -> None:
     assert doc.date == dt.date(2026, 4, 30) and doc.language == "zh"
     revenue, margin = doc.goals
     assert (revenue.name, revenue.target_value, revenue.result_value) == ("回款", 120_000_000, 99_000_000)
-    assert revenue.verdict == "missed" and margin.verdict == "met"
+    assert revenue.verdict == "missed" and margin.verdict == "missed"  # 31.2% against 32% is short of it
     assert revenue.evidence and "9900万" in revenue.evidence
 
 
@@ -209,7 +209,7 @@ def test_dot_leader_and_ruled_headings() -> None:
         "次日达率：目标95% / 实际91%\n\n-- not so good --\n* check-in queue was about 40 minutes on day 1\n"
     )
     doc = RulesNotesExtractor().extract(text, doc_id="r", title="t")
-    assert [(g.name, g.verdict) for g in doc.goals] == [("registrations", "exceeded"), ("次日达率", "met")]
+    assert [(g.name, g.verdict) for g in doc.goals] == [("registrations", "exceeded"), ("次日达率", "missed")]
     assert any("check-in queue" in s.text for s in doc.shortfalls)
 
 

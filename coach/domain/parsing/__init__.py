@@ -1,7 +1,14 @@
 """Pure parsing of what people type, Chinese first and English equal: quantities, goals, dates, owners."""
 
 from coach.domain.parsing.dates import DateMention, find_dates, find_deadline, resolve_date
-from coach.domain.parsing.goals import assess, build_goal, lower_is_better, split_target_result
+from coach.domain.parsing.goals import (
+    assess,
+    build_goal,
+    find_tolerance,
+    lower_is_better,
+    split_target_result,
+    tolerance_band,
+)
 from coach.domain.parsing.numbers import Quantity, parse_quantities, parse_quantity
 from coach.domain.parsing.owners import find_owner
 
@@ -13,9 +20,11 @@ __all__ = [
     "find_dates",
     "find_deadline",
     "find_owner",
+    "find_tolerance",
     "lower_is_better",
     "parse_quantities",
     "parse_quantity",
     "resolve_date",
     "split_target_result",
+    "tolerance_band",
 ]

@@ -1,17 +1,18 @@
 """Goals: split "目标…，实际…" answers, parse both sides, and judge the gap.
 
-Verdict rule. gap_value = result - target; gap_ratio = (result - target) / target
-(None when the target is 0). The effective ratio is the gap over |target|, its sign
-flipped when lower is better (costs, durations, defects), so that positive always
-means "better than planned":
+Verdict rule. gap_value = result - target (for a % unit that is already percentage points);
+gap_ratio = (result - target) / target (None when the target is 0). The effective ratio is the
+gap over |target|, its sign flipped when lower is better (costs, durations, defects), so that
+positive always means "better than planned":
 
     effective >= +0.05          exceeded
-    -0.05 < effective < +0.05   met
-    -0.20 <= effective <= -0.05 missed
+    0 <= effective < +0.05      met (the target is reached)
+    -0.20 <= effective < 0      missed (a result short of its target is never met)
     effective < -0.20           far_missed
 
-When the target is 0 there is no ratio: a better-than-target gap is exceeded, no gap
-is met and a worse one is missed.
+A tolerance counts only where the user set one ("±2%", "上下浮动2%"): a result within it of the
+target, either side, is met. When the target is 0 there is no ratio: a better-than-target gap
+is exceeded, no gap is met and a worse one is missed.
 
 Direction. Cue words in the goal name decide (成本, 故障, latency: lower is better; 成本节约,
 缺陷修复率, uptime: higher is better). With no cue, a duration (计划两周，实际三周) is
@@ -27,14 +28,13 @@ from coach.domain.parsing.numbers import Quantity, parse_quantity
 from coach.domain.retrospective import Goal, Verdict
 
 EXCEEDED_AT = 0.05
-MET_ABOVE = -0.05
 MISSED_FROM = -0.20
 
 _LOWER_CUES = re.compile(
     r"成本|费用|开支|支出|花费|时长|耗时|用时|工时|周期|故障|宕机|停机|缺陷|漏洞|流失|离职|投诉|延迟|延时|时延"
     r"|响应时间|处理时间|等待|排队|退货|退款|不良|差错|错误|报错|失败率|返工|返修|逾期|超期|延期|拖期|损耗|库存天数"
     r"|崩溃|闪退|卡顿|事故|破损|损坏|报废|积压|欠款|坏账|跳出率|弃单|缺货|误差|偏差|漏检|客诉|预算"
-    r"|(?i:churn|attrition|turnover|cost|spend|expense|budget|latency|delay|downtime|outage|mttr|mttd|lead\s*time"
+    r"|(?i:\bcac\b|\bcpa\b|\bcpc\b|\bcpl\b|churn|attrition|turnover|cost|spend|expense|budget|latency|delay|downtime|outage|mttr|mttd|lead\s*time"
     r"|cycle\s*time|time\s+to|defect|incident|complaint|error|bug|failure|returns|refund|backlog|crash"
     r"|damage|scrap|rework|bounce\s+rate|abandon|overdue|slippage|variance|escalation|p\d{2}\b)",
 )
@@ -120,7 +120,7 @@ def _verdict_for(effective: float) -> Verdict:
     effective = round(effective, 9)  # 0.1 + 0.05 style float noise must not cross a threshold
     if effective >= EXCEEDED_AT:
         return Verdict.exceeded
-    if effective > MET_ABOVE:
+    if effective >= 0:
         return Verdict.met
     if effective >= MISSED_FROM:
         return Verdict.missed
@@ -135,11 +135,16 @@ def _verdict_for_zero_target(gap: float) -> Verdict:
 
 
 def assess(
-    target_value: float, result_value: float, lower_better: bool = False
+    target_value: float, result_value: float, lower_better: bool = False, tolerance: float = 0.0
 ) -> tuple[float, float | None, Verdict]:
-    """(gap_value, gap_ratio, verdict) of a result against its target; see the module docstring."""
+    """(gap_value, gap_ratio, verdict) of a result against its target; see the module docstring.
+
+    `tolerance` is the band the user allowed, in the goal's own unit (percentage points for a % KPI).
+    """
     gap = result_value - target_value
     direction = -1 if lower_better else 1
+    if tolerance > 0 and abs(gap) <= tolerance + 1e-9:
+        return gap, (gap / target_value if target_value else None), Verdict.met
     if target_value == 0:
         return gap, None, _verdict_for_zero_target(direction * gap)
     ratio = gap / target_value
@@ -176,14 +181,14 @@ def _lower_better_for(name: str, unit: str | None, target: str | None = None) ->
 
 
 def _measured(
-    name: str, target_q: Quantity, result_q: Quantity, target: str | None = None
+    name: str, target_q: Quantity, result_q: Quantity, target: str | None = None, tolerance: float = 0.0
 ) -> dict[str, object]:
     """Result value (in the target's unit), gap and verdict, or nothing when the units differ."""
     values = _comparable(target_q, result_q)
     if values is None:
         return {}
     target_value, result_value, unit = values
-    gap, ratio, verdict = assess(target_value, result_value, _lower_better_for(name, unit, target))
+    gap, ratio, verdict = assess(target_value, result_value, _lower_better_for(name, unit, target), tolerance)
     return {
         "result_value": result_value,
         "gap_value": round(gap, 6),
@@ -192,17 +197,47 @@ def _measured(
     }
 
 
-def build_goal(name: str, target: str | None, result: str | None) -> Goal:
-    """A Goal from a name and the target/result as typed, with the gap and verdict when both are numbers."""
-    target_q = parse_quantity(target) if target else None
+# a band the user allows around the target: "±2%", "+/- 0.5", "上下浮动2%", "误差2个百分点", "plus or minus 2"
+TOLERANCE = re.compile(
+    r"(?:±|\+/-|\+-|上下浮动|上下|浮动|误差|容差|(?i:plus\s+or\s+minus|tolerance(?:\s+of)?))\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|个百分点|百分点|(?i:pp|points?))?"
+)
+
+
+def find_tolerance(text: str) -> re.Match[str] | None:
+    """The ± band written in a goal message, if any."""
+    return TOLERANCE.search(text or "")
+
+
+def tolerance_band(match: re.Match[str] | None, target_value: float | None, unit: str | None) -> float:
+    """The band in the goal's own unit: points for a % KPI, else a % of the target, else as written."""
+    if match is None:
+        return 0.0
+    value = float(match.group("value"))
+    if unit == "%" or match.group("unit") in (None, "个百分点", "百分点") or target_value is None:
+        return value
+    if match.group("unit") == "%":
+        return abs(target_value) * value / 100
+    return value
+
+
+def build_goal(name: str, target: str | None, result: str | None, tolerance: float = 0.0) -> Goal:
+    """A Goal from a name and the target/result as typed, with the gap and verdict when both are numbers.
+
+    `tolerance` is the ± band the user set, in the goal's unit (see `tolerance_band`); a band written
+    in the target itself ("25%±2%") counts when none is given.
+    """
+    target_q = parse_quantity(TOLERANCE.sub("", target)) if target else None
     result_q = parse_quantity(result) if result else None
+    if not tolerance and target and target_q:
+        tolerance = tolerance_band(find_tolerance(target), target_q.value, target_q.unit)
     fields: dict[str, object] = {
         "target_value": target_q.value if target_q else None,
         "result_value": result_q.value if result_q else None,
         "unit": (target_q and target_q.unit) or (result_q and result_q.unit) or None,
     }
     if target_q and result_q:
-        fields.update(_measured(name, target_q, result_q, target))
+        fields.update(_measured(name, target_q, result_q, target, tolerance))
     return Goal.model_validate({"name": name, "target": target, "result": result, **fields})
 
 

@@ -269,6 +269,7 @@ _IMPERATIVES = _words(
     confirm
     negotiate upgrade tune configure deploy launch retire archive merge split consolidate standardize simplify
     pilot trial rerun redo rework extend shorten lock freeze post switch turn use try give bring set-up sync
+    route assign rotate page alert notify label tag batch cap limit gate flag map link list rank score
     """
 )
 _LEAD_EN = re.compile(
@@ -293,6 +294,15 @@ def _from_lead(text: str) -> str | None:
     return None
 
 
+# a name standing as a clause of its own inside the item: "Route alerts by service, Tom, by end of May"
+_SET_OFF = re.compile(r"[,，;；]\s*@?(?P<value>[^\s,，;；。.]+(?:\s+[A-Z][a-z]+)?)\s*[,，;；]")
+
+
+def _from_set_off(text: str) -> str | None:
+    """A whole name between commas owns the item; it beats a capitalized first word (which is a verb)."""
+    return next((n for m in _SET_OFF.finditer(text) if (n := person_name(m["value"]))), None)
+
+
 def find_owner(text: str) -> str | None:
     """The person (or team) named as owner in the text, without @ or label, or None.
 
@@ -305,4 +315,4 @@ def find_owner(text: str) -> str | None:
     plain = _ASIDE.sub("", text)
     if plain != text:
         found = next((name for find in _STRATEGIES if (name := find(plain))), None)
-    return found or _from_bracket(text) or _from_edge(plain) or _from_lead(plain)
+    return found or _from_bracket(text) or _from_edge(plain) or _from_set_off(plain) or _from_lead(plain)

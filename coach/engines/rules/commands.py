@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 from coach.domain import critique
+from coach.domain.labels import METHOD_STEP, METHOD_STEPS
 from coach.engines.base import Stage
 from coach.engines.rules import flow
+from coach.engines.rules.edits import handle_edit
+from coach.engines.rules.stages.review import correct_goal
 from coach.engines.rules.summary import counts, stage_label, summarize
+from coach.engines.rules.text import has_words
 from coach.engines.rules.turn import Turn
 
 # Which stage a "go back to …" names.
@@ -28,6 +32,17 @@ def handle_command(t: Turn) -> bool:
         t.say("empty")
         t.reask()
         return True
+    if critique.wants_help(text):
+        t.say("help", stage=stage_label(t.state.stage, t.lang))
+        t.reask()
+        return True
+    content = critique.without_already_said(text)
+    if content != text:  # "刚说了，付款条款是验收后90天": the content is the answer, the lead is not
+        if not (has_words(content) or re.search(r"\d", content)):
+            t.say("already_said_missing")
+            t.reask()
+            return True
+        t.text = text = content
     if critique.wants_status(text):
         _status(t)
         return True
@@ -46,7 +61,7 @@ def handle_command(t: Turn) -> bool:
         t.say("finishing")
         flow.go_to(t, "done")
         return True
-    return False
+    return correct_goal(t) or handle_edit(t)
 
 
 def _is_an_answer(t: Turn) -> bool:
@@ -55,16 +70,18 @@ def _is_an_answer(t: Turn) -> bool:
 
 
 def _status(t: Turn) -> None:
-    order = [s for s in flow.stages_in_use(t) if s != "done"]
+    """Step k of the method's four (the reflection is inside 分析根因; the follow-up comes before)."""
     stage = t.state.stage
-    position = order.index(stage) + 1 if stage in order else len(order)
-    t.say(
-        "status",
-        stage=stage_label(stage, t.lang),
-        n=position,
-        total=len(order),
-        counts=counts(t.review, t.lang),
-    )
+    if stage == "followup":
+        t.say("status_followup", counts=counts(t.review, t.lang))
+    else:
+        t.say(
+            "status",
+            stage=stage_label(stage, t.lang),
+            n=METHOD_STEP.get(stage, METHOD_STEPS),
+            total=METHOD_STEPS,
+            counts=counts(t.review, t.lang),
+        )
     t.reask()
 
 

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
+from coach.domain import critique
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
 from coach.engines.rules import flow
 from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
 from coach.engines.rules.state import RulesState
+from coach.engines.rules.text import quote
 from coach.engines.rules.turn import Turn
+from coach.request_context import request_id
+
+log = logging.getLogger("coach.rules")
+CATCH_ALL = "rules turn failed, served by the catch-all"  # tests look for this message
+UNDO_DEPTH = 5  # "撤销" goes back this many changes at most; the state stays small
 
 
 class RulesEngine:
@@ -36,14 +44,24 @@ class RulesEngine:
     def answer(self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext) -> TurnResult:
         """One turn, without the deltas."""
         saved = RulesState.load(state)
-        t = Turn(saved or RulesState(), _copy(review), ctx, text)
+        before = review.model_dump(mode="json")
+        t = Turn(saved or RulesState(), Retrospective.model_validate(before), ctx, text)
         try:
             if saved is None:
                 _resume_without_state(t)
+            elif critique.wants_undo(t.text):
+                _undo(t)
             elif not handle_command(t) and not reroute(t):
                 flow.handler(t.state.stage).handle(t)
+            if not critique.wants_undo(t.text) and t.review != review:
+                t.state.undo = (
+                    [*t.state.undo, before][-UNDO_DEPTH:] if UNDO_DEPTH else []
+                )  # for "撤销" / "undo"
         except Exception:
-            # A bug must cost the user one re-asked question, never the session.
+            # A bug must cost the user one re-asked question, never the session; the log keeps it visible.
+            log.exception(
+                "%s: stage %s, step %s, request %s", CATCH_ALL, t.state.stage, t.state.step, request_id()
+            )
             t = Turn(RulesState.load(state) or RulesState(), _copy(review), ctx, text)
             t.say("not_understood")
             if t.state.asked is None:
@@ -59,6 +77,35 @@ class RulesEngine:
 def _copy(review: Retrospective) -> Retrospective:
     """A private copy to change; pydantic's validator copies far faster than copy.deepcopy."""
     return Retrospective.model_validate(review.model_dump())
+
+
+def _undo(t: Turn) -> None:
+    """Put the document back as it was before the last turn that changed it."""
+    if not t.state.undo:
+        t.say("nothing_to_undo")
+        t.reask()
+        return
+    restored = Retrospective.model_validate(t.state.undo.pop())
+    t.say("undone", what=quote(_what_changed(t.review, restored), t.lang, 60))
+    t.review = restored
+    t.state.draft = None
+    t.reask()
+
+
+def _what_changed(now: Retrospective, before: Retrospective) -> str:
+    """The item the undone turn filed, changed or removed, in the user's words, for the reply."""
+    for field in ("actions", "lessons", "reflections", "cause_chains", "shortfalls", "highlights", "goals"):
+        new, old = getattr(now, field), getattr(before, field)
+        differing = [item for item in new if item not in old] or [item for item in old if item not in new]
+        if differing:
+            return _words(differing[-1])
+    return "—"
+
+
+def _words(item: object) -> str:
+    """What an item says: an action's WHAT, a lesson's text, a chain's root cause, a goal's name."""
+    keys = ("what", "text", "root_cause", "most_touched", "name", "person")
+    return next((str(v) for k in keys if (v := getattr(item, k, None))), "—")
 
 
 def _start(t: Turn) -> None:

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
-from coach.domain.parsing import Quantity, build_goal, parse_quantities
+from coach.domain.parsing import Quantity, build_goal, find_tolerance, parse_quantities
+from coach.domain.parsing.goals import TOLERANCE
 from coach.domain.retrospective import Goal
 
 # clause separators: not the comma of "3,000" nor the point of "3.5"
@@ -215,7 +216,10 @@ def parse_goals(text: str) -> list[Goal]:
     unquantifiable = is_unquantifiable(text)
     for kpi in kpis:
         segment = "，".join(kpi.clauses)
-        target, result = _values(segment)
+        band = find_tolerance(segment)  # "上下浮动2%" is the target's band, not a third number
+        target, result = _values(TOLERANCE.sub("", segment) if band else segment)
+        if band and target:
+            target = f"{target}（{band.group(0).strip()}）"
         if target is None and result is None:
             bare = len(kpis) == 1 and normalize(text) == normalize(kpi.name)  # a KPI named on its own
             if unquantifiable or bare or _named_aside(segment, kpi.name):

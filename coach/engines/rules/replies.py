@@ -10,16 +10,46 @@ from coach.domain.retrospective import Language
 REPLIES: dict[str, tuple[str, str]] = {
     # ---- general
     "greeting": (
-        "你好，我是复盘教练。我们按四步走：回顾评估 → 分析根因 → 总结经验 → 转化行动。"
+        "你好，我是复盘教练。我们按四步走：回顾评估 → 分析根因（含个人反思）→ 总结提取 → 转化应用。"
         "随时可以说「到哪了」「看看总结」「回到上一步」「跳过」「结束」。",
-        "Hi, I'm your retro coach. We'll go in four steps: review → root causes → lessons → actions. "
+        "Hi, I'm your retro coach. We'll go in four steps: review → root causes (with personal reflection) → "
+        "lessons → actions. "
         "Any time, say “where are we”, “show summary”, “go back”, “skip” or “finish”.",
     ),
     "not_understood": ("这句我没完全理解。", "I didn't quite get that."),
+    "help": (
+        "我们按四步走：回顾评估 → 分析根因（含个人反思）→ 总结提取 → 转化应用。现在在「{stage}」。"
+        "随时可以说：「到哪了」「看看总结」「回到上一步」「跳过」「撤销」「删掉第2条」「第1条的截止日期改成6月30日」「结束」。",
+        "We go in four steps: review → root causes (with personal reflection) → lessons → actions. "
+        "We're at “{stage}”. Any time: “where are we”, “show summary”, “go back”, “skip”, “undo”, "
+        "“delete 2”, “change 1's date to June 30”, “finish”.",
+    ),
+    "already_said_missing": (
+        "抱歉，可能是我漏了。能再说一次吗？",
+        "Sorry, I may have missed it. Could you say it once more?",
+    ),
+    "undone": ("已撤销上一条记录：{what}。", "Undone the last thing I filed: {what}."),
+    "nothing_to_undo": ("没有可以撤销的记录。", "There's nothing to undo."),
+    "edit_deleted": ("删掉了第 {n} 条：{item}。", "Deleted #{n}: {item}."),
+    "edit_updated": ("改好了，第 {n} 条：{item}", "Updated #{n}: {item}"),
+    "edit_no_item": ("没有第 {n} 条（现在共 {total} 条）。", "There's no #{n} (there are {total})."),
+    "edit_which": (
+        "你说的是哪一条？请说编号：\n{candidates}",
+        "Which one do you mean? Please give its number:\n{candidates}",
+    ),
+    "edit_ask_value": (
+        "好，不算新的。第 {n} 条要改成什么？比如「第{n}条的截止日期改成6月30日」。",
+        "OK, nothing new filed. What should #{n} become? E.g. “change {n}'s date to June 30”.",
+    ),
+    "protest_noted": ("好，刚才那条不算。", "OK, that one doesn't count."),
     "empty": ("没收到内容。", "I got an empty message."),
     "status": (
         "现在在第 {n}/{total} 步「{stage}」。目前：{counts}。",
         "We're at step {n}/{total}, “{stage}”. So far: {counts}.",
+    ),
+    "status_followup": (
+        "开始前，先跟进上次的行动（之后是四步：回顾评估 → 分析根因 → 总结提取 → 转化应用）。目前：{counts}。",
+        "Before the four steps, a follow-up on last time's actions. So far: {counts}.",
     ),
     "summary": ("目前的总结：{summary}", "Summary so far: {summary}"),
     "going_back": ("好，回到「{stage}」。", "OK, back to “{stage}”."),
@@ -42,6 +72,15 @@ REPLIES: dict[str, tuple[str, str]] = {
     "followup_not_done": ("记下了：{what} 没完成，原因：{note}", "Noted: {what} not done, because {note}"),
     "followup_open": ("记下了：{what} 还在进行中。", "Noted: {what} is still in progress."),
     "followup_skipped": ("这项先跳过。", "Skipping this one."),
+    "followup_all_done": ("好，{count} 项都记为已完成 ✓", "Good, all {count} marked done ✓"),
+    "followup_all_skipped": (
+        "好，{count} 项先跳过，保持未完成。",
+        "OK, skipping all {count}; they stay open.",
+    ),
+    "followup_all_later": (
+        "好，{count} 项留到下次复盘再跟进。",
+        "OK, the {count} open action(s) wait for the next review.",
+    ),
     "followup_finished": ("上次的行动跟进完了。", "That's the follow-up done."),
     # ---- review
     "review_goals": (
@@ -55,6 +94,7 @@ REPLIES: dict[str, tuple[str, str]] = {
         "I couldn't read a KPI there. Please give a name, a target and an actual result.",
     ),
     "review_goals_heard": ("记下了：\n{goals}", "Got it:\n{goals}"),
+    "review_goal_corrected": ("改好了：{goal}", "Corrected: {goal}"),
     "review_goals_so_far": ("目前的目标：\n{goals}", "Goals so far:\n{goals}"),
     "review_quantify": (
         "{name} 还没有数字。能量化吗？目标多少、实际多少？（实在无法量化就说「无法量化」）",
@@ -82,6 +122,20 @@ REPLIES: dict[str, tuple[str, str]] = {
     "analysis_highlights_more": (
         "还有要补充的亮点吗？没有就说「没有」。",
         "Any more highlights? If not, say “none”.",
+    ),
+    "analysis_highlights_still": (
+        "亮点呢？哪些做对了、做成了？没有就说「没有」。",
+        "And the highlights? What went right? If nothing, say “none”.",
+    ),
+    "analysis_which_kind": (
+        "{finding} —— 这是亮点还是不足？",
+        "{finding} — is that a highlight or a shortfall?",
+    ),
+    "analysis_filed_shortfall": ("记到不足：{finding}。", "Filed under shortfalls: {finding}."),
+    "analysis_filed_highlight": ("记到亮点：{finding}。", "Filed under highlights: {finding}."),
+    "analysis_filed_chain": (
+        "记下了：不足 {phenomenon}，因果链 表因 {surface} → 根因 {root}（占比 {share}）。",
+        "Filed: shortfall {phenomenon}, cause chain: surface {surface} → root {root} (share {share}).",
     ),
     "analysis_highlight_why": ("{finding} 为什么做成了？", "Why did {finding} work?"),
     "analysis_shortfalls": (
@@ -117,6 +171,11 @@ REPLIES: dict[str, tuple[str, str]] = {
     "drill_symptom": (
         "{answer} 还是现象。它背后的原因是什么？",
         "{answer} is still what happened. What caused it?",
+    ),
+    "drill_controllable": (
+        "{answer} 在外部。其中有我们可控的部分吗？我们能做什么？（确实完全不可控就说「不可控」）",
+        "{answer} is outside. Is any part of it in our control? What can we do? "
+        "(If truly nothing, say “out of our control”.)",
     ),
     "drill_hint": (
         "想想看：是流程、分工、能力，还是外部因素？说你最有把握的一个。",
@@ -167,7 +226,7 @@ REPLIES: dict[str, tuple[str, str]] = {
     "drill_another": ("要再深挖另一个发现吗？", "Drill into another finding?"),
     # ---- reflection
     "reflection_who": (
-        "第二步的另一半，个人反思：每人四个问题。先说你是谁（如「我是李娜」）；不做就说「跳过」。",
+        "第二步「分析根因」的个人反思：每人四个问题。先说你是谁（如「我是李娜」）；不做就说「跳过」。",
         "Personal reflection: four questions each. Who's first (e.g. “I'm Bob”)? Say “skip” to skip it.",
     ),
     "reflection_q0": ("{person} 这次过程中最触动你的是什么？", "{person}, what moved you most in all this?"),
@@ -186,7 +245,7 @@ REPLIES: dict[str, tuple[str, str]] = {
     "reflection_skipped": ("个人反思先跳过。", "Skipping the personal reflection."),
     # ---- lessons
     "lessons_list": (
-        "第三步，总结经验（维度·动作）：\n{lessons}",
+        "第三步，总结提取（维度·动作）：\n{lessons}",
         "Step 3, lessons (dimension · action):\n{lessons}",
     ),
     "lessons_past": ("过去复盘里相关的经验：\n{lessons}", "Related lessons from past reviews:\n{lessons}"),
@@ -212,7 +271,7 @@ REPLIES: dict[str, tuple[str, str]] = {
     "lessons_skipped": ("经验先不确认，往下走。", "Leaving the lessons unconfirmed for now."),
     # ---- actions
     "actions_intro": (
-        "第四步，转化行动：每条经验落成 做什么/怎么做/何时/谁。",
+        "第四步，转化应用：每条经验落成 做什么/怎么做/何时/谁。",
         "Step 4, actions: each lesson becomes what / how / when / who.",
     ),
     "actions_for_lesson": (
@@ -248,8 +307,12 @@ REPLIES: dict[str, tuple[str, str]] = {
         "I'll leave the share open; you can add it later.",
     ),
     "actions_taken": (
-        "这是一项行动，记到第四步「转化行动」。",
+        "这是一项行动，记到第四步「转化应用」。",
         "That's an action item; noting it under step 4, actions.",
+    ),
+    "actions_left_unfinished": (
+        "{item} 还缺具体的关键动作，先不记；下面这条单独记。",
+        "{item} still lacks a concrete key action, so I'm not filing it; the new one goes on its own.",
     ),
     "actions_saved": ("记下了：{line}", "Saved: {line}"),
     "actions_skipped_one": ("这条先不做行动。", "No action for this one."),
@@ -271,15 +334,11 @@ REPLIES: dict[str, tuple[str, str]] = {
 }
 
 
-class _Blank(dict[str, object]):
-    """Missing template values render empty instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def render(key: str, lang: Language, **params: object) -> str:
-    """The reply line for a key in the language, with the values filled in."""
-    zh, en = REPLIES.get(key, ("", ""))
+    """The reply line for a key in the language, with the values filled in.
+
+    An unknown key or a missing value raises (KeyError): a silent empty line hides a bug.
+    """
+    zh, en = REPLIES[key]
     template = zh if lang == "zh" else en
-    return template.format_map(_Blank(params)).strip()
+    return template.format_map(params).strip()

@@ -22,6 +22,7 @@ class DrillState(BaseModel):
     phenomenon: str
     answers: list[str] = Field(default_factory=list)
     candidate_root: str | None = None
+    asked_control: bool = False  # "is any part of it in our control?" was asked after an external cause
 
 
 class ActionDraft(BaseModel):
@@ -56,6 +57,8 @@ class RulesState(BaseModel):
     focus: list[int] = Field(default_factory=list)
     # analysis
     finding_index: int = 0
+    pending_finding: str | None = None  # a finding whose kind (亮点/不足) was asked about
+    findings_step: str = "highlights"  # the findings being collected when the coach asked something else
     why_asked: list[str] = Field(default_factory=list)
     drilled: list[str] = Field(default_factory=list)
     drill: DrillState | None = None
@@ -71,6 +74,9 @@ class RulesState(BaseModel):
     # actions
     action_lesson: int = 0
     draft: ActionDraft | None = None
+    edit_target: int | None = None  # the item number a "what should #n become?" is about
+    # the document before each of the last turns that changed it, newest last ("撤销" / "undo")
+    undo: list[dict[str, Any]] = Field(default_factory=list)
 
     @classmethod
     def load(cls, data: dict[str, Any] | None) -> RulesState | None:

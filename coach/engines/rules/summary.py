@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.domain.labels import STEPS, VERDICT, label
+from coach.domain.labels import STEPS, VERDICT, gap_text, label
 from coach.domain.retrospective import Language, Retrospective
 
 
@@ -26,7 +26,7 @@ def summarize(review: Retrospective, lang: Language) -> str:
     sep = "；" if zh else "; "
     parts: list[str] = []
     goals = [
-        f"{g.name} {g.gap_ratio * 100:+.0f}%"
+        f"{g.name} {gap_text(g, lang, digits=0)}"
         + (
             f"（{label(VERDICT, g.verdict, lang)}）"
             if zh and g.verdict
@@ -34,7 +34,7 @@ def summarize(review: Retrospective, lang: Language) -> str:
             if g.verdict
             else ""
         )
-        if g.gap_ratio is not None
+        if gap_text(g, lang) is not None
         else g.name
         for g in review.goals
     ]

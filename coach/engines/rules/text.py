@@ -63,3 +63,11 @@ def item_numbers(text: str) -> list[int]:
     if re.search(r"最后(一|那)", text):
         numbers.append(-1)
     return numbers
+
+
+def word_grams(text: str) -> set[str]:
+    """Latin words of 4+ letters and Chinese character pairs: enough to tell which item a message names."""
+    low = text.lower()
+    words = set(re.findall(r"[a-z][a-z-]{3,}", low))
+    pieces = re.findall(r"[\u4e00-\u9fff]+", low)
+    return words | {p[i : i + 2] for p in pieces for i in range(len(p) - 1)}

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.parsing import assess, build_goal, lower_is_better, split_target_result
+from coach.domain.parsing import (
+    assess,
+    build_goal,
+    find_tolerance,
+    lower_is_better,
+    split_target_result,
+    tolerance_band,
+)
 from coach.domain.retrospective import Verdict
 
 LOWER_IS_BETTER = [
@@ -56,16 +63,19 @@ ASSESSMENTS: list[tuple[float, float, bool, float, float | None, Verdict]] = [
     (100, 105, False, 5, 0.05, Verdict.exceeded),  # +5% is the exceeded threshold, inclusive
     (100, 104, False, 4, 0.04, Verdict.met),
     (100, 100, False, 0, 0.0, Verdict.met),
-    (100, 96, False, -4, -0.04, Verdict.met),
-    (100, 95, False, -5, -0.05, Verdict.missed),  # -5% is no longer met
+    (100, 96, False, -4, -0.04, Verdict.missed),  # short of the target is never met
+    (100, 99.9, False, -0.1, -0.001, Verdict.missed),
+    (100, 95, False, -5, -0.05, Verdict.missed),
     (100, 80, False, -20, -0.20, Verdict.missed),  # -20% is still missed, inclusive
     (100, 79, False, -21, -0.21, Verdict.far_missed),
     (120_000_000, 96_000_000, False, -24_000_000, -0.2, Verdict.missed),
-    (95, 91, False, -4, -4 / 95, Verdict.met),
+    (95, 91, False, -4, -4 / 95, Verdict.missed),
+    (99.9, 99.5, False, -0.4, -0.4 / 99.9, Verdict.missed),  # uptime 99.9% -> 99.5% is missed
     # lower is better: the sign flips
     (14, 21, True, 7, 0.5, Verdict.far_missed),
     (100, 90, True, -10, -0.1, Verdict.exceeded),
-    (100, 103, True, 3, 0.03, Verdict.met),
+    (100, 97, True, -3, -0.03, Verdict.met),
+    (100, 103, True, 3, 0.03, Verdict.missed),  # a cost 3% over its target is short of it
     (100, 110, True, 10, 0.1, Verdict.missed),
     # a target of 0: no ratio, only the direction of the gap
     (0, 3, True, 3, None, Verdict.missed),
@@ -124,7 +134,8 @@ GOALS: list[
 ] = [
     # name, target, result -> target_value, result_value, unit, gap_ratio, verdict
     ("销售额", "1.2亿", "9600万", 120_000_000, 96_000_000, None, -0.2, Verdict.missed),
-    ("转化率", "95%", "91%", 95, 91, "%", -0.0421, Verdict.met),
+    ("转化率", "95%", "91%", 95, 91, "%", -0.0421, Verdict.missed),
+    ("毛利率", "25%", "21.5%", 25, 21.5, "%", -0.14, Verdict.missed),
     ("新增用户", "500", "430", 500, 430, None, -0.14, Verdict.missed),
     ("新功能上线", "两周上线", "三周", 14, 21, "天", 0.5, Verdict.far_missed),
     ("签约客户", "120个", "135", 120, 135, "个", 0.125, Verdict.exceeded),
@@ -234,3 +245,43 @@ def test_bounds_in_the_target_set_the_direction(
 def test_generic_counter_is_comparable() -> None:
     goal = build_goal("参训人数", "两百人", "来了186个")
     assert (goal.target_value, goal.result_value, goal.unit, goal.verdict) == (200, 186, "人", Verdict.missed)
+
+
+# ---- a tolerance counts only where the user set one -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "result", "lower", "tolerance", "verdict"),
+    [
+        (25, 23.5, False, 2, Verdict.met),  # 25% ±2 points, 23.5%: inside the band
+        (25, 22.5, False, 2, Verdict.missed),
+        (100, 103, True, 5, Verdict.met),  # a cost 3 over a ceiling with a ±5 band
+        (100, 96, False, 0, Verdict.missed),
+    ],
+)
+def test_assess_with_the_users_tolerance(
+    target: float, result: float, lower: bool, tolerance: float, verdict: Verdict
+) -> None:
+    assert assess(target, result, lower, tolerance)[2] is verdict
+
+
+@pytest.mark.parametrize(
+    ("target", "result", "verdict"),
+    [
+        ("25%±2%", "23.5%", Verdict.met),  # a % KPI: the band is in points
+        ("25% 上下浮动2个百分点", "23.5%", Verdict.met),
+        ("1.2亿（±5%）", "1.16亿", Verdict.met),  # other units: a % band is relative to the target
+        ("1.2亿", "1.16亿", Verdict.missed),
+        ("99.9% +/- 0.5 points", "99.5%", Verdict.met),
+    ],
+)
+def test_a_band_written_in_the_target_is_the_tolerance(target: str, result: str, verdict: Verdict) -> None:
+    goal = build_goal("指标", target, result)
+    assert goal.verdict is verdict
+    assert goal.target == target  # the band stays in the document, as typed
+
+
+def test_find_tolerance_reads_the_band() -> None:
+    assert tolerance_band(find_tolerance("目标25%，上下浮动2%"), 25, "%") == 2
+    assert tolerance_band(find_tolerance("target 200 plus or minus 5%"), 200, None) == 10
+    assert find_tolerance("目标25%，实际21.5%") is None

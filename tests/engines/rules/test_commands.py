@@ -76,3 +76,20 @@ def test_empty_message_repeats_the_question() -> None:
     coach = Coaching()
     result = coach.say("   ")
     assert result.stage == "review" and "没收到" in result.reply and "KPI" in result.reply
+
+
+def test_the_greeting_names_the_four_steps_of_the_method() -> None:
+    assert "回顾评估 → 分析根因（含个人反思）→ 总结提取 → 转化应用" in Coaching().reply
+    assert (
+        "review → root causes (with personal reflection) → lessons → actions" in Coaching(language="en").reply
+    )
+
+
+def test_where_are_we_counts_four_steps_with_the_reflection_inside_the_analysis() -> None:
+    coach = Coaching()
+    assert "第 1/4 步「回顾评估」" in coach.say("到哪了").reply
+    coach.script(*TO_LESSONS_ZH[:-1])
+    assert coach.stage == "reflection"
+    assert "第 2/4 步「分析根因 · 个人反思」" in coach.say("到哪了").reply
+    english = Coaching(language="en")
+    assert "step 1/4" in english.say("where are we").reply

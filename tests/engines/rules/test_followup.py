@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from coach.engines.base import OpenAction
 from tests.engines.rules.helpers import Coaching
 
@@ -84,3 +86,31 @@ def test_unclear_answer_asks_again_without_recording() -> None:
     result = coach.say("嗯…这个怎么说呢")
     assert result.stage == "followup" and result.action_updates == []
     assert "建立回款周报" in result.reply
+
+
+@pytest.mark.parametrize(("language", "text"), [("zh", "都完成了"), ("en", "all done")])
+def test_all_done_settles_every_open_action_in_one_message(language: str, text: str) -> None:
+    coach = Coaching(language=language, open_actions=_open_actions())  # type: ignore[arg-type]
+    result = coach.say(text)
+    assert [(u.action_id, u.status) for u in result.action_updates] == [
+        ("a1", "done"),
+        ("a2", "done"),
+        ("a3", "done"),
+    ]
+    assert result.stage == "review"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("zh", "都跳过"), ("en", "skip all"), ("zh", "稍后再说"), ("en", "later")]
+)
+def test_skip_all_or_later_moves_on_and_keeps_the_actions_open(language: str, text: str) -> None:
+    coach = Coaching(language=language, open_actions=_open_actions())  # type: ignore[arg-type]
+    result = coach.say(text)
+    assert result.action_updates == [] and result.stage == "review"
+
+
+def test_all_done_after_one_answer_settles_only_the_rest() -> None:
+    coach = Coaching(open_actions=_open_actions())
+    coach.say("没完成，因为数据没拿到")
+    result = coach.say("剩下的都完成了")
+    assert [(u.action_id, u.status) for u in result.action_updates] == [("a2", "done"), ("a3", "done")]

@@ -60,3 +60,47 @@ def test_english_goals() -> None:
     coach = Coaching(language="en")
     result = coach.say("Revenue target 1.2M, actual 960k")
     assert "Revenue: target 1.2M, actual 960k, gap -20% (missed)" in result.reply
+
+
+def test_a_percentage_kpi_shows_its_gap_in_points_and_short_of_target_is_missed() -> None:
+    result = Coaching().say("毛利率目标25%，实际21.5%")
+    assert "差距 -3.5 个百分点" in result.reply and "（未达成）" in result.reply
+    assert result.review.goals[0].gap_value == pytest.approx(-3.5)
+    assert result.review.goals[0].verdict == "missed"
+
+
+def test_uptime_short_of_its_target_is_missed_in_english() -> None:
+    result = Coaching(language="en").say("Uptime target 99.9%, actual 99.5%")
+    assert "gap -0.4 pp" in result.reply and "(missed)" in result.reply
+
+
+def test_a_tolerance_the_user_sets_is_kept_with_the_target_and_used() -> None:
+    result = Coaching().say("毛利率目标25%，上下浮动2%，实际23.5%")
+    goal = result.review.goals[0]
+    assert goal.verdict == "met" and goal.target_value == 25 and goal.result_value == 23.5
+    assert "上下浮动2%" in (goal.target or "")  # the document has no tolerance field: it stays in the target
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "correction", "result"),
+    [
+        ("zh", ("获客成本目标200元，实际280元",), "哦不对，获客成本实际是250元", 250),
+        ("en", ("CAC target 200, actual 280", "that's all"), "sorry, CAC was actually 250", 250),
+    ],
+)
+def test_a_corrected_number_updates_the_goal_and_its_verdict(
+    language: str, opening: tuple[str, ...], correction: str, result: float
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    after = coach.say(correction)
+    (goal,) = after.review.goals
+    assert goal.result_value == result and goal.target_value == 200
+    assert goal.gap_ratio == pytest.approx(0.25) and goal.verdict == "far_missed"  # a cost: lower is better
+
+
+def test_a_corrected_target_changes_the_target_side() -> None:
+    coach = Coaching()
+    coach.script("回款目标1.2亿，实际9600万")
+    after = coach.say("说错了，回款目标是1亿")
+    assert after.review.goals[0].target_value == 100_000_000 and after.review.goals[0].verdict == "missed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -82,6 +83,8 @@ def handle(t: Turn) -> None:
     step = t.state.step
     if step in ("item", "more", "how") and _several(t):
         return
+    if step in ("how", "who", "when") and _another_action(t):
+        return
     if step == "more":
         _more(t)
         return
@@ -149,6 +152,20 @@ def _several(t: Turn) -> bool:
     return True
 
 
+def _another_action(t: Turn) -> bool:
+    """A whole action for someone else while one is still being assembled: a new action, never merged."""
+    draft = t.state.draft
+    if draft is None or not draft.evidence or not looks_like_action(t):
+        return False
+    who = owner_in(t.text)
+    if draft.who is None or who is None or who == draft.who:
+        return False  # the same owner refining the plan ("加强培训" → the concrete key action)
+    t.say("actions_left_unfinished", item=quote(draft.what or draft.how or draft.evidence[0], t.lang))
+    t.state.draft = ActionDraft(lesson_index=None)
+    _fill(t, "item")
+    return True
+
+
 def _ask_more(t: Turn) -> None:
     t.state.step = "more"
     t.state.draft = None
@@ -203,7 +220,7 @@ def _fill(t: Turn, step: str) -> None:
     if step in ("item", "how"):
         if len(draft.evidence) == 1:
             draft.lesson_index = _lesson_for(t, text, draft.lesson_index)
-        _read_what_how(t, draft, text, mention)
+        _read_what_how(t, draft, text, found)  # a date named again is still no part of the HOW
     _ask_missing(t, draft)
 
 
@@ -270,24 +287,68 @@ def jump_in(t: Turn) -> None:
 def _clauses(text: str, mention: DateMention | None) -> list[str]:
     rest = _OWNER_BITS.sub(" ", text)
     if mention is not None:
-        rest = rest.replace(mention.text, " ")
+        # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案
+        others = (m.text for m in find_dates(text, dt.date(2000, 1, 1)) if not m.recurring)
+        for named in {mention.text, *others}:
+            rest = _without(rest, named)
     who = owner_in(text)
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(rest)]
+    clauses = [_without_owner(c.strip(), who) for c in _CLAUSE_SPLIT.split(rest)]
     return [c for c in clauses if has_words(c) and not _LEFTOVER.match(normalize(c)) and c != who]
 
 
+_DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止)?")
+
+
+def _without(text: str, words: str) -> str:
+    """The text without the words (a date), nor the 前/之前 right after them."""
+    start = text.find(words)
+    while words and start >= 0:
+        end = _DUE_MARK.match(text, start + len(words))
+        text = f"{text[:start]} {text[end.end() if end else start + len(words) :]}"
+        start = text.find(words)
+    return text
+
+
+def _without_owner(clause: str, who: str | None) -> str:
+    """A clause without the owner heading or closing it ("张伟1月15日前出方案" → "出方案")."""
+    if not who or clause == who:
+        return clause
+    for name in (f"@{who}", who):
+        if clause.startswith(name):
+            return clause[len(name) :].strip()
+        if clause.endswith(f" {name}"):
+            return clause[: -len(name)].strip()
+    return clause
+
+
+# a period rather than a day: "下季度…6月30日前" is due on the day, inside the period
+_PERIOD = re.compile(r"季度|Q\d|上半年|下半年|年底|年末|(?i:quarter|half|year)", re.I)
+
+
 def deadline(text: str, today: dt.date) -> DateMention | None:
-    """When an action is due: the last date named that is no recurrence ("每周一") and not past."""
+    """When an action is due: the last date named that is no recurrence ("每周一") and not past;
+    a day beats a period named with it, and a month-day already past this year is next year's."""
     mentions = []
     for mention in find_dates(text, today):
         start = text.find(mention.text)
         before = text[max(0, start - 6) : start].lower()
         if re.search(r"(每|每个|every|each)\s*$", before):
             continue
-        mentions.append(mention)
+        mentions.append(_next_year_if_past(mention, today))
     ahead = [m for m in mentions if m.date >= today]
-    chosen = ahead or mentions
+    days = [m for m in ahead if not _PERIOD.search(m.text)]
+    chosen = days or ahead or mentions
     return chosen[-1] if chosen else None
+
+
+def _next_year_if_past(mention: DateMention, today: dt.date) -> DateMention:
+    """ "1月15日前" said in April is due next January: a due date is never behind the review."""
+    if mention.absolute or mention.date >= today or not mention.deadline or _PERIOD.search(mention.text):
+        return mention
+    try:
+        return dataclasses.replace(mention, date=mention.date.replace(year=today.year + 1))
+    except ValueError:  # 2月29日
+        return mention
 
 
 def _read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
@@ -360,7 +421,7 @@ def _save(t: Turn, draft: ActionDraft) -> None:
         evidence=" / ".join(draft.evidence),
     )
     t.review.actions.append(item)
-    t.say("actions_saved", line=_line(t, item))
+    t.say("actions_saved", line=line(t, item))
     if draft.walk:
         t.state.action_lesson += 1
         _next_lesson(t)
@@ -378,7 +439,8 @@ def action_kind(text: str, lesson_action: LessonAction | None) -> ActionKind:
     return ActionKind.focus
 
 
-def _line(t: Turn, item: ActionItem) -> str:
+def line(t: Turn, item: ActionItem) -> str:
+    """One action as the coach says it back: kind, what — how, owner, date."""
     kind = label(ACTION_KIND, item.kind, t.lang)
     when = item.when.isoformat() if item.when else "—"
     when_text = (
@@ -393,4 +455,4 @@ def _line(t: Turn, item: ActionItem) -> str:
 
 
 def _listing(t: Turn) -> str:
-    return "\n".join(f"{i}. {_line(t, a)}" for i, a in enumerate(t.review.actions, 1))
+    return "\n".join(f"{i}. {line(t, a)}" for i, a in enumerate(t.review.actions, 1))

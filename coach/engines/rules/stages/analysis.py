@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize
-from coach.domain.retrospective import Finding, Verdict
+from coach.domain.retrospective import CauseChain, Finding, Verdict
 from coach.engines.rules import flow
+from coach.engines.rules.chains import ChainParts, FindingKind, finding_kind, read_chain
+from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.stages.review import goal_line
 from coach.engines.rules.text import item_numbers, quote, split_cause, split_items
@@ -86,6 +88,10 @@ def handle(t: Turn) -> None:
         return
     if step in drilldown.STEPS:
         drilldown.handle(t)
+    elif step == "finding_kind":
+        _kind_answer(t)
+    elif step == "chain_share":
+        _chain_share(t)
     elif step == "highlights":
         _findings(t, "highlights")
     elif step == "highlight_why":
@@ -120,15 +126,37 @@ def _nothing(text: str) -> bool:
     return (bool(_NOTHING.match(body)) and len(body) <= 12) or is_none_more(body)
 
 
-def _findings(t: Turn, kind: str) -> None:
+def _findings(t: Turn, kind: FindingKind) -> None:
     items: list[Finding] = getattr(t.review, kind)
     if _nothing(t.text):
         _after_findings(t, kind)
         return
-    new = []
+    said_kind, body = finding_kind(t.text, kind)
+    if said_kind == "shortfalls" and (chain := read_chain(body)) is not None and chain.phenomenon:
+        _file_chain(t, chain, kind)  # "没做好的是续费率，表面上…，根子上…，占七成": the whole chain at once
+        return
+    new: list[Finding] = []
+    elsewhere: list[Finding] = []
     for item in split_items(t.text):
-        head, cause = split_cause(item)
-        new.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
+        item_kind, item_body = finding_kind(item, kind)
+        if item_kind is None:
+            t.state.pending_finding, t.state.findings_step = item, kind
+            t.state.step = "finding_kind"
+            t.ask("analysis_which_kind", finding=quote(item, t.lang))
+            return
+        head, cause = split_cause(item_body)
+        finding = Finding(text=head, causes=[cause] if cause else [], evidence=item)
+        (new if item_kind == kind else elsewhere).append(finding)
+    if elsewhere:
+        other: FindingKind = "shortfalls" if kind == "highlights" else "highlights"
+        getattr(t.review, other).extend(elsewhere)
+        t.say(
+            "analysis_filed_shortfall" if other == "shortfalls" else "analysis_filed_highlight",
+            finding="、".join(quote(f.text, t.lang) for f in elsewhere),
+        )
+    if not new and elsewhere:
+        _back_to(t, kind)
+        return
     if not new:
         t.say("not_understood")
         t.reask()
@@ -139,6 +167,84 @@ def _findings(t: Turn, kind: str) -> None:
         t.ask("analysis_highlights_more")
         return
     _ask_next_why(t, kind)
+
+
+def _file_chain(t: Turn, parts: ChainParts, asked: FindingKind) -> None:
+    """File a shortfall with its whole chain, say so in one line, then ask only what is missing."""
+    causes = parts.surface or ([parts.root] if parts.root else [])
+    t.review.shortfalls.append(Finding(text=parts.phenomenon, causes=causes, evidence=t.text))
+    chain = CauseChain(
+        phenomenon=parts.phenomenon,
+        surface_cause=" → ".join(parts.surface) or None,
+        root_cause=parts.root,
+        share=parts.share,
+        evidence=t.text,
+    )
+    t.review.cause_chains.append(chain)
+    t.state.drilled.append(parts.phenomenon)
+    drilldown.mark_main(t.review.cause_chains)
+    t.say(
+        "analysis_filed_chain",
+        phenomenon=quote(parts.phenomenon, t.lang),
+        surface=quote(chain.surface_cause or "—", t.lang),
+        root=quote(parts.root, t.lang),
+        share=f"{parts.share * 100:.0f}%" if parts.share is not None else "?",
+    )
+    if parts.share is None:
+        t.state.share_chain = len(t.review.cause_chains) - 1
+        t.state.findings_step = asked
+        t.state.step = "chain_share"
+        t.ask("drill_share", root=quote(parts.root, t.lang))
+        return
+    _back_to(t, asked)
+
+
+def _back_to(t: Turn, kind: str) -> None:
+    """Return to collecting the findings of a kind, asking for what the method still lacks."""
+    t.state.step = kind
+    if kind == "highlights":
+        t.ask("analysis_highlights_more" if t.review.highlights else "analysis_highlights_still")
+    else:
+        t.ask("analysis_shortfalls_more" if t.review.shortfalls else "analysis_shortfalls")
+
+
+def _chain_share(t: Turn) -> None:
+    """The share of a chain filed in one message; asked once, left open when not given."""
+    index = t.state.share_chain
+    share = parse_share(t.text)
+    chains = t.review.cause_chains
+    if share is not None and index is not None and 0 <= index < len(chains):
+        chains[index].share = share
+        drilldown.mark_main(chains)
+        t.say("drill_main", root=quote(chains[index].root_cause, t.lang), share=f"{share * 100:.0f}%")
+    else:
+        t.say("drill_share_left_open")
+    _back_to(t, t.state.findings_step)
+
+
+def _kind_answer(t: Turn) -> None:
+    """The answer to 「这是亮点还是不足？」: file the finding as that kind."""
+    pending = t.state.pending_finding or ""
+    t.state.pending_finding = None
+    body = normalize(t.text)
+    if re.search(r"不足|不好|问题|短板|shortfall|problem|wrong|bad|miss", body, re.I):
+        kind: FindingKind = "shortfalls"
+    elif re.search(r"亮点|好的|做成|highlight|good|went well|right", body, re.I):
+        kind = "highlights"
+    else:
+        t.state.pending_finding = pending
+        t.reask()
+        return
+    head, cause = split_cause(finding_kind(pending, kind)[1])
+    getattr(t.review, kind).append(Finding(text=head, causes=[cause] if cause else [], evidence=pending))
+    t.say(
+        "analysis_filed_shortfall" if kind == "shortfalls" else "analysis_filed_highlight",
+        finding=quote(head, t.lang),
+    )
+    if kind == t.state.findings_step:
+        _ask_next_why(t, kind)
+    else:
+        _back_to(t, t.state.findings_step)
 
 
 def _ask_next_why(t: Turn, kind: str) -> None:

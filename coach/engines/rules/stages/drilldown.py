@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 
-from coach.domain.critique import cause_level, confirms_root, is_no, is_none_more, is_yes, normalize
+from coach.domain.critique import (
+    cause_level,
+    confirms_root,
+    is_external,
+    is_no,
+    is_none_more,
+    is_yes,
+    normalize,
+    without_external,
+)
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
+from coach.engines.rules.chains import read_chain
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.state import DrillState
 from coach.engines.rules.text import has_words, quote
@@ -68,6 +78,15 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
     drill = t.state.drill
     assert drill is not None
     said = answer.strip(" ，,。.")
+    if is_external(said):
+        _external(t, said)
+        return
+    ladder = read_chain(said)
+    if ladder is not None and ladder.root and ladder.surface:
+        # "表面上是…，往下看是…，根子上是…，占七成": the whole ladder in one message
+        drill.answers.extend([*ladder.surface, ladder.root])
+        _finish_chain(t, ladder.root, ladder.share)
+        return
     if _ends_drill(t, said):
         return
     if _DONT_KNOW.match(normalize(said)) or not has_words(said):
@@ -78,6 +97,9 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
     level = cause_level(said, depth)  # on the words as said: "根本原因是…" is itself a cue
     if is_cause and level == "phenomenon":
         level = "surface"  # given as "another cause", it is one even when it reads like an outcome
+    if drill.asked_control and level != "root":
+        level = "root"  # what we can do about an outside cause is the cause in our control
+        drill.asked_control = False
     answer = _CAUSE_LEAD.sub("", said).strip() or said  # keep the cause, not the "because"
     if level == "phenomenon":
         # A restated symptom belongs to the phenomenon, not to the causes.
@@ -106,6 +128,25 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
         t.ask("drill_confirm_root" if level == "root" else "drill_confirm_deep", answer=quote(answer, t.lang))
         return
     t.ask("drill_why_again", answer=quote(answer, t.lang))
+
+
+def _external(t: Turn, said: str) -> None:
+    """A cause said to be outside our control: the method asks 可控吗？我们能做什么？, not another why.
+
+    Asked once per drill-down; when nothing is in our control either, the chain ends at that cause.
+    """
+    drill = t.state.drill
+    assert drill is not None
+    cause = without_external(said)
+    if has_words(cause) and len(normalize(cause)) >= 2:
+        drill.answers.append(_CAUSE_LEAD.sub("", cause).strip() or cause)
+    last = drill.answers[-1] if drill.answers else drill.phenomenon
+    if drill.asked_control:
+        drill.asked_control = False
+        _finish_chain(t, last)
+        return
+    drill.asked_control = True
+    t.ask("drill_controllable", answer=quote(last, t.lang))
 
 
 _SHARE_CLAUSE = re.compile(

@@ -22,6 +22,21 @@ _DONE = re.compile(
 _PARTIAL = re.compile(
     r"一半|部分|进行中|在做|还在|推进中|partly|partially|half|in progress|ongoing|working on", re.I
 )
+# one answer for every open action left: "都完成了", "都跳过", "稍后再说", "all done", "skip all"
+_ALL_DONE = re.compile(
+    r"^(?:剩下的?|其余的?|其他的?)?(?:都|全都|全部|所有的?都?|这些都|上次的都)(?:已经)?(?:完成|做完|搞定|落实)了?"
+    r"|^(?i:(?:the rest (?:are|is) )?all (?:done|finished|completed)|the rest (?:are|is) (?:done|finished)"
+    r"|(?:they'?re|they are|all of them are|everything(?:'s| is)) (?:all )?(?:done|finished|completed))"
+)
+_ALL_SKIPPED = re.compile(
+    r"^(?:剩下的?|其余的?)?(?:都|全都|全部|统统)跳过|^跳过(?:全部|所有|这些)"
+    r"|^(?i:skip (?:all|them all|everything|the rest)|skip all of (?:them|it))"
+)
+_ALL_LATER = re.compile(
+    r"^(?:稍后|以后|回头|下次|改天)再说|^先不跟进"
+    r"|^(?i:later|not now|let'?s do (?:this|that|it) later|another time"
+    r"|(?:we'?ll )?(?:come back to|revisit) (?:this|them|it) later)"
+)
 _WHY = re.compile(r"[，,。;；\s]*(因为|由于|原因是|because|since|due to)\s*", re.I)
 
 
@@ -39,6 +54,8 @@ def handle(t: Turn) -> None:
     if t.state.step == "why":
         _record(t, action, "not_done", t.text)
         return
+    if _all_at_once(t):
+        return
     status = _status(t.text)
     if status is None:
         t.say("followup_unclear")
@@ -55,6 +72,27 @@ def handle(t: Turn) -> None:
 def skip(t: Turn) -> None:
     t.say("followup_skipped")
     _next(t)
+
+
+def _all_at_once(t: Turn) -> bool:
+    """Settle every open action left in one message, then move on; True when the message did."""
+    body = normalize(t.text)
+    left = t.state.followups[t.state.followup_index :]
+    if _ALL_DONE.match(body):
+        for action in left:
+            t.updates.append(ActionStatusUpdate(action_id=action.id, status="done"))
+            t.state.followup_answers[action.id] = "done"
+        t.say("followup_all_done", count=len(left))
+    elif _ALL_SKIPPED.match(body):
+        t.say("followup_all_skipped", count=len(left))  # no update: they stay open
+    elif _ALL_LATER.match(body):
+        t.say("followup_all_later", count=len(left))  # kept open for the next review
+    else:
+        return False
+    t.state.followup_index = len(t.state.followups)
+    t.state.step = ""
+    flow.advance(t)
+    return True
 
 
 def _status(text: str) -> str | None:

@@ -10,7 +10,7 @@ from coach.domain.lesson_typing import LessonSource, classify_lesson, parse_less
 from coach.domain.library import LessonHit
 from coach.domain.retrospective import Lesson, LessonAction
 from coach.engines.rules import flow
-from coach.engines.rules.text import has_words, item_numbers, quote, split_items
+from coach.engines.rules.text import has_words, item_numbers, quote, split_items, word_grams
 from coach.engines.rules.turn import Turn
 
 MAX_PROPOSED = 6
@@ -125,7 +125,11 @@ def handle(t: Turn) -> None:
         _add(t, text.strip()[match.end() :])
         return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
-    index = _index(t, numbers)
+    named = _named_by_content(t, text) if not numbers else None
+    if named is not None and len(named) > 1:
+        _ask_which(t, named)  # an edit by content must match one lesson clearly
+        return
+    index = named[0] if named else _index(t, numbers)
     dimension, action = parse_lesson_correction(text)
     body = normalize(text)
     if (
@@ -174,6 +178,32 @@ def _index(t: Turn, numbers: list[int]) -> int | None:
         return len(lessons) - 1 if numbers[0] == -1 else numbers[0] - 1
     cursor = t.state.lesson_cursor
     return cursor if cursor is not None and 0 <= cursor < len(lessons) else len(lessons) - 1
+
+
+# the words of a correction itself, which say nothing about which lesson it is about
+_CORRECTION_WORDS = re.compile(
+    r"继续|保持|坚持|停止|停掉|不再|优化|改进|新增|开始|属于|算是?|组织|文化|业务|层面|维度|方面|要|应该|得|是|不是|的|了|做"
+    r"|\b(continue|keep|stop|optimi[sz]e|improve|start|is|it'?s|not|the|should|organization|culture|people|business)\b",
+    re.I,
+)
+CLEAR_OVERLAP = 2  # shared word pairs that make a lesson "named by its content"
+
+
+def _named_by_content(t: Turn, text: str) -> list[int] | None:
+    """The lesson(s) a correction names by content: one when clear, several when tied, None when none."""
+    lessons = t.review.lessons
+    grams = word_grams(_CORRECTION_WORDS.sub(" ", text))
+    if not lessons or not grams:
+        return None
+    overlap = [len(grams & word_grams(_CORRECTION_WORDS.sub(" ", lesson.text))) for lesson in lessons]
+    best = max(overlap)
+    if best < CLEAR_OVERLAP:
+        return None
+    return [i for i, n in enumerate(overlap) if n == best]
+
+
+def _ask_which(t: Turn, indexes: list[int]) -> None:
+    t.say("edit_which", candidates="\n".join(f"{i + 1}. {_line(t, i)}" for i in indexes))
 
 
 def _confirm(t: Turn) -> None:

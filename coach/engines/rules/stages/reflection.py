@@ -21,6 +21,47 @@ _NOBODY = re.compile(
 )
 _BLANK = re.compile(r"^(没有|无|不知道|跳过|略|pass|skip|none|nothing|n/?a|no idea)$", re.I)
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we"}
+# "我是王磊，销售总监": a role after the name introduces the person, it answers no question
+_ROLE = re.compile(
+    r"^(?:(?:是|做|负责|担任|in|a|an|the|our|as)\s*)?[\u4e00-\u9fffA-Za-z ]{0,10}"
+    r"(?:总监|经理|主管|负责人|组长|部长|主任|总|工程师|专员|顾问|助理|实习生|leader|产品|运营|销售|研发|测试|设计|HR|hr"
+    r"|(?i:manager|director|lead|engineer|head(?: of \w+)?|pm|owner|analyst|designer|intern|vp|cto|ceo))$"
+)
+# the four questions' own words, when one message answers several: "最触动是…；发现…；重来会…；下一步…"
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "most_touched",
+        re.compile(
+            r"^(?:最|让我最|我最)?(?:触动|有感触|感触最深|印象最深)(?:我)?(?:的|最大的|最深的)?(?:是|在于)?"
+            r"|^(?i:what (?:moved|struck|touched) me (?:most|the most)?(?: was| is)?"
+            r"|(?:the )?most (?:moving|touching)"
+            r"(?: thing| part)?(?: was| is)?)"
+        ),
+    ),
+    (
+        "self_discovery",
+        re.compile(
+            r"^(?:我)?(?:对自己的?)?(?:新)?(?:发现|意识到|认识到)(?:了)?(?:是)?"
+            r"|^(?i:i (?:found out|found|learned|realized|realised|discovered)(?: that)?|about myself,?)"
+        ),
+    ),
+    (
+        "do_better",
+        re.compile(
+            r"^(?:如果)?(?:重来|再来一次|再来一遍|重新来过|重做)(?:一次|一遍)?(?:的话)?(?:我)?(?:会|要)?"
+            r"|^(?i:if i (?:did|could do) it (?:again|over),?(?: i(?:'d| would))?"
+            r"|(?:next time|again) i(?:'d| would))"
+        ),
+    ),
+    (
+        "next_step",
+        re.compile(
+            r"^(?:我的)?(?:下一步|接下来|改进行动)(?:是|我会|会|要)?"
+            r"|^(?i:(?:my )?next step(?: is)?|going forward,? i(?:'ll| will)|from now on,? i(?:'ll| will))"
+        ),
+    ),
+]
+_PARTS = re.compile(r"\s*(?:[；;\n]|(?<=[。！!？?])|(?<=\.)\s+)\s*")
 
 
 def enter(t: Turn) -> None:
@@ -70,7 +111,8 @@ def _person(t: Turn) -> None:
     t.state.person_index = len(t.review.reflections) - 1
     t.state.reflection_question = 0
     t.state.step = "answer"
-    if rest and name is None and len(rest) < 6:
+    role_only = name is not None and _ROLE.match(rest.strip(" 。."))
+    if rest and ((name is None and len(rest) < 6) or role_only):
         rest = ""
     if rest:
         _answer(t, rest)
@@ -78,11 +120,36 @@ def _person(t: Turn) -> None:
     t.ask("reflection_q0", person=name or "")
 
 
+def split_answers(text: str) -> dict[str, str]:
+    """The answers of a message that answers several of the four questions, by their own words; else {}."""
+    answers: dict[str, list[str]] = {}
+    current: str | None = None
+    for part in (p.strip(" ，,。.") for p in _PARTS.split(text)):
+        if not part:
+            continue
+        cue = next(((key, m) for key, pattern in _CUES if (m := pattern.search(part))), None)
+        if cue is not None and cue[0] not in answers:
+            current = cue[0]
+            part = part[cue[1].end() :].strip(" ，,:：") or part
+        if current is not None:
+            answers.setdefault(current, []).append(part)
+    if len(answers) < 2:
+        return {}
+    return {key: "；".join(parts) for key, parts in answers.items()}
+
+
 def _answer(t: Turn, text: str) -> None:
     index = t.state.person_index
     assert index is not None
     reflection = t.review.reflections[index]
     question = t.state.reflection_question
+    if several := split_answers(text):
+        for key, answer in several.items():
+            setattr(reflection, key, answer)
+        reflection.evidence = "；".join(e for e in (reflection.evidence, text.strip()) if e)
+        missing = [i for i, key in enumerate(QUESTIONS) if getattr(reflection, key) is None and i >= question]
+        question = missing[0] - 1 if missing else len(QUESTIONS) - 1
+        text = ""  # filed above
     if 0 <= question < len(QUESTIONS) and text.strip() and not _BLANK.match(normalize(text)):
         setattr(reflection, QUESTIONS[question], text.strip())
         reflection.evidence = "；".join(e for e in (reflection.evidence, text.strip()) if e)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from coach.domain.critique import is_no, is_unquantifiable, is_yes, normalize
-from coach.domain.labels import VERDICT, label
-from coach.domain.parsing import build_goal, parse_quantities, split_target_result
+from coach.domain.labels import VERDICT, gap_text, label
+from coach.domain.parsing import build_goal, find_tolerance, parse_quantities, split_target_result
 from coach.domain.retrospective import Goal, Verdict
 from coach.engines.rules import flow
 from coach.engines.rules.goals import has_numbers
@@ -77,6 +77,34 @@ def _add_goals(t: Turn) -> None:
     _after_goals(t)
 
 
+# "哦不对，获客成本实际是250元", "sorry, CAC was actually 250", "更正：回款目标是1.3亿"
+_CORRECTION = re.compile(r"不对|说错了?|写错了?|更正|纠正|(?i:\b(?:sorry|correction|i meant|typo)\b)")
+# weaker words: a correction only while the KPIs are being collected
+_CORRECTION_IN_REVIEW = re.compile(r"应该是|其实是|改一下|改成|(?i:\b(?:actually|should be|i mean)\b)")
+_TARGET_SIDE = re.compile(r"目标|计划|预期|预算|(?i:\b(?:target|goal|plan(?:ned)?|budget)\b)")
+
+
+def correct_goal(t: Turn) -> bool:
+    """A corrected number for a KPI already filed: update that side and re-judge it; True when it was one."""
+    weak = t.state.stage == "review" and _CORRECTION_IN_REVIEW.search(t.text)
+    if not t.review.goals or not (_CORRECTION.search(t.text) or weak):
+        return False
+    quantities = parse_quantities(t.text)
+    named = [i for i, g in enumerate(t.review.goals) if g.name and g.name.lower() in t.text.lower()]
+    if len(quantities) != 1 or len(named) != 1:
+        return False
+    index = named[0]
+    goal = t.review.goals[index]
+    new = quantities[0].text
+    target, result = (new, goal.result) if _TARGET_SIDE.search(t.text) else (goal.target, new)
+    updated = build_goal(goal.name, target, result)
+    evidence = "；".join(e for e in (goal.evidence, t.text) if e)
+    t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
+    t.say("review_goal_corrected", goal=goal_line(t, t.review.goals[index]))
+    t.reask()
+    return True
+
+
 def _after_goals(t: Turn) -> None:
     """Ask once to quantify each goal that has no numbers, then whether there are more goals."""
     for index, goal in enumerate(t.review.goals):
@@ -114,6 +142,9 @@ def _quantify(t: Turn) -> None:
         t.say("review_unquantified_ok", name=quote(goal.name, t.lang))
         _after_goals(t)
         return
+    band = find_tolerance(t.text)  # "上下浮动2%" said with the numbers stays with the target
+    if band and target_text and not find_tolerance(target_text):
+        target_text = f"{target_text}（{band.group(0).strip()}）"
     updated = build_goal(goal.name, target_text, result_text)
     evidence = "；".join(e for e in (goal.evidence, t.text) if e)
     t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
@@ -198,12 +229,7 @@ def goal_line(t: Turn, goal: Goal) -> str:
     target = goal.target or "—"
     result = goal.result or "—"
     parts.append(f"目标 {target}，实际 {result}" if zh else f"target {target}, actual {result}")
-    if goal.gap_ratio is not None:
-        gap = f"{goal.gap_ratio * 100:+.0f}%"
-    elif goal.gap_value is not None:
-        gap = f"{goal.gap_value:+g}{goal.unit or ''}"
-    else:
-        gap = None
+    gap = gap_text(goal, t.lang, digits=0)
     if gap:
         parts.append(f"，差距 {gap}" if zh else f", gap {gap}")
     if goal.verdict is not None:

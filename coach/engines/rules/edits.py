@@ -1,0 +1,163 @@
+"""Edits by number at the lessons and actions steps: "删掉第4条", "第1条的截止日期改成6月30日", "delete 4",
+"change 1's owner to Tom", "第3条删掉，加一条：…" (both), and a protest ("不是新行动，我是要改第1条").
+
+An edit names its item by number; it never lands on an item it does not name. A protest is never filed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from coach.domain.retrospective import ActionItem
+from coach.engines.rules.text import item_numbers, quote
+from coach.engines.rules.turn import Turn
+
+_DELETE = re.compile(r"删掉|删除|删了|去掉|移除|不要了|\b(delete|remove|drop)\b", re.I)
+_NUMBER = re.compile(
+    r"第\s*(?:\d+|[一二两三四五六七八九十])\s*[条项个]|#\s*\d+"
+    r"|\b(?:item|number|no\.?|action|lesson)\s*\d+\b|\b(?:delete|remove|drop|change|edit)\s+\d+\b",
+    re.I,
+)
+_CHANGE = re.compile(
+    r"(?:改成|改为|换成|改到|调整为|调整到|调到|推迟到|延期到|延到|提前到|\bto\b)\s*[:：]?\s*", re.I
+)
+# "改进"/"调整排班" name work to do, not an edit
+_EDIT_VERB = re.compile(r"改(?!进|善|革|造|版)|换成|调整为|调整到|调到|\b(change|edit|update)\b", re.I)
+_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    ("when", re.compile(r"截止日期|截止时间|截止|日期|时间|期限|\b(deadline|due date|date|due)\b", re.I)),
+    ("who", re.compile(r"负责人|责任人|\b(owner|who)\b", re.I)),
+    ("how", re.compile(r"怎么做|关键动作|做法|\bhow\b", re.I)),
+    ("what", re.compile(r"内容|做什么|\bwhat\b", re.I)),
+]
+_ADD_AFTER = re.compile(
+    r"[，,;；。]\s*(?:再)?(?:加一条|新增一条|添加一条|补一条|加上|(?i:add(?: one| another| a new one)?))"
+    r"\s*[:：,，]?\s*"
+)
+_PROTEST = re.compile(
+    r"不是新(的)?(行动|一条|经验|的)|不是要(新)?加|我是要改|我是想改|"
+    r"\b(not a new (one|action|lesson|item)|i meant (to )?(change|edit)|i want(ed)? to (change|edit))\b",
+    re.I,
+)
+
+
+@dataclass
+class Edit:
+    number: int  # 1-based; -1 is the last one
+    delete: bool = False
+    field: str | None = None
+    value: str | None = None
+    then_add: str | None = None
+
+
+def read_edit(text: str) -> Edit | None:
+    """The edit a message asks for, when it names an item by number; None otherwise."""
+    named = _NUMBER.search(text)
+    if named is None:
+        return None
+    numbers = item_numbers(named.group(0)) or [int(re.sub(r"\D", "", named.group(0)) or 0)]
+    head, then_add = text, None
+    if added := _ADD_AFTER.search(text):
+        head, then_add = text[: added.start()], text[added.end() :].strip() or None
+    if _DELETE.search(head):
+        return Edit(numbers[0], delete=True, then_add=then_add)
+    if not (_EDIT_VERB.search(head) or _PROTEST.search(head)):
+        return None
+    field = next((name for name, pattern in _FIELDS if pattern.search(head)), None)
+    change = _CHANGE.search(head, named.end())
+    value = head[change.end() :].strip(" 。.，,") if change else None
+    return Edit(numbers[0], field=field, value=value or None)
+
+
+def is_protest(text: str) -> bool:
+    """'不是新行动', 'not a new action', 'I meant to change …'."""
+    return bool(_PROTEST.search(text))
+
+
+def handle_edit(t: Turn) -> bool:
+    """Apply an edit by number at the lessons or actions step; True when the message was one."""
+    stage = t.state.stage
+    if stage not in ("lessons", "actions"):
+        return False
+    pending, t.state.edit_target = t.state.edit_target, None
+    edit = read_edit(t.text)
+    if edit is None and pending is not None and _CHANGE.search(t.text):
+        edit = read_edit(f"第{pending}条{t.text}")  # the answer to "第1条要改成什么？"
+    if edit is None:
+        if is_protest(t.text) and stage == "actions" and t.state.draft is not None:
+            t.state.draft = None  # what was being assembled was not meant as a new action
+            t.say("protest_noted")
+            t.reask()
+            return True
+        return False
+    items: list[Any] = t.review.lessons if stage == "lessons" else t.review.actions
+    if stage == "lessons" and not edit.delete and edit.value is not None:
+        return False  # "第2条改成：…" / "第2条属于文化": the lessons step reads its own corrections
+    index = len(items) - 1 if edit.number == -1 else edit.number - 1
+    if not 0 <= index < len(items):
+        t.say("edit_no_item", n=edit.number, total=len(items))
+        t.reask()
+        return True
+    if stage == "actions" and t.state.draft is not None and is_protest(t.text):
+        t.state.draft = None
+    if edit.delete:
+        removed = items.pop(index)
+        if stage == "lessons" and index < len(t.state.lesson_confidence):
+            t.state.lesson_confidence.pop(index)
+            t.state.lesson_cursor = None
+        t.say("edit_deleted", n=index + 1, item=quote(_text(removed), t.lang, 60))
+        if edit.then_add:
+            _add(t, edit.then_add)
+        else:
+            t.reask()
+        return True
+    if stage == "actions" and edit.value is not None:
+        _change_action(t, t.review.actions[index], edit)
+        t.say("edit_updated", n=index + 1, item=_action_line(t, t.review.actions[index]))
+        t.reask()
+        return True
+    t.state.edit_target = index + 1
+    t.say("edit_ask_value", n=index + 1)
+    return True
+
+
+def _text(item: object) -> str:
+    return str(getattr(item, "text", None) or getattr(item, "what", ""))
+
+
+def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
+    from coach.engines.rules.stages.actions import action_kind, deadline, owner_in
+
+    value = edit.value or ""
+    field = edit.field or ("when" if deadline(value, t.today) else "how")
+    if field == "when" and (mention := deadline(value, t.today)) is not None:
+        action.when, action.when_text = mention.date, mention.text
+    elif field == "who":
+        action.who = owner_in(f"负责人：{value}") or value
+    elif field == "what":
+        action.what = value
+    else:
+        action.how = value
+        action.kind = action_kind(f"{action.what} {value}", None)
+    action.evidence = " / ".join(e for e in (action.evidence, t.text) if e)
+
+
+def _action_line(t: Turn, action: ActionItem) -> str:
+    from coach.engines.rules.stages.actions import line
+
+    return line(t, action)
+
+
+def _add(t: Turn, text: str) -> None:
+    """The "加一条：…" after a deletion: a new item at this step."""
+    from coach.engines.rules import flow
+    from coach.engines.rules.state import ActionDraft
+
+    if t.state.stage == "lessons":
+        t.text = f"加一条：{text}"
+    else:
+        t.text = text
+        t.state.step = "item"
+        t.state.draft = ActionDraft(lesson_index=None)
+    flow.handler(t.state.stage).handle(t)
