@@ -79,6 +79,7 @@ class TurnResult(BaseModel):
     lessons_confirmed: bool = False
     engine: str = "rules"
     fallback: bool = False
+    fallback_reason: str | None = None  # why the rules engine answered: timeout, deadline, reply_echo, …
     model: str | None = None
     prompt_version: str | None = None
     tokens: int | None = None
@@ -114,6 +115,13 @@ def run_turn(
         if isinstance(event, TurnResult):
             return event
     raise RuntimeError(f"engine {engine.name} ended a turn without a result")
+
+
+class ExtractionOutcome(BaseModel):
+    """Which engine summarized a note, and why the rules engine took over when it did."""
+
+    engine: str
+    fallback: str | None = None
 
 
 class NotesExtractor(Protocol):

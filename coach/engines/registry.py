@@ -21,5 +21,6 @@ def engine_factory(settings: Settings) -> Callable[[], CoachEngine]:
         return lambda: rules
     from coach.engines.llm import FallbackEngine, LLMCoachEngine
 
-    engine = FallbackEngine(LLMCoachEngine.from_settings(settings, rules), rules)
+    llm = LLMCoachEngine.from_settings(settings, rules)
+    engine = FallbackEngine(llm, rules, deadline_s=settings.llm_turn_deadline_s)
     return lambda: engine

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 
 from coach.domain.retrospective import Language, Retrospective
-from coach.engines.base import NotesExtractor
+from coach.engines.base import ExtractionOutcome, NotesExtractor
 from coach.notes.extractor import RulesNotesExtractor
 from coach.settings import Settings
 
@@ -14,11 +14,15 @@ log = logging.getLogger("coach.notes")
 
 
 class FallbackNotesExtractor:
-    """The LLM extractor, with the rules extractor taking over when the endpoint fails."""
+    """The LLM extractor, with the rules extractor taking over when the endpoint fails.
+
+    `last_outcome` says which one summarized the last note, and why rules took over.
+    """
 
     def __init__(self, primary: NotesExtractor, fallback: NotesExtractor) -> None:
         self.primary, self.fallback = primary, fallback
         self.name = primary.name
+        self.last_outcome = ExtractionOutcome(engine=primary.name)
 
     def extract(
         self,
@@ -40,10 +44,13 @@ class FallbackNotesExtractor:
             "language": language,
         }
         try:
-            return self.primary.extract(text, **kwargs)  # type: ignore[arg-type]
+            doc = self.primary.extract(text, **kwargs)  # type: ignore[arg-type]
         except LLMError as exc:
             log.warning("llm notes extraction failed (%s); the rules extractor takes this note", exc)
+            self.last_outcome = ExtractionOutcome(engine=self.fallback.name, fallback=exc.reason)
             return self.fallback.extract(text, **kwargs)  # type: ignore[arg-type]
+        self.last_outcome = ExtractionOutcome(engine=self.primary.name)
+        return doc
 
 
 def notes_extractor(settings: Settings) -> NotesExtractor:

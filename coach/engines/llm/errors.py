@@ -31,6 +31,26 @@ class LLMUnparseable(LLMError):
     reason = "unparseable"
 
 
+class LLMLengthExceeded(LLMError):
+    """The answer stopped at max_tokens or the context's end (finish_reason "length"), twice."""
+
+    reason = "length"
+
+
+class LLMDeadline(LLMError):
+    """The turn's (or note's) deadline passed; whatever the model says later is dropped."""
+
+    reason = "deadline"
+
+
+class LLMReplyRejected(LLMError):
+    """The model's reply failed a check before it was shown (fence, echo, language, length)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
 class BudgetExceeded(LLMError):
     """The prompt does not fit the per-call token budget."""
 
@@ -44,6 +64,8 @@ def classify(exc: BaseException) -> LLMError:
     import httpx
     import openai
 
+    if isinstance(exc, openai.LengthFinishReasonError):
+        return LLMLengthExceeded(str(exc))
     if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException | TimeoutError):
         return LLMTimeout(str(exc) or "timeout")
     if isinstance(exc, openai.RateLimitError):
@@ -56,4 +78,4 @@ def classify(exc: BaseException) -> LLMError:
         return LLMUnavailable(f"HTTP {exc.status_code}: {exc}")
     if isinstance(exc, openai.APIError):
         return LLMUnavailable(str(exc))
-    return LLMUnavailable(f"{type(exc).__name__}: {exc}")
+    return LLMError(f"{type(exc).__name__}: {exc}")  # any failure falls back, marked "error"

@@ -1,11 +1,13 @@
 """Meeting notes → Retrospective with prompt chains: chunk, extract per chunk, merge, synthesise.
 
-A note is cut into chunks that fit the per-call token budget (measured with tiktoken);
+A note is cut into chunks that fit the per-call token budget (counted by the endpoint's
+tokenizer, else estimated with tiktoken and a safety factor);
 each chunk gets one structured extraction call, run with bounded concurrency
-(`abatch(..., config={"max_concurrency": n})`); the chunk results merge into one document
+(`batch(..., config={"max_concurrency": n})`); the chunk results merge into one document
 with de-duplication, vetted by the same rules as the coach's proposals; one synthesis call
 then names the main cause, completes the lessons and writes the summary. A note under the
-budget costs two calls.
+budget costs two calls. The whole note has one deadline; any failure of whatever kind is
+an `LLMError`, so the rules extractor takes the note over.
 """
 
 from __future__ import annotations
@@ -14,15 +16,19 @@ import datetime as dt
 import json
 import logging
 import re
+from collections.abc import Callable
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel, Field
 
 from coach.domain.retrospective import Language, Retrospective
-from coach.engines.llm.budget import Usage, tokens_of
+from coach.engines.llm import deadline
+from coach.engines.llm.budget import Budget, Usage
+from coach.engines.llm.endpoint import estimate_tokens
 from coach.engines.llm.engine import document_for_prompt
-from coach.engines.llm.errors import BudgetExceeded
+from coach.engines.llm.errors import BudgetExceeded, LLMError, classify
+from coach.engines.llm.profile import ModelProfile
 from coach.engines.llm.prompts import load_prompt
 from coach.engines.llm.proposal import (
     DocumentSections,
@@ -31,9 +37,9 @@ from coach.engines.llm.proposal import (
     norm,
     vet,
 )
-from coach.engines.llm.provider import ModelSpec, Provider, StructuredMethod, chat_model
-from coach.engines.llm.structured import StructuredCaller, compact_schema, run_sync
-from coach.offline import count_tokens
+from coach.engines.llm.provider import ModelSpec, Provider, chat_model
+from coach.engines.llm.structured import StructuredCaller, compact_schema
+from coach.offline import ensure_offline
 from coach.settings import Settings
 
 log = logging.getLogger("coach.llm.notes")
@@ -54,35 +60,38 @@ class Synthesis(BaseModel):
     summary: str = ""
 
 
-def _pieces(text: str, limit: int) -> list[str]:
+Count = Callable[[str], int]
+
+
+def _pieces(text: str, limit: int, count: Count) -> list[str]:
     """A paragraph too long for one chunk, cut at sentence ends, then hard by characters."""
     out: list[str] = []
     for sentence in _SENTENCE.split(text):
         if not sentence:
             continue
-        while count_tokens(sentence) > limit:
-            cut = max(1, len(sentence) * limit // max(1, count_tokens(sentence)) - 1)
+        while count(sentence) > limit:
+            cut = max(1, len(sentence) * limit // max(1, count(sentence)) - 1)
             out.append(sentence[:cut])
             sentence = sentence[cut:]
         out.append(sentence)
     return out
 
 
-def chunk_text(text: str, limit: int) -> list[str]:
+def chunk_text(text: str, limit: int, count: Count = estimate_tokens) -> list[str]:
     """Chunks of at most `limit` tokens, cut at blank lines, then lines, then sentences."""
     text = text.replace("\r\n", "\n").strip()
     if not text:
         return []
-    if count_tokens(text) <= limit:
+    if count(text) <= limit:
         return [text]
     units: list[str] = []
     for line in text.split("\n"):
-        units.extend([line] if count_tokens(line) <= limit else _pieces(line, limit))
+        units.extend([line] if count(line) <= limit else _pieces(line, limit, count))
     chunks: list[str] = []
     current: list[str] = []
     size = 0
     for unit in units:
-        cost = count_tokens(unit) + 1
+        cost = count(unit) + 1
         if current and size + cost > limit:
             chunks.append("\n".join(current).strip())
             current, size = [], 0
@@ -98,31 +107,35 @@ class LLMNotesExtractor:
 
     name = "llm"
 
-    def __init__(
-        self,
-        settings: Settings,
-        model: BaseChatModel | None = None,
-        *,
-        method: StructuredMethod | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings, model: BaseChatModel | None = None) -> None:
+        ensure_offline(settings)
         self.settings = settings
         self.spec = ModelSpec.from_settings(settings)
-        self.model = model or chat_model(Provider.from_settings(settings), self.spec)
-        self.method: StructuredMethod = method or self.spec.structured_method
+        provider = Provider.from_settings(settings)
+        self.profile = ModelProfile(model or chat_model(provider, self.spec), self.spec, provider)
         self.concurrency = max(1, settings.llm_concurrency)
         self.last_usage = Usage()
         self.last_prompt_version: str | None = None
 
+    @property
+    def model(self) -> BaseChatModel:
+        return self.profile.model
+
+    @model.setter
+    def model(self, model: BaseChatModel) -> None:
+        self.profile = ModelProfile(model, self.spec, self.profile.provider)
+
     def chunk_budget(self, lang: Language) -> int:
         """Tokens of notes one extraction call can carry: the budget less the prompt and schema."""
+        budget = self.profile.budget()
         prompt = load_prompt("notes-extract", lang)
         frame = prompt.render(
             trusted={"team": "-", "today": "0000-00-00", "part": "00/00"}, data={"notes": ""}
         )
-        overhead = tokens_of(frame) + count_tokens(compact_schema(NotesExtraction)) + 80
-        room = self.spec.prompt_budget - overhead
+        overhead = budget.tokens_of(frame) + budget.count(compact_schema(NotesExtraction)) + 80
+        room = budget.prompt - overhead
         if room < 200:
-            raise BudgetExceeded(f"budget {self.spec.max_tokens_per_call} leaves no room for notes")
+            raise BudgetExceeded(f"a window of {budget.window} tokens leaves no room for notes")
         return room
 
     def extract(
@@ -135,12 +148,34 @@ class LLMNotesExtractor:
         review_date: dt.date | None = None,
         language: Language | None = None,
     ) -> Retrospective:
+        """The note's retrospective within the note's deadline; any failure is raised as an LLMError."""
+
+        def work() -> Retrospective:
+            return self._extract(text, doc_id, title, team, review_date, language)
+
+        try:
+            return deadline.run_within(self.settings.llm_note_deadline_s, work, what="note")
+        except LLMError:
+            raise
+        except Exception as exc:  # a bug or a library's surprise is still this note's fallback
+            raise classify(exc) from exc
+
+    def _extract(
+        self,
+        text: str,
+        doc_id: str,
+        title: str,
+        team: str | None,
+        review_date: dt.date | None,
+        language: Language | None,
+    ) -> Retrospective:
         lang: Language = language or ("zh" if _CJK.search(text) else "en")
         usage = Usage()
         self.last_usage = usage
-        caller = StructuredCaller(self.model, self.method, self.spec.prompt_budget, lang)
+        budget: Budget = self.profile.budget()
+        caller = StructuredCaller(self.profile, lang)
         doc = Retrospective(id=doc_id, title=title, team=team, date=review_date, language=lang)
-        chunks = chunk_text(text, self.chunk_budget(lang))
+        chunks = chunk_text(text, self.chunk_budget(lang), budget.count)
         extract_prompt = load_prompt("notes-extract", lang)
         batch: list[list[BaseMessage]] = [
             extract_prompt.render(
@@ -149,9 +184,7 @@ class LLMNotesExtractor:
             )
             for i, chunk in enumerate(chunks, 1)
         ]
-        parts = run_sync(
-            caller.acall_many(batch, NotesExtraction, usage, max_concurrency=self.concurrency, lang=lang)
-        )
+        parts = caller.call_many(batch, NotesExtraction, usage, max_concurrency=self.concurrency, lang=lang)
         for chunk, part in zip(chunks, parts, strict=True):
             proposal = TurnProposal.model_validate(part.model_dump())
             for chain in proposal.cause_chains:
@@ -159,12 +192,17 @@ class LLMNotesExtractor:
             doc = vet(doc, proposal, stages=ALL_STAGES, message=chunk, complete_actions_only=False).review
 
         synth_prompt = load_prompt("notes-synthesis", lang)
-        room = self.spec.prompt_budget - count_tokens(compact_schema(Synthesis)) - 400
-        messages = synth_prompt.render(
-            trusted={"team": team or "-", "today": str(review_date or "-")},
-            data={"document": document_for_prompt(doc, "analysis", max(200, room))},
+
+        def synthesis_messages(share: float) -> list[BaseMessage]:
+            room = int((budget.prompt - budget.count(compact_schema(Synthesis)) - 400) * share)
+            return synth_prompt.render(
+                trusted={"team": team or "-", "today": str(review_date or "-")},
+                data={"document": document_for_prompt(doc, "analysis", max(200, room), budget.count)},
+            )
+
+        synthesis = caller.call(
+            synthesis_messages(1.0), Synthesis, usage, lang=lang, smaller=lambda: synthesis_messages(0.5)
         )
-        synthesis = caller.call(messages, Synthesis, usage, lang=lang)
         doc = self._apply_synthesis(doc, synthesis)
         self.last_prompt_version = f"{extract_prompt.version}+{synth_prompt.version}"
         log.info("notes %s: %d chunks, %d calls, %d tokens", doc_id, len(chunks), usage.calls, usage.tokens)

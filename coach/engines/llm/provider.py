@@ -73,9 +73,10 @@ class ModelSpec:
     """Which model, and how we talk to it."""
 
     name: str
-    structured_method: StructuredMethod = "json_schema"
+    structured_method: StructuredMethod | Literal["auto"] = "auto"
     max_tokens_per_call: int = 6000
     temperature: float = 0.2
+    context: int | None = None  # the model's context window when set; else asked of the endpoint
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ModelSpec:
@@ -83,29 +84,19 @@ class ModelSpec:
             name=settings.llm_model,
             structured_method=settings.llm_structured_method,
             max_tokens_per_call=settings.llm_max_tokens_per_call,
+            context=settings.llm_context,
         )
-
-    @property
-    def output_reserve(self) -> int:
-        """Tokens kept for the answer out of the per-call budget."""
-        return max(256, self.max_tokens_per_call // 3)
-
-    @property
-    def prompt_budget(self) -> int:
-        return self.max_tokens_per_call - self.output_reserve
 
 
 def chat_model(provider: Provider, spec: ModelSpec) -> BaseChatModel:
-    """langchain-openai's ChatOpenAI on the Chat Completions API (what every compatible server has)."""
+    """langchain-openai's ChatOpenAI on the Chat Completions API (what every compatible server has).
+
+    The answer's cap and the request's timeout are bound per call (`call_options`): both
+    depend on the budget and the deadline, known only when the call is made.
+    """
     from langchain_openai import ChatOpenAI
     from pydantic import SecretStr
 
-    cap: dict[str, object] = {}
-    if provider.base_url is None or ".openai.azure.com" in provider.base_url:
-        cap["max_completion_tokens"] = spec.output_reserve
-    else:
-        # Ollama, llama.cpp, older vLLM and most hosted clones know only `max_tokens`.
-        cap["extra_body"] = {"max_tokens": spec.output_reserve}
     return ChatOpenAI(  # type: ignore[call-arg]
         model=spec.name,
         base_url=provider.base_url,
@@ -116,5 +107,15 @@ def chat_model(provider: Provider, spec: ModelSpec) -> BaseChatModel:
         temperature=spec.temperature,
         stream_usage=True,
         use_responses_api=False,
-        **cap,
     )
+
+
+def call_options(provider: Provider, max_tokens: int, timeout_s: float) -> dict[str, object]:
+    """Per-call request options: the answer's cap under the name the server knows, and the timeout."""
+    options: dict[str, object] = {"timeout": timeout_s}
+    if provider.base_url is None or ".openai.azure.com" in provider.base_url:
+        options["max_completion_tokens"] = max_tokens
+    else:
+        # Ollama, llama.cpp, older vLLM and most hosted clones know only `max_tokens`.
+        options["extra_body"] = {"max_tokens": max_tokens}
+    return options

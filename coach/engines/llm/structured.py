@@ -1,32 +1,30 @@
 """Our seam for structured output: ask for JSON, parse and validate it, repair once.
 
-With `ChatOpenAI` the request carries the server-side constraint chosen by setting
-(`json_schema` response format, a forced `function_calling` tool, or `json_mode`); any
-other chat model (langchain_core's fakes in tests, which lack `bind_tools`) is simply
+With `ChatOpenAI` the request carries the server-side constraint the endpoint supports
+(`json_schema` response format, a forced `function_calling` tool, or `json_mode`; see
+`profile`), or none (`prompt`); any other chat model (langchain_core's fakes in tests) is
 asked for JSON in the prompt. Either way *our* code parses and validates the answer into
-the pydantic model, and on failure sends the error back for one repair attempt.
+the pydantic model: JSON of another shape is a failure, not an empty answer. A bad answer
+gets one repair attempt; an answer cut off by the length limit gets one smaller request.
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import json
 import re
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
 from pydantic import BaseModel, ValidationError
 
-from coach.engines.llm.budget import Usage, check_budget, message_text, usage_of
-from coach.engines.llm.errors import LLMError, LLMUnparseable, classify
-from coach.engines.llm.provider import StructuredMethod
+from coach.engines.llm import deadline
+from coach.engines.llm.budget import Usage, finished_by_length, message_text, usage_of
+from coach.engines.llm.errors import LLMError, LLMLengthExceeded, LLMUnparseable, classify
+from coach.engines.llm.profile import ModelProfile, structured_runnable
 
 T = TypeVar("T", bound=BaseModel)
-R = TypeVar("R")
 
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.I)
 
@@ -61,9 +59,14 @@ def extract_json(text: str) -> Any:
 def parse_answer(message: BaseMessage, schema: type[T]) -> T:
     """Validate a tool call's arguments or the JSON in the text; raises ValueError/ValidationError."""
     calls = getattr(message, "tool_calls", None) or []
-    if calls:
-        return schema.model_validate(calls[0]["args"])
-    return schema.model_validate(extract_json(message_text(message)))
+    data = calls[0]["args"] if calls else extract_json(message_text(message))
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object, got {type(data).__name__}")
+    if data and not set(data) & set(schema.model_fields):
+        # json_mode answers "valid JSON" of any shape; read as empty it would silently lose the turn
+        expected = sorted(schema.model_fields)
+        raise ValueError(f"wrong shape: keys {sorted(data)[:6]}, expected some of {expected}")
+    return schema.model_validate(data)
 
 
 def _error_text(exc: Exception) -> str:
@@ -74,41 +77,17 @@ def _error_text(exc: Exception) -> str:
     return str(exc)[:400]
 
 
-def run_sync(coro: Coroutine[Any, Any, R]) -> R:
-    """Run a coroutine from sync code, also when this thread already runs an event loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
 class StructuredCaller:
-    """Structured calls against one chat model, with the budget checked and usage counted."""
+    """Structured calls against one model profile, with the budget checked and usage counted."""
 
-    def __init__(
-        self,
-        model: BaseChatModel,
-        method: StructuredMethod = "json_schema",
-        prompt_budget: int = 4000,
-        language: str = "en",
-    ) -> None:
-        self.model, self.method, self.prompt_budget, self.language = model, method, prompt_budget, language
+    def __init__(self, profile: ModelProfile, language: str = "en") -> None:
+        self.profile, self.language = profile, language
 
     # ---- request shaping --------------------------------------------------------------------
 
     def bound(self, schema: type[BaseModel]) -> Runnable[Any, BaseMessage]:
-        from langchain_openai import ChatOpenAI
-
-        if not isinstance(self.model, ChatOpenAI) or self.method == "prompt":
-            return self.model
-        if self.method == "function_calling":
-            return self.model.bind_tools([schema], tool_choice=schema.__name__)
-        if self.method == "json_mode":
-            return self.model.bind(response_format={"type": "json_object"})
-        spec = {"name": schema.__name__, "schema": schema.model_json_schema(), "strict": False}
-        return self.model.bind(response_format={"type": "json_schema", "json_schema": spec})
+        runnable = structured_runnable(self.profile.model, self.profile.method(), schema)
+        return self.profile.with_options(runnable, self.profile.budget().reserve)
 
     def prepare(
         self, messages: Sequence[BaseMessage], schema: type[BaseModel], lang: str | None = None
@@ -121,7 +100,7 @@ class StructuredCaller:
             out[0] = SystemMessage(content=f"{message_text(out[0])}\n\n{fmt}")
         else:
             out.insert(0, SystemMessage(content=fmt))
-        check_budget(out, self.prompt_budget, schema.__name__)
+        self.profile.budget().check(out, schema.__name__)
         return out
 
     def _repair_messages(
@@ -143,11 +122,20 @@ class StructuredCaller:
         usage: Usage | None = None,
         *,
         lang: str | None = None,
+        smaller: Callable[[], Sequence[BaseMessage]] | None = None,
     ) -> T:
+        """One structured answer; `smaller` builds the request tried once when an answer runs out of room."""
         usage = usage if usage is not None else Usage()
-        prompt = self.prepare(messages, schema, lang)
         runnable = self.bound(schema)
-        answer = self._invoke(runnable, prompt, usage)
+        prompt = self.prepare(messages, schema, lang)
+        answer = self._invoke_within_length(runnable, prompt, usage)
+        if answer is None:
+            if smaller is None:
+                raise LLMLengthExceeded(f"{schema.__name__}: the answer ran out of tokens")
+            prompt = self.prepare(smaller(), schema, lang)
+            answer = self._invoke_within_length(runnable, prompt, usage)
+            if answer is None:
+                raise LLMLengthExceeded(f"{schema.__name__}: the answer ran out of tokens twice")
         try:
             return parse_answer(answer, schema)
         except (ValueError, ValidationError) as exc:
@@ -158,19 +146,30 @@ class StructuredCaller:
             except (ValueError, ValidationError) as exc2:
                 raise LLMUnparseable(f"{schema.__name__}: {_error_text(exc2)}") from exc2
 
+    def _invoke_within_length(
+        self, runnable: Runnable[Any, BaseMessage], prompt: list[BaseMessage], usage: Usage
+    ) -> BaseMessage | None:
+        """The answer, or None when it stopped at the length limit (a repair is worth one try)."""
+        try:
+            answer = self._invoke(runnable, prompt, usage)
+        except LLMLengthExceeded:
+            return None
+        return None if finished_by_length(answer) else answer
+
     def _invoke(
         self, runnable: Runnable[Any, BaseMessage], prompt: list[BaseMessage], usage: Usage
     ) -> BaseMessage:
+        deadline.check("a structured call")
         try:
             answer = runnable.invoke(prompt)
         except LLMError:
             raise
         except Exception as exc:
             raise classify(exc) from exc
-        usage.add(prompt, answer, usage_of(answer))
+        usage.add(prompt, answer, usage_of(answer), self.profile.budget().counter)
         return answer
 
-    async def acall_many(
+    def call_many(
         self,
         batch: Sequence[Sequence[BaseMessage]],
         schema: type[T],
@@ -179,27 +178,36 @@ class StructuredCaller:
         max_concurrency: int = 4,
         lang: str | None = None,
     ) -> list[T]:
-        """One call per prompt with bounded concurrency (`abatch`); each answer repaired at most once."""
+        """One call per prompt, `max_concurrency` at a time; each answer repaired at most once.
+
+        Threads (`batch`), not asyncio: the async client keeps connections bound to the event loop
+        that made them, and a second note's loop then finds them closed.
+        """
         prompts = [self.prepare(m, schema, lang) for m in batch]
         runnable = self.bound(schema)
-        answers = await runnable.abatch(
+        deadline.check("extracting notes")
+        answers = runnable.batch(
             prompts, config={"max_concurrency": max(1, max_concurrency)}, return_exceptions=True
         )
+        counter = self.profile.budget().counter
         results: list[T] = []
         for prompt, answer in zip(prompts, answers, strict=True):
             if isinstance(answer, BaseException):
                 raise classify(answer) from answer
-            usage.add(prompt, answer, usage_of(answer))
+            if finished_by_length(answer):
+                raise LLMLengthExceeded(f"{schema.__name__}: a chunk's answer ran out of tokens")
+            usage.add(prompt, answer, usage_of(answer), counter)
             try:
                 results.append(parse_answer(answer, schema))
                 continue
             except (ValueError, ValidationError) as exc:
                 repair = self._repair_messages(prompt, answer, exc)
+            deadline.check("repairing a chunk")
             try:
-                second = await runnable.ainvoke(repair)
+                second = runnable.invoke(repair)
             except Exception as exc:
                 raise classify(exc) from exc
-            usage.add(repair, second, usage_of(second))
+            usage.add(repair, second, usage_of(second), counter)
             try:
                 results.append(parse_answer(second, schema))
             except (ValueError, ValidationError) as exc2:

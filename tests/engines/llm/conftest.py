@@ -13,3 +13,16 @@ def stub() -> Iterator[object]:
 
     with StubOpenAI() as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def _fresh_endpoints() -> Iterator[None]:
+    """What was learnt about endpoints (context, structured method) lives per process: start fresh."""
+    from coach.engines.llm.endpoint import forget_endpoints
+    from coach.engines.llm.profile import forget_methods
+
+    forget_endpoints()
+    forget_methods()
+    yield
+    forget_endpoints()
+    forget_methods()

@@ -10,7 +10,7 @@ import pytest
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnResult
 from coach.engines.llm import FallbackEngine, LLMCoachEngine, ModelSpec
-from coach.engines.llm.engine import FALLBACK_NOTE
+from coach.engines.llm.engine import REJECTED_NOTE
 from coach.engines.llm.errors import BudgetExceeded, LLMUnparseable
 from coach.engines.llm.prompts import DATA_CLOSE, DATA_OPEN
 from tests.engines.llm.fakes import NEXT, Recorder, StandInRules, fake
@@ -48,14 +48,14 @@ GOAL_PROPOSAL = {
 }
 
 
-def test_a_chinese_reply_streams_character_by_character() -> None:
-    reply = "好的，销售额目标1.2亿、实际9600万。哪个差距最重要？"
-    engine = LLMCoachEngine(fake(GOAL_PROPOSAL, reply), StandInRules(), spec=ModelSpec(name="fake-model"))
+def test_the_models_words_stream_and_the_methods_question_follows() -> None:
+    words = "好的，销售额目标1.2亿、实际9600万，差了两成。"
+    engine = LLMCoachEngine(fake(GOAL_PROPOSAL, words), StandInRules(), spec=ModelSpec(name="fake-model"))
     deltas, result = run(engine, {"stage": "review"}, "销售额目标1.2亿，实际9600万")
-    assert len(deltas) == len(reply) and all(len(d) == 1 for d in deltas)
-    assert "".join(deltas) == result.reply == reply
+    assert deltas[: len(words)] == list(words)  # the checked words as they streamed, then the question
+    assert "".join(deltas) == result.reply == f"{words}\n\n{NEXT['zh']}"
     assert (result.engine, result.fallback, result.model) == ("llm", False, "fake-model")
-    assert result.prompt_version == "coach-turn.review/1+coach-reply/1"
+    assert result.prompt_version == "coach-turn.review/1+coach-reply/2"
     assert result.tokens and result.tokens > 0
 
 
@@ -150,8 +150,8 @@ def test_unparseable_after_one_repair_raises_and_the_fallback_serves_the_turn() 
         run(LLMCoachEngine(fake("nope", "still nope"), rules), {"stage": "review"}, "销售额目标1.2亿")
     engine = FallbackEngine(LLMCoachEngine(fake("nope", "still nope"), rules), rules)
     deltas, result = run(engine, {"stage": "review"}, "销售额目标1.2亿")
-    assert (result.engine, result.fallback) == ("rules", True)
-    assert result.reply.startswith(FALLBACK_NOTE["zh"]) and result.reply.endswith(NEXT["zh"])
+    assert (result.engine, result.fallback, result.fallback_reason) == ("rules", True, "unparseable")
+    assert result.reply.startswith(REJECTED_NOTE["zh"]) and result.reply.endswith(NEXT["zh"])
     assert "".join(deltas) == result.reply
 
 
@@ -168,7 +168,7 @@ def test_commands_cost_one_call() -> None:
     recorder = Recorder()
     engine = LLMCoachEngine(fake("好的，跳过这一步。", recorder=recorder), StandInRules())
     _, result = run(engine, {"stage": "review"}, "跳过")
-    assert len(recorder.prompts) == 1 and result.prompt_version == "coach-reply/1"
+    assert len(recorder.prompts) == 1 and result.prompt_version == "coach-reply/2"
 
 
 def test_an_empty_model_reply_becomes_the_methods_question() -> None:

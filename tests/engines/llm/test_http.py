@@ -34,16 +34,17 @@ def engine(base_url: str, **kw: object) -> FallbackEngine:
 
 
 def test_a_streamed_turn_over_http(stub: StubOpenAI) -> None:
-    stub.script([Reply(GOAL_PROPOSAL), Reply("好的，销售额差了两成。哪个差距最要紧？")])
+    stub.script([Reply(GOAL_PROPOSAL), Reply("好的，销售额差了两成。")])
     deltas, result = run(engine(stub.base_url), {"stage": "review"}, TEXT)
     assert (result.engine, result.fallback, result.model) == ("llm", False, "stub-model")
-    assert len(deltas) > 5 and "".join(deltas) == result.reply == "好的，销售额差了两成。哪个差距最要紧？"
+    assert len(deltas) > 5 and "".join(deltas) == result.reply == f"好的，销售额差了两成。\n\n{NEXT['zh']}"
     assert result.review.goals[0].verdict == "missed"
     assert result.tokens == 36  # what the server reported for both calls
     structured, streamed = stub.requests
     assert structured["response_format"]["type"] == "json_schema"
-    assert structured["max_tokens"] == 2000 and "max_completion_tokens" not in structured
-    assert streamed["stream"] is True
+    # a window of 6,000 tokens (no context known): a quarter, capped at 1,500, for the answer
+    assert structured["max_tokens"] == 1500 and "max_completion_tokens" not in structured
+    assert streamed["stream"] is True and streamed["max_tokens"] == 400
 
 
 def test_429_then_success_is_retried_with_backoff(stub: StubOpenAI) -> None:

@@ -98,7 +98,7 @@ def test_a_long_note_is_chunked_within_the_budget_and_merged_without_duplicates(
     extractor.model = fake(*([CHUNK] * len(chunks)), SYNTHESIS, recorder=recorder)
     doc = extract(extractor, long_note)
     assert len(recorder.prompts) == len(chunks) + 1
-    assert max(tokens_of_text(p) for p in recorder.prompts) <= budget * 2 // 3
+    assert max(tokens_of_text(p) for p in recorder.prompts) <= extractor.profile.budget().prompt == 2250
     assert (
         len(doc.goals) == 2 and len(doc.lessons) == 2 and len(doc.actions) == 1 and len(doc.cause_chains) == 1
     )
