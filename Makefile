@@ -27,6 +27,7 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	bash scripts/install-chromium.sh
+	bash scripts/install-postgres.sh
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from coach.security.body import BodyTooLarge, body_limit, declared_length, limited_receive
 from coach.security.network import is_local_client
 from coach.security.origins import origin_matches
-from coach.security.ratelimit import TokenBuckets, retry_after_header
+from coach.security.ratelimit import TokenBuckets, rate_limiter, retry_after_header
 from coach.security.registry import KeyRegistry, Principal
 from coach.security.responses import error_response
 from coach.security.scopes import Access, allows, required_access
@@ -50,7 +50,7 @@ class AccessControl:
 
     def __init__(self, app: ASGIApp, registry: KeyRegistry, settings: Settings) -> None:
         self.app, self.registry, self.settings = app, registry, settings
-        self.buckets = TokenBuckets(settings.rate_limit_per_minute)
+        self.buckets = rate_limiter(registry.database, settings.rate_limit_per_minute, settings.limits_shared)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -66,7 +66,7 @@ class AccessControl:
         try:
             principal = await self.authenticate(scope, headers)
             await self.authorize(principal, access, headers)
-            self.throttle(principal, scope)
+            await self.throttle(principal, scope)
             limit = self.check_length(method, scope["path"], headers)
         except Denied as denied:
             await self.deny(scope, receive, send, denied)
@@ -141,10 +141,13 @@ class AccessControl:
                     "origin_not_allowed",
                 )
 
-    def throttle(self, principal: Principal, scope: Scope) -> None:
+    async def throttle(self, principal: Principal, scope: Scope) -> None:
         client = scope.get("client")
         identity = f"key:{principal.key_id}" if principal.key_id else f"ip:{client[0] if client else '-'}"
-        wait = self.buckets.take(identity)
+        if isinstance(self.buckets, TokenBuckets):
+            wait = self.buckets.take(identity)
+        else:  # shared: a SQL round trip, off the event loop
+            wait = await run_in_threadpool(self.buckets.take, identity)
         if wait > 0:
             seconds = retry_after_header(wait)
             raise Denied(

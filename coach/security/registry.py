@@ -17,8 +17,9 @@ from coach.storage.db import Database
 from coach.storage.tables import ApiKey, Workspace, utcnow
 
 WORKSPACE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-# how long a revoked key (or a key created by another process) may go unnoticed
-KEY_TTL_S = 5.0
+# how long a revoked key (or a key created by another process or replica) may go unnoticed: every
+# process asks SQL again after this, so a revocation holds everywhere within 1 s
+KEY_TTL_S = 1.0
 ANY_KEYS_TTL_S = 2.0
 
 

@@ -24,7 +24,7 @@ class Access(IntEnum):
 GRANTS = {Scope.WIDGET: Access.WIDGET, Scope.MEMBER: Access.MEMBER, Scope.ADMIN: Access.ADMIN}
 
 PUBLIC_PATHS = frozenset(
-    {"/", "/healthz", "/widget.js", "/demo", "/favicon.ico", "/openapi.json", "/docs", "/redoc"}
+    {"/", "/healthz", "/readyz", "/widget.js", "/demo", "/favicon.ico", "/openapi.json", "/docs", "/redoc"}
 )
 PUBLIC_PREFIXES = ("/static/", "/docs/")
 ADMIN_PREFIXES = ("/api/v1/keys",)
@@ -36,11 +36,17 @@ _WIDGET_ROUTES = (
 )
 
 
+# deleting for good is the workspace admin's (archiving and restoring are a member's)
+_ADMIN_ROUTES = (("POST", re.compile(r"/api/v1/reviews/purge/?")),)
+
+
 def required_access(method: str, path: str) -> Access:
     """The least access a request needs; unknown paths need a member key so nothing leaks by default."""
     if method in ("GET", "HEAD") and (path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)):
         return Access.PUBLIC
     if path.startswith(ADMIN_PREFIXES):
+        return Access.ADMIN
+    if any(method == m and pattern.fullmatch(path) for m, pattern in _ADMIN_ROUTES):
         return Access.ADMIN
     for route_method, pattern in _WIDGET_ROUTES:
         if method == route_method and pattern.fullmatch(path):

@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from coach.settings import Settings
+from coach.storage.migrations import upgrade
+from coach.storage.reviews import mark_old_drafts
 from coach.storage.tables import DEFAULT_WORKSPACE, Base, Workspace
 
 
@@ -28,19 +30,45 @@ def make_engine(settings: Settings) -> Engine:
     url = settings.sqlalchemy_url
     if url.startswith("sqlite"):
         settings.home.mkdir(parents=True, exist_ok=True)
-        # 40 worker threads, and a turn holds a connection while the lesson library opens another:
+        # 40 worker threads, each turn and its lesson look-ups opening connections one after another:
         # the default pool (5 + 10) starves under load (bench/load.py); SQLite connections are cheap
         engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=40, max_overflow=120)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
-    add_missing_columns(engine)
-    with Session(engine) as db:
-        if db.get(Workspace, DEFAULT_WORKSPACE) is None:
-            db.add(Workspace(id=DEFAULT_WORKSPACE, name="Default"))
+        engine = create_engine(
+            url, pool_pre_ping=True, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+        )
+    with schema_lock(engine):
+        upgrade(engine)  # the alembic revisions; then what the models declare since the last one
+        Base.metadata.create_all(engine)
+        add_missing_columns(engine)
+        add_missing_indexes(engine)
+        with Session(engine) as db:
+            if db.get(Workspace, DEFAULT_WORKSPACE) is None:
+                db.add(Workspace(id=DEFAULT_WORKSPACE, name="Default"))
+            mark_old_drafts(db)
             db.commit()
     return engine
+
+
+# any constant shared by every replica; the value spells "coach" so it is recognisable in pg_locks
+_SCHEMA_LOCK_KEY = 0x636F616368
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Replicas starting together on PostgreSQL create the schema one at a time (SQLite: no-op)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+            conn.commit()
 
 
 def add_missing_columns(engine: Engine) -> None:
@@ -53,6 +81,14 @@ def add_missing_columns(engine: Engine) -> None:
                 if column.name not in present and column.nullable:
                     kind = column.type.compile(engine.dialect)
                     conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+
+
+def add_missing_indexes(engine: Engine) -> None:
+    """Create the indexes a newer version declares on tables an older version created."""
+    with engine.begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(conn, checkfirst=True)
 
 
 class Database:

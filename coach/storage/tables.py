@@ -7,7 +7,7 @@ import uuid
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
 
 def new_id() -> str:
@@ -44,6 +44,15 @@ class ApiKey(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class RateWindow(Base):
+    """Requests counted per identity and minute, shared by every replica (coach/security/ratelimit.py)."""
+
+    __tablename__ = "rate_windows"
+    identity: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window: Mapped[int] = mapped_column(Integer, primary_key=True)  # minutes since the epoch
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Team(Base):
     __tablename__ = "teams"
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
@@ -64,8 +73,41 @@ class Review(Base):
     language: Mapped[str] = mapped_column(String(2), default="zh")
     source: Mapped[str] = mapped_column(String(16), default="chat")  # chat | notes
     document: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # a chat's review is a draft until its document holds a fact: drafts are never listed,
+    # exported, counted or followed up (NULL, as in databases made before drafts, is not a draft)
+    draft: Mapped[bool | None] = mapped_column()
+    # archived reviews leave lists, search, recurrences and follow-ups until restored or purged
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # sha256 of a summarized note's text: the same note again updates this review
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    @validates("document")
+    def _leave_draft(self, _key: str, document: dict[str, Any]) -> dict[str, Any]:
+        """A draft becomes a review with its first fact, whoever writes it (chat, editor)."""
+        if self.draft and holds_facts(document):
+            self.draft = False
+        return document
+
+
+# the parts of a Retrospective document that are facts a user gave (title, team and date are not)
+FACT_FIELDS = ("highlights", "shortfalls", "cause_chains", "reflections", "lessons", "actions")
+GOAL_FACTS = ("target", "result", "target_value", "result_value")
+
+
+def holds_facts(document: dict[str, Any]) -> bool:
+    """Whether a stored Retrospective document says anything beyond its title, team and date.
+
+    A goal counts once it has a target or a result: the rules engine takes a greeting ("你好",
+    "hi") for a goal's name and then asks for its numbers.
+    """
+    goals = document.get("goals") or []
+    return (
+        any(document.get(field) for field in FACT_FIELDS)
+        or any(goal.get(key) not in (None, "") for goal in goals for key in GOAL_FACTS)
+        or bool(str(document.get("summary") or "").strip())
+    )
 
 
 class ChatSession(Base):
@@ -80,6 +122,9 @@ class ChatSession(Base):
     stage: Mapped[str] = mapped_column(String(16), default="review")
     state: Mapped[dict[str, Any]] = mapped_column(default=dict)
     external_ref: Mapped[str | None] = mapped_column(String(200), index=True)
+    # one writer per session across replicas: who is answering a turn, and until when at most
+    lease_owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -95,6 +140,7 @@ class Turn(Base):
     stage: Mapped[str | None] = mapped_column(String(16))
     engine: Mapped[str | None] = mapped_column(String(16))
     fallback: Mapped[bool] = mapped_column(default=False)
+    fallback_reason: Mapped[str | None] = mapped_column(String(32))  # why the rules engine answered
     model: Mapped[str | None] = mapped_column(String(100))
     prompt_version: Mapped[str | None] = mapped_column(String(100))
     tokens: Mapped[int | None] = mapped_column(Integer)
@@ -148,7 +194,9 @@ class LessonRevision(Base):
 
     __tablename__ = "lesson_revisions"
     workspace_id: Mapped[str] = mapped_column(ForeignKey("workspaces.id"), primary_key=True)
+    # the version orders writes; token is what databases made before it hold (NOT NULL there)
     token: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int | None] = mapped_column(Integer)
 
 
 class SummaryJob(Base):
@@ -158,6 +206,8 @@ class SummaryJob(Base):
     team: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16), default="queued")  # queued|running|done
     index_lessons: Mapped[bool] = mapped_column(default=False)
+    # make a new review even for a note summarized before (NULL: update that note's review)
+    force: Mapped[bool | None] = mapped_column()
     overview_md: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -175,3 +225,5 @@ class SummaryJobItem(Base):
     status: Mapped[str] = mapped_column(String(16), default="queued")  # queued|done|error
     error: Mapped[str | None] = mapped_column(Text)
     review_id: Mapped[str | None] = mapped_column(ForeignKey("reviews.id"))
+    engine: Mapped[str | None] = mapped_column(String(16))  # llm | rules: who summarized the note
+    fallback_reason: Mapped[str | None] = mapped_column(String(32))  # why rules took over from the llm
