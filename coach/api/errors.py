@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coach.api.i18n import request_language
+from coach.request_context import current_request_id
+from coach.services.chat import SessionBusy
 
 log = logging.getLogger("coach.api")
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -65,6 +67,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def request_id(request: Request, call_next):  # type: ignore[no-untyped-def]
         given = request.headers.get("x-request-id", "")
         request.state.request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:12]
+        current_request_id.set(request.state.request_id)  # for log lines below the API (the engines)
         started = time.perf_counter()
         try:
             response = await call_next(request)
@@ -83,6 +86,13 @@ def install_error_handlers(app: FastAPI) -> None:
         lang = request_language(request)
         message = exc.zh if lang == "zh" else exc.en
         return JSONResponse(_body(exc.code, message, request), status_code=exc.status)
+
+    @app.exception_handler(SessionBusy)
+    async def session_busy(request: Request, exc: SessionBusy) -> JSONResponse:
+        message = exc.zh if request_language(request) == "zh" else exc.en
+        response = JSONResponse(_body("session_busy", message, request), status_code=409)
+        response.headers["Retry-After"] = "1"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

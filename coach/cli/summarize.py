@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from coach.cli.ownership import holding_home, refuse_while_served, serving_owner
 from coach.notes.reading import SUFFIXES
 
 
@@ -34,6 +37,42 @@ def summarize(
     ] = None,
     index: Annotated[bool, typer.Option("--index", help="Add the lessons to the lesson library")] = False,
     team: Annotated[str | None, typer.Option("--team", help="Team the notes belong to")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="A new review even for a note summarized before (else updated)")
+    ] = False,
+) -> None:
+    if format not in ("json", "md"):
+        raise typer.BadParameter("--format must be json or md")
+    files = collect(paths)
+    if not files:
+        raise typer.BadParameter("no notes found (.txt .md .docx .vtt .srt)")
+    with _index_guard(index):
+        _summarize(files, format, out, index, team, force)
+
+
+@contextmanager
+def _index_guard(index: bool) -> Iterator[None]:
+    """Indexing writes the lesson index: only with the data folder to ourselves."""
+    if not index:
+        yield
+        return
+    owner = serving_owner()
+    if owner is not None:
+        raise refuse_while_served(
+            owner,
+            "summarize --index",
+            instead=(
+                "或去掉 --index 只生成总结，或把纪要交给服务（POST /api/v1/summaries，index: true）",
+                "or drop --index to summarize only, or send the notes to the server "
+                "(POST /api/v1/summaries with index: true)",
+            ),
+        )
+    with holding_home("summarize --index"):
+        yield
+
+
+def _summarize(
+    files: list[Path], format: str, out: Path | None, index: bool, team: str | None, force: bool
 ) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -46,11 +85,6 @@ def summarize(
     from coach.storage.db import Database
     from coach.storage.tables import DEFAULT_WORKSPACE
 
-    if format not in ("json", "md"):
-        raise typer.BadParameter("--format must be json or md")
-    files = collect(paths)
-    if not files:
-        raise typer.BadParameter("no notes found (.txt .md .docx .vtt .srt)")
     settings = get_settings()
     database = Database(settings)
     library = LessonLibrary(settings, database) if index else None
@@ -58,7 +92,7 @@ def summarize(
     extractor = notes_extractor(settings)
     service = SummaryService(database, settings, lambda: extractor, library)
     notes = [NoteInput(f.name, f.read_bytes(), dt.date.fromtimestamp(f.stat().st_mtime)) for f in files]
-    job_id = service.create_job(DEFAULT_WORKSPACE, notes, team=team, index=index)
+    job_id = service.create_job(DEFAULT_WORKSPACE, notes, team=team, index=index, force=force)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
     ) as progress:

@@ -30,8 +30,8 @@ class LexicalDoc:
 class WorkspaceLexicon:
     """The BM25 index of one workspace; documents change in place, BM25 is rebuilt lazily."""
 
-    def __init__(self, signature: object = None) -> None:
-        self.signature = signature
+    def __init__(self, signature: int = 0) -> None:
+        self.signature = signature  # the lessons' version in SQL that these documents hold
         self._docs: dict[str, LexicalDoc] = {}
         self._order: list[str] = []
         self._bm25: bm25s.BM25 | None = None
@@ -115,8 +115,8 @@ class WorkspaceLexicon:
         return [(self._order[i], float(scores[i])) for i in top]
 
 
-Loader = Callable[[str], tuple[object, list[LexicalDoc]]]
-Signer = Callable[[str], object]
+Loader = Callable[[str], tuple[int, list[LexicalDoc]]]
+Signer = Callable[[str], int]
 
 
 # how often to ask SQL whether another process changed a workspace's lessons (the check
@@ -159,15 +159,26 @@ class LexicalIndex:
         with self._lock:
             return self.lexicon(workspace_id).search(tokens, n, filters)
 
-    def changed(self, workspace_id: str, upserted: Iterable[LexicalDoc], removed: Iterable[str]) -> None:
-        """Apply our own writes without a reload; the signature follows SQL."""
+    def changed(
+        self, workspace_id: str, upserted: Iterable[LexicalDoc], removed: Iterable[str], version: int | None
+    ) -> None:
+        """Apply our own write without a reload.
+
+        The lexicon takes the write's version only when it held every version before it; when
+        another process wrote in between, the lexicon stays behind and the next search reloads it.
+        """
         with self._lock:
             lexicon = self._lexicons.get(workspace_id)
             if lexicon is None:
                 return
             lexicon.remove(removed)
             lexicon.upsert(upserted)
-            lexicon.signature = self._sign(workspace_id)
+            if version is None:
+                return
+            if lexicon.signature == version - 1:
+                lexicon.signature = version
+            else:
+                self._checked[workspace_id] = 0.0
 
     def warm(self, workspace_ids: Iterable[str]) -> None:
         """Load and build the lexicons now, so the first search does not pay for jieba."""

@@ -47,6 +47,19 @@ POSTFILTER_DEPTH = 400
 # set. There it names the right lesson for 22 queries and a wrong one for 1, on the held-out set 11
 # and 1, and never for the 12 off-topic complaints (the fused score put 7-8 of those at >= .75).
 SAME_ROOT_CAUSE_COSINE = 0.47
+# The relevance floor of a hybrid search (on the fused score): below it a hit is the weak tail.
+# Measured on the development set at k=20 (bench/relevance_floor.py): recall@5 80.6% -> 79.9%,
+# hits shown 19.5 -> 6.3 per query, irrelevant hits shown 17.8 -> 4.8, off-topic queries 20 -> 8.6.
+# The first few always stay: a filtered list is short, so its fused scores run low.
+RELEVANCE_FLOOR = 0.6
+FLOOR_KEEPS_FIRST = 3
+
+
+def above_floor(
+    ranked: list[tuple[str, float]], floor: float = RELEVANCE_FLOOR, keep: int = FLOOR_KEEPS_FIRST
+) -> list[tuple[str, float]]:
+    """The fused ranking without its weak tail: the first `keep`, then those scoring at least `floor`."""
+    return [pair for n, pair in enumerate(ranked) if n < keep or pair[1] >= floor]
 
 
 @dataclass
@@ -134,6 +147,22 @@ class LessonLibrary:
     def degraded(self) -> bool:
         return self.dense is None
 
+    def readiness(self) -> dict[str, object]:
+        """What /readyz reports of search: lessons in SQL and in the vector index, and why degraded."""
+        dense = self.dense
+        indexed: int | None = None
+        if dense is not None:
+            try:
+                indexed = dense.count()
+            except Exception as exc:  # a broken index is what this report is for
+                self._index_failed(exc)
+        return {
+            "lessons": self.store.count(),
+            "indexed": indexed,
+            "degraded": self.dense is None,
+            "reason": self.dense_error if self.dense is None else None,
+        }
+
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Rebuild the vector index from SQL; returns the number of lessons indexed."""
         with self._write_lock:
@@ -181,13 +210,25 @@ class LessonLibrary:
         return self.search_detailed(workspace_id, query.strip()[:MAX_QUERY_CHARS], k, filters).hits
 
     def search_detailed(
-        self, workspace_id: str, query: str, k: int = 5, filters: LessonFilters | None = None
+        self,
+        workspace_id: str,
+        query: str,
+        k: int = 5,
+        filters: LessonFilters | None = None,
+        *,
+        floor: bool = False,
     ) -> SearchResult:
-        """Hybrid search with the mode actually used; lexical when the vector index is unavailable."""
+        """Hybrid search with the mode actually used; lexical when the vector index is unavailable.
+
+        With `floor`, hybrid hits below RELEVANCE_FLOOR are left out (the first few always stay).
+        """
         query = validate_query(query, k)
         filters = filters or LessonFilters()
         mode: Mode = "lexical" if self.dense is None else "hybrid"
-        hits = self._hits(workspace_id, self.ranked(workspace_id, query, k, filters, mode))
+        ranked = self.ranked(workspace_id, query, k, filters, mode)
+        if floor and mode == "hybrid":
+            ranked = above_floor(ranked)
+        hits = self._hits(workspace_id, ranked)
         return SearchResult(
             hits, "lexical" if mode == "lexical" else "hybrid", self.dense is None, self.dense_error
         )
@@ -208,6 +249,10 @@ class LessonLibrary:
             for lesson_id, score in ranked
             if (row := rows.get(lesson_id)) is not None
         ]
+
+    def version(self, workspace_id: str) -> int:
+        """The version of the workspace's lessons that search holds (rechecked against SQL every 2 s)."""
+        return self.lexical.lexicon(workspace_id).signature
 
     def same_as(self, workspace_id: str, text: str, other_than_review: str | None = None) -> LessonHit | None:
         """The past lesson that names the same thing as the text (a root cause), if one is near enough.
@@ -381,9 +426,13 @@ class LessonLibrary:
         review_id: str | None,
     ) -> list[LessonRow]:
         with self._write_lock:
-            rows, changed = self._save_rows(workspace_id, records, review_id)
-            # the lexicon first: dense hits are checked against it, linking included
-            self.lexical.changed(workspace_id, [lexical_doc(row) for row in changed], [])
+            rows, changed, version = self._save_rows(workspace_id, records, review_id)
+            # the lexicon first: dense hits are checked against it, linking included; an archived
+            # review's lessons are stored and embedded but stay out of it until the review is restored
+            if review_id is not None and self.store.review_archived(review_id):
+                self.lexical.changed(workspace_id, [], [row.id for row in changed], version)
+            else:
+                self.lexical.changed(workspace_id, [lexical_doc(row) for row in changed], [], version)
             dense = self.dense
             if changed and dense is not None:
                 try:
@@ -398,8 +447,8 @@ class LessonLibrary:
         workspace_id: str,
         records: Sequence[tuple[LessonRecord, LessonRow | None]],
         review_id: str | None,
-    ) -> tuple[list[LessonRow], list[LessonRow]]:
-        """Upsert into SQL; returns all rows and those whose indexed content changed."""
+    ) -> tuple[list[LessonRow], list[LessonRow], int | None]:
+        """Upsert into SQL; returns all rows, those whose indexed content changed, and the new version."""
         rows: list[LessonRow] = []
         changed: list[LessonRow] = []
         with self.store.session() as db:
@@ -424,10 +473,9 @@ class LessonLibrary:
                     set_tokens(row)
                     changed.append(row)
                 rows.append(row)
-            if changed:
-                self.store.touch(db, workspace_id)
+            version = self.store.touch(db, workspace_id) if changed else None
             db.commit()
-        return rows, changed
+        return rows, changed, version
 
     def _link_recurrences(
         self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray
@@ -500,11 +548,30 @@ class LessonLibrary:
             for row in members:
                 if row.id in gone:
                     db.delete(row)
-            self.store.touch(db, workspace_id)
+            version = self.store.touch(db, workspace_id)
             db.commit()
         if self.dense is not None:
             self.dense.delete(workspace_id, list(gone))
-        self.lexical.changed(workspace_id, [], gone)
+        self.lexical.changed(workspace_id, [], gone, version)
+
+    def review_visibility_changed(self, workspace_id: str, review_ids: Sequence[str]) -> None:
+        """Reviews were archived or restored: their lessons leave or rejoin search and recurrences.
+
+        SQL says which reviews are archived; only the lexicon changes, and dense hits are always
+        checked against it, so the vectors stay and a restore embeds nothing.
+        """
+        with self._write_lock:
+            rows = self.store.of_reviews(workspace_id, review_ids)
+            archived, version = self.store.review_visibility(workspace_id, review_ids)
+            shown = [lexical_doc(row) for row in rows if row.review_id not in archived]
+            hidden = [row.id for row in rows if row.review_id in archived]
+            self.lexical.changed(workspace_id, shown, hidden, version)
+
+    def purge_reviews(self, workspace_id: str, review_ids: Sequence[str]) -> int:
+        """Remove the lessons of these reviews for good: SQL rows, vectors and BM25 documents."""
+        ids = [row.id for row in self.store.of_reviews(workspace_id, review_ids)]
+        self.delete(workspace_id, ids)
+        return len(ids)
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -516,7 +583,7 @@ class LessonLibrary:
         return recurring.build_clusters(rows, actions)
 
     def export(self, workspace_id: str) -> Iterator[LessonRecord]:
-        for row in self.store.iter_rows(workspace_id):
+        for row in self.store.iter_rows(workspace_id, listed_only=True):
             yield LessonRecord(
                 id=row.id,
                 text=row.text,

@@ -7,14 +7,15 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, cast
 
-from sqlalchemy import Table, bindparam, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from coach.library.filters import date_key
 from coach.library.lexical import LexicalDoc
 from coach.library.text import TOKENIZER_VERSION, lexical_tokens
 from coach.storage.db import Database
-from coach.storage.tables import ActionItemRow, LessonRevision, LessonRow, Workspace, new_id
+from coach.storage.reviews import archived_review_ids
+from coach.storage.tables import ActionItemRow, LessonRevision, LessonRow, Review, Workspace, new_id
 
 
 def set_tokens(row: LessonRow) -> None:
@@ -47,6 +48,12 @@ def lexical_doc(row: LessonColumns) -> LexicalDoc:
     return LexicalDoc(row.id, tokens, row.team, row.dimension, row.action, date_key(row.review_date))
 
 
+def not_archived(workspace_id: str) -> ColumnElement[bool]:
+    """Lessons that are not of an archived review: an archived review's lessons leave search and
+    recurrences until it is restored (its vectors stay in Chroma, so restoring needs no embedding)."""
+    return or_(LessonRow.review_id.is_(None), LessonRow.review_id.not_in(archived_review_ids(workspace_id)))
+
+
 def root_order(row: LessonRow) -> tuple[dt.date, dt.datetime, str]:
     """Earliest first: review date, then when it was stored, then id."""
     created = row.created_at or dt.datetime.max
@@ -68,20 +75,27 @@ class LessonStore:
         with self.session() as db:
             return db.get(Workspace, workspace_id) is not None
 
-    def signature(self, workspace_id: str) -> str | None:
-        """Changes whenever the workspace's lessons change, by any process (one primary-key read)."""
+    def signature(self, workspace_id: str) -> int:
+        """The workspace's lesson version: one more with every write to its lessons, by any process."""
         with self.session() as db:
-            return db.scalar(select(LessonRevision.token).where(LessonRevision.workspace_id == workspace_id))
+            version = db.scalar(
+                select(LessonRevision.version).where(LessonRevision.workspace_id == workspace_id)
+            )
+            return int(version or 0)
 
     @staticmethod
-    def touch(db: Session, workspace_id: str) -> None:
-        """Give the workspace a new revision token, in the caller's transaction."""
-        token = new_id()
-        updated = db.execute(
-            update(LessonRevision).where(LessonRevision.workspace_id == workspace_id).values(token=token)
+    def touch(db: Session, workspace_id: str) -> int:
+        """Advance the workspace's lesson version in the caller's transaction; returns the new one."""
+        version = db.scalar(
+            update(LessonRevision)
+            .where(LessonRevision.workspace_id == workspace_id)
+            .values(version=func.coalesce(LessonRevision.version, 0) + 1)
+            .returning(LessonRevision.version)
         )
-        if not updated.rowcount:  # type: ignore[attr-defined]
-            db.execute(insert(LessonRevision).values(workspace_id=workspace_id, token=token))
+        if version is None:
+            db.execute(insert(LessonRevision).values(workspace_id=workspace_id, token=new_id(), version=1))
+            return 1
+        return int(version)
 
     def workspaces_with_lessons(self) -> list[str]:
         with self.session() as db:
@@ -94,7 +108,7 @@ class LessonStore:
                 query = query.where(LessonRow.workspace_id == workspace_id)
             return int(db.scalar(query) or 0)
 
-    def load_lexical(self, workspace_id: str) -> tuple[object, list[LexicalDoc]]:
+    def load_lexical(self, workspace_id: str) -> tuple[int, list[LexicalDoc]]:
         """The workspace's BM25 documents; lessons without tokens of this tokenizer get them stored."""
         signature = self.signature(workspace_id)
         docs: list[LexicalDoc] = []
@@ -113,7 +127,7 @@ class LessonStore:
                     lessons.c.tokens,
                     lessons.c.tokens_version,
                 )
-                .where(lessons.c.workspace_id == workspace_id)
+                .where(lessons.c.workspace_id == workspace_id, not_archived(workspace_id))
                 .order_by(lessons.c.created_at, lessons.c.id)
             )
             for row in rows:
@@ -133,12 +147,17 @@ class LessonStore:
                 db.commit()
         return signature, docs
 
-    def iter_rows(self, workspace_id: str | None = None, batch: int = 2000) -> Iterator[LessonRow]:
-        """All lessons (of one workspace, or all for reindex), oldest first, streamed."""
+    def iter_rows(
+        self, workspace_id: str | None = None, batch: int = 2000, *, listed_only: bool = False
+    ) -> Iterator[LessonRow]:
+        """All lessons (of one workspace, or all for reindex), oldest first, streamed;
+        `listed_only` leaves out those of archived reviews (one workspace only)."""
         with self.session() as db:
             query = select(LessonRow).order_by(LessonRow.workspace_id, LessonRow.created_at, LessonRow.id)
             if workspace_id is not None:
                 query = query.where(LessonRow.workspace_id == workspace_id)
+                if listed_only:
+                    query = query.where(not_archived(workspace_id))
             yield from db.scalars(query.execution_options(yield_per=batch))
 
     def fetch(self, workspace_id: str, ids: Sequence[str]) -> dict[str, LessonRow]:
@@ -175,6 +194,32 @@ class LessonStore:
                 )
             )
 
+    def of_reviews(self, workspace_id: str, review_ids: Sequence[str]) -> list[LessonRow]:
+        """Every lesson of these reviews, archived or not."""
+        if not review_ids:
+            return []
+        with self.session() as db:
+            return list(
+                db.scalars(
+                    select(LessonRow).where(
+                        LessonRow.workspace_id == workspace_id, LessonRow.review_id.in_(list(review_ids))
+                    )
+                )
+            )
+
+    def review_archived(self, review_id: str) -> bool:
+        with self.session() as db:
+            return db.scalar(select(Review.archived_at).where(Review.id == review_id)) is not None
+
+    def review_visibility(self, workspace_id: str, review_ids: Sequence[str]) -> tuple[set[str], int]:
+        """Which of these reviews are archived, and a new lesson version (other processes reload)."""
+        with self.session() as db:
+            asked = archived_review_ids(workspace_id).where(Review.id.in_(list(review_ids)))
+            archived = set(db.scalars(asked))
+            version = self.touch(db, workspace_id)
+            db.commit()
+        return archived, version
+
     def clusters_touching(self, db: Session, workspace_id: str, ids: Iterable[str]) -> list[LessonRow]:
         """The given lessons plus every lesson of the recurrence clusters they belong to."""
         ids = set(ids)
@@ -197,6 +242,7 @@ class LessonStore:
                     select(LessonRow).where(
                         LessonRow.workspace_id == workspace_id,
                         or_(LessonRow.recurrence_of.is_not(None), LessonRow.id.in_(linked)),
+                        not_archived(workspace_id),
                     )
                 )
             )

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import socket
 import threading
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from coach.domain.library import LessonHit
@@ -26,6 +32,7 @@ from coach.engines.base import (
 )
 from coach.services.ports import LessonLibraryPort
 from coach.storage.db import Database
+from coach.storage.reviews import is_listed
 from coach.storage.tables import ActionItemRow, ChatSession, LessonRow, Review, Team, Turn, new_id
 
 log = logging.getLogger("coach.chat")
@@ -64,6 +71,61 @@ class SessionNotFound(LookupError):
     pass
 
 
+# a turn takes milliseconds (rules) to the LLM turn deadline (20 s); a lease left by a replica on another
+# host that died mid-turn expires after this (one on this host is taken over at once: lease_is_orphaned)
+LEASE_TTL_S = 60.0
+# how long a turn waits for another replica's turn on the same session before a 409 (the client retries)
+LEASE_WAIT_S = 30.0
+
+
+class SessionBusy(RuntimeError):
+    """Another writer kept the session's lease past LEASE_WAIT_S."""
+
+    zh = "这个会话正在处理上一条消息，请稍后重试"
+    en = "This session is still answering an earlier message; please retry shortly"
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__(session_id)
+        self.session_id = session_id
+
+
+# this process, as lease owners name it: host, pid, and a token telling a restarted pid 1 from its past
+_HOST = socket.gethostname()[:16]
+_BOOT = uuid.uuid4().hex[:6]
+
+
+def lease_owner() -> str:
+    """A new owner id for one turn: `host:pid:boot:turn` (at most 40 characters)."""
+    return f"{_HOST}:{os.getpid()}:{_BOOT}:{uuid.uuid4().hex[:8]}"
+
+
+def lease_is_orphaned(owner: str) -> bool:
+    """Whether the owner was a process on this host that is gone (a crash, a restart)."""
+    host, _, rest = owner.partition(":")
+    pid_text, _, rest = rest.partition(":")
+    boot = rest.partition(":")[0]
+    if host != _HOST or not pid_text.isdigit():
+        return False  # another host: only the lease's expiry tells
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return boot != _BOOT
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+@dataclass
+class Lease:
+    """This turn's claim on its session row."""
+
+    owner: str
+    released: bool = False
+
+
 def team_id_for(db: Session, workspace_id: str, name: str | None) -> str | None:
     """The team's id, created on first use."""
     if not name:
@@ -90,6 +152,7 @@ def open_actions_of_team(
             ActionItemRow.team_id == team_id,
             ActionItemRow.status != "done",
             ActionItemRow.review_id != exclude_review,
+            is_listed(),  # an archived review's actions are not followed up
         )
         .order_by(Review.review_date.desc().nulls_last(), Review.created_at.desc(), ActionItemRow.position)
     ).all()
@@ -147,7 +210,7 @@ class ChatService:
         self._indexer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lesson-index")
         self._pending: list[Future[None]] = []
         # the coach cites past lessons for the same texts turn after turn; a query embedding is ~25 ms
-        self._recent_searches: TimedCache[tuple[str, str, int], list[LessonHit]] = TimedCache(
+        self._recent_searches: TimedCache[tuple[str, str, int, int], list[LessonHit]] = TimedCache(
             seconds=120, size=512
         )
 
@@ -187,6 +250,7 @@ class ChatService:
                 title=doc.title,
                 review_date=review_date,
                 language=language,
+                draft=True,  # listed from the first fact the user gives (Review._leave_draft)
                 document=doc.model_dump(mode="json"),
             )
             db.add(review)
@@ -234,24 +298,88 @@ class ChatService:
         return result
 
     def stream(self, workspace_id: str, session_id: str, text: str) -> Iterator[TurnEvent]:
-        """Commit the user's turn, then yield the engine's deltas, then the committed result."""
-        with self._lock(session_id), self.database.session() as db:
-            chat = self._load(db, workspace_id, session_id)
-            db.add(Turn(session_id=chat.id, role="user", text=text, stage=chat.stage))
-            db.commit()
-            review = db.get(Review, chat.review_id)
-            assert review is not None
-            doc = Retrospective.model_validate(review.document)
-            ctx = self._context(db, chat, doc)
+        """Commit the user's turn, then yield the engine's deltas, then the committed result.
+
+        One writer per session: the in-process lock queues this replica's turns, the lease on the
+        session row queues other replicas'. No DB connection is held while the engine runs (its
+        lesson lookups open their own): read, close, think, then open a session to save.
+        """
+        with self._lock(session_id), self._lease(workspace_id, session_id) as owner:
+            with self.database.session() as db:
+                chat = self._load(db, workspace_id, session_id)
+                db.add(Turn(session_id=chat.id, role="user", text=text, stage=chat.stage))
+                db.commit()
+                review = db.get(Review, chat.review_id)
+                assert review is not None
+                doc = Retrospective.model_validate(review.document)
+                ctx = self._context(db, chat, doc)
+                state = dict(chat.state)
             engine = self.engine_factory()
-            for event in engine.execute(dict(chat.state), doc, text, ctx):
+            for event in engine.execute(state, doc, text, ctx):
                 if isinstance(event, Delta):
                     yield event
                     continue
-                self._save_result(db, chat, review, event)
-                db.commit()
+                with self.database.session() as db:
+                    chat = self._load(db, workspace_id, session_id)
+                    review = db.get(Review, chat.review_id)
+                    assert review is not None
+                    self._save_result(db, chat, review, event)
+                    chat.lease_owner, chat.lease_until = None, None  # released with the reply's commit
+                    db.commit()
+                owner.released = True
                 self._index_lessons(review, event)
                 yield event
+
+    @contextmanager
+    def _lease(self, workspace_id: str, session_id: str) -> Iterator[Lease]:
+        """Hold the session's row lease for one turn; SessionBusy when another writer keeps it too long."""
+        lease = Lease(owner=lease_owner())
+        deadline = time.monotonic() + LEASE_WAIT_S
+        pause = 0.005
+        while not self._try_lease(workspace_id, session_id, lease.owner):
+            if time.monotonic() > deadline:
+                raise SessionBusy(session_id)
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+        try:
+            yield lease
+        finally:
+            if not lease.released:
+                self._release_lease(session_id, lease.owner)
+
+    def _try_lease(self, workspace_id: str, session_id: str, owner: str) -> bool:
+        """Take the lease if it is free, expired, or left by a dead process on this host."""
+        now = dt.datetime.now(dt.UTC)
+        with self.database.session() as db:
+            free = or_(ChatSession.lease_until.is_(None), ChatSession.lease_until < now)
+            if self._claim(db, session_id, owner, free):
+                return True
+            holder = self._load(db, workspace_id, session_id).lease_owner  # SessionNotFound: don't wait
+            return bool(holder and lease_is_orphaned(holder)) and self._claim(
+                db, session_id, owner, ChatSession.lease_owner == holder
+            )
+
+    @staticmethod
+    def _claim(db: Session, session_id: str, owner: str, free: ColumnElement[bool]) -> bool:
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=LEASE_TTL_S)
+        taken = db.execute(
+            sql_update(ChatSession)
+            .where(ChatSession.id == session_id, free)
+            .values(lease_owner=owner, lease_until=until, updated_at=ChatSession.updated_at)
+            .execution_options(synchronize_session=False)
+        )
+        db.commit()
+        return bool(taken.rowcount == 1)  # type: ignore[attr-defined]
+
+    def _release_lease(self, session_id: str, owner: str) -> None:
+        with self.database.session() as db:
+            db.execute(
+                sql_update(ChatSession)
+                .where(ChatSession.id == session_id, ChatSession.lease_owner == owner)
+                .values(lease_owner=None, lease_until=None, updated_at=ChatSession.updated_at)
+                .execution_options(synchronize_session=False)
+            )
+            db.commit()
 
     # ---- helpers --------------------------------------------------------------------------
 
@@ -270,10 +398,12 @@ class ChatService:
         def lookup(query: str, k: int) -> list[LessonHit]:
             if library is None or not query.strip():
                 return []
-            hits = self._recent_searches.get((workspace_id, query, k))
+            # keyed on the lessons' version: an edit, here or on another replica, is never cited stale
+            key = (workspace_id, query, k, library.version(workspace_id))
+            hits = self._recent_searches.get(key)
             if hits is None:
                 hits = library.search(workspace_id, query, k + 1)
-                self._recent_searches.put((workspace_id, query, k), hits)
+                self._recent_searches.put(key, hits)
             return [h for h in hits if h.review_id != review_id][:k]
 
         def match(text: str) -> LessonHit | None:
@@ -311,6 +441,7 @@ class ChatService:
                 stage=result.stage,
                 engine=result.engine,
                 fallback=result.fallback,
+                fallback_reason=result.fallback_reason,
                 model=result.model,
                 prompt_version=result.prompt_version,
                 tokens=result.tokens,
@@ -358,7 +489,7 @@ class ChatService:
             rows = db.execute(
                 select(Review.workspace_id, Review.id, Review.document)
                 .join(ChatSession, ChatSession.review_id == Review.id)
-                .where(ChatSession.stage.in_(_LESSONS_SETTLED))
+                .where(ChatSession.stage.in_(_LESSONS_SETTLED), Review.archived_at.is_(None))
                 .where(~select(LessonRow.id).where(LessonRow.review_id == Review.id).exists())
             ).all()
         missing = [(ws, rid, Retrospective.model_validate(doc)) for ws, rid, doc in rows]
@@ -387,6 +518,7 @@ def session_public(chat: ChatSession, doc: Retrospective, turns: list[Turn]) -> 
                 "stage": t.stage,
                 "engine": t.engine,
                 "fallback": t.fallback,
+                "fallback_reason": t.fallback_reason,
                 "sources": t.sources,
                 "created_at": t.created_at.isoformat() if t.created_at else None,
             }

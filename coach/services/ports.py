@@ -25,6 +25,10 @@ class LessonSearch(Protocol):
         """The past lesson that names the same thing as the text, if one is near enough."""
         ...
 
+    def version(self, workspace_id: str) -> int:
+        """The version of the workspace's lessons that this process's search holds (a cache key)."""
+        ...
+
 
 class LessonSink(Protocol):
     def add_review_lessons(

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import queue
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from coach.domain.retrospective import Retrospective
-from coach.engines.base import NotesExtractor
+from coach.engines.base import ExtractionOutcome, NotesExtractor
 from coach.notes.overview import NoteResult, render_overview
 from coach.notes.reading import NoteReadError, read_note
 from coach.services.chat import sync_action_items, team_id_for
@@ -79,12 +81,21 @@ class SummaryService:
     # ---- jobs -----------------------------------------------------------------------------
 
     def create_job(
-        self, workspace_id: str, notes: list[NoteInput], *, team: str | None = None, index: bool = False
+        self,
+        workspace_id: str,
+        notes: list[NoteInput],
+        *,
+        team: str | None = None,
+        index: bool = False,
+        force: bool = False,
     ) -> str:
-        """Persist a job and its notes (oversized notes are recorded as errors, not stored)."""
+        """Persist a job and its notes (oversized notes are recorded as errors, not stored).
+
+        A note summarized before (same text, same workspace) updates that review; `force` makes a new one.
+        """
         limit = self.settings.max_upload_bytes
         with self.database.session() as db:
-            job = SummaryJob(workspace_id=workspace_id, team=team, index_lessons=index)
+            job = SummaryJob(workspace_id=workspace_id, team=team, index_lessons=index, force=force)
             db.add(job)
             db.flush()
             for position, note in enumerate(notes):
@@ -173,9 +184,11 @@ class SummaryService:
                 return item
             try:
                 note = read_note(item.name, item.content or b"")
+                content_hash = note_hash(note.text)
+                same = None if job.force else _review_of_note(db, job.workspace_id, content_hash)
                 doc = extractor.extract(
                     note.text,
-                    doc_id=new_id(),
+                    doc_id=same.id if same is not None else new_id(),
                     title=PurePath(item.name).stem,
                     team=job.team,
                     review_date=item.file_mtime,
@@ -187,28 +200,30 @@ class SummaryService:
                 item.status = "error"
                 item.error = _error("failed", f"处理失败：{exc}", f"Could not summarize: {exc}")
             else:
-                review = self._save_review(db, job, doc)
+                review = self._save_review(db, job, doc, content_hash, same)
                 item.status, item.review_id = "done", review.id
+                outcome = getattr(extractor, "last_outcome", None) or ExtractionOutcome(engine=extractor.name)
+                item.engine, item.fallback_reason = outcome.engine, outcome.fallback
             item.content = None  # the review holds what matters; keep the database small
             db.commit()
             if item.status == "done" and job.index_lessons and item.review_id:
                 self._index(job, item.review_id, doc)
             return item
 
-    def _save_review(self, db: Any, job: SummaryJob, doc: Retrospective) -> Review:
-        review = Review(
-            id=doc.id,
-            workspace_id=job.workspace_id,
-            team_id=team_id_for(db, job.workspace_id, job.team),
-            title=doc.title,
-            review_date=doc.date,
-            language=doc.language,
-            source="notes",
-            document=doc.model_dump(mode="json"),
+    def _save_review(
+        self, db: Any, job: SummaryJob, doc: Retrospective, content_hash: str, same: Review | None
+    ) -> Review:
+        """A new review for the note, or the one made from the same note before, updated in place."""
+        review = same or Review(
+            id=doc.id, workspace_id=job.workspace_id, source="notes", draft=False, content_hash=content_hash
         )
-        db.add(review)
+        review.team_id = team_id_for(db, job.workspace_id, job.team)
+        review.title, review.review_date, review.language = doc.title, doc.date, doc.language
+        review.document = doc.model_dump(mode="json")
+        if same is None:
+            db.add(review)
         db.flush()
-        sync_action_items(db, review, doc)
+        sync_action_items(db, review, doc)  # actions already tracked keep their status
         return review
 
     def _index(self, job: SummaryJob, review_id: str, doc: Retrospective) -> None:
@@ -227,7 +242,7 @@ class SummaryService:
             if job is None:
                 return
             results = self._results(db, job_id)
-            overview = render_overview(results)
+            overview = render_overview(results) + _fallback_note(db, job_id)
             if job.index_lessons and self.library is None:
                 overview += (
                     "\n> 经验库尚未建立，未能把经验教训加入经验库（--index 未执行）。"
@@ -283,12 +298,54 @@ class SummaryService:
                         "status": i.status,
                         "review_id": i.review_id,
                         "error": _parse_error(i.error),
+                        "engine": i.engine,
+                        "fallback": i.fallback_reason,
                     }
                     for i in items
                 ],
                 "overview_md": job.overview_md,
                 "created_at": job.created_at.isoformat() if job.created_at else None,
             }
+
+
+def note_hash(text: str) -> str:
+    """The note's identity: its text, whatever the file's encoding, line endings or outer blanks."""
+    normalized = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def _review_of_note(db: Any, workspace_id: str, content_hash: str) -> Review | None:
+    """The workspace's newest review made from this note, if it is not archived."""
+    return db.scalar(  # type: ignore[no-any-return]
+        select(Review)
+        .where(
+            Review.workspace_id == workspace_id,
+            Review.content_hash == content_hash,
+            Review.archived_at.is_(None),
+        )
+        .order_by(Review.created_at.desc())
+        .limit(1)
+    )
+
+
+def _fallback_note(db: Any, job_id: str) -> str:
+    """A line for the overview when the rules engine summarized notes the LLM failed on ('' when none)."""
+    reasons = list(
+        db.scalars(
+            select(SummaryJobItem.fallback_reason).where(
+                SummaryJobItem.job_id == job_id, SummaryJobItem.fallback_reason.is_not(None)
+            )
+        )
+    )
+    if not reasons:
+        return ""
+    total = db.scalar(select(func.count()).where(SummaryJobItem.job_id == job_id))
+    why = ", ".join(f"{reason} ×{n}" for reason, n in Counter(reasons).most_common())
+    return (
+        f"\n> 有 {len(reasons)}/{total} 份纪要因智能模型失败改由规则引擎总结（{why}）。"
+        f"\n> {len(reasons)} of {total} notes were summarized by the rules engine"
+        f" after the LLM failed ({why}).\n"
+    )
 
 
 def _items_with_reviews(db: Any, job_id: str) -> list[Any]:

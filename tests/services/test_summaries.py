@@ -121,3 +121,41 @@ def test_index_without_library_says_so(tmp_path: Path) -> None:
     assert "lesson library is not available" in (
         service.status(DEFAULT_WORKSPACE, job_id)["overview_md"] or ""
     )
+
+
+def _run(service: SummaryService, notes: list[NoteInput], **options: Any) -> list[str | None]:
+    job_id = service.create_job(DEFAULT_WORKSPACE, notes, **options)
+    service.run_job(job_id)
+    return [item.review_id for item, _doc in service.documents(job_id)]
+
+
+def test_the_same_note_again_updates_its_review_and_force_makes_a_new_one(tmp_path: Path) -> None:
+    service, _ = _service(tmp_path)
+    text = synthetic_note(5)
+    [first] = _run(service, [NoteInput("周会.md", text.encode("utf-8"))], team="销售")
+    # the same text in another encoding, file name and line endings is the same note
+    [again] = _run(service, [NoteInput("周会-副本.txt", text.replace("\n", "\r\n").encode("gb18030"))])
+    assert again == first
+    with service.database.session() as db:
+        review = db.get(Review, first)
+        assert review is not None and review.content_hash
+        assert review.team_id is None  # the second run named no team: the review says what it says now
+        assert db.scalar(select(func.count(Review.id))) == 1
+
+    [forced] = _run(service, [NoteInput("周会.md", text.encode("utf-8"))], force=True)
+    [other] = _run(service, [NoteInput("别的.md", synthetic_note(6).encode("utf-8"))])
+    assert len({first, forced, other}) == 3
+    with service.database.session() as db:
+        assert db.scalar(select(func.count(Review.id))) == 3
+
+
+def test_a_note_whose_review_is_archived_makes_a_new_review(tmp_path: Path) -> None:
+    from coach.services.reviews import ReviewService
+
+    service, _ = _service(tmp_path)
+    note = NoteInput("n.md", synthetic_note(7).encode("utf-8"))
+    [first] = _run(service, [note])
+    assert first is not None
+    ReviewService(service.database).archive(DEFAULT_WORKSPACE, first)
+    [second] = _run(service, [note])
+    assert second != first

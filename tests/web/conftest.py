@@ -184,6 +184,16 @@ def coach_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Coach]:
         host.shutdown()
 
 
+@pytest.fixture(scope="session")
+def finished_review(coach_server: Coach) -> dict[str, Any]:
+    """A review created through the chat API (started in the background by the server fixture)."""
+    assert coach_server.chat_review is not None
+    review = coach_server.chat_review.result(timeout=180)
+    assert review["cause_chains"], "the scripted dialogue should fill the cause chains"
+    assert review["lessons"], "the scripted dialogue should fill the lessons"
+    return review
+
+
 def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

@@ -52,3 +52,27 @@ OUTSIDE = ["/static/../routes/web.py", "/static/%2e%2e/%2e%2e/settings.py", "/st
 @pytest.mark.parametrize("path", OUTSIDE)
 def test_no_file_outside_the_static_folder(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 404
+
+
+def test_the_api_docs_load_their_assets_from_the_app(client: TestClient) -> None:
+    for path, asset in (
+        ("/docs", "/docs/assets/swagger-ui-bundle.js"),
+        ("/redoc", "/docs/assets/redoc.standalone.js"),
+    ):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert asset in page.text
+        assert "cdn." not in page.text and "fonts.googleapis" not in page.text
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        script = client.get(asset)
+        assert script.status_code == 200
+        assert script.headers["content-type"].startswith("text/javascript")
+    assert client.get("/docs/assets/swagger-ui.css").headers["content-type"].startswith("text/css")
+    assert client.get("/docs/assets/core.py").status_code == 404
+
+
+def test_the_favicon_is_served_as_svg(client: TestClient) -> None:
+    for path in ("/static/favicon.svg", "/favicon.ico"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("image/svg+xml")

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 import pytest
 
 from tests.web.conftest import NO_PLAYWRIGHT, Coach
+from tests.web.pages import browser_page, overflow
 
 if TYPE_CHECKING:
-    from playwright.sync_api import FilePayload, Page
+    from playwright.sync_api import Browser, FilePayload, Page
 
 expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
 
@@ -36,16 +37,6 @@ NOTES = {
         "Action: Li to add canary stage by 2026-05-01.\n"
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def finished_review(coach_server: Coach) -> dict[str, Any]:
-    """A review created through the chat API (started in the background by the server fixture)."""
-    assert coach_server.chat_review is not None
-    review = coach_server.chat_review.result(timeout=180)
-    assert review["cause_chains"], "the scripted dialogue should fill the cause chains"
-    assert review["lessons"], "the scripted dialogue should fill the lessons"
-    return review
 
 
 def test_review_page_shows_the_four_steps(
@@ -91,9 +82,12 @@ def test_review_page_shows_the_four_steps(
     href = related.first.locator("a").get_attribute("href")
     assert href and href.startswith("#/reviews/") and review["id"] not in href
 
-    # the floating widget would sit mid-page on a full-page shot: hide it there
-    hide_widget = "#retro-coach-widget { display: none !important; }"
-    page.screenshot(path=str(screenshots / "review.png"), full_page=True, style=hide_widget)
+    # the page CSP refuses an injected stylesheet: hide the host element through the CSSOM
+    page.locator("#retro-coach-widget").evaluate("host => { host.style.display = 'none'; }")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(screenshots / "review.png"), full_page=True)
+    page.locator("#retro-coach-widget").evaluate("host => { host.style.display = ''; }")
 
     page.emulate_media(media="print")
     assert not page.locator(".topbar").is_visible()
@@ -139,21 +133,42 @@ def test_reviews_are_listed_by_team_and_date(
     expect(page.locator(".lesson-grid thead")).to_contain_text("Continue")
 
 
-def test_upload_shows_progress_to_completion(page: Page, coach_server: Coach) -> None:
-    page.goto(coach_server.url + "/#/upload")
-    files: list[FilePayload] = [
-        {"name": name, "mimeType": "text/plain", "buffer": text.encode()} for name, text in NOTES.items()
-    ]
-    page.locator("#notes-files").set_input_files(files)
-    page.locator("#start-upload").click()
-    job = page.locator(".job")
-    job.wait_for()
-    expect(job).to_have_attribute("data-status", "done", timeout=60_000)
-    expect(page.locator(".meter")).to_have_attribute("aria-valuenow", "100")
-    links = page.locator(".job-item a")
-    expect(links).to_have_count(len(NOTES))
-    links.first.click()
-    page.locator(".lesson-grid").wait_for()
+@pytest.mark.parametrize(("size", "lang"), [("desktop", "zh"), ("phone", "en")])
+def test_upload_shows_progress_then_the_batch_overview(
+    browser: Browser, coach_server: Coach, size: Any, lang: Literal["zh", "en"], screenshots: Path
+) -> None:
+    with browser_page(browser, size, lang) as (page, _):
+        page.goto(coach_server.url + "/#/upload")
+        files: list[FilePayload] = [
+            {"name": name, "mimeType": "text/plain", "buffer": text.encode()} for name, text in NOTES.items()
+        ]
+        page.locator("#notes-files").set_input_files(files)
+        expect(page.locator("#file-names")).to_contain_text("q1-sales.md")
+        page.locator("#start-upload").click()
+        job = page.locator(".job")
+        job.wait_for()
+        expect(job).to_have_attribute("data-status", "done", timeout=60_000)
+        expect(page.locator(".meter")).to_have_attribute("aria-valuenow", "100")
+        expect(page.locator(".job-item a")).to_have_count(len(NOTES))
+
+        # the overview: each note's review, then the batch's goals, recurring causes and lessons, actions
+        overview = page.locator("#batch-overview")
+        expect(overview.locator("h2")).to_have_text("批量总览" if lang == "zh" else "Batch overview")
+        results = overview.locator(".batch-result")
+        expect(results).to_have_count(len(NOTES))
+        for name in NOTES:
+            expect(overview.locator(".batch-result", has_text=name).locator("a")).to_have_attribute(
+                "href", re.compile(r"^#/reviews/")
+            )
+        expect(overview.locator(".md h3").first).to_have_text("批量复盘总览")  # the notes are in Chinese
+        expect(overview.locator(".md table").first).to_be_visible()
+        assert overflow(page) == []
+        if size == "phone":
+            page.screenshot(path=str(screenshots / "upload-phone.png"), full_page=True)
+        else:
+            page.screenshot(path=str(screenshots / "upload.png"), full_page=True)
+        results.first.locator("a").click()
+        page.locator("#step-lessons").wait_for()
 
 
 def test_lesson_search_highlights_matches(

@@ -51,11 +51,12 @@ def search_lessons(
     action: str | None = Query(default=None, description="continue | stop | optimize | start"),
     date_from: dt.date | None = Query(default=None, description="review date on or after (YYYY-MM-DD)"),
     date_to: dt.date | None = Query(default=None, description="review date on or before (YYYY-MM-DD)"),
+    floor: bool = Query(default=False, description="Leave out the weak tail (below the relevance floor)"),
 ) -> SearchResponse:
     library = services.library
     try:
         filters = LessonFilters(team or None, dimension or None, action or None, date_from, date_to)
-        result = library.search_detailed(workspace, q, k, filters)
+        result = library.search_detailed(workspace, q, k, filters, floor=floor)
     except LessonQueryError as exc:
         raise _user_error(exc) from exc
     return SearchResponse(hits=result.hits, mode=result.mode, degraded=result.degraded, reason=result.reason)

@@ -53,6 +53,9 @@ class SummaryRequest(BaseModel):
     notes: list[NoteIn] = Field(description="The notes to summarize")
     team: str | None = None
     index: bool = Field(default=False, description="Add the lessons to the lesson library")
+    force: bool = Field(
+        default=False, description="A new review even for a note summarized before (else it is updated)"
+    )
 
 
 def _too_many(count: int, limit: int) -> UserError:
@@ -81,7 +84,7 @@ def _check_size(request: Request, services: Services) -> None:
         )
 
 
-async def _json_notes(request: Request) -> tuple[list[NoteInput], str | None, bool]:
+async def _json_notes(request: Request) -> tuple[list[NoteInput], str | None, bool, bool]:
     try:
         body = SummaryRequest.model_validate_json(await request.body())
     except ValidationError as exc:
@@ -90,18 +93,19 @@ async def _json_notes(request: Request) -> tuple[list[NoteInput], str | None, bo
             422, f"请求不合法：{problems}", f"Invalid request: {problems}", "invalid_request"
         ) from exc
     notes = [NoteInput(n.name, n.text.encode("utf-8")) for n in body.notes]
-    return notes, body.team, body.index
+    return notes, body.team, body.index, body.force
 
 
-async def _form_notes(request: Request) -> tuple[list[NoteInput], str | None, bool]:
+async def _form_notes(request: Request) -> tuple[list[NoteInput], str | None, bool, bool]:
     form = await request.form(max_files=100_000)
     notes = []
     for _key, value in form.multi_items():
         if isinstance(value, UploadFile):
             notes.append(NoteInput(value.filename or "note.txt", await value.read()))
     team = form.get("team")
-    index = str(form.get("index") or "").lower() in ("1", "true", "yes", "on")
-    return notes, team if isinstance(team, str) and team else None, index
+    yes = ("1", "true", "yes", "on")
+    index, force = (str(form.get(key) or "").lower() in yes for key in ("index", "force"))
+    return notes, team if isinstance(team, str) and team else None, index, force
 
 
 @router.post("", status_code=202, summary="Summarize a batch of notes (JSON {notes:[{name,text}]} or files)")
@@ -109,9 +113,9 @@ async def create_summary(request: Request, services: ServicesDep, workspace: Wor
     _check_size(request, services)
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
-        notes, team, index = await _form_notes(request)
+        notes, team, index, force = await _form_notes(request)
     elif content_type.startswith("application/json") or not content_type:
-        notes, team, index = await _json_notes(request)
+        notes, team, index, force = await _json_notes(request)
     else:
         raise UserError(
             415,
@@ -125,7 +129,7 @@ async def create_summary(request: Request, services: ServicesDep, workspace: Wor
     if len(notes) > limit:
         raise _too_many(len(notes), limit)
     service = summary_service(services)
-    job_id = service.create_job(workspace, notes, team=team, index=index)
+    job_id = service.create_job(workspace, notes, team=team, index=index, force=force)
     service.submit(job_id)
     return JSONResponse(status_code=202, content=service.status(workspace, job_id))
 

@@ -66,6 +66,13 @@ def widget_script() -> FileResponse:
     return _static("widget.js", headers)
 
 
+@router.get("/favicon.ico", summary="The icon (browsers ask for it on pages that name none)")
+def favicon() -> FileResponse:
+    return _static(
+        "favicon.svg", {"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"}
+    )
+
+
 @router.get("/static/{name:path}", summary="Static assets of the workspace")
 def static_file(name: str) -> FileResponse:
     return _static(

@@ -11,6 +11,8 @@
   var API = "/api/v1";
   var DIMENSIONS = ["organization", "culture", "people", "business"];
   var ACTIONS = ["continue", "stop", "optimize", "start"];
+  var KINDS = ["focus", "strategy", "improvement", "opportunity"];
+  var SEARCH_K = 20;
 
   var I18N = {
     zh: {
@@ -123,6 +125,41 @@
       keyTitle: "需要 API 密钥",
       keyPlaceholder: "粘贴成员密钥（只保存在本浏览器）",
       keySave: "保存",
+      askCoach: "问教练",
+      edit: "编辑",
+      save: "保存",
+      cancel: "取消",
+      remove: "删除",
+      "add.goals": "添加目标",
+      "add.highlights": "添加亮点",
+      "add.shortfalls": "添加不足",
+      "add.cause_chains": "添加原因链",
+      "add.lessons": "添加经验",
+      "add.actions": "添加行动",
+      "part.goals": "目标",
+      "part.highlights": "亮点",
+      "part.shortfalls": "不足",
+      "part.cause_chains": "现象 → 表因 → 根因",
+      "part.lessons": "经验",
+      "part.actions": "行动计划",
+      findingText: "内容",
+      causesLabel: "原因（用；分隔）",
+      sharePct: "占比 %",
+      lessonText: "经验",
+      dimension: "维度",
+      lessonAction: "动作",
+      noMore: "没有更相关的了",
+      noFiles: "还没有选择文件",
+      filesChosen: "已选择 {n} 个文件：",
+      batchOverview: "批量总览",
+      archive: "删除",
+      confirmArchive: "删除这份复盘？它会被归档：不再出现在列表、经验库检索和重复的教训里，之后可以恢复。",
+      archivedNotice: "这份复盘已归档（删除），不在列表和经验库检索里。",
+      restore: "恢复",
+      showArchived: "已删除的复盘",
+      showCurrent: "← 当前复盘",
+      archivedList: "已删除的复盘",
+      batchHint: "每份纪要生成了一份复盘；下面是整批的目标、反复出现的原因和经验、全部行动。",
     },
     en: {
       brand: "Retro Coach",
@@ -234,6 +271,41 @@
       keyTitle: "An API key is needed",
       keyPlaceholder: "Paste a member key (kept in this browser only)",
       keySave: "Save",
+      askCoach: "Ask the coach",
+      edit: "Edit",
+      save: "Save",
+      cancel: "Cancel",
+      remove: "Remove",
+      "add.goals": "Add a goal",
+      "add.highlights": "Add a highlight",
+      "add.shortfalls": "Add a shortfall",
+      "add.cause_chains": "Add a cause chain",
+      "add.lessons": "Add a lesson",
+      "add.actions": "Add an action",
+      "part.goals": "Goals",
+      "part.highlights": "Highlights",
+      "part.shortfalls": "Shortfalls",
+      "part.cause_chains": "Phenomenon → surface cause → root cause",
+      "part.lessons": "Lessons",
+      "part.actions": "Action plan",
+      findingText: "Text",
+      causesLabel: "Causes (separate with ;)",
+      sharePct: "Share %",
+      lessonText: "Lesson",
+      dimension: "Dimension",
+      lessonAction: "Action",
+      noMore: "No more relevant lessons",
+      noFiles: "No files chosen yet",
+      filesChosen: "{n} files chosen: ",
+      batchOverview: "Batch overview",
+      archive: "Delete",
+      confirmArchive: "Delete this review? It is archived: it leaves the list, lesson search and recurring lessons, and can be restored later.",
+      archivedNotice: "This review is archived (deleted): it is out of the list and lesson search.",
+      restore: "Restore",
+      showArchived: "Deleted reviews",
+      showCurrent: "← Current reviews",
+      archivedList: "Deleted reviews",
+      batchHint: "Each note became a review; below: the batch's goals, recurring causes and lessons, and every action.",
     },
   };
 
@@ -408,10 +480,11 @@
 
   async function showReviews(params) {
     var team = params.get("team") || "";
+    var archived = params.get("archived") === "1";
     render([el("p", { class: "muted", text: t("loading") })]);
     var all;
     try {
-      all = await api("GET", "/reviews?limit=500");
+      all = await api("GET", "/reviews?limit=500" + (archived ? "&archived=true" : ""));
     } catch (error) {
       render([errorBox(error)]);
       return;
@@ -419,14 +492,20 @@
     var teams = Array.from(new Set(all.map(function (r) { return r.team; }).filter(Boolean))).sort();
     var rows = team ? all.filter(function (r) { return r.team === team; }) : all;
     var picker = el("select", { "aria-label": t("team"), id: "team-filter", onchange: function (event) {
-      location.hash = event.target.value ? "#/?team=" + encodeURIComponent(event.target.value) : "#/";
+      var next = new URLSearchParams();
+      if (event.target.value) next.set("team", event.target.value);
+      if (archived) next.set("archived", "1");
+      location.hash = "#/" + (next.toString() ? "?" + next.toString() : "");
     } }, [el("option", { value: "", text: t("allTeams") })].concat(teams.map(function (name) {
       return el("option", { value: name, text: name, selected: name === team });
     })));
     render([
       el("div", { class: "page-head" }, [
-        el("div", {}, [el("h1", { text: t("reviews") }), el("p", { class: "muted", text: t("reviewsHint") })]),
-        picker,
+        el("div", {}, [el("h1", { text: t(archived ? "archivedList" : "reviews") }), el("p", { class: "muted", text: t("reviewsHint") })]),
+        el("div", { class: "filters" }, [
+          picker,
+          el("a", { href: archived ? "#/" : "#/?archived=1", id: "archived-toggle", text: t(archived ? "showCurrent" : "showArchived") }),
+        ]),
       ]),
       rows.length ? reviewsTable(rows, team) : el("p", { class: "empty", text: t("noReviews") }),
     ]);
@@ -435,17 +514,17 @@
   function reviewsTable(rows, team) {
     var body = el("tbody", {}, rows.map(function (r) {
       return el("tr", { "data-review": r.id }, [
-        el("td", { class: "nowrap", text: dash(r.date) }),
-        el("td", { text: dash(r.team) }),
-        el("td", {}, [el("a", { href: "#/reviews/" + encodeURIComponent(r.id), text: r.title })]),
-        el("td", {}, [el("span", { class: "tag", text: t("source." + r.source) })]),
-        el("td", { class: "num", text: r.goals + " / " + r.lessons + " / " + r.actions }),
+        el("td", { class: "nowrap", "data-label": t("date"), text: dash(r.date) }),
+        el("td", { "data-label": t("team"), text: dash(r.team) }),
+        el("td", { "data-label": t("title") }, [el("a", { href: "#/reviews/" + encodeURIComponent(r.id), text: r.title })]),
+        el("td", { "data-label": t("source") }, [el("span", { class: "tag", text: t("source." + r.source) })]),
+        el("td", { class: "num", "data-label": t("counts"), text: r.goals + " / " + r.lessons + " / " + r.actions }),
       ]);
     }));
     var head = el("thead", {}, [el("tr", {}, ["date", "team", "title", "source", "counts"].map(function (k) {
       return el("th", { text: t(k) });
     }))]);
-    return el("div", { class: "card flush", "data-team": team }, [el("table", { class: "table reviews" }, [head, body])]);
+    return el("div", { class: "card flush", "data-team": team }, [el("table", { class: "table reviews stack" }, [head, body])]);
   }
 
   // ---- one review --------------------------------------------------------------------------
@@ -459,14 +538,29 @@
       render([el("a", { href: "#/", class: "back", text: t("back") }), errorBox(error)]);
       return;
     }
+    renderReview(review);
+  }
+
+  function renderReview(review) {
     var steps = t("steps");
+    function step(id, no, title, children) {
+      var card = section(id, no, title, children);
+      if (!review.archived_at) card.querySelector("h2").appendChild(editToggle(review, id));
+      return card;
+    }
     render([
       reviewHead(review),
+      review.archived_at ? el("p", { class: "notice", id: "archived-notice", role: "status" }, [
+        t("archivedNotice") + " ",
+        el("button", { class: "button ghost", type: "button", id: "restore-review", text: t("restore"), onclick: function () {
+          changeArchive(review, "POST", "/restore");
+        } }),
+      ]) : null,
       review.summary ? el("p", { class: "summary", text: review.summary }) : null,
-      section("step-review", "1", steps[0], [goalsTable(review.goals), goalsChart(review.goals), findings(review)]),
-      section("step-analysis", "2", steps[1], [causeLadder(review.cause_chains), reflections(review.reflections)]),
-      section("step-lessons", "3", steps[2], [lessonGrid(review.lessons)]),
-      section("step-actions", "4", steps[3], [actionPlan(review)]),
+      step("step-review", "1", steps[0], [goalsTable(review.goals), goalsChart(review.goals), findings(review)]),
+      step("step-analysis", "2", steps[1], [causeLadder(review.cause_chains), reflections(review.reflections)]),
+      step("step-lessons", "3", steps[2], [lessonGrid(review.lessons)]),
+      step("step-actions", "4", steps[3], [actionPlan(review)]),
       relatedLessons(review),
     ]);
   }
@@ -487,8 +581,21 @@
           download(md.slice(API.length), review.id + ".md").catch(function (error) { alert(t("error") + error.message); });
         } }),
         el("button", { class: "button ghost", type: "button", text: t("print"), onclick: function () { window.print(); } }),
+        review.archived_at ? null : el("button", { class: "button ghost danger", type: "button", id: "archive-review", text: t("archive"), onclick: function () {
+          if (window.confirm(t("confirmArchive"))) changeArchive(review, "DELETE", "");
+        } }),
       ]),
     ]);
+  }
+
+  // DELETE archives the review (restorable); POST …/restore brings it back with its lessons.
+  async function changeArchive(review, method, suffix) {
+    try {
+      await request(method, "/reviews/" + encodeURIComponent(review.id) + suffix);
+      renderReview(await api("GET", "/reviews/" + encodeURIComponent(review.id)));
+    } catch (error) {
+      alert(t("error") + error.message);
+    }
   }
 
   function goalsTable(goals) {
@@ -500,14 +607,14 @@
       var gap = g.gap_ratio === null || g.gap_ratio === undefined ? dash(g.gap_value)
         : (g.gap_ratio > 0 ? "+" : "") + (g.gap_ratio * 100).toFixed(1) + "%";
       return el("tr", {}, [
-        el("td", { text: g.name }),
-        el("td", { class: "num", text: dash(g.target) }),
-        el("td", { class: "num", text: dash(g.result) }),
-        el("td", { class: "num " + (g.gap_ratio < 0 ? "neg" : g.gap_ratio > 0 ? "pos" : ""), text: gap }),
-        el("td", {}, [g.verdict ? el("span", { class: "verdict " + g.verdict, text: verdictLabel(g.verdict) }) : "—"]),
+        el("td", { "data-label": t("goal"), text: g.name }),
+        el("td", { class: "num", "data-label": t("target"), text: dash(g.target) }),
+        el("td", { class: "num", "data-label": t("result"), text: dash(g.result) }),
+        el("td", { class: "num " + (g.gap_ratio < 0 ? "neg" : g.gap_ratio > 0 ? "pos" : ""), "data-label": t("gap"), text: gap }),
+        el("td", { "data-label": t("verdict") }, [g.verdict ? el("span", { class: "verdict " + g.verdict, text: verdictLabel(g.verdict) }) : "—"]),
       ]);
     });
-    return el("table", { class: "table goals" }, [el("thead", {}, [head]), el("tbody", {}, rows)]);
+    return el("table", { class: "table goals stack" }, [el("thead", {}, [head]), el("tbody", {}, rows)]);
   }
 
   function verdictLabel(verdict) {
@@ -543,10 +650,13 @@
       });
     });
     var legendY = height - 8;
-    chart.appendChild(svg("rect", { x: labelW, y: legendY - 9, width: 10, height: 10, rx: 2, class: "swatch bar-target" }));
-    chart.appendChild(svg("text", { x: labelW + 16, y: legendY, class: "chart-legend" }, t("target")));
-    chart.appendChild(svg("rect", { x: labelW + 90, y: legendY - 9, width: 10, height: 10, rx: 2, class: "swatch bar-result" }));
-    chart.appendChild(svg("text", { x: labelW + 106, y: legendY, class: "chart-legend" }, t("result")));
+    var legend = [["bar-target", t("target")], ["bar-result", t("result")],
+      ["bar-result missed", verdictLabel("missed")], ["bar-result far_missed", verdictLabel("far_missed")]];
+    legend.forEach(function (entry, i) {
+      var x = labelW + i * 100;
+      chart.appendChild(svg("rect", { x: x, y: legendY - 9, width: 10, height: 10, rx: 2, class: "swatch " + entry[0] }));
+      chart.appendChild(svg("text", { x: x + 16, y: legendY, class: "chart-legend" }, entry[1]));
+    });
     return el("figure", { class: "chart-box" }, [chart]);
   }
 
@@ -628,8 +738,22 @@
     });
     return el("div", {}, [
       el("table", { class: "lesson-grid" }, [el("thead", {}, [head]), el("tbody", {}, rows)]),
+      lessonList(lessons),
       lessons.length ? null : el("p", { class: "empty", text: t("noLessons") }),
     ]);
+  }
+
+  function lessonList(lessons) {
+    return el("div", { class: "lesson-list" }, DIMENSIONS.reduce(function (out, d) {
+      var items = lessons.filter(function (l) { return l.dimension === d; });
+      if (!items.length) return out;
+      return out.concat([
+        el("h3", { text: t("dim." + d) }),
+        el("ul", { "data-dimension": d }, items.map(function (l) {
+          return el("li", {}, [el("span", { class: "tag act act-" + l.action, text: t("act." + l.action) }), el("span", { text: l.text })]);
+        })),
+      ]);
+    }, []));
   }
 
   function actionPlan(review) {
@@ -640,15 +764,15 @@
     }));
     var rows = items.map(function (a) {
       return el("tr", { "data-action-id": a.id, class: "status-" + a.status }, [
-        el("td", { text: a.what }),
-        el("td", { text: dash(a.how) }),
-        el("td", { class: "nowrap", text: dash(a.when) }),
-        el("td", { text: dash(a.who) }),
-        el("td", { text: a.kind ? t("kind." + a.kind) : "—" }),
-        el("td", {}, [statusPicker(review.id, a)]),
+        el("td", { "data-label": t("what"), text: a.what }),
+        el("td", { "data-label": t("how"), text: dash(a.how) }),
+        el("td", { class: "nowrap", "data-label": t("when"), text: dash(a.when) }),
+        el("td", { "data-label": t("who"), text: dash(a.who) }),
+        el("td", { "data-label": t("kind"), text: a.kind ? t("kind." + a.kind) : "—" }),
+        el("td", { "data-label": t("status") }, [statusPicker(review.id, a)]),
       ]);
     });
-    return el("table", { class: "table plan" }, [el("thead", {}, [head]), el("tbody", {}, rows)]);
+    return el("table", { class: "table plan stack" }, [el("thead", {}, [head]), el("tbody", {}, rows)]);
   }
 
   function statusPicker(reviewId, action) {
@@ -692,6 +816,158 @@
       box.appendChild(el("p", { class: "empty", text: t("noRelated") }));
     });
     return card;
+  }
+
+  // ---- editing a review in place -----------------------------------------------------------
+
+  // The parts of the document each step's card edits, and the fields of one item of each part.
+  var SECTION_PARTS = {
+    "step-review": ["goals", "highlights", "shortfalls"],
+    "step-analysis": ["cause_chains"],
+    "step-lessons": ["lessons"],
+    "step-actions": ["actions"],
+  };
+  var EDITABLE = {
+    goals: [{ key: "name", label: "goal" }, { key: "target", label: "target" }, { key: "result", label: "result" }],
+    highlights: [{ key: "text", label: "findingText" }, { key: "causes", label: "causesLabel", type: "list" }],
+    shortfalls: [{ key: "text", label: "findingText" }, { key: "causes", label: "causesLabel", type: "list" }],
+    cause_chains: [
+      { key: "phenomenon", label: "phenomenon" }, { key: "surface_cause", label: "surface" },
+      { key: "root_cause", label: "root" }, { key: "share", label: "sharePct", type: "percent" },
+      { key: "is_main", label: "mainCause", type: "checkbox" },
+    ],
+    lessons: [
+      { key: "text", label: "lessonText" },
+      { key: "dimension", label: "dimension", options: DIMENSIONS, prefix: "dim." },
+      { key: "action", label: "lessonAction", options: ACTIONS, prefix: "act." },
+    ],
+    actions: [
+      { key: "what", label: "what" }, { key: "how", label: "how" }, { key: "when", label: "when", type: "date" },
+      { key: "who", label: "who" }, { key: "kind", label: "kind", options: KINDS, prefix: "kind.", blank: true },
+    ],
+  };
+
+  function editToggle(review, sectionId) {
+    return el("button", {
+      class: "button ghost edit-toggle no-print", type: "button", "data-edit": sectionId, text: t("edit"),
+      onclick: function () { openEditor(review, sectionId); },
+    });
+  }
+
+  function openEditor(review, sectionId) {
+    var card = document.getElementById(sectionId);
+    var heading = card.querySelector("h2");
+    var parts = SECTION_PARTS[sectionId];
+    var editors = parts.map(function (part) { return partEditor(part, review[part] || []); });
+    var message = el("span", { class: "error", role: "alert" });
+    var save = el("button", { class: "button", type: "submit", text: t("save") });
+    var cancel = el("button", { class: "button ghost", type: "button", text: t("cancel"), onclick: function () {
+      renderReview(review);
+      document.getElementById(sectionId).scrollIntoView();
+    } });
+    var form = el("form", { class: "editor", "data-editor": sectionId }, editors.map(function (e) { return e.root; })
+      .concat([el("div", { class: "editor-actions" }, [save, cancel, message])]));
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      var body = {};
+      parts.forEach(function (part, i) { body[part] = editors[i].read(); });
+      save.disabled = true;
+      message.textContent = "";
+      try {
+        var saved = await api("PATCH", "/reviews/" + encodeURIComponent(review.id) + "/document", body);
+        renderReview(saved);
+        var again = document.getElementById(sectionId);
+        again.querySelector("h2").appendChild(el("span", { class: "saved", role: "status", text: t("saved") }));
+        again.scrollIntoView();
+      } catch (error) {
+        message.textContent = t("error") + error.message;
+        save.disabled = false;
+      }
+    });
+    heading.querySelector(".edit-toggle").remove();
+    card.textContent = "";
+    card.append(heading, form);
+    var first = form.querySelector("input, select");
+    if (first) first.focus();
+  }
+
+  // One part of the document as rows of inputs; read() gives the part back as the API takes it.
+  function partEditor(part, items) {
+    var fields = EDITABLE[part];
+    var rows = el("div", { class: "edit-rows" });
+    var entries = [];
+    function addRow(item) {
+      var inputs = fields.map(function (f) { return fieldInput(f, item[f.key]); });
+      var entry = { item: item, inputs: inputs, removed: false };
+      var row = el("div", { class: "edit-row", "data-part": part }, inputs.map(function (x) { return x.label; }).concat([
+        el("button", { class: "button ghost remove", type: "button", text: t("remove"), onclick: function () {
+          entry.removed = true;
+          row.remove();
+        } }),
+      ]));
+      entries.push(entry);
+      rows.appendChild(row);
+      return row;
+    }
+    items.forEach(addRow);
+    var add = el("button", { class: "button ghost add-row", type: "button", "data-add": part, text: "+ " + t("add." + part), onclick: function () {
+      addRow({}).querySelector("input, select").focus();
+    } });
+    return {
+      root: el("fieldset", { "data-part": part }, [el("legend", { text: t("part." + part) }), rows, add]),
+      read: function () {
+        return entries.filter(function (e) { return !e.removed && !(isNew(e) && blank(e)); }).map(function (e) {
+          return itemOf(part, fields, e);
+        });
+      },
+    };
+  }
+
+  function isNew(entry) { return !Object.keys(entry.item).length; }
+
+  function blank(entry) {
+    return entry.inputs.every(function (x) { var v = x.read(); return v === null || v === false || (Array.isArray(v) && !v.length); });
+  }
+
+  function itemOf(part, fields, entry) {
+    var values = {};
+    fields.forEach(function (f, i) { values[f.key] = entry.inputs[i].read(); });
+    ["name", "text", "phenomenon", "what"].forEach(function (k) { if (k in values && values[k] === null) values[k] = ""; });
+    if (part === "goals") {
+      // numbers, gap and verdict are worked out again by the server from what is typed
+      return { name: values.name, target: values.target, result: values.result, evidence: entry.item.evidence || null };
+    }
+    var item = Object.assign({}, entry.item, values);
+    if (part === "actions" && values.when !== (entry.item.when || null)) item.when_text = null;
+    if (part === "lessons") { item.dimension = item.dimension || DIMENSIONS[0]; item.action = item.action || ACTIONS[0]; }
+    return item;
+  }
+
+  function fieldInput(field, value) {
+    var input;
+    var read;
+    if (field.options) {
+      var options = (field.blank ? [el("option", { value: "", text: "—" })] : []).concat(field.options.map(function (o) {
+        return el("option", { value: o, text: t(field.prefix + o), selected: o === value });
+      }));
+      input = el("select", { name: field.key }, options);
+      read = function () { return input.value || null; };
+    } else if (field.type === "checkbox") {
+      input = el("input", { type: "checkbox", name: field.key, checked: !!value });
+      read = function () { return input.checked; };
+      return { label: el("label", { class: "check" }, [input, el("span", { text: t(field.label) })]), read: read };
+    } else if (field.type === "percent") {
+      var shown = value === null || value === undefined ? "" : String(Math.round(value * 100));
+      input = el("input", { type: "number", name: field.key, min: "0", max: "100", step: "1", value: shown });
+      read = function () { return input.value === "" ? null : Number(input.value) / 100; };
+    } else if (field.type === "list") {
+      input = el("input", { type: "text", name: field.key, value: (value || []).join("；") });
+      read = function () { return input.value.split(/[；;]/).map(function (v) { return v.trim(); }).filter(Boolean); };
+    } else {
+      input = el("input", { type: field.type || "text", name: field.key, value: value === null || value === undefined ? "" : String(value) });
+      read = function () { return input.value.trim() || null; };
+    }
+    return { label: el("label", {}, [el("span", { text: t(field.label) }), input]), read: read };
   }
 
   // ---- lesson search -----------------------------------------------------------------------
@@ -782,11 +1058,14 @@
     results.appendChild(el("p", { class: "muted", text: t("loading") }));
     try {
       var result = await searchLessons({
-        q: params.get("q"), k: "20", team: params.get("team"), dimension: params.get("dimension"), action: params.get("action"),
+        q: params.get("q"), k: String(SEARCH_K), team: params.get("team"), dimension: params.get("dimension"),
+        action: params.get("action"), floor: "true",
       });
       results.textContent = "";
       if (result.degraded) results.appendChild(el("p", { class: "notice", text: t("degraded") }));
       results.appendChild(result.hits.length ? hitList(result.hits, params.get("q")) : el("p", { class: "empty", text: t("noHits") }));
+      // the weak tail is left out: say so after the last relevant hit
+      if (result.hits.length && result.hits.length < SEARCH_K) results.appendChild(el("p", { class: "no-more", text: t("noMore") }));
     } catch (error) {
       results.textContent = "";
       results.appendChild(errorBox(error));
@@ -835,12 +1114,17 @@
   // ---- bulk summary upload -----------------------------------------------------------------
 
   function showUpload() {
-    var files = el("input", { type: "file", name: "files", multiple: true, id: "notes-files", accept: ".txt,.md,.markdown,.docx,.vtt,.srt" });
+    var files = el("input", { type: "file", name: "files", multiple: true, id: "notes-files", class: "visually-hidden", accept: ".txt,.md,.markdown,.docx,.vtt,.srt" });
+    var chosen = el("span", { class: "file-names muted", id: "file-names", text: t("noFiles") });
+    files.addEventListener("change", function () {
+      var names = Array.prototype.map.call(files.files, function (f) { return f.name; });
+      chosen.textContent = names.length ? t("filesChosen").replace("{n}", names.length) + names.join("、") : t("noFiles");
+    });
     var team = el("input", { type: "text", name: "team", placeholder: t("teamOptional"), "aria-label": t("teamOptional") });
     var index = el("input", { type: "checkbox", name: "index", checked: true });
     var status = el("div", { id: "job" });
     var form = el("form", { class: "card upload-form" }, [
-      el("label", { class: "file-drop" }, [el("span", { text: t("files") }), files]),
+      el("label", { class: "file-drop" }, [el("span", { class: "button ghost", text: t("files") }), files, chosen]),
       el("div", { class: "filters" }, [
         team,
         el("label", { class: "check" }, [index, el("span", { text: t("indexLessons") })]),
@@ -866,7 +1150,8 @@
     form.querySelector("button").disabled = true;
     try {
       var job = await api("POST", "/summaries", data);
-      await followJob(job.id || job.job_id, status);
+      var finished = await followJob(job.id || job.job_id, status);
+      status.appendChild(batchOverview(finished));
     } catch (error) {
       status.appendChild(errorBox(error));
     } finally {
@@ -890,9 +1175,8 @@
     var meter = el("div", { class: "meter", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": "0", "aria-label": t("progress") }, [fill]);
     var label = el("span", { class: "meter-label" });
     var items = el("ul", { class: "job-items" });
-    var overview = el("div", { class: "overview" });
-    var root = el("div", { class: "card job" }, [el("div", { class: "meter-row" }, [meter, label]), items, overview]);
-    return { root: root, meter: meter, fill: fill, label: label, items: items, overview: overview };
+    var root = el("div", { class: "card job" }, [el("div", { class: "meter-row" }, [meter, label]), items]);
+    return { root: root, meter: meter, fill: fill, label: label, items: items };
   }
 
   function updateJobView(view, job) {
@@ -914,9 +1198,24 @@
         item.error ? el("small", { class: "error", text: errorText(item.error) }) : null,
       ]));
     });
-    view.overview.textContent = "";
-    var overview = job.overview_md || job.overview_markdown;
-    if (overview) view.overview.appendChild(markdown(overview));
+  }
+
+  // The finished batch: each note's review (or why it failed), then the overview across notes.
+  function batchOverview(job) {
+    var results = el("ul", { class: "batch-results" }, (job.items || []).map(function (item) {
+      return el("li", { class: "batch-result " + item.status }, [
+        el("span", { class: "tag status-" + (item.review_id ? "done" : "not_done"), text: t("item." + item.status) }),
+        el("strong", { text: item.name }),
+        item.review_id ? el("a", { href: "#/reviews/" + encodeURIComponent(item.review_id), text: t("openReview") + " →" }) : null,
+        item.error ? el("small", { class: "error", text: errorText(item.error) }) : null,
+      ]);
+    }));
+    return el("section", { class: "card batch-overview", id: "batch-overview" }, [
+      el("h2", { text: t("batchOverview") }),
+      el("p", { class: "muted", text: t("batchHint") }),
+      results,
+      job.overview_md ? el("div", { class: "md-scroll" }, [markdown(job.overview_md)]) : null,
+    ]);
   }
 
   function errorText(error) {
@@ -935,7 +1234,12 @@
     var pages = { "/search": "search", "/recurring": "recurring", "/upload": "upload" };
     var page = review ? "reviews" : pages[path] || "reviews";
     document.querySelectorAll("[data-nav]").forEach(function (a) {
-      a.classList.toggle("active", a.getAttribute("data-nav") === page);
+      var active = a.getAttribute("data-nav") === page;
+      a.classList.toggle("active", active);
+      // on a phone the navigation scrolls sideways: keep the current page's link in sight
+      if (active && a.parentElement.scrollWidth > a.parentElement.clientWidth) {
+        a.parentElement.scrollLeft = a.offsetLeft - a.parentElement.offsetLeft - 8;
+      }
     });
     window.scrollTo(0, 0);
     if (review) return showReview(decodeURIComponent(review[1]));
@@ -949,6 +1253,9 @@
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     document.title = lang === "zh" ? "复盘教练 · Retro Coach" : "Retro Coach · 复盘教练";
     document.querySelectorAll("[data-i18n]").forEach(function (node) { node.textContent = t(node.getAttribute("data-i18n")); });
+    document.getElementById("coach-open").onclick = function () {
+      if (window.RetroCoach) window.RetroCoach.open();
+    };
     var toggle = document.getElementById("lang-switch");
     toggle.textContent = t("switchTo");
     toggle.onclick = function () {

@@ -280,6 +280,14 @@
     ui.input.addEventListener("compositionstart", function () { state.composing = true; });
     ui.input.addEventListener("compositionend", function () { state.composing = false; });
     ui.input.addEventListener("keydown", onKeyDown);
+    document.addEventListener("keydown", onEscape);
+  }
+
+  // Esc closes the open panel (not while an IME is composing: there Esc cancels the candidate).
+  function onEscape(event) {
+    if (event.key !== "Escape" || ui.panel.hidden || event.isComposing || state.composing) return;
+    setOpen(false);
+    ui.launcher.focus();
   }
 
   function onKeyDown(event) {
@@ -492,7 +500,9 @@
     "'Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',sans-serif;font-size:14px;line-height:1.55;",
     "color:var(--c-ink)}",
     "*{box-sizing:border-box}[hidden]{display:none!important}",
-    ".launcher{position:fixed;right:24px;bottom:24px;z-index:2147483000;width:60px;height:60px;border-radius:50%;",
+    // a host page may dock the launcher elsewhere: --retro-coach-launcher: none hides the floating one
+    ".launcher{display:var(--retro-coach-launcher,block);position:fixed;right:24px;bottom:24px;z-index:2147483000;",
+    "width:60px;height:60px;border-radius:50%;",
     "border:0;background:var(--c-accent);color:#fff;box-shadow:0 6px 20px rgba(31,41,51,.25);cursor:pointer;",
     "font-weight:600;font-size:14px;line-height:1;font-family:inherit;transition:transform .15s}",
     ".launcher:hover{transform:translateY(-2px)}.launcher:focus-visible{outline:3px solid #9cc9bd;outline-offset:2px}",
@@ -546,6 +556,10 @@
     ".send{border:0;border-radius:10px;background:var(--c-accent);color:#fff;padding:0 16px;height:40px;",
     "font-weight:600;font-size:14px;line-height:1;font-family:inherit;cursor:pointer}",
     "button:disabled{opacity:.5;cursor:default}",
+    "@media (prefers-color-scheme:dark){:host{--c-accent:#5fb3a1;--c-accent-soft:#1f3a34;--c-ink:#e4e8ec;",
+    "--c-muted:#9aa5b1;--c-line:#2e3740;--c-bg:#171c21;--c-user:#2f6f62}header{background:#1c2228}",
+    ".log{background:var(--c-bg)}.msg .body{background:#232a31}.chip,.dot,.input{background:#1c2228;color:var(--c-ink)}",
+    ".icon:hover{background:#232a31}.launcher{background:#2f6f62}.send{background:#2f6f62}}",
     "@media print{.launcher,.panel{display:none!important}}",
   ].join("");
 
