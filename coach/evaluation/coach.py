@@ -342,6 +342,7 @@ def eval_sets() -> list[tuple[str, Path, bool]]:
         ("styles set", STYLES, True),
         # the held-out dialogues were written after the rules coach was tuned, and are never tuned on
         ("held-out set", EVAL_DIR / "holdout" / "dialogues.jsonl", False),
+        ("held-out styles set", EVAL_DIR / "holdout" / "styles.jsonl", True),
     ]
     return [entry for entry in sets if entry[1].exists()]
 
