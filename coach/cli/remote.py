@@ -5,7 +5,8 @@ the default workspace's admin, so nothing is sent. Once keys exist, the CLI (whi
 folder's database anyway) mints a member key of the target workspace, uses it for this one
 command and deletes it when done. The secret lives only in this process's memory and on the
 loopback connection; a server that cached it forgets it within seconds (KEY_TTL_S). Member is
-the least scope the lesson routes need.
+the least scope the lesson and review routes need; a purge asks for admin. A key is minted only
+for a workspace that exists: a mistyped --workspace must not create one.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 READY_TIMEOUT_S = 60.0
 # a batch of lessons is embedded inside the request: ~16 lessons/s on 2 cores
 READ_TIMEOUT_S = 900.0
+# the exit code of a request the data cannot satisfy (as the commands' own user errors)
+USER_ERROR_EXIT = 2
 
 
 class ServerRefused(Exception):
@@ -51,8 +54,8 @@ def error_message(response: httpx.Response) -> str:
 class OwnerClient:
     """An HTTP client to the owning server, authenticated for one workspace, for one command."""
 
-    def __init__(self, owner: HomeOwner, workspace: str) -> None:
-        self.owner, self.workspace = owner, workspace
+    def __init__(self, owner: HomeOwner, workspace: str, scope: str = "member") -> None:
+        self.owner, self.workspace, self.scope = owner, workspace, scope
         self._key_id: str | None = None
         self._http: httpx.Client | None = None
 
@@ -108,7 +111,7 @@ class OwnerClient:
     def _authenticate(self) -> None:
         probe = self.http.get("/schema")
         if probe.status_code == 401:
-            self._key_id, key = _mint_key(self.workspace)
+            self._key_id, key = _mint_key(self.workspace, self.scope)
             self.http.headers["authorization"] = f"Bearer {key}"
             return
         if probe.status_code != 200:
@@ -130,11 +133,18 @@ class OwnerClient:
         return response
 
 
-def _mint_key(workspace: str) -> tuple[str, str]:
+def _mint_key(workspace: str, scope: str) -> tuple[str, str]:
     from coach.security.registry import KeyRegistry
     from coach.storage.db import Database
+    from coach.storage.tables import Workspace
 
-    created = KeyRegistry(Database(_settings())).create(workspace, "member")
+    database = Database(_settings())
+    with database.session() as db:
+        exists = db.get(Workspace, workspace) is not None
+    if not exists:
+        typer.echo(f"没有工作区 {workspace} · no workspace {workspace}", err=True)
+        raise typer.Exit(USER_ERROR_EXIT)
+    created = KeyRegistry(database).create(workspace, scope)
     return created.info.id, created.key
 
 

@@ -1,19 +1,24 @@
 """`coach reviews`: list, show, export, archive (delete), restore and purge a workspace's reviews.
 
-Each write is one plain service call (`archive`, `restore`, `purge`), so it can be routed through a
-server that owns the data folder.
+The writes move lessons in and out of the Chroma index, so when a `coach serve` owns the data
+folder they go through it (DELETE /reviews/{id}, POST /reviews/{id}/restore, POST /reviews/purge);
+otherwise the command holds the folder while it writes. The reads touch SQL only and run directly.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
+from coach.cli.ownership import holding_home, serving_owner
+
 if TYPE_CHECKING:
-    from coach.services.reviews import PurgeReport, ReviewOverview, ReviewService
+    from coach.cli.remote import ServerRefused
+    from coach.services.reviews import ReviewService
 
 app = typer.Typer(no_args_is_help=True, help="List, show, export, archive, restore and purge reviews")
 
@@ -57,19 +62,69 @@ def _language(lang: str | None) -> Literal["zh", "en"] | None:
     return lang  # type: ignore[return-value]
 
 
-# ---- the writes: one service call each ----------------------------------------------------------
+def _refused(exc: ServerRefused) -> typer.Exit:
+    typer.echo(f"{exc} (HTTP {exc.status})", err=True)
+    return typer.Exit(code=USER_ERROR_EXIT)
 
 
-def archive(workspace: str, review_id: str) -> ReviewOverview:
-    return _service(with_library=True).archive(workspace, review_id)
+# ---- the writes: through the owning server, or holding the folder ---------------------------------
 
 
-def restore(workspace: str, review_id: str) -> ReviewOverview:
-    return _service(with_library=True).restore(workspace, review_id)
+@dataclass(frozen=True)
+class Changed:
+    """What a write did, as the command reports it."""
+
+    id: str
+    title: str
+    lessons: int = 0
+    actions: int = 0
+    sessions: int = 0
+    via: str = ""  # " through server pid … (url)" when the owning server did it
 
 
-def purge(workspace: str, review_id: str) -> PurgeReport:
-    return _service(with_library=True).purge(workspace, [review_id])
+def _through_server(
+    workspace: str, method: str, path: str, scope: str = "member", **kw: Any
+) -> tuple[dict[str, Any], str] | None:
+    """The JSON answer of the server owning the folder and who it was, or None when no server does."""
+    from coach.cli.remote import OwnerClient
+
+    owner = serving_owner()
+    if owner is None:
+        return None
+    with OwnerClient(owner, workspace, scope) as client:
+        body = client.call(method, path, **kw).json()
+    return body, f" through {owner.describe('en')}"
+
+
+def archive(workspace: str, review_id: str) -> Changed:
+    served = _through_server(workspace, "DELETE", f"/reviews/{review_id}")
+    if served is not None:
+        body, via = served
+        return Changed(body["id"], body["title"], via=via)
+    with holding_home("reviews delete"):
+        done = _service(with_library=True).archive(workspace, review_id)
+    return Changed(done.id, done.title)
+
+
+def restore(workspace: str, review_id: str) -> Changed:
+    served = _through_server(workspace, "POST", f"/reviews/{review_id}/restore")
+    if served is not None:
+        body, via = served
+        return Changed(body["id"], body["title"], via=via)
+    with holding_home("reviews restore"):
+        done = _service(with_library=True).restore(workspace, review_id)
+    return Changed(done.id, done.title)
+
+
+def purge(workspace: str, review_id: str) -> Changed:
+    """Delete an archived review for good (on a server, a purge is an admin's act)."""
+    served = _through_server(workspace, "POST", "/reviews/purge", scope="admin", json={"ids": [review_id]})
+    if served is not None:
+        body, via = served
+        return Changed(review_id, "", body["lessons"], body["actions"], body["sessions"], via)
+    with holding_home("reviews delete --purge"):
+        done = _service(with_library=True).purge(workspace, [review_id])
+    return Changed(review_id, "", done.lessons, done.actions, done.sessions)
 
 
 # ---- commands -------------------------------------------------------------------------------------
@@ -149,6 +204,7 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before purging")] = False,
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
 ) -> None:
+    from coach.cli.remote import ServerRefused
     from coach.services.reviews import ReviewNotFound
 
     if purge_ and not yes:
@@ -161,15 +217,18 @@ def delete(
         archived = archive(workspace, review_id)
         if not purge_:
             typer.echo(
-                f"已归档 · archived {archived.id} ({archived.title}); `coach reviews restore {archived.id}`"
+                f"已归档 · archived {archived.id} ({archived.title}){archived.via}; "
+                f"`coach reviews restore {archived.id}`"
             )
             return
-        report = purge(workspace, review_id)
+        purged = purge(workspace, review_id)
     except ReviewNotFound:
         raise _not_found(review_id) from None
+    except ServerRefused as exc:
+        raise _refused(exc) from None
     typer.echo(
-        f"已永久删除 · purged {review_id}: {report.lessons} lessons, {report.actions} actions, "
-        f"{report.sessions} sessions"
+        f"已永久删除 · purged {review_id}: {purged.lessons} lessons, {purged.actions} actions, "
+        f"{purged.sessions} sessions{purged.via}"
     )
 
 
@@ -178,10 +237,13 @@ def restore_(
     review_id: Annotated[str, typer.Argument(help="The review's id")],
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
 ) -> None:
+    from coach.cli.remote import ServerRefused
     from coach.services.reviews import ReviewNotFound
 
     try:
         restored = restore(workspace, review_id)
     except ReviewNotFound:
         raise _not_found(review_id) from None
-    typer.echo(f"已恢复 · restored {restored.id} ({restored.title})")
+    except ServerRefused as exc:
+        raise _refused(exc) from None
+    typer.echo(f"已恢复 · restored {restored.id} ({restored.title}){restored.via}")

@@ -108,6 +108,21 @@ DIMENSION_CUES: dict[Dimension, tuple[str, ...]] = {
         "career",
     ),
     Dimension.organization: (
+        # how work is triggered, checked and rolled back is the organization's way of working
+        "触发",
+        "维保",
+        "保养",
+        "复查",
+        "台账",
+        "调货",
+        "调拨",
+        "回滚",
+        "灰度",
+        "rollback",
+        "roll back",
+        "canary",
+        "pipeline",
+        "runbook",
         "流程",
         "分工",
         "职责",
@@ -409,6 +424,9 @@ _NEGATED = re.compile(
 )
 
 
+_CHANGED_TO = re.compile(r"(?:改成|改为|换成|调成|改到|\bto|\binto|\bas)\s*[:：]?\s*((a|an|the)\s+)?$", re.I)
+
+
 def _mentions(text: str, words: tuple[str, ...]) -> list[int]:
     positions = []
     for word in words:
@@ -431,6 +449,10 @@ def _pick(text: str, table: dict) -> object | None:  # type: ignore[type-arg]
                 candidates.append((pos, value))
     if not candidates:
         return None
+    # "change 3 to optimize, we'll keep the rest": the value the change names wins over words in its reason
+    named = [c for c in candidates if _CHANGED_TO.search(text[: c[0]])]
+    if named:
+        return min(named, key=lambda c: c[0])[1]
     return max(candidates, key=lambda c: c[0])[1]
 
 

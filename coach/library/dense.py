@@ -6,7 +6,7 @@ import hashlib
 import logging
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -85,9 +85,22 @@ def lesson_metadata(
     return meta
 
 
-def collection_name(workspace_id: str) -> str:
-    """One collection per workspace; Chroma names are restricted, so the id is hashed."""
-    return COLLECTION_PREFIX + hashlib.sha1(workspace_id.encode()).hexdigest()[:20]
+def collection_name(workspace_id: str, generation: int = 0) -> str:
+    """One collection per workspace and index generation; Chroma names are restricted, so the id is
+    hashed. Generation 0 keeps the names indexes had before generations, so they stay readable."""
+    digest = hashlib.sha1(workspace_id.encode()).hexdigest()[:20]
+    return COLLECTION_PREFIX + (f"g{generation}-" if generation else "") + digest
+
+
+def generation_of(name: str) -> int | None:
+    """The generation a collection name belongs to (None: not a lesson collection)."""
+    if not name.startswith(COLLECTION_PREFIX):
+        return None
+    rest = name[len(COLLECTION_PREFIX) :]
+    if rest.startswith("g") and "-" in rest:
+        number = rest[1:].partition("-")[0]
+        return int(number) if number.isdigit() else None
+    return 0
 
 
 def matches(meta: dict[str, Any] | None, workspace_id: str, filters: LessonFilters) -> bool:
@@ -103,15 +116,32 @@ def matches(meta: dict[str, Any] | None, workspace_id: str, filters: LessonFilte
     )
 
 
+def gone(exc: Exception) -> bool:
+    """Whether Chroma says the collection was dropped (a reindex on another replica switched)."""
+    return "does not exist" in str(exc)
+
+
 class DenseIndex:
-    """Chroma collections of lesson passages, one per workspace, each recording its embedding model."""
+    """Chroma collections of lesson passages, one per workspace, each recording its embedding model.
+
+    The collections of one generation serve; `follow` reads the generation SQL names (a reindex
+    anywhere switches it), and a query that finds its collection dropped follows and asks again.
+    """
 
     def __init__(
-        self, settings: Settings, embedder: Embedder, client: Any = None, transform: str = "none"
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        client: Any = None,
+        transform: str = "none",
+        generation: int = 0,
+        follow: Callable[[], int] | None = None,
     ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.transform = transform
+        self.generation = generation
+        self.follow = follow
         self.function = CoachEmbeddingFunction(embedder)
         self._collections: dict[str, Any] = {}
         self._lock = threading.Lock()
@@ -130,8 +160,46 @@ class DenseIndex:
     def location(self) -> str:
         return self.settings.chroma_url or str(self.settings.vectorstore_dir)
 
-    def _lesson_collections(self) -> list[Any]:
-        return [c for c in self.client.list_collections() if c.name.startswith(COLLECTION_PREFIX)]
+    def _lesson_collections(self, generation: int | None = None) -> list[Any]:
+        """The lesson collections of a generation (default: the serving one)."""
+        wanted = self.generation if generation is None else generation
+        return [c for c in self.client.list_collections() if generation_of(c.name) == wanted]
+
+    def workspaces(self) -> set[str]:
+        """The workspaces the serving generation holds collections of."""
+        return {str((c.metadata or {}).get("workspace_id")) for c in self._lesson_collections()}
+
+    def other_generations(self) -> list[str]:
+        """Names of lesson collections that are not of the serving generation (a reindex's leftovers)."""
+        return [
+            c.name
+            for c in self.client.list_collections()
+            if generation_of(c.name) not in (None, self.generation)
+        ]
+
+    def drop(self, names: Sequence[str]) -> None:
+        for name in names:
+            try:
+                self.client.delete_collection(name)
+            except Exception as exc:  # dropped meanwhile by another replica: what we wanted
+                if not gone(exc):
+                    raise
+
+    def switch(self, generation: int) -> None:
+        """Serve another generation's collections from now on."""
+        with self._lock:
+            if generation == self.generation:
+                return
+            self.generation = generation
+            self._collections.clear()
+
+    def follow_sql(self) -> bool:
+        """Switch to the generation SQL names; whether it changed."""
+        if self.follow is None:
+            return False
+        before = self.generation
+        self.switch(self.follow())
+        return self.generation != before
 
     def _check_model(self, collection: Any) -> None:
         meta = collection.metadata or {}
@@ -153,11 +221,11 @@ class DenseIndex:
             found = self._collections.get(workspace_id)
             if found is not None:
                 return found
-            name = collection_name(workspace_id)
+            name = collection_name(workspace_id, self.generation)
             try:
                 found = self.client.get_collection(name, embedding_function=self.function)  # type: ignore[arg-type]
             except Exception as exc:  # chromadb raises NotFoundError, or a storage error
-                if "does not exist" not in str(exc):
+                if not gone(exc):
                     raise DenseIndexUnavailable(f"{exc}; run `{REINDEX_HINT}`") from exc
                 if not create:
                     return None
@@ -207,6 +275,11 @@ class DenseIndex:
         texts = [document.split("\n", 1)[0] for document in got["documents"] or []]
         return texts, np.asarray(got["embeddings"], dtype=np.float32).reshape(len(texts), -1)
 
+    def ids(self, workspace_id: str) -> set[str]:
+        """Every lesson id the workspace's collection holds."""
+        collection = self.collection(workspace_id)
+        return set(collection.get(include=[])["ids"]) if collection is not None else set()
+
     def delete(self, workspace_id: str, ids: Sequence[str]) -> None:
         collection = self.collection(workspace_id)
         if ids and collection is not None:
@@ -221,10 +294,28 @@ class DenseIndex:
         hits at 100k lessons) and the caller checks the ids against SQL. With filters, Chroma's
         exact `where` runs (slow on large collections) and each hit's metadata is checked too.
         """
-        collection = self.collection(workspace_id)
-        if collection is None or n <= 0:
+        if n <= 0:
             return [], True
         where = where_clause(workspace_id, filters) if filters is not None else None
+        try:
+            return self._nearest(workspace_id, vector, n, where, filters)
+        except Exception as exc:
+            # a reindex elsewhere switched generations and dropped ours: follow it and ask again
+            if not gone(exc) or not self.follow_sql():
+                raise
+            return self._nearest(workspace_id, vector, n, where, filters)
+
+    def _nearest(
+        self,
+        workspace_id: str,
+        vector: np.ndarray,
+        n: int,
+        where: dict[str, Any] | None,
+        filters: LessonFilters | None,
+    ) -> tuple[list[tuple[str, float]], bool]:
+        collection = self.collection(workspace_id)
+        if collection is None:
+            return [], True
         return self._query(collection, vector, n, where, workspace_id, filters)
 
     @staticmethod
@@ -251,23 +342,21 @@ class DenseIndex:
             ]
         return hits, len(ids) < n
 
-    def reset(self) -> None:
-        """Drop every lesson collection (the caller re-adds every lesson)."""
-        with self._lock:
-            for collection in self._lesson_collections():
-                self.client.delete_collection(collection.name)
-            self._collections.clear()
 
+def open_fresh_index(
+    settings: Settings, embedder: Embedder, transform: str, generation: int, follow: Callable[[], int]
+) -> DenseIndex:
+    """An empty index of a new generation; the serving one is left alone while this one is built.
 
-def open_fresh_index(settings: Settings, embedder: Embedder, transform: str) -> DenseIndex:
-    """An empty index even when the folder is unreadable: the embedded store is wiped first."""
+    An embedded store that cannot be opened at all is wiped first (nothing can be serving from it).
+    """
     try:
         client = make_client(settings)
-        # dropped without opening: they may hold another model's vectors
+        # leftovers of a reindex that died: dropped without opening, they may hold another model's
         for collection in client.list_collections():
-            if collection.name.startswith(COLLECTION_PREFIX):
+            if generation_of(collection.name) == generation:
                 client.delete_collection(collection.name)
-        return DenseIndex(settings, embedder, client=client, transform=transform)
+        return DenseIndex(settings, embedder, client, transform, generation, follow)
     except Exception:
         if settings.chroma_url:
             raise
@@ -275,4 +364,4 @@ def open_fresh_index(settings: Settings, embedder: Embedder, transform: str) -> 
 
     SharedSystemClient.clear_system_cache()
     shutil.rmtree(settings.vectorstore_dir, ignore_errors=True)
-    return DenseIndex(settings, embedder, transform=transform)
+    return DenseIndex(settings, embedder, transform=transform, generation=generation, follow=follow)

@@ -1,4 +1,11 @@
-"""LessonLibrary: SQL as the record, Chroma + BM25 as indexes, fused by confidence-gated score fusion."""
+"""LessonLibrary: SQL as the record, Chroma + BM25 as indexes, fused by confidence-gated score fusion.
+
+Vectors follow SQL through the outbox (coach.library.outbox): a write commits its lessons with
+their outbox entries, then whichever process holds the outbox lease embeds them. Each process's
+index keeper (a thread started by warm_up) drains what others could not, follows the generation a
+reindex switched to, reopens a broken index, and heals a degraded search once the index holds
+what SQL holds.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,10 @@ import datetime as dt
 import functools
 import logging
 import threading
+import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,10 +24,11 @@ import numpy as np
 
 from coach.domain.library import LessonHit, LessonRecord
 from coach.domain.retrospective import Lesson
-from coach.library import recurring
+from coach.library import outbox, recurring
 from coach.library.dense import (
     DenseIndex,
     DenseIndexUnavailable,
+    generation_of,
     lesson_metadata,
     make_embedder,
     open_fresh_index,
@@ -28,6 +39,7 @@ from coach.library.lexical import LexicalIndex
 from coach.library.store import LessonStore, lexical_doc, root_order, set_tokens
 from coach.library.text import passage_text
 from coach.settings import Settings
+from coach.storage import leases
 from coach.storage.db import Database
 from coach.storage.tables import LessonRow, new_id
 from vectorstore.centering import centering_for
@@ -53,6 +65,16 @@ SAME_ROOT_CAUSE_COSINE = 0.47
 # The first few always stay: a filtered list is short, so its fused scores run low.
 RELEVANCE_FLOOR = 0.6
 FLOOR_KEEPS_FIRST = 3
+# the index keeper's round: follow the generation, drain the outbox, heal (two SQL reads when idle)
+INDEX_POLL_S = 1.0
+# a drainer renews the outbox lease with every batch; a dead one's lapses after this
+OUTBOX_LEASE_S = 30.0
+DRAIN_BATCH = 256
+# a review's lessons are replaced by one process at a time (chat, a summary job, the start-up catch-up)
+REVIEW_LEASE_S = 60.0
+# a replaced generation's collections are dropped this long after the switch: every replica's keeper
+# has followed by then, and a query that still finds its collection gone follows and asks again
+GENERATION_GRACE_S = 3 * INDEX_POLL_S
 
 
 def above_floor(
@@ -87,6 +109,11 @@ class LessonLibrary:
         self.lexical = LexicalIndex(self.store.load_lexical, self.store.signature)
         self.dense: DenseIndex | None = None
         self.dense_error: str | None = None
+        # an index that opened but holds less than SQL: it catches up from the outbox, then serves
+        self._behind: DenseIndex | None = None
+        self._drain_lock = threading.Lock()
+        self._owner = leases.new_holder()
+        self._keeper: threading.Thread | None = None
         self.centering = centering_for(self.embedder)
         # the coach asks about one root cause twice in a turn (its sources, and "came up before"),
         # and a query embedding is ~20 ms; a text's vector never changes, so memoizing is safe
@@ -113,7 +140,29 @@ class LessonLibrary:
 
         thread = threading.Thread(target=run, name="lesson-warm-up", daemon=True)
         thread.start()
+        self.start_keeper()
         return thread
+
+    def start_keeper(self) -> None:
+        """Run `catch_up` every INDEX_POLL_S in a daemon thread, for as long as this library lives."""
+        if self._keeper is not None:
+            return
+        this = weakref.ref(self)
+
+        def run() -> None:
+            stop = threading.Event()
+            while not stop.wait(INDEX_POLL_S):
+                library = this()
+                if library is None:
+                    return
+                try:
+                    library.catch_up()
+                except Exception:  # the next round tries again; the log says why
+                    log.warning("the lesson index keeper failed a round", exc_info=True)
+                del library
+
+        self._keeper = threading.Thread(target=run, name="lesson-index-keeper", daemon=True)
+        self._keeper.start()
 
     # ---- index state ---------------------------------------------------------------------
 
@@ -123,21 +172,90 @@ class LessonLibrary:
             self._embedder = make_embedder(self.settings)
         return self._embedder
 
-    def _open_dense(self) -> None:
+    def _generation(self) -> int:
+        with self.store.session() as db:
+            return outbox.generation(db)
+
+    def _backlog(self) -> int:
+        with self.store.session() as db:
+            return outbox.backlog(db)
+
+    def _open_index(self) -> DenseIndex | None:
+        """The serving generation's index, or None (degraded, and why) when it cannot be opened."""
         try:
-            index = DenseIndex(self.settings, self.embedder, transform=self.centering.name)
-            indexed, recorded = index.count(), self.store.count()
-            if indexed != recorded:
-                raise DenseIndexUnavailable(
-                    f"the lesson index holds {indexed} lessons but the database {recorded}; "
-                    "run `coach lessons reindex`"
-                )
-            self.dense, self.dense_error = index, None
+            return DenseIndex(
+                self.settings,
+                self.embedder,
+                transform=self.centering.name,
+                generation=self._generation(),
+                follow=self._generation,
+            )
         except DenseIndexUnavailable as exc:
             self._degrade(str(exc))
+            return None
+
+    def _open_dense(self) -> None:
+        index = self._open_index()
+        if index is None:
+            return
+        try:
+            indexed, recorded = index.count(), self.store.count()
+        except Exception as exc:
+            self._index_failed(exc)
+            return
+        if indexed != recorded:
+            # a restart during an import, a replica's backlog: the outbox (or a repair) catches up
+            self._behind = index
+            self._degrade(
+                f"the lesson index holds {indexed} lessons but the database {recorded}; it catches up "
+                "by itself, or run `coach lessons reindex` to rebuild it now"
+            )
+            return
+        self.dense, self.dense_error = index, None
+
+    def catch_up(self) -> None:
+        """One round of the index keeper: reopen a broken index, follow the serving generation,
+        drain the outbox, and serve the index again once it holds what SQL holds."""
+        index = self.dense or self._behind
+        if index is None:
+            index = self._open_index()
+            if index is None:
+                return
+            self._behind = index
+        index.follow_sql()
+        self.drain()
+        if self.dense is not index and self._behind is index:
+            self._heal(index)
+
+    def _heal(self, index: DenseIndex) -> None:
+        """Serve the index if it holds what SQL holds; else queue the difference for the drainer."""
+        if self._backlog():
+            return
+        if index.count() == self.store.count():
+            self.dense, self.dense_error, self._behind = index, None, None
+            log.info("lesson search is hybrid again: the vector index caught up with SQL")
+            return
+        self._repair(index)
+
+    def _repair(self, index: DenseIndex) -> None:
+        """Queue every lesson SQL and the index disagree on (missing vectors, stray ones)."""
+        with self.store.session() as db:
+            if not leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S):
+                return  # another process drains; the next round looks again
+            try:
+                workspaces = set(self.store.workspaces_with_lessons()) | index.workspaces()
+                for workspace_id in sorted(workspaces):
+                    recorded = set(self.store.ids(workspace_id))
+                    indexed = index.ids(workspace_id)
+                    stale = sorted(recorded ^ indexed)
+                    outbox.enqueue(db, workspace_id, stale, link=False)
+                db.commit()
+            finally:
+                leases.release(db, outbox.OUTBOX_LEASE, self._owner)
 
     def _degrade(self, reason: str) -> None:
-        log.warning("lesson search is lexical only: %s", reason)
+        if reason != self.dense_error:  # the keeper retries every second: say it once
+            log.warning("lesson search is lexical only: %s", reason)
         self.dense, self.dense_error = None, reason
 
     def _index_failed(self, exc: Exception) -> None:
@@ -148,7 +266,8 @@ class LessonLibrary:
         return self.dense is None
 
     def readiness(self) -> dict[str, object]:
-        """What /readyz reports of search: lessons in SQL and in the vector index, and why degraded."""
+        """What /readyz reports of search: lessons in SQL and in the vector index, why degraded,
+        the outbox backlog (lessons not yet embedded) and the serving index generation."""
         dense = self.dense
         indexed: int | None = None
         if dense is not None:
@@ -161,33 +280,130 @@ class LessonLibrary:
             "indexed": indexed,
             "degraded": self.dense is None,
             "reason": self.dense_error if self.dense is None else None,
+            "backlog": self._backlog(),
+            "generation": self._generation(),
         }
 
+    # ---- the outbox ----------------------------------------------------------------------
+
+    def drain(self) -> int:
+        """Embed (or remove) what the outbox lists, if no other process is draining; how many."""
+        index = self.dense or self._behind
+        if index is None:
+            return 0
+        with self._drain_lock:
+            if not self._backlog():
+                return 0
+            with self.store.session() as db:
+                if not leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S):
+                    return 0  # another process drains; it takes ours too, or the next round does
+            try:
+                return self._drain_held(index)
+            finally:
+                with self.store.session() as db:
+                    leases.release(db, outbox.OUTBOX_LEASE, self._owner)
+
+    def _drain_held(self, index: DenseIndex) -> int:
+        """Drain with the outbox lease held; a failing index degrades search (the entries stay)."""
+        drained = 0
+        try:
+            index.follow_sql()  # never into a generation a reindex has replaced
+            while True:
+                with self.store.session() as db:
+                    batch = outbox.next_batch(db, DRAIN_BATCH)
+                if not batch:
+                    return drained
+                self._apply(index, batch)
+                with self.store.session() as db:
+                    outbox.remove(db, [entry.id for entry in batch])
+                    leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S)  # commits both
+                drained += len(batch)
+        except Exception as exc:  # SQL holds the lessons and the outbox the work: a later round retries
+            self.dense, self._behind = None, None
+            self._degrade(f"indexing failed ({exc}); it is retried, or run `coach lessons reindex`")
+            return drained
+
+    def _apply(self, index: DenseIndex, batch: Sequence[outbox.OutboxEntry]) -> None:
+        """Bring the index to SQL for these lessons: embed those that exist, remove those that do not."""
+        by_workspace: dict[str, list[outbox.OutboxEntry]] = {}
+        for entry in batch:
+            by_workspace.setdefault(entry.workspace_id, []).append(entry)
+        for workspace_id, entries in by_workspace.items():
+            ids = list(dict.fromkeys(entry.lesson_id for entry in entries))
+            rows = self.store.fetch(workspace_id, ids)
+            present = [rows[i] for i in ids if i in rows]
+            if present:
+                vectors = self._index_dense(index, present)
+                linked = {entry.lesson_id for entry in entries if entry.link}
+                picks = [n for n, row in enumerate(present) if row.id in linked]
+                if picks:
+                    chosen = [present[n] for n in picks]
+                    self._link_recurrences(workspace_id, index, chosen, vectors[picks])
+            index.delete(workspace_id, [i for i in ids if i not in rows])
+
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Rebuild the vector index from SQL; returns the number of lessons indexed."""
-        with self._write_lock:
-            self.dense = None
-            index = open_fresh_index(self.settings, self.embedder, self.centering.name)
-            total, done = self.store.count(), 0
-            batch: list[LessonRow] = []
+        """Rebuild the vector index from SQL as the next generation, then switch every replica to it.
 
-            def flush() -> None:
-                nonlocal done, batch
-                self._index_dense(index, batch)
-                done += len(batch)
-                batch = []
-                if progress:
-                    progress(done, total)
-
-            for row in self.store.iter_rows():
-                if batch and (len(batch) >= 256 or row.workspace_id != batch[0].workspace_id):
-                    flush()
-                batch.append(row)
-            if batch:
-                flush()
-            self.dense, self.dense_error = index, None
+        The serving generation answers searches meanwhile. The outbox lease is held throughout, so
+        lessons written during the rebuild wait in the outbox and are drained into the new one.
+        """
+        with self._write_lock, self._drain_lock, self._outbox_held(patience=2 * OUTBOX_LEASE_S):
+            new = self._generation() + 1
+            index = open_fresh_index(self.settings, self.embedder, self.centering.name, new, self._generation)
+            index.drop([n for n in index.other_generations() if (generation_of(n) or 0) < new - 1])
+            done = self._build(index, progress)
+            with self.store.session() as db:
+                outbox.switch_generation(db, new)
+                db.commit()
+            self.dense, self.dense_error, self._behind = index, None, None
             self.lexical.forget()
-            return done
+            self._drain_held(index)
+        replaced = [n for n in index.other_generations() if generation_of(n) == new - 1]
+        if self.settings.chroma_url:  # replicas may still be reading it: give them time to follow
+            time.sleep(GENERATION_GRACE_S)
+        self._drop_quietly(index, replaced)  # embedded: this process is the index's only user
+        return done
+
+    @contextmanager
+    def _outbox_held(self, patience: float) -> Iterator[None]:
+        with self.store.session() as db:
+            if not leases.wait_for(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S, patience):
+                raise RuntimeError("another process keeps draining the lesson outbox; try again later")
+        try:
+            yield
+        finally:
+            with self.store.session() as db:
+                leases.release(db, outbox.OUTBOX_LEASE, self._owner)
+
+    def _build(self, index: DenseIndex, progress: Callable[[int, int], None] | None) -> int:
+        """Embed every lesson SQL holds into the index, renewing the outbox lease as it goes."""
+        total, done = self.store.count(), 0
+        batch: list[LessonRow] = []
+
+        def flush() -> None:
+            nonlocal done, batch
+            self._index_dense(index, batch)
+            done += len(batch)
+            batch = []
+            with self.store.session() as db:
+                leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S)
+            if progress:
+                progress(done, total)
+
+        for row in self.store.iter_rows():
+            if batch and (len(batch) >= 256 or row.workspace_id != batch[0].workspace_id):
+                flush()
+            batch.append(row)
+        if batch:
+            flush()
+        return done
+
+    @staticmethod
+    def _drop_quietly(index: DenseIndex, names: list[str]) -> None:
+        try:
+            index.drop(names)
+        except Exception:  # the next reindex drops what is left
+            log.warning("dropping the replaced lesson index failed", exc_info=True)
 
     # ---- search --------------------------------------------------------------------------
 
@@ -398,7 +614,7 @@ class LessonLibrary:
         context: str | None = None,
     ) -> list[str]:
         """Replace a review's lessons; confirming the same lessons again changes nothing."""
-        with self._write_lock:
+        with self._write_lock, self._review_lease(review_id):
             existing = self.store.of_review(workspace_id, review_id)
             by_key = {(row.text.strip(), row.dimension, row.action): row for row in existing}
             records: list[tuple[LessonRecord, LessonRow | None]] = []
@@ -419,6 +635,19 @@ class LessonLibrary:
             rows = self._write(workspace_id, records, review_id=review_id)
             return [row.id for row in rows]
 
+    @contextmanager
+    def _review_lease(self, review_id: str) -> Iterator[None]:
+        """One process at a time replaces a review's lessons: two would each insert them."""
+        name = f"review-lessons:{review_id}"
+        with self.store.session() as db:
+            if not leases.wait_for(db, name, self._owner, REVIEW_LEASE_S, REVIEW_LEASE_S):
+                raise RuntimeError(f"another process kept the lessons of review {review_id} too long")
+        try:
+            yield
+        finally:
+            with self.store.session() as db:
+                leases.release(db, name, self._owner)
+
     def _write(
         self,
         workspace_id: str,
@@ -433,13 +662,8 @@ class LessonLibrary:
                 self.lexical.changed(workspace_id, [], [row.id for row in changed], version)
             else:
                 self.lexical.changed(workspace_id, [lexical_doc(row) for row in changed], [], version)
-            dense = self.dense
-            if changed and dense is not None:
-                try:
-                    vectors = self._index_dense(dense, changed)
-                    self._link_recurrences(workspace_id, dense, changed, vectors)
-                except Exception as exc:  # SQL already holds the lessons; reindex catches up
-                    self._degrade(f"indexing failed ({exc}); run `coach lessons reindex`")
+            if changed:
+                self.drain()  # now, unless another process is draining: then it does
             return rows
 
     def _save_rows(
@@ -474,6 +698,7 @@ class LessonLibrary:
                     changed.append(row)
                 rows.append(row)
             version = self.store.touch(db, workspace_id) if changed else None
+            outbox.enqueue(db, workspace_id, [row.id for row in changed])  # with the lessons, or not at all
             db.commit()
         return rows, changed, version
 
@@ -549,10 +774,10 @@ class LessonLibrary:
                 if row.id in gone:
                     db.delete(row)
             version = self.store.touch(db, workspace_id)
+            outbox.enqueue(db, workspace_id, sorted(gone), link=False)
             db.commit()
-        if self.dense is not None:
-            self.dense.delete(workspace_id, list(gone))
         self.lexical.changed(workspace_id, [], gone, version)
+        self.drain()
 
     def review_visibility_changed(self, workspace_id: str, review_ids: Sequence[str]) -> None:
         """Reviews were archived or restored: their lessons leave or rejoin search and recurrences.

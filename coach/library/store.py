@@ -101,6 +101,11 @@ class LessonStore:
         with self.session() as db:
             return list(db.scalars(select(LessonRow.workspace_id).distinct()))
 
+    def ids(self, workspace_id: str) -> list[str]:
+        """Every lesson id of the workspace (archived reviews' too: their vectors stay)."""
+        with self.session() as db:
+            return list(db.scalars(select(LessonRow.id).where(LessonRow.workspace_id == workspace_id)))
+
     def count(self, workspace_id: str | None = None) -> int:
         with self.session() as db:
             query = select(func.count(LessonRow.id))

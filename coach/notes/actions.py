@@ -18,8 +18,10 @@ _DATE_HINT = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    r"(?:^|[，,。；;])\s*我(?!们)|我来|我负责|我这边|我去|我定|我做|交给我|给我|我认领|包在我|"
-    r"\bI'll\b|\bI will\b|\bI can\b|\bme\b|\bI'm on\b|\blet me\b",
+    # "发给我" / "send me the report" ask someone else for the work; taking it makes the speaker its owner
+    r"(?:^|[，,。；;])\s*我(?!们)|我来|我先|我自己|我负责|我这边|我去|我定|我做|交给我|我认领|包在我|"
+    r"\bI'll\b|\bI will\b|\bI can\b|\b(?:assign|give|leave)\s+(?:it|that|this)\s+(?:to|with)\s+me\b|"
+    r"\bI'm on\b|\blet me\b",
     re.I,
 )
 OWNER_FIELDS = (
@@ -173,8 +175,9 @@ def _what(item: Item) -> str:
     if what:
         return what
     text = re.sub(r"^(?:行动|下一步|to ?do|action)\s*[:：]\s*", "", item.text, flags=re.I)
+    text = re.sub(r"^(?:owner|负责人)\s*[:：]\s*[^\s,，]+\s*(?:--|——|—)\s*", "", text, flags=re.I)
     head = re.split(r"\s*(?:——|--)\s*", text)[0]
-    return (head if len(head) >= 4 else text).strip(" ，,。")
+    return (head if len(head) >= 4 else text).strip(" ，,。.;；")
 
 
 def _kind(text: str) -> ActionKind | None:
@@ -187,13 +190,15 @@ def _kind(text: str) -> ActionKind | None:
 def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     """One action; a table row's columns win over what the text implies."""
     cell = _field(item.fields, OWNER_FIELDS)
-    who = _owner_cell(cell) if cell is not None else find_who(item.text, item.speaker)
+    who = item.owner or (_owner_cell(cell) if cell is not None else find_who(item.text, item.speaker))
     if who is None and item.bullet and item.speaker:
         who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
     if who is None:
         who = _leading_name(item.text)
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
+    if when is None and item.due:
+        when, when_text = find_when(item.due, review_date)
     what = _what(item)
     return ActionItem(
         what=what,

@@ -9,7 +9,7 @@ from typing import Literal
 
 import numpy as np
 
-from coach.notes import cues
+from coach.notes import cues, prose
 from coach.notes.goals import goal_texts
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
@@ -103,7 +103,15 @@ def cue_kind(item: Item) -> Kind | None:
         return "other"
     if re.match(r"^\d{1,2}:\d{2}\s", text):  # a timeline entry: what happened, not a finding
         return "other"
+    if prose.is_closing_talk(text) or prose.is_acknowledgement(text):
+        return "other"
+    if prose.is_out_of_scope(text):
+        return "digression"
     section = item.section
+    if item.label not in ("action", "lesson") and prose.is_mitigation(text) and not cues.ROOT.search(text):
+        return "other"  # how the incident was stopped is neither a shortfall nor a to-do
+    if item.label is None and section is None and prose.is_timeline(text) and not goal_texts(text):
+        return "other"  # the story of the incident, before the note says what went wrong
     if _owner_column(item):  # a row of a table with an owner column is a to-do, wherever it stands
         return "action"
     if item.label is not None:  # "不足：…", "Action: …" — the note's own label decides
@@ -116,6 +124,11 @@ def cue_kind(item: Item) -> Kind | None:
         return "goal"
     if section != "action" and (cues.LESSON_PREFIX.search(text) or is_tagged_lesson(text)):
         return "lesson"
+    weak_section = item.paragraph or section not in ("highlight", "shortfall", "cause", "reflection")
+    if prose.is_commitment(text) and weak_section:
+        # "We will keep X" is a practice (a lesson); "We will automate X" is work to do (an action)
+        practice = prose.commitment_lesson_verb(text) or prose.states_practice(text)
+        return "lesson" if section == "lesson" or practice else "action"
     if section in ("highlight", "shortfall", "lesson", "action", "reflection", "cause") and not item.spoken:
         return section
     if section == "goal" or section == "other":
@@ -124,10 +137,21 @@ def cue_kind(item: Item) -> Kind | None:
     if cues.REFLECTION.search(text):
         return "reflection"
     if cues.CAUSE.search(text):
+        # under "What went wrong" a "because" clause belongs to the shortfall; the causes have their part
+        if (
+            item.paragraph
+            and section in ("highlight", "shortfall")
+            and not (cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text))
+        ):
+            return section
         return "cause"
+    if cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text):
+        return "cause"  # "This explains most of the outage." marks the cause just named as the main one
     if section == "action" or (item.speaker and cues.ACTION.search(text) and _has_when(text)):
         return "action"
-    if section in ("lesson", "highlight", "shortfall"):
+    if prose.named_owner(text, None) and _has_when(text):
+        return "action"  # "Rosa owns the export fix, due June 1", "Marta will build the inventory by May 5"
+    if section in ("lesson", "highlight", "shortfall") or (section == "cause" and item.paragraph):
         return section
     if cues.LESSON.search(text):
         return "lesson"
@@ -136,6 +160,9 @@ def cue_kind(item: Item) -> Kind | None:
     if cues.SHORTFALL.search(text):
         return "shortfall"
     return None
+
+
+_POINTS_BACK = re.compile(r"^(?:I'd say\s+|我觉得)?(?:this|that|it|这|这个|这条|这一条)", re.I)
 
 
 def _owner_column(item: Item) -> bool:
@@ -164,3 +191,19 @@ def classify_items(items: list[Item], *, use_embeddings: bool = True, min_score:
         for i, (kind, score) in zip(undecided, guesses, strict=True):
             kinds[i] = kind if score >= min_score else "other"
     return [kind or "other" for kind in kinds]
+
+
+def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tuple[list[Item], list[Kind]]:
+    """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task."""
+    from coach.notes.followups import (
+        attach_type_remarks,
+        join_continuations,
+        link_followups,
+        split_commitments,
+    )
+
+    kinds = classify_items(items, use_embeddings=use_embeddings)
+    items, kinds = split_commitments(items, kinds)
+    kinds = join_continuations(items, kinds, other="other")
+    kinds = attach_type_remarks(items, kinds, other="other", lesson="lesson")
+    return items, link_followups(items, kinds, other="other", action="action")

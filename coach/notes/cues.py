@@ -28,14 +28,17 @@ CAUSE = re.compile(
     r"归根结底|说到底|根子|是表面|表面上|直接原因|真正的原因|"
     r"这是主因|主因|造成的|\bbecause\b|\bdue to\b|\broot cause\b|"
     r"\bcaused by\b|\bstems? from\b|\bthe reason\b|"
-    r"\bunderlying\b|\bbottom line\b|\bdriven by\b|\bmain cause\b|历史原因",
+    r"\bunderlying\b|\bbottom line\b|\bdriven by\b|\bmain cause\b|历史原因|一大半是|多半是|"
+    r"\b(?:came|comes|result(?:ed|s)?) from\b",
     re.I,
 )
 MAIN_CAUSE = re.compile(
-    r"主因|最主要|主要原因|最大的原因|大头|大部分|绝大部分|八九成|八成|九成|七成|[6789]0\s*%|说明了一切|"
+    r"主因|最主要|主要原因|最大的原因|大头|一大半|大部分|绝大部分|八九成|八成|九成|七成|[6789]0\s*%|说明了一切|"
     r"\bmain (?:cause|reason|driver)\b|\bprimary (?:cause|"
     r"reason)\b|\bmost of\b|\bbiggest (?:cause|reason|factor)\b|"
-    r"\bexplains (?:most|\d+%)",
+    r"\b(?:explains|accounts for)\s+"
+    r"(?:most|nearly all|almost all|almost the whole|the bulk|\d+\s*(?:%|percent))|"
+    r"\b\d{2}\s*percent\b",
     re.I,
 )
 ROOT = re.compile(

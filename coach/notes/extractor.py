@@ -8,8 +8,8 @@ import re
 from coach.domain.retrospective import Language, Reflection, Retrospective, Verdict
 from coach.notes.actions import build_action
 from coach.notes.causes import build_chains
-from coach.notes.classify import Kind, classify_items
-from coach.notes.dates import stated_review_date
+from coach.notes.classify import Kind, classify_and_link
+from coach.notes.dates import absolute_date, stated_review_date
 from coach.notes.findings import attach_causes, build_finding
 from coach.notes.goals import build_goals
 from coach.notes.lessons import build_lesson
@@ -119,14 +119,15 @@ class RulesNotesExtractor:
         language: Language | None = None,
     ) -> Retrospective:
         """The note's own date beats `review_date` (the file's date); relative dates resolve against it."""
-        date = stated_review_date(text) or review_date
         segmented = segment(text)
-        kinds = classify_items(segmented.items, use_embeddings=self.use_embeddings)
+        front_date = absolute_date(segmented.front.get("date", ""))
+        date = front_date or stated_review_date(text) or review_date
+        items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings)
         doc = Retrospective(
             id=doc_id,
-            team=team,
+            team=team or segmented.front.get("team"),
             title=_title(segmented.title, title),
             date=date,
             language=language or detect_language(text),
         )
-        return assemble(segmented.items, kinds, doc, date)
+        return assemble(items, kinds, doc, date)

@@ -17,13 +17,13 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|另�
 
 
 def build_finding(item: Item) -> Finding:
-    """The finding's words; a cause given in the same breath becomes its cause."""
-    text = _LEAD.sub("", item.text.strip()).strip(" ，,。")
+    """The finding's words; a cause given in the same breath is also recorded as its cause."""
+    text = _LEAD.sub("", item.text.strip()).strip(" ，,。.;；")
     causes: list[str] = []
     m = _INLINE_CAUSE.search(text)
     if m and m.start() >= 4:
+        # the reason stays in the finding's words too: "No data was lost, because every write is journalled"
         causes.append(text[m.end() :].strip(" ，,。"))
-        text = text[: m.start()]
     return Finding(text=text, causes=[c for c in causes if c], evidence=item.evidence)
 
 

@@ -148,6 +148,59 @@ def _marker_goals(sentence: str, topic: str | None) -> list[GoalText]:
     return found
 
 
+# A target stated as a sentence of its own, its result in the next clause (postmortem prose):
+# "Our target for restoring full service is 60 minutes; recovery took 268 minutes."
+# "We aim to detect a login outage within 10 minutes; this one went unnoticed for 55 minutes."
+_QTY = r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|[A-Za-z]+)?"
+_PROSE_TARGET = re.compile(
+    rf"^(?:(?P<lead>[A-Z][\w\s-]{{1,30}}?):\s*)?(?:our|the)\s+(?P<subject>[\w\s-]*?(?:target|objective|goal|SLO)[\w\s,-]*?)\s+"
+    rf"(?:is|was)\s+(?:no more than\s+|under\s+|within\s+|at most\s+|at least\s+)?(?P<target>{_QTY})\s*$",
+    re.I,
+)
+_PROSE_AIM = re.compile(
+    rf"^we\s+(?:aim|try|want|commit)\s+to\s+(?P<subject>.+?\bwithin\s+(?P<within>{_QTY}))\s*$", re.I
+)
+_PERCENT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*%")
+_RESULT_QTY = re.compile(r"(?<![A-Za-z\d.])" + _QTY)  # "the p95 was 170 minutes": 170, not the 95 of p95
+
+
+def prose_goal(target_clause: str, result_clause: str) -> GoalText | None:
+    """A goal whose target and result sit in two clauses of prose; None when the first sets no target."""
+    target_clause = target_clause.strip().rstrip(" ;；,，.")
+    m = _PROSE_TARGET.match(target_clause)
+    if m is not None:
+        subject = re.sub(
+            r"^(?:target|objective|goal)\s+(?:time\s+)?(?:for|to|of)\s+", "", m.group("subject"), flags=re.I
+        )
+        name, target = f"{m.group('lead') or ''} {subject}".strip(), m.group("target")
+    else:
+        aim = _PROSE_AIM.match(target_clause)
+        if aim is None:
+            return None
+        percent = _PERCENT.search(aim.group("subject"))
+        target = percent.group(0) if percent else aim.group("within")
+        name = (
+            _PERCENT.sub("", aim.group("subject")).replace(" of ", " ", 1)
+            if percent
+            else aim.group("subject")
+        )
+        name = re.sub(r"\s+", " ", name).strip()
+    result = _RESULT_QTY.search(result_clause)
+    if result is None or _DATE_LIKE.match(result_clause[result.start() :]):
+        return None
+    evidence = f"{target_clause}; {result_clause.strip()}"
+    return GoalText(name=name[:60], target_text=target, result_text=result.group(0), evidence=evidence)
+
+
+def _prose_goals(text: str) -> list[GoalText]:
+    """Goals of sentences that state a target in one clause and its result in the next (";" or ", and")."""
+    parts = re.split(r"\s*;\s*|,\s+(?:and|but)\s+|,\s+(?=we\b)", text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return []
+    goal = prose_goal(parts[0], parts[1])
+    return [goal] if goal else []
+
+
 def goal_texts(text: str, topic: str | None = None, general: bool = True) -> list[GoalText]:
     """Every goal stated in `text` (a line may state several: "目标90%，实际92%。一次解决率目标70%…").
 
@@ -157,8 +210,18 @@ def goal_texts(text: str, topic: str | None = None, general: bool = True) -> lis
     `general` is False (under a 不足/亮点 heading "46%, way below the 60% target" is a finding).
     """
     found: list[GoalText] = []
+    if topic and _has_number(text):
+        # "Our target for X is 60 minutes;" | "recovery took 268 minutes": the clause before set the target
+        joined = prose_goal(topic, text)
+        if joined is not None:
+            return [joined]
     for sentence in _SENTENCE.split(text):
         if not sentence:
+            continue
+        prose = _prose_goals(sentence)
+        if prose:
+            found += prose
+            topic = sentence
             continue
         goals = _marker_goals(sentence, topic) if TARGET.search(sentence) else []
         if not goals and general:

@@ -12,6 +12,7 @@ import re
 
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
+from coach.notes.prose import commitment_lesson_verb
 from coach.notes.segment import Item
 
 _ACTION_WORDS: dict[str, LessonAction] = {
@@ -122,15 +123,20 @@ def heading_tags(heading: str | None) -> tuple[Dimension | None, LessonAction | 
     return read_tag(words) if re.search(_TAG_WORD, words, re.I) else (None, None)
 
 
+# "We will keep X", "要停止…": the commitment's verb is the lesson's action
+_COMMITTED_ACTIONS = {"keep": LessonAction.continue_, "stop": LessonAction.stop}
+
+
 def build_lesson(item: Item, source: LessonSource = "other") -> Lesson:
     """A typed lesson; an explicit "继续：" or "（组织）" (or one in its heading) beats the cue-word guess."""
     text = _LEAD.sub("", item.text.strip())
     dimension, action, text = lesson_tags(text)
     head_dim, head_act = heading_tags(item.heading)
     typed = classify_lesson(text, source)
+    committed = _COMMITTED_ACTIONS.get(commitment_lesson_verb(text) or "")
     return Lesson(
         text=text.strip(" ，,。.；;、—-") or item.text,
         dimension=dimension or head_dim or typed.dimension,
-        action=action or head_act or typed.action,
+        action=action or committed or head_act or typed.action,
         evidence=item.evidence,
     )

@@ -64,6 +64,11 @@ _HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "didn't go well",
             "not so good",
             "went badly",
+            "went poorly",
+            "could be improved",
+            "could have gone better",
+            "didn't work",
+            "areas for improvement",
             "what didn't",
             "did not go well",
             "shortfall",
@@ -238,3 +243,94 @@ def inline_label(text: str) -> tuple[Section | None, str]:
     if m is None:
         return None, text
     return _LABELS[m.group("label").lower()], text[m.end() :]
+
+
+_FILLER = re.compile(
+    r"^(?:(?:好的?|嗯|对|那|ok(?:ay)?|so|right|alright|now)\s*[，,、]?\s*)?(?:(?:先|再|我)?(?:说说?|聊聊?|看看?|过一下))?(?=\S)",
+    re.I,
+)
+_ANNOUNCE_END = re.compile(r"[:：.。?？!！,，;；]|——|$")
+_SHORT_SENTENCE_WORDS = 8
+_SHORT_SENTENCE_CHARS = 16
+
+
+def announced_topic(sentence: str) -> tuple[Section, str] | None:
+    """(section, the words after the announcement) when a sentence names the part of the note it opens.
+
+    "What went badly: detection took 22 minutes." → ("shortfall", "detection took 22 minutes.");
+    "不足方面，货损主要发生在装卸环节" → ("shortfall", "货损主要发生在装卸环节"); a short sentence that only
+    announces ("Some things worked well.", "总结下来有几条经验。") gives an empty rest. The phrases are
+    per-language data (coach/notes/words/).
+    """
+    from coach.notes.wordlists import topic_phrases
+
+    bare = sentence.strip().strip("*").strip()
+    text = _FILLER.sub("", bare)
+    for lead in dict.fromkeys((bare, text)):
+        found = _announced_at_start(lead) or _named_by_copula(lead)
+        if found is not None:
+            return found
+    if _is_short(text, _SHORT_SENTENCE_WORDS, _SHORT_SENTENCE_CHARS) and not re.search(r"\d", text):
+        for section, unanchored in topic_phrases(anchored=False):
+            m = unanchored.search(text)
+            if m and (len(m.group(0)) >= 4 and (" " in m.group(0) or not m.group(0).isascii())):
+                return section, ""
+    if re.search(r"为什么|(?<![a-z])why\b", text, re.I) and re.search(r"[？?]$", text):
+        return "cause", ""
+    return None
+
+
+_COPULA = re.compile(r"\s*(?:就?是|在于|[:：]|(?:is|was)\s+(?:that\s+)?)\s*", re.I)
+
+
+def _named_by_copula(text: str) -> tuple[Section, str] | None:
+    """ "做得好的是新话术上线了", "问题是夜班响应慢", "The problem is that …": (section, what it is)."""
+    from coach.notes.wordlists import topic_phrases
+
+    for section, pattern in topic_phrases(key="copula_topic") + topic_phrases():
+        if section == "cause":
+            continue  # "原因是…" keeps its words: they mark the cause's place in the chain
+        m = pattern.match(text)
+        copula = _COPULA.match(text, m.end()) if m else None
+        if m and copula and len(text) - copula.end() >= 4:
+            return section, text[copula.end() :].strip()
+    return None
+
+
+def _announced_at_start(text: str) -> tuple[Section, str] | None:
+    """(section, rest) when the text opens with a topic phrase followed by at most a word or two."""
+    from coach.notes.wordlists import topic_phrases
+
+    for section, pattern in topic_phrases():
+        m = pattern.match(text)
+        if m is None:
+            continue
+        tail = text[m.end() :]
+        end = _ANNOUNCE_END.search(tail)
+        assert end is not None  # `$` always matches
+        if _is_short(tail[: end.start()], 2, 3) and not re.search(r"\d", tail[: end.start()]):
+            rest = tail[end.end() :].strip()
+            only_filler = _is_short(rest.strip(" .。!！"), 2, 3) and not re.search(r"\d", rest)
+            return section, "" if only_filler else rest
+    return None
+
+
+def _is_short(text: str, max_words: int, max_chars: int) -> bool:
+    words = re.findall(r"[A-Za-z']+", text)
+    cjk = re.findall(r"[\u4e00-\u9fff]", text)
+    return len(words) <= max_words and len(cjk) <= max_chars
+
+
+_OPPOSITE: dict[Section, Section] = {"highlight": "shortfall", "shortfall": "highlight"}
+
+
+def contrasted(sentence: str, section: Section | None) -> tuple[Section, str] | None:
+    """(the other finding section, the rest) for "On the other hand, nobody noticed…" under highlights."""
+    from coach.notes.wordlists import phrases
+
+    if section not in _OPPOSITE:
+        return None
+    m = phrases("contrast", anchored=True).match(sentence.strip())
+    if m is None:
+        return None
+    return _OPPOSITE[section], sentence.strip()[m.end() :].lstrip(" ,，、")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.notes.sections import Section, heading_section, inline_label, spoken_topic
+from coach.notes.sections import (
+    Section,
+    announced_topic,
+    contrasted,
+    heading_section,
+    inline_label,
+    spoken_topic,
+)
 
 
 @dataclass
@@ -18,12 +25,18 @@ class Item:
     speaker: str | None = None
     bullet: bool = False
     spoken: bool = False  # the section came from a spoken topic cue, not a heading
+    # …announced inside this prose paragraph ("What went wrong. …"), not in a speaker's turn
+    paragraph: bool = False
     fields: dict[str, str] = field(default_factory=dict)
     label: Section | None = None  # an inline label the line starts with ("不足：", "Action:"), stripped
     topic: str | None = (
         None  # the sentence before, in the same line: what a bare "Target is 5 minutes" is about
     )
     heading: str | None = None  # the heading the item sits under ("Stop", "组织层面"), as written
+    para: int = 0  # which paragraph (blank-line separated block) the item stands in
+    continues: bool = False  # an English clause after ";" that goes on with the clause before
+    owner: str | None = None  # who took the task in a later turn ("Luis, …by March 6?" — "Yes.")
+    due: str | None = None  # the deadline a later sentence gave ("I'll own that, end of October.")
 
 
 @dataclass
@@ -34,6 +47,7 @@ class Segmented:
     items: list[Item]
     participants: list[str]
     meta: list[str]
+    front: dict[str, str] = field(default_factory=dict)  # YAML front matter (title, date, team, …)
 
 
 _STAMP = re.compile(r"^\[(\d{2}:\d{2}:\d{2})\]\s*")
@@ -160,22 +174,104 @@ def _table_rows(lines: list[str]) -> list[Item]:
     return items
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(fields, the rest) of a note opening with YAML front matter (`---` … `---`): metadata, not content."""
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return {}, text
+    fields = {}
+    for line in m.group("body").splitlines():
+        fm = _FRONT_FIELD.match(line.strip())
+        if fm and fm.group("value"):
+            fields[fm.group("key").lower()] = fm.group("value").strip("'\"")
+    return fields, text[m.end() :]
+
+
+_LINE_SPEAKER = re.compile(r"^@?([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[:：]\s*\S")
+
+
+def repeated_speakers(lines: list[str]) -> list[str]:
+    """The speakers of a plain-text transcript: names that open two lines or more with "Name:", and people
+    who speak once among them."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        m = _LINE_SPEAKER.match(_STAMP.sub("", line))
+        if m and heading_section(m.group(1)) == "other" and not _META.match(line):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    from coach.domain.parsing.owners import person_name
+
+    repeated = [name for name, n in counts.items() if n >= 2]
+    # in a transcript, a person who speaks once is a speaker too; a label ("破损率:") is not a person
+    return repeated + [name for name, n in counts.items() if n == 1 and repeated and person_name(name)]
+
+
+# "**三、不足。**高峰时段接不通…" or "二、做得好的。复购率的提升…": a heading run into its paragraph
+_BOLD_LEAD = re.compile(r"^\*\*(?P<head>[^*]{1,30}?)\*\*\s*(?P<rest>\S.*)$")
+_NUMBERED_LEAD = re.compile(
+    r"^(?:第?[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])\s*(?P<head>[^。.：:，,\d]{2,12})[。.](?P<rest>.{12,})$"
+)
+
+
+def _run_in_heading(body: str, section: Section | None) -> tuple[str, str] | None:
+    """(heading, paragraph) when a line starts with a heading of the method's parts run into its text."""
+    m = _BOLD_LEAD.match(body) or _NUMBERED_LEAD.match(body)
+    if m is None:
+        return None
+    head = m.group("head").strip(" 。.：:")
+    # "1. 修复登录问题。然后上线" is a list item; "一、基本情况。…。…。" opening a 纪要 heads its paragraph
+    opens_minutes = (
+        section in (None, "other")
+        and re.match(r"^\**第?[一二三四五六七八九十]+[、.．]", body) is not None
+        and len(re.findall(r"[。！？!?]", m.group("rest"))) >= 2
+    )
+    if heading_section(head) == "other" and announced_topic(head) is None and not opens_minutes:
+        return None
+    return head, m.group("rest").strip()
+
+
+def _only_announces(piece: str) -> bool:
+    """ "好，先说亮点。", "Lessons:": a sentence that names a topic and says nothing else."""
+    return len(re.findall(r"[\u4e00-\u9fff]", piece)) <= 8 and len(re.findall(r"[A-Za-z]+", piece)) <= 3
+
+
+def _is_small_talk(line: str) -> bool:
+    from coach.notes import cues
+
+    return bool(cues.SMALL_TALK.search(line) or cues.QUESTION.search(line))
+
+
 def segment(text: str) -> Segmented:
-    """Cut a note into items; each item carries the section it sits in (heading or spoken topic)."""
+    """Cut a note into items; each item carries the section it sits in (heading or spoken topic).
+
+    A topic announced inside a prose paragraph ("What went wrong.", "不足方面，…") holds until the
+    paragraph ends; a heading holds until the next heading.
+    """
+    front, text = front_matter(text)
     # blockquote markers carry no meaning in meeting notes
     raw_lines = [re.sub(r"^(?:>\s*)+", "", line.strip()) for line in text.splitlines()]
     meta = [line for line in raw_lines if _META.match(_STAMP.sub("", line))]
     participants = participant_names(meta)
-    known = " ".join(meta)
-    title: str | None = None
+    known = " ".join([*meta, *repeated_speakers(raw_lines)])
+    title: str | None = front.get("title")
     section: Section | None = None
+    heading_section_: Section | None = None  # what the last heading opened, restored after a paragraph
+    paragraph_topic = False
     heading_text: str | None = None
     spoken = False
     items: list[Item] = []
+    para = 0
     i = 0
     while i < len(raw_lines):
         line = raw_lines[i]
         i += 1
+        if not line:
+            para += 1
+        if not line and paragraph_topic:
+            section, spoken, paragraph_topic = heading_section_, False, False
         if not line or re.fullmatch(r"[-=_*]{3,}", line):
             continue
         if line.startswith("|"):
@@ -193,16 +289,25 @@ def segment(text: str) -> Segmented:
         body = line[stamp_m.end() :] if stamp_m else line
         if _META.match(body):
             continue
-        heading = None if stamp else _is_heading(body)
+        run_in = None if stamp else _run_in_heading(body, section)
+        if run_in is not None:
+            raw_lines.insert(i, run_in[1])
+            body = "# " + run_in[0]
+        speaker, _ = _speaker(_BULLET.sub("", body), known, transcript=stamp is not None)
+        heading = None if stamp or speaker else _is_heading(body)
         if heading is not None:
             found = heading_section(heading)
+            if found == "other":
+                found = (announced_topic(heading) or ("other", ""))[0]
             if title is None and found == "other" and not items:
                 title = heading
             section = found if (found != "other" or title != heading) else section
+            heading_section_, paragraph_topic = section, False
             heading_text = heading
             spoken = False
             continue
-        if title is None and not items and not _BULLET.match(body):
+        first_line = title is None and not items and not _BULLET.match(body) and speaker is None
+        if first_line and not _is_small_talk(body):
             title = body
             continue
         bullet_m = _BULLET.match(body)
@@ -224,8 +329,25 @@ def segment(text: str) -> Segmented:
         previous: str | None = None
         for piece in pieces:
             topic = spoken_topic(piece) if label is None else None
-            if topic is not None and (section is None or spoken or section == "other"):
+            announced = None
+            if label is None and not bullet:
+                announced = contrasted(piece, section) or announced_topic(piece)
+            prose = speaker is None and stamp is None
+            if announced is not None and (prose or section in (None, "other", "goal") or spoken):
+                if prose and not announced[1] and len(pieces) == 1 and not re.search(r"[.。!?？！]$", body):
+                    # "What we will change" alone on its line is a heading: it holds past the paragraph
+                    section = heading_section_ = announced[0]
+                    spoken = paragraph_topic = False
+                    heading_text = body
+                    continue
+                section, spoken, paragraph_topic = announced[0], True, prose
+                piece = announced[1]
+                if not piece:
+                    continue
+            elif topic is not None and (section is None or spoken or section == "other"):
                 section, spoken = topic, True
+                if _only_announces(piece):
+                    continue
             sub = _BULLET.sub("", piece) if not bullet else piece
             items.append(
                 Item(
@@ -235,10 +357,13 @@ def segment(text: str) -> Segmented:
                     speaker=speaker,
                     bullet=bullet,
                     spoken=spoken,
+                    paragraph=paragraph_topic,
                     label=label,
                     topic=previous,
                     heading=heading_text,
+                    para=para,
+                    continues=bool(previous and previous.endswith(";") and re.match(r"[a-z]", sub)),
                 )
             )
             previous = sub
-    return Segmented(title=title, items=items, participants=participants, meta=meta)
+    return Segmented(title=title, items=items, participants=participants, meta=meta, front=front)

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from coach.security.origins import origin_matches
 from coach.security.registry import KeyRegistry
 
-ALLOW_METHODS = "GET, POST, PATCH, OPTIONS"
+ALLOW_METHODS = "GET, POST, PATCH, DELETE, OPTIONS"
 ALLOW_HEADERS = "authorization, x-api-key, content-type, accept, accept-language, x-request-id"
 EXPOSE_HEADERS = "X-Request-ID, X-Session-Id, Retry-After"
 

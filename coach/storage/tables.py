@@ -209,6 +209,9 @@ class SummaryJob(Base):
     # make a new review even for a note summarized before (NULL: update that note's review)
     force: Mapped[bool | None] = mapped_column()
     overview_md: Mapped[str | None] = mapped_column(Text)
+    # one runner per job across replicas: who runs it, and until when unless renewed
+    lease_owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -227,3 +230,34 @@ class SummaryJobItem(Base):
     review_id: Mapped[str | None] = mapped_column(ForeignKey("reviews.id"))
     engine: Mapped[str | None] = mapped_column(String(16))  # llm | rules: who summarized the note
     fallback_reason: Mapped[str | None] = mapped_column(String(32))  # why rules took over from the llm
+
+
+class WorkLease(Base):
+    """A named piece of background work one process at a time does (draining the outbox, a review's
+    lessons); held until `until` unless renewed, so a dead holder's work is taken over."""
+
+    __tablename__ = "work_leases"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    owner: Mapped[str | None] = mapped_column(String(40))
+    until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LessonOutbox(Base):
+    """A lesson whose vector is to be written or removed: committed with the lesson, drained into Chroma."""
+
+    __tablename__ = "lesson_outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workspace_id: Mapped[str] = mapped_column(String(64))
+    lesson_id: Mapped[str] = mapped_column(String(64))
+    # link recurrences once embedded (a new or edited lesson); a repair or a restore only embeds
+    link: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IndexGeneration(Base):
+    """Which generation of Chroma collections serves search; a reindex builds the next and switches."""
+
+    __tablename__ = "index_generations"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    switched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -269,6 +269,24 @@ def test_scopes_widget_cannot_archive_member_cannot_purge_and_other_workspaces_a
     assert purged.status_code == 200 and purged.json()["reviews"] == [review]
 
 
+@pytest.mark.parametrize("where", ["COACH_CORS_ORIGINS", "a workspace's allowed origin"])
+def test_a_page_of_an_allowed_origin_may_delete_a_review(tmp_path: Path, where: str) -> None:
+    origin = "https://intranet.acme.example"
+    fixed = [origin] if where == "COACH_CORS_ORIGINS" else []
+    s = secured_app(tmp_path / "home", cors_origins=fixed)
+    if not fixed:
+        s.new_key("acme", "widget", (origin,))
+    with s.client:
+        preflight = s.client.options(
+            "/api/v1/reviews/R1",
+            headers={"Origin": origin, "Access-Control-Request-Method": "DELETE"},
+        )
+    assert preflight.status_code in (200, 204), preflight.text
+    assert preflight.headers["access-control-allow-origin"] == origin
+    allowed = {m.strip() for m in preflight.headers["access-control-allow-methods"].split(",")}
+    assert {"DELETE", "POST", "PATCH"} <= allowed
+
+
 # ---- the same note twice -----------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -155,3 +156,79 @@ def test_a_serve_started_while_the_cli_holds_the_folder_refuses_until_it_is_done
         chat.wait(timeout=60)
     served = ServerProcess(home).start()
     served.stop()
+
+
+NOTE = (
+    "# 华南销售复盘\n日期：2025-12-20\n\n回款目标8000万，实际6500万，未达成。\n"
+    "根因：回款跟踪机制缺失，约占六成。\n经验：新增回款跟踪机制，每周过一次应收账款。\n"
+    "行动：陈静 2026年1月15日前 上线应收账款周报。\n"
+)
+
+
+def summarized_review(server: ServerProcess, headers: dict[str, str] | None = None) -> str:
+    """A review summarized by the server from a note, its lessons indexed."""
+    api = f"{server.url}/api/v1"
+    body = {"notes": [{"name": "h2.md", "text": NOTE}], "team": "华南销售", "index": True}
+    job = httpx.post(f"{api}/summaries", json=body, headers=headers, timeout=30).json()
+    deadline = time.monotonic() + 120
+    while (done := httpx.get(f"{api}/summaries/{job['id']}", headers=headers).json())["status"] != "done":
+        assert time.monotonic() < deadline, done
+        time.sleep(0.2)
+    return str(done["items"][0]["review_id"])
+
+
+def found(server: ServerProcess, review_id: str, headers: dict[str, str] | None = None) -> bool:
+    search = f"{server.url}/api/v1/lessons/search"
+    hits = httpx.get(search, params={"q": "回款跟踪机制", "k": 5}, headers=headers).json()["hits"]
+    return review_id in {hit["review_id"] for hit in hits}
+
+
+def test_deleting_restoring_and_purging_a_review_while_served_go_through_the_server(
+    server: ServerProcess,
+) -> None:
+    assert server.proc is not None
+    review_id = summarized_review(server)
+    assert found(server, review_id)
+    reviews = f"{server.url}/api/v1/reviews"
+
+    deleted = coach(server.home, "reviews", "delete", review_id, importtime=True)
+    assert deleted.returncode == 0, deleted.stderr[-2000:]
+    assert "archived" in deleted.stdout and f"through server pid {server.proc.pid}" in deleted.stdout
+    assert "chromadb" not in imported(deleted.stderr)  # the CLI never opened the server's index
+    assert review_id in [r["id"] for r in httpx.get(reviews, params={"archived": "true"}).json()]
+    assert not found(server, review_id)  # the server's own index dropped the lessons
+
+    restored = coach(server.home, "reviews", "restore", review_id)
+    assert restored.returncode == 0 and "through server pid" in restored.stdout, restored.stderr
+    assert found(server, review_id)
+
+    purged = coach(server.home, "reviews", "delete", review_id, "--purge", "--yes")
+    assert purged.returncode == 0 and "purged" in purged.stdout, purged.stderr
+    assert "through server pid" in purged.stdout
+    assert httpx.get(f"{reviews}/{review_id}").status_code == 404
+    assert not found(server, review_id)
+
+    unknown = coach(server.home, "reviews", "restore", "nope")
+    assert unknown.returncode == 2 and "nope" in unknown.stderr
+
+
+def test_with_api_keys_a_purge_through_the_server_mints_an_admin_key_and_a_typo_makes_no_workspace(
+    server: ServerProcess,
+) -> None:
+    key = coach(server.home, "keys", "create", "--workspace", "default", "--scope", "member").stdout.strip()
+    time.sleep(2.5)  # the server notices the first key within ANY_KEYS_TTL_S
+    auth = {"authorization": f"Bearer {key}"}
+    review_id = summarized_review(server, auth)
+    assert httpx.delete(f"{server.url}/api/v1/reviews/{review_id}", headers=auth).status_code == 200
+
+    purged = coach(server.home, "reviews", "delete", review_id, "--purge", "--yes")
+    assert purged.returncode == 0, purged.stderr  # a member key could not have purged
+    assert httpx.get(f"{server.url}/api/v1/reviews/{review_id}", headers=auth).status_code == 404
+    listed = coach(server.home, "keys", "list").stdout.strip().splitlines()
+    assert len(listed) == 1 and key[:11] in listed[0]  # the command's keys are gone
+
+    typo = coach(server.home, "lessons", "search", "回款", "--workspace", "defualt")
+    assert typo.returncode == 2 and "no workspace defualt" in typo.stderr and "没有工作区" in typo.stderr
+    db = sqlite3.connect(server.home / "coach.db")
+    assert db.execute("SELECT id FROM workspaces").fetchall() == [("default",)]
+    db.close()

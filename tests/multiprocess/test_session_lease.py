@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from coach.api.main import create_app
+from coach.api.routes.sessions import begun
+from coach.engines.base import Delta, TurnEvent
 from coach.services import chat as chat_service
 from coach.settings import Settings
 from coach.storage.db import Database
@@ -113,3 +115,70 @@ def test_a_turn_releases_its_lease_with_the_reply(client: TestClient, settings: 
         assert chat is not None
         assert (chat.lease_owner, chat.lease_until) == (None, None)
     database.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("zh", "这个会话正在处理上一条消息，请稍后重试"), ("en", "still answering an earlier message")],
+)
+def test_a_streamed_turn_on_a_busy_session_answers_409_before_the_stream_starts(
+    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch, language: str, message: str
+) -> None:
+    monkeypatch.setattr(chat_service, "LEASE_WAIT_S", 0.3)
+    session_id = new_session(client)
+    lease_held_by_another_replica(settings, session_id, seconds=60)
+
+    response = client.post(
+        f"/api/v1/sessions/{session_id}/messages",
+        json={"text": "回款目标1.2亿，实际9600万"},
+        headers={"accept": "text/event-stream", "accept-language": language},
+    )
+
+    # the widget already waits and asks again on exactly this, as for a JSON turn
+    assert response.status_code == 409
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.headers["retry-after"] == "1"
+    assert response.json()["error"]["code"] == "session_busy"
+    assert message in response.json()["error"]["message"]
+
+
+def test_a_stream_begins_with_the_lease_taken_or_refused_and_leaves_other_failures_in_stream() -> None:
+    def busy() -> Iterator[TurnEvent]:
+        raise chat_service.SessionBusy("s1")
+        yield Delta(text="never")
+
+    def broken() -> Iterator[TurnEvent]:
+        raise RuntimeError("the engine broke")
+        yield Delta(text="never")
+
+    def fine() -> Iterator[TurnEvent]:
+        yield Delta(text="一")
+        yield Delta(text="二")
+
+    with pytest.raises(chat_service.SessionBusy):
+        begun(busy())  # before the response: a 409
+    failing = begun(broken())  # after the lease: reported by the stream
+    with pytest.raises(RuntimeError, match="the engine broke"):
+        next(failing)
+    assert [event.text for event in begun(fine()) if isinstance(event, Delta)] == ["一", "二"]
+
+
+def test_a_streamed_chat_completion_on_a_busy_session_answers_409_before_the_stream_starts(
+    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chat_service, "LEASE_WAIT_S", 0.3)
+    session_id = new_session(client)
+    lease_held_by_another_replica(settings, session_id, seconds=60)
+
+    response = client.post(
+        "/v1/chat/completions",
+        json={
+            "model": "retro-coach",
+            "stream": True,
+            "messages": [{"role": "user", "content": "回款目标1.2亿"}],
+        },
+        headers={"x-session-id": session_id, "accept-language": "en"},
+    )
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "session_busy"

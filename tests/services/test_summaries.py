@@ -6,15 +6,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from coach.domain.retrospective import Lesson
 from coach.notes.extractor import RulesNotesExtractor
 from coach.notes.synthetic import synthetic_note
-from coach.services.summaries import NoteInput, SummaryService
+from coach.services.summaries import LeaseLost, NoteInput, SummaryService
 from coach.settings import Settings
 from coach.storage.db import Database
-from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, Review, SummaryJobItem
+from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, Review, SummaryJob, SummaryJobItem
 
 
 class FakeLibrary:
@@ -95,10 +96,13 @@ def test_resume_skips_finished_notes(tmp_path: Path) -> None:
     notes = [NoteInput(f"n{i}.md", synthetic_note(i).encode()) for i in range(4)]
     job_id = service.create_job(DEFAULT_WORKSPACE, notes)
     # a crash after two notes: run them one by one, as the worker would, then "restart"
+    owner = service._claim(job_id)
+    assert owner is not None
     with service.database.session() as db:
         first_two = list(db.scalars(select(SummaryJobItem.id).where(SummaryJobItem.job_id == job_id)))[:2]
     for item_id in first_two:
-        service._run_item(job_id, item_id, extractor)
+        service._run_item(job_id, item_id, extractor, owner)
+    lapse_lease(service, job_id)
     restarted, extractor2 = _service(tmp_path)
     restarted.start()
     try:
@@ -110,6 +114,82 @@ def test_resume_skips_finished_notes(tmp_path: Path) -> None:
     assert extractor2.seen == ["n2", "n3"]
     with restarted.database.session() as db:
         assert db.scalar(select(func.count()).select_from(Review)) == 4
+
+
+def lapse_lease(service: SummaryService, job_id: str) -> None:
+    """The runner died: its lease on the job runs out."""
+    with service.database.session() as db:
+        job = db.get(SummaryJob, job_id)
+        assert job is not None
+        job.lease_until = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        db.commit()
+
+
+def review_count(service: SummaryService) -> int:
+    with service.database.session() as db:
+        return int(db.scalar(select(func.count()).select_from(Review)) or 0)
+
+
+def test_a_job_another_runner_holds_is_not_run_twice(tmp_path: Path) -> None:
+    first, _ = _service(tmp_path)
+    job_id = first.create_job(DEFAULT_WORKSPACE, [NoteInput("n.md", synthetic_note(0).encode())])
+    assert first._claim(job_id) is not None  # a runner in another replica, still alive
+    second, extractor = _service(tmp_path)
+
+    assert second.run_job(job_id) is False
+    assert second.unclaimed_jobs() == []
+    assert extractor.seen == [] and review_count(second) == 0
+
+
+def test_a_lapsed_lease_is_taken_over_and_its_old_runner_commits_nothing_more(tmp_path: Path) -> None:
+    old, old_extractor = _service(tmp_path)
+    notes = [NoteInput(f"n{i}.md", synthetic_note(i).encode()) for i in range(2)]
+    job_id = old.create_job(DEFAULT_WORKSPACE, notes)
+    old_owner = old._claim(job_id)
+    assert old_owner is not None
+    lapse_lease(old, job_id)  # the old runner stalled past its lease
+    new, _ = _service(tmp_path)
+    assert new.unclaimed_jobs() == [job_id]
+    assert new.run_job(job_id) is True
+
+    with old.database.session() as db:
+        item_id = db.scalar(select(SummaryJobItem.id).where(SummaryJobItem.job_id == job_id))
+    with pytest.raises(LeaseLost):  # the stalled runner wakes up: its review is rolled back
+        old._finish(job_id, old_owner)
+    assert old._run_item(job_id, int(item_id or 0), old_extractor, old_owner) is not None
+    assert review_count(new) == 2
+    assert new.status(DEFAULT_WORKSPACE, job_id)["status"] == "done"
+
+
+def test_a_queued_note_committed_by_a_runner_that_lost_its_lease_is_rolled_back(tmp_path: Path) -> None:
+    old, old_extractor = _service(tmp_path)
+    job_id = old.create_job(DEFAULT_WORKSPACE, [NoteInput("n.md", synthetic_note(0).encode())])
+    old_owner = old._claim(job_id)
+    assert old_owner is not None
+    lapse_lease(old, job_id)
+    new, _ = _service(tmp_path)
+    assert new._claim(job_id) is not None  # taken over, not yet run
+    with old.database.session() as db:
+        item_id = db.scalar(select(SummaryJobItem.id).where(SummaryJobItem.job_id == job_id))
+
+    with pytest.raises(LeaseLost):
+        old._run_item(job_id, int(item_id or 0), old_extractor, old_owner)
+    assert review_count(old) == 0
+    assert new.status(DEFAULT_WORKSPACE, job_id)["items"][0]["status"] == "queued"
+
+
+def test_a_runner_stopped_mid_job_gives_its_lease_up_at_once(tmp_path: Path) -> None:
+    runner, _ = _service(tmp_path)
+    notes = [NoteInput(f"n{i}.md", synthetic_note(i).encode()) for i in range(3)]
+    job_id = runner.create_job(DEFAULT_WORKSPACE, notes)
+
+    runner.run_job(job_id, on_item=lambda _item: runner._stop.set())  # shut down after one note
+
+    other, _ = _service(tmp_path)
+    assert other.status(DEFAULT_WORKSPACE, job_id)["progress"] == {"done": 1, "total": 3}
+    assert other.unclaimed_jobs() == [job_id]  # not after the 60 s lease: now
+    assert other.run_job(job_id) is True
+    assert other.status(DEFAULT_WORKSPACE, job_id)["status"] == "done"
 
 
 def test_index_without_library_says_so(tmp_path: Path) -> None:

@@ -106,14 +106,19 @@ def test_editing_a_goal_recomputes_its_verdict(
         expect(page.locator("table.goals .verdict")).to_have_text(expect_verdict[1])
         expect(page.locator(".finding.shortfalls")).to_contain_text("夜班人手紧")
 
+    with coach_server.api() as api:
+        markdown = api.get(f"/reviews/{review_id}.md", params={"lang": lang}).text
+    assert "1.3亿" in markdown and expect_verdict[1] in markdown and "夜班人手紧" in markdown
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_editing_the_cause_chains_and_the_action_plan(
-    browser: Browser, coach_server: Coach, lang: Literal["zh", "en"]
+
+@pytest.mark.parametrize(("size", "lang"), [("desktop", "zh"), ("phone", "en")])
+def test_editing_the_cause_chains_and_the_action_plan_and_the_markdown_export_shows_them(
+    browser: Browser, coach_server: Coach, size: Any, lang: Literal["zh", "en"]
 ) -> None:
-    review_id = new_review(coach_server, f"原因组-{lang}")
-    with browser_page(browser, "desktop", lang) as (page, _):
+    review_id = new_review(coach_server, f"原因组-{size}")
+    with browser_page(browser, size, lang) as (page, _):
         editor = open_editor(page, coach_server, review_id, "step-analysis")
+        assert overflow(page) == []
         row = editor.locator('.edit-row[data-part="cause_chains"]').first
         row.locator('input[name="root_cause"]').fill("交接没有纳入值班考核")
         row.locator('input[name="share"]').fill("70")
@@ -135,6 +140,12 @@ def test_editing_the_cause_chains_and_the_action_plan(
         expect(plan.nth(1)).to_contain_text("王强")
         expect(plan.nth(1)).to_contain_text("2026-05-20")
         expect(plan.nth(1).locator("select.status")).to_have_value("open")
+
+    with coach_server.api() as api:
+        markdown = api.get(f"/reviews/{review_id}.md", params={"lang": lang}).text
+    assert "交接没有纳入值班考核" in markdown and "70%" in markdown
+    assert "每周抽查一次交接记录" in markdown and "王强" in markdown and "2026-05-20" in markdown
+    assert "没有交接清单" not in markdown
 
 
 @pytest.mark.parametrize(

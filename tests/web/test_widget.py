@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.web.conftest import NO_PLAYWRIGHT, Coach
+from tests.web.pages import browser_page
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Dialog, Locator, Page
+    from playwright.sync_api import Browser, Dialog, Locator, Page, Route
 
 expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
 
@@ -134,3 +138,64 @@ def test_workspace_key_is_sent_as_bearer(page: Page, coach_server: Coach) -> Non
     with page.expect_request(lambda r: "/api/v1/sessions" in r.url) as sent:
         page.locator(W + ".launcher").click()
     assert sent.value.headers.get("authorization") == "Bearer wk_test_123"
+
+
+def answer_busy(page: Page, coach: Coach, times: int) -> list[float]:
+    """Stand in for a second replica holding the session: the first `times` turns get its 409."""
+    from coach.services.chat import SessionBusy
+
+    asked: list[float] = []
+
+    def handle(route: Route) -> None:
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        asked.append(time.monotonic())
+        if len(asked) > times:
+            route.continue_()
+            return
+        lang = route.request.headers.get("accept-language", "zh")
+        message = SessionBusy.zh if lang.startswith("zh") else SessionBusy.en
+        route.fulfill(
+            status=409,
+            headers={"access-control-allow-origin": coach.host_url, "retry-after": "1"},
+            content_type="application/json",
+            body=json.dumps({"error": {"code": "session_busy", "message": message}}),
+        )
+
+    page.route("**/api/v1/sessions/*/messages", handle)
+    return asked
+
+
+@pytest.mark.parametrize(("size", "lang"), [("desktop", "zh"), ("phone", "en")])
+def test_a_turn_refused_because_another_replica_holds_the_session_is_sent_again(
+    browser: Browser, coach_server: Coach, size: Any, lang: str
+) -> None:
+    with browser_page(browser, size, lang) as (page, _):  # type: ignore[arg-type]
+        asked = answer_busy(page, coach_server, times=1)
+        open_widget(page, coach_server.host_url + ("/host.html" if lang == "zh" else "/host-en.html"))
+        reply = send(page, "回款目标1.2亿，实际9600万")
+        expect(reply).to_have_attribute("data-state", "done")
+        expect(reply).to_have_attribute("data-retries", "1")
+        assert len(asked) == 2 and asked[1] - asked[0] >= 0.4, "asked again after a back-off"
+        expect(page.locator(W + ".msg.error")).to_have_count(0)
+        expect(page.locator(W + ".msg.user")).to_have_count(1)  # the user's line is shown once
+        assert reply.locator(".body").inner_text().strip()
+
+
+@pytest.mark.parametrize(("size", "lang"), [("phone", "zh"), ("desktop", "en")])
+def test_a_session_still_busy_after_the_retries_shows_the_servers_message(
+    browser: Browser, coach_server: Coach, size: Any, lang: str
+) -> None:
+    from coach.services.chat import SessionBusy
+
+    with browser_page(browser, size, lang) as (page, _):  # type: ignore[arg-type]
+        asked = answer_busy(page, coach_server, times=100)
+        open_widget(page, coach_server.host_url + ("/host.html" if lang == "zh" else "/host-en.html"))
+        reply = send(page, "回款目标1.2亿，实际9600万")
+        expect(reply).to_have_attribute("data-state", "error")
+        message = SessionBusy.zh if lang == "zh" else SessionBusy.en
+        expect(page.locator(W + ".msg.error")).to_contain_text(message)
+        assert len(asked) == 4, "the first try and three retries"
+        gaps = [later - earlier for earlier, later in itertools.pairwise(asked)]
+        assert all(gap >= 0.4 for gap in gaps) and gaps[-1] > gaps[0], f"a growing back-off: {gaps}"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -213,3 +216,33 @@ def test_recurring_lessons_show_who_learned_it_when_and_what_became_of_the_actio
     page.locator("#lang-switch").click()
     expect(cluster).to_contain_text("learned in Mar 2025 and again in Jul 2025")
     expect(page.locator("h1")).to_have_text("Lessons learned more than once")
+
+
+@pytest.mark.parametrize(("size", "lang"), [("desktop", "zh"), ("phone", "en")])
+def test_the_whole_workspace_downloads_as_json_markdown_and_an_actions_csv(
+    browser: Browser,
+    coach_server: Coach,
+    finished_review: dict[str, Any],
+    size: Any,
+    lang: Literal["zh", "en"],
+) -> None:
+    with browser_page(browser, size, lang) as (page, problems):
+        page.goto(coach_server.url + "/")
+        links = page.locator("#export-all a")
+        expect(links).to_have_text(["JSON", "Markdown", "行动项 CSV" if lang == "zh" else "Actions CSV"])
+        assert overflow(page) == []
+        saved = {}
+        for fmt in ("json", "markdown", "actions.csv"):
+            with page.expect_download() as download:
+                page.locator(f'#export-all a[data-format="{fmt}"]').click()
+            saved[fmt] = Path(download.value.path()).read_bytes()
+        assert problems.responses == []
+
+    documents = json.loads(saved["json"])
+    assert finished_review["id"] in {d["id"] for d in documents}
+    heading = "## 一、回顾评估" if lang == "zh" else "## 1. Review"
+    markdown = saved["markdown"].decode("utf-8")
+    assert finished_review["title"] in markdown and heading in markdown
+    assert saved["actions.csv"].startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(saved["actions.csv"].decode("utf-8-sig"))))
+    assert finished_review["id"] in {r["review_id"] for r in rows}

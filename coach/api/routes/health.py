@@ -28,9 +28,13 @@ def _database_error(services: ServicesDep) -> str | None:
     return None
 
 
-@router.get("/readyz", summary="Readiness: the database, and whether lesson search is degraded")
+@router.get(
+    "/readyz",
+    summary="Readiness: the database; lesson search: degraded or not, outbox backlog, index generation",
+)
 def readyz(services: ServicesDep) -> Any:
-    """503 when the database does not answer; search degraded to BM25 is reported, still 200."""
+    """503 when the database does not answer; search degraded to BM25 is reported, still 200, with
+    the lessons not yet embedded (`search.backlog`) and the serving index generation."""
     database_error = _database_error(services)
     body: dict[str, Any] = {
         "status": "ok" if database_error is None else "unavailable",

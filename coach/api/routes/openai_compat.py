@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 
 from coach.api.deps import ServicesDep, WorkspaceDep
 from coach.api.i18n import text_language
+from coach.api.routes.sessions import begun
 from coach.engines.base import Delta, TurnResult
 from coach.offline import count_tokens
 from coach.services.chat import SessionNotFound
@@ -232,6 +233,7 @@ def _complete(body: ChatCompletionRequest, request: Request, services: Any, work
         )
 
     include_usage = bool((getattr(body, "stream_options", None) or {}).get("include_usage"))
+    turn = begun(chat.stream(workspace, session_id, text))  # a busy session: 409 before the stream
 
     def events() -> Iterator[str]:
         created = int(time.time())
@@ -243,7 +245,7 @@ def _complete(body: ChatCompletionRequest, request: Request, services: Any, work
 
         yield chunk({"role": "assistant", "content": ""})
         try:
-            for event in chat.stream(workspace, session_id, text):
+            for event in turn:
                 if isinstance(event, Delta):
                     if event.text:
                         yield chunk({"content": event.text})

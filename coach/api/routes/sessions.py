@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections.abc import Iterator
@@ -13,8 +14,8 @@ from coach.api.deps import LanguageDep, ServicesDep, WorkspaceDep
 from coach.api.errors import UserError
 from coach.api.i18n import text_language
 from coach.api.schemas import MessageCreate, SessionCreate, SessionPublic, TurnPublic
-from coach.engines.base import Delta, TurnResult
-from coach.services.chat import SessionNotFound, session_public
+from coach.engines.base import Delta, TurnEvent, TurnResult
+from coach.services.chat import SessionBusy, SessionNotFound, session_public
 
 router = APIRouter(prefix="/sessions", tags=["sessions"])
 log = logging.getLogger("coach.api")
@@ -79,6 +80,26 @@ def get_session(session_id: str, services: ServicesDep, workspace: WorkspaceDep)
     return SessionPublic.model_validate(session_public(chat, doc, turns))
 
 
+def begun(turn: Iterator[TurnEvent]) -> Iterator[TurnEvent]:
+    """A streamed turn with its first step taken before the response starts: the session's lease is
+    then held, or SessionBusy answers 409 (Retry-After) as for JSON, never an error inside a 200.
+    Any other failure is left for the stream to report in-stream, as before."""
+    try:
+        first = next(turn)
+    except StopIteration:
+        return iter(())
+    except SessionBusy:
+        raise
+    except Exception as exc:
+        return _raising(exc)
+    return itertools.chain([first], turn)
+
+
+def _raising(exc: Exception) -> Iterator[TurnEvent]:
+    raise exc
+    yield  # a generator: the exception is raised when the stream asks for its first event
+
+
 def _sse(event: str, data: object) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
@@ -100,10 +121,11 @@ def post_message(
         return turn_public(session_id, services.chat.post(workspace, session_id, text))
 
     request_id = getattr(request.state, "request_id", None)
+    turn = begun(services.chat.stream(workspace, session_id, text))
 
     def events() -> Iterator[str]:
         try:
-            for event in services.chat.stream(workspace, session_id, text):
+            for event in turn:
                 if isinstance(event, Delta):
                     yield _sse("delta", {"text": event.text})
                 else:

@@ -3,6 +3,11 @@
 `run_within` runs the work on its own thread and waits until the deadline; past it, the
 caller gets `LLMDeadline` at once and serves the rules answer, and the worker, which sees
 the deadline as passed, makes no further call. Whatever it still receives is dropped.
+
+"No further call" includes the openai client's own retries: a request that times out at the
+deadline is retried inside the client, out of our code's sight, so the HTTP client refuses to
+send anything once the deadline has passed (`refuse_past_deadline`). Without it a late turn's
+retries kept a local server busy well into the next turns.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import openai
 
 from coach.engines.llm.errors import LLMDeadline
 
@@ -36,6 +43,17 @@ class Deadline:
         """Raise LLMDeadline instead of starting `what` once the deadline has passed."""
         if self.remaining() <= 0:
             raise LLMDeadline(f"deadline passed before {what}")
+
+
+class DeadlinePassed(LLMDeadline, openai.OpenAIError):
+    """Raised by the HTTP client's hook; an OpenAIError, so the openai client does not retry it."""
+
+
+def refuse_past_deadline(request: Any) -> None:
+    """HTTP request hook (the openai client's httpx): nothing leaves, a retry included, past the deadline."""
+    deadline = _current.get()
+    if deadline is not None and deadline.remaining() <= 0:
+        raise DeadlinePassed(f"deadline passed before {request.method} {request.url.path}")
 
 
 def current() -> Deadline | None:

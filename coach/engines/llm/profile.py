@@ -5,7 +5,10 @@ function_calling with a named tool_choice, then json_mode, then plain text with 
 extracted by our code. A method is kept when its answer has the asked shape; a refusal
 (4xx), a runaway answer (finish_reason "length") or the wrong shape moves on to the next.
 The result is cached per base URL and model for the life of the process; an endpoint
-that is down is not cached, so the next turn asks again.
+that is down is not cached, so the next turn asks again. A probed method whose real answers
+run to the length limit (SmolLM2 under llama-server's json_schema grammar answers the probe's
+tiny question, then loops on a real prompt) is dropped for that endpoint: the next call
+probes again without it.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ PROBE_MESSAGES: list[BaseMessage] = [
 ]
 
 _methods: dict[tuple[str, str], StructuredMethod] = {}
+_demoted: dict[tuple[str, str], set[StructuredMethod]] = {}
 _methods_lock = threading.Lock()
 
 
@@ -60,6 +64,7 @@ def forget_methods() -> None:
     """Drop the cached probe results (tests start each stub fresh)."""
     with _methods_lock:
         _methods.clear()
+        _demoted.clear()
 
 
 def is_chat_openai(model: object) -> bool:
@@ -133,14 +138,27 @@ class ModelProfile:
         key = (self.provider.label, self.spec.name)
         with _methods_lock:
             if key not in _methods:
-                _methods[key] = self._probe()
+                _methods[key] = self._probe(skip=frozenset(_demoted.get(key, ())))
                 log.info("structured output for %s %s: %s", *key, _methods[key])
             return _methods[key]
 
-    def _probe(self) -> StructuredMethod:
+    def demote(self, method: StructuredMethod) -> None:
+        """`method` ran away on a real call: drop it for this endpoint; the next call probes without it."""
+        if self.spec.structured_method != "auto" or self.provider is None or method == "prompt":
+            return  # a configured method is the operator's choice; plain text has nothing to drop
+        key = (self.provider.label, self.spec.name)
+        with _methods_lock:
+            _demoted.setdefault(key, set()).add(method)
+            if _methods.get(key) == method:
+                del _methods[key]
+        log.warning("structured output %s ran out of tokens at %s %s: dropped", method, *key)
+
+    def _probe(self, skip: frozenset[StructuredMethod] = frozenset()) -> StructuredMethod:
         from coach.engines.llm.structured import parse_answer
 
         for method in PROBE_ORDER[:-1]:
+            if method in skip:
+                continue
             deadline.check(f"probing {method}")
             constrained = structured_runnable(self.model, method, ProbeAnswer)
             runnable = self.with_options(constrained, PROBE_MAX_TOKENS)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from coach.settings import Settings
 
 if TYPE_CHECKING:
+    import openai
     from langchain_core.language_models.chat_models import BaseChatModel
 
 StructuredMethod = Literal["json_schema", "function_calling", "json_mode", "prompt"]
@@ -88,11 +90,22 @@ class ModelSpec:
         )
 
 
+@lru_cache(maxsize=1)
+def _http_client() -> openai.DefaultHttpxClient:
+    """One connection pool for every chat model of the process (as langchain-openai keeps by default)."""
+    import openai
+
+    from coach.engines.llm.deadline import refuse_past_deadline
+
+    return openai.DefaultHttpxClient(event_hooks={"request": [refuse_past_deadline]})
+
+
 def chat_model(provider: Provider, spec: ModelSpec) -> BaseChatModel:
     """langchain-openai's ChatOpenAI on the Chat Completions API (what every compatible server has).
 
     The answer's cap and the request's timeout are bound per call (`call_options`): both
-    depend on the budget and the deadline, known only when the call is made.
+    depend on the budget and the deadline, known only when the call is made. The HTTP client
+    sends nothing past the deadline, the openai client's retries included.
     """
     from langchain_openai import ChatOpenAI
     from pydantic import SecretStr
@@ -104,6 +117,7 @@ def chat_model(provider: Provider, spec: ModelSpec) -> BaseChatModel:
         default_headers=provider.headers or None,
         timeout=provider.timeout_s,
         max_retries=provider.max_retries,
+        http_client=_http_client(),
         temperature=spec.temperature,
         stream_usage=True,
         use_responses_api=False,

@@ -23,6 +23,7 @@ from coach.engines.llm import deadline
 from coach.engines.llm.budget import Usage, finished_by_length, message_text, usage_of
 from coach.engines.llm.errors import LLMError, LLMLengthExceeded, LLMUnparseable, classify
 from coach.engines.llm.profile import ModelProfile, structured_runnable
+from coach.engines.llm.provider import StructuredMethod
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -85,9 +86,11 @@ class StructuredCaller:
 
     # ---- request shaping --------------------------------------------------------------------
 
-    def bound(self, schema: type[BaseModel]) -> Runnable[Any, BaseMessage]:
-        runnable = structured_runnable(self.profile.model, self.profile.method(), schema)
-        return self.profile.with_options(runnable, self.profile.budget().reserve)
+    def bound(self, schema: type[BaseModel]) -> tuple[Runnable[Any, BaseMessage], StructuredMethod]:
+        """The model constrained by the endpoint's method (and that method, to drop if it runs away)."""
+        method = self.profile.method()
+        runnable = structured_runnable(self.profile.model, method, schema)
+        return self.profile.with_options(runnable, self.profile.budget().reserve), method
 
     def prepare(
         self, messages: Sequence[BaseMessage], schema: type[BaseModel], lang: str | None = None
@@ -126,12 +129,14 @@ class StructuredCaller:
     ) -> T:
         """One structured answer; `smaller` builds the request tried once when an answer runs out of room."""
         usage = usage if usage is not None else Usage()
-        runnable = self.bound(schema)
+        runnable, method = self.bound(schema)
         prompt = self.prepare(messages, schema, lang)
         answer = self._invoke_within_length(runnable, prompt, usage)
         if answer is None:
+            self.profile.demote(method)
             if smaller is None:
                 raise LLMLengthExceeded(f"{schema.__name__}: the answer ran out of tokens")
+            runnable, _ = self.bound(schema)  # the next method, if that one was dropped
             prompt = self.prepare(smaller(), schema, lang)
             answer = self._invoke_within_length(runnable, prompt, usage)
             if answer is None:
@@ -184,7 +189,7 @@ class StructuredCaller:
         that made them, and a second note's loop then finds them closed.
         """
         prompts = [self.prepare(m, schema, lang) for m in batch]
-        runnable = self.bound(schema)
+        runnable, method = self.bound(schema)
         deadline.check("extracting notes")
         answers = runnable.batch(
             prompts, config={"max_concurrency": max(1, max_concurrency)}, return_exceptions=True
@@ -193,8 +198,12 @@ class StructuredCaller:
         results: list[T] = []
         for prompt, answer in zip(prompts, answers, strict=True):
             if isinstance(answer, BaseException):
-                raise classify(answer) from answer
+                err = classify(answer)
+                if isinstance(err, LLMLengthExceeded):  # openai's parse() raises on a cut answer
+                    self.profile.demote(method)
+                raise err from answer
             if finished_by_length(answer):
+                self.profile.demote(method)
                 raise LLMLengthExceeded(f"{schema.__name__}: a chunk's answer ran out of tokens")
             usage.add(prompt, answer, usage_of(answer), counter)
             try:

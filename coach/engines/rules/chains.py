@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import strip_filler
+from coach.domain.retrospective import CauseChain
 from coach.engines.rules.share import parse_share
+from coach.engines.rules.text import word_grams
 
 FindingKind = Literal["highlights", "shortfalls"]
 
@@ -36,26 +40,14 @@ _POSITIVE = re.compile(
     r"|(?i:\b(?:exceeded|went well|worked|grew|beat|record)\b)"
 )
 
-_SURFACE = re.compile(
-    r"(?:表面上(?:看)?(?:是|来看是?)?|表面原因(?:是)?|直接原因(?:是)?"
-    r"|(?i:on the surface,?(?:\s+it(?:'s| was| is))?|the (?:surface|immediate) cause (?:is|was)))\s*"
-)
-_DEEPER = re.compile(
-    r"(?:往下看(?:是)?|再往下(?:看)?(?:是)?|深一层(?:是)?|背后(?:是)?|更深(?:一层)?(?:是)?"
-    r"|(?i:underneath(?: that)?,?(?:\s+it(?:'s| was| is))?|(?:one level )?deeper,?(?:\s+it(?:'s| was| is))?"
-    r"|below that,?(?:\s+it(?:'s| was| is))?))\s*"
-)
-_ROOT = re.compile(
-    r"(?:(?:根子上|根本上|根因|根本原因|归根结底|说到底|本质上)(?:就是|是|在于)?"
-    r"|(?i:at (?:the )?root,?(?:\s+it(?:'s| was| is))?|the root cause (?:is|was)|root cause:"
-    r"|fundamentally,?))\s*"
-)
 # a main cause is marked by its words or by a weight
 _MAIN = re.compile(r"根子上|归根结底|主要是|主因|七成|八成|九成|(?i:\broot cause\b|\bmostly\b|\bmainly\b)")
 _SHARE_WORDS = re.compile(r"占|成|%|％|percent|of it|mostly")
 _SHARE_TAIL = re.compile(r"[，,]?\s*(?:这个)?(?:大概|约|差不多)?占?[一二三四五六七八九十\d]+(?:成|%|％).*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE = re.compile(r"[，,；;。!！]\s*|\.(?!\d)\s*")
+_BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
+_SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
+_CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+")
 _CAUSE_WORD = re.compile(r"^(?:因为|由于|是因为|(?i:because(?: of)?|due to))\s*")
 
 
@@ -90,44 +82,73 @@ def finding_kind(text: str, asked: FindingKind) -> tuple[FindingKind | None, str
     return asked, body
 
 
-def read_chain(text: str) -> ChainParts | None:
-    """A cause chain said in one message, when it names a surface cause or a root and the next layer."""
-    layers: list[tuple[str, str]] = []  # (layer, words)
+def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
+    """A cause chain said in one message, when it names `least` rungs of the ladder and a root.
+
+    The rungs are read by their words (现象, 表因, 往下看, 根因; "the symptom", "root cause"); a clause
+    after a cause word ("因为…") is the next rung; "占七成" / "Share: 75%" is the share.
+    """
+    layers: list[tuple[str, str]] = []  # (rung, words)
     head: list[str] = []
+    phenomenon: str | None = None
     share: float | None = None
     marked = 0
-    pending: str | None = None  # a cue said alone ("On the surface, …"): its words are the next clause
-    for clause in (c.strip() for c in _CLAUSE.split(text)):
+    pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
+    root_sentence = -1
+    for number, clause in _clauses(text):
         if not clause:
             continue
-        for kind, pattern in (("root", _ROOT), ("deeper", _DEEPER), ("surface", _SURFACE)):
-            if match := pattern.match(clause):
-                words = _share_removed(clause[match.end() :])
-                marked += 1
-                if words:
-                    layers.append((kind, words))
-                pending = None if words else kind
-                break
-        else:
-            given = parse_share(clause) if _SHARE_WORDS.search(clause) else None
-            if given is not None and (layers or head):
-                share = given
-            elif pending is not None:
-                layers.append((pending, _share_removed(clause)))
+        rung, words = _rung(clause)
+        if rung == "root_after":
+            marked += 1
+            if layers:
+                layers[-1] = ("root", layers[-1][1])
+            elif head:
+                layers.append(("root", head.pop()))
+            continue
+        if rung == "share":
+            share = parse_share(words or clause) if words or _SHARE_WORDS.search(clause) else share
+            continue
+        if rung is not None:
+            marked += 1
+            if rung == "phenomenon":
+                phenomenon = words or phenomenon
+                pending = None if words else rung
+            elif words:
+                layers.append((rung, words))
                 pending = None
-            elif not layers and _CAUSE_WORD.match(clause):
-                layers.append(("surface", _CAUSE_WORD.sub("", clause, count=1)))
-            elif not layers:
-                head.append(clause)
+                root_sentence = number if rung == "root" else root_sentence
             else:
-                layers.append(("deeper", clause))
-    roots = [w for k, w in layers if k == "root"]
-    if marked < 2 or not roots:
+                pending = rung
+            continue
+        given = parse_share(clause) if _SHARE_WORDS.search(clause) else None
+        if given is not None and (layers or head or phenomenon) and len(clause) <= 25:
+            share = given if share is None else share  # a later share ("下雨占三成") weighs another cause
+        elif pending == "phenomenon":
+            phenomenon, pending = _share_removed(clause), None
+        elif pending is not None:
+            layers.append((pending, _share_removed(clause)))
+            root_sentence = number if pending == "root" else root_sentence
+            pending = None
+        elif not layers and _CAUSE_WORD.match(clause):
+            layers.append(("surface", _CAUSE_WORD.sub("", clause, count=1)))
+        elif not layers and phenomenon is None:
+            head.append(clause)
+        elif layers and layers[-1][0] == "root":
+            if number == root_sentence and (more := _share_removed(clause)):
+                joiner = "，" if _HAN.search(more) else ", "
+                layers[-1] = ("root", layers[-1][1] + joiner + more)
+            # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
+        else:
+            layers.append(("deeper", _CAUSE_WORD.sub("", clause, count=1)))
+    roots = [w for k, w in layers if k == "root" and w]
+    if marked < least or not roots:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
-    root = roots[-1] if roots else layers[-1][1]
-    surface = [w for _, w in layers if w != root]
+    root = roots[-1]
+    surface = [w for _, w in layers if w and w != root]
+    joiner = "，" if _HAN.search(text) else ", "
     return ChainParts(
-        phenomenon=("，" if _HAN.search(text) else ", ").join(head),
+        phenomenon=phenomenon or joiner.join(head) or topic,
         surface=surface,
         root=root,
         share=share,
@@ -136,6 +157,46 @@ def read_chain(text: str) -> ChainParts | None:
     )
 
 
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """(sentence number, clause) for every clause, so a root can go on to the end of its sentence."""
+    out: list[tuple[int, str]] = []
+    for number, sentence in enumerate(_SENTENCE_END.split(text)):
+        out += [(number, _lead_removed(c)) for c in _CLAUSE.split(sentence)]
+    return out
+
+
+def _lead_removed(clause: str) -> str:
+    """A clause without joining words and a pointer back ("就是刚才说的根因" → "根因")."""
+    body = strip_filler(_BULLET.sub("", clause.strip()))
+    if (back := cues.back_reference().match(body)) and back.end() < len(body):
+        body = body[back.end() :]
+    return body
+
+
+def _rung(clause: str) -> tuple[str | None, str]:
+    """(the rung a clause names by its words, the words after them) or (None, clause)."""
+    for rung in ("root_after", "phenomenon", "share", "root", "deeper", "surface"):
+        if match := cues.rungs()[rung].match(clause):
+            words = cues.back_reference().sub("", clause[match.end() :]).strip(" ，,：:")
+            return rung, words if rung == "share" else _share_removed(words)
+    return None, clause
+
+
 def _share_removed(words: str) -> str:
     """'没有客户成功经理做上线陪跑，大概七成' → the cause only (the share is read separately)."""
     return _SHARE_TAIL.sub("", words).strip()
+
+
+def file_chain(chains: list[CauseChain], chain: CauseChain) -> CauseChain:
+    """Add a chain, or complete the one it repeats ("就是刚才说的根因") rather than filing it twice."""
+    said = word_grams(chain.root_cause or "")
+    for known in chains:
+        known_grams = word_grams(known.root_cause or "")
+        if said and known_grams and len(said & known_grams) * 2 >= min(len(said), len(known_grams)):
+            known.share = known.share if chain.share is None else chain.share
+            known.surface_cause = known.surface_cause or chain.surface_cause
+            if known.phenomenon in ("", "—") or len(known.phenomenon) < len(chain.phenomenon or ""):
+                known.phenomenon = chain.phenomenon or known.phenomenon
+            return known
+    chains.append(chain)
+    return chain

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from coach.domain.lesson_typing import parse_lesson_correction
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
@@ -36,9 +37,33 @@ _ADD_AFTER = re.compile(
     r"\s*[:：,，]?\s*"
 )
 _PROTEST = re.compile(
-    r"不是新(的)?(行动|一条|经验|的)|不是要(新)?加|我是要改|我是想改|"
-    r"\b(not a new (one|action|lesson|item)|i meant (to )?(change|edit)|i want(ed)? to (change|edit))\b",
+    r"不是新(的)?(行动|一条|经验|的)|不是要(新)?加|我是要改|我是想改|我不是这个意思|不是我说的|"
+    r"\b(not a new (one|action|lesson|item)|i meant (to )?(change|edit)|i want(ed)? to (change|edit)"
+    r"|that'?s not what i (said|meant))\b",
     re.I,
+)
+
+
+# "Number 2 is Nadia, not Sam", "第2条是李娜，不是王强": the new value beside the old one
+_IS_NOT = re.compile(
+    r"^\s*(?:的)?(?:负责人|owner)?\s*(?:is|是|归|给|goes to)\s*(?P<new>[^,，;；.。]+?)\s*[,，]?\s*"
+    r"(?:not|不是|而不是)\s*(?P<old>[^,，;；.。]+?)\s*[.。!！]?$",
+    re.I,
+)
+# "number 2 goes to Bea", "第2条交给李娜": a new owner
+_GOES_TO = re.compile(
+    r"^\s*(?:(?:goes|go|moves) to|to|(?:should be |is )?owned by|belongs to|(?:交|转)?给|归|换给|换成|由)\s*"
+    r"(?P<new>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?|[\u4e00-\u9fff]{2,3})\s*[.。!！]?$"
+)
+# several edits in one message: "number 2 goes to Bea, and number 3 to Raj"
+_NEXT_EDIT = re.compile(r"\s*[,，;；]\s*(?:and\s+|然后|再把)?(?=(?:number|no\.|item|#|第)\s*\S)", re.I)
+# "加一条：…", "Add one: …": a new item, whatever was being assembled
+_CORRECTION_LEAD = re.compile(r"^(?:correction|更正|纠正)\s*[:：,，]\s*", re.I)
+_PROTEST_LEAD = re.compile(
+    r"^(?:that'?s not what i (?:said|meant)|no,? wait|我不是这个意思|不是我说的|等等)[\s,，.。!！]*", re.I
+)
+_ADD_LEAD = re.compile(
+    r"^(?:再)?(?:加一条|新增一条|添加一条|补一条|(?i:add (?:one|another|a new one)))\s*[:：,，]\s*"
 )
 
 
@@ -49,6 +74,7 @@ class Edit:
     field: str | None = None
     value: str | None = None
     then_add: str | None = None
+    old: str | None = None  # the value being replaced, when the message names it
 
 
 def read_edit(text: str) -> Edit | None:
@@ -62,6 +88,10 @@ def read_edit(text: str) -> Edit | None:
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
     if _DELETE.search(head):
         return Edit(numbers[0], delete=True, then_add=then_add)
+    if swapped := _IS_NOT.match(head[named.end() :]):
+        return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())
+    if handed := _GOES_TO.match(head[named.end() :]):
+        return Edit(numbers[0], field="who", value=handed.group("new").strip())
     if not (_EDIT_VERB.search(head) or _PROTEST.search(head)):
         return None
     field = next((name for name, pattern in _FIELDS if pattern.search(head)), None)
@@ -76,12 +106,33 @@ def is_protest(text: str) -> bool:
 
 
 def handle_edit(t: Turn) -> bool:
-    """Apply an edit by number at the lessons or actions step; True when the message was one."""
-    stage = t.state.stage
-    if stage not in ("lessons", "actions"):
+    """Apply an edit by number at the lessons or actions step (several when listed); True when it was one."""
+    if t.state.stage not in ("lessons", "actions"):
         return False
+    parts = [p for p in _NEXT_EDIT.split(_CORRECTION_LEAD.sub("", t.text.strip())) if p.strip()]
+    if len(parts) < 2 or not all(read_edit(p) for p in parts):
+        return _handle_one(t)
+    text = t.text
+    for part in parts:
+        t.text = part
+        _handle_one(t)
+    t.text = text
+    asked = t.lines[-1] if t.lines else None
+    t.lines = [line for i, line in enumerate(t.lines) if line != asked or i == len(t.lines) - 1]
+    return True
+
+
+def _handle_one(t: Turn) -> bool:
+    stage = t.state.stage
     pending, t.state.edit_target = t.state.edit_target, None
-    edit = read_edit(t.text)
+    if stage == "actions" and (added := _ADD_LEAD.match(t.text.strip())):
+        t.state.draft = None  # what was being assembled is dropped: the user starts a new item
+        _add(t, t.text.strip()[added.end() :])
+        return True
+    text = t.text
+    if stage == "actions" and t.state.draft is not None and is_protest(text):
+        t.state.draft = None  # "that's not what I said. Number 2 is Nadia": the protest is never filed
+    edit = read_edit(_PROTEST_LEAD.sub("", text))
     if edit is None and pending is not None and _CHANGE.search(t.text):
         edit = read_edit(f"第{pending}条{t.text}")  # the answer to "第1条要改成什么？"
     if edit is None:
@@ -92,8 +143,12 @@ def handle_edit(t: Turn) -> bool:
             return True
         return False
     items: list[Any] = t.review.lessons if stage == "lessons" else t.review.actions
-    if stage == "lessons" and not edit.delete and edit.value is not None:
-        return False  # "第2条改成：…" / "第2条属于文化": the lessons step reads its own corrections
+    if (
+        stage == "lessons"
+        and not edit.delete
+        and (edit.value is not None or any(parse_lesson_correction(t.text)))
+    ):
+        return False  # "第2条改成：…", "第2条改一下，不是新增，是优化": the lessons step reads these
     index = len(items) - 1 if edit.number == -1 else edit.number - 1
     if not 0 <= index < len(items):
         t.say("edit_no_item", n=edit.number, total=len(items))
@@ -130,7 +185,7 @@ def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
     from coach.engines.rules.stages.actions import action_kind, deadline, owner_in
 
     value = edit.value or ""
-    field = edit.field or ("when" if deadline(value, t.today) else "how")
+    field = edit.field or _field_holding(action, edit.old) or ("when" if deadline(value, t.today) else "how")
     if field == "when" and (mention := deadline(value, t.today)) is not None:
         action.when, action.when_text = mention.date, mention.text
     elif field == "who":
@@ -141,6 +196,22 @@ def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
         action.how = value
         action.kind = action_kind(f"{action.what} {value}", None)
     action.evidence = " / ".join(e for e in (action.evidence, t.text) if e)
+
+
+def _field_holding(action: ActionItem, old: str | None) -> str | None:
+    """The field whose value the user names as the old one ("…, not Sam" → the owner)."""
+    if not old:
+        return None
+    said = old.strip().lower()
+    for name, value in (
+        ("who", action.who),
+        ("when", action.when_text),
+        ("how", action.how),
+        ("what", action.what),
+    ):
+        if value and (said == value.lower() or (len(said) >= 3 and said in value.lower())):
+            return name
+    return None
 
 
 def _action_line(t: Turn, action: ActionItem) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from coach.domain import critique
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
-from coach.engines.rules import flow
+from coach.engines.rules import filing, flow, transcript
 from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
 from coach.engines.rules.state import RulesState
@@ -42,7 +42,12 @@ class RulesEngine:
         yield result
 
     def answer(self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext) -> TurnResult:
-        """One turn, without the deltas."""
+        """One turn, without the deltas; a pasted meeting transcript is taken line by line."""
+        if state and (pasted := transcript.replay(self._turn, state, review, text, ctx)) is not None:
+            return pasted
+        return self._turn(state, review, text, ctx)
+
+    def _turn(self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext) -> TurnResult:
         saved = RulesState.load(state)
         before = review.model_dump(mode="json")
         t = Turn(saved or RulesState(), Retrospective.model_validate(before), ctx, text)
@@ -51,7 +56,11 @@ class RulesEngine:
                 _resume_without_state(t)
             elif critique.wants_undo(t.text):
                 _undo(t)
-            elif not handle_command(t) and not reroute(t):
+            elif filing.skip_reflection(t):
+                pass
+            elif filing.actions_aside(t) or filing.lessons_aside(t):
+                t.reask()  # the message held only an action or a lesson said in passing
+            elif not handle_command(t) and not filing.take(t) and not reroute(t):
                 flow.handler(t.state.stage).handle(t)
             if not critique.wants_undo(t.text) and t.review != review:
                 t.state.undo = (

@@ -45,6 +45,13 @@ _BASELINE_BEFORE = re.compile(
 _RATE = re.compile(
     r"(达成率|完成率|达标率|(?:计划|目标|预期)的|(?i:attainment|of (?:the )?(?:target|goal|plan|quota)))"
 )
+# the rate names the number only when nothing stands between them ("达成率102%", not "完成率：目标95%")
+_RATE_RIGHT_BEFORE = re.compile(_RATE.pattern + r"\s*(?:是|为|了)?\s*[:：]?\s*$")
+# a floor or ceiling said right before the target: "target under 5%", "目标不超过15件"
+_BOUND_BEFORE = re.compile(
+    r"(?:不超过|不高于|不低于|不少于|至少|最多|(?i:\b(?:under|below|at\s+most|at\s+least|no\s+more\s+than|within|up\s+to)))"
+    r"\s*$"
+)
 _TARGET_CUE = re.compile(_TARGET_BEFORE.pattern.replace(r"[^，,；;。\d]{0,8}$", ""))
 _NAME_TRIM = re.compile(
     r"^(?:(?:嗯|哦|噢|啊|对|好|那|(?i:oh|ah|um)(?![-\w])|然后|另外|还有个|还有一个|还有|以及|再就是|最后|其次|首先|第[一二三四五]个?|一个是|一是|二是|三是|"
@@ -91,6 +98,10 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
                 after = re.match(r"\d[\d.]*\s*[个张条项人件单次台家天]?([\u4e00-\u9fff]{2,8})", part[cut:])
                 noun = after.group(1) if after and not _RESULT_BEFORE.search(after.group(1)) else ""
                 return (f"{mid}{noun}" if noun and not mid.endswith(noun) else mid), False
+    if len(parts) > 1 and re.search(r"\d", parts[-2]) and _TARGET_CUE.search(parts[-1]):
+        whole = clean_name(parts[-2])  # "第2周注册数：目标…", "DAU week 1: …": a number inside the name
+        if _is_name(whole):
+            return whole, True
     if pending:
         return pending, False
     if re.search(r"[A-Za-z]{3}", clause):
@@ -144,7 +155,7 @@ def _labels(segment: str) -> list[tuple[Quantity, str, int]]:
         before, after = segment[max(0, start - 14) : start], segment[end : end + 16]
         if _BASELINE_BEFORE.search(before):
             role = "baseline"
-        elif _RATE.search(before[-8:]) or (_RATE.match(after.strip()) and q.unit == "%"):
+        elif _RATE_RIGHT_BEFORE.search(before) or (_RATE.match(after.strip()) and q.unit == "%"):
             role = "rate" if q.unit == "%" else "unknown"
         elif (
             _TARGET_BEFORE.search(before) and not _RESULT_BEFORE.search(before[-4:])
@@ -168,6 +179,12 @@ def _values(segment: str) -> tuple[str | None, str | None]:
     labelled = _labels(segment)
     target = next((q for q, role, _ in labelled if role == "target"), None)
     result = next((q for q, role, _ in labelled if role == "result"), None)
+    bound = ""
+    if target is not None:
+        start = next(at for q, _, at in labelled if q is target)
+        said = _BOUND_BEFORE.search(segment[max(0, start - 16) : start])
+        words = said.group(0).strip() if said else ""  # "target under 5%": the ceiling says which way
+        bound = words + ("" if re.search(r"[\u4e00-\u9fff]", words) else " ") if words else ""
     rate = next((q for q, role, _ in labelled if role == "rate"), None)
     unknown = [q for q, role, _ in labelled if role == "unknown"]
     if target is None and unknown and (result is not None or len(unknown) >= 2):
@@ -182,13 +199,17 @@ def _values(segment: str) -> tuple[str | None, str | None]:
         return "100%", rate.text
     if target is None and result is not None and rate is not None and rate is not result:
         return _fmt(result.value * 100 / rate.value, result.unit) if rate.value else None, result.text
-    return (target.text if target else None), (result.text if result else None)
+    return (bound + target.text if target else None), (result.text if result else None)
 
 
 def parse_goals(text: str) -> list[Goal]:
     """The KPIs of a message; nothing for chatter or a number without a target/result structure."""
     if is_chitchat(text):
         return []
+    if _PER_UNIT.search(text):
+        # "Cost per £1 raised", "每万元收入": the number is part of the KPI's name, never its value
+        hidden = _PER_UNIT.sub(lambda m: m.group(0).translate(_HIDE), text)
+        return [_shown(goal) for goal in parse_goals(hidden)]
     kpis: list[_Kpi] = []
     pending: str | None = None
     for clause in _split(text):
@@ -216,8 +237,9 @@ def parse_goals(text: str) -> list[Goal]:
     unquantifiable = is_unquantifiable(text)
     for kpi in kpis:
         segment = "，".join(kpi.clauses)
-        band = find_tolerance(segment)  # "上下浮动2%" is the target's band, not a third number
-        target, result = _values(TOLERANCE.sub("", segment) if band else segment)
+        said = "，".join([_without_name(kpi.clauses[0], kpi.name), *kpi.clauses[1:]])
+        band = find_tolerance(said)  # "上下浮动2%" is the target's band, not a third number
+        target, result = _values(TOLERANCE.sub("", said) if band else said)
         if band and target:
             target = f"{target}（{band.group(0).strip()}）"
         if target is None and result is None:
@@ -230,6 +252,29 @@ def parse_goals(text: str) -> list[Goal]:
         goal = build_goal(kpi.name, target, result)
         goals.append(goal.model_copy(update={"evidence": segment}))
     return goals
+
+
+_PER_UNIT = re.compile(r"(?:(?<![A-Za-z])per|每)\s*[£$€¥]?\d+(?:\.\d+)?(?=\s*[A-Za-z\u4e00-\u9fff])", re.I)
+_HIDE = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
+_SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(10)), "0123456789")
+
+
+def _shown(goal: Goal) -> Goal:
+    evidence = (goal.evidence or "").translate(_SHOW) or None
+    return goal.model_copy(update={"name": goal.name.translate(_SHOW), "evidence": evidence})
+
+
+def _without_name(clause: str, name: str) -> str:
+    """'DAU week 1: 210k vs 150k' → '210k vs 150k': a number in the name before the colon is no value."""
+    head = re.match(r"^([^：:]{1,40})[：:]\s*", clause)
+    if (
+        head
+        and parse_quantities(head.group(1))
+        and normalize(name)
+        and normalize(name) in normalize(head.group(1))
+    ):
+        return clause[head.end() :]
+    return clause
 
 
 def _named_aside(clause: str, name: str) -> bool:

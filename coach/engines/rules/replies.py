@@ -137,6 +137,17 @@ REPLIES: dict[str, tuple[str, str]] = {
         "记下了：不足 {phenomenon}，因果链 表因 {surface} → 根因 {root}（占比 {share}）。",
         "Filed: shortfall {phenomenon}, cause chain: surface {surface} → root {root} (share {share}).",
     ),
+    "transcript_read": (
+        "这是一段会议记录：{spoken} 句发言里有 {lines} 段说到复盘的内容，我按顺序记下了，寒暄闲聊不记。",
+        "That's a meeting transcript: of {spoken} lines, {lines} bear on the review; I took them in order"
+        " and left the small talk out.",
+    ),
+    "drill_share_corrected": ("改好了：{root} 占 {share}。", "Corrected: {root} explains {share}."),
+    "filed": ("记下了：{parts}。", "Filed: {parts}."),
+    "filed_highlights": ("亮点 {items}", "highlights {items}"),
+    "filed_shortfalls": ("不足 {items}", "shortfalls {items}"),
+    "filed_chains": ("因果链（根因）{items}", "cause chains (root) {items}"),
+    "filed_reflections": ("反思 {items}", "reflections from {items}"),
     "analysis_highlight_why": ("{finding} 为什么做成了？", "Why did {finding} work?"),
     "analysis_shortfalls": (
         "再看不足：哪些做得不好、没做成？",
@@ -314,6 +325,11 @@ REPLIES: dict[str, tuple[str, str]] = {
         "{item} 还缺具体的关键动作，先不记；下面这条单独记。",
         "{item} still lacks a concrete key action, so I'm not filing it; the new one goes on its own.",
     ),
+    "lessons_aside": (
+        "先把这条经验记下（第三步再一起看）：{lessons}",
+        "Noted that lesson for step 3: {lessons}",
+    ),
+    "actions_aside": ("先把这条行动记下（第四步再细化）：{line}", "Noted that action for step 4: {line}"),
     "actions_saved": ("记下了：{line}", "Saved: {line}"),
     "actions_skipped_one": ("这条先不做行动。", "No action for this one."),
     "actions_so_far": ("目前的行动：\n{actions}", "Actions so far:\n{actions}"),

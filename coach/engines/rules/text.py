@@ -7,7 +7,10 @@ import re
 from coach.domain.parsing.numerals import CN_DIGITS
 from coach.domain.retrospective import Language
 
-_ITEM_SPLIT = re.compile(r"\s*(?:[；;\n]|(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])|(?:^|\s)\d+[.、)）]\s*)\s*")
+# a number opens an item only at the start or after punctuation ("at step 4. crashes", "3.5h" are no bullets)
+_ITEM_SPLIT = re.compile(
+    r"\s*(?:[；;\n]|(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])|(?:^|(?<=[。；;:：,，.\n]))\s*\d{1,2}[.、)）](?!\d)\s*)\s*"
+)
 _LEADING_FILLER = re.compile(
     r"^(还有|另外|以及|并且|而且|和|其次|首先|然后|also|and|plus|another)\s*[,，:：]?\s*", re.I
 )

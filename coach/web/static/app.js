@@ -159,6 +159,8 @@
       showArchived: "已删除的复盘",
       showCurrent: "← 当前复盘",
       archivedList: "已删除的复盘",
+      exportAll: "导出全部：",
+      exportActions: "行动项 CSV",
       batchHint: "每份纪要生成了一份复盘；下面是整批的目标、反复出现的原因和经验、全部行动。",
     },
     en: {
@@ -305,6 +307,8 @@
       showArchived: "Deleted reviews",
       showCurrent: "← Current reviews",
       archivedList: "Deleted reviews",
+      exportAll: "Export all:",
+      exportActions: "Actions CSV",
       batchHint: "Each note became a review; below: the batch's goals, recurring causes and lessons, and every action.",
     },
   };
@@ -508,7 +512,24 @@
         ]),
       ]),
       rows.length ? reviewsTable(rows, team) : el("p", { class: "empty", text: t("noReviews") }),
+      all.length ? bulkExport(archived) : null,
     ]);
+  }
+
+  // The whole workspace (or its archive) as JSON, Markdown and the actions as CSV: GET /export.
+  function bulkExport(archived) {
+    var formats = [["json", "JSON", "reviews.json"], ["markdown", "Markdown", "reviews.md"],
+      ["actions.csv", t("exportActions"), "actions.csv"]];
+    return el("p", { class: "export-all no-print", id: "export-all" }, [el("span", { class: "muted", text: t("exportAll") })].concat(
+      formats.map(function (f) {
+        var path = "/export?format=" + encodeURIComponent(f[0]) + "&lang=" + lang + (archived ? "&archived=true" : "");
+        return el("a", { class: "button ghost", href: API + path, download: f[2], "data-format": f[0], text: f[1], onclick: function (event) {
+          if (!apiKey()) return; // no key needed: the plain link downloads
+          event.preventDefault();
+          download(path, f[2]).catch(function (error) { alert(t("error") + error.message); });
+        } });
+      })
+    ));
   }
 
   function reviewsTable(rows, team) {

@@ -21,6 +21,9 @@
   var LANG = pickLanguage(script.getAttribute("data-lang"));
   var STORE = "retro-coach:" + API + ":" + (KEY ? hash(KEY) : "default");
 
+  // a 409 session_busy means another replica is still answering this session: wait, then ask again
+  var BUSY_RETRY_MS = [500, 1000, 2000];
+
   var STEPS = ["review", "analysis", "lessons", "actions"];
   var STAGE_STEP = { followup: 0, review: 0, analysis: 1, reflection: 1, lessons: 2, actions: 3, done: 4 };
 
@@ -206,9 +209,15 @@
     });
     if (!response.ok) {
       var message = response.status + " " + response.statusText;
-      try { message = (await response.json()).error.message || message; } catch (e) { /* not JSON */ }
+      var code = "";
+      try {
+        var problem = (await response.json()).error;
+        message = problem.message || message;
+        code = problem.code || "";
+      } catch (e) { /* not JSON */ }
       var error = new Error(message);
       error.status = response.status;
+      error.code = code;
       throw error;
     }
     return response;
@@ -442,7 +451,7 @@
       el("i"), el("i"), el("i"),
     ]));
     try {
-      await streamTurn(text, bubble);
+      await turnRetryingWhileBusy(text, bubble);
       bubble.setAttribute("data-state", "done");
     } catch (error) {
       bubble.setAttribute("data-state", "error");
@@ -455,6 +464,28 @@
       ui.input.focus();
     }
     return true;
+  }
+
+  function isSessionBusy(error) {
+    return error.status === 409 && error.code === "session_busy";
+  }
+
+  function sleep(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  /** The turn, asked again after a back-off while another replica holds the session (409). */
+  async function turnRetryingWhileBusy(text, bubble) {
+    for (var attempt = 0; ; attempt += 1) {
+      try {
+        await streamTurn(text, bubble);
+        bubble.setAttribute("data-retries", String(attempt));
+        return;
+      } catch (error) {
+        if (!isSessionBusy(error) || attempt >= BUSY_RETRY_MS.length) throw error;
+        await sleep(BUSY_RETRY_MS[attempt]);
+      }
+    }
   }
 
   async function streamTurn(text, bubble) {

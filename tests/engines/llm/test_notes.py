@@ -145,3 +145,22 @@ def test_notes_over_http_with_bounded_concurrency() -> None:
         s = Settings(**values)
         doc = extract(LLMNotesExtractor(s))
         assert len(stub.requests) == 2 and doc.cause_chains[0].is_main
+
+
+def test_a_chunk_that_runs_away_under_json_schema_drops_it_for_the_next_note() -> None:
+    """The note falls back (length); the next note is asked with the method probed without json_schema."""
+    from coach.engines.llm.errors import LLMLengthExceeded
+    from tests.engines.llm.stub_server import Reply, Server, StubOpenAI
+
+    with StubOpenAI(Server(llama_cpp=True, refuse=frozenset({"tool_choice"}))) as stub:
+        stub.script(
+            [Reply('{"goals": [{"name": "销售额", "name"', finish="length"), Reply(CHUNK), Reply(SYNTHESIS)]
+        )
+        values: dict[str, Any] = {"engine": "llm", "COACH_LLM_BASE_URL": stub.base_url, "llm_max_retries": 0}
+        extractor = LLMNotesExtractor(Settings(**values))
+        with pytest.raises(LLMLengthExceeded):
+            extractor.extract(NOTE, doc_id="n1", title="Q1")
+        doc = extractor.extract(NOTE, doc_id="n2", title="Q1")
+        assert doc.goals and doc.cause_chains[0].is_main
+        kinds = [r["response_format"]["type"] for r in stub.requests]
+        assert kinds == ["json_schema", "json_object", "json_object"]

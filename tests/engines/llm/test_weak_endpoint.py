@@ -201,6 +201,23 @@ def test_retries_share_the_turns_deadline() -> None:
         served_by_rules(result, "deadline")
 
 
+def test_the_clients_own_retries_send_nothing_past_the_deadline() -> None:
+    """Against llama-server a timed-out request was retried by the openai client into the next turns."""
+    with StubOpenAI(LLAMA) as stub:
+        stub.script([Reply(GOAL_PROPOSAL, delay=3.0)] * 3)
+        settings_kw: dict[str, object] = {
+            "llm_turn_deadline_s": 1.0,
+            "llm_timeout_s": 30.0,
+            "llm_max_retries": 2,
+        }
+        _, result = run(engine(stub.base_url, **settings_kw), {"stage": "review"}, TEXT)
+        served_by_rules(result, "deadline")
+        time.sleep(
+            3.0
+        )  # the request timed out at the deadline + 0.5 s; the client's retry would be out by now
+        assert len(stub.requests) == 1
+
+
 # ---- structured output method, probed once per endpoint --------------------------------------
 
 
@@ -237,6 +254,34 @@ def test_a_runaway_json_schema_and_a_wrong_shape_json_mode_lead_to_plain_text() 
         assert stub.probe_calls == 3
         assert "response_format" not in stub.requests[0] and "tools" not in stub.requests[0]
         assert result.engine == "llm" and result.review.goals[0].name == "销售额"
+
+
+def test_json_schema_that_passes_the_probe_but_runs_away_on_a_real_prompt_is_dropped() -> None:
+    """SmolLM2 on llama-server: the probe's tiny answer fits, a turn's answer loops to max_tokens."""
+    server = Server(llama_cpp=True, refuse=frozenset({"tool_choice"}))
+    with StubOpenAI(server) as stub:
+        runaway = Reply('{"goals": [{"name": "销售额", "name": "销售额", "name"', finish="length")
+        stub.script([runaway, Reply(GOAL_PROPOSAL), Reply("好"), Reply(GOAL_PROPOSAL), Reply("好")])
+        coach = engine(stub.base_url)
+        _, result = run(coach, {"stage": "review"}, TEXT)
+        assert result.engine == "llm" and result.review.goals[0].name == "销售额"
+        first, retry = stub.requests[0], stub.requests[1]
+        assert first["response_format"]["type"] == "json_schema"
+        assert retry["response_format"] == {"type": "json_object"}  # probed again, without json_schema
+        assert list(known_methods().values()) == ["json_mode"]
+        run(coach, {"stage": "review"}, TEXT)
+        assert stub.requests[3]["response_format"] == {"type": "json_object"}  # the next turn too
+        assert stub.probe_calls == 3  # json_schema once; then tool_choice (refused) and json_mode
+
+
+def test_a_configured_method_is_kept_even_when_an_answer_runs_away() -> None:
+    with StubOpenAI(LLAMA) as stub:
+        runaway = Reply('{"goals": [', finish="length")
+        stub.script([runaway, runaway])
+        _, result = run(engine(stub.base_url, llm_structured_method="json_schema"), {"stage": "review"}, TEXT)
+        served_by_rules(result, "length")
+        assert [r["response_format"]["type"] for r in stub.requests] == ["json_schema"] * 2
+        assert stub.probe_calls == 0
 
 
 def test_json_of_the_wrong_shape_is_a_failure_not_an_empty_proposal() -> None:

@@ -28,5 +28,7 @@ def test_name_and_first_answer_in_one_message() -> None:
     coach = _at_reflection(language="en")
     result = coach.say("I'm Bob, what moved me most was how fast renewals slipped")
     assert result.review.reflections[0].person == "Bob"
-    assert result.review.reflections[0].most_touched == "what moved me most was how fast renewals slipped"
+    assert (
+        result.review.reflections[0].most_touched == "how fast renewals slipped"
+    )  # the answer, not the question
     assert "about yourself" in result.reply

@@ -6,17 +6,20 @@ import dataclasses
 import datetime as dt
 import re
 
-from coach.domain.critique import is_no, is_vague_how, is_yes, normalize
+from coach.domain.critique import is_no, is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import ACTION_KIND, LESSON_ACTION, label
 from coach.domain.parsing import DateMention, find_dates, find_owner
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import has_rung, strip_filler
 from coach.domain.retrospective import ActionItem, ActionKind, LessonAction
 from coach.engines.rules import flow
+from coach.engines.rules.replies import render
 from coach.engines.rules.state import ActionDraft
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
-_CLAUSE_SPLIT = re.compile(r"\s*[，,;；。\n]\s*|\s+-\s+")
-_NAME = r"[^\s，,;；。:：、]"
+_CLAUSE_SPLIT = re.compile(r"\s*[，,;；。\n]\s*|\s+-\s+|(?<=[A-Za-z0-9)])\.\s+")
+_NAME = r"[^\s，,;；。:：、—–]"
 _OWNER_BITS = re.compile(
     rf"@\s*{_NAME}+|(负责人|责任人)\s*[:：是为]?\s*{_NAME}+|\b(owner|who)\s*[:：]\s*{_NAME}+|由\s*{_NAME}{{1,6}}\s*(来)?负责|"
     rf"{_NAME}{{1,6}}\s*(来)?(负责|主持|牵头)|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
@@ -25,10 +28,13 @@ _OWNER_BITS = re.compile(
 # What is left of a clause once the owner and the date are taken out of it.
 _LEFTOVER = re.compile(
     r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制"
-    r"|before|by|due|deadline|until|owner|owns it|is the owner)$|"
+    r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
+    r"|too|as well|also)$|"
     r"^(截止|deadline|due)\s*[:：]?\s*$",
     re.I,
 )
+_MODAL = re.compile(r"^(?:will|shall|is going to|are going to|'ll)\s+", re.I)  # left where the owner was
+_DANGLING = re.compile(r"\s+(?:by|before|until|due|from|starting)[\s.。]*$", re.I)  # left where a date was
 _WHAT = re.compile(r"^(做什么|what)\s*[:：]\s*", re.I)
 _HOW = re.compile(r"^(怎么做|关键动作|how)\s*[:：]\s*", re.I)
 _KIND_CUES: list[tuple[ActionKind, re.Pattern[str]]] = [
@@ -43,6 +49,18 @@ _KIND_CUES: list[tuple[ActionKind, re.Pattern[str]]] = [
     ),
     (ActionKind.focus, re.compile(r"重点|聚焦|优先|专项|攻坚|focus|priorit", re.I)),
 ]
+# A name that does the action: "Tariq builds a forecast…", "Grace signs the contract by July 31"
+# (the verb takes an object, so "Route alerts by service" stays an imperative with no owner)
+_EN_SUBJECT = re.compile(
+    r"^([A-Z][a-z]{1,15})\s+[a-z]{2,}s\s+(?:a|an|the|two|three|four|five|\d+|our|their|his|her|new|[A-Z]\w*)\b"
+)
+_SELF_NAMED = re.compile(
+    r"(?:^|[，,；;。]\s*)(?:我是|我叫)\s*([\u4e00-\u9fff]{2,3})(?=$|[，,；;。\s])"
+    r"|(?i:(?:^|[,;.]\s*)i'?m ([A-Z][a-z]{1,15})(?=$|[,;.\s]))"
+)
+_CAUSE_LEAD = re.compile(r"^(?:为什么|因为|由于|原因是|(?i:why\b|because\b|due to\b|the reason))")
+# an owner set off by a dash after the work, with their team or role before the name
+_DASH_OWNER = re.compile(r"(?:——|—|–|--)\s*([^\s，,；;。—–-]{2,14})\s*(?=$|[，,；;。])")
 # A bare English name given as its own clause: "improve X, Tom, next Friday".
 _BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
 # Owners the shared parser does not read yet: "负责人刘洋" (no colon), "孙倩主持", "王芳牵头".
@@ -56,6 +74,7 @@ _NOT_NAMES = frozenset(
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december"}
+    | {"why", "because", "root", "cause", "main", "share", "correction", "sorry", "actually", "other", "rest"}
 )
 _NONE_MORE = re.compile(
     r"^(没有了?|没了|就这些|无|结束|完成|no( more)?|none|nothing( else)?|that'?s (all|it)|done|finish(ed)?)$",
@@ -63,6 +82,10 @@ _NONE_MORE = re.compile(
 )
 
 
+# "没有别的了，结束" / "that's all, wrap up": no more actions, and the review is done
+_FINISH_TAIL = re.compile(
+    r"^(?:(?:没有别的了?|没了|就这些|好了|好|ok|that'?s all|that'?s it)[\s,，.。]*)+", re.I
+)
 _ENOUGH = re.compile(
     r"^(没有了|没了|就这些|就这样|暂时(就)?这些|先这些|够了|差不多了|no more"
     r"|nothing else|that'?s (all|it|everything))",
@@ -81,6 +104,12 @@ def enter(t: Turn) -> None:
 
 def handle(t: Turn) -> None:
     step = t.state.step
+    unstarted = step == "item" and (t.state.draft is None or not t.state.draft.evidence)
+    if (step in ("how", "who", "when") and _ends_actions(t.text)) or (
+        unstarted and _ends_actions(t.text, False)
+    ):
+        _finish_with_draft(t)
+        return
     if step in ("item", "more", "how") and _several(t):
         return
     if step in ("how", "who", "when") and _another_action(t):
@@ -91,6 +120,33 @@ def handle(t: Turn) -> None:
     if t.state.draft is None:
         t.state.draft = ActionDraft(lesson_index=None)
     _fill(t, step)
+
+
+def _ends_actions(text: str, bare_no: bool = True) -> bool:
+    """'没有了', '就这些，结束吧', "that's all, wrap up": no more actions (a bare "no" too, for a part)."""
+    body = normalize(text)
+    words = [w for w in re.split(r"[\s,，.。!！]+", body) if w]
+    return bool(
+        _NONE_MORE.match(body)
+        or (bare_no and is_no(body) and len(body) <= 12)
+        or _ENOUGH.search(body)
+        or wants_finish(_FINISH_TAIL.sub("", body))
+        or (words and all(_NONE_MORE.match(w) or wants_finish(w) for w in words))  # "done. finish"
+    )
+
+
+def _finish_with_draft(t: Turn) -> None:
+    """The user is done while an action still lacks a part: keep what was said, never the closing words."""
+    draft = t.state.draft
+    if draft is not None and (draft.what or draft.how):
+        item = _item(t, draft)
+        t.review.actions.append(item)
+        t.say("actions_saved", line=line(t, item))
+    t.state.draft = None
+    if wants_finish(_FINISH_TAIL.sub("", normalize(t.text))):
+        flow.go_to(t, "done")
+    else:
+        flow.advance(t)
 
 
 def skip(t: Turn) -> None:
@@ -132,11 +188,31 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
 _ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
 
 
+# "行动", "actions", "action items": the step named alone, nothing of it said yet
+HEAD_ONLY = re.compile(
+    r"^(?:行动(?:计划|项)?(?:吧|了)?|(?i:actions?(?: items?)?(?: now| next)?))[\s.。!！:：]*$"
+)
+# "行动：", "Actions on top of the first one:", "一是", "二、": the list's own words, no part of an item
+_LIST_LEAD = re.compile(
+    r"^(?:行动(?:计划)?[^：:，,]{0,12}[：:]|(?i:actions?(?: items?)?[^:]{0,40}:))\s*"
+    r"|^(?:[一二三四五六七八九十]+(?:是|、))\s*"
+)
+
+
 def _several(t: Turn) -> bool:
-    """Several action items in one message ("1. …，张伟，月底前；2. …，@李娜 下周五"): take each."""
-    items = [i.strip(" ，,。.") for i in _ITEMS.split(t.text) if i and has_words(i)]
-    full = [i for i in items if owner_in(i) and deadline(i, t.today) and _clauses(i, deadline(i, t.today))]
-    if len(items) < 2 or len(full) < 2:
+    """Several action items in one message ("1. …，张伟，月底前；2. …，@李娜 下周五"): take each.
+
+    Each item must name an owner or a date, so that one action whose HOW holds a "；" stays whole.
+    """
+    items = [
+        _LIST_LEAD.sub("", i.strip(" ，,。.")).strip() for i in _ITEMS.split(t.text) if i and has_words(i)
+    ]
+    items = [_LIST_LEAD.sub("", i) for i in items if has_words(i)]
+    placed = [
+        i for i in items if (_owner(t, i) or deadline(i, t.today)) and _clauses(i, deadline(i, t.today))
+    ]
+    full = [i for i in placed if _owner(t, i) and deadline(i, t.today)]
+    if len(items) < 2 or len(placed) < len(items) or not full:
         return False
     walk = t.state.draft.walk if t.state.draft else False
     lesson = t.state.draft.lesson_index if t.state.draft else None
@@ -147,9 +223,19 @@ def _several(t: Turn) -> bool:
         if t.state.draft is not None and n < len(items) - 1:
             t.state.draft = None  # an incomplete item among several: keep the rest going
     t.text = "\n".join(items)
+    _only_last_question(t)
     if walk and t.state.draft is None:
         t.state.action_lesson = max(t.state.action_lesson + len(full), t.state.action_lesson)
     return True
+
+
+def _only_last_question(t: Turn) -> None:
+    """Items taken one after another each ask "anything else?": the reply asks it once, at the end."""
+    if t.state.asked is None:
+        return
+    question = render(t.state.asked.key, t.lang, **t.state.asked.params)
+    last = max((i for i, line in enumerate(t.lines) if line == question), default=-1)
+    t.lines = [line for i, line in enumerate(t.lines) if line != question or i == last]
 
 
 def _another_action(t: Turn) -> bool:
@@ -158,6 +244,14 @@ def _another_action(t: Turn) -> bool:
     if draft is None or not draft.evidence or not looks_like_action(t):
         return False
     who = owner_in(t.text)
+    if draft.who is None and who is not None and t.state.step == "who" and (draft.what or draft.how):
+        # asked who owns the last one, the user gives a whole new action: keep the last one without an owner
+        item = _item(t, draft)
+        t.review.actions.append(item)
+        t.say("actions_saved", line=line(t, item))
+        t.state.draft = ActionDraft(lesson_index=None)
+        _fill(t, "item")
+        return True
     if draft.who is None or who is None or who == draft.who:
         return False  # the same owner refining the plan ("加强培训" → the concrete key action)
     t.say("actions_left_unfinished", item=quote(draft.what or draft.how or draft.evidence[0], t.lang))
@@ -174,7 +268,7 @@ def _ask_more(t: Turn) -> None:
 
 def _more(t: Turn) -> None:
     body = normalize(t.text)
-    if _NONE_MORE.match(body) or (is_no(body) and len(body) <= 12) or _ENOUGH.search(body):
+    if _ends_actions(body):
         flow.advance(t)
         return
     if is_yes(body) and len(body) <= 4:
@@ -204,7 +298,7 @@ def _fill(t: Turn, step: str) -> None:
     draft.evidence.append(text)
     found = deadline(text, t.today)
     # An owner already named stays unless the user is answering "who?" (later words may merely mention one).
-    who = owner_in(text) if draft.who is None or step == "who" else None
+    who = _owner(t, text) if draft.who is None or step == "who" else None
     if who is None and step == "who" and has_words(text) and len(normalize(text)) <= 20:
         bare = text.replace(found.text, " ") if found else text
         bare = re.sub(r"(负责|来做|来负责|吧)$", "", bare.strip(" @。.,，")).strip(" @。.,，")
@@ -249,23 +343,97 @@ def _lesson_for(t: Turn, text: str, asked: int | None) -> int | None:
 
 def owner_in(text: str) -> str | None:
     """The owner named: "@张伟", "负责人：陈静", "owner: Priya", or a bare name clause (", Tom,")."""
+    if (match := _EN_SUBJECT.match(text.strip())) and match.group(1).lower() not in _NOT_NAMES:
+        return match.group(1)
+    if (match := _DASH_OWNER.search(text)) and (name := _bare_name(match.group(1))):
+        return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
+    if match := _SELF_NAMED.search(text):
+        # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it
+        return match.group(1) or match.group(2)
     who = find_owner(text)
     if who and not find_dates(who, dt.date(2000, 1, 1)):
-        return who
+        return _without_title(text, who)
     if match := _CN_OWNER.search(text):
-        return match.group(1) or match.group(2)
+        return _without_title(text, match.group(1) or match.group(2))
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
     for clause in clauses[1:]:
+        clause = re.sub(r"\s+(?:too|as well|again)$", "", clause, flags=re.I)  # "Maya too"
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
     return None
 
 
-def looks_like_action(t: Turn) -> bool:
-    """A message that is an action item: something to do, with an owner and a due date."""
-    text = t.text
-    if owner_in(text) is None or deadline(text, t.today) is None:
+def _owner(t: Turn, text: str) -> str | None:
+    """The owner named, or a person of this review who leads the item ("刘洋整理话术，下周五前")."""
+    if who := owner_in(text):
+        return who
+    people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
+    body = text.strip()
+    known = sorted(filter(None, people), key=lambda p: (-len(p), p))
+    return next((p for p in known if body.startswith(p)), None)
+
+
+def _without_title(text: str, who: str) -> str:
+    """ "副校长孙涛负责" read as 长孙涛: the end of a title is no part of the name that follows it."""
+    at = text.find(who)
+    if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who):
+        return who
+    window = re.split(r"[，,；;。、:：\s]", text[max(0, at - 6) : at + len(who)])[-1]
+    bare = _bare_name(window)
+    return bare if bare and who.endswith(bare) else who
+
+
+def _bare_name(words: str) -> str | None:
+    """'信息中心黄斌' → '黄斌', '安检班长马强' → '马强', 'Priya' → 'Priya'; None when no name is left."""
+    name = cues.role_prefix().sub("", words)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) or _BARE_NAME.match(name):
+        return name
+    return None
+
+
+# "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do
+_REMARK_TAIL = re.compile(
+    r"[,，]\s*(?:that'?s a must|it'?s a must|must do|non-negotiable"
+    r"|这个?必须(?:做|的)?|必须的|一定要做)[.!。！]*\s*$",
+    re.I,
+)
+
+
+def take_aside(t: Turn, text: str) -> bool:
+    """An action said in passing while another step is asked: filed whole when it names who and by when.
+
+    "对了我先说个要做的：冷链车加装温控记录仪，后勤老宋负责，7月底前", "Before I forget: Priya will set up a
+    CODEOWNERS file by next Friday". Nothing is asked about it now; the actions step shows it later.
+    """
+    due = deadline(text, t.today)
+    who = _owner(t, text)
+    if due is None or who is None or not (due.deadline or re.search(r"\d", due.text)):
         return False
+    draft = ActionDraft(lesson_index=None, evidence=[text], who=who)
+    draft.when, draft.when_text = due.date.isoformat(), due.text
+    _read_what_how(t, draft, _REMARK_TAIL.sub("", text), due)
+    if not (draft.what or draft.how):
+        return False
+    item = _item(t, draft)
+    t.review.actions.append(item)
+    t.say("actions_aside", line=line(t, item))
+    return True
+
+
+def looks_like_action(t: Turn) -> bool:
+    """A message that is an action item: something to do, with an owner and a due date.
+
+    An answer that gives a cause ("Why: shifts are fixed…, Monday…", "根因是…") is never one, whatever
+    day or name it mentions.
+    """
+    text = t.text
+    if _CAUSE_LEAD.match(strip_filler(text)) or has_rung(text):
+        return False
+    due = deadline(text, t.today)
+    if _owner(t, text) is None or due is None:
+        return False
+    if t.state.stage != "actions" and not (due.deadline or re.search(r"\d", due.text)):
+        return False  # "she's only listening today": a day mentioned in passing is no due date
     return any(has_words(c) for c in _clauses(text, deadline(text, t.today)))
 
 
@@ -280,19 +448,28 @@ def jump_in(t: Turn) -> None:
     t.state.drill = None
     t.state.action_lesson = len(t.review.lessons)  # the user leads; no walk through the lessons
     t.state.draft = ActionDraft(lesson_index=None)
+    if HEAD_ONLY.match(t.text.strip()):
+        t.ask("actions_own")  # "actions" alone: the user is ready to list them
+        return
     t.say("actions_taken")
-    _fill(t, "item")
+    t.text = _LIST_LEAD.sub("", t.text.strip(), count=1) or t.text  # "Action items: …" heads the list only
+    if not _several(t):
+        _fill(t, "item")
 
 
 def _clauses(text: str, mention: DateMention | None) -> list[str]:
     rest = _OWNER_BITS.sub(" ", text)
+    rest = _DASH_OWNER.sub(lambda m: "，" if _bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
         # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案
         others = (m.text for m in find_dates(text, dt.date(2000, 1, 1)) if not m.recurring)
-        for named in {mention.text, *others}:
+        for named in sorted(
+            {mention.text, *others}, key=lambda d: (-len(d), d)
+        ):  # longest first, same every run
             rest = _without(rest, named)
     who = owner_in(text)
     clauses = [_without_owner(c.strip(), who) for c in _CLAUSE_SPLIT.split(rest)]
+    clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in clauses]
     return [c for c in clauses if has_words(c) and not _LEFTOVER.match(normalize(c)) and c != who]
 
 
@@ -405,13 +582,24 @@ def _ask_missing(t: Turn, draft: ActionDraft) -> None:
 
 
 def _save(t: Turn, draft: ActionDraft) -> None:
+    item = _item(t, draft)
+    t.review.actions.append(item)
+    t.say("actions_saved", line=line(t, item))
+    if draft.walk:
+        t.state.action_lesson += 1
+        _next_lesson(t)
+    else:
+        _ask_more(t)
+
+
+def _item(t: Turn, draft: ActionDraft) -> ActionItem:
     lesson = (
         t.review.lessons[draft.lesson_index]
         if draft.lesson_index is not None and draft.lesson_index < len(t.review.lessons)
         else None
     )
     what = draft.what or (lesson.text if lesson else draft.how or "")
-    item = ActionItem(
+    return ActionItem(
         what=what,
         how=draft.how,
         when=dt.date.fromisoformat(draft.when) if draft.when else None,
@@ -420,13 +608,6 @@ def _save(t: Turn, draft: ActionDraft) -> None:
         kind=action_kind(" ".join([what, draft.how or ""]), lesson.action if lesson else None),
         evidence=" / ".join(draft.evidence),
     )
-    t.review.actions.append(item)
-    t.say("actions_saved", line=line(t, item))
-    if draft.walk:
-        t.state.action_lesson += 1
-        _next_lesson(t)
-    else:
-        _ask_more(t)
 
 
 def action_kind(text: str, lesson_action: LessonAction | None) -> ActionKind:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 
 from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize
+from coach.domain.reading.blocks import opens, strip_filler
 from coach.domain.retrospective import CauseChain, Finding, Verdict
 from coach.engines.rules import flow
 from coach.engines.rules.chains import ChainParts, FindingKind, finding_kind, read_chain
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.stages.review import goal_line
-from coach.engines.rules.text import item_numbers, quote, split_cause, split_items
+from coach.engines.rules.text import has_words, item_numbers, quote, split_cause, split_items
 from coach.engines.rules.turn import Turn
 
 _CAUSE_FIRST = re.compile(r"(因为|由于|原因是|主要是|because|due to)", re.I)
@@ -26,7 +27,7 @@ _NOTHING = re.compile(
 # "就挖恢复慢这个吧", "深挖响应慢", "let's dig into the close time", "drill into the billing one".
 _DIG = re.compile(
     r"^(那|那就|就|先)?(深挖|挖一下|挖挖|挖)\s*(一下)?(?P<zh>.+?)(这个|这条|那个|这块)?(吧|吧。)?$|"
-    r"^(let'?s |we should |i'?d )?(dig|drill|look)( deeper)? into (the )?(?P<en>.+?)( one| thing)?$",
+    r"^(let'?s |we should |i'?d )?(dig|drill|look)( deeper| down)?( into)? (the )?(?P<en>.+?)( one| thing)?$",
     re.I,
 )
 
@@ -139,6 +140,11 @@ def _findings(t: Turn, kind: FindingKind) -> None:
     elsewhere: list[Finding] = []
     for item in split_items(t.text):
         item_kind, item_body = finding_kind(item, kind)
+        if (opened := opens(item_body)) is not None and opened[0] == item_kind:
+            item_body = opened[1]  # "wins: …", "好的地方：…": the words that open the list are no finding
+        item_body = strip_filler(item_body)
+        if not has_words(item_body):
+            continue  # "亮点：" on a line of its own heads the list, it is no finding
         if item_kind is None:
             t.state.pending_finding, t.state.findings_step = item, kind
             t.state.step = "finding_kind"

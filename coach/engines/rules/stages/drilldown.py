@@ -14,9 +14,11 @@ from coach.domain.critique import (
     normalize,
     without_external,
 )
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import strip_filler
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
-from coach.engines.rules.chains import read_chain
+from coach.engines.rules.chains import file_chain, read_chain
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.state import DrillState
 from coach.engines.rules.text import has_words, quote
@@ -101,6 +103,8 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
         level = "root"  # what we can do about an outside cause is the cause in our control
         drill.asked_control = False
     answer = _CAUSE_LEAD.sub("", said).strip() or said  # keep the cause, not the "because"
+    if (rung := cues.rungs()["root"].match(strip_filler(said))) and has_words(said[rung.end() :]):
+        level, answer = "root", strip_filler(said)[rung.end() :].strip()  # "root: …", "根因：…"
     if level == "phenomenon":
         # A restated symptom belongs to the phenomenon, not to the causes.
         drill.phenomenon = (
@@ -228,9 +232,9 @@ def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
         root_cause=root,
         evidence=" / ".join(drill.answers) or None,
     )
-    t.review.cause_chains.append(chain)
+    chain = file_chain(t.review.cause_chains, chain)  # a root said before is completed, not repeated
     t.state.drill = None
-    t.state.share_chain = len(t.review.cause_chains) - 1
+    t.state.share_chain = t.review.cause_chains.index(chain)
     t.say(
         "drill_chain",
         phenomenon=quote(chain.phenomenon, t.lang),
@@ -242,8 +246,8 @@ def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
     if share is not None:
         chain.share = share
     mark_main(t.review.cause_chains)
-    if share is not None:
-        _after_share(t)
+    if chain.share is not None:
+        after_share(t)
         return
     t.ask("drill_share", root=quote(root, t.lang))
 
@@ -266,7 +270,7 @@ def _share(t: Turn) -> None:
     index = t.state.share_chain
     chains = t.review.cause_chains
     if index is None or not 0 <= index < len(chains):
-        _after_share(t)
+        after_share(t)
         return
     share = parse_share(t.text)
     if share is None:
@@ -283,7 +287,7 @@ def _share(t: Turn) -> None:
     t.state.share_tries = 0
     chains[index].share = share
     mark_main(chains)
-    _after_share(t)
+    after_share(t)
 
 
 def mark_main(chains: list[CauseChain]) -> None:
@@ -295,7 +299,8 @@ def mark_main(chains: list[CauseChain]) -> None:
         chain.is_main = i == best and ((chain.share or 0.0) > 0 or none_weighed)
 
 
-def _after_share(t: Turn) -> None:
+def after_share(t: Turn) -> None:
+    """After a weighed chain: ask for more causes while most of the gap is unexplained, else move on."""
     chains = t.review.cause_chains
     total = sum(c.share or 0.0 for c in chains)
     main = next((c for c in chains if c.is_main), None)

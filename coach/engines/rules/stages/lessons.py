@@ -67,7 +67,9 @@ def dictated(text: str) -> list[str]:
     if not lead and len(_ACTION_CUE.findall(text)) < 2:
         return []
     body = text.strip()[lead.end() :] if lead else text
-    items = [i for i in split_items(body) if has_words(i) and len(normalize(i)) >= 4]
+    # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
+    pieces = [p for i in split_items(body) for p in re.split(r"(?<=[A-Za-z)）])\.\s+", i)]
+    items = [p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4]
     typed = [i for i in items if _stated_action(i) is not None]
     if len(typed) >= 2 or (lead and typed):
         return items
@@ -114,6 +116,27 @@ def take_dictated(t: Turn, items: list[str]) -> None:
     t.say("lessons_taken", count=len(items))
     t.say("lessons_list", lessons=_listing(t))
     t.ask("lessons_confirm")
+
+
+_ASIDE_HEAD = re.compile(r"^[^：:]{0,40}[：:]\s*")  # "这里先记一条经验：" / "Lesson while we're here:"
+
+
+def take_aside(t: Turn, text: str) -> bool:
+    """Lessons noted on the way ("这里先记一条经验：…", "Lesson while we're here: …"): kept as said, typed,
+    without leaving the step being asked; the lessons step shows them later. True when one was filed."""
+    items = [i for i in split_items(_ASIDE_HEAD.sub("", text.strip(), count=1)) if has_words(i)]
+    typed = [i for i in items if _stated_action(i) is not None]
+    for item in typed:
+        typing = classify_lesson(item)
+        dimension = parse_lesson_correction(item)[0]
+        action = _stated_action(item) or typing.action
+        t.review.lessons.append(
+            Lesson(text=item, dimension=dimension or typing.dimension, action=action, evidence=item)
+        )
+        t.state.lesson_confidence.append(1.0 if dimension else max(typing.confidence, 0.5))
+    if typed:
+        t.say("lessons_aside", lessons="；".join(quote(i, t.lang, 40) for i in typed))
+    return bool(typed)
 
 
 def handle(t: Turn) -> None:

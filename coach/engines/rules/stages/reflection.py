@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.domain.critique import is_no, normalize
+from coach.domain.reading.people import declines, is_reflection_done, read_reflections
 from coach.domain.retrospective import Reflection
 from coach.engines.rules import flow
 from coach.engines.rules.text import quote
@@ -102,9 +103,12 @@ def parse_person(text: str) -> tuple[str | None, str]:
 
 def _person(t: Turn) -> None:
     body = normalize(t.text)
-    if _NOBODY.match(body) or (is_no(body) and len(body) <= 6):
+    if _NOBODY.match(body) or (is_no(body) and len(body) <= 6) or is_reflection_done(t.text):
         t.say("reflection_done", count=len(t.review.reflections))
         flow.advance(t)
+        return
+    if declines(t.text):
+        t.ask("reflection_next")  # someone who only listens reflects on nothing
         return
     name, rest = parse_person(t.text)
     t.review.reflections.append(Reflection(person=name))
@@ -138,11 +142,37 @@ def split_answers(text: str) -> dict[str, str]:
     return {key: "；".join(parts) for key, parts in answers.items()}
 
 
+def _one_cued_answer(text: str) -> tuple[str, str] | None:
+    """(question, answer or "" when left out) for a message that answers one question by its words."""
+    said = read_reflections(text)
+    if len(said) != 1 or said[0].person is not None:
+        return None
+    answers, skipped = said[0].answers, said[0].skipped
+    if len(answers) == 1 and not skipped:
+        return next(iter(answers.items()))
+    if not answers and len(skipped) == 1:
+        return skipped[0], ""
+    return None
+
+
 def _answer(t: Turn, text: str) -> None:
     index = t.state.person_index
     assert index is not None
     reflection = t.review.reflections[index]
     question = t.state.reflection_question
+    if is_reflection_done(text):
+        t.state.step = "person"
+        t.say("reflection_done", count=len(t.review.reflections))
+        flow.advance(t)
+        return
+    if (cued := _one_cued_answer(text)) is not None:
+        # "重来那个跳过" / "下一步想…": the question it names, answered or left out on purpose
+        key, answer = cued
+        if answer:
+            setattr(reflection, key, answer)
+            reflection.evidence = "；".join(e for e in (reflection.evidence, text.strip()) if e)
+        question = QUESTIONS.index(key)
+        text = ""
     if several := split_answers(text):
         for key, answer in several.items():
             setattr(reflection, key, answer)

@@ -7,11 +7,12 @@ import re
 from coach.domain.critique import is_no, is_unquantifiable, is_yes, normalize
 from coach.domain.labels import VERDICT, gap_text, label
 from coach.domain.parsing import build_goal, find_tolerance, parse_quantities, split_target_result
+from coach.domain.parsing.numbers import Quantity
 from coach.domain.retrospective import Goal, Verdict
 from coach.engines.rules import flow
 from coach.engines.rules.goals import has_numbers
 from coach.engines.rules.goals import parse_goals as read_goals
-from coach.engines.rules.text import item_numbers, quote
+from coach.engines.rules.text import item_numbers, quote, word_grams
 from coach.engines.rules.turn import Turn
 
 _GOAL_SPLIT = re.compile(r"\s*[；;\n]\s*|(?<=[。！？!?])\s*|\.\s+(?=[A-Za-z])")
@@ -78,7 +79,13 @@ def _add_goals(t: Turn) -> None:
 
 
 # "哦不对，获客成本实际是250元", "sorry, CAC was actually 250", "更正：回款目标是1.3亿"
-_CORRECTION = re.compile(r"不对|说错了?|写错了?|更正|纠正|(?i:\b(?:sorry|correction|i meant|typo)\b)")
+_CORRECTION = re.compile(
+    r"不对|[说写记搞弄]错了?|更正|纠正|(?i:\b(?:sorry|correction|i meant|typo|oops|my bad|my mistake)\b)"
+)
+# "是98%不是97%", "2.5%, not 3": a new number said beside the old one is a correction in itself
+_NEW_NOT_OLD = re.compile(r"\d\s*%?\s*[，,]?\s*(?:而?不是|(?i:not))\s*\d")
+# the old number beside the new one: "是98%不是97%", "95%, not 90", "220是3月的"
+_OLD_VALUE = re.compile(r"(?:不是|而不是|并非|(?i:\bnot\b|\binstead of\b|\brather than\b))\s*$")
 # weaker words: a correction only while the KPIs are being collected
 _CORRECTION_IN_REVIEW = re.compile(r"应该是|其实是|改一下|改成|(?i:\b(?:actually|should be|i mean)\b)")
 _TARGET_SIDE = re.compile(r"目标|计划|预期|预算|(?i:\b(?:target|goal|plan(?:ned)?|budget)\b)")
@@ -87,11 +94,11 @@ _TARGET_SIDE = re.compile(r"目标|计划|预期|预算|(?i:\b(?:target|goal|pla
 def correct_goal(t: Turn) -> bool:
     """A corrected number for a KPI already filed: update that side and re-judge it; True when it was one."""
     weak = t.state.stage == "review" and _CORRECTION_IN_REVIEW.search(t.text)
-    if not t.review.goals or not (_CORRECTION.search(t.text) or weak):
+    if not t.review.goals or not (_CORRECTION.search(t.text) or weak or _NEW_NOT_OLD.search(t.text)):
         return False
-    quantities = parse_quantities(t.text)
+    quantities = _new_values(t.text)
     named = [i for i, g in enumerate(t.review.goals) if g.name and g.name.lower() in t.text.lower()]
-    if len(quantities) != 1 or len(named) != 1:
+    if not quantities or len(named) != 1:
         return False
     index = named[0]
     goal = t.review.goals[index]
@@ -103,6 +110,18 @@ def correct_goal(t: Turn) -> bool:
     t.say("review_goal_corrected", goal=goal_line(t, t.review.goals[index]))
     t.reask()
     return True
+
+
+def _new_values(text: str) -> list[Quantity]:
+    """The corrected numbers of a message: the first one said, never one marked as the old value."""
+    found: list[Quantity] = []
+    position = 0
+    for quantity in parse_quantities(text):
+        start = text.find(quantity.text, position)
+        position = max(start, 0) + len(quantity.text)
+        if start >= 0 and not _OLD_VALUE.search(text[:start]):
+            found.append(quantity)
+    return found[:1]
 
 
 def _after_goals(t: Turn) -> None:
@@ -157,8 +176,8 @@ def _more(t: Turn) -> None:
     if _NONE_MORE.match(body) or (is_no(body) and len(body) <= 6):
         _ask_focus(t)
         return
-    if _mentioned_goals(t) and not re.search(r"\d", t.text):
-        _focus(t)
+    if (_mentioned_goals(t) or _FOCUS_CUE.search(t.text)) and not re.search(r"\d", t.text):
+        _focus(t)  # "投诉最重要", "Service level is the priority": the focus, never a new KPI
         return
     if is_yes(body) and len(body) <= 4:
         t.state.step = "goals"
@@ -197,15 +216,33 @@ def _focus(t: Turn) -> None:
     flow.advance(t)
 
 
+_FOCUS_CUE = re.compile(
+    r"最重要|最要紧|最关键|最头疼|重点(?:看|是)?"
+    r"|(?i:\b(?:matters? most|most important|the priority|the focus|first)\b)"
+)
+
+
 def _mentioned_goals(t: Turn) -> list[int]:
     goals = t.review.goals
     low = t.text.lower()
     chosen = [i for i, g in enumerate(goals) if g.name and g.name.lower() in low]
+    if not chosen and _FOCUS_CUE.search(t.text):
+        # the goal named in other words: "报到人数最重要" for 报到, "Money raised matters most" for Raised
+        said = _stems(_FOCUS_CUE.sub(" ", t.text))
+        overlap = [(len(said & _stems(g.name or "")), i) for i, g in enumerate(goals)]
+        best = max(overlap, default=(0, -1))
+        if best[0] > 0 and [o for o, _ in overlap].count(best[0]) == 1:
+            chosen = [best[1]]
     for number in item_numbers(t.text):
         index = len(goals) - 1 if number == -1 else number - 1
         if 0 <= index < len(goals) and index not in chosen:
             chosen.append(index)
     return chosen
+
+
+def _stems(text: str) -> set[str]:
+    """Word grams with a plural's s dropped, so "returns" names the "return rate"."""
+    return {re.sub(r"(?<=[a-z]{3})s$", "", gram) for gram in word_grams(text)}
 
 
 def _biggest_gap(goals: list[Goal]) -> int:

@@ -1,0 +1,95 @@
+"""A chat message cut into the method's blocks, by the words that open them.
+
+People who know the method say several parts of it in one message: "亮点：…。不足：…；应该做没做的是…",
+"挖毛利率：现象是…，表面是…，根因是…，占七成。剩下三成是…", or a whole reflection. A sentence that
+opens with a block's words starts that block; the sentences after it belong to it until another opens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.domain.reading import cues
+
+BlockKind = (
+    str  # "highlights" | "shortfalls" | "missed" | "chain" | "reflection" | "lessons" | "actions" | "text"
+)
+FINDINGS = ("highlights", "shortfalls", "missed")
+_SENTENCE = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=\S)|\s+/\s+")
+_BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}\s*[.)）、]|[（(]\d{1,2}[)）])\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SHARE = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent)")
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    sentences: list[str]
+    topic: str = ""  # the finding a drill-down names ("挖毛利率" → 毛利率)
+
+    @property
+    def text(self) -> str:
+        """The block's words; a bulleted sentence starts a new line (an item), a plain one goes on."""
+        out = ""
+        for sentence in self.sentences:
+            joiner = "\n" if _BULLET.match(sentence) or _HAN.search(sentence[:1]) else " "
+            out = f"{out}{joiner}{sentence}" if out else sentence
+        return out
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message, punctuation at their ends kept off."""
+    return [s.strip(" \t\n，,") for s in _SENTENCE.split(text or "") if s and s.strip(" \t\n，,。.")]
+
+
+def strip_filler(sentence: str) -> str:
+    """A sentence without its list bullet and the words that only join it to the one before."""
+    return cues.fillers().sub("", _BULLET.sub("", sentence.strip(), count=1), count=1)
+
+
+def has_rung(sentence: str) -> bool:
+    """A sentence that names a rung of the ladder (现象, 表因, 根因…) or a share label, anywhere in it."""
+    for clause in re.split(r"[，,；;:：]\s*|\s+-\s+", sentence):
+        clause = strip_filler(clause).rstrip(" 。.!！")
+        if any(p.match(clause) for p in cues.rungs().values()):
+            return True
+    return False
+
+
+def opens(sentence: str) -> tuple[BlockKind, str, str] | None:
+    """(kind, words after the cue, topic) when the sentence opens a block; None when it goes on one."""
+    body = strip_filler(sentence)
+    for kind, pattern in cues.heads().items():
+        if match := pattern.match(body):
+            return ("missed" if kind == "missed" else kind), body[match.end() :], ""
+    if match := cues.dig().match(body):
+        topic = (match.group("topic") or match.group("topic_en") or "").strip()
+        return "chain", body[match.end() :], topic
+    rest = cues.rest()
+    if (
+        rest.match(body)
+        or rest.match(sentence.strip())
+        or (cues.rest_inside().search(body) and _SHARE.search(body))
+    ):
+        return "rest", body, ""
+    return None
+
+
+def read_blocks(text: str) -> list[Block]:
+    """The message's blocks in order; sentences before any cue form a "text" block."""
+    blocks: list[Block] = []
+    for sentence in sentences(text):
+        opened = opens(sentence)
+        if opened is not None:
+            kind, body, topic = opened
+            blocks.append(Block(kind, [body] if body.strip() else [], topic))
+        elif blocks and blocks[-1].kind != "text":
+            blocks[-1].sentences.append(sentence)
+        elif has_rung(sentence):
+            blocks.append(Block("chain", [sentence]))
+        elif blocks:
+            blocks[-1].sentences.append(sentence)
+        else:
+            blocks.append(Block("text", [sentence]))
+    return blocks

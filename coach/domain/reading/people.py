@@ -1,0 +1,130 @@
+"""Reflections read from one message: who speaks (themself or relayed) and the answers to the four questions.
+
+"我是周敏。最触动是…；发现…；重来会…；下一步…", "客房部陈刚说：最触动是…", "Tom, our data manager,
+says: most moved by…; he found…", several people one after another. Each answer is filed under the
+question whose words open it; a person's role ("销售总监", "regional ops manager") answers nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import strip_filler
+
+QUESTIONS = ("most_touched", "self_discovery", "do_better", "next_step")
+_PARTS = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=\S)")
+_NAME = re.compile(
+    r"^(?P<name>[^\s，,。.:：;；!！?？]{1,20}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[，,。.:：;；]?\s*"
+)
+_NAMED_LEAD = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}|[\u4e00-\u9fff]{2,3})\s*(?:[-—–:：]|\s-\s)\s*")
+_SHARE_ONLY = re.compile(
+    r"^(?:say|put it at|guess)?\s*(?:about|around|~)?\s*\d+(?:\.\d+)?\s*(?:%|percent)", re.I
+)
+_PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we", "here", "going"}
+
+
+@dataclass
+class SaidReflection:
+    """One person's reflection as said: the name when given, and the answers by question."""
+
+    person: str | None = None
+    answers: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)  # questions named but left out ("重来那条她没说")
+
+
+def _person(sentence: str) -> tuple[str | None, str]:
+    """(the person a sentence introduces, the rest of it); (None, sentence) when it introduces nobody."""
+    body = strip_filler(sentence)
+    if header := cues.heads()["reflection"].match(body):
+        body = strip_filler(body[header.end() :])
+    if match := cues.relay().match(body):
+        name = match.group("name") or match.group("name_en") or ""
+        name = cues.role_prefix().sub("", name) or name
+        rest = body[match.end() :]
+        # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not
+        possessive = match.group(0).rstrip(" ：:").endswith("的")
+        speaker = not re.match(r"[我你他她咱大]", name)  # "反思我先说：" is the user, not a relayed name
+        if speaker and name.lower() not in _PRONOUNS and (not possessive or _answer_cue(rest) is not None):
+            return name, rest
+    if (match := _NAMED_LEAD.match(body)) and _answer_cue(body[match.end() :]) is not None:
+        return match.group("name"), body[match.end() :]  # a list of people: "Sam - most moved: …"
+    if match := cues.self_intro().match(body):
+        rest = body[match.end() :]
+        if named := _NAME.match(rest):
+            name = named.group("name")
+            name = cues.role_prefix().sub("", name) or name
+            if name.lower() not in _PRONOUNS and not _answer_cue(rest):
+                return name.strip(), rest[named.end() :]
+    return None, body
+
+
+def _answer_cue(text: str) -> tuple[str, str] | None:
+    """(question, answer) when the text opens with a question's own words."""
+    body = strip_filler(text)
+    for key, pattern in cues.reflection_cues().items():
+        if (match := pattern.match(body)) and match.end() > 0:
+            answer = body[match.end() :].strip(" ，,:：。.；;")
+            if _SHARE_ONLY.match(answer):
+                return None  # "I'd say 75%" weighs a cause, it answers no reflection question
+            return key, answer
+    return None
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence, cut before every answer cue that follows a comma ("孙丽，最触动的是…")."""
+    pieces = re.split(r"([，,：:]\s*)", sentence)
+    out: list[str] = [pieces[0]]
+    for separator, part in zip(pieces[1::2], pieces[2::2], strict=False):
+        if _answer_cue(part) is None:
+            out[-1] += separator + part
+        else:
+            out.append(part)
+    return out
+
+
+def read_reflections(text: str) -> list[SaidReflection]:
+    """Every person's answers in the message, in order; [] when it answers no reflection question."""
+    said: list[SaidReflection] = []
+    current: SaidReflection | None = None
+    last_key: str | None = None
+    for sentence in (s.strip() for s in _PARTS.split(text or "")):
+        if not sentence:
+            continue
+        name, rest = _person(sentence)
+        if name is not None:
+            current = SaidReflection(person=name)
+            said.append(current)
+            last_key = None
+        for clause in _clauses(rest):
+            cue = _answer_cue(clause)
+            if cue is None:
+                if current is not None and last_key is not None and clause.strip(" 。."):
+                    continue  # a remark after an answer is part of the conversation, not a new answer
+                continue
+            key, answer = cue
+            if current is None:
+                current = SaidReflection()
+                said.append(current)
+            last_key = key
+            if answer and not cues.skipped().search(answer) and key not in current.answers:
+                current.answers[key] = answer
+            elif key not in current.answers:
+                current.skipped.append(key)
+    return [s for s in said if s.answers or s.person or s.skipped]
+
+
+def is_reflection_done(text: str) -> bool:
+    """ "反思就这些" / "That's all the reflections"."""
+    return bool(cues.reflection_done().search(text or ""))
+
+
+def skips_reflection(text: str) -> bool:
+    """ "反思跳过", "skip reflection", "We didn't do personal reflections"."""
+    return bool(cues.reflection_skip().search(text or ""))
+
+
+def declines(text: str) -> bool:
+    """ "Grace is only listening today", "老张旁听": a person who takes no part (no answer, no task)."""
+    return bool(cues.decline().search(text or "")) and not any(p.answers for p in read_reflections(text))

@@ -1,0 +1,414 @@
+"""Filing every fact of a message where the method keeps it, whatever the coach had asked.
+
+"亮点：…。不足：…；应该做没做的是…" during the goals, a whole drill-down while the coach asks why a
+highlight worked, three people's reflections in one message: the coach files each part where it belongs,
+says in one line what it filed, then asks for what the method still lacks, in the method's order.
+Messages that answer the question asked stay with their stage's handler.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.domain.critique import is_external, normalize
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
+from coach.domain.reading.people import (
+    QUESTIONS,
+    SaidReflection,
+    is_reflection_done,
+    read_reflections,
+    skips_reflection,
+)
+from coach.domain.retrospective import CauseChain, Finding, Reflection
+from coach.engines.rules import flow
+from coach.engines.rules.chains import ChainParts, file_chain, read_chain
+from coach.engines.rules.replies import render
+from coach.engines.rules.share import parse_share
+from coach.engines.rules.stages import actions, analysis, drilldown, lessons
+from coach.engines.rules.text import has_words, quote, split_cause, split_items
+from coach.engines.rules.turn import Turn
+
+# while a drill-down asks level by level, only a whole ladder is filed here (one level is its answer)
+_WHOLE_LADDER_ONLY = ("drill", "confirm_root", "share", "chain_share")
+# the findings a step asks for: a message giving only those is the step's own answer
+_ASKED = {"highlights": {"highlights"}, "shortfalls": {"shortfalls"}, "missed": {"missed"}}
+_REST_LEAD = re.compile(
+    r"^(?:(?:剩下|其余|其他|另外|余下)(?:的)?|(?:the )?rest(?: is)?|other(?: cause)?"
+    r"|another (?:cause|one|reason)(?: is)?)"
+    r"\s*[：:，,]?\s*",
+    re.I,
+)
+_SHARE_WORDS = re.compile(
+    r"(?:大概|约|差不多|about|around|~)?\s*(?:[一二两三四五六七八九十]+成[一二三四五六七八九]?|\d+(?:\.\d+)?\s*(?:%|％|percent))"
+    r"(?:左右|吧)?(?:是)?",
+    re.I,
+)
+# "We didn't.", "一直没做": a remark on the item before, no finding of its own
+_NO_FINDING = re.compile(
+    r"^(?:(?:we|i|they) )?(?:didn'?t|did not|never did|never (?:happened|shipped))\.?$"
+    r"|^(?:一直)?没(?:有)?(?:做|干|上)(?:成)?$",
+    re.I,
+)
+# a remark after the cause ("产品线已经在改了", "which was scheduled…") is no rung of its own
+_REMARK = re.compile(r"已经在改|在处理|正在|(?i:^already\b)")
+_ASIDE_SPLIT = re.compile(r"(?<=[。；;!！?？])|(?<=\.)\s+(?=[A-Z])")
+# words that correct a share already given rather than name a new cause
+_SHARE_FIX = re.compile(
+    r"不对|应该是|说错|改成|刚说了|已经说了"
+    r"|(?i:\b(?:sorry|make that|actually|i already (?:told|said)|correction)\b)"
+)
+_CAUSE = re.compile(r"^(?:是因为|因为|由于|是|(?:because(?: of)?|due to)\s)\s*", re.I)
+
+
+@dataclass
+class Filed:
+    """What one message filed, for the one-line receipt."""
+
+    highlights: list[str] = field(default_factory=list)
+    shortfalls: list[str] = field(default_factory=list)
+    chains: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    last_chain: CauseChain | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.highlights or self.shortfalls or self.chains or self.people)
+
+
+def skip_reflection(t: Turn) -> bool:
+    """'反思跳过' / '反思就这些' in any stage: never filed as an answer or an action, nor read as "done"."""
+    done = is_reflection_done(t.text) and t.state.stage != "reflection"
+    if not (skips_reflection(t.text) or done) or len(t.text) > 60 or t.state.stage in ("followup", "done"):
+        return False
+    if t.state.stage == "reflection":
+        flow.handler("reflection").skip(t)
+        return True
+    t.say("reflection_done" if done else "reflection_skipped", count=len(t.review.reflections))
+    if t.state.stage in ("review", "analysis"):
+        t.state.drill = None
+        if "reflection" not in t.state.visited:
+            t.state.visited.append("reflection")
+        flow.go_to(t, "lessons")
+    else:
+        t.reask()
+    return True
+
+
+def actions_aside(t: Turn) -> bool:
+    """File the actions said in passing while the goals are collected; the rest of the message stays to be
+    read. True when nothing else was said."""
+    if t.state.stage != "review":
+        return False
+    kept: list[str] = []
+    filed = False
+    for sentence in _ASIDE_SPLIT.split(t.text):
+        lead = cues.aside().match(sentence.strip())
+        body = sentence.strip()[lead.end() :] if lead else sentence
+        if lead and has_words(body) and actions.take_aside(t, body):
+            filed = True
+            continue
+        kept.append(sentence)
+    if filed:
+        t.text = " ".join(k.strip() for k in kept).strip()
+    return filed and not has_words(t.text)
+
+
+def lessons_aside(t: Turn) -> bool:
+    """File a lesson noted on the way (after a chain, or "先记一条经验："); the rest of the message stays to
+    be read. True when nothing else was said."""
+    if t.state.stage not in ("analysis", "reflection"):
+        return False
+    blocks = read_blocks(t.text)
+    noted = [b for b in blocks if b.kind == "lessons"]
+    if not noted or (blocks[0].kind == "lessons" and not cues.lesson_aside().search(t.text)):
+        return False  # "经验：…" on its own is the lessons step itself (router.py)
+    filed = [b for b in noted if lessons.take_aside(t, b.text)]
+    if not filed:
+        return False
+    t.text = " ".join(b.text for b in blocks if b not in filed and b.kind != "lessons").strip()
+    return not has_words(t.text)
+
+
+def take(t: Turn) -> bool:
+    """File the findings, chains and reflections of a message holding more than the step asks; True if so."""
+    stage, step = t.state.stage, t.state.step
+    if stage not in ("review", "analysis", "reflection") or (stage == "review" and not t.review.goals):
+        return False
+    blocks = read_blocks(t.text)
+    kinds = {b.kind for b in blocks}
+    if kinds & {"lessons", "actions"}:
+        return False  # dictated lessons and actions have their own way in (router.py)
+    findings = [b for b in blocks if b.kind in FINDINGS]
+    chains = _chains(blocks, full=step in _WHOLE_LADDER_ONLY, after_drill=stage == "reflection")
+    people = _people(t)
+    own = _ASKED.get(step, set()) if stage == "analysis" else set()
+    if stage == "reflection":
+        findings = [] if not chains else findings
+    foreign = {b.kind for b in findings} - own
+    if any(has_rung(sentence) for b in findings for sentence in b.sentences):
+        foreign.add("chain")  # a cause chain inside the findings ("…。不过根子在…") goes to the chains
+    if not (foreign or chains or people):
+        return _first_rung(t, blocks) or _weighed_cause(t)
+    filed = Filed()
+    for block in findings:
+        _file_findings(t, block, filed)
+    for parts in chains:
+        _file_chain(t, parts, filed)
+    for said in people:
+        _file_reflection(t, said, filed)
+    if not filed:
+        return False
+    _receipt(t, filed)
+    _ask_next(t, filed, {b.kind for b in findings})
+    return True
+
+
+def _weighed_cause(t: Turn) -> bool:
+    """ "还有什么原因？" answered with a cause and its share ("还有少锡，钢网清洗间隔太长，两成", "ad-hoc
+    queries: no workload isolation. 20%"): a cause said whole, filed without another why. A share alone
+    with words that correct it ("不对，应该是七成", "sorry, make that 65%") corrects the last one."""
+    if t.state.stage != "analysis" or t.state.step not in ("more_causes", "another"):
+        return False
+    share = parse_share(t.text)
+    chains = t.review.cause_chains
+    if not share or not chains:
+        return False
+    parts = _rest(t.text)
+    if parts is None or _SHARE_FIX.search(t.text) or len(normalize(parts.root or "")) < 6:
+        weighed = [c for c in chains if c.share is not None]
+        corrected = weighed[-1] if weighed else chains[-1]
+        corrected.share = share
+        drilldown.mark_main(chains)
+        t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
+        drilldown.after_share(t)
+        return True
+    filed = Filed()
+    _file_chain(t, parts, filed)
+    _receipt(t, filed)
+    drilldown.after_share(t)
+    return True
+
+
+def _first_rung(t: Turn, blocks: list[Block]) -> bool:
+    """ "表面上是客户拖款，其实是…" while the findings are collected: the drill-down has begun, on the
+    finding it is about; the answer is its first level, never a new finding."""
+    if t.state.stage != "analysis" or t.state.step in (*drilldown.STEPS, "chain_share", "finding_kind"):
+        return False
+    if not blocks or blocks[0].kind not in ("chain", "text") or not has_rung(t.text):
+        return False
+    options = analysis.candidates(t)
+    if not options:
+        return False
+    drilldown.start(t, options[0], quiet=True)
+    drilldown.handle(t)
+    return True
+
+
+def _chains(blocks: list[Block], full: bool, after_drill: bool = False) -> list[ChainParts]:
+    """The drill-downs said in the message; while drilling only a whole ladder (one rung is an answer)."""
+    found: list[ChainParts] = []
+    for block in blocks:
+        if block.kind == "chain":
+            parts = read_chain(block.text, block.topic, least=2 if full and not block.topic else 1)
+            if parts is not None:
+                found.append(parts)
+        elif block.kind == "rest" and not full and (parts := _rest(block.text)) is not None:
+            found += [parts] if _taken_whole(parts, block.text, after_drill) else []
+    return found
+
+
+def _taken_whole(parts: ChainParts, text: str, after_drill: bool) -> bool:
+    """A weighed cause said whole; without a share it is drilled as usual, unless the drill-down is over
+    or the cause is outside our reach ("还有一个是客户预算年底冻结，这个是外部的，不用挖了")."""
+    return bool(parts.share) or is_external(text) or after_drill
+
+
+def _rest(text: str) -> ChainParts | None:
+    """'剩下三成是原材料涨价', 'The rest is the migration… 30%', '补正多是另一个原因，…，因为清单不统一'."""
+    share = parse_share(text)
+    body = strip_filler(_REST_LEAD.sub("", cues.rest().sub("", text.strip(), count=1), count=1))
+    body = re.sub(r"^一个(?:原因)?是", "", body)  # "还有一个是…" once its 还有 is gone
+    pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
+    clauses = [_SHARE_WORDS.sub("", c, count=1).strip(" 。.") for c in pieces]
+    clauses = [c for c in clauses if has_words(c)]
+    if not clauses:
+        return None
+    head = re.split(r"是另一个|(?i:\bis another\b)", clauses[0])
+    phenomenon = head[0].strip() if len(head) > 1 else ""
+    causes = [_CAUSE.sub("", c) for c in (clauses[1:] if len(head) > 1 else clauses)]
+    causes = [c for c in causes if has_words(c) and not _REMARK.search(c) and not is_external(c)]
+    if not causes:
+        return None
+    return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
+
+
+def _people(t: Turn) -> list[SaidReflection]:
+    """The reflections worth filing here; one answer during the reflection step is left to its handler."""
+    people = read_reflections(t.text)
+    answers = sum(len(p.answers) for p in people)
+    if t.state.stage == "reflection":
+        named = [p for p in people if p.person and p.answers]
+        return people if len(people) >= 2 or named else []
+    opened = any(b.kind == "reflection" for b in read_blocks(t.text))
+    return people if answers >= 2 or (opened and people) else []
+
+
+def _file_findings(t: Turn, block: Block, filed: Filed) -> None:
+    whole = read_chain(block.text) if block.kind != "highlights" else None
+    items = [block.text] if whole is not None else split_items(block.text)
+    for item in items:
+        item = strip_filler(item)
+        if not has_words(item) or _NO_FINDING.match(item):
+            continue
+        if has_rung(item) and (parts := read_chain(item, least=1)) is not None:
+            if block.kind != "highlights" and parts.phenomenon:
+                t.review.shortfalls.append(Finding(text=parts.phenomenon, evidence=item))
+            _file_chain(t, parts, filed)
+            continue
+        head, cause = split_cause(item)
+        finding = Finding(text=head, causes=[cause] if cause else [], evidence=item)
+        if block.kind == "highlights":
+            t.review.highlights.append(finding)
+            filed.highlights.append(head)
+        else:
+            t.review.shortfalls.append(finding)
+            filed.shortfalls.append(head)
+
+
+def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
+    phenomenon = parts.phenomenon or _focus_phenomenon(t)
+    chain = CauseChain(
+        phenomenon=phenomenon,
+        surface_cause=" → ".join(parts.surface) or None,
+        root_cause=parts.root,
+        share=parts.share,
+        evidence=t.text,
+    )
+    chain = file_chain(t.review.cause_chains, chain)
+    filed.last_chain = chain
+    t.state.drilled.append(phenomenon)
+    t.state.drill = None
+    drilldown.mark_main(t.review.cause_chains)
+    filed.chains.append(parts.root or phenomenon)
+
+
+def _focus_phenomenon(t: Turn) -> str:
+    """A chain said without its phenomenon is about the finding being drilled, else the focus goal."""
+    if t.state.drill is not None:
+        return t.state.drill.phenomenon
+    focus = [t.review.goals[i].name for i in t.state.focus if 0 <= i < len(t.review.goals)]
+    return focus[0] if focus else "—"
+
+
+def _file_reflection(t: Turn, said: SaidReflection, filed: Filed) -> None:
+    """Fill the person's reflection (a new one, or theirs when they spoke before)."""
+    mine = next((r for r in t.review.reflections if said.person and r.person == said.person), None)
+    index = t.state.person_index
+    current = (
+        t.review.reflections[index]
+        if t.state.stage == "reflection" and index is not None and 0 <= index < len(t.review.reflections)
+        else None
+    )
+    if mine is None and current is not None and (not said.person or not _answered(current)):
+        mine = current  # the person being asked goes on, or was introduced without answers
+    if mine is None:
+        mine = Reflection(person=said.person)
+        t.review.reflections.append(mine)
+    if said.person and not mine.person:
+        mine.person = said.person
+    for key, answer in said.answers.items():
+        setattr(mine, key, answer)
+    mine.evidence = "；".join(e for e in (mine.evidence, t.text.strip()) if e)
+    t.state.person_index = t.review.reflections.index(mine)
+    filed.people.append(said.person or "—")
+
+
+def _answered(reflection: Reflection) -> bool:
+    return any(getattr(reflection, key) for key in QUESTIONS)
+
+
+def _receipt(t: Turn, filed: Filed) -> None:
+    """One line: what went where."""
+    sep = "、" if t.lang == "zh" else ", "
+    parts = [
+        render(key, t.lang, items=sep.join(quote(i, t.lang, 24) for i in items))
+        for key, items in (
+            ("filed_highlights", filed.highlights),
+            ("filed_shortfalls", filed.shortfalls),
+            ("filed_chains", filed.chains),
+            ("filed_reflections", [p for p in filed.people if p != "—"] or filed.people),
+        )
+        if items
+    ]
+    t.say("filed", parts=("；" if t.lang == "zh" else "; ").join(parts))
+
+
+def _ask_next(t: Turn, filed: Filed, kinds: set[str]) -> None:
+    """Ask what the method still lacks, in its order, never what was just given."""
+    if filed.people or t.state.stage == "reflection":
+        _ask_reflection(t)
+        return
+    if t.state.stage == "review":
+        t.state.stage = "analysis"
+        if "analysis" not in t.state.visited:
+            t.state.visited.append("analysis")
+    chains = t.review.cause_chains
+    # the highlights come first in the method: still asked for when a shortfall came before them
+    lacking_highlights = not t.review.highlights and _position(t.state.step) == 0
+    last = filed.last_chain
+    if last is not None and last.share is None and not any(c.is_main and c.share for c in chains):
+        t.state.share_chain = chains.index(last)
+        if kinds:
+            t.state.findings_step = (
+                "highlights" if lacking_highlights or kinds == {"highlights"} else "shortfalls"
+            )
+            t.state.step = "chain_share"
+        else:
+            t.state.step = "share"
+        t.ask("drill_share", root=quote(last.root_cause, t.lang))
+        return
+    if not kinds:
+        drilldown.after_share(t)  # a drill-down said whole: more causes while the gap is unexplained
+    elif lacking_highlights:
+        t.state.step = "highlights"
+        t.ask("analysis_highlights_still")
+    elif "missed" in kinds:
+        analysis.ask_choose(t)
+    elif "shortfalls" in kinds:
+        t.state.step = "shortfalls"
+        t.ask("analysis_shortfalls_more")
+    else:
+        t.state.step = "highlights"
+        t.ask("analysis_highlights_more")
+
+
+def _position(step: str) -> int:
+    """How far the findings went: 0 highlights, 1 shortfalls, 2 what should have been done, 3 drill-down."""
+    if step in ("highlights", "highlight_why", "finding_kind", ""):
+        return 0
+    if step in ("shortfalls", "shortfall_why"):
+        return 1
+    if step == "missed":
+        return 2
+    return 3
+
+
+def _ask_reflection(t: Turn) -> None:
+    """Go on with the reflections: the next answer this person has not given, else who is next."""
+    if t.state.stage != "reflection":
+        t.state.stage = "reflection"
+        if "reflection" not in t.state.visited:
+            t.state.visited.append("reflection")
+    index = t.state.person_index
+    if index is not None and 0 <= index < len(t.review.reflections):
+        mine = t.review.reflections[index]
+        missing = [i for i, key in enumerate(QUESTIONS) if getattr(mine, key) is None]
+        # answering one by one: the next question; a whole reflection at once left the rest out on purpose
+        if missing and sum(getattr(mine, key) is not None for key in QUESTIONS) <= 1:
+            t.state.step = "answer"
+            t.state.reflection_question = missing[0]
+            t.ask(f"reflection_q{missing[0]}", person=mine.person or "")
+            return
+    t.state.step = "person"
+    t.ask("reflection_next")

@@ -1,0 +1,186 @@
+"""Sentences that complete an earlier one: "Luis, X by March 6?" — "Yes.", "Aiko owns this, due October 9".
+
+In prose and transcripts a task is often named in one sentence and given its owner or date in the next.
+This pass joins them, so the follow-up adds to the task instead of becoming a task of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from coach.notes import prose
+from coach.notes.segment import Item
+
+K = TypeVar("K", bound=str)
+
+_LOOK_BACK = 4  # a follow-up speaks of a task named in the last few sentences
+
+
+def split_commitments(items: list[Item], kinds: list[K]) -> tuple[list[Item], list[K]]:
+    """ "Key improvements are X and Y", "We will X, and we will Y": one action per piece of work."""
+    out_items: list[Item] = []
+    out_kinds: list[K] = []
+    for item, kind in zip(items, kinds, strict=True):
+        parts = prose.commitment_parts(item.text) if kind == "action" and not item.fields else [item.text]
+        for part in parts:
+            out_items.append(dataclasses.replace(item, text=part) if len(parts) > 1 else item)
+            out_kinds.append(kind)
+    return out_items, out_kinds
+
+
+def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
+    """The index of the addressee's agreement right after item i, if they agree."""
+    for j in range(i + 1, min(i + 3, len(items))):
+        if items[j].speaker == name and prose.is_confirmation(items[j].text):
+            return j
+        if items[j].speaker not in (None, items[i].speaker):
+            return None
+    return None
+
+
+def _earlier_actions(kinds: Sequence[str], i: int, count: int) -> list[int]:
+    found = [j for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1) if kinds[j] == "action"]
+    return sorted(found[:count])
+
+
+def _content_words(text: str) -> set[str]:
+    """Word stems (first five letters) and Chinese bigrams: enough to tell two phrasings of one task apart."""
+    latin = {w[:5].lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return latin | {han[k : k + 2] for k in range(len(han) - 1)}
+
+
+_STOP_STEMS = frozenset({"will", "with", "that", "this", "than", "only", "rather", "going", "forwa", "impro"})
+
+
+def _same_task(a: str, b: str) -> bool:
+    shared = (_content_words(a) & _content_words(b)) - _STOP_STEMS
+    return len(shared) >= 2
+
+
+_TYPE_REMARK = re.compile(
+    r"^(?:that'?s|it'?s|this is|这是|属于).{0,40}?"
+    r"(?:organi[sz]ation|process|culture|habit|mindset|people|skills?|business|product|组织|流程|文化|习惯|人的|业务)",
+    re.I,
+)
+
+
+def attach_type_remarks(items: list[Item], kinds: list[K], other: K, lesson: K) -> list[K]:
+    """ "Start an importer. That's a product call, business.": the remark types the lesson before it."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        text = items[i].text.strip()
+        if kinds[i] == lesson and kinds[i - 1] == lesson and _TYPE_REMARK.match(text) and len(text) <= 60:
+            items[i - 1].text = f"{items[i - 1].text.rstrip()} ({text.rstrip('.。')})"
+            kinds[i] = other
+    return kinds
+
+
+_PRONOUN_LEAD = re.compile(r"^(?:it|this|that|they|these|它|这(?!是最|是主))", re.I)
+
+
+def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
+    """Clauses that only go on with the item before become part of it.
+
+    "No emails were lost; every queued message was delivered." is one highlight; after "The root cause was
+    the health check." the sentence "It never tried to write, …" tells the same cause, and after "the
+    referral banner" (a highlight) "It drove a third of upgrades" tells the same highlight. After a mitigation
+    sentence the rest of its paragraph tells how service came back, which is no finding either.
+    """
+    kinds = list(kinds)
+    from coach.notes.prose import is_mitigation
+
+    mitigation_para: int | None = None
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        if is_mitigation(before.text) and not before.speaker:
+            mitigation_para = before.para
+        if item.para != before.para:
+            continue
+        if item.para == mitigation_para and not item.speaker and kinds[i] != "goal":
+            kinds[i] = other
+            continue
+        same = kinds[i] == kinds[i - 1] and kinds[i] in ("highlight", "shortfall", "cause")
+        elaborates = _PRONOUN_LEAD.match(item.text) is not None and (
+            (kinds[i - 1] == "cause" and kinds[i] == other)
+            or (kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, kinds[i - 1]))
+        )
+        if (item.continues and same) or (elaborates and item.speaker == before.speaker):
+            before.text = f"{before.text.rstrip()} {item.text.strip()}"
+            before.evidence = f"{before.evidence} {item.evidence}"
+            item.text = before.text
+            kinds[i] = other
+    return kinds
+
+
+def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, action: K) -> bool:
+    """ "Luis, staged rollout by March 6?" — Luis: "Yes.": the task is Luis's; True when joined."""
+    from coach.notes.actions import mentions_date
+
+    item = items[i]
+    addressed = prose.addressed_task(item.text) if item.speaker else None
+    if addressed is None:
+        return False
+    name, task = addressed
+    j = _confirmed_by(items, i, name)
+    if j is None:
+        return False
+    item.text, item.owner = task, name
+    if not mentions_date(task) and mentions_date(items[j].text):
+        item.due = items[j].text  # "By March 6, yes." dates the task it agrees to
+    kinds[i], kinds[j] = action, other
+    return True
+
+
+def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
+    """ "Aiko owns this, due October 9": owner and date go to the task(s) just named; True when given."""
+    from coach.notes.actions import mentions_date
+
+    item = items[i]
+    earlier = _earlier_actions(kinds, i, prose.references_count(item.text))
+    if not earlier:
+        return False
+    owner = prose.named_owner(item.text, item.speaker)
+    for j in earlier:
+        items[j].owner = items[j].owner or owner
+        if mentions_date(item.text) and not mentions_date(items[j].text):
+            items[j].due = item.text
+    return True
+
+
+def _drop_unowned_mentions(items: list[Item], kinds: list[K], i: int, other: K, action: K) -> None:
+    """ "Hamid owns the pool separation": the named task replaces the ownerless mention of it before."""
+    from coach.notes.actions import find_who, mentions_date
+
+    for j in range(i):
+        if kinds[j] != action or items[j].owner or not _same_task(items[j].text, items[i].text):
+            continue
+        if not mentions_date(items[j].text) and not find_who(items[j].text, items[j].speaker):
+            kinds[j] = other
+
+
+def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> list[K]:
+    """Kinds after joining follow-ups to the task they complete (owners and dates go on its item)."""
+    from coach.notes.actions import find_who, mentions_date
+
+    kinds = list(kinds)
+    for i, item in enumerate(items):
+        if _assign_addressed(items, kinds, i, other, action):
+            continue
+        follow_up = kinds[i] in (action, other) and prose.takes_over_previous(item.text)
+        if follow_up and _give_to_earlier(items, kinds, i, action):
+            kinds[i] = other
+            continue
+        if kinds[i] == action and prose.is_confirmation(item.text):
+            # "Sure." or "By March 6, yes." is no task; a date in it dates the task just named
+            earlier = _earlier_actions(kinds, i, 1)
+            if earlier and mentions_date(item.text) and not mentions_date(items[earlier[0]].text):
+                items[earlier[0]].due = items[earlier[0]].due or item.text
+            kinds[i] = other
+            continue
+        if kinds[i] == action and (item.owner or find_who(item.text, item.speaker)):
+            _drop_unowned_mentions(items, kinds, i, other, action)
+    return kinds

@@ -1,0 +1,196 @@
+"""How prose notes and transcripts phrase what a bullet list would label: mitigation, thanks, commitments.
+
+The cue phrases are per-language data (coach/notes/words/); this module only says how they are used.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from coach.notes.wordlists import phrases
+
+
+def is_mitigation(text: str) -> bool:
+    """ "To resolve the issue, engineers …", "临时通过重启恢复": how service came back, no finding."""
+    lead = phrases("mitigation_lead", anchored=True).search(
+        re.sub(r"^(?:and|so|then)\s+", "", text.strip(), flags=re.I)
+    )
+    return lead is not None or phrases("mitigation").search(text) is not None
+
+
+def is_acknowledgement(text: str) -> bool:
+    """ "Thanks to Lucy for …", "感谢赵老师…": a thank-you names no item and no owner."""
+    return phrases("acknowledgement", anchored=True).search(text.strip()) is not None
+
+
+def is_out_of_scope(text: str) -> bool:
+    """ "…这一点会后由财务单独核算，不在本次行动里", "out of scope for this review": set aside, no item."""
+    return phrases("out_of_scope").search(text) is not None
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+_TIMELINE = re.compile(
+    rf"^(?:on|at|from|between|in the (?:early hours|morning|afternoon|evening|night) of)\s+"
+    rf"(?:\w+day,?\s+)?(?:{_MONTH}|\d{{1,2}}:\d{{2}})|^\d{{1,2}}月\d{{1,2}}[日号](?:上午|下午|晚上|凌晨|早上)?[，,]",
+    re.I,
+)
+
+
+def is_timeline(text: str) -> bool:
+    """ "On March 9, between 09:12 and 13:40 UTC, …", "From 06:05, …", "3月9日晚上，…": what happened when."""
+    return _TIMELINE.search(text.strip()) is not None
+
+
+def is_closing_talk(text: str) -> bool:
+    """ "会议结束", "Thanks everyone": the meeting's own logistics."""
+    return phrases("small_talk").search(text) is not None
+
+
+def is_commitment(text: str) -> bool:
+    """ "We will …", "Going forward, …", "Key improvements are …", "下一步我们要…", "后续将…"."""
+    m = phrases("commitment").search(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    # "We'll see." promises nothing: a commitment names some work
+    return len(re.findall(r"[A-Za-z]+", rest)) >= 3 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4
+
+
+def states_practice(text: str) -> bool:
+    """ "Going forward, config changes must go through review": a rule to keep (a lesson), unless it says
+    who will do what ("we will …")."""
+    return phrases("practice").search(text) is not None and _WILL.search(text) is None
+
+
+_WILL = re.compile(r"\b(?:we|I|the team)\s*(?:will|'ll|are going to|plan to)\s+(?:also\s+)?", re.I)
+
+
+def commitment_lesson_verb(text: str) -> str | None:
+    """ "keep"/"stop" when a commitment keeps or stops a practice ("We will keep X", "要停止…"): a lesson."""
+    m = _WILL.search(text)
+    if m is not None:
+        rest = text[m.end() :]
+        for name in ("keep", "stop"):
+            if phrases(name, anchored=True).search(rest):
+                return name
+        return None
+    for name in ("keep", "stop"):
+        if re.search(r"(?:要|将)" + phrases(name).pattern, text):
+            return name
+    return None
+
+
+_LIST_INTRO = re.compile(
+    r"^.*?\b(?:improvements?|changes|fixes|follow-ups)\b[^.:]*?\b(?:are|is|include|:)\s+", re.I
+)
+_LIST_SPLIT = re.compile(r",?\s+and\s+(?=(?:also\s+)?[a-z]+ing\b)|,\s+and\s+|；|;", re.I)
+
+
+def listed_improvements(text: str) -> list[str]:
+    """The items of "Two key improvements identified are setting X and revising Y" ([] for no such list)."""
+    m = _LIST_INTRO.match(text)
+    if m is None or not phrases("commitment").search(text[: m.end()]):
+        return []
+    body = text[m.end() :].rstrip(" .。")
+    return [part.strip(" ,，") for part in _LIST_SPLIT.split(body) if len(part.strip()) >= 6]
+
+
+_AND_WE_WILL = re.compile(
+    r",?\s+and\s+(?=(?:we|I)\s+(?:will|'ll)\s)|[;；]\s*(?=(?:we|I)\s+(?:will|'ll)\s)", re.I
+)
+
+
+def commitment_parts(text: str) -> list[str]:
+    """The pieces of work a commitment names: a list of improvements, or "we will X, and we will Y"."""
+    listed = listed_improvements(text)
+    if listed:
+        return listed
+    parts = [p.strip(" ,，;；") for p in _AND_WE_WILL.split(text)]
+    return [p for p in parts if p] if len(parts) > 1 else [text]
+
+
+_OWNER_PHRASE = re.compile(
+    r"(?:\bowner\s*[:：]\s*|\bowned by\s+|\bled by\s+|\bassigned to\s+)"
+    r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"|^(?P<lead>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:owns|will own|takes)\b"
+)
+_SELF_OWNER = re.compile(r"\bI(?:'ll| will)\b|我来|我负责|交给我", re.I)
+
+
+_NAME_WILL = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+will\s+(?!be\b|not\b)")
+
+
+def named_owner(text: str, speaker: str | None) -> str | None:
+    """The person a sentence names as owner ("owner: Ingrid", "led by Kofi", "Aiko owns this", "Marta will
+    build …"), or the speaker who takes it ("I'll own that")."""
+    from coach.domain.parsing.owners import person_name
+
+    m = _OWNER_PHRASE.search(text)
+    if m:
+        return m.group("name") or m.group("lead")
+    will = _NAME_WILL.match(text.strip())
+    if will and person_name(will.group("name")):
+        return will.group("name")
+    if speaker and _SELF_OWNER.search(text):
+        return speaker
+    return None
+
+
+def is_confirmation(text: str) -> bool:
+    """ "By March 6, yes.", "Sure.", "好的，没问题": agreeing to what was just asked, no new content."""
+    words = re.sub(r"\b(?:by|before|on)\b|\d+|[A-Z][a-z]+\s+\d+", " ", text)
+    return (
+        bool(phrases("confirmation").search(text))
+        and len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", words)) <= 6
+    )
+
+
+_ADDRESSEE = re.compile(r"^@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+?)[？?]$")
+
+
+def addressed_task(text: str) -> tuple[str, str] | None:
+    """(name, task) for a question that hands a task to someone: "Luis, staged rollout by March 6?"."""
+    m = _ADDRESSEE.match(text.strip())
+    if m is None or len(m.group("task")) < 8:
+        return None
+    return m.group("name"), m.group("task")
+
+
+_MORE_WORK = re.compile(
+    r"\b(?:and|then)\s+(?!(?:it|this|that)\s+(?:is|will be)\s+due\b|is\s+due\b|due\b)\w+", re.I
+)
+
+
+@cache
+def _follow_up_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(takes, scheduled, zh) patterns, built once from the word lists."""
+    verbs = phrases("assign_verbs").pattern
+    refs = phrases("back_reference").pattern
+    return (
+        re.compile(verbs + r"\s+" + refs, re.I),
+        re.compile(r"^(?:the\s+first\s+\w+\s+|" + refs + r"\s+)?(?:is|are)\s+(?:due|scheduled)", re.I),
+        re.compile(refs + r".{0,6}?" + verbs),
+    )
+
+
+def takes_over_previous(text: str) -> bool:
+    """A sentence that gives an owner or a date to the action(s) just named, and names no work of its own.
+
+    "I'll own that, end of October.", "Aiko owns this and it is due October 9", "will ship both changes
+    by April 30", "这件事由王芳负责".
+    """
+    takes_pattern, scheduled_pattern, zh_pattern = _follow_up_patterns()
+    takes = takes_pattern.search(text)
+    if takes and _MORE_WORK.search(text, takes.end()):
+        return False  # "I'll take it and fix the doc" names work of its own
+    return bool(takes or scheduled_pattern.search(text) or zh_pattern.match(text))
+
+
+def references_count(text: str) -> int:
+    """How many of the actions just named a back-reference takes: "both changes" → 2, "this" → 1."""
+    if re.search(r"\bboth\b|两件|两项", text, re.I):
+        return 2
+    if re.search(r"\ball (?:three|of them)\b|这几件|这三件", text, re.I):
+        return 3
+    return 1

@@ -1,0 +1,53 @@
+"""Cue phrases of prose notes, read from per-language files in coach/notes/words/ (one file a language)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from coach.notes.sections import Section
+
+LANGUAGES = ("en", "zh")
+
+
+@cache
+def _words(language: str) -> dict[str, Any]:
+    raw = resources.files("coach.notes").joinpath("words", f"{language}.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: Latin words on word boundaries, spaces as any whitespace."""
+    body = r"\s+".join(re.escape(word) for word in phrase.split())
+    if re.match(r"[A-Za-z]", phrase):
+        body = rf"(?<![A-Za-z]){body}(?![A-Za-z])"
+    return body
+
+
+def _compile(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
+    if not phrases:
+        return re.compile(r"(?!)")  # a list no language fills matches nothing
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(_phrase_pattern(p) for p in ordered)
+    return re.compile((r"^(?:" if anchored else "(?:") + body + ")", re.I)
+
+
+@cache
+def phrases(name: str, *, anchored: bool = False) -> re.Pattern[str]:
+    """Every language's phrases of one list (`mitigation`, `commitment`, …) as one pattern."""
+    return _compile([p for lang in LANGUAGES for p in _words(lang).get(name, [])], anchored=anchored)
+
+
+@cache
+def topic_phrases(anchored: bool = True, key: str = "topic") -> tuple[tuple[Section, re.Pattern[str]], ...]:
+    """(section, pattern) for the phrases that announce a part of the note ("What went wrong", "不足方面");
+    `copula_topic` phrases announce only before "是" / "is" ("问题是…", "The problem is …")."""
+    merged: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for section, words in _words(lang)[key].items():
+            merged.setdefault(section, []).extend(words)
+    return tuple((section, _compile(words, anchored=anchored)) for section, words in merged.items())  # type: ignore[misc]

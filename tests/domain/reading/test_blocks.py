@@ -1,0 +1,56 @@
+"""A message cut into the method's blocks by the words that open them, zh and en."""
+
+from __future__ import annotations
+
+from coach.domain.reading.blocks import has_rung, read_blocks
+
+
+def _kinds(text: str) -> list[str]:
+    return [b.kind for b in read_blocks(text)]
+
+
+def test_findings_of_several_kinds_in_one_message_zh() -> None:
+    blocks = read_blocks("做得好的是交付准时，靠的是排产系统。没做好的是良率；应当做却没做的是供应商评审。")
+    assert [b.kind for b in blocks] == ["highlights", "shortfalls", "missed"]
+    assert blocks[0].text.startswith("交付准时") and blocks[2].text.startswith("供应商评审")
+
+
+def test_findings_of_several_kinds_in_one_message_en() -> None:
+    blocks = read_blocks(
+        "Went well: onboarding calls. Went badly: churn in EMEA. Should have: a pricing review."
+    )
+    assert [b.kind for b in blocks] == ["highlights", "shortfalls", "missed"]
+    assert blocks[1].text == "churn in EMEA."
+
+
+def test_sentences_without_a_cue_belong_to_the_block_before() -> None:
+    assert _kinds("亮点：直播带货起量了。另外老客户复购也不错。") == ["highlights"]
+    assert _kinds("Good: the new pipeline. And the on-call rota held.") == ["highlights"]
+
+
+def test_a_bulleted_list_keeps_one_item_a_line() -> None:
+    (block,) = read_blocks("不足：\n- 退货率高\n- 客服响应慢")
+    assert block.text.splitlines() == ["- 退货率高", "- 客服响应慢"]
+
+
+def test_a_drill_down_names_its_finding() -> None:
+    (block,) = read_blocks("深挖退货率：现象是退货多，根因是尺码表不准。")
+    assert block.kind == "chain" and block.topic == "退货率"
+    (block,) = read_blocks("Drill into churn: the symptom is cancellations, the root cause is slow support.")
+    assert block.kind == "chain" and block.topic == "churn"
+
+
+def test_a_weighed_rest_is_a_chain_of_its_own() -> None:
+    assert _kinds("其余两成是物流延误。") == ["rest"]
+    assert _kinds("The rest is seasonality, 20%.") == ["rest"]
+
+
+def test_plain_talk_opens_nothing() -> None:
+    assert _kinds("我们下周再开个会吧") == ["text"]
+    assert _kinds("see you all on Monday") == ["text"]
+
+
+def test_a_rung_is_found_anywhere_in_a_sentence() -> None:
+    assert has_rung("订单少了，根子上是报价太慢")
+    assert has_rung("only two people can deploy, that's the root cause.")
+    assert not has_rung("我们的根据地在华东")

@@ -1,0 +1,74 @@
+"""Reflections read from one message: the person (themself, relayed) and the four answers, zh and en."""
+
+from __future__ import annotations
+
+from coach.domain.reading.people import is_reflection_done, read_reflections, skips_reflection
+
+
+def test_a_whole_reflection_with_a_role_zh() -> None:
+    (said,) = read_reflections(
+        "我是仓储主管吴刚。最触动的是夜班同事连轴转；发现自己不爱求助；重来会早点招临时工；下一步排好轮休。"
+    )
+    assert said.person == "吴刚"
+    assert said.answers == {
+        "most_touched": "夜班同事连轴转",
+        "self_discovery": "不爱求助",
+        "do_better": "早点招临时工",
+        "next_step": "排好轮休",
+    }
+
+
+def test_a_whole_reflection_with_a_role_en() -> None:
+    (said,) = read_reflections(
+        "I'm Lena, support lead. Most moved: a customer who waited a week. "
+        "I found I avoid escalating. I'd do better by escalating on day two. Next step: weekly triage."
+    )
+    assert said.person == "Lena"
+    assert said.answers["most_touched"] == "a customer who waited a week"
+    assert said.answers["self_discovery"] == "I avoid escalating"
+    assert said.answers["next_step"] == "weekly triage"
+
+
+def test_several_people_and_a_relayed_one() -> None:
+    people = read_reflections(
+        "我是马丽，最触动是客户流失；发现我太乐观。\n采购部赵强说：最触动是缺料；发现自己不敢催供应商。"
+    )
+    assert [p.person for p in people] == ["马丽", "赵强"]
+    relayed = read_reflections(
+        "Omar, our buyer, says: most moved by the stock-outs; he found he waits too long."
+    )
+    assert relayed[0].person == "Omar" and set(relayed[0].answers) == {"most_touched", "self_discovery"}
+
+
+def test_an_answer_left_out_is_no_answer() -> None:
+    (said,) = read_reflections("还有王芳的：她最触动的是加班太多；发现自己很能扛。重来那条她没说。")
+    assert said.person == "王芳" and "do_better" not in said.answers
+    (said,) = read_reflections("Most moved: the outage. Do better: skip that one.")
+    assert "do_better" not in said.answers
+
+
+def test_a_share_is_no_reflection() -> None:
+    assert read_reflections("I'd say 60%.") == []
+
+
+def test_a_label_ending_in_de_is_no_person() -> None:
+    assert read_reflections("该做没做的：复盘模板没更新") == []
+
+
+def test_done_and_skipped() -> None:
+    assert is_reflection_done("反思就这些") and is_reflection_done("That's all the reflections.")
+    assert skips_reflection("反思这次就免了") and skips_reflection("skip the reflections")
+    assert not skips_reflection("反思一下为什么慢")
+
+
+def test_a_list_of_people_with_their_answers() -> None:
+    people = read_reflections(
+        "Reflections:\n1. Sam - most moved: the 2am pages; found: I over-commit\n"
+        "2. Ivy - most moved: the outage tweets; next step: pair on rollbacks"
+    )
+    assert [(p.person, sorted(p.answers)) for p in people] == [
+        ("Sam", ["most_touched", "self_discovery"]),
+        ("Ivy", ["most_touched", "next_step"]),
+    ]
+    zh = read_reflections("1. 王芳：最触动的是客户投诉；发现自己太急\n2. 李强：最触动的是加班；下一步排好班")
+    assert [p.person for p in zh] == ["王芳", "李强"]

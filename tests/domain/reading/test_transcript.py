@@ -1,0 +1,74 @@
+"""A pasted meeting transcript read as the messages the team lead would have typed, zh and en."""
+
+from __future__ import annotations
+
+from coach.domain.reading.transcript import messages, read_transcript
+
+ZH = """会议记录如下：
+[09:00] 主管王强：周末大家玩得开心吗？
+[09:01] 小李：还行，累死了。
+[09:02] 王强：说正事。三月的回款目标800万，实际650万。
+[09:03] 王强：亮点呢？
+[09:04] 小李：新客户签约快，合同模板统一了。
+[09:05] 王强：回款为什么慢？
+[09:06] 小李：客户验收拖着不签。
+[09:07] 赵敏：根因是合同里没写验收期限，占六成。
+[09:08] 王强：行动：小李负责改合同模板，4月15日前。
+[09:09] 赵敏：我这周没法接新任务。
+[09:10] 王强：好，散会。"""
+
+EN = """Notes from the sync:
+Dana: Anyone watch the game?
+Raj: Sadly yes.
+Dana: Okay. Signups target 500, we got 420.
+Dana: What went well: the referral banner.
+Dana: Action items.
+Raj: I'll rewrite the onboarding emails by May 10.
+Kim: I can't take anything, I'm out next week.
+Dana: Sure, by May 10, yes."""
+
+
+def test_speakers_and_timestamps_are_read() -> None:
+    spoken = read_transcript(ZH)
+    assert spoken is not None and spoken[1].speaker == "小李" and spoken[2].speaker == "王强"
+
+
+def test_a_list_is_no_transcript() -> None:
+    assert read_transcript("现象：排队长\n表因：窗口少\n根因：排班死板\n占比：七成") is None
+    assert read_transcript("Phenomenon: queues\nRoot cause: rota\nShare: 70%") is None
+
+
+def test_small_talk_is_left_out_and_questions_give_their_words_zh() -> None:
+    said = messages(read_transcript(ZH) or [])
+    assert said[0].startswith("三月的回款目标800万")
+    assert said[1] == "亮点：新客户签约快，合同模板统一了。"
+    assert said[2].startswith("挖回款：客户验收拖着不签") and "根因是合同里没写验收期限" in said[2]
+    assert said[3].startswith("行动：小李负责")
+    assert not any("周末" in s or "散会" in s or "没法接" in s for s in said)
+
+
+def test_the_speaker_owns_what_they_take_on_en() -> None:
+    said = messages(read_transcript(EN) or [])
+    assert said[0].startswith("Signups target 500")
+    assert said[1].startswith("What went well")
+    assert said[2] == "Action items: Raj will rewrite the onboarding emails by May 10."
+    assert not any("game" in s or "Kim" in s for s in said)
+
+
+def test_an_english_why_question_opens_the_drill_down_and_goodbyes_are_no_actions() -> None:
+    said = messages(
+        read_transcript(
+            "Ana: Backlog target under 200, actual 340.\n"
+            "Ana: Why did the backlog grow?\n"
+            "Ben: A release broke SSO logins.\n"
+            "Cara: Root cause is no SSO regression tests, 70%.\n"
+            "Ana: Action items.\n"
+            "Cara: I'll add SSO tests to CI by April 30.\n"
+            "Ana: Great, see you next week."
+        )
+        or []
+    )
+    assert said[1].startswith("Dig into the backlog grow: A release broke SSO logins")
+    assert "Root cause is no SSO regression tests" in said[1]
+    assert said[2] == "Action items: Cara will add SSO tests to CI by April 30."
+    assert not any("see you" in s for s in said)

@@ -1,0 +1,82 @@
+"""Facts said before their step, in passing: an action during the goals, a lesson during the drill-down.
+They are filed where they belong and the step being asked goes on; zh and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.engines.rules.helpers import TO_DRILL_ZH, Coaching
+
+TO_DRILL_EN = (
+    "Revenue target 1.2M, actual 960k",
+    "that's all",
+    "Revenue",
+    "none",
+    "Revenue missed because big clients paid late",
+    "none",
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "due"),
+    [
+        (
+            "zh",
+            "回款目标1.2亿，实际9600万。对了我先说个要做的：合同模板加付款节点，法务老黄负责，5月31日前。",
+            "老黄",
+            dt.date(2026, 5, 31),
+        ),
+        (
+            "en",
+            "Revenue target 1.2M, actual 960k. Before I forget: Nina will rewrite the terms by May 31.",
+            "Nina",
+            dt.date(2026, 5, 31),
+        ),
+    ],
+)
+def test_an_action_said_with_the_goals_is_filed_and_the_goals_are_still_read(
+    language: str, text: str, owner: str, due: dt.date
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    result = coach.say(text)
+    (action,) = result.review.actions
+    assert (action.who, action.when) == (owner, due)
+    assert len(result.review.goals) == 1 and coach.stage == "review"
+
+
+def test_an_action_alone_with_no_goal_yet_is_filed_and_the_goals_are_asked_again() -> None:
+    coach = Coaching()
+    result = coach.say("顺便记一条：仓库盘点改成每周一次，仓储李明负责，6月15日前")
+    assert [a.who for a in result.review.actions] == ["李明"] and not result.review.goals
+    assert coach.stage == "review"
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "lesson"),
+    [
+        (
+            "zh",
+            TO_DRILL_ZH,
+            "因为审批变慢了。这里先记一条经验：审批要设时限，这个要新增，算组织。",
+            "审批要设时限",
+        ),
+        (
+            "en",
+            TO_DRILL_EN,
+            "because approvals got slower. Lesson while we're here: start approval deadlines, organization.",
+            "approval deadlines",
+        ),
+    ],
+)
+def test_a_lesson_noted_during_the_drill_down_is_kept_and_the_drill_goes_on(
+    language: str, opening: tuple[str, ...], text: str, lesson: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    assert coach.step == "drill"
+    result = coach.say(text)
+    (kept,) = result.review.lessons
+    assert lesson in kept.text and kept.dimension.value == "organization" and kept.action.value == "start"
+    assert coach.stage == "analysis" and coach.step in ("drill", "confirm_root")  # the why goes on

@@ -1,0 +1,165 @@
+"""Lists said in one message, owners named the way people name them, and finishing mid-action; zh and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.engines.rules.helpers import TO_ACTIONS_ZH, TO_LESSONS_ZH, Coaching
+from tests.engines.rules.test_meta_and_edits import TO_ACTIONS_EN
+
+TO_LESSONS_EN = TO_ACTIONS_EN[:-1]
+ACTIONS_EN = (
+    "Actions: Nina builds the collections dashboard by May 20; Omar rewrites the payment terms by June 30."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "owners"),
+    [
+        (
+            "zh",
+            TO_LESSONS_ZH,
+            "行动：一是上线回款看板，财务部周婷负责，5月20日前；二是合同加付款节点，法务老黄负责，6月底前。",
+            ["周婷", "老黄"],
+        ),
+        (
+            "en",
+            TO_LESSONS_EN,
+            ACTIONS_EN,
+            ["Nina", "Omar"],
+        ),
+    ],
+)
+def test_several_actions_said_at_the_lessons_step_are_filed_apart(
+    language: str, opening: tuple[str, ...], text: str, owners: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    assert coach.stage == "lessons"
+    result = coach.say(text)
+    assert [a.who for a in result.review.actions] == owners
+    assert all(a.when for a in result.review.actions)
+    assert coach.stage == "actions" and coach.step == "more"
+    assert result.reply.count("还有别的行动吗" if language == "zh" else "Any other action") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "head"), [("zh", TO_LESSONS_ZH, "行动"), ("en", TO_LESSONS_EN, "actions")]
+)
+def test_the_step_named_alone_moves_on_to_it(language: str, opening: tuple[str, ...], head: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    result = coach.say(head)
+    assert coach.stage == "actions" and not result.review.actions
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "finish"),
+    [
+        ("zh", TO_ACTIONS_ZH, "回款周报改版", "好，就这些，结束。"),
+        ("en", TO_ACTIONS_EN, "rework the weekly cash report", "ok, that's all, wrap up"),
+    ],
+)
+def test_finishing_while_an_action_lacks_a_part_keeps_what_was_said(
+    language: str, opening: tuple[str, ...], text: str, finish: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    while coach.step == "item":  # past the walk through the lessons
+        coach.say("跳过" if language == "zh" else "skip")
+    coach.say(text)
+    result = coach.say(finish)
+    assert coach.stage == "done"
+    assert all(finish not in (a.who or "") + (a.how or "") for a in result.review.actions)
+
+
+def test_a_speaker_who_names_themself_owns_the_action() -> None:
+    coach = Coaching()
+    coach.script(*TO_ACTIONS_ZH)
+    result = coach.say("两家欠款大户我亲自去谈，我是孙浩，5月10日前")
+    assert result.review.actions[-1].who == "孙浩"
+
+
+def test_an_english_name_doing_the_action_owns_it_but_an_imperative_has_no_owner() -> None:
+    coach = Coaching(language="en")
+    coach.script(*TO_ACTIONS_EN)
+    coach.say("Mia drafts the new invoicing policy by May 15")
+    assert coach.last.review.actions[-1].who == "Mia"
+    coach.say("Flag invoices by age, Sam, by next Friday")
+    assert coach.last.review.actions[-1].who == "Sam"
+
+
+@pytest.mark.parametrize(
+    ("language", "edit", "owner"),
+    [
+        ("zh", "第1条是何静，不是周婷", "何静"),
+        ("en", "that's not what I said. Number 1 is Leo, not Nina.", "Leo"),
+    ],
+)
+def test_a_new_value_beside_the_old_one_edits_that_field(language: str, edit: str, owner: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_LESSONS_ZH if language == "zh" else TO_LESSONS_EN))
+    coach.say(
+        "行动：一是上线回款看板，周婷负责，5月20日前；二是合同加付款节点，老黄负责，6月底前。"
+        if language == "zh"
+        else ACTIONS_EN
+    )
+    result = coach.say(edit)
+    assert result.review.actions[0].who == owner and len(result.review.actions) == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "pending", "add"),
+    [
+        ("zh", "不是新行动，这个不算", "加一条：逾期超60天升级给总监，老黄负责，5月31日前"),
+        (
+            "en",
+            "no wait, that's not what I said",
+            "Add one: escalate invoices past 60 days, owner Omar, by May 31",
+        ),
+    ],
+)
+def test_add_one_starts_a_new_action_whatever_was_pending(language: str, pending: str, add: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN))
+    coach.say(pending)
+    result = coach.say(add)
+    last = result.review.actions[-1]
+    assert last.who in ("老黄", "Omar") and last.when == dt.date(2026, 5, 31)
+    assert pending not in " ".join(filter(None, (last.what, last.how)))
+
+
+def test_a_whole_new_action_given_when_asked_who_keeps_the_last_one_without_an_owner() -> None:
+    coach = Coaching(language="en")
+    coach.script(*TO_ACTIONS_EN)
+    coach.say("collections playbook, first 30 days, by Oct 31")
+    assert coach.step == "who"
+    result = coach.say("ship the dunning emails. Omar. next Friday")
+    first, second = result.review.actions[-2:]
+    assert first.who is None and "playbook" in (first.what or "")
+    assert second.who == "Omar" and "dunning" in (second.what or "")
+
+
+def test_a_name_with_too_is_the_owner() -> None:
+    coach = Coaching(language="en")
+    coach.script(*TO_ACTIONS_EN)
+    result = coach.say("weekly cash review, Priya too, by Oct 31")
+    assert result.review.actions[-1].who == "Priya"
+
+
+@pytest.mark.parametrize(("language", "text"), [("zh", "好了。结束"), ("en", "done. finish")])
+def test_finishing_while_a_lesson_awaits_its_action_ends_the_review(language: str, text: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN))
+    assert coach.step == "item"
+    result = coach.say(text)
+    assert coach.stage == "done" and not result.review.actions
+
+
+def test_a_lesson_edit_by_number_in_plain_words_changes_the_type() -> None:
+    coach = Coaching()
+    coach.script(*TO_LESSONS_ZH[:-1], "跳过", "经验：客户分级要继续（业务）；回款跟踪要新增（组织）")
+    result = coach.say("第2条改一下，不是新增，是优化，本来就有跟踪表")
+    assert result.review.lessons[1].action.value == "optimize"

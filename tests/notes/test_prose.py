@@ -1,0 +1,372 @@
+"""Prose notes and transcripts give the same facts as structured notes (issue #12, item 5), zh and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coach.domain.retrospective import LessonAction, Retrospective, Verdict
+from coach.notes.extractor import RulesNotesExtractor
+from coach.notes.reading import read_note
+
+REVIEW = dt.date(2026, 5, 14)  # a Thursday
+
+
+def extract(text: str, name: str = "note.md", review_date: dt.date | None = REVIEW) -> Retrospective:
+    note = read_note(name, text.encode()).text
+    return RulesNotesExtractor().extract(note, doc_id="d", title="fallback", review_date=review_date)
+
+
+def texts(items: list) -> str:  # type: ignore[type-arg]
+    return " | ".join(getattr(i, "text", None) or getattr(i, "what", "") for i in items)
+
+
+# ---- commitments become actions or lessons ---------------------------------------------------
+
+
+def test_a_list_of_improvements_becomes_one_action_per_piece_of_work() -> None:
+    doc = extract(
+        "Billing export outage\n\n"
+        "The main improvements identified are adding a retry budget to the exporter and moving the "
+        "nightly cron jobs off the primary database."
+    )
+    whats = [a.what for a in doc.actions]
+    assert any("retry budget" in w for w in whats)
+    assert any("cron jobs" in w for w in whats)
+    assert len(doc.actions) == 2
+
+
+def test_we_will_names_work_to_do_and_keep_or_stop_names_a_practice() -> None:
+    doc = extract(
+        "Release retro\n\n"
+        "Going forward, we will add a smoke test for the checkout page to the release checklist. "
+        "We will keep the Thursday demo, it caught two bugs. We will stop merging on Friday afternoons."
+    )
+    assert any("smoke test" in a.what for a in doc.actions)
+    lessons = {le.action: le.text for le in doc.lessons}
+    assert "Thursday demo" in lessons[LessonAction.continue_]
+    assert "Friday afternoons" in lessons[LessonAction.stop]
+    assert not any("Thursday demo" in a.what or "Friday" in a.what for a in doc.actions)
+
+
+def test_chinese_next_steps_in_a_paragraph_become_actions_and_kept_practices_lessons() -> None:
+    doc = extract(
+        "机房巡检月度复盘\n\n"
+        "下一步我们要把自动巡检脚本推广到全部三个机房，由韩梅负责，6月10日前完成。"
+        "后续将继续保留每周一次的交接班记录抽查。"
+    )
+    action = next(a for a in doc.actions if "巡检脚本" in a.what)
+    assert (action.who, action.when) == ("韩梅", dt.date(2026, 6, 10))
+    assert any("交接班记录" in le.text and le.action is LessonAction.continue_ for le in doc.lessons)
+
+
+def test_a_later_sentence_gives_owner_and_date_to_the_task_just_named() -> None:
+    doc = extract(
+        "Search latency review\n\n"
+        "We will rebuild the synonym index on a separate node. Marco owns this and it is due May 29."
+    )
+    assert [(a.who, a.when) for a in doc.actions] == [("Marco", dt.date(2026, 5, 29))]
+
+
+def test_both_changes_go_to_the_owner_named_after_them() -> None:
+    doc = extract(
+        "Queue backlog review\n\n"
+        "Two key improvements are capping the batch size and alerting on consumer lag. "
+        "The data team (owner: Farah Haddad) will ship both changes by June 12."
+    )
+    assert [(a.who, a.when) for a in doc.actions] == [("Farah Haddad", dt.date(2026, 6, 12))] * 2
+
+
+def test_a_named_task_replaces_the_ownerless_mention_of_the_same_work() -> None:
+    doc = extract(
+        "Mail delivery review\n\n"
+        "Key improvements are splitting the bounce handler from the sender, and alerting on spool size. "
+        "Rosa owns the bounce handler split, due June 1."
+    )
+    bounce = [a for a in doc.actions if "bounce" in a.what]
+    assert [(a.who, a.when) for a in bounce] == [("Rosa", dt.date(2026, 6, 1))]
+
+
+# ---- mitigation is not a shortfall ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "To restore service, the on-call engineer rolled back the release and flushed the CDN cache. "
+        "Traffic was back to normal by 11:20.",
+        "As a workaround, support switched customers to the backup login page for the afternoon.",
+    ],
+)
+def test_how_service_was_restored_is_neither_a_shortfall_nor_an_action(paragraph: str) -> None:
+    doc = extract(f"Login outage\n\nWhat went wrong. Nobody was paged for 40 minutes.\n\n{paragraph}")
+    assert [s.text for s in doc.shortfalls] == ["Nobody was paged for 40 minutes"]
+    assert doc.actions == []
+
+
+def test_chinese_temporary_recovery_is_not_a_shortfall() -> None:
+    doc = extract("门店系统故障复盘\n\n不足方面，收银系统宕机两小时。当晚临时通过切换备用线路恢复了收银。")
+    assert len(doc.shortfalls) == 1 and "宕机" in doc.shortfalls[0].text
+
+
+# ---- sections announced inside sentences and paragraphs ---------------------------------------
+
+
+def test_a_section_cue_inside_a_sentence_files_the_rest_of_it() -> None:
+    doc = extract(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\n<v Ines>What went well? The rollback took four minutes.\n\n"
+        "00:00:07.000 --> 00:00:12.000\n<v Ines>What went badly: the pager rotation had a gap on Sunday.\n",
+        name="t.vtt",
+    )
+    assert [h.text for h in doc.highlights] == ["The rollback took four minutes"]
+    assert [s.text for s in doc.shortfalls] == ["the pager rotation had a gap on Sunday"]
+
+
+def test_a_topic_named_in_a_paragraph_holds_only_for_that_paragraph() -> None:
+    doc = extract(
+        "Payroll run review\n\n"
+        "Several things did not go as planned. The bank file was rejected twice. "
+        "Two contractors were paid late.\n\n"
+        "Some things worked well. The finance hotline answered every call within a minute."
+    )
+    assert [s.text for s in doc.shortfalls] == [
+        "The bank file was rejected twice",
+        "Two contractors were paid late",
+    ]
+    assert [h.text for h in doc.highlights] == ["The finance hotline answered every call within a minute"]
+
+
+def test_a_because_clause_under_what_went_wrong_stays_with_the_shortfall() -> None:
+    doc = extract(
+        "Import delay review\n\n"
+        "What went wrong. The import ran six hours late because the upstream file arrived after midnight.\n\n"
+        "Why. The root cause is that the vendor has no delivery deadline in the contract."
+    )
+    assert len(doc.shortfalls) == 1 and "six hours late" in doc.shortfalls[0].text
+    assert len(doc.cause_chains) == 1 and "delivery deadline" in (doc.cause_chains[0].root_cause or "")
+    assert doc.cause_chains[0].is_main
+
+
+def test_chinese_paragraph_cues_file_findings() -> None:
+    doc = extract(
+        "仓储二季度复盘纪要\n\n"
+        "做得好的地方，一是拣货路径优化后人均效率提高了；二是夜班交接顺畅了很多。\n\n"
+        "不足方面，退货上架经常拖到第二天，盘点差异也偏大。"
+    )
+    assert [h.text for h in doc.highlights] == ["拣货路径优化后人均效率提高了", "夜班交接顺畅了很多"]
+    assert len(doc.shortfalls) == 1 and "退货上架" in doc.shortfalls[0].text
+
+
+def test_a_drill_down_told_in_two_sentences_is_one_chain() -> None:
+    doc = extract(
+        "客服复盘\n\n"
+        "原因分析。投诉上升的现象是周末排队太久，表面原因是周末排班少。"
+        "根本原因是排班只按工作日话务量做，这一条占了七成。"
+    )
+    assert len(doc.cause_chains) == 1
+    chain = doc.cause_chains[0]
+    assert "周末排班少" in (chain.surface_cause or "") and "工作日话务量" in (chain.root_cause or "")
+    assert chain.is_main
+
+
+def test_the_cause_just_named_is_the_main_one_when_a_remark_points_back() -> None:
+    doc = extract(
+        "Cache outage review\n\n"
+        "Why. The first cause is that the cache keys collided. "
+        "The second is that the retry loop had no backoff. That one explains most of the outage."
+    )
+    mains = [c for c in doc.cause_chains if c.is_main]
+    assert len(mains) == 1 and "backoff" in (mains[0].surface_cause or mains[0].phenomenon)
+
+
+# ---- goals in prose ---------------------------------------------------------------------------
+
+
+def test_a_target_sentence_and_its_result_clause_make_one_goal() -> None:
+    doc = extract(
+        "Support incident review\n\n"
+        "Our target for the first customer reply is 15 minutes; the median reply took 40 minutes. "
+        "We aim to resolve 90% of tickets within 24 hours; this week only 72% were."
+    )
+    goals = {g.name: g for g in doc.goals}
+    reply = next(g for name, g in goals.items() if "first customer reply" in name)
+    assert (reply.target_value, reply.result_value, reply.verdict) == (15, 40, Verdict.far_missed)
+    resolve = next(g for name, g in goals.items() if "resolve" in name)
+    assert (resolve.target_value, resolve.result_value) == (90, 72)
+
+
+# ---- speakers, thanks and small talk ---------------------------------------------------------
+
+
+def test_a_task_handed_to_someone_who_agrees_is_theirs_with_the_date_they_confirm() -> None:
+    doc = extract(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ruth>Action items.\n\n"
+        "00:00:05.000 --> 00:00:09.000\n<v Ruth>Ana, move the backup job to the new scheduler?\n\n"
+        "00:00:10.000 --> 00:00:12.000\n<v Ana>By May 22, yes.\n\n"
+        "00:00:13.000 --> 00:00:15.000\n<v Ruth>Thanks everyone.\n",
+        name="t.vtt",
+    )
+    assert [(a.what, a.who, a.when) for a in doc.actions] == [
+        ("move the backup job to the new scheduler", "Ana", dt.date(2026, 5, 22))
+    ]
+
+
+def test_a_speaker_who_takes_the_task_just_named_owns_it() -> None:
+    doc = extract(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
+        "<v Kenji>Next steps. We will document the failover runbook.\n\n"
+        "00:00:06.000 --> 00:00:08.000\n<v Paula>I'll own that, end of June.\n",
+        name="t.vtt",
+    )
+    assert [(a.who, a.when) for a in doc.actions] == [("Paula", dt.date(2026, 6, 30))]
+
+
+def test_thanked_people_are_no_owners_and_no_items() -> None:
+    doc = extract(
+        "DNS incident review\n\n"
+        "Thanks to Priya from the network team for staying on the bridge all night.\n\n"
+        "感谢法务部的周老师帮我们看了合同条款。"
+    )
+    assert doc.actions == [] and doc.highlights == [] and doc.shortfalls == []
+
+
+@pytest.mark.parametrize(
+    "opening", ["大家周末都过得怎么样？", "Did anyone catch the game last night?", "好的，我们开始吧"]
+)
+def test_small_talk_never_becomes_the_title(opening: str) -> None:
+    doc = extract(f"{opening}\n\n不足：发版延期了一周。")
+    assert doc.title == "fallback"
+
+
+def test_a_plain_text_transcript_is_read_by_its_speakers() -> None:
+    doc = extract(
+        "赵敏: 先说亮点吧，灰度发布很稳。\n"
+        "钱坤: 不足的话，回滚脚本没测过。\n"
+        "赵敏: 行动。回滚脚本我来补测试，下周三前。\n",
+        name="t.txt",
+    )
+    assert doc.title == "fallback"
+    assert [h.text for h in doc.highlights] == ["灰度发布很稳"]
+    assert [(a.who, a.when) for a in doc.actions] == [("赵敏", dt.date(2026, 5, 20))]
+
+
+# ---- YAML front matter -----------------------------------------------------------------------
+
+
+def test_front_matter_is_metadata_not_content() -> None:
+    doc = extract(
+        "---\ntitle: 华南门店 四月复盘\ndate: 2026-05-06\nteam: 华南运营部\n"
+        "id: 3f2a9c1e-77b0-4d1c-9e55-0a1b2c3d4e5f\n---\n\n"
+        "不足方面，周末缺货率偏高。下一步我们要调整补货频次，由刘洋负责，下周五前。",
+        review_date=None,
+    )
+    assert (doc.title, doc.date, doc.team) == ("华南门店 四月复盘", dt.date(2026, 5, 6), "华南运营部")
+    everything = texts(doc.shortfalls) + texts(doc.actions) + texts(doc.highlights) + texts(doc.lessons)
+    assert "3f2a9c1e" not in everything and "title" not in everything
+    assert [(a.who, a.when) for a in doc.actions] == [("刘洋", dt.date(2026, 5, 15))]
+
+
+# ---- what is told but is no item -------------------------------------------------------------
+
+
+def test_the_story_of_the_incident_is_no_shortfall() -> None:
+    doc = extract(
+        "Storage incident review\n\n"
+        "On April 2, between 14:05 and 15:30 UTC, uploads to the media bucket failed for most users. "
+        "From 14:20, the retry queue grew without bound.\n\n"
+        "What went wrong. The disk alarm was muted."
+    )
+    assert [s.text for s in doc.shortfalls] == ["The disk alarm was muted"]
+
+
+def test_a_point_set_aside_for_later_is_no_item() -> None:
+    doc = extract(
+        "会员运营复盘\n\n"
+        "原因分析。复购低是因为提醒短信发晚了。王会计提醒，短信费用也要算清楚，这一点另行讨论，不在本次行动里。"
+    )
+    assert len(doc.cause_chains) == 1 and "短信发晚" in (doc.cause_chains[0].surface_cause or "")
+
+
+def test_a_rule_stated_going_forward_is_a_lesson_and_work_promised_is_an_action() -> None:
+    doc = extract(
+        "Deploy review\n\n"
+        "Going forward, schema changes must be reviewed by a second engineer. "
+        "Going forward, we will add a lint step for migrations."
+    )
+    assert [le.text for le in doc.lessons] == [
+        "Going forward, schema changes must be reviewed by a second engineer"
+    ]
+    assert [a.what for a in doc.actions] == ["Going forward, we will add a lint step for migrations"]
+
+
+def test_a_numbered_paragraph_starts_with_its_heading() -> None:
+    doc = extract(
+        "客服季度复盘纪要\n\n"
+        "三、存在的问题。夜间值班只有一个人，高峰时接不过来。知识库三个月没更新，新人常答错。\n"
+        "四、原因分析。值班少是因为排班表按白天话务量排的。"
+    )
+    assert len(doc.shortfalls) == 2
+    assert "夜间值班" in doc.shortfalls[0].text and "知识库" in doc.shortfalls[1].text
+    assert len(doc.cause_chains) == 1
+
+
+def test_a_why_question_in_a_transcript_turns_to_causes() -> None:
+    doc = extract(
+        "孙磊: 不足的话，发货慢了两天。\n何璐: 为啥会慢？\n"
+        "孙磊: 是因为打包台只有两个，排队等着。\n何璐: 好。\n",
+        name="t.txt",
+    )
+    assert [s.text for s in doc.shortfalls] == ["发货慢了两天"]
+    assert len(doc.cause_chains) == 1 and "打包台" in (doc.cause_chains[0].surface_cause or "")
+
+
+def test_on_the_other_hand_turns_highlights_into_shortfalls() -> None:
+    doc = extract(
+        "Launch review\n\nWhat went well. The beta signups doubled. "
+        "On the other hand, the onboarding emails went to spam for a week."
+    )
+    assert [h.text for h in doc.highlights] == ["The beta signups doubled"]
+    assert [s.text for s in doc.shortfalls] == ["the onboarding emails went to spam for a week"]
+
+
+@pytest.mark.parametrize("remark", ["We'll see.", "接下来要看看。"])
+def test_a_promise_of_nothing_is_no_action(remark: str) -> None:
+    assert extract(f"Retro\n\n{remark}").actions == []
+
+
+def test_a_task_for_after_the_meeting_is_still_an_action() -> None:
+    doc = extract("采购复盘\n\n行动。会后由吴倩负责整理新的比价模板，下周二前发出。")
+    assert [(a.who, a.when) for a in doc.actions] == [("吴倩", dt.date(2026, 5, 19))]
+
+
+def test_what_a_finding_is_named_by_its_topic_word_and_is() -> None:
+    doc = extract(
+        "[00:00:01] 韩雪：先看数据，退款率目标2%，实际2.5%。\n"
+        "[00:00:09] 吕鹏：做得好的是售后话术统一了。\n"
+        "[00:00:15] 韩雪：问题是周末没人审核退款。\n"
+        "[00:00:20] 吕鹏：原因是审核权限只给了两个人。\n"
+    )
+    assert [h.text for h in doc.highlights] == ["售后话术统一了"]
+    assert [s.text for s in doc.shortfalls] == ["周末没人审核退款"]
+    assert len(doc.cause_chains) == 1 and "审核权限" in (doc.cause_chains[0].surface_cause or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[00:00:05] 周航：行动。新的报价单周五前发给我。",
+        "[00:00:05] Greg: Action items. Send me the capacity numbers by Friday.",
+    ],
+)
+def test_a_speaker_who_asks_for_work_does_not_own_it(line: str) -> None:
+    doc = extract(f"[00:00:01] 周航：开始。\n{line}\n")
+    assert len(doc.actions) == 1 and doc.actions[0].who is None
+
+
+def test_a_bare_yes_with_a_date_dates_the_task_before_it_and_is_no_task() -> None:
+    doc = extract(
+        "[00:00:01] Lena: Action items. Omar will migrate the cron jobs to the new cluster.\n"
+        "[00:00:06] Omar: By May 27, yes.\n"
+    )
+    assert [(a.who, a.when) for a in doc.actions] == [("Omar", dt.date(2026, 5, 27))]

@@ -1,0 +1,52 @@
+"""The cue phrases of prose notes are per-language data files with the same lists in every language."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from coach.notes.wordlists import LANGUAGES, phrases, topic_phrases
+
+
+def _lists(language: str) -> dict[str, object]:
+    raw = resources.files("coach.notes").joinpath("words", f"{language}.json").read_text(encoding="utf-8")
+    data: dict[str, object] = json.loads(raw)
+    return data
+
+
+def test_every_language_file_has_the_same_lists_and_topics() -> None:
+    keys = {lang: set(_lists(lang)) for lang in LANGUAGES}
+    assert all(k == keys["en"] for k in keys.values()), keys
+    topics = {lang: set(_lists(lang)["topic"]) for lang in LANGUAGES}  # type: ignore[arg-type]
+    assert all(t == topics["en"] for t in topics.values()), topics
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_phrase_is_a_non_empty_string(language: str) -> None:
+    for name, value in _lists(language).items():
+        if name.startswith("_"):
+            continue
+        groups = value.values() if isinstance(value, dict) else [value]
+        for group in groups:
+            assert isinstance(group, list) and all(isinstance(p, str) and p.strip() for p in group), name
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("commitment", "Going forward we'll pin the base image", True),
+        ("commitment", "下一步我们要统一报价模板", True),
+        ("commitment", "The willow tree fell", False),  # "will" only as a whole word
+        ("acknowledgement", "Thanks to Omar for the quick rollback", True),
+        ("confirmation", "Sure, works for me", True),
+    ],
+)
+def test_phrases_match_whole_words_in_either_language(name: str, text: str, found: bool) -> None:
+    assert (phrases(name).search(text) is not None) is found
+
+
+def test_topic_phrases_name_the_method_parts() -> None:
+    sections = {section for section, _ in topic_phrases()}
+    assert {"goal", "highlight", "shortfall", "cause", "lesson", "action"} <= sections
