@@ -43,6 +43,7 @@ class TurnPublic(BaseModel):
     sources: list[LessonHit]
     engine: str = "rules"
     fallback: bool = False
+    fallback_reason: str | None = Field(default=None, description="why the rules engine answered")
 
 
 class TurnLogPublic(BaseModel):

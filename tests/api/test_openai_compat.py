@@ -262,6 +262,7 @@ def test_endpoint_down_falls_back_visibly_in_the_sessions_api(tmp_path: Path) ->
         assert turn.status_code == 200, turn.text
         body = turn.json()
         assert (body["engine"], body["fallback"]) == ("rules", True)
+        assert body["fallback_reason"] not in (None, "")  # the turn says why the rules engine answered
         assert body["reply"].startswith("（智能模型暂时不可用")
         again = tc.post(f"/api/v1/sessions/{session['id']}/messages", json={"text": "跳过"})
         assert again.status_code == 200 and again.json()["fallback"] is True  # the session goes on

@@ -34,6 +34,7 @@ def turn_public(session_id: str, result: TurnResult) -> TurnPublic:
         sources=result.sources,
         engine=result.engine,
         fallback=result.fallback,
+        fallback_reason=result.fallback_reason,
     )
 
 
