@@ -96,23 +96,18 @@ def _through_server(
     return body, f" through {owner.describe('en')}"
 
 
-def archive(workspace: str, review_id: str) -> Changed:
-    served = _through_server(workspace, "DELETE", f"/reviews/{review_id}")
+def _archive_or_restore(workspace: str, review_id: str, restoring: bool) -> Changed:
+    """Archive (or restore) one review: through the owning server, or holding the folder."""
+    method, path = (
+        ("POST", f"/reviews/{review_id}/restore") if restoring else ("DELETE", f"/reviews/{review_id}")
+    )
+    served = _through_server(workspace, method, path)
     if served is not None:
         body, via = served
         return Changed(body["id"], body["title"], via=via)
-    with holding_home("reviews delete"):
-        done = _service(with_library=True).archive(workspace, review_id)
-    return Changed(done.id, done.title)
-
-
-def restore(workspace: str, review_id: str) -> Changed:
-    served = _through_server(workspace, "POST", f"/reviews/{review_id}/restore")
-    if served is not None:
-        body, via = served
-        return Changed(body["id"], body["title"], via=via)
-    with holding_home("reviews restore"):
-        done = _service(with_library=True).restore(workspace, review_id)
+    with holding_home("reviews restore" if restoring else "reviews delete"):
+        service = _service(with_library=True)
+        done = service.restore(workspace, review_id) if restoring else service.archive(workspace, review_id)
     return Changed(done.id, done.title)
 
 
@@ -214,7 +209,7 @@ def delete(
             abort=True,
         )
     try:
-        archived = archive(workspace, review_id)
+        archived = _archive_or_restore(workspace, review_id, restoring=False)
         if not purge_:
             typer.echo(
                 f"已归档 · archived {archived.id} ({archived.title}){archived.via}; "
@@ -241,7 +236,7 @@ def restore_(
     from coach.services.reviews import ReviewNotFound
 
     try:
-        restored = restore(workspace, review_id)
+        restored = _archive_or_restore(workspace, review_id, restoring=True)
     except ReviewNotFound:
         raise _not_found(review_id) from None
     except ServerRefused as exc:
