@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -69,3 +70,24 @@ class ServerProcess:
 
     def stop(self) -> None:
         stop_process(self.proc)
+
+
+def sales_notes(count: int) -> list[dict[str, str]]:
+    """`count` small Chinese review notes, each one distinct (a bulk summary job's input)."""
+    return [
+        {
+            "name": f"note-{i:03d}.md",
+            "text": (
+                f"# 第{i}组 Q1 复盘\n\n目标：回款{100 + i}万，实际{80 + i}万。\n"
+                f"原因：大客户回款拖延，缺少回款跟踪机制。\n"
+                f"教训：第{i}组回款要有明确负责人，每周跟踪账龄。\n"
+                f"行动：王磊负责建立回款台账，5月31日前。\n"
+            ),
+        }
+        for i in range(count)
+    ]
+
+
+def job_status(url: str, job_id: str) -> dict[str, Any]:
+    """A summary job as `GET /api/v1/summaries/{id}` reports it."""
+    return httpx.get(f"{url}/api/v1/summaries/{job_id}", timeout=30).json()  # type: ignore[no-any-return]

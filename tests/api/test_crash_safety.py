@@ -18,7 +18,7 @@ import pytest
 from coach.library import LessonLibrary
 from coach.settings import Settings
 from coach.storage.db import Database
-from tests.helpers import ROOT, ServerProcess
+from tests.helpers import ROOT, ServerProcess, job_status, sales_notes
 
 pytestmark = pytest.mark.slow
 
@@ -76,37 +76,20 @@ def test_sigkill_during_concurrent_chats_loses_no_acknowledged_turn(server: Serv
         assert more.status_code == 200  # and the conversation simply goes on
 
 
-def notes(count: int) -> list[dict[str, str]]:
-    return [
-        {
-            "name": f"note-{i:03d}.md",
-            "text": (
-                f"# 第{i}组 Q1 复盘\n\n目标：回款{100 + i}万，实际{80 + i}万。\n"
-                f"原因：大客户回款拖延，缺少回款跟踪机制。\n"
-                f"教训：第{i}组回款要有明确负责人，每周跟踪账龄。\n"
-                f"行动：王磊负责建立回款台账，5月31日前。\n"
-            ),
-        }
-        for i in range(count)
-    ]
-
-
-def job_status(server: ServerProcess, job_id: str) -> dict[str, Any]:
-    return httpx.get(f"{server.url}/api/v1/summaries/{job_id}", timeout=10).json()  # type: ignore[no-any-return]
-
-
 def test_sigkill_during_a_bulk_job_resumes_it_and_keeps_the_index_consistent(
     server: ServerProcess, tmp_path: Path
 ) -> None:
     created = httpx.post(
-        f"{server.url}/api/v1/summaries", json={"notes": notes(60), "team": "华东", "index": True}, timeout=30
+        f"{server.url}/api/v1/summaries",
+        json={"notes": sales_notes(60), "team": "华东", "index": True},
+        timeout=30,
     )
     assert created.status_code == 202, created.text
     job_id = created.json()["id"]
     deadline = time.monotonic() + 60
     before: dict[str, Any] = created.json()
     while time.monotonic() < deadline:
-        before = job_status(server, job_id)
+        before = job_status(server.url, job_id)
         if before["progress"]["done"] >= 3:
             break
         time.sleep(0.02)
@@ -116,10 +99,10 @@ def test_sigkill_during_a_bulk_job_resumes_it_and_keeps_the_index_consistent(
 
     server.start()
     deadline = time.monotonic() + 120
-    after = job_status(server, job_id)
+    after = job_status(server.url, job_id)
     while after["status"] != "done" and time.monotonic() < deadline:
         time.sleep(0.2)
-        after = job_status(server, job_id)
+        after = job_status(server.url, job_id)
     assert after["status"] == "done", after["progress"]
     assert after["progress"] == {"done": 60, "total": 60}
     items = {i["name"]: i for i in after["items"]}

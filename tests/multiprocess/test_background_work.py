@@ -38,7 +38,7 @@ from coach.storage.tables import (
     Review,
     SummaryJob,
 )
-from tests.helpers import ROOT, ServerProcess, free_port
+from tests.helpers import ROOT, ServerProcess, free_port, job_status, sales_notes
 from tests.servers import CHROMA_BIN, ChromaServer, missing
 
 pytestmark = pytest.mark.slow
@@ -70,25 +70,6 @@ def wait_for(condition: Any, timeout: float, what: str) -> float:
         assert time.monotonic() - start < timeout, what
         time.sleep(0.05)
     return time.monotonic() - start
-
-
-def notes(count: int) -> list[dict[str, str]]:
-    return [
-        {
-            "name": f"note-{i:03d}.md",
-            "text": (
-                f"# 第{i}组 Q1 复盘\n\n目标：回款{100 + i}万，实际{80 + i}万。\n"
-                f"原因：大客户回款拖延，缺少回款跟踪机制。\n"
-                f"教训：第{i}组回款要有明确负责人，每周跟踪账龄。\n"
-                f"行动：王磊负责建立回款台账，5月31日前。\n"
-            ),
-        }
-        for i in range(count)
-    ]
-
-
-def job_status(url: str, job_id: str) -> dict[str, Any]:
-    return httpx.get(f"{url}/api/v1/summaries/{job_id}", timeout=30).json()  # type: ignore[no-any-return]
 
 
 def runner_of(engine: Engine, job_id: str, servers: list[ServerProcess]) -> ServerProcess:
@@ -332,7 +313,7 @@ def test_a_job_is_summarized_once_and_a_killed_runners_notes_are_resumed_by_the_
     servers, engine = cluster.servers, cluster.engine
     created = httpx.post(
         f"{servers[0].url}/api/v1/summaries",
-        json={"notes": notes(NOTES), "team": "华东", "index": True},
+        json={"notes": sales_notes(NOTES), "team": "华东", "index": True},
         timeout=60,
     )
     assert created.status_code == 202, created.text
