@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 
 from coach.domain.retrospective import Language, Retrospective
 from coach.engines.base import ExtractionOutcome, NotesExtractor
@@ -16,13 +17,22 @@ log = logging.getLogger("coach.notes")
 class FallbackNotesExtractor:
     """The LLM extractor, with the rules extractor taking over when the endpoint fails.
 
-    `last_outcome` says which one summarized the last note, and why rules took over.
+    `last_outcome` says which one summarized the calling thread's last note, and why rules took
+    over; per thread, so extractions running side by side never read each other's outcome.
     """
 
     def __init__(self, primary: NotesExtractor, fallback: NotesExtractor) -> None:
         self.primary, self.fallback = primary, fallback
         self.name = primary.name
-        self.last_outcome = ExtractionOutcome(engine=primary.name)
+        self._outcomes = threading.local()
+
+    @property
+    def last_outcome(self) -> ExtractionOutcome:
+        return getattr(self._outcomes, "last", None) or ExtractionOutcome(engine=self.primary.name)
+
+    @last_outcome.setter
+    def last_outcome(self, outcome: ExtractionOutcome) -> None:
+        self._outcomes.last = outcome
 
     def extract(
         self,

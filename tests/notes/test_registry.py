@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
+from coach.domain.retrospective import Retrospective
+from coach.notes.extractor import RulesNotesExtractor
 from coach.notes.registry import FallbackNotesExtractor, notes_extractor
 from coach.settings import Settings
 from tests.helpers import free_port
@@ -33,3 +36,44 @@ def test_an_endpoint_that_is_down_falls_back_to_rules_for_the_note() -> None:
     doc = extractor.extract(NOTE, doc_id="n1", title="Q1", review_date=dt.date(2026, 4, 30))
     assert doc.goals and doc.goals[0].verdict is not None
     assert any(a.who == "李娜" for a in doc.actions)
+
+
+class _EndpointDownFor:
+    """The LLM side's behaviour without a model: notes mentioning `down_word` fail as unavailable.
+
+    Every call waits at the barrier, so the two threads' extractions overlap.
+    """
+
+    name = "llm"
+
+    def __init__(self, down_word: str, barrier: threading.Barrier) -> None:
+        self.down_word, self.barrier = down_word, barrier
+
+    def extract(self, text: str, **kwargs: object) -> Retrospective:
+        from coach.engines.llm.errors import LLMUnavailable
+
+        self.barrier.wait(timeout=10)
+        if self.down_word in text:
+            raise LLMUnavailable("endpoint down")
+        return RulesNotesExtractor().extract(text, **kwargs)  # type: ignore[arg-type]
+
+
+def test_each_thread_reads_the_outcome_of_its_own_note() -> None:
+    barrier = threading.Barrier(2)
+    extractor = FallbackNotesExtractor(_EndpointDownFor("回款", barrier), RulesNotesExtractor())
+    english = (
+        "Q1 review\nRevenue: target $1.2M, actual $0.96M\nAction: Tom owns weekly pipeline review by May 30\n"
+    )
+    outcomes: dict[str, tuple[str, str | None]] = {}
+
+    def summarize(label: str, text: str) -> None:
+        extractor.extract(text, doc_id=label, title=label)
+        barrier.wait(timeout=10)  # both notes are done before either reads its outcome
+        outcomes[label] = (extractor.last_outcome.engine, extractor.last_outcome.fallback)
+
+    threads = [threading.Thread(target=summarize, args=a) for a in (("zh", NOTE), ("en", english))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert outcomes == {"zh": ("rules", "unavailable"), "en": ("llm", None)}
