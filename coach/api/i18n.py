@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from fastapi import Request
 
+from coach.domain.reading.language import detect_language
 from coach.domain.retrospective import Language
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def text_language(text: str, default: Language = "zh") -> Language:
-    """zh when the text has Chinese characters, en when it is Latin-only, else the default."""
-    if _CJK.search(text):
-        return "zh"
-    if re.search(r"[A-Za-z]", text):
-        return "en"
-    return default
+    """The language the text is written in (the domain's one rule), else the default."""
+    return detect_language(text, default)
 
 
 def request_language(request: Request, default: Language = "zh") -> Language:

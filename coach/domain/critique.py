@@ -269,8 +269,10 @@ _ALREADY_SAID = re.compile(
     r"[\s,，:：;；。.!！-]*"
 )
 _EXTERNAL = re.compile(
-    r"不用(再)?挖了?|别(再)?挖了?|挖不下去|(是|属于)?外部(的|原因|因素)|外部因素|不可控|控制不了|没法控制|无法控制|管不了|不归我们管"
+    r"不用(再)?挖了?|别(再)?挖了?|挖不下去|(是|属于)?(外部(的|原因|因素)|不可抗力|客观原因)|外部因素|不可控"
+    r"|(我们)?(控制不了|没法控制|无法控制|管不了|左右不了)|不归我们管|(不在|超出)(我们的?)?(控制|掌控)(范围)?(之内|内)?"
     r"|\b(external|out of our (control|hands)|beyond our control|can'?t control|not (in|under) our control"
+    r"|outside (of )?our (control|hands|reach)|out of our reach|force majeure"
     r"|no need to dig|don'?t dig|stop digging)\b",
     re.I,
 )
@@ -294,7 +296,10 @@ def is_external(text: str) -> bool:
 def without_external(text: str) -> str:
     """The cause words left once the 'external / no need to dig' remark is taken out."""
     rest = _EXTERNAL.sub(" ", text)
-    rest = re.sub(r"(这个|这|那个|it'?s|it is|this is|that'?s)\s*(是|的)?", " ", rest, flags=re.I)
+    rest = re.sub(
+        r"(这个|这|那个|it'?s|it is|this is|that'?s|(?:it|this|that) was)\s*(是|的)?", " ", rest, flags=re.I
+    )
+    rest = re.sub(r"(导致|造成|引起)的?(?=[\s，,。.;；!！]|$)", " ", rest)  # "政策变化导致的" -> "政策变化"
     return " ".join(re.split(r"[\s，,。.;；!！]+", rest)).strip()
 
 

@@ -28,19 +28,24 @@ ACTION_KIND = {
     ActionKind.improvement: {"zh": "改进点", "en": "Improvement"},
     ActionKind.opportunity: {"zh": "机会点", "en": "Opportunity"},
 }
+# The one source of the method's step names: replies, report headings, the CLI and the LLM prompts' stage.
+METHOD = ("review", "analysis", "lessons", "actions")  # the four steps (四步), in order
+# the personal reflection sits inside 分析根因: it is no step of its own
+PERSONAL_REFLECTION = {"zh": "个人反思", "en": "personal reflection"}
+_ROOT_CAUSES = {"zh": "分析根因", "en": "Root causes"}
 STEPS = {
     "followup": {"zh": "上次行动跟进", "en": "Follow-up"},
     "review": {"zh": "回顾评估", "en": "Review"},
-    "analysis": {"zh": "分析根因", "en": "Root causes"},
-    "reflection": {"zh": "分析根因 · 个人反思", "en": "Root causes · personal reflection"},
+    "analysis": _ROOT_CAUSES,
+    "reflection": {lang: f"{name} · {PERSONAL_REFLECTION[lang]}" for lang, name in _ROOT_CAUSES.items()},
     "lessons": {"zh": "总结提取", "en": "Lessons"},
     "actions": {"zh": "转化应用", "en": "Actions"},
     "done": {"zh": "完成", "en": "Done"},
 }
 
-# the method's four steps (四步); the personal reflection sits inside 分析根因, the follow-up comes before
-METHOD_STEP = {"review": 1, "analysis": 2, "reflection": 2, "lessons": 3, "actions": 4, "done": 4}
-METHOD_STEPS = 4
+# the step number of each stage; the personal reflection sits inside 分析根因, the follow-up comes before
+METHOD_STEP = {stage: n for n, stage in enumerate(METHOD, 1)} | {"reflection": METHOD.index("analysis") + 1}
+METHOD_STEPS = len(METHOD)
 
 
 def label(table: dict, key: object, lang: Language) -> str:  # type: ignore[type-arg]

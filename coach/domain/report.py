@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from coach.domain.labels import ACTION_KIND, DIMENSION, LESSON_ACTION, VERDICT, gap_text, label
+from coach.domain.labels import (
+    ACTION_KIND,
+    DIMENSION,
+    LESSON_ACTION,
+    STEPS,
+    VERDICT,
+    gap_text,
+    label,
+)
 from coach.domain.retrospective import Goal, Language, Retrospective
 
 _REFLECTION_QUESTIONS = {
@@ -13,14 +21,14 @@ _REFLECTION_QUESTIONS = {
 _T: dict[str, dict[str, str]] = {
     "zh": {
         "meta": "团队：{team} · 日期：{date}",
-        "s1": "## 一、回顾评估",
-        "s2": "## 二、分析根因",
+        "s1": f"## 一、{STEPS['review']['zh']}",
+        "s2": f"## 二、{STEPS['analysis']['zh']}",
         "s2a": "### 亮点",
         "s2b": "### 不足",
         "s2c": "### 现象 → 表因 → 根因",
         "s2d": "### 个人反思",
-        "s3": "## 三、总结提取",
-        "s4": "## 四、转化应用",
+        "s3": f"## 三、{STEPS['lessons']['zh']}",
+        "s4": f"## 四、{STEPS['actions']['zh']}",
         "summary": "## 摘要",
         "goal_head": "| 目标 | 目标值 | 结果 | 差距 | 评估 |",
         "chain_head": "| 现象 | 表因 | 根因 | 占比 | 主因 |",
@@ -33,14 +41,14 @@ _T: dict[str, dict[str, str]] = {
     },
     "en": {
         "meta": "Team: {team} · Date: {date}",
-        "s1": "## 1. Review",
-        "s2": "## 2. Root causes",
+        "s1": f"## 1. {STEPS['review']['en']}",
+        "s2": f"## 2. {STEPS['analysis']['en']}",
         "s2a": "### Highlights",
         "s2b": "### Shortfalls",
         "s2c": "### Phenomenon → surface cause → root cause",
         "s2d": "### Personal reflections",
-        "s3": "## 3. Lessons",
-        "s4": "## 4. Actions",
+        "s3": f"## 3. {STEPS['lessons']['en']}",
+        "s4": f"## 4. {STEPS['actions']['en']}",
         "summary": "## Summary",
         "goal_head": "| Goal | Target | Result | Gap | Verdict |",
         "chain_head": "| Phenomenon | Surface cause | Root cause | Share | Main |",

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import CoachEngine, TurnContext, TurnResult, run_turn
 from coach.evaluation.facts import FactCounts, fact_rows, score_facts
-from coach.evaluation.matching import contains_all, match, norm
+from coach.evaluation.matching import contains_all, gold_values, match, norm
 from coach.evaluation.tables import check_rows, field_rows, rate
 from coach.settings import Settings
 
@@ -96,9 +96,8 @@ def score_review(doc: Retrospective, gold: dict[str, Any], tally: Tally, name: s
     tally.count("goals", len(gold_goals), len(doc.goals), len(pairs))
     score.goals = (len(pairs), len(gold_goals))
     for g, goal in pairs:
-        values_ok = _close(goal.target_value, g["target_value"]) and _close(
-            goal.result_value, g["result_value"]
-        )
+        target, result = gold_values(g)
+        values_ok = _close(goal.target_value, target) and _close(goal.result_value, result)
         tally.check("goal values", values_ok)
         tally.check("goal verdict", _value(goal.verdict) == g["verdict"])
         if not values_ok:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.domain.retrospective import Retrospective
-from coach.evaluation.matching import match, norm
+from coach.evaluation.matching import gold_values, match, norm
 
 FACT_FIELDS = ("goals", "highlights", "shortfalls", "chains", "reflections", "lessons", "actions")
 REFLECTION_ANSWERS = ("most_touched", "self_discovery", "do_better", "next_step")
@@ -106,9 +106,8 @@ def _score_goals(doc: Retrospective, gold: dict[str, Any], counts: FactCounts) -
         [lambda x: x.name, lambda x: x.evidence or ""],
     )
     for g, goal in pairs:
-        values_ok = _same_number(goal.target_value, g.get("target_value")) and _same_number(
-            goal.result_value, g.get("result_value")
-        )
+        target, result = gold_values(g)
+        values_ok = _same_number(goal.target_value, target) and _same_number(goal.result_value, result)
         if not values_ok:
             counts.wrong.append(f"goals: {goal.name!r} values {goal.target_value}→{goal.result_value}")
         if _filled_differs(_value(goal.verdict), g.get("verdict")):

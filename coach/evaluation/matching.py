@@ -11,6 +11,20 @@ def norm(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").casefold()
 
 
+# PRODUCT.md reads durations in days (`两周` = 14 days); gold written in weeks is compared in days
+_DAYS_PER_UNIT = {"周": 7, "星期": 7, "week": 7, "weeks": 7}
+
+
+def gold_values(goal: dict[str, Any]) -> tuple[float | None, float | None]:
+    """The gold goal's target and result in the units the document uses."""
+    factor = _DAYS_PER_UNIT.get(str(goal.get("unit") or "").strip().casefold(), 1)
+    target, result = goal.get("target_value"), goal.get("result_value")
+    return (
+        target * factor if isinstance(target, (int, float)) else None,
+        result * factor if isinstance(result, (int, float)) else None,
+    )
+
+
 def contains_all(text: str, keywords: Sequence[str]) -> bool:
     return all(norm(k) in text for k in keywords)
 

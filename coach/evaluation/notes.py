@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import NotesExtractor
+from coach.evaluation.matching import gold_values
 from coach.evaluation.tables import check_rows, field_rows
 from coach.settings import Settings
 
@@ -93,10 +94,9 @@ def score_note(doc: Retrospective, gold: dict[str, Any], tally: Tally, note: str
         ]
         for g, item in pairs:
             if kind == "goals":
+                target, result = gold_values(g)
                 tally.check(
-                    "goal values",
-                    _close(item.target_value, g["target_value"])
-                    and _close(item.result_value, g["result_value"]),
+                    "goal values", _close(item.target_value, target) and _close(item.result_value, result)
                 )
                 tally.check("goal verdict", (item.verdict.value if item.verdict else None) == g["verdict"])
             elif kind == "causes":

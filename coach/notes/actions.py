@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from coach.domain.retrospective import ActionItem, ActionKind
+from coach.domain.reading.action_kind import cued_kind
+from coach.domain.retrospective import ActionItem
 from coach.notes.segment import Item
 
 _DATE_HINT = re.compile(
@@ -73,17 +74,6 @@ _NOT_NAMES = frozenset(
         "完成",
         "前完成",
     }
-)
-_KIND_CUES: tuple[tuple[ActionKind, re.Pattern[str]], ...] = (
-    (
-        ActionKind.strategy,
-        re.compile(r"策略|方案|调整|规划|定价|预算|编制|strategy|plan\b|pricing|budget", re.I),
-    ),
-    (ActionKind.opportunity, re.compile(r"机会|增购|拓展|推广|新市场|opportunit|upsell|expand", re.I)),
-    (
-        ActionKind.improvement,
-        re.compile(r"修复|补齐|优化|改进|改善|整改|规范|流程|模板|培训|监控|fix|improve|process", re.I),
-    ),
 )
 
 
@@ -180,13 +170,6 @@ def _what(item: Item) -> str:
     return (head if len(head) >= 4 else text).strip(" ，,。.;；")
 
 
-def _kind(text: str) -> ActionKind | None:
-    for kind, pattern in _KIND_CUES:
-        if pattern.search(text):
-            return kind
-    return None
-
-
 def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     """One action; a table row's columns win over what the text implies."""
     cell = _field(item.fields, OWNER_FIELDS)
@@ -205,6 +188,6 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         when=when,
         when_text=when_text,
         who=who if who and who not in _NOT_NAMES else None,
-        kind=_kind(what),
+        kind=cued_kind(what),
         evidence=item.evidence,
     )

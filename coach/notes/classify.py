@@ -9,8 +9,8 @@ from typing import Literal
 
 import numpy as np
 
+from coach.domain.reading.goals import Context, read_goals
 from coach.notes import cues, prose
-from coach.notes.goals import goal_texts
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 
@@ -110,17 +110,18 @@ def cue_kind(item: Item) -> Kind | None:
     section = item.section
     if item.label not in ("action", "lesson") and prose.is_mitigation(text) and not cues.ROOT.search(text):
         return "other"  # how the incident was stopped is neither a shortfall nor a to-do
-    if item.label is None and section is None and prose.is_timeline(text) and not goal_texts(text):
+    if item.label is None and section is None and prose.is_timeline(text) and not read_goals(text):
         return "other"  # the story of the incident, before the note says what went wrong
     if _owner_column(item):  # a row of a table with an owner column is a to-do, wherever it stands
         return "action"
     if item.label is not None:  # "不足：…", "Action: …" — the note's own label decides
         if item.label == "goal":
-            return "goal" if goal_texts(text, item.topic) else "other"
+            return "goal" if read_goals(text, item.topic) else "other"
         return item.label
     # under a finding's heading only a plainly worded KPI ("目标X，实际Y") is a goal
     general = item.spoken or section not in ("highlight", "shortfall", "cause")
-    if section not in ("lesson", "action") and goal_texts(text, item.topic, general):
+    context = Context.statement if general else Context.finding
+    if section not in ("lesson", "action") and read_goals(text, item.topic, context):
         return "goal"
     if section != "action" and (cues.LESSON_PREFIX.search(text) or is_tagged_lesson(text)):
         return "lesson"

@@ -5,23 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coach.domain.parsing.dates import absolute_date, stated_review_date
+from coach.domain.reading.goals import goals_in as build_goals
+from coach.domain.reading.language import detect_language
 from coach.domain.retrospective import Language, Reflection, Retrospective, Verdict
 from coach.notes.actions import build_action
 from coach.notes.causes import build_chains
 from coach.notes.classify import Kind, classify_and_link
-from coach.notes.dates import absolute_date, stated_review_date
 from coach.notes.findings import attach_causes, build_finding
-from coach.notes.goals import build_goals
 from coach.notes.lessons import build_lesson
 from coach.notes.merge import merge_near_identical
 from coach.notes.segment import Item, segment
-
-
-def detect_language(text: str) -> Language:
-    """zh when Chinese characters make up a fair share of the letters."""
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
-    latin = len(re.findall(r"[A-Za-z]+", text))
-    return "zh" if cjk >= latin * 0.5 and cjk > 0 else "en"
 
 
 def _title(found: str | None, fallback: str) -> str:
@@ -125,7 +119,7 @@ class RulesNotesExtractor:
         items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings)
         doc = Retrospective(
             id=doc_id,
-            team=team or segmented.front.get("team"),
+            team=team or (segmented.front.get("team") or "")[:200] or None,  # as wide as the team columns
             title=_title(segmented.title, title),
             date=date,
             language=language or detect_language(text),

@@ -1,4 +1,4 @@
-"""Pure parsing of what people type, Chinese first and English equal: quantities, goals, dates, owners."""
+"""Pure parsing of what people type, Chinese first and English equal: quantities, verdicts, dates, owners."""
 
 from coach.domain.parsing.dates import DateMention, find_dates, find_deadline, resolve_date
 from coach.domain.parsing.goals import (
@@ -6,7 +6,6 @@ from coach.domain.parsing.goals import (
     build_goal,
     find_tolerance,
     lower_is_better,
-    split_target_result,
     tolerance_band,
 )
 from coach.domain.parsing.numbers import Quantity, parse_quantities, parse_quantity
@@ -25,6 +24,5 @@ __all__ = [
     "parse_quantities",
     "parse_quantity",
     "resolve_date",
-    "split_target_result",
     "tolerance_band",
 ]

@@ -577,3 +577,39 @@ def find_deadline(text: str, today: dt.date | None) -> DateMention | None:
     marked = [d for d in mentions if d.deadline]
     chosen = marked or mentions
     return chosen[-1] if chosen else None
+
+
+# ---- the date a text states about itself ----------------------------------------------------
+
+# rules that name one day written with its year: "2026年5月" (a month) and "end of 2026" name no day
+_DAY_RULES = frozenset({"ymd", "month_day", "en_month_day"})
+_DATE_LABEL = re.compile(r"日期|时间|(?i:\bdate\b|\bheld\s+on\b|\bmeeting\s+on\b)")
+# absolute dates do not depend on the review date; any day serves as one
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def _names_day(m: re.Match[str]) -> bool:
+    """Whether the match names a day of the month (2026年5月8日), not only a month (2026年5月底)."""
+    name = m.lastgroup or ""
+    return name in _DAY_RULES and not (name == "month_day" and not (m["md_d"] or m["md_dc"]))
+
+
+def absolute_date(text: str) -> dt.date | None:
+    """The first day written with its year (2026-04-30, 2026年5月8日, March 12, 2026, 12 March 2026)."""
+    for m in scan(_STARTS, _PATTERN, text):
+        if _is_absolute(m) and _names_day(m) and (mention := _mention(m, _ANY_DAY, text)):
+            return mention.date
+    return None
+
+
+def stated_review_date(text: str, head_lines: int = 6) -> dt.date | None:
+    """The date a note states about itself: the first full date in its first lines, else on a line
+    labelled 日期/时间/date/held on anywhere."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    for line in lines[:head_lines]:
+        if date := absolute_date(line):
+            return date
+    for line in lines:
+        if _DATE_LABEL.search(line) and (date := absolute_date(line)):
+            return date
+    return None

@@ -1,4 +1,4 @@
-"""Goals: split "目标…，实际…" answers, parse both sides, and judge the gap.
+"""Goal arithmetic: which way is better, the gap and the verdict (the reader is `coach.domain.reading.goals`).
 
 Verdict rule. gap_value = result - target (for a % unit that is already percentage points);
 gap_ratio = (result - target) / target (None when the target is 0). The effective ratio is the
@@ -16,15 +16,16 @@ is exceeded, no gap is met and a worse one is missed.
 
 Direction. Cue words in the goal name decide (成本, 故障, latency: lower is better; 成本节约,
 缺陷修复率, uptime: higher is better). With no cue, a duration (计划两周，实际三周) is
-better short. Durations in different units (2小时 vs 90分钟) are compared in the target's unit
-(result_value is then given in that unit); other differing units give no gap and no verdict.
+better short. Durations in different units (两周 vs 19天, 2小时 vs 90分钟) are compared in the finer
+of the two, so that what was said stays whole (target_value, result_value and unit are then given in it:
+14 and 19 天); other differing units give no gap and no verdict.
 """
 
 from __future__ import annotations
 
 import re
 
-from coach.domain.parsing.numbers import Quantity, parse_quantity
+from coach.domain.parsing.numbers import DURATION_SECONDS, Quantity, parse_quantity
 from coach.domain.retrospective import Goal, Verdict
 
 EXCEEDED_AT = 0.05
@@ -44,47 +45,8 @@ _HIGHER_CUES = re.compile(
     r"|在线时长|观看时长|学习时长|使用时长|停留时长|播放时长"
     r"|无崩溃|零缺陷|零事故|(?i:saving|saved|fix\s+rate|resolution\s+rate|closure\s+rate|uptime|availability|-free\b)",
 )
-_DURATION_UNITS = frozenset({"天", "小时", "分钟", "秒", "ms", "days", "h", "min", "s", "月", "months"})
-# seconds per duration unit, so that "2小时" can be compared with "90分钟"
-_SECONDS: dict[str, float] = {
-    "ms": 0.001,
-    "秒": 1,
-    "s": 1,
-    "分钟": 60,
-    "min": 60,
-    "小时": 3600,
-    "h": 3600,
-    "天": 86400,
-    "days": 86400,
-}
-
-_TARGET_CUE = (
-    r"(?:目标值?|计划|预期|预计|期望|原定|原计划|本来|定了|定的|定为|定成|承诺|指标|预算|要求|KPI|OKR)"
-    r"(?:是|为|定为|定在|定了)?(?:要)?(?:完成|达成|达到|做到|实现|做|用)?了?"
-    r"|(?i:\b(?:targets?|targeted|goals?|plan(?:ned)?|expected|expectation|budget(?:ed)?|aim(?:ed)?|committed)"
-    r"(?:\s+(?:was|is|of|to|at|for|were))*(?:\s+(?:hit|reach|achieve|deliver|get|do|ship))?\b)"
-)
-_RESULT_VERB = r"(?:(?:只|仅)?(?:完成了?|达成了?|做到了?|实现了?|达到了?|做了|用了|花了)|(?:只|仅)有?)"
-# 实际/结果/actual name the result for sure; a bare verb (完成, got) only when nothing stronger is there
-_RESULT_STRONG = (
-    rf"(?:实际上?|结果|最终|最后)(?:是|为)?{_RESULT_VERB}?"
-    r"|(?i:\b(?:actual(?:ly)?|result(?:ed|s)?)\b(?:\s+(?:was|is|were|at|of))*)"
-)
-_RESULT_WEAK = (
-    rf"{_RESULT_VERB}"
-    r"|(?i:\b(?:achieved|delivered|reached|got|hit|landed(?:\s+at)?|came\s+in(?:\s+at)?"
-    r"|ended(?:\s+up)?(?:\s+at)?|finished(?:\s+at)?|closed(?:\s+at)?|took|did)\b)"
-)
-_CUES = re.compile(rf"(?P<target>{_TARGET_CUE})|(?P<strong>{_RESULT_STRONG})|(?P<weak>{_RESULT_WEAK})")
-# rates named with a result verb (完成率, 达成率) are goal names, not the result
-_NOT_A_CUE = re.compile(r"率|度|情况")
-_CLAUSE_END = re.compile(
-    r"[，；;。！!？?\n（()）]|,(?!\d{3})|\.(?!\d)|、|但是?|而且?|却|不过|可是|然而|(?i:\b(?:but|vs\.?|versus|while|whereas|and)\b)"
-)
-_LEAD = re.compile(r"^(?:[\s:：=＝~～]+|是|为|了|到|在|(?i:(?:is|was|were|of|at|to|be)\b))+")
-_TRAIL = re.compile(r"[\s，,。.;；!！?？:：]+$")
-_PAIR = re.compile(r"^\s*(?P<a>[^/→]+?)\s*(?:/|→|->|=>|(?i:\bvs\.?(?=\s)))\s*(?P<b>.+?)\s*$")
-
+_DURATION_UNITS = frozenset({*DURATION_SECONDS, "月", "months"})
+_SECONDS = DURATION_SECONDS  # so that "2小时" can be compared with "90分钟", "两周" with "10天"
 
 # a target written as a floor or a ceiling says which way is better, whatever the goal's name;
 # the plain floors are read first so that "控制在95%以上" is a floor and "no more than" a ceiling
@@ -166,12 +128,17 @@ def _comparable(target: Quantity, result: Quantity) -> tuple[float, float, str |
         unit = result.unit if target.unit == _GENERIC_COUNTER else target.unit
         return target.value, result.value, unit
     if target.unit in _SECONDS and result.unit in _SECONDS:
-        return target.value, result.value * _SECONDS[result.unit] / _SECONDS[target.unit], target.unit
+        unit = min(target.unit, result.unit, key=_SECONDS.__getitem__)
+        return (
+            target.value * _SECONDS[target.unit] / _SECONDS[unit],
+            result.value * _SECONDS[result.unit] / _SECONDS[unit],
+            unit,
+        )
     return None
 
 
-def _lower_better_for(name: str, unit: str | None, target: str | None = None) -> bool:
-    """A ceiling or floor in the target decides, then cue words; else a duration (3天 vs 5天) is short."""
+def lower_better_for(name: str, unit: str | None, target: str | None = None) -> bool:
+    """Whether smaller is better: a bound in the target, then cue words; else a duration is short."""
     bound = _bound(target)
     if bound is not None:
         return bound
@@ -183,18 +150,21 @@ def _lower_better_for(name: str, unit: str | None, target: str | None = None) ->
 def _measured(
     name: str, target_q: Quantity, result_q: Quantity, target: str | None = None, tolerance: float = 0.0
 ) -> dict[str, object]:
-    """Result value (in the target's unit), gap and verdict, or nothing when the units differ."""
+    """Result value, gap and verdict (two durations: both in the finer unit); nothing when units differ."""
     values = _comparable(target_q, result_q)
     if values is None:
         return {}
     target_value, result_value, unit = values
-    gap, ratio, verdict = assess(target_value, result_value, _lower_better_for(name, unit, target), tolerance)
-    return {
+    gap, ratio, verdict = assess(target_value, result_value, lower_better_for(name, unit, target), tolerance)
+    measured: dict[str, object] = {
         "result_value": result_value,
         "gap_value": round(gap, 6),
         "gap_ratio": None if ratio is None else round(ratio, 4),
         "verdict": verdict,
     }
+    if unit in _SECONDS:
+        measured.update(target_value=target_value, unit=unit)
+    return measured
 
 
 # a band the user allows around the target: "±2%", "+/- 0.5", "上下浮动2%", "误差2个百分点", "plus or minus 2"
@@ -239,64 +209,3 @@ def build_goal(name: str, target: str | None, result: str | None, tolerance: flo
     if target_q and result_q:
         fields.update(_measured(name, target_q, result_q, target, tolerance))
     return Goal.model_validate({"name": name, "target": target, "result": result, **fields})
-
-
-def _clause(text: str) -> str | None:
-    """The words of one side: up to the end of the clause, without connectors or punctuation."""
-    end = _CLAUSE_END.search(text)
-    clause = text[: end.start()] if end else text
-    clause = _TRAIL.sub("", _LEAD.sub("", clause.strip()))
-    return clause or None
-
-
-def _last_clause(text: str) -> str | None:
-    """The clause just before a cue (for "9600万（目标1.2亿）"), when it holds a number."""
-    parts = [p for p in _CLAUSE_END.split(text) if p and p.strip()]
-    if not parts:
-        return None
-    clause = _clause(parts[-1])
-    return clause if clause and parse_quantity(clause) else None
-
-
-def _cues(text: str) -> list[re.Match[str]]:
-    """Target and result cue words in order, without rate names like 完成率."""
-    return [m for m in _CUES.finditer(text) if not _NOT_A_CUE.match(text, m.end())]
-
-
-def _kind(cue: re.Match[str]) -> str:
-    """Which side a cue introduces: target, strong (实际) or weak (完成) result."""
-    return next(k for k in ("target", "strong", "weak") if cue.group(k) is not None)
-
-
-def _sides(text: str, cues: list[re.Match[str]]) -> dict[str, str | None]:
-    """The first non-empty clause after each kind of cue, up to the next cue."""
-    sides: dict[str, str | None] = {"target": None, "strong": None, "weak": None}
-    for i, cue in enumerate(cues):
-        kind = _kind(cue)
-        if sides[kind] is None:
-            end = cues[i + 1].start() if i + 1 < len(cues) else len(text)
-            sides[kind] = _clause(text[cue.end() : end])
-    return sides
-
-
-def _pair(text: str) -> tuple[str | None, str | None]:
-    """Both sides of a cue-less "1.2亿/9600万" or "95% vs 91%", else (None, None)."""
-    pair = _PAIR.match(text)
-    if pair and parse_quantity(pair.group("a")) and parse_quantity(pair.group("b")):
-        return _clause(pair.group("a")), _clause(pair.group("b"))
-    return None, None
-
-
-def split_target_result(text: str) -> tuple[str | None, str | None]:
-    """(target_text, result_text) of an answer like "目标1.2亿，实际完成9600万"; None where absent."""
-    cues = _cues(text)
-    if not cues:
-        return _pair(text)
-    sides = _sides(text, cues)
-    target, result = sides["target"], sides["strong"] or sides["weak"]
-    # the side named before any cue word: "9600万（目标1.2亿）"
-    if target is None and result is not None:
-        target = _last_clause(text[: cues[0].start()])
-    elif result is None and target is not None:
-        result = _last_clause(text[: cues[0].start()])
-    return target, result

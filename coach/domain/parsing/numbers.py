@@ -1,8 +1,10 @@
 """Quantities as people type them: 1.2亿, 9600万, 3k, 2.5M, 85%, 两百, 三千五, 两周, $1.2M, three days.
 
-Values are absolute (万/亿/k/M are multiplied out); weeks become days. Units are
-normalized to a short form (元, %, 天, 小时, 人, h, min, days, USD...). Dates, times,
-quarters and ordinals (4月30日, 2026-04-30, 10:30, Q2, 第二) are skipped, not read as numbers.
+Values are absolute (万/亿/k/M are multiplied out); weeks become days, as PRODUCT.md says
+(`两周` = 14 days). `DURATION_SECONDS` says how long each duration unit is, so that a reader
+comparing 2小时 with 90分钟 converts one side and says which unit the result is in. Units are
+normalized to a short form (元, %, 天, 小时, 人, h, min, days, USD...). Dates, times, quarters and ordinals
+(4月30日, 2026-04-30, 10:30, Q2, 第二) are skipped, not read as numbers.
 """
 
 from __future__ import annotations
@@ -121,6 +123,20 @@ _UNITS: dict[str, tuple[str, int]] = {
     **{w + "s": (w + "s", 1) for w in ("user", "customer", "order", "ticket", "bug", "defect", "incident")},
     "points": ("points", 1),
     "pts": ("points", 1),
+}
+
+# seconds in each duration unit that has a fixed length (months and years have none: 3个月 vs 90天 is
+# not compared); a reader converts one duration into the other's unit with it
+DURATION_SECONDS: dict[str, float] = {
+    "ms": 0.001,
+    "秒": 1,
+    "s": 1,
+    "分钟": 60,
+    "min": 60,
+    "小时": 3600,
+    "h": 3600,
+    "天": 86400,
+    "days": 86400,
 }
 
 _CURRENCY_PREFIX: dict[str, str] = {

@@ -30,6 +30,12 @@ _TITLES = ("总监", "经理", "主管", "老师", "老板", "组长", "部长",
 # characters that do not occur in given names but do occur around them in a sentence
 _NOT_IN_NAMES = frozenset(
     "的了是在和与及或也都就还又把被给让请将会要能可这那哪谁我你他她它们个些么呢吗吧啊来去说做负责跟进处理完成事"
+    "案档末期报上下"  # 方案, 周末, 周报, 马上, 余下: words that start with a surname
+)
+# a role said before the name ("仓储经理吴昊", "副校长孙涛", "IT孟凡"): the name is what follows it
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:经理|总监|主管|主任|组长|部长|校长|院长|厂长|店长|科长|处长|局长|班长|队长|老师|工程师|专员|助理|主编|架构师"
+    r"|负责人|[A-Z]{2,4})(?P<name>[\u4e00-\u9fff]{2,4})$"
 )
 _PRONOUNS = _words(
     """
@@ -53,14 +59,33 @@ _NOT_PEOPLE = _words(
 _COLLECTIVE = ("我", "你", "他", "她", "咱", "大家", "全", "各", "整个", "本", "每", "这", "那")
 _NOUN_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ship", "ism", "ogy")
 
+# verbs that follow the owner's name in a task ("由吴倩整理纪要"): where a glued name ends; the
+# one-character verbs count only when no longer verb fits, since they also occur in given names (建, 定)
+_TASK_VERBS = tuple(
+    _words(
+        """
+        负责 牵头 跟进 主导 主抓 处理 完成 落实 推进 对接 协助 配合 统筹 把关 整理 梳理 汇总 整改 准备
+        安排 组织 联系 沟通 协调 核对 核查 排查 检查 复盘 评估 编写 撰写 起草 更新 修改 修订 补充 补齐
+        制定 设计 输出 提交 发布 确认 通知 培训 盯紧 盯着 收集 记录 跟踪 调研 分析 优化 搭建 上线 审核
+        """
+    )
+)
+_TASK_VERBS_SHORT = tuple("出做写发改查盯定催约拉建补搞带跑测")
 _HAN = r"[\u4e00-\u9fff]"
 _CLAUSE_BREAK = re.compile(r"[\s，,。.;；:：!！?？、()（）\[\]【】@\"'“”]")
+_ASCII_ROLE = re.compile(r"[A-Z]{2,4}(?=[\u4e00-\u9fff])")  # IT孟凡, HR李娜: a Chinese name after a team
 _CN_STOP = re.compile(
     r"负责|牵头|跟进|主导|处理|完成|落实|推进|对接|协助|配合|统筹|把关|盯|来|去|和|与|及|跟|等|做|会|将|要|把"
     r"|今天|明天|后天|下周|本周|这周|周[一二三四五六日天末]|月底|年底|[\s，,。;；、)）]"
 )
 _DEPARTMENT = re.compile(rf"{_HAN}{{1,4}}(?:部门|小组|团队|中心|部|组|科|室)|[A-Z]{{2,5}}")
 _EN_NAME = re.compile(r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2}")
+# a role said before the name ("warehouse manager Wu Hao", "IT lead Sam"): the name is what follows it
+_EN_ROLE_WORDS = (
+    r"(?:(?:[a-z]+|[A-Z]{2,4})\s+){0,2}?(?:lead|manager|engineer|director|head|analyst|admin|coordinator|officer"
+    r"|specialist|supervisor|architect)\s+(?=[A-Z][a-z])"
+)
+_EN_ROLE = re.compile(f"^{_EN_ROLE_WORDS}")
 _HANDLE = re.compile(r"[A-Za-z][\w.-]*")
 
 # English labels need a colon, dash or "is": "the owner of the service" names no one
@@ -68,7 +93,7 @@ _LABEL = re.compile(
     r"(?:(?:负责人|责任人|牵头人|跟进人|执行人|对接人|主责人)\s*(?:是|为|[:：=＝\-–—]|\s)"
     r"|负责\s*[:：]"
     r"|(?i:\b(?:owner|dri|assignee|poc|responsible)\b)\s*(?:[:：=＝\-–—]|\s+(?i:is)\s|\s+(?=@|[A-Z][a-z])))"
-    r"\s*@?(?P<value>[^\s，,。;；、)）\]】]+(?:\s+[A-Z][A-Za-z'’.-]*){0,2})"
+    rf"\s*@?(?P<value>(?:{_EN_ROLE_WORDS})?[^\s，,。;；、)）\]】]+(?:\s+[A-Z][A-Za-z'’.-]*){{0,2}})"
 )
 _MENTION = re.compile(r"@(?P<value>[^\s@，,。;；:：、()（）!！?？]+)")
 _CN_PREPOSITION = re.compile(
@@ -76,11 +101,12 @@ _CN_PREPOSITION = re.compile(
 )
 _EN_PREPOSITION = re.compile(
     r"(?i:\b(?:assigned\s+to|assign\s+to|handed\s+(?:over\s+)?to|owned\s+by|led\s+by|driven\s+by|handled\s+by"
-    r"|delegated\s+to|given\s+to)\s+)(?P<value>@[\w.-]+|[A-Za-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2})"
+    rf"|delegated\s+to|given\s+to|organi[sz]ed\s+by|run\s+by|coordinated\s+by)\s+)(?P<value>@[\w.-]+|(?:{_EN_ROLE_WORDS})?[A-Za-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){{0,2}})"
 )
 _CN_VERB = re.compile(
     r"(?:来|去|会|将|要|继续|主要|亲自)?"
-    r"(?:负责(?!人)|牵头|主导|跟进|主抓|落实|推进|对接|统筹|把关|盯|处理|(?:是|当|做|担任)(?:负责人|owner|牵头人))"
+    r"(?:负责(?!人)|牵头|主导|跟进|主抓|落实|推进|对接|统筹|把关|盯|处理|组织|整理|安排|起草|协调"
+    r"|(?:是|当|做|担任)(?:负责人|owner|牵头人))"
 )
 _EN_SUBJECT = re.compile(
     r"\b(?P<value>[A-Z][A-Za-z'’-]*(?:(?:\s+|\s*(?:,|&|\band\b)\s*)[A-Z][A-Za-z'’-]*){0,3})\s+"
@@ -127,6 +153,12 @@ def _is_en_person(name: str) -> bool:
     return not words[0].lower().endswith(_NOUN_ENDINGS)
 
 
+def _after_role(words: str) -> str | None:
+    """The name after a role that ends the words: 仓储经理吴昊 -> 吴昊, IT孟凡 -> 孟凡."""
+    match = _ROLE_BEFORE_NAME.search(words)
+    return match["name"] if match and _is_cn_person(match["name"]) else None
+
+
 def _cn_value(value: str) -> str | None:
     """The Chinese name at the start of a value: up to the first verb or joiner, if it looks like one."""
     stop = _CN_STOP.search(value, 1)
@@ -135,18 +167,33 @@ def _cn_value(value: str) -> str | None:
         return None
     if _is_cn_person(name) or _is_department(name):
         return name
-    # no clear end: take the longest name-shaped prefix (@李娜明早提交)
-    return next((name[:n] for n in (4, 3, 2) if len(name) >= n and _is_cn_person(name[:n])), None)
+    if after := _after_role(name):
+        return after
+    # no clear end: the name that leaves a task verb after it (由吴倩整理 -> 吴倩, not 吴倩整),
+    # else the longest name-shaped prefix (@李娜明早提交)
+    names = [name[:n] for n in (4, 3, 2) if len(name) >= n and _is_cn_person(name[:n])]
+    for verbs in (_TASK_VERBS, _TASK_VERBS_SHORT):
+        followed = next((n for n in names if name[len(n) :].startswith(verbs)), None)
+        if followed:
+            return followed
+    return names[0] if names else None
 
 
 def _en_value(value: str, strict: bool) -> str | None:
     """The English name at the start of a value; a lowercase handle only when not strict."""
-    value = value.lstrip("@")
+    value = _EN_ROLE.sub("", value.lstrip("@"), count=1)
     match = _EN_NAME.match(value) if strict else (_EN_NAME.match(value) or _HANDLE.match(value))
     if match is None:
         return None
-    name = match.group(0).rstrip(".'’-")
+    name = _before_imperative(match.group(0).rstrip(".'’-"))
     return None if _is_pronoun(name) or name.lower() in _NOT_PEOPLE else name
+
+
+def _before_imperative(name: str) -> str:
+    """The name without the task that follows it (assigned to Sam Review the runbook -> Sam)."""
+    words = name.split()
+    end = next((i for i, w in enumerate(words) if i and w.lower() in _IMPERATIVES), len(words))
+    return " ".join(words[:end])
 
 
 def _value(value: str, strict: bool = False) -> str | None:
@@ -154,7 +201,7 @@ def _value(value: str, strict: bool = False) -> str | None:
     value = value.strip().lstrip("@")
     if not value:
         return None
-    if value[0].isascii():
+    if value[0].isascii() and not _ASCII_ROLE.match(value):
         return _en_value(value, strict)
     return _cn_value(value)
 
@@ -186,6 +233,8 @@ def _name_before(clause: str) -> str | None:
         return clause if _is_en_person(clause) or _is_department(clause) else None
     if _is_department(clause) or (len(clause) <= 4 and _is_cn_person(clause)):
         return clause
+    if after := _after_role(clause):
+        return after  # 副校长孙涛 -> 孙涛, not 长孙涛
     return next((clause[-n:] for n in (4, 3, 2) if len(clause) >= n and _is_cn_person(clause[-n:])), None)
 
 

@@ -64,7 +64,7 @@ def opens(sentence: str) -> tuple[BlockKind, str, str] | None:
         if match := pattern.match(body):
             return ("missed" if kind == "missed" else kind), body[match.end() :], ""
     if match := cues.dig().match(body):
-        topic = (match.group("topic") or match.group("topic_en") or "").strip()
+        topic = (cues.named(match, "topic") or "").strip()
         return "chain", body[match.end() :], topic
     rest = cues.rest()
     if (

@@ -4,135 +4,135 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from types import ModuleType
 
-from coach.domain.reading import words_en, words_zh
-
-LANGUAGES: tuple[ModuleType, ...] = (words_zh, words_en)  # adding a language means adding its module
+from coach.domain.reading.vocabulary import fragments, keyed_fragments, languages, per_language, words
 
 
-def _union(fragments: list[str]) -> str:
-    return "|".join(f"(?:{f})" for f in fragments)
+def _union(parts: list[str]) -> str:
+    return "|".join(f"(?:{part})" for part in parts)
 
 
-def _gather(name: str) -> list[str]:
-    return [f for module in LANGUAGES for f in getattr(module, name)]
+def _own_groups(fragment: str, group: str, suffix: str) -> str:
+    """A fragment whose named group gets a name of its own, so every language's can sit in one pattern."""
+    return fragment.replace(f"?P<{group}>", f"?P<{group}_{suffix}>")
 
 
-def _gather_keyed(name: str) -> dict[str, list[str]]:
-    merged: dict[str, list[str]] = {}
-    for module in LANGUAGES:
-        for key, fragments in getattr(module, name).items():
-            merged.setdefault(key, []).extend(fragments)
-    return merged
+def named(match: re.Match[str], group: str) -> str | None:
+    """The text of a group that each language's fragment names on its own (`topic_zh`, `topic_en`, …)."""
+    return next((v for k, v in match.groupdict().items() if k.startswith(f"{group}_") and v), None)
 
 
-def _lead(fragments: list[str]) -> re.Pattern[str]:
+def _lead(parts: list[str]) -> re.Pattern[str]:
     """Fragments said at the start of a sentence, followed by an optional colon or comma."""
-    return re.compile(rf"^(?:{_union(fragments)})\s*[：:，,]?\s*", re.I)
+    return re.compile(rf"^(?:{_union(parts)})\s*[：:，,]?\s*", re.I)
 
 
 @cache
 def heads() -> dict[str, re.Pattern[str]]:
-    return {key: _lead(fragments) for key, fragments in _gather_keyed("HEADS").items()}
+    return {key: _lead(listed) for key, listed in keyed_fragments("heads").items()}
 
 
 @cache
 def rungs() -> dict[str, re.Pattern[str]]:
-    return {key: _lead(fragments) for key, fragments in _gather_keyed("RUNGS").items()}
+    return {key: _lead(listed) for key, listed in keyed_fragments("rungs").items()}
 
 
 @cache
 def reflection_cues() -> dict[str, re.Pattern[str]]:
-    return {key: _lead(fragments) for key, fragments in _gather_keyed("REFLECTION").items()}
+    return {key: _lead(listed) for key, listed in keyed_fragments("reflection").items()}
 
 
 @cache
 def dig() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{words_zh.DIG}|{words_en.DIG.replace('?P<topic>', '?P<topic_en>')})\s*", re.I)
+    digs = [_own_groups(dig, "topic", lang) for lang, dig in per_language("dig").items()]
+    return re.compile(rf"^(?:{_union(digs)})\s*", re.I)
 
 
 @cache
 def rest() -> re.Pattern[str]:
-    return _lead(_gather("REST"))
+    return _lead(fragments("rest"))
 
 
 @cache
 def rest_inside() -> re.Pattern[str]:
-    return re.compile(_union(_gather("REST_INSIDE")), re.I)
+    return re.compile(_union(fragments("rest_inside")), re.I)
 
 
 @cache
 def fillers() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(_gather('FILLERS'))})(?![A-Za-z])\s*[，,:：]?\s*", re.I)
+    return re.compile(rf"^(?:{_union(fragments('fillers'))})(?![A-Za-z])\s*[，,:：]?\s*", re.I)
 
 
 @cache
 def self_intro() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(_gather('SELF'))})(?![A-Za-z])\s*", re.I)
+    return re.compile(rf"^(?:{_union(fragments('self'))})(?![A-Za-z])\s*", re.I)
 
 
 @cache
 def relay() -> re.Pattern[str]:
-    zh, en = words_zh.RELAY[0], words_en.RELAY[0].replace("?P<name>", "?P<name_en>")
-    return re.compile(rf"^(?:{zh}|{en})\s*")
+    relays = [
+        _own_groups(relay, "name", f"{lang}{i}")
+        for lang in languages()
+        for i, relay in enumerate(words(lang).get("relay", []))
+    ]
+    return re.compile(rf"^(?:{_union(relays)})\s*")
 
 
 @cache
 def role_prefix() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(_gather('ROLE_WORDS'))})+")
+    return re.compile(rf"^(?:{_union(fragments('role_words'))})+")
 
 
 @cache
 def skipped() -> re.Pattern[str]:
-    return re.compile(_union(_gather("SKIPPED")), re.I)
+    return re.compile(_union(fragments("skipped")), re.I)
 
 
 @cache
 def reflection_done() -> re.Pattern[str]:
-    return re.compile(_union(_gather("REFLECTION_DONE")), re.I)
+    return re.compile(_union(fragments("reflection_done")), re.I)
 
 
 @cache
 def back_reference() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_union(_gather('BACK_REFERENCE'))})\s*[：:，,]?\s*", re.I)
+    return re.compile(rf"(?:{_union(fragments('back_reference'))})\s*[：:，,]?\s*", re.I)
 
 
 @cache
 def acknowledge() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(_gather('ACKNOWLEDGE'))})(?=[\s,，.。!！]|$)[\s,，.。!！]*", re.I)
+    return re.compile(rf"^(?:{_union(fragments('acknowledge'))})(?=[\s,，.。!！]|$)[\s,，.。!！]*", re.I)
 
 
 @cache
 def why() -> re.Pattern[str]:
-    return re.compile(_union(_gather("WHY")), re.I)
+    return re.compile(_union(fragments("why")), re.I)
 
 
 @cache
 def first_person_task() -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z])(?:{_union(_gather('FIRST_PERSON_TASK'))})(?![A-Za-z])", re.I)
+    return re.compile(rf"(?<![A-Za-z])(?:{_union(fragments('first_person_task'))})(?![A-Za-z])", re.I)
 
 
 @cache
 def kpi_words() -> re.Pattern[str]:
-    return re.compile(_union(_gather("KPI_WORDS")), re.I)
+    return re.compile(_union(fragments("kpi_words")), re.I)
 
 
 @cache
 def decline() -> re.Pattern[str]:
-    return re.compile(_union(_gather("DECLINE")), re.I)
+    return re.compile(_union(fragments("decline")), re.I)
 
 
 @cache
 def reflection_skip() -> re.Pattern[str]:
-    return re.compile(_union(_gather("REFLECTION_SKIP")), re.I)
+    return re.compile(_union(fragments("reflection_skip")), re.I)
 
 
 @cache
 def aside() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(_gather('ASIDE'))})\s*[：:，,]?\s*", re.I)
+    return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 
 
 @cache
 def lesson_aside() -> re.Pattern[str]:
-    return re.compile(_union(_gather("LESSON_ASIDE")), re.I)
+    return re.compile(_union(fragments("lesson_aside")), re.I)

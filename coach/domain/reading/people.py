@@ -40,7 +40,7 @@ def _person(sentence: str) -> tuple[str | None, str]:
     if header := cues.heads()["reflection"].match(body):
         body = strip_filler(body[header.end() :])
     if match := cues.relay().match(body):
-        name = match.group("name") or match.group("name_en") or ""
+        name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
         rest = body[match.end() :]
         # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not

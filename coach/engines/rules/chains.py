@@ -14,7 +14,7 @@ from typing import Literal
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.retrospective import CauseChain
-from coach.engines.rules.share import parse_share
+from coach.engines.rules.share import CauseShare, parse_share, parse_shares
 from coach.engines.rules.text import word_grams
 
 FindingKind = Literal["highlights", "shortfalls"]
@@ -61,6 +61,7 @@ class ChainParts:
     share: float | None = None
     main: bool = False
     marked: int = 0  # layers named by their own words (表面上, 往下看, 根子上), not just listed
+    others: list[CauseShare] = field(default_factory=list)  # other causes weighed too ("另外三成是价格")
 
 
 def finding_kind(text: str, asked: FindingKind) -> tuple[FindingKind | None, str]:
@@ -92,6 +93,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     head: list[str] = []
     phenomenon: str | None = None
     share: float | None = None
+    others: list[CauseShare] = []
     marked = 0
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
     root_sentence = -1
@@ -123,7 +125,10 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             continue
         given = parse_share(clause) if _SHARE_WORDS.search(clause) else None
         if given is not None and (layers or head or phenomenon) and len(clause) <= 25:
-            share = given if share is None else share  # a later share ("下雨占三成") weighs another cause
+            if share is None:
+                share = given
+            else:  # a later share weighs another cause ("另外三成是价格"), when it names one
+                others += [said for said in parse_shares(clause) if said.cause]
         elif pending == "phenomenon":
             phenomenon, pending = _share_removed(clause), None
         elif pending is not None:
@@ -154,6 +159,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         share=share,
         main=share is not None or bool(_MAIN.search(text)),
         marked=marked,
+        others=[said for said in others if not _same_cause(said.cause, root)],
     )
 
 
@@ -187,12 +193,18 @@ def _share_removed(words: str) -> str:
     return _SHARE_TAIL.sub("", words).strip()
 
 
+def _same_cause(said: str, known: str) -> bool:
+    """Whether two wordings name one cause: half the words of the shorter are in the other."""
+    said_grams, known_grams = word_grams(said), word_grams(known)
+    return bool(said_grams and known_grams) and len(said_grams & known_grams) * 2 >= min(
+        len(said_grams), len(known_grams)
+    )
+
+
 def file_chain(chains: list[CauseChain], chain: CauseChain) -> CauseChain:
     """Add a chain, or complete the one it repeats ("就是刚才说的根因") rather than filing it twice."""
-    said = word_grams(chain.root_cause or "")
     for known in chains:
-        known_grams = word_grams(known.root_cause or "")
-        if said and known_grams and len(said & known_grams) * 2 >= min(len(said), len(known_grams)):
+        if _same_cause(chain.root_cause or "", known.root_cause or ""):
             known.share = known.share if chain.share is None else chain.share
             known.surface_cause = known.surface_cause or chain.surface_cause
             if known.phenomenon in ("", "—") or len(known.phenomenon) < len(chain.phenomenon or ""):
@@ -200,3 +212,26 @@ def file_chain(chains: list[CauseChain], chain: CauseChain) -> CauseChain:
             return known
     chains.append(chain)
     return chain
+
+
+def file_shares(chains: list[CauseChain], current: int, shares: list[CauseShare]) -> list[CauseChain] | None:
+    """Several shares in one answer ("七成是没有陪跑，另外三成是价格"), each put on the chain its cause names.
+
+    A share naming no cause ("这个七成") is the current chain's; a cause that matches no chain is filed as a
+    chain of its own, under the current chain's phenomenon. Returns the chains filed new; None, with nothing
+    changed, when the current chain's share cannot be told (no share names it, or two do).
+    """
+    phenomenon = chains[current].phenomenon
+    targets: list[CauseChain | str] = []
+    for said in shares:
+        known = [c for c in chains if _same_cause(said.cause, c.root_cause or "")]
+        targets.append(chains[current] if not said.cause else known[0] if known else said.cause)
+    if sum(target is chains[current] for target in targets) != 1:
+        return None
+    filed: list[CauseChain] = []
+    for said, target in zip(shares, targets, strict=True):
+        if isinstance(target, str):
+            target = file_chain(chains, CauseChain(phenomenon=phenomenon, root_cause=target))
+            filed.append(target)
+        target.share = said.share
+    return filed

@@ -66,7 +66,7 @@ def handle_command(t: Turn) -> bool:
 
 def _is_an_answer(t: Turn) -> bool:
     """'完成'/'done' answers 'is it done?' in the follow-up and 'anything else?' in the actions."""
-    return t.state.stage == "followup" or (t.state.stage == "actions" and t.state.step == "more")
+    return t.state.stage == "followup" or (t.state.stage == "actions" and t.state.actions.step == "more")
 
 
 def _status(t: Turn) -> None:
@@ -74,11 +74,13 @@ def _status(t: Turn) -> None:
     stage = t.state.stage
     if stage == "followup":
         t.say("status_followup", counts=counts(t.review, t.lang))
+    elif stage == "done":
+        t.say("status_done", total=METHOD_STEPS, counts=counts(t.review, t.lang))  # never "第 5/5 步"
     else:
         t.say(
             "status",
             stage=stage_label(stage, t.lang),
-            n=METHOD_STEP.get(stage, METHOD_STEPS),
+            n=METHOD_STEP[stage],
             total=METHOD_STEPS,
             counts=counts(t.review, t.lang),
         )
@@ -93,7 +95,7 @@ def _back(t: Turn) -> None:
             target = stage
             break
     target = target or flow.previous(t)
-    t.state.drill = None
-    t.state.draft = None
+    t.state.analysis.drill = None
+    t.state.actions.draft = None
     t.say("going_back", stage=stage_label(target, t.lang))
     flow.go_to(t, target)

@@ -126,18 +126,19 @@ def _handle_one(t: Turn) -> bool:
     stage = t.state.stage
     pending, t.state.edit_target = t.state.edit_target, None
     if stage == "actions" and (added := _ADD_LEAD.match(t.text.strip())):
-        t.state.draft = None  # what was being assembled is dropped: the user starts a new item
+        t.state.actions.draft = None  # what was being assembled is dropped: the user starts a new item
         _add(t, t.text.strip()[added.end() :])
         return True
     text = t.text
-    if stage == "actions" and t.state.draft is not None and is_protest(text):
-        t.state.draft = None  # "that's not what I said. Number 2 is Nadia": the protest is never filed
+    if stage == "actions" and t.state.actions.draft is not None and is_protest(text):
+        # "that's not what I said. Number 2 is Nadia": the protest is never filed
+        t.state.actions.draft = None
     edit = read_edit(_PROTEST_LEAD.sub("", text))
     if edit is None and pending is not None and _CHANGE.search(t.text):
         edit = read_edit(f"第{pending}条{t.text}")  # the answer to "第1条要改成什么？"
     if edit is None:
-        if is_protest(t.text) and stage == "actions" and t.state.draft is not None:
-            t.state.draft = None  # what was being assembled was not meant as a new action
+        if is_protest(t.text) and stage == "actions" and t.state.actions.draft is not None:
+            t.state.actions.draft = None  # what was being assembled was not meant as a new action
             t.say("protest_noted")
             t.reask()
             return True
@@ -154,13 +155,13 @@ def _handle_one(t: Turn) -> bool:
         t.say("edit_no_item", n=edit.number, total=len(items))
         t.reask()
         return True
-    if stage == "actions" and t.state.draft is not None and is_protest(t.text):
-        t.state.draft = None
+    if stage == "actions" and t.state.actions.draft is not None and is_protest(t.text):
+        t.state.actions.draft = None
     if edit.delete:
         removed = items.pop(index)
-        if stage == "lessons" and index < len(t.state.lesson_confidence):
-            t.state.lesson_confidence.pop(index)
-            t.state.lesson_cursor = None
+        if stage == "lessons" and index < len(t.state.lessons.confidence):
+            t.state.lessons.confidence.pop(index)
+            t.state.lessons.cursor = None
         t.say("edit_deleted", n=index + 1, item=quote(_text(removed), t.lang, 60))
         if edit.then_add:
             _add(t, edit.then_add)
@@ -182,7 +183,8 @@ def _text(item: object) -> str:
 
 
 def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
-    from coach.engines.rules.stages.actions import action_kind, deadline, owner_in
+    from coach.domain.reading.action_kind import action_kind
+    from coach.engines.rules.stages.actions import deadline, owner_in
 
     value = edit.value or ""
     field = edit.field or _field_holding(action, edit.old) or ("when" if deadline(value, t.today) else "how")
@@ -229,6 +231,6 @@ def _add(t: Turn, text: str) -> None:
         t.text = f"加一条：{text}"
     else:
         t.text = text
-        t.state.step = "item"
-        t.state.draft = ActionDraft(lesson_index=None)
+        t.state.actions.step = "item"
+        t.state.actions.draft = ActionDraft(lesson_index=None)
     flow.handler(t.state.stage).handle(t)

@@ -97,7 +97,7 @@ def _undo(t: Turn) -> None:
     restored = Retrospective.model_validate(t.state.undo.pop())
     t.say("undone", what=quote(_what_changed(t.review, restored), t.lang, 60))
     t.review = restored
-    t.state.draft = None
+    t.state.actions.draft = None
     t.reask()
 
 
@@ -120,7 +120,7 @@ def _words(item: object) -> str:
 def _start(t: Turn) -> None:
     t.say("greeting")
     if t.ctx.open_actions:
-        t.state.followups = list(t.ctx.open_actions)
+        t.state.followup.actions = list(t.ctx.open_actions)
         flow.go_to(t, "followup")
     else:
         flow.go_to(t, "review")
@@ -132,7 +132,7 @@ def _resume_without_state(t: Turn) -> None:
         _start(t)
         return
     t.state.visited = ["review"]
-    t.state.stage, t.state.step = "review", "goals"
+    t.state.stage, t.state.review.step = "review", "goals"
     if t.review.goals:
         flow.go_to(t, "review")
     elif not handle_command(t):

@@ -27,6 +27,7 @@ from coach.engines.rules.chains import ChainParts, file_chain, read_chain
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons
+from coach.engines.rules.state import AnalysisStep
 from coach.engines.rules.text import has_words, quote, split_cause, split_items
 from coach.engines.rules.turn import Turn
 
@@ -86,7 +87,7 @@ def skip_reflection(t: Turn) -> bool:
         return True
     t.say("reflection_done" if done else "reflection_skipped", count=len(t.review.reflections))
     if t.state.stage in ("review", "analysis"):
-        t.state.drill = None
+        t.state.analysis.drill = None
         if "reflection" not in t.state.visited:
             t.state.visited.append("reflection")
         flow.go_to(t, "lessons")
@@ -132,7 +133,8 @@ def lessons_aside(t: Turn) -> bool:
 
 def take(t: Turn) -> bool:
     """File the findings, chains and reflections of a message holding more than the step asks; True if so."""
-    stage, step = t.state.stage, t.state.step
+    stage = t.state.stage
+    step = t.state.analysis.step if stage == "analysis" else ""  # the steps below are the analysis's
     if stage not in ("review", "analysis", "reflection") or (stage == "review" and not t.review.goals):
         return False
     blocks = read_blocks(t.text)
@@ -168,7 +170,7 @@ def _weighed_cause(t: Turn) -> bool:
     """ "还有什么原因？" answered with a cause and its share ("还有少锡，钢网清洗间隔太长，两成", "ad-hoc
     queries: no workload isolation. 20%"): a cause said whole, filed without another why. A share alone
     with words that correct it ("不对，应该是七成", "sorry, make that 65%") corrects the last one."""
-    if t.state.stage != "analysis" or t.state.step not in ("more_causes", "another"):
+    if t.state.stage != "analysis" or t.state.analysis.step not in ("more_causes", "another"):
         return False
     share = parse_share(t.text)
     chains = t.review.cause_chains
@@ -193,7 +195,11 @@ def _weighed_cause(t: Turn) -> bool:
 def _first_rung(t: Turn, blocks: list[Block]) -> bool:
     """ "表面上是客户拖款，其实是…" while the findings are collected: the drill-down has begun, on the
     finding it is about; the answer is its first level, never a new finding."""
-    if t.state.stage != "analysis" or t.state.step in (*drilldown.STEPS, "chain_share", "finding_kind"):
+    if t.state.stage != "analysis" or t.state.analysis.step in (
+        *drilldown.STEPS,
+        "chain_share",
+        "finding_kind",
+    ):
         return False
     if not blocks or blocks[0].kind not in ("chain", "text") or not has_rung(t.text):
         return False
@@ -287,24 +293,30 @@ def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
     )
     chain = file_chain(t.review.cause_chains, chain)
     filed.last_chain = chain
-    t.state.drilled.append(phenomenon)
-    t.state.drill = None
-    drilldown.mark_main(t.review.cause_chains)
+    t.state.analysis.drilled.append(phenomenon)
+    t.state.analysis.drill = None
     filed.chains.append(parts.root or phenomenon)
+    for other in parts.others:  # "…占七成，另外三成是价格": the other cause with its own share
+        file_chain(
+            t.review.cause_chains,
+            CauseChain(phenomenon=phenomenon, root_cause=other.cause, share=other.share),
+        )
+        filed.chains.append(other.cause)
+    drilldown.mark_main(t.review.cause_chains)
 
 
 def _focus_phenomenon(t: Turn) -> str:
     """A chain said without its phenomenon is about the finding being drilled, else the focus goal."""
-    if t.state.drill is not None:
-        return t.state.drill.phenomenon
-    focus = [t.review.goals[i].name for i in t.state.focus if 0 <= i < len(t.review.goals)]
+    if t.state.analysis.drill is not None:
+        return t.state.analysis.drill.phenomenon
+    focus = [t.review.goals[i].name for i in t.state.review.focus if 0 <= i < len(t.review.goals)]
     return focus[0] if focus else "—"
 
 
 def _file_reflection(t: Turn, said: SaidReflection, filed: Filed) -> None:
     """Fill the person's reflection (a new one, or theirs when they spoke before)."""
     mine = next((r for r in t.review.reflections if said.person and r.person == said.person), None)
-    index = t.state.person_index
+    index = t.state.reflection.person_index
     current = (
         t.review.reflections[index]
         if t.state.stage == "reflection" and index is not None and 0 <= index < len(t.review.reflections)
@@ -320,7 +332,7 @@ def _file_reflection(t: Turn, said: SaidReflection, filed: Filed) -> None:
     for key, answer in said.answers.items():
         setattr(mine, key, answer)
     mine.evidence = "；".join(e for e in (mine.evidence, t.text.strip()) if e)
-    t.state.person_index = t.review.reflections.index(mine)
+    t.state.reflection.person_index = t.review.reflections.index(mine)
     filed.people.append(said.person or "—")
 
 
@@ -349,41 +361,41 @@ def _ask_next(t: Turn, filed: Filed, kinds: set[str]) -> None:
     if filed.people or t.state.stage == "reflection":
         _ask_reflection(t)
         return
-    if t.state.stage == "review":
-        t.state.stage = "analysis"
-        if "analysis" not in t.state.visited:
-            t.state.visited.append("analysis")
-    chains = t.review.cause_chains
     # the highlights come first in the method: still asked for when a shortfall came before them
-    lacking_highlights = not t.review.highlights and _position(t.state.step) == 0
+    # (not when the message came while the goals were collected)
+    went = _position(t.state.analysis.step) if t.state.stage == "analysis" else 3
+    lacking_highlights = not t.review.highlights and went == 0
+    if t.state.stage == "review":
+        t.state.enter("analysis")
+    chains = t.review.cause_chains
     last = filed.last_chain
     if last is not None and last.share is None and not any(c.is_main and c.share for c in chains):
-        t.state.share_chain = chains.index(last)
+        t.state.analysis.share_chain = chains.index(last)
         if kinds:
-            t.state.findings_step = (
+            t.state.analysis.findings_kind = (
                 "highlights" if lacking_highlights or kinds == {"highlights"} else "shortfalls"
             )
-            t.state.step = "chain_share"
+            t.state.analysis.step = "chain_share"
         else:
-            t.state.step = "share"
+            t.state.analysis.step = "share"
         t.ask("drill_share", root=quote(last.root_cause, t.lang))
         return
     if not kinds:
         drilldown.after_share(t)  # a drill-down said whole: more causes while the gap is unexplained
     elif lacking_highlights:
-        t.state.step = "highlights"
+        t.state.analysis.step = "highlights"
         t.ask("analysis_highlights_still")
     elif "missed" in kinds:
         analysis.ask_choose(t)
     elif "shortfalls" in kinds:
-        t.state.step = "shortfalls"
+        t.state.analysis.step = "shortfalls"
         t.ask("analysis_shortfalls_more")
     else:
-        t.state.step = "highlights"
+        t.state.analysis.step = "highlights"
         t.ask("analysis_highlights_more")
 
 
-def _position(step: str) -> int:
+def _position(step: AnalysisStep) -> int:
     """How far the findings went: 0 highlights, 1 shortfalls, 2 what should have been done, 3 drill-down."""
     if step in ("highlights", "highlight_why", "finding_kind", ""):
         return 0
@@ -397,18 +409,16 @@ def _position(step: str) -> int:
 def _ask_reflection(t: Turn) -> None:
     """Go on with the reflections: the next answer this person has not given, else who is next."""
     if t.state.stage != "reflection":
-        t.state.stage = "reflection"
-        if "reflection" not in t.state.visited:
-            t.state.visited.append("reflection")
-    index = t.state.person_index
+        t.state.enter("reflection")
+    index = t.state.reflection.person_index
     if index is not None and 0 <= index < len(t.review.reflections):
         mine = t.review.reflections[index]
         missing = [i for i, key in enumerate(QUESTIONS) if getattr(mine, key) is None]
         # answering one by one: the next question; a whole reflection at once left the rest out on purpose
         if missing and sum(getattr(mine, key) is not None for key in QUESTIONS) <= 1:
-            t.state.step = "answer"
-            t.state.reflection_question = missing[0]
+            t.state.reflection.step = "answer"
+            t.state.reflection.question = missing[0]
             t.ask(f"reflection_q{missing[0]}", person=mine.person or "")
             return
-    t.state.step = "person"
+    t.state.reflection.step = "person"
     t.ask("reflection_next")

@@ -29,15 +29,12 @@ def handler(stage: Stage) -> StageHandler:
 
 def stages_in_use(t: Turn) -> list[Stage]:
     """The stages of this session, in order: followup only when there were open actions."""
-    return [s for s in STAGES if s != "followup" or t.state.followups]
+    return [s for s in STAGES if s != "followup" or t.state.followup.actions]
 
 
 def go_to(t: Turn, stage: Stage) -> None:
     """Enter a stage and ask its first question."""
-    t.state.stage = stage
-    t.state.step = ""
-    if stage not in t.state.visited:
-        t.state.visited.append(stage)
+    t.state.enter(stage)
     handler(stage).enter(t)
 
 

@@ -21,7 +21,7 @@ def reroute(t: Turn) -> bool:
     if stage in ("review", "analysis", "reflection"):
         items = lessons.dictated(t.text)
         if items:
-            t.state.drill = None
+            t.state.analysis.drill = None
             lessons.take_dictated(t, items)
             return True
     # "行动：…", "Actions: …", or the word alone ("actions", "行动吧"): the user moves on to the actions

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from coach.domain.parsing.numerals import CN_DIGITS, EN_SCALES, EN_SMALL
 
@@ -74,3 +75,55 @@ def _clamp(value: float) -> float | None:
     if value < 0 or value > 1.0001:
         return None
     return round(min(value, 1.0), 4)
+
+
+@dataclass(frozen=True)
+class CauseShare:
+    """A share said with the cause it belongs to; cause is "" when the words name none ("这个占七成")."""
+
+    cause: str
+    share: float
+
+
+# a share written out: 七成, 两三成, 70%, 百分之七十, 60 percent, half, 三分之一 (no bare number)
+_SHARE_TOKEN = re.compile(
+    r"[一二两三四五六七八九十\d]{1,2}\s*成|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
+    r"|百分之[零一二两三四五六七八九十\d]+|一半|大半|大头|大部分|三分之[一二]|四分之[一三]"
+    r"|(?i:\bhalf\b|\bmost of\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b)"
+)
+# where one cause's share ends and the next begins: "七成是没有陪跑，另外三成是价格", "60% X and 40% Y"
+_SHARE_CLAUSE_END = re.compile(r"[，,;；。、]\s*|\s+(?i:and)\s+(?=\S*\d)|(?=另外|其余|剩下|余下)")
+# words around a share that are not the cause: 另外, 大概, 占, 是, the other, was, due to, 原因
+_LEAD_GLUE = re.compile(
+    r"^(?:另外|其余|剩下的?|余下的?|剩余的?|还有|其中|这个|这|大概|大约|约|差不多|占了?|是|在于|来自"
+    r"|因为|由于|就是"
+    r"|(?i:the\s+other|the\s+rest|the\s+remaining|remaining|another|about|roughly|around|maybe|of\s+it|was|is|were"
+    r"|came\s+from|comes\s+from|from|due\s+to|because\s+of|is\s+down\s+to|was\s+down\s+to|on|to|for)\b)[\s:：]*"
+)
+_TAIL_GLUE = re.compile(
+    r"[\s:：]*(?:的原因|原因|左右|的样子|吧|占了?|大概|大约|约|差不多|能?解释了?"
+    r"|(?i:\bof\s+it\b|\bor\s+so\b|\bof\s+the\s+gap\b|\baccounts?\s+for\b|\bexplains?\b|\bis\b|\bwas\b|\babout\b|\bfor\b|\bat\b))$"
+)
+
+
+def _cause_words(clause: str, token: re.Match[str]) -> str:
+    """The clause without its share and the glue words around it: "另外三成是价格" → "价格"."""
+    words = (clause[: token.start()] + " " + clause[token.end() :]).strip()
+    for glue in (_LEAD_GLUE, _TAIL_GLUE):
+        while (match := glue.search(words)) and match.group(0):
+            words = (words[: match.start()] + words[match.end() :]).strip()
+    return words.strip(" ，,。.;；")
+
+
+def parse_shares(text: str) -> list[CauseShare]:
+    """Every share written out in the text, each with the cause said beside it, in order.
+
+    "七成是没有陪跑，另外三成是价格" → [没有陪跑 0.7, 价格 0.3]; "60% was onboarding, the other 40% pricing".
+    """
+    found: list[CauseShare] = []
+    for clause in _SHARE_CLAUSE_END.split(text or ""):
+        token = _SHARE_TOKEN.search(clause)
+        share = parse_share(token.group(0)) if token else None
+        if token is not None and share is not None:
+            found.append(CauseShare(_cause_words(clause, token), share))
+    return found

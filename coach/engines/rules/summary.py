@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from coach.domain.labels import STEPS, VERDICT, gap_text, label
-from coach.domain.retrospective import Language, Retrospective
+from coach.domain.retrospective import Goal, Language, Retrospective
+from coach.engines.rules.replies import render
 
 
 def counts(review: Retrospective, lang: Language) -> str:
-    """'2 个目标 · 1 条因果链 · 4 条经验 · 2 项行动'."""
+    """'2 个目标 · 1 个亮点 · … · 2 项行动'."""
     r = review
-    if lang == "zh":
-        return (
-            f"{len(r.goals)} 个目标 · {len(r.highlights)} 个亮点 · {len(r.shortfalls)} 个不足 · "
-            f"{len(r.cause_chains)} 条因果链 · {len(r.lessons)} 条经验 · {len(r.actions)} 项行动"
-        )
-    return (
-        f"{len(r.goals)} goals · {len(r.highlights)} highlights · {len(r.shortfalls)} shortfalls · "
-        f"{len(r.cause_chains)} cause chains · {len(r.lessons)} lessons · {len(r.actions)} actions"
+    return render(
+        "counts",
+        lang,
+        goals=len(r.goals),
+        highlights=len(r.highlights),
+        shortfalls=len(r.shortfalls),
+        chains=len(r.cause_chains),
+        lessons=len(r.lessons),
+        actions=len(r.actions),
     )
 
 
@@ -25,42 +27,36 @@ def summarize(review: Retrospective, lang: Language) -> str:
     zh = lang == "zh"
     sep = "；" if zh else "; "
     parts: list[str] = []
-    goals = [
-        f"{g.name} {gap_text(g, lang, digits=0)}"
-        + (
-            f"（{label(VERDICT, g.verdict, lang)}）"
-            if zh and g.verdict
-            else f" ({label(VERDICT, g.verdict, lang)})"
-            if g.verdict
-            else ""
-        )
-        if gap_text(g, lang) is not None
-        else g.name
-        for g in review.goals
-    ]
+    goals = [_goal(g, lang) for g in review.goals]
     if goals:
-        parts.append(("目标：" if zh else "Goals: ") + ("、" if zh else ", ").join(goals))
+        parts.append(render("summary_goals", lang, goals=("、" if zh else ", ").join(goals)))
     main = next((c for c in review.cause_chains if c.is_main), None) or (
         review.cause_chains[0] if review.cause_chains else None
     )
     if main and main.root_cause:
         share = f"{main.share * 100:.0f}%" if main.share is not None else "?"
-        parts.append(
-            f"主因：{main.root_cause}（约 {share}）" if zh else f"Main cause: {main.root_cause} (~{share})"
-        )
+        parts.append(render("summary_main", lang, root=main.root_cause, share=share))
     if review.lessons:
-        parts.append(f"经验 {len(review.lessons)} 条" if zh else f"{len(review.lessons)} lessons")
+        parts.append(render("summary_lessons", lang, count=len(review.lessons)))
     if review.actions:
         items = [
-            f"{a.what}（{a.who or '?'}，{a.when or a.when_text or '?'}）"
-            if zh
-            else f"{a.what} ({a.who or '?'}, {a.when or a.when_text or '?'})"
+            render("summary_action", lang, what=a.what, who=a.who or "?", when=a.when or a.when_text or "?")
             for a in review.actions
         ]
-        parts.append(("行动：" if zh else "Actions: ") + sep.join(items))
+        parts.append(render("summary_actions", lang, actions=sep.join(items)))
     if not parts:
-        return "还没有内容。" if zh else "Nothing recorded yet."
-    return sep.join(parts) + ("。" if zh else ".")
+        return render("summary_empty", lang)
+    return render("summary_paragraph", lang, parts=sep.join(parts))
+
+
+def _goal(goal: Goal, lang: Language) -> str:
+    """'回款 -20%（未达成）'; the name alone when the gap is unknown."""
+    gap = gap_text(goal, lang, digits=0)
+    if gap is None:
+        return goal.name
+    if goal.verdict is None:
+        return f"{goal.name} {gap}"
+    return render("summary_goal", lang, name=goal.name, gap=gap, verdict=label(VERDICT, goal.verdict, lang))
 
 
 def stage_label(stage: str, lang: Language) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from coach.domain.parsing import DateMention, find_dates, find_deadline, resolve_date
+from coach.domain.parsing.dates import absolute_date, stated_review_date
 
 APR30 = dt.date(2026, 4, 30)
 DEC28 = dt.date(2026, 12, 28)
@@ -233,3 +234,44 @@ def test_mentions_are_flagged() -> None:
     assert weekly.recurring and not weekly.deadline
     assert due.deadline and not due.recurring and not due.absolute
     assert find_dates("2026年6月30日", APR30)[0].absolute
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("复盘会 2026-04-30", "2026-04-30"),
+        ("2026/4/30 周四", "2026-04-30"),
+        ("会议时间：2026 年 5 月 8 日 14:00", "2026-05-08"),
+        ("Held on March 12, 2026", "2026-03-12"),
+        ("12 March 2026, Berlin", "2026-03-12"),
+        ("Sept. 3rd, 2026", "2026-09-03"),
+        ("下周五前，然后 2026年6月30日上线", "2026-06-30"),  # the first one with its year
+        ("5月8日", None),  # no year: it depends on the review date
+        ("May 8", None),
+        ("2026年5月底", None),  # a month, not a day
+        ("by the end of 2026", None),
+        ("Q2 2026", None),
+        ("2026年2月30日", None),  # no such day
+    ],
+)
+def test_absolute_date_is_a_day_written_with_its_year(text: str, expected: str | None) -> None:
+    date = absolute_date(text)
+    assert (date.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("# 华东销售 Q1 复盘\n2026年4月30日\n\n回款目标1.2亿", "2026-04-30"),
+        ("# Payments outage review\nMarch 12, 2026 · SRE\n\nWhat went well", "2026-03-12"),
+        # far down the note, on a line that says it is the date
+        ("标题\n" + "内容\n" * 8 + "日期：2026-05-08\n", "2026-05-08"),
+        ("Title\n" + "text\n" * 8 + "Date: 8 May 2026\n", "2026-05-08"),
+        # a date far down without a label is some deadline, not the review's date
+        ("标题\n" + "内容\n" * 8 + "2026年6月30日前上线\n", None),
+        ("Title\n" + "text\n" * 8 + "ship by June 30, 2026\n", None),
+    ],
+)
+def test_stated_review_date_is_in_the_first_lines_or_on_a_date_line(note: str, expected: str | None) -> None:
+    date = stated_review_date(note)
+    assert (date.isoformat() if date else None) == expected

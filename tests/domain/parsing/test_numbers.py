@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.parsing import Quantity, parse_quantities, parse_quantity
+from coach.domain.parsing import Quantity, build_goal, parse_quantities, parse_quantity
+from coach.domain.parsing.numbers import DURATION_SECONDS
+from coach.domain.retrospective import Verdict
 
 QUANTITIES: list[tuple[str, float, str | None]] = [
     # Chinese magnitudes
@@ -33,9 +35,12 @@ QUANTITIES: list[tuple[str, float, str | None]] = [
     ("百分之八十", 80, "%"),
     ("百分之百", 100, "%"),
     ("下降3个百分点", 3, "pp"),
-    # durations; weeks become days
+    # durations; weeks become days (PRODUCT.md: `两周` = 14 days)
     ("两周", 14, "天"),
     ("3周", 21, "天"),
+    ("12周", 84, "天"),
+    ("两个星期", 14, "天"),
+    ("3个礼拜", 21, "天"),
     ("3天", 3, "天"),
     ("2小时", 2, "小时"),
     ("45分钟", 45, "分钟"),
@@ -47,6 +52,8 @@ QUANTITIES: list[tuple[str, float, str | None]] = [
     ("2 hours", 2, "h"),
     ("two weeks", 14, "days"),
     ("one week", 7, "days"),
+    ("12 weeks", 84, "days"),
+    ("6 wks", 42, "days"),
     # counts
     ("3个", 3, "个"),
     ("50人", 50, "人"),
@@ -167,3 +174,35 @@ def test_quantity_is_frozen() -> None:
     q = Quantity(1.0, None, "1")
     with pytest.raises(AttributeError):
         q.value = 2.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("hour", "minute"), [("小时", "分钟"), ("h", "min")])
+def test_an_hour_is_sixty_minutes_for_a_reader_that_converts(hour: str, minute: str) -> None:
+    assert DURATION_SECONDS[hour] == 60 * DURATION_SECONDS[minute]
+
+
+# how the units flow on: weeks are read as days; against a duration in another unit both sides are
+# given in the finer unit (the goal's unit says which); a duration is judged shorter-is-better
+GOALS_IN_WEEKS = [
+    ("项目工期", "计划 6 周", "8 周", 42, 56, "天", Verdict.far_missed),
+    ("上线", "12周", "80天", 84, 80, "天", Verdict.met),
+    ("采购周期", "两周", "19天", 14, 19, "天", Verdict.far_missed),
+    ("响应时间", "2小时", "90分钟", 120, 90, "分钟", Verdict.exceeded),
+    ("project duration", "6 weeks", "8 weeks", 42, 56, "days", Verdict.far_missed),
+    ("onboarding", "2 weeks", "10 days", 14, 10, "days", Verdict.exceeded),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "result", "target_value", "result_value", "unit", "verdict"), GOALS_IN_WEEKS
+)
+def test_a_goal_in_weeks_is_read_in_days(
+    name: str, target: str, result: str, target_value: float, result_value: float, unit: str, verdict: Verdict
+) -> None:
+    goal = build_goal(name, target, result)
+    assert (goal.target_value, goal.result_value, goal.unit, goal.verdict) == (
+        target_value,
+        result_value,
+        unit,
+        verdict,
+    )

@@ -48,6 +48,29 @@ OWNERS: list[tuple[str, str]] = [
     ("assigned to Bob", "Bob"),
     ("led by Carol", "Carol"),
     ("owned by Alice Chen", "Alice Chen"),
+    # a name glued to the task verb after it ends before the verb, whatever the name's length
+    ("会后由吴倩整理", "吴倩"),
+    ("会后由吴倩整理纪要", "吴倩"),
+    ("由陈晨梳理流程", "陈晨"),
+    ("请吴倩汇总数据", "吴倩"),
+    ("由王磊出方案", "王磊"),
+    ("由张伟明整理", "张伟明"),
+    ("由张建国整理", "张建国"),
+    ("assigned to Sam Review the runbook", "Sam"),
+    ("Owner: Tom Draft the notes", "Tom"),
+    ("handed to Priya Update the docs", "Priya"),
+    ("led by Alice Chen Fix the alerts", "Alice Chen"),
+    # a role said before the name is not part of it
+    ("负责人：仓储经理吴昊，12月31日前", "吴昊"),
+    ("负责人：IT孟凡，明年10月15日前", "孟凡"),
+    ("副校长孙涛负责", "孙涛"),
+    ("Owner: warehouse manager Wu Hao, by Dec 31", "Wu Hao"),
+    ("Owner: IT lead Sam", "Sam"),
+    ("assigned to QA engineer Ana", "Ana"),
+    # more verbs a name leads: 组织, 整理, 安排, 起草, 协调
+    ("全员两天谈判培训，周敏组织，5月15日前", "周敏"),
+    ("会议纪要，李娜整理", "李娜"),
+    ("Negotiation training for all reps, organized by Zhou Min, by May 15", "Zhou Min"),
     # English subjects
     ("Bob will fix the alert", "Bob"),
     ("Then Alice will ping the vendor", "Alice"),
@@ -87,6 +110,12 @@ NO_OWNER = [
     "the owner of the service",
     "iOS will ship next week",
     "owner: 123",
+    # words that start with a surname are no names: 周末, 方案, 周报, 马上
+    "周末组织团建",
+    "方案整理好再发",
+    "周报整理一下",
+    "马上安排",
+    "Owner: the warehouse manager",
 ]
 
 

@@ -67,7 +67,9 @@ class Coaching:
 
     @property
     def step(self) -> Any:
-        return self.last.state.get("step")
+        """The current stage's sub-step."""
+        state = self.last.state
+        return state[state["stage"]]["step"]
 
 
 def hit(text: str, score: float, team: str = "华南销售", lesson_id: str = "L1") -> LessonHit:

@@ -81,7 +81,7 @@ def test_empty_message_repeats_the_question() -> None:
 def test_the_greeting_names_the_four_steps_of_the_method() -> None:
     assert "回顾评估 → 分析根因（含个人反思）→ 总结提取 → 转化应用" in Coaching().reply
     assert (
-        "review → root causes (with personal reflection) → lessons → actions" in Coaching(language="en").reply
+        "Review → Root causes (with personal reflection) → Lessons → Actions" in Coaching(language="en").reply
     )
 
 

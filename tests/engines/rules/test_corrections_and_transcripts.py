@@ -63,7 +63,7 @@ def test_an_answer_left_out_and_the_end_of_the_reflections() -> None:
     coach.script(*TO_LESSONS_ZH[:-1], "我是陈晨", "最触动的是客户的一句抱怨", "重来那个先跳过")
     reflection = coach.last.review.reflections[0]
     assert reflection.most_touched == "客户的一句抱怨" and reflection.do_better is None
-    assert coach.last.state["reflection_question"] == 3  # the next step is asked, not "重来" again
+    assert coach.last.state["reflection"]["question"] == 3  # the next step is asked, not "重来" again
     coach.say("下一步每周听一次客服录音")
     coach.say("反思完了")
     assert coach.stage == "lessons"

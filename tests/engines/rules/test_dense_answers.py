@@ -41,6 +41,25 @@ def test_a_shortfall_with_its_chain_during_the_highlights_is_filed_as_a_chain(
     assert coach.step == "highlights"
 
 
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "other", "share"),
+    [
+        ("zh", TO_ANALYSIS_ZH, DENSE_ZH.removesuffix("。") + "，另外三成是价格。", "价格", 0.3),
+        ("en", TO_ANALYSIS_EN, DENSE_EN.removesuffix(".") + ", the other 40% was pricing.", "pricing", 0.4),
+    ],
+)
+def test_a_second_share_in_a_whole_chain_weighs_its_own_cause(
+    language: str, opening: tuple[str, ...], text: str, other: str, share: float
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    result = coach.say(text)
+    main, second = result.review.cause_chains
+    assert main.is_main and main.share == pytest.approx(1 - share)
+    assert (second.root_cause, second.share, second.is_main) == (other, pytest.approx(share), False)
+    assert other in result.reply  # said in the line of what was filed
+
+
 def test_a_chain_without_its_share_asks_for_the_share_once() -> None:
     coach = Coaching()
     coach.script(*TO_ANALYSIS_ZH)

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.domain.library import LessonHit
 from tests.engines.rules.helpers import TO_DRILL_ZH, Coaching, hit
+
+TO_DRILL_EN = (
+    "Revenue target 1.2M, actual 960k",
+    "that's all",
+    "Revenue",
+    "none",
+    "Revenue missed because big clients paid late",
+    "none",
+)
 
 
 def _drilling(**kwargs: object) -> Coaching:
@@ -17,7 +28,7 @@ def test_a_symptom_is_kept_as_phenomenon_and_the_why_asked_again() -> None:
     coach = _drilling()
     result = coach.say("回款慢了")
     assert "现象" in result.reply and coach.step == "drill"
-    assert result.state["drill"]["answers"] == []
+    assert result.state["analysis"]["drill"]["answers"] == []
 
 
 def test_not_confirmed_root_means_one_more_why() -> None:
@@ -110,3 +121,122 @@ def test_a_failing_lesson_library_does_not_break_the_turn() -> None:
     coach = _drilling(lesson_lookup=broken, lesson_match=broken_match)
     coach.script("因为审批周期变长", "根本原因是没有回款跟踪机制")
     assert coach.say("是").stage == "analysis" and coach.step == "share"
+
+
+EXTERNAL_MID_DRILL = [
+    ("zh", "因为审批周期变长", "这是政策变化导致的，外部原因", "政策变化", "（外部）"),
+    ("zh", "因为审批周期变长", "这属于不可抗力，台风停航", "台风停航", "（外部）"),
+    (
+        "en",
+        "approvals took longer",
+        "that was the vendor's outage, outside our control",
+        "vendor's outage",
+        "(external)",
+    ),
+    (
+        "en",
+        "approvals took longer",
+        "a regional power cut, force majeure",
+        "regional power cut",
+        "(external)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "first", "external", "cause", "mark"), EXTERNAL_MID_DRILL)
+def test_an_external_cause_after_a_why_gets_the_control_question_and_is_recorded_as_external(
+    lang: str, first: str, external: str, cause: str, mark: str
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*(TO_DRILL_ZH if lang == "zh" else TO_DRILL_EN))
+    coach.say(first)
+    asked = coach.say(external)
+    assert ("可控" in asked.reply) if lang == "zh" else ("in our control" in asked.reply)
+    assert "为什么" not in asked.reply and "why" not in asked.reply.lower()
+    assert cause in asked.reply and mark not in asked.reply  # the question names the cause, not the mark
+    # nothing in our control either: the chain ends at the outside cause, marked as such
+    result = coach.say("不可控" if lang == "zh" else "out of our control")
+    chain = result.review.cause_chains[-1]
+    assert chain.root_cause is not None and cause in chain.root_cause and chain.root_cause.endswith(mark)
+    assert chain.surface_cause is not None and first.removeprefix("因为") in chain.surface_cause
+
+
+@pytest.mark.parametrize(
+    ("lang", "external", "ours", "yes", "mark"),
+    [
+        ("zh", "这是政策变化导致的，外部原因", "我们没有提前和客户对齐预算节奏", "是", "（外部）"),
+        (
+            "en",
+            "that was the vendor's outage, outside our control",
+            "we had no fallback vendor",
+            "yes",
+            "(external)",
+        ),
+    ],
+)
+def test_what_is_in_our_control_becomes_the_root_and_the_outside_cause_stays_marked_above_it(
+    lang: str, external: str, ours: str, yes: str, mark: str
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*(TO_DRILL_ZH if lang == "zh" else TO_DRILL_EN))
+    coach.say(external)
+    coach.say(ours)
+    assert coach.step == "confirm_root", coach.reply
+    chain = coach.say(yes).review.cause_chains[-1]
+    assert chain.root_cause == ours
+    assert chain.surface_cause is not None and chain.surface_cause.endswith(mark)
+
+
+ROOT_THEN_SHARES = [
+    (
+        "zh",
+        ("因为新客户上手慢", "根本原因是没有客户成功经理做上线陪跑", "是"),
+        "七成是没有陪跑，另外三成是价格",
+        "价格",
+    ),
+    (
+        "en",
+        ("new customers were slow to onboard", "the root cause is we had no onboarding manager", "yes"),
+        "60% was onboarding, the other 40% pricing",
+        "pricing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "drill", "answer", "other"), ROOT_THEN_SHARES)
+def test_two_shares_in_one_answer_are_both_put_on_their_causes(
+    lang: str, drill: tuple[str, ...], answer: str, other: str
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*(TO_DRILL_ZH if lang == "zh" else TO_DRILL_EN), *drill)
+    assert coach.step == "share", coach.reply
+    result = coach.say(answer)
+    chains = result.review.cause_chains
+    assert [(c.root_cause, c.share, c.is_main) for c in chains[1:]] == [
+        (other, pytest.approx(1 - chains[0].share), False)
+    ]
+    assert chains[0].share in (0.7, 0.6) and chains[0].is_main
+    assert other in result.reply  # the coach says what it filed
+    assert coach.step != "more_causes"  # the two shares explain the whole gap
+
+
+@pytest.mark.parametrize(
+    ("lang", "drill", "answer", "asked"),
+    [
+        ("zh", ROOT_THEN_SHARES[0][1], "七成是产品太复杂，三成是价格", "没有客户成功经理做上线陪跑"),
+        (
+            "en",
+            ROOT_THEN_SHARES[1][1],
+            "60% was product complexity, 40% pricing",
+            "we had no onboarding manager",
+        ),
+    ],
+)
+def test_two_shares_that_name_neither_chain_ask_for_its_share_and_file_nothing(
+    lang: str, drill: tuple[str, ...], answer: str, asked: str
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*(TO_DRILL_ZH if lang == "zh" else TO_DRILL_EN), *drill)
+    result = coach.say(answer)
+    assert coach.step == "share" and asked in result.reply
+    assert [c.share for c in result.review.cause_chains] == [None]

@@ -19,7 +19,7 @@ def test_lessons_are_proposed_from_root_causes_with_localized_labels() -> None:
     assert "1. 【组织·新增】没有回款跟踪机制" in coach.reply
     lesson = coach.last.review.lessons[0]
     assert (lesson.dimension, lesson.action, lesson.evidence) == ("organization", "start", "没有回款跟踪机制")
-    assert coach.last.state["lesson_confidence"][0] > 0
+    assert coach.last.state["lessons"]["confidence"][0] > 0
 
 
 def test_plain_word_corrections_add_and_delete() -> None:

@@ -55,7 +55,7 @@ def test_already_said_during_the_drill_files_the_cause_without_the_lead() -> Non
     coach = Coaching()
     coach.script(*TO_DRILL_ZH)
     result = coach.say("刚说了，付款条款是验收后90天")
-    assert result.state["drill"]["answers"] == ["付款条款是验收后90天"]
+    assert result.state["analysis"]["drill"]["answers"] == ["付款条款是验收后90天"]
 
 
 def test_already_said_in_english_and_with_nothing_after_it() -> None:
@@ -81,7 +81,7 @@ def test_external_twice_closes_the_chain_at_the_outside_cause() -> None:
     coach.script(*TO_DRILL_ZH)
     coach.say("客户预算冻结，不可控")
     result = coach.say("不可控")
-    assert result.review.cause_chains[-1].root_cause == "客户预算冻结"
+    assert result.review.cause_chains[-1].root_cause == "客户预算冻结（外部）"  # recorded as outside
     assert coach.step == "share"
 
 
@@ -134,9 +134,9 @@ def test_a_protest_is_never_an_item_and_the_number_is_asked_about() -> None:
 def test_a_protest_drops_the_draft_being_assembled() -> None:
     coach = _with_one_action()
     coach.say("每月做一次客户回访")
-    assert coach.last.state["draft"] is not None
+    assert coach.last.state["actions"]["draft"] is not None
     result = coach.say("不是新行动")
-    assert result.state["draft"] is None and len(result.review.actions) == 1
+    assert result.state["actions"]["draft"] is None and len(result.review.actions) == 1
 
 
 def test_an_item_that_is_not_there_is_said_so() -> None:
@@ -196,7 +196,7 @@ def test_a_date_with_its_before_marker_is_not_part_of_the_how() -> None:
     coach = Coaching()
     coach.script(*TO_ACTIONS_ZH)
     coach.say("张伟1月15日前出渠道分级方案初稿")
-    draft_or_action = coach.last.review.actions or [coach.last.state["draft"]]
+    draft_or_action = coach.last.review.actions or [coach.last.state["actions"]["draft"]]
     item = draft_or_action[0]
     how = item.how if hasattr(item, "how") else item["how"]
     assert how == "出渠道分级方案初稿"

@@ -48,12 +48,12 @@ def test_focus_by_number_and_default_to_biggest_gap() -> None:
     coach.script("回款目标1.2亿，实际9600万；新客户数目标50，实际62；毛利率目标30%，实际20%", "没有了")
     assert "抓大放小" in coach.reply
     assert coach.say("第2个").stage == "analysis"
-    assert coach.last.state["focus"] == [1]
+    assert coach.last.state["review"]["focus"] == [1]
 
     other = Coaching()
     other.script("回款目标1.2亿，实际9600万；毛利率目标30%，实际20%", "没有了")
     result = other.say("嗯，你看着办")
-    assert "毛利率" in result.reply and other.last.state["focus"] == [1]
+    assert "毛利率" in result.reply and other.last.state["review"]["focus"] == [1]
 
 
 def test_english_goals() -> None:

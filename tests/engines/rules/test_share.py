@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.engines.rules.share import parse_share
+from coach.engines.rules.share import CauseShare, parse_share, parse_shares
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,28 @@ def test_shares(text: str, share: float) -> None:
 @pytest.mark.parametrize("text", ["不好说", "", "🙂", "250%", "no idea"])
 def test_no_share(text: str) -> None:
     assert parse_share(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("七成是没有陪跑，另外三成是价格", [("没有陪跑", 0.7), ("价格", 0.3)]),
+        ("没有陪跑占七成，价格占三成", [("没有陪跑", 0.7), ("价格", 0.3)]),
+        ("一半是培训不足，一半是系统慢", [("培训不足", 0.5), ("系统慢", 0.5)]),
+        ("这个大概占七成原因，另外三成是价格", [("", 0.7), ("价格", 0.3)]),
+        ("70%是陪跑另外30%是价格", [("陪跑", 0.7), ("价格", 0.3)]),
+        ("60% was onboarding, the other 40% pricing", [("onboarding", 0.6), ("pricing", 0.4)]),
+        ("60% onboarding and 40% pricing", [("onboarding", 0.6), ("pricing", 0.4)]),
+        ("onboarding accounts for 60%, pricing for 40%", [("onboarding", 0.6), ("pricing", 0.4)]),
+        ("half was training, half was the slow system", [("training", 0.5), ("the slow system", 0.5)]),
+        ("八成吧", [("", 0.8)]),
+        ("about 70 percent of it", [("", 0.7)]),
+    ],
+)
+def test_every_share_is_read_with_the_cause_beside_it(text: str, shares: list[tuple[str, float]]) -> None:
+    assert parse_shares(text) == [CauseShare(cause, share) for cause, share in shares]
+
+
+@pytest.mark.parametrize("text", ["不好说", "3个客户流失了", "we lost 3 customers", ""])
+def test_a_number_that_is_no_share_gives_no_shares(text: str) -> None:
+    assert parse_shares(text) == []

@@ -10,11 +10,12 @@ from coach.domain.critique import is_no, is_vague_how, is_yes, normalize, wants_
 from coach.domain.labels import ACTION_KIND, LESSON_ACTION, label
 from coach.domain.parsing import DateMention, find_dates, find_owner
 from coach.domain.reading import cues
+from coach.domain.reading.action_kind import action_kind
 from coach.domain.reading.blocks import has_rung, strip_filler
-from coach.domain.retrospective import ActionItem, ActionKind, LessonAction
+from coach.domain.retrospective import ActionItem
 from coach.engines.rules import flow
 from coach.engines.rules.replies import render
-from coach.engines.rules.state import ActionDraft
+from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
@@ -37,18 +38,6 @@ _MODAL = re.compile(r"^(?:will|shall|is going to|are going to|'ll)\s+", re.I)  #
 _DANGLING = re.compile(r"\s+(?:by|before|until|due|from|starting)[\s.。]*$", re.I)  # left where a date was
 _WHAT = re.compile(r"^(做什么|what)\s*[:：]\s*", re.I)
 _HOW = re.compile(r"^(怎么做|关键动作|how)\s*[:：]\s*", re.I)
-_KIND_CUES: list[tuple[ActionKind, re.Pattern[str]]] = [
-    (ActionKind.opportunity, re.compile(r"机会|拓展|新市场|试点|抓住|opportunit|pilot|explore|expand", re.I)),
-    (
-        ActionKind.strategy,
-        re.compile(r"策略|战略|方向|调整|转向|重新定位|strategy|strategic|pivot|reposition|shift", re.I),
-    ),
-    (
-        ActionKind.improvement,
-        re.compile(r"改进|优化|修复|完善|提升|规范|流程|improv|fix|optimi|streamline", re.I),
-    ),
-    (ActionKind.focus, re.compile(r"重点|聚焦|优先|专项|攻坚|focus|priorit", re.I)),
-]
 # A name that does the action: "Tariq builds a forecast…", "Grace signs the contract by July 31"
 # (the verb takes an object, so "Route alerts by service" stays an imperative with no owner)
 _EN_SUBJECT = re.compile(
@@ -98,13 +87,13 @@ def enter(t: Turn) -> None:
         t.say("actions_so_far", actions=_listing(t))
         _ask_more(t)
         return
-    t.state.action_lesson = 0
+    t.state.actions.lesson = 0
     _next_lesson(t, first=True)
 
 
 def handle(t: Turn) -> None:
-    step = t.state.step
-    unstarted = step == "item" and (t.state.draft is None or not t.state.draft.evidence)
+    step = t.state.actions.step
+    unstarted = step == "item" and (t.state.actions.draft is None or not t.state.actions.draft.evidence)
     if (step in ("how", "who", "when") and _ends_actions(t.text)) or (
         unstarted and _ends_actions(t.text, False)
     ):
@@ -117,8 +106,8 @@ def handle(t: Turn) -> None:
     if step == "more":
         _more(t)
         return
-    if t.state.draft is None:
-        t.state.draft = ActionDraft(lesson_index=None)
+    if t.state.actions.draft is None:
+        t.state.actions.draft = ActionDraft(lesson_index=None)
     _fill(t, step)
 
 
@@ -137,12 +126,12 @@ def _ends_actions(text: str, bare_no: bool = True) -> bool:
 
 def _finish_with_draft(t: Turn) -> None:
     """The user is done while an action still lacks a part: keep what was said, never the closing words."""
-    draft = t.state.draft
+    draft = t.state.actions.draft
     if draft is not None and (draft.what or draft.how):
         item = _item(t, draft)
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
-    t.state.draft = None
+    t.state.actions.draft = None
     if wants_finish(_FINISH_TAIL.sub("", normalize(t.text))):
         flow.go_to(t, "done")
     else:
@@ -150,29 +139,29 @@ def _finish_with_draft(t: Turn) -> None:
 
 
 def skip(t: Turn) -> None:
-    if t.state.step == "more":
+    if t.state.actions.step == "more":
         flow.advance(t)
         return
-    t.state.draft = None
+    t.state.actions.draft = None
     t.say("actions_skipped_one")
-    t.state.action_lesson += 1
+    t.state.actions.lesson += 1
     _next_lesson(t)
 
 
 def _next_lesson(t: Turn, first: bool = False) -> None:
     lessons = t.review.lessons
-    index = t.state.action_lesson
+    index = t.state.actions.lesson
     if index >= len(lessons):
-        t.state.draft = None
+        t.state.actions.draft = None
         if first:
-            t.state.step = "item"
-            t.state.draft = ActionDraft(lesson_index=None)
+            t.state.actions.step = "item"
+            t.state.actions.draft = ActionDraft(lesson_index=None)
             t.ask("actions_own")
         else:
             _ask_more(t)
         return
-    t.state.draft = ActionDraft(lesson_index=index, walk=True)
-    t.state.step = "item"
+    t.state.actions.draft = ActionDraft(lesson_index=index, walk=True)
+    t.state.actions.step = "item"
     lesson = lessons[index]
     if first:
         t.say("actions_intro")
@@ -214,18 +203,18 @@ def _several(t: Turn) -> bool:
     full = [i for i in placed if _owner(t, i) and deadline(i, t.today)]
     if len(items) < 2 or len(placed) < len(items) or not full:
         return False
-    walk = t.state.draft.walk if t.state.draft else False
-    lesson = t.state.draft.lesson_index if t.state.draft else None
+    walk = t.state.actions.draft.walk if t.state.actions.draft else False
+    lesson = t.state.actions.draft.lesson_index if t.state.actions.draft else None
     for n, item in enumerate(items):
-        t.state.draft = ActionDraft(lesson_index=lesson if n == 0 else None, walk=False)
+        t.state.actions.draft = ActionDraft(lesson_index=lesson if n == 0 else None, walk=False)
         t.text = item
         _fill(t, "item")
-        if t.state.draft is not None and n < len(items) - 1:
-            t.state.draft = None  # an incomplete item among several: keep the rest going
+        if t.state.actions.draft is not None and n < len(items) - 1:
+            t.state.actions.draft = None  # an incomplete item among several: keep the rest going
     t.text = "\n".join(items)
     _only_last_question(t)
-    if walk and t.state.draft is None:
-        t.state.action_lesson = max(t.state.action_lesson + len(full), t.state.action_lesson)
+    if walk and t.state.actions.draft is None:
+        t.state.actions.lesson = max(t.state.actions.lesson + len(full), t.state.actions.lesson)
     return True
 
 
@@ -240,29 +229,29 @@ def _only_last_question(t: Turn) -> None:
 
 def _another_action(t: Turn) -> bool:
     """A whole action for someone else while one is still being assembled: a new action, never merged."""
-    draft = t.state.draft
+    draft = t.state.actions.draft
     if draft is None or not draft.evidence or not looks_like_action(t):
         return False
     who = owner_in(t.text)
-    if draft.who is None and who is not None and t.state.step == "who" and (draft.what or draft.how):
+    if draft.who is None and who is not None and t.state.actions.step == "who" and (draft.what or draft.how):
         # asked who owns the last one, the user gives a whole new action: keep the last one without an owner
         item = _item(t, draft)
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
-        t.state.draft = ActionDraft(lesson_index=None)
+        t.state.actions.draft = ActionDraft(lesson_index=None)
         _fill(t, "item")
         return True
     if draft.who is None or who is None or who == draft.who:
         return False  # the same owner refining the plan ("加强培训" → the concrete key action)
     t.say("actions_left_unfinished", item=quote(draft.what or draft.how or draft.evidence[0], t.lang))
-    t.state.draft = ActionDraft(lesson_index=None)
+    t.state.actions.draft = ActionDraft(lesson_index=None)
     _fill(t, "item")
     return True
 
 
 def _ask_more(t: Turn) -> None:
-    t.state.step = "more"
-    t.state.draft = None
+    t.state.actions.step = "more"
+    t.state.actions.draft = None
     t.ask("actions_more")
 
 
@@ -272,18 +261,18 @@ def _more(t: Turn) -> None:
         flow.advance(t)
         return
     if is_yes(body) and len(body) <= 4:
-        t.state.step = "item"
-        t.state.draft = ActionDraft(lesson_index=None)
+        t.state.actions.step = "item"
+        t.state.actions.draft = ActionDraft(lesson_index=None)
         t.ask("actions_own")
         return
-    t.state.step = "item"
-    t.state.draft = ActionDraft(lesson_index=None)
+    t.state.actions.step = "item"
+    t.state.actions.draft = ActionDraft(lesson_index=None)
     _fill(t, "item")
 
 
-def _fill(t: Turn, step: str) -> None:
+def _fill(t: Turn, step: ActionsStep) -> None:
     """Read whatever of WHAT/HOW/WHEN/WHO the message gives, then ask for what is still missing."""
-    draft = t.state.draft
+    draft = t.state.actions.draft
     assert draft is not None
     text = t.text
     if (
@@ -292,7 +281,7 @@ def _fill(t: Turn, step: str) -> None:
         and (_NONE_MORE.match(normalize(text)) or _ENOUGH.search(normalize(text)))
     ):
         # "没有了" where an action was asked: no (more) actions.
-        t.state.draft = None
+        t.state.actions.draft = None
         flow.advance(t)
         return
     draft.evidence.append(text)
@@ -442,12 +431,11 @@ def jump_in(t: Turn) -> None:
     if t.state.stage == "lessons" and t.review.lessons:
         t.lessons_confirmed = True
         t.say("lessons_confirmed", count=len(t.review.lessons))
-    t.state.stage, t.state.step = "actions", "item"
-    if "actions" not in t.state.visited:
-        t.state.visited.append("actions")
-    t.state.drill = None
-    t.state.action_lesson = len(t.review.lessons)  # the user leads; no walk through the lessons
-    t.state.draft = ActionDraft(lesson_index=None)
+    t.state.enter("actions")
+    t.state.actions.step = "item"
+    t.state.analysis.drill = None
+    t.state.actions.lesson = len(t.review.lessons)  # the user leads; no walk through the lessons
+    t.state.actions.draft = ActionDraft(lesson_index=None)
     if HEAD_ONLY.match(t.text.strip()):
         t.ask("actions_own")  # "actions" alone: the user is ready to list them
         return
@@ -560,19 +548,19 @@ def _ask_missing(t: Turn, draft: ActionDraft) -> None:
         draft.how = None
         if draft.what_from == len(draft.evidence) and draft.what is not None and is_vague_how(draft.what):
             draft.what = None  # the vague words are not kept as the WHAT either
-        t.state.step = "how"
+        t.state.actions.step = "how"
         t.ask("actions_vague", how=quote(vague, t.lang))
         return
     if draft.how is None:
-        t.state.step = "how"
+        t.state.actions.step = "how"
         t.ask("actions_how")
         return
     if not draft.who:
-        t.state.step = "who"
+        t.state.actions.step = "who"
         t.ask("actions_who", how=quote(draft.how, t.lang))
         return
     if not draft.when:
-        t.state.step = "when"
+        t.state.actions.step = "when"
         if draft.when_text:
             t.ask("actions_when_unclear", when=quote(draft.when_text, t.lang))
         else:
@@ -586,7 +574,7 @@ def _save(t: Turn, draft: ActionDraft) -> None:
     t.review.actions.append(item)
     t.say("actions_saved", line=line(t, item))
     if draft.walk:
-        t.state.action_lesson += 1
+        t.state.actions.lesson += 1
         _next_lesson(t)
     else:
         _ask_more(t)
@@ -610,29 +598,13 @@ def _item(t: Turn, draft: ActionDraft) -> ActionItem:
     )
 
 
-def action_kind(text: str, lesson_action: LessonAction | None) -> ActionKind:
-    """重点事项/策略调整/改进点/机会点 by cue words, else from the lesson it came from."""
-    for kind, pattern in _KIND_CUES:
-        if pattern.search(text):
-            return kind
-    if lesson_action in (LessonAction.optimize, LessonAction.stop):
-        return ActionKind.improvement
-    return ActionKind.focus
-
-
 def line(t: Turn, item: ActionItem) -> str:
     """One action as the coach says it back: kind, what — how, owner, date."""
     kind = label(ACTION_KIND, item.kind, t.lang)
     when = item.when.isoformat() if item.when else "—"
-    when_text = (
-        f"（{item.when_text}）"
-        if t.lang == "zh" and item.when_text
-        else (f" ({item.when_text})" if item.when_text else "")
-    )
+    said = render("action_when_said", t.lang, when_text=item.when_text) if item.when_text else ""
     body = item.what if not item.how or item.how == item.what else f"{item.what} — {item.how}"
-    if t.lang == "zh":
-        return f"【{kind}】{body}；负责人 {item.who}；{when}{when_text}"
-    return f"[{kind}] {body}; owner {item.who}; {when}{when_text}"
+    return render("action_line", t.lang, kind=kind, body=body, who=item.who, when=when, when_said=said)
 
 
 def _listing(t: Turn) -> str:

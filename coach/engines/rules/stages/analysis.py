@@ -54,7 +54,7 @@ def _dig(t: Turn, target: str) -> None:
     grams = _grams(target)
     scored = [(len(grams & _grams(o)), o) for o in options]
     best = max(scored, default=(0, ""), key=lambda s: s[0])
-    t.state.drill = None
+    t.state.analysis.drill = None
     drilldown.start(t, best[1] if best[0] > 0 else target)
 
 
@@ -64,7 +64,7 @@ def _names_a_goal(t: Turn) -> bool:
     for index, goal in enumerate(t.review.goals):
         name = normalize(goal.name or "")
         if body and name and (body == name or (len(body) <= 12 and (body in name or name in body))):
-            t.state.focus = [index]
+            t.state.review.focus = [index]
             t.say("analysis_focus_noted", goal=quote(goal.name, t.lang))
             t.reask()
             return True
@@ -72,12 +72,12 @@ def _names_a_goal(t: Turn) -> bool:
 
 
 def enter(t: Turn) -> None:
-    t.state.step = "highlights"
+    t.state.analysis.step = "highlights"
     t.ask("analysis_highlights_more" if t.review.highlights else "analysis_highlights")
 
 
 def handle(t: Turn) -> None:
-    step = t.state.step
+    step = t.state.analysis.step
     if is_chitchat(t.text):
         t.say("off_topic")
         t.reask()
@@ -110,7 +110,7 @@ def handle(t: Turn) -> None:
 
 
 def skip(t: Turn) -> None:
-    step = t.state.step
+    step = t.state.analysis.step
     if step in ("highlights", "highlight_why"):
         _ask_shortfalls(t)
     elif step in ("shortfalls", "shortfall_why"):
@@ -118,7 +118,7 @@ def skip(t: Turn) -> None:
     elif step == "missed":
         ask_choose(t)
     else:
-        t.state.drill = None
+        t.state.analysis.drill = None
         flow.advance(t)
 
 
@@ -146,8 +146,8 @@ def _findings(t: Turn, kind: FindingKind) -> None:
         if not has_words(item_body):
             continue  # "亮点：" on a line of its own heads the list, it is no finding
         if item_kind is None:
-            t.state.pending_finding, t.state.findings_step = item, kind
-            t.state.step = "finding_kind"
+            t.state.analysis.pending_finding, t.state.analysis.findings_kind = item, kind
+            t.state.analysis.step = "finding_kind"
             t.ask("analysis_which_kind", finding=quote(item, t.lang))
             return
         head, cause = split_cause(item_body)
@@ -187,7 +187,7 @@ def _file_chain(t: Turn, parts: ChainParts, asked: FindingKind) -> None:
         evidence=t.text,
     )
     t.review.cause_chains.append(chain)
-    t.state.drilled.append(parts.phenomenon)
+    t.state.analysis.drilled.append(parts.phenomenon)
     drilldown.mark_main(t.review.cause_chains)
     t.say(
         "analysis_filed_chain",
@@ -197,17 +197,17 @@ def _file_chain(t: Turn, parts: ChainParts, asked: FindingKind) -> None:
         share=f"{parts.share * 100:.0f}%" if parts.share is not None else "?",
     )
     if parts.share is None:
-        t.state.share_chain = len(t.review.cause_chains) - 1
-        t.state.findings_step = asked
-        t.state.step = "chain_share"
+        t.state.analysis.share_chain = len(t.review.cause_chains) - 1
+        t.state.analysis.findings_kind = asked
+        t.state.analysis.step = "chain_share"
         t.ask("drill_share", root=quote(parts.root, t.lang))
         return
     _back_to(t, asked)
 
 
-def _back_to(t: Turn, kind: str) -> None:
+def _back_to(t: Turn, kind: FindingKind) -> None:
     """Return to collecting the findings of a kind, asking for what the method still lacks."""
-    t.state.step = kind
+    t.state.analysis.step = kind
     if kind == "highlights":
         t.ask("analysis_highlights_more" if t.review.highlights else "analysis_highlights_still")
     else:
@@ -216,7 +216,7 @@ def _back_to(t: Turn, kind: str) -> None:
 
 def _chain_share(t: Turn) -> None:
     """The share of a chain filed in one message; asked once, left open when not given."""
-    index = t.state.share_chain
+    index = t.state.analysis.share_chain
     share = parse_share(t.text)
     chains = t.review.cause_chains
     if share is not None and index is not None and 0 <= index < len(chains):
@@ -225,20 +225,20 @@ def _chain_share(t: Turn) -> None:
         t.say("drill_main", root=quote(chains[index].root_cause, t.lang), share=f"{share * 100:.0f}%")
     else:
         t.say("drill_share_left_open")
-    _back_to(t, t.state.findings_step)
+    _back_to(t, t.state.analysis.findings_kind)
 
 
 def _kind_answer(t: Turn) -> None:
     """The answer to 「这是亮点还是不足？」: file the finding as that kind."""
-    pending = t.state.pending_finding or ""
-    t.state.pending_finding = None
+    pending = t.state.analysis.pending_finding or ""
+    t.state.analysis.pending_finding = None
     body = normalize(t.text)
     if re.search(r"不足|不好|问题|短板|shortfall|problem|wrong|bad|miss", body, re.I):
         kind: FindingKind = "shortfalls"
     elif re.search(r"亮点|好的|做成|highlight|good|went well|right", body, re.I):
         kind = "highlights"
     else:
-        t.state.pending_finding = pending
+        t.state.analysis.pending_finding = pending
         t.reask()
         return
     head, cause = split_cause(finding_kind(pending, kind)[1])
@@ -247,18 +247,18 @@ def _kind_answer(t: Turn) -> None:
         "analysis_filed_shortfall" if kind == "shortfalls" else "analysis_filed_highlight",
         finding=quote(head, t.lang),
     )
-    if kind == t.state.findings_step:
+    if kind == t.state.analysis.findings_kind:
         _ask_next_why(t, kind)
     else:
-        _back_to(t, t.state.findings_step)
+        _back_to(t, t.state.analysis.findings_kind)
 
 
-def _ask_next_why(t: Turn, kind: str) -> None:
+def _ask_next_why(t: Turn, kind: FindingKind) -> None:
     items: list[Finding] = getattr(t.review, kind)
     for index, finding in enumerate(items):
-        if not finding.causes and f"{kind}:{index}" not in t.state.why_asked:
-            t.state.finding_index = index
-            t.state.step = "highlight_why" if kind == "highlights" else "shortfall_why"
+        if not finding.causes and f"{kind}:{index}" not in t.state.analysis.why_asked:
+            t.state.analysis.finding_index = index
+            t.state.analysis.step = "highlight_why" if kind == "highlights" else "shortfall_why"
             t.ask(
                 "analysis_highlight_why" if kind == "highlights" else "analysis_shortfall_why",
                 finding=quote(finding.text, t.lang),
@@ -267,12 +267,12 @@ def _ask_next_why(t: Turn, kind: str) -> None:
     _after_findings(t, kind)
 
 
-def _why(t: Turn, kind: str) -> None:
+def _why(t: Turn, kind: FindingKind) -> None:
     items: list[Finding] = getattr(t.review, kind)
-    index = t.state.finding_index
+    index = t.state.analysis.finding_index
     if 0 <= index < len(items):
         # Asked once: an empty answer leaves the finding without causes rather than asking again.
-        t.state.why_asked.append(f"{kind}:{index}")
+        t.state.analysis.why_asked.append(f"{kind}:{index}")
         if not _nothing(t.text):
             causes = [split_cause(c)[1] or c for c in split_items(t.text)] or [t.text]
             items[index].causes.extend(causes)
@@ -280,7 +280,7 @@ def _why(t: Turn, kind: str) -> None:
     _ask_next_why(t, kind)
 
 
-def _after_findings(t: Turn, kind: str) -> None:
+def _after_findings(t: Turn, kind: FindingKind) -> None:
     if kind == "highlights":
         _ask_shortfalls(t)
     else:
@@ -288,7 +288,7 @@ def _after_findings(t: Turn, kind: str) -> None:
 
 
 def _ask_shortfalls(t: Turn) -> None:
-    t.state.step = "shortfalls"
+    t.state.analysis.step = "shortfalls"
     missed = [g for g in t.review.goals if g.verdict in (Verdict.missed, Verdict.far_missed)]
     if missed and not t.review.shortfalls:
         t.ask("analysis_shortfalls_hint", goal=goal_line(t, missed[0]))
@@ -297,7 +297,7 @@ def _ask_shortfalls(t: Turn) -> None:
 
 
 def _ask_missed(t: Turn) -> None:
-    t.state.step = "missed"
+    t.state.analysis.step = "missed"
     t.ask("analysis_missed")
 
 
@@ -312,13 +312,15 @@ def _missed(t: Turn) -> None:
 def candidates(t: Turn) -> list[str]:
     """Findings worth a drill-down, not yet drilled: shortfalls first, then missed focus goals."""
     found = [f.text for f in t.review.shortfalls]
-    goals = [t.review.goals[i] for i in t.state.focus if 0 <= i < len(t.review.goals)] or t.review.goals
+    goals = [
+        t.review.goals[i] for i in t.state.review.focus if 0 <= i < len(t.review.goals)
+    ] or t.review.goals
     for goal in goals:
         # A missed goal is a finding of its own unless a shortfall already speaks of it.
         named = any(goal.name and goal.name in f.text for f in t.review.shortfalls)
         if goal.verdict in (Verdict.missed, Verdict.far_missed) and not named:
             found.append(goal_line(t, goal))
-    drilled = {c.phenomenon for c in t.review.cause_chains} | set(t.state.drilled)
+    drilled = {c.phenomenon for c in t.review.cause_chains} | set(t.state.analysis.drilled)
     return [c for c in dict.fromkeys(found) if c not in drilled]
 
 
@@ -333,7 +335,7 @@ def ask_choose(t: Turn) -> None:
         t.say("analysis_drill_only", finding=quote(options[0], t.lang, 60))
         drilldown.start(t, options[0])
         return
-    t.state.step = "choose"
+    t.state.analysis.step = "choose"
     listing = "\n".join(
         f"{i}. {text if len(text) <= 80 else text[:79] + '…'}" for i, text in enumerate(options[:9], 1)
     )
@@ -346,7 +348,7 @@ def _choose(t: Turn) -> None:
         flow.advance(t)
         return
     if _nothing(t.text) and not is_yes(t.text):
-        t.state.drill = None
+        t.state.analysis.drill = None
         flow.advance(t)
         return
     low = t.text.lower()

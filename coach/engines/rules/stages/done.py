@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from coach.engines.rules.replies import render
 from coach.engines.rules.summary import counts, summarize
 from coach.engines.rules.turn import Turn
 
 
 def enter(t: Turn) -> None:
-    t.state.step = ""
+    t.state.done.step = ""
     t.review.summary = summarize(t.review, t.lang)
     t.say("done", counts=counts(t.review, t.lang), summary=t.review.summary)
     missing = _missing(t)
@@ -31,11 +32,11 @@ def _missing(t: Turn) -> str:
     review = t.review
     gaps = []
     if not review.goals:
-        gaps.append("目标" if zh else "goals")
+        gaps.append(render("missing_goals", t.lang))
     if not review.cause_chains:
-        gaps.append("根因" if zh else "root causes")
+        gaps.append(render("missing_root_causes", t.lang))
     if not review.lessons:
-        gaps.append("经验" if zh else "lessons")
+        gaps.append(render("missing_lessons", t.lang))
     if not review.actions:
-        gaps.append("行动" if zh else "actions")
+        gaps.append(render("missing_actions", t.lang))
     return ("、" if zh else ", ").join(gaps)

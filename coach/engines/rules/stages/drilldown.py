@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from coach.domain.critique import (
     cause_level,
@@ -18,13 +19,14 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
-from coach.engines.rules.chains import file_chain, read_chain
-from coach.engines.rules.share import parse_share
-from coach.engines.rules.state import DrillState
+from coach.engines.rules.chains import file_chain, file_shares, read_chain
+from coach.engines.rules.replies import render
+from coach.engines.rules.share import CauseShare, parse_share, parse_shares
+from coach.engines.rules.state import DrillState, DrillStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
-STEPS = ("drill", "confirm_root", "share", "more_causes", "another")
+STEPS: tuple[DrillStep, ...] = get_args(DrillStep)  # the analysis steps this module answers
 MAX_DEPTH = 5
 EXPLAINED_ENOUGH = 0.8  # the method: the main causes should explain 80–90% of the gap
 _LEADING_NO = re.compile(r"^(不是|不对|不|no|nope|not really|not quite)[\s,，。.!！:：]*", re.I)
@@ -49,9 +51,9 @@ _DONT_KNOW = re.compile(r"^(不知道|不清楚|说不上来|不确定|没想法
 
 def start(t: Turn, phenomenon: str, quiet: bool = False) -> None:
     """Begin a drill-down on a finding (quiet: the user is already answering the first why)."""
-    t.state.drill = DrillState(phenomenon=phenomenon)
-    t.state.drilled.append(phenomenon)
-    t.state.step = "drill"
+    t.state.analysis.drill = DrillState(phenomenon=phenomenon)
+    t.state.analysis.drilled.append(phenomenon)
+    t.state.analysis.step = "drill"
     if quiet:
         t.say("analysis_drill_only", finding=quote(phenomenon, t.lang, 60))
     else:
@@ -59,14 +61,14 @@ def start(t: Turn, phenomenon: str, quiet: bool = False) -> None:
 
 
 def handle(t: Turn) -> None:
-    step = t.state.step
+    step = t.state.analysis.step
     if step == "share":
         _share(t)
     elif step == "more_causes":
         _more_causes(t)
     elif step == "another":
         _another(t)
-    elif t.state.drill is None:
+    elif t.state.analysis.drill is None:
         from coach.engines.rules.stages.analysis import ask_choose
 
         ask_choose(t)
@@ -77,7 +79,7 @@ def handle(t: Turn) -> None:
 
 
 def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
-    drill = t.state.drill
+    drill = t.state.analysis.drill
     assert drill is not None
     said = answer.strip(" ，,。.")
     if is_external(said):
@@ -128,10 +130,13 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
         return
     if level == "root" or depth >= 3:
         drill.candidate_root = answer
-        t.state.step = "confirm_root"
+        t.state.analysis.step = "confirm_root"
         t.ask("drill_confirm_root" if level == "root" else "drill_confirm_deep", answer=quote(answer, t.lang))
         return
     t.ask("drill_why_again", answer=quote(answer, t.lang))
+
+
+_EXTERNAL_MARK = {"zh": "（外部）", "en": " (external)"}
 
 
 def _external(t: Turn, said: str) -> None:
@@ -139,15 +144,18 @@ def _external(t: Turn, said: str) -> None:
 
     Asked once per drill-down; when nothing is in our control either, the chain ends at that cause.
     """
-    drill = t.state.drill
+    drill = t.state.analysis.drill
     assert drill is not None
     cause = without_external(said)
     if has_words(cause) and len(normalize(cause)) >= 2:
         drill.answers.append(_CAUSE_LEAD.sub("", cause).strip() or cause)
-    last = drill.answers[-1] if drill.answers else drill.phenomenon
+    mark = _EXTERNAL_MARK[t.lang]
+    last = drill.answers[-1].removesuffix(mark) if drill.answers else drill.phenomenon
+    if drill.answers:  # the chain keeps which cause lies outside ("政策变化（外部）"), above what is ours
+        drill.answers[-1] = last + mark
     if drill.asked_control:
         drill.asked_control = False
-        _finish_chain(t, last)
+        _finish_chain(t, last + mark)
         return
     drill.asked_control = True
     t.ask("drill_controllable", answer=quote(last, t.lang))
@@ -189,7 +197,7 @@ def share_only(text: str) -> float | None:
 
 def _ends_drill(t: Turn, said: str) -> bool:
     """Answers that close the drill-down instead of going a level deeper; True when handled."""
-    drill = t.state.drill
+    drill = t.state.analysis.drill
     assert drill is not None
     last = drill.candidate_root or (drill.answers[-1] if drill.answers else None)
     share = share_only(said)
@@ -205,14 +213,14 @@ def _ends_drill(t: Turn, said: str) -> bool:
 
 
 def _confirm(t: Turn) -> None:
-    drill = t.state.drill
+    drill = t.state.analysis.drill
     assert drill is not None
     body = normalize(t.text)
     if is_yes(body) or confirms_root(body):
         share = _share_in(t.text)
         _finish_chain(t, drill.candidate_root or (drill.answers[-1] if drill.answers else t.text), share)
         return
-    t.state.step = "drill"
+    t.state.analysis.step = "drill"
     rest = _LEADING_NO.sub("", t.text).strip()
     if is_no(body) and has_words(rest) and len(rest) > 3:
         _answer(t, rest)  # "不是，根本原因是没有回款跟踪机制"
@@ -223,7 +231,7 @@ def _confirm(t: Turn) -> None:
 
 
 def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
-    drill = t.state.drill
+    drill = t.state.analysis.drill
     assert drill is not None
     middle = [a for a in drill.answers if a != root]
     chain = CauseChain(
@@ -233,8 +241,8 @@ def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
         evidence=" / ".join(drill.answers) or None,
     )
     chain = file_chain(t.review.cause_chains, chain)  # a root said before is completed, not repeated
-    t.state.drill = None
-    t.state.share_chain = t.review.cause_chains.index(chain)
+    t.state.analysis.drill = None
+    t.state.analysis.share_chain = t.review.cause_chains.index(chain)
     t.say(
         "drill_chain",
         phenomenon=quote(chain.phenomenon, t.lang),
@@ -242,7 +250,7 @@ def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
         root=quote(root, t.lang),
     )
     _cite_similar(t, root)
-    t.state.step = "share"
+    t.state.analysis.step = "share"
     if share is not None:
         chain.share = share
     mark_main(t.review.cause_chains)
@@ -260,32 +268,49 @@ def _cite_similar(t: Turn, root: str) -> None:
     if hit is not None:
         t.say(
             "drill_seen_before",
-            team=hit.team or ("其他团队" if t.lang == "zh" else "another team"),
+            team=hit.team or render("another_team", t.lang),
             date=hit.review_date.isoformat() if hit.review_date else "—",
             lesson=quote(hit.text, t.lang, 60),
         )
 
 
 def _share(t: Turn) -> None:
-    index = t.state.share_chain
+    index = t.state.analysis.share_chain
     chains = t.review.cause_chains
     if index is None or not 0 <= index < len(chains):
         after_share(t)
         return
+    if len(shares := parse_shares(t.text)) > 1:
+        _several_shares(t, index, shares)
+        return
     share = parse_share(t.text)
     if share is None:
-        t.state.share_tries += 1
-        if t.state.share_tries < 2 or not has_words(t.text):
+        t.state.analysis.share_tries += 1
+        if t.state.analysis.share_tries < 2 or not has_words(t.text):
             t.say("drill_share_unclear")
             t.reask()
             return
         # Asked twice: leave the share open rather than asking forever.
-        t.state.share_tries = 0
+        t.state.analysis.share_tries = 0
         t.say("drill_share_left_open")
         _offer_another(t)
         return
-    t.state.share_tries = 0
+    t.state.analysis.share_tries = 0
     chains[index].share = share
+    mark_main(chains)
+    after_share(t)
+
+
+def _several_shares(t: Turn, index: int, shares: list[CauseShare]) -> None:
+    """ "七成是没有陪跑，另外三成是价格": each share on its cause; asked once more when it cannot be told."""
+    chains = t.review.cause_chains
+    filed = file_shares(chains, index, shares)
+    if filed is None:
+        t.ask("drill_share", root=quote(chains[index].root_cause, t.lang))
+        return
+    if filed:
+        items = ("、" if t.lang == "zh" else ", ").join(quote(c.root_cause, t.lang, 24) for c in filed)
+        t.say("filed", parts=render("filed_chains", t.lang, items=items))
     mark_main(chains)
     after_share(t)
 
@@ -310,7 +335,7 @@ def after_share(t: Turn) -> None:
             explained=f"{total * 100:.0f}%",
             left=f"{(1 - total) * 100:.0f}%",
         )
-        t.state.step = "more_causes"
+        t.state.analysis.step = "more_causes"
         t.ask("drill_more_causes")
         return
     if main is not None:
@@ -328,8 +353,8 @@ def _more_causes(t: Turn) -> None:
         return
     chains = t.review.cause_chains
     phenomenon = chains[-1].phenomenon if chains else t.text
-    t.state.drill = DrillState(phenomenon=phenomenon)
-    t.state.step = "drill"
+    t.state.analysis.drill = DrillState(phenomenon=phenomenon)
+    t.state.analysis.step = "drill"
     t.state.asked = None
     _answer(t, _ANOTHER_CAUSE.sub("", t.text) or t.text, is_cause=True)
 
@@ -338,7 +363,7 @@ def _offer_another(t: Turn) -> None:
     from coach.engines.rules.stages.analysis import candidates
 
     if candidates(t):
-        t.state.step = "another"
+        t.state.analysis.step = "another"
         t.ask("drill_another")
     else:
         flow.advance(t)

@@ -41,8 +41,8 @@ _WHY = re.compile(r"[，,。;；\s]*(因为|由于|原因是|because|since|due t
 
 
 def enter(t: Turn) -> None:
-    t.state.followup_index = 0
-    t.say("followup_intro", count=len(t.state.followups))
+    t.state.followup.index = 0
+    t.say("followup_intro", count=len(t.state.followup.actions))
     _ask_current(t)
 
 
@@ -51,7 +51,7 @@ def handle(t: Turn) -> None:
     if action is None:
         flow.advance(t)
         return
-    if t.state.step == "why":
+    if t.state.followup.step == "why":
         _record(t, action, "not_done", t.text)
         return
     if _all_at_once(t):
@@ -63,7 +63,7 @@ def handle(t: Turn) -> None:
         return
     why = _reason(t.text)
     if status == "not_done" and why is None:
-        t.state.step = "why"
+        t.state.followup.step = "why"
         t.ask("followup_why", what=quote(action.what, t.lang))
         return
     _record(t, action, status, why)
@@ -77,11 +77,11 @@ def skip(t: Turn) -> None:
 def _all_at_once(t: Turn) -> bool:
     """Settle every open action left in one message, then move on; True when the message did."""
     body = normalize(t.text)
-    left = t.state.followups[t.state.followup_index :]
+    left = t.state.followup.actions[t.state.followup.index :]
     if _ALL_DONE.match(body):
         for action in left:
             t.updates.append(ActionStatusUpdate(action_id=action.id, status="done"))
-            t.state.followup_answers[action.id] = "done"
+            t.state.followup.answers[action.id] = "done"
         t.say("followup_all_done", count=len(left))
     elif _ALL_SKIPPED.match(body):
         t.say("followup_all_skipped", count=len(left))  # no update: they stay open
@@ -89,8 +89,8 @@ def _all_at_once(t: Turn) -> bool:
         t.say("followup_all_later", count=len(left))  # kept open for the next review
     else:
         return False
-    t.state.followup_index = len(t.state.followups)
-    t.state.step = ""
+    t.state.followup.index = len(t.state.followup.actions)
+    t.state.followup.step = ""
     flow.advance(t)
     return True
 
@@ -117,14 +117,14 @@ def _reason(text: str) -> str | None:
 def _record(t: Turn, action: OpenAction, status: str, note: str | None) -> None:
     note = (note or "").strip() or None
     t.updates.append(ActionStatusUpdate(action_id=action.id, status=status, note=note))  # type: ignore[arg-type]
-    t.state.followup_answers[action.id] = status
+    t.state.followup.answers[action.id] = status
     t.say(f"followup_{status}", what=quote(action.what, t.lang), note=quote(note, t.lang) if note else "")
     _next(t)
 
 
 def _next(t: Turn) -> None:
-    t.state.followup_index += 1
-    t.state.step = ""
+    t.state.followup.index += 1
+    t.state.followup.step = ""
     if _current(t) is None:
         t.say("followup_finished")
         flow.advance(t)
@@ -133,8 +133,8 @@ def _next(t: Turn) -> None:
 
 
 def _current(t: Turn) -> OpenAction | None:
-    index = t.state.followup_index
-    return t.state.followups[index] if 0 <= index < len(t.state.followups) else None
+    index = t.state.followup.index
+    return t.state.followup.actions[index] if 0 <= index < len(t.state.followup.actions) else None
 
 
 def _ask_current(t: Turn) -> None:
@@ -142,11 +142,11 @@ def _ask_current(t: Turn) -> None:
     if action is None:
         flow.advance(t)
         return
-    t.state.step = "status"
+    t.state.followup.step = "status"
     t.ask(
         "followup_ask",
-        n=t.state.followup_index + 1,
-        total=len(t.state.followups),
+        n=t.state.followup.index + 1,
+        total=len(t.state.followup.actions),
         what=quote(action.what, t.lang, 60),
         who=action.who or "—",
         due=action.due.isoformat() if action.due else "—",

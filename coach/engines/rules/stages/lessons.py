@@ -49,12 +49,12 @@ def enter(t: Turn) -> None:
     if not t.review.lessons:
         _propose(t)
     if not t.review.lessons:
-        t.state.step = "edit"
+        t.state.lessons.step = "edit"
         t.ask("lessons_none")
         return
     t.say("lessons_list", lessons=_listing(t))
     _cite_past(t)
-    t.state.step = "edit"
+    t.state.lessons.step = "edit"
     t.ask("lessons_confirm")
 
 
@@ -88,11 +88,11 @@ def take_dictated(t: Turn, items: list[str]) -> None:
     """The user's own lessons replace the coach's unconfirmed proposals; then ask to confirm."""
     kept = [
         (lesson, conf)
-        for lesson, conf in zip(t.review.lessons, t.state.lesson_confidence, strict=False)
+        for lesson, conf in zip(t.review.lessons, t.state.lessons.confidence, strict=False)
         if conf >= 1.0 and normalize(lesson.text) not in {normalize(i) for i in items}
     ]
     t.review.lessons = [lesson for lesson, _ in kept]
-    t.state.lesson_confidence = [conf for _, conf in kept]
+    t.state.lessons.confidence = [conf for _, conf in kept]
     for item in items:
         typing = classify_lesson(item)
         dimension = parse_lesson_correction(item)[0]
@@ -105,14 +105,12 @@ def take_dictated(t: Turn, items: list[str]) -> None:
                 evidence=item,
             )
         )
-        t.state.lesson_confidence.append(1.0 if dimension and action else max(typing.confidence, 0.5))
-    t.state.lessons_proposed = True
-    t.state.lesson_cursor = None
+        t.state.lessons.confidence.append(1.0 if dimension and action else max(typing.confidence, 0.5))
+    t.state.lessons.proposed = True
+    t.state.lessons.cursor = None
     if t.state.stage != "lessons":
-        t.state.stage = "lessons"
-        if "lessons" not in t.state.visited:
-            t.state.visited.append("lessons")
-    t.state.step = "edit"
+        t.state.enter("lessons")
+    t.state.lessons.step = "edit"
     t.say("lessons_taken", count=len(items))
     t.say("lessons_list", lessons=_listing(t))
     t.ask("lessons_confirm")
@@ -133,7 +131,7 @@ def take_aside(t: Turn, text: str) -> bool:
         t.review.lessons.append(
             Lesson(text=item, dimension=dimension or typing.dimension, action=action, evidence=item)
         )
-        t.state.lesson_confidence.append(1.0 if dimension else max(typing.confidence, 0.5))
+        t.state.lessons.confidence.append(1.0 if dimension else max(typing.confidence, 0.5))
     if typed:
         t.say("lessons_aside", lessons="；".join(quote(i, t.lang, 40) for i in typed))
     return bool(typed)
@@ -164,8 +162,8 @@ def handle(t: Turn) -> None:
         return
     if _DELETE.search(text) and index is not None:
         removed = t.review.lessons.pop(index)
-        t.state.lesson_confidence.pop(index) if index < len(t.state.lesson_confidence) else None
-        t.state.lesson_cursor = None
+        t.state.lessons.confidence.pop(index) if index < len(t.state.lessons.confidence) else None
+        t.state.lessons.cursor = None
         t.say("lessons_deleted", lesson=quote(removed.text, t.lang))
         _show_and_ask(t)
         return
@@ -199,7 +197,7 @@ def _index(t: Turn, numbers: list[int]) -> int | None:
         return None
     if numbers:
         return len(lessons) - 1 if numbers[0] == -1 else numbers[0] - 1
-    cursor = t.state.lesson_cursor
+    cursor = t.state.lessons.cursor
     return cursor if cursor is not None and 0 <= cursor < len(lessons) else len(lessons) - 1
 
 
@@ -247,7 +245,7 @@ def _append(t: Turn, text: str) -> None:
             text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=text
         )
     )
-    t.state.lesson_confidence.append(1.0 if dimension and action else typing.confidence)
+    t.state.lessons.confidence.append(1.0 if dimension and action else typing.confidence)
 
 
 def _add(t: Turn, text: str) -> None:
@@ -266,12 +264,12 @@ def _add(t: Turn, text: str) -> None:
             text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=text
         )
     )
-    t.state.lesson_confidence.append(1.0 if dimension and action else typing.confidence)
+    t.state.lessons.confidence.append(1.0 if dimension and action else typing.confidence)
     _edited(t, len(t.review.lessons) - 1, added=True)
 
 
 def _edited(t: Turn, index: int, added: bool = False) -> None:
-    t.state.lesson_cursor = index
+    t.state.lessons.cursor = index
     t.say("lessons_added" if added else "lessons_updated", line=_line(t, index))
     _show_and_ask(t)
 
@@ -285,9 +283,9 @@ def _show_and_ask(t: Turn) -> None:
 
 
 def _set_confidence(t: Turn, index: int, value: float) -> None:
-    while len(t.state.lesson_confidence) < len(t.review.lessons):
-        t.state.lesson_confidence.append(LOW_CONFIDENCE)
-    t.state.lesson_confidence[index] = value
+    while len(t.state.lessons.confidence) < len(t.review.lessons):
+        t.state.lessons.confidence.append(LOW_CONFIDENCE)
+    t.state.lessons.confidence[index] = value
 
 
 def _propose(t: Turn) -> None:
@@ -316,14 +314,14 @@ def _propose(t: Turn) -> None:
         t.review.lessons.append(
             Lesson(text=text, dimension=typing.dimension, action=typing.action, evidence=evidence or text)
         )
-        t.state.lesson_confidence.append(typing.confidence)
-    t.state.lessons_proposed = True
+        t.state.lessons.confidence.append(typing.confidence)
+    t.state.lessons.proposed = True
 
 
 def _line(t: Turn, index: int) -> str:
     lesson = t.review.lessons[index]
     tag = f"{label(DIMENSION, lesson.dimension, t.lang)}·{label(LESSON_ACTION, lesson.action, t.lang)}"
-    confidence = t.state.lesson_confidence[index] if index < len(t.state.lesson_confidence) else 1.0
+    confidence = t.state.lessons.confidence[index] if index < len(t.state.lessons.confidence) else 1.0
     unsure = " (?)" if confidence < LOW_CONFIDENCE else ""
     return f"【{tag}】{lesson.text}{unsure}" if t.lang == "zh" else f"[{tag}] {lesson.text}{unsure}"
 

@@ -66,13 +66,13 @@ _PARTS = re.compile(r"\s*(?:[；;\n]|(?<=[。！!？?])|(?<=\.)\s+)\s*")
 
 
 def enter(t: Turn) -> None:
-    t.state.step = "person"
-    t.state.person_index = None
+    t.state.reflection.step = "person"
+    t.state.reflection.person_index = None
     t.ask("reflection_who")
 
 
 def handle(t: Turn) -> None:
-    if t.state.step == "answer" and t.state.person_index is not None:
+    if t.state.reflection.step == "answer" and t.state.reflection.person_index is not None:
         _answer(t, t.text)
     else:
         _person(t)
@@ -80,7 +80,7 @@ def handle(t: Turn) -> None:
 
 def skip(t: Turn) -> None:
     """Mid-answers: skip this question; otherwise skip the reflection as a whole."""
-    if t.state.step == "answer" and t.state.person_index is not None:
+    if t.state.reflection.step == "answer" and t.state.reflection.person_index is not None:
         _answer(t, "")
         return
     t.say("reflection_skipped")
@@ -112,9 +112,9 @@ def _person(t: Turn) -> None:
         return
     name, rest = parse_person(t.text)
     t.review.reflections.append(Reflection(person=name))
-    t.state.person_index = len(t.review.reflections) - 1
-    t.state.reflection_question = 0
-    t.state.step = "answer"
+    t.state.reflection.person_index = len(t.review.reflections) - 1
+    t.state.reflection.question = 0
+    t.state.reflection.step = "answer"
     role_only = name is not None and _ROLE.match(rest.strip(" 。."))
     if rest and ((name is None and len(rest) < 6) or role_only):
         rest = ""
@@ -156,12 +156,12 @@ def _one_cued_answer(text: str) -> tuple[str, str] | None:
 
 
 def _answer(t: Turn, text: str) -> None:
-    index = t.state.person_index
+    index = t.state.reflection.person_index
     assert index is not None
     reflection = t.review.reflections[index]
-    question = t.state.reflection_question
+    question = t.state.reflection.question
     if is_reflection_done(text):
-        t.state.step = "person"
+        t.state.reflection.step = "person"
         t.say("reflection_done", count=len(t.review.reflections))
         flow.advance(t)
         return
@@ -184,10 +184,10 @@ def _answer(t: Turn, text: str) -> None:
         setattr(reflection, QUESTIONS[question], text.strip())
         reflection.evidence = "；".join(e for e in (reflection.evidence, text.strip()) if e)
     question += 1
-    t.state.reflection_question = question
+    t.state.reflection.question = question
     if question < len(QUESTIONS):
         t.ask(f"reflection_q{question}", person=reflection.person or "")
         return
-    t.state.step = "person"
+    t.state.reflection.step = "person"
     t.say("reflection_thanks", person=quote(reflection.person, t.lang) if reflection.person else "")
     t.ask("reflection_next")

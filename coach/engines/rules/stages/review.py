@@ -6,12 +6,13 @@ import re
 
 from coach.domain.critique import is_no, is_unquantifiable, is_yes, normalize
 from coach.domain.labels import VERDICT, gap_text, label
-from coach.domain.parsing import build_goal, find_tolerance, parse_quantities, split_target_result
+from coach.domain.parsing import build_goal, find_tolerance, parse_quantities
 from coach.domain.parsing.numbers import Quantity
+from coach.domain.reading.goals import answer_goals as read_goals
+from coach.domain.reading.goals import has_numbers, split_target_result
 from coach.domain.retrospective import Goal, Verdict
 from coach.engines.rules import flow
-from coach.engines.rules.goals import has_numbers
-from coach.engines.rules.goals import parse_goals as read_goals
+from coach.engines.rules.replies import render
 from coach.engines.rules.text import item_numbers, quote, word_grams
 from coach.engines.rules.turn import Turn
 
@@ -30,15 +31,15 @@ _ALL = re.compile(r"都|全部|所有|每个|\ball\b|\bevery|\bboth\b", re.I)
 def enter(t: Turn) -> None:
     if t.review.goals:
         t.say("review_goals_so_far", goals=_goal_lines(t, t.review.goals))
-        t.state.step = "more"
+        t.state.review.step = "more"
         t.ask("review_more")
         return
-    t.state.step = "goals"
+    t.state.review.step = "goals"
     t.ask("review_goals")
 
 
 def handle(t: Turn) -> None:
-    step = t.state.step
+    step = t.state.review.step
     if step == "quantify":
         _quantify(t)
     elif step == "focus":
@@ -50,8 +51,8 @@ def handle(t: Turn) -> None:
 
 
 def skip(t: Turn) -> None:
-    if t.state.step == "quantify" and t.state.quantify_goal is not None:
-        t.state.quantify_asked.append(t.state.quantify_goal)
+    if t.state.review.step == "quantify" and t.state.review.quantify_goal is not None:
+        t.state.review.quantify_asked.append(t.state.review.quantify_goal)
         _after_goals(t)
         return
     flow.advance(t)
@@ -127,22 +128,22 @@ def _new_values(text: str) -> list[Quantity]:
 def _after_goals(t: Turn) -> None:
     """Ask once to quantify each goal that has no numbers, then whether there are more goals."""
     for index, goal in enumerate(t.review.goals):
-        if not _quantified(goal) and index not in t.state.quantify_asked:
-            t.state.quantify_goal = index
-            t.state.step = "quantify"
+        if not _quantified(goal) and index not in t.state.review.quantify_asked:
+            t.state.review.quantify_goal = index
+            t.state.review.step = "quantify"
             t.ask("review_quantify", name=quote(goal.name, t.lang))
             return
-    t.state.quantify_goal = None
-    t.state.step = "more"
+    t.state.review.quantify_goal = None
+    t.state.review.step = "more"
     t.ask("review_more")
 
 
 def _quantify(t: Turn) -> None:
-    index = t.state.quantify_goal
+    index = t.state.review.quantify_goal
     if index is None or index >= len(t.review.goals):
         _after_goals(t)
         return
-    t.state.quantify_asked.append(index)
+    t.state.review.quantify_asked.append(index)
     goal = t.review.goals[index]
     if is_unquantifiable(t.text) or is_no(t.text):
         t.say("review_unquantified_ok", name=quote(goal.name, t.lang))
@@ -180,7 +181,7 @@ def _more(t: Turn) -> None:
         _focus(t)  # "投诉最重要", "Service level is the priority": the focus, never a new KPI
         return
     if is_yes(body) and len(body) <= 4:
-        t.state.step = "goals"
+        t.state.review.step = "goals"
         t.ask("review_goals")
         return
     _add_goals(t)
@@ -189,10 +190,10 @@ def _more(t: Turn) -> None:
 def _ask_focus(t: Turn) -> None:
     goals = t.review.goals
     if len(goals) <= 1:
-        t.state.focus = list(range(len(goals)))
+        t.state.review.focus = list(range(len(goals)))
         flow.advance(t)
         return
-    t.state.step = "focus"
+    t.state.review.step = "focus"
     t.ask("review_focus", goals=_goal_lines(t, goals, numbered=True))
 
 
@@ -205,7 +206,7 @@ def _focus(t: Turn) -> None:
         chosen = [_biggest_gap(goals)] if goals else []
         if chosen:
             t.say("review_focus_default", name=quote(goals[chosen[0]].name, t.lang))
-    t.state.focus = chosen
+    t.state.review.focus = chosen
     if chosen:
         names = (
             "、".join(goals[i].name for i in chosen)
@@ -261,18 +262,17 @@ def _quantified(goal: Goal) -> bool:
 
 def goal_line(t: Turn, goal: Goal) -> str:
     """'回款：目标 1.2亿，实际 9600万，差距 -20%（未达成）'."""
-    zh = t.lang == "zh"
-    parts = [f"{goal.name}{'：' if zh else ': '}"]
-    target = goal.target or "—"
-    result = goal.result or "—"
-    parts.append(f"目标 {target}，实际 {result}" if zh else f"target {target}, actual {result}")
     gap = gap_text(goal, t.lang, digits=0)
-    if gap:
-        parts.append(f"，差距 {gap}" if zh else f", gap {gap}")
-    if goal.verdict is not None:
-        verdict = label(VERDICT, goal.verdict, t.lang)
-        parts.append(f"（{verdict}）" if zh else f" ({verdict})")
-    return "".join(parts)
+    verdict = label(VERDICT, goal.verdict, t.lang) if goal.verdict is not None else None
+    return render(
+        "goal_line",
+        t.lang,
+        name=goal.name,
+        target=goal.target or "—",
+        result=goal.result or "—",
+        gap=render("goal_gap", t.lang, gap=gap) if gap else "",
+        verdict=render("goal_verdict", t.lang, verdict=verdict) if verdict else "",
+    )
 
 
 def _goal_lines(t: Turn, goals: list[Goal], numbered: bool = False) -> str:

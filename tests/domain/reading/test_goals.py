@@ -1,0 +1,211 @@
+"""The goal reader: KPIs a chat answer lists, a note sentence states, and the sides of an answer (zh, en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.reading.goals import Context, answer_goals, goals_in, read_goals, split_target_result
+
+# ---- a chat message answering "what were the goals?" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "618复盘：GMV目标3000万，实际3350万，新客目标5万，实际4.1万，投放ROI目标3，实际2.2",
+            [("GMV", 30000000, 33500000), ("新客", 50000, 41000), ("投放ROI", 3, 2.2)],
+        ),
+        ("上个月P1故障出了3次，目标是不超过1次", [("P1故障", 1, 3)]),
+        ("目标入职30人，实际入职19人", [("入职", 30, 19)]),
+        ("销售额目标500万，达成率85%", [("销售额", 5000000, 4250000)]),
+        ("回款达成率102%", [("回款达成率", 100, 102)]),
+        ("人效只做到计划的80%", [("人效", 100, 80)]),
+        ("转化率目标3%，从2.5%降到2.1%", [("转化率", 3, 2.1)]),
+        ("we hit 85% against a target of 90% on first-call resolution", [("first-call resolution", 90, 85)]),
+        ("Offer acceptance: 42 out of 50", [("Offer acceptance", 50, 42)]),
+        ("Q1 revenue came in at 1.8M against a 2M plan", [("Q1 revenue", 2000000, 1800000)]),
+        ("NPS from 30 to 42, target was 40", [("NPS", 40, 42)]),
+        ("Month-end close. Target was 5 days, we took 8", [("Month-end close", 5, 8)]),
+        # the digits of a name token are no value
+        ("接口耗时P99是450ms，目标300ms", [("接口耗时P99", 300, 450)]),
+        ("Q2 revenue came in at 1.8M against a 2M plan", [("Q2 revenue", 2000000, 1800000)]),
+        # an attainment rate is the result when the target is a percentage too
+        ("回款达成率85%（目标90%）", [("回款达成率", 90, 85)]),
+        ("Renewal attainment 85% (target 90%)", [("Renewal attainment", 90, 85)]),
+        # a target word after a number names that number, not the next one
+        ("赢单率25%的目标，实际27%", [("赢单率", 25, 27)]),
+        ("Win rate 25% target, 27% actual", [("Win rate", 25, 27)]),
+        # a copula after a target word says the target
+        ("满意度实际做到4.6分，目标是4.3分", [("满意度", 4.3, 4.6)]),
+        ("Onboarding CSAT came in at 4.6, target was 4.3", [("Onboarding CSAT", 4.3, 4.6)]),
+        # a message the list reading places nothing in is read as a statement
+        ("p95 query latency 4.2s, target 3s", [("p95 query latency", 3, 4.2)]),
+        # a comparison with the target names no second KPI
+        ("出勤率46%，远低于60%的目标", [("出勤率", 60, 46)]),
+        ("attendance 46%, way below the 60% target", [("attendance", 60, 46)]),
+    ],
+)
+def test_kpis_listed_in_an_answer(text: str, expected: list[tuple[str, float, float]]) -> None:
+    goals = answer_goals(text)
+    assert [(g.name, g.target_value, g.result_value) for g in goals] == [
+        (n, pytest.approx(a), pytest.approx(b)) for n, a, b in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们组8个人，下周团建预算2000",
+        "下个版本5月20号上线",
+        "上个月开了3次会",
+        "亮点是评分没掉，两周就修好了",
+        "我们组一共8个人，其中3个是新人",
+        # a bound with no other number states no KPI
+        "合同约定准时率低于92%要罚款",
+        "the contract has a penalty below 92%",
+        "the next release ships on May 20",
+        "we had 3 meetings last month",
+    ],
+)
+def test_numbers_that_are_not_kpis(text: str) -> None:
+    assert answer_goals(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("还有个客户满意度", "客户满意度"), ("also NPS", "NPS")])
+def test_a_kpi_named_without_numbers_is_a_goal_to_quantify(text: str, name: str) -> None:
+    assert [(g.name, g.target, g.result) for g in answer_goals(text)] == [(name, None, None)]
+
+
+# ---- a sentence of a note --------------------------------------------------------------------
+
+STATED = [
+    ("新客数计划 200 家，实际只做到 150 家", "新客数", 200, 150, "far_missed"),
+    ("上线时间原定 14 天，最终用了 20 天", "上线时间", 14, 20, "far_missed"),
+    ("预计招聘 10 人，实际到岗 7 人", "招聘", 10, 7, "far_missed"),
+    ("回款达成率 85%（目标 90%）", "回款达成率", 90, 85, "missed"),
+    ("签约客户：45 / 60", "签约客户", 60, 45, "far_missed"),
+    ("续约率从 80% 提升到 88%（目标 90%）", "续约率", 90, 88, "missed"),
+    ("平均等待时长从 45 分钟降到 38 分钟，目标 30 分钟", "平均等待时长", 30, 38, "far_missed"),
+    ("活动报名人数 1,850 人，目标 2,000 人", "活动报名人数", 2000, 1850, "missed"),
+    ("成本控制在 50 万元以内，实际花了 46 万元", "成本", 500000, 460000, "exceeded"),
+    ("预算 80 万，实际花了 92 万", "预算", 800000, 920000, "missed"),
+    ("培训覆盖 120 人（计划 150 人）", "培训覆盖", 150, 120, "missed"),
+    ("交付准时率 92%，目标 95%", "交付准时率", 95, 92, "missed"),
+    ("Revenue: target $2M vs actual $1.7M", "Revenue", 2_000_000, 1_700_000, "missed"),
+    ("We hit 92% uptime against a goal of 99.9%", "uptime", 99.9, 92, "missed"),
+    ("NPS came in at 38 (goal: 45)", "NPS", 45, 38, "missed"),
+    ("Signed 18 out of 25 target accounts", "Signed", 25, 18, "far_missed"),
+    ("Onboarding time: 12 days (target 10)", "Onboarding time", 10, 12, "missed"),
+    ("MQLs 1,200 vs 1,500 target", "MQLs", 1500, 1200, "missed"),
+    ("Churn was 3.1% against a 2.5% target", "Churn", 2.5, 3.1, "far_missed"),
+]
+
+
+@pytest.mark.parametrize(("line", "name", "target", "result", "verdict"), STATED)
+def test_kpis_stated_many_ways(line: str, name: str, target: float, result: float, verdict: str) -> None:
+    goals = goals_in(line)
+    assert len(goals) == 1
+    goal = goals[0]
+    assert name in goal.name
+    assert (goal.target_value, goal.result_value) == (pytest.approx(target), pytest.approx(result))
+    assert goal.verdict is not None and goal.verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "采购周期19天，比目标长了5天",  # a gap restated, the goal itself is elsewhere
+        "attendance rate 46%, 14 points below target",
+        "all 12 workshops were fully booked (4.7/5)",  # a rating, not a target
+        "预付30% / 到货40% / 终验30%",
+        "原计划 4月20日 上线，实际 4月27日 才上",  # dates are not quantities
+    ],
+)
+def test_not_goals(line: str) -> None:
+    assert read_goals(line) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "name"),
+    [
+        ("Target is 5 minutes, I acked in 3 minutes.", "On-call ack was fine.", "On-call ack"),
+        ("目标是5分钟内响应，这次4分钟就接了。", "告警响应这块还行。", "告警响应"),
+    ],
+)
+def test_the_sentence_before_names_a_kpi_its_own_sentence_does_not(text: str, topic: str, name: str) -> None:
+    assert [f.name for f in read_goals(text, topic)] == [name]
+
+
+@pytest.mark.parametrize("line", ["attendance 46%, way below the 60% target", "出勤率46%，远低于60%的目标"])
+def test_under_a_finding_heading_only_a_plainly_worded_kpi_is_a_goal(line: str) -> None:
+    assert read_goals(line, context=Context.finding) == []
+    assert read_goals("出勤率目标60%，实际46%", context=Context.finding)
+    assert [f.name for f in read_goals(line)] in (["attendance"], ["出勤率"])
+
+
+# ---- the fact ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lower_is_better", "verdict"),
+    [
+        ("单票成本：目标6.8元 / 实际7.2元", True, "missed"),
+        ("客户满意度：目标90%，实际92%", False, "met"),
+        ("Time to detect: target under 5 minutes, actual 22 minutes", True, "far_missed"),
+        ("Uptime target 99.9%, actual 99.5%", False, "missed"),
+    ],
+)
+def test_a_fact_knows_its_direction_and_builds_its_goal(
+    text: str, lower_is_better: bool, verdict: str
+) -> None:
+    fact = read_goals(text)[0]
+    assert fact.lower_is_better is lower_is_better
+    assert fact.goal().verdict is not None and fact.goal().verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("大家好。回款目标1.2亿，实际9600万。", "回款目标1.2亿，实际9600万"),
+        ("Hi all. NPS target 40, actual 41.", "NPS target 40, actual 41"),
+    ],
+)
+def test_a_fact_says_where_it_was_said(text: str, said: str) -> None:
+    for context in (Context.statement, Context.answer):
+        start, end = read_goals(text, context=context)[0].span
+        assert text[start:end].startswith(said)
+
+
+# ---- the answer to "目标多少，实际多少？" about a goal already named ----------------------------------
+
+SPLITS: list[tuple[str, str | None, str | None]] = [
+    ("目标1.2亿，实际完成9600万", "1.2亿", "9600万"),
+    ("目标 95%，结果 91%", "95%", "91%"),
+    ("target 500, actual 430", "500", "430"),
+    ("计划两周上线，实际用了三周", "两周", "三周"),
+    ("定了120个，做到了135", "120个", "135"),
+    ("目标是完成1.2亿，实际9600万", "1.2亿", "9600万"),
+    ("目标1.2亿但只完成了9600万", "1.2亿", "9600万"),
+    ("完成率目标95%，实际91%", "95%", "91%"),
+    ("预算50万，实际花了62万", "50万", "62万"),
+    ("完成9600万，目标是1.2亿", "1.2亿", "9600万"),
+    ("9600万（目标1.2亿）", "1.2亿", "9600万"),
+    ("计划两周完成上线，实际三周", "两周", "三周"),
+    ("目标 1,200 单", "1,200 单", None),
+    ("实际完成了 430", None, "430"),
+    ("1.2亿/9600万", "1.2亿", "9600万"),
+    ("95% vs 91%", "95%", "91%"),
+    ("Goal was 95% but we reached 91%", "95%", "91%"),
+    ("planned 2 weeks, took 3 weeks", "2 weeks", "3 weeks"),
+    ("target: 500 signups; we got 430", "500", "430"),
+    ("Our target is 1.2M and actual is 0.9M", "1.2M", "0.9M"),
+    ("Goals: 500 signups, results: 430", "500", "430"),
+    ("大家都很努力", None, None),
+    ("we worked hard", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "result"), SPLITS)
+def test_split_target_result(text: str, target: str | None, result: str | None) -> None:
+    assert split_target_result(text) == (target, result)
