@@ -11,6 +11,17 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.servers import (  # noqa: F401 (fixtures: one PostgreSQL and one Chroma server per session)
+    BACKENDS,
+    backend,
+    chroma_server,
+    chroma_server_url,
+    fresh_chroma_url,
+    on_backend,
+    postgres_server,
+    postgres_url,
+)
+
 # set before any coach module reads settings: the tests never see a real endpoint
 for _name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COACH_LLM_API_KEY", "COACH_LLM_BASE_URL"):
     os.environ.pop(_name, None)
@@ -82,3 +93,18 @@ def _tiktoken_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from coach.offline import seed_tiktoken_cache
 
     return seed_tiktoken_cache(tmp_path_factory.mktemp("tiktoken"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): about embedded files; runs on the sqlite backend only"
+    )
+    config.addinivalue_line("markers", "no_storage: touches no database; runs once, on no backend")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Each test that uses `backend` (the storage suites' conftests make it autouse) runs once per backend."""
+    if "backend" not in metafunc.fixturenames or metafunc.definition.get_closest_marker("no_storage"):
+        return
+    names = ["sqlite"] if metafunc.definition.get_closest_marker("sqlite_only") else list(BACKENDS)
+    metafunc.parametrize("backend", names, indirect=True, scope="session")

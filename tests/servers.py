@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -76,15 +77,22 @@ class PostgresServer:
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self) -> str:
-        """A fresh empty database; returns its SQLAlchemy URL."""
+    def _admin(self, statement: str) -> None:
         import psycopg
 
-        name = f"coach_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres") as conn:
             conn.autocommit = True
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+            conn.execute(statement)
+
+    def create_database(self, template: str = "template0") -> str:
+        """A fresh database, a copy of `template` (default: empty); returns its SQLAlchemy URL."""
+        name = f"coach_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Drop a database, closing the connections a test's engines left open to it."""
+        self._admin(f'DROP DATABASE IF EXISTS "{url.rpartition("/")[2]}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -148,9 +156,31 @@ class ChromaServer:
     def stop(self) -> None:
         stop_process(self.proc)
 
+    def _admin(self) -> Any:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        return chromadb.AdminClient(
+            ChromaSettings(
+                chroma_api_impl="chromadb.api.fastapi.FastAPI",
+                chroma_server_host="127.0.0.1",
+                chroma_server_http_port=self.port,
+                anonymized_telemetry=False,
+            )
+        )
+
+    def create_database(self) -> str:
+        """A fresh Chroma database on this server; returns the COACH_CHROMA_URL that selects it."""
+        name = f"coach_{uuid.uuid4().hex[:12]}"
+        self._admin().create_database(name)
+        return f"{self.url}/?database={name}"
+
+    def drop_database(self, url: str) -> None:
+        self._admin().delete_database(url.rpartition("database=")[2])
+
 
 @pytest.fixture(scope="session")
-def chroma_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
     """A `chroma run` server on a free loopback port, up when its heartbeat answers."""
     if not CHROMA_BIN.exists():
         missing(f"the chroma server command is missing ({CHROMA_BIN})")
@@ -158,8 +188,13 @@ def chroma_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         server = ChromaServer(tmp_path_factory.mktemp("chroma-server") / "data").start()
     except RuntimeError as exc:
         pytest.fail(str(exc))
-    yield server.url
+    yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def chroma_server_url(chroma_server: ChromaServer) -> str:
+    return chroma_server.url
 
 
 @pytest.fixture
@@ -174,3 +209,72 @@ def fresh_chroma_url(tmp_path: Path) -> Iterator[str]:
         pytest.fail(str(exc))
     yield server.url
     server.stop()
+
+
+BACKENDS = ("sqlite", "postgres")
+
+
+class Backend:
+    """Where a test's data lives: `sqlite` (SQLite and embedded Chroma files under COACH_HOME) or
+    `postgres` (a database of its own on the session's PostgreSQL, and a Chroma database of its own
+    on the session's Chroma server)."""
+
+    def __init__(self, name: str, postgres: PostgresServer | None = None, chroma: ChromaServer | None = None):
+        self.name, self.postgres, self.chroma = name, postgres, chroma
+        self._template: str | None = None
+
+    def stores(self) -> dict[str, str | None]:
+        """Settings fields for a fresh database and vector index: `Settings(home=…, **backend.stores())`."""
+        if self.postgres is None or self.chroma is None:
+            return {"database_url": None, "chroma_url": None}
+        return {
+            "database_url": self.postgres.create_database(self._migrated_template()),
+            "chroma_url": self.chroma.create_database(),
+        }
+
+    def release(self, stores: dict[str, str | None]) -> None:
+        """Drop what `stores` made (it keeps the cluster's connections and disk small)."""
+        if self.postgres is not None and stores["database_url"]:
+            self.postgres.drop_database(stores["database_url"])
+        if self.chroma is not None and stores["chroma_url"]:
+            self.chroma.drop_database(stores["chroma_url"])
+
+    def _migrated_template(self) -> str:
+        """A database the migrations already ran on, copied per test (faster than migrating each)."""
+        if self._template is None:
+            from coach.settings import Settings
+            from coach.storage.db import Database
+
+            assert self.postgres is not None
+            url = self.postgres.create_database()
+            home = Path(tempfile.mkdtemp(prefix="coach-template-"))
+            Database(Settings(home=home, database_url=url)).engine.dispose()  # a template takes no users
+            shutil.rmtree(home, ignore_errors=True)
+            self._template = url.rpartition("/")[2]
+        return self._template
+
+
+@pytest.fixture(scope="session")
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """The backend a test runs on; tests/conftest.py parametrizes it: `test_x[sqlite]`, `test_x[postgres]`."""
+    name = getattr(request, "param", "sqlite")
+    if name == "postgres":
+        return Backend(
+            name, request.getfixturevalue("postgres_server"), request.getfixturevalue("chroma_server")
+        )
+    return Backend(name)
+
+
+@pytest.fixture
+def on_backend(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """Points COACH_DATABASE_URL and COACH_CHROMA_URL at the test's own stores, so every
+    `Settings(home=…)` the test builds, and every process it starts, lands on its backend."""
+    stores = backend.stores()
+    for field, value in stores.items():
+        variable = f"COACH_{field.upper()}"
+        if value is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, value)
+    yield backend
+    backend.release(stores)

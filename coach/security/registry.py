@@ -15,6 +15,7 @@ from coach.security.origins import normalize_origin
 from coach.security.scopes import Scope
 from coach.storage.db import Database
 from coach.storage.tables import ApiKey, Workspace, utcnow
+from coach.storage.tenancy import in_workspace
 
 WORKSPACE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # how long a revoked key (or a key created by another process or replica) may go unnoticed: every
@@ -180,7 +181,7 @@ class KeyRegistry:
                 or_(ApiKey.id == needle, ApiKey.prefix == needle, ApiKey.key_hash == hash_key(needle))
             )
             if workspace_id is not None:
-                query = query.where(ApiKey.workspace_id == workspace_id)
+                query = query.where(in_workspace(ApiKey, workspace_id))
             rows = list(db.scalars(query))
         if not rows:
             raise KeyAdminError(f"no key matches {needle!r}")
@@ -205,5 +206,5 @@ class KeyRegistry:
         with self.database.session() as db:
             query = select(ApiKey).order_by(ApiKey.workspace_id, ApiKey.created_at)
             if workspace_id is not None:
-                query = query.where(ApiKey.workspace_id == workspace_id)
+                query = query.where(in_workspace(ApiKey, workspace_id))
             return [_info(row) for row in db.scalars(query)]

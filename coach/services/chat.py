@@ -34,6 +34,7 @@ from coach.services.ports import LessonLibraryPort
 from coach.storage.db import Database
 from coach.storage.reviews import is_listed
 from coach.storage.tables import ActionItemRow, ChatSession, LessonRow, Review, Team, Turn, new_id
+from coach.storage.tenancy import in_workspace, owned
 
 log = logging.getLogger("coach.chat")
 K = TypeVar("K")
@@ -130,7 +131,7 @@ def team_id_for(db: Session, workspace_id: str, name: str | None) -> str | None:
     """The team's id, created on first use."""
     if not name:
         return None
-    team = db.scalar(select(Team).where(Team.workspace_id == workspace_id, Team.name == name))
+    team = db.scalar(select(Team).where(in_workspace(Team, workspace_id), Team.name == name))
     if team is None:
         team = Team(workspace_id=workspace_id, name=name)
         db.add(team)
@@ -148,7 +149,7 @@ def open_actions_of_team(
         select(ActionItemRow, Review)
         .join(Review, Review.id == ActionItemRow.review_id)
         .where(
-            ActionItemRow.workspace_id == workspace_id,
+            in_workspace(ActionItemRow, workspace_id),
             ActionItemRow.team_id == team_id,
             ActionItemRow.status != "done",
             ActionItemRow.review_id != exclude_review,
@@ -192,6 +193,11 @@ def sync_action_items(db: Session, review: Review, doc: Retrospective) -> None:
 def _copy_action(row: ActionItemRow, item: ActionItem, position: int) -> None:
     row.position, row.what, row.how, row.due, row.who = position, item.what, item.how, item.when, item.who
     row.kind = item.kind.value if item.kind else None
+
+
+def lesson_context(doc: Retrospective) -> str | None:
+    """What a review's lessons answer (its shortfalls, the phenomena): kept beside each lesson."""
+    return "；".join([s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]) or None
 
 
 class ChatService:
@@ -282,10 +288,19 @@ class ChatService:
         with self.database.session() as db:
             return db.scalar(
                 select(ChatSession.id)
-                .where(ChatSession.workspace_id == workspace_id, ChatSession.external_ref == external_ref)
+                .where(in_workspace(ChatSession, workspace_id), ChatSession.external_ref == external_ref)
                 .order_by(ChatSession.created_at.desc())
                 .limit(1)
             )
+
+    def move_ref(self, workspace_id: str, session_id: str, external_ref: str) -> None:
+        """A session mapped from a conversation's history answers to its new history from now on
+        (sessions named by the client keep their name)."""
+        with self.database.session() as db:
+            chat = owned(db, ChatSession, session_id, workspace_id)
+            if chat is not None and (chat.external_ref or "").startswith("conv:"):
+                chat.external_ref = external_ref
+                db.commit()
 
     # ---- turns ----------------------------------------------------------------------------
 
@@ -384,8 +399,8 @@ class ChatService:
     # ---- helpers --------------------------------------------------------------------------
 
     def _load(self, db: Session, workspace_id: str, session_id: str) -> ChatSession:
-        chat = db.get(ChatSession, session_id)
-        if chat is None or chat.workspace_id != workspace_id:
+        chat = owned(db, ChatSession, session_id, workspace_id)
+        if chat is None:
             raise SessionNotFound(session_id)
         return chat
 
@@ -430,8 +445,8 @@ class ChatService:
         if actions_changed:
             sync_action_items(db, review, doc)
         for update in result.action_updates:
-            row = db.get(ActionItemRow, update.action_id)
-            if row is not None and row.workspace_id == chat.workspace_id:
+            row = owned(db, ActionItemRow, update.action_id, chat.workspace_id)
+            if row is not None:
                 row.status, row.status_note = update.status, update.note
         db.add(
             Turn(
@@ -458,9 +473,7 @@ class ChatService:
     def _submit(self, workspace_id: str, review_id: str, doc: Retrospective) -> None:
         library = self.library
         assert library is not None
-        context = (
-            "；".join([s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]) or None
-        )
+        context = lesson_context(doc)
 
         def index() -> None:
             try:

@@ -1,22 +1,26 @@
-"""Reviews under the user's control: list, read, archive, restore, purge and export.
+"""Reviews under the user's control: list, read, edit, archive, restore, purge and export.
 
-The tenant check lives here (`_owned`): a review of another workspace is "not found".
+Every review and action is looked up through the tenant check (coach.storage.tenancy): one of
+another workspace is "not found".
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from coach.domain.retrospective import Retrospective
+from coach.services.chat import lesson_context, sync_action_items
+from coach.services.ports import LessonSink
 from coach.storage.db import Database
-from coach.storage.reviews import is_listed
+from coach.storage.reviews import archived_review_ids, is_listed
 from coach.storage.tables import ActionItemRow, ChatSession, Review, SummaryJobItem, Team, Turn, utcnow
+from coach.storage.tenancy import in_workspace, owned
 
 
 class ReviewNotFound(LookupError):
@@ -31,7 +35,11 @@ class ReviewNotArchived(ValueError):
     """Only an archived review can be purged: archiving first is the undo window."""
 
 
-class ReviewLessons(Protocol):
+class ReviewArchived(ValueError):
+    """An archived review's lessons are out of search: an edit must not bring them back."""
+
+
+class ReviewLessons(LessonSink, Protocol):
     """What the review service needs of the lesson library."""
 
     def review_visibility_changed(self, workspace_id: str, review_ids: Sequence[str]) -> None: ...
@@ -54,6 +62,47 @@ class ReviewOverview:
     actions: int
     updated_at: dt.datetime | None
     archived_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class TrackedAction:
+    """An action of a review as it is followed up: what, by whom, when, and whether it was done."""
+
+    id: str
+    review_id: str
+    position: int
+    what: str
+    how: str | None
+    due: dt.date | None
+    who: str | None
+    kind: str | None
+    status: str
+    status_note: str | None
+
+    @classmethod
+    def of(cls, row: ActionItemRow) -> TrackedAction:
+        return cls(
+            id=row.id,
+            review_id=row.review_id,
+            position=row.position,
+            what=row.what,
+            how=row.how,
+            due=row.due,
+            who=row.who,
+            kind=row.kind,
+            status=row.status,
+            status_note=row.status_note,
+        )
+
+
+@dataclass(frozen=True)
+class ReviewDetail:
+    """A review as its page shows it: the stored document and its tracked actions in order."""
+
+    document: dict[str, Any]
+    source: str
+    archived_at: dt.datetime | None
+    actions: list[TrackedAction]
 
 
 @dataclass(frozen=True)
@@ -92,9 +141,10 @@ class ReviewService:
 
     # ---- reading --------------------------------------------------------------------------
 
-    def _owned(self, db: Session, workspace_id: str, review_id: str) -> Review:
-        row = db.get(Review, review_id)
-        if row is None or row.workspace_id != workspace_id:
+    @staticmethod
+    def _owned(db: Session, workspace_id: str, review_id: str) -> Review:
+        row = owned(db, Review, review_id, workspace_id)
+        if row is None:
             raise ReviewNotFound(review_id)
         return row
 
@@ -103,10 +153,10 @@ class ReviewService:
         workspace_id: str, *, team: str | None = None, archived: bool = False
     ) -> list[ColumnElement[bool]]:
         """The workspace's listed reviews, or its archived ones; drafts never."""
-        where = [Review.workspace_id == workspace_id]
+        where = [in_workspace(Review, workspace_id)]
         where.append(Review.archived_at.is_not(None) if archived else is_listed())
         if team:
-            teams = select(Team.id).where(Team.workspace_id == workspace_id, Team.name == team)
+            teams = select(Team.id).where(in_workspace(Team, workspace_id), Team.name == team)
             where.append(Review.team_id.in_(teams))
         return where
 
@@ -122,8 +172,7 @@ class ReviewService:
         with self.database.session() as db:
             return Retrospective.model_validate(self._owned(db, workspace_id, review_id).document)
 
-    def detail(self, workspace_id: str, review_id: str) -> tuple[Review, list[ActionItemRow]]:
-        """The review row and its tracked actions in order."""
+    def detail(self, workspace_id: str, review_id: str) -> ReviewDetail:
         with self.database.session() as db:
             row = self._owned(db, workspace_id, review_id)
             actions = db.scalars(
@@ -131,18 +180,52 @@ class ReviewService:
                 .where(ActionItemRow.review_id == review_id)
                 .order_by(ActionItemRow.position)
             )
-            return row, list(actions)
+            return ReviewDetail(
+                row.document, row.source, row.archived_at, [TrackedAction.of(a) for a in actions]
+            )
 
     def set_action_status(
         self, workspace_id: str, review_id: str, action_id: str, status: str, note: str | None
-    ) -> ActionItemRow:
+    ) -> TrackedAction:
         with self.database.session() as db:
-            row = db.get(ActionItemRow, action_id)
-            if row is None or row.review_id != review_id or row.workspace_id != workspace_id:
+            row = owned(db, ActionItemRow, action_id, workspace_id)
+            if row is None or row.review_id != review_id:
                 raise ActionNotFound(action_id)
             row.status, row.status_note = status, note
             db.commit()
-            return row
+            return TrackedAction.of(row)
+
+    # ---- editing --------------------------------------------------------------------------
+
+    def edit(
+        self,
+        workspace_id: str,
+        review_id: str,
+        change: Callable[[Retrospective], Retrospective],
+        *,
+        actions: bool = False,
+        lessons: bool = False,
+    ) -> Retrospective:
+        """Store the document `change` makes of the review's; `actions` and `lessons` say whether
+        the edit touched those parts (then the tracked actions, or the lesson library, follow).
+
+        ReviewArchived for an archived review; whatever `change` raises leaves the review as it was.
+        """
+        with self.database.session() as db:
+            row = self._owned(db, workspace_id, review_id)
+            if row.archived_at is not None:
+                raise ReviewArchived(review_id)
+            doc = change(Retrospective.model_validate(row.document))
+            row.document = doc.model_dump(mode="json")
+            row.title, row.review_date = doc.title, doc.date
+            if actions:
+                sync_action_items(db, row, doc)
+            db.commit()
+        if lessons and self.library is not None:
+            self.library.add_review_lessons(
+                workspace_id, review_id, doc.team, doc.date, doc.lessons, context=lesson_context(doc)
+            )
+        return doc
 
     # ---- archive, restore, purge ------------------------------------------------------------
 
@@ -174,13 +257,7 @@ class ReviewService:
         """
         with self.database.session() as db:
             if review_ids is None:
-                ids = list(
-                    db.scalars(
-                        select(Review.id).where(
-                            Review.workspace_id == workspace_id, Review.archived_at.is_not(None)
-                        )
-                    )
-                )
+                ids = list(db.scalars(archived_review_ids(workspace_id)))
             else:
                 ids = list(dict.fromkeys(review_ids))
                 for review_id in ids:
@@ -198,7 +275,7 @@ class ReviewService:
             db.execute(delete(ActionItemRow).where(ActionItemRow.review_id.in_(ids)))
             # the job's record of the note stays; only its link to the review goes
             db.execute(update(SummaryJobItem).where(SummaryJobItem.review_id.in_(ids)).values(review_id=None))
-            db.execute(delete(Review).where(Review.id.in_(ids), Review.workspace_id == workspace_id))
+            db.execute(delete(Review).where(Review.id.in_(ids), in_workspace(Review, workspace_id)))
             db.commit()
         return PurgeReport(ids, lessons, int(actions or 0), len(sessions))
 

@@ -27,11 +27,18 @@ from coach.domain.retrospective import Retrospective
 from coach.engines.base import ExtractionOutcome, NotesExtractor
 from coach.notes.overview import NoteResult, render_overview
 from coach.notes.reading import NoteReadError, read_note
-from coach.services.chat import lease_is_orphaned, lease_owner, sync_action_items, team_id_for
+from coach.services.chat import (
+    lease_is_orphaned,
+    lease_owner,
+    lesson_context,
+    sync_action_items,
+    team_id_for,
+)
 from coach.services.ports import LessonSink
 from coach.settings import Settings
 from coach.storage.db import Database
 from coach.storage.tables import LessonRow, Review, SummaryJob, SummaryJobItem, new_id, utcnow
+from coach.storage.tenancy import in_workspace, owned
 
 log = logging.getLogger("coach.summaries")
 
@@ -349,11 +356,8 @@ class SummaryService:
     def _index(self, job: SummaryJob, review_id: str, doc: Retrospective) -> None:
         if self.library is None or not doc.lessons:
             return
-        context = (
-            "；".join([s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]) or None
-        )
         self.library.add_review_lessons(
-            job.workspace_id, review_id, doc.team, doc.date, doc.lessons, context=context
+            job.workspace_id, review_id, doc.team, doc.date, doc.lessons, context=lesson_context(doc)
         )
 
     def _index_missed(self, job_id: str) -> None:
@@ -416,8 +420,8 @@ class SummaryService:
     def status(self, workspace_id: str, job_id: str) -> dict[str, Any]:
         """The job as the API shows it: status, progress, per-note results and the overview."""
         with self.database.session() as db:
-            job = db.get(SummaryJob, job_id)
-            if job is None or job.workspace_id != workspace_id:
+            job = owned(db, SummaryJob, job_id, workspace_id)
+            if job is None:
                 raise JobNotFound(job_id)
             items = list(
                 db.scalars(
@@ -496,7 +500,7 @@ def _review_of_note(db: Any, workspace_id: str, content_hash: str) -> Review | N
     return db.scalar(  # type: ignore[no-any-return]
         select(Review)
         .where(
-            Review.workspace_id == workspace_id,
+            in_workspace(Review, workspace_id),
             Review.content_hash == content_hash,
             Review.archived_at.is_(None),
         )

@@ -102,3 +102,8 @@ class Database:
     def session(self) -> Iterator[Session]:
         with self.sessionmaker() as db:
             yield db
+
+    def ping(self) -> None:
+        """A round trip to the database; raises what the driver raises when it does not answer."""
+        with self.session() as db:
+            db.execute(text("SELECT 1"))

@@ -6,6 +6,7 @@ from sqlalchemy import ColumnElement, Select, and_, select, update
 from sqlalchemy.orm import Session
 
 from coach.storage.tables import Review, holds_facts
+from coach.storage.tenancy import in_workspace
 
 
 def is_listed() -> ColumnElement[bool]:
@@ -15,7 +16,7 @@ def is_listed() -> ColumnElement[bool]:
 
 def archived_review_ids(workspace_id: str) -> Select[str]:
     """The workspace's archived reviews, as a subquery for the lessons and actions they hold."""
-    return select(Review.id).where(Review.workspace_id == workspace_id, Review.archived_at.is_not(None))
+    return select(Review.id).where(in_workspace(Review, workspace_id), Review.archived_at.is_not(None))
 
 
 def mark_old_drafts(db: Session) -> int:

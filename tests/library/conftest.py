@@ -1,4 +1,5 @@
-"""A real library on real SQLite and Chroma files in a temp folder; the eval set is embedded once."""
+"""A real library on each backend (SQLite and Chroma files in a temp folder; PostgreSQL and a Chroma
+server); the eval set is embedded once."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from coach.settings import Settings
 from coach.storage.db import Database
 from coach.storage.tables import DEFAULT_WORKSPACE, Workspace
 from tests.library.sample_lessons import SAMPLE
+from tests.servers import Backend
 
 
-def make_library(home: Path) -> LessonLibrary:
-    settings = Settings(home=home)
+def make_library(home: Path, **stores: str | None) -> LessonLibrary:
+    """A library on `home`; its database and vector index come from the test's backend unless given."""
+    settings = Settings(home=home, **stores)  # type: ignore[arg-type]
     prepare_offline(home)
     return LessonLibrary(settings, Database(settings))
 
@@ -26,6 +29,11 @@ def add_workspace(library: LessonLibrary, workspace_id: str) -> None:
     with library.store.session() as db:
         db.add(Workspace(id=workspace_id, name=workspace_id))
         db.commit()
+
+
+@pytest.fixture(autouse=True)
+def _each_backend(on_backend: Backend) -> Backend:
+    return on_backend
 
 
 @pytest.fixture
@@ -38,11 +46,14 @@ def sample_records() -> list[LessonRecord]:
 
 
 @pytest.fixture(scope="module")
-def shared_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LessonLibrary]:
-    """The sample lessons, embedded once per module: for tests that only read."""
-    lib = make_library(tmp_path_factory.mktemp("shared") / "home")
+def shared_library(backend: Backend, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LessonLibrary]:
+    """The sample lessons, embedded once per module and backend: for tests that only read."""
+    stores = backend.stores()
+    lib = make_library(tmp_path_factory.mktemp("shared") / "home", **stores)
     lib.add_records(DEFAULT_WORKSPACE, sample_records())
     yield lib
+    lib.store.database.engine.dispose()
+    backend.release(stores)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import numpy as np
+import pytest
 from chromadb.api.client import SharedSystemClient
 
 from coach.library import LessonLibrary
@@ -35,6 +36,7 @@ def _assert_lexical_then_repaired(home: Path) -> None:
     assert not reopened.degraded
 
 
+@pytest.mark.sqlite_only(reason="deletes the embedded index's files")
 def test_a_deleted_vectorstore_degrades_to_lexical_and_reindex_repairs(
     library: LessonLibrary, home: Path
 ) -> None:
@@ -42,6 +44,7 @@ def test_a_deleted_vectorstore_degrades_to_lexical_and_reindex_repairs(
     _assert_lexical_then_repaired(home)
 
 
+@pytest.mark.sqlite_only(reason="overwrites the embedded index's files")
 def test_a_corrupt_vectorstore_degrades_to_lexical_and_reindex_repairs(
     library: LessonLibrary, home: Path
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.evaluation.lessons import (
     COMBINED,
     load_eval_set,
@@ -13,6 +15,10 @@ from coach.evaluation.lessons import (
 from coach.library import LessonLibrary
 from coach.library.recurring import RECURRENCE_Z
 from coach.storage.tables import DEFAULT_WORKSPACE
+
+pytestmark = pytest.mark.sqlite_only(
+    reason="the eval set is always embedded in a temp home (coach.evaluation)"
+)
 
 
 def test_eval_set_search_keeps_ids_and_beats_floors(eval_library: LessonLibrary) -> None:

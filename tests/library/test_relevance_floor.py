@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.library import LessonLibrary
 from coach.library.library import FLOOR_KEEPS_FIRST, RELEVANCE_FLOOR, above_floor
 from coach.storage.tables import DEFAULT_WORKSPACE
+
+pytestmark = pytest.mark.sqlite_only(
+    reason="the eval set is always embedded in a temp home (coach.evaluation)"
+)
 
 
 def test_above_floor_keeps_the_first_few_then_only_what_clears_the_floor() -> None:

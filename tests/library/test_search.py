@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from coach.domain.library import LessonRecord
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.library import LessonFilters, LessonLibrary, LessonQueryError
+from coach.library.records import parse_lessons
 from coach.offline import prepare_offline
 from coach.settings import Settings
 from coach.storage.db import Database
@@ -169,3 +171,25 @@ def test_a_root_cause_is_embedded_once_for_its_sources_and_came_up_before(home: 
     library.forget_query_vectors()
     library.search(DEFAULT_WORKSPACE, root, 3)
     assert counting.queries == [root, root]
+
+
+def test_an_id_or_team_wider_than_its_column_is_refused_by_line_and_the_rest_imported(
+    library: LessonLibrary,
+) -> None:
+    def line(**fields: str) -> str:
+        return json.dumps({"text": "大促前冻结变更", "dimension": "business", "action": "start", **fields})
+
+    raw = "\n".join(
+        [
+            line(id="L" * 64, team="华东" * 100),  # at the widths: kept whole
+            line(id="L" * 65),
+            line(team="队" * 201),
+        ]
+    ).encode()
+    parsed = parse_lessons(raw, "lessons.jsonl")
+    assert [n for n, _ in parsed.errors] == [2, 3]
+    assert "id" in parsed.errors[0][1] and "team" in parsed.errors[1][1]
+
+    library.add_records(DEFAULT_WORKSPACE, [record for _, record in parsed.records])
+    stored = library.store.fetch(DEFAULT_WORKSPACE, ["L" * 64])["L" * 64]
+    assert stored.team == "华东" * 100

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from coach.library.filters import LessonFilters
 from coach.library.fusion import reciprocal_rank_fusion
 from coach.library.lexical import LexicalDoc, WorkspaceLexicon
 from coach.library.records import parse_lessons
 from coach.library.text import passage_text, tokenize
+
+pytestmark = pytest.mark.no_storage
 
 
 def test_tokenize_segments_chinese_and_keeps_english_words_lowercased() -> None:

@@ -1,4 +1,4 @@
-"""An app on a fresh data folder plus its key registry, called in-process."""
+"""An app on a fresh data folder plus its key registry, called in-process, on each backend."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from coach.api.main import create_app
 from coach.security import KeyRegistry
 from coach.settings import Settings
+from tests.servers import Backend
 
 WIDGET_ORIGIN = "https://intranet.acme.example"
 
@@ -35,6 +36,11 @@ def secured_app(home: Path, **settings: object) -> SecuredApp:
     return SecuredApp(app, TestClient(app, raise_server_exceptions=False), app.state.services.extras["keys"])
 
 
+@pytest.fixture(autouse=True)
+def _each_backend(on_backend: Backend) -> Backend:
+    return on_backend
+
+
 @pytest.fixture
 def secured(tmp_path: Path) -> Iterator[SecuredApp]:
     s = secured_app(tmp_path / "home")
@@ -43,9 +49,12 @@ def secured(tmp_path: Path) -> Iterator[SecuredApp]:
 
 
 @pytest.fixture(scope="module")
-def keyed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecuredApp]:
-    """One app for a whole module, already out of local mode (tests use their own workspaces)."""
-    s = secured_app(tmp_path_factory.mktemp("keyed") / "home")
+def keyed(backend: Backend, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecuredApp]:
+    """One app for a whole module and backend, already out of local mode (tests use their own
+    workspaces)."""
+    stores = backend.stores()
+    s = secured_app(tmp_path_factory.mktemp("keyed") / "home", **stores)
     s.new_key("bootstrap", "admin")
     with s.client:
         yield s
+    backend.release(stores)

@@ -8,6 +8,8 @@ from coach.security.network import is_local_client, is_loopback_host
 from coach.security.ratelimit import TokenBuckets, retry_after_header
 from coach.security.scopes import Access, Scope, allows, required_access
 
+pytestmark = pytest.mark.no_storage
+
 
 @pytest.mark.parametrize(
     ("method", "path", "access"),

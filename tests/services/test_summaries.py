@@ -239,3 +239,23 @@ def test_a_note_whose_review_is_archived_makes_a_new_review(tmp_path: Path) -> N
     ReviewService(service.database).archive(DEFAULT_WORKSPACE, first)
     [second] = _run(service, [note])
     assert second != first
+
+
+def test_a_team_named_in_front_matter_is_kept_to_the_width_of_the_team_columns(tmp_path: Path) -> None:
+    from coach.library import LessonLibrary
+    from coach.offline import prepare_offline
+
+    settings = Settings(home=tmp_path / "home")
+    prepare_offline(settings.home)
+    database = Database(settings)
+    library = LessonLibrary(settings, database)
+    service = SummaryService(database, settings, RulesNotesExtractor, library)
+    note = "---\nteam: " + "华东销售" * 60 + "\n---\n" + synthetic_note(3)
+
+    job_id = service.create_job(DEFAULT_WORKSPACE, [NoteInput("n.md", note.encode("utf-8"))], index=True)
+    service.run_job(job_id)
+
+    [(item, doc)] = service.documents(job_id)
+    assert item.status == "done", item.error  # PostgreSQL refused the 240-character team of its lessons
+    assert doc is not None and doc.team == ("华东销售" * 60)[:200]
+    assert {row.team for row in library.store.of_review(DEFAULT_WORKSPACE, item.review_id)} == {doc.team}

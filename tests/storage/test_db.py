@@ -5,10 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect
 
 from coach.settings import Settings
 from coach.storage.db import Database
+
+pytestmark = pytest.mark.sqlite_only(reason="edits an older release's SQLite file in place")
 
 
 def test_an_older_lessons_table_gets_the_new_nullable_columns(tmp_path: Path) -> None:

@@ -8,9 +8,8 @@ from typing import Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from coach.api.deps import WorkspaceDep
+from coach.api.deps import ReviewsDep, WorkspaceDep
 from coach.api.errors import UserError
-from coach.api.routes.reviews import ReviewsDep
 from coach.services.export import FILE_NAMES, FORMATS, MEDIA_TYPES, ExportFormat, export_chunks
 
 router = APIRouter(prefix="/export", tags=["export"])

@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 
 from coach import __version__
 from coach.api.deps import ServicesDep
@@ -21,8 +20,7 @@ def healthz(services: ServicesDep) -> dict[str, object]:
 
 def _database_error(services: ServicesDep) -> str | None:
     try:
-        with services.database.session() as db:
-            db.execute(text("SELECT 1"))
+        services.database.ping()
     except Exception as exc:  # the probe reports it; it must not raise
         return f"{type(exc).__name__}: {exc}"
     return None

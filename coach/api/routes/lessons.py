@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from coach.api.deps import ServicesDep, WorkspaceDep
+from coach.api.deps import LibraryDep, WorkspaceDep
 from coach.api.errors import UserError
 from coach.domain.library import LessonHit, LessonRecord
 from coach.library import MAX_K, LessonFilters, LessonQueryError, RecurringCluster
@@ -42,7 +42,7 @@ def _user_error(exc: LessonQueryError) -> UserError:
 
 @router.get("/search", summary="Hybrid (dense + BM25) search over the workspace's lessons")
 def search_lessons(
-    services: ServicesDep,
+    library: LibraryDep,
     workspace: WorkspaceDep,
     q: str = Query(default="", description="What to look for, Chinese or English"),
     k: int = Query(default=5, description=f"How many hits, 1..{MAX_K}"),
@@ -53,7 +53,6 @@ def search_lessons(
     date_to: dt.date | None = Query(default=None, description="review date on or before (YYYY-MM-DD)"),
     floor: bool = Query(default=False, description="Leave out the weak tail (below the relevance floor)"),
 ) -> SearchResponse:
-    library = services.library
     try:
         filters = LessonFilters(team or None, dimension or None, action or None, date_from, date_to)
         result = library.search_detailed(workspace, q, k, filters, floor=floor)
@@ -64,9 +63,8 @@ def search_lessons(
 
 @router.post("", status_code=201, summary="Add one lesson or a list; a given id is kept")
 def create_lessons(
-    services: ServicesDep, workspace: WorkspaceDep, body: LessonRecord | list[LessonRecord]
+    library: LibraryDep, workspace: WorkspaceDep, body: LessonRecord | list[LessonRecord]
 ) -> CreatedResponse:
-    library = services.library
     records = body if isinstance(body, list) else [body]
     if not records:
         raise UserError(422, "没有要添加的经验", "No lessons to add", "empty_batch")
@@ -90,8 +88,8 @@ def create_lessons(
 
 
 @router.get("/recurring", summary="Lessons learned more than once, and whether the earlier actions were done")
-def recurring_lessons(services: ServicesDep, workspace: WorkspaceDep) -> list[RecurringCluster]:
-    return services.library.recurring(workspace)
+def recurring_lessons(library: LibraryDep, workspace: WorkspaceDep) -> list[RecurringCluster]:
+    return library.recurring(workspace)
 
 
 @router.get(
@@ -100,8 +98,7 @@ def recurring_lessons(services: ServicesDep, workspace: WorkspaceDep) -> list[Re
     response_class=StreamingResponse,
     responses={200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}},
 )
-def export_lessons(services: ServicesDep, workspace: WorkspaceDep) -> StreamingResponse:
-    library = services.library
+def export_lessons(library: LibraryDep, workspace: WorkspaceDep) -> StreamingResponse:
 
     def lines() -> Iterator[str]:
         for record in library.export(workspace):

@@ -24,13 +24,12 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from coach.api.deps import ServicesDep, WorkspaceDep
+from coach.api.deps import Services, ServicesDep, WorkspaceDep
 from coach.api.i18n import text_language
 from coach.api.routes.sessions import begun
 from coach.engines.base import Delta, TurnResult
 from coach.offline import count_tokens
 from coach.services.chat import SessionNotFound
-from coach.storage.tables import ChatSession
 
 router = APIRouter(prefix="/v1", tags=["openai_compat"])
 
@@ -110,13 +109,10 @@ def _history_ref(workspace: str, messages: list[ChatMessage]) -> str:
     return "conv:" + digest.hexdigest()[:40]
 
 
-def _move_ref(services: Any, session_id: str, ref: str) -> None:
-    """The session answers to its new history from now on (history-mapped sessions only)."""
-    with services.database.session() as db:
-        chat = db.get(ChatSession, session_id)
-        if chat is not None and (chat.external_ref or "").startswith("conv:"):
-            chat.external_ref = ref
-            db.commit()
+def _user_ref(user: str) -> str:
+    """The session's name for an OpenAI `user`; one too long for the column (200) by its digest."""
+    ref = f"user:{user}"
+    return ref if len(ref) <= 200 else "user#" + hashlib.sha256(user.encode()).hexdigest()[:40]
 
 
 def _fingerprint(result: TurnResult) -> str:
@@ -148,7 +144,7 @@ async def chat_completions(request: Request, services: ServicesDep, workspace: W
         return err.response()
 
 
-def _complete(body: ChatCompletionRequest, request: Request, services: Any, workspace: str) -> Any:
+def _complete(body: ChatCompletionRequest, request: Request, services: Services, workspace: str) -> Any:
     if body.model != MODEL_ID:
         raise OpenAIError(
             404,
@@ -182,7 +178,7 @@ def _complete(body: ChatCompletionRequest, request: Request, services: Any, work
                 404, f"Session {session_id} not found.", "session_not_found", SESSION_HEADER
             ) from None
     elif body.user:
-        ref = f"user:{body.user}"
+        ref = _user_ref(body.user)
         session_id = chat.find_by_ref(workspace, ref)
         if session_id is None:
             session_id = chat.create_session(workspace, language=text_language(text), external_ref=ref)[0].id
@@ -203,7 +199,7 @@ def _complete(body: ChatCompletionRequest, request: Request, services: Any, work
     def remember(result: TurnResult) -> None:
         if next_ref is not None:
             history = [*body.messages, ChatMessage(role="assistant", content=result.reply)]
-            _move_ref(services, session_id, _history_ref(workspace, history))
+            chat.move_ref(workspace, session_id, _history_ref(workspace, history))
 
     if not body.stream:
         result = chat.post(workspace, session_id, text)

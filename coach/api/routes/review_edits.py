@@ -7,14 +7,13 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import ValidationError
 
-from coach.api.deps import ServicesDep, WorkspaceDep
+from coach.api.deps import ReviewsDep, WorkspaceDep
 from coach.api.errors import UserError
-from coach.api.routes.reviews import get_review
+from coach.api.routes.reviews import get_review, not_found
 from coach.api.schemas import ReviewDocumentEdit, ReviewPublic
 from coach.domain.parsing import assess, build_goal, lower_is_better
 from coach.domain.retrospective import Goal, Retrospective
-from coach.services.chat import sync_action_items
-from coach.storage.tables import Review
+from coach.services.reviews import ReviewArchived, ReviewNotFound
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
 
@@ -91,9 +90,18 @@ def _dumped(value: Any) -> Any:
     return value
 
 
-def _lesson_context(doc: Retrospective) -> str | None:
-    """What the lessons answer (shortfalls, phenomena): the library keeps it beside each lesson."""
-    return "；".join([s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]) or None
+def _archived(review_id: str) -> UserError:
+    return UserError(
+        409,
+        f"复盘 {review_id} 已归档：请先恢复（POST /api/v1/reviews/{review_id}/restore）再编辑",
+        f"Review {review_id} is archived: restore it (POST /api/v1/reviews/{review_id}/restore) to edit it",
+        "review_archived",
+    )
+
+
+def _invalid(exc: ValidationError) -> UserError:
+    problem = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+    return UserError(422, f"复盘内容不合法：{problem}", f"Invalid review: {problem}")
 
 
 @router.patch(
@@ -102,35 +110,22 @@ def _lesson_context(doc: Retrospective) -> str | None:
     responses={404: {"description": "No such review in this workspace"}, 422: {"description": "Invalid"}},
 )
 def edit_review(
-    review_id: str, edit: ReviewDocumentEdit, services: ServicesDep, workspace: WorkspaceDep
+    review_id: str, edit: ReviewDocumentEdit, reviews: ReviewsDep, workspace: WorkspaceDep
 ) -> ReviewPublic:
     _check_texts(edit)
-    with services.database.session() as db:
-        row = db.get(Review, review_id)
-        if row is None or row.workspace_id != workspace:
-            raise UserError(
-                404, f"找不到复盘 {review_id}", f"Review {review_id} not found", "review_not_found"
-            )
-        if row.archived_at is not None:  # its lessons are out of search: an edit must not bring them back
-            raise UserError(
-                409,
-                f"复盘 {review_id} 已归档：请先恢复（POST /api/v1/reviews/{review_id}/restore）再编辑",
-                f"Review {review_id} is archived: restore it "
-                f"(POST /api/v1/reviews/{review_id}/restore) to edit it",
-                "review_archived",
-            )
-        try:
-            doc = apply_edit(Retrospective.model_validate(row.document), edit)
-        except ValidationError as exc:
-            problem = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise UserError(422, f"复盘内容不合法：{problem}", f"Invalid review: {problem}") from exc
-        row.document = doc.model_dump(mode="json")
-        row.title, row.review_date = doc.title, doc.date
-        if "actions" in edit.model_fields_set:
-            sync_action_items(db, row, doc)
-        db.commit()
-    if "lessons" in edit.model_fields_set:
-        services.library.add_review_lessons(
-            workspace, review_id, doc.team, doc.date, doc.lessons, context=_lesson_context(doc)
+    sent = edit.model_fields_set
+    try:
+        reviews.edit(
+            workspace,
+            review_id,
+            lambda doc: apply_edit(doc, edit),
+            actions="actions" in sent,
+            lessons="lessons" in sent,
         )
-    return get_review(review_id, services, workspace)
+    except ReviewNotFound:
+        raise not_found(review_id) from None
+    except ReviewArchived:
+        raise _archived(review_id) from None
+    except ValidationError as exc:
+        raise _invalid(exc) from exc
+    return get_review(review_id, reviews, workspace)

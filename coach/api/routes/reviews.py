@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, Query
+from fastapi import APIRouter, Body, Query
 from fastapi.responses import PlainTextResponse
 
-from coach.api.deps import ServicesDep, WorkspaceDep
+from coach.api.deps import ReviewsDep, WorkspaceDep
 from coach.api.errors import UserError
 from coach.api.schemas import (
     ActionItemPublic,
@@ -24,18 +24,10 @@ from coach.services.reviews import (
     ReviewNotArchived,
     ReviewNotFound,
     ReviewOverview,
-    ReviewService,
+    TrackedAction,
 )
-from coach.storage.tables import ActionItemRow
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
-
-
-def review_service(services: ServicesDep) -> ReviewService:
-    return ReviewService(services.database, services.library)
-
-
-ReviewsDep = Annotated[ReviewService, Depends(review_service)]
 
 
 def not_found(review_id: str) -> UserError:
@@ -52,18 +44,18 @@ def _not_archived(review_id: str) -> UserError:
     )
 
 
-def _action_public(row: ActionItemRow) -> ActionItemPublic:
+def _action_public(action: TrackedAction) -> ActionItemPublic:
     return ActionItemPublic(
-        id=row.id,
-        review_id=row.review_id,
-        position=row.position,
-        what=row.what,
-        how=row.how,
-        when=row.due,
-        who=row.who,
-        kind=row.kind,
-        status=row.status,  # type: ignore[arg-type]
-        status_note=row.status_note,
+        id=action.id,
+        review_id=action.review_id,
+        position=action.position,
+        what=action.what,
+        how=action.how,
+        when=action.due,
+        who=action.who,
+        kind=action.kind,
+        status=action.status,  # type: ignore[arg-type]
+        status_note=action.status_note,
     )
 
 
@@ -134,17 +126,17 @@ def get_review_markdown(
 
 
 @router.get("/{review_id}", summary="The review as the Retrospective document")
-def get_review(review_id: str, services: ServicesDep, workspace: WorkspaceDep) -> ReviewPublic:
+def get_review(review_id: str, reviews: ReviewsDep, workspace: WorkspaceDep) -> ReviewPublic:
     try:
-        row, actions = review_service(services).detail(workspace, review_id)
+        detail = reviews.detail(workspace, review_id)
     except ReviewNotFound:
         raise not_found(review_id) from None
     return ReviewPublic.model_validate(
         {
-            **row.document,
-            "source": row.source,
-            "action_items": [_action_public(a) for a in actions],
-            "archived_at": row.archived_at,
+            **detail.document,
+            "source": detail.source,
+            "action_items": [_action_public(a) for a in detail.actions],
+            "archived_at": detail.archived_at,
         }
     )
 
@@ -174,9 +166,9 @@ def update_action(
     review_id: str, action_id: str, body: ActionStatusUpdate, reviews: ReviewsDep, workspace: WorkspaceDep
 ) -> ActionItemPublic:
     try:
-        row = reviews.set_action_status(workspace, review_id, action_id, body.status, body.note)
+        action = reviews.set_action_status(workspace, review_id, action_id, body.status, body.note)
     except ActionNotFound:
         raise UserError(
             404, f"找不到行动项 {action_id}", f"Action {action_id} not found", "action_not_found"
         ) from None
-    return _action_public(row)
+    return _action_public(action)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
-from coach.api.deps import LanguageDep, ServicesDep, WorkspaceDep
+from coach.api.deps import ChatDep, LanguageDep, SettingsDep, WorkspaceDep
 from coach.api.errors import UserError
 from coach.api.i18n import text_language
 from coach.api.schemas import MessageCreate, SessionCreate, SessionPublic, TurnPublic
@@ -55,27 +55,27 @@ def checked_text(text: str, max_chars: int) -> str:
 
 @router.post("", status_code=201, summary="Start a retrospective session")
 def create_session(
-    body: SessionCreate, services: ServicesDep, workspace: WorkspaceDep, lang: LanguageDep
+    body: SessionCreate, chats: ChatDep, workspace: WorkspaceDep, lang: LanguageDep
 ) -> SessionPublic:
     hint = " ".join(filter(None, [body.title, body.team]))
     language = body.language or (text_language(hint, lang) if hint else lang)
-    chat, opening = services.chat.create_session(
+    chat, opening = chats.create_session(
         workspace,
         title=body.title,
         team=body.team,
         language=language,
         review_date=body.date,
     )
-    chat, doc, turns = services.chat.get(workspace, chat.id)
+    chat, doc, turns = chats.get(workspace, chat.id)
     public = SessionPublic.model_validate(session_public(chat, doc, turns))
     public.reply, public.sources = opening.reply, opening.sources
     return public
 
 
 @router.get("/{session_id}", summary="A session: its turns and its review as it stands")
-def get_session(session_id: str, services: ServicesDep, workspace: WorkspaceDep) -> SessionPublic:
+def get_session(session_id: str, chats: ChatDep, workspace: WorkspaceDep) -> SessionPublic:
     try:
-        chat, doc, turns = services.chat.get(workspace, session_id)
+        chat, doc, turns = chats.get(workspace, session_id)
     except SessionNotFound:
         raise _not_found(session_id) from None
     return SessionPublic.model_validate(session_public(chat, doc, turns))
@@ -111,18 +111,23 @@ def _sse(event: str, data: object) -> str:
     response_model=TurnPublic,
 )
 def post_message(
-    session_id: str, body: MessageCreate, request: Request, services: ServicesDep, workspace: WorkspaceDep
+    session_id: str,
+    body: MessageCreate,
+    request: Request,
+    chats: ChatDep,
+    settings: SettingsDep,
+    workspace: WorkspaceDep,
 ) -> TurnPublic | StreamingResponse:
-    text = checked_text(body.text, services.settings.max_message_chars)
+    text = checked_text(body.text, settings.max_message_chars)
     try:
-        services.chat.get(workspace, session_id)
+        chats.get(workspace, session_id)
     except SessionNotFound:
         raise _not_found(session_id) from None
     if "text/event-stream" not in request.headers.get("accept", ""):
-        return turn_public(session_id, services.chat.post(workspace, session_id, text))
+        return turn_public(session_id, chats.post(workspace, session_id, text))
 
     request_id = getattr(request.state, "request_id", None)
-    turn = begun(services.chat.stream(workspace, session_id, text))
+    turn = begun(chats.stream(workspace, session_id, text))
 
     def events() -> Iterator[str]:
         try:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 
-from coach.api.deps import Services, ServicesDep, WorkspaceDep
+from coach.api.deps import Services, ServicesDep, SettingsDep, WorkspaceDep
 from coach.api.errors import UserError
 from coach.notes.registry import notes_extractor
 from coach.services.summaries import JobNotFound, NoteInput, SummaryService
+from coach.settings import Settings
 
 
 def summary_service(services: Services) -> SummaryService:
@@ -27,6 +28,13 @@ def summary_service(services: Services) -> SummaryService:
         services.extras["summaries"] = service
         service.start()
     return service  # type: ignore[no-any-return]
+
+
+def _summaries(services: ServicesDep) -> SummaryService:
+    return summary_service(services)
+
+
+SummariesDep = Annotated[SummaryService, Depends(_summaries)]
 
 
 @asynccontextmanager
@@ -42,16 +50,20 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 router = APIRouter(prefix="/summaries", tags=["summaries"], lifespan=_lifespan)
 
 
+# the widths of the columns a note's name and a job's team are stored in (PostgreSQL enforces them)
+NAME_MAX, TEAM_MAX = 500, 200
+
+
 class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=500, description="File name; its suffix picks the reader")
+    name: str = Field(min_length=1, max_length=NAME_MAX, description="File name; its suffix picks the reader")
     text: str
 
 
 class SummaryRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     notes: list[NoteIn] = Field(description="The notes to summarize")
-    team: str | None = None
+    team: str | None = Field(default=None, max_length=TEAM_MAX)
     index: bool = Field(default=False, description="Add the lessons to the lesson library")
     force: bool = Field(
         default=False, description="A new review even for a note summarized before (else it is updated)"
@@ -71,8 +83,7 @@ def _no_notes() -> UserError:
     return UserError(422, "没有收到任何笔记", "No notes were sent", "no_notes")
 
 
-def _check_size(request: Request, services: Services) -> None:
-    settings = services.settings
+def _check_size(request: Request, settings: Settings) -> None:
     limit = settings.max_upload_bytes * max(settings.max_files_per_job, 1)
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > limit:
@@ -105,12 +116,35 @@ async def _form_notes(request: Request) -> tuple[list[NoteInput], str | None, bo
     team = form.get("team")
     yes = ("1", "true", "yes", "on")
     index, force = (str(form.get(key) or "").lower() in yes for key in ("index", "force"))
-    return notes, team if isinstance(team, str) and team else None, index, force
+    team = team if isinstance(team, str) and team else None
+    _check_lengths(notes, team)
+    return notes, team, index, force
+
+
+def _check_lengths(notes: list[NoteInput], team: str | None) -> None:
+    """What the JSON body's schema checks, for the fields of a multipart upload."""
+    if team is not None and len(team) > TEAM_MAX:
+        raise UserError(
+            422,
+            f"团队名称最多 {TEAM_MAX} 个字符",
+            f"A team name may be at most {TEAM_MAX} characters",
+            "team_too_long",
+        )
+    for note in notes:
+        if len(note.name) > NAME_MAX:
+            raise UserError(
+                422,
+                f"文件名最多 {NAME_MAX} 个字符：{note.name[:40]}…",
+                f"A file name may be at most {NAME_MAX} characters: {note.name[:40]}…",
+                "name_too_long",
+            )
 
 
 @router.post("", status_code=202, summary="Summarize a batch of notes (JSON {notes:[{name,text}]} or files)")
-async def create_summary(request: Request, services: ServicesDep, workspace: WorkspaceDep) -> JSONResponse:
-    _check_size(request, services)
+async def create_summary(
+    request: Request, summaries: SummariesDep, settings: SettingsDep, workspace: WorkspaceDep
+) -> JSONResponse:
+    _check_size(request, settings)
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
         notes, team, index, force = await _form_notes(request)
@@ -125,19 +159,18 @@ async def create_summary(request: Request, services: ServicesDep, workspace: Wor
         )
     if not notes:
         raise _no_notes()
-    limit = services.settings.max_files_per_job
+    limit = settings.max_files_per_job
     if len(notes) > limit:
         raise _too_many(len(notes), limit)
-    service = summary_service(services)
-    job_id = service.create_job(workspace, notes, team=team, index=index, force=force)
-    service.submit(job_id)
-    return JSONResponse(status_code=202, content=service.status(workspace, job_id))
+    job_id = summaries.create_job(workspace, notes, team=team, index=index, force=force)
+    summaries.submit(job_id)
+    return JSONResponse(status_code=202, content=summaries.status(workspace, job_id))
 
 
 @router.get("/{job_id}", summary="A summary job: status, progress {done,total}, per-note results, overview")
-def get_summary(job_id: str, services: ServicesDep, workspace: WorkspaceDep) -> dict[str, Any]:
+def get_summary(job_id: str, summaries: SummariesDep, workspace: WorkspaceDep) -> dict[str, Any]:
     try:
-        return summary_service(services).status(workspace, job_id)
+        return summaries.status(workspace, job_id)
     except JobNotFound:
         raise UserError(
             404, f"找不到任务 {job_id}", f"Summary job {job_id} not found", "job_not_found"
