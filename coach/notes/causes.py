@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from coach.domain.retrospective import CauseChain
-from coach.notes import cues
+from coach.notes import cues, drilldown
 from coach.notes.segment import Item
 from coach.notes.similarity import bigrams, similarity
 
@@ -15,14 +16,16 @@ _SURFACE_ROOT = re.compile(
     r"(?P<root>.+)"
 )
 _ROOT_MARK = re.compile(
-    r"(?:根本原因|根因|归根结底|说到底|根子还是在|根子上|根子|真正的原因|根源|"
-    r"root cause)(?:就是|是|在于|还是在|is|was|:)?\s*",
+    r"(?:根本原因|根因|归根结底|说到底|根子还是在|根子上|根子|真正的原因|根源|深层原因|本质上|"
+    r"root cause|(?:underlying|fundamental|deeper) (?:cause|reason|problem))"
+    r"(?:\s*(?:就是|是|在于|还是在|is|was|:)(?:\s+that\b)?)?\s*",
     re.I,
 )
 _SURFACE_MARK = re.compile(
     r"(?:直接原因是|原因是|原因就是|是因为|因为|由于|主要是因为|主要是|"
     r"\bbecause(?: of)?\b|\bdue to\b|\bcaused by\b|"
-    r"\bthe reason (?:is|was)\b|\bstems? from\b|\bdriven by\b)\s*",
+    r"\bthe reason (?:is|was)\b|\bstems? from\b|\bdriven by\b|"
+    r"\bcontributing factor (?:is|was)(?: that)?\b|诱因是|导火索是)\s*",
     re.I,
 )
 _SHARE_WORDS = {
@@ -33,11 +36,16 @@ _SHARE_WORDS = {
     "七成": 0.7,
     "六成": 0.6,
     "一半": 0.5,
+    "四分之三": 0.75,
+    "三分之二": 0.67,
+    "three quarters": 0.75,
+    "two thirds": 0.67,
 }
 _PERCENT = re.compile(r"(\d{1,3})\s*%")
 _EMPTY_CAUSE = re.compile(r"^(?:但是?)?这个?(?:不是|才是)?(?:根本原因|主因|原因)[。.]?$")
 _BACK_REFERENCE = re.compile(
-    r"这一?个原因|这个原因|这条|这是主因|这(?:就)?是(?:最主要|最大|主要)的(?:原因)?|这个?(?:能|可以)?解释|都在这|说明了一切|"
+    r"这一?个原因|这个原因|这一?条|这是主因|这(?:就)?是(?:最主要|最大|主要)的(?:原因)?|这个?(?:能|可以)?解释|都在这|说明了一切|"
+    r"这(?:就)?是.{0,12}?(?:最主要|最大|主要|根本)的?原因|"
     r"(?:this|that) (?:one|cause)|"
     r"(?:that|this|it)(?:'s| is| was) the (?:main|biggest|primary) (?:cause|reason)|"
     r"\b(?:this|that|it)\s+(?:alone\s+)?(?:explains|accounts for)\b",
@@ -61,7 +69,7 @@ def _clean(text: str | None) -> str | None:
     if text is None:
         return None
     text = re.sub(r"(这是主因|这是最主要的|这条能解释.*|这个能解释.*|首响超时大头都在这)[。.]?$", "", text)
-    text = text.strip(" ，,。.;；:：")
+    text = re.sub(r"^[ ，,]*(?:是(?!否)|就是|在于)", "", text.strip(" ，,。.;；:："))
     return text or None
 
 
@@ -70,7 +78,7 @@ def _phenomenon(text: str, cut: int) -> str | None:
     head = re.sub(
         r"为什么|为啥|是$|之所以|^(?:mostly|mainly|largely|partly|主要|大多)$", "", head, flags=re.I
     )
-    head = head.strip(" ，,？?")
+    head = re.sub(r"\b(?:the|our|a|an|and|but)$", "", head.strip(" ，,？?"), flags=re.I).strip(" ，,？?")
     return head if len(head) >= 2 else None
 
 
@@ -89,9 +97,13 @@ def chain_of(item: Item) -> CauseChain | None:
     else:
         root_m = _ROOT_MARK.search(text)
         surface_m = _SURFACE_MARK.search(text)
+        surface_split = drilldown.surface_split(text)
         if root_m:
             root = text[root_m.end() :]
             phenomenon = _phenomenon(text, root_m.start())
+        elif surface_split is not None and surface_split[1]:
+            seen, surface = surface_split
+            phenomenon = seen if len(seen) >= 2 else None
         elif surface_m:
             surface = text[surface_m.end() :]
             phenomenon = _phenomenon(text, surface_m.start())
@@ -109,26 +121,15 @@ def chain_of(item: Item) -> CauseChain | None:
 
 
 def build_chains(items: list[Item]) -> list[CauseChain]:
-    """One chain per cause statement; a statement pointing back ("这一个原因") marks an earlier one main."""
-    chains: list[CauseChain] = []
+    """One chain per cause; a drill-down told over several statements ("表面上…；往深层看…。根子上…")
+    is one chain, and a statement pointing back ("这一个原因") marks an earlier one main."""
+    story = _Story()
     for item in items:
-        chain = chain_of(item)
-        if chain is None:
-            continue
-        if chain.is_main and chains and _BACK_REFERENCE.search(item.text):
-            # the cause whose words the remark repeats; with none in common, the cause just named
-            earlier = max(reversed(chains), key=lambda c: _shared_words(_words(c), item.text))
-            if similarity(_words(earlier), item.text) > 0.05 or not chain.root_cause:
-                earlier.is_main = True
-                earlier.share = earlier.share or chain.share
-                earlier.evidence = f"{earlier.evidence}\n{item.evidence}"
-                continue
-        if chains and _continues_drill_down(chains[-1], chain, item.text):
-            _deepen(chains[-1], chain)
-            continue
-        if not chain.phenomenon and chains:
-            chain.phenomenon = chains[-1].phenomenon
-        chains.append(chain)
+        story.read(item)
+    unexplained = chain_of(story.seen) if story.seen is not None else None
+    if unexplained is not None:  # "The outage started with a bad push." and nothing after: that is the cause
+        story.chains.append(unexplained)
+    chains = _merge_twins(story.chains)
     _one_main(chains)
     rooted = [c for c in chains if c.root_cause]
     if not any(c.is_main for c in chains) and len(rooted) == 1:
@@ -139,23 +140,161 @@ def build_chains(items: list[Item]) -> list[CauseChain]:
     return chains
 
 
-_CONNECTIVE = re.compile(
-    r"^(?:(?:对|嗯|所以|其实|但是?|而|那么?|我觉得|我认为|so|and|but|actually|I think)[，,]?\s*)+", re.I
-)
+@dataclass
+class _Story:
+    """The causes read so far, and where the telling of the last one stands."""
+
+    chains: list[CauseChain] = field(default_factory=list)
+    drilling: set[int] = field(default_factory=set)  # chains a step down was told for
+    seen: Item | None = None  # "X has a simpler explanation": what the next cause explains
+    deeper_next: bool = False  # "But the real problem sits deeper.": the next cause is one level down
+    last: Item | None = None  # the statement that last added to the last chain
+
+    def read(self, item: Item) -> None:
+        """Add one cause statement: a new chain, a step of the last one, or a remark on an earlier one."""
+        told_by, self.last = self.last, None
+        text = item.text.strip()
+        if self.chains and told_by is not None and _elaborates(item, told_by):
+            _add_detail(self.chains[-1], item)
+            self.last = item
+            return
+        if drilldown.remarks_on_causes(text) or drilldown.is_undecided(text):
+            return
+        if drilldown.introduces_causes(text):
+            self.seen, self.deeper_next = item, False
+            return
+        step = drilldown.deeper_step(text)
+        if step == "":
+            self.deeper_next = bool(self.chains)
+            return
+        chain = chain_of(item)
+        if chain is not None:
+            self._add(chain, item, goes_deeper=step is not None or self.deeper_next, step=step)
+
+    def _add(self, chain: CauseChain, item: Item, *, goes_deeper: bool, step: str | None) -> None:
+        self.deeper_next = False
+        seen, self.seen = self.seen, None  # the next statement answers an introduction, whatever it is
+        chains = self.chains
+        if chains and _continues_drill_down(chains[-1], chain, item.text, id(chains[-1]) in self.drilling):
+            _go_deeper(chains[-1], chain, None)
+        elif chains and _points_back(chains, chain, item.text):
+            return
+        elif chains and goes_deeper and not drilldown.starts_separate_cause(item.text):
+            _go_deeper(chains[-1], chain, step)
+            self.drilling.add(id(chains[-1]))
+        else:
+            if not chain.phenomenon and (seen or chains):
+                earlier = chains[-1].phenomenon if chains else ""
+                chain.phenomenon = (_clean(seen.text) if seen else None) or earlier
+            chains.append(chain)
+        self.last = item
 
 
-def _continues_drill_down(earlier: CauseChain, chain: CauseChain, text: str) -> bool:
-    """ "现象是…，表面原因是…。" then "根本原因是…": the second sentence finishes the first one's chain."""
+def _merge_twins(chains: list[CauseChain], threshold: float = 0.72) -> list[CauseChain]:
+    """A cause told twice (in the summary and again under "Why") is one chain; the first keeps the flags."""
+    kept: list[CauseChain] = []
+    for chain in chains:
+        twin = next((k for k in kept if similarity(_words(k), _words(chain)) >= threshold), None)
+        if twin is None:
+            kept.append(chain)
+            continue
+        twin.is_main = twin.is_main or chain.is_main
+        twin.share = twin.share or chain.share
+        twin.evidence = f"{twin.evidence}\n{chain.evidence}"
+    return kept
+
+
+def _elaborates(item: Item, before: Item) -> bool:
+    """ "…because the venue AV was never tested. We had no rehearsal slot.": in one speaker's turn, a
+    sentence with no cause words of its own goes on about the cause just given."""
+    text = item.text
     return (
-        earlier.root_cause is None
-        and earlier.surface_cause is not None
-        and chain.root_cause is not None
-        and _ROOT_MARK.match(_CONNECTIVE.sub("", text.strip())) is not None
+        item.speaker is not None
+        and item.topic == before.text
+        and before.speaker == item.speaker
+        and not (cues.CAUSE.search(text) or cues.MAIN_CAUSE.search(text) or cues.ROOT.search(text))
+        and drilldown.deeper_step(text) is None
+        and not drilldown.starts_separate_cause(text)
     )
 
 
-def _deepen(earlier: CauseChain, chain: CauseChain) -> None:
-    earlier.root_cause = chain.root_cause
+def _joined(first: str | None, second: str | None) -> str | None:
+    """Two levels of a chain in one field, with the separator of their language."""
+    parts = [p for p in (first, second) if p]
+    separator = "；" if any(re.search(r"[\u4e00-\u9fff]", p) for p in parts) else "; "
+    return separator.join(parts) or None
+
+
+def _add_detail(chain: CauseChain, item: Item) -> None:
+    """The detail joins the deepest level the chain has."""
+    detail = _clean(item.text)
+    if chain.root_cause:
+        chain.root_cause = _joined(chain.root_cause, detail)
+    else:
+        chain.surface_cause = _joined(chain.surface_cause, detail)
+    chain.evidence = f"{chain.evidence}\n{item.evidence}"
+
+
+_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|it|这|那)", re.I)
+
+
+_CLAUSE_END = re.compile(r"[，,;；:：]|\s(?:and|which|so)\s", re.I)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|had|has|have|did|does|do|could|would|never|not)\b|n't|没|不|是|有", re.I
+)
+
+
+def _restates(chain: CauseChain) -> bool:
+    """ "归根结底是这一条", "the root cause was this dependence on one sponsor": words that point back at a
+    cause and say nothing new ("the root cause is that this service had no owner" says something)."""
+    own = chain.root_cause or chain.surface_cause or ""
+    if _DEMONSTRATIVE.match(own) is None:
+        return False
+    clause = _CLAUSE_END.split(own, maxsplit=1)[0]
+    short = len(re.findall(r"[A-Za-z]+", clause)) <= 6 and len(re.findall(r"[\u4e00-\u9fff]", clause)) <= 5
+    return short and _VERB.search(clause[1:]) is None
+
+
+def _points_back(chains: list[CauseChain], chain: CauseChain, text: str) -> bool:
+    """Folds a remark on an earlier cause into it ("这是主因", "The root cause was this dependence, and it
+    explains two thirds"); True when the remark was folded."""
+    if not _BACK_REFERENCE.search(text):
+        return False
+    # the cause whose words the remark repeats; with none in common, the cause just named
+    earlier = max(reversed(chains), key=lambda c: _shared_words(_words(c), text))
+    restates = _restates(chain)
+    if not (chain.is_main or restates):
+        return False
+    if not (restates or similarity(_words(earlier), text) > 0.05 or not chain.root_cause):
+        return False
+    earlier.is_main = earlier.is_main or chain.is_main
+    earlier.share = earlier.share or chain.share
+    earlier.evidence = f"{earlier.evidence}\n{chain.evidence}"
+    return True
+
+
+_DETERMINER = re.compile(r"^(?:the|our)\s+", re.I)
+
+
+def _continues_drill_down(earlier: CauseChain, chain: CauseChain, text: str, drilling: bool) -> bool:
+    """ "现象是…，表面原因是…。" then "根本原因是…": the second sentence finishes the first one's chain;
+    so does a root told after a step down ("往深层看，是…。根子上，是…")."""
+    opens_with_root = _ROOT_MARK.match(_DETERMINER.sub("", drilldown.CONNECTIVE.sub("", text.strip())))
+    return (
+        (earlier.root_cause is None or drilling)
+        and (earlier.surface_cause is not None or earlier.root_cause is not None)
+        and chain.root_cause is not None
+        and not _restates(chain)
+        and opens_with_root is not None
+    )
+
+
+def _go_deeper(earlier: CauseChain, chain: CauseChain, step: str | None) -> None:
+    """The deepest level told so far is the root; the levels above it join the surface cause."""
+    deeper = chain.root_cause or _clean(step) or chain.surface_cause
+    if earlier.root_cause and deeper:
+        earlier.surface_cause = _joined(earlier.surface_cause, earlier.root_cause)
+    earlier.root_cause = deeper or earlier.root_cause
     earlier.is_main = earlier.is_main or chain.is_main
     earlier.share = earlier.share or chain.share
     earlier.evidence = f"{earlier.evidence}\n{chain.evidence}"

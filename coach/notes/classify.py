@@ -10,7 +10,7 @@ from typing import Literal
 import numpy as np
 
 from coach.domain.reading.goals import Context, read_goals
-from coach.notes import cues, prose
+from coach.notes import cues, drilldown, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 
@@ -132,12 +132,16 @@ def cue_kind(item: Item) -> Kind | None:
         return "lesson" if section == "lesson" or practice else "action"
     if section in ("highlight", "shortfall", "lesson", "action", "reflection", "cause") and not item.spoken:
         return section
+    if section == "other" and (
+        cues.ROOT_CAUSE.search(text) or (cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text))
+    ):
+        return "cause"  # "The root cause was …" told inside "What happened" is still the cause
     if section == "goal" or section == "other":
         return "other"
     # spoken passages and unlabelled prose: cue words, the announced topic as the tie-breaker
     if cues.REFLECTION.search(text):
         return "reflection"
-    if cues.CAUSE.search(text):
+    if cues.CAUSE.search(text) or (section in (None, "cause") and drilldown.deeper_step(text) is not None):
         # under "What went wrong" a "because" clause belongs to the shortfall; the causes have their part
         if (
             item.paragraph

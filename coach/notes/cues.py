@@ -29,21 +29,27 @@ CAUSE = re.compile(
     r"这是主因|主因|造成的|\bbecause\b|\bdue to\b|\broot cause\b|"
     r"\bcaused by\b|\bstems? from\b|\bthe reason\b|"
     r"\bunderlying\b|\bbottom line\b|\bdriven by\b|\bmain cause\b|历史原因|一大半是|多半是|"
-    r"\b(?:came|comes|result(?:ed|s)?) from\b",
+    r"\b(?:came|comes|result(?:ed|s)?) from\b|\bcontributing factors?\b|诱因|导火索",
     re.I,
 )
 MAIN_CAUSE = re.compile(
     r"主因|最主要|主要原因|最大的原因|大头|一大半|大部分|绝大部分|八九成|八成|九成|七成|[6789]0\s*%|说明了一切|"
     r"\bmain (?:cause|reason|driver)\b|\bprimary (?:cause|"
-    r"reason)\b|\bmost of\b|\bbiggest (?:cause|reason|factor)\b|"
-    r"\b(?:explains|accounts for)\s+"
-    r"(?:most|nearly all|almost all|almost the whole|the bulk|\d+\s*(?:%|percent))|"
+    r"reason)\b|\bbiggest (?:cause|reason|factor)\b|"
+    # "most of" alone ("most of our volunteers") measures people, not the gap a cause explains
+    r"\b(?:explains?|explained|accounts? for|accounted for|caused|drove)\s+(?:about\s+|roughly\s+|around\s+)?"
+    r"(?:most|nearly all|almost all|almost the whole|the bulk|two thirds|three quarters|\d+\s*(?:%|percent))|"
+    r"三分之二|四分之三|"
     r"\b\d{2}\s*percent\b",
     re.I,
 )
 ROOT = re.compile(
     r"根本原因|根因|归根结底|说到底|根子|真正的原因|根源|本质|\broot cause\b|\bunderlying\b|\bfundamental",
     re.I,
+)
+# the words that name a cause as the root, whatever part of the note they stand in
+ROOT_CAUSE = re.compile(
+    r"根本原因|根因|深层原因|归根结底|说到底|根子上|\broot cause\b|\bunderlying (?:cause|reason)\b", re.I
 )
 ACTION = re.compile(
     r"负责|我来|牵头|跟进|落实|完成|提交|发出|搞定|出个?|给初稿|前$|之前|"

@@ -137,10 +137,15 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
 
 def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
     """ "Aiko owns this, due October 9": owner and date go to the task(s) just named; True when given."""
-    from coach.notes.actions import mentions_date
+    from coach.notes.actions import find_who, mentions_date
 
     item = items[i]
-    earlier = _earlier_actions(kinds, i, prose.references_count(item.text))
+    # a task that already names its owner is not the one a later "X will ship it" hands out
+    unowned: list[str] = list(kinds)
+    for j in range(i):
+        if kinds[j] == action and (items[j].owner or find_who(items[j].text, items[j].speaker)):
+            unowned[j] = "owned"
+    earlier = _earlier_actions(unowned, i, prose.references_count(item.text))
     if not earlier:
         return False
     owner = prose.named_owner(item.text, item.speaker)

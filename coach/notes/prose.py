@@ -114,6 +114,8 @@ _OWNER_PHRASE = re.compile(
     r"(?:\bowner\s*[:：]\s*|\bowned by\s+|\bled by\s+|\bassigned to\s+)"
     r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     r"|^(?P<lead>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:owns|will own|takes)\b"
+    # "这件事由苏晴负责"; "由运营部负责人…主持" names a role, not who does the work
+    r"|由(?P<zh>[\u4e00-\u9fff]{2,3}?)(?<![部组科处室])(?:来)?(?:负责|牵头|落实|跟进)(?!人)"
 )
 _SELF_OWNER = re.compile(r"\bI(?:'ll| will)\b|我来|我负责|交给我", re.I)
 
@@ -128,7 +130,7 @@ def named_owner(text: str, speaker: str | None) -> str | None:
 
     m = _OWNER_PHRASE.search(text)
     if m:
-        return m.group("name") or m.group("lead")
+        return m.group("name") or m.group("lead") or m.group("zh")
     will = _NAME_WILL.match(text.strip())
     if will and person_name(will.group("name")):
         return will.group("name")

@@ -277,6 +277,26 @@ def announced_topic(sentence: str) -> tuple[Section, str] | None:
                 return section, ""
     if re.search(r"为什么|(?<![a-z])why\b", text, re.I) and re.search(r"[？?]$", text):
         return "cause", ""
+    return _counted_topic(text)
+
+
+_COUNTED_TOPIC_WORDS = 16
+
+
+def _counted_topic(text: str) -> tuple[Section, str] | None:
+    """ "Two contributing factors made it worse.", "两个因素让影响更大": a count announces what follows."""
+    from coach.notes.wordlists import phrases, topic_phrases
+
+    counted = phrases("count_lead", anchored=True).match(text)
+    if counted is None or re.search(r"[:：\d]", text) or not _is_short(text, _COUNTED_TOPIC_WORDS, 24):
+        return None
+    rest = text[counted.end() :].lstrip()
+    if phrases("counted_cause", anchored=True).match(rest):
+        return "cause", ""
+    for section, pattern in topic_phrases():
+        m = pattern.match(rest)
+        if m and (" " in m.group(0) or not m.group(0).isascii()):  # a phrase, not a lone word like "why"
+            return section, ""
     return None
 
 

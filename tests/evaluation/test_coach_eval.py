@@ -234,7 +234,8 @@ def test_the_styles_set_is_scored_fact_by_fact_and_lists_its_wrong_facts(coach_h
     development, styles = text.split("[styles set]")[0], text.split("[styles set]")[1].split("[held-out")[0]
     assert "fact field" not in development
     assert re.search(r"^reflections\s+\d+\s+\d+\s+\d+\s+[\d.]+%$", styles, re.M)
-    wrong = re.search(r"^wrong facts\s+(\d+) in 24 dialogues", styles, re.M)
+    dialogues = len(suite.load_dialogues(suite.STYLES))
+    wrong = re.search(rf"^wrong facts\s+(\d+) in {dialogues} dialogues", styles, re.M)
     assert wrong is not None
     # verbose lists each wrong fact with its dialogue, so the count can be checked line by line
     listed = re.findall(

@@ -370,3 +370,84 @@ def test_a_bare_yes_with_a_date_dates_the_task_before_it_and_is_no_task() -> Non
         "[00:00:06] Omar: By May 27, yes.\n"
     )
     assert [(a.who, a.when) for a in doc.actions] == [("Omar", dt.date(2026, 5, 27))]
+
+
+@pytest.mark.parametrize(
+    ("note", "lesson", "action"),
+    [
+        (
+            "Rollout postmortem\n\nWhat we learned\n\n"
+            "Staged rollouts must watch signals a failing device can still send.\n\n"
+            "What we will do\n\nWe will add every hardware variant to the test lab.\n",
+            "Staged rollouts must watch signals a failing device can still send",
+            "We will add every hardware variant to the test lab",
+        ),
+        (
+            "Food drive retro\n\n## What we take from it\n\nShift reminders should move to text messages.\n\n"
+            "## Next steps\n\nOwen will switch reminders to text by May 20.",
+            "Shift reminders should move to text messages",
+            "Owen will switch reminders to text by May 20",
+        ),
+        (
+            "门店复盘\n\n## 这次学到了什么\n\n开业前的预热要继续做。\n\n"
+            "## 我们要做的\n\n刘芳负责修改考核方案，5月31日前提交。",
+            "开业前的预热要继续做",
+            "刘芳负责修改考核方案，5月31日前提交",
+        ),
+    ],
+)
+def test_headings_that_ask_what_we_take_away_and_what_we_will_do_open_lessons_and_actions(
+    note: str, lesson: str, action: str
+) -> None:
+    doc = extract(note)
+    assert [le.text for le in doc.lessons] == [lesson]
+    assert [a.what for a in doc.actions] == [action]
+
+
+@pytest.mark.parametrize(
+    ("note", "task", "owner"),
+    [
+        (
+            "Rollout review\n\nWhat we will do\n\n"
+            "Going forward, the support rota will be planned against the release calendar. "
+            "Dana Whitfield will set this up by May 22.",
+            "support rota",
+            "Dana Whitfield",
+        ),
+        (
+            "门店复盘\n\n## 行动\n\n下一步要把社群预热写进开业手册。这件事由苏晴落实，6月15日前完成。",
+            "开业手册",
+            "苏晴",
+        ),
+    ],
+)
+def test_a_follow_up_that_sets_up_the_task_just_named_gives_it_owner_and_date(
+    note: str, task: str, owner: str
+) -> None:
+    doc = extract(note)
+    assert len(doc.actions) == 1
+    assert task in doc.actions[0].what and doc.actions[0].who == owner and doc.actions[0].when is not None
+
+
+@pytest.mark.parametrize(
+    ("note", "owners"),
+    [
+        (
+            "Rollout review\n\nWhat we will do\n\nKey improvements are adding every sensor model to the lab, "
+            "and changing the pause rule. Lina Okafor owns the lab change, due May 29. "
+            "Marco Bellini owns the new pause rule and will ship it by June 5.",
+            {"pause rule": "Marco Bellini", "Lina Okafor owns": "Lina Okafor"},
+        ),
+        (
+            "排班复盘\n\n## 行动\n\n"
+            "下一步要调整排班规则。刘强负责夜班排班方案，下周一交。这个由周梅跟进，6月15日前完成。",
+            {"调整排班规则": "周梅", "夜班排班方案": "刘强"},
+        ),
+    ],
+)
+def test_a_task_that_names_its_owner_is_not_handed_to_the_next_person(
+    note: str, owners: dict[str, str]
+) -> None:
+    doc = extract(note)
+    for words, owner in owners.items():
+        assert [a.who for a in doc.actions if words in a.what] == [owner], words

@@ -1,0 +1,88 @@
+"""How a drill-down told as a story marks its steps: "on the surface …", "but deeper …", "X has a simpler
+explanation", "these two we can't control". The cue phrases are per-language data (coach/notes/words/).
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.notes import cues
+from coach.notes.wordlists import phrases
+
+# "But", "so", "对，" … in front of a step marker say nothing about the step
+CONNECTIVE = re.compile(
+    r"^(?:(?:对|嗯|所以|其实|但是?|而|那么?|我觉得|我认为|so|and|but|actually|I think)[，,]?\s*)+", re.I
+)
+# "黄志强先讲，" / "Maria said," in front of a cause names who tells it, not what it is
+_TELLER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}(?:先讲|先说|讲|说|认为|提到|补充说|补充)|[A-Z][a-z]+ (?:said|says|thinks))"
+    r"[，,:：]\s*"
+)
+_LEFTOVER = " ，,。.;；:：是"
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z']+", text)) + len(re.findall(r"[\u4e00-\u9fff]", text)) // 2
+
+
+def without_teller(text: str) -> str:
+    """The statement without "X说，" / "Maria said," in front."""
+    return _TELLER.sub("", text.strip())
+
+
+def surface_split(text: str) -> tuple[str, str] | None:
+    """(what was seen, the surface cause) for "开店少，表面上看是证照办得慢" / "On the surface, the pot was
+    smaller"; the first part is empty when the statement opens with the marker."""
+    body = without_teller(text)
+    m = phrases("cause_surface").search(body)
+    if m is None:
+        return None
+    return body[: m.start()].strip(_LEFTOVER), body[m.end() :].strip(_LEFTOVER)
+
+
+def deeper_step(text: str) -> str | None:
+    """The words of a step one level down ("往下追，是主播走了" → "主播走了", "But the real problem sits
+    deeper." → ""); None when the statement does not go deeper."""
+    deeper = phrases("cause_deeper", anchored=True)
+    # "再往下说，" looks like "X说，": try the words as they stand before dropping a teller
+    for body in (CONNECTIVE.sub("", text.strip()), CONNECTIVE.sub("", without_teller(text))):
+        m = deeper.match(body)
+        if m is not None:
+            break
+    else:
+        return None
+    rest = re.sub(r"^(?:is|was|lies|lay)\s+(?:that\s+)?", "", body[m.end() :].strip(_LEFTOVER), flags=re.I)
+    # "… sits deeper", "… lies elsewhere" only announce the next sentence
+    return "" if _words(rest) <= 3 and not re.search(r"\d", rest) else rest
+
+
+def introduces_causes(text: str) -> bool:
+    """ "The empty shifts have a simpler explanation.", "回款慢原因有两个。": names what the next statement
+    explains, and explains nothing itself."""
+    m = phrases("cause_intro").search(text)
+    if m is None or cues.CAUSE.search(text):
+        return False
+    follows = text[m.end() :].strip()
+    states_it = re.match(r"^(?:is|was|:|：|是|就是)", follows) is not None
+    return not states_it and _words(text) <= 12
+
+
+def remarks_on_causes(text: str) -> bool:
+    """ "这两条我们控制不了", "Both of these were outside our control": a remark on the causes just named."""
+    body = CONNECTIVE.sub("", text.strip())
+    return phrases("causes_remark", anchored=True).match(body) is not None and not cues.CAUSE.search(text)
+
+
+def is_undecided(text: str) -> bool:
+    """ "县里明年可能有补贴，这个还没有定": news not yet settled explains nothing that happened."""
+    return phrases("undecided").search(text) is not None and not cues.CAUSE.search(text)
+
+
+def starts_separate_cause(text: str) -> bool:
+    """ "另外…", "此外…", "Part of the gap also came from …": a cause beside the chain, not under it."""
+    body = CONNECTIVE.sub("", without_teller(text))
+    return _SEPARATE.match(body) is not None or _ALSO.search(body[:40]) is not None
+
+
+_SEPARATE = re.compile(r"^(?:另外|此外|还有|其次|另一|[一二三]是|also\b|another\b|part of\b|besides\b)", re.I)
+_ALSO = re.compile(r"\balso\b|也有|也是", re.I)

@@ -1,0 +1,273 @@
+"""Cause chains from prose: a drill-down told over several sentences is one chain, remarks on causes are no
+causes, and the main cause is the one the note says explains most of the gap (zh and en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.retrospective import CauseChain
+from tests.notes.test_prose import extract
+
+
+def chains(text: str) -> list[CauseChain]:
+    return extract(text).cause_chains
+
+
+def words(chain: CauseChain) -> str:
+    return " ".join(filter(None, (chain.phenomenon, chain.surface_cause, chain.root_cause)))
+
+
+# ---- a drill-down told as a story is one chain ------------------------------------------------
+
+
+def test_a_chinese_drill_down_over_several_clauses_is_one_chain_rooted_at_its_deepest_step() -> None:
+    found = chains(
+        "流失复盘\n\n原因分析。客户流失多，表面上看是价格偏高；往下追，是竞品推出了低价套餐；"
+        "再往下挖，说到底是我们没有做分层定价，老客户只能按原价续费。"
+    )
+    assert len(found) == 1
+    chain = found[0]
+    assert chain.phenomenon == "客户流失多"
+    assert "价格偏高" in (chain.surface_cause or "") and "低价套餐" in (chain.surface_cause or "")
+    assert "分层定价" in (chain.root_cause or "") and "价格偏高" not in (chain.root_cause or "")
+
+
+def test_an_english_drill_down_announced_as_deeper_is_one_chain_rooted_at_the_next_sentence() -> None:
+    found = chains(
+        "Sign-up review\n\n## Why\n\n"
+        "On the surface, the landing page was slow, because the new image carousel loaded 8 MB of pictures. "
+        "But the real problem sits deeper. "
+        "Nobody owned page performance, so no one checked the page weight before launch."
+    )
+    assert len(found) == 1
+    assert "carousel" in (found[0].surface_cause or "")
+    assert (found[0].root_cause or "").startswith("Nobody owned page performance")
+
+
+@pytest.mark.parametrize(
+    ("note", "surface", "root"),
+    [
+        (
+            "Refund review\n\nRefunds were slow, because finance approves them once a week. "
+            "The underlying cause is that nobody owns the refund queue.",
+            "finance approves them once a week",
+            "nobody owns the refund queue",
+        ),
+        (
+            "退货复盘\n\n退货多，表面原因是尺码不准。深层原因是版型改了没人通知客服。",
+            "尺码不准",
+            "版型改了没人通知客服",
+        ),
+    ],
+)
+def test_an_underlying_cause_told_next_finishes_the_chain_of_the_surface_cause(
+    note: str, surface: str, root: str
+) -> None:
+    found = chains(note)
+    assert len(found) == 1
+    assert found[0].surface_cause == surface and found[0].root_cause == root
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "流失复盘\n\n原因分析。客户流失多，表面上看是价格偏高；根子上，是我们没有做分层定价。"
+        "王经理说这是客户流失的主要原因，占了大概七成。",
+        "Sign-up review\n\n## Why\n\nOn the surface, the landing page was slow. But the real problem sits "
+        "deeper. Nobody owned page performance, so no one checked the page weight. The root cause was this "
+        "missing ownership, and we think it explains about two thirds of the drop.",
+    ],
+)
+def test_a_remark_that_restates_the_root_and_its_share_marks_the_chain_main(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1
+    assert found[0].is_main and found[0].share in (0.7, 0.67)
+    assert not (found[0].root_cause or "").lower().startswith(("this", "这"))
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "Outage review\n\n## Why\n\nThe cache was cold because the warm-up job was skipped. "
+            "The root cause is that this service had no owner, which explains most of the outage.",
+            "this service had no owner",
+        ),
+        (
+            "故障复盘\n\n## 原因\n\n缓存是冷的，因为预热任务被跳过了。"
+            "根本原因是这个服务没有负责人，这一条能解释大部分故障。",
+            "这个服务没有负责人",
+        ),
+    ],
+)
+def test_a_root_that_says_something_new_about_this_or_that_is_kept(note: str, root: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
+    assert (found[0].root_cause or "").startswith(root)
+
+
+# ---- sentences around the causes are no causes --------------------------------------------------
+
+
+def test_a_sentence_that_names_what_the_next_one_explains_is_its_phenomenon_not_a_cause() -> None:
+    found = chains(
+        "Delivery review\n\n## Why\n\nThe late deliveries have a simpler explanation. "
+        "Our route planner still uses last year's depot list, so drivers start from the closed depot."
+    )
+    assert len(found) == 1
+    assert "late deliveries" in found[0].phenomenon and "depot list" in (found[0].surface_cause or "")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Outage review\n\n## Why\n\nThe outage started with a bad config push.",
+        "延误复盘\n\n## 原因\n\n这次延误要从供应商换人说起。",
+    ],
+)
+def test_an_introduction_that_nothing_explains_further_is_the_cause_itself(note: str) -> None:
+    assert len(chains(note)) == 1
+
+
+def test_a_chinese_count_of_causes_introduces_them_and_is_not_one() -> None:
+    found = chains("退款复盘\n\n## 原因\n\n退款慢原因有两个。一是财务每周只批一次；二是系统不能批量退款。")
+    assert [("批一次" in words(c), "批量退款" in words(c)) for c in found] == [(True, False), (False, True)]
+    assert all(c.surface_cause != "退款慢原因有两个" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("note", "kept"),
+    [
+        (
+            "采购复盘\n\n## 原因\n\n另外有外部因素：一是原料涨价；二是汇率波动。"
+            "这两条我们左右不了，但可以提前备货。市场部插话说明年可能有出口补贴，这个还没定。",
+            ["原料涨价", "汇率波动"],
+        ),
+        (
+            "Shipping review\n\n## Why\n\nPart of the delay also came from outside: the port strike held our "
+            "containers for a week. Both of these were outside our control. Sales mentioned a possible new "
+            "distributor next year; it is not decided yet.",
+            ["port strike"],
+        ),
+    ],
+)
+def test_remarks_on_the_causes_and_unsettled_news_are_no_causes(note: str, kept: list[str]) -> None:
+    found = chains(note)
+    assert len(found) == len(kept)
+    assert all(k in words(c) for k, c in zip(kept, found, strict=True))
+
+
+# ---- the main cause ----------------------------------------------------------------------------
+
+
+def test_most_of_a_group_of_people_does_not_make_a_cause_the_main_one() -> None:
+    found = chains(
+        "Volunteer review\n\n## Why\n\nShift reminders go out only by email, and most of our volunteers "
+        "rarely read it."
+    )
+    assert len(found) == 1 and not found[0].is_main
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Volunteer review\n\n## Why\n\nReminders went out late because the tool was down, which explains "
+        "about two thirds of the missed shifts.",
+        "志愿者复盘\n\n## 原因\n\n提醒发晚了，因为排班工具停机，这一条大概能解释三分之二的缺岗。",
+    ],
+)
+def test_a_cause_said_to_explain_two_thirds_of_the_gap_is_the_main_one(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main and found[0].share == 0.67
+
+
+# ---- causes told inside the story of an incident ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "root", "factors"),
+    [
+        (
+            "App crash postmortem\n\n## What happened\n\nThe app crashed on start. The root cause was that "
+            "the new build read an old settings file.\n\nTwo contributing factors made it worse. The crash "
+            "reporter was switched off in that build. And the release went to everyone at once, because "
+            "the staged rollout was skipped.",
+            "old settings file",
+            ["crash reporter", "staged rollout"],
+        ),
+        (
+            "应用崩溃复盘\n\n## 事件经过\n\n应用启动即崩溃。根本原因是新版本读取了旧的配置文件。\n\n"
+            "还有两个因素让影响扩大了。崩溃上报在这个版本里被关掉了。而且版本一次性推给了所有人，因为灰度发布被跳过了。",
+            "旧的配置文件",
+            ["崩溃上报", "灰度发布"],
+        ),
+    ],
+)
+def test_the_root_cause_and_counted_contributing_factors_in_what_happened_are_causes(
+    note: str, root: str, factors: list[str]
+) -> None:
+    found = chains(note)
+    mains = [c for c in found if c.is_main]
+    assert len(mains) == 1 and root in (mains[0].root_cause or "")
+    others = [words(c) for c in found if not c.is_main]
+    assert len(others) == len(factors) and all(f in o for f, o in zip(factors, others, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "Delivery review\n\nOrders shipped two days late. Another contributing factor was that nobody "
+            "covered the weekend rota.",
+            "nobody covered the weekend rota",
+        ),
+        ("配送复盘\n\n订单晚发了两天。诱因是周末没人值班。", "周末没人值班"),
+    ],
+)
+def test_a_contributing_factor_named_as_such_is_a_cause(note: str, cause: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].surface_cause == cause
+
+
+# ---- a cause told twice ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Backup review\n\n## Why\n\nThe root cause was that the backup job never verified its archives."
+        "\n\n## Root cause analysis\n\n"
+        "The root cause was that the backup job never verified its archives at all.",
+        "备份复盘\n\n## 原因\n\n根本原因是备份任务从不校验归档文件。\n\n"
+        "## 根因分析\n\n根本原因是备份任务从来不校验归档文件。",
+    ],
+)
+def test_a_cause_told_twice_in_near_identical_words_is_one_chain(note: str) -> None:
+    assert len(chains(note)) == 1
+
+
+# ---- a detail in the same turn -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "detail"),
+    [
+        (
+            "产品复盘\n参会：老张、小王\n\n## 原因\n\n"
+            "老张：退货多是因为尺码表不准。去年换了版型，表一直没改。\n小王：物流慢是因为仓库只有一个班次。",
+            "版型",
+        ),
+        (
+            "Launch review\nAttendees: Tom, Ana\n\n## Why\n\n"
+            "Tom: the demo failed because the projector was never tested. We had no setup time.\n"
+            "Ana: sign-ups were low because the form was broken on mobile.",
+            "no setup time",
+        ),
+    ],
+)
+def test_a_sentence_without_cause_words_in_the_same_turn_details_the_cause_just_given(
+    note: str, detail: str
+) -> None:
+    found = chains(note)
+    assert len(found) == 2
+    assert detail in (found[0].surface_cause or "") and detail not in words(found[1])
