@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 60.0
     llm_max_retries: int = 2
     llm_max_tokens_per_call: int = 6000
+    # a structured answer's max_tokens; default: 16 per field of its schema (at least 256), within
+    # the answer's reserve (a quarter of the window)
+    llm_structured_max_tokens: int | None = None
     llm_concurrency: int = 4
     llm_context: int | None = None  # the model's context window; default: asked of the endpoint
     llm_turn_deadline_s: float = 20.0  # a chat turn, all calls and retries; then the rules coach answers

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -22,6 +24,12 @@ def record(kind: str, language: str, engine: str | None, reason: str | None, sec
     ENTRIES.append(Entry(kind, language, engine or "?", reason, seconds))
 
 
+def percentile(values: Sequence[float], share: float) -> float:
+    """The nearest-rank percentile: the smallest value with `share` of the values at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
 def summary() -> list[str]:
     lines = []
     for kind in ("turn", "note"):
@@ -31,10 +39,11 @@ def summary() -> list[str]:
                 continue
             served = sum(1 for e in rows if e.reason is None and e.engine == "llm")
             reasons = Counter(e.reason or "none" for e in rows if e.engine != "llm")
-            slowest = max(e.seconds for e in rows)
+            seconds = [e.seconds for e in rows]
             why = ", ".join(f"{r} ×{n}" for r, n in reasons.most_common()) or "-"
             lines.append(
                 f"{kind}s {lang}: {len(rows)} · served by the model {served} · "
-                f"by the rules engine {len(rows) - served} ({why}) · slowest {slowest:.1f} s"
+                f"by the rules engine {len(rows) - served} ({why}) · p50 {percentile(seconds, 0.5):.1f} s · "
+                f"p95 {percentile(seconds, 0.95):.1f} s · slowest {max(seconds):.1f} s"
             )
     return lines

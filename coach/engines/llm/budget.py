@@ -15,8 +15,6 @@ _PER_MESSAGE = 4
 # A quarter of the window is kept for the answer, within these bounds: 4,096 → 1,024.
 RESERVE_SHARE = 0.25
 RESERVE_MIN, RESERVE_MAX = 128, 1500
-# Replies are short (at most ~120 characters or 70 words): no reason to let a model ramble.
-REPLY_MAX_TOKENS = 400
 
 
 def message_text(message: BaseMessage) -> str:
@@ -51,9 +49,9 @@ class Budget:
     def prompt(self) -> int:
         return self.window - self.reserve
 
-    @property
-    def reply_max_tokens(self) -> int:
-        return min(self.reserve, REPLY_MAX_TOKENS)
+    def answer_cap(self, wanted: int) -> int:
+        """An answer's max_tokens: what the call needs, never more than the reserve."""
+        return max(1, min(self.reserve, wanted))
 
     def count(self, text: str) -> int:
         return self.counter.count(text)

@@ -17,6 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from coach.domain.reading.language import HAN
 from coach.offline import count_tokens
 
 log = logging.getLogger("coach.llm")
@@ -27,14 +28,15 @@ log = logging.getLogger("coach.llm")
 # English merges), 1.2x covers Llama-2/Mistral-class tokenizers. Overcounting only trims
 # a little more history; undercounting overflows the context.
 SAFETY_FACTOR = {"zh": 1.5, "en": 1.2}
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 PROBE_TIMEOUT_S = 2.0
 
 
 def safety_factor(text: str) -> float:
-    """1.5 for text that is mostly Chinese, 1.2 otherwise."""
-    cjk = len(_CJK.findall(text))
-    return SAFETY_FACTOR["zh"] if cjk and cjk * 3 >= len(text.strip()) else SAFETY_FACTOR["en"]
+    """1.5 for text that is mostly Chinese characters, 1.2 otherwise."""
+    # tokenizer cost, not language (that is detect_language): only text made mostly of Chinese
+    # characters is cut finer; a mixed prompt that reads as zh counted at 1.5x overshoots the chunk budgets
+    han = len(HAN.findall(text))
+    return SAFETY_FACTOR["zh"] if han and han * 3 >= len(text.strip()) else SAFETY_FACTOR["en"]
 
 
 def estimate_tokens(text: str) -> int:

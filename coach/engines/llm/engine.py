@@ -14,12 +14,14 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import BaseMessage, SystemMessage
+from pydantic import BaseModel
 
 from coach.domain import critique
 from coach.domain.labels import STEPS
@@ -31,10 +33,10 @@ from coach.engines.llm.endpoint import estimate_tokens
 from coach.engines.llm.errors import LLMError, LLMLengthExceeded, classify
 from coach.engines.llm.profile import ModelProfile
 from coach.engines.llm.prompts import Prompt, load_prompt
-from coach.engines.llm.proposal import TurnProposal, vet
+from coach.engines.llm.proposal import TurnProposal, proposal_schema, vet
 from coach.engines.llm.provider import ModelSpec, Provider, chat_model
-from coach.engines.llm.reply_check import check_reply, without
-from coach.engines.llm.structured import StructuredCaller, compact_schema
+from coach.engines.llm.reply_check import MAX_CHARS, check_partial, check_reply, without
+from coach.engines.llm.structured import StructuredCaller, format_instructions
 from coach.offline import ensure_offline
 from coach.settings import Settings
 
@@ -139,6 +141,19 @@ def template_text(prompt: Prompt) -> str:
     return prompt.system + "\n" + re.sub(r"\{\{\s*[a-z_]+\s*\}\}", "\n", prompt.user)
 
 
+def reply_max_tokens(budget: Budget, prompt: Prompt, lang: Language) -> int:
+    """Room for a reply as long as the check allows (MAX_CHARS), in the model's tokens for that language.
+
+    Counted on the reply prompt's own words, cut to that length (the endpoint's tokenizer where it
+    has one); a tenth more, since a reply's words are not the prompt's. Past it the reply is
+    refused anyway (`reply_length`), so the model is not asked for more.
+    """
+    sample = template_text(prompt)
+    chars = MAX_CHARS[lang]
+    sample = (sample * (chars // max(1, len(sample)) + 1))[:chars]
+    return budget.answer_cap(math.ceil(budget.count(sample) * 1.1))
+
+
 class LLMCoachEngine:
     """CoachEngine over any OpenAI-compatible chat model; the rules engine keeps the method's state."""
 
@@ -183,15 +198,15 @@ class LLMCoachEngine:
         stages = tuple(dict.fromkeys((start_stage, base.stage)))
 
         if start_stage in EXTRACT_STAGES and not _is_command(text) and len(critique.normalize(text)) > 3:
-            proposal, version = self._propose(start_stage, lang, doc, text, usage)
+            proposal, version = self._propose(start_stage, stages, lang, doc, text, usage)
             versions.append(version)
             vetting = vet(
                 doc,
                 proposal,
                 stages=stages,
                 message=text,
-                drafting_action=bool(base.state.get("draft")),
-                drilling=bool(base.state.get("drill")),
+                drafting_action=bool(base.state.get("actions", {}).get("draft")),  # rules state v2
+                drilling=bool(base.state.get("analysis", {}).get("drill")),
             )
             doc, must_ask, remark = vetting.review, vetting.must_ask, proposal.critique
             log.info("llm proposal accepted=%s rejected=%s", vetting.accepted, vetting.rejected)
@@ -222,22 +237,29 @@ class LLMCoachEngine:
     # ---- the two calls ----------------------------------------------------------------------------
 
     def _propose(
-        self, stage: str, lang: Language, doc: Retrospective, text: str, usage: Usage
+        self, stage: str, stages: tuple[str, ...], lang: Language, doc: Retrospective, text: str, usage: Usage
     ) -> tuple[TurnProposal, str]:
-        """The structured call: what the user's message adds to the document in this step."""
-        messages, version = self._turn_messages(stage, lang, doc, text, share=1.0)
+        """The structured call: what the user's message adds to the document in this step (`stages`)."""
+        schema = proposal_schema(stages)
+        messages, version = self._turn_messages(stage, schema, lang, doc, text, share=1.0)
         caller = StructuredCaller(self.profile, lang)
-        proposal = caller.call(
+        answer = caller.call(
             messages,
-            TurnProposal,
+            schema,
             usage,
             lang=lang,
-            smaller=lambda: self._turn_messages(stage, lang, doc, text, share=0.5)[0],
+            smaller=lambda: self._turn_messages(stage, schema, lang, doc, text, share=0.5)[0],
         )
-        return proposal, version
+        return TurnProposal.model_validate(answer.model_dump()), version
 
     def _turn_messages(
-        self, stage: str, lang: Language, doc: Retrospective, text: str, share: float
+        self,
+        stage: str,
+        schema: type[BaseModel],
+        lang: Language,
+        doc: Retrospective,
+        text: str,
+        share: float,
     ) -> tuple[list[BaseMessage], str]:
         """The stage's prompt; the document gets what the budget leaves (`share` of it on a smaller retry)."""
         prompt = load_prompt(f"coach-turn.{stage}", lang)
@@ -250,7 +272,8 @@ class LLMCoachEngine:
         budget = self.profile.budget()
         trusted = {"stage": STEPS.get(stage, {}).get(lang, stage), "today": str(doc.date or "")}
         frame = prompt.render(trusted=trusted, data={"document": "", "message": text})
-        overhead = budget.tokens_of(frame) + budget.count(system_extra + compact_schema(TurnProposal)) + 64
+        fmt = format_instructions(schema, lang, shorter=1 if share < 1 else None)
+        overhead = budget.tokens_of(frame) + budget.count(system_extra + "\n\n" + fmt) + 64
         room = max(100, int((budget.prompt - overhead) * share))
         document = document_for_prompt(doc, stage, room, budget.count)
         message = text if share >= 1 else text[: max(200, len(text) // 2)]
@@ -285,11 +308,14 @@ class LLMCoachEngine:
         trim = ("past_lessons", "remark", "message", "next_question")
         messages = fit(prompt, trusted, data, budget, trim)
         budget.check(messages, "coach-reply")
-        pieces, cut = self._stream(messages, usage, budget.reply_max_tokens)
+        max_tokens = reply_max_tokens(budget, prompt, lang)
+        # the model may repeat the method's question (it is taken out below): room for it too
+        max_chars = MAX_CHARS[lang] + len(base.reply)
+        pieces, cut = self._stream(messages, usage, max_tokens, max_chars)
         if cut:  # one smaller request: no past lessons, no remark, the message shortened
             smaller = {**data, "past_lessons": "-", "remark": "-", "message": _shorter(text)}
             messages = fit(prompt, trusted, smaller, budget, trim)
-            pieces, cut = self._stream(messages, usage, budget.reply_max_tokens)
+            pieces, cut = self._stream(messages, usage, max_tokens, max_chars)
             if cut:
                 raise LLMLengthExceeded("coach-reply: the answer ran out of tokens twice")
         words = "".join(pieces).strip()
@@ -305,24 +331,33 @@ class LLMCoachEngine:
         )
         return ([kept] if kept != words else pieces), prompt.version
 
-    def _stream(self, messages: list[BaseMessage], usage: Usage, max_tokens: int) -> tuple[list[str], bool]:
-        """The answer's pieces, and whether it stopped at the length limit."""
+    def _stream(
+        self, messages: list[BaseMessage], usage: Usage, max_tokens: int, max_chars: int
+    ) -> tuple[list[str], bool]:
+        """The answer's pieces, and whether it stopped at the length limit.
+
+        A reply that shows a fence marker or grows past `max_chars` is refused (`reply_fence`,
+        `reply_length`) there and then: the stream is closed, which stops the server writing the rest.
+        """
         deadline.check("the reply")
         reported: int | None = None
         out: list[str] = []
         cut = False
-        runnable = self.profile.with_options(self.model, max_tokens)
+        stream = self.profile.with_options(self.model, max_tokens).stream(messages)
         try:
-            for chunk in runnable.stream(messages):
+            for chunk in stream:
                 reported = usage_of(chunk) or reported
                 cut = cut or finished_by_length(chunk)
                 piece = message_text(chunk)
                 if piece:
                     out.append(piece)
+                    check_partial("".join(out), max_chars)
         except LLMError:
             raise
         except Exception as exc:
             raise classify(exc) from exc
+        finally:
+            stream.close()  # type: ignore[attr-defined]
         usage.add(messages, "".join(out), reported, self.profile.budget().counter)
         return out, cut
 

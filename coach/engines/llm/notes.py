@@ -22,6 +22,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel, Field
 
+from coach.domain.reading.language import detect_language
 from coach.domain.retrospective import Language, Retrospective
 from coach.engines.llm import deadline
 from coach.engines.llm.budget import Budget, Usage
@@ -38,14 +39,13 @@ from coach.engines.llm.proposal import (
     vet,
 )
 from coach.engines.llm.provider import ModelSpec, Provider, chat_model
-from coach.engines.llm.structured import StructuredCaller, compact_schema
+from coach.engines.llm.structured import StructuredCaller, format_instructions
 from coach.offline import ensure_offline
 from coach.settings import Settings
 
 log = logging.getLogger("coach.llm.notes")
 
 ALL_STAGES = ("review", "analysis", "reflection", "lessons", "actions")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;.])\s*")
 
 
@@ -132,7 +132,7 @@ class LLMNotesExtractor:
         frame = prompt.render(
             trusted={"team": "-", "today": "0000-00-00", "part": "00/00"}, data={"notes": ""}
         )
-        overhead = budget.tokens_of(frame) + budget.count(compact_schema(NotesExtraction)) + 80
+        overhead = budget.tokens_of(frame) + budget.count(format_instructions(NotesExtraction, lang)) + 80
         room = budget.prompt - overhead
         if room < 200:
             raise BudgetExceeded(f"a window of {budget.window} tokens leaves no room for notes")
@@ -169,7 +169,7 @@ class LLMNotesExtractor:
         review_date: dt.date | None,
         language: Language | None,
     ) -> Retrospective:
-        lang: Language = language or ("zh" if _CJK.search(text) else "en")
+        lang: Language = language or detect_language(text)
         usage = Usage()
         self.last_usage = usage
         budget: Budget = self.profile.budget()
@@ -194,7 +194,7 @@ class LLMNotesExtractor:
         synth_prompt = load_prompt("notes-synthesis", lang)
 
         def synthesis_messages(share: float) -> list[BaseMessage]:
-            room = int((budget.prompt - budget.count(compact_schema(Synthesis)) - 400) * share)
+            room = int((budget.prompt - budget.count(format_instructions(Synthesis, lang)) - 400) * share)
             return synth_prompt.render(
                 trusted={"team": team or "-", "today": str(review_date or "-")},
                 data={"document": document_for_prompt(doc, "analysis", max(200, room), budget.count)},

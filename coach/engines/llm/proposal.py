@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from coach.domain.critique import is_vague_how
 from coach.domain.parsing import assess, lower_is_better
@@ -101,18 +102,18 @@ class DocumentSections(_In):
     actions: list[ActionIn] = Field(default_factory=list)
 
 
+def _level(value: Any) -> Any:
+    """An answer level the model made up reads as none."""
+    return value if value in ("phenomenon", "surface", "root") else None
+
+
 class TurnProposal(DocumentSections):
     """The model's reading of the user's latest message, for the current step only."""
 
-    answer_level: Literal["phenomenon", "surface", "root"] | None = Field(
+    answer_level: Annotated[Literal["phenomenon", "surface", "root"] | None, BeforeValidator(_level)] = Field(
         default=None, description="drill-down critique: where the user's latest answer sits"
     )
     critique: str | None = Field(default=None, description="one short remark for the coach's reply, or null")
-
-    @field_validator("answer_level", mode="before")
-    @classmethod
-    def _level(cls, value: Any) -> Any:
-        return value if value in ("phenomenon", "surface", "root") else None
 
 
 SECTIONS_BY_STAGE: dict[str, tuple[str, ...]] = {
@@ -124,6 +125,23 @@ SECTIONS_BY_STAGE: dict[str, tuple[str, ...]] = {
     "actions": ("actions",),
     "done": (),
 }
+
+
+@lru_cache(maxsize=32)
+def proposal_schema(stages: tuple[str, ...]) -> type[BaseModel]:
+    """The proposal as asked of the model in these steps: their sections, the drill level, the critique.
+
+    Other steps' sections would be dropped by `vet` anyway; leaving them out of the schema the
+    prompt carries takes hundreds of tokens off every turn's prompt (SmolLM2 counts 1,117 for
+    the whole TurnProposal schema without titles, 253 for the review step's, 397 for analysis).
+    """
+    sections = dict.fromkeys(s for stage in stages for s in SECTIONS_BY_STAGE.get(stage, ()))
+    names = [*sections, *(["answer_level"] if "analysis" in stages else []), "critique"]
+    fields: dict[str, Any] = {
+        name: (TurnProposal.model_fields[name].annotation, TurnProposal.model_fields[name]) for name in names
+    }
+    return create_model("TurnProposal", __base__=_In, **fields)
+
 
 _DIMENSIONS = {
     **{d.value: d for d in Dimension},

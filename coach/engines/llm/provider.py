@@ -79,6 +79,7 @@ class ModelSpec:
     max_tokens_per_call: int = 6000
     temperature: float = 0.2
     context: int | None = None  # the model's context window when set; else asked of the endpoint
+    structured_max_tokens: int | None = None  # a structured answer's cap when set; else from its schema
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ModelSpec:
@@ -87,6 +88,7 @@ class ModelSpec:
             structured_method=settings.llm_structured_method,
             max_tokens_per_call=settings.llm_max_tokens_per_call,
             context=settings.llm_context,
+            structured_max_tokens=settings.llm_structured_max_tokens,
         )
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from coach.domain.reading.language import detect_language
 from coach.domain.retrospective import Language
 from coach.engines.llm.errors import LLMReplyRejected
 from coach.engines.llm.prompts import DATA_CLOSE, DATA_OPEN
-from coach.notes.extractor import detect_language
 
 # The prompts ask for at most 120 characters (zh) or 70 words (en); 2.5x leaves room for a
 # quoted number or name, and stops a model that forgot to stop.
@@ -42,6 +42,18 @@ def _copied_span(reply: str, source: str, length: int, allowed: str) -> str | No
     return None
 
 
+def check_partial(words: str, max_chars: int) -> None:
+    """The checks a reply can fail before it is complete (fence, length): raise LLMReplyRejected at once.
+
+    Run while the reply streams, so a model that echoes its prompt's fences or rambles is stopped
+    there instead of writing on to max_tokens.
+    """
+    if any(mark in words for mark in _FENCE_MARKS):
+        raise LLMReplyRejected("reply_fence", words[:80])
+    if len(words) > max_chars:
+        raise LLMReplyRejected("reply_length", f"over {max_chars} characters")
+
+
 def check_reply(
     words: str,
     *,
@@ -55,10 +67,7 @@ def check_reply(
     `prompt_texts`: the instructions and the data blocks the model saw (past lessons, remark);
     `allowed`: text the reply may repeat verbatim (the method's next question).
     """
-    if any(mark in words for mark in _FENCE_MARKS):
-        raise LLMReplyRejected("reply_fence", words[:80])
-    if len(words) > MAX_CHARS[language]:
-        raise LLMReplyRejected("reply_length", f"{len(words)} characters")
+    check_partial(words, MAX_CHARS[language])
     if detect_language(words) != language:
         raise LLMReplyRejected("reply_language", words[:80])
     reply = _squash(words)

@@ -13,7 +13,9 @@ from coach.engines.llm import FallbackEngine, LLMCoachEngine, ModelSpec
 from coach.engines.llm.engine import REJECTED_NOTE
 from coach.engines.llm.errors import BudgetExceeded, LLMUnparseable
 from coach.engines.llm.prompts import DATA_CLOSE, DATA_OPEN
+from coach.engines.rules import RulesEngine
 from tests.engines.llm.fakes import NEXT, Recorder, StandInRules, fake
+from tests.engines.rules.helpers import TO_DRILL_ZH, Coaching
 
 
 def doc() -> Retrospective:
@@ -233,3 +235,32 @@ def test_injected_instructions_stay_inside_the_fence_and_change_nothing(injectio
             assert injection.startswith("<<<") is False or injection not in text  # the fence cannot be forged
     assert result.review.lessons == [] and result.review.actions == []
     assert result.stage == "lessons"
+
+
+@pytest.mark.parametrize(
+    ("lang", "script", "text"),
+    [
+        (
+            "zh",
+            TO_DRILL_ZH,
+            "因为审批周期变长",
+        ),
+        (
+            "en",
+            ("Revenue target 100k, actual 80k", "that's all", "revenue", "none", "none", "none"),
+            "because two big customers paid late",
+        ),
+    ],
+)
+def test_the_drill_down_in_progress_in_the_rules_state_owns_the_cause_chains(
+    lang: str, script: tuple[str, ...], text: str
+) -> None:
+    coach = Coaching(lang)  # type: ignore[arg-type]
+    drilling = coach.script(*script)
+    assert drilling.state["analysis"]["drill"] is not None
+    proposal = {"cause_chains": [{"phenomenon": "x", "root_cause": "a root the model made up", "share": 0.5}]}
+    engine = LLMCoachEngine(fake(proposal, "好的。" if lang == "zh" else "OK."), RulesEngine())
+    events = list(engine.execute(drilling.state, drilling.review, text, coach.ctx))
+    result = events[-1]
+    assert isinstance(result, TurnResult) and result.engine == "llm"
+    assert all(c.root_cause != "a root the model made up" for c in result.review.cause_chains)

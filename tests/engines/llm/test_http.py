@@ -42,9 +42,9 @@ def test_a_streamed_turn_over_http(stub: StubOpenAI) -> None:
     assert result.tokens == 36  # what the server reported for both calls
     structured, streamed = stub.requests
     assert structured["response_format"]["type"] == "json_schema"
-    # a window of 6,000 tokens (no context known): a quarter, capped at 1,500, for the answer
-    assert structured["max_tokens"] == 1500 and "max_completion_tokens" not in structured
-    assert streamed["stream"] is True and streamed["max_tokens"] == 400
+    # the review step's schema asks for little: 256 tokens, far below the reserve (1,500 of 6,000)
+    assert structured["max_tokens"] == 256 and "max_completion_tokens" not in structured
+    assert streamed["stream"] is True and streamed["max_tokens"] < 1500
 
 
 def test_429_then_success_is_retried_with_backoff(stub: StubOpenAI) -> None:

@@ -147,20 +147,37 @@ def test_notes_over_http_with_bounded_concurrency() -> None:
         assert len(stub.requests) == 2 and doc.cause_chains[0].is_main
 
 
-def test_a_chunk_that_runs_away_under_json_schema_drops_it_for_the_next_note() -> None:
-    """The note falls back (length); the next note is asked with the method probed without json_schema."""
-    from coach.engines.llm.errors import LLMLengthExceeded
+RUNAWAY = '{"goals": [{"name": "销售额", "name"'
+
+
+def test_a_chunk_that_runs_away_under_json_schema_is_asked_again_shorter_without_it() -> None:
+    """One shorter request (half the room, told why), with the method probed again without json_schema."""
     from tests.engines.llm.stub_server import Reply, Server, StubOpenAI
 
     with StubOpenAI(Server(llama_cpp=True, refuse=frozenset({"tool_choice"}))) as stub:
-        stub.script(
-            [Reply('{"goals": [{"name": "销售额", "name"', finish="length"), Reply(CHUNK), Reply(SYNTHESIS)]
-        )
+        stub.script([Reply(RUNAWAY, finish="length"), Reply(CHUNK), Reply(SYNTHESIS)])
         values: dict[str, Any] = {"engine": "llm", "COACH_LLM_BASE_URL": stub.base_url, "llm_max_retries": 0}
-        extractor = LLMNotesExtractor(Settings(**values))
-        with pytest.raises(LLMLengthExceeded):
-            extractor.extract(NOTE, doc_id="n1", title="Q1")
-        doc = extractor.extract(NOTE, doc_id="n2", title="Q1")
+        doc = extract(LLMNotesExtractor(Settings(**values)))
         assert doc.goals and doc.cause_chains[0].is_main
+        runaway, shorter, _ = stub.requests
         kinds = [r["response_format"]["type"] for r in stub.requests]
         assert kinds == ["json_schema", "json_object", "json_object"]
+        assert shorter["max_tokens"] == runaway["max_tokens"] // 2
+        assert "被截断" in shorter["messages"][0]["content"]
+
+
+def test_a_chunk_cut_off_twice_fails_the_note_with_length() -> None:
+    from coach.engines.llm.errors import LLMLengthExceeded
+    from tests.engines.llm.stub_server import Reply, StubOpenAI
+
+    with StubOpenAI() as stub:
+        stub.script([Reply(RUNAWAY, finish="length")] * 2)
+        values: dict[str, Any] = {
+            "engine": "llm",
+            "COACH_LLM_BASE_URL": stub.base_url,
+            "llm_max_retries": 0,
+            "llm_structured_method": "prompt",
+        }
+        with pytest.raises(LLMLengthExceeded):
+            extract(LLMNotesExtractor(Settings(**values)))
+        assert len(stub.requests) == 2 and stub.remaining == 0

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from langchain_core.outputs import ChatGenerationChunk
 
 from coach.domain.library import LessonHit
 from coach.domain.retrospective import Retrospective
@@ -78,17 +80,78 @@ def test_the_context_and_tokenizer_come_from_llama_cpp() -> None:
         stub.script([Reply(GOAL_PROPOSAL), Reply("好的，差了两成。")])
         _, result = run(engine(stub.base_url), {"stage": "review"}, TEXT)
         assert result.engine == "llm"
-        structured, streamed = stub.requests
-        # 4,096 tokens of context: a quarter for the answer, the reply capped shorter still
-        assert structured["max_tokens"] == 1024 and streamed["max_tokens"] == 400
         assert stub.tokenize_calls > 0  # counted by the model's own tokenizer, not tiktoken
+
+
+def test_structured_answers_are_capped_by_their_schema_within_the_reserve() -> None:
+    with StubOpenAI(LLAMA) as stub:
+        stub.script([Reply(GOAL_PROPOSAL), Reply("好的。")] * 3)
+        run(engine(stub.base_url), {"stage": "review"}, TEXT)
+        run(engine(stub.base_url, llm_structured_max_tokens=300), {"stage": "review"}, TEXT)
+        run(engine(stub.base_url, llm_structured_max_tokens=5000), {"stage": "review"}, TEXT)
+        derived, configured, too_many = (r["max_tokens"] for r in stub.requests[::2])
+        # the review step's schema has 8 fields (16 tokens each): the floor of 256, not 1,024
+        assert derived == 256
+        assert configured == 300  # COACH_LLM_STRUCTURED_MAX_TOKENS
+        assert too_many == 1024  # never more than the reserve: a quarter of 4,096 tokens of context
+
+
+def test_the_prompt_carries_only_this_steps_schema_and_asks_for_compact_json() -> None:
+    with StubOpenAI(LLAMA) as stub:
+        stub.script([Reply(GOAL_PROPOSAL), Reply("好的。")])
+        run(engine(stub.base_url), {"stage": "review"}, TEXT)
+        system = stub.requests[0]["messages"][0]["content"]
+        assert "紧凑的一行" in system and "不要缩进" in system
+        assert '"goals"' in system and '"lessons"' not in system and '"actions"' not in system
+        assert '"title"' not in system  # property titles repeat the names: tokens for nothing
+
+
+@pytest.mark.parametrize(("lang", "text"), [("zh", TEXT), ("en", "Revenue target 120m, actual 96m")])
+def test_the_replys_cap_is_the_checks_length_in_the_models_tokens(lang: str, text: str) -> None:
+    """The stub counts a token per 3 bytes: 300 Chinese characters or 1,000 English ones, a tenth more."""
+    with StubOpenAI(LLAMA) as stub:
+        stub.script([Reply(GOAL_PROPOSAL), Reply("OK." if lang == "en" else "好的。")])
+        run(engine(stub.base_url), {"stage": "review"}, text, lang)
+        reply_cap = stub.requests[1]["max_tokens"]
+        assert (280 <= reply_cap <= 340) if lang == "zh" else (330 <= reply_cap <= 380)
+
+
+class CountingModel(FakeListChatModel):
+    """A fake model that streams per character and counts the characters it was asked for."""
+
+    streamed: int = 0
+
+    def _stream(self, *args: Any, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+        for chunk in super()._stream(*args, **kwargs):
+            self.streamed += 1
+            yield chunk
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason", "read"),
+    [
+        ('<<<END DATA id="1a2b3c4d">>>' + "好的，" * 300, "reply_fence", 3),
+        ("好的，" * 300, "reply_length", 300 + len(NEXT["zh"]) + 1),
+    ],
+)
+def test_a_reply_is_refused_as_it_streams_once_it_shows_a_fence_or_runs_past_the_cap(
+    answer: str, reason: str, read: int
+) -> None:
+    rules = StandInRules()
+    model = CountingModel(responses=[answer])
+    deltas, result = run(FallbackEngine(LLMCoachEngine(model, rules), rules), {"stage": "review"}, "跳过")
+    served_by_rules(result, reason)
+    assert "好的，好的" not in "".join(deltas)
+    assert model.streamed == read  # not one character more was read: the stream was closed there
 
 
 def test_coach_llm_context_sets_the_window_where_the_endpoint_does_not_say() -> None:
     with StubOpenAI() as stub:
         stub.script([Reply(GOAL_PROPOSAL), Reply("好的。")])
-        run(engine(stub.base_url, llm_context=3000), {"stage": "review"}, TEXT)
-        assert stub.requests[0]["max_tokens"] == 750 and stub.tokenize_calls == 0
+        run(
+            engine(stub.base_url, llm_context=3000, llm_structured_max_tokens=5000), {"stage": "review"}, TEXT
+        )
+        assert stub.requests[0]["max_tokens"] == 750 and stub.tokenize_calls == 0  # a quarter of 3,000
 
 
 def test_past_lessons_are_trimmed_to_fit_a_small_context() -> None:
@@ -126,7 +189,20 @@ def test_a_length_finished_proposal_is_retried_once_with_a_smaller_document() ->
         stub.script([Reply('{"goals": [{"name": "销售', finish="length"), Reply(GOAL_PROPOSAL), Reply("好")])
         _, result = run(engine(stub.base_url), {"stage": "review"}, TEXT)
         assert result.engine == "llm" and result.review.goals[0].name == "销售额"
-        assert len(stub.requests) == 3
+        first, smaller, _ = stub.requests
+        assert smaller["max_tokens"] == first["max_tokens"] // 2  # half the room, and told so
+        assert (
+            "被截断" in smaller["messages"][0]["content"] and "被截断" not in first["messages"][0]["content"]
+        )
+
+
+def test_a_proposal_cut_off_twice_falls_back() -> None:
+    with StubOpenAI(LLAMA) as stub:
+        cut = Reply('{"goals": [{"name": "销售', finish="length")
+        stub.script([cut, cut])
+        _, result = run(engine(stub.base_url, llm_structured_method="prompt"), {"stage": "review"}, TEXT)
+        served_by_rules(result, "length")
+        assert len(stub.requests) == 2 and stub.remaining == 0  # one smaller request, not more
 
 
 # ---- replies checked before they are shown ----------------------------------------------------
