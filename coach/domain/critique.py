@@ -110,8 +110,9 @@ _BACK = re.compile(
     re.I,
 )
 _STATUS = re.compile(
-    r"到哪(了|一步|儿了)?|进度|现在.{0,2}(第几步|哪一步|哪个阶段)|还剩(几步|多少)|"
-    r"\bwhere are we\b|\bprogress\b|\bstatus\b|\bwhat step\b|\bhow far\b",
+    r"到哪(了|一步|儿了)?|进度(?!会|表|条|计划|报告|汇报)|现在.{0,2}(第几步|哪一步|哪个阶段)|还剩(几步|多少)|"
+    r"\bwhere are we\b|\bprogress\b(?! (?:report|review|meeting|update|call)s?\b)|\bstatus\b"
+    r"|\bwhat step\b|\bhow far\b",
     re.I,
 )
 _SUMMARY = _full(
@@ -153,9 +154,53 @@ def wants_summary(text: str) -> bool:
     return bool(_SUMMARY.match(normalize(text)))
 
 
+# Words that only lead up to a finish ("好，今天就到这，结束", "That's the lot. Finish."): no content.
+_FINISH_LEAD = _full(
+    r"好|好的|好了|行|行了|嗯|可以|那就这样|就这样|谢谢|辛苦了|没有了?|没了|没别的了?|没有别的了?|就这些|"
+    r"(今天|那)?(就)?(先)?(到这(里|儿)?|到此为止)(吧)?|"
+    r"ok|okay|alright|all right|right|great|good|thanks|thank you|no more|nothing else|"
+    r"that(?:'?s| is) (all|it|the lot|everything)( for today)?"
+)
+_CLAUSE_BREAK = re.compile(r"\s*[，,。.!！;；]+\s*")
+# A closing sentence after the content ("…，10月底前。好了，结束吧。"): it must say end, not "完成"/"done",
+# which close many an action's own sentence.
+_CLOSING = re.compile(
+    r"结束|到此为止|就到这|先到这|散会|\bfinish|\bwrap (it )?up\b|\bend (the|this) review\b", re.I
+)
+_SENTENCE_END = re.compile(r"(?<=[。！!？?])|(?<=[a-z0-9)]\.)\s+", re.I)
+
+
 def wants_finish(text: str) -> bool:
-    """'结束', '完成', 'finish', 'done' (the whole message, so '完成了一半' is not a finish)."""
+    """'结束', '完成', 'finish', 'done' (the whole message, so '完成了一半' is not a finish).
+
+    Lead-in words that hold no content may come first: '行，结束', '没别的了，结束', "That's the lot. Finish."
+    """
+    body = normalize(text)
+    if _FINISH.match(body):
+        return True
+    clauses = [c for c in _CLAUSE_BREAK.split(body) if c]
+    return (
+        len(clauses) > 1
+        and bool(_FINISH.match(clauses[-1]))
+        and all(_FINISH_LEAD.match(c) for c in clauses[:-1])
+    )
+
+
+def is_bare_finish(text: str) -> bool:
+    """'结束', 'finish' with no lead-in words."""
     return bool(_FINISH.match(normalize(text)))
+
+
+def without_closing(text: str) -> str | None:
+    """The content before a closing sentence ('…，10月底前。好了，结束吧。'), or None when there is none."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s and s.strip()]
+    if len(sentences) < 2 or wants_finish(text):
+        return None
+    last = sentences[-1]
+    if not (_CLOSING.search(last) and wants_finish(last)):
+        return None
+    text = text.strip()
+    return text[: text.rfind(last)].strip() or None
 
 
 def is_unquantifiable(text: str) -> bool:

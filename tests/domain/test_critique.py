@@ -99,6 +99,13 @@ def test_wants_status(text: str) -> None:
     assert critique.wants_status(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["周强主持每周进度会，5月7日前", "进度表由李娜更新", "progress report owner: Nina"]
+)
+def test_a_progress_meeting_or_report_is_no_status_question(text: str) -> None:
+    assert not critique.wants_status(text)
+
+
 @pytest.mark.parametrize("text", ["总结", "看看总结", "show summary", "Summary", "给我总结一下"])
 def test_wants_summary(text: str) -> None:
     assert critique.wants_summary(text)
@@ -107,6 +114,52 @@ def test_wants_summary(text: str) -> None:
 @pytest.mark.parametrize("text", ["结束", "完成", "结束复盘吧", "finish", "done", "We're done."])
 def test_wants_finish(text: str) -> None:
     assert critique.wants_finish(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "好的，今天先到这儿，结束吧",
+        "行，结束",
+        "没有别的了，完成",
+        "Alright. Finish.",
+        "That is everything, done",
+    ],
+)
+def test_wants_finish_after_words_that_only_lead_up_to_it(text: str) -> None:
+    assert critique.wants_finish(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["李娜负责，结束", "服务器迁移，完成", "Nina owns it. Finish.", "the rollout, done"]
+)
+def test_a_finish_after_content_is_not_a_bare_finish(text: str) -> None:
+    assert not critique.wants_finish(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("报价模板由陈峰更新，8月底前。好，就到这里，结束吧。", "报价模板由陈峰更新，8月底前。"),
+        (
+            "Nina updates the quote template by August 31. OK, let's wrap up.",
+            "Nina updates the quote template by August 31.",
+        ),
+        (
+            "Nina updates the quote template by August 31. Finish.",
+            "Nina updates the quote template by August 31.",
+        ),
+    ],
+)
+def test_without_closing_keeps_the_content_before_a_closing_sentence(text: str, content: str | None) -> None:
+    assert critique.without_closing(text) == content
+
+
+@pytest.mark.parametrize(
+    "text", ["巡检月底前完成。", "Nina finishes the audit by May 3.", "好，结束。", "OK. Finish."]
+)
+def test_without_closing_needs_content_and_a_closing_sentence(text: str) -> None:
+    assert critique.without_closing(text) is None
 
 
 @pytest.mark.parametrize(

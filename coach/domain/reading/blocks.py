@@ -8,7 +8,7 @@ opens with a block's words starts that block; the sentences after it belong to i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coach.domain.reading import cues
 
@@ -27,15 +27,25 @@ class Block:
     kind: BlockKind
     sentences: list[str]
     topic: str = ""  # the finding a drill-down names ("挖毛利率" → 毛利率)
+    said: list[str] = field(default_factory=list)  # the sentences as said, the opening cue included
 
     @property
     def text(self) -> str:
         """The block's words; a bulleted sentence starts a new line (an item), a plain one goes on."""
-        out = ""
-        for sentence in self.sentences:
-            joiner = "\n" if _BULLET.match(sentence) or _HAN.search(sentence[:1]) else " "
-            out = f"{out}{joiner}{sentence}" if out else sentence
-        return out
+        return _joined(self.sentences)
+
+    @property
+    def as_said(self) -> str:
+        """The block as the user said it, its opening words ("不足：", "What went badly:") kept."""
+        return _joined(self.said)
+
+
+def _joined(parts: list[str]) -> str:
+    out = ""
+    for sentence in parts:
+        joiner = "\n" if _BULLET.match(sentence) or _HAN.search(sentence[:1]) else " "
+        out = f"{out}{joiner}{sentence}" if out else sentence
+    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -92,4 +102,5 @@ def read_blocks(text: str) -> list[Block]:
             blocks[-1].sentences.append(sentence)
         else:
             blocks.append(Block("text", [sentence]))
+        blocks[-1].said.append(sentence)
     return blocks

@@ -24,7 +24,7 @@ _LINE = re.compile(
     r"(?P<speaker>[A-Z][A-Za-z.'-]{0,15}(?: [A-Z][A-Za-z.'-]{0,15})?|[^\s:：，,。!?！？()（）\[\]]{1,12})"
     r"\s*[：:]\s*(?P<said>\S.*)$"
 )
-_LIST_HEAD = re.compile(r"^([A-Za-z ]{3,20})\.\s+(?=\S)")
+_LIST_HEAD = re.compile(r"^([A-Za-z ]{3,20}|[\u4e00-\u9fff]{2,6})(?:\.\s+|。\s*)(?=\S)")
 _QUESTION = re.compile(r"[？?]\s*$")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -76,7 +76,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
         said = _speaker_owns(said.rstrip("？? "), line.speaker)
         if opens(said) is not None or _has_list_head(said):
             topic = None
-            out.append(_LIST_HEAD.sub(r"\1: ", said, count=1) if _has_list_head(said) else said)
+            out.append(_with_colon(said) if _has_list_head(said) else said)
         elif topic is not None and _is_action_topic(topic):
             if (
                 _dated(said)
@@ -168,8 +168,13 @@ def _stop(text: str) -> str:
 
 
 def _has_list_head(said: str) -> bool:
-    """'Lessons. Keep…': a list said with a full stop instead of a colon."""
-    return bool(_LIST_HEAD.match(said)) and opens(_LIST_HEAD.sub(r"\1: ", said, count=1)) is not None
+    """'Lessons. Keep…', '行动项。小刘…': a list said with a full stop instead of a colon."""
+    return bool(_LIST_HEAD.match(said)) and opens(_with_colon(said)) is not None
+
+
+def _with_colon(said: str) -> str:
+    """The list's head followed by a colon, the way the coach reads a list ("行动项：…", "Lessons: …")."""
+    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ": "), said, count=1)
 
 
 def _speaker_owns(said: str, speaker: str) -> str:

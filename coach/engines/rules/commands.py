@@ -65,8 +65,17 @@ def handle_command(t: Turn) -> bool:
 
 
 def _is_an_answer(t: Turn) -> bool:
-    """'完成'/'done' answers 'is it done?' in the follow-up and 'anything else?' in the actions."""
-    return t.state.stage == "followup" or (t.state.stage == "actions" and t.state.actions.step == "more")
+    """'完成'/'done' answers 'is it done?' in the follow-up and 'anything else?' in the actions.
+
+    While an action is being asked about, "没有了，结束" answers it too (the action said so far is kept);
+    a bare "结束" leaves it unfinished.
+    """
+    if t.state.stage == "followup":
+        return True
+    step = t.state.actions.step
+    return t.state.stage == "actions" and (
+        step == "more" or (step in ("how", "who", "when") and not critique.is_bare_finish(t.text))
+    )
 
 
 def _status(t: Turn) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.domain.lesson_typing import parse_lesson_correction
 from coach.domain.retrospective import ActionItem
+from coach.engines.rules.edits_by_words import apply_word_edits
 from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
 
@@ -137,6 +138,8 @@ def _handle_one(t: Turn) -> bool:
     if edit is None and pending is not None and _CHANGE.search(t.text):
         edit = read_edit(f"第{pending}条{t.text}")  # the answer to "第1条要改成什么？"
     if edit is None:
+        if apply_word_edits(t):  # "国庆那条负责人换成何鹏", "the macros go to Marco, not Aiko"
+            return True
         if is_protest(t.text) and stage == "actions" and t.state.actions.draft is not None:
             t.state.actions.draft = None  # what was being assembled was not meant as a new action
             t.say("protest_noted")
@@ -170,7 +173,7 @@ def _handle_one(t: Turn) -> bool:
         return True
     if stage == "actions" and edit.value is not None:
         _change_action(t, t.review.actions[index], edit)
-        t.say("edit_updated", n=index + 1, item=_action_line(t, t.review.actions[index]))
+        t.say("edit_updated", n=index + 1, item=updated_line(t, t.review.actions[index]))
         t.reask()
         return True
     t.state.edit_target = index + 1
@@ -183,11 +186,18 @@ def _text(item: object) -> str:
 
 
 def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
-    from coach.domain.reading.action_kind import action_kind
-    from coach.engines.rules.stages.actions import deadline, owner_in
+    from coach.engines.rules.stages.actions import deadline
 
     value = edit.value or ""
     field = edit.field or _field_holding(action, edit.old) or ("when" if deadline(value, t.today) else "how")
+    change_action(t, action, field, value)
+
+
+def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
+    """Set one field of an action to what the user said ("6月30日", "Tom", a new HOW)."""
+    from coach.domain.reading.action_kind import action_kind
+    from coach.engines.rules.stages.actions import deadline, owner_in
+
     if field == "when" and (mention := deadline(value, t.today)) is not None:
         action.when, action.when_text = mention.date, mention.text
     elif field == "who":
@@ -216,7 +226,8 @@ def _field_holding(action: ActionItem, old: str | None) -> str | None:
     return None
 
 
-def _action_line(t: Turn, action: ActionItem) -> str:
+def updated_line(t: Turn, action: ActionItem) -> str:
+    """An action as said back after an edit."""
     from coach.engines.rules.stages.actions import line
 
     return line(t, action)

@@ -11,6 +11,7 @@ from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
 from coach.engines.rules import filing, flow, transcript
 from coach.engines.rules.commands import handle_command
+from coach.engines.rules.replies import render
 from coach.engines.rules.router import reroute
 from coach.engines.rules.state import RulesState
 from coach.engines.rules.text import quote
@@ -52,6 +53,9 @@ class RulesEngine:
         before = review.model_dump(mode="json")
         t = Turn(saved or RulesState(), Retrospective.model_validate(before), ctx, text)
         try:
+            closing = _closing_content(t)
+            if closing is not None:
+                t.text = closing  # "…，10月底前。好了，结束吧。": the content first, then the finish
             if saved is None:
                 _resume_without_state(t)
             elif critique.wants_undo(t.text):
@@ -62,6 +66,8 @@ class RulesEngine:
                 t.reask()  # the message held only an action or a lesson said in passing
             elif not handle_command(t) and not filing.take(t) and not reroute(t):
                 flow.handler(t.state.stage).handle(t)
+            if closing is not None and t.state.stage != "done":
+                _finish_after_content(t)
             if not critique.wants_undo(t.text) and t.review != review:
                 t.state.undo = (
                     [*t.state.undo, before][-UNDO_DEPTH:] if UNDO_DEPTH else []
@@ -81,6 +87,25 @@ class RulesEngine:
             t.say("not_understood")
             t.reask()
         return t.result()
+
+
+def _closing_content(t: Turn) -> str | None:
+    """The content of a message that ends with a closing sentence; None when it does not end so.
+
+    In the follow-up "完成" answers "is it done?", so no closing is read there.
+    """
+    if t.state.stage in ("followup", "done"):
+        return None
+    return critique.without_closing(t.text)
+
+
+def _finish_after_content(t: Turn) -> None:
+    """Close the review after the content was filed; the question just asked is no longer asked."""
+    if t.state.asked is not None:
+        asked = render(t.state.asked.key, t.lang, **t.state.asked.params)
+        t.lines = [line for line in t.lines if line != asked]
+    t.say("finishing")
+    flow.go_to(t, "done")
 
 
 def _copy(review: Retrospective) -> Retrospective:

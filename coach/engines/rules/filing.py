@@ -28,7 +28,7 @@ from coach.engines.rules.replies import render
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons
 from coach.engines.rules.state import AnalysisStep
-from coach.engines.rules.text import has_words, quote, split_cause, split_items
+from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_items
 from coach.engines.rules.turn import Turn
 
 # while a drill-down asks level by level, only a whole ladder is filed here (one level is its answer)
@@ -97,9 +97,9 @@ def skip_reflection(t: Turn) -> bool:
 
 
 def actions_aside(t: Turn) -> bool:
-    """File the actions said in passing while the goals are collected; the rest of the message stays to be
-    read. True when nothing else was said."""
-    if t.state.stage != "review":
+    """File the actions said in passing before the actions step; the rest of the message stays to be read.
+    True when nothing else was said."""
+    if t.state.stage not in ("review", "analysis", "reflection"):
         return False
     kept: list[str] = []
     filed = False
@@ -127,7 +127,8 @@ def lessons_aside(t: Turn) -> bool:
     filed = [b for b in noted if lessons.take_aside(t, b.text)]
     if not filed:
         return False
-    t.text = " ".join(b.text for b in blocks if b not in filed and b.kind != "lessons").strip()
+    # the rest keeps its opening words: "What went badly: …" is still the shortfalls
+    t.text = " ".join(b.as_said for b in blocks if b not in filed and b.kind != "lessons").strip()
     return not has_words(t.text)
 
 
@@ -273,6 +274,10 @@ def _file_findings(t: Turn, block: Block, filed: Filed) -> None:
             _file_chain(t, parts, filed)
             continue
         head, cause = split_cause(item)
+        findings = t.review.highlights if block.kind == "highlights" else t.review.shortfalls
+        if cause and points_back(head) and findings and item is not items[0]:
+            findings[-1].causes.append(cause)  # "…; it worked because …": why the one before worked
+            continue
         finding = Finding(text=head, causes=[cause] if cause else [], evidence=item)
         if block.kind == "highlights":
             t.review.highlights.append(finding)

@@ -48,6 +48,18 @@ LOWER_IS_BETTER = [
     ("投诉解决率", False),
     ("Cost savings", False),
     ("连续无故障运行天数", False),
+    # losses, interruptions, discounts given away and ranks are better the smaller they are
+    ("供水漏损率", True),
+    ("停电中断户数", True),
+    ("平均成交折扣", True),
+    ("新生平均位次", True),
+    ("Water losses", True),
+    ("Non-revenue water", True),
+    ("Service interruptions", True),
+    ("Average discount given", True),
+    ("Median applicant rank", True),
+    ("Leak survey coverage", False),
+    ("巡检覆盖里程", False),
 ]
 
 

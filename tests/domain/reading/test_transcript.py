@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.domain.reading.transcript import messages, read_transcript
 
 ZH = """会议记录如下：
@@ -72,3 +74,24 @@ def test_an_english_why_question_opens_the_drill_down_and_goodbyes_are_no_action
     assert "Root cause is no SSO regression tests" in said[1]
     assert said[2] == "Action items: Cara will add SSO tests to CI by April 30."
     assert not any("see you" in s for s in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "主持人老郑：人齐了吧？\n小刘：齐了。\n老郑：行动项。小刘，周报模板5月20日前上线；孙强，巡检表下周三前改完。\n小刘：好的。",
+            "行动项：",
+        ),
+        (
+            "Dana: Everyone here?\nSam: Yes.\n"
+            "Dana: Action items. Sam, the runbook by May 20; Lee, the alert review by June 3.\nSam: Sure.",
+            "Action items: ",
+        ),
+    ],
+)
+def test_a_list_headed_with_a_full_stop_is_read_as_that_list(text: str, head: str) -> None:
+    spoken = read_transcript(text)
+    assert spoken is not None
+    said = messages(spoken)
+    assert len(said) == 1 and said[0].startswith(head)

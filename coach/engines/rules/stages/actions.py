@@ -19,10 +19,18 @@ from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
-_CLAUSE_SPLIT = re.compile(r"\s*[，,;；。\n]\s*|\s+-\s+|(?<=[A-Za-z0-9)])\.\s+")
+# a comma inside a number ("1,200 meters") splits nothing
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[，;；。\n]|(?<!\d),|,(?!\d{3}(?!\d)))\s*|\s+-\s+|(?<=[A-Za-z0-9)])\.\s+")
 _NAME = r"[^\s，,;；。:：、—–]"
+# "owner: Mei Lin", "owner Nadia Khan in network engineering", "Owen from procurement": the whole name and
+# the team after it
+_EN_TEAM = r"\s+(?:in|from)\s+(?:the\s+)?(?-i:[a-z]+(?: [a-z]+)?)"
+_EN_OWNER_BIT = (
+    rf"\b(?:owner|who)\s*[:：]?\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:{_EN_TEAM})?(?=\s*(?:$|[,;.，；。]))"
+    rf"|(?:^|(?<=,))\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?){_EN_TEAM}(?=\s*(?:$|[,;.]))"
+)
 _OWNER_BITS = re.compile(
-    rf"@\s*{_NAME}+|(负责人|责任人)\s*[:：是为]?\s*{_NAME}+|\b(owner|who)\s*[:：]\s*{_NAME}+|由\s*{_NAME}{{1,6}}\s*(来)?负责|"
+    rf"@\s*{_NAME}+|(负责人|责任人)\s*[:：是为]?\s*{_NAME}+|{_EN_OWNER_BIT}|\b(owner|who)\s*[:：]\s*{_NAME}+|由\s*{_NAME}{{1,6}}\s*(来)?负责|"
     rf"{_NAME}{{1,6}}\s*(来)?(负责|主持|牵头)|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
     re.I,
 )
@@ -30,7 +38,7 @@ _OWNER_BITS = re.compile(
 _LEFTOVER = re.compile(
     r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
-    r"|too|as well|also)$|"
+    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有)$|"
     r"^(截止|deadline|due)\s*[:：]?\s*$",
     re.I,
 )
@@ -46,6 +54,8 @@ _EN_SUBJECT = re.compile(
 _SELF_NAMED = re.compile(
     r"(?:^|[，,；;。]\s*)(?:我是|我叫)\s*([\u4e00-\u9fff]{2,3})(?=$|[，,；;。\s])"
     r"|(?i:(?:^|[,;.]\s*)i'?m ([A-Z][a-z]{1,15})(?=$|[,;.\s]))"
+    r"|(?:^|[,;.]\s*)(?:(?i:and)\s+)?([A-Z][a-z]{1,15}),\s*(?i:that'?s me|that is me)\b"
+    r"|(?:^|[，,；;。]\s*)(?:还有)?([\u4e00-\u9fff]{2,3})[，,]\s*就是我(?:自己)?(?=$|[，,；;。])"
 )
 _CAUSE_LEAD = re.compile(r"^(?:为什么|因为|由于|原因是|(?i:why\b|because\b|due to\b|the reason))")
 # an owner set off by a dash after the work, with their team or role before the name
@@ -175,11 +185,14 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
 
 
 _ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
+# sentences: "X, Lucia, by March 31. Y, Tom, next Friday." lists an action a sentence
+_SENTENCES = re.compile(r"\s*(?:。|(?<=[A-Za-z0-9)])\.\s+(?=[A-Z]))\s*")
 
 
-# "行动", "actions", "action items": the step named alone, nothing of it said yet
+# "行动", "行动三项", "actions", "action items": the step named alone, nothing of it said yet
 HEAD_ONLY = re.compile(
-    r"^(?:行动(?:计划|项)?(?:吧|了)?|(?i:actions?(?: items?)?(?: now| next)?))[\s.。!！:：]*$"
+    r"^(?:行动(?:计划|项)?(?:有)?(?:[一二两三四五六七八九十\d]+(?:项|条|个))?(?:吧|了)?"
+    r"|(?i:actions?(?: items?)?(?: now| next)?))[\s.。!！:：]*$"
 )
 # "行动：", "Actions on top of the first one:", "一是", "二、": the list's own words, no part of an item
 _LIST_LEAD = re.compile(
@@ -193,10 +206,15 @@ def _several(t: Turn) -> bool:
 
     Each item must name an owner or a date, so that one action whose HOW holds a "；" stays whole.
     """
-    items = [
-        _LIST_LEAD.sub("", i.strip(" ，,。.")).strip() for i in _ITEMS.split(t.text) if i and has_words(i)
-    ]
-    items = [_LIST_LEAD.sub("", i) for i in items if has_words(i)]
+    return _take_several(t, _ITEMS.split(t.text)) or _take_several(
+        t, [s for i in _ITEMS.split(t.text) if i for s in _SENTENCES.split(i)]
+    )
+
+
+def _take_several(t: Turn, pieces: list[str]) -> bool:
+    """File each piece as an action when every piece names an owner or a date, and one names both."""
+    items = [_LIST_LEAD.sub("", i.strip(" ，,。.")).strip() for i in pieces if i and has_words(i)]
+    items = [_LIST_LEAD.sub("", i) for i in items if has_words(i) and not HEAD_ONLY.match(i)]
     placed = [
         i for i in items if (_owner(t, i) or deadline(i, t.today)) and _clauses(i, deadline(i, t.today))
     ]
@@ -338,7 +356,7 @@ def owner_in(text: str) -> str | None:
         return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
     if match := _SELF_NAMED.search(text):
         # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it
-        return match.group(1) or match.group(2)
+        return match.group(1) or match.group(2) or match.group(3) or match.group(4)
     who = find_owner(text)
     if who and not find_dates(who, dt.date(2000, 1, 1)):
         return _without_title(text, who)
@@ -347,6 +365,7 @@ def owner_in(text: str) -> str | None:
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
     for clause in clauses[1:]:
         clause = re.sub(r"\s+(?:too|as well|again)$", "", clause, flags=re.I)  # "Maya too"
+        clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
     return None
@@ -458,7 +477,11 @@ def _clauses(text: str, mention: DateMention | None) -> list[str]:
     who = owner_in(text)
     clauses = [_without_owner(c.strip(), who) for c in _CLAUSE_SPLIT.split(rest)]
     clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in clauses]
-    return [c for c in clauses if has_words(c) and not _LEFTOVER.match(normalize(c)) and c != who]
+    return [
+        c
+        for c in clauses
+        if has_words(c) and not _LEFTOVER.match(normalize(c)) and c not in (who, f"and {who}", f"还有{who}")
+    ]
 
 
 _DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止)?")

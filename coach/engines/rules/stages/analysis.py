@@ -15,7 +15,7 @@ from coach.engines.rules.chains import ChainParts, FindingKind, finding_kind, re
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.stages.review import goal_line
-from coach.engines.rules.text import has_words, item_numbers, quote, split_cause, split_items
+from coach.engines.rules.text import has_words, item_numbers, points_back, quote, split_cause, split_items
 from coach.engines.rules.turn import Turn
 
 _CAUSE_FIRST = re.compile(r"(因为|由于|原因是|主要是|because|due to)", re.I)
@@ -151,8 +151,11 @@ def _findings(t: Turn, kind: FindingKind) -> None:
             t.ask("analysis_which_kind", finding=quote(item, t.lang))
             return
         head, cause = split_cause(item_body)
-        finding = Finding(text=head, causes=[cause] if cause else [], evidence=item)
-        (new if item_kind == kind else elsewhere).append(finding)
+        same = new if item_kind == kind else elsewhere
+        if cause and points_back(head) and same:
+            same[-1].causes.append(cause)  # "…；这是因为…": why the one before went so
+            continue
+        same.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
     if elsewhere:
         other: FindingKind = "shortfalls" if kind == "highlights" else "highlights"
         getattr(t.review, other).extend(elsewhere)

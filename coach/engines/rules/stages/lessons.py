@@ -8,7 +8,7 @@ from coach.domain.critique import normalize
 from coach.domain.labels import DIMENSION, LESSON_ACTION, label
 from coach.domain.lesson_typing import LessonSource, classify_lesson, parse_lesson_correction
 from coach.domain.library import LessonHit
-from coach.domain.retrospective import Lesson, LessonAction
+from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
 from coach.engines.rules.text import has_words, item_numbers, quote, split_items, word_grams
 from coach.engines.rules.turn import Turn
@@ -27,7 +27,8 @@ _ADD = re.compile(
 )
 # "经验我说三条：…", "Lessons: …" — the lead-in before a dictated list of lessons.
 _LIST_LEAD = re.compile(
-    r"^(我的)?(经验|教训|总结)[^：:；;]{0,8}[：:]\s*|^(key )?(lessons?|takeaways?)( learned)?[^:;]{0,12}:\s*",
+    r"^(我的|其他|其它|其余|另外的?)?(经验|教训|总结)[^：:；;]{0,8}[：:]\s*"
+    r"|^(the )?(other |remaining |further )?(key )?(lessons?|takeaways?)( learned)?[^:;]{0,12}:\s*",
     re.I,
 )
 # Cheap pre-check: a dictated list names an action (继续/停止/优化/新增) at least twice.
@@ -126,7 +127,7 @@ def take_aside(t: Turn, text: str) -> bool:
     typed = [i for i in items if _stated_action(i) is not None]
     for item in typed:
         typing = classify_lesson(item)
-        dimension = parse_lesson_correction(item)[0]
+        dimension = parse_lesson_correction(item)[0] or _dimension_after(items, item)
         action = _stated_action(item) or typing.action
         t.review.lessons.append(
             Lesson(text=item, dimension=dimension or typing.dimension, action=action, evidence=item)
@@ -135,6 +136,14 @@ def take_aside(t: Turn, text: str) -> bool:
     if typed:
         t.say("lessons_aside", lessons="；".join(quote(i, t.lang, 40) for i in typed))
     return bool(typed)
+
+
+def _dimension_after(items: list[str], item: str) -> Dimension | None:
+    """The dimension named in the sentence right after a lesson ("…is final. That's organization.")."""
+    at = items.index(item)
+    if at + 1 >= len(items) or _stated_action(items[at + 1]) is not None:
+        return None
+    return parse_lesson_correction(items[at + 1])[0]
 
 
 def handle(t: Turn) -> None:

@@ -98,10 +98,10 @@ def correct_goal(t: Turn) -> bool:
     if not t.review.goals or not (_CORRECTION.search(t.text) or weak or _NEW_NOT_OLD.search(t.text)):
         return False
     quantities = _new_values(t.text)
-    named = [i for i, g in enumerate(t.review.goals) if g.name and g.name.lower() in t.text.lower()]
-    if not quantities or len(named) != 1:
+    strong = bool(_CORRECTION.search(t.text) or _NEW_NOT_OLD.search(t.text))
+    index = _goal_named(t.review.goals, t.text, quantities[0], strong) if quantities else None
+    if index is None:
         return False
-    index = named[0]
     goal = t.review.goals[index]
     new = quantities[0].text
     target, result = (new, goal.result) if _TARGET_SIDE.search(t.text) else (goal.target, new)
@@ -111,6 +111,26 @@ def correct_goal(t: Turn) -> bool:
     t.say("review_goal_corrected", goal=goal_line(t, t.review.goals[index]))
     t.reask()
     return True
+
+
+def _goal_named(goals: list[Goal], text: str, new: Quantity, strong: bool) -> int | None:
+    """The one KPI a correction names: by its whole name; after a plain correction ("哦不对", "Correction:")
+    also by part of it ("win rate" for "Win rate on quoted deals", "报名" for "新生报名") among the KPIs in
+    the new value's unit. None when unsure."""
+    whole = [i for i, g in enumerate(goals) if g.name and g.name.lower() in text.lower()]
+    if whole or not strong:
+        return whole[0] if len(whole) == 1 else None
+    said = word_grams(text)
+    fits = [i for i, g in enumerate(goals) if g.name and _unit_fits(g.unit, new.unit)]
+    share = {i: len(said & word_grams(goals[i].name)) / max(len(word_grams(goals[i].name)), 1) for i in fits}
+    best = max(share.values(), default=0.0)
+    named = [i for i, part in share.items() if part == best]
+    return named[0] if best > 0 and len(named) == 1 else None
+
+
+def _unit_fits(goal_unit: str | None, said_unit: str | None) -> bool:
+    """A new value can replace a side of the KPI only in the KPI's own unit ("162人" for 新生报名)."""
+    return goal_unit == said_unit
 
 
 def _new_values(text: str) -> list[Quantity]:
@@ -218,7 +238,7 @@ def _focus(t: Turn) -> None:
 
 
 _FOCUS_CUE = re.compile(
-    r"最重要|最要紧|最关键|最头疼|重点(?:看|是)?"
+    r"最重要|最要紧|最关键|最头疼|最看重|最在意|最关心|重点(?:看|是)?"
     r"|(?i:\b(?:matters? most|most important|the priority|the focus|first)\b)"
 )
 
@@ -229,9 +249,10 @@ def _mentioned_goals(t: Turn) -> list[int]:
     chosen = [i for i, g in enumerate(goals) if g.name and g.name.lower() in low]
     if not chosen and _FOCUS_CUE.search(t.text):
         # the goal named in other words: "报到人数最重要" for 报到, "Money raised matters most" for Raised
+        # the most of its name said wins: "报名人数" names 新生报名 rather than 参观到报名的转化率
         said = _stems(_FOCUS_CUE.sub(" ", t.text))
-        overlap = [(len(said & _stems(g.name or "")), i) for i, g in enumerate(goals)]
-        best = max(overlap, default=(0, -1))
+        overlap = [(_named_share(said, g.name or ""), i) for i, g in enumerate(goals)]
+        best = max(overlap, default=(0.0, -1))
         if best[0] > 0 and [o for o, _ in overlap].count(best[0]) == 1:
             chosen = [best[1]]
     for number in item_numbers(t.text):
@@ -239,6 +260,12 @@ def _mentioned_goals(t: Turn) -> list[int]:
         if 0 <= index < len(goals) and index not in chosen:
             chosen.append(index)
     return chosen
+
+
+def _named_share(said: set[str], name: str) -> float:
+    """How much of a KPI's name the words say (0 to 1)."""
+    stems = _stems(name)
+    return len(said & stems) / len(stems) if stems else 0.0
 
 
 def _stems(text: str) -> set[str]:

@@ -1,0 +1,81 @@
+"""An action settled on the way ("先把一件事定了：…", "this goes straight to an action: …"); zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.rules.helpers import TO_DRILL_ZH, Coaching
+
+TO_DRILL_EN = (
+    "Revenue target 1.2M, actual 960k; new clients target 50, actual 62",
+    "that's all",
+    "Revenue",
+    "none",
+    "Revenue missed because big clients paid late",
+    "none",
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        (
+            "zh",
+            "先把一件事定了：渠道返点方案，财务部周婷负责，5月20日前出初稿。数据：回款目标1.2亿，实际9600万。",
+            "周婷",
+        ),
+        (
+            "en",
+            "One thing first: Priya drafts the channel rebate plan by May 20. "
+            "Revenue target 1.2M, actual 960k.",
+            "Priya",
+        ),
+    ],
+)
+def test_an_action_settled_before_the_goals_is_filed_and_the_goals_are_read(
+    language: str, text: str, owner: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    review = coach.say(text).review
+    assert [a.who for a in review.actions] == [owner]
+    assert [g.name for g in review.goals] == ["回款" if language == "zh" else "Revenue"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        (
+            "zh",
+            "审批慢是因为要三级签字。这个直接做行动：审批改成两级，财务部周婷负责，5月20日前上线。",
+            "周婷",
+        ),
+        (
+            "en",
+            "Approvals took three sign-offs. "
+            "This goes straight to an action: Priya cuts approvals to two levels by May 20.",
+            "Priya",
+        ),
+    ],
+)
+def test_an_action_settled_during_the_drill_is_filed_and_nothing_else_is_taken_from_it(
+    language: str, text: str, owner: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_DRILL_ZH if language == "zh" else TO_DRILL_EN))
+    review = coach.say(text).review
+    assert [a.who for a in review.actions] == [owner]
+    said = " ".join(f"{c.root_cause} {c.surface_cause}" for c in review.cause_chains)
+    assert "5月20日" not in said and "May 20" not in said
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "先说个事，下周团建我还在排，跟今天没关系。回款目标1.2亿，实际9600万。"),
+        ("en", "One thing first: the offsite is still being planned. Revenue target 1.2M, actual 960k."),
+    ],
+)
+def test_a_remark_without_owner_and_date_is_no_action(language: str, text: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    review = coach.say(text).review
+    assert not review.actions

@@ -1,0 +1,105 @@
+"""Action edits that name their action by its words, not its number; several actions a sentence; zh and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.engines.rules.helpers import TO_ACTIONS_ZH, Coaching
+from tests.engines.rules.test_meta_and_edits import TO_ACTIONS_EN
+
+TWO_ACTIONS = {
+    "zh": "行动：一是上线回款看板，财务部周婷负责，5月20日前；二是合同加付款节点，法务老黄负责，6月底前。",
+    "en": "Actions: Nina builds the collections dashboard by May 20; "
+    "Omar rewrites the payment terms by June 30.",
+}
+
+
+def _two_actions(language: str) -> Coaching:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    coach.say(TWO_ACTIONS[language])
+    assert len(coach.last.review.actions) == 2
+    return coach
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "index", "who", "when"),
+    [
+        ("zh", "付款节点那条负责人换成法务主管陈静，日期改成7月15日。", 1, "陈静", dt.date(2026, 7, 15)),
+        (
+            "zh",
+            "回款看板那条负责人改一下，不是周婷，是财务经理孙丽，日期不变。",
+            0,
+            "孙丽",
+            dt.date(2026, 5, 20),
+        ),
+        ("en", "Sorry, the payment terms go to Priya, not Omar.", 1, "Priya", dt.date(2026, 6, 30)),
+        ("en", "The collections dashboard is due May 29, not May 20.", 0, "Nina", dt.date(2026, 5, 29)),
+    ],
+)
+def test_an_edit_by_words_changes_the_action_it_names_and_files_nothing(
+    language: str, text: str, index: int, who: str, when: dt.date
+) -> None:
+    coach = _two_actions(language)
+    other = coach.last.review.actions[1 - index]
+    result = coach.say(text)
+    assert len(result.review.actions) == 2
+    assert (result.review.actions[index].who, result.review.actions[index].when) == (who, when)
+    assert result.review.actions[1 - index] == other
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("zh", "那条负责人换成陈静。"), ("en", "The review goes to Priya, not Omar.")],
+)
+def test_an_edit_whose_words_name_no_single_action_changes_nothing(language: str, text: str) -> None:
+    coach = _two_actions(language)
+    before = coach.last.review.actions
+    result = coach.say(text)
+    assert result.review.actions[:2] == before
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owners"),
+    [
+        (
+            "zh",
+            "行动三项。上线回款看板，周婷，5月20日前。合同加付款节点，老黄，6月底前。每周对账，陈静，下周五前。",
+            ["周婷", "老黄", "陈静"],
+        ),
+        (
+            "en",
+            "Actions. Collections dashboard, Nina, by May 20. Payment terms rewrite, Omar, June 30. "
+            "Weekly reconciliation, Priya, by next Friday.",
+            ["Nina", "Omar", "Priya"],
+        ),
+    ],
+)
+def test_several_actions_a_sentence_each_are_filed_apart(language: str, text: str, owners: list[str]) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    result = coach.say(text)
+    assert [a.who for a in result.review.actions] == owners
+    assert all(a.when for a in result.review.actions)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "上线回款看板，财务部周婷负责，5月20日前。每周一检查一次逾期单。"),
+        ("en", "Nina builds the collections dashboard by May 20. It lists every overdue invoice."),
+    ],
+)
+def test_a_second_sentence_without_owner_or_date_stays_part_of_the_action(language: str, text: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    result = coach.say(text)
+    assert len(result.review.actions) == 1

@@ -1,0 +1,69 @@
+"""Findings said the way people list them: "it worked because …" after an item, "Negatives:"; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.rules.helpers import TO_ANALYSIS_ZH, Coaching
+
+TO_ANALYSIS_EN = (
+    "Revenue target 1.2M, actual 960k; new clients target 50, actual 62",
+    "that's all",
+    "Revenue",
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "cause"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "亮点：\n- 新客户数超额完成；这是因为三月起老客户转介绍有奖励\n- 周会复盘坚持下来了",
+            "三月起老客户转介绍有奖励",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "Highlights:\n- new clients beat the target; it worked because referrals paid a bonus from March"
+            "\n"
+            "- the weekly pipeline review stuck",
+            "referrals paid a bonus from March",
+        ),
+    ],
+)
+def test_why_it_worked_after_an_item_is_that_items_cause(
+    language: str, opening: tuple[str, ...], text: str, cause: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    result = coach.say(text)
+    highlights = result.review.highlights
+    assert len(highlights) == 2
+    assert highlights[0].causes == [cause]
+    assert not any(h.text.lower().startswith(("it", "这")) for h in highlights)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "好的方面：新客户超额，老客户转介绍起了作用。不好的方面：大客户回款拖了两个月。",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "Positives: new clients beat the target. Negatives: big clients paid two months late.",
+        ),
+    ],
+)
+def test_positives_and_negatives_go_to_highlights_and_shortfalls(
+    language: str, opening: tuple[str, ...], text: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    result = coach.say(text)
+    assert len(result.review.highlights) == 1 and len(result.review.shortfalls) == 1
+    assert "客户" in result.review.shortfalls[0].text or "clients" in result.review.shortfalls[0].text

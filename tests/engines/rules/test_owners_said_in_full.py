@@ -1,0 +1,75 @@
+"""Owners named in full, with their team, or as the speaker; numbers with a thousands comma; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.rules.helpers import TO_ACTIONS_ZH, Coaching
+from tests.engines.rules.test_meta_and_edits import TO_ACTIONS_EN
+
+
+def _at_actions(language: str) -> Coaching:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    return coach
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "how", "left_out"),
+    [
+        ("zh", "更换1,200块老水表，采购部欧文负责，9月30日前", "欧文", "更换1,200块老水表", "采购"),
+        (
+            "en",
+            "replace 1,200 old meters, Owen from procurement, by September 30",
+            "Owen",
+            "1,200 old meters",
+            "procurement",
+        ),
+        ("en", "per-region staffing plan, owner: Mei Lin, by May 15", "Mei Lin", "staffing plan", "Lin,"),
+        (
+            "en",
+            "pressure trial in zone B, owner Nadia Khan in network engineering, by June 1",
+            "Nadia Khan",
+            "zone B",
+            "engineering",
+        ),
+    ],
+)
+def test_the_whole_owner_and_their_team_are_no_part_of_the_action(
+    language: str, text: str, owner: str, how: str, left_out: str
+) -> None:
+    coach = _at_actions(language)
+    result = coach.say(text)
+    action = result.review.actions[-1]
+    assert action.who == owner
+    said = f"{action.what} {action.how}"
+    assert how in said and left_out not in said
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        ("zh", "还有周建国，就是我，主持每月的分区计量进度会，5月7日前", "周建国"),
+        ("en", "and Gareth, that's me, chairs the monthly metering review by May 7", "Gareth"),
+    ],
+)
+def test_the_speaker_naming_themselves_owns_the_action(language: str, text: str, owner: str) -> None:
+    coach = _at_actions(language)
+    action = coach.say(text).review.actions[-1]
+    assert action.who == owner
+    assert "就是我" not in f"{action.what} {action.how}" and "that's me" not in f"{action.what} {action.how}"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        ("zh", "夜间调压试点，还是李娜负责，5月20日前", "李娜"),
+        ("en", "night pressure trial in zone B, Nina again, by May 20", "Nina"),
+    ],
+)
+def test_an_owner_named_again_leaves_no_word_behind(language: str, text: str, owner: str) -> None:
+    coach = _at_actions(language)
+    action = coach.say(text).review.actions[-1]
+    assert action.who == owner and action.how and "again" not in action.how
