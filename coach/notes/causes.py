@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from coach.domain.retrospective import CauseChain
-from coach.notes import cues, drilldown
+from coach.notes import cues, drilldown, prose
 from coach.notes.segment import Item
 from coach.notes.similarity import bigrams, similarity
 
@@ -41,6 +41,12 @@ _SHARE_WORDS = {
     "three quarters": 0.75,
     "two thirds": 0.67,
 }
+# "… This is the root cause", "…，这就是根本原因": the root mark points back at the words before it
+_ROOT_NAMED_BEFORE = re.compile(
+    r"(?:(?<=[.!;。；！，,])|^)\s*(?:and\s+)?(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:the|our)\s+$|"
+    r"(?:(?<=[。；！，,])|^)\s*(?:这|那)(?:就|才|个|也)?是$",
+    re.I,
+)
 _PERCENT = re.compile(r"(\d{1,3})\s*%")
 _EMPTY_CAUSE = re.compile(r"^(?:但是?)?这个?(?:不是|才是)?(?:根本原因|主因|原因)[。.]?$")
 _BACK_REFERENCE = re.compile(
@@ -98,7 +104,12 @@ def chain_of(item: Item) -> CauseChain | None:
         root_m = _ROOT_MARK.search(text)
         surface_m = _SURFACE_MARK.search(text)
         surface_split = drilldown.surface_split(text)
-        if root_m:
+        named_before = _ROOT_NAMED_BEFORE.search(text[: root_m.start()]) if root_m else None
+        if root_m and named_before and surface_m and surface_m.end() < named_before.start():
+            # "Because we only test on Wi-Fi. This is the root cause …": the root is what came before
+            root = text[surface_m.end() : named_before.start()]
+            phenomenon = _phenomenon(text, surface_m.start())
+        elif root_m:
             root = text[root_m.end() :]
             phenomenon = _phenomenon(text, root_m.start())
         elif surface_split is not None and surface_split[1]:
@@ -129,7 +140,8 @@ def build_chains(items: list[Item]) -> list[CauseChain]:
     unexplained = chain_of(story.seen) if story.seen is not None else None
     if unexplained is not None:  # "The outage started with a bad push." and nothing after: that is the cause
         story.chains.append(unexplained)
-    chains = _merge_twins(story.chains)
+    # "现象：…" with no cause labelled after it names a finding, not a cause
+    chains = _merge_twins([c for c in story.chains if c.surface_cause or c.root_cause])
     _one_main(chains)
     rooted = [c for c in chains if c.root_cause]
     if not any(c.is_main for c in chains) and len(rooted) == 1:
@@ -149,16 +161,27 @@ class _Story:
     seen: Item | None = None  # "X has a simpler explanation": what the next cause explains
     deeper_next: bool = False  # "But the real problem sits deeper.": the next cause is one level down
     last: Item | None = None  # the statement that last added to the last chain
+    labelled: CauseChain | None = None  # the chain whose levels are being told with labels ("表因：…")
 
     def read(self, item: Item) -> None:
         """Add one cause statement: a new chain, a step of the last one, or a remark on an earlier one."""
         told_by, self.last = self.last, None
         text = item.text.strip()
+        if item.part is not None:
+            self._read_part(item)
+            return
+        self.labelled = None
+        if self.chains and told_by is not None and _indented_under(item, told_by):
+            _add_detail(self.chains[-1], item)  # "- 知识库更新慢" / "  - 新产品的条目还没写": one cause
+            self.last = item
+            return
         if self.chains and told_by is not None and _elaborates(item, told_by):
             _add_detail(self.chains[-1], item)
             self.last = item
             return
         if drilldown.remarks_on_causes(text) or drilldown.is_undecided(text):
+            return
+        if prose.is_summary(text) and self.chains and _sums_up(self.chains, item):
             return
         if drilldown.introduces_causes(text):
             self.seen, self.deeper_next = item, False
@@ -169,25 +192,113 @@ class _Story:
             return
         chain = chain_of(item)
         if chain is not None:
-            self._add(chain, item, goes_deeper=step is not None or self.deeper_next, step=step)
+            why_step = _answers_why(self.chains, item, told_by)
+            explains = _explains_surface(self.chains, chain, item, told_by)
+            deeper = step is not None or self.deeper_next or explains
+            self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step)
 
-    def _add(self, chain: CauseChain, item: Item, *, goes_deeper: bool, step: str | None) -> None:
+    def _read_part(self, item: Item) -> None:
+        """ "现象：…" / "表因：…" / "根因：…" / "主因：…": the labelled levels of one chain, in any order;
+        "数据：…" under a cause is its evidence, no cause of its own."""
+        part = item.part
+        chain = chain_of(item)
+        if chain is None or part == "evidence":
+            self.last = item if part == "evidence" and self.chains else None
+            return
+        own = _clean(item.text) or ""
+        told = self.labelled
+        if part == "phenomenon" or told is None or part == "secondary" or _slot_taken(told, part):
+            fresh = CauseChain(phenomenon="", surface_cause=None, root_cause=None, evidence=item.evidence)
+            self.chains.append(fresh)
+            told = fresh
+            self.labelled = None if part == "secondary" else fresh
+        else:
+            told.evidence = f"{told.evidence}\n{item.evidence}"
+        if part == "phenomenon":
+            told.phenomenon = own
+        elif part in ("surface", "secondary"):
+            told.surface_cause = own
+        else:
+            told.root_cause = own
+        told.is_main = told.is_main or chain.is_main or part == "main"
+        told.share = told.share or chain.share
+        self.last = item
+
+    def _add(
+        self, chain: CauseChain, item: Item, *, goes_deeper: bool, step: str | None, why_step: bool = False
+    ) -> None:
         self.deeper_next = False
         seen, self.seen = self.seen, None  # the next statement answers an introduction, whatever it is
         chains = self.chains
-        if chains and _continues_drill_down(chains[-1], chain, item.text, id(chains[-1]) in self.drilling):
+        if why_step:  # a five-whys step is one level down, whatever else it says ("This is the root cause")
+            _go_deeper(chains[-1], chain, None)
+            self.drilling.add(id(chains[-1]))
+        elif chains and _continues_drill_down(chains[-1], chain, item.text, id(chains[-1]) in self.drilling):
             _go_deeper(chains[-1], chain, None)
         elif chains and _points_back(chains, chain, item.text):
             return
         elif chains and goes_deeper and not drilldown.starts_separate_cause(item.text):
             _go_deeper(chains[-1], chain, step)
             self.drilling.add(id(chains[-1]))
+        elif _restates(chain) and _BACK_REFERENCE.search(item.text):
+            return  # "That explains most of the gap." with no cause before it to point at
         else:
             if not chain.phenomenon and (seen or chains):
                 earlier = chains[-1].phenomenon if chains else ""
                 chain.phenomenon = (_clean(seen.text) if seen else None) or earlier
             chains.append(chain)
         self.last = item
+
+
+def _sums_up(chains: list[CauseChain], item: Item) -> bool:
+    """ "To sum up, we lost mainly because legal review took six weeks": a summary names a cause already
+    told; its flags go to that cause (True), and it adds no chain. A summary naming a new cause is one."""
+    chain = chain_of(item)
+    words = " ".join(filter(None, (chain.surface_cause, chain.root_cause))) if chain else item.text
+    best = max(chains, key=lambda c: drilldown.shared_stems(_words(c), words))
+    if drilldown.shared_stems(_words(best), words) < 2:
+        return False
+    if chain is not None and chain.is_main and not any(c.is_main for c in chains):
+        best.is_main, best.share = True, best.share or chain.share
+    best.evidence = f"{best.evidence}\n{item.evidence}"
+    return True
+
+
+def _answers_why(chains: list[CauseChain], item: Item, told_by: Item | None) -> bool:
+    """A five-whys step: "Why did errors double? Because …" right after the cause that errors doubled."""
+    question = drilldown.why_about(item.text)
+    if question is None or not chains or told_by is None:
+        return False
+    last = chains[-1]
+    return drilldown.asks_about(question, last.root_cause or last.surface_cause or "")
+
+
+def _slot_taken(chain: CauseChain, part: str | None) -> bool:
+    """Whether a labelled chain already has the level a new label names (a second "根因：" starts a chain)."""
+    if part == "surface":
+        return chain.surface_cause is not None or chain.root_cause is not None
+    return chain.root_cause is not None
+
+
+def _indented_under(item: Item, told_by: Item) -> bool:
+    """A bullet indented under the cause just told (or beside another such detail) tells more of it."""
+    return item.parent_line is not None and item.parent_line in (told_by.line, told_by.parent_line)
+
+
+def _explains_surface(chains: list[CauseChain], chain: CauseChain, item: Item, told_by: Item | None) -> bool:
+    """ "工期延误的直接原因是改写量低估。为什么低估？因为只扫了主库。": in one turn, a reason that names no
+    phenomenon of its own, told right after a surface cause, explains that cause: one level down."""
+    if not chains or told_by is None or chain.phenomenon:
+        return False
+    earlier = chains[-1]
+    return (
+        told_by.line == item.line
+        and told_by.speaker == item.speaker
+        and earlier.surface_cause is not None
+        and earlier.root_cause is None
+        and drilldown.surface_split(told_by.text) is not None
+        and not drilldown.starts_separate_cause(item.text)
+    )
 
 
 def _merge_twins(chains: list[CauseChain], threshold: float = 0.72) -> list[CauseChain]:

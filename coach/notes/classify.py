@@ -97,7 +97,11 @@ def shared_prototypes() -> PrototypeClassifier:
 def cue_kind(item: Item) -> Kind | None:
     """The kind that headings and cue words decide; None leaves it to the prototypes."""
     text = item.text
-    if cues.DIGRESSION.search(text) or (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
+    if (
+        cues.DIGRESSION.search(text)
+        or (text.startswith(("（", "(")) and text.endswith(("）", ")")))
+        or prose.is_aside(text)
+    ):
         return "digression"
     if cues.SMALL_TALK.search(text) or len(text.strip()) < 4 or cues.QUESTION.search(text):
         return "other"
@@ -141,14 +145,27 @@ def cue_kind(item: Item) -> Kind | None:
     # spoken passages and unlabelled prose: cue words, the announced topic as the tie-breaker
     if cues.REFLECTION.search(text):
         return "reflection"
-    if cues.CAUSE.search(text) or (section in (None, "cause") and drilldown.deeper_step(text) is not None):
+    if prose.is_summary(text) and not cues.LESSON.search(text):
+        # "To sum up, we lost mainly because …": the causes read it against the ones told; else it is no item
+        return "cause" if cues.CAUSE.search(text) or cues.MAIN_CAUSE.search(text) else "other"
+    steps_down = drilldown.deeper_step(text) is not None and (
+        section in (None, "cause") or item.spoken or item.paragraph
+    )
+    if cues.CAUSE.search(text) or steps_down:
         # under "What went wrong" a "because" clause belongs to the shortfall; the causes have their part
         if (
             item.paragraph
             and section in ("highlight", "shortfall")
-            and not (cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text))
+            and not (cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text) or steps_down)
         ):
             return section
+        if not (cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text) or steps_down):
+            if item.spoken and section in ("lesson", "action"):
+                return section  # "Lessons. We should keep X, because …": the reason is the lesson's
+            if prose.prescribes(text):
+                return "lesson"
+            if prose.explains_success(text, section):
+                return "highlight"
         return "cause"
     if cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text):
         return "cause"  # "This explains most of the outage." marks the cause just named as the main one

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from coach.notes.wordlists import phrases
+
 DIGRESSION = re.compile(
     r"不记|跑题|题外话|与本次无关|与会议无关|不是会议内容|个人事务|别扯远|扯远了|会后再说|会后看|会后聊|闲聊|"
     r"顺便问|顺带聊|插一句.*(?:略|跑题)|\boff[- ]topic\b|\bunrelated\b|"
@@ -32,6 +34,8 @@ CAUSE = re.compile(
     r"\b(?:came|comes|result(?:ed|s)?) from\b|\bcontributing factors?\b|诱因|导火索",
     re.I,
 )
+# more ways to say "the reason" are per-language data (coach/notes/words/ `cause_cue`)
+CAUSE = re.compile(CAUSE.pattern + "|" + phrases("cause_cue").pattern, re.I)
 MAIN_CAUSE = re.compile(
     r"主因|最主要|主要原因|最大的原因|大头|一大半|大部分|绝大部分|八九成|八成|九成|七成|[6789]0\s*%|说明了一切|"
     r"\bmain (?:cause|reason|driver)\b|\bprimary (?:cause|"

@@ -86,3 +86,32 @@ def starts_separate_cause(text: str) -> bool:
 
 _SEPARATE = re.compile(r"^(?:另外|此外|还有|其次|另一|[一二三]是|also\b|another\b|part of\b|besides\b)", re.I)
 _ALSO = re.compile(r"\balso\b|也有|也是", re.I)
+
+
+def why_about(text: str) -> str | None:
+    """The question of "Why did errors double? Because …" (a step of a five-whys), None for no such lead."""
+    body = re.sub(r"^\d{1,2}[.、)]\s*", "", CONNECTIVE.sub("", without_teller(text)))
+    m = phrases("why_question", anchored=True).match(body)
+    if m is None:
+        return None
+    end = re.search(r"[?？]", body[m.end() :])
+    return body[m.end() : m.end() + end.start()] if end is not None else None
+
+
+def _stems(text: str) -> set[str]:
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    latin = {w[:5].lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
+    return latin | {han[k : k + 2] for k in range(len(han) - 1)}
+
+
+def asks_about(question: str, answer: str) -> bool:
+    """ "Why did errors double?" after "… because checkout errors doubled", "为什么低估？" after "…低估": a
+    why-question about the answer just given (it repeats its words or points back at it)."""
+    back = phrases("question_back_reference")
+    points_back = back.search(question) is not None and len(question) <= 40
+    return points_back or shared_stems(question, answer) >= 2
+
+
+def shared_stems(a: str, b: str) -> int:
+    """Content words two texts share: English stems (first five letters) and Chinese bigrams."""
+    return len(_stems(a) & _stems(b))

@@ -196,3 +196,38 @@ def references_count(text: str) -> int:
     if re.search(r"\ball (?:three|of them)\b|这几件|这三件", text, re.I):
         return 3
     return 1
+
+
+def is_aside(text: str) -> bool:
+    """ "By the way, because of the office move …", "顺便说一下…": an aside, no item of the review."""
+    return _opens_with("aside", text)
+
+
+def _opens_with(name: str, text: str) -> bool:
+    return phrases(name, anchored=True).search(_LEADING_CONNECTIVE.sub("", text.strip())) is not None
+
+
+def prescribes(text: str) -> bool:
+    """ "We should keep the webinars, because …", "下次要提前报价，因为…": a rule for next time that gives its
+    reason is a lesson, not a cause."""
+    return _opens_with("prescription", text)
+
+
+def is_summary(text: str) -> bool:
+    """ "To sum up, we lost mainly because …", "总结一下，…": the note restating what it already said."""
+    return _opens_with("summary_lead", text)
+
+
+def explains_success(text: str, section: str | None) -> bool:
+    """ "It worked because we had case studies", "新客户超了，主要是因为展会线索": why something went well is
+    part of the highlight, not a cause of a gap."""
+    from coach.notes import cues
+
+    m = cues.CAUSE.search(text)
+    head = text[: m.start()] if m else text
+    if cues.SHORTFALL.search(head):
+        return False
+    return section == "highlight" or cues.HIGHLIGHT.search(head) is not None
+
+
+_LEADING_CONNECTIVE = re.compile(r"^(?:(?:and|so|but|oh|okay|ok|also|对|嗯|那|好|所以|另外)[,，]?\s+)+", re.I)

@@ -13,6 +13,7 @@ from coach.notes.sections import (
     inline_label,
     spoken_topic,
 )
+from coach.notes.wordlists import chain_part
 
 
 @dataclass
@@ -34,6 +35,9 @@ class Item:
     )
     heading: str | None = None  # the heading the item sits under ("Stop", "组织层面"), as written
     para: int = 0  # which paragraph (blank-line separated block) the item stands in
+    line: int = 0  # which line of the note the item stands in: one speaker's turn, one bullet
+    parent_line: int | None = None  # the line of the bullet this one is indented under ("  - detail")
+    part: str | None = None  # its labelled place in a drill-down ("现象：", "根因：", "数据：" → evidence)
     continues: bool = False  # an English clause after ";" that goes on with the clause before
     owner: str | None = None  # who took the task in a later turn ("Luis, …by March 6?" — "Yes.")
     due: str | None = None  # the deadline a later sentence gave ("I'll own that, end of October.")
@@ -253,6 +257,8 @@ def segment(text: str) -> Segmented:
     front, text = front_matter(text)
     # blockquote markers carry no meaning in meeting notes
     raw_lines = [re.sub(r"^(?:>\s*)+", "", line.strip()) for line in text.splitlines()]
+    indents = [len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()) for line in text.splitlines()]
+    bullets: list[tuple[int, int]] = []  # (indent, line) of the open bullets, outermost first
     meta = [line for line in raw_lines if _META.match(_STAMP.sub("", line))]
     participants = participant_names(meta)
     known = " ".join([*meta, *repeated_speakers(raw_lines)])
@@ -292,10 +298,12 @@ def segment(text: str) -> Segmented:
         run_in = None if stamp else _run_in_heading(body, section)
         if run_in is not None:
             raw_lines.insert(i, run_in[1])
+            indents.insert(i, indents[i - 1])
             body = "# " + run_in[0]
         speaker, _ = _speaker(_BULLET.sub("", body), known, transcript=stamp is not None)
         heading = None if stamp or speaker else _is_heading(body)
         if heading is not None:
+            bullets.clear()
             found = heading_section(heading)
             if found == "other":
                 found = (announced_topic(heading) or ("other", ""))[0]
@@ -312,8 +320,15 @@ def segment(text: str) -> Segmented:
             continue
         bullet_m = _BULLET.match(body)
         bullet = bullet_m is not None
+        parent_line = None
         if bullet_m:
             body = body[bullet_m.end() :]
+            while bullets and bullets[-1][0] >= indents[i - 1]:
+                bullets.pop()
+            parent_line = bullets[-1][1] if bullets else None
+            bullets.append((indents[i - 1], i))
+        else:
+            bullets.clear()
         speaker, body = _speaker(body, known, transcript=stamp is not None)
         prefix = (f"[{stamp}] " if stamp else "") + (f"{speaker}: " if speaker else "")
         if _DIGRESSION_WRAPPED.match(body):
@@ -324,6 +339,14 @@ def segment(text: str) -> Segmented:
             )
             continue
         label, unlabelled = inline_label(body)
+        part_of_chain = chain_part(body)
+        part = None
+        if part_of_chain is not None and label in (None, "cause"):
+            part, unlabelled = part_of_chain
+            # a datum is evidence only where causes are told; elsewhere "数据：…" is what it says
+            label = "cause" if part != "evidence" or section == "cause" else label
+            part = part if label == "cause" else None
+            unlabelled = unlabelled if label == "cause" else body
         label_words, body = body[: len(body) - len(unlabelled)], unlabelled
         pieces = [body] if bullet else _sentences(body)
         previous: str | None = None
@@ -362,6 +385,9 @@ def segment(text: str) -> Segmented:
                     topic=previous,
                     heading=heading_text,
                     para=para,
+                    line=i,
+                    parent_line=parent_line,
+                    part=part,
                     continues=bool(previous and previous.endswith(";") and re.match(r"[a-z]", sub)),
                 )
             )

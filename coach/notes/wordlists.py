@@ -51,3 +51,26 @@ def topic_phrases(anchored: bool = True, key: str = "topic") -> tuple[tuple[Sect
         for section, words in _words(lang)[key].items():
             merged.setdefault(section, []).extend(words)
     return tuple((section, _compile(words, anchored=anchored)) for section, words in merged.items())  # type: ignore[misc]
+
+
+@cache
+def _chain_part_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    merged: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for part, words in _words(lang).get("chain_part", {}).items():
+            merged.setdefault(part, []).extend(words)
+    # a label, not words of the sentence: "根因：…", "【表因】…", "Root cause: …"
+    label = r"^[【\[]?\s*(?:{})s?\s*(?:[】\]]\s*[:：]?|[:：])\s*(?=\S)"
+    return tuple(
+        (part, re.compile(label.format(_compile(words).pattern), re.I)) for part, words in merged.items()
+    )
+
+
+def chain_part(text: str) -> tuple[str, str] | None:
+    """(part, the rest) for a line labelled with its place in a drill-down: "现象：…", "表因：…", "根因：…",
+    "主因：…", "Contributing factor: …", "数据：…" (evidence for the cause above); None when unlabelled."""
+    for part, pattern in _chain_part_patterns():
+        m = pattern.match(text.strip())
+        if m is not None:
+            return part, text.strip()[m.end() :]
+    return None

@@ -1,0 +1,161 @@
+"""Precision of cause chains on notes the extractor has not seen: one cause told in several pieces is one
+chain, and text that only sits near causes (success reasons, lessons, asides, summaries, evidence) is none
+(zh and en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.retrospective import CauseChain
+from tests.notes.test_prose import extract
+
+
+def chains(text: str) -> list[CauseChain]:
+    return extract(text).cause_chains
+
+
+def words(chain: CauseChain) -> str:
+    return " ".join(filter(None, (chain.phenomenon, chain.surface_cause, chain.root_cause)))
+
+
+# ---- one cause, told in pieces, is one chain --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "surface", "root"),
+    [
+        (
+            "客服复盘\n\n## 原因分析\n- 现象：满意度下降 6 个点\n- 表因：周末排队时间长\n"
+            "- 根因：排班按工作日模型排，周末人力只有一半（主因）\n",
+            "周末排队",
+            "排班按工作日模型排",
+        ),
+        (
+            "Support review\n\n## Root cause analysis\n- Symptom: satisfaction fell 6 points\n"
+            "- Surface cause: weekend queues were long\n"
+            "- Root cause: the rota still follows the weekday model\n",
+            "weekend queues",
+            "weekday model",
+        ),
+    ],
+)
+def test_labelled_levels_of_a_drill_down_are_one_chain(note: str, surface: str, root: str) -> None:
+    found = chains(note)
+    assert len(found) == 1
+    assert surface in (found[0].surface_cause or "") and root in (found[0].root_cause or "")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n- 知识库更新慢\n  - 新产品上线两周了，知识库还没有条目\n  - 客服只能去群里问\n"
+        "- 排班不合理，周末人少\n",
+        "Review\n\n## Causes\n- The knowledge base lags behind\n  - the new product has no articles yet\n"
+        "  - agents ask in the chat instead\n- The rota leaves weekends short\n",
+    ],
+)
+def test_bullets_indented_under_a_cause_detail_it(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 2
+    assert ("群里问" in words(found[0])) or ("chat" in words(found[0]))
+
+
+@pytest.mark.parametrize(
+    ("note", "evidence"),
+    [
+        ("复盘\n\n## 原因\n- 周末排班人手只有平时一半\n- 数据：投诉里 60% 提到等待时间\n", "60%"),
+        (
+            "Review\n\n## Causes\n- Weekend shifts run at half strength\n"
+            "- Data: 60% of complaints mention waiting\n",
+            "60%",
+        ),
+    ],
+)
+def test_a_datum_under_the_causes_is_evidence_not_a_cause(note: str, evidence: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and evidence not in words(found[0])
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "迁移复盘\n\n## 原因\n许文：工期延误的直接原因是改写量低估。为什么低估？因为只扫了主库。"
+            "根本原因是没做资产盘点就排期了。\n",
+            "资产盘点",
+        ),
+        (
+            "Conversion review\n\n## Root cause analysis\n"
+            "1. Why did conversion drop? Because mobile checkout errors doubled.\n"
+            "2. Why did errors double? Because the payment SDK timed out on slow networks.\n"
+            "3. Why was that not caught? Because we only test on office Wi-Fi. This is the root cause.\n",
+            "office Wi-Fi",
+        ),
+    ],
+)
+def test_a_why_asked_of_the_cause_just_given_goes_one_level_down(note: str, root: str) -> None:
+    found = chains(note)
+    assert len(found) == 1
+    assert root in (found[0].root_cause or "")
+
+
+# ---- what is near causes but is no cause ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "销售复盘\n参会：李娜、王总\n\n李娜：新客户超了，主要是因为展会线索转化得好。\n王总：大单丢了，是因为报价审批太慢。\n",
+        "Partner review\nAttendees: Ben, Ann\n\n"
+        "Ben: What went well: the webinars. They worked because we had real case studies.\n"
+        "Ann: What went wrong: deals stalled because legal review took six weeks.\n",
+    ],
+)
+def test_why_something_went_well_belongs_to_the_highlight(note: str) -> None:
+    doc = extract(note)
+    assert len(doc.cause_chains) == 1
+    assert any("展会" in h.text or "case studies" in h.text for h in doc.highlights)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：张强、王总\n\n张强：丢单是因为报价审批太慢。\n张强：下次要提前把报价准备好，因为一慢就丢单。\n",
+        "Review\nAttendees: Ben, Ann\n\nBen: Deals stalled because legal review took six weeks.\n"
+        "Ann: We should keep the webinar series, because it brings qualified leads.\n",
+    ],
+)
+def test_a_rule_for_next_time_with_its_reason_is_a_lesson_not_a_cause(note: str) -> None:
+    doc = extract(note)
+    assert len(doc.cause_chains) == 1 and len(doc.lessons) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：张强、王总\n\n张强：丢单是因为报价审批太慢。\n王总：顺便说一下，因为办公室搬家，下周例会改线上。\n",
+        "Review\nAttendees: Ben, Ann\n\nBen: Deals stalled because legal review took six weeks.\n"
+        "Ann: By the way, because of the office move, next week's meeting is on Zoom.\n",
+    ],
+)
+def test_an_aside_is_no_cause(note: str) -> None:
+    assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：张强、李娜、王总\n\n张强：丢单是因为报价审批太慢，客户等了三周。\n李娜：另外是因为售前人手不够。\n"
+        "王总：总结一下，丢单主要是因为报价审批太慢。\n",
+        "Review\nAttendees: Ben, Ann, Dana\n\n"
+        "Ben: Deals stalled because legal review of contracts took six weeks.\n"
+        "Ann: Also, deals were lost because two account managers left in April.\n"
+        "Dana: To sum up, we lost mainly because legal review of contracts took six weeks.\n",
+    ],
+)
+def test_a_summary_that_repeats_a_cause_adds_no_chain(note: str) -> None:
+    assert len(chains(note)) == 2
+
+
+def test_a_remark_pointing_back_at_no_cause_is_no_chain() -> None:
+    assert chains("Review\n\nDana: That explains most of the gap.\n") == []
