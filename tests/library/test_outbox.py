@@ -48,7 +48,7 @@ def test_a_degraded_library_drains_the_outbox_and_heals(home: Path) -> None:
     restarted = make_library(home)  # the index holds 1 lesson, SQL 2: degraded, not for good
     assert restarted.degraded and "catches up" in (restarted.dense_error or "")
 
-    restarted.catch_up()  # one round of the index keeper
+    restarted.index_keeper.catch_up()  # one round of the index keeper
 
     assert not restarted.degraded
     assert restarted.readiness()["backlog"] == 0
@@ -70,8 +70,8 @@ def test_a_missing_vector_without_an_outbox_entry_is_repaired(home: Path) -> Non
     restarted = make_library(home)
     assert restarted.degraded
 
-    restarted.catch_up()  # finds the difference and queues it
-    restarted.catch_up()  # drains it and heals
+    restarted.index_keeper.catch_up()  # finds the difference and queues it
+    restarted.index_keeper.catch_up()  # drains it and heals
 
     assert not restarted.degraded
     assert restarted.dense is not None and restarted.dense.ids(DEFAULT_WORKSPACE) == {"L1", "L2"}
