@@ -136,3 +136,25 @@ def aside() -> re.Pattern[str]:
 @cache
 def lesson_aside() -> re.Pattern[str]:
     return re.compile(_union(fragments("lesson_aside")), re.I)
+
+
+@cache
+def meta_remark() -> re.Pattern[str]:
+    """A whole clause that talks about the review ("不用挖了", "skip it"), not content."""
+    return re.compile(rf"^(?:{_union(fragments('meta_remark'))})$", re.I)
+
+
+@cache
+def skip_rest() -> re.Pattern[str]:
+    return re.compile(_union(fragments("skip_rest")), re.I)
+
+
+@cache
+def listener() -> re.Pattern[str]:
+    return re.compile(_union(fragments("listener")), re.I)
+
+
+@cache
+def share_lead() -> re.Pattern[str]:
+    """Words that give a share as an estimate: "I'd say", "call it", "我看", "估计"."""
+    return re.compile(rf"^(?:{_union(fragments('share_lead'))})(?![A-Za-z])", re.I)

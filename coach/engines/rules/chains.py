@@ -13,8 +13,9 @@ from typing import Literal
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
+from coach.domain.reading.meta import is_meta_remark
 from coach.domain.retrospective import CauseChain
-from coach.engines.rules.share import CauseShare, parse_share, parse_shares
+from coach.engines.rules.share import CauseShare, has_share, parse_share, parse_shares, said_as_share
 from coach.engines.rules.text import word_grams
 
 FindingKind = Literal["highlights", "shortfalls"]
@@ -97,8 +98,13 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     marked = 0
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
     root_sentence = -1
+    rung_sentence = -1  # the sentence a marked rung opened: its other clauses say more of that rung
     for number, clause in _clauses(text):
-        if not clause:
+        if not clause or is_meta_remark(clause.strip(" ？?。.!！")):
+            continue
+        if _asks_why(clause):
+            marked += 1  # "为什么？…", "Why: …": what follows is the next level down
+            pending = "deeper"
             continue
         rung, words = _rung(clause)
         if rung == "root_after":
@@ -120,11 +126,16 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 layers.append((rung, words))
                 pending = None
                 root_sentence = number if rung == "root" else root_sentence
+                rung_sentence = number
             else:
                 pending = rung
             continue
-        given = parse_share(clause) if _SHARE_WORDS.search(clause) else None
-        if given is not None and (layers or head or phenomenon) and len(clause) <= 25:
+        given = parse_share(clause) if _SHARE_WORDS.search(clause) or has_share(clause) else None
+        if (
+            given is not None
+            and (layers or head or phenomenon)
+            and (len(clause) <= 25 or said_as_share(clause))
+        ):
             if share is None:
                 share = given
             else:  # a later share weighs another cause ("另外三成是价格"), when it names one
@@ -134,7 +145,12 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         elif pending is not None:
             layers.append((pending, _share_removed(clause)))
             root_sentence = number if pending == "root" else root_sentence
-            pending = None
+            rung_sentence, pending = number, None
+        elif layers and number == rung_sentence and layers[-1][0] != "root" and not _CAUSE_WORD.match(clause):
+            joiner = (
+                "，" if _HAN.search(clause) else ", "
+            )  # "Why: the rule is vessel-first, nobody revisited it"
+            layers[-1] = (layers[-1][0], layers[-1][1] + joiner + _share_removed(clause))
         elif not layers and _CAUSE_WORD.match(clause):
             layers.append(("surface", _CAUSE_WORD.sub("", clause, count=1)))
         elif not layers and phenomenon is None:
@@ -169,6 +185,11 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     for number, sentence in enumerate(_SENTENCE_END.split(text)):
         out += [(number, _lead_removed(c)) for c in _CLAUSE.split(sentence)]
     return out
+
+
+def _asks_why(clause: str) -> bool:
+    """A clause that only asks itself why ("为什么？", "Why:"): the next clause is the next level down."""
+    return bool(cues.why().fullmatch(clause.strip(" ？?。.!！：:")))
 
 
 def _lead_removed(clause: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from coach.domain.critique import is_external, normalize
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
+from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.domain.reading.people import (
     QUESTIONS,
     SaidReflection,
@@ -25,7 +26,7 @@ from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import flow
 from coach.engines.rules.chains import ChainParts, file_chain, read_chain
 from coach.engines.rules.replies import render
-from coach.engines.rules.share import parse_share
+from coach.engines.rules.share import parse_share, without_share
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons
 from coach.engines.rules.state import AnalysisStep
 from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_items
@@ -238,16 +239,24 @@ def _rest(text: str) -> ChainParts | None:
     body = re.sub(r"^一个(?:原因)?是", "", body)  # "还有一个是…" once its 还有 is gone
     pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
     clauses = [_SHARE_WORDS.sub("", c, count=1).strip(" 。.") for c in pieces]
-    clauses = [c for c in clauses if has_words(c)]
+    clauses = [c for c in clauses if has_words(c) and has_words(without_share(c))]
     if not clauses:
         return None
     head = re.split(r"是另一个|(?i:\bis another\b)", clauses[0])
+    if len(head) == 1 and len(clauses) > 1 and (said := split_cause(clauses[0]))[1]:
+        head = [said[0], said[1] or ""]  # "托班少是因为周边新开了普惠托育，…": the finding, then its cause
+        clauses = [clauses[0], said[1] or "", *clauses[1:]]
     phenomenon = head[0].strip() if len(head) > 1 else ""
     causes = [_CAUSE.sub("", c) for c in (clauses[1:] if len(head) > 1 else clauses)]
-    causes = [c for c in causes if has_words(c) and not _REMARK.search(c) and not is_external(c)]
+    causes = [c for c in causes if has_words(c) and not _REMARK.search(c) and not _aside(c)]
     if not causes:
         return None
     return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
+
+
+def _aside(clause: str) -> bool:
+    """A clause that says the cause is outside our reach or that talks about the review, no cause itself."""
+    return is_external(clause) or is_meta_remark(clause)
 
 
 def _people(t: Turn) -> list[SaidReflection]:
@@ -265,7 +274,7 @@ def _file_findings(t: Turn, block: Block, filed: Filed) -> None:
     whole = read_chain(block.text) if block.kind != "highlights" else None
     items = [block.text] if whole is not None else split_items(block.text)
     for item in items:
-        item = strip_filler(item)
+        item = strip_filler(without_meta(item))
         if not has_words(item) or _NO_FINDING.match(item):
             continue
         if has_rung(item) and (parts := read_chain(item, least=1)) is not None:

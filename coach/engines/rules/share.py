@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from coach.domain.parsing.numerals import CN_DIGITS, EN_SCALES, EN_SMALL
+from coach.domain.reading import cues
 
 # the shared numeral tables, plus 十 as a bare number ("十", "七十五")
 _CN = {**CN_DIGITS, "十": 10}
@@ -40,8 +41,14 @@ def _cn_number(raw: str) -> float | None:
 
 
 def parse_share(text: str) -> float | None:
-    """A share in 0..1, or None when the text gives none."""
+    """A share in 0..1, or None when the text gives none.
+
+    A share said as one ("大概占四分之一", "about a third") wins over a fraction said in passing
+    ("价格只有我们一半").
+    """
     body = (text or "").lower()
+    if (marked := _MARKED_SHARE.search(body)) and marked.group("token") != body:
+        return parse_share(marked.group("token"))
     if match := re.search(r"(\d{1,3})\s*(?:%|％)?\s*(?:-|~|～|到|至|to)\s*(\d{1,3})\s*(%|％|percent)", body):
         return _clamp((float(match.group(1)) + float(match.group(2))) / 200)
     if match := re.search(r"([一二三四五六七八九])([一二三四五六七八九])成", body):
@@ -91,6 +98,12 @@ _SHARE_TOKEN = re.compile(
     r"|百分之[零一二两三四五六七八九十\d]+|一半|大半|大头|大部分|三分之[一二]|四分之[一三]"
     r"|(?i:\bhalf\b|\bmost of\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b)"
 )
+# the words that say a share is one: 占, 占比, accounts for, explains
+_MARKED_SHARE = re.compile(
+    r"(?:占(?:了|比)?|(?i:\b(?:accounts? for|explains?|makes? up)))\s*"
+    r"(?:大概|大约|约|差不多|(?i:about|roughly|around))?\s*"
+    rf"(?P<token>{_SHARE_TOKEN.pattern})"
+)
 # where one cause's share ends and the next begins: "七成是没有陪跑，另外三成是价格", "60% X and 40% Y"
 _SHARE_CLAUSE_END = re.compile(r"[，,;；。、]\s*|\s+(?i:and)\s+(?=\S*\d)|(?=另外|其余|剩下|余下)")
 # words around a share that are not the cause: 另外, 大概, 占, 是, the other, was, due to, 原因
@@ -113,6 +126,22 @@ def _cause_words(clause: str, token: re.Match[str]) -> str:
         while (match := glue.search(words)) and match.group(0):
             words = (words[: match.start()] + words[match.end() :]).strip()
     return words.strip(" ，,。.;；")
+
+
+def has_share(text: str) -> bool:
+    """Whether a share is written out in the text (七成, 70%, two thirds, a quarter)."""
+    return _SHARE_TOKEN.search(text or "") is not None
+
+
+def said_as_share(clause: str) -> bool:
+    """A clause that gives a share as an estimate ("I'd say about two thirds of the gap", "我看占八成")."""
+    return has_share(clause) and bool(cues.share_lead().search(clause))
+
+
+def without_share(clause: str) -> str:
+    """The clause without the share said in it and the glue around it: "大概占四分之一" → ""."""
+    token = _SHARE_TOKEN.search(clause)
+    return clause.strip() if token is None else _cause_words(clause, token)
 
 
 def parse_shares(text: str) -> list[CauseShare]:

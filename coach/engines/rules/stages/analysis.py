@@ -9,13 +9,22 @@ import re
 
 from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize
 from coach.domain.reading.blocks import opens, strip_filler
+from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import CauseChain, Finding, Verdict
 from coach.engines.rules import flow
 from coach.engines.rules.chains import ChainParts, FindingKind, finding_kind, read_chain
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.stages.review import goal_line
-from coach.engines.rules.text import has_words, item_numbers, points_back, quote, split_cause, split_items
+from coach.engines.rules.text import (
+    has_words,
+    item_numbers,
+    points_back,
+    quote,
+    split_cause,
+    split_items,
+    word_grams,
+)
 from coach.engines.rules.turn import Turn
 
 _CAUSE_FIRST = re.compile(r"(因为|由于|原因是|主要是|because|due to)", re.I)
@@ -134,7 +143,8 @@ def _findings(t: Turn, kind: FindingKind) -> None:
         return
     said_kind, body = finding_kind(t.text, kind)
     if said_kind == "shortfalls" and (chain := read_chain(body)) is not None and chain.phenomenon:
-        _file_chain(t, chain, kind)  # "没做好的是续费率，表面上…，根子上…，占七成": the whole chain at once
+        # "没做好的是续费率，表面上…，根子上…，占七成": the whole chain at once
+        _file_chain(t, chain, kind, labeled=body != t.text.strip())
         return
     new: list[Finding] = []
     elsewhere: list[Finding] = []
@@ -142,7 +152,7 @@ def _findings(t: Turn, kind: FindingKind) -> None:
         item_kind, item_body = finding_kind(item, kind)
         if (opened := opens(item_body)) is not None and opened[0] == item_kind:
             item_body = opened[1]  # "wins: …", "好的地方：…": the words that open the list are no finding
-        item_body = strip_filler(item_body)
+        item_body = strip_filler(without_meta(item_body))
         if not has_words(item_body):
             continue  # "亮点：" on a line of its own heads the list, it is no finding
         if item_kind is None:
@@ -178,10 +188,15 @@ def _findings(t: Turn, kind: FindingKind) -> None:
     _ask_next_why(t, kind)
 
 
-def _file_chain(t: Turn, parts: ChainParts, asked: FindingKind) -> None:
-    """File a shortfall with its whole chain, say so in one line, then ask only what is missing."""
+def _file_chain(t: Turn, parts: ChainParts, asked: FindingKind, labeled: bool = True) -> None:
+    """File a shortfall with its whole chain, say so in one line, then ask only what is missing.
+
+    A chain said without "不足是…" about a KPI or a finding already named ("Truck turnaround, all the way
+    down: …") drills that one: no new shortfall is filed for it.
+    """
     causes = parts.surface or ([parts.root] if parts.root else [])
-    t.review.shortfalls.append(Finding(text=parts.phenomenon, causes=causes, evidence=t.text))
+    if labeled or not _names_known(t, parts.phenomenon):
+        t.review.shortfalls.append(Finding(text=parts.phenomenon, causes=causes, evidence=t.text))
     chain = CauseChain(
         phenomenon=parts.phenomenon,
         surface_cause=" → ".join(parts.surface) or None,
@@ -299,6 +314,13 @@ def _ask_shortfalls(t: Turn) -> None:
         t.ask("analysis_shortfalls_more" if t.review.shortfalls else "analysis_shortfalls")
 
 
+def _names_known(t: Turn, phenomenon: str) -> bool:
+    """Whether the phenomenon's first words name a goal or a shortfall already in the review."""
+    said = word_grams(re.split(r"[，,：:]", phenomenon, maxsplit=1)[0])
+    known = [g.name for g in t.review.goals] + [f.text for f in t.review.shortfalls]
+    return bool(said) and any(len(said & word_grams(k)) * 2 >= len(said) for k in known)
+
+
 def _ask_missed(t: Turn) -> None:
     t.state.analysis.step = "missed"
     t.ask("analysis_missed")
@@ -306,7 +328,7 @@ def _ask_missed(t: Turn) -> None:
 
 def _missed(t: Turn) -> None:
     if not _nothing(t.text):
-        for item in split_items(t.text):
+        for item in filter(has_words, map(without_meta, split_items(t.text))):
             head, cause = split_cause(item)
             t.review.shortfalls.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
     ask_choose(t)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.domain.critique import is_no, normalize
+from coach.domain.reading import cues
 from coach.domain.reading.people import declines, is_reflection_done, read_reflections
 from coach.domain.retrospective import Reflection
 from coach.engines.rules import flow
@@ -155,6 +156,13 @@ def _one_cued_answer(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _leaves_the_rest(text: str) -> bool:
+    """A remark that the person leaves their remaining questions out, or takes no part; no answer."""
+    if read_reflections(text) and any(r.answers for r in read_reflections(text)):
+        return False
+    return bool(cues.skip_rest().search(text) or cues.listener().search(text))
+
+
 def _answer(t: Turn, text: str) -> None:
     index = t.state.reflection.person_index
     assert index is not None
@@ -164,6 +172,12 @@ def _answer(t: Turn, text: str) -> None:
         t.state.reflection.step = "person"
         t.say("reflection_done", count=len(t.review.reflections))
         flow.advance(t)
+        return
+    if _leaves_the_rest(text):
+        # "黄凯后面几个问题说还没想好，跳过吧", "she's only listening": nothing to file for this person
+        t.state.reflection.step = "person"
+        t.say("reflection_thanks", person=quote(reflection.person, t.lang) if reflection.person else "")
+        t.ask("reflection_next")
         return
     if (cued := _one_cued_answer(text)) is not None:
         # "重来那个跳过" / "下一步想…": the question it names, answered or left out on purpose

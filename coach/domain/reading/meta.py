@@ -1,0 +1,36 @@
+"""Meta-talk inside content: "…, but that's external, not ours, skip it", "…，这个不用挖了".
+
+A finding or a cause is filed without the clauses that only talk about the review; a message made of
+such clauses alone files nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.reading import cues
+
+_CLAUSES = re.compile(r"([，,;；。!！]\s*|(?<=[A-Za-z%)])\.\s+)")
+_JOINER = re.compile(r"^(?:but|and|so|though|不过|但是?|所以|而且)\s*[,，]?\s*", re.I)
+
+
+def is_meta_remark(clause: str) -> bool:
+    """A clause that is only talk about the review ("not digging", "跳过吧", "这个是外部的")."""
+    body = _JOINER.sub("", clause.strip(" \t，,;；。.!！"))
+    return bool(body) and bool(cues.meta_remark().match(body))
+
+
+def without_meta(text: str) -> str:
+    """The text without its meta clauses; the text itself when it holds none."""
+    pieces = _CLAUSES.split(text)
+    kept: list[str] = []
+    dropped = False
+    for i in range(0, len(pieces), 2):
+        clause, separator = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else ""
+        if is_meta_remark(clause):
+            dropped = True
+            continue
+        kept.append(clause + separator)
+    if not dropped:
+        return text
+    return "".join(kept).strip(" \t，,;；")

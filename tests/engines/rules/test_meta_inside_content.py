@@ -1,0 +1,118 @@
+"""Talk about the review inside content is never filed: "…, but that's external, skip it",
+"为什么？", "后面几个问题没想好，跳过吧", "她旁听"; and a share said as one wins over a fraction said in
+passing; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.reading.meta import is_meta_remark, without_meta
+from coach.engines.rules.chains import read_chain
+from coach.engines.rules.share import parse_share
+from tests.engines.rules.helpers import TO_ANALYSIS_ZH, TO_LESSONS_ZH, Coaching
+from tests.engines.rules.test_precision import TO_ANALYSIS_EN
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "site 10, Bristol, still not live, but that's external, not ours, skip it",
+            "site 10, Bristol, still not live",
+        ),
+        ("finance approval queue, ~25%. not digging.", "finance approval queue, ~25%."),
+        ("客户预算年底冻结，这个是外部的，不用挖了", "客户预算年底冻结"),
+        ("托班报名少，这块先跳过吧", "托班报名少"),
+    ],
+)
+def test_meta_clauses_are_taken_out_of_the_content(text: str, kept: str) -> None:
+    assert without_meta(text) == kept
+
+
+@pytest.mark.parametrize("text", ["价格只有我们一半", "we skipped the standup twice", "跳过了复核环节"])
+def test_content_that_only_shares_a_word_with_meta_talk_is_kept(text: str) -> None:
+    assert not is_meta_remark(text) and without_meta(text) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "findings", "kept", "meta"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "不足：回款慢；二号仓没上线，这个是外部的，不用挖了。",
+            "二号仓没上线",
+            "不用挖",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "Bad: slow collections; site 10 still not live, but that's external, skip it.",
+            "site 10 still not live",
+            "skip it",
+        ),
+    ],
+)
+def test_a_finding_is_filed_without_the_remark_about_it(
+    language: str, opening: tuple[str, ...], findings: str, kept: str, meta: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening, "没有" if language == "zh" else "none")
+    review = coach.say(findings).review
+    texts = [f.text for f in review.shortfalls]
+    assert kept in texts
+    assert not any(meta in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现象是家长参观了不报名；为什么？参观时看不到孩子一天怎么过；根子是没有固定的参观动线。",
+        "The symptom is churn at renewal. Why? Users never see value. Root cause: no onboarding owner.",
+    ],
+)
+def test_a_why_the_speaker_asks_themself_is_no_rung_of_the_ladder(text: str) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert not any(s.strip(" ？?").lower() in ("为什么", "why") for s in parts.surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("托班少是因为周边新开了普惠托育，价格只有我们一半，大概占四分之一", 0.25),
+        ("rivals sell at half our price, that accounts for a third of it", 1 / 3),
+        ("大概七成是没有陪跑，另外三成是价格", 0.7),
+    ],
+)
+def test_a_share_said_as_one_wins_over_a_fraction_said_in_passing(text: str, share: float) -> None:
+    assert parse_share(text) == pytest.approx(share, abs=1e-3)
+
+
+def _at_person_answers(language: str) -> Coaching:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*TO_LESSONS_ZH[:-1])
+    assert coach.stage == "reflection"
+    coach.say(
+        "我是黄凯。最触动的是导名单只要改个定时任务"
+        if language == "zh"
+        else "I'm Kai. What moved me most was the cron job"
+    )
+    return coach
+
+
+@pytest.mark.parametrize(
+    ("language", "remark"),
+    [
+        ("zh", "黄凯后面几个问题说还没想好，跳过吧。"),
+        ("en", "Kai skipped the rest of the questions."),
+        ("zh", "质检的刘姐也在，她今天旁听，不发言。"),
+        ("en", "Grace is here too, only listening today."),
+    ],
+)
+def test_a_remark_that_the_rest_is_left_out_answers_nothing(language: str, remark: str) -> None:
+    coach = _at_person_answers(language)
+    review = coach.say(remark).review
+    (kai,) = review.reflections
+    assert kai.most_touched and not (kai.self_discovery or kai.do_better or kai.next_step)
+    assert coach.step == "person"  # who is next
