@@ -80,12 +80,48 @@ def _clean(text: str | None) -> str | None:
 
 
 def _phenomenon(text: str, cut: int) -> str | None:
-    head = re.sub(r"^\[[\d:]+\]\s*", "", text[:cut]).strip(" ，,。：:")
+    head = drilldown.without_teller(re.sub(r"^\[[\d:]+\]\s*", "", text[:cut])).strip(" ，,。：:")
     head = re.sub(
         r"为什么|为啥|是$|之所以|^(?:mostly|mainly|largely|partly|主要|大多)$", "", head, flags=re.I
     )
     head = re.sub(r"\b(?:the|our|a|an|and|but)$", "", head.strip(" ，,？?"), flags=re.I).strip(" ，,？?")
     return head if len(head) >= 2 else None
+
+
+# "X is the root cause", "X才是根本原因": the words before the mark name the cause
+_SUBJECT_IS = re.compile(
+    r"(?P<subject>[^.;:!?。；：！？]{3,}?)\s+(?:is|was)\s+(?:the|our)(?:\s+(?:real|actual|true))?\s*$|"
+    r"(?P<zh>[^。；：！？，,]{2,}?)(?:就|才|也)?是$",
+    re.I,
+)
+_DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|that|it|这|那)(?:\s|个|一?条|$)", re.I)
+
+
+def _subject_named(text: str, mark: int) -> str | None:
+    """The cause a statement names before "is the root/main cause" ("this"/"这个" name none of their own)."""
+    m = _SUBJECT_IS.search(drilldown.without_teller(text[:mark]))
+    if m is None:
+        return None
+    subject = drilldown.CONNECTIVE.sub("", (m.group("subject") or m.group("zh") or "").strip(" ，,"))
+    return None if _DEMONSTRATIVE_SUBJECT.match(subject) or len(subject) < 2 else subject
+
+
+_MAIN_NAMED = re.compile(
+    r"\s+(?:is|was)\s+(?:the|our)\s+(?:main|primary|biggest|real)\s+(?:cause|reason|driver|problem)|"
+    r"(?:就|才|也)?是(?:最大的|最主要的)?主因",
+    re.I,
+)
+
+
+def named_main(text: str) -> str | None:
+    """ "So the outdated plan is the main cause", "我也认为订货配额是主因": the cause named main."""
+    m = _MAIN_NAMED.search(text)
+    if m is None:
+        return None
+    head = re.sub(r"^.*?(?:认为|觉得|看来|说)", "", drilldown.without_teller(text[: m.start()]))
+    subject = drilldown.CONNECTIVE.sub("", re.sub(r"^(?:okay|ok|so|right)[,，]?\s*", "", head, flags=re.I))
+    subject = subject.strip(" ，,")
+    return None if _DEMONSTRATIVE_SUBJECT.match(subject) or len(subject) < 2 else subject
 
 
 def chain_of(item: Item) -> CauseChain | None:
@@ -105,7 +141,11 @@ def chain_of(item: Item) -> CauseChain | None:
         surface_m = _SURFACE_MARK.search(text)
         surface_split = drilldown.surface_split(text)
         named_before = _ROOT_NAMED_BEFORE.search(text[: root_m.start()]) if root_m else None
-        if root_m and named_before and surface_m and surface_m.end() < named_before.start():
+        subject = _subject_named(text, root_m.start()) if root_m else None
+        if root_m and subject and re.match(r"\s*(?:$|[,，;；.。!！]|and\b)", text[root_m.end() :]):
+            # "… the mandatory bank connection is the root cause, and …": the subject is the root
+            root = subject
+        elif root_m and named_before and surface_m and surface_m.end() < named_before.start():
             # "Because we only test on Wi-Fi. This is the root cause …": the root is what came before
             root = text[surface_m.end() : named_before.start()]
             phenomenon = _phenomenon(text, surface_m.start())
@@ -118,6 +158,8 @@ def chain_of(item: Item) -> CauseChain | None:
         elif surface_m:
             surface = text[surface_m.end() :]
             phenomenon = _phenomenon(text, surface_m.start())
+        elif (told := drilldown.told_about(text)) is not None:
+            phenomenon, _, surface = told  # "坏果率高，何磊认为主要跟包装有关：…"
         else:
             surface = text
     main = cues.MAIN_CAUSE.search(text) is not None
@@ -190,12 +232,14 @@ class _Story:
         if step == "":
             self.deeper_next = bool(self.chains)
             return
+        if step is not None and drilldown.surface_split(text) is not None:
+            step = None  # "再往下看，表面上是…": a surface cause opens a drill-down of its own
         chain = chain_of(item)
         if chain is not None:
             why_step = _answers_why(self.chains, item, told_by)
             explains = _explains_surface(self.chains, chain, item, told_by)
             deeper = step is not None or self.deeper_next or explains
-            self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step)
+            self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step, told_by=told_by)
 
     def _read_part(self, item: Item) -> None:
         """ "现象：…" / "表因：…" / "根因：…" / "主因：…": the labelled levels of one chain, in any order;
@@ -225,7 +269,14 @@ class _Story:
         self.last = item
 
     def _add(
-        self, chain: CauseChain, item: Item, *, goes_deeper: bool, step: str | None, why_step: bool = False
+        self,
+        chain: CauseChain,
+        item: Item,
+        *,
+        goes_deeper: bool,
+        step: str | None,
+        why_step: bool = False,
+        told_by: Item | None = None,
     ) -> None:
         self.deeper_next = False
         seen, self.seen = self.seen, None  # the next statement answers an introduction, whatever it is
@@ -235,11 +286,18 @@ class _Story:
             self.drilling.add(id(chains[-1]))
         elif chains and _continues_drill_down(chains[-1], chain, item.text, id(chains[-1]) in self.drilling):
             _go_deeper(chains[-1], chain, None)
-        elif chains and _points_back(chains, chain, item.text):
+        elif chains and _points_back(chains, chain, item.text, just_told=_same_turn(item, told_by)):
             return
         elif chains and goes_deeper and not drilldown.starts_separate_cause(item.text):
             _go_deeper(chains[-1], chain, step)
             self.drilling.add(id(chains[-1]))
+        elif chains and seen is None and _goes_on(chain, item, told_by):
+            if chain.root_cause:
+                _go_deeper(chains[-1], chain, None)
+            else:
+                _add_detail(chains[-1], item)
+                chains[-1].is_main = chains[-1].is_main or chain.is_main
+                chains[-1].share = chains[-1].share or chain.share
         elif _restates(chain) and _BACK_REFERENCE.search(item.text):
             return  # "That explains most of the gap." with no cause before it to point at
         else:
@@ -248,6 +306,22 @@ class _Story:
                 chain.phenomenon = (_clean(seen.text) if seen else None) or earlier
             chains.append(chain)
         self.last = item
+
+
+def _same_turn(item: Item, told_by: Item | None) -> bool:
+    """Whether the statement is told in the same line (speaker's turn, prose paragraph) as the one before."""
+    return told_by is not None and told_by.line == item.line and told_by.speaker == item.speaker
+
+
+def _goes_on(chain: CauseChain, item: Item, told_by: Item | None) -> bool:
+    """ "根子上是订货。中央工厂按上月日均配货，配额总部定死。": in one turn, a statement that names no
+    phenomenon of its own goes on with the cause being told, unless it is marked as another cause ("另外…",
+    "also") or as another person's ("马骁补充，…"). "Detection was slow because …" names its own."""
+    if chain.phenomenon or not _same_turn(item, told_by) or drilldown.starts_separate_cause(item.text):
+        return False
+    assert told_by is not None
+    teller = drilldown.teller(item.text)
+    return teller is None or teller == drilldown.teller(told_by.text)
 
 
 def _sums_up(chains: list[CauseChain], item: Item) -> bool:
@@ -366,22 +440,40 @@ def _restates(chain: CauseChain) -> bool:
     return short and _VERB.search(clause[1:]) is None
 
 
-def _points_back(chains: list[CauseChain], chain: CauseChain, text: str) -> bool:
+def _points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just_told: bool = False) -> bool:
     """Folds a remark on an earlier cause into it ("这是主因", "The root cause was this dependence, and it
-    explains two thirds"); True when the remark was folded."""
+    explains two thirds", "So the outdated plan is the main cause"); True when the remark was folded. Words
+    of its own that the cause lacks join it."""
+    named = named_main(text)
+    if named is not None and not _BACK_REFERENCE.search(text):
+        earlier = max(reversed(chains), key=lambda c: drilldown.shared_stems(_words(c), named))
+        if drilldown.shared_stems(_words(earlier), named) < 1:
+            return False
+        _fold(earlier, chain, named)
+        return True
     if not _BACK_REFERENCE.search(text):
         return False
-    # the cause whose words the remark repeats; with none in common, the cause just named
-    earlier = max(reversed(chains), key=lambda c: _shared_words(_words(c), text))
+    # in the same turn "这一条" is the cause just told; else the cause whose words the remark repeats
+    earlier = chains[-1] if just_told else max(reversed(chains), key=lambda c: _shared_words(_words(c), text))
     restates = _restates(chain)
     if not (chain.is_main or restates):
         return False
     if not (restates or similarity(_words(earlier), text) > 0.05 or not chain.root_cause):
         return False
+    _fold(earlier, chain, None if restates else chain.root_cause)
+    return True
+
+
+def _fold(earlier: CauseChain, chain: CauseChain, words: str | None) -> None:
+    """The remark's flags go to the earlier cause, and its words when they are new to it."""
     earlier.is_main = earlier.is_main or chain.is_main
     earlier.share = earlier.share or chain.share
     earlier.evidence = f"{earlier.evidence}\n{chain.evidence}"
-    return True
+    if words and similarity(words, _words(earlier)) < 0.3 and words not in _words(earlier):
+        if earlier.root_cause:
+            earlier.root_cause = _joined(earlier.root_cause, words)
+        else:
+            earlier.root_cause = words
 
 
 _DETERMINER = re.compile(r"^(?:the|our)\s+", re.I)

@@ -5,6 +5,7 @@ explanation", "these two we can't control". The cue phrases are per-language dat
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.notes import cues
 from coach.notes.wordlists import phrases
@@ -28,6 +29,35 @@ def _words(text: str) -> int:
 def without_teller(text: str) -> str:
     """The statement without "X说，" / "Maria said," in front."""
     return _TELLER.sub("", text.strip())
+
+
+def teller(text: str) -> str | None:
+    """Who a statement says tells it ("马骁补充，…" → 马骁, "坏果率高，何磊认为…" → 何磊), if it says."""
+    m = _TELLER.match(text.strip())
+    if m is not None:
+        return re.split(r"[，,:：\s]|先讲|先说|讲|说|认为|提到|补充", m.group(0))[0]
+    told = told_about(text)
+    return told[1] if told else None
+
+
+@cache
+def _told_pattern() -> re.Pattern[str]:
+    verbs = phrases("teller_verb").pattern
+    return re.compile(
+        r"^(?P<seen>[^，,。:：;；]{2,24}?)[，,]\s*(?P<teller>[\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)\s*"
+        + verbs
+        + r"(?:\s*(?:that|是|，|,|:|：))?\s*(?P<rest>\S.*)$",
+        re.I,
+    )
+
+
+def told_about(text: str) -> tuple[str, str, str] | None:
+    """(what was seen, who tells, the cause) for "坏果率高，何磊认为主要跟包装有关" / "Returns rose, Ana said,
+    because …": a finding named first, then a person's account of its cause."""
+    m = _told_pattern().match(text.strip())
+    if m is None:
+        return None
+    return m.group("seen").strip(), m.group("teller"), m.group("rest").strip()
 
 
 def surface_split(text: str) -> tuple[str, str] | None:

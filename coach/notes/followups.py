@@ -82,6 +82,18 @@ def attach_type_remarks(items: list[Item], kinds: list[K], other: K, lesson: K) 
 _PRONOUN_LEAD = re.compile(r"^(?:it|this|that|they|these|它|这(?!是最|是主))", re.I)
 
 
+def _bare_root(text: str) -> bool:
+    """ "根子上是订货。", "The root cause is config.": a root named in a word or two, explained next."""
+    from coach.notes import cues
+
+    m = cues.ROOT.search(text)
+    if m is None:
+        return False
+    rest = re.sub(r"^(?:上|还是|就是|是|在于|is|was|:|：|\s)+", "", text[m.end() :], flags=re.I)
+    rest = rest.strip(" 。.!！")
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6
+
+
 def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
     """Clauses that only go on with the item before become part of it.
 
@@ -104,9 +116,15 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
             kinds[i] = other
             continue
         same = kinds[i] == kinds[i - 1] and kinds[i] in ("highlight", "shortfall", "cause")
-        elaborates = _PRONOUN_LEAD.match(item.text) is not None and (
-            (kinds[i - 1] == "cause" and kinds[i] == other)
-            or (kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, kinds[i - 1]))
+        # in one speaker's turn, "It is still built on last year's data." after a cause goes on with it,
+        # whatever topic the turn was announced under; so does the sentence after a root told in a word
+        in_turn = item.speaker is not None and item.line == before.line
+        after_cause = kinds[i - 1] == "cause" and (
+            kinds[i] == other or (in_turn and kinds[i] in ("shortfall", "highlight") and not item.label)
+        )
+        leads_on = _PRONOUN_LEAD.match(item.text) is not None or (in_turn and _bare_root(before.text))
+        elaborates = leads_on and (
+            after_cause or (kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, kinds[i - 1]))
         )
         if (item.continues and same) or (elaborates and item.speaker == before.speaker):
             before.text = f"{before.text.rstrip()} {item.text.strip()}"

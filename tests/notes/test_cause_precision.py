@@ -159,3 +159,84 @@ def test_a_summary_that_repeats_a_cause_adds_no_chain(note: str) -> None:
 
 def test_a_remark_pointing_back_at_no_cause_is_no_chain() -> None:
     assert chains("Review\n\nDana: That explains most of the gap.\n") == []
+
+
+# ---- one turn, one cause, unless it says otherwise --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "detail"),
+    [
+        (
+            "烘焙复盘\n参会：老郑、周建\n\n老郑：报损多，表面上是晚上打折太晚。\n"
+            "周建：根子上是订货。中央工厂按上月日均量配货，配额是总部定死的。\n",
+            "配额",
+        ),
+        (
+            "Bike retro\nAttendees: Diego, Hannah\n\nDiego: Stations are empty. On the surface, the trucks "
+            "arrive too late. The reason they are late is the rebalancing plan itself. "
+            "It is still built on last year's trip data.\n",
+            "trip data",
+        ),
+    ],
+)
+def test_a_statement_naming_no_phenomenon_goes_on_with_the_cause_told_in_the_same_turn(
+    note: str, detail: str
+) -> None:
+    found = chains(note)
+    assert len(found) == 1 and detail in words(found[0])
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n取消率高，周敏的看法是术前宣教没做到位。随访率低，是因为随访靠护士下班后打电话。"
+        "马骁补充，接口要厂家配合开发，厂家排期排到了11月。\n",
+        "Review\n\n## Why\nCancellations were high, Maria thinks the pre-op leaflet is too hard to read. "
+        "Follow-ups were low because nurses call after their shift. "
+        "Also, the vendor scheduled the interface work for November.\n",
+    ],
+)
+def test_a_named_finding_another_teller_or_also_starts_another_chain(note: str) -> None:
+    assert len(chains(note)) == 3
+
+
+@pytest.mark.parametrize(
+    ("note", "named"),
+    [
+        (
+            "复盘\n参会：周建、孙丽\n\n周建：报损多，根子上是订货配额总部定死，店长没有权限调。\n"
+            "孙丽：我也认为订货配额是主因。\n",
+            "订货配额",
+        ),
+        (
+            "Review\nAttendees: Diego, Hannah\n\nDiego: Stations are empty because the rebalancing plan "
+            "is outdated.\nHannah: Okay, so the outdated plan is the main cause.\n",
+            "outdated",
+        ),
+    ],
+)
+def test_naming_an_earlier_cause_the_main_one_marks_it_and_adds_no_chain(note: str, named: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main and named in words(found[0])
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "复盘\n\n## 原因\n转化低，表面上是绑卡太慢。但更关键的是产品规定先绑卡才能开票。"
+            "强制绑卡才是根本原因，能解释三分之二的缺口。\n",
+            "强制绑卡",
+        ),
+        (
+            "Review\n\n## Why\nOn the surface, users abandon because connecting a bank is slow. "
+            "Ravi put it plainly: the mandatory bank connection is the root cause, "
+            "and it explains two thirds.\n",
+            "mandatory bank connection",
+        ),
+    ],
+)
+def test_a_cause_named_before_is_the_root_cause_is_the_root(note: str, root: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and root in (found[0].root_cause or "") and found[0].is_main
