@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coach.domain.retrospective import CauseChain
 from coach.notes import cues, drilldown, prose
 from coach.notes.segment import Item
 from coach.notes.similarity import bigrams, similarity
+from coach.notes.wordlists import phrases
 
 _SURFACE_ROOT = re.compile(
     r"(?:表面上?看?是?|直接原因是?)(?P<surface>.+?)[，,]\s*(?:但是?|"
@@ -173,10 +175,11 @@ def chain_of(item: Item) -> CauseChain | None:
     )
 
 
-def build_chains(items: list[Item]) -> list[CauseChain]:
+def build_chains(items: list[Item], findings: Sequence[str] = ()) -> list[CauseChain]:
     """One chain per cause; a drill-down told over several statements ("表面上…；往深层看…。根子上…")
-    is one chain, and a statement pointing back ("这一个原因") marks an earlier one main."""
-    story = _Story()
+    is one chain, and a statement pointing back ("这一个原因") marks an earlier one main. `findings` are
+    the note's goals and shortfalls: what a new chain explains."""
+    story = _Story(findings=list(findings))
     for item in items:
         story.read(item)
     unexplained = chain_of(story.seen) if story.seen is not None else None
@@ -204,6 +207,7 @@ class _Story:
     deeper_next: bool = False  # "But the real problem sits deeper.": the next cause is one level down
     last: Item | None = None  # the statement that last added to the last chain
     labelled: CauseChain | None = None  # the chain whose levels are being told with labels ("表因：…")
+    findings: list[str] = field(default_factory=list)  # goal names and shortfalls: what a chain explains
 
     def read(self, item: Item) -> None:
         """Add one cause statement: a new chain, a step of the last one, or a remark on an earlier one."""
@@ -291,7 +295,7 @@ class _Story:
         elif chains and goes_deeper and not drilldown.starts_separate_cause(item.text):
             _go_deeper(chains[-1], chain, step)
             self.drilling.add(id(chains[-1]))
-        elif chains and seen is None and _goes_on(chain, item, told_by):
+        elif chains and seen is None and _goes_on(chain, item, told_by, self.findings):
             if chain.root_cause:
                 _go_deeper(chains[-1], chain, None)
             else:
@@ -313,12 +317,31 @@ def _same_turn(item: Item, told_by: Item | None) -> bool:
     return told_by is not None and told_by.line == item.line and told_by.speaker == item.speaker
 
 
-def _goes_on(chain: CauseChain, item: Item, told_by: Item | None) -> bool:
-    """ "根子上是订货。中央工厂按上月日均配货，配额总部定死。": in one turn, a statement that names no
-    phenomenon of its own goes on with the cause being told, unless it is marked as another cause ("另外…",
-    "also") or as another person's ("马骁补充，…"). "Detection was slow because …" names its own."""
-    if chain.phenomenon or not _same_turn(item, told_by) or drilldown.starts_separate_cause(item.text):
+# "错派问题的原因是…", "X is because …": a phenomenon put right before the cause words is named on purpose
+_STATES_PHENOMENON = re.compile(r"的原因是|的原因在于|是因为|\b(?:is|was) (?:because|due to)\b", re.I)
+
+
+def _names_finding(words: str, findings: Sequence[str]) -> bool:
+    """Whether the words name one of the note's goals or shortfalls, or say how something came out
+    ("Follow-ups were low", "报损多")."""
+    if re.search(rf"(?:{phrases('finding_end').pattern})$", words.strip(" ，,。.;；"), re.I):
+        return True
+    need = 3 if re.search(r"[\u4e00-\u9fff]", words) else 2  # Chinese bigrams say less than English stems
+    return any(drilldown.shared_stems(words, f) >= need for f in findings)
+
+
+def _goes_on(chain: CauseChain, item: Item, told_by: Item | None, findings: Sequence[str]) -> bool:
+    """ "根子上是订货。中央工厂按上月日均配货，配额总部定死。", "Root cause: the TTL change went everywhere
+    at once. No canary, because config skips the pipeline.": in one turn, a statement goes on with the cause
+    being told unless it names a finding of its own ("Follow-ups were low because …", "错派问题的原因是…"),
+    is marked as another cause ("另外…", "also", "And …") or as another person's ("马骁补充，…")."""
+    named = chain.phenomenon and (
+        _names_finding(chain.phenomenon, findings) or _STATES_PHENOMENON.search(item.text)
+    )
+    if named or not _same_turn(item, told_by) or drilldown.starts_separate_cause(item.text):
         return False
+    if phrases("separate_lead", anchored=True).search(drilldown.without_teller(item.text)):
+        return False  # "And our support queue was understaffed, because …", "再加上…": one more cause
     assert told_by is not None
     teller = drilldown.teller(item.text)
     return teller is None or teller == drilldown.teller(told_by.text)

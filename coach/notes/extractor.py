@@ -81,7 +81,9 @@ def assemble(
     doc.shortfalls = merge_near_identical(
         [build_finding(i) for i in by_kind.get("shortfall", [])], lambda f: f.text
     )
-    doc.cause_chains = build_chains(by_kind.get("cause", []))
+    # what a shortfall is about is said first: "随访率没上去，有一部分病人…" is about 随访率
+    findings = [g.name for g in doc.goals] + [re.split(r"[，,;；]", f.text)[0] for f in doc.shortfalls]
+    doc.cause_chains = build_chains(by_kind.get("cause", []), findings)
     attach_causes(doc.shortfalls, doc.cause_chains)
     doc.lessons = merge_near_identical(
         [build_lesson(i) for i in by_kind.get("lesson", [])], lambda le: le.text

@@ -240,3 +240,33 @@ def test_naming_an_earlier_cause_the_main_one_marks_it_and_adds_no_chain(note: s
 def test_a_cause_named_before_is_the_root_cause_is_the_root(note: str, root: str) -> None:
     found = chains(note)
     assert len(found) == 1 and root in (found[0].root_cause or "") and found[0].is_main
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：老李、小王\n\n## 不足\n- 取消率高\n\n## 原因\n"
+        "老李：根本原因是配置改动一次推到了所有区域。没有灰度，因为配置变更不走发布流水线。\n",
+        "Review\nAttendees: Luis, Omar\n\n## What went wrong\n- Detection was slow\n\n## Why\n"
+        "Luis: Root cause, in my view: the TTL change was pushed to all regions at once. "
+        "No canary, no staged rollout, because config changes don't go through the deploy pipeline.\n",
+    ],
+)
+def test_in_one_turn_a_reason_for_something_that_is_no_finding_goes_on_with_the_cause(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and ("流水线" in words(found[0]) or "pipeline" in words(found[0]))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 不足\n- 取消率高\n- 随访率低\n\n## 原因\n"
+        "取消率高是因为宣教没做到位。随访率低是因为护士下班后才打电话。而且排班表没人核对，因为主管休假。\n",
+        "Review\n\n## What went wrong\n- Cancellations were high\n- Follow-ups were low\n\n## Why\n"
+        "Cancellations were high because the leaflet is hard to read. "
+        "Follow-ups were low because nurses call after their shift. "
+        "And the rota was never checked, because the manager was on leave.\n",
+    ],
+)
+def test_in_one_paragraph_another_finding_or_and_starts_another_chain(note: str) -> None:
+    assert len(chains(note)) == 3
