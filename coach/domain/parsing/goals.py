@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from coach.domain.parsing.numbers import DURATION_SECONDS, Quantity, parse_quantity
+from coach.domain.reading import cues
 from coach.domain.retrospective import Goal, Verdict
 
 EXCEEDED_AT = 0.05
@@ -75,7 +76,15 @@ def lower_is_better(name: str, target: str | None = None) -> bool:
     bound = _bound(target)
     if bound is not None:
         return bound
-    return bool(_LOWER_CUES.search(name)) and not _HIGHER_CUES.search(name)
+    return _named_lower(name) is True
+
+
+def _named_lower(name: str) -> bool | None:
+    """The direction the name's words give (True: lower is better), None when they give none."""
+    said = cues.direction()
+    if said["higher"].search(name) or _HIGHER_CUES.search(name):
+        return False
+    return True if _LOWER_CUES.search(name) or said["lower"].search(name) else None
 
 
 def _verdict_for(effective: float) -> Verdict:
@@ -143,9 +152,8 @@ def lower_better_for(name: str, unit: str | None, target: str | None = None) -> 
     bound = _bound(target)
     if bound is not None:
         return bound
-    if _HIGHER_CUES.search(name):
-        return False
-    return lower_is_better(name) or unit in _DURATION_UNITS
+    named = _named_lower(name)
+    return named if named is not None else unit in _DURATION_UNITS
 
 
 def _measured(

@@ -158,3 +158,9 @@ def listener() -> re.Pattern[str]:
 def share_lead() -> re.Pattern[str]:
     """Words that give a share as an estimate: "I'd say", "call it", "我看", "估计"."""
     return re.compile(rf"^(?:{_union(fragments('share_lead'))})(?![A-Za-z])", re.I)
+
+
+@cache
+def direction() -> dict[str, re.Pattern[str]]:
+    """Words in a KPI's name that say which way it is better: `lower` ("no-show", "误报"), `higher`."""
+    return {key: re.compile(_union(listed), re.I) for key, listed in keyed_fragments("direction").items()}

@@ -11,6 +11,7 @@ from coach.domain.parsing import (
     lower_is_better,
     tolerance_band,
 )
+from coach.domain.parsing.goals import lower_better_for
 from coach.domain.retrospective import Verdict
 
 LOWER_IS_BETTER = [
@@ -264,3 +265,20 @@ def test_find_tolerance_reads_the_band() -> None:
     assert tolerance_band(find_tolerance("目标25%，上下浮动2%"), 25, "%") == 2
     assert tolerance_band(find_tolerance("target 200 plus or minus 5%"), 200, None) == 10
     assert find_tolerance("目标25%，实际21.5%") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "lower"),
+    [
+        ("false positive rate", "%", True),
+        ("Appointment no-show rate", "%", True),
+        ("Lockup days (WIP plus debtors)", None, True),
+        ("误报率", "%", True),
+        ("列车晚点次数", None, True),
+        ("Average dwell time", "minutes", False),  # visitors staying longer is the point
+        ("平均停留时长", "分钟", False),
+        ("handling time", "minutes", True),  # a duration with no word for it is better short
+    ],
+)
+def test_the_words_of_a_kpi_name_say_which_way_it_is_better(name: str, unit: str | None, lower: bool) -> None:
+    assert lower_better_for(name, unit) is lower
