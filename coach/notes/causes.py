@@ -151,6 +151,8 @@ def chain_of(item: Item) -> CauseChain | None:
             # "Because we only test on Wi-Fi. This is the root cause …": the root is what came before
             root = text[surface_m.end() : named_before.start()]
             phenomenon = _phenomenon(text, surface_m.start())
+        elif root_m and named_before and named_before.start() > 0:
+            root = text[: named_before.start()]  # "…没有签字确认的环节，这是根本原因。"
         elif root_m:
             root = text[root_m.end() :]
             phenomenon = _phenomenon(text, root_m.start())
@@ -207,6 +209,7 @@ class _Story:
     deeper_next: bool = False  # "But the real problem sits deeper.": the next cause is one level down
     last: Item | None = None  # the statement that last added to the last chain
     labelled: CauseChain | None = None  # the chain whose levels are being told with labels ("表因：…")
+    labelled_under: tuple[str | None, int] | None = None  # the heading and paragraph it is told under
     findings: list[str] = field(default_factory=list)  # goal names and shortfalls: what a chain explains
 
     def read(self, item: Item) -> None:
@@ -214,7 +217,7 @@ class _Story:
         told_by, self.last = self.last, None
         text = item.text.strip()
         if item.part is not None:
-            self._read_part(item)
+            self._read_part(item, told_by)
             return
         self.labelled = None
         if self.chains and told_by is not None and _indented_under(item, told_by):
@@ -245,7 +248,7 @@ class _Story:
             deeper = step is not None or self.deeper_next or explains
             self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step, told_by=told_by)
 
-    def _read_part(self, item: Item) -> None:
+    def _read_part(self, item: Item, told_by: Item | None) -> None:
         """ "现象：…" / "表因：…" / "根因：…" / "主因：…": the labelled levels of one chain, in any order;
         "数据：…" under a cause is its evidence, no cause of its own."""
         part = item.part
@@ -254,7 +257,12 @@ class _Story:
             self.last = item if part == "evidence" and self.chains else None
             return
         own = _clean(item.text) or ""
-        told = self.labelled
+        told = self.labelled if self.labelled_under == (item.heading, item.para) else None
+        self.labelled_under = (item.heading, item.para)
+        if told_by is not None and item.parent_line == told_by.line and self.chains and part != "phenomenon":
+            # "1. Resolution rate low" / "   Cause: …": the line above the labels names what they explain
+            told = self.chains[-1]
+            told.phenomenon, told.surface_cause, told.root_cause = _clean(told_by.text) or "", None, None
         if part == "phenomenon" or told is None or part == "secondary" or _slot_taken(told, part):
             fresh = CauseChain(phenomenon="", surface_cause=None, root_cause=None, evidence=item.evidence)
             self.chains.append(fresh)
@@ -378,8 +386,14 @@ def _slot_taken(chain: CauseChain, part: str | None) -> bool:
 
 
 def _indented_under(item: Item, told_by: Item) -> bool:
-    """A bullet indented under the cause just told (or beside another such detail) tells more of it."""
-    return item.parent_line is not None and item.parent_line in (told_by.line, told_by.parent_line)
+    """A bullet indented under the cause just told (or beside another such detail) tells more of it; a root
+    told there ("The root cause is …") is the chain's next level instead."""
+    deeper = cues.ROOT.search(item.text) or drilldown.deeper_step(item.text) is not None
+    return (
+        not deeper
+        and item.parent_line is not None
+        and item.parent_line in (told_by.line, told_by.parent_line)
+    )
 
 
 def _explains_surface(chains: list[CauseChain], chain: CauseChain, item: Item, told_by: Item | None) -> bool:

@@ -327,6 +327,8 @@ def segment(text: str) -> Segmented:
                 bullets.pop()
             parent_line = bullets[-1][1] if bullets else None
             bullets.append((indents[i - 1], i))
+        elif bullets and indents[i - 1] > bullets[-1][0]:
+            parent_line = bullets[-1][1]  # "1. 解决率低" / "   原因：…": an indented line under a list item
         else:
             bullets.clear()
         speaker, body = _speaker(body, known, transcript=stamp is not None)
@@ -387,7 +389,7 @@ def segment(text: str) -> Segmented:
                     para=para,
                     line=i,
                     parent_line=parent_line,
-                    part=part,
+                    part=part if previous is None else None,  # the label stands before the first sentence
                     continues=bool(previous and previous.endswith(";") and re.match(r"[a-z]", sub)),
                 )
             )

@@ -270,3 +270,44 @@ def test_in_one_turn_a_reason_for_something_that_is_no_finding_goes_on_with_the_
 )
 def test_in_one_paragraph_another_finding_or_and_starts_another_chain(note: str) -> None:
     assert len(chains(note)) == 3
+
+
+@pytest.mark.parametrize(
+    ("note", "surface", "root"),
+    [
+        (
+            "复盘\n\n## 问题与原因\n**发布慢（平均 48 分钟）**\n"
+            "- 原因：集成测试串行跑。\n- 根本原因：没人负责 CI 性能。\n",
+            "串行",
+            "没人负责",
+        ),
+        (
+            "Retro\n\n## Problems and root causes\n**Deploys were slow (48 min)**\n"
+            "- Cause: the integration suite runs serially.\n- Root cause: nobody owns CI performance.\n",
+            "serially",
+            "nobody owns",
+        ),
+    ],
+)
+def test_a_root_cause_labelled_after_a_cause_under_one_finding_is_its_next_level(
+    note: str, surface: str, root: str
+) -> None:
+    found = chains(note)
+    assert len(found) == 1
+    assert surface in (found[0].surface_cause or "") and root in (found[0].root_cause or "")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n1. 首响超标\n   原因：咨询量翻倍，排班没调整。\n2. 解决率低\n"
+        "   原因：知识库更新不及时。根本原因是发布流程里没有更新知识库这一步。\n",
+        "Retro\n\n## Causes\n1. First response too slow\n"
+        "   Cause: volume doubled and the rota was not changed.\n"
+        "2. Resolution rate low\n"
+        "   Cause: the knowledge base lags. The root cause is that releases skip it.\n",
+    ],
+)
+def test_each_finding_keeps_its_own_labelled_cause(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 2 and found[1].root_cause
