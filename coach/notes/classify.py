@@ -148,9 +148,9 @@ def cue_kind(item: Item) -> Kind | None:
     if prose.is_summary(text) and not cues.LESSON.search(text):
         # "To sum up, we lost mainly because …": the causes read it against the ones told; else it is no item
         return "cause" if cues.CAUSE.search(text) or cues.MAIN_CAUSE.search(text) else "other"
-    steps_down = drilldown.deeper_step(text) is not None and (
-        section in (None, "cause") or item.spoken or item.paragraph
-    )
+    # "往下看，…", "On the surface, …": the words of a drill-down are cause language under any topic
+    drill_words = drilldown.deeper_step(text) is not None or drilldown.surface_split(text) is not None
+    steps_down = drill_words and (section in (None, "cause") or item.spoken or item.paragraph)
     if cues.CAUSE.search(text) or steps_down:
         # under "What went wrong" a "because" clause belongs to the shortfall; the causes have their part
         if (
@@ -173,6 +173,8 @@ def cue_kind(item: Item) -> Kind | None:
         return "action"
     if prose.named_owner(text, None) and _has_when(text):
         return "action"  # "Rosa owns the export fix, due June 1", "Marta will build the inventory by May 5"
+    if item.speaker and section == "shortfall" and _says_little(text):
+        return "other"  # "我接着老郑说", "No idea.", "That's the e-bikes.": talk, not what went wrong
     if section in ("lesson", "highlight", "shortfall") or (section == "cause" and item.paragraph):
         return section
     if cues.LESSON.search(text):
@@ -182,6 +184,15 @@ def cue_kind(item: Item) -> Kind | None:
     if cues.SHORTFALL.search(text):
         return "shortfall"
     return None
+
+
+def _says_little(text: str) -> bool:
+    """A few words with no number and no finding word: a turn of the talk, not what went well or wrong."""
+    if re.search(r"\d", text) or cues.SHORTFALL.search(text) or cues.HIGHLIGHT.search(text):
+        return False
+    if re.search(r"[没不未无]|\b(?:not|never)\b|n't", text, re.I):
+        return False  # "周末没人审核退款": what did not happen is a finding however short
+    return len(re.findall(r"[A-Za-z']+", text)) <= 4 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10
 
 
 _POINTS_BACK = re.compile(r"^(?:I'd say\s+|我觉得)?(?:this|that|it|这|这个|这条|这一条)", re.I)
@@ -215,6 +226,18 @@ def classify_items(items: list[Item], *, use_embeddings: bool = True, min_score:
     return [kind or "other" for kind in kinds]
 
 
+def _before_the_start(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "人是陆陆续续到的……十二点四十正式开始。": a paragraph told before the meeting starts holds no item."""
+    kinds = list(kinds)
+    for i, item in enumerate(items[:12]):
+        if item.speaker is None and prose.starts_meeting(item.text):
+            for j in range(i + 1):
+                if items[j].para == item.para and kinds[j] != "goal":
+                    kinds[j] = "other"
+            break
+    return kinds
+
+
 def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tuple[list[Item], list[Kind]]:
     """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task."""
     from coach.notes.followups import (
@@ -225,6 +248,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     )
 
     kinds = classify_items(items, use_embeddings=use_embeddings)
+    kinds = _before_the_start(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     kinds = attach_type_remarks(items, kinds, other="other", lesson="lesson")

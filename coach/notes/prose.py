@@ -47,12 +47,19 @@ def is_closing_talk(text: str) -> bool:
     return phrases("small_talk").search(text) is not None
 
 
+def starts_meeting(text: str) -> bool:
+    """ "十二点四十正式开始", "… before getting to the numbers": the sentence that opens the meeting."""
+    return phrases("meeting_start").search(text) is not None
+
+
 def is_commitment(text: str) -> bool:
     """ "We will …", "Going forward, …", "Key improvements are …", "下一步我们要…", "后续将…"."""
     m = phrases("commitment").search(text)
     if m is None:
         return False
     rest = text[m.end() :]
+    if re.match(r"\s*be\s+(?!\w+ing\b)", rest, re.I):
+        return False  # "… or we'll be here till lunch" says where we will be, not what we will do
     # "We'll see." promises nothing: a commitment names some work
     return len(re.findall(r"[A-Za-z]+", rest)) >= 3 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4
 
@@ -155,6 +162,9 @@ def addressed_task(text: str) -> tuple[str, str] | None:
     """(name, task) for a question that hands a task to someone: "Luis, staged rollout by March 6?"."""
     m = _ADDRESSEE.match(text.strip())
     if m is None or len(m.group("task")) < 8:
+        return None
+    # "Diego, the empty stations are mostly mornings, right?" asks for a fact, not for work
+    if re.search(rf"[,，\s](?:{phrases('tag_question').pattern})\s*$", m.group("task"), re.I):
         return None
     return m.group("name"), m.group("task")
 

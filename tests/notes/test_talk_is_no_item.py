@@ -1,0 +1,87 @@
+"""Talk around the review is no item of it: short turns, what came before the meeting started, questions
+that ask for a fact, things set aside, and "we'll be here till lunch" (zh and en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.notes.test_prose import extract, texts
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：孙丽、老郑、周建\n\n孙丽：不足，最头疼的是报损，每天晚上剩一堆面包。\n周建：我接着老郑说。\n",
+        "Retro\nAttendees: Hannah, Diego, Tom\n\n"
+        "Hannah: What didn't go well. Stations were empty every morning.\n"
+        "Tom: No idea.\n",
+    ],
+)
+def test_a_short_turn_under_what_went_wrong_is_talk_not_a_shortfall(note: str) -> None:
+    assert len(extract(note).shortfalls) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "复盘\n参会：孙丽、老郑\n\n孙丽：不足，最头疼的是报损。\n老郑：表面上是晚上打折太晚，八点以后才能打折。\n",
+            "打折太晚",
+        ),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\n"
+            "Hannah: What didn't go well. Stations were empty every morning.\n"
+            "Diego: On the surface it's simple, the trucks get there too late.\n",
+            "too late",
+        ),
+    ],
+)
+def test_a_surface_cause_under_what_went_wrong_is_a_cause(note: str, cause: str) -> None:
+    doc = extract(note)
+    assert any(cause in (c.surface_cause or "") for c in doc.cause_chains)
+    assert cause not in texts(doc.shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "中心月度复盘\n\n人是陆陆续续到的，手术室那边有一台拖了点。十二点四十正式开始。\n\n"
+        "## 不足\n- 取消率高\n",
+        "Quarterly retro\n\nHalf the team was late from the offsite, "
+        "so we started with ten minutes of photos "
+        "before getting to the numbers.\n\n## What went wrong\n- Conversion fell\n",
+    ],
+)
+def test_what_a_paragraph_tells_before_the_meeting_starts_is_no_item(note: str) -> None:
+    doc = extract(note)
+    assert len(doc.shortfalls) == 1 and not doc.actions
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 行动\n- 研发招一个人，老周负责，6月底前到岗\n"
+        "- 停车场的事不列入这次行动\n- 林姐这边不用动作\n",
+        "Retro\n\n## Actions\n- Hire a developer, Tom, by June 30\n"
+        "- The parking lot is no action for this review\n",
+    ],
+)
+def test_what_a_note_sets_aside_is_no_action(note: str) -> None:
+    assert len(extract(note).actions) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：王总、张强\n\n王总：张强，空站主要是早上，对吧？\n张强：对。\n",
+        "Retro\nAttendees: Hannah, Diego\n\nHannah: Diego, the empty stations are mostly mornings, right?\n"
+        "Diego: Yeah.\n",
+    ],
+)
+def test_a_question_that_asks_for_a_fact_hands_out_no_task(note: str) -> None:
+    assert extract(note).actions == []
+
+
+def test_saying_where_we_will_be_is_no_commitment() -> None:
+    note = "Retro\nAttendees: Hannah, Tom\n\nHannah: Let's not start on that or we'll be here till lunch.\n"
+    assert extract(note).actions == []
