@@ -123,7 +123,9 @@ def cue_kind(item: Item) -> Kind | None:
             return "goal" if read_goals(text, item.topic) else "other"
         return item.label
     # under a finding's heading only a plainly worded KPI ("目标X，实际Y") is a goal
-    general = item.spoken or section not in ("highlight", "shortfall", "cause")
+    # "Second, 7.12 was shipped … because …, instead of 5% first" told among the causes is no KPI
+    telling_cause = section == "cause" and cues.CAUSE.search(text) is not None
+    general = (item.spoken and not telling_cause) or section not in ("highlight", "shortfall", "cause")
     context = Context.statement if general else Context.finding
     if section not in ("lesson", "action") and read_goals(text, item.topic, context):
         return "goal"

@@ -210,7 +210,7 @@ def references_count(text: str) -> int:
 
 def is_aside(text: str) -> bool:
     """ "By the way, because of the office move …", "顺便说一下…": an aside, no item of the review."""
-    return _opens_with("aside", text)
+    return _opens_with("aside", text) or phrases("aside_anywhere").search(text) is not None
 
 
 def _opens_with(name: str, text: str) -> bool:

@@ -311,3 +311,46 @@ def test_a_root_cause_labelled_after_a_cause_under_one_finding_is_its_next_level
 def test_each_finding_keeps_its_own_labelled_cause(note: str) -> None:
     found = chains(note)
     assert len(found) == 2 and found[1].root_cause
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n做得对的几件事。限价保护自动生效，因为我们去年就做了熔断，没有乘客多付钱。\n\n"
+        "## 原因\n根本原因是接入服务没有限流。\n",
+        "Incident report\n\nA few things worked as intended. The surge-pricing guard did its job: no rider "
+        "was charged a surge fare for a trip that was only available because of our failure.\n\n"
+        "## Root cause\nThe root cause was that the ingestion service had no rate limit.\n",
+    ],
+)
+def test_a_reason_told_among_what_worked_is_no_cause(note: str) -> None:
+    assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n根子上是没有专职麻醉医生。"
+        "何院长在这里插话，说全院麻醉医生紧张也不是一天两天了，然后就先走了。\n",
+        "Retro\n\n## Why\nThe root cause is that we have no anaesthetist of our own. "
+        "Off topic, but the director said staff have been short for years, "
+        "and then left for another meeting.\n",
+    ],
+)
+def test_an_interjection_among_the_causes_is_no_cause(note: str) -> None:
+    assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n两个因素让影响更大。"
+        "第二，7.12 版打了热修复标签，因为它带了支付修复，所以没走 5% 灰度。\n",
+        "Report\n\n## Why\nTwo contributing factors made it worse. "
+        "Second, 7.12 was shipped with the hotfix label "
+        "because it carried a payment fix, so it went to all drivers at once instead of 5% first.\n",
+    ],
+)
+def test_a_cause_told_with_numbers_is_a_cause_not_a_goal(note: str) -> None:
+    doc = extract(note)
+    assert doc.goals == [] and len(doc.cause_chains) == 1
