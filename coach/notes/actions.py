@@ -161,9 +161,16 @@ def _owner_cell(cell: str) -> str | None:
 
 
 def _what(item: Item) -> str:
+    from coach.notes.wordlists import table_column
+
     what = _field(item.fields, _WHAT_FIELDS)
     if what:
         return what
+    measure = next(
+        (v.strip() for k, v in item.fields.items() if table_column(k) == "measure" and v.strip()), None
+    )
+    if measure:
+        return measure  # "| 问题 | 改进措施 | 负责人 |": the measure is the work
     text = re.sub(r"^(?:行动|下一步|to ?do|action)\s*[:：]\s*", "", item.text, flags=re.I)
     text = re.sub(r"^(?:owner|负责人)\s*[:：]\s*[^\s,，]+\s*(?:--|——|—)\s*", "", text, flags=re.I)
     head = re.split(r"\s*(?:——|--)\s*", text)[0]

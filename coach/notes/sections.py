@@ -300,7 +300,11 @@ def _counted_topic(text: str) -> tuple[Section, str] | None:
     return None
 
 
-_COPULA = re.compile(r"\s*(?:就?是|在于|[:：]|(?:is|was)\s+(?:that\s+)?)\s*", re.I)
+# "问题主要是社招", "The problem is mainly that …": a hedge between the topic and its copula changes nothing
+_COPULA = re.compile(
+    r"\s*(?:(?:主要|其实|还|最大的)?就?是|在于|[:：]|(?:is|was)\s+(?:mainly\s+|mostly\s+|really\s+)?(?:that\s+)?)\s*",
+    re.I,
+)
 
 
 def _named_by_copula(text: str) -> tuple[Section, str] | None:

@@ -13,7 +13,7 @@ from coach.notes.sections import (
     inline_label,
     spoken_topic,
 )
-from coach.notes.wordlists import chain_part
+from coach.notes.wordlists import chain_part, table_column
 
 
 @dataclass
@@ -174,6 +174,19 @@ def _table_rows(lines: list[str]) -> list[Item]:
         if kpi is not None and len(cells) > max(kpi) and all(cells[i] for i in kpi):
             name, target, result = (cells[i] for i in kpi)
             text = f"{name}：目标 {target}，实际 {result}"
+        cause = next((v for k, v in fields.items() if table_column(k) == "cause" and v), None)
+        if cause is not None:
+            # "| 发货延迟 | 拣货慢 | 上线波次拣货 | 老黄 |": the cause column is a cause of the problem
+            # column; the rest of the row is what its columns say (a to-do when it has an owner)
+            problem = next((v for k, v in fields.items() if table_column(k) == "problem" and v), "")
+            told = (
+                f"{problem}，原因是{cause}"
+                if re.search(r"[\u4e00-\u9fff]", cause)
+                else f"{problem} because {cause}"
+            )
+            items.append(Item(text=told.lstrip("，, "), evidence=row.strip(), bullet=True, label="cause"))
+            rest = {k: v for k, v in fields.items() if table_column(k) != "cause"}
+            fields, text = rest, "，".join(v for v in rest.values() if v)
         items.append(Item(text=text, evidence=row.strip(), bullet=True, fields=fields))
     return items
 

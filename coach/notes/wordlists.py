@@ -74,3 +74,13 @@ def chain_part(text: str) -> tuple[str, str] | None:
         if m is not None:
             return part, text.strip()[m.end() :]
     return None
+
+
+def table_column(header: str) -> str | None:
+    """What a table column holds: "problem", "cause" or "measure" ("| 问题 | 原因 | 改进措施 |"), or None."""
+    name = header.strip().lower()
+    for part in ("cause", "measure", "problem"):  # "根因" before "问题", "改进措施" before anything
+        for lang in LANGUAGES:
+            if any(word in name for word in _words(lang).get("table_column", {}).get(part, [])):
+                return part
+    return None

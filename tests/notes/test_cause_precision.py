@@ -354,3 +354,28 @@ def test_an_interjection_among_the_causes_is_no_cause(note: str) -> None:
 def test_a_cause_told_with_numbers_is_a_cause_not_a_goal(note: str) -> None:
     doc = extract(note)
     assert doc.goals == [] and len(doc.cause_chains) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "cause", "work"),
+    [
+        (
+            "复盘\n\n## 问题分析\n\n| 问题 | 原因 | 改进措施 | 负责人 |\n|---|---|---|---|\n"
+            "| 发货延迟 | 人工拣货慢 | 上线波次拣货 | 老黄 |\n",
+            "人工拣货慢",
+            "上线波次拣货",
+        ),
+        (
+            "Retro\n\n## Problems\n\n| Problem | Root cause | Fix | Owner |\n|---|---|---|---|\n"
+            "| Late shipments | picking is manual | roll out wave picking | Tom |\n",
+            "picking is manual",
+            "roll out wave picking",
+        ),
+    ],
+)
+def test_a_table_row_gives_its_cause_column_as_a_cause_and_its_measure_as_the_work(
+    note: str, cause: str, work: str
+) -> None:
+    doc = extract(note)
+    assert [c.surface_cause for c in doc.cause_chains] == [cause]
+    assert [a.what for a in doc.actions] == [work]
