@@ -370,8 +370,9 @@ def _sums_up(chains: list[CauseChain], item: Item) -> bool:
 
 
 def _answers_why(chains: list[CauseChain], item: Item, told_by: Item | None) -> bool:
-    """A five-whys step: "Why did errors double? Because …" right after the cause that errors doubled."""
-    question = drilldown.why_about(item.text)
+    """A five-whys step: "Why did errors double? Because …" right after the cause that errors doubled, also
+    when someone else asked the question."""
+    question = drilldown.why_about(item.text) or (drilldown.why_about(item.asked) if item.asked else None)
     if question is None or not chains or told_by is None:
         return False
     last = chains[-1]

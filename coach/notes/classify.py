@@ -253,5 +253,9 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _before_the_start(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
+    for i in range(1, len(items)):
+        before = items[i - 1].text
+        if kinds[i] == "cause" and kinds[i - 1] == "other" and cues.QUESTION.search(before):
+            items[i].asked = items[i].asked or before  # "And why did nobody …?" — "Because …"
     kinds = attach_type_remarks(items, kinds, other="other", lesson="lesson")
     return items, link_followups(items, kinds, other="other", action="action")

@@ -82,6 +82,17 @@ def attach_type_remarks(items: list[Item], kinds: list[K], other: K, lesson: K) 
 _PRONOUN_LEAD = re.compile(r"^(?:it|this|that|they|these|它|这(?!是最|是主))", re.I)
 
 
+def _says_something(text: str) -> bool:
+    """A statement of some length that is no question, aside or meeting talk."""
+    from coach.notes import cues
+
+    if cues.QUESTION.search(text) or cues.SMALL_TALK.search(text) or cues.DIGRESSION.search(text):
+        return False
+    if prose.is_aside(text) or prose.is_closing_talk(text) or prose.is_acknowledgement(text):
+        return False
+    return len(re.findall(r"[A-Za-z']+", text)) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 8
+
+
 def _bare_root(text: str) -> bool:
     """ "根子上是订货。", "The root cause is config.": a root named in a word or two, explained next."""
     from coach.notes import cues
@@ -126,7 +137,10 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
         elaborates = leads_on and (
             after_cause or (kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, kinds[i - 1]))
         )
-        if (item.continues and same) or (elaborates and item.speaker == before.speaker):
+        # "…because the SDK upgrade took three times longer. We found breaking changes in the refund API.":
+        # in one turn, a sentence that is no item of its own tells more of the cause before it
+        tells_more = in_turn and kinds[i - 1] == "cause" and kinds[i] == other and _says_something(item.text)
+        if (item.continues and same) or (elaborates and item.speaker == before.speaker) or tells_more:
             before.text = f"{before.text.rstrip()} {item.text.strip()}"
             before.evidence = f"{before.evidence} {item.evidence}"
             item.text = before.text

@@ -38,6 +38,7 @@ class Item:
     line: int = 0  # which line of the note the item stands in: one speaker's turn, one bullet
     parent_line: int | None = None  # the line of the bullet this one is indented under ("  - detail")
     part: str | None = None  # its labelled place in a drill-down ("现象：", "根因：", "数据：" → evidence)
+    asked: str | None = None  # the why-question it answers, asked just before ("And why did nobody …?")
     continues: bool = False  # an English clause after ";" that goes on with the clause before
     owner: str | None = None  # who took the task in a later turn ("Luis, …by March 6?" — "Yes.")
     due: str | None = None  # the deadline a later sentence gave ("I'll own that, end of October.")
@@ -261,6 +262,40 @@ def _is_small_talk(line: str) -> bool:
     return bool(cues.SMALL_TALK.search(line) or cues.QUESTION.search(line))
 
 
+_TURN_END = re.compile(r"[。！？!?.…]['\"”’)）]*$")
+
+
+def _join_cues(lines: list[str], indents: list[int], known: str) -> tuple[list[str], list[int]]:
+    """Caption cues without a speaker go on with the turn before: "[00:10] Sam: The delay was mostly
+    because the SDK upgrade" / "[00:15] took three times longer." is one sentence of Sam's, and a cue that
+    starts a new sentence unnamed is still Sam's."""
+    out: list[str] = []
+    out_indents: list[int] = []
+    speaker: str | None = None
+    last = -1  # the index in `out` of the last cue
+    for line, indent in zip(lines, indents, strict=True):
+        stamp = _STAMP.match(line)
+        if stamp is None:
+            if line:
+                speaker, last = None, -1
+            out.append(line)
+            out_indents.append(indent)
+            continue
+        body = line[stamp.end() :]
+        named, _ = _speaker(body, known, transcript=True)
+        if named is not None:
+            speaker, last = named, len(out)
+        elif speaker is not None and last >= 0:
+            if not _TURN_END.search(out[last]):
+                out[last] = f"{out[last]} {body.strip()}"  # the sentence runs on into this cue
+                continue
+            line = f"{stamp.group(0)}{speaker}: {body}"
+            last = len(out)
+        out.append(line)
+        out_indents.append(indent)
+    return out, out_indents
+
+
 def segment(text: str) -> Segmented:
     """Cut a note into items; each item carries the section it sits in (heading or spoken topic).
 
@@ -275,6 +310,7 @@ def segment(text: str) -> Segmented:
     meta = [line for line in raw_lines if _META.match(_STAMP.sub("", line))]
     participants = participant_names(meta)
     known = " ".join([*meta, *repeated_speakers(raw_lines)])
+    raw_lines, indents = _join_cues(raw_lines, indents, known)
     title: str | None = front.get("title")
     section: Section | None = None
     heading_section_: Section | None = None  # what the last heading opened, restored after a paragraph
@@ -282,6 +318,7 @@ def segment(text: str) -> Segmented:
     heading_text: str | None = None
     spoken = False
     items: list[Item] = []
+    asked: str | None = None  # a question that only announced the causes, for the statement that answers it
     para = 0
     i = 0
     while i < len(raw_lines):
@@ -379,6 +416,8 @@ def segment(text: str) -> Segmented:
                     heading_text = body
                     continue
                 section, spoken, paragraph_topic = announced[0], True, prose
+                if not announced[1] and re.search(r"[?？]\s*$", piece):
+                    asked = piece  # "And why did nobody read the changelog?": the next statement answers it
                 piece = announced[1]
                 if not piece:
                     continue
@@ -387,8 +426,10 @@ def segment(text: str) -> Segmented:
                 if _only_announces(piece):
                     continue
             sub = _BULLET.sub("", piece) if not bullet else piece
+            asked, question = None, asked
             items.append(
                 Item(
+                    asked=question,
                     text=sub,
                     evidence=prefix + (label_words if previous is None else "") + piece,
                     section=section,

@@ -379,3 +379,32 @@ def test_a_table_row_gives_its_cause_column_as_a_cause_and_its_measure_as_the_wo
     doc = extract(note)
     assert [c.surface_cause for c in doc.cause_chains] == [cause]
     assert [a.what for a in doc.actions] == [work]
+
+
+# ---- a conversation: captions, turns and questions ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "1\n00:00:01,000 --> 00:00:04,000\n王磊：延期主要是因为支付 SDK 升级\n\n"
+            "2\n00:00:05,000 --> 00:00:08,000\n比预估多花了三倍时间。退款接口的改动没人看过更新日志。\n\n"
+            "3\n00:00:09,000 --> 00:00:12,000\n李娜：那为什么没人看更新日志？\n\n"
+            "4\n00:00:13,000 --> 00:00:16,000\n王磊：因为第三方依赖没有负责人。\n",
+            "第三方依赖没有负责人",
+        ),
+        (
+            "1\n00:00:01,000 --> 00:00:04,000\nSam: The delay was mostly because the payment SDK upgrade\n\n"
+            "2\n00:00:05,000 --> 00:00:08,000\ntook three times longer. Nobody had read the changelog.\n\n"
+            "3\n00:00:09,000 --> 00:00:12,000\nMaria: And why did nobody read the changelog?\n\n"
+            "4\n00:00:13,000 --> 00:00:16,000\nSam: Because no one owns third-party dependencies.\n",
+            "no one owns third-party dependencies",
+        ),
+    ],
+)
+def test_a_turn_over_several_captions_and_the_answer_to_a_why_asked_of_it_are_one_chain(
+    note: str, root: str
+) -> None:
+    found = extract(note, name="call.srt").cause_chains
+    assert len(found) == 1 and root in (found[0].root_cause or "")
