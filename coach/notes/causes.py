@@ -188,7 +188,8 @@ def build_chains(items: list[Item], findings: Sequence[str] = ()) -> list[CauseC
     if unexplained is not None:  # "The outage started with a bad push." and nothing after: that is the cause
         story.chains.append(unexplained)
     # "现象：…" with no cause labelled after it names a finding, not a cause
-    chains = _merge_twins([c for c in story.chains if c.surface_cause or c.root_cause])
+    chains = [c for c in story.chains if c.surface_cause or c.root_cause]
+    chains = _merge_twins(_without_early_summaries(chains, story.summaries))
     _one_main(chains)
     rooted = [c for c in chains if c.root_cause]
     if not any(c.is_main for c in chains) and len(rooted) == 1:
@@ -210,6 +211,7 @@ class _Story:
     last: Item | None = None  # the statement that last added to the last chain
     labelled: CauseChain | None = None  # the chain whose levels are being told with labels ("表因：…")
     labelled_under: tuple[str | None, int] | None = None  # the heading and paragraph it is told under
+    summaries: set[int] = field(default_factory=set)  # chains a summary started, before what it sums up
     findings: list[str] = field(default_factory=list)  # goal names and shortfalls: what a chain explains
 
     def read(self, item: Item) -> None:
@@ -230,7 +232,8 @@ class _Story:
             return
         if drilldown.remarks_on_causes(text) or drilldown.is_undecided(text):
             return
-        if prose.is_summary(text) and self.chains and _sums_up(self.chains, item):
+        summary = prose.is_summary(text)
+        if summary and self.chains and _sums_up(self.chains, item):
             return
         if drilldown.introduces_causes(text):
             self.seen, self.deeper_next = item, False
@@ -246,7 +249,10 @@ class _Story:
             why_step = _answers_why(self.chains, item, told_by)
             explains = _explains_surface(self.chains, chain, item, told_by)
             deeper = step is not None or self.deeper_next or explains
+            count = len(self.chains)
             self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step, told_by=told_by)
+            if summary and len(self.chains) > count:
+                self.summaries.add(id(self.chains[-1]))  # "TL;DR: … because …" before the causes it sums up
 
     def _read_part(self, item: Item, told_by: Item | None) -> None:
         """ "现象：…" / "表因：…" / "根因：…" / "主因：…": the labelled levels of one chain, in any order;
@@ -353,6 +359,21 @@ def _goes_on(chain: CauseChain, item: Item, told_by: Item | None, findings: Sequ
     assert told_by is not None
     teller = drilldown.teller(item.text)
     return teller is None or teller == drilldown.teller(told_by.text)
+
+
+def _without_early_summaries(chains: list[CauseChain], summaries: set[int]) -> list[CauseChain]:
+    """A summary told first ("TL;DR: late because a bank file was rejected") names causes told again later:
+    its flags go to the later chain it shares words with, and it adds no chain of its own."""
+    kept = []
+    for chain in chains:
+        if id(chain) in summaries:
+            later = [c for c in chains if id(c) not in summaries]
+            best = max(later, key=lambda c: drilldown.shared_stems(_words(c), _words(chain)), default=None)
+            if best is not None and drilldown.shared_stems(_words(best), _words(chain)) >= 2:
+                best.is_main, best.share = best.is_main or chain.is_main, best.share or chain.share
+                continue
+        kept.append(chain)
+    return kept
 
 
 def _sums_up(chains: list[CauseChain], item: Item) -> bool:

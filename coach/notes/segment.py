@@ -75,7 +75,8 @@ _SPEAKER = re.compile(
     r"^@?([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z .]{0,15}?)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]\s*"
 )
 _NAME_SHAPE = re.compile(r"^(?:[老小阿大][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}(?:总|主任|经理|老师|工))$")
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[A-Z\"“])")
+# "TL;DR:" is a lead, not two sentences
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?<![Tt][Ll];)|(?<=[.])\s+(?=[A-Z\"“])")
 _DIGRESSION_WRAPPED = re.compile(r"^[（(].*[)）]$")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}")
 

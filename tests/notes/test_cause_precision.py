@@ -408,3 +408,20 @@ def test_a_turn_over_several_captions_and_the_answer_to_a_why_asked_of_it_are_on
 ) -> None:
     found = extract(note, name="call.srt").cause_chains
     assert len(found) == 1 and root in (found[0].root_cause or "")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "付款延迟复盘\n\n一句话总结：商户打款延迟，是因为银行文件被退回没人发现。\n\n## 原因\n"
+        "直接原因是银行改了文件格式。根本原因是银行对接没有负责人。\n\n"
+        "总的来看，问题主要出在银行对接没有负责人上。\n",
+        "Payout postmortem\n\n"
+        "TL;DR: payouts were late because a bank file was rejected and nobody noticed.\n\n"
+        "## Why it happened\nThe direct cause was the bank's new file format. "
+        "Underneath that, we have no owner for bank integrations.\n\n"
+        "All told, the delay came from having no owner for bank integrations.\n",
+    ],
+)
+def test_a_summary_before_or_after_the_causes_adds_no_chain(note: str) -> None:
+    assert len(chains(note)) == 1
