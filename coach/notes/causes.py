@@ -519,7 +519,7 @@ def _points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just
         return False
     if not (restates or similarity(_words(earlier), text) > 0.05 or not chain.root_cause):
         return False
-    _fold(earlier, chain, None if restates else chain.root_cause)
+    _fold(earlier, chain, None if restates else chain.root_cause or chain.surface_cause)
     return True
 
 

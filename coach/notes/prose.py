@@ -47,6 +47,14 @@ def is_closing_talk(text: str) -> bool:
     return phrases("small_talk").search(text) is not None
 
 
+def proposes(text: str) -> bool:
+    """ "认证流程是可以分级的", "We could split the suite": what could be done, not why it went wrong (a
+    statement of what did not happen, "没有…可以…", "could not …", stays what it is)."""
+    if re.search(r"[没不未无]|\b(?:not|never|no)\b|n't", text, re.I):
+        return False
+    return phrases("proposal").search(text) is not None
+
+
 def starts_meeting(text: str) -> bool:
     """ "十二点四十正式开始", "… before getting to the numbers": the sentence that opens the meeting."""
     return phrases("meeting_start").search(text) is not None

@@ -425,3 +425,18 @@ def test_a_turn_over_several_captions_and_the_answer_to_a_why_asked_of_it_are_on
 )
 def test_a_summary_before_or_after_the_causes_adds_no_chain(note: str) -> None:
     assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "采购复盘\n参会：苏晴、彭工\n\n## 原因\n"
+        "苏晴：独家供应没解决，是因为新供应商认证周期太长。\n"
+        "彭工：认证流程是可以分级的，低风险物料可以简化。\n",
+        "Procurement retro\nAttendees: Sue, Pete\n\n## Why\nSue: Single sourcing persists because qualifying a "
+        "new supplier takes six months.\nPete: We could split the qualification by risk, and low-risk parts "
+        "could be fast-tracked.\n",
+    ],
+)
+def test_what_could_be_done_told_among_the_causes_is_no_cause(note: str) -> None:
+    assert len(chains(note)) == 1
