@@ -433,7 +433,8 @@ def test_a_summary_before_or_after_the_causes_adds_no_chain(note: str) -> None:
         "采购复盘\n参会：苏晴、彭工\n\n## 原因\n"
         "苏晴：独家供应没解决，是因为新供应商认证周期太长。\n"
         "彭工：认证流程是可以分级的，低风险物料可以简化。\n",
-        "Procurement retro\nAttendees: Sue, Pete\n\n## Why\nSue: Single sourcing persists because qualifying a "
+        "Procurement retro\nAttendees: Sue, Pete\n\n## Why\n"
+        "Sue: Single sourcing persists because qualifying a "
         "new supplier takes six months.\nPete: We could split the qualification by risk, and low-risk parts "
         "could be fast-tracked.\n",
     ],
