@@ -189,7 +189,7 @@ def build_chains(items: list[Item], findings: Sequence[str] = ()) -> list[CauseC
         story.chains.append(unexplained)
     # "现象：…" with no cause labelled after it names a finding, not a cause
     chains = [c for c in story.chains if c.surface_cause or c.root_cause]
-    chains = _merge_twins(_without_early_summaries(chains, story.summaries))
+    chains = _without_lists_of_told(_merge_twins(_without_early_summaries(chains, story.summaries)))
     _one_main(chains)
     rooted = [c for c in chains if c.root_cause]
     if not any(c.is_main for c in chains) and len(rooted) == 1:
@@ -435,17 +435,60 @@ def _explains_surface(chains: list[CauseChain], chain: CauseChain, item: Item, t
 
 
 def _merge_twins(chains: list[CauseChain], threshold: float = 0.72) -> list[CauseChain]:
-    """A cause told twice (in the summary and again under "Why") is one chain; the first keeps the flags."""
+    """A cause told twice (in the summary and again under "Why", or named in a list of contributing factors
+    and then told in full) is one chain, in its fuller telling, with the flags of both."""
     kept: list[CauseChain] = []
     for chain in chains:
-        twin = next((k for k in kept if similarity(_words(k), _words(chain)) >= threshold), None)
+        twin = next((k for k in kept if _twins(k, chain, threshold)), None)
         if twin is None:
             kept.append(chain)
             continue
+        if len(_cause_words(chain)) > len(_cause_words(twin)):
+            twin.phenomenon, twin.surface_cause, twin.root_cause = (
+                chain.phenomenon,
+                chain.surface_cause,
+                chain.root_cause,
+            )
         twin.is_main = twin.is_main or chain.is_main
         twin.share = twin.share or chain.share
         twin.evidence = f"{twin.evidence}\n{chain.evidence}"
     return kept
+
+
+_LISTING = re.compile(r"\band\b|[,，、和及与]")
+
+
+def _without_lists_of_told(chains: list[CauseChain]) -> list[CauseChain]:
+    """ "Contributing factors: a stale cache config and missing alerting", with each factor told in full
+    elsewhere: the list names causes the note has, it is none of its own; its flags go to the first."""
+    kept = list(chains)
+    for chain in chains:
+        own = drilldown.stems(_cause_words(chain))
+        others = [c for c in kept if c is not chain]
+        if len(own) < _CONTAINED_MIN_WORDS or not _LISTING.search(_cause_words(chain)):
+            continue
+        covering = [c for c in others if own & drilldown.stems(_cause_words(c))]
+        told = set().union(*(drilldown.stems(_cause_words(c)) for c in covering)) if covering else set()
+        if len(covering) >= 2 and len(own & told) >= _CONTAINED * len(own):
+            covering[0].is_main = covering[0].is_main or chain.is_main
+            kept.remove(chain)
+    return kept
+
+
+def _cause_words(chain: CauseChain) -> str:
+    return " ".join(filter(None, (chain.surface_cause, chain.root_cause)))
+
+
+_CONTAINED = 0.8  # share of the shorter telling's content words the longer one repeats
+_CONTAINED_MIN_WORDS = 4
+
+
+def _twins(a: CauseChain, b: CauseChain, threshold: float) -> bool:
+    if similarity(_words(a), _words(b)) >= threshold:
+        return True
+    stems = [drilldown.stems(_cause_words(c)) for c in (a, b)]
+    shorter = min(stems, key=len)
+    return len(shorter) >= _CONTAINED_MIN_WORDS and len(stems[0] & stems[1]) >= _CONTAINED * len(shorter)
 
 
 def _elaborates(item: Item, before: Item) -> bool:

@@ -128,6 +128,11 @@ def why_about(text: str) -> str | None:
     return body[m.end() : m.end() + end.start()] if end is not None else None
 
 
+def stems(text: str) -> set[str]:
+    """Content words: English stems (first five letters of words of four or more) and Chinese bigrams."""
+    return _stems(text)
+
+
 def _stems(text: str) -> set[str]:
     han = re.sub(r"[^\u4e00-\u9fff]", "", text)
     latin = {w[:5].lower() for w in re.findall(r"[A-Za-z]{4,}", text)}

@@ -441,3 +441,39 @@ def test_a_summary_before_or_after_the_causes_adds_no_chain(note: str) -> None:
 )
 def test_what_could_be_done_told_among_the_causes_is_no_cause(note: str) -> None:
     assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "故障复盘\n\n## 概述\n结算失败 40 分钟。诱因：缓存配置过期、支付队列没有告警。\n\n## 原因\n"
+        "- 缓存配置过期：三月迁移后缓存配置没人更新，所有请求都打穿了缓存。\n"
+        "- 支付队列没有告警：队列积压时没有人被呼叫。\n",
+        "Outage review\n\n## Summary\nCheckout failed for 40 minutes. Contributing factors: a stale cache "
+        "config and missing alerting on the payment queue.\n\n## Contributing factors\n"
+        "- A stale cache config: the cache config was not updated after the March migration.\n"
+        "- Missing alerting on the payment queue: nobody was paged when the queue backed up.\n",
+    ],
+)
+def test_a_list_naming_causes_told_in_full_elsewhere_adds_no_chain(note: str) -> None:
+    assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    ("note", "detail"),
+    [
+        (
+            "复盘\n\n## 原因\n- 告警阈值设得太高\n"
+            "- 还有一点补充：告警阈值设得太高，内存到 95% 才报警，几乎没有处理时间\n",
+            "95%",
+        ),
+        (
+            "Review\n\n## Why\n- The memory alert threshold was too high\n"
+            "- More on that: the memory alert threshold was too high, firing only at 95% usage\n",
+            "95%",
+        ),
+    ],
+)
+def test_a_cause_told_twice_is_one_chain_in_its_fuller_telling(note: str, detail: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and detail in words(found[0])
