@@ -51,6 +51,10 @@ _ROOT_NAMED_BEFORE = re.compile(
 )
 _PERCENT = re.compile(r"(\d{1,3})\s*%")
 _EMPTY_CAUSE = re.compile(r"^(?:但是?)?这个?(?:不是|才是)?(?:根本原因|主因|原因)[。.]?$")
+# "ROI 的问题八成是这个", "Most of the gap was this.": the pointing word closes the remark
+_POINTS_AT_END = re.compile(
+    r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$"
+)
 _BACK_REFERENCE = re.compile(
     r"这一?个原因|这个原因|这一?条|这是主因|这(?:就)?是(?:最主要|最大|主要)的(?:原因)?|这个?(?:能|可以)?解释|都在这|说明了一切|"
     r"这(?:就)?是.{0,12}?(?:最主要|最大|主要|根本)的?原因|"
@@ -553,7 +557,8 @@ def _points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just
             return False
         _fold(earlier, chain, named)
         return True
-    if not _BACK_REFERENCE.search(text):
+    short_remark = _POINTS_AT_END.search(text.strip()) is not None and _few_words(text)
+    if not (_BACK_REFERENCE.search(text) or short_remark):
         return False
     # in the same turn "这一条" is the cause just told; else the cause whose words the remark repeats
     earlier = chains[-1] if just_told else max(reversed(chains), key=lambda c: _shared_words(_words(c), text))
@@ -562,8 +567,13 @@ def _points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just
         return False
     if not (restates or similarity(_words(earlier), text) > 0.05 or not chain.root_cause):
         return False
-    _fold(earlier, chain, None if restates else chain.root_cause or chain.surface_cause)
+    remark = restates or _POINTS_AT_END.search(text.strip()) is not None
+    _fold(earlier, chain, None if remark else chain.root_cause or chain.surface_cause)
     return True
+
+
+def _few_words(text: str) -> bool:
+    return len(re.findall(r"[A-Za-z]+", text)) <= 8 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10
 
 
 def _fold(earlier: CauseChain, chain: CauseChain, words: str | None) -> None:

@@ -173,6 +173,8 @@ def cue_kind(item: Item) -> Kind | None:
         return "cause"
     if cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text):
         return "cause"  # "This explains most of the outage." marks the cause just named as the main one
+    if section == "cause" and item.spoken and drilldown.starts_separate_cause(text):
+        return "cause"  # asked why, "另外设计资源太紧，…" / "Also, the vendor slipped" adds a cause
     if section == "action" or (item.speaker and cues.ACTION.search(text) and _has_when(text)):
         return "action"
     if prose.named_owner(text, None) and _has_when(text):
@@ -199,7 +201,12 @@ def _says_little(text: str) -> bool:
     return len(re.findall(r"[A-Za-z']+", text)) <= 4 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10
 
 
-_POINTS_BACK = re.compile(r"^(?:I'd say\s+|我觉得)?(?:this|that|it|这|这个|这条|这一条)", re.I)
+# "这个占八成", "ROI 的问题八成是这个", "Most of it was this.": a share given to the cause just named
+_POINTS_BACK = re.compile(
+    r"^(?:I'd say\s+|我觉得)?(?:this|that|it|这|这个|这条|这一条)|"
+    r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
+    re.I,
+)
 
 
 def _owner_column(item: Item) -> bool:

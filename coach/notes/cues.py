@@ -47,6 +47,8 @@ MAIN_CAUSE = re.compile(
     r"\b\d{2}\s*percent\b",
     re.I,
 )
+# more ways to say "most of the gap" are per-language data (coach/notes/words/ `main_cue`)
+MAIN_CAUSE = re.compile(MAIN_CAUSE.pattern + "|" + phrases("main_cue").pattern, re.I)
 ROOT = re.compile(
     r"根本原因|根因|归根结底|说到底|根子|真正的原因|根源|本质|\broot cause\b|\bunderlying\b|\bfundamental",
     re.I,

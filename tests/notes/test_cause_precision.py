@@ -477,3 +477,40 @@ def test_a_list_naming_causes_told_in_full_elsewhere_adds_no_chain(note: str) ->
 def test_a_cause_told_twice_is_one_chain_in_its_fuller_telling(note: str, detail: str) -> None:
     found = chains(note)
     assert len(found) == 1 and detail in words(found[0])
+
+
+@pytest.mark.parametrize(
+    ("note", "count"),
+    [
+        (
+            "大促复盘\n参会：郑凯、Tony、阿May\n\n郑凯：为什么会在高价期加预算？\n"
+            "Tony：因为投放看板是 T+1 的，当天看不到真实 ROI。\n郑凯：ROI 的问题八成是这个。\n"
+            "阿May：另外设计资源太紧，主会场页面改了 9 版。\n",
+            2,
+        ),
+        (
+            "Campaign retro\nAttendees: Ken, Tony, May\n\nKen: Why did we add budget at peak prices?\n"
+            "Tony: Because the dashboard is a day behind, so we could not see the real ROI.\n"
+            "Ken: Most of the gap was this.\nMay: Also, design was short-staffed and the page went "
+            "through nine versions.\n",
+            2,
+        ),
+    ],
+)
+def test_asked_why_a_share_pointing_back_marks_the_cause_and_another_cause_is_its_own(
+    note: str, count: int
+) -> None:
+    found = chains(note)
+    assert len(found) == count and found[0].is_main and not found[1].is_main
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：何斌、小吴\n\n小吴：一次解决率低，我觉得是知识库太旧了。\n",
+        "Review\nAttendees: Ben, Wu\n\n"
+        "Wu: First-contact resolution was low, I think it's the stale knowledge base.\n",
+    ],
+)
+def test_a_cause_given_as_an_opinion_is_a_cause(note: str) -> None:
+    assert len(chains(note)) == 1
