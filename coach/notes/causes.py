@@ -41,7 +41,9 @@ _SHARE_WORDS = {
     "四分之三": 0.75,
     "三分之二": 0.67,
     "three quarters": 0.75,
+    "three-quarters": 0.75,
     "two thirds": 0.67,
+    "two-thirds": 0.67,
 }
 # "… This is the root cause", "…，这就是根本原因": the root mark points back at the words before it
 _ROOT_NAMED_BEFORE = re.compile(

@@ -105,6 +105,10 @@ def cue_kind(item: Item) -> Kind | None:
         return "digression"
     if cues.SMALL_TALK.search(text) or len(text.strip()) < 4 or cues.QUESTION.search(text):
         return "other"
+    if drilldown.remarks_on_causes(text):
+        # "The rest is weather days and events.", "这两条我们控制不了": a remark on the causes, which closes
+        # the telling of the one before; the causes read it and add nothing
+        return "cause"
     if re.match(r"^\d{1,2}:\d{2}\s", text):  # a timeline entry: what happened, not a finding
         return "other"
     if prose.is_closing_talk(text) or prose.is_acknowledgement(text):
@@ -196,14 +200,17 @@ def _says_little(text: str) -> bool:
     """A few words with no number and no finding word: a turn of the talk, not what went well or wrong."""
     if re.search(r"\d", text) or cues.SHORTFALL.search(text) or cues.HIGHLIGHT.search(text):
         return False
-    if re.search(r"[没不未无]|\b(?:not|never)\b|n't", text, re.I):
-        return False  # "周末没人审核退款": what did not happen is a finding however short
+    if re.search(r"[没不未无]|的是|\b(?:not|never)\b|n't", text, re.I):
+        return (
+            False  # "周末没人审核退款", "最头疼的是报损": what did not happen, or what it was, however short
+        )
     return len(re.findall(r"[A-Za-z']+", text)) <= 4 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10
 
 
 # "这个占八成", "ROI 的问题八成是这个", "Most of it was this.": a share given to the cause just named
 _POINTS_BACK = re.compile(
-    r"^(?:I'd say\s+|我觉得)?(?:this|that|it|这|这个|这条|这一条)|"
+    r"^(?:(?:and|so|but)\s+)?(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计)?"
+    r"(?:this|that|it|这|这个|这条|这一条)|"
     r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
     re.I,
 )

@@ -514,3 +514,16 @@ def test_asked_why_a_share_pointing_back_marks_the_cause_and_another_cause_is_it
 )
 def test_a_cause_given_as_an_opinion_is_a_cause(note: str) -> None:
     assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：爱莎、汉娜\n\n汉娜：电动车为什么可用率低？\n"
+        "爱莎：外部原因是电池供应商把备件推迟到了 11 月。\n",
+        "Retro\nAttendees: Aisha, Hannah\n\nHannah: What didn't go well. Fleet availability was low.\n"
+        "Aisha: Our battery supplier pushed the spares to November, nothing we could do about it.\n",
+    ],
+)
+def test_an_external_cause_is_a_cause(note: str) -> None:
+    assert len(chains(note)) == 1

@@ -85,3 +85,32 @@ def test_a_question_that_asks_for_a_fact_hands_out_no_task(note: str) -> None:
 def test_saying_where_we_will_be_is_no_commitment() -> None:
     note = "Retro\nAttendees: Hannah, Tom\n\nHannah: Let's not start on that or we'll be here till lunch.\n"
     assert extract(note).actions == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：孙丽、周建\n\n孙丽：不足，最头疼的是报损。\n周建：根子上是订货配额定死了。\n"
+        "周建：剩下的是临期打折晚、个别品类做多了。\n",
+        "Retro\nAttendees: Hannah, Diego\n\n"
+        "Hannah: What didn't go well. Stations were empty every morning.\n"
+        "Diego: The root cause is the outdated rebalancing plan.\n"
+        "Diego: The rest is weather days and events.\n",
+    ],
+)
+def test_a_remark_on_the_rest_of_the_causes_is_no_shortfall_and_no_cause(note: str) -> None:
+    doc = extract(note)
+    assert len(doc.shortfalls) == 1 and len(doc.cause_chains) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n中间有人说起停车场，家属老是找不到车位，这个不归中心管，大家说了几句就没有再展开。\n\n"
+        "## 不足\n- 取消率高\n",
+        "Retro\n\nSomeone mentioned the parking lot being full again; it was not discussed further.\n\n"
+        "## What went wrong\n- Cancellations were high\n",
+    ],
+)
+def test_a_topic_dropped_in_the_meeting_is_no_item(note: str) -> None:
+    assert len(extract(note).shortfalls) == 1
