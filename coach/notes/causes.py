@@ -559,7 +559,9 @@ def _points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just
             return False
         _fold(earlier, chain, named)
         return True
-    short_remark = _POINTS_AT_END.search(text.strip()) is not None and _few_words(text)
+    # "And that's most of the empty-station problem.", "ROI 的问题八成是这个": a short remark pointing back
+    pointing = _POINTS_AT_END.search(text.strip()) or phrases("points_back").search(text)
+    short_remark = pointing is not None and _few_words(text)
     if not (_BACK_REFERENCE.search(text) or short_remark):
         return False
     # in the same turn "这一条" is the cause just told; else the cause whose words the remark repeats
@@ -575,7 +577,7 @@ def _points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just
 
 
 def _few_words(text: str) -> bool:
-    return len(re.findall(r"[A-Za-z]+", text)) <= 8 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10
+    return len(re.findall(r"[A-Za-z]+", text)) <= 10 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 12
 
 
 def _fold(earlier: CauseChain, chain: CauseChain, words: str | None) -> None:

@@ -527,3 +527,17 @@ def test_a_cause_given_as_an_opinion_is_a_cause(note: str) -> None:
 )
 def test_an_external_cause_is_a_cause(note: str) -> None:
     assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：迭戈、汉娜\n\n迭戈：空站多，根子上是调度计划还用去年的数据。\n迭戈：大头就是这个，占七成多。\n",
+        "Retro\nAttendees: Diego, Hannah\n\n"
+        "Diego: Stations are empty because the plan uses last year's data.\n"
+        "Diego: And that's most of the empty-station problem.\n",
+    ],
+)
+def test_a_short_remark_that_this_is_most_of_it_marks_the_cause_main(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
