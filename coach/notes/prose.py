@@ -55,6 +55,14 @@ def proposes(text: str) -> bool:
     return phrases("proposal").search(text) is not None
 
 
+def rejects_cause(text: str) -> bool:
+    """ "At first we thought it was the CDN, but it wasn't", "有人说是网络抖动，查了监控，排除了": a suspicion
+    the meeting dropped, unless the same sentence goes on to the real one ("其实是…", "it was actually …")."""
+    return (
+        phrases("rejected_cause").search(text) is not None and phrases("corrected_cause").search(text) is None
+    )
+
+
 def starts_meeting(text: str) -> bool:
     """ "十二点四十正式开始", "… before getting to the numbers": the sentence that opens the meeting."""
     return phrases("meeting_start").search(text) is not None

@@ -541,3 +541,25 @@ def test_an_external_cause_is_a_cause(note: str) -> None:
 def test_a_short_remark_that_this_is_most_of_it_marks_the_cause_main(note: str) -> None:
     found = chains(note)
     assert len(found) == 1 and found[0].is_main
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "故障复盘\n参会：陈静、老王\n\n老王：一开始大家以为是数据库，因为报错里有超时，后来查了不是数据库。\n"
+            "老王：真正的原因是新节点的配置文件没同步。\n陈静：有人提到网络抖动，我们查了监控，排除了。\n",
+            "配置文件没同步",
+        ),
+        (
+            "Outage review\nAttendees: Omar, Priya\n\n"
+            "Omar: At first we thought it was the CDN, because the errors started at the edge, "
+            "but it wasn't the CDN.\nOmar: The actual cause was an expired certificate.\n"
+            "Priya: Some said it was the load balancer config, but we ruled that out.\n",
+            "expired certificate",
+        ),
+    ],
+)
+def test_a_suspicion_the_meeting_ruled_out_is_no_cause(note: str, cause: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and cause in words(found[0])
