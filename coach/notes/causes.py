@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,7 @@ def _clean(text: str | None) -> str | None:
 
 def _phenomenon(text: str, cut: int) -> str | None:
     head = drilldown.without_teller(re.sub(r"^\[[\d:]+\]\s*", "", text[:cut])).strip(" ，,。：:")
+    head = re.sub(r"^why\s*\d{1,2}\s*[:：.、]\s*", "", head, flags=re.I)
     head = re.sub(
         r"为什么|为啥|是$|之所以|^(?:mostly|mainly|largely|partly|主要|大多)$", "", head, flags=re.I
     )
@@ -132,11 +134,27 @@ def named_main(text: str) -> str | None:
     return None if _DEMONSTRATIVE_SUBJECT.match(subject) or len(subject) < 2 else subject
 
 
+_TAGGED_ROOT = re.compile(
+    r"[（(](?=[^（()）]*(?:根本原因|根因|主因|root cause|main cause))[^（()）]*[)）][。.]?\s*$", re.I
+)
+
+
 def chain_of(item: Item) -> CauseChain | None:
     """A chain from one cause statement; None when the statement has no content of its own."""
     text = item.text.strip()
     if _EMPTY_CAUSE.match(text):
         return None
+    tagged = _TAGGED_ROOT.search(text)
+    if tagged is not None:
+        # "因为没人负责标签维护（根本原因）", "… (root cause, ~70%)": the tag says what the statement is
+        bare = CauseChain(phenomenon="", surface_cause=None, root_cause=None, evidence=item.evidence)
+        untagged = chain_of(dataclasses.replace(item, text=text[: tagged.start()].rstrip(" ，,。.;；")))
+        chain = untagged or bare
+        chain.root_cause = chain.root_cause or chain.surface_cause
+        chain.surface_cause = None if chain.root_cause == chain.surface_cause else chain.surface_cause
+        chain.is_main = chain.is_main or cues.MAIN_CAUSE.search(tagged.group(0)) is not None
+        chain.share = chain.share or share_of(tagged.group(0))
+        return chain if chain.root_cause else None
     phenomenon: str | None = None
     surface: str | None = None
     root: str | None = None

@@ -121,6 +121,9 @@ _ALSO = re.compile(r"\balso\b|也有|也是", re.I)
 def why_about(text: str) -> str | None:
     """The question of "Why did errors double? Because …" (a step of a five-whys), None for no such lead."""
     body = re.sub(r"^\d{1,2}[.、)]\s*", "", CONNECTIVE.sub("", without_teller(text)))
+    body = re.sub(
+        r"^why\s*\d{1,2}\s*[:：.、]\s*", "", body, flags=re.I
+    )  # "Why2: …", "Why 3：…" number the steps
     m = phrases("why_question", anchored=True).match(body)
     if m is None:
         return None
@@ -144,7 +147,10 @@ def asks_about(question: str, answer: str) -> bool:
     why-question about the answer just given (it repeats its words or points back at it)."""
     back = phrases("question_back_reference")
     points_back = back.search(question) is not None and len(question) <= 40
-    return points_back or shared_stems(question, answer) >= 2
+    asked = _stems(question)
+    shared = len(asked & _stems(answer))
+    # "为什么没换？" after "…一直没换": a short question repeats what it asks about in full
+    return points_back or shared >= 2 or (0 < len(asked) <= 2 and shared == len(asked))
 
 
 def shared_stems(a: str, b: str) -> int:

@@ -563,3 +563,26 @@ def test_a_short_remark_that_this_is_most_of_it_marks_the_cause_main(note: str) 
 def test_a_suspicion_the_meeting_ruled_out_is_no_cause(note: str, cause: str) -> None:
     found = chains(note)
     assert len(found) == 1 and cause in words(found[0])
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "质量复盘\n\n## 5 Why 分析\n- Why1：客诉为什么多？因为发错货多。\n"
+            "- Why2：为什么发错货？因为看错库位。\n"
+            "- Why3：为什么看错库位？因为库位标签褪色了，一直没换。\n"
+            "- Why4：为什么没换？因为没人负责库位标签的维护（根本原因）。\n",
+            "没人负责库位标签的维护",
+        ),
+        (
+            "Quality retro\n\n## 5 Whys\n- Why 1: Why so many complaints? Because of wrong shipments.\n"
+            "- Why 2: Why wrong shipments? Because pickers misread the bin labels.\n"
+            "- Why 3: Why misread them? Because the labels faded and nobody replaced them (root cause).\n",
+            "labels faded and nobody replaced them",
+        ),
+    ],
+)
+def test_numbered_whys_with_a_tagged_root_are_one_chain(note: str, root: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and (found[0].root_cause or "").endswith(root)
