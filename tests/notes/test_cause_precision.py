@@ -586,3 +586,24 @@ def test_a_suspicion_the_meeting_ruled_out_is_no_cause(note: str, cause: str) ->
 def test_numbered_whys_with_a_tagged_root_are_one_chain(note: str, root: str) -> None:
     found = chains(note)
     assert len(found) == 1 and (found[0].root_cause or "").endswith(root)
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "接口超时复盘\n\n## 原因\n根本原因是表结构变更后订单表少了索引。当时的处理是手工补上索引，"
+            "补完后因为不再全表扫描，延迟马上恢复。之后为了保险又回滚了表结构变更。\n",
+            "表结构变更后订单表少了索引",
+        ),
+        (
+            "API latency review\n\n## Root cause\nThe root cause was a missing index on the orders table. "
+            "The fix was to add the index manually, which brought latency back because the scans stopped. "
+            "We then rolled back the schema change to be safe.\n",
+            "a missing index on the orders table",
+        ),
+    ],
+)
+def test_how_service_came_back_is_no_part_of_the_cause(note: str, root: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].root_cause == root
