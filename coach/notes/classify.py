@@ -105,6 +105,8 @@ def cue_kind(item: Item) -> Kind | None:
         return "digression"
     if cues.SMALL_TALK.search(text) or len(text.strip()) < 4 or cues.QUESTION.search(text):
         return "other"
+    if prose.announces_list(text):
+        return "other"  # "Key improvements are the following.": the items are what follows
     if prose.rejects_cause(text):
         return "other"  # "At first we thought it was the CDN, … but it wasn't", "排除了": no cause
     if drilldown.remarks_on_causes(text):

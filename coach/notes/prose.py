@@ -74,6 +74,8 @@ def is_commitment(text: str) -> bool:
     if m is None:
         return False
     rest = text[m.end() :]
+    if re.fullmatch(rf"\s*(?:are|is|:|：)?\s*(?:{phrases('list_intro').pattern})\s*[.。:：]?\s*", rest, re.I):
+        return False  # "Key improvements are the following." announces the list; the items are the work
     if re.match(r"\s*be\s+(?!\w+ing\b)", rest, re.I):
         return False  # "… or we'll be here till lunch" says where we will be, not what we will do
     # "We'll see." promises nothing: a commitment names some work
@@ -202,6 +204,26 @@ def _follow_up_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     )
 
 
+def announces_list(text: str) -> bool:
+    """ "Key improvements are the following.", "关键改进如下。": it only announces the list after it."""
+    body = text.strip().rstrip(" .。:：")
+    if re.search(rf"(?:{phrases('list_intro').pattern})$", body, re.I) is None:
+        return False
+    return len(re.findall(r"[A-Za-z]+", body)) <= 8 and len(re.findall(r"[\u4e00-\u9fff]", body)) <= 12
+
+
+def _only_schedules(text: str) -> bool:
+    """ "Let's say in Q4, owner to be decided.", "负责人待定，Q4 再说": a date and no owner for the task just
+    named, and no work of its own."""
+    unassigned = phrases("unassigned").search(text)
+    if unassigned is None:
+        return False
+    rest = (text[: unassigned.start()] + text[unassigned.end() :]).strip(" ,，.。;；")
+    rest = re.sub(r"^(?:let's say|say|maybe|就|先)\s*", "", rest, flags=re.I)
+    words = re.findall(r"[A-Za-z]+", rest) + re.findall(r"[\u4e00-\u9fff]{2}", rest)
+    return len(words) <= 3
+
+
 def takes_over_previous(text: str) -> bool:
     """A sentence that gives an owner or a date to the action(s) just named, and names no work of its own.
 
@@ -209,6 +231,8 @@ def takes_over_previous(text: str) -> bool:
     by April 30", "这件事由王芳负责".
     """
     takes_pattern, scheduled_pattern, zh_pattern = _follow_up_patterns()
+    if _only_schedules(text):
+        return True
     takes = takes_pattern.search(text)
     if takes and _MORE_WORK.search(text, takes.end()):
         return False  # "I'll take it and fix the doc" names work of its own

@@ -114,3 +114,30 @@ def test_a_remark_on_the_rest_of_the_causes_is_no_shortfall_and_no_cause(note: s
 )
 def test_a_topic_dropped_in_the_meeting_is_no_item(note: str) -> None:
     assert len(extract(note).shortfalls) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 下一步\n关键改进如下。我们将给接入服务加按司机限流，阿曼达负责，下周五前。\n",
+        "Report\n\n## What we are changing\n"
+        "Key improvements are the following. We will add a per-driver rate "
+        "limit to the ingestion service by next Friday; Amara owns this.\n",
+    ],
+)
+def test_a_sentence_announcing_the_list_of_improvements_is_no_action(note: str) -> None:
+    assert len(extract(note).actions) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：汉娜、迪戈\n\n汉娜：行动。路线优化试点这个季度重启。\n汉娜：就 Q4 吧，负责人待定。\n",
+        "Retro\nAttendees: Hannah, Diego\n\n"
+        "Hannah: Actions. We restart the route optimisation pilot this quarter.\n"
+        "Hannah: Let's say in Q4, owner to be decided.\n",
+    ],
+)
+def test_a_date_with_no_owner_yet_goes_to_the_task_just_named(note: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 1 and actions[0].who is None
