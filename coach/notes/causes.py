@@ -594,8 +594,8 @@ def _points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just
     return True
 
 
-def _few_words(text: str) -> bool:
-    return len(re.findall(r"[A-Za-z]+", text)) <= 10 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 12
+def _few_words(text: str, latin: int = 10, han: int = 12) -> bool:
+    return len(re.findall(r"[A-Za-z]+", text)) <= latin and len(re.findall(r"[\u4e00-\u9fff]", text)) <= han
 
 
 def _fold(earlier: CauseChain, chain: CauseChain, words: str | None) -> None:
@@ -603,7 +603,8 @@ def _fold(earlier: CauseChain, chain: CauseChain, words: str | None) -> None:
     earlier.is_main = earlier.is_main or chain.is_main
     earlier.share = earlier.share or chain.share
     earlier.evidence = f"{earlier.evidence}\n{chain.evidence}"
-    if words and similarity(words, _words(earlier)) < 0.3 and words not in _words(earlier):
+    says_something = words is not None and not _few_words(words, latin=2, han=3)  # "同意", "Agreed"
+    if words and says_something and similarity(words, _words(earlier)) < 0.3 and words not in _words(earlier):
         if earlier.root_cause:
             earlier.root_cause = _joined(earlier.root_cause, words)
         else:

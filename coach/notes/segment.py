@@ -263,6 +263,21 @@ def _is_small_talk(line: str) -> bool:
     return bool(cues.SMALL_TALK.search(line) or cues.QUESTION.search(line))
 
 
+_WRAPPED_SPEAKER = re.compile(r"^(?:\*\*|【|\[)(?P<name>[^*】\]\s]{1,15})(?:\*\*|】|\])\s*[:：]?\s*(?=\S)")
+
+
+def _unwrapped_speaker(line: str, known: str) -> str:
+    """ "**王磊**：…", "【王磊】…", "[Dana] …": a name the attendee lines know, set off as the speaker.
+    "【继续】…" or "**亮点**：" name no attendee and stay as they are."""
+    m = _WRAPPED_SPEAKER.match(line)
+    if m is None:
+        return line
+    name = m.group("name")
+    if re.search(rf"(?<![A-Za-z\u4e00-\u9fff]){re.escape(name)}(?![A-Za-z\u4e00-\u9fff])", known) is None:
+        return line
+    return f"{name}：{line[m.end() :]}"
+
+
 _TURN_END = re.compile(r"[。！？!?.…]['\"”’)）]*$")
 
 
@@ -312,6 +327,7 @@ def segment(text: str) -> Segmented:
     participants = participant_names(meta)
     known = " ".join([*meta, *repeated_speakers(raw_lines)])
     raw_lines, indents = _join_cues(raw_lines, indents, known)
+    raw_lines = [_unwrapped_speaker(line, known) for line in raw_lines]
     title: str | None = front.get("title")
     section: Section | None = None
     heading_section_: Section | None = None  # what the last heading opened, restored after a paragraph

@@ -607,3 +607,20 @@ def test_numbered_whys_with_a_tagged_root_are_one_chain(note: str, root: str) ->
 def test_how_service_came_back_is_no_part_of_the_cause(note: str, root: str) -> None:
     found = chains(note)
     assert len(found) == 1 and found[0].root_cause == root
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "销售复盘\n参会：王磊、赵强\n\n## 原因\n**赵强**：根本原因是签合同时不看回款条款，这个占七成。\n"
+        "【王磊】同意，这是主因。另外渠道费用超支，是因为促销政策定得太松。\n",
+        "Sales retro\nAttendees: Wang, Zhao\n\n## Why\n"
+        "**Zhao**: The root cause is that we sign contracts without reading the payment terms. "
+        "That explains most of it.\n"
+        "[Wang] Agreed, that's the main cause. "
+        "Separately, channel costs overran because the promotion was too loose.\n",
+    ],
+)
+def test_a_speaker_set_off_in_bold_or_brackets_is_the_speaker(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 2 and found[0].is_main and "同意" not in words(found[0])
