@@ -343,9 +343,8 @@ class _Story:
         elif _restates(chain) and _BACK_REFERENCE.search(item.text):
             return  # "That explains most of the gap." with no cause before it to point at
         else:
-            if not chain.phenomenon and (seen or chains):
-                earlier = chains[-1].phenomenon if chains else ""
-                chain.phenomenon = (_clean(seen.text) if seen else None) or earlier
+            if not chain.phenomenon and seen is not None:
+                chain.phenomenon = _clean(seen.text) or ""
             chains.append(chain)
         self.last = item
 

@@ -624,3 +624,21 @@ def test_how_service_came_back_is_no_part_of_the_cause(note: str, root: str) -> 
 def test_a_speaker_set_off_in_bold_or_brackets_is_the_speaker(note: str) -> None:
     found = chains(note)
     assert len(found) == 2 and found[0].is_main and "同意" not in words(found[0])
+
+
+@pytest.mark.parametrize(
+    ("note", "phenomenon"),
+    [
+        ("迁移复盘\n\n## 原因\n工期延误是因为改写量低估。\n另外，类型映射规则没人 review。\n", "工期延误"),
+        (
+            "Migration retro\n\n## Why\nThe schedule slipped because we underestimated the rewrite.\n"
+            "Also, nobody reviewed the type mapping rules.\n",
+            "The schedule slipped",
+        ),
+    ],
+)
+def test_a_separate_cause_does_not_borrow_the_phenomenon_of_the_one_before(
+    note: str, phenomenon: str
+) -> None:
+    found = chains(note)
+    assert len(found) == 2 and found[0].phenomenon == phenomenon and phenomenon not in found[1].phenomenon
