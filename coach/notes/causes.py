@@ -246,6 +246,16 @@ class _Story:
             self._read_part(item, told_by)
             return
         self.labelled = None
+        if (
+            self.chains
+            and told_by is not None
+            and phrases("detail_lead", anchored=True).search(
+                drilldown.CONNECTIVE.sub("", drilldown.without_teller(text))
+            )
+        ):
+            _add_detail(self.chains[-1], item)  # "比如上周三的单子…", "For example, …": an instance of it
+            self.last = item
+            return
         if self.chains and told_by is not None and _indented_under(item, told_by):
             _add_detail(self.chains[-1], item)  # "- 知识库更新慢" / "  - 新产品的条目还没写": one cause
             self.last = item

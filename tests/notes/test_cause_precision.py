@@ -642,3 +642,18 @@ def test_a_separate_cause_does_not_borrow_the_phenomenon_of_the_one_before(
 ) -> None:
     found = chains(note)
     assert len(found) == 2 and found[0].phenomenon == phenomenon and phenomenon not in found[1].phenomenon
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n- 审批节点太多，一张请购单要6个人签字\n"
+        "- 比如上周的紧急采购，签字就花了4天\n- 新供应商认证周期太长\n",
+        "Retro\n\n## Causes\n- Too many approval steps: one request needs six signatures\n"
+        "- For example, last week's urgent order took four days to sign\n"
+        "- Qualifying a new supplier takes too long\n",
+    ],
+)
+def test_an_example_of_a_cause_is_part_of_it(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 2 and ("4天" in words(found[0]) or "four days" in words(found[0]))
