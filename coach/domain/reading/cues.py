@@ -164,3 +164,14 @@ def share_lead() -> re.Pattern[str]:
 def direction() -> dict[str, re.Pattern[str]]:
     """Words in a KPI's name that say which way it is better: `lower` ("no-show", "误报"), `higher`."""
     return {key: re.compile(_union(listed), re.I) for key, listed in keyed_fragments("direction").items()}
+
+
+@cache
+def named_lead() -> re.Pattern[str]:
+    """A person named before their answers ("Kwame from the learning team:", "还有兽医助理阿杰，他只说了")."""
+    leads = [
+        _own_groups(lead, "name", f"{lang}{i}")
+        for lang in languages()
+        for i, lead in enumerate(words(lang).get("named_lead", []))
+    ]
+    return re.compile(rf"^(?:{_union(leads)})\s*")

@@ -19,6 +19,7 @@ _NAME = re.compile(
     r"^(?P<name>[^\s，,。.:：;；!！?？]{1,20}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[，,。.:：;；]?\s*"
 )
 _NAMED_LEAD = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}|[\u4e00-\u9fff]{2,3})\s*(?:[-—–:：]|\s-\s)\s*")
+_APPOSED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:[。.，,；;]\s*|$)")
 _SHARE_ONLY = re.compile(
     r"^(?:say|put it at|guess)?\s*(?:about|around|~)?\s*\d+(?:\.\d+)?\s*(?:%|percent)", re.I
 )
@@ -50,14 +51,32 @@ def _person(sentence: str) -> tuple[str | None, str]:
             return name, rest
     if (match := _NAMED_LEAD.match(body)) and _answer_cue(body[match.end() :]) is not None:
         return match.group("name"), body[match.end() :]  # a list of people: "Sam - most moved: …"
+    if (match := cues.named_lead().match(body)) and _hands_over(body[match.end() :]):
+        name = cues.named(match, "name") or ""
+        name = cues.role_prefix().sub("", name) or name
+        if name.lower() not in _PRONOUNS and not re.match(r"[我你他她咱大]", name):
+            return name, body[match.end() :].lstrip(" ，,:：")
     if match := cues.self_intro().match(body):
         rest = body[match.end() :]
         if named := _NAME.match(rest):
             name = named.group("name")
-            name = cues.role_prefix().sub("", name) or name
-            if name.lower() not in _PRONOUNS and not _answer_cue(rest):
-                return name.strip(), rest[named.end() :]
+            stripped = cues.role_prefix().sub("", name)
+            bare = stripped or name
+            if bare.lower() not in _PRONOUNS and not _answer_cue(rest):
+                after = rest[named.end() :]
+                if stripped != name and (apposed := _APPOSED_NAME.match(after)):
+                    # "我是住院部的刘医生，刘思远。": the name after the role
+                    token = apposed.group("name")
+                    if not cues.role_prefix().fullmatch(token):
+                        return token, after[apposed.end() :]
+                return bare.strip(), after
     return None, body
+
+
+def _hands_over(rest: str) -> bool:
+    """The words after a named lead: an answer by its own words, or the questions the person left out."""
+    body = rest.lstrip(" ，,:：")
+    return _answer_cue(body) is not None or bool(cues.skipped().match(body))
 
 
 def _answer_cue(text: str) -> tuple[str, str] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.domain.reading.people import is_reflection_done, read_reflections, skips_reflection
 
 
@@ -72,3 +74,45 @@ def test_a_list_of_people_with_their_answers() -> None:
     ]
     zh = read_reflections("1. 王芳：最触动的是客户投诉；发现自己太急\n2. 李强：最触动的是加班；下一步排好班")
     assert [p.person for p in zh] == ["王芳", "李强"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "answers"),
+    [
+        ("我是住院部的刘医生，刘思远。最触动的是主人放心了；发现自己不太会说不。", "刘思远", 2),
+        ("还有兽医助理阿杰，他只说了最触动的：没一个是提醒回来的。其他几个问题他说下次再说。", "阿杰", 1),
+        (
+            "Kwame from the learning team: most moved by the kids; he discovered he waits for marketing.",
+            "Kwame",
+            2,
+        ),
+        (
+            "Daniel, the senior associate, wants his in too: most moved by write-offs; would log time daily.",
+            "Daniel",
+            2,
+        ),
+        (
+            "Lucy (front of house) skipped the first two questions. Next step: a daily ticketing check.",
+            "Lucy",
+            1,
+        ),
+    ],
+)
+def test_a_person_named_with_their_role_or_team_is_the_person_not_the_role(
+    text: str, person: str, answers: int
+) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert len(said.answers) == answers
+    assert not any(
+        role in answer for answer in said.answers.values() for role in ("兽医助理", "learning team")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我是李娜，销售。最触动的是回款比签单难", "I'm Lena, support lead. Most moved: a customer who waited"],
+)
+def test_a_role_after_the_name_leaves_the_name(text: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person in ("李娜", "Lena")

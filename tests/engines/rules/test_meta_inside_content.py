@@ -116,3 +116,19 @@ def test_a_remark_that_the_rest_is_left_out_answers_nothing(language: str, remar
     (kai,) = review.reflections
     assert kai.most_touched and not (kai.self_discovery or kai.do_better or kai.next_step)
     assert coach.step == "person"  # who is next
+
+
+@pytest.mark.parametrize(
+    ("language", "remark"),
+    [
+        ("zh", "老周也在会上，他旁听，不发言。"),
+        ("en", "Hamish, our volunteer coordinator, was in the room but passed on reflections."),
+    ],
+)
+def test_someone_who_only_listened_is_no_reflection(language: str, remark: str) -> None:
+    coach = _at_person_answers(language)
+    coach.say("下一个" if language == "zh" else "next")
+    before = len(coach.last.review.reflections)
+    review = coach.say(remark).review
+    assert len(review.reflections) <= before
+    assert not any(remark[:6] in (getattr(r, q) or "") for r in review.reflections for q in ("most_touched",))

@@ -108,7 +108,7 @@ def _person(t: Turn) -> None:
         t.say("reflection_done", count=len(t.review.reflections))
         flow.advance(t)
         return
-    if declines(t.text):
+    if declines(t.text) or (cues.listener().search(t.text) and not split_answers(t.text)):
         t.ask("reflection_next")  # someone who only listens reflects on nothing
         return
     name, rest = parse_person(t.text)
