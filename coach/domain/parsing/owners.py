@@ -79,7 +79,7 @@ _CN_STOP = re.compile(
     r"|今天|明天|后天|下周|本周|这周|周[一二三四五六日天末]|月底|年底|[\s，,。;；、)）]"
 )
 _DEPARTMENT = re.compile(rf"{_HAN}{{1,4}}(?:部门|小组|团队|中心|部|组|科|室)|[A-Z]{{2,5}}")
-_EN_NAME = re.compile(r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2}")
+_EN_NAME = re.compile(r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){0,2}")
 # a role said before the name ("warehouse manager Wu Hao", "IT lead Sam"): the name is what follows it
 _EN_ROLE_WORDS = (
     r"(?:(?:[a-z]+|[A-Z]{2,4})\s+){0,2}?(?:lead|manager|engineer|director|head|analyst|admin|coordinator|officer"
@@ -93,7 +93,7 @@ _LABEL = re.compile(
     r"(?:(?:负责人|责任人|牵头人|跟进人|执行人|对接人|主责人)\s*(?:是|为|[:：=＝\-–—]|\s)"
     r"|负责\s*[:：]"
     r"|(?i:\b(?:owner|dri|assignee|poc|responsible)\b)\s*(?:[:：=＝\-–—]|\s+(?i:is)\s|\s+(?=@|[A-Z][a-z])))"
-    rf"\s*@?(?P<value>(?:{_EN_ROLE_WORDS})?[^\s，,。;；、)）\]】]+(?:\s+[A-Z][A-Za-z'’.-]*){{0,2}})"
+    rf"\s*@?(?P<value>(?:{_EN_ROLE_WORDS})?[^\s，,。;；、)）\]】]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){{0,2}})"
 )
 _MENTION = re.compile(r"@(?P<value>[^\s@，,。;；:：、()（）!！?？]+)")
 _CN_PREPOSITION = re.compile(
@@ -101,7 +101,7 @@ _CN_PREPOSITION = re.compile(
 )
 _EN_PREPOSITION = re.compile(
     r"(?i:\b(?:assigned\s+to|assign\s+to|handed\s+(?:over\s+)?to|owned\s+by|led\s+by|driven\s+by|handled\s+by"
-    rf"|delegated\s+to|given\s+to|organi[sz]ed\s+by|run\s+by|coordinated\s+by)\s+)(?P<value>@[\w.-]+|(?:{_EN_ROLE_WORDS})?[A-Za-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){{0,2}})"
+    rf"|delegated\s+to|given\s+to|organi[sz]ed\s+by|run\s+by|coordinated\s+by)\s+)(?P<value>@[\w.-]+|(?:{_EN_ROLE_WORDS})?[A-Za-z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){{0,2}})"
 )
 _CN_VERB = re.compile(
     r"(?:来|去|会|将|要|继续|主要|亲自)?"
@@ -109,7 +109,7 @@ _CN_VERB = re.compile(
     r"|(?:是|当|做|担任)(?:负责人|owner|牵头人))"
 )
 _EN_SUBJECT = re.compile(
-    r"\b(?P<value>[A-Z][A-Za-z'’-]*(?:(?:\s+|\s*(?:,|&|\band\b)\s*)[A-Z][A-Za-z'’-]*){0,3})\s+"
+    r"\b(?P<value>[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’-]*(?:(?:\s+|\s*(?:,|&|\band\b)\s*)[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’-]*){0,3})\s+"
     r"(?:will|to|owns|leads|drives|takes|handles|is\s+(?:responsible|in\s+charge|on\s+it|owning|leading|driving)"
     r"|is\s+going\s+to|(?:'|’)ll)\b"
 )
@@ -288,7 +288,7 @@ def person_name(value: str) -> str | None:
         return None
     if value.isascii():
         words = value.split()
-        ok = all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words) and _is_en_person(value)
+        ok = all(re.fullmatch(r"[A-Z][a-zß-öø-ÿ'’-]+", w) for w in words) and _is_en_person(value)
         return value if ok and len(words) <= 3 else None
     return value if _is_cn_person(value) or _is_department(value) else None
 
@@ -322,8 +322,8 @@ _IMPERATIVES = _words(
     """
 )
 _LEAD_EN = re.compile(
-    r"^@?(?P<value>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?:\s*(?:,|&|and|/)\s*[A-Z][a-z'’-]+)*"
-    r"(?:\s*[:：—–-]\s*|\s+(?=(?:is|has|can|should|needs|will|to|owns|takes|[a-z]+s)\b))"
+    r"^@?(?P<value>[A-Z][a-zß-öø-ÿ'’-]+(?:\s+[A-Z][a-zß-öø-ÿ'’-]+)?)(?:\s*(?:,|&|and|/)\s*[A-Z][a-zß-öø-ÿ'’-]+)*"
+    r"(?:\s*[:：—–]\s*|(?<![A-Za-zß-öø-ÿ])-\s*|\s+-\s*|\s+(?=(?:is|has|can|should|needs|will|to|owns|takes|[a-z]+s)\b))"
 )
 # a Chinese name heading the item, set off by a space or a joiner, or followed by a verb or a time
 _LEAD_CN = re.compile(

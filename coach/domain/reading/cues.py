@@ -175,3 +175,9 @@ def named_lead() -> re.Pattern[str]:
         for i, lead in enumerate(words(lang).get("named_lead", []))
     ]
     return re.compile(rf"^(?:{_union(leads)})\s*")
+
+
+@cache
+def meta_retract() -> re.Pattern[str]:
+    """A whole clause that takes back the one before it ("不算这次的行动", "not an action for today")."""
+    return re.compile(rf"^(?:{_union(fragments('meta_retract'))})$", re.I)

@@ -20,6 +20,11 @@ def is_meta_remark(clause: str) -> bool:
     return bool(body) and bool(cues.meta_remark().match(body))
 
 
+def _retracts(clause: str) -> bool:
+    body = _JOINER.sub("", clause.strip(" \t，,;；。.!！"))
+    return bool(body) and bool(cues.meta_retract().match(body))
+
+
 def without_meta(text: str) -> str:
     """The text without its meta clauses; the text itself when it holds none."""
     pieces = _CLAUSES.split(text)
@@ -28,6 +33,10 @@ def without_meta(text: str) -> str:
     for i in range(0, len(pieces), 2):
         clause, separator = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else ""
         if is_meta_remark(clause):
+            dropped = True
+            continue
+        if _retracts(clause):
+            kept = kept[:-1]  # "…约了季度巡检，不算这次的行动": the clause before is taken back too
             dropped = True
             continue
         kept.append(clause + separator)

@@ -106,11 +106,16 @@ _MARKED_SHARE = re.compile(
 )
 # where one cause's share ends and the next begins: "七成是没有陪跑，另外三成是价格", "60% X and 40% Y"
 _SHARE_CLAUSE_END = re.compile(r"[，,;；。、]\s*|\s+(?i:and)\s+(?=\S*\d)|(?=另外|其余|剩下|余下)")
+# what a share is of: "of the donation shortfall", "的缺口"
+_QUALIFIER = re.compile(
+    r"^\s*(?:的(?:缺口|差距|损失|下滑|影响)|(?i:of\b(?![^,;，；]*\b(?:is|was|were|came|comes|due)\b)))"
+)
 # words around a share that are not the cause: 另外, 大概, 占, 是, the other, was, due to, 原因
 _LEAD_GLUE = re.compile(
-    r"^(?:另外|其余|剩下的?|余下的?|剩余的?|还有|其中|这个|这|大概|大约|约|差不多|占了?|是|在于|来自"
+    r"^(?:另外|其余|剩下的?|余下的?|剩余的?|还有|其中|这个|这|大概|大约|约|差不多|占了?|算(?:是)?|我看|估计|的原因|是|在于|来自"
     r"|因为|由于|就是"
     r"|(?i:the\s+other|the\s+rest|the\s+remaining|remaining|another|about|roughly|around|maybe|of\s+it|was|is|were"
+    r"|call\s+it|i'?d\s+say|say|i'?d\s+put\s+(?:it|that)\s+at"
     r"|came\s+from|comes\s+from|from|due\s+to|because\s+of|is\s+down\s+to|was\s+down\s+to|on|to|for)\b)[\s:：]*"
 )
 _TAIL_GLUE = re.compile(
@@ -121,7 +126,10 @@ _TAIL_GLUE = re.compile(
 
 def _cause_words(clause: str, token: re.Match[str]) -> str:
     """The clause without its share and the glue words around it: "另外三成是价格" → "价格"."""
-    words = (clause[: token.start()] + " " + clause[token.end() :]).strip()
+    after = clause[token.end() :]
+    if _QUALIFIER.match(after):
+        after = ""  # "10% of the donation shortfall", "三成的缺口": what the share is of, no cause
+    words = (clause[: token.start()] + " " + after).strip()
     for glue in (_LEAD_GLUE, _TAIL_GLUE):
         while (match := glue.search(words)) and match.group(0):
             words = (words[: match.start()] + words[match.end() :]).strip()

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.engines.rules.chains import read_chain
-from coach.engines.rules.share import parse_share
+from coach.engines.rules.share import parse_share, parse_shares
+from coach.engines.rules.stages.actions import owner_in
 from tests.engines.rules.helpers import TO_ANALYSIS_ZH, TO_LESSONS_ZH, Coaching
 from tests.engines.rules.test_precision import TO_ANALYSIS_EN
 
@@ -132,3 +134,41 @@ def test_someone_who_only_listened_is_no_reflection(language: str, remark: str) 
     review = coach.say(remark).review
     assert len(review.reflections) <= before
     assert not any(remark[:6] in (getattr(r, q) or "") for r in review.reflections for q in ("most_touched",))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("就这两条，别再问了", ""),
+        ("硬要说应该做没做的，就是备用车的整备", "应该做没做的，就是备用车的整备"),
+        ("带教制度，落地，CBCT的事已经和厂家约了季度巡检，不算这次的行动", "带教制度，落地"),
+        (
+            "Vendor fix for the ticketing, they already scheduled it, not an action for today",
+            "Vendor fix for the ticketing",
+        ),
+        ("The rest is coach hire costs, nothing we can fix, leave it", "The rest is coach hire costs"),
+    ],
+)
+def test_protests_and_take_backs_are_no_content(text: str, kept: str) -> None:
+    assert strip_filler(without_meta(text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Skip-a-month in account settings, owner Tomás, end of March", "Tomás"),
+        ("Skip-a-month in account settings. Tomás. end of March", None),  # no guess from a hyphenated word
+        ("Sam - follow up with the sponsors by May 2", "Sam"),
+    ],
+)
+def test_an_owner_is_a_name_whole_and_never_a_hyphenated_word(text: str, owner: str | None) -> None:
+    assert owner_in(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("clause", "cause"),
+    [("这个算一半", ""), ("maybe 10% of the donation shortfall", ""), ("30% of it was pricing", "pricing")],
+)
+def test_what_a_share_is_of_is_no_cause(clause: str, cause: str) -> None:
+    (said,) = parse_shares(clause)
+    assert said.cause == cause

@@ -12,6 +12,7 @@ from coach.domain.parsing import DateMention, find_dates, find_owner
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
 from coach.domain.reading.blocks import has_rung, strip_filler
+from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules import flow
 from coach.engines.rules.replies import render
@@ -303,6 +304,10 @@ def _fill(t: Turn, step: ActionsStep) -> None:
         flow.advance(t)
         return
     draft.evidence.append(text)
+    text = without_meta(text)  # "社区食堂那个前面说过了", "不算这次的行动": talk, no part of the action
+    if not has_words(text):
+        _ask_missing(t, draft)
+        return
     found = deadline(text, t.today)
     # An owner already named stays unless the user is answering "who?" (later words may merely mention one).
     who = _owner(t, text) if draft.who is None or step == "who" else None
