@@ -152,6 +152,8 @@ def lower_better_for(name: str, unit: str | None, target: str | None = None) -> 
     bound = _bound(target)
     if bound is not None:
         return bound
+    if unit == "%" and cues.direction()["within"].search(name):
+        return False  # "Reefer plug-in within 30 minutes: 95%": the share that made it in time
     named = _named_lower(name)
     return named if named is not None else unit in _DURATION_UNITS
 

@@ -282,3 +282,21 @@ def test_find_tolerance_reads_the_band() -> None:
 )
 def test_the_words_of_a_kpi_name_say_which_way_it_is_better(name: str, unit: str | None, lower: bool) -> None:
     assert lower_better_for(name, unit) is lower
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "lower"),
+    [
+        ("Reefer plug-in within 30 minutes of discharge", "%", False),  # the share that made it in time
+        ("P95 latency under 200ms", "%", False),
+        ("5分钟内接通率", "%", False),
+        ("MTBF", "h", False),
+        ("平均无故障时间", "小时", False),
+        ("加班时长", "小时", True),
+        ("late deliveries", None, True),
+    ],
+)
+def test_a_threshold_in_a_percent_kpi_and_words_like_mtbf_make_it_better_high(
+    name: str, unit: str | None, lower: bool
+) -> None:
+    assert lower_better_for(name, unit) is lower
