@@ -430,6 +430,13 @@ def _values(segment: str) -> tuple[str | None, str | None]:
     return (bound + target.text if target else None), (result.text if result else None)
 
 
+# any word that gives a number a role: a KPI said with none among KPIs said with them is no KPI
+_ANY_CUE = re.compile(
+    rf"{TARGET_WORDS}|{RESULT_WORDS}|{BOUND_WORDS}|只|仅|做了|到了|变成|现在"
+    r"|(?i:\b(?:took|had|saw|made|managed|passed|only|just|now|acked|averaged|scored|recorded)\b)"
+)
+
+
 def _read_list(text: str) -> list[Goal]:
     """The KPIs of a message; nothing for chatter or a number without a target/result structure."""
     if is_chitchat(text):
@@ -463,8 +470,11 @@ def _read_list(text: str) -> list[Goal]:
             pending = name if _is_name(name) else None
     goals = []
     unquantifiable = is_unquantifiable(text)
+    cued = [kpi for kpi in kpis if _ANY_CUE.search("，".join(kpi.clauses))]
     for kpi in kpis:
         segment = "，".join(kpi.clauses)
+        if len(cued) >= 2 and kpi not in cued and parse_quantities(segment):
+            continue  # "berths 4 to 6" among KPIs said with target/actual: a range, no KPI
         said = "，".join([_without_name(kpi.clauses[0], kpi.name), *kpi.clauses[1:]])
         band = find_tolerance(said)  # "上下浮动2%" is the target's band, not a third number
         target, result = _values(TOLERANCE.sub("", said) if band else said)

@@ -209,3 +209,17 @@ SPLITS: list[tuple[str, str | None, str | None]] = [
 @pytest.mark.parametrize(("text", "target", "result"), SPLITS)
 def test_split_target_result(text: str, target: str | None, result: str | None) -> None:
     assert split_target_result(text) == (target, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "August ops review for berths 4 to 6. Quay crane productivity: target 30 moves per hour, "
+        "we averaged 26. Truck turnaround time: target under 45 minutes, actual 58.",
+        "华东区3到5号仓复盘。拣货效率目标每小时120件，实际98件；错发率目标0.1%，实际0.3%。",
+    ],
+)
+def test_two_bare_numbers_among_kpis_said_with_target_and_actual_are_no_kpi(text: str) -> None:
+    goals = read_goals(text, context=Context.answer)
+    assert len(goals) == 2
+    assert all(g.target not in ("4", "3") for g in goals)
