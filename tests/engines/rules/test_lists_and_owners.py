@@ -163,3 +163,30 @@ def test_a_lesson_edit_by_number_in_plain_words_changes_the_type() -> None:
     coach.script(*TO_LESSONS_ZH[:-1], "跳过", "经验：客户分级要继续（业务）；回款跟踪要新增（组织）")
     result = coach.say("第2条改一下，不是新增，是优化，本来就有跟踪表")
     assert result.review.lessons[1].action.value == "optimize"
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "dates"),
+    [
+        (
+            "en",
+            TO_LESSONS_EN,
+            "Actions: teacher preview evening, Kwame, by May 5. Shared inbox for the newsletter, Sunita, "
+            "by May 29. Ticketing vendor fix, Lucy, by end of June.",
+            ["2026-05-05", "2026-05-29", "2026-06-30"],
+        ),
+        (
+            "zh",
+            TO_ACTIONS_ZH,
+            "行动：教师开放日，老周，5月5号。订阅名单改共用邮箱，孙婷，5月29号。票务系统修复，小陆，6月底前。",
+            ["2026-05-05", "2026-05-29", "2026-06-30"],
+        ),
+    ],
+)
+def test_a_day_before_a_full_stop_is_a_date_not_an_item_number(
+    language: str, opening: tuple[str, ...], text: str, dates: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    review = coach.say(text).review
+    assert sorted(a.when.isoformat() for a in review.actions if a.when) == dates

@@ -186,6 +186,8 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
 
 
 _ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
+_ITEMS_NO_DIGITS = re.compile(r"\s*(?:[；;\n]+|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
+_DIGIT_BULLET = re.compile(r"(?:^|\s|[。，,])\(?(\d)[.、)）]")
 # sentences: "X, Lucia, by March 31. Y, Tom, next Friday." lists an action a sentence
 _SENTENCES = re.compile(r"\s*(?:。|(?<=[A-Za-z0-9)])\.\s+(?=[A-Z]))\s*")
 
@@ -207,9 +209,17 @@ def _several(t: Turn) -> bool:
 
     Each item must name an owner or a date, so that one action whose HOW holds a "；" stays whole.
     """
-    return _take_several(t, _ITEMS.split(t.text)) or _take_several(
-        t, [s for i in _ITEMS.split(t.text) if i for s in _SENTENCES.split(i)]
-    )
+    items = _split_items(t.text)
+    return _take_several(t, items) or _take_several(t, [s for i in items if i for s in _SENTENCES.split(i)])
+
+
+def _split_items(text: str) -> list[str]:
+    """The items of a list; digits count as bullets only when they number the items 1, 2, 3…
+    ("by March 5. Newsletter list…" is a date, not item 5)."""
+    numbers = [int(m.group(1)) for m in _DIGIT_BULLET.finditer(text)]
+    if numbers and numbers != list(range(1, len(numbers) + 1)):
+        return _ITEMS_NO_DIGITS.split(text)
+    return _ITEMS.split(text)
 
 
 def _take_several(t: Turn, pieces: list[str]) -> bool:
