@@ -21,7 +21,7 @@ _STOP = frozenset(
     {"that", "this", "what", "said", "sorry", "goes", "owner", "date", "keeps", "also", "instead"}
 )
 _LEAD = re.compile(
-    r"^(?:sorry|correction|no,? wait|that'?s not what i (?:said|meant)|oh|and|also"
+    r"^(?:sorry|correction|no,? wait|that'?s not what i (?:said|meant)|oh|and|also|change of (?:owner|date)s?"
     r"|更正|纠正|不对|等等|另外|还有)"
     r"[\s,，.。:：!！]*",
     re.I,
@@ -41,6 +41,11 @@ _DATE_CHANGE = [
         r"(?:截止日期|截止时间|日期|时间|期限)\s*(?:改成|改为|改到|调到|调整到|推迟到|提前到|延到)\s*(?P<new>[^，,；;。]+)"
     ),
     re.compile(r"\bis (?:now )?due (?:on |by )?(?P<new>[^,;.]+?)(?:,?\s*not (?P<old>[^,;.]+))?$", re.I),
+    re.compile(
+        r"\b(?:date|deadline|due date) (?:is|moves to|changes to) (?:now )?(?:on |by )?(?P<new>[^,;.]+?)"
+        r"(?:,?\s*not (?P<old>[^,;.]+))?$",
+        re.I,
+    ),
 ]
 _SWAP_ZH = re.compile(r"不是(?P<old>[^，,；;。]{1,12})[，,]\s*(?:而)?是(?P<new>[^，,；;。]{1,16})")
 

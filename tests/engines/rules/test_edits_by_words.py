@@ -103,3 +103,30 @@ def test_a_second_sentence_without_owner_or_date_stays_part_of_the_action(langua
     )
     result = coach.say(text)
     assert len(result.review.actions) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owners", "dates"),
+    [
+        (
+            "en",
+            "Change of owner: the collections dashboard goes to Sophie, Nina is on leave. "
+            "And the payment terms date is July 31, not June.",
+            ["Sophie", "Omar"],
+            [dt.date(2026, 5, 20), dt.date(2026, 7, 31)],
+        ),
+        (
+            "zh",
+            "回款看板那条负责人换成孙丽，周婷休假。付款节点那条日期改成7月31日。",
+            ["孙丽", "老黄"],
+            [dt.date(2026, 5, 20), dt.date(2026, 7, 31)],
+        ),
+    ],
+)
+def test_an_owner_and_a_date_changed_in_two_sentences_land_on_their_own_actions(
+    language: str, text: str, owners: list[str], dates: list[dt.date]
+) -> None:
+    coach = _two_actions(language)
+    review = coach.say(text).review
+    assert [a.who for a in review.actions] == owners
+    assert [a.when for a in review.actions] == dates
