@@ -441,9 +441,11 @@ def _read_list(text: str) -> list[Goal]:
     """The KPIs of a message; nothing for chatter or a number without a target/result structure."""
     if is_chitchat(text):
         return []
-    if _PER_UNIT.search(text):
-        # "Cost per £1 raised", "每万元收入": the number is part of the KPI's name, never its value
+    if _PER_UNIT.search(text) or _THRESHOLD_IN_NAME.search(text):
+        # "Cost per £1 raised", "每万元收入", "calls answered within 20 seconds: target 80%": the number is
+        # part of the KPI's name, never its value
         hidden = _PER_UNIT.sub(lambda m: m.group(0).translate(_HIDE), text)
+        hidden = _THRESHOLD_IN_NAME.sub(lambda m: m.group(0).translate(_HIDE), hidden)
         return [_shown(goal) for goal in _read_list(hidden)]
     kpis: list[_Kpi] = []
     pending: str | None = None
@@ -493,6 +495,13 @@ def _read_list(text: str) -> list[Goal]:
 
 
 _PER_UNIT = re.compile(r"(?:(?<![A-Za-z])per|每)\s*[£$€¥]?\d+(?:\.\d+)?(?=\s*[A-Za-z\u4e00-\u9fff])", re.I)
+# a threshold inside a % KPI's name, its target and result said after it as percentages
+_THRESHOLD_IN_NAME = re.compile(
+    r"(?:(?i:\b(?:within|under|in under|in less than|less than|below)\s+)\d+(?:\.\d+)?\s*"
+    r"(?i:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|ms)\b"
+    r"|\d+(?:\.\d+)?\s*(?:秒|分钟|小时|天|日|个工作日)(?:以内|之内|内))"
+    r"(?=[^.;。；]*?(?:[:：]|目标|(?i:\btarget\b|\bgoal\b))[^.;。；]*?\d+(?:\.\d+)?\s*[%％])"
+)
 _HIDE = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
 _SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(10)), "0123456789")
 

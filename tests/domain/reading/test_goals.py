@@ -223,3 +223,24 @@ def test_two_bare_numbers_among_kpis_said_with_target_and_actual_are_no_kpi(text
     goals = read_goals(text, context=Context.answer)
     assert len(goals) == 2
     assert all(g.target not in ("4", "3") for g in goals)
+
+
+@pytest.mark.parametrize(
+    ("text", "name_part", "target", "result"),
+    [
+        (
+            "Reefer plug-in within 30 minutes of discharge: target 95%, actual 97%.",
+            "within 30 minutes",
+            95,
+            97,
+        ),
+        ("Calls answered within 20 seconds: target 80%, actual 71%.", "within 20 seconds", 80, 71),
+        ("首响30分钟内的工单占比目标90%，实际85%", "30分钟内", 90, 85),
+    ],
+)
+def test_a_threshold_in_the_name_of_a_percent_kpi_is_part_of_the_name(
+    text: str, name_part: str, target: float, result: float
+) -> None:
+    (goal,) = goals_in(text, context=Context.answer)
+    assert name_part in goal.name
+    assert (goal.target_value, goal.result_value, goal.unit) == (target, result, "%")
