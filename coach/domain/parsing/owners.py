@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from coach.domain.reading.cues import acknowledge, not_addressed
+
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康"
@@ -325,10 +327,43 @@ _LEAD_EN = re.compile(
     r"^@?(?P<value>[A-Z][a-zß-öø-ÿ'’-]+(?:\s+[A-Z][a-zß-öø-ÿ'’-]+)?)(?:\s*(?:,|&|and|/)\s*[A-Z][a-zß-öø-ÿ'’-]+)*"
     r"(?:\s*[:：—–]\s*|(?<![A-Za-zß-öø-ÿ])-\s*|\s+-\s*|\s+(?=(?:is|has|can|should|needs|will|to|owns|takes|[a-z]+s)\b))"
 )
+_INTERJECTIONS = frozenset(
+    {
+        "also",
+        "then",
+        "next",
+        "now",
+        "so",
+        "well",
+        "oh",
+        "hmm",
+        "yep",
+        "nope",
+        "no",
+        "first",
+        "second",
+        "third",
+        "last",
+        "lastly",
+        "plus",
+        "anyway",
+    }
+)
+# one name addressed at the head of the item: "Amira, SMS reminders live by July 10"
+_LEAD_EN_COMMA = re.compile(
+    r"^@?(?P<value>[A-Z][a-zß-öø-ÿ'’-]{1,15}),\s+(?![A-Z][a-zß-öø-ÿ'’-]+\s*(?:,|and\b|&))"
+)
 # a Chinese name heading the item, set off by a space or a joiner, or followed by a verb or a time
 _LEAD_CN = re.compile(
     rf"^@?(?P<value>{_HAN}{{2,4}}?)(?=\s|[、，,:：和与跟/]|[来去把在这下本月明今会要将周于先再]|\d)"
 )
+
+
+def _addressed(word: str) -> bool:
+    """A word heading an item before a comma that can be a person: not "Yes", "Okay", "Finally", "Also"."""
+    low = word.lower()
+    said = low in _IMPERATIVES or low.endswith("ly") or acknowledge().match(low) or not_addressed().match(low)
+    return not said
 
 
 def _from_lead(text: str) -> str | None:
@@ -337,6 +372,9 @@ def _from_lead(text: str) -> str | None:
     m = _LEAD_EN.match(text)
     if m and m["value"].split()[0].lower() not in _IMPERATIVES and (name := person_name(m["value"])):
         return name
+    m = _LEAD_EN_COMMA.match(text)
+    if m and _addressed(m["value"]) and (name := person_name(m["value"])):
+        return name  # "Amira, SMS reminders live by July 10": the person addressed takes the task
     m = _LEAD_CN.match(text)
     if m and (_is_cn_person(m["value"]) or _is_department(m["value"])) and not _is_pronoun(m["value"]):
         return m["value"]

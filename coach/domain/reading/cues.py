@@ -181,3 +181,9 @@ def named_lead() -> re.Pattern[str]:
 def meta_retract() -> re.Pattern[str]:
     """A whole clause that takes back the one before it ("不算这次的行动", "not an action for today")."""
     return re.compile(rf"^(?:{_union(fragments('meta_retract'))})$", re.I)
+
+
+@cache
+def not_addressed() -> re.Pattern[str]:
+    """Words that head a sentence before a comma and are no person addressed ("Also,", "Next,")."""
+    return re.compile(rf"^(?:{_union(fragments('not_addressed'))})$", re.I)

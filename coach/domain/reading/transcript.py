@@ -75,8 +75,10 @@ def messages(spoken: list[Spoken]) -> list[str]:
             continue  # small talk: "大家五一都休息好了吧？"
         said = _speaker_owns(said.rstrip("？? "), line.speaker)
         if opens(said) is not None or _has_list_head(said):
-            topic = None
-            out.append(_with_colon(said) if _has_list_head(said) else said)
+            said = _with_colon(said) if _has_list_head(said) else said
+            out.append(said)
+            # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
+            topic = _list_topic(said)
         elif topic is not None and _is_action_topic(topic):
             if (
                 _dated(said)
@@ -90,6 +92,15 @@ def messages(spoken: list[Spoken]) -> list[str]:
         elif _bears_facts(said):
             out.append(said)
     return out
+
+
+def _list_topic(said: str) -> str | None:
+    """The head of an action list a line opens ("Actions: "), for the lines after it; else None."""
+    opened = opens(said)
+    if opened is None or opened[0] != "actions":
+        return None
+    head = said[: len(said) - len(opened[1])] if opened[1] else said
+    return head if head.rstrip().endswith((":", "：")) else None
 
 
 def _bears_facts(said: str) -> bool:

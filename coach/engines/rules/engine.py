@@ -62,7 +62,7 @@ class RulesEngine:
                 _undo(t)
             elif filing.skip_reflection(t):
                 pass
-            elif filing.actions_aside(t) or filing.lessons_aside(t):
+            elif filing.actions_aside(t) or filing.lessons_aside(t) or filing.reflections_aside(t):
                 t.reask()  # the message held only an action or a lesson said in passing
             elif not handle_command(t) and not filing.take(t) and not reroute(t):
                 flow.handler(t.state.stage).handle(t)

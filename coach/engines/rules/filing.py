@@ -133,6 +133,28 @@ def lessons_aside(t: Turn) -> bool:
     return not has_words(t.text)
 
 
+def reflections_aside(t: Turn) -> bool:
+    """Reflections sent in after their step ("Dev and Amira sent theirs by chat. Dev: most moved by…; …"),
+    during the lessons or the actions: filed as reflections, never as a lesson or an action."""
+    if t.state.stage not in ("lessons", "actions"):
+        return False
+    people = [p for p in read_reflections(t.text) if p.person and len(p.answers) >= 2]
+    if not people:
+        return False
+    filed = Filed()
+    for said in people:
+        mine = next((r for r in t.review.reflections if r.person == said.person), None)
+        if mine is None:
+            mine = Reflection(person=said.person)
+            t.review.reflections.append(mine)
+        for key, answer in said.answers.items():
+            setattr(mine, key, answer)
+        mine.evidence = "；".join(e for e in (mine.evidence, t.text.strip()) if e)
+        filed.people.append(said.person or "—")
+    _receipt(t, filed)
+    return True
+
+
 def take(t: Turn) -> bool:
     """File the findings, chains and reflections of a message holding more than the step asks; True if so."""
     stage = t.state.stage

@@ -95,3 +95,33 @@ def test_a_list_headed_with_a_full_stop_is_read_as_that_list(text: str, head: st
     assert spoken is not None
     said = messages(spoken)
     assert len(said) == 1 and said[0].startswith(head)
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        (
+            "[00:14] Claire: Actions. Amira, SMS reminders live by July 10?\n"
+            "[00:14] Amira: July 10 works.\n"
+            "[00:15] Dev: I'll build the rebooking call list, two weeks from today.\n"
+            "[00:16] Claire: And I'll take the Saturday booking window change, by end of June.\n"
+            "[00:16] Hollis: Just listening in, nothing from me.\n",
+            ["Amira", "Dev will build", "Claire will take"],
+        ),
+        (
+            "[10:00] 王强：行动项。小李，周报模板下周五前改好？\n"
+            "[10:01] 小李：可以，下周五。\n"
+            "[10:02] 小张：我来整理客户名单，月底前。\n"
+            "[10:03] 老陈：我旁听，不接任务。\n"
+            "[10:04] 王强：小李也把上月的数据补上，下周三前。\n",
+            ["小李", "小张来整理"],
+        ),
+    ],
+)
+def test_the_tasks_people_take_after_an_action_list_is_opened_go_on_the_list(
+    text: str, tasks: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
+    assert all(task in actions for task in tasks)
+    assert "Hollis" not in actions and "老陈" not in actions and "works" not in actions

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from coach.engines.rules.stages.actions import owner_in
 from tests.engines.rules.helpers import TO_ACTIONS_ZH, TO_LESSONS_ZH, Coaching
 from tests.engines.rules.test_meta_and_edits import TO_ACTIONS_EN
 
@@ -190,3 +191,68 @@ def test_a_day_before_a_full_stop_is_a_date_not_an_item_number(
     coach.script(*opening)
     review = coach.say(text).review
     assert sorted(a.when.isoformat() for a in review.actions if a.when) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Amira, SMS reminders live by July 10", "Amira"),
+        ("Finally, ship the dashboard by June 5", None),
+        ("Next, ship the dashboard by June 5", None),
+        ("Yes, by May 3", None),
+    ],
+)
+def test_the_person_addressed_at_the_head_of_an_item_owns_it(text: str, owner: str | None) -> None:
+    assert owner_in(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "words"),
+    [
+        (
+            "en",
+            TO_LESSONS_EN,
+            "Actions: Claire changes the Saturday booking window by end of June.",
+            "Saturday",
+        ),
+        ("zh", TO_ACTIONS_ZH, "行动：周六场次改成线上预约，小王负责，6月底前。", "周六"),
+    ],
+)
+def test_a_weekday_that_names_a_thing_stays_in_the_action(
+    language: str, opening: tuple[str, ...], text: str, words: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    (action,) = coach.say(text).review.actions
+    assert words in f"{action.what} {action.how}"
+    assert action.when == dt.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "people"),
+    [
+        (
+            "en",
+            TO_LESSONS_EN,
+            "Dev and Amira sent theirs by chat afterwards. Dev: most moved by a donor who came back; learned "
+            "he blames donors too fast; next he'll shadow a session. Amira: most moved by the volunteers; "
+            "found out she's good at planning.",
+            ["Dev", "Amira"],
+        ),
+        (
+            "zh",
+            TO_ACTIONS_ZH,
+            "补两个人的反思。李娜：最触动的是客户拖款；发现自己太乐观。老王：最触动的是合同条款；下一步每周看账龄。",
+            ["李娜", "老王"],
+        ),
+    ],
+)
+def test_reflections_sent_in_during_the_actions_are_reflections_not_actions(
+    language: str, opening: tuple[str, ...], text: str, people: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    before = len(coach.last.review.actions)
+    review = coach.say(text).review
+    assert len(review.actions) == before
+    assert [r.person for r in review.reflections][-2:] == people

@@ -484,7 +484,11 @@ def _clauses(text: str, mention: DateMention | None) -> list[str]:
     rest = _DASH_OWNER.sub(lambda m: "，" if _bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
         # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案
-        others = (m.text for m in find_dates(text, dt.date(2000, 1, 1)) if not m.recurring)
+        others = (
+            m.text
+            for m in find_dates(text, dt.date(2000, 1, 1))
+            if not m.recurring and not _BARE_WEEKDAY.fullmatch(m.text.strip())
+        )  # "the Saturday booking window": a weekday alone names a thing, it is no second date
         for named in sorted(
             {mention.text, *others}, key=lambda d: (-len(d), d)
         ):  # longest first, same every run
@@ -499,6 +503,7 @@ def _clauses(text: str, mention: DateMention | None) -> list[str]:
     ]
 
 
+_BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")
 _DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止)?")
 
 
