@@ -187,3 +187,9 @@ def meta_retract() -> re.Pattern[str]:
 def not_addressed() -> re.Pattern[str]:
     """Words that head a sentence before a comma and are no person addressed ("Also,", "Next,")."""
     return re.compile(rf"^(?:{_union(fragments('not_addressed'))})$", re.I)
+
+
+@cache
+def another_finding() -> re.Pattern[str]:
+    """Words that make a sentence among findings another finding, or the cause of the one before."""
+    return re.compile(_union(fragments("another_finding")), re.I)

@@ -29,7 +29,7 @@ from coach.engines.rules.replies import render
 from coach.engines.rules.share import parse_share, without_share
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons
 from coach.engines.rules.state import AnalysisStep
-from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_items
+from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_findings
 from coach.engines.rules.turn import Turn
 
 # while a drill-down asks level by level, only a whole ladder is filed here (one level is its answer)
@@ -294,7 +294,7 @@ def _people(t: Turn) -> list[SaidReflection]:
 
 def _file_findings(t: Turn, block: Block, filed: Filed) -> None:
     whole = read_chain(block.text) if block.kind != "highlights" else None
-    items = [block.text] if whole is not None else split_items(block.text)
+    items = [block.text] if whole is not None else split_findings(block.text)
     for item in items:
         item = strip_filler(without_meta(item))
         if not has_words(item) or _NO_FINDING.match(item):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from coach.domain.parsing.numerals import CN_DIGITS
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import has_rung
 from coach.domain.retrospective import Language
 
 # a number opens an item only at the start or after punctuation ("at step 4. crashes", "3.5h" are no bullets)
@@ -29,6 +31,29 @@ def quote(text: str | None, lang: Language, limit: int = 40) -> str:
 def split_items(text: str) -> list[str]:
     """A message listing several things → the things (by ；, new lines, sentences, '1.' bullets)."""
     parts = [_LEADING_FILLER.sub("", p.strip(" ，,。.")) for p in _ITEM_SPLIT.split(text or "")]
+    return [p for p in parts if has_words(p)]
+
+
+_CHUNK_SPLIT = re.compile(
+    r"\s*(?:[；;\n]|(?<=[。！？!?])|(?:^|(?<=[。；;:：,，.\n]))\s*\d{1,2}[.、)）](?!\d)\s*)\s*"
+)
+_EN_SENTENCE = re.compile(r"(?<=[A-Za-z0-9%)])\.\s+(?=[A-Z])")
+
+
+def split_findings(text: str) -> list[str]:
+    """Findings listed in a message, like `split_items`; but in English prose a sentence that goes on about
+    the finding before ("Nurse Marsh went through the lists two weeks ahead.") stays with it: only a sentence
+    that says it is another one (also, plus, too, went badly…), explains the one before ("It worked
+    because…") or names a rung of the ladder ("…, that's the root cause") is read on its own."""
+    items: list[str] = []
+    for chunk in _CHUNK_SPLIT.split(text or ""):
+        for n, sentence in enumerate(_EN_SENTENCE.split(chunk)):
+            alone = cues.another_finding().search(sentence.strip()) or has_rung(sentence)
+            if n and items and not alone:
+                items[-1] = f"{items[-1].rstrip(' .')}. {sentence.strip()}"
+            else:
+                items.append(sentence)
+    parts = [_LEADING_FILLER.sub("", p.strip(" ，,。.")) for p in items]
     return [p for p in parts if has_words(p)]
 
 

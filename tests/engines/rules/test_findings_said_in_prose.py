@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.engines.rules.text import split_findings
 from tests.engines.rules.helpers import TO_ANALYSIS_ZH, Coaching
 
 TO_ANALYSIS_EN = (
@@ -67,3 +68,20 @@ def test_positives_and_negatives_go_to_highlights_and_shortfalls(
     result = coach.say(text)
     assert len(result.review.highlights) == 1 and len(result.review.shortfalls) == 1
     assert "客户" in result.review.shortfalls[0].text or "clients" in result.review.shortfalls[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "the chart review at Leeds. Nurse Marsh went through clinic lists two weeks ahead. "
+            "It worked because she had protected time.",
+            2,  # the finding with what it did, then why it worked (filed as its cause)
+        ),
+        ("berth reliability held. Reefers were fine too, the night shift has a reefer team.", 2),
+        ("gate queues every afternoon. Plus two sessions cancelled when the bus broke down.", 2),
+        ("回款慢，大客户压款；二号仓没上线", 2),
+    ],
+)
+def test_a_sentence_that_goes_on_about_a_finding_stays_with_it(text: str, items: int) -> None:
+    assert len(split_findings(text)) == items

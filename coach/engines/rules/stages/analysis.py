@@ -22,6 +22,7 @@ from coach.engines.rules.text import (
     points_back,
     quote,
     split_cause,
+    split_findings,
     split_items,
     word_grams,
 )
@@ -148,7 +149,7 @@ def _findings(t: Turn, kind: FindingKind) -> None:
         return
     new: list[Finding] = []
     elsewhere: list[Finding] = []
-    for item in split_items(t.text):
+    for item in split_findings(t.text):
         item_kind, item_body = finding_kind(item, kind)
         if (opened := opens(item_body)) is not None and opened[0] == item_kind:
             item_body = opened[1]  # "wins: …", "好的地方：…": the words that open the list are no finding
