@@ -342,6 +342,8 @@ def eval_sets() -> list[tuple[str, Path, bool]]:
         # the held-out dialogues were written after the rules coach was tuned, and are never tuned on
         ("held-out set", EVAL_DIR / "holdout" / "dialogues.jsonl", False),
         ("held-out styles set", EVAL_DIR / "holdout" / "styles.jsonl", True),
+        # written by a new writer once the last round of tuning had ended, and measured once
+        ("held-out styles set, written after tuning", EVAL_DIR / "holdout" / "after-tuning.jsonl", True),
     ]
     return [entry for entry in sets if entry[1].exists()]
 
