@@ -149,24 +149,55 @@ def _comparable(target: Quantity, result: Quantity) -> tuple[float, float, str |
 
 def lower_better_for(name: str, unit: str | None, target: str | None = None) -> bool:
     """Whether smaller is better: a bound in the target, then cue words; else a duration is short."""
+    known = _known_lower(name, unit, target)
+    return known if known is not None else unit in _DURATION_UNITS
+
+
+def _known_lower(name: str, unit: str | None, target: str | None) -> bool | None:
+    """The direction the target's bound or the name's words give, None when they give none."""
     bound = _bound(target)
     if bound is not None:
         return bound
     if unit == "%" and cues.direction()["within"].search(name):
         return False  # "Reefer plug-in within 30 minutes: 95%": the share that made it in time
-    named = _named_lower(name)
-    return named if named is not None else unit in _DURATION_UNITS
+    return _named_lower(name)
+
+
+def said_outcome(said: str | None) -> bool | None:
+    """How the words around a KPI say it came out: True worse than its target ("没达标", "missed"),
+    False better ("超额", "beat"), None when they say neither or both."""
+    worse = bool(said) and bool(cues.outcome()["worse"].search(said or ""))
+    better = bool(said) and bool(cues.outcome()["better"].search(said or ""))
+    return worse if worse != better else None
+
+
+def _lower_better(name: str, unit: str | None, target: str | None, gap: float, said: str | None) -> bool:
+    """The direction: the target or the name first; else how the speaker says the KPI came out,
+    read against the numbers ("target 5%, actual 12%, missed": better low); else the default."""
+    known = _known_lower(name, unit, target)
+    if known is not None:
+        return known
+    worse = said_outcome(said)
+    if worse is not None and gap:
+        return (gap > 0) == worse
+    return unit in _DURATION_UNITS
 
 
 def _measured(
-    name: str, target_q: Quantity, result_q: Quantity, target: str | None = None, tolerance: float = 0.0
+    name: str,
+    target_q: Quantity,
+    result_q: Quantity,
+    target: str | None = None,
+    tolerance: float = 0.0,
+    said: str | None = None,
 ) -> dict[str, object]:
     """Result value, gap and verdict (two durations: both in the finer unit); nothing when units differ."""
     values = _comparable(target_q, result_q)
     if values is None:
         return {}
     target_value, result_value, unit = values
-    gap, ratio, verdict = assess(target_value, result_value, lower_better_for(name, unit, target), tolerance)
+    lower = _lower_better(name, unit, target, result_value - target_value, said)
+    gap, ratio, verdict = assess(target_value, result_value, lower, tolerance)
     measured: dict[str, object] = {
         "result_value": result_value,
         "gap_value": round(gap, 6),
@@ -202,8 +233,13 @@ def tolerance_band(match: re.Match[str] | None, target_value: float | None, unit
     return value
 
 
-def build_goal(name: str, target: str | None, result: str | None, tolerance: float = 0.0) -> Goal:
+def build_goal(
+    name: str, target: str | None, result: str | None, tolerance: float = 0.0, said: str | None = None
+) -> Goal:
     """A Goal from a name and the target/result as typed, with the gap and verdict when both are numbers.
+
+    `said` is the text the KPI was stated in: when neither the target nor the name gives the direction,
+    words there that say how it came out ("没达标", "missed", "超额") give it.
 
     `tolerance` is the ± band the user set, in the goal's unit (see `tolerance_band`); a band written
     in the target itself ("25%±2%") counts when none is given.
@@ -218,5 +254,5 @@ def build_goal(name: str, target: str | None, result: str | None, tolerance: flo
         "unit": (target_q and target_q.unit) or (result_q and result_q.unit) or None,
     }
     if target_q and result_q:
-        fields.update(_measured(name, target_q, result_q, target, tolerance))
+        fields.update(_measured(name, target_q, result_q, target, tolerance, said))
     return Goal.model_validate({"name": name, "target": target, "result": result, **fields})

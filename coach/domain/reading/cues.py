@@ -167,6 +167,12 @@ def direction() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def outcome() -> dict[str, re.Pattern[str]]:
+    """Words that say how a KPI came out: `worse` than its target ("没达标", "missed"), `better` ("超额")."""
+    return {key: re.compile(_union(listed), re.I) for key, listed in keyed_fragments("outcome").items()}
+
+
+@cache
 def named_lead() -> re.Pattern[str]:
     """A person named before their answers ("Kwame from the learning team:", "还有兽医助理阿杰，他只说了")."""
     leads = [

@@ -53,7 +53,7 @@ class GoalFact:
 
     def goal(self) -> Goal:
         """The Goal with its values, unit, gap and verdict."""
-        goal = build_goal(self.name, self.target, self.result)
+        goal = build_goal(self.name, self.target, self.result, said=self.evidence)
         return goal.model_copy(update={"evidence": self.evidence or None})
 
     @property
@@ -489,7 +489,7 @@ def _read_list(text: str) -> list[Goal]:
             continue
         if target is None:
             continue  # a number after some words is not a KPI ("我们组8个人", "评分没掉，两周")
-        goal = build_goal(kpi.name, target, result)
+        goal = build_goal(kpi.name, target, result, said=segment)
         goals.append(goal.model_copy(update={"evidence": segment}))
     return goals
 

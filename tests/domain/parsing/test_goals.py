@@ -300,3 +300,24 @@ def test_a_threshold_in_a_percent_kpi_and_words_like_mtbf_make_it_better_high(
     name: str, unit: str | None, lower: bool
 ) -> None:
     assert lower_better_for(name, unit) is lower
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "result", "said", "verdict"),
+    [
+        # the name and the target say nothing of the direction: how the speaker says it came out does
+        ("误报率", "5%", "12%", "误报率目标5%，实际12%，没达标", Verdict.far_missed),
+        ("周转天数均值", "30天", "26天", "周转天数均值目标30天，实际26天，超额完成", Verdict.exceeded),
+        ("Reopened tickets", "10", "14", "Reopened tickets target 10, actual 14, missed", Verdict.far_missed),
+        ("Lockup", "90", "80", "Lockup target 90, actual 80, beat it", Verdict.exceeded),
+        ("Dwell", "20 min", "26 min", "Dwell target 20 min, got 26, beat the target", Verdict.exceeded),
+        # with no such words the default stands, and words never overrule the name's own direction
+        ("新客数", "40", "46", "新客数目标40，实际46", Verdict.exceeded),
+        ("获客成本", "200元", "250元", "获客成本目标200元，实际250元，超额了", Verdict.far_missed),
+        ("Revenue", "100", "90", "Revenue target 100, actual 90, beat last year", Verdict.missed),
+    ],
+)
+def test_how_the_speaker_says_a_kpi_came_out_gives_its_direction_when_nothing_else_does(
+    name: str, target: str, result: str, said: str, verdict: Verdict
+) -> None:
+    assert build_goal(name, target, result, said=said).verdict is verdict

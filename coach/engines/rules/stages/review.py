@@ -105,7 +105,7 @@ def correct_goal(t: Turn) -> bool:
     goal = t.review.goals[index]
     new = quantities[0].text
     target, result = (new, goal.result) if _TARGET_SIDE.search(t.text) else (goal.target, new)
-    updated = build_goal(goal.name, target, result)
+    updated = build_goal(goal.name, target, result, said=t.text)
     evidence = "；".join(e for e in (goal.evidence, t.text) if e)
     t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
     t.say("review_goal_corrected", goal=goal_line(t, t.review.goals[index]))
@@ -185,7 +185,7 @@ def _quantify(t: Turn) -> None:
     band = find_tolerance(t.text)  # "上下浮动2%" said with the numbers stays with the target
     if band and target_text and not find_tolerance(target_text):
         target_text = f"{target_text}（{band.group(0).strip()}）"
-    updated = build_goal(goal.name, target_text, result_text)
+    updated = build_goal(goal.name, target_text, result_text, said=t.text)
     evidence = "；".join(e for e in (goal.evidence, t.text) if e)
     t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
     t.say("review_goals_heard", goals=_goal_lines(t, [t.review.goals[index]]))
