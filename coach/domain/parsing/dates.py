@@ -264,6 +264,11 @@ def _day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
     return None if day is None else _date(today.year, today.month, day)
 
 
+def _en_day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
+    """by the 20th: that day of the review's month."""
+    return _date(today.year, today.month, int(m["edn_d"]))
+
+
 def _after(today: dt.date, count: float, unit: str) -> dt.date:
     """The review date plus a count of days, weeks, months, years, hours or working days."""
     if unit == "workday":
@@ -444,6 +449,13 @@ _RULES: list[tuple[str, str, Handler]] = [
         "day_number",
         rf"(?<![\d月])(?P<dn_d>{_CN_N})(?!\d)\s*号(?![机线楼门库仓位柜台车床窗口厅馆])",
         _day_number,
+    ),
+    # "by the 20th": day 20 of the review's month, said with a deadline word and an ordinal
+    (
+        "en_day_number",
+        rf"(?i:(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bdue\s))the\s+(?P<edn_d>\d{{1,2}})(?:st|nd|rd|th)\b"
+        rf"(?!\s+(?:of\s+)?(?:{_MONTH_EN})\b))",
+        _en_day_number,
     ),
     (
         "en_duration",

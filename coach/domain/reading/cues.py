@@ -119,6 +119,18 @@ def kpi_words() -> re.Pattern[str]:
 
 
 @cache
+def self_assign() -> re.Pattern[str]:
+    """Words by which a speaker takes the task just named ("that's me", "算我的")."""
+    return re.compile(rf"(?<![A-Za-z])(?:{_union(fragments('self_assign'))})(?![A-Za-z])", re.I)
+
+
+@cache
+def ask_task() -> re.Pattern[str]:
+    """Words that ask the person addressed to take a task ("can you", "你能")."""
+    return re.compile(rf"(?<![A-Za-z])(?:{_union(fragments('ask_task'))})(?![A-Za-z])", re.I)
+
+
+@cache
 def decline() -> re.Pattern[str]:
     return re.compile(_union(fragments("decline")), re.I)
 

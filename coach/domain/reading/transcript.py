@@ -24,8 +24,10 @@ _LINE = re.compile(
     r"(?P<speaker>[A-Z][A-Za-z.'-]{0,15}(?: [A-Z][A-Za-z.'-]{0,15})?|[^\s:：，,。!?！？()（）\[\]]{1,12})"
     r"\s*[：:]\s*(?P<said>\S.*)$"
 )
-_LIST_HEAD = re.compile(r"^([A-Za-z ]{3,20}|[\u4e00-\u9fff]{2,6})(?:\.\s+|。\s*)(?=\S)")
+_LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s*)(?=\S)")
 _QUESTION = re.compile(r"[？?]\s*$")
+# a line addressed to someone: "Ben, can you…", "阿杰，你能…"
+_ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+)$")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
@@ -64,12 +66,30 @@ def messages(spoken: list[Spoken]) -> list[str]:
     """What the meeting said, as the chat messages of the method, in order; talk without facts left out."""
     out: list[str] = []
     topic: str | None = None  # the words a question gave to the answers after it ("不足：", "挖缺货：")
+    asked_of: tuple[str, str] | None = None  # (person, task) asked in an action list, until they answer
     for line in spoken:
         said = _without_acknowledgements(line.said)
+        agreed = said != line.said.strip()
         if not said:
             continue
+        if asked_of is not None and topic is not None and _is_action_topic(topic):
+            person, task = asked_of
+            asked_of = None
+            if line.speaker == person and _takes(said, agreed):
+                _join(out, topic, _agreed_task(person, task, said), "；")
+                continue
         if (asked := _topic(said)) is not None:
             topic = asked
+            continue
+        if _has_list_head(said) and _is_action_topic(head := _with_colon(said)):
+            # "Actions. Ben, can you take the standby pool?": the list opens with a task asked
+            opened = opens(head)
+            rest = opened[1].strip() if opened else ""
+            if task_asked := _task_asked(rest):
+                topic, asked_of = head[: len(head) - len(rest)], task_asked
+                continue
+        if topic is not None and _is_action_topic(topic) and (task_asked := _task_asked(said)):
+            asked_of = task_asked
             continue
         if _QUESTION.search(said) and not _dated(said):
             continue  # small talk: "大家五一都休息好了吧？"
@@ -92,6 +112,32 @@ def messages(spoken: list[Spoken]) -> list[str]:
         elif _bears_facts(said):
             out.append(said)
     return out
+
+
+def _task_asked(said: str) -> tuple[str, str] | None:
+    """ "Ben, can you take the standby pool?" → ("Ben", "take the standby pool"); None for other lines."""
+    match = _ADDRESSED.match(said)
+    if match is None or not _QUESTION.search(said) or not cues.ask_task().search(match.group("task")):
+        return None
+    task = cues.ask_task().sub("", match.group("task")).strip(" ？?，,")
+    task = re.sub(r"\s{2,}", " ", re.sub(r"[吗呢][？?]?$", "", task)).strip(" ，,")
+    return (match.group("person"), task) if task else None
+
+
+def _takes(said: str, agreed: bool) -> bool:
+    """The person asked answers with a date and does not decline: "Yes, by the 20th.", "好的，月底前"."""
+    return (agreed or _dated(said)) and _dated(said) and not cues.decline().search(said)
+
+
+def _agreed_task(person: str, task: str, said: str) -> str:
+    """The task as the coach reads one: "Ben, take the standby pool, by the 20th"."""
+    mention = find_dates(said, _SOME_DAY)[0]
+    start = said.find(mention.text)
+    lead = re.search(r"(?i)(?:\b(?:by|before|until|due)\s+|)$", said[:start])
+    when = (lead.group(0) if lead else "") + mention.text
+    if _HAN.search(task):
+        return f"{person}，{task}，{when}{'' if re.search(r'前|之前|以前', said[start:]) is None else '前'}"
+    return f"{person}, {task}, {when}"
 
 
 def _list_topic(said: str) -> str | None:
@@ -190,6 +236,9 @@ def _with_colon(said: str) -> str:
 
 def _speaker_owns(said: str, speaker: str) -> str:
     """ "I'll add the panel by Friday" → "Chen will add the panel by Friday"; "我来牵头" → "刘建华来牵头"."""
+    if (mine := cues.self_assign().search(said)) and _dated(said):
+        owner = f"负责人{speaker}" if _HAN.search(said) else f"owner {speaker}"
+        return said[: mine.start()] + owner + said[mine.end() :]
     match = cues.first_person_task().search(said)
     if match is None or not (_dated(said) or _DATE_OR_OWNER.search(said)):
         return said

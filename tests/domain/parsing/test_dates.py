@@ -275,3 +275,17 @@ def test_absolute_date_is_a_day_written_with_its_year(text: str, expected: str |
 def test_stated_review_date_is_in_the_first_lines_or_on_a_date_line(note: str, expected: str | None) -> None:
     date = stated_review_date(note)
     assert (date.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yes, by the 20th. I'll need budget for four carers.", "2026-11-20"),
+        ("好的，20号前给结果", "2026-11-20"),
+        ("The spare parts are stored on the 3rd floor.", None),
+        ("We spoke about it on the 20th.", None),
+    ],
+)
+def test_by_the_20th_is_that_day_of_the_review_s_month(text: str, expected: str | None) -> None:
+    mention = find_deadline(text, dt.date(2026, 11, 12))
+    assert (mention.date.isoformat() if mention else None) == expected

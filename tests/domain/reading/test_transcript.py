@@ -125,3 +125,54 @@ def test_the_tasks_people_take_after_an_action_list_is_opened_go_on_the_list(
     (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
     assert all(task in actions for task in tasks)
     assert "Hollis" not in actions and "老陈" not in actions and "works" not in actions
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks", "left_out"),
+    [
+        (
+            "00:03:50 Claire: Actions. Ben, can you take the standby pool?\n"
+            "00:03:53 Ben: Yes, by the 20th. I'll need budget for four carers.\n"
+            "00:03:58 Claire: Fine. Asha, the rota bug, can you get the vendor to commit to a fix date?\n"
+            "00:04:02 Asha: Sure, I'll have an answer by next Wednesday.\n"
+            "00:04:10 Claire: Travel time into the rota for the north rounds, that's me, end of November.\n"
+            "00:04:15 Ngozi: I'm just here to take the minutes, nothing from me.\n",
+            [
+                "Ben, take the standby pool, by the 20th",
+                "Asha, the rota bug, get the vendor to commit to a fix date, by next Wednesday",
+                "north rounds, owner Claire, end of November",
+            ],
+            ["budget", "Ngozi", "can you"],
+        ),
+        (
+            "[10:00] 王强：行动项。阿杰，退货流程你能跟一下吗？\n"
+            "[10:01] 阿杰：好的，月底前。\n"
+            "[10:02] 王强：小李，客服话术你来改吗？\n"
+            "[10:03] 小李：我这周没法接。\n"
+            "[10:04] 王强：北区路线的事算我的，下周五前。\n",
+            ["阿杰，退货流程跟一下，月底前", "北区路线的事负责人王强，下周五前"],
+            ["小李", "话术"],
+        ),
+    ],
+)
+def test_a_task_asked_of_someone_is_theirs_when_they_agree_with_a_date_and_that_s_me_is_the_speaker(
+    text: str, tasks: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
+    assert all(task in actions for task in tasks), actions
+    assert not any(word in actions for word in left_out), actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "00:03:05 Claire: Quick round of what we learned. Keep the buddy shifts, that's people.\n"
+        "00:03:20 Ben: And stop building rounds without travel time.\n"
+        "00:03:30 Claire: Agreed.\n"
+        "00:03:40 Ben: OK.\n",
+    ],
+)
+def test_a_round_of_what_we_learned_opens_the_lessons(text: str) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said and said[0].startswith("Quick round of what we learned: Keep the buddy shifts")
