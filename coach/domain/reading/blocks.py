@@ -35,6 +35,20 @@ class Block:
         return _joined(self.sentences)
 
     @property
+    def prose(self) -> str:
+        """Like `text`, but Chinese sentences said one after another stay one run ("…特别多。一查，…"),
+        so that a sentence that only goes on about a finding can stay with it; a bullet starts a new line."""
+        out = ""
+        for sentence in self.sentences:
+            if not out:
+                out = sentence
+            elif _BULLET.match(sentence):
+                out = f"{out}\n{sentence}"
+            else:
+                out = f"{out}{'。' if _HAN.search(out[-1:]) else ' '}{sentence}"
+        return out
+
+    @property
     def as_said(self) -> str:
         """The block as the user said it, its opening words ("不足：", "What went badly:") kept."""
         return _joined(self.said)

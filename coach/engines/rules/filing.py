@@ -294,7 +294,7 @@ def _people(t: Turn) -> list[SaidReflection]:
 
 def _file_findings(t: Turn, block: Block, filed: Filed) -> None:
     whole = read_chain(block.text) if block.kind != "highlights" else None
-    items = [block.text] if whole is not None else split_findings(block.text)
+    items = [block.text] if whole is not None else split_findings(block.prose)
     for item in items:
         item = strip_filler(without_meta(item))
         if not has_words(item) or _NO_FINDING.match(item):

@@ -35,9 +35,9 @@ def split_items(text: str) -> list[str]:
 
 
 _CHUNK_SPLIT = re.compile(
-    r"\s*(?:[；;\n]|(?<=[。！？!?])|(?:^|(?<=[。；;:：,，.\n]))\s*\d{1,2}[.、)）](?!\d)\s*)\s*"
+    r"\s*(?:[；;\n]|(?<=[！？!?])|(?:^|(?<=[。；;:：,，.\n]))\s*\d{1,2}[.、)）](?!\d)\s*)\s*"
 )
-_EN_SENTENCE = re.compile(r"(?<=[A-Za-z0-9%)])\.\s+(?=[A-Z])")
+_EN_SENTENCE = re.compile(r"(?<=[A-Za-z0-9%)])\.\s+(?=[A-Z])|(?<=。)\s*")
 
 
 def split_findings(text: str) -> list[str]:
@@ -50,11 +50,17 @@ def split_findings(text: str) -> list[str]:
         for n, sentence in enumerate(_EN_SENTENCE.split(chunk)):
             alone = cues.another_finding().search(sentence.strip()) or has_rung(sentence)
             if n and items and not alone:
-                items[-1] = f"{items[-1].rstrip(' .')}. {sentence.strip()}"
+                items[-1] = _glued(items[-1], sentence.strip())
             else:
                 items.append(sentence)
     parts = [_LEADING_FILLER.sub("", p.strip(" ，,。.")) for p in items]
     return [p for p in parts if has_words(p)]
+
+
+def _glued(before: str, sentence: str) -> str:
+    if before.rstrip().endswith("。") or re.search(r"[\u4e00-\u9fff]$", before.rstrip(" .")):
+        return f"{before.rstrip(' 。')}。{sentence}"
+    return f"{before.rstrip(' .')}. {sentence}"
 
 
 def has_words(text: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from coach.domain.reading.blocks import has_rung, read_blocks
+import pytest
+
+from coach.domain.reading.blocks import has_rung, opens, read_blocks
 
 
 def _kinds(text: str) -> list[str]:
@@ -54,3 +56,19 @@ def test_a_rung_is_found_anywhere_in_a_sentence() -> None:
     assert has_rung("订单少了，根子上是报价太慢")
     assert has_rung("only two people can deploy, that's the root cause.")
     assert not has_rung("我们的根据地在华东")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("问题最大的是返工，空调二次上门特别多", "shortfalls"),
+        ("最大的问题是客服电话打不进去", "shortfalls"),
+        ("早该做的是安装后的回访检查，说了两年一直没做", "missed"),
+        ("The main problem was rework on air-con installs", "shortfalls"),
+    ],
+)
+def test_the_biggest_problem_opens_the_shortfalls_and_what_should_long_have_been_done_the_missed(
+    sentence: str, kind: str
+) -> None:
+    opened = opens(sentence)
+    assert opened is not None and opened[0] == kind

@@ -81,7 +81,38 @@ def test_positives_and_negatives_go_to_highlights_and_shortfalls(
         ("berth reliability held. Reefers were fine too, the night shift has a reefer team.", 2),
         ("gate queues every afternoon. Plus two sessions cancelled when the bus broke down.", 2),
         ("回款慢，大客户压款；二号仓没上线", 2),
+        ("返工多，空调二次上门特别多。一查，大部分是漏水。师傅说装的时候赶时间。另外客服电话老打不进去。", 2),
+        ("做得好的是完工率。网点改成按工单密度划分了。这件事值得保留。", 1),
     ],
 )
 def test_a_sentence_that_goes_on_about_a_finding_stays_with_it(text: str, items: int) -> None:
     assert len(split_findings(text)) == items
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "finding", "kept"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "做得好的是新客户数。三月起我们给老客户转介绍发奖励。这件事值得保留。",
+            "新客户数",
+            "值得保留",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "What went well: new clients. We paid referral bonuses from March. Worth keeping.",
+            "new clients",
+            "Worth keeping",
+        ),
+    ],
+)
+def test_sentences_that_go_on_about_a_highlight_are_no_highlights_of_their_own(
+    language: str, opening: tuple[str, ...], text: str, finding: str, kept: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    highlights = coach.say(text).review.highlights
+    assert len(highlights) == 1 and highlights[0].text.startswith(finding)
+    assert kept in " ".join([highlights[0].text, *highlights[0].causes])
