@@ -211,3 +211,115 @@ def not_addressed() -> re.Pattern[str]:
 def another_finding() -> re.Pattern[str]:
     """Words that make a sentence among findings another finding, or the cause of the one before."""
     return re.compile(_union(fragments("another_finding")), re.I)
+
+
+# --- edits and confirmations at the lessons and actions steps ---
+
+
+def _each(name: str, flags: int = 0) -> list[re.Pattern[str]]:
+    """One pattern a fragment, tried in turn: each may name the same groups (`new`, `old`, `who`)."""
+    return [re.compile(fragment, flags) for fragment in fragments(name)]
+
+
+@cache
+def edit_lead() -> re.Pattern[str]:
+    """Words that open a correction and are no part of it ("更正：", "Sorry,", "Change of owner:")."""
+    return re.compile(rf"^(?:{_union(fragments('edit_lead'))})[\s,，.。:：!！]*", re.I)
+
+
+@cache
+def edit_stop() -> frozenset[str]:
+    """Words too common to name an action by."""
+    return frozenset(fragments("edit_stop"))
+
+
+@cache
+def edit_marked() -> list[re.Pattern[str]]:
+    """An item named by its words and marked as such ("国庆那条…"); group `ref` holds the words."""
+    return [re.compile(rf"^{fragment}") for fragment in fragments("edit_marked")]
+
+
+@cache
+def owner_changes() -> list[re.Pattern[str]]:
+    """A new owner said for an item; names are capitalised, so case matters."""
+    return _each("owner_change")
+
+
+@cache
+def date_changes() -> list[re.Pattern[str]]:
+    return _each("date_change", re.I)
+
+
+@cache
+def edit_swaps() -> list[re.Pattern[str]]:
+    """ "不是赵敏，是孙丽": groups `old` and `new`."""
+    return _each("edit_swap")
+
+
+@cache
+def edit_keeps() -> list[re.Pattern[str]]:
+    """What stands is confirmed ("日期不变", "Lucia keeps …"); a group `who` names the owner kept."""
+    return _each("edit_keeps")
+
+
+@cache
+def delete() -> re.Pattern[str]:
+    return re.compile(_union(fragments("delete")), re.I)
+
+
+@cache
+def lesson_confirm() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_union(fragments('lesson_confirm'))})\b", re.I)
+
+
+@cache
+def lesson_delete() -> re.Pattern[str]:
+    return re.compile(_union(fragments("lesson_delete")), re.I)
+
+
+@cache
+def lesson_add() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_union(fragments('lesson_add'))})\s*[:：,，]?\s*", re.I)
+
+
+@cache
+def lesson_list_lead() -> re.Pattern[str]:
+    """The lead-in of a dictated list of lessons ("经验我说三条：", "Lessons:")."""
+    return re.compile(rf"^(?:{_union(fragments('lesson_list_lead'))})", re.I)
+
+
+@cache
+def lesson_action_cue() -> re.Pattern[str]:
+    return re.compile(_union(fragments("lesson_action_cue")), re.I)
+
+
+@cache
+def lesson_action_words() -> dict[str, re.Pattern[str]]:
+    """Plain words for a lesson's action (`stop`, `continue`) beyond the shared correction reader's."""
+    return {
+        key: re.compile(_union(listed), re.I)
+        for key, listed in keyed_fragments("lesson_action_words").items()
+    }
+
+
+@cache
+def lesson_rewrite() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_union(fragments('lesson_rewrite'))})\s*[:：]?\s*", re.I)
+
+
+@cache
+def action_head_only() -> re.Pattern[str]:
+    """The actions step named alone, nothing of it said yet ("行动三项", "action items")."""
+    return re.compile(rf"^(?:{_union(fragments('action_head_only'))})[\s.。!！:：]*$")
+
+
+@cache
+def action_list_lead() -> re.Pattern[str]:
+    """A list's own words before its items ("行动：", "一是", "Actions on top of the first one:")."""
+    return re.compile(rf"^(?:{_union(fragments('action_list_lead'))})\s*")
+
+
+@cache
+def finding_points_back() -> re.Pattern[str]:
+    """A finding's head that only points at the one before ("it worked", "这")."""
+    return re.compile(rf"^(?:{_union(fragments('finding_points_back'))})$", re.I)

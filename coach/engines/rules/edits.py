@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.domain.lesson_typing import parse_lesson_correction
+from coach.domain.reading import cues
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.edits_by_words import apply_word_edits
 from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
 
-_DELETE = re.compile(r"删掉|删除|删了|去掉|移除|不要了|\b(delete|remove|drop)\b", re.I)
 _NUMBER = re.compile(
     r"第\s*(?:\d+|[一二两三四五六七八九十])\s*[条项个]|#\s*\d+"
     r"|\b(?:item|number|no\.?|action|lesson)\s*\d+\b|\b(?:delete|remove|drop|change|edit)\s+\d+\b",
@@ -87,7 +87,7 @@ def read_edit(text: str) -> Edit | None:
     head, then_add = text, None
     if added := _ADD_AFTER.search(text):
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
-    if _DELETE.search(head):
+    if cues.delete().search(head):
         return Edit(numbers[0], delete=True, then_add=then_add)
     if swapped := _IS_NOT.match(head[named.end() :]):
         return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())

@@ -12,42 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.domain.reading.cues import role_prefix
+from coach.domain.reading import cues
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.text import word_grams
 from coach.engines.rules.turn import Turn
 
-_STOP = frozenset(
-    {"that", "this", "what", "said", "sorry", "goes", "owner", "date", "keeps", "also", "instead"}
-)
-_LEAD = re.compile(
-    r"^(?:sorry|correction|no,? wait|that'?s not what i (?:said|meant)|oh|and|also|change of (?:owner|date)s?"
-    r"|更正|纠正|不对|等等|另外|还有)"
-    r"[\s,，.。:：!！]*",
-    re.I,
-)
 _SENTENCES = re.compile(r"\s*(?:[;；。\n]|(?<=[a-z0-9)])\.(?=\s|$))\s*", re.I)
-# "国庆那条…", "推荐奖励这一项…": the item named by its words, marked as such
-_MARKED = re.compile(r"^(?P<ref>[^，,；;。]{1,16}?)(?:那|这)(?:一)?(?:条|项|个行动)")
-_NAME_EN = r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?"
-_NAME_ZH = r"[\u4e00-\u9fff]{2,8}"
-_OWNER_CHANGE = [
-    re.compile(rf"(?:负责人|责任人)\s*(?:改成|换成|改为|换为|改由|换)\s*(?P<new>{_NAME_ZH})"),
-    re.compile(rf"\b(?:goes|go|moves|passes) to (?P<new>{_NAME_EN})\b(?:,?\s*not (?P<old>{_NAME_EN}))?"),
-    re.compile(rf"\b(?:is )?(?:now )?owned by (?P<new>{_NAME_EN})\b"),
-]
-_DATE_CHANGE = [
-    re.compile(
-        r"(?:截止日期|截止时间|日期|时间|期限)\s*(?:改成|改为|改到|调到|调整到|推迟到|提前到|延到)\s*(?P<new>[^，,；;。]+)"
-    ),
-    re.compile(r"\bis (?:now )?due (?:on |by )?(?P<new>[^,;.]+?)(?:,?\s*not (?P<old>[^,;.]+))?$", re.I),
-    re.compile(
-        r"\b(?:date|deadline|due date) (?:is|moves to|changes to) (?:now )?(?:on |by )?(?P<new>[^,;.]+?)"
-        r"(?:,?\s*not (?P<old>[^,;.]+))?$",
-        re.I,
-    ),
-]
-_SWAP_ZH = re.compile(r"不是(?P<old>[^，,；;。]{1,12})[，,]\s*(?:而)?是(?P<new>[^，,；;。]{1,16})")
 
 
 @dataclass
@@ -62,7 +32,7 @@ def read_word_edits(text: str, actions: list[ActionItem]) -> list[WordEdit]:
     sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
     edits: list[WordEdit] = []
     for sentence in sentences:
-        found = _read_one(_LEAD.sub("", sentence.strip()), actions)
+        found = _read_one(cues.edit_lead().sub("", sentence.strip()), actions)
         if found:
             edits += found
         elif not _keeps(sentence, actions):
@@ -72,17 +42,19 @@ def read_word_edits(text: str, actions: list[ActionItem]) -> list[WordEdit]:
 
 def _keeps(sentence: str, actions: list[ActionItem]) -> bool:
     """'Lucia keeps the comp plan', '日期不变': confirms what stands, changes nothing."""
-    if re.search(r"不变|照旧|不用改", sentence):
-        return True
-    said = re.match(rf"^\s*(?:and )?(?P<who>{_NAME_EN}) (?:keeps|stays on|still owns)\b", sentence)
-    return bool(said and any(a.who == said.group("who") for a in actions))
+    for pattern in cues.edit_keeps():
+        if said := pattern.search(sentence):
+            who = said.groupdict().get("who")
+            if who is None or any(a.who == who for a in actions):
+                return True
+    return False
 
 
 def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
     changes = _changes(sentence, actions)
     if not changes:
         return []
-    marked = _MARKED.match(sentence)
+    marked = next((m for p in cues.edit_marked() if (m := p.match(sentence))), None)
     ref = marked.group("ref") if marked else sentence[: min(start for start, _, _ in changes)]
     index = _named(ref, actions, strict=marked is None)
     return [] if index is None else [WordEdit(index, field, value) for _, field, value in changes]
@@ -91,13 +63,13 @@ def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
 def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, str]]:
     """(where it starts, the field, the new value) of each change the sentence asks for, one per field."""
     found: dict[str, tuple[int, str, str]] = {}
-    for pattern in _OWNER_CHANGE:
+    for pattern in cues.owner_changes():
         if (hit := pattern.search(sentence)) and "who" not in found:
             found["who"] = (hit.start(), "who", _without_role(hit.group("new")))
-    for pattern in _DATE_CHANGE:
+    for pattern in cues.date_changes():
         if (hit := pattern.search(sentence)) and "when" not in found:
             found["when"] = (hit.start(), "when", hit.group("new").strip())
-    if swapped := _SWAP_ZH.search(sentence):
+    if swapped := next((m for p in cues.edit_swaps() if (m := p.search(sentence))), None):
         old, new = swapped.group("old").strip(), swapped.group("new").strip()
         if "who" not in found and any(a.who and a.who in old for a in actions):
             found["who"] = (swapped.start(), "who", _without_role(new))
@@ -108,13 +80,13 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
 
 def _without_role(name: str) -> str:
     """'数值策划何鹏' → '何鹏': the title said before a name is no part of it."""
-    bare = role_prefix().sub("", name.strip())
+    bare = cues.role_prefix().sub("", name.strip())
     return bare if len(bare) >= 2 else name.strip()
 
 
 def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
     """The one action the words name: most words in common, and no tie; None when unsure."""
-    grams = {g for g in word_grams(ref) if g not in _STOP}
+    grams = {g for g in word_grams(ref) if g not in cues.edit_stop()}
     if not grams:
         return None
     overlap = [len(grams & word_grams(f"{a.what} {a.how or ''}")) for a in actions]

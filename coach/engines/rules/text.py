@@ -82,17 +82,9 @@ def split_cause(text: str) -> tuple[str, str | None]:
     return (head, cause) if head and cause else (text.strip(), None)
 
 
-# "it worked because …", "这是因为…": the words point back at the finding before, they are none of their own
-_POINTS_BACK = re.compile(
-    r"^(?:and )?(?:it|that|this)(?: (?:all )?(?:worked|happened|went well|went wrong|was|is))?$"
-    r"|^(?:这|那)(?:个|样|是|些)?(?:主要)?$|^之所以(?:这样|如此)?$",
-    re.I,
-)
-
-
 def points_back(head: str) -> bool:
     """A finding's head that only points at the one before ("it worked", "这"): its cause is that one's."""
-    return bool(_POINTS_BACK.match(head.strip()))
+    return bool(cues.finding_points_back().match(head.strip()))
 
 
 def item_numbers(text: str) -> list[int]:

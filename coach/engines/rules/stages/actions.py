@@ -192,18 +192,6 @@ _DIGIT_BULLET = re.compile(r"(?:^|\s|[。，,])\(?(\d)[.、)）]")
 _SENTENCES = re.compile(r"\s*(?:。|(?<=[A-Za-z0-9)])\.\s+(?=[A-Z]))\s*")
 
 
-# "行动", "行动三项", "actions", "action items": the step named alone, nothing of it said yet
-HEAD_ONLY = re.compile(
-    r"^(?:行动(?:计划|项)?(?:有)?(?:[一二两三四五六七八九十\d]+(?:项|条|个))?(?:吧|了)?"
-    r"|(?i:actions?(?: items?)?(?: now| next)?))[\s.。!！:：]*$"
-)
-# "行动：", "Actions on top of the first one:", "一是", "二、": the list's own words, no part of an item
-_LIST_LEAD = re.compile(
-    r"^(?:行动(?:计划)?[^：:，,]{0,12}[：:]|(?i:actions?(?: items?)?[^:]{0,40}:))\s*"
-    r"|^(?:[一二三四五六七八九十]+(?:是|、))\s*"
-)
-
-
 def _several(t: Turn) -> bool:
     """Several action items in one message ("1. …，张伟，月底前；2. …，@李娜 下周五"): take each.
 
@@ -224,8 +212,14 @@ def _split_items(text: str) -> list[str]:
 
 def _take_several(t: Turn, pieces: list[str]) -> bool:
     """File each piece as an action when every piece names an owner or a date, and one names both."""
-    items = [_LIST_LEAD.sub("", i.strip(" ，,。.")).strip() for i in pieces if i and has_words(i)]
-    items = [_LIST_LEAD.sub("", i) for i in items if has_words(i) and not HEAD_ONLY.match(i)]
+    items = [
+        cues.action_list_lead().sub("", i.strip(" ，,。.")).strip() for i in pieces if i and has_words(i)
+    ]
+    items = [
+        cues.action_list_lead().sub("", i)
+        for i in items
+        if has_words(i) and not cues.action_head_only().match(i)
+    ]
     placed = [
         i for i in items if (_owner(t, i) or deadline(i, t.today)) and _clauses(i, deadline(i, t.today))
     ]
@@ -470,11 +464,13 @@ def jump_in(t: Turn) -> None:
     t.state.analysis.drill = None
     t.state.actions.lesson = len(t.review.lessons)  # the user leads; no walk through the lessons
     t.state.actions.draft = ActionDraft(lesson_index=None)
-    if HEAD_ONLY.match(t.text.strip()):
+    if cues.action_head_only().match(t.text.strip()):
         t.ask("actions_own")  # "actions" alone: the user is ready to list them
         return
     t.say("actions_taken")
-    t.text = _LIST_LEAD.sub("", t.text.strip(), count=1) or t.text  # "Action items: …" heads the list only
+    t.text = (
+        cues.action_list_lead().sub("", t.text.strip(), count=1) or t.text
+    )  # "Action items: …" heads the list only
     if not _several(t):
         _fill(t, "item")
 

@@ -8,6 +8,7 @@ from coach.domain.critique import normalize
 from coach.domain.labels import DIMENSION, LESSON_ACTION, label
 from coach.domain.lesson_typing import LessonSource, classify_lesson, parse_lesson_correction
 from coach.domain.library import LessonHit
+from coach.domain.reading import cues
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
 from coach.engines.rules.text import has_words, item_numbers, quote, split_items, word_grams
@@ -15,35 +16,6 @@ from coach.engines.rules.turn import Turn
 
 MAX_PROPOSED = 6
 LOW_CONFIDENCE = 0.5
-_CONFIRM = re.compile(
-    r"^(确认|确定|没问题|可以|行|好|好的|对|就这样|都对|没了|没有了|就这些|差不多了"
-    r"|ok|okay|yes|confirm(ed)?|looks good|lgtm|"
-    r"fine|good|all good|agreed?|that'?s all|that'?s it|nothing else|no more)\b",
-    re.I,
-)
-_DELETE = re.compile(r"删掉|删除|去掉|不要|移除|\bdelete\b|\bremove\b|\bdrop\b", re.I)
-_ADD = re.compile(
-    r"^(加一条|再加一条|新增一条|添加|补充一条|加上|add( one| a lesson| another)?)\s*[:：,，]?\s*", re.I
-)
-# "经验我说三条：…", "Lessons: …" — the lead-in before a dictated list of lessons.
-_LIST_LEAD = re.compile(
-    r"^(我的|其他|其它|其余|另外的?)?(经验|教训|总结)[^：:；;]{0,8}[：:]\s*"
-    r"|^(the )?(other |remaining |further )?(key )?(lessons?|takeaways?)( learned)?[^:;]{0,12}:\s*",
-    re.I,
-)
-# Cheap pre-check: a dictated list names an action (继续/停止/优化/新增) at least twice.
-_ACTION_CUE = re.compile(
-    r"继续|保持|坚持|停止|停掉|不再做|优化|改进|新增|开始|\b(continue|keep|stop|optimi[sz]e|improve|start|new)\b",
-    re.I,
-)
-# Plain words for an action that the shared correction reader does not know yet.
-_EXTRA_ACTION: list[tuple[LessonAction, re.Pattern[str]]] = [
-    (LessonAction.stop, re.compile(r"停掉|别再|不能再|不要再|\bquit\b|\bdrop\b", re.I)),
-    (LessonAction.continue_, re.compile(r"坚持|沿用|\bkeep\b", re.I)),
-]
-_REWRITE = re.compile(
-    r"(改成|改为|改写为|换成|\brewrite (as|to)\b|\bchange (it )?to\b|\breword (as|to)\b)\s*[:：]?\s*", re.I
-)
 
 
 def enter(t: Turn) -> None:
@@ -64,8 +36,8 @@ def dictated(text: str) -> list[str]:
 
     Two or more items naming an action (继续/停止/优化/新增, keep/stop/start), or a "经验：…" lead-in.
     """
-    lead = _LIST_LEAD.match(text.strip())
-    if not lead and len(_ACTION_CUE.findall(text)) < 2:
+    lead = cues.lesson_list_lead().match(text.strip())
+    if not lead and len(cues.lesson_action_cue().findall(text)) < 2:
         return []
     body = text.strip()[lead.end() :] if lead else text
     # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
@@ -81,7 +53,9 @@ def _stated_action(text: str) -> LessonAction | None:
     """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any."""
     action = parse_lesson_correction(text)[1]
     if action is None:
-        action = next((a for a, cue in _EXTRA_ACTION if cue.search(text)), None)
+        action = next(
+            (LessonAction(a) for a, cue in cues.lesson_action_words().items() if cue.search(text)), None
+        )
     return action
 
 
@@ -151,7 +125,7 @@ def handle(t: Turn) -> None:
     if items := dictated(text):
         take_dictated(t, items)
         return
-    if match := _ADD.match(text.strip()):
+    if match := cues.lesson_add().match(text.strip()):
         _add(t, text.strip()[match.end() :])
         return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
@@ -163,20 +137,20 @@ def handle(t: Turn) -> None:
     dimension, action = parse_lesson_correction(text)
     body = normalize(text)
     if (
-        _CONFIRM.match(body)
+        cues.lesson_confirm().match(body)
         and len(body) <= 16
-        and not (numbers or dimension or action or _DELETE.search(text))
+        and not (numbers or dimension or action or cues.lesson_delete().search(text))
     ):
         _confirm(t)
         return
-    if _DELETE.search(text) and index is not None:
+    if cues.lesson_delete().search(text) and index is not None:
         removed = t.review.lessons.pop(index)
         t.state.lessons.confidence.pop(index) if index < len(t.state.lessons.confidence) else None
         t.state.lessons.cursor = None
         t.say("lessons_deleted", lesson=quote(removed.text, t.lang))
         _show_and_ask(t)
         return
-    if (match := _REWRITE.search(text)) and index is not None and has_words(text[match.end() :]):
+    if (match := cues.lesson_rewrite().search(text)) and index is not None and has_words(text[match.end() :]):
         t.review.lessons[index].text = text[match.end() :].strip(" 。.")
         t.review.lessons[index].evidence = text
         _edited(t, index)
