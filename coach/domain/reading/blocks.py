@@ -17,6 +17,9 @@ BlockKind = (
 )
 FINDINGS = ("highlights", "shortfalls", "missed")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=\S)|\s+/\s+")
+# "X, Lucia, by March 31. Y, Tom, next Friday.": a period ends a sentence before a capital letter only
+# ("by March 5. newsletter list" goes on), for lists where a lower-case word after a period is no new item
+_SENTENCE_CAPITALISED = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=[A-Z])|\s+/\s+")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}\s*[.)）、]|[（(]\d{1,2}[)）])\s*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SHARE = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent)")
@@ -62,9 +65,11 @@ def _joined(parts: list[str]) -> str:
     return out
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of a message, punctuation at their ends kept off."""
-    return [s.strip(" \t\n，,") for s in _SENTENCE.split(text or "") if s and s.strip(" \t\n，,。.")]
+def sentences(text: str, *, capitalised: bool = False) -> list[str]:
+    """The sentences of a message, commas at their ends kept off; with `capitalised`, an English
+    sentence after a period must start with a capital letter."""
+    splitter = _SENTENCE_CAPITALISED if capitalised else _SENTENCE
+    return [s.strip(" \t\n，,") for s in splitter.split(text or "") if s and s.strip(" \t\n，,。.")]
 
 
 def strip_filler(sentence: str) -> str:

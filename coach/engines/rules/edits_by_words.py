@@ -9,15 +9,13 @@ the message is read as before. Each sentence is one edit, so "A goes to Arjun; B
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from coach.domain.reading import cues
+from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.text import word_grams
 from coach.engines.rules.turn import Turn
-
-_SENTENCES = re.compile(r"\s*(?:[;；。\n]|(?<=[a-z0-9)])\.(?=\s|$))\s*", re.I)
 
 
 @dataclass
@@ -29,7 +27,7 @@ class WordEdit:
 
 def read_word_edits(text: str, actions: list[ActionItem]) -> list[WordEdit]:
     """Every edit in the message that names exactly one action by its words; [] when any sentence fails."""
-    sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
+    sentences = [s.rstrip("。.;；") for s in split_sentences(text)]
     edits: list[WordEdit] = []
     for sentence in sentences:
         found = _read_one(cues.edit_lead().sub("", sentence.strip()), actions)

@@ -11,7 +11,7 @@ from coach.domain.labels import ACTION_KIND, LESSON_ACTION, label
 from coach.domain.parsing import DateMention, find_dates, find_owner
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
-from coach.domain.reading.blocks import has_rung, strip_filler
+from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules import flow
@@ -188,8 +188,6 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
 _ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
 _ITEMS_NO_DIGITS = re.compile(r"\s*(?:[；;\n]+|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
 _DIGIT_BULLET = re.compile(r"(?:^|\s|[。，,])\(?(\d)[.、)）]")
-# sentences: "X, Lucia, by March 31. Y, Tom, next Friday." lists an action a sentence
-_SENTENCES = re.compile(r"\s*(?:。|(?<=[A-Za-z0-9)])\.\s+(?=[A-Z]))\s*")
 
 
 def _several(t: Turn) -> bool:
@@ -198,7 +196,8 @@ def _several(t: Turn) -> bool:
     Each item must name an owner or a date, so that one action whose HOW holds a "；" stays whole.
     """
     items = _split_items(t.text)
-    return _take_several(t, items) or _take_several(t, [s for i in items if i for s in _SENTENCES.split(i)])
+    said_apart = [s for i in items if i for s in sentences(i, capitalised=True)]
+    return _take_several(t, items) or _take_several(t, said_apart)
 
 
 def _split_items(text: str) -> list[str]:
