@@ -186,7 +186,7 @@ def _text(item: object) -> str:
 
 
 def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
-    from coach.engines.rules.stages.actions import deadline
+    from coach.engines.rules.action_words import deadline
 
     value = edit.value or ""
     field = edit.field or _field_holding(action, edit.old) or ("when" if deadline(value, t.today) else "how")
@@ -196,7 +196,7 @@ def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
 def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
     """Set one field of an action to what the user said ("6月30日", "Tom", a new HOW)."""
     from coach.domain.reading.action_kind import action_kind
-    from coach.engines.rules.stages.actions import deadline, owner_in
+    from coach.engines.rules.action_words import deadline, owner_in
 
     if field == "when" and (mention := deadline(value, t.today)) is not None:
         action.when, action.when_text = mention.date, mention.text

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coach.engines.rules.stages.actions import owner_in
+from coach.engines.rules.action_words import owner_in
 from tests.engines.rules.helpers import TO_ACTIONS_ZH, TO_LESSONS_ZH, Coaching
 from tests.engines.rules.test_meta_and_edits import TO_ACTIONS_EN
 

@@ -8,9 +8,9 @@ import pytest
 
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark, without_meta
+from coach.engines.rules.action_words import owner_in
 from coach.engines.rules.chains import read_chain
 from coach.engines.rules.share import parse_share, parse_shares
-from coach.engines.rules.stages.actions import owner_in
 from tests.engines.rules.helpers import TO_ANALYSIS_ZH, TO_LESSONS_ZH, Coaching
 from tests.engines.rules.test_precision import TO_ANALYSIS_EN
 

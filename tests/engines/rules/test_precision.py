@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.engines.rules.stages.actions import owner_in
+from coach.engines.rules.action_words import owner_in
 from coach.engines.rules.stages.review import parse_goals
 from coach.engines.rules.text import split_items
 from tests.engines.rules.helpers import TO_ANALYSIS_ZH, TO_LESSONS_ZH, Coaching

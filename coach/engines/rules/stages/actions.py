@@ -2,80 +2,27 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 
 from coach.domain.critique import is_no, is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import ACTION_KIND, LESSON_ACTION, label
-from coach.domain.parsing import DateMention, find_dates, find_owner
+from coach.domain.parsing import DateMention
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules import flow
+from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, work_clauses
 from coach.engines.rules.replies import render
 from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
-# a comma inside a number ("1,200 meters") splits nothing
-_CLAUSE_SPLIT = re.compile(r"\s*(?:[，;；。\n]|(?<!\d),|,(?!\d{3}(?!\d)))\s*|\s+-\s+|(?<=[A-Za-z0-9)])\.\s+")
-_NAME = r"[^\s，,;；。:：、—–]"
-# "owner: Mei Lin", "owner Nadia Khan in network engineering", "Owen from procurement": the whole name and
-# the team after it
-_EN_TEAM = r"\s+(?:in|from)\s+(?:the\s+)?(?-i:[a-z]+(?: [a-z]+)?)"
-_EN_OWNER_BIT = (
-    rf"\b(?:owner|who)\s*[:：]?\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:{_EN_TEAM})?(?=\s*(?:$|[,;.，；。]))"
-    rf"|(?:^|(?<=,))\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?){_EN_TEAM}(?=\s*(?:$|[,;.]))"
-)
-_OWNER_BITS = re.compile(
-    rf"@\s*{_NAME}+|(负责人|责任人)\s*[:：是为]?\s*{_NAME}+|{_EN_OWNER_BIT}|\b(owner|who)\s*[:：]\s*{_NAME}+|由\s*{_NAME}{{1,6}}\s*(来)?负责|"
-    rf"{_NAME}{{1,6}}\s*(来)?(负责|主持|牵头)|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
-    re.I,
-)
-# What is left of a clause once the owner and the date are taken out of it.
-_LEFTOVER = re.compile(
-    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制"
-    r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
-    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有)$|"
-    r"^(截止|deadline|due)\s*[:：]?\s*$",
-    re.I,
-)
-_MODAL = re.compile(r"^(?:will|shall|is going to|are going to|'ll)\s+", re.I)  # left where the owner was
-_DANGLING = re.compile(r"\s+(?:by|before|until|due|from|starting)[\s.。]*$", re.I)  # left where a date was
 _WHAT = re.compile(r"^(做什么|what)\s*[:：]\s*", re.I)
 _HOW = re.compile(r"^(怎么做|关键动作|how)\s*[:：]\s*", re.I)
-# A name that does the action: "Tariq builds a forecast…", "Grace signs the contract by July 31"
-# (the verb takes an object, so "Route alerts by service" stays an imperative with no owner)
-_EN_SUBJECT = re.compile(
-    r"^([A-Z][a-z]{1,15})\s+[a-z]{2,}s\s+(?:a|an|the|two|three|four|five|\d+|our|their|his|her|new|[A-Z]\w*)\b"
-)
-_SELF_NAMED = re.compile(
-    r"(?:^|[，,；;。]\s*)(?:我是|我叫)\s*([\u4e00-\u9fff]{2,3})(?=$|[，,；;。\s])"
-    r"|(?i:(?:^|[,;.]\s*)i'?m ([A-Z][a-z]{1,15})(?=$|[,;.\s]))"
-    r"|(?:^|[,;.]\s*)(?:(?i:and)\s+)?([A-Z][a-z]{1,15}),\s*(?i:that'?s me|that is me)\b"
-    r"|(?:^|[，,；;。]\s*)(?:还有)?([\u4e00-\u9fff]{2,3})[，,]\s*就是我(?:自己)?(?=$|[，,；;。])"
-)
 _CAUSE_LEAD = re.compile(r"^(?:为什么|因为|由于|原因是|(?i:why\b|because\b|due to\b|the reason))")
-# an owner set off by a dash after the work, with their team or role before the name
-_DASH_OWNER = re.compile(r"(?:——|—|–|--)\s*([^\s，,；;。—–-]{2,14})\s*(?=$|[，,；;。])")
-# A bare English name given as its own clause: "improve X, Tom, next Friday".
-_BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
-# Owners the shared parser does not read yet: "负责人刘洋" (no colon), "孙倩主持", "王芳牵头".
-_CN_OWNER = re.compile(
-    r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{2,3})(?=$|[，,;；。\s])|"
-    r"(?:^|[，,;；。\s])([\u4e00-\u9fff]{2,3})(?:来)?(?:主持|牵头)"
-)
-_NOT_NAMES = frozenset(
-    {"yes", "no", "ok", "okay", "done", "none", "nothing", "skip", "next", "also", "and", "then", "so"}
-    | {"but", "thanks", "sure", "fine", "good", "great", "today", "tomorrow", "weekly", "daily", "monthly"}
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december"}
-    | {"why", "because", "root", "cause", "main", "share", "correction", "sorry", "actually", "other", "rest"}
-)
 _NONE_MORE = re.compile(
     r"^(没有了?|没了|就这些|无|结束|完成|no( more)?|none|nothing( else)?|that'?s (all|it)|done|finish(ed)?)$",
     re.I,
@@ -220,7 +167,7 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
         if has_words(i) and not cues.action_head_only().match(i)
     ]
     placed = [
-        i for i in items if (_owner(t, i) or deadline(i, t.today)) and _clauses(i, deadline(i, t.today))
+        i for i in items if (_owner(t, i) or deadline(i, t.today)) and work_clauses(i, deadline(i, t.today))
     ]
     full = [i for i in placed if _owner(t, i) and deadline(i, t.today)]
     if len(items) < 2 or len(placed) < len(items) or not full:
@@ -317,7 +264,7 @@ def _fill(t: Turn, step: ActionsStep) -> None:
     if who is None and step == "who" and has_words(text) and len(normalize(text)) <= 20:
         bare = text.replace(found.text, " ") if found else text
         bare = re.sub(r"(负责|来做|来负责|吧)$", "", bare.strip(" @。.,，")).strip(" @。.,，")
-        if has_words(bare) and not _LEFTOVER.match(normalize(bare)):
+        if has_words(bare) and not LEFTOVER.match(normalize(bare)):
             who = bare
     if who:
         draft.who = who
@@ -345,7 +292,7 @@ def _lesson_for(t: Turn, text: str, asked: int | None) -> int | None:
     lessons = t.review.lessons
     if not lessons:
         return None
-    grams = _grams(" ".join(_clauses(text, deadline(text, t.today))))  # the owner and date say nothing
+    grams = _grams(" ".join(work_clauses(text, deadline(text, t.today))))  # the owner and date say nothing
     overlap = [len(grams & _grams(lesson.text)) for lesson in lessons]
     best = max(range(len(lessons)), key=lambda i: (overlap[i], i == asked))
     if asked is not None and 0 <= asked < len(lessons) and overlap[asked] >= overlap[best]:
@@ -353,30 +300,7 @@ def _lesson_for(t: Turn, text: str, asked: int | None) -> int | None:
     if overlap[best] >= 2:
         return best
     # No word in common: the user names an action of their own rather than one for this lesson.
-    return asked if len(_clauses(text, None)) < 2 else None
-
-
-def owner_in(text: str) -> str | None:
-    """The owner named: "@张伟", "负责人：陈静", "owner: Priya", or a bare name clause (", Tom,")."""
-    if (match := _EN_SUBJECT.match(text.strip())) and match.group(1).lower() not in _NOT_NAMES:
-        return match.group(1)
-    if (match := _DASH_OWNER.search(text)) and (name := _bare_name(match.group(1))):
-        return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
-    if match := _SELF_NAMED.search(text):
-        # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it
-        return match.group(1) or match.group(2) or match.group(3) or match.group(4)
-    who = find_owner(text)
-    if who and not find_dates(who, dt.date(2000, 1, 1)):
-        return _without_title(text, who)
-    if match := _CN_OWNER.search(text):
-        return _without_title(text, match.group(1) or match.group(2))
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
-    for clause in clauses[1:]:
-        clause = re.sub(r"\s+(?:too|as well|again)$", "", clause, flags=re.I)  # "Maya too"
-        clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
-        if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
-            return clause
-    return None
+    return asked if len(work_clauses(text, None)) < 2 else None
 
 
 def _owner(t: Turn, text: str) -> str | None:
@@ -387,24 +311,6 @@ def _owner(t: Turn, text: str) -> str | None:
     body = text.strip()
     known = sorted(filter(None, people), key=lambda p: (-len(p), p))
     return next((p for p in known if body.startswith(p)), None)
-
-
-def _without_title(text: str, who: str) -> str:
-    """ "副校长孙涛负责" read as 长孙涛: the end of a title is no part of the name that follows it."""
-    at = text.find(who)
-    if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who):
-        return who
-    window = re.split(r"[，,；;。、:：\s]", text[max(0, at - 6) : at + len(who)])[-1]
-    bare = _bare_name(window)
-    return bare if bare and who.endswith(bare) else who
-
-
-def _bare_name(words: str) -> str | None:
-    """'信息中心黄斌' → '黄斌', '安检班长马强' → '马强', 'Priya' → 'Priya'; None when no name is left."""
-    name = cues.role_prefix().sub("", words)
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) or _BARE_NAME.match(name):
-        return name
-    return None
 
 
 # "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do
@@ -450,7 +356,7 @@ def looks_like_action(t: Turn) -> bool:
         return False
     if t.state.stage != "actions" and not (due.deadline or re.search(r"\d", due.text)):
         return False  # "she's only listening today": a day mentioned in passing is no due date
-    return any(has_words(c) for c in _clauses(text, deadline(text, t.today)))
+    return any(has_words(c) for c in work_clauses(text, deadline(text, t.today)))
 
 
 def jump_in(t: Turn) -> None:
@@ -474,88 +380,8 @@ def jump_in(t: Turn) -> None:
         _fill(t, "item")
 
 
-def _clauses(text: str, mention: DateMention | None) -> list[str]:
-    rest = _OWNER_BITS.sub(" ", text)
-    rest = _DASH_OWNER.sub(lambda m: "，" if _bare_name(m.group(1)) else m.group(0), rest)
-    if mention is not None:
-        # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案
-        others = (
-            m.text
-            for m in find_dates(text, dt.date(2000, 1, 1))
-            if not m.recurring and not _BARE_WEEKDAY.fullmatch(m.text.strip())
-        )  # "the Saturday booking window": a weekday alone names a thing, it is no second date
-        for named in sorted(
-            {mention.text, *others}, key=lambda d: (-len(d), d)
-        ):  # longest first, same every run
-            rest = _without(rest, named)
-    who = owner_in(text)
-    clauses = [_without_owner(c.strip(), who) for c in _CLAUSE_SPLIT.split(rest)]
-    clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in clauses]
-    return [
-        c
-        for c in clauses
-        if has_words(c) and not _LEFTOVER.match(normalize(c)) and c not in (who, f"and {who}", f"还有{who}")
-    ]
-
-
-_BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")
-_DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止)?")
-
-
-def _without(text: str, words: str) -> str:
-    """The text without the words (a date), nor the 前/之前 right after them."""
-    start = text.find(words)
-    while words and start >= 0:
-        end = _DUE_MARK.match(text, start + len(words))
-        text = f"{text[:start]} {text[end.end() if end else start + len(words) :]}"
-        start = text.find(words)
-    return text
-
-
-def _without_owner(clause: str, who: str | None) -> str:
-    """A clause without the owner heading or closing it ("张伟1月15日前出方案" → "出方案")."""
-    if not who or clause == who:
-        return clause
-    for name in (f"@{who}", who):
-        if clause.startswith(name):
-            return clause[len(name) :].strip()
-        if clause.endswith(f" {name}"):
-            return clause[: -len(name)].strip()
-    return clause
-
-
-# a period rather than a day: "下季度…6月30日前" is due on the day, inside the period
-_PERIOD = re.compile(r"季度|Q\d|上半年|下半年|年底|年末|(?i:quarter|half|year)", re.I)
-
-
-def deadline(text: str, today: dt.date) -> DateMention | None:
-    """When an action is due: the last date named that is no recurrence ("每周一") and not past;
-    a day beats a period named with it, and a month-day already past this year is next year's."""
-    mentions = []
-    for mention in find_dates(text, today):
-        start = text.find(mention.text)
-        before = text[max(0, start - 6) : start].lower()
-        if re.search(r"(每|每个|every|each)\s*$", before):
-            continue
-        mentions.append(_next_year_if_past(mention, today))
-    ahead = [m for m in mentions if m.date >= today]
-    days = [m for m in ahead if not _PERIOD.search(m.text)]
-    chosen = days or ahead or mentions
-    return chosen[-1] if chosen else None
-
-
-def _next_year_if_past(mention: DateMention, today: dt.date) -> DateMention:
-    """ "1月15日前" said in April is due next January: a due date is never behind the review."""
-    if mention.absolute or mention.date >= today or not mention.deadline or _PERIOD.search(mention.text):
-        return mention
-    try:
-        return dataclasses.replace(mention, date=mention.date.replace(year=today.year + 1))
-    except ValueError:  # 2月29日
-        return mention
-
-
 def _read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
-    clauses = _clauses(text, mention)
+    clauses = work_clauses(text, mention)
     for clause in list(clauses):
         if _WHAT.match(clause):
             draft.what = _WHAT.sub("", clause)
