@@ -88,5 +88,13 @@ def hit(text: str, score: float, team: str = "华南销售", lesson_id: str = "L
 # Ready-made openings that bring a session to a given stage.
 TO_ANALYSIS_ZH = ("回款目标1.2亿，实际9600万；新客户数目标50，实际62", "没有了", "回款")
 TO_DRILL_ZH = (*TO_ANALYSIS_ZH, "没有", "回款没达成，因为大客户拖款", "没有")
+TO_DRILL_EN = (
+    "Revenue target 1.2M, actual 960k; new clients target 50, actual 62",
+    "that's all",
+    "Revenue",
+    "none",
+    "Revenue missed because big clients paid late",
+    "none",
+)
 TO_LESSONS_ZH = (*TO_DRILL_ZH, "因为审批周期变长", "根本原因是没有回款跟踪机制", "是", "八成", "跳过")
 TO_ACTIONS_ZH = (*TO_LESSONS_ZH, "确认")

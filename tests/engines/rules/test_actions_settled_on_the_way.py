@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engines.rules.helpers import TO_DRILL_ZH, Coaching
-
-TO_DRILL_EN = (
-    "Revenue target 1.2M, actual 960k; new clients target 50, actual 62",
-    "that's all",
-    "Revenue",
-    "none",
-    "Revenue missed because big clients paid late",
-    "none",
-)
+from tests.engines.rules.helpers import TO_DRILL_EN, TO_DRILL_ZH, Coaching
 
 
 @pytest.mark.parametrize(

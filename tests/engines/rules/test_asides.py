@@ -7,16 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.engines.rules.helpers import TO_DRILL_ZH, Coaching
-
-TO_DRILL_EN = (
-    "Revenue target 1.2M, actual 960k",
-    "that's all",
-    "Revenue",
-    "none",
-    "Revenue missed because big clients paid late",
-    "none",
-)
+from tests.engines.rules.helpers import TO_DRILL_EN, TO_DRILL_ZH, Coaching
 
 
 @pytest.mark.parametrize(
