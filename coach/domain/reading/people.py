@@ -15,8 +15,10 @@ from coach.domain.reading.blocks import strip_filler
 
 QUESTIONS = ("most_touched", "self_discovery", "do_better", "next_step")
 _PARTS = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=\S)")
+# "I'm Karin Vogt, plant manager.": an English first and last name is one name, when a stop or comma ends it
 _NAME = re.compile(
-    r"^(?P<name>[^\s，,。.:：;；!！?？]{1,20}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[，,。.:：;；]?\s*"
+    r"^(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?=\s*[，,。.:：;；]|\s*$)|[^\s，,。.:：;；!！?？]{1,20}|[A-Z][a-z]+)"
+    r"\s*[，,。.:：;；]?\s*"
 )
 _NAMED_LEAD = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}|[\u4e00-\u9fff]{2,3})\s*(?:[-—–:：]|\s-\s)\s*")
 _APPOSED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:[。.，,；;]\s*|$)")

@@ -60,6 +60,10 @@ _CN_OWNER = re.compile(
     r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{2,3})(?=$|[，,;；。\s])|"
     r"(?:^|[，,;；。\s])([\u4e00-\u9fff]{2,3})(?:来)?(?:主持|牵头)"
 )
+# "负责人：设备部老周": the label, then the person with their team before the name
+_CN_LABELLED_OWNER = re.compile(r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{4,10})(?=$|[，,;；。\s])")
+# "The sand store roof gets fixed: Pete Lawson from maintenance": the work, a colon, then who does it
+_AFTER_COLON = re.compile(r"^(?P<work>.+?)\s*[:：]\s*(?P<who>[^:：]+)$")
 _NOT_NAMES = frozenset(
     {"yes", "no", "ok", "okay", "done", "none", "nothing", "skip", "next", "also", "and", "then", "so"}
     | {"but", "thanks", "sure", "fine", "good", "great", "today", "tomorrow", "weekly", "daily", "monthly"}
@@ -84,13 +88,31 @@ def owner_in(text: str) -> str | None:
         return _without_title(text, who)
     if match := _CN_OWNER.search(text):
         return _without_title(text, match.group(1) or match.group(2))
+    if (match := _CN_LABELLED_OWNER.search(text)) and (name := bare_name(match.group(1))):
+        return name
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
+    for clause in clauses:
+        if named := _named_after_colon(clause):
+            return named[1]
     for clause in clauses[1:]:
         clause = re.sub(r"\s+(?:too|as well|again)$", "", clause, flags=re.I)  # "Maya too"
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
     return None
+
+
+def _named_after_colon(clause: str) -> tuple[str, str] | None:
+    """(the work, the person) of a clause that ends on a person after a colon, their team dropped:
+    "…move back in: Pete Lawson from maintenance" → Pete Lawson. The work before the colon must be said
+    in words (three at least), so a field label ("What: Dashboards") names nobody."""
+    said = _AFTER_COLON.match(clause)
+    if not said or len(said.group("work").split()) < 3:
+        return None
+    name = re.sub(rf"{_EN_TEAM}$", "", said.group("who").strip())
+    if not _BARE_NAME.match(name) or set(name.lower().split()) & _NOT_NAMES:
+        return None
+    return said.group("work"), name
 
 
 def _without_title(text: str, who: str) -> str:
@@ -153,6 +175,8 @@ def _without_owner(clause: str, who: str | None) -> str:
     """A clause without the owner heading or closing it ("张伟1月15日前出方案" → "出方案")."""
     if not who or clause == who:
         return clause
+    if (named := _named_after_colon(clause)) and named[1] == who:
+        return named[0]
     for name in (f"@{who}", who):
         if clause.startswith(name):
             return clause[len(name) :].strip()

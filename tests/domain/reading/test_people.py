@@ -116,3 +116,21 @@ def test_a_person_named_with_their_role_or_team_is_the_person_not_the_role(
 def test_a_role_after_the_name_leaves_the_name(text: str) -> None:
     (said,) = read_reflections(text)
     assert said.person in ("李娜", "Lena")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("我是物流部经理王海。最触动的是司机连续加班；发现自己不爱放权；下一步每周排班。", "王海"),
+        (
+            "I'm Maria Santos, head of logistics. Most moved: drivers on double shifts. "
+            "Next step: a weekly rota.",
+            "Maria Santos",
+        ),
+        ("I'm Maria. Most moved: drivers on double shifts. Next step: a weekly rota.", "Maria"),
+    ],
+)
+def test_a_speaker_named_in_full_is_the_whole_name(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert said.answers["next_step"].rstrip("。.") in ("每周排班", "a weekly rota")

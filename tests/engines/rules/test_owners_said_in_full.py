@@ -73,3 +73,32 @@ def test_an_owner_named_again_leaves_no_word_behind(language: str, text: str, ow
     coach = _at_actions(language)
     action = coach.say(text).review.actions[-1]
     assert action.who == owner and action.how and "again" not in action.how
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "how", "left_out"),
+    [
+        ("zh", "更换冷库门封条，负责人：设备部老周，6月20日前", "老周", "冷库门封条", "设备部"),
+        (
+            "en",
+            "The dock lights get replaced and checked weekly: Rita Gomez from facilities, by June 12",
+            "Rita Gomez",
+            "dock lights",
+            "facilities",
+        ),
+    ],
+)
+def test_an_owner_named_after_a_colon_with_their_team_is_the_person(
+    language: str, text: str, owner: str, how: str, left_out: str
+) -> None:
+    coach = _at_actions(language)
+    action = coach.say(text).review.actions[-1]
+    assert action.who == owner
+    said = f"{action.what} {action.how}"
+    assert how in said and left_out not in said
+
+
+def test_a_field_label_before_a_colon_names_nobody() -> None:
+    coach = _at_actions("en")
+    coach.say("What: Dashboards, by June 12")
+    assert not any(a.who == "Dashboards" for a in coach.last.review.actions)
