@@ -278,6 +278,15 @@ def test_find_tolerance_reads_the_band() -> None:
         ("Average dwell time", "minutes", False),  # visitors staying longer is the point
         ("平均停留时长", "分钟", False),
         ("handling time", "minutes", True),  # a duration with no word for it is better short
+        # work done again, stock or time lost, a span between two events: fewer is better
+        ("返洗率", "%", True),
+        ("育肥死淘率", "%", True),
+        ("料肉比", None, True),
+        ("Hours lost to sickness", None, True),
+        ("Amended returns after filing", "%", True),
+        ("Average days from order to install", None, True),
+        ("Recycling contamination rate", "%", True),
+        ("Returns filed by the deadline", "%", False),  # "by the deadline" is on time, however it's named
     ],
 )
 def test_the_words_of_a_kpi_name_say_which_way_it_is_better(name: str, unit: str | None, lower: bool) -> None:
