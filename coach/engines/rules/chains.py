@@ -49,6 +49,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
 _CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+")
+_BECAUSE = re.compile(r"因为|由于|(?i:\bbecause\b|\bdue to\b)")
 _CAUSE_WORD = re.compile(r"^(?:因为|由于|是因为|(?i:because(?: of)?|due to))\s*")
 
 
@@ -102,8 +103,10 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     for number, clause in _clauses(text):
         if not clause or is_meta_remark(clause.strip(" ？?。.!！")):
             continue
-        if _asks_why(clause):
-            marked += 1  # "为什么？…", "Why: …": what follows is the next level down
+        if (asked := _why_asked(clause)) is not None:
+            marked += 1  # "为什么？…", "Why: …", "为什么赶？": what follows is the next level down
+            if asked and not layers and not head and phenomenon is None:
+                phenomenon = asked  # "why the wrong strength?": the question names what went wrong
             pending = "deeper"
             continue
         rung, words = _rung(clause)
@@ -187,9 +190,20 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _asks_why(clause: str) -> bool:
-    """A clause that only asks itself why ("为什么？", "Why:"): the next clause is the next level down."""
-    return bool(cues.why().fullmatch(clause.strip(" ？?。.!！：:")))
+def _why_asked(clause: str) -> str | None:
+    """The words a clause asks why about ("为什么赶" → 赶, "why the wrong strength" → the wrong strength),
+    "" when it only asks why ("为什么？", "Why:"); None when it asks nothing. The next clause goes a level
+    down."""
+    body = clause.strip(" ？?。.!！：:")
+    if cues.why().fullmatch(body):
+        return ""
+    asked = cues.why().match(body)
+    if asked is None or _BECAUSE.search(body):
+        return None  # "why it failed is because …" answers, it does not ask
+    rest = body[asked.end() :]
+    if rest[:1].isascii() and rest[:1].isalnum():
+        return None  # "Whyte", "whys": no question
+    return rest.strip()
 
 
 def _lead_removed(clause: str) -> str:

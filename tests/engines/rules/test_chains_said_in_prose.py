@@ -58,3 +58,47 @@ def test_the_real_root_is_the_root(text: str, root: str) -> None:
 )
 def test_a_share_given_as_an_estimate_weighs_the_cause(clause: str, weighs: bool) -> None:
     assert said_as_share(clause) is weighs
+
+
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "root", "share"),
+    [
+        (
+            "Late deliveries: vans leave the depot after nine. Why? Because loading only starts at eight. "
+            "Why so late? The pickers start at seven and the waves are built by hand. "
+            "And if you keep asking why, it comes down to nobody owning the wave plan. Call that about half.",
+            "vans leave",
+            "nobody owning the wave plan",
+            0.5,
+        ),
+        (
+            "why the wrong labels? The printer queue mixes two orders. Why does that happen? "
+            "Because both lines share one printer. "
+            "Ask why again, and it's that the second printer was never budgeted. I'd say two thirds.",
+            "wrong labels",
+            "never budgeted",
+            2 / 3,
+        ),
+        (
+            "为什么退货多？表面看是尺码不准，顾客买了就退。再往下问，是尺码表三年没更新。"
+            "说到底，是没有人负责尺码数据，我看占了六成。",
+            "退货多",
+            "没有人负责尺码数据",
+            0.6,
+        ),
+    ],
+)
+def test_a_why_ladder_told_as_a_story_is_a_chain(text: str, phenomenon: str, root: str, share: float) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert phenomenon in parts.phenomenon
+    assert parts.root is not None and root in parts.root
+    assert parts.share == pytest.approx(share, abs=0.01)
+    assert not any(root in level for level in parts.surface)
+
+
+@pytest.mark.parametrize(
+    "text", ["Why it failed is because the vendor was late.", "为什么延期是因为供应商晚了。"]
+)
+def test_a_why_that_answers_asks_nothing(text: str) -> None:
+    assert read_chain(text) is None
