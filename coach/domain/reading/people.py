@@ -51,9 +51,11 @@ def _person(sentence: str) -> tuple[str | None, str]:
         speaker = not re.match(r"[我你他她咱大]", name)  # "反思我先说：" is the user, not a relayed name
         if speaker and name.lower() not in _PRONOUNS and (not possessive or _answer_cue(rest) is not None):
             return name, rest
-    if (match := _NAMED_LEAD.match(body)) and _answer_cue(body[match.end() :]) is not None:
-        return match.group("name"), body[match.end() :]  # a list of people: "Sam - most moved: …"
-    if (match := cues.named_lead().match(body)) and _hands_over(body[match.end() :]):
+    labelled = _answer_cue(body) is not None  # a question's label ("Better: I'd …") names nobody
+    named_lead = _NAMED_LEAD.match(body)
+    if named_lead and not labelled and _answer_cue(body[named_lead.end() :]) is not None:
+        return named_lead.group("name"), body[named_lead.end() :]  # a list of people: "Sam - most moved: …"
+    if (match := cues.named_lead().match(body)) and not labelled and _hands_over(body[match.end() :]):
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
         if name.lower() not in _PRONOUNS and not re.match(r"[我你他她咱大]", name):

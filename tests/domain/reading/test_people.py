@@ -134,3 +134,41 @@ def test_a_speaker_named_in_full_is_the_whole_name(text: str, person: str) -> No
     (said,) = read_reflections(text)
     assert said.person == person
     assert said.answers["next_step"].rstrip("。.") in ("每周排班", "a weekly rota")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Reflection, me, Owen Price, ops lead. Most moved: a customer who waited seven weeks.",
+            "Owen Price",
+        ),
+        (
+            "Mine first, I'm Rosa Diaz, head of billing. Most moved: a clerk who rejected us three times.",
+            "Rosa Diaz",
+        ),
+        (
+            "Reflections. Mine first, Julia Hart: most moved, a retired teacher crying in our office.",
+            "Julia Hart",
+        ),
+        ("反思，我是仓储主管吴刚。最触动的是夜班同事连轴转。", "吴刚"),
+    ],
+)
+def test_the_speaker_said_after_me_or_mine_is_the_person(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert "most_touched" in said.answers
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        ("I'm Owen. Better: I'd track each job from day one.", "do_better", "track each job"),
+        ("I'm Owen. About me: I judge the month by installs.", "self_discovery", "judge the month"),
+        ("我是吴刚。发现：我发现自己不爱求助。", "self_discovery", "不爱求助"),
+    ],
+)
+def test_a_question_named_by_its_short_label_is_no_person(text: str, question: str, answer: str) -> None:
+    (said,) = read_reflections(text)  # one person: "Better", "发现" are no one
+    assert said.person in ("Owen", "吴刚")
+    assert answer in said.answers[question]
