@@ -236,7 +236,7 @@ def edit_stop() -> frozenset[str]:
 @cache
 def edit_marked() -> list[re.Pattern[str]]:
     """An item named by its words and marked as such ("国庆那条…"); group `ref` holds the words."""
-    return [re.compile(rf"^{fragment}") for fragment in fragments("edit_marked")]
+    return [re.compile(rf"^{fragment}", re.I) for fragment in fragments("edit_marked")]
 
 
 @cache

@@ -25,14 +25,17 @@ _EN_OWNER_BIT = (
     rf"\b(?:owner|who)\s*[:：]?\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:{_EN_TEAM})?(?=\s*(?:$|[,;.，；。]))"
     rf"|(?:^|(?<=,))\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?){_EN_TEAM}(?=\s*(?:$|[,;.]))"
 )
+# an owner said by a label or a verb; "全程负责人制度" (the rule that someone owns it) is work, not an owner,
+# so "…负责" closes its clause
 _OWNER_BITS = re.compile(
-    rf"@\s*{_NAME}+|(负责人|责任人)\s*[:：是为]?\s*{_NAME}+|{_EN_OWNER_BIT}|\b(owner|who)\s*[:：]\s*{_NAME}+|由\s*{_NAME}{{1,6}}\s*(来)?负责|"
-    rf"{_NAME}{{1,6}}\s*(来)?(负责|主持|牵头)|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
+    rf"@\s*{_NAME}+|(负责人|责任人)(?!制)\s*[:：是为]?\s*{_NAME}+|{_EN_OWNER_BIT}|\b(owner|who)\s*[:：]\s*{_NAME}+"
+    rf"|由\s*{_NAME}{{1,6}}\s*(来)?负责|{_NAME}{{1,6}}\s*(来)?(负责|主持|牵头)(?=$|[，,;；。\s])"
+    rf"|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
     re.I,
 )
 # What is left of a clause once the owner and the date are taken out of it.
 LEFTOVER = re.compile(
-    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制"
+    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
     r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有)$|"
     r"^(截止|deadline|due)\s*[:：]?\s*$",
@@ -64,6 +67,7 @@ _CN_OWNER = re.compile(
 _CN_LABELLED_OWNER = re.compile(r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{4,10})(?=$|[，,;；。\s])")
 # "The sand store roof gets fixed: Pete Lawson from maintenance": the work, a colon, then who does it
 _AFTER_COLON = re.compile(r"^(?P<work>.+?)\s*[:：]\s*(?P<who>[^:：]+)$")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _NOT_NAMES = frozenset(
     {"yes", "no", "ok", "okay", "done", "none", "nothing", "skip", "next", "also", "and", "then", "so"}
     | {"but", "thanks", "sure", "fine", "good", "great", "today", "tomorrow", "weekly", "daily", "monthly"}
@@ -91,9 +95,11 @@ def owner_in(text: str) -> str | None:
     if (match := _CN_LABELLED_OWNER.search(text)) and (name := bare_name(match.group(1))):
         return name
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
-    for clause in clauses:
+    for number, clause in enumerate(clauses):
         if named := _named_after_colon(clause):
             return named[1]
+        if number and (name := _team_and_name(clause)):
+            return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
     for clause in clauses[1:]:
         clause = re.sub(r"\s+(?:too|as well|again)$", "", clause, flags=re.I)  # "Maya too"
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
@@ -113,6 +119,15 @@ def _named_after_colon(clause: str) -> tuple[str, str] | None:
     if not _BARE_NAME.match(name) or set(name.lower().split()) & _NOT_NAMES:
         return None
     return said.group("work"), name
+
+
+def _team_and_name(clause: str) -> str | None:
+    """A clause that is a team or role and a name, nothing else: "设备组孙亮", "采购的钱进" → the name;
+    "各店店长执行" names no one."""
+    name = bare_name(clause)
+    if not name or name == clause or not _HAN_NAME.fullmatch(name) or LEFTOVER.match(name):
+        return None
+    return name
 
 
 def _without_title(text: str, who: str) -> str:
@@ -158,7 +173,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
 
 
 _BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")
-_DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止)?")
+_DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止|起)?")  # "9月1日起执行": from the day on
 
 
 def _without(text: str, words: str) -> str:
@@ -177,6 +192,8 @@ def _without_owner(clause: str, who: str | None) -> str:
         return clause
     if (named := _named_after_colon(clause)) and named[1] == who:
         return named[0]
+    if _team_and_name(clause) == who:
+        return ""  # "设备组孙亮": the owner said with their team
     for name in (f"@{who}", who):
         if clause.startswith(name):
             return clause[len(name) :].strip()

@@ -1,7 +1,8 @@
 """Action edits that name their item by its words, not its number, at the actions step (zh and en).
 
 "国庆那条负责人换成何鹏，日期改成9月5日", "推荐奖励那条负责人改一下，不是赵敏，是孙丽",
-"the macros go to Marco, not Aiko", "the value-story pack is due February 20, not next Friday".
+"the macros go to Marco, not Aiko", "the value-story pack is due February 20, not next Friday";
+"智能血压计那条删掉，经费还没批", "Drop the CRM one, no budget" take the action out.
 
 An edit lands only on the one action its words name; when no action or several fit, nothing changes and
 the message is read as before. Each sentence is one edit, so "A goes to Arjun; B is due May 3" edits two.
@@ -14,14 +15,14 @@ from dataclasses import dataclass
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
-from coach.engines.rules.text import word_grams
+from coach.engines.rules.text import quote, word_grams
 from coach.engines.rules.turn import Turn
 
 
 @dataclass
 class WordEdit:
     index: int  # 0-based position of the action
-    field: str  # "who" or "when"
+    field: str  # "who", "when", or "delete"
     value: str
 
 
@@ -73,6 +74,9 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
             found["who"] = (swapped.start(), "who", _without_role(new))
         elif "when" not in found and any(a.when_text and a.when_text in old for a in actions):
             found["when"] = (swapped.start(), "when", new)
+    if deleted := cues.delete().search(sentence):
+        # an item taken out is changed in no other way; both at once is unclear
+        return [] if found else [(deleted.start(), "delete", "")]
     return list(found.values())
 
 
@@ -107,7 +111,12 @@ def apply_word_edits(t: Turn) -> bool:
         return False
     t.state.actions.draft = None  # what was being assembled was this edit, not a new action
     for edit in edits:
-        change_action(t, t.review.actions[edit.index], edit.field, edit.value)
-        t.say("edit_updated", n=edit.index + 1, item=updated_line(t, t.review.actions[edit.index]))
+        if edit.field != "delete":
+            change_action(t, t.review.actions[edit.index], edit.field, edit.value)
+            t.say("edit_updated", n=edit.index + 1, item=updated_line(t, t.review.actions[edit.index]))
+    # taken out last, from the end, so that the other edits' numbers still hold
+    for index in sorted({e.index for e in edits if e.field == "delete"}, reverse=True):
+        removed = t.review.actions.pop(index)
+        t.say("edit_deleted", n=index + 1, item=quote(removed.what, t.lang, 60))
     t.reask()
     return True

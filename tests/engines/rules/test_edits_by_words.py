@@ -130,3 +130,29 @@ def test_an_owner_and_a_date_changed_in_two_sentences_land_on_their_own_actions(
     review = coach.say(text).review
     assert [a.who for a in review.actions] == owners
     assert [a.when for a in review.actions] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "left", "who"),
+    [
+        (
+            "zh",
+            "回款看板那条删掉，经费还没批。付款节点那条负责人不是老黄，改成法务主管陈静。",
+            "付款节点",
+            "陈静",
+        ),
+        (
+            "en",
+            "Drop the collections dashboard one, no budget. The payment terms go to Priya, not Omar.",
+            "payment terms",
+            "Priya",
+        ),
+    ],
+)
+def test_an_action_named_by_its_words_is_taken_out_and_the_other_edit_still_lands(
+    language: str, text: str, left: str, who: str
+) -> None:
+    coach = _two_actions(language)
+    actions = coach.say(text).review.actions
+    assert len(actions) == 1
+    assert left in f"{actions[0].what} {actions[0].how}" and actions[0].who == who

@@ -102,3 +102,31 @@ def test_a_field_label_before_a_colon_names_nobody() -> None:
     coach = _at_actions("en")
     coach.say("What: Dashboards, by June 12")
     assert not any(a.who == "Dashboards" for a in coach.last.review.actions)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "when", "left_out"),
+    [
+        ("zh", "水帘年度检修计划，设备组孙亮，9月15日起执行", "孙亮", "2026-09-15", "执行"),
+        ("zh", "饲料霉菌毒素检测，采购的钱进，9月15日前", "钱进", "2026-09-15", "采购"),
+        (
+            "en",
+            "yearly cooling pad service, Sam Lee from maintenance, by September 15",
+            "Sam Lee",
+            "2026-09-15",
+            "maintenance",
+        ),
+    ],
+)
+def test_an_owner_said_with_their_team_after_the_work_is_the_person(
+    language: str, text: str, owner: str, when: str, left_out: str
+) -> None:
+    action = _at_actions(language).say(text).review.actions[-1]
+    assert action.who == owner and action.when is not None and action.when.isoformat() == when
+    assert left_out not in f"{action.what} {action.how}"
+
+
+def test_a_team_and_a_verb_name_no_owner() -> None:
+    coach = _at_actions("zh")
+    coach.say("临期打折全片区执行，各店店长执行，下周一开始")
+    assert all(a.who not in ("执行", "负责") for a in coach.last.review.actions)
