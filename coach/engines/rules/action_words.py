@@ -20,7 +20,8 @@ _CLAUSE_SPLIT = re.compile(r"\s*(?:[，;；。\n]|(?<!\d),|,(?!\d{3}(?!\d)))\s*|
 _NAME = r"[^\s，,;；。:：、—–]"
 # "owner: Mei Lin", "owner Nadia Khan in network engineering", "Owen from procurement": the whole name and
 # the team after it
-_EN_TEAM = r"\s+(?:in|from)\s+(?:the\s+)?(?-i:[a-z]+(?: [a-z]+)?)"
+# (up to three words, an acronym among them: "from the dispensary tech team", "from pharmacy IT")
+_EN_TEAM = r"\s+(?:in|from)\s+(?:the\s+)?(?-i:(?:[a-z]+|[A-Z]{2,5})(?: (?:[a-z]+|[A-Z]{2,5})){0,2})"
 _EN_OWNER_BIT = (
     rf"\b(?:owner|who)\s*[:：]?\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:{_EN_TEAM})?(?=\s*(?:$|[,;.，；。]))"
     rf"|(?:^|(?<=,))\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?){_EN_TEAM}(?=\s*(?:$|[,;.]))"
@@ -67,6 +68,8 @@ _CN_OWNER = re.compile(
 _CN_LABELLED_OWNER = re.compile(r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{4,10})(?=$|[，,;；。\s])")
 # "The sand store roof gets fixed: Pete Lawson from maintenance": the work, a colon, then who does it
 _AFTER_COLON = re.compile(r"^(?P<work>.+?)\s*[:：]\s*(?P<who>[^:：]+)$")
+# "Maya too", "Dev Patel again": a name said once more, the word after it no part of it
+_AGAIN = re.compile(r"\s+(?:too|as well|again)$", re.I)
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _NOT_NAMES = frozenset(
     {"yes", "no", "ok", "okay", "done", "none", "nothing", "skip", "next", "also", "and", "then", "so"}
@@ -101,7 +104,7 @@ def owner_in(text: str) -> str | None:
         if number and (name := _team_and_name(clause)):
             return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
     for clause in clauses[1:]:
-        clause = re.sub(r"\s+(?:too|as well|again)$", "", clause, flags=re.I)  # "Maya too"
+        clause = _AGAIN.sub("", clause)
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
@@ -115,7 +118,7 @@ def _named_after_colon(clause: str) -> tuple[str, str] | None:
     said = _AFTER_COLON.match(clause)
     if not said or len(said.group("work").split()) < 3:
         return None
-    name = re.sub(rf"{_EN_TEAM}$", "", said.group("who").strip())
+    name = re.sub(rf"{_EN_TEAM}$", "", _AGAIN.sub("", said.group("who").strip()))
     if not _BARE_NAME.match(name) or set(name.lower().split()) & _NOT_NAMES:
         return None
     return said.group("work"), name

@@ -59,3 +59,32 @@ def test_an_actions_heading_said_alone_opens_the_list(language: str, text: str, 
     actions = coach.say(text).review.actions
     assert [a.who for a in actions] == owners
     assert not any(a.what.startswith(("行动", "Actions")) for a in actions)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owners"),
+    [
+        (
+            "zh",
+            "行动：冷库门封条全部更换。负责人：设备部老周，6月20日前。"
+            "新员工上岗培训。负责人：人事部李娜，6月30日前。",
+            ["老周", "李娜"],
+        ),
+        (
+            "en",
+            "Actions. Replace the cold room seals. Owner: Rita Gomez from the facilities team, by June 20. "
+            "Barcode scanning at picking. Owner: Tom Reed from pharmacy IT, by June 30. "
+            "Induction with the shelf map: Rita Gomez again, by July 3.",
+            ["Rita Gomez", "Tom Reed", "Rita Gomez"],
+        ),
+    ],
+)
+def test_an_owner_said_in_the_sentence_after_the_work_owns_that_work(
+    language: str, text: str, owners: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN))
+    actions = coach.say(text).review.actions
+    assert [a.who for a in actions] == owners
+    said = " ".join(f"{a.what} {a.how}" for a in actions)
+    assert "facilities" not in said and "IT" not in said and "again" not in said

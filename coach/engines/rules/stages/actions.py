@@ -144,7 +144,22 @@ def _several(t: Turn) -> bool:
     """
     items = _split_items(t.text)
     said_apart = [s for i in items if i for s in sentences(i, capitalised=True)]
-    return _take_several(t, items) or _take_several(t, said_apart)
+    return _take_several(t, items) or _take_several(t, _with_owner_sentences(t, said_apart))
+
+
+def _with_owner_sentences(t: Turn, said: list[str]) -> list[str]:
+    """Sentences with a sentence that only names who and by when ("Owner: Dev Patel, by November 13.")
+    joined to the work said in the sentence before it."""
+    joined: list[str] = []
+    for sentence in said:
+        only_who_and_when = (_owner(t, sentence) or deadline(sentence, t.today)) and not work_clauses(
+            sentence, deadline(sentence, t.today)
+        )
+        if joined and only_who_and_when:
+            joined[-1] = f"{joined[-1].rstrip(' .。')}{'，' if t.lang == 'zh' else ', '}{sentence}"
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _split_items(text: str) -> list[str]:
