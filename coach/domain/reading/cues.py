@@ -222,6 +222,12 @@ def _each(name: str, flags: int = 0) -> list[re.Pattern[str]]:
 
 
 @cache
+def room_talk() -> re.Pattern[str]:
+    """Talk about the meeting itself while a question waits ("OK, carry on.", "插一句"): no answer."""
+    return re.compile(_union(fragments("room_talk")), re.I)
+
+
+@cache
 def edit_lead() -> re.Pattern[str]:
     """Words that open a correction and are no part of it ("更正：", "Sorry,", "Change of owner:")."""
     return re.compile(rf"^(?:{_union(fragments('edit_lead'))})[\s,，.。:：!！]*", re.I)

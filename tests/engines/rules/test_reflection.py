@@ -32,3 +32,35 @@ def test_name_and_first_answer_in_one_message() -> None:
         result.review.reflections[0].most_touched == "how fast renewals slipped"
     )  # the answer, not the question
     assert "about yourself" in result.reply
+
+
+def test_talk_about_the_meeting_is_no_answer_and_the_question_is_asked_again() -> None:
+    for language, person, talk, answer in (
+        ("zh", "我是李娜", "插一句，会议室下午要让出来，我们接着说吧。", "早点设节点"),
+        ("en", "I'm Bob", "Sorry, someone's just brought cake in. OK, carry on.", "set milestones early"),
+    ):
+        coach = _at_reflection(language=language)
+        coach.script(
+            person, "a" if language == "en" else "回款比签单难", "b" if language == "en" else "我太乐观"
+        )
+        asked = coach.reply
+        result = coach.say(talk)
+        assert result.review.reflections[0].do_better is None
+        assert result.reply == asked  # the same question again
+        assert coach.say(answer).review.reflections[0].do_better == answer
+
+
+def test_a_remark_in_brackets_before_an_answer_is_no_part_of_it() -> None:
+    for language, person, said, answer in (
+        ("zh", "我是李娜", "（刚才发早了）下一步每周看账龄表", "每周看账龄表"),
+        (
+            "en",
+            "I'm Bob",
+            "(sorry, sent too early) Next step: a weekly ageing review",
+            "a weekly ageing review",
+        ),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        reflection = coach.say(said).review.reflections[0]
+        assert reflection.next_step == answer and reflection.most_touched is None

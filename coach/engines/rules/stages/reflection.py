@@ -23,6 +23,8 @@ _NOBODY = re.compile(
 )
 _BLANK = re.compile(r"^(没有|无|不知道|跳过|略|pass|skip|none|nothing|n/?a|no idea)$", re.I)
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we"}
+# a remark in brackets before the answer ("(sorry, sent too early)", "（老周接着补的）")
+_REMARK = re.compile(r"^\s*[（(][^（()）]{1,40}[）)]\s*")
 # "我是王磊，销售总监": a role after the name introduces the person, it answers no question
 _ROLE = re.compile(
     r"^(?:(?:是|做|负责|担任|in|a|an|the|our|as)\s*)?[\u4e00-\u9fffA-Za-z ]{0,10}"
@@ -172,6 +174,11 @@ def _answer(t: Turn, text: str) -> None:
         t.state.reflection.step = "person"
         t.say("reflection_done", count=len(t.review.reflections))
         flow.advance(t)
+        return
+    text = _REMARK.sub("", text)  # "(sorry, sent too early) Next step: …": the remark is no answer
+    talk = cues.room_talk().search(text) and not split_answers(text) and _one_cued_answer(text) is None
+    if talk and 0 <= question < len(QUESTIONS):
+        t.ask(f"reflection_q{question}", person=reflection.person or "")  # "OK, carry on.": ask again
         return
     if _leaves_the_rest(text):
         # "黄凯后面几个问题说还没想好，跳过吧", "she's only listening": nothing to file for this person
