@@ -196,6 +196,17 @@ def named_lead() -> re.Pattern[str]:
 
 
 @cache
+def relayed_lead() -> re.Pattern[str]:
+    """A person named with their role whose answers were passed on ("Dev Patel, our lead, sent his.")."""
+    leads = [
+        _own_groups(lead, "name", f"{lang}{i}")
+        for lang in languages()
+        for i, lead in enumerate(words(lang).get("relayed_lead", []))
+    ]
+    return re.compile(rf"^(?:{_union(leads)})\s*")
+
+
+@cache
 def meta_retract() -> re.Pattern[str]:
     """A whole clause that takes back the one before it ("不算这次的行动", "not an action for today")."""
     return re.compile(rf"^(?:{_union(fragments('meta_retract'))})$", re.I)

@@ -60,6 +60,10 @@ def _person(sentence: str) -> tuple[str | None, str]:
         name = cues.role_prefix().sub("", name) or name
         if name.lower() not in _PRONOUNS and not re.match(r"[我你他她咱大]", name):
             return name, body[match.end() :].lstrip(" ，,:：")
+    if match := cues.relayed_lead().match(body):
+        rest = body[match.end() :]
+        if not rest.strip() or _hands_over(rest):  # their answers follow, in this sentence or the next
+            return cues.named(match, "name"), rest
     if match := cues.self_intro().match(body):
         rest = body[match.end() :]
         if named := _NAME.match(rest):

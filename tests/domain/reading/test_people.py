@@ -172,3 +172,30 @@ def test_a_question_named_by_its_short_label_is_no_person(text: str, question: s
     (said,) = read_reflections(text)  # one person: "Better", "发现" are no one
     assert said.person in ("Owen", "吴刚")
     assert answer in said.answers[question]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "next_step"),
+    [
+        (
+            "Dev Patel, our night shift supervisor, sent his in writing. Most touched: a handler who cried. "
+            "Next step: a buddy rota.",
+            "Dev Patel",
+            "a buddy rota",
+        ),
+        (
+            "Tom Avery, our senior manager, couldn't stay, he emailed his answers: moved by the thank-yous; "
+            "next step, he'll hand over the junior files.",
+            "Tom Avery",
+            "he'll hand over the junior files",
+        ),
+        ("老周，保育舍组长，托我转述：最触动的是转群死得多；下一步每天测栏温。", "老周", "每天测栏温"),
+    ],
+)
+def test_a_person_named_with_their_role_whose_answers_were_passed_on(
+    text: str, person: str, next_step: str
+) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert said.answers["next_step"].rstrip("。.") == next_step
+    assert "most_touched" in said.answers
