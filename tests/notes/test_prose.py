@@ -6,21 +6,8 @@ import datetime as dt
 
 import pytest
 
-from coach.domain.retrospective import LessonAction, Retrospective, Verdict
-from coach.notes.extractor import RulesNotesExtractor
-from coach.notes.reading import read_note
-
-REVIEW = dt.date(2026, 5, 14)  # a Thursday
-
-
-def extract(text: str, name: str = "note.md", review_date: dt.date | None = REVIEW) -> Retrospective:
-    note = read_note(name, text.encode()).text
-    return RulesNotesExtractor().extract(note, doc_id="d", title="fallback", review_date=review_date)
-
-
-def texts(items: list) -> str:  # type: ignore[type-arg]
-    return " | ".join(getattr(i, "text", None) or getattr(i, "what", "") for i in items)
-
+from coach.domain.retrospective import LessonAction, Verdict
+from tests.notes.extracting import extract, texts
 
 # ---- commitments become actions or lessons ---------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notes.test_prose import extract, texts
+from tests.notes.extracting import extract, texts
 
 
 @pytest.mark.parametrize(
