@@ -344,6 +344,8 @@ def eval_sets() -> list[tuple[str, Path, bool]]:
         ("held-out styles set", EVAL_DIR / "holdout" / "styles.jsonl", True),
         # written by a new writer once the last round of tuning had ended, and measured once
         ("held-out styles set, written after tuning", EVAL_DIR / "holdout" / "after-tuning.jsonl", True),
+        # a third writer, after the next round of tuning: each round of tuning earns a fresh set
+        ("held-out styles set, after tuning round 2", EVAL_DIR / "holdout" / "after-tuning-2.jsonl", True),
     ]
     return [entry for entry in sets if entry[1].exists()]
 
