@@ -109,6 +109,9 @@ def cue_kind(item: Item) -> Kind | None:
         return "other"  # "Key improvements are the following.": the items are what follows
     if prose.rejects_cause(text):
         return "other"  # "At first we thought it was the CDN, … but it wasn't", "排除了": no cause
+    missed = prose.is_missed_practice(text) and not cues.ROOT.search(text)
+    if missed and item.label in (None, "shortfall", "cause"):
+        return "shortfall"  # "该做没做：…", "We said we'd inspect every floor and we didn't": no cause
     if drilldown.remarks_on_causes(text):
         # "The rest is weather days and events.", "这两条我们控制不了": a remark on the causes, which closes
         # the telling of the one before; the causes read it and add nothing

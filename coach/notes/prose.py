@@ -63,6 +63,17 @@ def rejects_cause(text: str) -> bool:
     )
 
 
+def is_missed_practice(text: str) -> bool:
+    """ "还有一件该做没做的事：…", "We said in June we'd inspect every floor and we didn't": what should have
+    been done and was not is a shortfall of the review (the method's 该做没做), whatever reason it gives
+    after; inside a reason ("because the review was never done") it is the cause's words."""
+    from coach.notes import cues
+
+    missed = phrases("missed_practice").search(text)
+    reason = cues.CAUSE.search(text)
+    return missed is not None and (reason is None or missed.start() < reason.start())
+
+
 def starts_meeting(text: str) -> bool:
     """ "十二点四十正式开始", "… before getting to the numbers": the sentence that opens the meeting."""
     return phrases("meeting_start").search(text) is not None

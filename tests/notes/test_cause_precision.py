@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notes.extracting import chains, extract, words
+from tests.notes.extracting import chains, extract, texts, words
 
 # ---- one cause, told in pieces, is one chain --------------------------------------------------------
 
@@ -647,3 +647,80 @@ def test_a_separate_cause_does_not_borrow_the_phenomenon_of_the_one_before(
 def test_an_example_of_a_cause_is_part_of_it(note: str) -> None:
     found = chains(note)
     assert len(found) == 2 and ("4天" in words(found[0]) or "four days" in words(found[0]))
+
+
+# ---- what is said beside the causes and is none ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "missed"),
+    [
+        (
+            "复盘\n\n## 不足和原因\n- 交车慢，因为洗车房只有一台设备\n"
+            "- 还有一件该做没做的事：预约接车年初就定了，因为排期一直往后推，到现在还没上线\n",
+            "预约接车",
+        ),
+        (
+            "Retro\n\n## Why\n- Check-in was slow because the card printers kept jamming\n"
+            "- And we said we'd run a pre-arrival inspection on every floor and we didn't\n",
+            "pre-arrival inspection",
+        ),
+    ],
+)
+def test_what_should_have_been_done_and_was_not_is_a_shortfall_not_a_cause(note: str, missed: str) -> None:
+    doc = extract(note)
+    assert len(doc.cause_chains) == 1 and not any(missed in words(c) for c in doc.cause_chains)
+    assert missed in texts(doc.shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n- 根本原因是没有技术案例库\n- 因为没人负责，培训一直没做，这是第二个原因\n",
+        "Retro\n\n## Why\n- The root cause is that nobody owned the runbook\n"
+        "- Capacity was short because the load test was never done\n",
+    ],
+)
+def test_what_was_not_done_told_as_the_reason_stays_a_cause(note: str) -> None:
+    assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n- 根本原因是没有技术案例库\n"
+        "- 需要说明一下，6月初车间换举升机停工三天，这是计划内的，不算原因\n",
+        "Retro\n\n## Why\n- The root cause is that nobody owned the runbook\n"
+        "- The planned network maintenance that night was not a factor\n",
+    ],
+)
+def test_what_the_note_says_is_no_cause_is_none(note: str) -> None:
+    assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "故障复盘\n\n【根本原因】\n迁移手册里没有恢复定时任务这一步。\n\n【处理过程】\n"
+        "值班同事把归档挪到另一块盘，因为磁盘已满，服务到17点10分才恢复正常。\n",
+        "INCIDENT REVIEW\n\nROOT CAUSE\n\nThe migration runbook had no step to re-enable paused jobs.\n\n"
+        "RESOLUTION\n\nEngineers moved the archive to another volume because the disk was full; "
+        "normal flow resumed at 17:10.\n",
+    ],
+)
+def test_a_plain_text_heading_ends_the_causes_and_resolution_is_no_cause(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and ("runbook" in words(found[0]) or "定时任务" in words(found[0]))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n不足和原因。损耗高，根子上是损耗不考核店长。大家讨论下来，一致认为这一条解释了损耗超标的大概六成。\n",
+        "Retro\n\nWhat went wrong. Waste was high, and the root cause is that store managers are not "
+        "measured on waste. We agreed this explains about 60 percent of the gap.\n",
+    ],
+)
+def test_a_remark_that_a_cause_explains_sixty_percent_marks_it_main_and_adds_no_chain(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
