@@ -96,6 +96,22 @@ def shared_prototypes() -> PrototypeClassifier:
 
 def cue_kind(item: Item) -> Kind | None:
     """The kind that headings and cue words decide; None leaves it to the prototypes."""
+    kind = _cue_kind(item)
+    text = item.text
+    if kind != "cause" or item.part is not None or cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text):
+        return kind
+    # words that sit beside the causes and explain no finding: the timeline's steps, what followed, the count
+    # of those affected, and a rule for next time with its reason
+    if prose.prescribes_next_time(text):
+        return "lesson"
+    if prose.opens_with_clock(text) or prose.tells_consequence(text) or prose.tells_impact(text):
+        return "other"
+    if prose.tells_mitigation_step(text):
+        return "other"
+    return kind
+
+
+def _cue_kind(item: Item) -> Kind | None:
     text = item.text
     if (
         cues.DIGRESSION.search(text)

@@ -114,7 +114,7 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
     sentence the rest of its paragraph tells how service came back, which is no finding either.
     """
     kinds = list(kinds)
-    from coach.notes.prose import is_mitigation
+    from coach.notes.prose import is_mitigation, tells_consequence, tells_impact
 
     mitigation_para: int | None = None
     for i in range(1, len(items)):
@@ -134,6 +134,8 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
             kinds[i] == other or (in_turn and kinds[i] in ("shortfall", "highlight") and not item.label)
         )
         leads_on = _PRONOUN_LEAD.match(item.text) is not None or (in_turn and _bare_root(before.text))
+        # "This led to 4,000 failed orders.", "这导致了4000笔订单失败": what followed is no more of the cause
+        leads_on = leads_on and not (tells_consequence(item.text) or tells_impact(item.text))
         elaborates = leads_on and (
             after_cause or (kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, kinds[i - 1]))
         )

@@ -74,6 +74,59 @@ def is_missed_practice(text: str) -> bool:
     return missed is not None and (reason is None or missed.start() < reason.start())
 
 
+_CLOCK = re.compile(
+    r"^(?:at|by|around|about)?\s*\d{1,2}[:：]\d{2}\b|"
+    r"^(?:当天|当晚|次日|第二天)?(?:上午|下午|晚上|凌晨|早上|中午|傍晚)?\d{1,2}[点时](?:\d{1,2}分|半)?",
+    re.I,
+)
+_MODAL = re.compile(
+    r"\b(?:should|must|need to|next time|going forward|from now on|in future)\b|要|必须|应该|下次|以后|今后",
+    re.I,
+)
+
+
+def tells_mitigation_step(text: str) -> bool:
+    """ "值班同学临时把连接池调到200", "Engineers manually raised the pool size": a step taken to recover,
+    told among the causes (a reason given before it, "因为临时把库存调低了", keeps it a cause)."""
+    from coach.notes import cues
+
+    step = phrases("mitigation_step").search(text)
+    reason = cues.CAUSE.search(text)
+    return step is not None and (reason is None or step.start() < reason.start())
+
+
+def opens_with_clock(text: str) -> bool:
+    """ "At 14:12 on-call was paged because …", "14点40分我们回滚了配置，因为…": a step of the timeline."""
+    return _CLOCK.search(_LEADING_CONNECTIVE.sub("", text.strip())) is not None
+
+
+def tells_consequence(text: str) -> bool:
+    """ "As a result, requests queued", "结果请求排队": what followed from a cause, not a cause ("结果是…"
+    says what it turned out to be, and stays what it is)."""
+    body = _LEADING_CONNECTIVE.sub("", text.strip())
+    return (
+        not body.startswith("结果是") and phrases("consequence_lead", anchored=True).search(body) is not None
+    )
+
+
+def tells_impact(text: str) -> bool:
+    """ "So about 4,000 orders were affected, because …", "大概4000笔订单受影响": how many were affected is
+    the size of the finding; a reason given after it explains the count, not the finding."""
+    from coach.notes import cues
+
+    impact = phrases("impact").search(text)
+    if impact is None or not re.search(r"\d|[一二三四五六七八九十百千万]+(?:笔|人|单|家|个|名)", text):
+        return False
+    reason = cues.CAUSE.search(text)
+    return reason is None or impact.start() < reason.start()
+
+
+def prescribes_next_time(text: str) -> bool:
+    """ "Next time we should load-test config changes, because …", "以后配置变更要先压测，因为…": a rule for
+    next time (with its modal) told among the causes is a lesson."""
+    return prescribes(text) and _MODAL.search(text) is not None
+
+
 def starts_meeting(text: str) -> bool:
     """ "十二点四十正式开始", "… before getting to the numbers": the sentence that opens the meeting."""
     return phrases("meeting_start").search(text) is not None

@@ -724,3 +724,60 @@ def test_a_plain_text_heading_ends_the_causes_and_resolution_is_no_cause(note: s
 def test_a_remark_that_a_cause_explains_sixty_percent_marks_it_main_and_adds_no_chain(note: str) -> None:
     found = chains(note)
     assert len(found) == 1 and found[0].is_main
+
+
+ROOT_ZH = "根本原因是连接池上限沿用了旧集群的配置。"
+ROOT_EN = "The root cause was a connection pool limit copied from the old cluster."
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        "14点12分告警触发，因为错误率超了阈值，值班被叫起来。",  # a step of the timeline
+        "结果请求排队，30秒后都超时了。",  # what followed
+        "这导致了4000笔订单失败。",
+        "所以大概4000笔订单受影响，因为报错持续了75分钟。",  # how many were affected
+        "值班同学临时把连接池调到200，报错随即消失。",  # a step taken to recover
+        "At 14:12 on-call was paged because the error-rate alert fired.",
+        "As a result, requests queued and timed out after 30 seconds.",
+        "This led to 4,000 failed orders.",
+        "About 4,000 orders were affected, because the errors lasted 75 minutes.",
+        "Engineers manually raised the pool size to 200, which stopped the errors.",
+    ],
+)
+def test_the_timeline_consequences_impact_and_recovery_told_among_the_causes_are_no_causes(
+    beside: str,
+) -> None:
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in beside)
+    heading, root = ("## 原因分析", ROOT_ZH) if zh else ("## Root cause", ROOT_EN)
+    found = chains(f"Review\n\n{heading}\n{root}\n{beside}\n")
+    assert len(found) == 1 and ("连接池上限" in words(found[0]) or "pool limit" in words(found[0]))
+    assert not any(w in words(found[0]) for w in ("4000", "4,000", "14:12", "14点12分", "200"))
+
+
+@pytest.mark.parametrize(
+    ("beside", "lesson"),
+    [
+        ("以后配置变更要先压测，因为配置也是代码。", "压测"),
+        ("Next time we should load-test config changes, because config is code.", "load-test"),
+    ],
+)
+def test_a_rule_for_next_time_told_among_the_causes_is_a_lesson(beside: str, lesson: str) -> None:
+    zh = lesson == "压测"
+    heading, root = ("## 原因分析", ROOT_ZH) if zh else ("## Root cause", ROOT_EN)
+    doc = extract(f"Review\n\n{heading}\n{root}\n{beside}\n")
+    assert len(doc.cause_chains) == 1 and lesson in texts(doc.lessons)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：安娜、老白\n\n老白：为什么断货？因为临时把安全库存调低了，这是主因。\n"
+        "安娜：另外结果是没人盯补货，所以断了三天。\n",
+        "Retro\nAttendees: Anna, Ben\n\nBen: Why did we run out? Because someone manually lowered the safety "
+        "stock, that's the main cause.\n"
+        "Anna: And at first nobody watched the reorders, because the owner left.\n",
+    ],
+)
+def test_a_reason_that_names_a_recovery_step_or_a_result_is_still_a_cause(note: str) -> None:
+    assert len(chains(note)) == 2
