@@ -189,3 +189,30 @@ def chain_of(item: Item) -> CauseChain | None:
 def chain_words(chain: CauseChain) -> str:
     """All the words of a chain: phenomenon, surface cause and root cause."""
     return " ".join(filter(None, (chain.phenomenon, chain.surface_cause, chain.root_cause)))
+
+
+# "交车慢，一部分是因为返修车占了工位，另一部分是洗车房只有一台设备", "Queues were long partly because of
+# the printers and partly because of staffing": a finding split between two causes
+_SHARED_ZH = re.compile(
+    r"^(?P<seen>[^，,。；;]*?)[，,]?\s*(?:有)?一部分(?:是|原因是)?(?:因为|由于)?(?P<a>[^；;]+?)[，,；;]\s*"
+    r"(?:另一部分|另外一部分|还有一部分|一部分)(?:是|原因是|则是)?(?:因为|由于)?(?P<b>[^；;]+)$"
+)
+_SHARED_EN = re.compile(
+    r"^(?P<seen>[^.;]*?)[,]?\s*\bpartly (?:because(?: of)?|due to) (?P<a>.+?),?\s+and partly "
+    r"(?:because(?: of)?\s+|due to\s+)?(?P<b>.+)$",
+    re.I,
+)
+
+
+def shared_out(item: Item) -> list[Item]:
+    """The statement as one cause statement per share of a finding it names ("一部分是…，另一部分是…",
+    "partly because …, and partly because …"); the statement itself when it names one."""
+    text = item.text.strip()
+    for pattern, because in ((_SHARED_ZH, "，因为"), (_SHARED_EN, " because ")):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        seen = m.group("seen").strip(" ，,")
+        parts = (m.group("a").strip(" ，,"), m.group("b").strip(" ，,。."))
+        return [dataclasses.replace(item, text=f"{seen}{because}{part}" if seen else part) for part in parts]
+    return [item]

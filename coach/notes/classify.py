@@ -154,7 +154,10 @@ def _cue_kind(item: Item) -> Kind | None:
     telling_cause = section == "cause" and cues.CAUSE.search(text) is not None
     general = (item.spoken and not telling_cause) or section not in ("highlight", "shortfall", "cause")
     context = Context.statement if general else Context.finding
-    if section not in ("lesson", "action") and read_goals(text, item.topic, context):
+    # "充电桩是扩容没批下来，原计划从8个加到16个，现在还是8个，外部原因": a plan told inside a cause is
+    # the cause's words; only a target named as one ("目标…", "target …") makes it a goal
+    plan_in_cause = telling_cause and _NAMED_TARGET.search(text) is None
+    if section not in ("lesson", "action") and not plan_in_cause and read_goals(text, item.topic, context):
         return "goal"
     if section != "action" and (cues.LESSON_PREFIX.search(text) or is_tagged_lesson(text)):
         return "lesson"
@@ -217,6 +220,9 @@ def _cue_kind(item: Item) -> Kind | None:
     if cues.SHORTFALL.search(text):
         return "shortfall"
     return None
+
+
+_NAMED_TARGET = re.compile(r"目标|指标|考核|KPI|\b(?:target|goal|SLO|SLA)\b", re.I)
 
 
 def _says_little(text: str) -> bool:

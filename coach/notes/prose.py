@@ -332,6 +332,12 @@ def is_summary(text: str) -> bool:
     return _opens_with("summary_lead", text)
 
 
+_WENT_DOWN = re.compile(
+    r"\b(?:fell|fallen|declined|decreased|dropped|lower|worse|below|down)\b|下降|下滑|掉到|掉了|降到|少了|没达|未达",
+    re.I,
+)
+
+
 def explains_success(text: str, section: str | None) -> bool:
     """ "It worked because we had case studies", "新客户超了，主要是因为展会线索": why something went well is
     part of the highlight, not a cause of a gap."""
@@ -339,8 +345,8 @@ def explains_success(text: str, section: str | None) -> bool:
 
     m = cues.CAUSE.search(text)
     head = text[: m.start()] if m else text
-    if cues.SHORTFALL.search(head):
-        return False
+    if cues.SHORTFALL.search(head) or _WENT_DOWN.search(head):
+        return False  # "Win rate fell to 18% because …", "赢单率掉到18%，因为…": why it went badly
     return section == "highlight" or cues.HIGHLIGHT.search(head) is not None
 
 

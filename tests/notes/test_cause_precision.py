@@ -781,3 +781,87 @@ def test_a_rule_for_next_time_told_among_the_causes_is_a_lesson(beside: str, les
 )
 def test_a_reason_that_names_a_recovery_step_or_a_result_is_still_a_cause(note: str) -> None:
     assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n问题主要在损耗。根子上是损耗不考核店长。\n\n"
+        "另外还有几个原因。一是寒潮，蔬菜进价涨了一倍。二是冷柜压缩机老化。\n",
+        "Retro\n\nWhat went wrong was waste. The root cause is that store managers are not measured "
+        "on it.\n\n"
+        "There were other factors too. First, the cold snap doubled vegetable prices. "
+        "Second, old fridge compressors lost temperature.\n",
+    ],
+)
+def test_a_paragraph_announcing_other_causes_gives_each_of_them(note: str) -> None:
+    assert len(chains(note)) == 3
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n先交代一下背景。三季度一向是淡季，因为有暑假，所以目标定得比二季度低。\n\n"
+        "## 原因\n- 根本原因是法务审核拖了六周\n",
+        "Retro\n\nSome background. Q3 is always our slowest quarter because of the summer holidays, "
+        "which is why the target was lower.\n\n"
+        "## Why\n- The root cause is that legal review took six weeks\n",
+    ],
+)
+def test_a_paragraph_announced_as_background_holds_no_cause(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and ("法务" in words(found[0]) or "legal" in words(found[0]))
+
+
+@pytest.mark.parametrize(
+    ("note", "first", "second"),
+    [
+        (
+            "复盘\n\n## 原因\n- 交车慢，一部分是因为返修车占了工位，另一部分是洗车房只有一台设备\n",
+            "工位",
+            "洗车房",
+        ),
+        (
+            "Retro\n\n## Why\n- Check-in was slow partly because the card printers jammed, "
+            "and partly because only two desks were open\n",
+            "printers",
+            "two desks",
+        ),
+    ],
+)
+def test_a_finding_split_between_two_causes_gives_two_chains(note: str, first: str, second: str) -> None:
+    found = chains(note)
+    assert len(found) == 2
+    assert first in words(found[0]) and second not in words(found[0]) and second in words(found[1])
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "复盘\n参会：马洪涛、严红\n\n马洪涛：充电桩为什么排队？\n"
+            "严红：充电桩是电力公司的扩容没批下来，原计划国庆前从8个桩加到16个，现在还是8个，外部原因。\n",
+            "扩容没批下来",
+        ),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nHannah: Why were the chargers queued?\n"
+            "Diego: The grid upgrade was never approved, we planned to go from 8 to 16 chargers and we still "
+            "have 8, an external cause.\n",
+            "grid upgrade",
+        ),
+    ],
+)
+def test_a_plan_told_inside_a_cause_is_the_cause_not_a_goal(note: str, cause: str) -> None:
+    doc = extract(note)
+    assert not doc.goals and any(cause in words(c) for c in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n赢单率掉到18%，因为丢了三个大单。\n",
+        "Retro\n\nWin rate fell to 18% because we lost three large deals.\n",
+    ],
+)
+def test_a_finding_that_went_down_with_its_reason_is_no_highlight(note: str) -> None:
+    assert not extract(note).highlights
