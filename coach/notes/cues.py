@@ -37,7 +37,10 @@ CAUSE = re.compile(
 # more ways to say "the reason" are per-language data (coach/notes/words/ `cause_cue`)
 CAUSE = re.compile(CAUSE.pattern + "|" + phrases("cause_cue").pattern, re.I)
 MAIN_CAUSE = re.compile(
-    r"主因|最主要|主要原因|最大的原因|大头|一大半|大部分|绝大部分|八九成|八成|九成|七成|[6789]0\s*%|说明了一切|"
+    r"主因|最主要|主要原因|最大的原因|大头|一大半|大部分|绝大部分|八九成|八成|九成|七成|说明了一切|"
+    # "80%" is a share of the gap, not a level something stood at ("at 80% full", "使用率到了80%")
+    r"(?<!\bat )(?<!率)(?<!率到)(?<!率达)(?<!率为)(?<!率是)(?<!率到了)(?<!率达到)"
+    r"[6789]0\s*%(?!\s*(?:full\b|满))|"
     r"\bmain (?:cause|reason|driver)\b|\bprimary (?:cause|"
     r"reason)\b|\bbiggest (?:cause|reason|factor)\b|"
     # "most of" alone ("most of our volunteers") measures people, not the gap a cause explains

@@ -865,3 +865,18 @@ def test_a_plan_told_inside_a_cause_is_the_cause_not_a_goal(note: str, cause: st
 )
 def test_a_finding_that_went_down_with_its_reason_is_no_highlight(note: str) -> None:
     assert not extract(note).highlights
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n根本原因是迁移手册里没有恢复定时任务这一步，我们估计这解释了四分之三的延误。\n"
+        "另外，磁盘使用率到了80%时告警发到了一个没人看的邮件组。\n",
+        "Retro\n\n## Root cause\nThe root cause was that the migration runbook had no step to re-enable "
+        "paused jobs. We estimate this explains around three quarters of the delay.\n"
+        "Also, the disk warning fired at 80% full, but it went to a mailing list nobody reads.\n",
+    ],
+)
+def test_a_level_something_stood_at_is_no_share_of_the_gap(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 2 and found[0].is_main and not found[1].is_main
