@@ -104,6 +104,11 @@ def cue_kind(item: Item) -> Kind | None:
     # of those affected, and a rule for next time with its reason
     if prose.prescribes_next_time(text):
         return "lesson"
+    if prose.commits_before_reason(text):
+        practice = prose.commitment_lesson_verb(text) or prose.states_practice(text)
+        return "lesson" if practice else "action"
+    if prose.apologises(text):
+        return "other"
     if prose.opens_with_clock(text) or prose.tells_consequence(text) or prose.tells_impact(text):
         return "other"
     if prose.tells_mitigation_step(text):

@@ -121,10 +121,31 @@ def tells_impact(text: str) -> bool:
     return reason is None or impact.start() < reason.start()
 
 
+_ZH_RULE = re.compile(r"要(?:继续|坚持|停止|停掉|优化|新增|保持)|必须|不能再|应该要?|下次要|以后要|今后要")
+
+
 def prescribes_next_time(text: str) -> bool:
-    """ "Next time we should load-test config changes, because …", "以后配置变更要先压测，因为…": a rule for
-    next time (with its modal) told among the causes is a lesson."""
-    return prescribes(text) and _MODAL.search(text) is not None
+    """ "Next time we should load-test config changes, because …", "以后配置变更要先压测，因为…", "直播课要
+    继续，因为…": a rule for next time (with its modal) told among the causes is a lesson."""
+    from coach.notes import cues
+
+    if prescribes(text) and _MODAL.search(text) is not None:
+        return True
+    rule, reason = _ZH_RULE.search(text), cues.CAUSE.search(text)
+    return rule is not None and reason is not None and rule.start() < reason.start()
+
+
+def commits_before_reason(text: str) -> bool:
+    """ "We will keep the webinars because customers asked for more": work promised, then why."""
+    from coach.notes import cues
+
+    promise, reason = phrases("commitment").search(text), cues.CAUSE.search(text)
+    return promise is not None and reason is not None and promise.start() < reason.start()
+
+
+def apologises(text: str) -> bool:
+    """ "Sorry I'm late, because the bridge was closed", "不好意思来晚了，因为…": talk, no cause."""
+    return _opens_with("apology_lead", text)
 
 
 def starts_meeting(text: str) -> bool:

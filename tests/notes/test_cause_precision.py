@@ -880,3 +880,48 @@ def test_a_finding_that_went_down_with_its_reason_is_no_highlight(note: str) -> 
 def test_a_level_something_stood_at_is_no_share_of_the_gap(note: str) -> None:
     found = chains(note)
     assert len(found) == 2 and found[0].is_main and not found[1].is_main
+
+
+TURNS_ZH = (
+    "运营复盘\n参会：玛丽、老汤\n\n老汤：没做好的是激活，激活率掉到22%。\n"
+    "玛丽：主要是因为新版引导在Safari上打不开。\n"
+)
+TURNS_EN = (
+    "Ops retro\nAttendees: Maria, Tom\n\nTom: What went badly was activation, it dropped to 22%.\n"
+    "Maria: Mostly because the new setup wizard breaks on Safari.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("turn", "kind"),
+    [
+        ("玛丽：不好意思来晚了，因为桥又封了。", None),  # talk
+        ("老汤：直播课要继续，因为用户一直在要。", "lessons"),  # a rule for next time, then why
+        ("玛丽：我发现自己应该更早要浏览器清单，因为我以为测试那边有。", "reflections"),
+        ("Maria: Sorry I'm late, because the bridge was closed again.", None),
+        ("Tom: We will keep the webinars because customers asked for more.", "lessons"),
+        (
+            "Maria: I learned that I should ask for a browser matrix earlier, because I assumed QA had it.",
+            "reflections",
+        ),
+    ],
+)
+def test_a_reason_given_in_talk_a_promise_or_a_reflection_is_no_cause(turn: str, kind: str | None) -> None:
+    base = TURNS_ZH if "玛丽：" in turn or "老汤：" in turn else TURNS_EN
+    doc = extract(base + turn + "\n")
+    assert len(doc.cause_chains) == 1
+    if kind is not None:
+        assert len(getattr(doc, kind)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：玛丽、老汤\n\n玛丽：直播课做得很好，因为每个讲师都提前彩排了。\n",
+        "Retro\nAttendees: Maria, Tom\n\n"
+        "Maria: The webinars went really well because Priya prepped every speaker.\n",
+    ],
+)
+def test_why_something_went_really_well_is_a_highlight(note: str) -> None:
+    doc = extract(note)
+    assert not doc.cause_chains and len(doc.highlights) == 1
