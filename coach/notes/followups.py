@@ -34,7 +34,8 @@ def split_commitments(items: list[Item], kinds: list[K]) -> tuple[list[Item], li
 def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
     """The index of the addressee's agreement right after item i, if they agree."""
     for j in range(i + 1, min(i + 3, len(items))):
-        if items[j].speaker == name and prose.is_confirmation(items[j].text):
+        agrees = prose.is_confirmation(items[j].text) or prose.accepts_task(items[j].text)
+        if items[j].speaker == name and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):
             return None

@@ -227,7 +227,9 @@ _OWNER_PHRASE = re.compile(
     # "这件事由苏晴负责"; "由运营部负责人…主持" names a role, not who does the work
     r"|由(?P<zh>[\u4e00-\u9fff]{2,3}?)(?<![部组科处室])(?:来)?(?:负责|牵头|落实|跟进)(?!人)"
 )
-_SELF_OWNER = re.compile(r"\bI(?:'ll| will)\b|我来|我负责|交给我", re.I)
+_SELF_OWNER = re.compile(
+    r"\bI(?:'ll| will)\b|我来|我负责|交给我|算我的|我接了|\bthat's me\b|\bthat's mine\b", re.I
+)
 
 
 _NAME_WILL = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+will\s+(?!be\b|not\b)")
@@ -249,6 +251,14 @@ def named_owner(text: str, speaker: str | None) -> str | None:
     return None
 
 
+def accepts_task(text: str) -> bool:
+    """ "Sure, I can have a draft by next Friday", "可以，我来吧，11月20日前把方案拿出来": yes, and how."""
+    from coach.notes.actions import mentions_date
+
+    yes = phrases("confirmation", anchored=True).search(text.strip())
+    return yes is not None and (mentions_date(text) or _SELF_OWNER.search(text) is not None)
+
+
 def is_confirmation(text: str) -> bool:
     """ "By March 6, yes.", "Sure.", "好的，没问题": agreeing to what was just asked, no new content."""
     words = re.sub(r"\b(?:by|before|on)\b|\d+|[A-Z][a-z]+\s+\d+", " ", text)
@@ -259,13 +269,23 @@ def is_confirmation(text: str) -> bool:
 
 
 _ADDRESSEE = re.compile(r"^@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+?)[？?]$")
+# "车流预测排班的方案，严红你来？", "The inspection checklist, Kwame?": the task first, then whose it is
+_ADDRESSEE_LAST = re.compile(
+    r"^(?P<task>[^,，]{4,}?)\s*[,，]\s*@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)"
+    r"(?:你来|你负责|你牵头|你跟一下|你看)?(?:吧|呢)?[？?]$"
+)
 
 
 def addressed_task(text: str) -> tuple[str, str] | None:
     """(name, task) for a question that hands a task to someone: "Luis, staged rollout by March 6?"."""
+    from coach.domain.parsing.owners import person_name
+
     m = _ADDRESSEE.match(text.strip())
     if m is None or len(m.group("task")) < 8:
-        return None
+        last = _ADDRESSEE_LAST.match(text.strip())
+        if last is None or not person_name(last.group("name")):
+            return None
+        return last.group("name"), last.group("task")
     # "Diego, the empty stations are mostly mornings, right?" asks for a fact, not for work
     if re.search(rf"[,，\s](?:{phrases('tag_question').pattern})\s*$", m.group("task"), re.I):
         return None
@@ -316,8 +336,8 @@ def takes_over_previous(text: str) -> bool:
     by April 30", "这件事由王芳负责".
     """
     takes_pattern, scheduled_pattern, zh_pattern = _follow_up_patterns()
-    if _only_schedules(text):
-        return True
+    if _only_schedules(text) or _opens_with("self_take", text):
+        return True  # "算我的，月底前谈下来", "That's me, by Friday": the speaker takes the task just named
     takes = takes_pattern.search(text)
     if takes and _MORE_WORK.search(text, takes.end()):
         return False  # "I'll take it and fix the doc" names work of its own
