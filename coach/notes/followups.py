@@ -115,7 +115,7 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
     sentence the rest of its paragraph tells how service came back, which is no finding either.
     """
     kinds = list(kinds)
-    from coach.notes.prose import is_mitigation, tells_consequence, tells_impact
+    from coach.notes.prose import is_mitigation, prescribes, tells_consequence, tells_impact
 
     mitigation_para: int | None = None
     for i in range(1, len(items)):
@@ -127,7 +127,9 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
         if item.para == mitigation_para and not item.speaker and kinds[i] != "goal":
             kinds[i] = other
             continue
-        same = kinds[i] == kinds[i - 1] and kinds[i] in ("highlight", "shortfall", "cause")
+        same = kinds[i] == kinds[i - 1] and kinds[i] in ("highlight", "shortfall", "cause", "lesson")
+        # "keep the demo; start canary releases" are two rules; "stop X; alerts go to the rota" is one
+        same = same and not (kinds[i] == "lesson" and prescribes(item.text))
         # in one speaker's turn, "It is still built on last year's data." after a cause goes on with it,
         # whatever topic the turn was announced under; so does the sentence after a root told in a word
         in_turn = item.speaker is not None and item.line == before.line
