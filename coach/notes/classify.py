@@ -111,6 +111,8 @@ def cue_kind(item: Item) -> Kind | None:
         return "other"
     if prose.opens_with_clock(text) or prose.tells_consequence(text) or prose.tells_impact(text):
         return "other"
+    if prose.explains_the_response(text):
+        return "other"
     if prose.tells_mitigation_step(text):
         return "other"
     return kind

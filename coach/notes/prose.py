@@ -95,6 +95,26 @@ def tells_mitigation_step(text: str) -> bool:
     return step is not None and (reason is None or step.start() < reason.start())
 
 
+_CLOCK_ANYWHERE = re.compile(r"\b\d{1,2}[:：]\d{2}\b|\d{1,2}[点时](?:\d{1,2}分|半)")
+
+
+def explains_the_response(text: str) -> bool:
+    """ "The incident was declared at 14:20 because …", "We decided not to roll back because …", "This matters
+    because …", "Because of this outage, 2,000 customers called": the reason is given for a step of the
+    response, for why something matters, or the incident itself is the reason; none explains a finding."""
+    from coach.notes import cues
+
+    reason = cues.CAUSE.search(text)
+    if reason is None:
+        return False
+    head, rest = text[: reason.start()], text[reason.end() :]
+    if phrases("incident_ref", anchored=True).search(re.sub(r"^\s*of\s+", "", rest, flags=re.I).strip()):
+        return True
+    if _CLOCK_ANYWHERE.search(head) or phrases("importance").search(head):
+        return True
+    return phrases("response_step").search(head) is not None and cues.SHORTFALL.search(head) is None
+
+
 def opens_with_clock(text: str) -> bool:
     """ "At 14:12 on-call was paged because …", "14点40分我们回滚了配置，因为…": a step of the timeline."""
     return _CLOCK.search(_LEADING_CONNECTIVE.sub("", text.strip())) is not None

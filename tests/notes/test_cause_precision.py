@@ -925,3 +925,45 @@ def test_a_reason_given_in_talk_a_promise_or_a_reflection_is_no_cause(turn: str,
 def test_why_something_went_really_well_is_a_highlight(note: str) -> None:
     doc = extract(note)
     assert not doc.cause_chains and len(doc.highlights) == 1
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        "The incident was declared at 14:20 because error rates crossed 5%.",  # a step of the timeline
+        # a decision in the response
+        "We decided not to roll back because the migration could not be reversed.",
+        "This matters because checkout is our main revenue path.",  # why it matters
+        "Because of this outage, about 2,000 customers contacted support.",  # the incident is the reason
+        "We apologise to everyone affected because this should not have happened.",
+        "值班同学在14点20分宣布故障，因为错误率超过了5%。",
+        "我们决定不回滚，因为迁移无法撤销。",
+        "这件事很重要，因为下单是我们的主要收入来源。",
+        "因为这次故障，大约2000名用户联系了客服。",
+        "我们深表歉意，因为这本不该发生。",
+    ],
+)
+def test_a_reason_given_for_the_response_or_for_why_it_matters_is_no_cause(beside: str) -> None:
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in beside)
+    head = (
+        "故障复盘\n\n不足方面，下单失败持续了75分钟。"
+        if zh
+        else "Review\n\nWhat went wrong. Checkout failed for 75 minutes. "
+    )
+    root = ROOT_ZH if zh else ROOT_EN
+    assert len(chains(f"{head}{root}\n\n{beside}\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：孙悦、老周\n\n老周：根本原因是批处理和网关共用一个库。\n"
+        "孙悦：还有一点，排查走了弯路，先去回滚风控规则，浪费了40分钟，因为看板上没有连接池的监控。\n",
+        "Retro\nAttendees: Sue, Joe\n\n"
+        "Joe: The root cause is that the batch job shares the gateway database.\n"
+        "Sue: Also, we wasted 40 minutes rolling back the fraud rules, "
+        "because the dashboard had no pool metrics.\n",
+    ],
+)
+def test_why_the_response_itself_went_wrong_is_a_cause(note: str) -> None:
+    assert len(chains(note)) == 2
