@@ -96,6 +96,29 @@ def shared_prototypes() -> PrototypeClassifier:
 
 def cue_kind(item: Item) -> Kind | None:
     """The kind that headings and cue words decide; None leaves it to the prototypes."""
+    kind = _cue_kind(item)
+    text = item.text
+    if kind != "cause" or item.part is not None or cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text):
+        return kind
+    # words that sit beside the causes and explain no finding: the timeline's steps, what followed, the count
+    # of those affected, and a rule for next time with its reason
+    if prose.prescribes_next_time(text):
+        return "lesson"
+    if prose.commits_before_reason(text):
+        practice = prose.commitment_lesson_verb(text) or prose.states_practice(text)
+        return "lesson" if practice else "action"
+    if prose.apologises(text):
+        return "other"
+    if prose.opens_with_clock(text) or prose.tells_consequence(text) or prose.tells_impact(text):
+        return "other"
+    if prose.explains_the_response(text):
+        return "other"
+    if prose.tells_mitigation_step(text):
+        return "other"
+    return kind
+
+
+def _cue_kind(item: Item) -> Kind | None:
     text = item.text
     if (
         cues.DIGRESSION.search(text)
@@ -109,6 +132,9 @@ def cue_kind(item: Item) -> Kind | None:
         return "other"  # "Key improvements are the following.": the items are what follows
     if prose.rejects_cause(text):
         return "other"  # "At first we thought it was the CDN, … but it wasn't", "排除了": no cause
+    missed = prose.is_missed_practice(text) and not cues.ROOT.search(text)
+    if missed and item.label in (None, "shortfall", "cause"):
+        return "shortfall"  # "该做没做：…", "We said we'd inspect every floor and we didn't": no cause
     if drilldown.remarks_on_causes(text):
         # "The rest is weather days and events.", "这两条我们控制不了": a remark on the causes, which closes
         # the telling of the one before; the causes read it and add nothing
@@ -135,7 +161,10 @@ def cue_kind(item: Item) -> Kind | None:
     telling_cause = section == "cause" and cues.CAUSE.search(text) is not None
     general = (item.spoken and not telling_cause) or section not in ("highlight", "shortfall", "cause")
     context = Context.statement if general else Context.finding
-    if section not in ("lesson", "action") and read_goals(text, item.topic, context):
+    # "充电桩是扩容没批下来，原计划从8个加到16个，现在还是8个，外部原因": a plan told inside a cause is
+    # the cause's words; only a target named as one ("目标…", "target …") makes it a goal
+    plan_in_cause = telling_cause and _NAMED_TARGET.search(text) is None
+    if section not in ("lesson", "action") and not plan_in_cause and read_goals(text, item.topic, context):
         return "goal"
     if section != "action" and (cues.LESSON_PREFIX.search(text) or is_tagged_lesson(text)):
         return "lesson"
@@ -198,6 +227,9 @@ def cue_kind(item: Item) -> Kind | None:
     if cues.SHORTFALL.search(text):
         return "shortfall"
     return None
+
+
+_NAMED_TARGET = re.compile(r"目标|指标|考核|KPI|\b(?:target|goal|SLO|SLA)\b", re.I)
 
 
 def _says_little(text: str) -> bool:

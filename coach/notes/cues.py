@@ -37,7 +37,10 @@ CAUSE = re.compile(
 # more ways to say "the reason" are per-language data (coach/notes/words/ `cause_cue`)
 CAUSE = re.compile(CAUSE.pattern + "|" + phrases("cause_cue").pattern, re.I)
 MAIN_CAUSE = re.compile(
-    r"主因|最主要|主要原因|最大的原因|大头|一大半|大部分|绝大部分|八九成|八成|九成|七成|[6789]0\s*%|说明了一切|"
+    r"主因|最主要|主要原因|最大的原因|大头|一大半|大部分|绝大部分|八九成|八成|九成|七成|说明了一切|"
+    # "80%" is a share of the gap, not a level something stood at ("at 80% full", "使用率到了80%")
+    r"(?<!\bat )(?<!率)(?<!率到)(?<!率达)(?<!率为)(?<!率是)(?<!率到了)(?<!率达到)"
+    r"[6789]0\s*%(?!\s*(?:full\b|满))|"
     r"\bmain (?:cause|reason|driver)\b|\bprimary (?:cause|"
     r"reason)\b|\bbiggest (?:cause|reason|factor)\b|"
     # "most of" alone ("most of our volunteers") measures people, not the gap a cause explains
@@ -72,7 +75,8 @@ LESSON = re.compile(
 HIGHLIGHT = re.compile(
     r"亮点|做得好|做得不错|不错|很好|有效|主要靠|翻了一倍|起来了|"
     r"起了大作用|起作用|好消息|成功|超了|超额|很稳|守住|比预期好|零流失|"
-    r"\bwent well\b|\bworked\b|\bgreat\b|\bwin\b|\bsuccess|\bexceeded\b|\bbeat\b|\bgood news\b|\bpaid off\b",
+    r"\bwent (?:really |very |so |pretty |quite )?well\b|\bdid (?:really |very )?well\b|"
+    r"\bworked\b|\bgreat\b|\bwin\b|\bsuccess|\bexceeded\b|\bbeat\b|\bgood news\b|\bpaid off\b",
     re.I,
 )
 SHORTFALL = re.compile(
@@ -83,7 +87,7 @@ SHORTFALL = re.compile(
 )
 REFLECTION = re.compile(
     r"最触动|触动我|新发现|我发现自己|重来一遍|如果重来|我会做得更好|"
-    r"我接下来|反思|\bI learned about myself\b|"
+    r"我接下来|反思|\bI learned about myself\b|\bI (?:learned|reali[sz]ed|found out) (?:that )?I\b|"
     r"\bif I did it again\b|\bI would\b.*\bbetter\b|\bmy next step\b|\bmoved me\b",
     re.I,
 )

@@ -34,7 +34,8 @@ def split_commitments(items: list[Item], kinds: list[K]) -> tuple[list[Item], li
 def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
     """The index of the addressee's agreement right after item i, if they agree."""
     for j in range(i + 1, min(i + 3, len(items))):
-        if items[j].speaker == name and prose.is_confirmation(items[j].text):
+        agrees = prose.is_confirmation(items[j].text) or prose.accepts_task(items[j].text)
+        if items[j].speaker == name and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):
             return None
@@ -114,7 +115,7 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
     sentence the rest of its paragraph tells how service came back, which is no finding either.
     """
     kinds = list(kinds)
-    from coach.notes.prose import is_mitigation
+    from coach.notes.prose import is_mitigation, prescribes, tells_consequence, tells_impact
 
     mitigation_para: int | None = None
     for i in range(1, len(items)):
@@ -126,7 +127,9 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
         if item.para == mitigation_para and not item.speaker and kinds[i] != "goal":
             kinds[i] = other
             continue
-        same = kinds[i] == kinds[i - 1] and kinds[i] in ("highlight", "shortfall", "cause")
+        same = kinds[i] == kinds[i - 1] and kinds[i] in ("highlight", "shortfall", "cause", "lesson")
+        # "keep the demo; start canary releases" are two rules; "stop X; alerts go to the rota" is one
+        same = same and not (kinds[i] == "lesson" and prescribes(item.text))
         # in one speaker's turn, "It is still built on last year's data." after a cause goes on with it,
         # whatever topic the turn was announced under; so does the sentence after a root told in a word
         in_turn = item.speaker is not None and item.line == before.line
@@ -134,6 +137,8 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
             kinds[i] == other or (in_turn and kinds[i] in ("shortfall", "highlight") and not item.label)
         )
         leads_on = _PRONOUN_LEAD.match(item.text) is not None or (in_turn and _bare_root(before.text))
+        # "This led to 4,000 failed orders.", "这导致了4000笔订单失败": what followed is no more of the cause
+        leads_on = leads_on and not (tells_consequence(item.text) or tells_impact(item.text))
         elaborates = leads_on and (
             after_cause or (kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, kinds[i - 1]))
         )

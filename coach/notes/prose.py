@@ -63,6 +63,111 @@ def rejects_cause(text: str) -> bool:
     )
 
 
+def is_missed_practice(text: str) -> bool:
+    """ "还有一件该做没做的事：…", "We said in June we'd inspect every floor and we didn't": what should have
+    been done and was not is a shortfall of the review (the method's 该做没做), whatever reason it gives
+    after; inside a reason ("because the review was never done") it is the cause's words."""
+    from coach.notes import cues
+
+    missed = phrases("missed_practice").search(text)
+    reason = cues.CAUSE.search(text)
+    return missed is not None and (reason is None or missed.start() < reason.start())
+
+
+_CLOCK = re.compile(
+    r"^(?:at|by|around|about)?\s*\d{1,2}[:：]\d{2}\b|"
+    r"^(?:当天|当晚|次日|第二天)?(?:上午|下午|晚上|凌晨|早上|中午|傍晚)?\d{1,2}[点时](?:\d{1,2}分|半)?",
+    re.I,
+)
+_MODAL = re.compile(
+    r"\b(?:should|must|need to|next time|going forward|from now on|in future)\b|要|必须|应该|下次|以后|今后",
+    re.I,
+)
+
+
+def tells_mitigation_step(text: str) -> bool:
+    """ "值班同学临时把连接池调到200", "Engineers manually raised the pool size": a step taken to recover,
+    told among the causes (a reason given before it, "因为临时把库存调低了", keeps it a cause)."""
+    from coach.notes import cues
+
+    step = phrases("mitigation_step").search(text)
+    reason = cues.CAUSE.search(text)
+    return step is not None and (reason is None or step.start() < reason.start())
+
+
+_CLOCK_ANYWHERE = re.compile(r"\b\d{1,2}[:：]\d{2}\b|\d{1,2}[点时](?:\d{1,2}分|半)")
+
+
+def explains_the_response(text: str) -> bool:
+    """ "The incident was declared at 14:20 because …", "We decided not to roll back because …", "This matters
+    because …", "Because of this outage, 2,000 customers called": the reason is given for a step of the
+    response, for why something matters, or the incident itself is the reason; none explains a finding."""
+    from coach.notes import cues
+
+    reason = cues.CAUSE.search(text)
+    if reason is None:
+        return False
+    head, rest = text[: reason.start()], text[reason.end() :]
+    if phrases("incident_ref", anchored=True).search(re.sub(r"^\s*of\s+", "", rest, flags=re.I).strip()):
+        return True
+    if _CLOCK_ANYWHERE.search(head) or phrases("importance").search(head):
+        return True
+    return phrases("response_step").search(head) is not None and cues.SHORTFALL.search(head) is None
+
+
+def opens_with_clock(text: str) -> bool:
+    """ "At 14:12 on-call was paged because …", "14点40分我们回滚了配置，因为…": a step of the timeline."""
+    return _CLOCK.search(_LEADING_CONNECTIVE.sub("", text.strip())) is not None
+
+
+def tells_consequence(text: str) -> bool:
+    """ "As a result, requests queued", "结果请求排队": what followed from a cause, not a cause ("结果是…"
+    says what it turned out to be, and stays what it is)."""
+    body = _LEADING_CONNECTIVE.sub("", text.strip())
+    return (
+        not body.startswith("结果是") and phrases("consequence_lead", anchored=True).search(body) is not None
+    )
+
+
+def tells_impact(text: str) -> bool:
+    """ "So about 4,000 orders were affected, because …", "大概4000笔订单受影响": how many were affected is
+    the size of the finding; a reason given after it explains the count, not the finding."""
+    from coach.notes import cues
+
+    impact = phrases("impact").search(text)
+    if impact is None or not re.search(r"\d|[一二三四五六七八九十百千万]+(?:笔|人|单|家|个|名)", text):
+        return False
+    reason = cues.CAUSE.search(text)
+    return reason is None or impact.start() < reason.start()
+
+
+_ZH_RULE = re.compile(r"要(?:继续|坚持|停止|停掉|优化|新增|保持)|必须|不能再|应该要?|下次要|以后要|今后要")
+
+
+def prescribes_next_time(text: str) -> bool:
+    """ "Next time we should load-test config changes, because …", "以后配置变更要先压测，因为…", "直播课要
+    继续，因为…": a rule for next time (with its modal) told among the causes is a lesson."""
+    from coach.notes import cues
+
+    if prescribes(text) and _MODAL.search(text) is not None:
+        return True
+    rule, reason = _ZH_RULE.search(text), cues.CAUSE.search(text)
+    return rule is not None and reason is not None and rule.start() < reason.start()
+
+
+def commits_before_reason(text: str) -> bool:
+    """ "We will keep the webinars because customers asked for more": work promised, then why."""
+    from coach.notes import cues
+
+    promise, reason = phrases("commitment").search(text), cues.CAUSE.search(text)
+    return promise is not None and reason is not None and promise.start() < reason.start()
+
+
+def apologises(text: str) -> bool:
+    """ "Sorry I'm late, because the bridge was closed", "不好意思来晚了，因为…": talk, no cause."""
+    return _opens_with("apology_lead", text)
+
+
 def starts_meeting(text: str) -> bool:
     """ "十二点四十正式开始", "… before getting to the numbers": the sentence that opens the meeting."""
     return phrases("meeting_start").search(text) is not None
@@ -142,7 +247,9 @@ _OWNER_PHRASE = re.compile(
     # "这件事由苏晴负责"; "由运营部负责人…主持" names a role, not who does the work
     r"|由(?P<zh>[\u4e00-\u9fff]{2,3}?)(?<![部组科处室])(?:来)?(?:负责|牵头|落实|跟进)(?!人)"
 )
-_SELF_OWNER = re.compile(r"\bI(?:'ll| will)\b|我来|我负责|交给我", re.I)
+_SELF_OWNER = re.compile(
+    r"\bI(?:'ll| will)\b|我来|我负责|交给我|算我的|我接了|\bthat's me\b|\bthat's mine\b", re.I
+)
 
 
 _NAME_WILL = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+will\s+(?!be\b|not\b)")
@@ -164,6 +271,14 @@ def named_owner(text: str, speaker: str | None) -> str | None:
     return None
 
 
+def accepts_task(text: str) -> bool:
+    """ "Sure, I can have a draft by next Friday", "可以，我来吧，11月20日前把方案拿出来": yes, and how."""
+    from coach.notes.actions import mentions_date
+
+    yes = phrases("confirmation", anchored=True).search(text.strip())
+    return yes is not None and (mentions_date(text) or _SELF_OWNER.search(text) is not None)
+
+
 def is_confirmation(text: str) -> bool:
     """ "By March 6, yes.", "Sure.", "好的，没问题": agreeing to what was just asked, no new content."""
     words = re.sub(r"\b(?:by|before|on)\b|\d+|[A-Z][a-z]+\s+\d+", " ", text)
@@ -174,13 +289,23 @@ def is_confirmation(text: str) -> bool:
 
 
 _ADDRESSEE = re.compile(r"^@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+?)[？?]$")
+# "车流预测排班的方案，严红你来？", "The inspection checklist, Kwame?": the task first, then whose it is
+_ADDRESSEE_LAST = re.compile(
+    r"^(?P<task>[^,，]{4,}?)\s*[,，]\s*@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)"
+    r"(?:你来|你负责|你牵头|你跟一下|你看)?(?:吧|呢)?[？?]$"
+)
 
 
 def addressed_task(text: str) -> tuple[str, str] | None:
     """(name, task) for a question that hands a task to someone: "Luis, staged rollout by March 6?"."""
+    from coach.domain.parsing.owners import person_name
+
     m = _ADDRESSEE.match(text.strip())
     if m is None or len(m.group("task")) < 8:
-        return None
+        last = _ADDRESSEE_LAST.match(text.strip())
+        if last is None or not person_name(last.group("name")):
+            return None
+        return last.group("name"), last.group("task")
     # "Diego, the empty stations are mostly mornings, right?" asks for a fact, not for work
     if re.search(rf"[,，\s](?:{phrases('tag_question').pattern})\s*$", m.group("task"), re.I):
         return None
@@ -231,8 +356,8 @@ def takes_over_previous(text: str) -> bool:
     by April 30", "这件事由王芳负责".
     """
     takes_pattern, scheduled_pattern, zh_pattern = _follow_up_patterns()
-    if _only_schedules(text):
-        return True
+    if _only_schedules(text) or _opens_with("self_take", text):
+        return True  # "算我的，月底前谈下来", "That's me, by Friday": the speaker takes the task just named
     takes = takes_pattern.search(text)
     if takes and _MORE_WORK.search(text, takes.end()):
         return False  # "I'll take it and fix the doc" names work of its own
@@ -268,6 +393,12 @@ def is_summary(text: str) -> bool:
     return _opens_with("summary_lead", text)
 
 
+_WENT_DOWN = re.compile(
+    r"\b(?:fell|fallen|declined|decreased|dropped|lower|worse|below|down)\b|下降|下滑|掉到|掉了|降到|少了|没达|未达",
+    re.I,
+)
+
+
 def explains_success(text: str, section: str | None) -> bool:
     """ "It worked because we had case studies", "新客户超了，主要是因为展会线索": why something went well is
     part of the highlight, not a cause of a gap."""
@@ -275,8 +406,8 @@ def explains_success(text: str, section: str | None) -> bool:
 
     m = cues.CAUSE.search(text)
     head = text[: m.start()] if m else text
-    if cues.SHORTFALL.search(head):
-        return False
+    if cues.SHORTFALL.search(head) or _WENT_DOWN.search(head):
+        return False  # "Win rate fell to 18% because …", "赢单率掉到18%，因为…": why it went badly
     return section == "highlight" or cues.HIGHLIGHT.search(head) is not None
 
 

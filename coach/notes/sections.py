@@ -272,9 +272,10 @@ def announced_topic(sentence: str) -> tuple[Section, str] | None:
             return found
     if _is_short(text, _SHORT_SENTENCE_WORDS, _SHORT_SENTENCE_CHARS) and not re.search(r"\d", text):
         for section, unanchored in topic_phrases(anchored=False):
-            m = unanchored.search(text)
-            if m and (len(m.group(0)) >= 4 and (" " in m.group(0) or not m.group(0).isascii())):
-                return section, ""
+            # "下一步我们要做这几件事": the phrase that says it may follow a shorter one
+            for m in unanchored.finditer(text):
+                if len(m.group(0)) >= 4 and (" " in m.group(0) or not m.group(0).isascii()):
+                    return section, ""
     if re.search(r"为什么|(?<![a-z])why\b", text, re.I) and re.search(r"[？?]$", text):
         return "cause", ""
     return _counted_topic(text)

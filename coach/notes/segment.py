@@ -95,6 +95,9 @@ def _is_heading(line: str) -> str | None:
         return line[:-1]
     if re.fullmatch(r"(?:第?[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*[^，。,.]{1,16}", line):
         return line
+    # "ROOT CAUSE", "FOLLOW-UP ACTIONS", "【处理过程】": a plain-text report's headings, alone on their line
+    if re.fullmatch(r"[A-Z][A-Z&/' -]{3,40}", line) or re.fullmatch(r"【[^】]{1,16}】", line):
+        return line.strip("【】")
     if len(line) <= 12 and heading_section(line) != "other" and not re.search(r"\d", line):
         return line
     return None

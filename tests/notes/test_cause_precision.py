@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.retrospective import CauseChain
-from tests.notes.test_prose import extract
-
-
-def chains(text: str) -> list[CauseChain]:
-    return extract(text).cause_chains
-
-
-def words(chain: CauseChain) -> str:
-    return " ".join(filter(None, (chain.phenomenon, chain.surface_cause, chain.root_cause)))
-
+from tests.notes.extracting import chains, extract, texts, words
 
 # ---- one cause, told in pieces, is one chain --------------------------------------------------------
 
@@ -657,3 +647,323 @@ def test_a_separate_cause_does_not_borrow_the_phenomenon_of_the_one_before(
 def test_an_example_of_a_cause_is_part_of_it(note: str) -> None:
     found = chains(note)
     assert len(found) == 2 and ("4天" in words(found[0]) or "four days" in words(found[0]))
+
+
+# ---- what is said beside the causes and is none ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "missed"),
+    [
+        (
+            "复盘\n\n## 不足和原因\n- 交车慢，因为洗车房只有一台设备\n"
+            "- 还有一件该做没做的事：预约接车年初就定了，因为排期一直往后推，到现在还没上线\n",
+            "预约接车",
+        ),
+        (
+            "Retro\n\n## Why\n- Check-in was slow because the card printers kept jamming\n"
+            "- And we said we'd run a pre-arrival inspection on every floor and we didn't\n",
+            "pre-arrival inspection",
+        ),
+    ],
+)
+def test_what_should_have_been_done_and_was_not_is_a_shortfall_not_a_cause(note: str, missed: str) -> None:
+    doc = extract(note)
+    assert len(doc.cause_chains) == 1 and not any(missed in words(c) for c in doc.cause_chains)
+    assert missed in texts(doc.shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n- 根本原因是没有技术案例库\n- 因为没人负责，培训一直没做，这是第二个原因\n",
+        "Retro\n\n## Why\n- The root cause is that nobody owned the runbook\n"
+        "- Capacity was short because the load test was never done\n",
+    ],
+)
+def test_what_was_not_done_told_as_the_reason_stays_a_cause(note: str) -> None:
+    assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n- 根本原因是没有技术案例库\n"
+        "- 需要说明一下，6月初车间换举升机停工三天，这是计划内的，不算原因\n",
+        "Retro\n\n## Why\n- The root cause is that nobody owned the runbook\n"
+        "- The planned network maintenance that night was not a factor\n",
+    ],
+)
+def test_what_the_note_says_is_no_cause_is_none(note: str) -> None:
+    assert len(chains(note)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "故障复盘\n\n【根本原因】\n迁移手册里没有恢复定时任务这一步。\n\n【处理过程】\n"
+        "值班同事把归档挪到另一块盘，因为磁盘已满，服务到17点10分才恢复正常。\n",
+        "INCIDENT REVIEW\n\nROOT CAUSE\n\nThe migration runbook had no step to re-enable paused jobs.\n\n"
+        "RESOLUTION\n\nEngineers moved the archive to another volume because the disk was full; "
+        "normal flow resumed at 17:10.\n",
+    ],
+)
+def test_a_plain_text_heading_ends_the_causes_and_resolution_is_no_cause(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and ("runbook" in words(found[0]) or "定时任务" in words(found[0]))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n不足和原因。损耗高，根子上是损耗不考核店长。大家讨论下来，一致认为这一条解释了损耗超标的大概六成。\n",
+        "Retro\n\nWhat went wrong. Waste was high, and the root cause is that store managers are not "
+        "measured on waste. We agreed this explains about 60 percent of the gap.\n",
+    ],
+)
+def test_a_remark_that_a_cause_explains_sixty_percent_marks_it_main_and_adds_no_chain(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
+
+
+ROOT_ZH = "根本原因是连接池上限沿用了旧集群的配置。"
+ROOT_EN = "The root cause was a connection pool limit copied from the old cluster."
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        "14点12分告警触发，因为错误率超了阈值，值班被叫起来。",  # a step of the timeline
+        "结果请求排队，30秒后都超时了。",  # what followed
+        "这导致了4000笔订单失败。",
+        "所以大概4000笔订单受影响，因为报错持续了75分钟。",  # how many were affected
+        "值班同学临时把连接池调到200，报错随即消失。",  # a step taken to recover
+        "At 14:12 on-call was paged because the error-rate alert fired.",
+        "As a result, requests queued and timed out after 30 seconds.",
+        "This led to 4,000 failed orders.",
+        "About 4,000 orders were affected, because the errors lasted 75 minutes.",
+        "Engineers manually raised the pool size to 200, which stopped the errors.",
+    ],
+)
+def test_the_timeline_consequences_impact_and_recovery_told_among_the_causes_are_no_causes(
+    beside: str,
+) -> None:
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in beside)
+    heading, root = ("## 原因分析", ROOT_ZH) if zh else ("## Root cause", ROOT_EN)
+    found = chains(f"Review\n\n{heading}\n{root}\n{beside}\n")
+    assert len(found) == 1 and ("连接池上限" in words(found[0]) or "pool limit" in words(found[0]))
+    assert not any(w in words(found[0]) for w in ("4000", "4,000", "14:12", "14点12分", "200"))
+
+
+@pytest.mark.parametrize(
+    ("beside", "lesson"),
+    [
+        ("以后配置变更要先压测，因为配置也是代码。", "压测"),
+        ("Next time we should load-test config changes, because config is code.", "load-test"),
+    ],
+)
+def test_a_rule_for_next_time_told_among_the_causes_is_a_lesson(beside: str, lesson: str) -> None:
+    zh = lesson == "压测"
+    heading, root = ("## 原因分析", ROOT_ZH) if zh else ("## Root cause", ROOT_EN)
+    doc = extract(f"Review\n\n{heading}\n{root}\n{beside}\n")
+    assert len(doc.cause_chains) == 1 and lesson in texts(doc.lessons)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：安娜、老白\n\n老白：为什么断货？因为临时把安全库存调低了，这是主因。\n"
+        "安娜：另外结果是没人盯补货，所以断了三天。\n",
+        "Retro\nAttendees: Anna, Ben\n\nBen: Why did we run out? Because someone manually lowered the safety "
+        "stock, that's the main cause.\n"
+        "Anna: And at first nobody watched the reorders, because the owner left.\n",
+    ],
+)
+def test_a_reason_that_names_a_recovery_step_or_a_result_is_still_a_cause(note: str) -> None:
+    assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n问题主要在损耗。根子上是损耗不考核店长。\n\n"
+        "另外还有几个原因。一是寒潮，蔬菜进价涨了一倍。二是冷柜压缩机老化。\n",
+        "Retro\n\nWhat went wrong was waste. The root cause is that store managers are not measured "
+        "on it.\n\n"
+        "There were other factors too. First, the cold snap doubled vegetable prices. "
+        "Second, old fridge compressors lost temperature.\n",
+    ],
+)
+def test_a_paragraph_announcing_other_causes_gives_each_of_them(note: str) -> None:
+    assert len(chains(note)) == 3
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n先交代一下背景。三季度一向是淡季，因为有暑假，所以目标定得比二季度低。\n\n"
+        "## 原因\n- 根本原因是法务审核拖了六周\n",
+        "Retro\n\nSome background. Q3 is always our slowest quarter because of the summer holidays, "
+        "which is why the target was lower.\n\n"
+        "## Why\n- The root cause is that legal review took six weeks\n",
+    ],
+)
+def test_a_paragraph_announced_as_background_holds_no_cause(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and ("法务" in words(found[0]) or "legal" in words(found[0]))
+
+
+@pytest.mark.parametrize(
+    ("note", "first", "second"),
+    [
+        (
+            "复盘\n\n## 原因\n- 交车慢，一部分是因为返修车占了工位，另一部分是洗车房只有一台设备\n",
+            "工位",
+            "洗车房",
+        ),
+        (
+            "Retro\n\n## Why\n- Check-in was slow partly because the card printers jammed, "
+            "and partly because only two desks were open\n",
+            "printers",
+            "two desks",
+        ),
+    ],
+)
+def test_a_finding_split_between_two_causes_gives_two_chains(note: str, first: str, second: str) -> None:
+    found = chains(note)
+    assert len(found) == 2
+    assert first in words(found[0]) and second not in words(found[0]) and second in words(found[1])
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "复盘\n参会：马洪涛、严红\n\n马洪涛：充电桩为什么排队？\n"
+            "严红：充电桩是电力公司的扩容没批下来，原计划国庆前从8个桩加到16个，现在还是8个，外部原因。\n",
+            "扩容没批下来",
+        ),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nHannah: Why were the chargers queued?\n"
+            "Diego: The grid upgrade was never approved, we planned to go from 8 to 16 chargers and we still "
+            "have 8, an external cause.\n",
+            "grid upgrade",
+        ),
+    ],
+)
+def test_a_plan_told_inside_a_cause_is_the_cause_not_a_goal(note: str, cause: str) -> None:
+    doc = extract(note)
+    assert not doc.goals and any(cause in words(c) for c in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n赢单率掉到18%，因为丢了三个大单。\n",
+        "Retro\n\nWin rate fell to 18% because we lost three large deals.\n",
+    ],
+)
+def test_a_finding_that_went_down_with_its_reason_is_no_highlight(note: str) -> None:
+    assert not extract(note).highlights
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n## 原因\n根本原因是迁移手册里没有恢复定时任务这一步，我们估计这解释了四分之三的延误。\n"
+        "另外，磁盘使用率到了80%时告警发到了一个没人看的邮件组。\n",
+        "Retro\n\n## Root cause\nThe root cause was that the migration runbook had no step to re-enable "
+        "paused jobs. We estimate this explains around three quarters of the delay.\n"
+        "Also, the disk warning fired at 80% full, but it went to a mailing list nobody reads.\n",
+    ],
+)
+def test_a_level_something_stood_at_is_no_share_of_the_gap(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 2 and found[0].is_main and not found[1].is_main
+
+
+TURNS_ZH = (
+    "运营复盘\n参会：玛丽、老汤\n\n老汤：没做好的是激活，激活率掉到22%。\n"
+    "玛丽：主要是因为新版引导在Safari上打不开。\n"
+)
+TURNS_EN = (
+    "Ops retro\nAttendees: Maria, Tom\n\nTom: What went badly was activation, it dropped to 22%.\n"
+    "Maria: Mostly because the new setup wizard breaks on Safari.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("turn", "kind"),
+    [
+        ("玛丽：不好意思来晚了，因为桥又封了。", None),  # talk
+        ("老汤：直播课要继续，因为用户一直在要。", "lessons"),  # a rule for next time, then why
+        ("玛丽：我发现自己应该更早要浏览器清单，因为我以为测试那边有。", "reflections"),
+        ("Maria: Sorry I'm late, because the bridge was closed again.", None),
+        ("Tom: We will keep the webinars because customers asked for more.", "lessons"),
+        (
+            "Maria: I learned that I should ask for a browser matrix earlier, because I assumed QA had it.",
+            "reflections",
+        ),
+    ],
+)
+def test_a_reason_given_in_talk_a_promise_or_a_reflection_is_no_cause(turn: str, kind: str | None) -> None:
+    base = TURNS_ZH if "玛丽：" in turn or "老汤：" in turn else TURNS_EN
+    doc = extract(base + turn + "\n")
+    assert len(doc.cause_chains) == 1
+    if kind is not None:
+        assert len(getattr(doc, kind)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：玛丽、老汤\n\n玛丽：直播课做得很好，因为每个讲师都提前彩排了。\n",
+        "Retro\nAttendees: Maria, Tom\n\n"
+        "Maria: The webinars went really well because Priya prepped every speaker.\n",
+    ],
+)
+def test_why_something_went_really_well_is_a_highlight(note: str) -> None:
+    doc = extract(note)
+    assert not doc.cause_chains and len(doc.highlights) == 1
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        "The incident was declared at 14:20 because error rates crossed 5%.",  # a step of the timeline
+        # a decision in the response
+        "We decided not to roll back because the migration could not be reversed.",
+        "This matters because checkout is our main revenue path.",  # why it matters
+        "Because of this outage, about 2,000 customers contacted support.",  # the incident is the reason
+        "We apologise to everyone affected because this should not have happened.",
+        "值班同学在14点20分宣布故障，因为错误率超过了5%。",
+        "我们决定不回滚，因为迁移无法撤销。",
+        "这件事很重要，因为下单是我们的主要收入来源。",
+        "因为这次故障，大约2000名用户联系了客服。",
+        "我们深表歉意，因为这本不该发生。",
+    ],
+)
+def test_a_reason_given_for_the_response_or_for_why_it_matters_is_no_cause(beside: str) -> None:
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in beside)
+    head = (
+        "故障复盘\n\n不足方面，下单失败持续了75分钟。"
+        if zh
+        else "Review\n\nWhat went wrong. Checkout failed for 75 minutes. "
+    )
+    root = ROOT_ZH if zh else ROOT_EN
+    assert len(chains(f"{head}{root}\n\n{beside}\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：孙悦、老周\n\n老周：根本原因是批处理和网关共用一个库。\n"
+        "孙悦：还有一点，排查走了弯路，先去回滚风控规则，浪费了40分钟，因为看板上没有连接池的监控。\n",
+        "Retro\nAttendees: Sue, Joe\n\n"
+        "Joe: The root cause is that the batch job shares the gateway database.\n"
+        "Sue: Also, we wasted 40 minutes rolling back the fraud rules, "
+        "because the dashboard had no pool metrics.\n",
+    ],
+)
+def test_why_the_response_itself_went_wrong_is_a_cause(note: str) -> None:
+    assert len(chains(note)) == 2

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.retrospective import CauseChain
-from tests.notes.test_prose import extract
-
-
-def chains(text: str) -> list[CauseChain]:
-    return extract(text).cause_chains
-
-
-def words(chain: CauseChain) -> str:
-    return " ".join(filter(None, (chain.phenomenon, chain.surface_cause, chain.root_cause)))
-
+from tests.notes.extracting import chains, words
 
 # ---- a drill-down told as a story is one chain ------------------------------------------------
 

@@ -6,21 +6,8 @@ import datetime as dt
 
 import pytest
 
-from coach.domain.retrospective import LessonAction, Retrospective, Verdict
-from coach.notes.extractor import RulesNotesExtractor
-from coach.notes.reading import read_note
-
-REVIEW = dt.date(2026, 5, 14)  # a Thursday
-
-
-def extract(text: str, name: str = "note.md", review_date: dt.date | None = REVIEW) -> Retrospective:
-    note = read_note(name, text.encode()).text
-    return RulesNotesExtractor().extract(note, doc_id="d", title="fallback", review_date=review_date)
-
-
-def texts(items: list) -> str:  # type: ignore[type-arg]
-    return " | ".join(getattr(i, "text", None) or getattr(i, "what", "") for i in items)
-
+from coach.domain.retrospective import LessonAction, Verdict
+from tests.notes.extracting import extract, texts
 
 # ---- commitments become actions or lessons ---------------------------------------------------
 
@@ -451,3 +438,21 @@ def test_a_task_that_names_its_owner_is_not_handed_to_the_next_person(
     doc = extract(note)
     for words, owner in owners.items():
         assert [a.who for a in doc.actions if words in a.what] == [owner], words
+
+
+@pytest.mark.parametrize(
+    ("note", "count"),
+    [
+        ("复盘\n\n经验方面，大家讨论了几条。凭经验订货的习惯要停止。晚间打折要优化。\n", 2),
+        (
+            "Report\n\nWhat we take from this. "
+            "We have to stop tuning alert thresholds on weekday traffic alone. "
+            "We must stop sending alerts to mailing lists; alerts go to the on-call rota or nowhere.\n",
+            2,
+        ),
+    ],
+)
+def test_a_paragraph_of_lessons_gives_one_lesson_per_rule(note: str, count: int) -> None:
+    lessons = extract(note).lessons
+    assert len(lessons) == count
+    assert "讨论了几条" not in texts(lessons)

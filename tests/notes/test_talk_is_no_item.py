@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notes.test_prose import extract, texts
+from tests.notes.extracting import extract, texts
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,67 @@ def test_a_sentence_announcing_the_list_of_improvements_is_no_action(note: str) 
 def test_a_date_with_no_owner_yet_goes_to_the_task_just_named(note: str) -> None:
     actions = extract(note).actions
     assert len(actions) == 1 and actions[0].who is None
+
+
+@pytest.mark.parametrize(
+    ("note", "owner"),
+    [
+        (
+            "复盘\n参会：马洪涛、严红\n\n马洪涛：行动。车流预测排班的方案，严红你来？\n"
+            "严红：可以，我来吧，11月20日前把方案拿出来。\n",
+            "严红",
+        ),
+        (
+            "Retro\nAttendees: Maeve, Kwame\n\nMaeve: Actions. The pre-arrival inspection checklist, Kwame?\n"
+            "Kwame: Sure, I can have a draft by next Friday.\n",
+            "Kwame",
+        ),
+    ],
+)
+def test_a_task_named_then_handed_to_someone_who_accepts_is_theirs(note: str, owner: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 1 and actions[0].who == owner and actions[0].when is not None
+
+
+@pytest.mark.parametrize(
+    ("note", "owner"),
+    [
+        (
+            "复盘\n参会：马洪涛、许文斌\n\n马洪涛：行动。运维合同里加响应时限，要跟外包谈。\n许文斌：算我的，月底前谈下来。\n",
+            "许文斌",
+        ),
+        (
+            "Retro\nAttendees: Maeve, Kwame\n\n"
+            "Maeve: Actions. Someone needs to renegotiate the call-out contract.\n"
+            "Kwame: That's me, by the end of the month.\n",
+            "Kwame",
+        ),
+    ],
+)
+def test_taking_the_task_just_named_is_no_task_of_its_own(note: str, owner: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 1 and actions[0].who == owner
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n\n下一步我们要做这几件事。考核方案由周婷牵头，12月20日前出稿。冷柜更换由马骏负责，12月底前完成。\n",
+        "Retro\n\nHere is what we will do. The scorecard draft is led by Tina, due December 20. "
+        "The fridge replacement is led by Mark, due December 31.\n",
+    ],
+)
+def test_a_sentence_announcing_the_work_opens_the_actions_of_its_paragraph(note: str) -> None:
+    assert len(extract(note).actions) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：安娜、小陈\n\n安娜：行动。连接池监控，小陈负责，下周五前。\n小陈：我这边没有了，我只是来顶班的。\n",
+        "Retro\nAttendees: Anna, Ollie\n\nAnna: Actions. Pool monitoring, Ollie owns it, by next Friday.\n"
+        "Ollie: No, nothing from me, I was just covering reception.\n",
+    ],
+)
+def test_saying_one_has_nothing_to_add_is_no_action(note: str) -> None:
+    assert len(extract(note).actions) == 1
