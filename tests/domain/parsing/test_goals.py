@@ -287,6 +287,8 @@ def test_find_tolerance_reads_the_band() -> None:
         ("Average days from order to install", None, True),
         ("Recycling contamination rate", "%", True),
         ("Returns filed by the deadline", "%", False),  # "by the deadline" is on time, however it's named
+        ("Mean distance between failures", None, False),  # "failures" alone would make it lower
+        ("平均故障间隔里程", None, False),
     ],
 )
 def test_the_words_of_a_kpi_name_say_which_way_it_is_better(name: str, unit: str | None, lower: bool) -> None:
