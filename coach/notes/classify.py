@@ -207,6 +207,14 @@ def _cue_kind(item: Item) -> Kind | None:
                 return "lesson"
             if prose.explains_success(text, section):
                 return "highlight"
+        elif (
+            section == "highlight"
+            and not (cues.ROOT.search(text) or steps_down)
+            and prose.explains_success(text, section)
+        ):
+            # "客单价高，是因为改成了三档套餐，大部分人选中间那档": among what went well, "most" is
+            # how far the reason for a success reached, not the share of a gap
+            return "highlight"
         return "cause"
     if cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text):
         return "cause"  # "This explains most of the outage." marks the cause just named as the main one

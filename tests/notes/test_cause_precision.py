@@ -967,3 +967,28 @@ def test_a_reason_given_for_the_response_or_for_why_it_matters_is_no_cause(besid
 )
 def test_why_the_response_itself_went_wrong_is_a_cause(note: str) -> None:
     assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "复盘\n参会：葛佳、许文斌\n\n葛佳：亮点。客单价高，是因为餐厅改成了三档套餐，大部分人选中间那档。\n"
+            "许文斌：不足是卫生间投诉多。表面原因是保洁跟不上，大巴一来就排长队。\n",
+            "保洁跟不上",
+        ),
+        (
+            "Retro\nAttendees: Gia, Will\n\nGia: What went well. Basket size was up because the set menus "
+            "worked, most people took the middle one.\n"
+            "Will: What went badly was the restrooms. "
+            "The surface cause is that cleaning could not keep up.\n",
+            "cleaning could not keep up",
+        ),
+    ],
+)
+def test_a_success_explained_with_most_is_a_highlight_and_a_surface_cause_is_a_cause(
+    note: str, cause: str
+) -> None:
+    doc = extract(note)
+    assert len(doc.cause_chains) == 1 and cause in words(doc.cause_chains[0])
+    assert len(doc.highlights) == 1
