@@ -111,7 +111,7 @@ def cue_kind(item: Item) -> Kind | None:
         return "other"
     if prose.opens_with_clock(text) or prose.tells_consequence(text) or prose.tells_impact(text):
         return "other"
-    if prose.explains_the_response(text):
+    if prose.explains_the_response(text) or prose.labelled_beside_cause(text):
         return "other"
     if prose.tells_mitigation_step(text):
         return "other"

@@ -115,6 +115,16 @@ def explains_the_response(text: str) -> bool:
     return phrases("response_step").search(head) is not None and cues.SHORTFALL.search(head) is None
 
 
+def labelled_beside_cause(text: str) -> bool:
+    """ "影响：约3000名用户…", "What we did on the day: …", "Improvement: …": a bullet among the causes
+    whose own label says it is the impact, the response or a fix."""
+    label = re.match(r"^\s*([^:：，,。.]{1,24})\s*[:：]", text)
+    return (
+        label is not None
+        and phrases("beside_cause_label", anchored=True).fullmatch(label.group(1)) is not None
+    )
+
+
 def opens_with_clock(text: str) -> bool:
     """ "At 14:12 on-call was paged because …", "14点40分我们回滚了配置，因为…": a step of the timeline."""
     return _CLOCK.search(_LEADING_CONNECTIVE.sub("", text.strip())) is not None

@@ -992,3 +992,22 @@ def test_a_success_explained_with_most_is_a_highlight_and_a_surface_cause_is_a_c
     doc = extract(note)
     assert len(doc.cause_chains) == 1 and cause in words(doc.cause_chains[0])
     assert len(doc.highlights) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "大促复盘\n\n## 不足\n- 客服接通率只有62%\n\n## 原因分析\n"
+        "- 根本原因：排班按平日模型排，人力只有需求的一半\n"
+        "- 影响：约3000名用户放弃咨询\n- 当时的处理：临时从售后调了8个人支援\n"
+        "- 改进方向：大促前两周按预测重新排班\n",
+        "Sale retro\n\n## What went wrong\n- Support answer rate was only 62%\n\n## Root cause analysis\n"
+        "- Root cause: the rota follows the weekday model, so we had half the staff we needed\n"
+        "- Impact: about 3,000 customers gave up\n"
+        "- What we did on the day: pulled 8 people over from returns\n"
+        "- Improvement: re-plan the rota from the forecast two weeks before the sale\n",
+    ],
+)
+def test_bullets_labelled_impact_response_or_improvement_among_the_causes_are_no_causes(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
