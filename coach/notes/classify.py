@@ -10,7 +10,7 @@ from typing import Literal
 import numpy as np
 
 from coach.domain.reading.goals import Context, read_goals
-from coach.notes import cues, drilldown, prose
+from coach.notes import beside, cues, drilldown, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 
@@ -102,18 +102,18 @@ def cue_kind(item: Item) -> Kind | None:
         return kind
     # words that sit beside the causes and explain no finding: the timeline's steps, what followed, the count
     # of those affected, and a rule for next time with its reason
-    if prose.prescribes_next_time(text):
+    if beside.prescribes_next_time(text):
         return "lesson"
-    if prose.commits_before_reason(text):
+    if beside.commits_before_reason(text):
         practice = prose.commitment_lesson_verb(text) or prose.states_practice(text)
         return "lesson" if practice else "action"
-    if prose.apologises(text):
+    if beside.apologises(text):
         return "other"
-    if prose.opens_with_clock(text) or prose.tells_consequence(text) or prose.tells_impact(text):
+    if beside.opens_with_clock(text) or beside.tells_consequence(text) or beside.tells_impact(text):
         return "other"
-    if prose.explains_the_response(text):
+    if beside.explains_the_response(text) or beside.labelled_beside_cause(text):
         return "other"
-    if prose.tells_mitigation_step(text):
+    if beside.tells_mitigation_step(text):
         return "other"
     return kind
 
@@ -132,7 +132,7 @@ def _cue_kind(item: Item) -> Kind | None:
         return "other"  # "Key improvements are the following.": the items are what follows
     if prose.rejects_cause(text):
         return "other"  # "At first we thought it was the CDN, … but it wasn't", "排除了": no cause
-    missed = prose.is_missed_practice(text) and not cues.ROOT.search(text)
+    missed = beside.is_missed_practice(text) and not cues.ROOT.search(text)
     if missed and item.label in (None, "shortfall", "cause"):
         return "shortfall"  # "该做没做：…", "We said we'd inspect every floor and we didn't": no cause
     if drilldown.remarks_on_causes(text):
@@ -207,6 +207,14 @@ def _cue_kind(item: Item) -> Kind | None:
                 return "lesson"
             if prose.explains_success(text, section):
                 return "highlight"
+        elif (
+            section == "highlight"
+            and not (cues.ROOT.search(text) or steps_down)
+            and prose.explains_success(text, section)
+        ):
+            # "客单价高，是因为改成了三档套餐，大部分人选中间那档": among what went well, "most" is
+            # how far the reason for a success reached, not the share of a gap
+            return "highlight"
         return "cause"
     if cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text):
         return "cause"  # "This explains most of the outage." marks the cause just named as the main one

@@ -115,7 +115,8 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
     sentence the rest of its paragraph tells how service came back, which is no finding either.
     """
     kinds = list(kinds)
-    from coach.notes.prose import is_mitigation, prescribes, tells_consequence, tells_impact
+    from coach.notes.beside import tells_consequence, tells_impact
+    from coach.notes.prose import is_mitigation, prescribes
 
     mitigation_para: int | None = None
     for i in range(1, len(items)):

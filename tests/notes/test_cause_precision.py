@@ -967,3 +967,47 @@ def test_a_reason_given_for_the_response_or_for_why_it_matters_is_no_cause(besid
 )
 def test_why_the_response_itself_went_wrong_is_a_cause(note: str) -> None:
     assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "复盘\n参会：葛佳、许文斌\n\n葛佳：亮点。客单价高，是因为餐厅改成了三档套餐，大部分人选中间那档。\n"
+            "许文斌：不足是卫生间投诉多。表面原因是保洁跟不上，大巴一来就排长队。\n",
+            "保洁跟不上",
+        ),
+        (
+            "Retro\nAttendees: Gia, Will\n\nGia: What went well. Basket size was up because the set menus "
+            "worked, most people took the middle one.\n"
+            "Will: What went badly was the restrooms. "
+            "The surface cause is that cleaning could not keep up.\n",
+            "cleaning could not keep up",
+        ),
+    ],
+)
+def test_a_success_explained_with_most_is_a_highlight_and_a_surface_cause_is_a_cause(
+    note: str, cause: str
+) -> None:
+    doc = extract(note)
+    assert len(doc.cause_chains) == 1 and cause in words(doc.cause_chains[0])
+    assert len(doc.highlights) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "大促复盘\n\n## 不足\n- 客服接通率只有62%\n\n## 原因分析\n"
+        "- 根本原因：排班按平日模型排，人力只有需求的一半\n"
+        "- 影响：约3000名用户放弃咨询\n- 当时的处理：临时从售后调了8个人支援\n"
+        "- 改进方向：大促前两周按预测重新排班\n",
+        "Sale retro\n\n## What went wrong\n- Support answer rate was only 62%\n\n## Root cause analysis\n"
+        "- Root cause: the rota follows the weekday model, so we had half the staff we needed\n"
+        "- Impact: about 3,000 customers gave up\n"
+        "- What we did on the day: pulled 8 people over from returns\n"
+        "- Improvement: re-plan the rota from the forecast two weeks before the sale\n",
+    ],
+)
+def test_bullets_labelled_impact_response_or_improvement_among_the_causes_are_no_causes(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main

@@ -205,3 +205,30 @@ def test_a_sentence_announcing_the_work_opens_the_actions_of_its_paragraph(note:
 )
 def test_saying_one_has_nothing_to_add_is_no_action(note: str) -> None:
     assert len(extract(note).actions) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：马洪涛、陈老师\n\n马洪涛：亮点。特产专柜卖得很好。\n"
+        "陈老师：我是公司派下来调研的，今天就是听一听，不参与讨论。\n马洪涛：欢迎陈老师。\n",
+        "Retro\nAttendees: Maeve, Chen\n\nMaeve: What went well. The key collection slots worked.\n"
+        "Chen: I'm from head office, just here to listen.\nMaeve: Welcome, Chen.\n",
+    ],
+)
+def test_an_observer_saying_they_only_listen_and_a_welcome_are_no_items(note: str) -> None:
+    doc = extract(note)
+    assert len(doc.highlights) == 1 and not doc.shortfalls
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "事件报告\n\n处理过程略。\n\n也不是都不好。订单校验守住了，没有一笔重复扣款。我们要感谢客服的王敏，周六早上写好了回复模板。\n",
+        "Incident report\n\nNot everything went badly. The order-integrity checks held, and no slot was "
+        "double-booked. We would like to thank Morgan Blake, who wrote the reply template on a Saturday.\n",
+    ],
+)
+def test_not_everything_went_badly_opens_what_went_well_and_thanks_are_no_item(note: str) -> None:
+    highlights = extract(note).highlights
+    assert len(highlights) == 1 and ("校验" in highlights[0].text or "integrity" in highlights[0].text)
