@@ -83,6 +83,22 @@ def role_prefix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('role_words'))})+")
 
 
+def owner_label() -> str:
+    """An owner's label and the mark after it ("负责人：", "owner is "), as a fragment for the owner reader
+    to put before the name's own pattern."""
+    return _union(fragments("owner_label"))
+
+
+def owner_label_glued() -> str:
+    """The labels also written glued to the name ("负责人刘洋"), the mark optional, as a fragment."""
+    return _union(fragments("owner_label_glued"))
+
+
+def owner_lead_verbs() -> str:
+    """Verbs right after a name that make that person the owner ("孙倩主持"), as a fragment."""
+    return _union(fragments("owner_lead_verbs"))
+
+
 @cache
 def skipped() -> re.Pattern[str]:
     return re.compile(_union(fragments("skipped")), re.I)
