@@ -83,6 +83,13 @@ def role_prefix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('role_words'))})+")
 
 
+@cache
+def alternatives(name: str) -> str:
+    """One list of every language as one alternation, for a reader that sets the words in a pattern of its
+    own ("^(?:…)$"): the words are data, the structure stays with the reader."""
+    return _union(fragments(name))
+
+
 def owner_label() -> str:
     """An owner's label and the mark after it ("负责人：", "owner is "), as a fragment for the owner reader
     to put before the name's own pattern."""

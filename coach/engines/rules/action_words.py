@@ -76,8 +76,6 @@ def _lead_verb_owner() -> re.Pattern[str]:
 
 # "The sand store roof gets fixed: Pete Lawson from maintenance": the work, a colon, then who does it
 _AFTER_COLON = re.compile(r"^(?P<work>.+?)\s*[:：]\s*(?P<who>[^:：]+)$")
-# "Maya too", "Dev Patel again": a name said once more, the word after it no part of it
-_AGAIN = re.compile(r"\s+(?:too|as well|again)$", re.I)
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _NOT_NAMES = frozenset(
     {"yes", "no", "ok", "okay", "done", "none", "nothing", "skip", "next", "also", "and", "then", "so"}
@@ -87,6 +85,12 @@ _NOT_NAMES = frozenset(
     | {"october", "november", "december"}
     | {"why", "because", "root", "cause", "main", "share", "correction", "sorry", "actually", "other", "rest"}
 )
+
+
+@cache
+def _again() -> re.Pattern[str]:
+    """ "Maya too", "Dev Patel again": a name said once more, the word after it no part of it."""
+    return re.compile(rf"\s+(?:{cues.alternatives('said_again')})$", re.I)
 
 
 def owner_in(text: str) -> str | None:
@@ -112,7 +116,7 @@ def owner_in(text: str) -> str | None:
         if number and (name := _team_and_name(clause)):
             return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
     for clause in clauses[1:]:
-        clause = _AGAIN.sub("", clause)
+        clause = _again().sub("", clause)
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
@@ -136,7 +140,7 @@ def _named_after_colon(clause: str) -> tuple[str, str] | None:
     said = _AFTER_COLON.match(clause)
     if not said or len(said.group("work").split()) < 3:
         return None
-    name = re.sub(rf"{_EN_TEAM}$", "", _AGAIN.sub("", said.group("who").strip()))
+    name = re.sub(rf"{_EN_TEAM}$", "", _again().sub("", said.group("who").strip()))
     if not _BARE_NAME.match(name) or set(name.lower().split()) & _NOT_NAMES:
         return None
     return said.group("work"), name

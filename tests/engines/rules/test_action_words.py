@@ -41,3 +41,9 @@ def test_a_rule_that_someone_owns_the_work_stays_work() -> None:
 
 def test_the_owner_and_the_lead_verb_leave_the_work() -> None:
     assert work_clauses("王芳牵头，整理流程", None) == ["整理流程"]
+
+
+def test_a_name_said_again_is_the_owner_without_the_word_after_it() -> None:
+    # the words after it are the language files' `said_again`
+    assert owner_in("Rebuild the rota, Maya too") == "Maya"
+    assert owner_in("Rebuild the rota, Dev Patel again") == "Dev Patel"
