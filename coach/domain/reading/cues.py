@@ -86,8 +86,9 @@ def role_prefix() -> re.Pattern[str]:
 @cache
 def alternatives(name: str) -> str:
     """One list of every language as one alternation, for a reader that sets the words in a pattern of its
-    own ("^(?:…)$"): the words are data, the structure stays with the reader."""
-    return _union(fragments(name))
+    own ("^(?:…)$"): the words are data, the structure stays with the reader. A list no language fills
+    matches nothing (an empty alternation would match everywhere)."""
+    return _union(fragments(name)) or "(?!)"
 
 
 def owner_label() -> str:
@@ -199,6 +200,12 @@ def share_lead() -> re.Pattern[str]:
 def direction() -> dict[str, re.Pattern[str]]:
     """Words in a KPI's name that say which way it is better: `lower` ("no-show", "误报"), `higher`."""
     return {key: re.compile(_union(listed), re.I) for key, listed in keyed_fragments("direction").items()}
+
+
+@cache
+def share_said() -> dict[str, re.Pattern[str]]:
+    """Words that name a share without a number, by the share they name: `most` ("大部分", "the bulk")."""
+    return {key: re.compile(_union(listed)) for key, listed in keyed_fragments("share_said").items()}
 
 
 @cache
