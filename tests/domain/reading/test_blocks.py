@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.blocks import has_rung, opens, read_blocks
+from coach.domain.reading.blocks import has_rung, opens, read_blocks, sentences
 
 
 def _kinds(text: str) -> list[str]:
@@ -72,3 +72,19 @@ def test_the_biggest_problem_opens_the_shortfalls_and_what_should_long_have_been
 ) -> None:
     opened = opens(sentence)
     assert opened is not None and opened[0] == kind
+
+
+def test_a_slash_parts_sentences_unless_told_not_to() -> None:
+    assert sentences("Highlights: renewals / Shortfalls: churn") == [
+        "Highlights: renewals",
+        "Shortfalls: churn",
+    ]
+    assert sentences("亮点：回款 / 不足：流失") == ["亮点：回款", "不足：流失"]
+    assert sentences("重来会把培训 / 上线陪跑提前做。下一步：每周复盘", slashes=False) == [
+        "重来会把培训 / 上线陪跑提前做。",
+        "下一步：每周复盘",
+    ]
+    assert sentences("Better: onboarding / training earlier. Next: weekly check", slashes=False) == [
+        "Better: onboarding / training earlier.",
+        "Next: weekly check",
+    ]
