@@ -10,6 +10,7 @@ from typing import Literal
 import numpy as np
 
 from coach.domain.reading.goals import Context, read_goals
+from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
@@ -148,7 +149,8 @@ def _cue_kind(item: Item) -> Kind | None:
     section = item.section
     if item.label not in ("action", "lesson") and prose.is_mitigation(text) and not cues.ROOT.search(text):
         return "other"  # how the incident was stopped is neither a shortfall nor a to-do
-    if item.label is None and section is None and prose.is_timeline(text) and not read_goals(text):
+    story = item.label is None and section is None and prose.is_timeline(text)
+    if story and not read_goals(text, item.topic):
         return "other"  # the story of the incident, before the note says what went wrong
     if _owner_column(item):  # a row of a table with an owner column is a to-do, wherever it stands
         return "action"
@@ -300,6 +302,19 @@ def _before_the_start(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "We aim to detect a failure within 5 minutes;" | "this time it took 23 minutes.": the promise told
+    before the sentence that reads it as a goal is that goal's words, not a finding of its own."""
+    kinds = list(kinds)
+    for i in range(len(items) - 1):
+        after = items[i + 1]
+        reads_it = kinds[i + 1] == "goal" and after.topic == items[i].text
+        finding = kinds[i] in ("highlight", "shortfall")
+        if reads_it and finding and promise(items[i].text) and not read_goals(items[i].text, items[i].topic):
+            kinds[i] = "other"
+    return kinds
+
+
 def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tuple[list[Item], list[Kind]]:
     """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task."""
     from coach.notes.followups import (
@@ -311,6 +326,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
 
     kinds = classify_items(items, use_embeddings=use_embeddings)
     kinds = _before_the_start(items, kinds)
+    kinds = _promises_before_results(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

@@ -30,6 +30,7 @@ from enum import StrEnum
 from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
 from coach.domain.parsing.goals import TOLERANCE, build_goal, find_tolerance, lower_better_for
 from coach.domain.parsing.numbers import Quantity, parse_quantities
+from coach.domain.reading.prose_goals import prose_goal
 from coach.domain.retrospective import Goal
 
 
@@ -706,8 +707,19 @@ def _prose_goal(target_clause: str, result_clause: str) -> _Said | None:
     return _Said(name=name[:60], target_text=target, result_text=result.group(0), evidence=evidence)
 
 
+def _promised_goal(text: str, told_after: str | None = None) -> _Said | None:
+    """A target promised in prose ("we hold ourselves to 99.5%; it was 91.2%"), see prose_goals."""
+    found = prose_goal(text, told_after)
+    if found is None:
+        return None
+    return _Said(name=found.name, target_text=found.target, result_text=found.result, evidence=found.evidence)
+
+
 def _prose_goals(text: str) -> list[_Said]:
     """Goals of sentences that state a target in one clause and its result in the next (";" or ", and")."""
+    promised = _promised_goal(text)
+    if promised is not None:
+        return [promised]
     parts = re.split(r"\s*;\s*|,\s+(?:and|but)\s+|,\s+(?=we\b)", text.strip(), maxsplit=1)
     if len(parts) != 2:
         return []
@@ -726,7 +738,7 @@ def _read_statement(text: str, topic: str | None = None, general: bool = True) -
     found: list[_Said] = []
     if topic and has_numbers(text):
         # "Our target for X is 60 minutes;" | "recovery took 268 minutes": the clause before set the target
-        joined = _prose_goal(topic, text)
+        joined = _prose_goal(topic, text) or _promised_goal(topic, text)
         if joined is not None:
             return [joined]
     for sentence in _SENTENCE.split(text):
