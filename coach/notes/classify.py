@@ -99,6 +99,10 @@ def cue_kind(item: Item) -> Kind | None:
     """The kind that headings and cue words decide; None leaves it to the prototypes."""
     kind = _cue_kind(item)
     text = item.text
+    if kind in ("shortfall", "highlight") and item.paragraph and beside.tells_first_response(text):
+        return "other"  # "Our response also had problems. The first step was to roll back …": the story
+    if kind == "shortfall" and item.paragraph and beside.explains_a_lapse(text):
+        return "cause"
     if kind != "cause" or item.part is not None or cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text):
         return kind
     # words that sit beside the causes and explain no finding: the timeline's steps, what followed, the count

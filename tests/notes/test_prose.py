@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -133,6 +134,80 @@ def test_a_because_clause_under_what_went_wrong_stays_with_the_shortfall() -> No
     assert len(doc.shortfalls) == 1 and "six hours late" in doc.shortfalls[0].text
     assert len(doc.cause_chains) == 1 and "delivery deadline" in (doc.cause_chains[0].root_cause or "")
     assert doc.cause_chains[0].is_main
+
+
+@pytest.mark.parametrize(
+    ("lead", "section"),
+    [
+        ("Our response also had problems.", "shortfall"),
+        ("There were also things that went wrong after detection.", "shortfall"),
+        ("We also did some things less well than we should have.", "shortfall"),
+        ("我们也有做得不够的地方。", "shortfall"),
+        ("响应这块也出了问题。", "shortfall"),
+        ("There were also things that went well.", "highlight"),
+        ("这次也有亮点。", "highlight"),
+    ],
+)
+def test_a_paragraph_opened_by_a_finding_lead_files_its_sentences(lead: str, section: str) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{lead} The night queue waited 40 minutes.\n")
+    found = doc.shortfalls if section == "shortfall" else doc.highlights
+    other = doc.highlights if section == "shortfall" else doc.shortfalls
+    assert [f.text for f in found] == ["The night queue waited 40 minutes"]
+    assert other == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section", "rest"),
+    [
+        (
+            "The main miss was the onboarding funnel: only 40% finished setup.",
+            "shortfall",
+            "onboarding funnel",
+        ),
+        ("Where we fell short was the night shift, which answered late.", "shortfall", "night shift"),
+        ("The bright spot was the new script, which cut calls by a third.", "highlight", "new script"),
+        ("问题主要出在夜班，接听慢了一倍。", "shortfall", "夜班"),
+        ("没达成的是新客，只有4.1万。", "shortfall", "新客"),
+        ("做得比较好的是新话术，转化高了两成。", "highlight", "新话术"),
+    ],
+)
+def test_a_finding_named_before_is_or_是_is_filed_without_its_lead(
+    sentence: str, section: str, rest: str
+) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{sentence}\n")
+    found = doc.shortfalls if section == "shortfall" else doc.highlights
+    assert len(found) == 1 and rest in found[0].text
+    assert not re.search(r"miss|fell short|bright spot|问题|没达成|做得比较好", found[0].text)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Our response also had problems. The on-call engineer's first step was to roll back the dispatcher. "
+        "The rollback took 25 minutes and changed nothing.",
+        "响应这块也出了问题。值班同学的第一反应是重启服务。重启花了25分钟，没有任何效果。",
+    ],
+)
+def test_the_first_step_of_the_response_is_the_story_not_a_shortfall(paragraph: str) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    assert len(doc.shortfalls) == 1 and "25" in doc.shortfalls[0].text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cause"),
+    [
+        (
+            "Our response also had problems. The rollback took 25 minutes and changed nothing. The release "
+            "was not on the deploy dashboard, so nobody connected the timing.",
+            "deploy dashboard",
+        ),
+        ("响应这块也出了问题。回滚花了25分钟，没有效果。告警发到了旧群里，所以没人看到。", "旧群"),
+    ],
+)
+def test_what_is_told_before_so_nobody_is_a_cause(paragraph: str, cause: str) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    assert len(doc.shortfalls) == 1 and "25" in doc.shortfalls[0].text
+    assert any(cause in (c.phenomenon or "") + (c.surface_cause or "") for c in doc.cause_chains)
 
 
 def test_chinese_paragraph_cues_file_findings() -> None:
