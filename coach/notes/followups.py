@@ -166,11 +166,43 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
     j = _confirmed_by(items, i, name)
     if j is None:
         return False
-    item.text, item.owner = task, name
+    item.text, item.owner = _without_asking(task), name
     if not mentions_date(task) and mentions_date(items[j].text):
         item.due = items[j].text  # "By March 6, yes." dates the task it agrees to
     kinds[i], kinds[j] = action, other
+    after = j + 1
+    if after < len(items) and item.due is None and not mentions_date(task):
+        # "I can." — "The board meets on the 28th, I'll have the paper in by then.": the date they give next
+        said = items[after]
+        day = _deadline_named(said.text) if prose.points_to_then(said.text) else None
+        if said.speaker == name and day is not None:
+            item.due, kinds[after] = day, other
     return True
+
+
+def _without_asking(task: str) -> str:
+    """ "the policy, can you take it to the board" → "the policy, take it to the board";
+    "方案你能重做吗" → "方案重做": the task without the words that ask for it."""
+    from coach.domain.reading.cues import ask_task
+
+    asked = re.sub(r"\s{2,}", " ", ask_task().sub("", task))
+    return re.sub(r"(?:一下)?[吗呢]$", "", asked).strip(" ,，") or task
+
+
+def _deadline_named(text: str) -> str | None:
+    """ "The board meets on the 28th, I'll have it in by then" → "by the 28th": the day "then" points to."""
+    import datetime as dt
+
+    from coach.domain.parsing import find_dates
+
+    ordinal = re.search(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b", text, re.I)
+    if ordinal is not None:
+        return f"by {ordinal.group(0)}"  # "the 28th" is a deadline only after "by"
+    named = [d for d in find_dates(text, dt.date.today()) if not d.recurring]
+    if not named:
+        return None
+    day = named[0].text
+    return f"{day}前" if re.search(r"[\u4e00-\u9fff]", day) else f"by {day}"
 
 
 def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bool:

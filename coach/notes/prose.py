@@ -174,6 +174,11 @@ def accepts_task(text: str) -> bool:
     return yes is not None and (mentions_date(text) or _SELF_OWNER.search(text) is not None)
 
 
+def points_to_then(text: str) -> bool:
+    """ "…, I'll have the paper in by then", "…，我那之前交": a date given for the task just agreed to."""
+    return phrases("by_then").search(text) is not None
+
+
 def is_confirmation(text: str) -> bool:
     """ "By March 6, yes.", "Sure.", "好的，没问题": agreeing to what was just asked, no new content."""
     words = re.sub(r"\b(?:by|before|on)\b|\d+|[A-Z][a-z]+\s+\d+", " ", text)

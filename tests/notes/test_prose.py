@@ -274,6 +274,44 @@ def test_a_task_handed_to_someone_who_agrees_is_theirs_with_the_date_they_confir
     ]
 
 
+@pytest.mark.parametrize(
+    ("lines", "task", "who", "when"),
+    [
+        (
+            [
+                "Ruth: Actions then.",
+                "Ruth: Ana, the retention policy, can you take it to the security board?",
+                "Ana: I can.",
+                "Ana: The board meets on the 28th, I'll have the paper in by then.",
+                "Ruth: Thanks everyone.",
+                "Ana: You're welcome.",
+            ],
+            "retention policy",
+            "Ana",
+            dt.date(2026, 5, 28),
+        ),
+        (
+            [
+                "陈海燕：行动这块。",
+                "陈海燕：刘强，夜班排班方案你能重新做一下吗？",
+                "刘强：我可以。",
+                "刘强：周会是25号，我在那之前交。",
+                "陈海燕：谢谢大家。",
+                "刘强：不客气。",
+            ],
+            "夜班排班方案",
+            "刘强",
+            dt.date(2026, 5, 25),
+        ),
+    ],
+)
+def test_a_task_agreed_to_takes_the_date_given_right_after_for_it(
+    lines: list[str], task: str, who: str, when: dt.date
+) -> None:
+    doc = extract("\n".join(lines) + "\n", name="t.txt")
+    assert [(task in a.what, a.who, a.when) for a in doc.actions] == [(True, who, when)]
+
+
 def test_a_speaker_who_takes_the_task_just_named_owns_it() -> None:
     doc = extract(
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
