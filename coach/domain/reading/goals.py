@@ -26,11 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
 from coach.domain.parsing.goals import TOLERANCE, build_goal, find_tolerance, lower_better_for
 from coach.domain.parsing.numbers import Quantity, parse_quantities
 from coach.domain.reading.prose_goals import prose_goal
+from coach.domain.reading.vocabulary import fragments
 from coach.domain.retrospective import Goal
 
 
@@ -592,6 +594,19 @@ def _topic_name(sentence: str | None) -> str:
     return name if 2 <= len(name) <= 30 and not has_numbers(name) else ""
 
 
+@cache
+def _definition() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(fragments('definition_lead'))})", re.I)
+
+
+def _defined_name(before: str) -> str | None:
+    """ "救生险情，就是需要救生员下水施救的，目标…", "Rooms ready, meaning cleaned, keys cut: target …": the
+    name is said before the words that define it."""
+    clauses = [c for c in _CLAUSE.split(before) if c.strip()]
+    defined = [k for k, clause in enumerate(clauses) if _definition().match(clause)]
+    return clauses[defined[-1] - 1] if defined and defined[-1] > 0 else None
+
+
 def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None:
     """One goal from `region` (starts at a target marker); `before` is the text preceding it.
 
@@ -606,7 +621,7 @@ def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None
     number = _NUMBER.search(after_marker)
     if number is None or number.start() > 14:
         return None
-    name = _clean_name(_CLAUSE.split(before)[-1]) if before.strip() else ""
+    name = _clean_name(_defined_name(before) or _CLAUSE.split(before)[-1]) if before.strip() else ""
     if not name:
         previous = [c for c in _CLAUSE.split(before)[:-1] if c.strip()]
         if previous and not _MARKER_TARGET.search(previous[-1]) and not _MARKER_RESULT.search(previous[-1]):
