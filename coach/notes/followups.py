@@ -20,11 +20,18 @@ _LOOK_BACK = 4  # a follow-up speaks of a task named in the last few sentences
 
 
 def split_commitments(items: list[Item], kinds: list[K]) -> tuple[list[Item], list[K]]:
-    """ "Key improvements are X and Y", "We will X, and we will Y": one action per piece of work."""
+    """ "Key improvements are X and Y", "We will X, and we will Y": one action per piece of work;
+    "We will keep X, and we will stop Y": one lesson per practice."""
     out_items: list[Item] = []
     out_kinds: list[K] = []
     for item, kind in zip(items, kinds, strict=True):
-        parts = prose.commitment_parts(item.text) if kind == "action" and not item.fields else [item.text]
+        parts = [item.text]
+        if kind == "action" and not item.fields:
+            parts = prose.commitment_parts(item.text)
+        elif kind == "lesson" and not item.fields:
+            joined = prose.joined_commitments(item.text)
+            practices = all(prose.commitment_lesson_verb(p) or prose.states_practice(p) for p in joined)
+            parts = joined if practices else parts
         for part in parts:
             out_items.append(dataclasses.replace(item, text=part) if len(parts) > 1 else item)
             out_kinds.append(kind)

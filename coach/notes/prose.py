@@ -126,6 +126,13 @@ _AND_WE_WILL = re.compile(
 )
 
 
+def joined_commitments(text: str) -> list[str]:
+    """ "We will keep X, and we will stop Y" → the two commitments; [text] when it makes one ("The checks
+    proved their worth and we will keep investing in them" is one practice and its reason)."""
+    parts = [p for p in (p.strip(" ,，;；") for p in _AND_WE_WILL.split(text)) if p]
+    return parts if len(parts) > 1 and all(is_commitment(p) for p in parts) else [text]
+
+
 def commitment_parts(text: str) -> list[str]:
     """The pieces of work a commitment names: a list of improvements, or "we will X, and we will Y"."""
     listed = listed_improvements(text)

@@ -38,6 +38,30 @@ def test_we_will_names_work_to_do_and_keep_or_stop_names_a_practice() -> None:
     assert not any("Thursday demo" in a.what or "Friday" in a.what for a in doc.actions)
 
 
+def test_two_practices_joined_by_and_we_will_are_two_lessons() -> None:
+    doc = extract(
+        "Packing retro\n\nWe will keep the pre-picking switch as the standard play for any stoppage, "
+        "and we will stop accepting machines from contractors without an asset record.\n"
+    )
+    assert [(le.action, "pre-picking" in le.text, "asset record" in le.text) for le in doc.lessons] == [
+        (LessonAction.continue_, True, False),
+        (LessonAction.stop, False, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The order-integrity checks proved their worth and we will keep investing in them.",
+        "这套对账检查证明很有用，我们会继续投入。",
+    ],
+)
+def test_a_practice_with_its_reason_stays_one_lesson(sentence: str) -> None:
+    doc = extract(f"Review\n\nWhat we take from this. {sentence}\n")
+    assert len(doc.lessons) == 1 and doc.lessons[0].action is LessonAction.continue_
+    assert doc.actions == []
+
+
 def test_chinese_next_steps_in_a_paragraph_become_actions_and_kept_practices_lessons() -> None:
     doc = extract(
         "机房巡检月度复盘\n\n"
