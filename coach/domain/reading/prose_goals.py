@@ -27,7 +27,7 @@ _BOUND = (
 )
 _BOUND_AFTER = r"(?:以内|之内|以下|以上|内)?"
 # the separator after the target that ends the promise: what follows may tell the result
-_CLAUSE_END = re.compile(r"[;；。，,:：]|\.(?!\d)")
+_CLAUSE_END = re.compile(r"[;；。，,:：]|\.(?!\d)|\s(?:and|but)\s+(?=(?:we|it|this|that|they)\b)", re.I)
 _VERSION = re.compile(r"\d\.\d+\.\d")  # "4.2.0" names a build, not a result
 # "For critical results we commit to …", "对于退货率，我们要求…": the lead names what the promise is about
 _SUBJECT_LEAD = re.compile(r"^(?:for|对于|关于)\s*(.+)$", re.I)
@@ -37,6 +37,16 @@ _NAME_LEAD = re.compile(r"^(?:(?:to|that|a|an|the|keep|for|on|in)\s+)+|^(?:的�
 @cache
 def _promise() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(fragments('prose_target'))})\s*", re.I)
+
+
+@cache
+def _subject_promise() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(fragments('prose_target_of_subject'))})\s*", re.I)
+
+
+@cache
+def _ceiling() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(fragments('prose_ceiling'))})", re.I)
 
 
 @cache
@@ -99,14 +109,22 @@ def _name(body: str, target: str, span_of_time: bool, lead: str) -> str:
         name = _tidy(body)
     if subject is not None and len(subject.group(1).split()) <= 5:
         name = f"{subject.group(1)}: {name}"
+    elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead):
+        name = f"{lead}：{name}"  # "揽收我们允许自己每月漏1次": the lead names what the promise is about
     return name[:80]
 
 
 def promise(text: str) -> _Promise | None:
     """The target a sentence promises ("we aim to restore service within 2 hours"); None when none."""
     m = _promise().search(text)
+    subject = None
     if m is None:
-        return None
+        # "Any stoppage that affects the whole site is meant to be fixed within 60 minutes": the subject
+        # said before the promise is what it is about
+        m = _subject_promise().search(text)
+        subject = _tidy(text[: m.start()]) if m is not None else None
+        if m is None or not subject or not _names_something(subject) or len(subject.split()) > 10:
+            return None
     end_match = _CLAUSE_END.search(text, m.end())
     end = end_match.start() if end_match else len(text)
     numbers = [(at, q) for at, q in _quantities(text[m.end() : end])]
@@ -120,7 +138,10 @@ def promise(text: str) -> _Promise | None:
     start = bound.start() if bound else at
     target = body[start : at + len(q.text) + (after.end() if after else 0)].strip()
     span_of_time = q.unit in _TIME_UNITS and bound is not None
-    name = _name(body, target, span_of_time, text[: m.start()])
+    name = subject[:80] if subject else _name(body, target, span_of_time, text[: m.start()])
+    if bound is None and _ceiling().search(m.group(0)):
+        # "we allow ourselves 2 missed collections a month": what is allowed is a ceiling
+        target = f"不超过{target}" if re.search(r"[\u4e00-\u9fff]", target) else f"no more than {target}"
     if not name:
         return None
     return _Promise(name=name, target=target, unit=q.unit, end=end)

@@ -100,3 +100,33 @@ def test_no_goal_without_a_result_of_the_promised_kind(text: str, told_after: st
 def test_a_target_named_without_a_promise_is_left_to_the_other_readers() -> None:
     assert promise("Activation rate target was 60%, we got to 54%.") is None
     assert promise("目标是控制在3%以内，实际做到了2.1%") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result", "verdict"),
+    [
+        (
+            "Any site stoppage is meant to be fixed within 60 minutes, and this one took 250 minutes.",
+            "stoppage",
+            60,
+            250,
+            "far_missed",
+        ),
+        ("全场停线按规定要在60分钟内恢复，这次用了250分钟。", "全场停线", 60, 250, "far_missed"),
+        (
+            "We allow ourselves 2 missed collections a month and we missed 4 on that day alone.",
+            "collections",
+            2,
+            4,
+            "far_missed",
+        ),
+        ("揽收我们允许自己每月漏1次，这个月漏了4次。", "揽收", 1, 4, "far_missed"),
+    ],
+)
+def test_a_promise_about_its_subject_or_an_allowance_makes_a_goal(
+    text: str, name: str, target: float, result: float, verdict: str
+) -> None:
+    (goal,) = goals_in(text)
+    assert name in goal.name
+    assert (goal.target_value, goal.result_value) == (target, result)
+    assert goal.verdict is not None and goal.verdict.value == verdict
