@@ -593,3 +593,25 @@ def test_a_paragraph_of_lessons_gives_one_lesson_per_rule(note: str, count: int)
     lessons = extract(note).lessons
     assert len(lessons) == count
     assert "讨论了几条" not in texts(lessons)
+
+
+def test_a_goal_not_reached_opens_a_drill_down_as_the_shortfall_and_the_weather_is_a_cause() -> None:
+    doc = extract(
+        "供暖首月复盘纪要\n\n"
+        "室温不达标集中在老旧小区，居民反映暖气不热。表面上看是二次网水力不平衡。"
+        "说到底是考核只看改造公里数。温志刚估计这一条占不达标户的六成左右。"
+        "另外11月下旬有一波寒潮，也拖了一部分，这是天气原因。\n"
+    )
+    assert [s.text for s in doc.shortfalls] == ["室温不达标集中在老旧小区，居民反映暖气不热"]
+    assert any("寒潮" in (c.phenomenon or "") and not c.is_main for c in doc.cause_chains)
+    main = [c for c in doc.cause_chains if c.is_main]
+    assert len(main) == 1 and "公里数" in (main[0].root_cause or "")
+
+
+def test_the_weather_named_as_a_cause_is_no_shortfall() -> None:
+    doc = extract(
+        "Winter review\n\nRepairs were slow in November. "
+        "The cold snap in late November slowed repairs down, which was the weather.\n"
+    )
+    assert not any("cold snap" in s.text for s in doc.shortfalls)
+    assert any("cold snap" in (c.phenomenon or "") + (c.surface_cause or "") for c in doc.cause_chains)
