@@ -87,6 +87,7 @@ def _quantities(text: str) -> list[tuple[int, Quantity]]:
 
 
 def _tidy(words: str) -> str:
+    words = re.sub(r"[（(][^（()）]*[)）]", "", words)  # "室温达标率（18℃以上算达标）": the aside is no name
     return _NAME_LEAD.sub("", re.sub(r"\s+", " ", words).strip(" ,，.;；:：")).strip()
 
 

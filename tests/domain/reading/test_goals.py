@@ -261,3 +261,20 @@ def test_a_threshold_in_the_name_of_a_percent_kpi_is_part_of_the_name(
 def test_a_goal_is_named_before_the_words_that_define_it(text: str, name: str) -> None:
     (goal,) = goals_in(text)
     assert goal.name.startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        ("12345转来的供暖投诉，控制线是每周不超过80件，首月周均是131件", "供暖投诉", 80, 131),
+        (
+            "Complaints passed on by the council, target is at most 80 a week, we had 131",
+            "Complaints",
+            80,
+            131,
+        ),
+    ],
+)
+def test_a_control_line_is_a_target(text: str, name: str, target: float, result: float) -> None:
+    (goal,) = goals_in(text)
+    assert name in goal.name and (goal.target_value, goal.result_value) == (target, result)

@@ -130,3 +130,10 @@ def test_a_promise_about_its_subject_or_an_allowance_makes_a_goal(
     assert name in goal.name
     assert (goal.target_value, goal.result_value) == (target, result)
     assert goal.verdict is not None and goal.verdict.value == verdict
+
+
+def test_an_aside_in_brackets_is_no_part_of_the_name() -> None:
+    (goal,) = goals_in("居民室温达标率（18℃以上算达标）我们对自己的要求是98%，实际抽测下来是93.5%")
+    assert (goal.name, goal.target_value, goal.result_value) == ("居民室温达标率", 98, 93.5)
+    (en,) = goals_in("Rooms ready (cleaned and keys cut): we hold ourselves to 98%, we managed 91%")
+    assert (en.name, en.target_value, en.result_value) == ("Rooms ready", 98, 91)
