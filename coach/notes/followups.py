@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from coach.notes import prose
+from coach.notes import cues, prose
 from coach.notes.segment import Item
 
 K = TypeVar("K", bound=str)
@@ -153,7 +153,11 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
         # "…because the SDK upgrade took three times longer. We found breaking changes in the refund API.":
         # in one turn, a sentence that is no item of its own tells more of the cause before it
         tells_more = in_turn and kinds[i - 1] == "cause" and kinds[i] == other and _says_something(item.text)
-        if (item.continues and same) or (elaborates and item.speaker == before.speaker) or tells_more:
+        # "we said we would publish a status page; it still does not exist, so riders learned of it late":
+        # the clause after ";" tells the finding on, whatever word in it sounded like a lesson
+        finding_before = kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, "lesson")
+        goes_on = item.continues and (same or (finding_before and not cues.LESSON_PREFIX.search(item.text)))
+        if goes_on or (elaborates and item.speaker == before.speaker) or tells_more:
             before.text = f"{before.text.rstrip()} {item.text.strip()}"
             before.evidence = f"{before.evidence} {item.evidence}"
             item.text = before.text

@@ -615,3 +615,23 @@ def test_the_weather_named_as_a_cause_is_no_shortfall() -> None:
     )
     assert not any("cold snap" in s.text for s in doc.shortfalls)
     assert any("cold snap" in (c.phenomenon or "") + (c.surface_cause or "") for c in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "We said we would publish a public status page; it still does not exist, so riders learned "
+            "about the outage from social media.",
+            "social media",
+        ),
+        (
+            "We said we would publish a status page; it never shipped, and we learned that the hard way.",
+            "hard way",
+        ),
+    ],
+)
+def test_the_clause_after_a_semicolon_tells_the_shortfall_on(sentence: str, words: str) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{sentence}\n")
+    assert len(doc.shortfalls) == 1 and words in doc.shortfalls[0].text
+    assert doc.lessons == []

@@ -137,3 +137,32 @@ def test_an_aside_in_brackets_is_no_part_of_the_name() -> None:
     assert (goal.name, goal.target_value, goal.result_value) == ("居民室温达标率", 98, 93.5)
     (en,) = goals_in("Rooms ready (cleaned and keys cut): we hold ourselves to 98%, we managed 91%")
     assert (en.name, en.target_value, en.result_value) == ("Rooms ready", 98, 91)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result", "verdict"),
+    [
+        (
+            "When a payment fails, our aim is to have it restored in under 30 minutes; it took 320 minutes.",
+            "restored",
+            30,
+            320,
+            "far_missed",
+        ),
+        (
+            "We set ourselves a ceiling of 500 goodwill refunds for the year, and we stand at 380.",
+            "goodwill refunds",
+            500,
+            380,
+            "exceeded",
+        ),
+        ("商誉退款我们给自己定了上限500笔，到现在是380笔。", "商誉退款", 500, 380, "exceeded"),
+    ],
+)
+def test_an_aim_or_a_ceiling_set_in_prose_is_a_goal(
+    text: str, name: str, target: float, result: float, verdict: str
+) -> None:
+    (goal,) = goals_in(text)
+    assert name in goal.name
+    assert (goal.target_value, goal.result_value) == (target, result)
+    assert goal.verdict is not None and goal.verdict.value == verdict
