@@ -81,6 +81,29 @@ def test_a_later_sentence_gives_owner_and_date_to_the_task_just_named() -> None:
     assert [(a.who, a.when) for a in doc.actions] == [("Marco", dt.date(2026, 5, 29))]
 
 
+@pytest.mark.parametrize(
+    ("text", "who", "when"),
+    [
+        (
+            "We will alert on the decline rate of top-ups. Tom Whitfield will have that live by May 29.",
+            "Tom Whitfield",
+            dt.date(2026, 5, 29),
+        ),
+        (
+            "We will write a paper fallback and drill it. Ana Costa will run the first drill by May 29.",
+            "Ana Costa",
+            dt.date(2026, 5, 29),
+        ),
+        ("下一步我们要给收费口做纸质备用方案。这个由王芳负责，5月29日前。", "王芳", dt.date(2026, 5, 29)),
+    ],
+)
+def test_who_will_have_that_done_or_run_it_owns_the_task_just_named(
+    text: str, who: str, when: dt.date
+) -> None:
+    doc = extract(f"Review\n\n{text}\n")
+    assert [(a.who, a.when) for a in doc.actions] == [(who, when)]
+
+
 def test_both_changes_go_to_the_owner_named_after_them() -> None:
     doc = extract(
         "Queue backlog review\n\n"
