@@ -146,8 +146,12 @@ def _cue_kind(item: Item) -> Kind | None:
         return "cause"
     if re.match(r"^\d{1,2}:\d{2}\s", text):  # a timeline entry: what happened, not a finding
         return "other"
-    if prose.is_closing_talk(text) or prose.is_acknowledgement(text):
-        return "other"
+    if prose.is_closing_talk(text) or prose.is_acknowledgement(text) or prose.passes_on(text):
+        return (
+            "other"  # "I'll tell him", "我会后跟他说": a task passed on is the other person's, not a new one
+        )
+    if item.speaker and prose.only_agrees(text):
+        return "other"  # "对，加上", "Yes, add that": agreeing to what was just said adds no item
     if prose.is_out_of_scope(text):
         return "digression"
     section = item.section
@@ -307,6 +311,18 @@ def _before_the_start(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
+    holds no item."""
+    kinds = list(kinds)
+    closed = False
+    for i, item in enumerate(items):
+        if closed and item.speaker is not None and kinds[i] != "digression":
+            kinds[i] = "other"
+        closed = closed or (item.speaker is not None and prose.closes_meeting(item.text))
+    return kinds
+
+
 def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "We aim to detect a failure within 5 minutes;" | "this time it took 23 minutes.": the promise told
     before the sentence that reads it as a goal is that goal's words, not a finding of its own."""
@@ -332,6 +348,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = classify_items(items, use_embeddings=use_embeddings)
     kinds = _before_the_start(items, kinds)
     kinds = _promises_before_results(items, kinds)
+    kinds = _after_the_end(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

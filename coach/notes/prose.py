@@ -181,6 +181,30 @@ def accepts_task(text: str) -> bool:
     return yes is not None and (mentions_date(text) or _SELF_OWNER.search(text) is not None)
 
 
+def closes_meeting(text: str) -> bool:
+    """ "就这样，散会。", "OK, that's a wrap.": the meeting is closed by this line."""
+    end = phrases("meeting_end").pattern
+    return re.search(rf"(?:{end})\s*[。.!！]?\s*$", text.strip(), re.I) is not None
+
+
+def passes_on(text: str) -> bool:
+    """ "I'll tell him.", "我会后跟他说。": a promise to pass a task on, said in a few words."""
+    words = len(re.findall(r"[A-Za-z']+", text)) + len(re.findall(r"[\u4e00-\u9fff]", text)) / 2
+    return phrases("pass_on", anchored=True).search(text.strip()) is not None and words <= 6
+
+
+_AGREES_ONLY = re.compile(
+    r"^\s*(?:对|对的|是的|没错|嗯|行|好|yes|right|exactly|agreed)\s*[，,。.!！]\s*"
+    r"(?:加上|加上吧|加进去|记上|add (?:that|it)|put it in)?\s*[。.!！]?\s*$",
+    re.I,
+)
+
+
+def only_agrees(text: str) -> bool:
+    """ "对，加上。", "Right, add that.": agreeing to what was just said, no new words."""
+    return _AGREES_ONLY.match(text) is not None
+
+
 def points_to_then(text: str) -> bool:
     """ "…, I'll have the paper in by then", "…，我那之前交": a date given for the task just agreed to."""
     return phrases("by_then").search(text) is not None
