@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from coach.domain.reading.goal_list import CLAUSES
 from coach.domain.reading.goal_roles import (
@@ -26,6 +27,8 @@ from coach.domain.reading.goal_roles import (
     role_cues,
     roles,
 )
+from coach.domain.reading.prose_goals import prose_goal
+from coach.domain.reading.vocabulary import fragments
 
 # ---- reading a statement (Context.statement, Context.finding) ---------------------------------
 
@@ -79,6 +82,19 @@ def _topic_name(sentence: str | None) -> str:
     return name if 2 <= len(name) <= 30 and not has_numbers(name) else ""
 
 
+@cache
+def _definition() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(fragments('definition_lead'))})", re.I)
+
+
+def _defined_name(before: str) -> str | None:
+    """ "救生险情，就是需要救生员下水施救的，目标…", "Rooms ready, meaning cleaned, keys cut: target …": the
+    name is said before the words that define it."""
+    clauses = [c for c in _CLAUSE.split(before) if c.strip()]
+    defined = [k for k, clause in enumerate(clauses) if _definition().match(clause)]
+    return clauses[defined[-1] - 1] if defined and defined[-1] > 0 else None
+
+
 def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None:
     """One goal from `region` (starts at a target marker); `before` is the text preceding it.
 
@@ -93,7 +109,7 @@ def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None
     number = _NUMBER.search(after_marker)
     if number is None or number.start() > 14:
         return None
-    name = _clean_name(_CLAUSE.split(before)[-1]) if before.strip() else ""
+    name = _clean_name(_defined_name(before) or _CLAUSE.split(before)[-1]) if before.strip() else ""
     if not name:
         previous = [c for c in _CLAUSE.split(before)[:-1] if c.strip()]
         if previous and not _MARKER_TARGET.search(previous[-1]) and not _MARKER_RESULT.search(previous[-1]):
@@ -194,8 +210,19 @@ def _prose_goal(target_clause: str, result_clause: str) -> _Said | None:
     return _Said(name=name[:60], target_text=target, result_text=result.group(0), evidence=evidence)
 
 
+def _promised_goal(text: str, told_after: str | None = None) -> _Said | None:
+    """A target promised in prose ("we hold ourselves to 99.5%; it was 91.2%"), see prose_goals."""
+    found = prose_goal(text, told_after)
+    if found is None:
+        return None
+    return _Said(name=found.name, target_text=found.target, result_text=found.result, evidence=found.evidence)
+
+
 def _prose_goals(text: str) -> list[_Said]:
     """Goals of sentences that state a target in one clause and its result in the next (";" or ", and")."""
+    promised = _promised_goal(text)
+    if promised is not None:
+        return [promised]
     parts = re.split(r"\s*;\s*|,\s+(?:and|but)\s+|,\s+(?=we\b)", text.strip(), maxsplit=1)
     if len(parts) != 2:
         return []
@@ -214,7 +241,7 @@ def read_statement(text: str, topic: str | None = None, general: bool = True) ->
     found: list[_Said] = []
     if topic and has_numbers(text):
         # "Our target for X is 60 minutes;" | "recovery took 268 minutes": the clause before set the target
-        joined = _prose_goal(topic, text)
+        joined = _prose_goal(topic, text) or _promised_goal(topic, text)
         if joined is not None:
             return [joined]
     for sentence in _SENTENCE.split(text):
