@@ -36,7 +36,7 @@ _OWNER_BITS = re.compile(
 )
 # What is left of a clause once the owner and the date are taken out of it.
 LEFTOVER = re.compile(
-    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制|执行|明年|今年"
+    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
     r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有)$|"
     r"^(截止|deadline|due)\s*[:：]?\s*$",
@@ -62,8 +62,8 @@ _BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
 # Owners the shared parser does not read yet: "负责人刘洋" (no colon), "孙倩主持", "王芳牵头".
 _CN_OWNER = re.compile(
     r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{2,3})(?=$|[，,;；。\s])|"
-    r"(?:^|[，,;；。\s])([\u4e00-\u9fff]{2,3})(?:来)?(?:主持|牵头)"
-)
+    r"(?:^|[，,;；。\s])([\u4e00-\u9fff]{2,3})(?:(?:来)?(?:主持|牵头)|自己(?:来|做|盯|跟)(?=$|[，,;；。\s]))"
+)  # "郭蕾自己来": that person does it
 # "负责人：设备部老周": the label, then the person with their team before the name
 _CN_LABELLED_OWNER = re.compile(r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{4,10})(?=$|[，,;；。\s])")
 # "The sand store roof gets fixed: Pete Lawson from maintenance": the work, a colon, then who does it
