@@ -301,7 +301,8 @@ def _file_items(t: Turn, kind: str, items: list[str], filed: Filed) -> None:
             continue
         if has_rung(item) and (parts := read_chain(item, least=1)) is not None:
             if kind != "highlights" and parts.phenomenon:
-                t.review.shortfalls.append(Finding(text=parts.phenomenon, evidence=item))
+                causes = parts.surface or ([parts.root] if parts.root else [])  # as analysis files it
+                t.review.shortfalls.append(Finding(text=parts.phenomenon, causes=causes, evidence=item))
             _file_chain(t, parts, filed)
             continue
         head, cause = split_cause(item)
