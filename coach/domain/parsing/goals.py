@@ -158,8 +158,12 @@ def _known_lower(name: str, unit: str | None, target: str | None) -> bool | None
     bound = _bound(target)
     if bound is not None:
         return bound
-    if unit == "%" and cues.direction()["within"].search(name):
-        return False  # "Reefer plug-in within 30 minutes: 95%": the share that made it in time
+    if unit == "%" and (within := cues.direction()["within"].search(name)):
+        # "Reefer plug-in within 30 minutes: 95%": the share that made it in time; but what is counted may
+        # be bad ("Callbacks within 30 days of install: %", "7天内返修率"): then it is better low
+        rest = name[: within.start()] + " " + name[within.end() :]
+        said = cues.direction()
+        return bool(said["counted_bad"].search(rest)) and not said["higher"].search(rest)
     return _named_lower(name)
 
 

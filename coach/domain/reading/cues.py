@@ -249,6 +249,24 @@ def not_addressed() -> re.Pattern[str]:
 
 
 @cache
+def another_topic() -> re.Pattern[str]:
+    """Words that open a sentence on another finding after a drill-down ("另外NPS低…", "Separately, …")."""
+    return re.compile(_union(fragments("another_topic")), re.I)
+
+
+@cache
+def finding_goes_on() -> re.Pattern[str]:
+    """Words that open a remark on the finding just said ("it's still not live", "这个到现在还没做")."""
+    return re.compile(_union(fragments("finding_goes_on")), re.I)
+
+
+@cache
+def also_a_cause() -> re.Pattern[str]:
+    """Words that make a sentence another cause beside the one drilled ("这也是一部分", "part of it too")."""
+    return re.compile(_union(fragments("also_a_cause")), re.I)
+
+
+@cache
 def another_finding() -> re.Pattern[str]:
     """Words that make a sentence among findings another finding, or the cause of the one before."""
     return re.compile(_union(fragments("another_finding")), re.I)

@@ -19,13 +19,14 @@ from coach.domain.parsing.numbers import Quantity, parse_quantities
 TARGET_WORDS = (
     r"目标值?|计划|预计|预期|期望|原定|原计划|本来|定了|定的|定为|定在|预算|指标|考核线|控制线|要求|承诺|KPI|OKR"
     r"|(?i:\b(?:targets?|targeted|goals?|plan(?:ned)?|budget(?:ed)?|expected|expectation|forecast(?:ed)?"
-    r"|quota|aim(?:ed)?|objective|commit(?:ted|ment)?|wanted|hoped|against|out\s+of|instead\s+of|versus)\b|\bvs\b\.?)"
+    r"|quota|aim(?:ed)?|objective|commit(?:ted|ment)?|wanted|hoped|against|out\s+of|instead\s+of|versus|tgt"
+    r"|allow(?:ed)?\s+(?:ourselves|us|them|for))\b|\bvs\b\.?)"
 )
 RESULT_WORDS = (
     r"实际上?|实测|最终|最后|结果|(?:只|仅)?(?:完成了?|做到了?|达到了?|达成了?|实现了?)|只有|仅有?|用了|花了|到岗|落地|拿到"
     r"|(?:提升|提高|增长|增加|上升|涨|降低|下降|降|减少|缩短|压缩|压|跌|掉)(?:到|至)"
     r"|(?i:\b(?:actual(?:ly)?|came\s+in(?:\s+at)?|landed(?:\s+at)?|ended(?:\s+up)?(?:\s+at)?|finished(?:\s+at)?"
-    r"|closed(?:\s+at)?|hit|reached|achieved|delivered|got|did|was|were|is\s+at|are\s+at|stands?\s+at"
+    r"|closed(?:\s+at)?|hit|reached|achieved|delivered|got|did|was|were|is\s+at|are\s+at|stands?\s+at|act"
     r"|(?:rose|grew|fell|dropped|went\s+(?:up|down)|improved|increased|decreased|cut|reduced)\s+to)\b)"
 )
 BASELINE_WORDS = (
@@ -49,7 +50,7 @@ FILLER_WORDS = (
 # a target word right after a number names it ("a 5 day target", "1,500 target", "60%的目标"),
 # unless a number of its own follows ("85%, target 90%")
 TARGET_AFTER = re.compile(
-    r"\s*(?:的)?(?:目标|计划|预算|(?i:(?:[a-z ]{0,12}\b)?(?:target|goal|plan|budget|quota)\b))"
+    r"\s*(?:的)?(?:目标|计划|预算|(?i:(?:[a-z ]{0,12}\b)?(?:target|goal|plan|budget|quota|tgt)\b))"
     r"(?!\s*(?:是|为|值|of|was|is)?\s*[:：]?\s*[\d$¥￥≤≥<>])"
 )
 

@@ -43,7 +43,7 @@ def _owner_bits() -> re.Pattern[str]:
 
 # What is left of a clause once the owner and the date are taken out of it.
 LEFTOVER = re.compile(
-    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|开始|起|出机制|执行|明年|今年"
+    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
     r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有)$|"
     r"^(截止|deadline|due)\s*[:：]?\s*$",
@@ -70,8 +70,12 @@ _BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
 
 @cache
 def _lead_verb_owner() -> re.Pattern[str]:
-    """A name before a verb that makes them the owner, which find_owner does not read: "孙倩主持"."""
-    return re.compile(rf"(?:^|[，,;；。\s])([\u4e00-\u9fff]{{2,3}})(?:来)?(?:{cues.owner_lead_verbs()})")
+    """A name before a verb that makes them the owner, which find_owner does not read: "孙倩主持", and a name
+    that does it themselves: "郭蕾自己来"."""
+    return re.compile(
+        rf"(?:^|[，,;；。\s])([\u4e00-\u9fff]{{2,3}})(?:(?:来)?(?:{cues.owner_lead_verbs()})"
+        rf"|(?:{cues.alternatives('owner_self_verbs')})(?=$|[，,;；。\s]))"
+    )
 
 
 # "The sand store roof gets fixed: Pete Lawson from maintenance": the work, a colon, then who does it

@@ -12,12 +12,20 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from coach.domain.critique import is_external
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark
 from coach.domain.retrospective import CauseChain
-from coach.engines.rules.share import CauseShare, has_share, parse_share, parse_shares, said_as_share
-from coach.engines.rules.text import word_grams
+from coach.engines.rules.share import (
+    CauseShare,
+    has_share,
+    parse_share,
+    parse_shares,
+    said_as_share,
+    without_share,
+)
+from coach.engines.rules.text import has_words, split_cause, word_grams
 
 FindingKind = Literal["highlights", "shortfalls"]
 
@@ -59,6 +67,22 @@ def _cause_word() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('cause_word')})\s*", re.I)
 
 
+_REST_LEAD = re.compile(
+    r"^(?:(?:剩下|其余|其他|另外|余下)(?:的)?|(?:the )?rest(?: is)?|other(?: cause)?"
+    r"|another (?:cause|one|reason)(?: is)?)"
+    r"\s*[：:，,]?\s*",
+    re.I,
+)
+_SHARE_WORDS = re.compile(
+    r"(?:大概|约|差不多|about|around|~)?\s*(?:[一二两三四五六七八九十]+成[一二三四五六七八九]?|\d+(?:\.\d+)?\s*(?:%|％|percent))"
+    r"(?:左右|吧)?(?:是)?",
+    re.I,
+)
+# a remark after the cause ("产品线已经在改了", "which was scheduled…") is no rung of its own
+_REMARK = re.compile(r"已经在改|在处理|正在|(?i:^already\b)")
+_CAUSE_LEAD = re.compile(r"^(?:是因为|因为|由于|是|(?:because(?: of)?|due to)\s)\s*", re.I)
+
+
 @dataclass
 class ChainParts:
     """A chain as said: the phenomenon, the surface causes in order, the root, its share when given."""
@@ -70,6 +94,7 @@ class ChainParts:
     main: bool = False
     marked: int = 0  # layers named by their own words (表面上, 往下看, 根子上), not just listed
     others: list[CauseShare] = field(default_factory=list)  # other causes weighed too ("另外三成是价格")
+    beside: list[str] = field(default_factory=list)  # other causes named without a share ("…，这也是一部分")
 
 
 def finding_kind(text: str, asked: FindingKind) -> tuple[FindingKind | None, str]:
@@ -109,13 +134,20 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
     root_sentence = -1
     rung_sentence = -1  # the sentence a marked rung opened: its other clauses say more of that rung
-    for number, clause in _clauses(text):
-        if not clause or is_meta_remark(clause.strip(" ？?。.!！")):
+    whys = 0  # questions the speaker asked and answered: without a root word, the last answer is the root
+    clauses = _clauses(text)
+    beside = _beside(clauses)
+    for number, clause in clauses:
+        if not clause or is_meta_remark(clause.strip(" ？?。.!！")) or number in beside:
             continue
         if (asked := _why_asked(clause)) is not None:
             marked += 1  # "为什么？…", "Why: …", "为什么赶？": what follows is the next level down
+            whys += bool(re.search(re.escape(clause) + r"\s*[?？]", text))  # asked, not a label ("why:")
             if asked and not layers and not head and phenomenon is None:
                 phenomenon = asked  # "why the wrong strength?": the question names what went wrong
+            elif head and topic and not layers:
+                layers.append(("surface", "，".join(head) if _HAN.search(text) else ", ".join(head)))
+                head = []  # "装的时候赶时间。为什么赶？" on a finding: what is asked about is its first rung
             pending = "deeper"
             continue
         rung, words = _rung(clause)
@@ -177,6 +209,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         else:
             layers.append(("deeper", _cause_word().sub("", clause, count=1)))
     roots = [w for k, w in layers if k == "root" and w]
+    if not roots and whys and layers and layers[-1][0] == "deeper":
+        layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))  # "为什么赶？因为按单计件"
+        roots, marked = [layers[-1][1]], marked + 1  # the answer to the last why asked is the root
     if marked < least or not roots:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
     root = roots[-1]
@@ -189,8 +224,53 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         share=share,
         main=share is not None or bool(_said("main_cause").search(text)),
         marked=marked,
-        others=[said for said in others if not _same_cause(said.cause, root)],
+        others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
+        beside=list(beside.values()),
     )
+
+
+def _beside(clauses: list[tuple[int, str]]) -> dict[int, str]:
+    """{sentence number: the cause} for sentences that name another cause beside the one drilled
+    ("新招的师傅还没培训完就上岗了，这也是一部分", "Turnover was part of it too"): not a deeper rung."""
+    found: dict[int, str] = {}
+    for number in dict.fromkeys(n for n, _ in clauses):
+        said = [c for n, c in clauses if n == number and c]
+        cued = [c for c in said if cues.also_a_cause().search(c)]
+        if not cued:
+            continue
+        words = [cues.also_a_cause().sub("", c).strip(" ，,") for c in said]
+        cause = ("，" if _HAN.search("".join(said)) else ", ").join(w for w in words if has_words(w))
+        if cause:
+            found[number] = cause
+    return found
+
+
+def ladder_start(sentences: list[str]) -> int | None:
+    """Where a why-ladder begins among a finding's sentences ("…特别多。为什么转群后死得多？表面看是…"):
+    the first sentence after the first that asks why or names a rung; None when the ladder opens the text.
+
+    "为什么赶？" asks about the sentence before it ("装的时候赶时间") when that one says it: the first rung.
+    """
+    for number, sentence in enumerate(sentences):
+        if number == 0:
+            continue
+        clauses = [_lead_removed(c) for c in _CLAUSE.split(sentence)]
+        asked = next((a for c in clauses if (a := _why_asked(c)) is not None), None)
+        if asked is None and not any(_rung(c)[0] for c in clauses):
+            continue
+        if asked and asked in sentences[number - 1] and number > 1:
+            return number - 1
+        return number
+    return None
+
+
+def ladder_end(sentences: list[str], start: int) -> int:
+    """Where the why-ladder that begins at `start` ends: at a sentence that turns to another finding
+    ("另外NPS低，…", "Separately, the close was slow"); the end of the text otherwise."""
+    for number in range(start + 1, len(sentences)):
+        if cues.another_topic().match(_BULLET.sub("", sentences[number].strip())):
+            return number
+    return len(sentences)
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -281,3 +361,30 @@ def file_shares(chains: list[CauseChain], current: int, shares: list[CauseShare]
             filed.append(target)
         target.share = said.share
     return filed
+
+
+def read_rest(text: str) -> ChainParts | None:
+    """'剩下三成是原材料涨价', 'The rest is the migration… 30%', '补正多是另一个原因，…，因为清单不统一'."""
+    share = parse_share(text)
+    body = strip_filler(_REST_LEAD.sub("", cues.rest().sub("", text.strip(), count=1), count=1))
+    body = re.sub(r"^一个(?:原因)?是", "", body)  # "还有一个是…" once its 还有 is gone
+    pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
+    clauses = [_SHARE_WORDS.sub("", c, count=1).strip(" 。.") for c in pieces]
+    clauses = [c for c in clauses if has_words(c) and has_words(without_share(c))]
+    if not clauses:
+        return None
+    head = re.split(r"是另一个|(?i:\bis another\b)", clauses[0])
+    if len(head) == 1 and len(clauses) > 1 and (said := split_cause(clauses[0]))[1]:
+        head = [said[0], said[1] or ""]  # "托班少是因为周边新开了普惠托育，…": the finding, then its cause
+        clauses = [clauses[0], said[1] or "", *clauses[1:]]
+    phenomenon = head[0].strip() if len(head) > 1 else ""
+    causes = [_CAUSE_LEAD.sub("", c) for c in (clauses[1:] if len(head) > 1 else clauses)]
+    causes = [c for c in causes if has_words(c) and not _REMARK.search(c) and not _outside(c)]
+    if not causes:
+        return None
+    return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
+
+
+def _outside(clause: str) -> bool:
+    """A clause that says the cause is outside our reach or that talks about the review, no cause itself."""
+    return is_external(clause) or is_meta_remark(clause)

@@ -18,7 +18,8 @@ from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
 
 _NUMBER = re.compile(
-    r"第\s*(?:\d+|[一二两三四五六七八九十])\s*[条项个]|#\s*\d+"
+    r"第\s*(?:\d+|[一二两三四五六七八九十])\s*[条项个]|#\s*\d+|最后(?:一|那)[条项个]|刚(?:才)?(?:加|添|记)的(?:那)?[条项个]"
+    r"|\b(?:the )?(?:one|item|action|lesson) (?:i|we) just added\b"
     r"|\b(?:item|number|no\.?|action|lesson)\s*\d+\b|\b(?:delete|remove|drop|change|edit)\s+\d+\b",
     re.I,
 )
@@ -34,7 +35,8 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("what", re.compile(r"内容|做什么|\bwhat\b", re.I)),
 ]
 _ADD_AFTER = re.compile(
-    r"[，,;；。]\s*(?:再)?(?:加一条|新增一条|添加一条|补一条|加上|(?i:add(?: one| another| a new one)?))"
+    r"(?:[，,;；。]|\.(?=\s))\s*"
+    r"(?:再)?(?:加一条|新增一条|添加一条|补一条|加上|(?i:add(?: one| another| a new one)?))"
     r"\s*[:：,，]?\s*"
 )
 _PROTEST = re.compile(
@@ -101,6 +103,20 @@ def read_edit(text: str) -> Edit | None:
     return Edit(numbers[0], field=field, value=value or None)
 
 
+def then_add(text: str) -> tuple[str, str] | None:
+    """(what comes first, the new item) for "…负责人改成马骏。再加一条：…", "…, add another: …"; None when the
+    message adds nothing after its first words."""
+    added = _ADD_AFTER.search(text)
+    if added is None or not text[added.end() :].strip() or not text[: added.start()].strip():
+        return None
+    return text[: added.start()].strip(), text[added.end() :].strip()
+
+
+def add_item(t: Turn, text: str) -> None:
+    """A new item at this step, whatever was being assembled."""
+    _add(t, text)
+
+
 def is_protest(text: str) -> bool:
     """'不是新行动', 'not a new action', 'I meant to change …'."""
     return bool(_PROTEST.search(text))
@@ -146,6 +162,14 @@ def _handle_one(t: Turn) -> bool:
             t.reask()
             return True
         return False
+    draft = t.state.actions.draft
+    if stage == "actions" and edit.delete and edit.number == -1 and draft is not None and draft.evidence:
+        # "刚加的那条不要了" while it is still being assembled: the newest item is that one
+        t.state.actions.draft = None
+        t.say("edit_dropped_draft", item=quote(draft.what or draft.how or draft.evidence[0], t.lang, 60))
+        t.state.actions.step = "more"
+        t.ask("actions_more")
+        return True
     items: list[Any] = t.review.lessons if stage == "lessons" else t.review.actions
     if (
         stage == "lessons"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from coach.domain.critique import is_external, normalize
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
-from coach.domain.reading.meta import is_meta_remark, without_meta
+from coach.domain.reading.meta import without_meta
 from coach.domain.reading.people import (
     QUESTIONS,
     SaidReflection,
@@ -24,44 +24,31 @@ from coach.domain.reading.people import (
 )
 from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import flow
-from coach.engines.rules.chains import ChainParts, file_chain, read_chain
+from coach.engines.rules.chains import ChainParts, file_chain, ladder_end, ladder_start, read_chain, read_rest
 from coach.engines.rules.replies import render
-from coach.engines.rules.share import parse_share, without_share
+from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons
 from coach.engines.rules.state import AnalysisStep
-from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_findings
+from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_findings, word_grams
 from coach.engines.rules.turn import Turn
 
 # while a drill-down asks level by level, only a whole ladder is filed here (one level is its answer)
 _WHOLE_LADDER_ONLY = ("drill", "confirm_root", "share", "chain_share")
 # the findings a step asks for: a message giving only those is the step's own answer
 _ASKED = {"highlights": {"highlights"}, "shortfalls": {"shortfalls"}, "missed": {"missed"}}
-_REST_LEAD = re.compile(
-    r"^(?:(?:剩下|其余|其他|另外|余下)(?:的)?|(?:the )?rest(?: is)?|other(?: cause)?"
-    r"|another (?:cause|one|reason)(?: is)?)"
-    r"\s*[：:，,]?\s*",
-    re.I,
-)
-_SHARE_WORDS = re.compile(
-    r"(?:大概|约|差不多|about|around|~)?\s*(?:[一二两三四五六七八九十]+成[一二三四五六七八九]?|\d+(?:\.\d+)?\s*(?:%|％|percent))"
-    r"(?:左右|吧)?(?:是)?",
-    re.I,
-)
 # "We didn't.", "一直没做": a remark on the item before, no finding of its own
 _NO_FINDING = re.compile(
     r"^(?:(?:we|i|they) )?(?:didn'?t|did not|never did|never (?:happened|shipped))\.?$"
     r"|^(?:一直)?没(?:有)?(?:做|干|上)(?:成)?$",
     re.I,
 )
-# a remark after the cause ("产品线已经在改了", "which was scheduled…") is no rung of its own
-_REMARK = re.compile(r"已经在改|在处理|正在|(?i:^already\b)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[。；;!！?？])\s*|(?<=\.)\s+")
 _ASIDE_SPLIT = re.compile(r"(?<=[。；;!！?？])|(?<=\.)\s+(?=[A-Z])")
 # words that correct a share already given rather than name a new cause
 _SHARE_FIX = re.compile(
     r"不对|应该是|说错|改成|刚说了|已经说了"
     r"|(?i:\b(?:sorry|make that|actually|i already (?:told|said)|correction)\b)"
 )
-_CAUSE = re.compile(r"^(?:是因为|因为|由于|是|(?:because(?: of)?|due to)\s)\s*", re.I)
 
 
 @dataclass
@@ -200,7 +187,7 @@ def _weighed_cause(t: Turn) -> bool:
     chains = t.review.cause_chains
     if not share or not chains:
         return False
-    parts = _rest(t.text)
+    parts = read_rest(t.text)
     if parts is None or _SHARE_FIX.search(t.text) or len(normalize(parts.root or "")) < 6:
         weighed = [c for c in chains if c.share is not None]
         corrected = weighed[-1] if weighed else chains[-1]
@@ -243,7 +230,7 @@ def _chains(blocks: list[Block], full: bool, after_drill: bool = False) -> list[
             parts = read_chain(block.text, block.topic, least=2 if full and not block.topic else 1)
             if parts is not None:
                 found.append(parts)
-        elif block.kind == "rest" and not full and (parts := _rest(block.text)) is not None:
+        elif block.kind == "rest" and not full and (parts := read_rest(block.text)) is not None:
             found += [parts] if _taken_whole(parts, block.text, after_drill) else []
     return found
 
@@ -252,33 +239,6 @@ def _taken_whole(parts: ChainParts, text: str, after_drill: bool) -> bool:
     """A weighed cause said whole; without a share it is drilled as usual, unless the drill-down is over
     or the cause is outside our reach ("还有一个是客户预算年底冻结，这个是外部的，不用挖了")."""
     return bool(parts.share) or is_external(text) or after_drill
-
-
-def _rest(text: str) -> ChainParts | None:
-    """'剩下三成是原材料涨价', 'The rest is the migration… 30%', '补正多是另一个原因，…，因为清单不统一'."""
-    share = parse_share(text)
-    body = strip_filler(_REST_LEAD.sub("", cues.rest().sub("", text.strip(), count=1), count=1))
-    body = re.sub(r"^一个(?:原因)?是", "", body)  # "还有一个是…" once its 还有 is gone
-    pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
-    clauses = [_SHARE_WORDS.sub("", c, count=1).strip(" 。.") for c in pieces]
-    clauses = [c for c in clauses if has_words(c) and has_words(without_share(c))]
-    if not clauses:
-        return None
-    head = re.split(r"是另一个|(?i:\bis another\b)", clauses[0])
-    if len(head) == 1 and len(clauses) > 1 and (said := split_cause(clauses[0]))[1]:
-        head = [said[0], said[1] or ""]  # "托班少是因为周边新开了普惠托育，…": the finding, then its cause
-        clauses = [clauses[0], said[1] or "", *clauses[1:]]
-    phenomenon = head[0].strip() if len(head) > 1 else ""
-    causes = [_CAUSE.sub("", c) for c in (clauses[1:] if len(head) > 1 else clauses)]
-    causes = [c for c in causes if has_words(c) and not _REMARK.search(c) and not _aside(c)]
-    if not causes:
-        return None
-    return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
-
-
-def _aside(clause: str) -> bool:
-    """A clause that says the cause is outside our reach or that talks about the review, no cause itself."""
-    return is_external(clause) or is_meta_remark(clause)
 
 
 def _people(t: Turn) -> list[SaidReflection]:
@@ -294,28 +254,80 @@ def _people(t: Turn) -> list[SaidReflection]:
 
 def _file_findings(t: Turn, block: Block, filed: Filed) -> None:
     whole = read_chain(block.text) if block.kind != "highlights" else None
-    items = [block.text] if whole is not None else split_findings(block.prose)
-    for item in items:
-        item = strip_filler(without_meta(item))
+    if whole is not None and _file_ladder(t, block, filed):
+        return
+    _file_items(t, block.kind, [block.text] if whole is not None else split_findings(block.prose), filed)
+
+
+def _file_ladder(t: Turn, block: Block, filed: Filed) -> bool:
+    """Findings, then a why-ladder on the last one ("…二次上门特别多。…赶时间。为什么赶？因为…"), then maybe
+    other findings ("另外NPS低…"): each filed where it belongs; False when no ladder starts after the first
+    sentence."""
+    said = block.sentences
+    start = ladder_start(said)
+    if start is None:
+        return False
+    end = ladder_end(said, start)
+    topic = strip_filler(said[start - 1]).rstrip("。.")
+    parts = read_chain(Block(block.kind, said[start:end]).text, topic=topic)
+    if parts is None:
+        return False
+    _file_items(t, block.kind, split_findings(Block(block.kind, said[:start]).prose), filed)
+    _file_chain(t, parts, filed)
+    for sentence in said[start:end]:  # "还有一部分是饲料厂换了玉米批次，…，算两成": another cause weighed
+        rest = read_rest(sentence) if cues.rest().match(strip_filler(sentence)) else None
+        if rest is not None and rest.share is not None:
+            _file_chain(t, ChainParts(parts.phenomenon, root=rest.root, share=rest.share), filed)
+    _file_items(t, block.kind, split_findings(Block(block.kind, said[end:]).prose), filed)
+    return True
+
+
+def _file_items(t: Turn, kind: str, items: list[str], filed: Filed) -> None:
+    mine: list[Finding] = []  # the findings this message filed, that a later item may go on about
+    queue = list(items)
+    while queue:
+        item = strip_filler(without_meta(queue.pop(0)))
         if not has_words(item) or _NO_FINDING.match(item):
             continue
+        if mine and cues.finding_goes_on().match(item):
+            # "…live by July; it's still not switched on": a remark on the finding before
+            remark, *more = _SENTENCE_SPLIT.split(item, maxsplit=1)
+            mine[-1].evidence = f"{mine[-1].evidence}; {remark}"
+            queue[:0] = more  # what follows the remark is read on its own
+            continue
+        if (named := _named_again(mine, item)) is not None:
+            named.causes.append(item)  # "amendments; …. Amendments mostly came from …": why that one went so
+            named.evidence = f"{named.evidence}; {item}"
+            continue
         if has_rung(item) and (parts := read_chain(item, least=1)) is not None:
-            if block.kind != "highlights" and parts.phenomenon:
-                t.review.shortfalls.append(Finding(text=parts.phenomenon, evidence=item))
+            if kind != "highlights" and parts.phenomenon:
+                causes = parts.surface or ([parts.root] if parts.root else [])  # as analysis files it
+                t.review.shortfalls.append(Finding(text=parts.phenomenon, causes=causes, evidence=item))
             _file_chain(t, parts, filed)
             continue
         head, cause = split_cause(item)
-        findings = t.review.highlights if block.kind == "highlights" else t.review.shortfalls
+        findings = t.review.highlights if kind == "highlights" else t.review.shortfalls
         if cause and points_back(head) and findings and item is not items[0]:
             findings[-1].causes.append(cause)  # "…; it worked because …": why the one before worked
             continue
         finding = Finding(text=head, causes=[cause] if cause else [], evidence=item)
-        if block.kind == "highlights":
+        mine.append(finding)
+        if kind == "highlights":
             t.review.highlights.append(finding)
             filed.highlights.append(head)
         else:
             t.review.shortfalls.append(finding)
             filed.shortfalls.append(head)
+
+
+def _named_again(findings: list[Finding], item: str) -> Finding | None:
+    """The finding an item opens with, word for word ("amendments" → "Amendments mostly came from…")."""
+    said = normalize(item)
+    for finding in findings:
+        name = normalize(finding.text)
+        if word_grams(name) and said.startswith(name) and len(said) > len(name) + 4:
+            return finding
+    return None
 
 
 def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
@@ -332,12 +344,15 @@ def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
     t.state.analysis.drilled.append(phenomenon)
     t.state.analysis.drill = None
     filed.chains.append(parts.root or phenomenon)
+    for cause in parts.beside:  # "…，这也是一部分": another cause, its share maybe said after
+        file_chain(t.review.cause_chains, CauseChain(phenomenon=phenomenon, root_cause=cause))
+        filed.chains.append(cause)
     for other in parts.others:  # "…占七成，另外三成是价格": the other cause with its own share
         file_chain(
             t.review.cause_chains,
             CauseChain(phenomenon=phenomenon, root_cause=other.cause, share=other.share),
         )
-        filed.chains.append(other.cause)
+        filed.chains += [] if any(other.cause in said for said in parts.beside) else [other.cause]
     drilldown.mark_main(t.review.cause_chains)
 
 

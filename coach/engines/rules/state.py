@@ -118,6 +118,7 @@ class LessonsState(BaseModel):
     confidence: list[float] = Field(default_factory=list)  # one per lesson, in order
     cursor: int | None = None
     proposed: bool = False
+    own: bool = False  # the user said they give their own lessons ("lessons:"): theirs replace the proposals
 
 
 class ActionsState(BaseModel):

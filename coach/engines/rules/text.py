@@ -99,8 +99,12 @@ def item_numbers(text: str) -> list[int]:
     for word, value in _EN_ORDINALS.items():
         if re.search(rf"\b{word}\b", low):
             numbers.append(value)
-    if re.search(r"最后(一|那)", text):
-        numbers.append(-1)
+    if re.search(
+        r"最后(一|那)|刚(才)?(加|添|记)的(那)?[条项个]"
+        r"|(?i:\b(?:one|item|action|lesson) (?:i|we) just added\b)",
+        text,
+    ):
+        numbers.append(-1)  # "刚加的那条", "the one I just added": the last one
     return numbers
 
 

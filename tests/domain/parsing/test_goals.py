@@ -332,3 +332,24 @@ def test_how_the_speaker_says_a_kpi_came_out_gives_its_direction_when_nothing_el
     name: str, target: str, result: str, said: str, verdict: Verdict
 ) -> None:
     assert build_goal(name, target, result, said=said).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("name", "lower"),
+    [
+        ("Callbacks within 30 days of install", True),  # bad events counted in a window: better few
+        ("Repeat visits within 7 days", True),
+        ("7天内返修率", True),
+        ("30天内投诉率", True),
+        ("Complaints resolved within 24 hours", False),  # a thing done about a bad one is good
+        ("24小时内完工率", False),
+        ("Calls answered within 10 seconds", False),
+    ],
+)
+def test_bad_events_counted_within_a_window_are_better_low(name: str, lower: bool) -> None:
+    assert lower_better_for(name, "%") is lower
+
+
+@pytest.mark.parametrize(("name", "lower"), [("污泥含水率", True), ("Moisture content of the pellets", True)])
+def test_what_a_product_should_not_hold_is_better_low(name: str, lower: bool) -> None:
+    assert lower_better_for(name, "%") is lower

@@ -278,3 +278,44 @@ def test_a_goal_is_named_before_the_words_that_define_it(text: str, name: str) -
 def test_a_control_line_is_a_target(text: str, name: str, target: float, result: float) -> None:
     (goal,) = goals_in(text)
     assert name in goal.name and (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "target", "result", "verdict"),
+    [
+        ("days to close payroll: tgt 4, act 6", "days to close payroll", 4, 6, "far_missed"),
+        ("payslip errors 0.5% tgt, 1.3% act", "payslip errors", 0.5, 1.3, "far_missed"),
+        ("cost per payslip £3.20 tgt, £2.95 act", "cost per payslip", 3.2, 2.95, "exceeded"),
+        (
+            "Amended returns after filing: allow ourselves 2%, it was 4.4%.",
+            "Amended returns after filing",
+            2,
+            4.4,
+            "far_missed",
+        ),
+    ],
+)
+def test_terse_target_words_tgt_act_and_an_allowance_as_the_target(
+    line: str, name: str, target: float, result: float, verdict: str
+) -> None:
+    goals = goals_in(line)
+    assert [(g.name, g.target_value, g.result_value, g.verdict) for g in goals] == [
+        (name, target, result, verdict)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "target", "result"),
+    [
+        (
+            "投诉率：目标不超过2%，实际3.1%",
+            "投诉率",
+            2,
+            3.1,
+        ),  # zh written in full is unchanged by the terse words
+        ("Churn: target 2%, actual 3.1%", "Churn", 2, 3.1),
+    ],
+)
+def test_kpis_in_full_words_are_read_as_before(line: str, name: str, target: float, result: float) -> None:
+    goals = goals_in(line)
+    assert [(g.name, g.target_value, g.result_value) for g in goals] == [(name, target, result)]

@@ -15,6 +15,7 @@ from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules import flow
 from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, work_clauses
+from coach.engines.rules.edits import add_item, then_add
 from coach.engines.rules.replies import render
 from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
@@ -51,6 +52,9 @@ def enter(t: Turn) -> None:
 
 def handle(t: Turn) -> None:
     step = t.state.actions.step
+    if step in ("item", "how", "who", "when") and (split := then_add(t.text)) is not None:
+        _answer_then_add(t, *split)
+        return
     unstarted = step == "item" and (t.state.actions.draft is None or not t.state.actions.draft.evidence)
     if (step in ("how", "who", "when") and _ends_actions(t.text)) or (
         unstarted and _ends_actions(t.text, False)
@@ -67,6 +71,22 @@ def handle(t: Turn) -> None:
     if t.state.actions.draft is None:
         t.state.actions.draft = ActionDraft(lesson_index=None)
     _fill(t, step)
+
+
+def _answer_then_add(t: Turn, answer: str, new: str) -> None:
+    """ "团课表那条负责人改成马骏。再加一条：…": the answer to what was asked, then a new action; the
+    action being assembled is kept as it stands."""
+    t.text = answer
+    handle(t)
+    draft = t.state.actions.draft
+    if draft is not None and draft.evidence and (draft.what or draft.how):
+        item = _item(t, draft)
+        t.review.actions.append(item)
+        t.say("actions_saved", line=line(t, item))
+    if t.state.asked is not None:  # the question the answer led to is not asked: a new action comes
+        asked = render(t.state.asked.key, t.lang, **t.state.asked.params)
+        t.lines = [said for said in t.lines if said != asked]
+    add_item(t, new)
 
 
 def _ends_actions(text: str, bare_no: bool = True) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize
+from coach.domain.reading import cues
 from coach.domain.reading.blocks import opens, strip_filler
 from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import CauseChain, Finding, Verdict
@@ -163,6 +164,9 @@ def _findings(t: Turn, kind: FindingKind) -> None:
             return
         head, cause = split_cause(item_body)
         same = new if item_kind == kind else elsewhere
+        if same and cues.finding_goes_on().match(item_body):
+            same[-1].evidence = f"{same[-1].evidence}; {item_body}"  # "…; about 70% of clients used it"
+            continue
         if cause and points_back(head) and same:
             same[-1].causes.append(cause)  # "…；这是因为…": why the one before went so
             continue

@@ -129,8 +129,15 @@ def handle(t: Turn) -> None:
     if match := cues.lesson_add().match(text.strip()):
         _add(t, text.strip()[match.end() :])
         return
+    if (lead := cues.lesson_list_lead().match(text.strip())) and not has_words(text.strip()[lead.end() :]):
+        t.state.lessons.own = True  # "lessons:" alone: the user is about to give their own
+        t.ask("lessons_go_ahead")
+        return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
+    if not numbers and named is None and _new_lesson(text):
+        _take_own(t, text) if t.state.lessons.own else _add(t, text)
+        return
     if named is not None and len(named) > 1:
         _ask_which(t, named)  # an edit by content must match one lesson clearly
         return
@@ -167,6 +174,18 @@ def handle(t: Turn) -> None:
         _add(t, text)
         return
     t.say("lessons_help")
+
+
+def _new_lesson(text: str) -> bool:
+    """A lesson of its own ("stop accepting site spreadsheets in any layout, org"): it states an action and
+    has words beyond the correction's, so it retypes no lesson (that one would be named by its words)."""
+    return _stated_action(text) is not None and len(word_grams(_CORRECTION_WORDS.sub(" ", text))) >= 2
+
+
+def _take_own(t: Turn, text: str) -> None:
+    """The first of the user's own lessons, after "lessons:": it replaces the unconfirmed proposals."""
+    t.state.lessons.own = False
+    take_dictated(t, [text.strip(" 。.")])
 
 
 def skip(t: Turn) -> None:

@@ -1,0 +1,82 @@
+"""Lessons the user gives one per message at the lessons step: "lessons:" alone announces their own list,
+which replaces the coach's unconfirmed proposals; a lesson stated with its action and words of its own
+("stop accepting …, org") is a new lesson, never a retype of the last one; a pure retype still retypes;
+zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.retrospective import Dimension, LessonAction
+from tests.engines.rules.helpers import TO_DRILL_EN, TO_LESSONS_ZH, Coaching
+
+TO_LESSONS_EN = (
+    *TO_DRILL_EN,
+    "because approvals got slower",
+    "the root cause is no collections tracking",
+    "yes",
+    "80%",
+    "skip",
+)
+OPENINGS = {"zh": TO_LESSONS_ZH, "en": TO_LESSONS_EN}
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "own"),
+    [
+        ("zh", "经验：", ("合同模板统一审批要继续，组织", "停止月底集中催款，业务")),
+        (
+            "en",
+            "lessons:",
+            ("keep the shared contract template, org", "stop chasing payments at month end, business"),
+        ),
+    ],
+)
+def test_lessons_head_alone_then_own_lessons_replace_the_proposals(
+    language: str, head: str, own: tuple[str, str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language])
+    assert coach.last.review.lessons  # the coach proposed one from the root cause
+    coach.say(head)
+    assert coach.last.stage == "lessons"
+    review = coach.script(*own).review
+    assert [lesson.text for lesson in review.lessons] == [text.strip(" 。.") for text in own]
+    assert review.lessons[0].action == LessonAction.continue_
+    assert review.lessons[1].action == LessonAction.stop
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "action", "dimension"),
+    [
+        ("zh", "停止手工汇总各区域的报表，组织", LessonAction.stop, Dimension.organization),
+        (
+            "en",
+            "stop accepting regional spreadsheets in any layout, org",
+            LessonAction.stop,
+            Dimension.organization,
+        ),
+    ],
+)
+def test_a_lesson_stated_with_its_own_words_is_added_not_a_retype(
+    language: str, said: str, action: LessonAction, dimension: Dimension
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language])
+    before = [(lesson.text, lesson.action) for lesson in coach.last.review.lessons]
+    lessons = coach.say(said).review.lessons
+    assert [(lesson.text, lesson.action) for lesson in lessons[: len(before)]] == before
+    assert len(lessons) == len(before) + 1
+    assert lessons[-1].action == action and lessons[-1].dimension == dimension
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("zh", "不是新增，是优化"), ("en", "it's optimize not start")]
+)
+def test_a_retype_without_words_of_its_own_still_retypes(language: str, said: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language])
+    count = len(coach.last.review.lessons)
+    lessons = coach.say(said).review.lessons
+    assert len(lessons) == count
+    assert lessons[-1].action == LessonAction.optimize
