@@ -141,6 +141,29 @@ def reflection_skip() -> re.Pattern[str]:
 
 
 @cache
+def lesson_in_passing() -> re.Pattern[str]:
+    """A sentence that says a lesson outside any list ("以后要坚持", "We should stop …")."""
+    return re.compile(_union(fragments("lesson_in_passing")), re.I)
+
+
+@cache
+def dimension_label() -> re.Pattern[str]:
+    """A whole clause that only names a lesson's dimension ("算组织的", "that's people")."""
+    return re.compile(rf"^(?:{_union(fragments('dimension_label'))})$", re.I)
+
+
+@cache
+def lesson_in_passing_modal() -> re.Pattern[str]:
+    return re.compile(_union(fragments("lesson_in_passing_modal")), re.I)
+
+
+@cache
+def open_ask() -> re.Pattern[str]:
+    """A question handing a task to whoever answers ("谁来？", "who talks to the supplier?")."""
+    return re.compile(_union(fragments("open_ask")), re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from coach.domain.parsing import find_dates
 from coach.domain.reading import cues
-from coach.domain.reading.blocks import has_rung, opens
+from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
+from coach.domain.reading.passing import dimension_label, is_lesson
 from coach.domain.reading.people import read_reflections
 
 _STAMP = r"(?:\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)|\d{1,2}:\d{2}(?::\d{2})?)"
@@ -28,6 +29,10 @@ _LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s
 _QUESTION = re.compile(r"[？?]\s*$")
 # a line addressed to someone: "Ben, can you…", "阿杰，你能…"
 _ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+)$")
+# a task named before the person asked to take it: "Supervisor app, Lucy?", "收衣拍照存档，苏晴你牵头？"
+_NAMED_LAST = re.compile(
+    r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)(?P<rest>(?:你|you)?[^,，]{0,8})$"
+)
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
@@ -63,69 +68,241 @@ def _name(speaker: str) -> str:
 
 
 def messages(spoken: list[Spoken]) -> list[str]:
-    """What the meeting said, as the chat messages of the method, in order; talk without facts left out."""
+    """What the meeting said, as the chat messages of the method, in order; talk without facts left out.
+
+    Each speaker's turn is read part by part (`_parts`): small talk and facilitation are dropped, a part
+    that opens a block of the method is a message of its own, the answers to a question join the words
+    the question gave them, and lessons said in passing go with the meeting's lessons (`_with_lessons`).
+    """
     out: list[str] = []
+    passing: list[str] = []  # lessons said in passing, outside any list
     topic: str | None = None  # the words a question gave to the answers after it ("不足：", "挖缺货：")
-    asked_of: tuple[str, str] | None = None  # (person, task) asked in an action list, until they answer
-    for line in spoken:
-        said = _without_acknowledgements(line.said)
-        agreed = said != line.said.strip()
-        if not said:
-            continue
-        if asked_of is not None and topic is not None and _is_action_topic(topic):
-            person, task = asked_of
-            asked_of = None
-            if line.speaker == person and _takes(said, agreed):
-                _join(out, topic, _agreed_task(person, task, said), "；")
+    asker: str | None = None  # who asked the topic's question; the topic ends when they move on
+    asked_of: tuple[str | None, str] | None = None  # (person or anyone, task) asked in an action list
+    people = {line.speaker for line in spoken}
+    answered_self = False  # the topic's why was asked and answered in one turn: it ends with the turn
+    for whole in spoken:
+        if answered_self:
+            topic = asker = None
+        answered_self = False
+        unsaid: str | None = None  # the part before, when it was left out: what a bare "Why?" asks about
+        for line in _parts(whole):
+            before, unsaid = unsaid, line.said.strip()
+            said = _without_acknowledgements(line.said)
+            agreed = said != line.said.strip()
+            if _asks_on(said, topic, asker == line.speaker):
+                continue  # "根子呢？": the one who asked asks on, the topic stays
+            if asked_of is not None and topic is not None and _is_action_topic(topic):
+                person, task = asked_of
+                if (person is None and line.speaker != asker) or line.speaker == person:
+                    asked_of = None
+                    if (
+                        _dated(task)
+                        and person is not None
+                        and (agreed or _dated(said))
+                        and not _declines(said)
+                    ):
+                        _join(out, topic, f"{person}{'，' if _HAN.search(task) else ', '}{task}", "；")
+                        continue  # "小李，周报模板下周五前改好？" "可以。": the date was in the question
+                    if _takes(said, agreed, anyone=person is None):
+                        _join(out, topic, _agreed_task(line.speaker, task, said), "；")
+                        continue
+            if not said or cues.room_talk().search(said) or cues.listener().search(said):
                 continue
-        if (asked := _topic(said)) is not None:
-            topic = asked
-            continue
-        if _has_list_head(said) and _is_action_topic(head := _with_colon(said)):
-            # "Actions. Ben, can you take the standby pool?": the list opens with a task asked
-            opened = opens(head)
-            rest = opened[1].strip() if opened else ""
-            if task_asked := _task_asked(rest):
-                topic, asked_of = head[: len(head) - len(rest)], task_asked
+            if _is_dig(topic) and (asked := _topic(said)) is not None and _is_dig(asked):
+                _join(out, topic or "", said, _stop(said))  # "为什么伸手？": the next why of the same ladder
                 continue
-        if topic is not None and _is_action_topic(topic) and (task_asked := _task_asked(said)):
-            asked_of = task_asked
-            continue
-        if _QUESTION.search(said) and not _dated(said):
-            continue  # small talk: "大家五一都休息好了吧？"
-        said = _speaker_owns(said.rstrip("？? "), line.speaker)
-        if opens(said) is not None or _has_list_head(said):
-            said = _with_colon(said) if _has_list_head(said) else said
-            out.append(said)
-            # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
-            topic = _list_topic(said)
-        elif topic is not None and _is_action_topic(topic):
-            if (
-                _dated(said)
-                and _assigns(said)
-                and not cues.decline().search(said)
-                and _more_than_a_date(said)
-            ):
-                _join(out, topic, said, "；")
-        elif topic is not None:
-            _join(out, topic, said, _stop(said))
-        elif _bears_facts(said):
-            out.append(said)
-    return out
+            if (asked := _topic(said) or _why_about(said, before)) is not None:
+                topic, asker, unsaid = asked, line.speaker, None
+                continue
+            if (head := _action_head(said)) is not None and (task_asked := _task_asked(head[1], people)):
+                # "Actions. Ben, can you take the standby pool?": the list opens with a task asked
+                topic, asker, asked_of = head[0], line.speaker, task_asked
+                continue
+            if topic is not None and _is_action_topic(topic) and (task_asked := _task_asked(said, people)):
+                asked_of = task_asked
+                continue
+            if _QUESTION.search(said) and not _dated(said):
+                continue  # small talk: "大家五一都休息好了吧？"
+            said = _speaker_owns(said.rstrip("？? "), line.speaker)
+            if opens(said) is not None or _has_list_head(said) or _lesson_list(said):
+                said = _with_colon(said) if _has_list_head(said) else said
+                out.append(said)
+                # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
+                topic, asker = _list_topic(said), line.speaker
+            elif topic is not None and _is_action_topic(topic):
+                if (
+                    _dated(said)
+                    and _assigns(said)
+                    and not cues.decline().search(said)
+                    and _more_than_a_date(said)
+                ):
+                    _join(out, topic, said, "；")
+            elif is_lesson(said, labelled=dimension_label(said)):
+                passing.append(_one_clause(said))
+            elif topic is not None:
+                _join(out, topic, said, _stop(said))
+                answered_self = answered_self or asker == line.speaker
+            elif _bears_facts(said):
+                out.append(said)
+            else:
+                continue
+            unsaid = None
+    return _with_lessons(out, passing)
 
 
-def _task_asked(said: str) -> tuple[str, str] | None:
-    """ "Ben, can you take the standby pool?" → ("Ben", "take the standby pool"); None for other lines."""
-    match = _ADDRESSED.match(said)
-    if match is None or not _QUESTION.search(said) or not cues.ask_task().search(match.group("task")):
+def _declines(said: str) -> bool:
+    return bool(cues.decline().search(said))
+
+
+def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
+    """The one who asked the topic's question asks another that opens nothing new ("根子呢？", "Why?")."""
+    if topic is None or not by_asker or _is_action_topic(topic):
+        return False
+    return bool(_QUESTION.search(said)) and _topic(said) is None
+
+
+def _one_clause(said: str) -> str:
+    """A lesson and the dimension said after it as one item: "keep the flu jabs, That's people"."""
+    joiner = "，" if _HAN.search(said) else ", "
+    return joiner.join(strip_filler(s).rstrip("。.；; ") for s in sentences(said))
+
+
+def _why_about(said: str, before: str | None) -> str | None:
+    """A bare "Why?" / "为什么？" after a statement the speaker made: the statement is the phenomenon and the
+    answers after it the ladder ("Mostly washrooms… Why? The night supervisors…")."""
+    bare = re.sub(r"[？?。.!！\s]", "", _without_acknowledgements(said))
+    if not before or not bare or not (why := cues.why().match(bare)) or why.end() != len(bare):
         return None
-    task = cues.ask_task().sub("", match.group("task")).strip(" ？?，,")
-    task = re.sub(r"\s{2,}", " ", re.sub(r"[吗呢][？?]?$", "", task)).strip(" ，,")
-    return (match.group("person"), task) if task else None
+    phenomenon = before.rstrip("。.；; ")
+    return f"现象：{phenomenon}。为什么：" if _HAN.search(phenomenon) else f"Phenomenon: {phenomenon}. Why: "
 
 
-def _takes(said: str, agreed: bool) -> bool:
-    """The person asked answers with a date and does not decline: "Yes, by the 20th.", "好的，月底前"."""
+def _is_dig(topic: str | None) -> bool:
+    return topic is not None and (opened := opens(topic)) is not None and opened[0] == "chain"
+
+
+def _lesson_list(said: str) -> bool:
+    """ "经验我说几条：…", "Lessons then. …": a list of lessons the coach reads as dictated."""
+    return bool(cues.lesson_list_lead().match(said))
+
+
+def _action_head(said: str) -> tuple[str, str] | None:
+    """(the list's head with its colon, what follows) when the part opens the actions ("行动，…谁来？")."""
+    text = _with_colon(said) if _has_list_head(said) else said
+    opened = opens(text)
+    if opened is None or opened[0] != "actions":
+        return None
+    rest = opened[1].strip()
+    head = text[: len(text) - len(opened[1])].rstrip(" ，,") if opened[1] else text
+    if not head.rstrip().endswith((":", "：")):
+        head = head.rstrip("。. ") + ("：" if _HAN.search(head) else ": ")
+    return head, rest
+
+
+def _with_lessons(out: list[str], passing: list[str]) -> list[str]:
+    """The lessons said in passing join the meeting's list of lessons, or make one before its actions."""
+    if not passing:
+        return out
+    zh = bool(_HAN.search("".join(passing)))
+    stop = "；" if zh else ". "
+    listed = next((i for i, m in enumerate(out) if _lesson_list(m) or _opens_kind(m) == "lessons"), None)
+    if listed is not None:
+        out[listed] = out[listed].rstrip("。.；; ") + stop + stop.join(passing)
+        return out
+    at = next((i for i, m in enumerate(out) if _opens_kind(m) == "actions"), len(out))
+    return [*out[:at], ("经验：" if zh else "Lessons: ") + stop.join(passing), *out[at:]]
+
+
+def _opens_kind(said: str) -> str | None:
+    opened = opens(said)
+    return opened[0] if opened else None
+
+
+def _parts(line: Spoken) -> list[Spoken]:
+    """A speaker's turn cut where a sentence opens another part of the meeting, each part read on its own.
+
+    "会后说。经验我说几条：…", "Agreed. … OK, actions. Tariq, can you …?": people move on mid-turn, so
+    a sentence that opens a part (a block's words, a list's head, a question, a lesson said in passing)
+    starts a part of its own, and so does the sentence after a question or after a lesson (but the
+    lesson's dimension, "That's people.", stays with it); the other sentences go on the part before them.
+    """
+    said = sentences(line.said)
+    starts: list[int] = []
+    cursor = 0
+    after: str | None = None  # what the part so far is: "question", "lesson", "lessons" (a list), None
+    for i, sentence in enumerate(said):
+        at = line.said.find(sentence, cursor)
+        at = cursor if at < 0 else at
+        cursor = at + len(sentence)
+        body = _without_acknowledgements(sentence)
+        labelled = i + 1 < len(said) and dimension_label(said[i + 1]) and len(said[i + 1]) < 30
+        lesson = after != "lessons" and is_lesson(body, labelled=labelled)
+        goes_on = after == "lesson" and dimension_label(body) and len(body) < 30
+        if not starts or lesson or (after in ("question", "lesson") and not goes_on) or _opens_part(body):
+            starts.append(at)
+            after = None
+        if _QUESTION.search(body):
+            after = "question"
+        elif lesson:
+            after = "lesson"
+        elif _lesson_list(body) or "lessons" in (_opens_kind(body), _opens_kind(_head_alone(body))):
+            after = "lessons"
+    ends = [*starts[1:], len(line.said)]
+    return [Spoken(line.speaker, line.said[a:b].strip()) for a, b in zip(starts, ends, strict=True)]
+
+
+def _opens_part(body: str) -> bool:
+    if not body:
+        return False
+    opened = opens(body) or opens(_head_alone(body))
+    return (
+        (opened is not None and opened[0] != "rest")
+        or _has_list_head(body)
+        or _lesson_list(body)
+        or _topic(body) is not None
+        or bool(_QUESTION.search(body))
+    )
+
+
+def _head_alone(body: str) -> str:
+    """ "Lessons then." → "Lessons then:": a list's head said as a sentence of its own, items to follow."""
+    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ":"), body + " x")[:-1]
+
+
+def _task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
+    """A task asked in an action list, and of whom (None: whoever takes it); None for other lines.
+
+    "Ben, can you take the standby pool?" → ("Ben", …); "Supervisor app, Lucy?", "收衣拍照存档，苏晴你
+    牵头？" → the person named after the task, when they are at the meeting; "工艺标准谁来？", "The
+    dispensers, who talks to the supplier?" → (None, …)."""
+    if not _QUESTION.search(said):
+        return None
+    body = said.strip().rstrip("？? ")
+    match = _ADDRESSED.match(body)
+    if match is not None and (cues.ask_task().search(match.group("task")) or _dated(match.group("task"))):
+        return _asked(match.group("person"), cues.ask_task().sub("", match.group("task")))
+    if (named := _NAMED_LAST.match(body)) is not None and named.group("person") in people:
+        rest = cues.ask_task().sub("", named.group("rest"))
+        if len(re.sub(r"[吗呢吧？?\s]", "", rest)) <= 5:  # "你牵头", "你安排一下": only asks
+            return _asked(named.group("person"), named.group("task"))
+    if (anyone := cues.open_ask().search(body)) is not None:
+        before, after = body[: anyone.start()].strip(" ，,"), body[anyone.end() :].strip(" ，,")
+        task = before if _HAN.search(body) else ", ".join(p for p in (before, after) if p)
+        return _asked(None, task)
+    return None
+
+
+def _asked(person: str | None, task: str) -> tuple[str | None, str] | None:
+    task = re.sub(r"\s{2,}", " ", re.sub(r"[吗呢][？?]?$", "", task.strip(" ？?，,"))).strip(" ，,")
+    return (person, task) if task else None
+
+
+def _takes(said: str, agreed: bool, anyone: bool = False) -> bool:
+    """The person asked answers with a date and does not decline: "Yes, by the 20th.", "好的，月底前";
+    a task asked of anyone is taken in the first person: "我来吧，月底前", "That's mine, by Friday"."""
+    if anyone and not (cues.first_person_task().search(said) or cues.self_assign().search(said)):
+        return False
     return (agreed or _dated(said)) and _dated(said) and not cues.decline().search(said)
 
 
@@ -133,8 +310,8 @@ def _agreed_task(person: str, task: str, said: str) -> str:
     """The task as the coach reads one: "Ben, take the standby pool, by the 20th"."""
     mention = find_dates(said, _SOME_DAY)[0]
     start = said.find(mention.text)
-    lead = re.search(r"(?i)(?:\b(?:by|before|until|due)\s+|)$", said[:start])
-    when = (lead.group(0) if lead else "") + mention.text
+    lead = re.search(r"(?i)(?:\b(?:by|before|until|till|due)\s+|)$", said[:start])
+    when = re.sub(r"(?i)^(?:till|until)\b", "by", lead.group(0) if lead else "") + mention.text
     if _HAN.search(task):
         return f"{person}，{task}，{when}{'' if re.search(r'前|之前|以前', said[start:]) is None else '前'}"
     return f"{person}, {task}, {when}"
@@ -151,7 +328,9 @@ def _list_topic(said: str) -> str | None:
 
 def _bears_facts(said: str) -> bool:
     """A line with no opening words still counts when it names a rung, a KPI, or a whole reflection."""
-    if has_rung(said) or (cues.kpi_words().search(said) and re.search(r"\d", said)):
+    if any(has_rung(s) for s in sentences(said)):  # "…. And if you keep asking why, …"
+        return True
+    if cues.kpi_words().search(said) and re.search(r"\d", said):
         return True
     return sum(len(p.answers) for p in read_reflections(said)) >= 2
 
@@ -159,7 +338,7 @@ def _bears_facts(said: str) -> bool:
 def _join(out: list[str], topic: str, said: str, stop: str) -> None:
     """The answers to one question go into one message (a drill-down is one chain, a list one list)."""
     if out and out[-1].startswith(topic):
-        out[-1] = f"{out[-1].rstrip('。.；; ')}{stop}{said}"
+        out[-1] = f"{out[-1].rstrip('。.；; ')}{'' if out[-1].rstrip()[-1:] in '？?' else stop}{said}"
     else:
         out.append(f"{topic}{said}")
 
@@ -237,6 +416,8 @@ def _with_colon(said: str) -> str:
 def _speaker_owns(said: str, speaker: str) -> str:
     """ "I'll add the panel by Friday" → "Chen will add the panel by Friday"; "我来牵头" → "刘建华来牵头"."""
     if (mine := cues.self_assign().search(said)) and _dated(said):
+        if mine.start() == 0 and _HAN.search(said):  # "我这边跟工厂把对单定下来" → "罗敏负责跟工厂…"
+            return f"{speaker}负责{said[mine.end() :].lstrip('，, ')}"
         owner = f"负责人{speaker}" if _HAN.search(said) else f"owner {speaker}"
         return said[: mine.start()] + owner + said[mine.end() :]
     match = cues.first_person_task().search(said)

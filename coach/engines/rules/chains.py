@@ -165,6 +165,10 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
             layers.append(("deeper", _CAUSE_WORD.sub("", clause, count=1)))
+    if share is not None and marked >= 2 and layers and layers[-1][0] == "deeper":
+        # the ladder told as a story of whys ("为什么没烘透？…再往下问，其实是…，八成是这个原因"): the
+        # level it went down to, weighed, is its root, though no word calls it so
+        layers[-1] = ("root", layers[-1][1])
     roots = [w for k, w in layers if k == "root" and w]
     if marked < least or not roots:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself

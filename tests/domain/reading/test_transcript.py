@@ -176,3 +176,140 @@ def test_a_task_asked_of_someone_is_theirs_when_they_agree_with_a_date_and_that_
 def test_a_round_of_what_we_learned_opens_the_lessons(text: str) -> None:
     said = messages(read_transcript(text) or [])
     assert said and said[0].startswith("Quick round of what we learned: Keep the buddy shifts")
+
+
+@pytest.mark.parametrize(
+    ("text", "lessons_head", "actions_head"),
+    [
+        (
+            "[10:00] 王强：人都到了吧？\n[10:01] 小李：到了。\n"
+            "[10:02] 小刘：我插一句，下周三的团建谁对接？\n"
+            "[10:03] 王强：会后说。经验我说两条：周会改成站会要继续，组织的；临时加需求要停止，文化。\n"
+            "[10:04] 王强：好。行动项。小李，站会模板下周五前发出来？\n[10:05] 小李：可以。\n",
+            "经验我说两条：",
+            "行动项：",
+        ),
+        (
+            "Dana: Everyone here?\nSam: Yes.\n"
+            "Dana: Agreed. Lessons then. Keep the stand-up, organisation. "
+            "Stop adding work mid-sprint, culture. "
+            "OK, actions. Sam, can you send the stand-up template?\nSam: Yes, by May 20.\n",
+            "Lessons then:",
+            "actions: ",
+        ),
+    ],
+)
+def test_a_part_opened_mid_turn_is_read_as_its_own_message(
+    text: str, lessons_head: str, actions_head: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert len(said) == 2, said
+    assert said[0].startswith(lessons_head) and said[1].startswith(actions_head)
+    assert "Sam" in said[1] or "小李" in said[1]
+    assert not any(word in s for s in said for word in ("会后", "团建", "Agreed"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lessons", "left_out"),
+    [
+        (
+            "[09:00] 罗敏：10月返洗率目标2%，实际3.6%。\n"
+            "[09:01] 苏晴：按时取衣率好是因为开了夜班。夜班这个事以后要坚持，不能为了省人工再砍掉。\n"
+            "[09:02] 罗敏：经验：新品让店员推的做法继续，业务上的。\n"
+            "[09:03] 周海：还有一条，返洗单对账要优化，改成每周对一次。\n"
+            "[09:04] 罗敏：我们继续往下说吧。\n",
+            ["夜班这个事以后要坚持", "返洗单对账要优化", "店员推"],
+            ["继续往下说", "按时取衣率好"],
+        ),
+        (
+            "[09:00] Dana: Audit pass rate target 95%, we got 88%.\n"
+            "[09:01] Dana: Cost is overtime. We should stop pricing hospital work off the office model, "
+            "that's organisation. Also, the supervisor app never happened.\n"
+            "[09:02] Tariq: And keep the flu jabs, honestly it paid for itself. That's people.\n"
+            "[09:03] Dana: Keep going, who's next?\n",
+            ["stop pricing hospital work", "keep the flu jabs, honestly it paid for itself, That's people"],
+            ["supervisor app", "Keep going", "Cost is overtime"],
+        ),
+    ],
+)
+def test_lessons_said_in_passing_go_with_the_meeting_s_lessons(
+    text: str, lessons: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (listed,) = [m for m in said if m.startswith(("经验", "Lessons"))]
+    assert all(lesson in listed for lesson in lessons), listed
+    assert not any(word in listed for word in left_out), listed
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks", "left_out"),
+    [
+        (
+            "[10:00] 罗敏：好。行动，按面料分流的工艺标准谁来？\n"
+            "[10:01] 周海：我来吧，月底前出第一版。\n"
+            "[10:02] 罗敏：收衣拍照存档，苏晴你牵头？\n"
+            "[10:03] 苏晴：行，算我的，12月10日前。\n"
+            "[10:04] 罗敏：对账流程，老王你跟一下？\n"
+            "[10:05] 苏晴：老王不在，我替他记一下。\n"
+            "[10:06] 罗敏：我这边跟工厂把每周对单定下来，下周一开始。陈姐你有要补充的吗？\n"
+            "[10:07] 陈姐：没有，我就听听。\n",
+            ["周海，按面料分流的工艺标准，月底前", "苏晴，收衣拍照存档，12月10日前", "罗敏负责跟工厂"],
+            ["老王", "对账", "陈姐", "就听听"],
+        ),
+        (
+            "[09:09] Dana: OK, actions. Tariq, can you redo the staffing model?\n"
+            "[09:09] Tariq: Yep. Give me till the 16th.\n"
+            "[09:10] Dana: Supervisor app, Lucy?\n"
+            "[09:10] Lucy: I'll take it. End of October.\n"
+            "[09:10] Dana: The dispensers, who talks to the supplier?\n"
+            "[09:11] Mike: That's mine, I'll have them swapped by next Friday.\n"
+            "[09:11] Dana: Graham, anything from finance?\n"
+            "[09:11] Graham: No, I'm just here for the numbers. Back by Monday.\n",
+            [
+                "Tariq, redo the staffing model, by the 16th",
+                "Lucy, Supervisor app, End of October",
+                "Mike, The dispensers",
+            ],
+            ["Graham", "numbers"],
+        ),
+    ],
+)
+def test_a_task_named_before_the_person_or_asked_of_anyone_goes_to_who_takes_it(
+    text: str, tasks: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
+    assert all(task in actions for task in tasks), actions
+    assert not any(word in actions for word in left_out), actions
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "after"),
+    [
+        (
+            "[09:03] 罗敏：返洗说一下。\n"
+            "[09:04] 周海：为什么有异味？羽绒服没烘透。为什么没烘透？烘干时间压短了。"
+            "再往下问，其实是没有按面料分类。\n"
+            "[09:05] 苏晴：还有投诉，有一部分是顾客衣服上原来就有的污渍。\n"
+            "[09:06] 罗敏：散会。\n",
+            "挖有异味：羽绒服没烘透。为什么没烘透？烘干时间压短了",
+            "污渍",
+        ),
+        (
+            "[09:03] Dana: And the audits?\n"
+            "[09:04] Tariq: Mostly washrooms at the hospital sites. Why? "
+            "The supervisors cover four sites each. "
+            "And if you keep asking why, we priced them with the office ratio.\n"
+            "[09:06] Mike: Nice weather today though.\n"
+            "[09:07] Dana: Thanks all.\n",
+            "Phenomenon: Mostly washrooms at the hospital sites. Why: The supervisors cover four sites each",
+            "weather",
+        ),
+    ],
+)
+def test_whys_a_speaker_asks_and_answers_are_one_ladder_that_ends_with_their_turn(
+    text: str, chain: str, after: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said[0].startswith(chain), said
+    assert not any(after in s for s in said), said

@@ -102,3 +102,39 @@ def test_a_why_ladder_told_as_a_story_is_a_chain(text: str, phenomenon: str, roo
 )
 def test_a_why_that_answers_asks_nothing(text: str) -> None:
     assert read_chain(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        (
+            "羽绒服没烘透就打包了。为什么没烘透？夜班为了赶回店，烘干时间压短了。"
+            "再往下问，其实是排产没有按面料分类。我觉得返洗差不多八成是这个原因。",
+            "没有按面料分类",
+            0.8,
+        ),
+        (
+            "Parcels arrive damaged. Why? The vans are loaded in a rush. "
+            "Below that, the loading slot was cut to ten minutes. I'd say that's 60% of the damage.",
+            "loading slot was cut",
+            0.6,
+        ),
+    ],
+)
+def test_a_story_of_whys_weighed_at_its_last_level_has_that_level_as_root(
+    text: str, root: str, share: float
+) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.root is not None and root in parts.root
+    assert parts.share == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "羽绒服没烘透就打包了。为什么没烘透？夜班为了赶回店，烘干时间压短了。再往下问，其实是排产没有按面料分类。",
+        "Parcels arrive damaged. Why? The vans are loaded in a rush. Below that, the loading slot was cut.",
+    ],
+)
+def test_a_story_of_whys_without_a_share_or_a_root_word_is_no_whole_chain(text: str) -> None:
+    assert read_chain(text) is None
