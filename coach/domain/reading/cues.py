@@ -164,6 +164,23 @@ def open_ask() -> re.Pattern[str]:
 
 
 @cache
+def task_ask_bare() -> re.Pattern[str]:
+    """A task asked in an action list with no one named ("跟货运平台对接呢？"); group `task` via `named`."""
+    asks = [
+        _own_groups(ask, "task", f"{lang}{i}")
+        for lang in languages()
+        for i, ask in enumerate(words(lang).get("task_ask_bare", []))
+    ]
+    return re.compile(rf"^(?:{_union(asks)})", re.I)
+
+
+@cache
+def not_a_task() -> re.Pattern[str]:
+    """Words of a question that asks for more talk, not for a task ("有要补充的吗？", "anything else?")."""
+    return re.compile(_union(fragments("not_a_task")), re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

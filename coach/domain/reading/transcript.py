@@ -33,6 +33,7 @@ _ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]
 _NAMED_LAST = re.compile(
     r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)(?P<rest>(?:你|you)?[^,，]{0,8})$"
 )
+_NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
@@ -94,8 +95,9 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 continue  # "根子呢？": the one who asked asks on, the topic stays
             if asked_of is not None and topic is not None and _is_action_topic(topic):
                 person, task = asked_of
-                if (person is None and line.speaker != asker) or line.speaker == person:
-                    asked_of = None
+                taken = line.speaker != asker and _takes(said, agreed, anyone=True)
+                if (person is None and line.speaker != asker) or line.speaker == person or taken:
+                    asked_of, person = None, person if line.speaker == person else None
                     if (
                         _dated(task)
                         and person is not None
@@ -122,6 +124,10 @@ def messages(spoken: list[Spoken]) -> list[str]:
             if topic is not None and _is_action_topic(topic) and (task_asked := _task_asked(said, people)):
                 asked_of = task_asked
                 continue
+            if asked_of is not None and asked_of[0] is None and (name := _NAME_ASKED.match(said)):
+                # "小刘？" after the task: asked of them; a name not of a speaker leaves it to who answers
+                asked_of = (name.group(1) if name.group(1) in people else None, asked_of[1])
+                continue
             if _QUESTION.search(said) and not _dated(said):
                 continue  # small talk: "大家五一都休息好了吧？"
             said = _speaker_owns(said.rstrip("？? "), line.speaker)
@@ -130,6 +136,8 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 out.append(said)
                 # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
                 topic, asker = _list_topic(said), line.speaker
+            elif topic is not None and _is_action_topic(topic) and (named := _named_task(said, people)):
+                _join(out, topic, named, "；")
             elif topic is not None and _is_action_topic(topic):
                 if (
                     _dated(said)
@@ -286,11 +294,27 @@ def _task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
         rest = cues.ask_task().sub("", named.group("rest"))
         if len(re.sub(r"[吗呢吧？?\s]", "", rest)) <= 5:  # "你牵头", "你安排一下": only asks
             return _asked(named.group("person"), named.group("task"))
+    if (bare := cues.task_ask_bare().match(said.strip())) is not None and not cues.not_a_task().search(body):
+        return _asked(None, cues.named(bare, "task") or "")  # "跟货运平台对接呢？": someone is named next
     if (anyone := cues.open_ask().search(body)) is not None:
         before, after = body[: anyone.start()].strip(" ，,"), body[anyone.end() :].strip(" ，,")
         task = before if _HAN.search(body) else ", ".join(p for p in (before, after) if p)
         return _asked(None, task)
     return None
+
+
+def _named_task(said: str, people: set[str]) -> str | None:
+    """ "城东客户固定收货窗口，马超你跟一下，两周后给我结果" → "马超，城东客户固定收货窗口，两周后给我结果":
+    a task handed to a person at the meeting, named after it, with a date; None for other lines."""
+    names = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))
+    match = re.match(
+        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})(?:你|\s+you)?[^,，]{{0,8}}[,，]\s*(?P<when>.+)$",
+        said.strip().rstrip("。."),
+    )
+    if not names or match is None or not _dated(match.group("when")):
+        return None
+    joiner = "，" if _HAN.search(said) else ", "
+    return joiner.join(match.group(k) for k in ("person", "task", "when"))
 
 
 def _asked(person: str | None, task: str) -> tuple[str | None, str] | None:

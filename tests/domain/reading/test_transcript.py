@@ -313,3 +313,37 @@ def test_whys_a_speaker_asks_and_answers_are_one_ladder_that_ends_with_their_tur
     said = messages(read_transcript(text) or [])
     assert said[0].startswith(chain), said
     assert not any(after in s for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks", "left_out"),
+    [
+        (
+            "[09:22] 周磊：行动项。跟货运平台对接呢？小刘？\n"
+            "[09:23] 刘洋：我来吧，本月底前签完。\n"
+            "[09:24] 周磊：城东客户固定收货窗口，马超你跟一下，两周后给我结果。\n"
+            "[09:24] 马超：好的。\n"
+            "[09:25] 周磊：还有别的呢？\n"
+            "[09:25] 钱琳：我来说一句，下周一前报销单要交。\n",
+            ["刘洋，跟货运平台对接，本月底前", "马超，城东客户固定收货窗口，两周后给我结果"],
+            ["小刘", "别的", "报销"],
+        ),
+        (
+            "[09:22] Dana: Actions. And the supplier contract? Sam?\n"
+            "[09:23] Lee: I'll take it, by June 30.\n"
+            "[09:24] Dana: The depot rota, Kim you own it, by next Friday.\n"
+            "[09:24] Kim: Fine.\n"
+            "[09:25] Dana: And anything else?\n"
+            "[09:25] Sam: Not from me, I'm off next week.\n",
+            ["Lee, the supplier contract, by June 30", "Kim, The depot rota, by next Friday"],
+            ["Sam", "anything", "off next week"],
+        ),
+    ],
+)
+def test_a_task_asked_before_anyone_is_named_goes_to_who_takes_it_and_a_task_handed_over_is_theirs(
+    text: str, tasks: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
+    assert all(task in actions for task in tasks), actions
+    assert not any(word in actions for word in left_out), actions
