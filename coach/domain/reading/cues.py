@@ -181,6 +181,12 @@ def not_a_task() -> re.Pattern[str]:
 
 
 @cache
+def missed_said() -> re.Pattern[str]:
+    """A sentence saying a thing was due and never done, with no heading ("was due in June and never …")."""
+    return re.compile(_union(fragments("missed_said")), re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

@@ -133,7 +133,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
             said = _speaker_owns(said.rstrip("？? "), line.speaker)
             if opens(said) is not None or _has_list_head(said) or _lesson_list(said):
                 said = _with_colon(said) if _has_list_head(said) else said
-                out.append(said)
+                out.append(_named_area(said))
                 # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
                 topic, asker = _list_topic(said), line.speaker
             elif topic is not None and _is_action_topic(topic) and (named := _named_task(said, people)):
@@ -148,6 +148,8 @@ def messages(spoken: list[Spoken]) -> list[str]:
                     _join(out, topic, said, "；")
             elif is_lesson(said, labelled=dimension_label(said)):
                 passing.append(_one_clause(said))
+            elif _missed_said(said):  # "the supervisor app was due in June and it never happened"
+                out.append(("该做没做的：" if _HAN.search(said) else "What we should have done: ") + said)
             elif topic is not None:
                 _join(out, topic, said, _stop(said))
                 answered_self = answered_self or asker == line.speaker
@@ -157,6 +159,28 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 continue
             unsaid = None
     return _with_lessons(out, passing)
+
+
+def _named_area(said: str) -> str:
+    """ "Good news first, the first-timers. The campus sessions worked…" → "…, the first-timers: The campus
+    sessions worked…": a finding's area named alone before it is said is no finding of its own."""
+    opened = opens(said)
+    if opened is None or opened[0] not in ("highlights", "shortfalls"):
+        return said
+    parts = sentences(opened[1])
+    area = parts[0] if parts else ""
+    short = len(area) <= 8 if _HAN.search(area) else len(area.split()) <= 3
+    at = said.rfind(area)
+    if len(parts) < 2 or not short or at < 0:
+        return said
+    rest = said[at + len(area) :].lstrip("。. ")
+    name = area.rstrip("。. ")
+    return f"{said[:at]}{name}{'：' if _HAN.search(name) else ': '}{rest}"
+
+
+def _missed_said(said: str) -> bool:
+    """A sentence that says a thing was due and not done, no heading before it (see `cues.missed_said`)."""
+    return opens(said) is None and bool(cues.missed_said().search(said)) and not _QUESTION.search(said)
 
 
 def _declines(said: str) -> bool:
@@ -246,14 +270,16 @@ def _parts(line: Spoken) -> list[Spoken]:
         body = _without_acknowledgements(sentence)
         labelled = i + 1 < len(said) and dimension_label(said[i + 1]) and len(said[i + 1]) < 30
         lesson = after != "lessons" and is_lesson(body, labelled=labelled)
+        missed = _missed_said(body)
         goes_on = after == "lesson" and dimension_label(body) and len(body) < 30
-        if not starts or lesson or (after in ("question", "lesson") and not goes_on) or _opens_part(body):
+        ended = after in ("question", "lesson", "missed") and not goes_on
+        if not starts or lesson or missed or ended or _opens_part(body):
             starts.append(at)
             after = None
         if _QUESTION.search(body):
             after = "question"
-        elif lesson:
-            after = "lesson"
+        elif lesson or missed:
+            after = "lesson" if lesson else "missed"
         elif _lesson_list(body) or "lessons" in (_opens_kind(body), _opens_kind(_head_alone(body))):
             after = "lessons"
     ends = [*starts[1:], len(line.said)]
@@ -394,9 +420,10 @@ def _is_action_topic(topic: str) -> bool:
 
 
 def _without_acknowledgements(said: str) -> str:
-    """'行。教训：…' → '教训：…'; 'Fine. I'll own…' → "I'll own…"."""
+    """'行。教训：…' → '教训：…'; 'Fine. I'll own…' → "I'll own…"; but "Good news first, …" opens the
+    highlights: a word that heads a block is no acknowledgement."""
     body = said.strip()
-    while (match := cues.acknowledge().match(body)) and match.end() > 0:
+    while (match := cues.acknowledge().match(body)) and match.end() > 0 and _opens_kind(body) is None:
         body = body[match.end() :].strip()
     return body
 

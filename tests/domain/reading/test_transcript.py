@@ -347,3 +347,46 @@ def test_a_task_asked_before_anyone_is_named_goes_to_who_takes_it_and_a_task_han
     (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
     assert all(task in actions for task in tasks), actions
     assert not any(word in actions for word in left_out), actions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "left_out"),
+    [
+        (
+            "[14:05] 老郑：先说好的。\n"
+            "[14:05] 孙强：未遂上报多了，因为开始扫码匿名上报。\n"
+            "[14:06] 老郑：不好的呢？\n"
+            "[14:06] 小刘：手部夹伤，还有整改拖期。\n"
+            "[14:07] 罗敏：还有一个该做没做的，收衣拍照存档。\n"
+            "[14:08] 苏晴：对账系统年初就说要上，到现在还没上。\n",
+            [
+                "先说好的：未遂上报多了",
+                "不好的：手部夹伤",
+                "还有一个该做没做的",
+                "该做没做的：对账系统年初就说要上",
+            ],
+            ["不好的：手部夹伤，还有整改拖期。未遂"],
+        ),
+        (
+            "[00:04] Dev: Good news first, the first-timers. The campus sessions worked.\n"
+            "[00:05] Claire: And the bad?\n"
+            "[00:05] Amira: Bad news is the no-shows, mostly Saturdays.\n"
+            "[00:06] Dana: Also, the supervisor app was due in June and it never happened.\n"
+            "[00:07] Ben: We should have put travel time into the rota, we never did.\n"
+            "[00:08] Claire: Thanks all.\n",
+            [
+                "Good news first, the first-timers: The campus sessions worked",
+                "Bad news is the no-shows",
+                "What we should have done: Also, the supervisor app was due in June",
+                "What we should have done: We should have put travel time into the rota",
+            ],
+            ["news first, the first-timers."],
+        ),
+    ],
+)
+def test_findings_opened_by_plain_words_and_things_due_but_never_done_are_read(
+    text: str, expected: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert all(any(m.startswith(e) for m in said) for e in expected), said
+    assert not any(word in m for m in said for word in left_out), said
