@@ -187,6 +187,12 @@ def missed_said() -> re.Pattern[str]:
 
 
 @cache
+def talk_about() -> re.Pattern[str]:
+    """A sentence that only names what to talk about next ("困人说一下吧。", "Let's talk about cost.")."""
+    return re.compile(_union(fragments("talk_about")), re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

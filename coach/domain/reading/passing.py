@@ -25,6 +25,12 @@ def is_lesson(sentence: str, labelled: bool = False) -> bool:
     return bool(labelled or dimension_label(body) or cues.lesson_in_passing_modal().search(body))
 
 
+def only_dimension_label(sentence: str) -> bool:
+    """A sentence that says nothing but a dimension ("That's people.", "算组织的。")."""
+    clauses = [c.strip() for c in re.split(r"[，,；;。.!！]\s*", sentence.strip()) if c.strip()]
+    return bool(clauses) and all(cues.dimension_label().match(c) for c in clauses)
+
+
 def dimension_label(sentence: str) -> bool:
     """A sentence, or a clause of one, that only names a lesson's dimension: "That's people.",
     "business side", "算组织的", "属于人的问题"."""

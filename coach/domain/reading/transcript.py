@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from coach.domain.parsing import find_dates
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
-from coach.domain.reading.passing import dimension_label, is_lesson
+from coach.domain.reading.passing import dimension_label, is_lesson, only_dimension_label
 from coach.domain.reading.people import read_reflections
 
 _STAMP = r"(?:\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)|\d{1,2}:\d{2}(?::\d{2})?)"
@@ -34,6 +34,7 @@ _NAMED_LAST = re.compile(
     r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)(?P<rest>(?:你|you)?[^,，]{0,8})$"
 )
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
+_WEIGHT = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent\b)")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
@@ -111,10 +112,12 @@ def messages(spoken: list[Spoken]) -> list[str]:
                         continue
             if not said or cues.room_talk().search(said) or cues.listener().search(said):
                 continue
-            if _is_dig(topic) and (asked := _topic(said)) is not None and _is_dig(asked):
+            if cues.talk_about().search(said) and _topic(said) is None:
+                continue  # "困人说一下吧。": facilitation, and no phenomenon for a why after it
+            if _is_chain_topic(topic) and _asks_why(said) is not None and _QUESTION.search(said):
                 _join(out, topic or "", said, _stop(said))  # "为什么伸手？": the next why of the same ladder
                 continue
-            if (asked := _topic(said) or _why_about(said, before)) is not None:
+            if (asked := _why_about(said, before) or _topic(said)) is not None:
                 topic, asker, unsaid = asked, line.speaker, None
                 continue
             if (head := _action_head(said)) is not None and (task_asked := _task_asked(head[1], people)):
@@ -136,6 +139,8 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 out.append(_named_area(said))
                 # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
                 topic, asker = _list_topic(said), line.speaker
+            elif _weighs(said) and (topic is None or _is_action_topic(topic)):
+                out.append(said)  # causes weighed, whatever was being asked ("八成是…，剩下两成是…")
             elif topic is not None and _is_action_topic(topic) and (named := _named_task(said, people)):
                 _join(out, topic, named, "；")
             elif topic is not None and _is_action_topic(topic):
@@ -158,7 +163,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
             else:
                 continue
             unsaid = None
-    return _with_lessons(out, passing)
+    return _in_method_order(_weights_with_their_chain(_with_lessons(out, passing)))
 
 
 def _named_area(said: str) -> str:
@@ -201,13 +206,32 @@ def _one_clause(said: str) -> str:
 
 
 def _why_about(said: str, before: str | None) -> str | None:
-    """A bare "Why?" / "为什么？" after a statement the speaker made: the statement is the phenomenon and the
-    answers after it the ladder ("Mostly washrooms… Why? The night supervisors…")."""
-    bare = re.sub(r"[？?。.!！\s]", "", _without_acknowledgements(said))
-    if not before or not bare or not (why := cues.why().match(bare)) or why.end() != len(bare):
+    """A why asked after a statement the speaker made in the same turn: the statement is the phenomenon,
+    the answers after the question the ladder ("Mostly washrooms… Why? The night supervisors…",
+    "9起里面7起是门机，门打不开。为什么对不上？…")."""
+    body = _without_acknowledgements(said)
+    stated = _without_acknowledgements(before or "")
+    if not stated or _QUESTION.search(stated) or not _QUESTION.search(body) or not _asks_why(body):
         return None
-    phenomenon = before.rstrip("。.；; ")
-    return f"现象：{phenomenon}。为什么：" if _HAN.search(phenomenon) else f"Phenomenon: {phenomenon}. Why: "
+    phenomenon = stated.rstrip("。.；; ")
+    zh = bool(_HAN.search(phenomenon))
+    if _asks_why(body) == "bare":
+        return f"现象：{phenomenon}。为什么：" if zh else f"Phenomenon: {phenomenon}. Why: "
+    return f"现象：{phenomenon}。{body}" if zh else f"Phenomenon: {phenomenon}. {body} "
+
+
+def _asks_why(said: str) -> str | None:
+    """ "bare" for "Why?" / "为什么？", "about" for a why with its words ("为什么对不上？"), else None."""
+    body = re.sub(r"[？?。.!！\s]+$", "", said.strip())
+    why = cues.why().match(body)
+    if why is None:
+        return None
+    return "bare" if why.end() == len(body) else "about"
+
+
+def _is_chain_topic(topic: str | None) -> bool:
+    """A topic that drills a chain: "挖缺货：", or a phenomenon a why was asked about ("现象：…为什么：")."""
+    return _is_dig(topic) or (topic is not None and has_rung(topic))
 
 
 def _is_dig(topic: str | None) -> bool:
@@ -246,6 +270,42 @@ def _with_lessons(out: list[str], passing: list[str]) -> list[str]:
     return [*out[:at], ("经验：" if zh else "Lessons: ") + stop.join(passing), *out[at:]]
 
 
+def _weights_with_their_chain(out: list[str]) -> list[str]:
+    """ "清单那块，我估计八成是清单的问题，剩下两成是乘客扒门。" said after the drill-down moved on: the
+    weights go with the last chain said before them, as its share and its other causes."""
+    kept: list[str] = []
+    for message in out:
+        chain = next((i for i in range(len(kept) - 1, -1, -1) if _is_chain_message(kept[i])), None)
+        if chain is not None and _weighs(message):
+            weights = _from_first_weight(message)  # "清单那块，刚才…，" only point back at the chain
+            kept[chain] = f"{kept[chain].rstrip('。.；; ')}{_stop(weights)}{weights}"
+        else:
+            kept.append(message)
+    return kept
+
+
+def _weighs(said: str) -> bool:
+    """Causes weighed ("八成是清单的问题，剩下两成是乘客扒门"), with no date and no block of its own."""
+    return len(_WEIGHT.findall(said)) >= 2 and not _dated(said) and opens(said) is None
+
+
+def _from_first_weight(message: str) -> str:
+    clauses = re.split(r"(?<=[，,])", message.strip())
+    first = next((i for i, c in enumerate(clauses) if _WEIGHT.search(c)), 0)
+    return "".join(clauses[first:]).strip()
+
+
+def _is_chain_message(message: str) -> bool:
+    return _opens_kind(message) == "chain" or any(has_rung(s) for s in sentences(message))
+
+
+def _in_method_order(out: list[str]) -> list[str]:
+    """The messages in the method's order, the meeting's order kept within each part: a cause weighed
+    after the lessons were named still goes with the analysis, before them."""
+    rank = {"lessons": 1, "actions": 2}
+    return sorted(out, key=lambda m: rank.get(_opens_kind(m) or ("lessons" if _lesson_list(m) else ""), 0))
+
+
 def _opens_kind(said: str) -> str | None:
     opened = opens(said)
     return opened[0] if opened else None
@@ -268,16 +328,17 @@ def _parts(line: Spoken) -> list[Spoken]:
         at = cursor if at < 0 else at
         cursor = at + len(sentence)
         body = _without_acknowledgements(sentence)
-        labelled = i + 1 < len(said) and dimension_label(said[i + 1]) and len(said[i + 1]) < 30
+        labelled = i + 1 < len(said) and only_dimension_label(said[i + 1])
         lesson = after != "lessons" and is_lesson(body, labelled=labelled)
         missed = _missed_said(body)
-        goes_on = after == "lesson" and dimension_label(body) and len(body) < 30
+        goes_on = after == "lesson" and only_dimension_label(body)
         ended = after in ("question", "lesson", "missed") and not goes_on
-        if not starts or lesson or missed or ended or _opens_part(body):
+        talk = bool(cues.talk_about().search(body))
+        if not starts or lesson or missed or ended or talk or _opens_part(body):
             starts.append(at)
             after = None
-        if _QUESTION.search(body):
-            after = "question"
+        if _QUESTION.search(body) or talk:
+            after = "question"  # what follows a question, or "困人说一下吧。", answers it
         elif lesson or missed:
             after = "lesson" if lesson else "missed"
         elif _lesson_list(body) or "lessons" in (_opens_kind(body), _opens_kind(_head_alone(body))):
@@ -334,13 +395,19 @@ def _named_task(said: str, people: set[str]) -> str | None:
     a task handed to a person at the meeting, named after it, with a date; None for other lines."""
     names = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))
     match = re.match(
-        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})(?:你|\s+you)?[^,，]{{0,8}}[,，]\s*(?P<when>.+)$",
+        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})(?:你|\s+you)?(?P<how>[^,，]{{0,8}})[,，]\s*(?P<when>.+)$",
         said.strip().rstrip("。."),
     )
     if not names or match is None or not _dated(match.group("when")):
         return None
     joiner = "，" if _HAN.search(said) else ", "
-    return joiner.join(match.group(k) for k in ("person", "task", "when"))
+    how = match.group("how").strip()  # "去跟采购谈" says how; "跟一下", "you own it" only hand it over
+    keys = (
+        ("person", "task", "how", "when")
+        if len(how) >= 4 and _HAN.search(how)
+        else ("person", "task", "when")
+    )
+    return joiner.join(match.group(k).strip() for k in keys)
 
 
 def _asked(person: str | None, task: str) -> tuple[str | None, str] | None:
@@ -381,6 +448,8 @@ def _bears_facts(said: str) -> bool:
     if any(has_rung(s) for s in sentences(said)):  # "…. And if you keep asking why, …"
         return True
     if cues.kpi_words().search(said) and re.search(r"\d", said):
+        return True
+    if len(_WEIGHT.findall(said)) >= 2:  # "八成是清单的问题，剩下两成是乘客扒门": causes weighed
         return True
     return sum(len(p.answers) for p in read_reflections(said)) >= 2
 

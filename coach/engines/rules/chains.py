@@ -48,7 +48,7 @@ _SHARE_TAIL = re.compile(r"[，,]?\s*(?:这个)?(?:大概|约|差不多)?占?[�
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
-_CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+")
+_CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+|——\s*|\s+—\s+")
 _BECAUSE = re.compile(r"因为|由于|(?i:\bbecause\b|\bdue to\b)")
 _CAUSE_WORD = re.compile(r"^(?:因为|由于|是因为|(?i:because(?: of)?|due to))\s*")
 
@@ -99,6 +99,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     marked = 0
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
     root_sentence = -1
+    phenomenon_sentence = -1  # "现象：A，B。": the sentence's other clauses say more of the phenomenon
     rung_sentence = -1  # the sentence a marked rung opened: its other clauses say more of that rung
     for number, clause in _clauses(text):
         if not clause or is_meta_remark(clause.strip(" ？?。.!！")):
@@ -125,6 +126,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             if rung == "phenomenon":
                 phenomenon = words or phenomenon
                 pending = None if words else rung
+                phenomenon_sentence = number
             elif words:
                 layers.append((rung, words))
                 pending = None
@@ -145,6 +147,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 others += [said for said in parse_shares(clause) if said.cause]
         elif pending == "phenomenon":
             phenomenon, pending = _share_removed(clause), None
+            phenomenon_sentence = number
+        elif number == phenomenon_sentence and phenomenon and not layers and not _CAUSE_WORD.match(clause):
+            phenomenon = phenomenon + ("，" if _HAN.search(clause) else ", ") + _share_removed(clause)
         elif pending is not None:
             layers.append((pending, _share_removed(clause)))
             root_sentence = number if pending == "root" else root_sentence
@@ -165,9 +170,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
             layers.append(("deeper", _CAUSE_WORD.sub("", clause, count=1)))
-    if share is not None and marked >= 2 and layers and layers[-1][0] == "deeper":
+    if (marked >= 3 or (share is not None and marked >= 2)) and layers and layers[-1][0] == "deeper":
         # the ladder told as a story of whys ("为什么没烘透？…再往下问，其实是…，八成是这个原因"): the
-        # level it went down to, weighed, is its root, though no word calls it so
+        # level it went down to, weighed or three whys down, is its root, though no word calls it so
         layers[-1] = ("root", layers[-1][1])
     roots = [w for k, w in layers if k == "root" and w]
     if marked < least or not roots:

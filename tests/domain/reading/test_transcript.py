@@ -390,3 +390,58 @@ def test_findings_opened_by_plain_words_and_things_due_but_never_done_are_read(
     said = messages(read_transcript(text) or [])
     assert all(any(m.startswith(e) for m in said) for e in expected), said
     assert not any(word in m for m in said for word in left_out), said
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "left_out"),
+    [
+        (
+            "[09:00] 何静：困人故障目标不超过4起，实际9起。\n"
+            "[09:01] 吴磊：困人说一下吧。9起里面7起是门机，门打不开。为什么对不上？皮带老化了。\n"
+            "[09:02] 何静：好，说经验。保养APP扫码签到要继续，组织上的；副厂件这个要停，业务的。\n"
+            "[09:03] 何静：行动。副厂件换原厂件，吴磊你去跟采购谈，月底前定下来。\n"
+            "[09:04] 何静：清单那块，我估计八成是皮带的问题，剩下两成是乘客扒门。\n",
+            "现象：9起里面7起是门机，门打不开。为什么对不上？皮带老化了。我估计八成是皮带的问题，剩下两成是乘客扒门。",
+            ["说一下", "清单那块"],
+        ),
+        (
+            "[09:00] Dana: Audit pass rate target 95%, we got 88%.\n"
+            "[09:01] Tariq: Let's talk about the audits. Mostly washrooms at night. Why do they fail? "
+            "The supervisors cover four sites.\n"
+            "[09:02] Dana: Lessons then. Keep the flu jabs, people.\n"
+            "[09:03] Dana: Actions. The depot rota, Kim you own it, by next Friday.\n"
+            "[09:04] Dana: On the audits, I'd put 75% on the supervisors, the other 25% on the dispensers.\n",
+            "Phenomenon: Mostly washrooms at night. Why do they fail? The supervisors cover four sites. "
+            "I'd put 75% on the supervisors, the other 25% on the dispensers.",
+            ["talk about", "On the audits"],
+        ),
+    ],
+)
+def test_a_why_after_a_statement_drills_it_and_weights_said_later_go_with_that_chain(
+    text: str, chain: str, left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said[1] == chain, said
+    assert said[2].startswith(("说经验：", "Lessons then:")) and said[3].startswith(("行动", "Actions"))
+    assert not any(word in s for s in said for word in left_out), said
+
+
+@pytest.mark.parametrize(
+    ("line", "task"),
+    [
+        (
+            "何静：副厂件换原厂件，吴磊你去跟采购谈，月底前定下来。",
+            "吴磊，副厂件换原厂件，去跟采购谈，月底前定下来",
+        ),
+        ("Dana: The depot rota, Kim you own it, by next Friday.", "Kim, The depot rota, by next Friday"),
+    ],
+)
+def test_a_task_handed_over_keeps_how_it_is_done_but_not_the_words_that_hand_it(line: str, task: str) -> None:
+    speaker = line.split("：" if "：" in line else ":")[0]
+    other = "吴磊" if "：" in line else "Kim"
+    sep = "：" if "：" in line else ": "
+    text = (
+        f"{speaker}{sep}{'行动。' if sep == '：' else 'Actions.'}\n{other}{sep}OK\n{line}\n{other}{sep}OK\n"
+    )
+    said = messages(read_transcript(text) or [])
+    assert said == [("行动：" if sep == "：" else "Actions: ") + task], said

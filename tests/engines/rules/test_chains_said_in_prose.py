@@ -138,3 +138,28 @@ def test_a_story_of_whys_weighed_at_its_last_level_has_that_level_as_root(
 )
 def test_a_story_of_whys_without_a_share_or_a_root_word_is_no_whole_chain(text: str) -> None:
     assert read_chain(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "root"),
+    [
+        (
+            "现象：9起里面7起是门机，门打不开。为什么对不上？门机皮带老化了。为什么老化了没换？保养没查这一项。"
+            "再问为什么十年没改——清单一直没人管。",
+            "9起里面7起是门机，门打不开",
+            "清单一直没人管",
+        ),
+        (
+            "Phenomenon: most failures are washrooms, on nights. Why? The checklists are skipped. "
+            "Why are they skipped? Nobody checks the work. "
+            "Why does nobody check? One supervisor covers four sites.",
+            "most failures are washrooms, on nights",
+            "One supervisor covers four sites",
+        ),
+    ],
+)
+def test_three_whys_down_the_last_answer_is_the_root_and_the_phenomenon_keeps_its_clauses(
+    text: str, phenomenon: str, root: str
+) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.phenomenon == phenomenon and parts.root == root
