@@ -8,14 +8,23 @@ gives its words to the answers after it; "I'll…" / "我来…" hands the task 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from coach.domain.parsing import find_dates
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
+from coach.domain.reading.meeting_tasks import (
+    agreed_task,
+    assigns,
+    dated,
+    declines,
+    more_than_a_date,
+    named_task,
+    speaker_owns,
+    takes,
+    task_asked,
+)
 from coach.domain.reading.passing import dimension_label, is_lesson, only_dimension_label
 from coach.domain.reading.people import read_reflections
 
@@ -27,17 +36,9 @@ _LINE = re.compile(
 )
 _LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s*)(?=\S)")
 _QUESTION = re.compile(r"[？?]\s*$")
-# a line addressed to someone: "Ben, can you…", "阿杰，你能…"
-_ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+)$")
-# a task named before the person asked to take it: "Supervisor app, Lucy?", "收衣拍照存档，苏晴你牵头？"
-_NAMED_LAST = re.compile(
-    r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)(?P<rest>(?:你|you)?[^,，]{0,8})$"
-)
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
 _WEIGHT = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent\b)")
-_DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
 
 
 @dataclass(frozen=True)
@@ -96,19 +97,14 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 continue  # "根子呢？": the one who asked asks on, the topic stays
             if asked_of is not None and topic is not None and _is_action_topic(topic):
                 person, task = asked_of
-                taken = line.speaker != asker and _takes(said, agreed, anyone=True)
+                taken = line.speaker != asker and takes(said, agreed, anyone=True)
                 if (person is None and line.speaker != asker) or line.speaker == person or taken:
                     asked_of, person = None, person if line.speaker == person else None
-                    if (
-                        _dated(task)
-                        and person is not None
-                        and (agreed or _dated(said))
-                        and not _declines(said)
-                    ):
+                    if dated(task) and person is not None and (agreed or dated(said)) and not declines(said):
                         _join(out, topic, f"{person}{'，' if _HAN.search(task) else ', '}{task}", "；")
                         continue  # "小李，周报模板下周五前改好？" "可以。": the date was in the question
-                    if _takes(said, agreed, anyone=person is None):
-                        _join(out, topic, _agreed_task(line.speaker, task, said), "；")
+                    if takes(said, agreed, anyone=person is None):
+                        _join(out, topic, agreed_task(line.speaker, task, said), "；")
                         continue
             if not said or cues.room_talk().search(said) or cues.listener().search(said):
                 continue
@@ -120,20 +116,20 @@ def messages(spoken: list[Spoken]) -> list[str]:
             if (asked := _why_about(said, before) or _topic(said)) is not None:
                 topic, asker, unsaid = asked, line.speaker, None
                 continue
-            if (head := _action_head(said)) is not None and (task_asked := _task_asked(head[1], people)):
+            if (head := _action_head(said)) is not None and (asked_task := task_asked(head[1], people)):
                 # "Actions. Ben, can you take the standby pool?": the list opens with a task asked
-                topic, asker, asked_of = head[0], line.speaker, task_asked
+                topic, asker, asked_of = head[0], line.speaker, asked_task
                 continue
-            if topic is not None and _is_action_topic(topic) and (task_asked := _task_asked(said, people)):
-                asked_of = task_asked
+            if topic is not None and _is_action_topic(topic) and (asked_task := task_asked(said, people)):
+                asked_of = asked_task
                 continue
             if asked_of is not None and asked_of[0] is None and (name := _NAME_ASKED.match(said)):
                 # "小刘？" after the task: asked of them; a name not of a speaker leaves it to who answers
                 asked_of = (name.group(1) if name.group(1) in people else None, asked_of[1])
                 continue
-            if _QUESTION.search(said) and not _dated(said):
+            if _QUESTION.search(said) and not dated(said):
                 continue  # small talk: "大家五一都休息好了吧？"
-            said = _speaker_owns(said.rstrip("？? "), line.speaker)
+            said = speaker_owns(said.rstrip("？? "), line.speaker)
             if opens(said) is not None or _has_list_head(said) or _lesson_list(said):
                 said = _with_colon(said) if _has_list_head(said) else said
                 out.append(_named_area(said))
@@ -141,14 +137,14 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 topic, asker = _list_topic(said), line.speaker
             elif _weighs(said) and (topic is None or _is_action_topic(topic)):
                 out.append(said)  # causes weighed, whatever was being asked ("八成是…，剩下两成是…")
-            elif topic is not None and _is_action_topic(topic) and (named := _named_task(said, people)):
+            elif topic is not None and _is_action_topic(topic) and (named := named_task(said, people)):
                 _join(out, topic, named, "；")
             elif topic is not None and _is_action_topic(topic):
                 if (
-                    _dated(said)
-                    and _assigns(said)
+                    dated(said)
+                    and assigns(said)
                     and not cues.decline().search(said)
-                    and _more_than_a_date(said)
+                    and more_than_a_date(said)
                 ):
                     _join(out, topic, said, "；")
             elif is_lesson(said, labelled=dimension_label(said)):
@@ -186,10 +182,6 @@ def _named_area(said: str) -> str:
 def _missed_said(said: str) -> bool:
     """A sentence that says a thing was due and not done, no heading before it (see `cues.missed_said`)."""
     return opens(said) is None and bool(cues.missed_said().search(said)) and not _QUESTION.search(said)
-
-
-def _declines(said: str) -> bool:
-    return bool(cues.decline().search(said))
 
 
 def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
@@ -286,7 +278,7 @@ def _weights_with_their_chain(out: list[str]) -> list[str]:
 
 def _weighs(said: str) -> bool:
     """Causes weighed ("八成是清单的问题，剩下两成是乘客扒门"), with no date and no block of its own."""
-    return len(_WEIGHT.findall(said)) >= 2 and not _dated(said) and opens(said) is None
+    return len(_WEIGHT.findall(said)) >= 2 and not dated(said) and opens(said) is None
 
 
 def _from_first_weight(message: str) -> str:
@@ -365,75 +357,6 @@ def _head_alone(body: str) -> str:
     return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ":"), body + " x")[:-1]
 
 
-def _task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
-    """A task asked in an action list, and of whom (None: whoever takes it); None for other lines.
-
-    "Ben, can you take the standby pool?" → ("Ben", …); "Supervisor app, Lucy?", "收衣拍照存档，苏晴你
-    牵头？" → the person named after the task, when they are at the meeting; "工艺标准谁来？", "The
-    dispensers, who talks to the supplier?" → (None, …)."""
-    if not _QUESTION.search(said):
-        return None
-    body = said.strip().rstrip("？? ")
-    match = _ADDRESSED.match(body)
-    if match is not None and (cues.ask_task().search(match.group("task")) or _dated(match.group("task"))):
-        return _asked(match.group("person"), cues.ask_task().sub("", match.group("task")))
-    if (named := _NAMED_LAST.match(body)) is not None and named.group("person") in people:
-        rest = cues.ask_task().sub("", named.group("rest"))
-        if len(re.sub(r"[吗呢吧？?\s]", "", rest)) <= 5:  # "你牵头", "你安排一下": only asks
-            return _asked(named.group("person"), named.group("task"))
-    if (bare := cues.task_ask_bare().match(said.strip())) is not None and not cues.not_a_task().search(body):
-        return _asked(None, cues.named(bare, "task") or "")  # "跟货运平台对接呢？": someone is named next
-    if (anyone := cues.open_ask().search(body)) is not None:
-        before, after = body[: anyone.start()].strip(" ，,"), body[anyone.end() :].strip(" ，,")
-        task = before if _HAN.search(body) else ", ".join(p for p in (before, after) if p)
-        return _asked(None, task)
-    return None
-
-
-def _named_task(said: str, people: set[str]) -> str | None:
-    """ "城东客户固定收货窗口，马超你跟一下，两周后给我结果" → "马超，城东客户固定收货窗口，两周后给我结果":
-    a task handed to a person at the meeting, named after it, with a date; None for other lines."""
-    names = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))
-    match = re.match(
-        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})(?:你|\s+you)?(?P<how>[^,，]{{0,8}})[,，]\s*(?P<when>.+)$",
-        said.strip().rstrip("。."),
-    )
-    if not names or match is None or not _dated(match.group("when")):
-        return None
-    joiner = "，" if _HAN.search(said) else ", "
-    how = match.group("how").strip()  # "去跟采购谈" says how; "跟一下", "you own it" only hand it over
-    keys = (
-        ("person", "task", "how", "when")
-        if len(how) >= 4 and _HAN.search(how)
-        else ("person", "task", "when")
-    )
-    return joiner.join(match.group(k).strip() for k in keys)
-
-
-def _asked(person: str | None, task: str) -> tuple[str | None, str] | None:
-    task = re.sub(r"\s{2,}", " ", re.sub(r"[吗呢][？?]?$", "", task.strip(" ？?，,"))).strip(" ，,")
-    return (person, task) if task else None
-
-
-def _takes(said: str, agreed: bool, anyone: bool = False) -> bool:
-    """The person asked answers with a date and does not decline: "Yes, by the 20th.", "好的，月底前";
-    a task asked of anyone is taken in the first person: "我来吧，月底前", "That's mine, by Friday"."""
-    if anyone and not (cues.first_person_task().search(said) or cues.self_assign().search(said)):
-        return False
-    return (agreed or _dated(said)) and _dated(said) and not cues.decline().search(said)
-
-
-def _agreed_task(person: str, task: str, said: str) -> str:
-    """The task as the coach reads one: "Ben, take the standby pool, by the 20th"."""
-    mention = find_dates(said, _SOME_DAY)[0]
-    start = said.find(mention.text)
-    lead = re.search(r"(?i)(?:\b(?:by|before|until|till|due)\s+|)$", said[:start])
-    when = re.sub(r"(?i)^(?:till|until)\b", "by", lead.group(0) if lead else "") + mention.text
-    if _HAN.search(task):
-        return f"{person}，{task}，{when}{'' if re.search(r'前|之前|以前', said[start:]) is None else '前'}"
-    return f"{person}, {task}, {when}"
-
-
 def _list_topic(said: str) -> str | None:
     """The head of an action list a line opens ("Actions: "), for the lines after it; else None."""
     opened = opens(said)
@@ -460,28 +383,6 @@ def _join(out: list[str], topic: str, said: str, stop: str) -> None:
         out[-1] = f"{out[-1].rstrip('。.；; ')}{'' if out[-1].rstrip()[-1:] in '？?' else stop}{said}"
     else:
         out.append(f"{topic}{said}")
-
-
-def _assigns(said: str) -> bool:
-    """A line that gives someone a task: "Ben will…", "Marcus, canary stage…", "小吴负责…"."""
-    return bool(
-        re.search(r"负责|牵头|来做|(?i:\bowner\b|\bowns?\b|\bwill\b)", said)
-        or re.match(r"^[A-Z][a-z]+,", said)
-        or re.match(r"^[\u4e00-\u9fff]{2,3}(?:来|去)", said)
-    )
-
-
-def _dated(said: str) -> bool:
-    return bool(find_dates(said, _SOME_DAY))
-
-
-def _more_than_a_date(said: str) -> bool:
-    """'By March 6, yes.' only agrees to a date already proposed."""
-    rest = said
-    for mention in find_dates(said, _SOME_DAY):
-        rest = rest.replace(mention.text, " ")
-    rest = re.sub(r"(?i)\b(?:by|before|yes|yeah|ok|sure|fine)\b|[是的好行，,.。!！\s]", "", rest)
-    return len(rest) >= 3
 
 
 def _is_action_topic(topic: str) -> bool:
@@ -531,18 +432,3 @@ def _has_list_head(said: str) -> bool:
 def _with_colon(said: str) -> str:
     """The list's head followed by a colon, the way the coach reads a list ("行动项：…", "Lessons: …")."""
     return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ": "), said, count=1)
-
-
-def _speaker_owns(said: str, speaker: str) -> str:
-    """ "I'll add the panel by Friday" → "Chen will add the panel by Friday"; "我来牵头" → "刘建华来牵头"."""
-    if (mine := cues.self_assign().search(said)) and _dated(said):
-        if mine.start() == 0 and _HAN.search(said):  # "我这边跟工厂把对单定下来" → "罗敏负责跟工厂…"
-            return f"{speaker}负责{said[mine.end() :].lstrip('，, ')}"
-        owner = f"负责人{speaker}" if _HAN.search(said) else f"owner {speaker}"
-        return said[: mine.start()] + owner + said[mine.end() :]
-    match = cues.first_person_task().search(said)
-    if match is None or not (_dated(said) or _DATE_OR_OWNER.search(said)):
-        return said
-    if _HAN.search(match.group(0)):
-        return said[: match.start()] + speaker + said[match.start() + 1 :]
-    return f"{said[: match.start()]}{speaker} will {said[match.end() :].lstrip()}"
