@@ -15,7 +15,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+)$")
 # a task named before the person asked to take it: "Supervisor app, Lucy?", "收衣拍照存档，苏晴你牵头？"
 _NAMED_LAST = re.compile(
-    r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)(?P<rest>(?:你|you)?[^,，]{0,8})$"
+    r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{0,40})$"
 )
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
@@ -35,7 +35,7 @@ def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
         return _asked(match.group("person"), cues.ask_task().sub("", match.group("task")))
     if (named := _NAMED_LAST.match(body)) is not None and named.group("person") in people:
         rest = cues.ask_task().sub("", named.group("rest"))
-        if len(re.sub(r"[吗呢吧？?\s]", "", rest)) <= 5:  # "你牵头", "你安排一下": only asks
+        if _short(rest):  # "你牵头", "你去跟采购对", "you sort it with purchasing": asks it of them
             return _asked(named.group("person"), named.group("task"))
     if (bare := cues.task_ask_bare().match(said.strip())) is not None and not cues.not_a_task().search(body):
         return _asked(None, cues.named(bare, "task") or "")  # "跟货运平台对接呢？": someone is named next
@@ -64,6 +64,12 @@ def named_task(said: str, people: set[str]) -> str | None:
         else ("person", "task", "when")
     )
     return joiner.join(match.group(k).strip() for k in keys)
+
+
+def _short(words: str) -> bool:
+    if _HAN.search(words):
+        return len(re.sub(r"[吗呢吧？?\s]", "", words)) <= 8
+    return len(words.split()) <= 6
 
 
 def _asked(person: str | None, task: str) -> tuple[str | None, str] | None:

@@ -34,6 +34,10 @@ _LINE = re.compile(
     r"(?P<speaker>[A-Z][A-Za-z.'-]{0,15}(?: [A-Z][A-Za-z.'-]{0,15})?|[^\s:：，,。!?！？()（）\[\]]{1,12})"
     r"\s*[：:]\s*(?P<said>\S.*)$"
 )
+# a speaker's turn inside a paragraph: after a sentence's end, a name and a colon ("。 邓楠：报了")
+_INLINE_TURN = re.compile(
+    r"(?<=[。！？!?.…])\s+(?=(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[：:]\s*\S)"
+)
 _LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s*)(?=\S)")
 _QUESTION = re.compile(r"[？?]\s*$")
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
@@ -48,9 +52,17 @@ class Spoken:
 
 
 def read_transcript(text: str) -> list[Spoken] | None:
-    """The spoken lines, when the message is a transcript: speakers who talk more than once, two or more."""
+    """The spoken lines, when the message is a transcript: speakers who talk more than once, two or more.
+
+    A transcript pasted as one paragraph ("…凑合看。 孟建军：先说个事… 邓楠：报了。") is cut before each
+    speaker's name, when it is not one line a turn."""
+    lines = (text or "").splitlines()
+    return _spoken(lines) or _spoken([turn for line in lines for turn in _INLINE_TURN.split(line)])
+
+
+def _spoken(lines: list[str]) -> list[Spoken] | None:
     spoken: list[Spoken] = []
-    for line in (text or "").splitlines():
+    for line in lines:
         match = _LINE.match(line)
         if (
             match
@@ -84,10 +96,13 @@ def messages(spoken: list[Spoken]) -> list[str]:
     asked_of: tuple[str | None, str] | None = None  # (person or anyone, task) asked in an action list
     people = {line.speaker for line in spoken}
     answered_self = False  # the topic's why was asked and answered in one turn: it ends with the turn
+    previous: str | None = None
     for whole in spoken:
-        if answered_self:
+        if answered_self and whole.speaker != previous:  # the ladder told whole ends with its teller
             topic = asker = None
-        answered_self = False
+        answered_self = answered_self and whole.speaker == previous
+        previous = whole.speaker
+        whys = 0  # whys this speaker asked on the topic's ladder: two, and they told it whole
         unsaid: str | None = None  # the part before, when it was left out: what a bare "Why?" asks about
         for line in _parts(whole):
             before, unsaid = unsaid, line.said.strip()
@@ -112,6 +127,8 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 continue  # "困人说一下吧。": facilitation, and no phenomenon for a why after it
             if _is_chain_topic(topic) and _asks_why(said) is not None and _QUESTION.search(said):
                 _join(out, topic or "", said, _stop(said))  # "为什么伸手？": the next why of the same ladder
+                whys += 1
+                answered_self = answered_self or whys >= 2
                 continue
             if (asked := _why_about(said, before) or _topic(said)) is not None:
                 topic, asker, unsaid = asked, line.speaker, None
@@ -325,7 +342,7 @@ def _parts(line: Spoken) -> list[Spoken]:
         missed = _missed_said(body)
         goes_on = after == "lesson" and only_dimension_label(body)
         ended = after in ("question", "lesson", "missed") and not goes_on
-        talk = bool(cues.talk_about().search(body))
+        talk = bool(cues.talk_about().search(body) or cues.room_talk().search(body))
         if not starts or lesson or missed or ended or talk or _opens_part(body):
             starts.append(at)
             after = None

@@ -100,6 +100,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
     root_sentence = -1
     phenomenon_sentence = -1  # "现象：A，B。": the sentence's other clauses say more of the phenomenon
+    last_from_why = False  # the last level answers a why asked ("为什么都是大车？当初买车…")
+    asked_why = False
+    whys = 0
     rung_sentence = -1  # the sentence a marked rung opened: its other clauses say more of that rung
     for number, clause in _clauses(text):
         if not clause or is_meta_remark(clause.strip(" ？?。.!！")):
@@ -109,6 +112,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             if asked and not layers and not head and phenomenon is None:
                 phenomenon = asked  # "why the wrong strength?": the question names what went wrong
             pending = "deeper"
+            asked_why, whys = True, whys + 1
             continue
         rung, words = _rung(clause)
         if rung == "root_after":
@@ -129,11 +133,11 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 phenomenon_sentence = number
             elif words:
                 layers.append((rung, words))
-                pending = None
+                pending, last_from_why = None, False
                 root_sentence = number if rung == "root" else root_sentence
                 rung_sentence = number
             else:
-                pending = rung
+                pending, asked_why = rung, False
             continue
         given = parse_share(clause) if _SHARE_WORDS.search(clause) or has_share(clause) else None
         if (
@@ -151,6 +155,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         elif number == phenomenon_sentence and phenomenon and not layers and not _CAUSE_WORD.match(clause):
             phenomenon = phenomenon + ("，" if _HAN.search(clause) else ", ") + _share_removed(clause)
         elif pending is not None:
+            last_from_why = asked_why
             layers.append((pending, _share_removed(clause)))
             root_sentence = number if pending == "root" else root_sentence
             rung_sentence, pending = number, None
@@ -170,7 +175,12 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
             layers.append(("deeper", _CAUSE_WORD.sub("", clause, count=1)))
-    if (marked >= 3 or (share is not None and marked >= 2)) and layers and layers[-1][0] == "deeper":
+    answered = whys >= 2 and last_from_why  # the story ends on the answer to its second why
+    if (
+        (marked >= 3 or answered or (share is not None and marked >= 2))
+        and layers
+        and layers[-1][0] == "deeper"
+    ):
         # the ladder told as a story of whys ("为什么没烘透？…再往下问，其实是…，八成是这个原因"): the
         # level it went down to, weighed or three whys down, is its root, though no word calls it so
         layers[-1] = ("root", layers[-1][1])

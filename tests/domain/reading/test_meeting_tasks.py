@@ -60,3 +60,17 @@ def test_a_task_asked_of_anyone_is_taken_in_the_first_person_with_a_date() -> No
 )
 def test_a_task_handed_to_someone_at_the_meeting_with_a_date_is_theirs(said: str, task: str | None) -> None:
     assert named_task(said, PEOPLE) == task
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("老城区配两台小型抢修车，马超，你去跟采购对？", ("马超", "老城区配两台小型抢修车")),
+        (
+            "Two small vans for the old town, Kim, you sort it with purchasing?",
+            ("Kim", "Two small vans for the old town"),
+        ),
+    ],
+)
+def test_the_person_may_be_named_between_commas(said: str, asked: tuple[str, str]) -> None:
+    assert task_asked(said, PEOPLE) == asked

@@ -445,3 +445,57 @@ def test_a_task_handed_over_keeps_how_it_is_done_but_not_the_words_that_hand_it(
     )
     said = messages(read_transcript(text) or [])
     assert said == [("行动：" if sep == "：" else "Actions: ") + task], said
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "speakers"),
+    [
+        (
+            "这是班组会的语音转写，没分段，凑合看。 孟建军：先说个事，年会节目报了没有？ 邓楠：报了，唱歌。 "
+            "孟建军：行，说正事。重复报修率目标3%以下，实际5.2%。 魏红：主要是接头。 孟建军：好的。",
+            "重复报修率目标3%以下，实际5.2%。",
+            ["孟建军", "邓楠", "孟建军", "孟建军", "魏红", "孟建军"],
+        ),
+        (
+            "Voice notes, one paragraph, sorry. Dana: Morning all, good weekend? Sam: Too short. "
+            "Dana: Right. Sign-ups target 500, we got 420. Sam: Mostly the ads. Dana: Thanks.",
+            "Sign-ups target 500, we got 420.",
+            ["Dana", "Sam", "Dana", "Sam", "Dana"],
+        ),
+    ],
+)
+def test_a_transcript_pasted_as_one_paragraph_is_cut_before_each_speaker(
+    text: str, first: str, speakers: list[str]
+) -> None:
+    spoken = read_transcript(text)
+    assert spoken is not None
+    assert messages(spoken)[0] == first
+    assert [s.speaker for s in spoken][: len(speakers)] == speakers or len({s.speaker for s in spoken}) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        (
+            "[09:00] 孟建军：到场慢怎么回事？\n"
+            "[09:01] 邓楠：车开不进去。为什么开不进去？巷子窄，车都是大车。"
+            "那为什么都是大车？买车没问过一线。\n"
+            "[09:02] 魏红：重复报修主要是接头，冬天一收缩又漏。\n"
+            "[09:03] 孟建军：管网图纸数字化我来牵头，一季度内。小蒋你记一下。\n",
+            ["接头", "小蒋"],
+        ),
+        (
+            "[09:00] Dana: Why are we late?\n"
+            "[09:01] Sam: Vans leave late. Why? Loading starts late. "
+            "Why does it start late? Nobody owns the dock rota.\n"
+            "[09:02] Lee: Complaints are mostly about damaged parcels.\n"
+            "[09:03] Dana: Sam, can you take the notes?\n",
+            ["damaged", "notes"],
+        ),
+    ],
+)
+def test_a_ladder_its_teller_walked_whys_down_ends_with_their_turn(text: str, left_out: list[str]) -> None:
+    said = messages(read_transcript(text) or [])
+    (chain,) = [m for m in said if "为什么" in m or "Why" in m]
+    assert not any(word in chain for word in left_out), chain
+    assert not any("小蒋" in m or "take the notes" in m for m in said)

@@ -163,3 +163,32 @@ def test_three_whys_down_the_last_answer_is_the_root_and_the_phenomenon_keeps_it
 ) -> None:
     parts = read_chain(text)
     assert parts is not None and parts.phenomenon == phenomenon and parts.root == root
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "车开不进去。为什么开不进去？巷子窄，车都是大车。那为什么都是大车？买车没问过一线。",
+            "买车没问过一线",
+        ),
+        (
+            "Vans leave late. Why? Loading starts late. Why does it start late? Nobody owns the dock rota.",
+            "Nobody owns the dock rota",
+        ),
+    ],
+)
+def test_the_answer_to_a_second_why_ends_the_ladder_as_its_root(text: str, root: str) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.root == root
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现象：车开不进去。为什么：巷子窄，车都是大车。",
+        "Phenomenon: vans leave late. Why: loading starts late.",
+    ],
+)
+def test_one_why_answered_is_a_level_not_a_root(text: str) -> None:
+    assert read_chain(text) is None
