@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.meeting_tasks import named_task, takes, task_asked
+from coach.domain.reading.meeting_tasks import named_task, speaker_owns, takes, task_asked
 
 PEOPLE = {"苏晴", "周海", "马超", "Lucy", "Mike", "Kim"}
 
@@ -74,3 +74,19 @@ def test_a_task_handed_to_someone_at_the_meeting_with_a_date_is_theirs(said: str
 )
 def test_the_person_may_be_named_between_commas(said: str, asked: tuple[str, str]) -> None:
     assert task_asked(said, PEOPLE) == asked
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker", "owned"),
+    [
+        ("雨季施工方案我来牵头，8月底前", "刘建华", "雨季施工方案，刘建华负责，8月底前"),
+        ("我来整理客户名单，月底前", "小张", "小张来整理客户名单，月底前"),
+        (
+            "And I'll take the Saturday booking window change, by end of June",
+            "Claire",
+            "And Claire will take",
+        ),
+    ],
+)
+def test_the_speaker_owns_what_they_take_on(said: str, speaker: str, owned: str) -> None:
+    assert speaker_owns(said, speaker).startswith(owned)
