@@ -265,8 +265,13 @@ def _day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 def _en_day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
-    """by the 20th: that day of the review's month."""
-    return _date(today.year, today.month, int(m["edn_d"]))
+    """by the 20th: that day of the review's month, or of the next month when the day has passed (a
+    deadline is never behind the review: "till the 16th" said on 30 September is 16 October)."""
+    day = int(m["edn_d"])
+    if day >= today.day:
+        return _date(today.year, today.month, day)
+    following = _add_months(today.replace(day=1), 1)
+    return _date(following.year, following.month, day)
 
 
 def _after(today: dt.date, count: float, unit: str) -> dt.date:
@@ -453,7 +458,7 @@ _RULES: list[tuple[str, str, Handler]] = [
     # "by the 20th": day 20 of the review's month, said with a deadline word and an ordinal
     (
         "en_day_number",
-        rf"(?i:(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bdue\s))the\s+(?P<edn_d>\d{{1,2}})(?:st|nd|rd|th)\b"
+        rf"(?i:(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bdue\s))the\s+(?P<edn_d>\d{{1,2}})(?:st|nd|rd|th)\b"
         rf"(?!\s+(?:of\s+)?(?:{_MONTH_EN})\b))",
         _en_day_number,
     ),

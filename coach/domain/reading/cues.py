@@ -165,6 +165,58 @@ def reflection_skip() -> re.Pattern[str]:
 
 
 @cache
+def lesson_in_passing() -> re.Pattern[str]:
+    """A sentence that says a lesson outside any list ("以后要坚持", "We should stop …")."""
+    return re.compile(_union(fragments("lesson_in_passing")), re.I)
+
+
+@cache
+def dimension_label() -> re.Pattern[str]:
+    """A whole clause that only names a lesson's dimension ("算组织的", "that's people")."""
+    return re.compile(rf"^(?:{_union(fragments('dimension_label'))})$", re.I)
+
+
+@cache
+def lesson_in_passing_modal() -> re.Pattern[str]:
+    return re.compile(_union(fragments("lesson_in_passing_modal")), re.I)
+
+
+@cache
+def open_ask() -> re.Pattern[str]:
+    """A question handing a task to whoever answers ("谁来？", "who talks to the supplier?")."""
+    return re.compile(_union(fragments("open_ask")), re.I)
+
+
+@cache
+def task_ask_bare() -> re.Pattern[str]:
+    """A task asked in an action list with no one named ("跟货运平台对接呢？"); group `task` via `named`."""
+    asks = [
+        _own_groups(ask, "task", f"{lang}{i}")
+        for lang in languages()
+        for i, ask in enumerate(words(lang).get("task_ask_bare", []))
+    ]
+    return re.compile(rf"^(?:{_union(asks)})", re.I)
+
+
+@cache
+def not_a_task() -> re.Pattern[str]:
+    """Words of a question that asks for more talk, not for a task ("有要补充的吗？", "anything else?")."""
+    return re.compile(_union(fragments("not_a_task")), re.I)
+
+
+@cache
+def missed_said() -> re.Pattern[str]:
+    """A sentence saying a thing was due and never done, with no heading ("was due in June and never …")."""
+    return re.compile(_union(fragments("missed_said")), re.I)
+
+
+@cache
+def talk_about() -> re.Pattern[str]:
+    """A sentence that only names what to talk about next ("困人说一下吧。", "Let's talk about cost.")."""
+    return re.compile(_union(fragments("talk_about")), re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

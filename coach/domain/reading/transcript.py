@@ -8,14 +8,24 @@ gives its words to the answers after it; "I'll…" / "我来…" hands the task 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from coach.domain.parsing import find_dates
 from coach.domain.reading import cues
-from coach.domain.reading.blocks import has_rung, opens
+from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
+from coach.domain.reading.meeting_tasks import (
+    agreed_task,
+    assigns,
+    dated,
+    declines,
+    more_than_a_date,
+    named_task,
+    speaker_owns,
+    takes,
+    task_asked,
+)
+from coach.domain.reading.passing import dimension_label, is_lesson, only_dimension_label
 from coach.domain.reading.people import read_reflections
 
 _STAMP = r"(?:\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)|\d{1,2}:\d{2}(?::\d{2})?)"
@@ -24,13 +34,15 @@ _LINE = re.compile(
     r"(?P<speaker>[A-Z][A-Za-z.'-]{0,15}(?: [A-Z][A-Za-z.'-]{0,15})?|[^\s:：，,。!?！？()（）\[\]]{1,12})"
     r"\s*[：:]\s*(?P<said>\S.*)$"
 )
+# a speaker's turn inside a paragraph: after a sentence's end, a name and a colon ("。 邓楠：报了")
+_INLINE_TURN = re.compile(
+    r"(?<=[。！？!?.…])\s+(?=(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[：:]\s*\S)"
+)
 _LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s*)(?=\S)")
 _QUESTION = re.compile(r"[？?]\s*$")
-# a line addressed to someone: "Ben, can you…", "阿杰，你能…"
-_ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+)$")
-_DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
+_NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
+_WEIGHT = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent\b)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
 
 
 @dataclass(frozen=True)
@@ -40,9 +52,17 @@ class Spoken:
 
 
 def read_transcript(text: str) -> list[Spoken] | None:
-    """The spoken lines, when the message is a transcript: speakers who talk more than once, two or more."""
+    """The spoken lines, when the message is a transcript: speakers who talk more than once, two or more.
+
+    A transcript pasted as one paragraph ("…凑合看。 孟建军：先说个事… 邓楠：报了。") is cut before each
+    speaker's name, when it is not one line a turn."""
+    lines = (text or "").splitlines()
+    return _spoken(lines) or _spoken([turn for line in lines for turn in _INLINE_TURN.split(line)])
+
+
+def _spoken(lines: list[str]) -> list[Spoken] | None:
     spoken: list[Spoken] = []
-    for line in (text or "").splitlines():
+    for line in lines:
         match = _LINE.match(line)
         if (
             match
@@ -63,81 +83,295 @@ def _name(speaker: str) -> str:
 
 
 def messages(spoken: list[Spoken]) -> list[str]:
-    """What the meeting said, as the chat messages of the method, in order; talk without facts left out."""
+    """What the meeting said, as the chat messages of the method, in order; talk without facts left out.
+
+    Each speaker's turn is read part by part (`_parts`): small talk and facilitation are dropped, a part
+    that opens a block of the method is a message of its own, the answers to a question join the words
+    the question gave them, and lessons said in passing go with the meeting's lessons (`_with_lessons`).
+    """
     out: list[str] = []
+    passing: list[str] = []  # lessons said in passing, outside any list
     topic: str | None = None  # the words a question gave to the answers after it ("不足：", "挖缺货：")
-    asked_of: tuple[str, str] | None = None  # (person, task) asked in an action list, until they answer
-    for line in spoken:
-        said = _without_acknowledgements(line.said)
-        agreed = said != line.said.strip()
-        if not said:
-            continue
-        if asked_of is not None and topic is not None and _is_action_topic(topic):
-            person, task = asked_of
-            asked_of = None
-            if line.speaker == person and _takes(said, agreed):
-                _join(out, topic, _agreed_task(person, task, said), "；")
+    asker: str | None = None  # who asked the topic's question; the topic ends when they move on
+    asked_of: tuple[str | None, str] | None = None  # (person or anyone, task) asked in an action list
+    people = {line.speaker for line in spoken}
+    answered_self = False  # the topic's why was asked and answered in one turn: it ends with the turn
+    previous: str | None = None
+    for whole in spoken:
+        if answered_self and whole.speaker != previous:  # the ladder told whole ends with its teller
+            topic = asker = None
+        answered_self = answered_self and whole.speaker == previous
+        previous = whole.speaker
+        whys = 0  # whys this speaker asked on the topic's ladder: two, and they told it whole
+        unsaid: str | None = None  # the part before, when it was left out: what a bare "Why?" asks about
+        for line in _parts(whole):
+            before, unsaid = unsaid, line.said.strip()
+            said = _without_acknowledgements(line.said)
+            agreed = said != line.said.strip()
+            if _asks_on(said, topic, asker == line.speaker):
+                continue  # "根子呢？": the one who asked asks on, the topic stays
+            if asked_of is not None and topic is not None and _is_action_topic(topic):
+                person, task = asked_of
+                taken = line.speaker != asker and takes(said, agreed, anyone=True)
+                if (person is None and line.speaker != asker) or line.speaker == person or taken:
+                    asked_of, person = None, person if line.speaker == person else None
+                    if dated(task) and person is not None and (agreed or dated(said)) and not declines(said):
+                        _join(out, topic, f"{person}{'，' if _HAN.search(task) else ', '}{task}", "；")
+                        continue  # "小李，周报模板下周五前改好？" "可以。": the date was in the question
+                    if takes(said, agreed, anyone=person is None):
+                        _join(out, topic, agreed_task(line.speaker, task, said), "；")
+                        continue
+            if not said or cues.room_talk().search(said) or cues.listener().search(said):
                 continue
-        if (asked := _topic(said)) is not None:
-            topic = asked
-            continue
-        if _has_list_head(said) and _is_action_topic(head := _with_colon(said)):
-            # "Actions. Ben, can you take the standby pool?": the list opens with a task asked
-            opened = opens(head)
-            rest = opened[1].strip() if opened else ""
-            if task_asked := _task_asked(rest):
-                topic, asked_of = head[: len(head) - len(rest)], task_asked
+            if cues.talk_about().search(said) and _topic(said) is None:
+                continue  # "困人说一下吧。": facilitation, and no phenomenon for a why after it
+            if _is_chain_topic(topic) and _asks_why(said) is not None and _QUESTION.search(said):
+                _join(out, topic or "", said, _stop(said))  # "为什么伸手？": the next why of the same ladder
+                whys += 1
+                answered_self = answered_self or whys >= 2
                 continue
-        if topic is not None and _is_action_topic(topic) and (task_asked := _task_asked(said)):
-            asked_of = task_asked
-            continue
-        if _QUESTION.search(said) and not _dated(said):
-            continue  # small talk: "大家五一都休息好了吧？"
-        said = _speaker_owns(said.rstrip("？? "), line.speaker)
-        if opens(said) is not None or _has_list_head(said):
-            said = _with_colon(said) if _has_list_head(said) else said
-            out.append(said)
-            # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
-            topic = _list_topic(said)
-        elif topic is not None and _is_action_topic(topic):
-            if (
-                _dated(said)
-                and _assigns(said)
-                and not cues.decline().search(said)
-                and _more_than_a_date(said)
-            ):
-                _join(out, topic, said, "；")
-        elif topic is not None:
-            _join(out, topic, said, _stop(said))
-        elif _bears_facts(said):
-            out.append(said)
-    return out
+            if (asked := _why_about(said, before) or _topic(said)) is not None:
+                topic, asker, unsaid = asked, line.speaker, None
+                continue
+            if (head := _action_head(said)) is not None and (asked_task := task_asked(head[1], people)):
+                # "Actions. Ben, can you take the standby pool?": the list opens with a task asked
+                topic, asker, asked_of = head[0], line.speaker, asked_task
+                continue
+            if topic is not None and _is_action_topic(topic) and (asked_task := task_asked(said, people)):
+                asked_of = asked_task
+                continue
+            if asked_of is not None and asked_of[0] is None and (name := _NAME_ASKED.match(said)):
+                # "小刘？" after the task: asked of them; a name not of a speaker leaves it to who answers
+                asked_of = (name.group(1) if name.group(1) in people else None, asked_of[1])
+                continue
+            if _QUESTION.search(said) and not dated(said):
+                continue  # small talk: "大家五一都休息好了吧？"
+            said = speaker_owns(said.rstrip("？? "), line.speaker)
+            if opens(said) is not None or _has_list_head(said) or _lesson_list(said):
+                said = _with_colon(said) if _has_list_head(said) else said
+                out.append(_named_area(said))
+                # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
+                topic, asker = _list_topic(said), line.speaker
+            elif _weighs(said) and (topic is None or _is_action_topic(topic)):
+                out.append(said)  # causes weighed, whatever was being asked ("八成是…，剩下两成是…")
+            elif topic is not None and _is_action_topic(topic) and (named := named_task(said, people)):
+                _join(out, topic, named, "；")
+            elif topic is not None and _is_action_topic(topic):
+                if (
+                    dated(said)
+                    and assigns(said)
+                    and not cues.decline().search(said)
+                    and more_than_a_date(said)
+                ):
+                    _join(out, topic, said, "；")
+            elif is_lesson(said, labelled=dimension_label(said)):
+                passing.append(_one_clause(said))
+            elif _missed_said(said):  # "the supervisor app was due in June and it never happened"
+                out.append(("该做没做的：" if _HAN.search(said) else "What we should have done: ") + said)
+            elif topic is not None:
+                _join(out, topic, said, _stop(said))
+                answered_self = answered_self or asker == line.speaker
+            elif _bears_facts(said):
+                out.append(said)
+            else:
+                continue
+            unsaid = None
+    return _in_method_order(_weights_with_their_chain(_with_lessons(out, passing)))
 
 
-def _task_asked(said: str) -> tuple[str, str] | None:
-    """ "Ben, can you take the standby pool?" → ("Ben", "take the standby pool"); None for other lines."""
-    match = _ADDRESSED.match(said)
-    if match is None or not _QUESTION.search(said) or not cues.ask_task().search(match.group("task")):
+def _named_area(said: str) -> str:
+    """ "Good news first, the first-timers. The campus sessions worked…" → "…, the first-timers: The campus
+    sessions worked…": a finding's area named alone before it is said is no finding of its own."""
+    opened = opens(said)
+    if opened is None or opened[0] not in ("highlights", "shortfalls"):
+        return said
+    parts = sentences(opened[1])
+    area = parts[0] if parts else ""
+    short = len(area) <= 8 if _HAN.search(area) else len(area.split()) <= 3
+    at = said.rfind(area)
+    if len(parts) < 2 or not short or at < 0:
+        return said
+    rest = said[at + len(area) :].lstrip("。. ")
+    name = area.rstrip("。. ")
+    return f"{said[:at]}{name}{'：' if _HAN.search(name) else ': '}{rest}"
+
+
+def _missed_said(said: str) -> bool:
+    """A sentence that says a thing was due and not done, no heading before it (see `cues.missed_said`)."""
+    return opens(said) is None and bool(cues.missed_said().search(said)) and not _QUESTION.search(said)
+
+
+def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
+    """The one who asked the topic's question asks another that opens nothing new ("根子呢？", "Why?")."""
+    if topic is None or not by_asker or _is_action_topic(topic):
+        return False
+    return bool(_QUESTION.search(said)) and _topic(said) is None
+
+
+def _one_clause(said: str) -> str:
+    """A lesson and the dimension said after it as one item: "keep the flu jabs, That's people"."""
+    joiner = "，" if _HAN.search(said) else ", "
+    return joiner.join(strip_filler(s).rstrip("。.；; ") for s in sentences(said))
+
+
+def _why_about(said: str, before: str | None) -> str | None:
+    """A why asked after a statement the speaker made in the same turn: the statement is the phenomenon,
+    the answers after the question the ladder ("Mostly washrooms… Why? The night supervisors…",
+    "9起里面7起是门机，门打不开。为什么对不上？…")."""
+    body = _without_acknowledgements(said)
+    stated = _without_acknowledgements(before or "")
+    if not stated or _QUESTION.search(stated) or not _QUESTION.search(body) or not _asks_why(body):
         return None
-    task = cues.ask_task().sub("", match.group("task")).strip(" ？?，,")
-    task = re.sub(r"\s{2,}", " ", re.sub(r"[吗呢][？?]?$", "", task)).strip(" ，,")
-    return (match.group("person"), task) if task else None
+    phenomenon = stated.rstrip("。.；; ")
+    zh = bool(_HAN.search(phenomenon))
+    if _asks_why(body) == "bare":
+        return f"现象：{phenomenon}。为什么：" if zh else f"Phenomenon: {phenomenon}. Why: "
+    return f"现象：{phenomenon}。{body}" if zh else f"Phenomenon: {phenomenon}. {body} "
 
 
-def _takes(said: str, agreed: bool) -> bool:
-    """The person asked answers with a date and does not decline: "Yes, by the 20th.", "好的，月底前"."""
-    return (agreed or _dated(said)) and _dated(said) and not cues.decline().search(said)
+def _asks_why(said: str) -> str | None:
+    """ "bare" for "Why?" / "为什么？", "about" for a why with its words ("为什么对不上？"), else None."""
+    body = re.sub(r"[？?。.!！\s]+$", "", said.strip())
+    why = cues.why().match(body)
+    if why is None:
+        return None
+    return "bare" if why.end() == len(body) else "about"
 
 
-def _agreed_task(person: str, task: str, said: str) -> str:
-    """The task as the coach reads one: "Ben, take the standby pool, by the 20th"."""
-    mention = find_dates(said, _SOME_DAY)[0]
-    start = said.find(mention.text)
-    lead = re.search(r"(?i)(?:\b(?:by|before|until|due)\s+|)$", said[:start])
-    when = (lead.group(0) if lead else "") + mention.text
-    if _HAN.search(task):
-        return f"{person}，{task}，{when}{'' if re.search(r'前|之前|以前', said[start:]) is None else '前'}"
-    return f"{person}, {task}, {when}"
+def _is_chain_topic(topic: str | None) -> bool:
+    """A topic that drills a chain: "挖缺货：", or a phenomenon a why was asked about ("现象：…为什么：")."""
+    return _is_dig(topic) or (topic is not None and has_rung(topic))
+
+
+def _is_dig(topic: str | None) -> bool:
+    return topic is not None and (opened := opens(topic)) is not None and opened[0] == "chain"
+
+
+def _lesson_list(said: str) -> bool:
+    """ "经验我说几条：…", "Lessons then. …": a list of lessons the coach reads as dictated."""
+    return bool(cues.lesson_list_lead().match(said))
+
+
+def _action_head(said: str) -> tuple[str, str] | None:
+    """(the list's head with its colon, what follows) when the part opens the actions ("行动，…谁来？")."""
+    text = _with_colon(said) if _has_list_head(said) else said
+    opened = opens(text)
+    if opened is None or opened[0] != "actions":
+        return None
+    rest = opened[1].strip()
+    head = text[: len(text) - len(opened[1])].rstrip(" ，,") if opened[1] else text
+    if not head.rstrip().endswith((":", "：")):
+        head = head.rstrip("。. ") + ("：" if _HAN.search(head) else ": ")
+    return head, rest
+
+
+def _with_lessons(out: list[str], passing: list[str]) -> list[str]:
+    """The lessons said in passing join the meeting's list of lessons, or make one before its actions."""
+    if not passing:
+        return out
+    zh = bool(_HAN.search("".join(passing)))
+    stop = "；" if zh else ". "
+    listed = next((i for i, m in enumerate(out) if _lesson_list(m) or _opens_kind(m) == "lessons"), None)
+    if listed is not None:
+        out[listed] = out[listed].rstrip("。.；; ") + stop + stop.join(passing)
+        return out
+    at = next((i for i, m in enumerate(out) if _opens_kind(m) == "actions"), len(out))
+    return [*out[:at], ("经验：" if zh else "Lessons: ") + stop.join(passing), *out[at:]]
+
+
+def _weights_with_their_chain(out: list[str]) -> list[str]:
+    """ "清单那块，我估计八成是清单的问题，剩下两成是乘客扒门。" said after the drill-down moved on: the
+    weights go with the last chain said before them, as its share and its other causes."""
+    kept: list[str] = []
+    for message in out:
+        chain = next((i for i in range(len(kept) - 1, -1, -1) if _is_chain_message(kept[i])), None)
+        if chain is not None and _weighs(message):
+            weights = _from_first_weight(message)  # "清单那块，刚才…，" only point back at the chain
+            kept[chain] = f"{kept[chain].rstrip('。.；; ')}{_stop(weights)}{weights}"
+        else:
+            kept.append(message)
+    return kept
+
+
+def _weighs(said: str) -> bool:
+    """Causes weighed ("八成是清单的问题，剩下两成是乘客扒门"), with no date and no block of its own."""
+    return len(_WEIGHT.findall(said)) >= 2 and not dated(said) and opens(said) is None
+
+
+def _from_first_weight(message: str) -> str:
+    clauses = re.split(r"(?<=[，,])", message.strip())
+    first = next((i for i, c in enumerate(clauses) if _WEIGHT.search(c)), 0)
+    return "".join(clauses[first:]).strip()
+
+
+def _is_chain_message(message: str) -> bool:
+    return _opens_kind(message) == "chain" or any(has_rung(s) for s in sentences(message))
+
+
+def _in_method_order(out: list[str]) -> list[str]:
+    """The messages in the method's order, the meeting's order kept within each part: a cause weighed
+    after the lessons were named still goes with the analysis, before them."""
+    rank = {"lessons": 1, "actions": 2}
+    return sorted(out, key=lambda m: rank.get(_opens_kind(m) or ("lessons" if _lesson_list(m) else ""), 0))
+
+
+def _opens_kind(said: str) -> str | None:
+    opened = opens(said)
+    return opened[0] if opened else None
+
+
+def _parts(line: Spoken) -> list[Spoken]:
+    """A speaker's turn cut where a sentence opens another part of the meeting, each part read on its own.
+
+    "会后说。经验我说几条：…", "Agreed. … OK, actions. Tariq, can you …?": people move on mid-turn, so
+    a sentence that opens a part (a block's words, a list's head, a question, a lesson said in passing)
+    starts a part of its own, and so does the sentence after a question or after a lesson (but the
+    lesson's dimension, "That's people.", stays with it); the other sentences go on the part before them.
+    """
+    said = sentences(line.said)
+    starts: list[int] = []
+    cursor = 0
+    after: str | None = None  # what the part so far is: "question", "lesson", "lessons" (a list), None
+    for i, sentence in enumerate(said):
+        at = line.said.find(sentence, cursor)
+        at = cursor if at < 0 else at
+        cursor = at + len(sentence)
+        body = _without_acknowledgements(sentence)
+        labelled = i + 1 < len(said) and only_dimension_label(said[i + 1])
+        lesson = after != "lessons" and is_lesson(body, labelled=labelled)
+        missed = _missed_said(body)
+        goes_on = after == "lesson" and only_dimension_label(body)
+        ended = after in ("question", "lesson", "missed") and not goes_on
+        talk = bool(cues.talk_about().search(body) or cues.room_talk().search(body))
+        if not starts or lesson or missed or ended or talk or _opens_part(body):
+            starts.append(at)
+            after = None
+        if _QUESTION.search(body) or talk:
+            after = "question"  # what follows a question, or "困人说一下吧。", answers it
+        elif lesson or missed:
+            after = "lesson" if lesson else "missed"
+        elif _lesson_list(body) or "lessons" in (_opens_kind(body), _opens_kind(_head_alone(body))):
+            after = "lessons"
+    ends = [*starts[1:], len(line.said)]
+    return [Spoken(line.speaker, line.said[a:b].strip()) for a, b in zip(starts, ends, strict=True)]
+
+
+def _opens_part(body: str) -> bool:
+    if not body:
+        return False
+    opened = opens(body) or opens(_head_alone(body))
+    return (
+        (opened is not None and opened[0] != "rest")
+        or _has_list_head(body)
+        or _lesson_list(body)
+        or _topic(body) is not None
+        or bool(_QUESTION.search(body))
+    )
+
+
+def _head_alone(body: str) -> str:
+    """ "Lessons then." → "Lessons then:": a list's head said as a sentence of its own, items to follow."""
+    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ":"), body + " x")[:-1]
 
 
 def _list_topic(said: str) -> str | None:
@@ -151,7 +385,11 @@ def _list_topic(said: str) -> str | None:
 
 def _bears_facts(said: str) -> bool:
     """A line with no opening words still counts when it names a rung, a KPI, or a whole reflection."""
-    if has_rung(said) or (cues.kpi_words().search(said) and re.search(r"\d", said)):
+    if any(has_rung(s) for s in sentences(said)):  # "…. And if you keep asking why, …"
+        return True
+    if cues.kpi_words().search(said) and re.search(r"\d", said):
+        return True
+    if len(_WEIGHT.findall(said)) >= 2:  # "八成是清单的问题，剩下两成是乘客扒门": causes weighed
         return True
     return sum(len(p.answers) for p in read_reflections(said)) >= 2
 
@@ -159,31 +397,9 @@ def _bears_facts(said: str) -> bool:
 def _join(out: list[str], topic: str, said: str, stop: str) -> None:
     """The answers to one question go into one message (a drill-down is one chain, a list one list)."""
     if out and out[-1].startswith(topic):
-        out[-1] = f"{out[-1].rstrip('。.；; ')}{stop}{said}"
+        out[-1] = f"{out[-1].rstrip('。.；; ')}{'' if out[-1].rstrip()[-1:] in '？?' else stop}{said}"
     else:
         out.append(f"{topic}{said}")
-
-
-def _assigns(said: str) -> bool:
-    """A line that gives someone a task: "Ben will…", "Marcus, canary stage…", "小吴负责…"."""
-    return bool(
-        re.search(r"负责|牵头|来做|(?i:\bowner\b|\bowns?\b|\bwill\b)", said)
-        or re.match(r"^[A-Z][a-z]+,", said)
-        or re.match(r"^[\u4e00-\u9fff]{2,3}(?:来|去)", said)
-    )
-
-
-def _dated(said: str) -> bool:
-    return bool(find_dates(said, _SOME_DAY))
-
-
-def _more_than_a_date(said: str) -> bool:
-    """'By March 6, yes.' only agrees to a date already proposed."""
-    rest = said
-    for mention in find_dates(said, _SOME_DAY):
-        rest = rest.replace(mention.text, " ")
-    rest = re.sub(r"(?i)\b(?:by|before|yes|yeah|ok|sure|fine)\b|[是的好行，,.。!！\s]", "", rest)
-    return len(rest) >= 3
 
 
 def _is_action_topic(topic: str) -> bool:
@@ -191,9 +407,10 @@ def _is_action_topic(topic: str) -> bool:
 
 
 def _without_acknowledgements(said: str) -> str:
-    """'行。教训：…' → '教训：…'; 'Fine. I'll own…' → "I'll own…"."""
+    """'行。教训：…' → '教训：…'; 'Fine. I'll own…' → "I'll own…"; but "Good news first, …" opens the
+    highlights: a word that heads a block is no acknowledgement."""
     body = said.strip()
-    while (match := cues.acknowledge().match(body)) and match.end() > 0:
+    while (match := cues.acknowledge().match(body)) and match.end() > 0 and _opens_kind(body) is None:
         body = body[match.end() :].strip()
     return body
 
@@ -232,16 +449,3 @@ def _has_list_head(said: str) -> bool:
 def _with_colon(said: str) -> str:
     """The list's head followed by a colon, the way the coach reads a list ("行动项：…", "Lessons: …")."""
     return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ": "), said, count=1)
-
-
-def _speaker_owns(said: str, speaker: str) -> str:
-    """ "I'll add the panel by Friday" → "Chen will add the panel by Friday"; "我来牵头" → "刘建华来牵头"."""
-    if (mine := cues.self_assign().search(said)) and _dated(said):
-        owner = f"负责人{speaker}" if _HAN.search(said) else f"owner {speaker}"
-        return said[: mine.start()] + owner + said[mine.end() :]
-    match = cues.first_person_task().search(said)
-    if match is None or not (_dated(said) or _DATE_OR_OWNER.search(said)):
-        return said
-    if _HAN.search(match.group(0)):
-        return said[: match.start()] + speaker + said[match.start() + 1 :]
-    return f"{said[: match.start()]}{speaker} will {said[match.end() :].lstrip()}"

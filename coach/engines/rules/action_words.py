@@ -202,7 +202,8 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
 
 
 _BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")
-_DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止|起)?")  # "9月1日起执行": from the day on
+# "9月1日起执行": from the day on; "一季度内": a window is due at its end
+_DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止|起|(?:之内|以内|内)(?![\u4e00-\u9fff]))?")
 
 
 def _without(text: str, words: str) -> str:

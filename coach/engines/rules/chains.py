@@ -58,7 +58,7 @@ def _share_tail() -> re.Pattern[str]:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
-_CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+")
+_CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+|——\s*|\s+—\s+")
 
 
 @cache
@@ -133,6 +133,10 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     marked = 0
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
     root_sentence = -1
+    phenomenon_sentence = -1  # "现象：A，B。": the sentence's other clauses say more of the phenomenon
+    last_from_why = False  # the last level answers a why asked ("为什么都是大车？当初买车…")
+    asked_why = False
+    why_clauses = 0  # whys asked or labelled ("Why: …")
     rung_sentence = -1  # the sentence a marked rung opened: its other clauses say more of that rung
     whys = 0  # questions the speaker asked and answered: without a root word, the last answer is the root
     clauses = _clauses(text)
@@ -149,6 +153,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 layers.append(("surface", "，".join(head) if _HAN.search(text) else ", ".join(head)))
                 head = []  # "装的时候赶时间。为什么赶？" on a finding: what is asked about is its first rung
             pending = "deeper"
+            asked_why, why_clauses = True, why_clauses + 1
             continue
         rung, words = _rung(clause)
         if rung == "root_after":
@@ -166,13 +171,14 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             if rung == "phenomenon":
                 phenomenon = words or phenomenon
                 pending = None if words else rung
+                phenomenon_sentence = number
             elif words:
                 layers.append((rung, words))
-                pending = None
+                pending, last_from_why = None, False
                 root_sentence = number if rung == "root" else root_sentence
                 rung_sentence = number
             else:
-                pending = rung
+                pending, asked_why = rung, False
             continue
         given = parse_share(clause) if _share_words().search(clause) or has_share(clause) else None
         if (
@@ -186,7 +192,11 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 others += [said for said in parse_shares(clause) if said.cause]
         elif pending == "phenomenon":
             phenomenon, pending = _share_removed(clause), None
+            phenomenon_sentence = number
+        elif number == phenomenon_sentence and phenomenon and not layers and not _cause_word().match(clause):
+            phenomenon = phenomenon + ("，" if _HAN.search(clause) else ", ") + _share_removed(clause)
         elif pending is not None:
+            last_from_why = asked_why
             layers.append((pending, _share_removed(clause)))
             root_sentence = number if pending == "root" else root_sentence
             rung_sentence, pending = number, None
@@ -208,6 +218,15 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
             layers.append(("deeper", _cause_word().sub("", clause, count=1)))
+    answered = why_clauses >= 2 and last_from_why  # the story ends on the answer to its second why
+    if (
+        (marked >= 3 or answered or (share is not None and marked >= 2))
+        and layers
+        and layers[-1][0] == "deeper"
+    ):
+        # the ladder told as a story of whys ("为什么没烘透？…再往下问，其实是…，八成是这个原因"): the
+        # level it went down to, weighed or three whys down, is its root, though no word calls it so
+        layers[-1] = ("root", layers[-1][1])
     roots = [w for k, w in layers if k == "root" and w]
     if not roots and whys and layers and layers[-1][0] == "deeper":
         layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))  # "为什么赶？因为按单计件"

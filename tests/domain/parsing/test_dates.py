@@ -284,6 +284,8 @@ def test_stated_review_date_is_in_the_first_lines_or_on_a_date_line(note: str, e
         ("好的，20号前给结果", "2026-11-20"),
         ("The spare parts are stored on the 3rd floor.", None),
         ("We spoke about it on the 20th.", None),
+        ("Yep. Give me till the 10th.", "2026-12-10"),  # the 10th has passed: next month's
+        ("by the 12th", "2026-11-12"),
     ],
 )
 def test_by_the_20th_is_that_day_of_the_review_s_month(text: str, expected: str | None) -> None:

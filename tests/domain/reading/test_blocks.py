@@ -88,3 +88,26 @@ def test_a_slash_parts_sentences_unless_told_not_to() -> None:
         "Better: onboarding / training earlier.",
         "Next: weekly check",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The good news is turnover, the buddy shifts work.", "highlights"),
+        ("Good news first, the first-timers.", "highlights"),
+        ("Bad news is the no-shows.", "shortfalls"),
+        ("先说好的：未遂上报多了。", "highlights"),
+        ("不好的：手部夹伤。", "shortfalls"),
+        ("还有一个该做没做的，收衣拍照存档。", "missed"),
+    ],
+)
+def test_plain_words_for_good_and_bad_news_open_the_findings(sentence: str, kind: str) -> None:
+    opened = opens(sentence)
+    assert opened is not None and opened[0] == kind
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Good news, everyone is here.", "好的，我们开始。", "No news from finance."]
+)
+def test_an_ok_or_a_greeting_opens_nothing(sentence: str) -> None:
+    assert opens(sentence) is None or opens(sentence)[0] != "highlights"  # type: ignore[index]

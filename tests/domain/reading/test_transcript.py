@@ -176,3 +176,326 @@ def test_a_task_asked_of_someone_is_theirs_when_they_agree_with_a_date_and_that_
 def test_a_round_of_what_we_learned_opens_the_lessons(text: str) -> None:
     said = messages(read_transcript(text) or [])
     assert said and said[0].startswith("Quick round of what we learned: Keep the buddy shifts")
+
+
+@pytest.mark.parametrize(
+    ("text", "lessons_head", "actions_head"),
+    [
+        (
+            "[10:00] 王强：人都到了吧？\n[10:01] 小李：到了。\n"
+            "[10:02] 小刘：我插一句，下周三的团建谁对接？\n"
+            "[10:03] 王强：会后说。经验我说两条：周会改成站会要继续，组织的；临时加需求要停止，文化。\n"
+            "[10:04] 王强：好。行动项。小李，站会模板下周五前发出来？\n[10:05] 小李：可以。\n",
+            "经验我说两条：",
+            "行动项：",
+        ),
+        (
+            "Dana: Everyone here?\nSam: Yes.\n"
+            "Dana: Agreed. Lessons then. Keep the stand-up, organisation. "
+            "Stop adding work mid-sprint, culture. "
+            "OK, actions. Sam, can you send the stand-up template?\nSam: Yes, by May 20.\n",
+            "Lessons then:",
+            "actions: ",
+        ),
+    ],
+)
+def test_a_part_opened_mid_turn_is_read_as_its_own_message(
+    text: str, lessons_head: str, actions_head: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert len(said) == 2, said
+    assert said[0].startswith(lessons_head) and said[1].startswith(actions_head)
+    assert "Sam" in said[1] or "小李" in said[1]
+    assert not any(word in s for s in said for word in ("会后", "团建", "Agreed"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lessons", "left_out"),
+    [
+        (
+            "[09:00] 罗敏：10月返洗率目标2%，实际3.6%。\n"
+            "[09:01] 苏晴：按时取衣率好是因为开了夜班。夜班这个事以后要坚持，不能为了省人工再砍掉。\n"
+            "[09:02] 罗敏：经验：新品让店员推的做法继续，业务上的。\n"
+            "[09:03] 周海：还有一条，返洗单对账要优化，改成每周对一次。\n"
+            "[09:04] 罗敏：我们继续往下说吧。\n",
+            ["夜班这个事以后要坚持", "返洗单对账要优化", "店员推"],
+            ["继续往下说", "按时取衣率好"],
+        ),
+        (
+            "[09:00] Dana: Audit pass rate target 95%, we got 88%.\n"
+            "[09:01] Dana: Cost is overtime. We should stop pricing hospital work off the office model, "
+            "that's organisation. Also, the supervisor app never happened.\n"
+            "[09:02] Tariq: And keep the flu jabs, honestly it paid for itself. That's people.\n"
+            "[09:03] Dana: Keep going, who's next?\n",
+            ["stop pricing hospital work", "keep the flu jabs, honestly it paid for itself, That's people"],
+            ["supervisor app", "Keep going", "Cost is overtime"],
+        ),
+    ],
+)
+def test_lessons_said_in_passing_go_with_the_meeting_s_lessons(
+    text: str, lessons: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (listed,) = [m for m in said if m.startswith(("经验", "Lessons"))]
+    assert all(lesson in listed for lesson in lessons), listed
+    assert not any(word in listed for word in left_out), listed
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks", "left_out"),
+    [
+        (
+            "[10:00] 罗敏：好。行动，按面料分流的工艺标准谁来？\n"
+            "[10:01] 周海：我来吧，月底前出第一版。\n"
+            "[10:02] 罗敏：收衣拍照存档，苏晴你牵头？\n"
+            "[10:03] 苏晴：行，算我的，12月10日前。\n"
+            "[10:04] 罗敏：对账流程，老王你跟一下？\n"
+            "[10:05] 苏晴：老王不在，我替他记一下。\n"
+            "[10:06] 罗敏：我这边跟工厂把每周对单定下来，下周一开始。陈姐你有要补充的吗？\n"
+            "[10:07] 陈姐：没有，我就听听。\n",
+            ["周海，按面料分流的工艺标准，月底前", "苏晴，收衣拍照存档，12月10日前", "罗敏负责跟工厂"],
+            ["老王", "对账", "陈姐", "就听听"],
+        ),
+        (
+            "[09:09] Dana: OK, actions. Tariq, can you redo the staffing model?\n"
+            "[09:09] Tariq: Yep. Give me till the 16th.\n"
+            "[09:10] Dana: Supervisor app, Lucy?\n"
+            "[09:10] Lucy: I'll take it. End of October.\n"
+            "[09:10] Dana: The dispensers, who talks to the supplier?\n"
+            "[09:11] Mike: That's mine, I'll have them swapped by next Friday.\n"
+            "[09:11] Dana: Graham, anything from finance?\n"
+            "[09:11] Graham: No, I'm just here for the numbers. Back by Monday.\n",
+            [
+                "Tariq, redo the staffing model, by the 16th",
+                "Lucy, Supervisor app, End of October",
+                "Mike, The dispensers",
+            ],
+            ["Graham", "numbers"],
+        ),
+    ],
+)
+def test_a_task_named_before_the_person_or_asked_of_anyone_goes_to_who_takes_it(
+    text: str, tasks: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
+    assert all(task in actions for task in tasks), actions
+    assert not any(word in actions for word in left_out), actions
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "after"),
+    [
+        (
+            "[09:03] 罗敏：返洗说一下。\n"
+            "[09:04] 周海：为什么有异味？羽绒服没烘透。为什么没烘透？烘干时间压短了。"
+            "再往下问，其实是没有按面料分类。\n"
+            "[09:05] 苏晴：还有投诉，有一部分是顾客衣服上原来就有的污渍。\n"
+            "[09:06] 罗敏：散会。\n",
+            "挖有异味：羽绒服没烘透。为什么没烘透？烘干时间压短了",
+            "污渍",
+        ),
+        (
+            "[09:03] Dana: And the audits?\n"
+            "[09:04] Tariq: Mostly washrooms at the hospital sites. Why? "
+            "The supervisors cover four sites each. "
+            "And if you keep asking why, we priced them with the office ratio.\n"
+            "[09:06] Mike: Nice weather today though.\n"
+            "[09:07] Dana: Thanks all.\n",
+            "Phenomenon: Mostly washrooms at the hospital sites. Why: The supervisors cover four sites each",
+            "weather",
+        ),
+    ],
+)
+def test_whys_a_speaker_asks_and_answers_are_one_ladder_that_ends_with_their_turn(
+    text: str, chain: str, after: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said[0].startswith(chain), said
+    assert not any(after in s for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks", "left_out"),
+    [
+        (
+            "[09:22] 周磊：行动项。跟货运平台对接呢？小刘？\n"
+            "[09:23] 刘洋：我来吧，本月底前签完。\n"
+            "[09:24] 周磊：城东客户固定收货窗口，马超你跟一下，两周后给我结果。\n"
+            "[09:24] 马超：好的。\n"
+            "[09:25] 周磊：还有别的呢？\n"
+            "[09:25] 钱琳：我来说一句，下周一前报销单要交。\n",
+            ["刘洋，跟货运平台对接，本月底前", "马超，城东客户固定收货窗口，两周后给我结果"],
+            ["小刘", "别的", "报销"],
+        ),
+        (
+            "[09:22] Dana: Actions. And the supplier contract? Sam?\n"
+            "[09:23] Lee: I'll take it, by June 30.\n"
+            "[09:24] Dana: The depot rota, Kim you own it, by next Friday.\n"
+            "[09:24] Kim: Fine.\n"
+            "[09:25] Dana: And anything else?\n"
+            "[09:25] Sam: Not from me, I'm off next week.\n",
+            ["Lee, the supplier contract, by June 30", "Kim, The depot rota, by next Friday"],
+            ["Sam", "anything", "off next week"],
+        ),
+    ],
+)
+def test_a_task_asked_before_anyone_is_named_goes_to_who_takes_it_and_a_task_handed_over_is_theirs(
+    text: str, tasks: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    (actions,) = [m for m in said if m.lower().startswith(("actions", "行动"))]
+    assert all(task in actions for task in tasks), actions
+    assert not any(word in actions for word in left_out), actions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "left_out"),
+    [
+        (
+            "[14:05] 老郑：先说好的。\n"
+            "[14:05] 孙强：未遂上报多了，因为开始扫码匿名上报。\n"
+            "[14:06] 老郑：不好的呢？\n"
+            "[14:06] 小刘：手部夹伤，还有整改拖期。\n"
+            "[14:07] 罗敏：还有一个该做没做的，收衣拍照存档。\n"
+            "[14:08] 苏晴：对账系统年初就说要上，到现在还没上。\n",
+            [
+                "先说好的：未遂上报多了",
+                "不好的：手部夹伤",
+                "还有一个该做没做的",
+                "该做没做的：对账系统年初就说要上",
+            ],
+            ["不好的：手部夹伤，还有整改拖期。未遂"],
+        ),
+        (
+            "[00:04] Dev: Good news first, the first-timers. The campus sessions worked.\n"
+            "[00:05] Claire: And the bad?\n"
+            "[00:05] Amira: Bad news is the no-shows, mostly Saturdays.\n"
+            "[00:06] Dana: Also, the supervisor app was due in June and it never happened.\n"
+            "[00:07] Ben: We should have put travel time into the rota, we never did.\n"
+            "[00:08] Claire: Thanks all.\n",
+            [
+                "Good news first, the first-timers: The campus sessions worked",
+                "Bad news is the no-shows",
+                "What we should have done: Also, the supervisor app was due in June",
+                "What we should have done: We should have put travel time into the rota",
+            ],
+            ["news first, the first-timers."],
+        ),
+    ],
+)
+def test_findings_opened_by_plain_words_and_things_due_but_never_done_are_read(
+    text: str, expected: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert all(any(m.startswith(e) for m in said) for e in expected), said
+    assert not any(word in m for m in said for word in left_out), said
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "left_out"),
+    [
+        (
+            "[09:00] 何静：困人故障目标不超过4起，实际9起。\n"
+            "[09:01] 吴磊：困人说一下吧。9起里面7起是门机，门打不开。为什么对不上？皮带老化了。\n"
+            "[09:02] 何静：好，说经验。保养APP扫码签到要继续，组织上的；副厂件这个要停，业务的。\n"
+            "[09:03] 何静：行动。副厂件换原厂件，吴磊你去跟采购谈，月底前定下来。\n"
+            "[09:04] 何静：清单那块，我估计八成是皮带的问题，剩下两成是乘客扒门。\n",
+            "现象：9起里面7起是门机，门打不开。为什么对不上？皮带老化了。我估计八成是皮带的问题，剩下两成是乘客扒门。",
+            ["说一下", "清单那块"],
+        ),
+        (
+            "[09:00] Dana: Audit pass rate target 95%, we got 88%.\n"
+            "[09:01] Tariq: Let's talk about the audits. Mostly washrooms at night. Why do they fail? "
+            "The supervisors cover four sites.\n"
+            "[09:02] Dana: Lessons then. Keep the flu jabs, people.\n"
+            "[09:03] Dana: Actions. The depot rota, Kim you own it, by next Friday.\n"
+            "[09:04] Dana: On the audits, I'd put 75% on the supervisors, the other 25% on the dispensers.\n",
+            "Phenomenon: Mostly washrooms at night. Why do they fail? The supervisors cover four sites. "
+            "I'd put 75% on the supervisors, the other 25% on the dispensers.",
+            ["talk about", "On the audits"],
+        ),
+    ],
+)
+def test_a_why_after_a_statement_drills_it_and_weights_said_later_go_with_that_chain(
+    text: str, chain: str, left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said[1] == chain, said
+    assert said[2].startswith(("说经验：", "Lessons then:")) and said[3].startswith(("行动", "Actions"))
+    assert not any(word in s for s in said for word in left_out), said
+
+
+@pytest.mark.parametrize(
+    ("line", "task"),
+    [
+        (
+            "何静：副厂件换原厂件，吴磊你去跟采购谈，月底前定下来。",
+            "吴磊，副厂件换原厂件，去跟采购谈，月底前定下来",
+        ),
+        ("Dana: The depot rota, Kim you own it, by next Friday.", "Kim, The depot rota, by next Friday"),
+    ],
+)
+def test_a_task_handed_over_keeps_how_it_is_done_but_not_the_words_that_hand_it(line: str, task: str) -> None:
+    speaker = line.split("：" if "：" in line else ":")[0]
+    other = "吴磊" if "：" in line else "Kim"
+    sep = "：" if "：" in line else ": "
+    text = (
+        f"{speaker}{sep}{'行动。' if sep == '：' else 'Actions.'}\n{other}{sep}OK\n{line}\n{other}{sep}OK\n"
+    )
+    said = messages(read_transcript(text) or [])
+    assert said == [("行动：" if sep == "：" else "Actions: ") + task], said
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "speakers"),
+    [
+        (
+            "这是班组会的语音转写，没分段，凑合看。 孟建军：先说个事，年会节目报了没有？ 邓楠：报了，唱歌。 "
+            "孟建军：行，说正事。重复报修率目标3%以下，实际5.2%。 魏红：主要是接头。 孟建军：好的。",
+            "重复报修率目标3%以下，实际5.2%。",
+            ["孟建军", "邓楠", "孟建军", "孟建军", "魏红", "孟建军"],
+        ),
+        (
+            "Voice notes, one paragraph, sorry. Dana: Morning all, good weekend? Sam: Too short. "
+            "Dana: Right. Sign-ups target 500, we got 420. Sam: Mostly the ads. Dana: Thanks.",
+            "Sign-ups target 500, we got 420.",
+            ["Dana", "Sam", "Dana", "Sam", "Dana"],
+        ),
+    ],
+)
+def test_a_transcript_pasted_as_one_paragraph_is_cut_before_each_speaker(
+    text: str, first: str, speakers: list[str]
+) -> None:
+    spoken = read_transcript(text)
+    assert spoken is not None
+    assert messages(spoken)[0] == first
+    assert [s.speaker for s in spoken][: len(speakers)] == speakers or len({s.speaker for s in spoken}) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        (
+            "[09:00] 孟建军：到场慢怎么回事？\n"
+            "[09:01] 邓楠：车开不进去。为什么开不进去？巷子窄，车都是大车。"
+            "那为什么都是大车？买车没问过一线。\n"
+            "[09:02] 魏红：重复报修主要是接头，冬天一收缩又漏。\n"
+            "[09:03] 孟建军：管网图纸数字化我来牵头，一季度内。小蒋你记一下。\n",
+            ["接头", "小蒋"],
+        ),
+        (
+            "[09:00] Dana: Why are we late?\n"
+            "[09:01] Sam: Vans leave late. Why? Loading starts late. "
+            "Why does it start late? Nobody owns the dock rota.\n"
+            "[09:02] Lee: Complaints are mostly about damaged parcels.\n"
+            "[09:03] Dana: Sam, can you take the notes?\n",
+            ["damaged", "notes"],
+        ),
+    ],
+)
+def test_a_ladder_its_teller_walked_whys_down_ends_with_their_turn(text: str, left_out: list[str]) -> None:
+    said = messages(read_transcript(text) or [])
+    (chain,) = [m for m in said if "为什么" in m or "Why" in m]
+    assert not any(word in chain for word in left_out), chain
+    assert not any("小蒋" in m or "take the notes" in m for m in said)

@@ -102,3 +102,101 @@ def test_a_why_ladder_told_as_a_story_is_a_chain(text: str, phenomenon: str, roo
 )
 def test_a_why_that_answers_asks_nothing(text: str) -> None:
     assert read_chain(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        (
+            "羽绒服没烘透就打包了。为什么没烘透？夜班为了赶回店，烘干时间压短了。"
+            "再往下问，其实是排产没有按面料分类。我觉得返洗差不多八成是这个原因。",
+            "没有按面料分类",
+            0.8,
+        ),
+        (
+            "Parcels arrive damaged. Why? The vans are loaded in a rush. "
+            "Below that, the loading slot was cut to ten minutes. I'd say that's 60% of the damage.",
+            "loading slot was cut",
+            0.6,
+        ),
+    ],
+)
+def test_a_story_of_whys_weighed_at_its_last_level_has_that_level_as_root(
+    text: str, root: str, share: float
+) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.root is not None and root in parts.root
+    assert parts.share == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "羽绒服没烘透就打包了。为什么没烘透？夜班为了赶回店，烘干时间压短了。再往下问，其实是排产没有按面料分类。",
+            "排产没有按面料分类",
+        ),
+        (
+            "Parcels arrive damaged. Why? The vans are loaded in a rush. Below that, the loading slot was cut.",
+            "the loading slot was cut",
+        ),
+    ],
+)
+def test_a_story_of_whys_asked_and_answered_ends_on_its_root_with_no_share_yet(text: str, root: str) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.root is not None and root in parts.root
+    assert parts.share is None and not parts.main  # the coach asks for the share once
+
+
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "root"),
+    [
+        (
+            "现象：9起里面7起是门机，门打不开。为什么对不上？门机皮带老化了。为什么老化了没换？保养没查这一项。"
+            "再问为什么十年没改——清单一直没人管。",
+            "9起里面7起是门机，门打不开",
+            "清单一直没人管",
+        ),
+        (
+            "Phenomenon: most failures are washrooms, on nights. Why? The checklists are skipped. "
+            "Why are they skipped? Nobody checks the work. "
+            "Why does nobody check? One supervisor covers four sites.",
+            "most failures are washrooms, on nights",
+            "One supervisor covers four sites",
+        ),
+    ],
+)
+def test_three_whys_down_the_last_answer_is_the_root_and_the_phenomenon_keeps_its_clauses(
+    text: str, phenomenon: str, root: str
+) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.phenomenon == phenomenon and parts.root == root
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "车开不进去。为什么开不进去？巷子窄，车都是大车。那为什么都是大车？买车没问过一线。",
+            "买车没问过一线",
+        ),
+        (
+            "Vans leave late. Why? Loading starts late. Why does it start late? Nobody owns the dock rota.",
+            "Nobody owns the dock rota",
+        ),
+    ],
+)
+def test_the_answer_to_a_second_why_ends_the_ladder_as_its_root(text: str, root: str) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.root == root
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现象：车开不进去。为什么：巷子窄，车都是大车。",
+        "Phenomenon: vans leave late. Why: loading starts late.",
+    ],
+)
+def test_one_why_answered_is_a_level_not_a_root(text: str) -> None:
+    assert read_chain(text) is None

@@ -118,3 +118,70 @@ def test_a_pasted_transcript_is_taken_line_by_line_without_its_small_talk(
     everything = review.model_dump_json()
     for chatter in ("午饭", "散会", "weekend", "Cal", "thanks all"):
         assert chatter not in everything
+
+
+MEETING_ZH = """把会议转写整理成复盘：
+何静：人齐了吧？小吴你那个腰好点没？
+吴磊：好多了。
+何静：那开始。困人故障目标每月不超过4起，实际9起；按时保养完成率目标98%，实际99.2%。
+吴磊：困人说一下吧。9起里面7起是门机，门打不开。为什么对不上？门机皮带老化。为什么老化了没换？保养没查这一项。再问为什么——清单一直没人管。
+何静：好，说经验。保养APP扫码签到要继续，组织上的；副厂件这个要停，业务的。
+林晓：我补一条，新人跟着老师傅跟修，要新增，人的层面。
+何静：清单那块，我估计八成是清单的问题，剩下两成是乘客扒门，外部的。
+何静：行动。保养清单重新修订，吴磊你来？
+吴磊：可以，12月20日前出新版。
+何静：郑工你有什么补充？
+郑国平：没有，我就是来听听。"""
+
+MEETING_EN = """Transcript, can you turn it into the retro?
+[09:00] Dana: Morning all. Lucy, how was the half marathon?
+[09:00] Lucy: Slow, but I finished.
+[09:01] Dana: Right, numbers. Audit pass rate: target 95%, we got 88%.
+[09:02] Dana: Sick hours: 600 was the budget, we used 540.
+[09:04] Tariq: Mostly washrooms at the hospital sites. Why? The night supervisors cover four sites each.
+[09:05] Tariq: And if you keep asking why, we priced them with the office ratio. I'd say three quarters.
+[09:07] Dana: We should stop pricing hospital work off the office model, that's organisation.
+[09:08] Tariq: And keep the flu jabs, honestly it paid for itself. That's people.
+[09:09] Dana: Agreed. OK, actions. Supervisor app, Lucy?
+[09:10] Lucy: I'll take it. End of October for both hospitals.
+[09:11] Dana: Graham, anything from finance?
+[09:11] Graham: No, I'm just here for the numbers."""
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "root", "lessons", "owner", "chatter"),
+    [
+        (
+            "zh",
+            MEETING_ZH,
+            "清单一直没人管",
+            {("扫码签到", "continue"), ("副厂件", "stop"), ("跟修", "start")},
+            "吴磊",
+            ("腰", "郑国平", "听听"),
+        ),
+        (
+            "en",
+            MEETING_EN,
+            "office ratio",
+            {("office model", "stop"), ("flu jabs", "continue")},
+            "Lucy",
+            ("marathon", "Graham", "numbers."),
+        ),
+    ],
+)
+def test_a_meeting_is_read_sentence_by_sentence_into_chain_lessons_and_actions(
+    language: str, text: str, root: str, lessons: set[tuple[str, str]], owner: str, chatter: tuple[str, ...]
+) -> None:
+    review = Coaching(language=language).say(text).review  # type: ignore[arg-type]
+    (main,) = [c for c in review.cause_chains if c.is_main]
+    assert root in (main.root_cause or "")
+    typed = {
+        (words, lesson.action.value)
+        for words, _ in lessons
+        for lesson in review.lessons
+        if words in lesson.text
+    }
+    assert typed == lessons
+    assert [a.who for a in review.actions] == [owner]
+    everything = review.model_dump_json()
+    assert not any(word in everything for word in chatter)

@@ -256,3 +256,25 @@ def test_reflections_sent_in_during_the_actions_are_reflections_not_actions(
     review = coach.say(text).review
     assert len(review.actions) == before
     assert [r.person for r in review.reflections][-2:] == people
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "what"),
+    [
+        ("zh", TO_LESSONS_ZH, "行动：管网图纸数字化，孟建军负责，一季度内", "管网图纸数字化"),
+        (
+            "en",
+            TO_LESSONS_EN,
+            "Actions: digitise the network maps, Sam owns it, within two weeks",
+            "network maps",
+        ),
+    ],
+)
+def test_a_due_window_leaves_no_word_behind_as_the_how(
+    language: str, opening: tuple[str, ...], text: str, what: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    (action,) = coach.say(text).review.actions
+    assert what in (action.what or "") and action.when is not None
+    assert "内" not in (action.how or "") and "within" not in (action.how or "")

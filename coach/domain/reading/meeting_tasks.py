@@ -1,0 +1,142 @@
+"""Tasks asked and taken in a meeting transcript: who is asked ("Supervisor app, Lucy?", "工艺标准谁来？"),
+who takes a task ("我来吧，月底前", "That's mine, by Friday"), and the task as the coach reads one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from coach.domain.parsing import find_dates
+from coach.domain.reading import cues
+
+_QUESTION = re.compile(r"[？?]\s*$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# a line addressed to someone: "Ben, can you…", "阿杰，你能…"
+_ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+)$")
+# a task named before the person asked to take it: "Supervisor app, Lucy?", "收衣拍照存档，苏晴你牵头？"
+_NAMED_LAST = re.compile(
+    r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{0,40})$"
+)
+# what is left after "我来" when the task was named before it: "牵头，", "负责吧，"
+_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做)?(?:吧)?\s*[，,]\s*")
+_DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
+_SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
+
+
+def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
+    """A task asked in an action list, and of whom (None: whoever takes it); None for other lines.
+
+    "Ben, can you take the standby pool?" → ("Ben", …); "Supervisor app, Lucy?", "收衣拍照存档，苏晴你
+    牵头？" → the person named after the task, when they are at the meeting; "工艺标准谁来？", "The
+    dispensers, who talks to the supplier?" → (None, …)."""
+    if not _QUESTION.search(said):
+        return None
+    body = said.strip().rstrip("？? ")
+    match = _ADDRESSED.match(body)
+    if match is not None and (cues.ask_task().search(match.group("task")) or dated(match.group("task"))):
+        return _asked(match.group("person"), cues.ask_task().sub("", match.group("task")))
+    if (named := _NAMED_LAST.match(body)) is not None and named.group("person") in people:
+        rest = cues.ask_task().sub("", named.group("rest"))
+        if _short(rest):  # "你牵头", "你去跟采购对", "you sort it with purchasing": asks it of them
+            return _asked(named.group("person"), named.group("task"))
+    if (bare := cues.task_ask_bare().match(said.strip())) is not None and not cues.not_a_task().search(body):
+        return _asked(None, cues.named(bare, "task") or "")  # "跟货运平台对接呢？": someone is named next
+    if (anyone := cues.open_ask().search(body)) is not None:
+        before, after = body[: anyone.start()].strip(" ，,"), body[anyone.end() :].strip(" ，,")
+        task = before if _HAN.search(body) else ", ".join(p for p in (before, after) if p)
+        return _asked(None, task)
+    return None
+
+
+def named_task(said: str, people: set[str]) -> str | None:
+    """ "城东客户固定收货窗口，马超你跟一下，两周后给我结果" → "马超，城东客户固定收货窗口，两周后给我结果":
+    a task handed to a person at the meeting, named after it, with a date; None for other lines."""
+    names = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))
+    match = re.match(
+        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})(?:你|\s+you)?(?P<how>[^,，]{{0,8}})[,，]\s*(?P<when>.+)$",
+        said.strip().rstrip("。."),
+    )
+    if not names or match is None or not dated(match.group("when")):
+        return None
+    joiner = "，" if _HAN.search(said) else ", "
+    how = match.group("how").strip()  # "去跟采购谈" says how; "跟一下", "you own it" only hand it over
+    keys = (
+        ("person", "task", "how", "when")
+        if len(how) >= 4 and _HAN.search(how)
+        else ("person", "task", "when")
+    )
+    return joiner.join(match.group(k).strip() for k in keys)
+
+
+def _short(words: str) -> bool:
+    if _HAN.search(words):
+        return len(re.sub(r"[吗呢吧？?\s]", "", words)) <= 8
+    return len(words.split()) <= 6
+
+
+def _asked(person: str | None, task: str) -> tuple[str | None, str] | None:
+    task = re.sub(r"\s{2,}", " ", re.sub(r"[吗呢][？?]?$", "", task.strip(" ？?，,"))).strip(" ，,")
+    return (person, task) if task else None
+
+
+def takes(said: str, agreed: bool, anyone: bool = False) -> bool:
+    """The person asked answers with a date and does not decline: "Yes, by the 20th.", "好的，月底前";
+    a task asked of anyone is taken in the first person: "我来吧，月底前", "That's mine, by Friday"."""
+    if anyone and not (cues.first_person_task().search(said) or cues.self_assign().search(said)):
+        return False
+    return (agreed or dated(said)) and dated(said) and not cues.decline().search(said)
+
+
+def agreed_task(person: str, task: str, said: str) -> str:
+    """The task as the coach reads one: "Ben, take the standby pool, by the 20th"."""
+    mention = find_dates(said, _SOME_DAY)[0]
+    start = said.find(mention.text)
+    lead = re.search(r"(?i)(?:\b(?:by|before|until|till|due)\s+|)$", said[:start])
+    when = re.sub(r"(?i)^(?:till|until)\b", "by", lead.group(0) if lead else "") + mention.text
+    if _HAN.search(task):
+        return f"{person}，{task}，{when}{'' if re.search(r'前|之前|以前', said[start:]) is None else '前'}"
+    return f"{person}, {task}, {when}"
+
+
+def assigns(said: str) -> bool:
+    """A line that gives someone a task: "Ben will…", "Marcus, canary stage…", "小吴负责…"."""
+    return bool(
+        re.search(r"负责|牵头|来做|(?i:\bowner\b|\bowns?\b|\bwill\b)", said)
+        or re.match(r"^[A-Z][a-z]+,", said)
+        or re.match(r"^[\u4e00-\u9fff]{2,3}(?:来|去)", said)
+    )
+
+
+def dated(said: str) -> bool:
+    return bool(find_dates(said, _SOME_DAY))
+
+
+def more_than_a_date(said: str) -> bool:
+    """'By March 6, yes.' only agrees to a date already proposed."""
+    rest = said
+    for mention in find_dates(said, _SOME_DAY):
+        rest = rest.replace(mention.text, " ")
+    rest = re.sub(r"(?i)\b(?:by|before|yes|yeah|ok|sure|fine)\b|[是的好行，,.。!！\s]", "", rest)
+    return len(rest) >= 3
+
+
+def declines(said: str) -> bool:
+    return bool(cues.decline().search(said))
+
+
+def speaker_owns(said: str, speaker: str) -> str:
+    """ "I'll add the panel by Friday" → "Chen will add the panel by Friday"; "我来牵头" → "刘建华来牵头"."""
+    if (mine := cues.self_assign().search(said)) and dated(said):
+        if mine.start() == 0 and _HAN.search(said):  # "我这边跟工厂把对单定下来" → "罗敏负责跟工厂…"
+            return f"{speaker}负责{said[mine.end() :].lstrip('，, ')}"
+        owner = f"负责人{speaker}" if _HAN.search(said) else f"owner {speaker}"
+        return said[: mine.start()] + owner + said[mine.end() :]
+    match = cues.first_person_task().search(said)
+    if match is None or not (dated(said) or _DATE_OR_OWNER.search(said)):
+        return said
+    if _HAN.search(match.group(0)):
+        task, after = said[: match.start()].rstrip("，, "), said[match.end() :]
+        if task and (taken := _TAKEN_ON.match(after)):  # "雨季施工方案我来牵头，8月底前"
+            return f"{task}，{speaker}负责，{after[taken.end() :]}"
+        return said[: match.start()] + speaker + said[match.start() + 1 :]
+    return f"{said[: match.start()]}{speaker} will {said[match.end() :].lstrip()}"

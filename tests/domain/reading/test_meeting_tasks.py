@@ -1,0 +1,92 @@
+"""Tasks asked and taken in a meeting: of whom a task is asked, who takes it, and in what words; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.reading.meeting_tasks import named_task, speaker_owns, takes, task_asked
+
+PEOPLE = {"苏晴", "周海", "马超", "Lucy", "Mike", "Kim"}
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("收衣拍照存档，苏晴你牵头？", ("苏晴", "收衣拍照存档")),
+        ("按面料分流的工艺标准谁来？", (None, "按面料分流的工艺标准")),
+        ("跟货运平台对接呢？", (None, "跟货运平台对接")),
+        ("Supervisor app, Lucy?", ("Lucy", "Supervisor app")),
+        ("The dispensers, who talks to the supplier?", (None, "The dispensers, to the supplier")),
+        ("And the supplier contract?", (None, "the supplier contract")),
+    ],
+)
+def test_a_task_is_asked_of_the_person_named_or_of_whoever_takes_it(
+    said: str, asked: tuple[str | None, str]
+) -> None:
+    assert task_asked(said, PEOPLE) == asked
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "收衣拍照存档，老王你牵头？",  # no one of that name at the meeting
+        "还有别的呢？",
+        "陈姐你有要补充的吗？",
+        "Graham, anything from finance?",
+        "And anything else?",
+        "Supervisor app, Lucy.",
+    ],
+)
+def test_questions_for_more_talk_or_of_someone_absent_ask_no_task(said: str) -> None:
+    assert task_asked(said, PEOPLE) is None
+
+
+def test_a_task_asked_of_anyone_is_taken_in_the_first_person_with_a_date() -> None:
+    assert takes("我来吧，月底前出第一版。", agreed=False, anyone=True)
+    assert takes("That's mine, I'll have them swapped by next Friday.", agreed=False, anyone=True)
+    assert not takes("好的，月底前。", agreed=True, anyone=True)  # agreeing is not taking it on
+    assert not takes("Sure, by Friday.", agreed=True, anyone=True)
+    assert not takes("我来吧。", agreed=False, anyone=True)  # no date
+
+
+@pytest.mark.parametrize(
+    ("said", "task"),
+    [
+        ("城东客户固定收货窗口，马超你跟一下，两周后给我结果", "马超，城东客户固定收货窗口，两周后给我结果"),
+        ("The depot rota, Kim you own it, by next Friday", "Kim, The depot rota, by next Friday"),
+        ("城东客户固定收货窗口，老王你跟一下，两周后给我结果", None),
+        ("The depot rota, Kim you own it", None),
+    ],
+)
+def test_a_task_handed_to_someone_at_the_meeting_with_a_date_is_theirs(said: str, task: str | None) -> None:
+    assert named_task(said, PEOPLE) == task
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("老城区配两台小型抢修车，马超，你去跟采购对？", ("马超", "老城区配两台小型抢修车")),
+        (
+            "Two small vans for the old town, Kim, you sort it with purchasing?",
+            ("Kim", "Two small vans for the old town"),
+        ),
+    ],
+)
+def test_the_person_may_be_named_between_commas(said: str, asked: tuple[str, str]) -> None:
+    assert task_asked(said, PEOPLE) == asked
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker", "owned"),
+    [
+        ("雨季施工方案我来牵头，8月底前", "刘建华", "雨季施工方案，刘建华负责，8月底前"),
+        ("我来整理客户名单，月底前", "小张", "小张来整理客户名单，月底前"),
+        (
+            "And I'll take the Saturday booking window change, by end of June",
+            "Claire",
+            "And Claire will take",
+        ),
+    ],
+)
+def test_the_speaker_owns_what_they_take_on(said: str, speaker: str, owned: str) -> None:
+    assert speaker_owns(said, speaker).startswith(owned)
