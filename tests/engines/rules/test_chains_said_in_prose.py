@@ -137,7 +137,8 @@ def test_a_story_of_whys_weighed_at_its_last_level_has_that_level_as_root(
             "排产没有按面料分类",
         ),
         (
-            "Parcels arrive damaged. Why? The vans are loaded in a rush. Below that, the loading slot was cut.",
+            "Parcels arrive damaged. Why? The vans are loaded in a rush. "
+            "Below that, the loading slot was cut.",
             "the loading slot was cut",
         ),
     ],
