@@ -658,3 +658,17 @@ def test_the_clause_after_a_semicolon_tells_the_shortfall_on(sentence: str, word
     doc = extract(f"Review\n\nThe sale ran for a week.\n\n{sentence}\n")
     assert len(doc.shortfalls) == 1 and words in doc.shortfalls[0].text
     assert doc.lessons == []
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("包小军：险情少，是因为今年救生员提前两周到岗，全部做了实操考核。", "提前两周到岗"),
+        ("Ola: Fewer complaints came in because the new menu board lists every allergen.", "allergen"),
+        ("客服：投诉少了，是因为新菜单把过敏原都标出来了。", "过敏原"),
+    ],
+)
+def test_why_fewer_bad_things_happened_is_a_highlight_not_a_cause(line: str, words: str) -> None:
+    doc = extract(f"暑期复盘 / summer review\n\n主持：好，开始。\n{line}\n", name="t.txt")
+    assert any(words in h.text for h in doc.highlights)
+    assert doc.cause_chains == []
