@@ -311,6 +311,23 @@ def _before_the_start(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+# "一是…；二是…；三是…", "First, …; second, …": the places of one list
+_NEXT_IN_LIST = re.compile(
+    r"^(?:[二三四五六七八九]是|第[二三四五六七八九][，,、是]|(?:second|third|fourth|fifth)(?:ly)?\b)", re.I
+)
+
+
+def _list_goes_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "下一步…：一是A，甘雨负责；二是B，马骁负责": the next places of a list of actions are actions too."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        same_list = item.para == before.para and item.speaker == before.speaker
+        if kinds[i] == "other" and kinds[i - 1] == "action" and same_list and _NEXT_IN_LIST.match(item.text):
+            kinds[i] = "action"
+    return kinds
+
+
 def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
     holds no item."""
@@ -349,6 +366,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _before_the_start(items, kinds)
     kinds = _promises_before_results(items, kinds)
     kinds = _after_the_end(items, kinds)
+    kinds = _list_goes_on(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

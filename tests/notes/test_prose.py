@@ -672,3 +672,23 @@ def test_why_fewer_bad_things_happened_is_a_highlight_not_a_cause(line: str, wor
     doc = extract(f"暑期复盘 / summer review\n\n主持：好，开始。\n{line}\n", name="t.txt")
     assert any(words in h.text for h in doc.highlights)
     assert doc.cause_chains == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "owners"),
+    [
+        (
+            "下一步我们要做这几件事：一是制定统一测配流程，甘雨负责，5月30日前完成；二是采购数码瞳高仪，"
+            "马骁负责，5月底前；三是加工中心分批排单，鲁建平负责，下周一开始执行。",
+            ["甘雨", "马骁", "鲁建平"],
+        ),
+        (
+            "We agreed three things. Jon owns the triage script rewrite, by May 29; second, the rota change, "
+            "which Priya takes; third, the kiosk repair, Sam, within two weeks.",
+            ["Jon", "Priya", "Sam"],
+        ),
+    ],
+)
+def test_the_next_places_of_a_list_of_actions_are_actions(paragraph: str, owners: list[str]) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    assert [a.who for a in doc.actions] == owners
