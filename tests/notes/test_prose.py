@@ -692,3 +692,12 @@ def test_why_fewer_bad_things_happened_is_a_highlight_not_a_cause(line: str, wor
 def test_the_next_places_of_a_list_of_actions_are_actions(paragraph: str, owners: list[str]) -> None:
     doc = extract(f"Review\n\n{paragraph}\n")
     assert [a.who for a in doc.actions] == owners
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Some things held up well.", "也有扛住的地方。"],
+)
+def test_what_held_up_is_announced_as_what_went_well(lead: str) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{lead} The fare-capping service was untouched.\n")
+    assert [h.text for h in doc.highlights] == ["The fare-capping service was untouched"]
