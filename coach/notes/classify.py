@@ -228,6 +228,10 @@ def _cue_kind(item: Item) -> Kind | None:
         return "cause"
     if cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text):
         return "cause"  # "This explains most of the outage." marks the cause just named as the main one
+    if cues.MAIN_CAUSE.search(text) and _WEIGHS_ITSELF.search(text):
+        # "…this one had no named owner at all, and we believe that explains about 80% of what happened":
+        # a cause told and weighed in one sentence
+        return "cause"
     if section == "cause" and item.spoken and drilldown.starts_separate_cause(text):
         return "cause"  # asked why, "另外设计资源太紧，…" / "Also, the vendor slipped" adds a cause
     if section == "action" or (item.speaker and cues.ACTION.search(text) and _has_when(text)):
@@ -267,6 +271,13 @@ _POINTS_BACK = re.compile(
     r"|[\u4e00-\u9fff]{2,3}(?:估计|认为|判断))?"
     r"(?:this|that|it|这|这个|这条|这一条)|"
     r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
+    re.I,
+)
+
+
+_WEIGHS_ITSELF = re.compile(
+    r"[,，;；]\s*(?:and\s+)?(?:we\s+(?:believe|think|estimate|reckon)\s+)?(?:this|that|it)\s+(?:alone\s+)?"
+    r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
     re.I,
 )
 

@@ -701,3 +701,38 @@ def test_the_next_places_of_a_list_of_actions_are_actions(paragraph: str, owners
 def test_what_held_up_is_announced_as_what_went_well(lead: str) -> None:
     doc = extract(f"Review\n\nThe sale ran for a week.\n\n{lead} The fare-capping service was untouched.\n")
     assert [h.text for h in doc.highlights] == ["The fare-capping service was untouched"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "main_words", "other_words"),
+    [
+        (
+            "Riders saw errors on every top-up. Put plainly, integrations lose their owner when we "
+            "reorganise: this one had no named owner at all, and we believe that explains about 80% of "
+            "what happened. Two things made the night longer. Our alerting watches latency, not declines, "
+            "so the first alert came late.",
+            "no named owner",
+            "alerting watches latency",
+        ),
+        (
+            "充值全部失败。说白了就是外部对接在组织调整后没人管了，这个接口合并后连负责人都没有，这一条大概占了八成。"
+            "另外几个因素让影响更大。告警只看延迟不看拒付率，因为当初是照着旧系统配的。",
+            "没人管",
+            "告警只看延迟",
+        ),
+    ],
+)
+def test_a_cause_told_and_weighed_in_one_sentence_is_the_main_one(
+    paragraph: str, main_words: str, other_words: str
+) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    main = [c for c in doc.cause_chains if c.is_main]
+    assert len(main) == 1 and main_words in " ".join(filter(None, (main[0].phenomenon, main[0].root_cause)))
+    assert not any(main_words in s.text for s in doc.shortfalls)
+
+
+@pytest.mark.parametrize("lead", ["Two things made the night longer.", "另外几个因素让影响更大。"])
+def test_a_count_of_things_that_made_it_worse_announces_causes(lead: str) -> None:
+    from coach.notes.sections import announced_topic
+
+    assert announced_topic(lead) == ("cause", "")
