@@ -122,3 +122,17 @@ NO_OWNER = [
 @pytest.mark.parametrize("text", NO_OWNER)
 def test_no_owner(text: str) -> None:
     assert find_owner(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("First, Jon rewrites the triage script, by May 29", "Jon"),
+        ("Finally, Sam fixes the kiosk by Friday", "Sam"),
+        ("Secondly the rota change, Priya, by May 22", "Priya"),
+        ("二是采购数码瞳高仪，马骁负责，12月底前", "马骁"),
+        ("First, fix the alerting", None),
+    ],
+)
+def test_the_place_in_a_list_is_no_owner(text: str, owner: str | None) -> None:
+    assert find_owner(text) == owner
