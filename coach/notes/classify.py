@@ -228,6 +228,10 @@ def _cue_kind(item: Item) -> Kind | None:
         return "cause"
     if cues.MAIN_CAUSE.search(text) and _POINTS_BACK.search(text):
         return "cause"  # "This explains most of the outage." marks the cause just named as the main one
+    if cues.MAIN_CAUSE.search(text) and _WEIGHS_ITSELF.search(text):
+        # "…this one had no named owner at all, and we believe that explains about 80% of what happened":
+        # a cause told and weighed in one sentence
+        return "cause"
     if section == "cause" and item.spoken and drilldown.starts_separate_cause(text):
         return "cause"  # asked why, "另外设计资源太紧，…" / "Also, the vendor slipped" adds a cause
     if section == "action" or (item.speaker and cues.ACTION.search(text) and _has_when(text)):
@@ -267,6 +271,13 @@ _POINTS_BACK = re.compile(
     r"|[\u4e00-\u9fff]{2,3}(?:估计|认为|判断))?"
     r"(?:this|that|it|这|这个|这条|这一条)|"
     r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
+    re.I,
+)
+
+
+_WEIGHS_ITSELF = re.compile(
+    r"[,，;；]\s*(?:and\s+)?(?:we\s+(?:believe|think|estimate|reckon)\s+)?(?:this|that|it)\s+(?:alone\s+)?"
+    r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
     re.I,
 )
 
@@ -311,6 +322,23 @@ def _before_the_start(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+# "一是…；二是…；三是…", "First, …; second, …": the places of one list
+_NEXT_IN_LIST = re.compile(
+    r"^(?:[二三四五六七八九]是|第[二三四五六七八九][，,、是]|(?:second|third|fourth|fifth)(?:ly)?\b)", re.I
+)
+
+
+def _list_goes_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "下一步…：一是A，甘雨负责；二是B，马骁负责": the next places of a list of actions are actions too."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        same_list = item.para == before.para and item.speaker == before.speaker
+        if kinds[i] == "other" and kinds[i - 1] == "action" and same_list and _NEXT_IN_LIST.match(item.text):
+            kinds[i] = "action"
+    return kinds
+
+
 def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
     holds no item."""
@@ -349,6 +377,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _before_the_start(items, kinds)
     kinds = _promises_before_results(items, kinds)
     kinds = _after_the_end(items, kinds)
+    kinds = _list_goes_on(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

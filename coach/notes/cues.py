@@ -72,11 +72,18 @@ LESSON = re.compile(
     r"\bgoing forward\b|\bnext time\b|\bshould\b|\bmust\b|\bnever again\b|\bin future\b",
     re.I,
 )
+# fewer of a bad thing went well: "险情少，是因为…", "Fewer complaints came in because …"
+FEWER_BAD = re.compile(
+    r"(?:险情|投诉|事故|故障|差评|退货|报损|返工|客诉)(?:少|减少|下降|降了|少了)|"
+    r"\bfewer\s+(?:incidents|complaints|accidents|failures|errors|defects|returns)\b",
+    re.I,
+)
 HIGHLIGHT = re.compile(
     r"亮点|做得好|做得不错|不错|很好|有效|主要靠|翻了一倍|起来了|"
     r"起了大作用|起作用|好消息|成功|超了|超额|很稳|守住|比预期好|零流失|"
     r"\bwent (?:really |very |so |pretty |quite )?well\b|\bdid (?:really |very )?well\b|"
-    r"\bworked\b|\bgreat\b|\bwin\b|\bsuccess|\bexceeded\b|\bbeat\b|\bgood news\b|\bpaid off\b",
+    r"\bworked\b|\bgreat\b|\bwin\b|\bsuccess|\bexceeded\b|\bbeat\b|\bgood news\b|\bpaid off\b|"
+    + FEWER_BAD.pattern,
     re.I,
 )
 SHORTFALL = re.compile(

@@ -337,6 +337,8 @@ def explains_success(text: str, section: str | None) -> bool:
 
     m = cues.CAUSE.search(text)
     head = text[: m.start()] if m else text
+    if cues.FEWER_BAD.search(head):
+        return True  # "投诉少了，是因为…": fewer of a bad thing, however the bad thing is named
     if cues.SHORTFALL.search(head) or _WENT_DOWN.search(head):
         return False  # "Win rate fell to 18% because …", "赢单率掉到18%，因为…": why it went badly
     return section == "highlight" or cues.HIGHLIGHT.search(head) is not None

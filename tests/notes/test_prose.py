@@ -658,3 +658,81 @@ def test_the_clause_after_a_semicolon_tells_the_shortfall_on(sentence: str, word
     doc = extract(f"Review\n\nThe sale ran for a week.\n\n{sentence}\n")
     assert len(doc.shortfalls) == 1 and words in doc.shortfalls[0].text
     assert doc.lessons == []
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("包小军：险情少，是因为今年救生员提前两周到岗，全部做了实操考核。", "提前两周到岗"),
+        ("Ola: Fewer complaints came in because the new menu board lists every allergen.", "allergen"),
+        ("客服：投诉少了，是因为新菜单把过敏原都标出来了。", "过敏原"),
+    ],
+)
+def test_why_fewer_bad_things_happened_is_a_highlight_not_a_cause(line: str, words: str) -> None:
+    doc = extract(f"暑期复盘 / summer review\n\n主持：好，开始。\n{line}\n", name="t.txt")
+    assert any(words in h.text for h in doc.highlights)
+    assert doc.cause_chains == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "owners"),
+    [
+        (
+            "下一步我们要做这几件事：一是制定统一测配流程，甘雨负责，5月30日前完成；二是采购数码瞳高仪，"
+            "马骁负责，5月底前；三是加工中心分批排单，鲁建平负责，下周一开始执行。",
+            ["甘雨", "马骁", "鲁建平"],
+        ),
+        (
+            "We agreed three things. Jon owns the triage script rewrite, by May 29; second, the rota change, "
+            "which Priya takes; third, the kiosk repair, Sam, within two weeks.",
+            ["Jon", "Priya", "Sam"],
+        ),
+    ],
+)
+def test_the_next_places_of_a_list_of_actions_are_actions(paragraph: str, owners: list[str]) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    assert [a.who for a in doc.actions] == owners
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Some things held up well.", "也有扛住的地方。"],
+)
+def test_what_held_up_is_announced_as_what_went_well(lead: str) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{lead} The fare-capping service was untouched.\n")
+    assert [h.text for h in doc.highlights] == ["The fare-capping service was untouched"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "main_words", "other_words"),
+    [
+        (
+            "Riders saw errors on every top-up. Put plainly, integrations lose their owner when we "
+            "reorganise: this one had no named owner at all, and we believe that explains about 80% of "
+            "what happened. Two things made the night longer. Our alerting watches latency, not declines, "
+            "so the first alert came late.",
+            "no named owner",
+            "alerting watches latency",
+        ),
+        (
+            "充值全部失败。说白了就是外部对接在组织调整后没人管了，这个接口合并后连负责人都没有，这一条大概占了八成。"
+            "另外几个因素让影响更大。告警只看延迟不看拒付率，因为当初是照着旧系统配的。",
+            "没人管",
+            "告警只看延迟",
+        ),
+    ],
+)
+def test_a_cause_told_and_weighed_in_one_sentence_is_the_main_one(
+    paragraph: str, main_words: str, other_words: str
+) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    main = [c for c in doc.cause_chains if c.is_main]
+    assert len(main) == 1 and main_words in " ".join(filter(None, (main[0].phenomenon, main[0].root_cause)))
+    assert not any(main_words in s.text for s in doc.shortfalls)
+
+
+@pytest.mark.parametrize("lead", ["Two things made the night longer.", "另外几个因素让影响更大。"])
+def test_a_count_of_things_that_made_it_worse_announces_causes(lead: str) -> None:
+    from coach.notes.sections import announced_topic
+
+    assert announced_topic(lead) == ("cause", "")

@@ -57,6 +57,7 @@ _NOT_PEOPLE = _words(
     want plan going have due back up try time ready hard able remember decided agreed release deploy
     build data users customers product monday tuesday wednesday thursday friday saturday sunday today
     tomorrow i you he she owner nothing none one management leadership engineering
+    first second third fourth fifth firstly secondly thirdly finally lastly afterwards meanwhile
     """
 )
 _COLLECTIVE = ("我", "你", "他", "她", "咱", "大家", "全", "各", "整个", "本", "每", "这", "那")
@@ -411,12 +412,18 @@ def _from_set_off(text: str) -> str | None:
     return next((n for m in _SET_OFF.finditer(text) if (n := person_name(m["value"]))), None)
 
 
+_SEQUENCE_LEAD = re.compile(
+    r"^\s*(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly)\s*[,:，：]?\s+", re.I
+)
+
+
 def find_owner(text: str) -> str | None:
     """The person (or team) named as owner in the text, without @ or label, or None.
 
     Asides in brackets after a name (张三（PM）跟进, Marco (RevOps) will) are read past; a name standing
     alone in brackets or at an edge of the item (（老罗）, "— Bob", "Tom — run …") owns it too.
     """
+    text = _SEQUENCE_LEAD.sub("", text)  # "First, Jon rewrites the script": the place in a list is no name
     found = next((name for find in _STRATEGIES if (name := find(text))), None)
     if found:
         return found

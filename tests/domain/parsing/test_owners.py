@@ -169,3 +169,17 @@ def test_labelled_words_run_to_the_end_of_their_clause() -> None:
         labelled_words("负责人刘洋明天开始做", 2, 3) is None
     )  # a name and the work after it: not a name alone
     assert labelled_words("负责人刘洋，明天开始做", 2, 3) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("First, Jon rewrites the triage script, by May 29", "Jon"),
+        ("Finally, Sam fixes the kiosk by Friday", "Sam"),
+        ("Secondly the rota change, Priya, by May 22", "Priya"),
+        ("二是采购数码瞳高仪，马骁负责，12月底前", "马骁"),
+        ("First, fix the alerting", None),
+    ],
+)
+def test_the_place_in_a_list_is_no_owner(text: str, owner: str | None) -> None:
+    assert find_owner(text) == owner
