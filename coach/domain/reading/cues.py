@@ -193,6 +193,12 @@ def talk_about() -> re.Pattern[str]:
 
 
 @cache
+def task_state() -> re.Pattern[str]:
+    """The state a task is to reach by its date, said in agreeing to it ("live by …", "…前上线")."""
+    return re.compile(_union(fragments("task_state")), re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

@@ -231,7 +231,7 @@ def _why_about(said: str, before: str | None) -> str | None:
 
 def _asks_why(said: str) -> str | None:
     """ "bare" for "Why?" / "为什么？", "about" for a why with its words ("为什么对不上？"), else None."""
-    body = re.sub(r"[？?。.!！\s]+$", "", said.strip())
+    body = strip_filler(re.sub(r"[？?。.!！\s]+$", "", said.strip()))  # "And why was that?"
     why = cues.why().match(body)
     if why is None:
         return None
@@ -294,14 +294,19 @@ def _weights_with_their_chain(out: list[str]) -> list[str]:
 
 
 def _weighs(said: str) -> bool:
-    """Causes weighed ("八成是清单的问题，剩下两成是乘客扒门"), with no date and no block of its own."""
-    return len(_WEIGHT.findall(said)) >= 2 and not dated(said) and opens(said) is None
+    """Causes weighed ("八成是清单的问题，剩下两成是乘客扒门", "I'd put 70% on that. The rest is …"),
+    with no date and no block of its own."""
+    if opens(said) is not None or dated(said):
+        return False
+    weights = len(_WEIGHT.findall(said))
+    rest = any(_opens_kind(s) == "rest" for s in sentences(said)[1:])
+    return weights >= 2 or (weights == 1 and rest)
 
 
 def _from_first_weight(message: str) -> str:
     clauses = re.split(r"(?<=[，,])", message.strip())
     first = next((i for i, c in enumerate(clauses) if _WEIGHT.search(c)), 0)
-    return "".join(clauses[first:]).strip()
+    return strip_filler("".join(clauses[first:]).strip())
 
 
 def _is_chain_message(message: str) -> bool:
@@ -341,7 +346,9 @@ def _parts(line: Spoken) -> list[Spoken]:
         lesson = after != "lessons" and is_lesson(body, labelled=labelled)
         missed = _missed_said(body)
         goes_on = after == "lesson" and only_dimension_label(body)
-        ended = after in ("question", "lesson", "missed") and not goes_on
+        ended = (after in ("question", "lesson", "missed") and not goes_on) or (
+            after == "lessons" and bool(_WEIGHT.search(body))  # "Oh, and …, I'd put 70% on that."
+        )
         talk = bool(cues.talk_about().search(body) or cues.room_talk().search(body))
         if not starts or lesson or missed or ended or talk or _opens_part(body):
             starts.append(at)
@@ -394,10 +401,16 @@ def _bears_facts(said: str) -> bool:
     return sum(len(p.answers) for p in read_reflections(said)) >= 2
 
 
+def _after_question(text: str, stop: str) -> str:
+    """What goes between a question and its answer: nothing after "？", a space after "?"."""
+    last = text.rstrip()[-1:]
+    return "" if last == "？" else " " if last == "?" else stop
+
+
 def _join(out: list[str], topic: str, said: str, stop: str) -> None:
     """The answers to one question go into one message (a drill-down is one chain, a list one list)."""
     if out and out[-1].startswith(topic):
-        out[-1] = f"{out[-1].rstrip('。.；; ')}{'' if out[-1].rstrip()[-1:] in '？?' else stop}{said}"
+        out[-1] = f"{out[-1].rstrip('。.；; ')}{_after_question(out[-1], stop)}{said}"
     else:
         out.append(f"{topic}{said}")
 

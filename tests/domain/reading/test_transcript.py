@@ -499,3 +499,35 @@ def test_a_ladder_its_teller_walked_whys_down_ends_with_their_turn(text: str, le
     (chain,) = [m for m in said if "为什么" in m or "Why" in m]
     assert not any(word in chain for word in left_out), chain
     assert not any("小蒋" in m or "take the notes" in m for m in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "lessons"),
+    [
+        (
+            "[09:00] 老韩：到场慢怎么回事？\n"
+            "[09:01] 周平：车开不进去。那为什么开不进去？巷子窄。\n"
+            "[09:02] 老韩：经验：晚上预约继续，业务的。"
+            "对了，到场慢那块，我估计六成是巷子窄。剩下四成是下雪。\n"
+            "[09:03] 周平：好。\n",
+            "挖到场慢：车开不进去。那为什么开不进去？巷子窄。我估计六成是巷子窄。剩下四成是下雪。",
+            "经验：晚上预约继续，业务的。",
+        ),
+        (
+            "[09:00] Owen: Installs, why were we late?\n"
+            "[09:01] Kemal: The worktops arrived late. And why was that? We order after the template visit.\n"
+            "[09:02] Owen: Lessons: keep the 3D render, business. "
+            "Oh, and I'd put 70% of the late installs on that. The rest is the supplier's lorry.\n"
+            "[09:03] Kemal: OK.\n",
+            "Dig into Installs: The worktops arrived late. And why was that? "
+            "We order after the template visit. I'd put 70% of the late installs on that. "
+            "The rest is the supplier's lorry.",
+            "Lessons: keep the 3D render, business.",
+        ),
+    ],
+)
+def test_a_why_said_with_and_goes_on_the_ladder_and_weights_in_the_lessons_go_to_the_chain(
+    text: str, chain: str, lessons: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said == [chain, lessons], said

@@ -58,3 +58,10 @@ def test_every_share_is_read_with_the_cause_beside_it(text: str, shares: list[tu
 @pytest.mark.parametrize("text", ["不好说", "3个客户流失了", "we lost 3 customers", ""])
 def test_a_number_that_is_no_share_gives_no_shares(text: str) -> None:
     assert parse_shares(text) == []
+
+
+@pytest.mark.parametrize("clause", ["I'd put 70% of the late installs on that", "我估计八成是清单的问题"])
+def test_an_estimate_said_with_its_cause_is_a_share(clause: str) -> None:
+    from coach.engines.rules.share import said_as_share
+
+    assert said_as_share(clause)
