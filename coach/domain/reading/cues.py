@@ -199,6 +199,12 @@ def task_state() -> re.Pattern[str]:
 
 
 @cache
+def highlight_said() -> re.Pattern[str]:
+    """A highlight said without its heading ("按时取衣率好，是因为…", "Sickness is the good news.")."""
+    return re.compile(_union(fragments("highlight_said")), re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

@@ -164,6 +164,8 @@ def messages(spoken: list[Spoken]) -> list[str]:
                     and more_than_a_date(said)
                 ):
                     _join(out, topic, said, "；")
+            elif topic is None and cues.highlight_said().search(said):  # "按时取衣率好，是因为…"
+                out.append(("亮点：" if _HAN.search(said) else "Highlights: ") + said)
             elif is_lesson(said, labelled=dimension_label(said)):
                 passing.append(_one_clause(said))
             elif _missed_said(said):  # "the supervisor app was due in June and it never happened"
@@ -373,6 +375,7 @@ def _opens_part(body: str) -> bool:
         or _lesson_list(body)
         or _topic(body) is not None
         or bool(_QUESTION.search(body))
+        or bool(cues.highlight_said().search(body))
     )
 
 

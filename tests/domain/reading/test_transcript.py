@@ -531,3 +531,33 @@ def test_a_why_said_with_and_goes_on_the_ladder_and_weights_in_the_lessons_go_to
 ) -> None:
     said = messages(read_transcript(text) or [])
     assert said == [chain, lessons], said
+
+
+@pytest.mark.parametrize(
+    ("text", "highlights", "left_out"),
+    [
+        (
+            "[09:00] 罗敏：10月返洗率目标2%，实际3.6%。\n"
+            "[09:01] 苏晴：按时取衣率好，是因为开了夜班。投诉少，是因为当场扫码评价。\n"
+            "[09:02] 周海：单量少是因为城东客户太分散。投诉上去主要是返洗。\n"
+            "[09:03] 罗敏：好。\n",
+            ["亮点：按时取衣率好，是因为开了夜班。投诉少，是因为当场扫码评价。"],
+            ["单量少", "投诉上去"],
+        ),
+        (
+            "[09:00] Dana: Audit pass rate target 95%, we got 88%.\n"
+            "[09:01] Tariq: Sickness is the good news. The flu jabs we paid for in the spring.\n"
+            "[09:02] Mike: Complaints went up because the dispensers jam.\n"
+            "[09:03] Dana: Right.\n",
+            ["Highlights: Sickness is the good news. The flu jabs we paid for in the spring."],
+            ["Complaints"],
+        ),
+    ],
+)
+def test_a_kpi_that_went_well_and_why_is_a_highlight_without_its_heading(
+    text: str, highlights: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    found = [m for m in said if m.startswith(("亮点", "Highlights"))]
+    assert found == highlights, said
+    assert not any(word in m for m in found for word in left_out)
