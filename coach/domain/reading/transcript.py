@@ -151,7 +151,8 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 said = _with_colon(said) if _has_list_head(said) else said
                 out.append(_named_area(said))
                 # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
-                topic, asker = _list_topic(said), line.speaker
+                if _opens_kind(said) != "rest":  # "The other quarter is …" goes on the topic's answers
+                    topic, asker = _list_topic(said), line.speaker
             elif _weighs(said) and (topic is None or _is_action_topic(topic)):
                 out.append(said)  # causes weighed, whatever was being asked ("八成是…，剩下两成是…")
             elif topic is not None and _is_action_topic(topic) and (named := named_task(said, people)):
@@ -170,6 +171,10 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 passing.append(_one_clause(said))
             elif _missed_said(said):  # "the supervisor app was due in June and it never happened"
                 out.append(("该做没做的：" if _HAN.search(said) else "What we should have done: ") + said)
+            elif topic is not None and (drilled := _finding_drilled(topic, said)) is not None:
+                finding, ladder = drilled  # "And the bad?" "Missed visits… If you keep asking why, …"
+                _join(out, topic, finding, _stop(finding))
+                out.append(ladder)
             elif topic is not None:
                 _join(out, topic, said, _stop(said))
                 answered_self = answered_self or asker == line.speaker
@@ -404,6 +409,23 @@ def _bears_facts(said: str) -> bool:
     return sum(len(p.answers) for p in read_reflections(said)) >= 2
 
 
+def _finding_drilled(topic: str, said: str) -> tuple[str, str] | None:
+    """An answer to "And the bad?" that goes on down the ladder ("Missed visits. Most were at weekends.
+    … If you keep asking why, it's …, I'd say 75 percent."): the finding, and its chain from the rung
+    on, the finding as its phenomenon; None when the answer names no rung after its finding."""
+    if _opens_kind(topic) not in ("highlights", "shortfalls"):
+        return None
+    parts = sentences(said)
+    rung = next((i for i, s in enumerate(parts) if i > 0 and has_rung(s)), None)
+    if rung is None:
+        return None
+    at = said.find(parts[rung])
+    finding, ladder = said[:at].strip(), said[at:].strip()
+    phenomenon = finding.rstrip("。.；; ")
+    head = f"现象：{phenomenon}。" if _HAN.search(phenomenon) else f"Phenomenon: {phenomenon}. "
+    return finding, head + ladder
+
+
 def _after_question(text: str, stop: str) -> str:
     """What goes between a question and its answer: nothing after "？", a space after "?"."""
     last = text.rstrip()[-1:]
@@ -458,8 +480,9 @@ def _stop(text: str) -> str:
 
 
 def _has_list_head(said: str) -> bool:
-    """'Lessons. Keep…', '行动项。小刘…': a list said with a full stop instead of a colon."""
-    return bool(_LIST_HEAD.match(said)) and opens(_with_colon(said)) is not None
+    """'Lessons. Keep…', '行动项。小刘…': a list said with a full stop instead of a colon (a share of the
+    rest, "The other quarter is the rota software. …", is no list)."""
+    return bool(_LIST_HEAD.match(said)) and _opens_kind(_with_colon(said)) not in (None, "rest")
 
 
 def _with_colon(said: str) -> str:

@@ -21,9 +21,9 @@ _WORDS = [
     (re.compile(r"大半|多半|一半多|一半以上|超过一半|\bmore than half\b|\bover half\b"), 0.6),
     (re.compile(r"一半|\bhalf\b"), 0.5),
     (re.compile(r"三分之二|\btwo[- ]thirds\b"), 2 / 3),
-    (re.compile(r"三分之一|\ba third\b|\bone[- ]third\b"), 1 / 3),
+    (re.compile(r"三分之一|\b(?:a|one|the other)[- ]third\b"), 1 / 3),
     (re.compile(r"四分之三|\bthree[- ]quarters\b"), 0.75),
-    (re.compile(r"四分之一|\ba quarter\b|\bone[- ]quarter\b"), 0.25),
+    (re.compile(r"四分之一|\b(?:a|one|the other)[- ]quarter\b"), 0.25),
     (re.compile(r"一小部分|很少|\ba little\b|\bsmall part\b"), 0.1),
 ]
 
@@ -96,7 +96,7 @@ class CauseShare:
 _SHARE_TOKEN = re.compile(
     r"[一二两三四五六七八九十\d]{1,2}\s*成|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
     r"|百分之[零一二两三四五六七八九十\d]+|一半|大半|大头|大部分|三分之[一二]|四分之[一三]"
-    r"|(?i:\bhalf\b|\bmost of\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b)"
+    r"|(?i:\bhalf\b|\bmost of\b|\b(?:a|one|two|other)[- ]thirds?\b|\b(?:a|one|three|other)[- ]quarters?\b)"
 )
 # the words that say a share is one: 占, 占比, accounts for, explains
 _MARKED_SHARE = re.compile(

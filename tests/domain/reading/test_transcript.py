@@ -561,3 +561,35 @@ def test_a_kpi_that_went_well_and_why_is_a_highlight_without_its_heading(
     found = [m for m in said if m.startswith(("亮点", "Highlights"))]
     assert found == highlights, said
     assert not any(word in m for m in found for word in left_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "chain", "rest"),
+    [
+        (
+            "[00:01] 张经理：不足呢？\n"
+            "[00:02] 小陈：漏访多，大多在周末。根因是周末没有备班，我看占七成。\n"
+            "[00:03] 小李：剩下三成是排班软件的问题。\n"
+            "[00:04] 张经理：还有准时率低，因为北区线路太长。\n",
+            "不足：漏访多，大多在周末。",
+            "现象：漏访多，大多在周末。根因是周末没有备班，我看占七成。",
+            "剩下三成是排班软件的问题。",
+        ),
+        (
+            "[00:01] Claire: And the bad?\n"
+            "[00:02] Ben: Missed visits. Most were at weekends. If you keep asking why, it's because there's "
+            "no standby pool. I'd say that's 75 percent.\n"
+            "[00:03] Asha: The other quarter is the rota software.\n"
+            "[00:04] Claire: And on-time is down because the north rounds are too long.\n",
+            "And the bad: Missed visits. Most were at weekends.",
+            "Phenomenon: Missed visits. Most were at weekends. If you keep asking why",
+            "The other quarter is the rota software.",
+        ),
+    ],
+)
+def test_a_finding_answered_down_to_its_root_is_the_finding_and_its_chain(
+    text: str, finding: str, chain: str, rest: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said[0] == finding and said[1].startswith(chain) and said[2] == rest, said
+    assert said[3].endswith(("北区线路太长。", "north rounds are too long.")), said
