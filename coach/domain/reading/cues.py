@@ -205,6 +205,12 @@ def highlight_said() -> re.Pattern[str]:
 
 
 @cache
+def apposition() -> re.Pattern[str]:
+    """Words that open a clause explaining the name before it ("meaning …", "也就是…")."""
+    return re.compile(rf"^(?:{_union(fragments('apposition'))})(?![A-Za-z])", re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

@@ -30,6 +30,7 @@ from enum import StrEnum
 from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
 from coach.domain.parsing.goals import TOLERANCE, build_goal, find_tolerance, lower_better_for
 from coach.domain.parsing.numbers import Quantity, parse_quantities
+from coach.domain.reading import cues
 from coach.domain.retrospective import Goal
 
 
@@ -341,6 +342,8 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
     clause before ("Month-end close for April. Target was 5 days"); else, in English, the words after
     the numbers ("…against a target of 90% on first-call resolution")."""
     parts = re.split(r"[：:]", clause)
+    if pending and cues.apposition().match(clause.strip()):
+        return pending, True  # "On-time visits, meaning within 15 minutes of the slot: target 90%"
     candidates = [parts[-1], parts[-2]] if len(parts) > 1 else [clause]
     for part in candidates:
         cut = _first_number(part)
@@ -605,7 +608,10 @@ def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None
     number = _NUMBER.search(after_marker)
     if number is None or number.start() > 14:
         return None
-    name = _clean_name(_CLAUSE.split(before)[-1]) if before.strip() else ""
+    said_before = _CLAUSE.split(before)
+    if len(said_before) >= 2 and said_before[-2].strip() and cues.apposition().match(said_before[-1].strip()):
+        said_before.pop()  # "On-time visits, meaning within 15 minutes of the slot:": the name comes first
+    name = _clean_name(said_before[-1]) if before.strip() else ""
     if not name:
         previous = [c for c in _CLAUSE.split(before)[:-1] if c.strip()]
         if previous and not _MARKER_TARGET.search(previous[-1]) and not _MARKER_RESULT.search(previous[-1]):

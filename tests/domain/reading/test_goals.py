@@ -244,3 +244,19 @@ def test_a_threshold_in_the_name_of_a_percent_kpi_is_part_of_the_name(
     (goal,) = goals_in(text, context=Context.answer)
     assert name_part in goal.name
     assert (goal.target_value, goal.result_value, goal.unit) == (target, result, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On-time visits, meaning within 15 minutes of the booked slot: target 90%, actual 84%.",
+            "On-time visits",
+        ),
+        ("准时率，也就是15分钟内到达的比例：目标90%，实际84%。", "准时率"),
+    ],
+)
+def test_a_name_explained_after_a_comma_keeps_its_own_words(text: str, name: str) -> None:
+    for read in (goals_in, answer_goals):
+        (goal,) = read(text)
+        assert (goal.name, goal.target_value, goal.result_value) == (name, 90, 84)
