@@ -177,6 +177,8 @@ DIMENSION_CUES: dict[Dimension, tuple[str, ...]] = {
         "班次",
         "对账",
         "对单",
+        "上报",
+        "reporting channel",
         "reconcil",
         "night shift",
         "shift pattern",

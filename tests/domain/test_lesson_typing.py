@@ -73,6 +73,8 @@ def test_never_fails_on_odd_text(text: str) -> None:
         ("新增关键备件应急采购额度，车间主任可批", D.organization, A.start),
         ("夜班这个事以后要坚持，不能为了省人工再砍掉", D.organization, A.continue_),
         ("工厂和门店的返洗单对账要优化，改成每周对一次", D.organization, A.optimize),
+        ("扫码匿名上报继续", D.organization, A.continue_),
+        ("Keep the anonymous reporting channel for near misses", D.organization, A.continue_),
         ("Keep the night shift at the central plant", D.organization, A.continue_),
         ("Optimise how the depots reconcile returns with head office", D.organization, A.optimize),
         ("Keep the incident commander role", D.organization, A.continue_),

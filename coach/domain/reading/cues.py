@@ -217,6 +217,24 @@ def talk_about() -> re.Pattern[str]:
 
 
 @cache
+def task_state() -> re.Pattern[str]:
+    """The state a task is to reach by its date, said in agreeing to it ("live by …", "…前上线")."""
+    return re.compile(_union(fragments("task_state")), re.I)
+
+
+@cache
+def highlight_said() -> re.Pattern[str]:
+    """A highlight said without its heading ("按时取衣率好，是因为…", "Sickness is the good news.")."""
+    return re.compile(_union(fragments("highlight_said")), re.I)
+
+
+@cache
+def apposition() -> re.Pattern[str]:
+    """Words that open a clause explaining the name before it ("meaning …", "也就是…")."""
+    return re.compile(rf"^(?:{_union(fragments('definition_lead'))})(?![A-Za-z])", re.I)
+
+
+@cache
 def aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
 from coach.domain.parsing.goals import TOLERANCE, build_goal, find_tolerance
 from coach.domain.parsing.numbers import parse_quantities
+from coach.domain.reading import cues
 from coach.domain.reading.goal_roles import (
     BOUND_BEFORE,
     BOUND_WORDS,
@@ -53,6 +54,8 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
     clause before ("Month-end close for April. Target was 5 days"); else, in English, the words after
     the numbers ("…against a target of 90% on first-call resolution")."""
     parts = re.split(r"[：:]", clause)
+    if pending and cues.apposition().match(clause.strip()):
+        return pending, True  # "On-time visits, meaning within 15 minutes of the slot: target 90%"
     candidates = [parts[-1], parts[-2]] if len(parts) > 1 else [clause]
     for part in candidates:
         cut = _first_number(part)

@@ -93,6 +93,10 @@ def agreed_task(person: str, task: str, said: str) -> str:
     start = said.find(mention.text)
     lead = re.search(r"(?i)(?:\b(?:by|before|until|till|due)\s+|)$", said[:start])
     when = re.sub(r"(?i)^(?:till|until)\b", "by", lead.group(0) if lead else "") + mention.text
+    # "Yes, live by end of November": the state the task is to reach by then is part of it
+    state = cues.task_state().search(said)
+    if state is not None and state.group(0) not in task:
+        task = f"{task}{'' if _HAN.search(task) else ' '}{state.group(0).strip()}"
     if _HAN.search(task):
         return f"{person}，{task}，{when}{'' if re.search(r'前|之前|以前', said[start:]) is None else '前'}"
     return f"{person}, {task}, {when}"

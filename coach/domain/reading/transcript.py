@@ -14,6 +14,15 @@ from dataclasses import dataclass
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
+from coach.domain.reading.meeting_order import (
+    WEIGHT,
+    in_method_order,
+    lesson_list,
+    opens_kind,
+    weighs,
+    weights_with_their_chain,
+    with_lessons,
+)
 from coach.domain.reading.meeting_tasks import (
     agreed_task,
     assigns,
@@ -41,7 +50,6 @@ _INLINE_TURN = re.compile(
 _LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s*)(?=\S)")
 _QUESTION = re.compile(r"[？?]\s*$")
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
-_WEIGHT = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent\b)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -87,7 +95,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
 
     Each speaker's turn is read part by part (`_parts`): small talk and facilitation are dropped, a part
     that opens a block of the method is a message of its own, the answers to a question join the words
-    the question gave them, and lessons said in passing go with the meeting's lessons (`_with_lessons`).
+    the question gave them, and lessons said in passing go with the meeting's lessons (meeting_order.py).
     """
     out: list[str] = []
     passing: list[str] = []  # lessons said in passing, outside any list
@@ -147,12 +155,13 @@ def messages(spoken: list[Spoken]) -> list[str]:
             if _QUESTION.search(said) and not dated(said):
                 continue  # small talk: "大家五一都休息好了吧？"
             said = speaker_owns(said.rstrip("？? "), line.speaker)
-            if opens(said) is not None or _has_list_head(said) or _lesson_list(said):
+            if opens(said) is not None or _has_list_head(said) or lesson_list(said):
                 said = _with_colon(said) if _has_list_head(said) else said
                 out.append(_named_area(said))
                 # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
-                topic, asker = _list_topic(said), line.speaker
-            elif _weighs(said) and (topic is None or _is_action_topic(topic)):
+                if opens_kind(said) != "rest":  # "The other quarter is …" goes on the topic's answers
+                    topic, asker = _list_topic(said), line.speaker
+            elif weighs(said) and (topic is None or _is_action_topic(topic)):
                 out.append(said)  # causes weighed, whatever was being asked ("八成是…，剩下两成是…")
             elif topic is not None and _is_action_topic(topic) and (named := named_task(said, people)):
                 _join(out, topic, named, "；")
@@ -164,10 +173,16 @@ def messages(spoken: list[Spoken]) -> list[str]:
                     and more_than_a_date(said)
                 ):
                     _join(out, topic, said, "；")
+            elif topic is None and cues.highlight_said().search(said):  # "按时取衣率好，是因为…"
+                out.append(("亮点：" if _HAN.search(said) else "Highlights: ") + said)
             elif is_lesson(said, labelled=dimension_label(said)):
                 passing.append(_one_clause(said))
             elif _missed_said(said):  # "the supervisor app was due in June and it never happened"
                 out.append(("该做没做的：" if _HAN.search(said) else "What we should have done: ") + said)
+            elif topic is not None and (drilled := _finding_drilled(topic, said)) is not None:
+                finding, ladder = drilled  # "And the bad?" "Missed visits… If you keep asking why, …"
+                _join(out, topic, finding, _stop(finding))
+                out.append(ladder)
             elif topic is not None:
                 _join(out, topic, said, _stop(said))
                 answered_self = answered_self or asker == line.speaker
@@ -176,7 +191,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
             else:
                 continue
             unsaid = None
-    return _in_method_order(_weights_with_their_chain(_with_lessons(out, passing)))
+    return in_method_order(weights_with_their_chain(with_lessons(out, passing)))
 
 
 def _named_area(said: str) -> str:
@@ -231,7 +246,7 @@ def _why_about(said: str, before: str | None) -> str | None:
 
 def _asks_why(said: str) -> str | None:
     """ "bare" for "Why?" / "为什么？", "about" for a why with its words ("为什么对不上？"), else None."""
-    body = re.sub(r"[？?。.!！\s]+$", "", said.strip())
+    body = strip_filler(re.sub(r"[？?。.!！\s]+$", "", said.strip()))  # "And why was that?"
     why = cues.why().match(body)
     if why is None:
         return None
@@ -247,11 +262,6 @@ def _is_dig(topic: str | None) -> bool:
     return topic is not None and (opened := opens(topic)) is not None and opened[0] == "chain"
 
 
-def _lesson_list(said: str) -> bool:
-    """ "经验我说几条：…", "Lessons then. …": a list of lessons the coach reads as dictated."""
-    return bool(cues.lesson_list_lead().match(said))
-
-
 def _action_head(said: str) -> tuple[str, str] | None:
     """(the list's head with its colon, what follows) when the part opens the actions ("行动，…谁来？")."""
     text = _with_colon(said) if _has_list_head(said) else said
@@ -263,61 +273,6 @@ def _action_head(said: str) -> tuple[str, str] | None:
     if not head.rstrip().endswith((":", "：")):
         head = head.rstrip("。. ") + ("：" if _HAN.search(head) else ": ")
     return head, rest
-
-
-def _with_lessons(out: list[str], passing: list[str]) -> list[str]:
-    """The lessons said in passing join the meeting's list of lessons, or make one before its actions."""
-    if not passing:
-        return out
-    zh = bool(_HAN.search("".join(passing)))
-    stop = "；" if zh else ". "
-    listed = next((i for i, m in enumerate(out) if _lesson_list(m) or _opens_kind(m) == "lessons"), None)
-    if listed is not None:
-        out[listed] = out[listed].rstrip("。.；; ") + stop + stop.join(passing)
-        return out
-    at = next((i for i, m in enumerate(out) if _opens_kind(m) == "actions"), len(out))
-    return [*out[:at], ("经验：" if zh else "Lessons: ") + stop.join(passing), *out[at:]]
-
-
-def _weights_with_their_chain(out: list[str]) -> list[str]:
-    """ "清单那块，我估计八成是清单的问题，剩下两成是乘客扒门。" said after the drill-down moved on: the
-    weights go with the last chain said before them, as its share and its other causes."""
-    kept: list[str] = []
-    for message in out:
-        chain = next((i for i in range(len(kept) - 1, -1, -1) if _is_chain_message(kept[i])), None)
-        if chain is not None and _weighs(message):
-            weights = _from_first_weight(message)  # "清单那块，刚才…，" only point back at the chain
-            kept[chain] = f"{kept[chain].rstrip('。.；; ')}{_stop(weights)}{weights}"
-        else:
-            kept.append(message)
-    return kept
-
-
-def _weighs(said: str) -> bool:
-    """Causes weighed ("八成是清单的问题，剩下两成是乘客扒门"), with no date and no block of its own."""
-    return len(_WEIGHT.findall(said)) >= 2 and not dated(said) and opens(said) is None
-
-
-def _from_first_weight(message: str) -> str:
-    clauses = re.split(r"(?<=[，,])", message.strip())
-    first = next((i for i, c in enumerate(clauses) if _WEIGHT.search(c)), 0)
-    return "".join(clauses[first:]).strip()
-
-
-def _is_chain_message(message: str) -> bool:
-    return _opens_kind(message) == "chain" or any(has_rung(s) for s in sentences(message))
-
-
-def _in_method_order(out: list[str]) -> list[str]:
-    """The messages in the method's order, the meeting's order kept within each part: a cause weighed
-    after the lessons were named still goes with the analysis, before them."""
-    rank = {"lessons": 1, "actions": 2}
-    return sorted(out, key=lambda m: rank.get(_opens_kind(m) or ("lessons" if _lesson_list(m) else ""), 0))
-
-
-def _opens_kind(said: str) -> str | None:
-    opened = opens(said)
-    return opened[0] if opened else None
 
 
 def _parts(line: Spoken) -> list[Spoken]:
@@ -341,7 +296,9 @@ def _parts(line: Spoken) -> list[Spoken]:
         lesson = after != "lessons" and is_lesson(body, labelled=labelled)
         missed = _missed_said(body)
         goes_on = after == "lesson" and only_dimension_label(body)
-        ended = after in ("question", "lesson", "missed") and not goes_on
+        ended = (after in ("question", "lesson", "missed") and not goes_on) or (
+            after == "lessons" and bool(WEIGHT.search(body))  # "Oh, and …, I'd put 70% on that."
+        )
         talk = bool(cues.talk_about().search(body) or cues.room_talk().search(body))
         if not starts or lesson or missed or ended or talk or _opens_part(body):
             starts.append(at)
@@ -350,7 +307,7 @@ def _parts(line: Spoken) -> list[Spoken]:
             after = "question"  # what follows a question, or "困人说一下吧。", answers it
         elif lesson or missed:
             after = "lesson" if lesson else "missed"
-        elif _lesson_list(body) or "lessons" in (_opens_kind(body), _opens_kind(_head_alone(body))):
+        elif lesson_list(body) or "lessons" in (opens_kind(body), opens_kind(_head_alone(body))):
             after = "lessons"
     ends = [*starts[1:], len(line.said)]
     return [Spoken(line.speaker, line.said[a:b].strip()) for a, b in zip(starts, ends, strict=True)]
@@ -363,9 +320,10 @@ def _opens_part(body: str) -> bool:
     return (
         (opened is not None and opened[0] != "rest")
         or _has_list_head(body)
-        or _lesson_list(body)
+        or lesson_list(body)
         or _topic(body) is not None
         or bool(_QUESTION.search(body))
+        or bool(cues.highlight_said().search(body))
     )
 
 
@@ -389,15 +347,38 @@ def _bears_facts(said: str) -> bool:
         return True
     if cues.kpi_words().search(said) and re.search(r"\d", said):
         return True
-    if len(_WEIGHT.findall(said)) >= 2:  # "八成是清单的问题，剩下两成是乘客扒门": causes weighed
+    if len(WEIGHT.findall(said)) >= 2:  # "八成是清单的问题，剩下两成是乘客扒门": causes weighed
         return True
     return sum(len(p.answers) for p in read_reflections(said)) >= 2
+
+
+def _finding_drilled(topic: str, said: str) -> tuple[str, str] | None:
+    """An answer to "And the bad?" that goes on down the ladder ("Missed visits. Most were at weekends.
+    … If you keep asking why, it's …, I'd say 75 percent."): the finding, and its chain from the rung
+    on, the finding as its phenomenon; None when the answer names no rung after its finding."""
+    if opens_kind(topic) not in ("highlights", "shortfalls"):
+        return None
+    parts = sentences(said)
+    rung = next((i for i, s in enumerate(parts) if i > 0 and has_rung(s)), None)
+    if rung is None:
+        return None
+    at = said.find(parts[rung])
+    finding, ladder = said[:at].strip(), said[at:].strip()
+    phenomenon = finding.rstrip("。.；; ")
+    head = f"现象：{phenomenon}。" if _HAN.search(phenomenon) else f"Phenomenon: {phenomenon}. "
+    return finding, head + ladder
+
+
+def _after_question(text: str, stop: str) -> str:
+    """What goes between a question and its answer: nothing after "？", a space after "?"."""
+    last = text.rstrip()[-1:]
+    return "" if last == "？" else " " if last == "?" else stop
 
 
 def _join(out: list[str], topic: str, said: str, stop: str) -> None:
     """The answers to one question go into one message (a drill-down is one chain, a list one list)."""
     if out and out[-1].startswith(topic):
-        out[-1] = f"{out[-1].rstrip('。.；; ')}{'' if out[-1].rstrip()[-1:] in '？?' else stop}{said}"
+        out[-1] = f"{out[-1].rstrip('。.；; ')}{_after_question(out[-1], stop)}{said}"
     else:
         out.append(f"{topic}{said}")
 
@@ -410,7 +391,7 @@ def _without_acknowledgements(said: str) -> str:
     """'行。教训：…' → '教训：…'; 'Fine. I'll own…' → "I'll own…"; but "Good news first, …" opens the
     highlights: a word that heads a block is no acknowledgement."""
     body = said.strip()
-    while (match := cues.acknowledge().match(body)) and match.end() > 0 and _opens_kind(body) is None:
+    while (match := cues.acknowledge().match(body)) and match.end() > 0 and opens_kind(body) is None:
         body = body[match.end() :].strip()
     return body
 
@@ -442,8 +423,9 @@ def _stop(text: str) -> str:
 
 
 def _has_list_head(said: str) -> bool:
-    """'Lessons. Keep…', '行动项。小刘…': a list said with a full stop instead of a colon."""
-    return bool(_LIST_HEAD.match(said)) and opens(_with_colon(said)) is not None
+    """'Lessons. Keep…', '行动项。小刘…': a list said with a full stop instead of a colon (a share of the
+    rest, "The other quarter is the rota software. …", is no list)."""
+    return bool(_LIST_HEAD.match(said)) and opens_kind(_with_colon(said)) not in (None, "rest")
 
 
 def _with_colon(said: str) -> str:

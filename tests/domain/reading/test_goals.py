@@ -319,3 +319,19 @@ def test_terse_target_words_tgt_act_and_an_allowance_as_the_target(
 def test_kpis_in_full_words_are_read_as_before(line: str, name: str, target: float, result: float) -> None:
     goals = goals_in(line)
     assert [(g.name, g.target_value, g.result_value) for g in goals] == [(name, target, result)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On-time visits, meaning within 15 minutes of the booked slot: target 90%, actual 84%.",
+            "On-time visits",
+        ),
+        ("准时率，也就是15分钟内到达的比例：目标90%，实际84%。", "准时率"),
+    ],
+)
+def test_a_name_explained_after_a_comma_keeps_its_own_words(text: str, name: str) -> None:
+    for read in (goals_in, answer_goals):
+        (goal,) = read(text)
+        assert (goal.name, goal.target_value, goal.result_value) == (name, 90, 84)

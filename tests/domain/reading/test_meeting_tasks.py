@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.meeting_tasks import named_task, speaker_owns, takes, task_asked
+from coach.domain.reading.meeting_tasks import agreed_task, named_task, speaker_owns, takes, task_asked
 
 PEOPLE = {"苏晴", "周海", "马超", "Lucy", "Mike", "Kim"}
 
@@ -90,3 +90,22 @@ def test_the_person_may_be_named_between_commas(said: str, asked: tuple[str, str
 )
 def test_the_speaker_owns_what_they_take_on(said: str, speaker: str, owned: str) -> None:
     assert speaker_owns(said, speaker).startswith(owned)
+
+
+@pytest.mark.parametrize(
+    ("task", "said", "agreed"),
+    [
+        ("Snag app", "Yes, live by end of November.", "Becky, Snag app live, by end of November"),
+        (
+            "standby pool",
+            "Yes, by the 20th. I'll need budget for four carers.",
+            "Becky, standby pool, by the 20th",
+        ),
+        ("收衣拍照存档", "行，12月10日前上线。", "Becky，收衣拍照存档上线，12月10日前"),
+        ("收衣验衣培训", "没问题，下周五前培训完。", "Becky，收衣验衣培训，下周五前"),
+    ],
+)
+def test_an_agreed_task_keeps_the_state_it_is_to_reach_and_nothing_else(
+    task: str, said: str, agreed: str
+) -> None:
+    assert agreed_task("Becky", task, said) == agreed

@@ -499,3 +499,97 @@ def test_a_ladder_its_teller_walked_whys_down_ends_with_their_turn(text: str, le
     (chain,) = [m for m in said if "为什么" in m or "Why" in m]
     assert not any(word in chain for word in left_out), chain
     assert not any("小蒋" in m or "take the notes" in m for m in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "lessons"),
+    [
+        (
+            "[09:00] 老韩：到场慢怎么回事？\n"
+            "[09:01] 周平：车开不进去。那为什么开不进去？巷子窄。\n"
+            "[09:02] 老韩：经验：晚上预约继续，业务的。"
+            "对了，到场慢那块，我估计六成是巷子窄。剩下四成是下雪。\n"
+            "[09:03] 周平：好。\n",
+            "挖到场慢：车开不进去。那为什么开不进去？巷子窄。我估计六成是巷子窄。剩下四成是下雪。",
+            "经验：晚上预约继续，业务的。",
+        ),
+        (
+            "[09:00] Owen: Installs, why were we late?\n"
+            "[09:01] Kemal: The worktops arrived late. And why was that? We order after the template visit.\n"
+            "[09:02] Owen: Lessons: keep the 3D render, business. "
+            "Oh, and I'd put 70% of the late installs on that. The rest is the supplier's lorry.\n"
+            "[09:03] Kemal: OK.\n",
+            "Dig into Installs: The worktops arrived late. And why was that? "
+            "We order after the template visit. I'd put 70% of the late installs on that. "
+            "The rest is the supplier's lorry.",
+            "Lessons: keep the 3D render, business.",
+        ),
+    ],
+)
+def test_a_why_said_with_and_goes_on_the_ladder_and_weights_in_the_lessons_go_to_the_chain(
+    text: str, chain: str, lessons: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said == [chain, lessons], said
+
+
+@pytest.mark.parametrize(
+    ("text", "highlights", "left_out"),
+    [
+        (
+            "[09:00] 罗敏：10月返洗率目标2%，实际3.6%。\n"
+            "[09:01] 苏晴：按时取衣率好，是因为开了夜班。投诉少，是因为当场扫码评价。\n"
+            "[09:02] 周海：单量少是因为城东客户太分散。投诉上去主要是返洗。\n"
+            "[09:03] 罗敏：好。\n",
+            ["亮点：按时取衣率好，是因为开了夜班。投诉少，是因为当场扫码评价。"],
+            ["单量少", "投诉上去"],
+        ),
+        (
+            "[09:00] Dana: Audit pass rate target 95%, we got 88%.\n"
+            "[09:01] Tariq: Sickness is the good news. The flu jabs we paid for in the spring.\n"
+            "[09:02] Mike: Complaints went up because the dispensers jam.\n"
+            "[09:03] Dana: Right.\n",
+            ["Highlights: Sickness is the good news. The flu jabs we paid for in the spring."],
+            ["Complaints"],
+        ),
+    ],
+)
+def test_a_kpi_that_went_well_and_why_is_a_highlight_without_its_heading(
+    text: str, highlights: list[str], left_out: list[str]
+) -> None:
+    said = messages(read_transcript(text) or [])
+    found = [m for m in said if m.startswith(("亮点", "Highlights"))]
+    assert found == highlights, said
+    assert not any(word in m for m in found for word in left_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "chain", "rest"),
+    [
+        (
+            "[00:01] 张经理：不足呢？\n"
+            "[00:02] 小陈：漏访多，大多在周末。根因是周末没有备班，我看占七成。\n"
+            "[00:03] 小李：剩下三成是排班软件的问题。\n"
+            "[00:04] 张经理：还有准时率低，因为北区线路太长。\n",
+            "不足：漏访多，大多在周末。",
+            "现象：漏访多，大多在周末。根因是周末没有备班，我看占七成。",
+            "剩下三成是排班软件的问题。",
+        ),
+        (
+            "[00:01] Claire: And the bad?\n"
+            "[00:02] Ben: Missed visits. Most were at weekends. If you keep asking why, it's because there's "
+            "no standby pool. I'd say that's 75 percent.\n"
+            "[00:03] Asha: The other quarter is the rota software.\n"
+            "[00:04] Claire: And on-time is down because the north rounds are too long.\n",
+            "And the bad: Missed visits. Most were at weekends.",
+            "Phenomenon: Missed visits. Most were at weekends. If you keep asking why",
+            "The other quarter is the rota software.",
+        ),
+    ],
+)
+def test_a_finding_answered_down_to_its_root_is_the_finding_and_its_chain(
+    text: str, finding: str, chain: str, rest: str
+) -> None:
+    said = messages(read_transcript(text) or [])
+    assert said[0] == finding and said[1].startswith(chain) and said[2] == rest, said
+    assert said[3].endswith(("北区线路太长。", "north rounds are too long.")), said

@@ -91,3 +91,22 @@ def test_a_share_said_in_words(text: str, share: float) -> None:
 )
 def test_a_marked_share_wins_over_a_fraction_in_passing(text: str, share: float) -> None:
     assert parse_share(text) == share
+
+
+@pytest.mark.parametrize("clause", ["I'd put 70% of the late installs on that", "我估计八成是清单的问题"])
+def test_an_estimate_said_with_its_cause_is_a_share(clause: str) -> None:
+    from coach.engines.rules.share import said_as_share
+
+    assert said_as_share(clause)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("The other quarter is the rota software", 0.25),
+        ("剩下四分之一是排班软件", 0.25),
+        ("the other third is pricing", 1 / 3),
+    ],
+)
+def test_the_other_quarter_is_a_share(text: str, share: float) -> None:
+    assert parse_share(text) == pytest.approx(share)
