@@ -28,6 +28,15 @@ def quote(text: str | None, lang: Language, limit: int = 40) -> str:
     return f"「{body}」" if lang == "zh" else f"“{body}”"
 
 
+ECHO_LIMIT = 300
+
+
+def clipped(text: str, limit: int = ECHO_LIMIT) -> str:
+    """An item's words as the coach says them back: a pasted wall of text is shortened, so a reply stays
+    readable (the item itself keeps every word)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def split_items(text: str) -> list[str]:
     """A message listing several things → the things (by ；, new lines, sentences, '1.' bullets)."""
     parts = [_LEADING_FILLER.sub("", p.strip(" ，,。.")) for p in _ITEM_SPLIT.split(text or "")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coach.engines.rules.text import ECHO_LIMIT
 from tests.engines.rules.helpers import TO_ACTIONS_ZH, TO_LESSONS_ZH, Coaching, hit
 
 
@@ -93,3 +94,13 @@ def test_own_action_items_after_the_lessons_then_done() -> None:
     assert action.kind == "opportunity" and action.who == "Tom"
     result = coach.say("no more")
     assert result.stage == "done" and "1 actions" in result.reply
+
+
+def test_a_lesson_pasted_as_a_wall_of_text_is_said_back_shortened_and_kept_whole() -> None:
+    coach = _at_lessons()
+    wall = "坚持每周一渠道复盘会并记录结论" * 300
+    coach.say(f"加一条：{wall}")
+    lessons = coach.last.review.lessons
+    kept = [lesson.text for lesson in lessons if lesson.text.startswith("坚持每周一渠道复盘会")]
+    assert kept and len(kept[0]) > ECHO_LIMIT  # the lesson keeps more words than the reply shows
+    assert len(coach.reply) < 2000 and "…" in coach.reply

@@ -18,7 +18,7 @@ from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, work_
 from coach.engines.rules.edits import add_item, then_add
 from coach.engines.rules.replies import render
 from coach.engines.rules.state import ActionDraft, ActionsStep
-from coach.engines.rules.text import has_words, quote
+from coach.engines.rules.text import clipped, has_words, quote
 from coach.engines.rules.turn import Turn
 
 _WHAT = re.compile(r"^(做什么|what)\s*[:：]\s*", re.I)
@@ -502,7 +502,7 @@ def line(t: Turn, item: ActionItem) -> str:
     kind = label(ACTION_KIND, item.kind, t.lang)
     when = item.when.isoformat() if item.when else "—"
     said = render("action_when_said", t.lang, when_text=item.when_text) if item.when_text else ""
-    body = item.what if not item.how or item.how == item.what else f"{item.what} — {item.how}"
+    body = clipped(item.what if not item.how or item.how == item.what else f"{item.what} — {item.how}")
     return render("action_line", t.lang, kind=kind, body=body, who=item.who, when=when, when_said=said)
 
 

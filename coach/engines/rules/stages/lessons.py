@@ -12,7 +12,7 @@ from coach.domain.library import LessonHit
 from coach.domain.reading import cues
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
-from coach.engines.rules.text import has_words, item_numbers, quote, split_items, word_grams
+from coach.engines.rules.text import clipped, has_words, item_numbers, quote, split_items, word_grams
 from coach.engines.rules.turn import Turn
 
 MAX_PROPOSED = 6
@@ -326,7 +326,8 @@ def _line(t: Turn, index: int) -> str:
     tag = f"{label(DIMENSION, lesson.dimension, t.lang)}·{label(LESSON_ACTION, lesson.action, t.lang)}"
     confidence = t.state.lessons.confidence[index] if index < len(t.state.lessons.confidence) else 1.0
     unsure = " (?)" if confidence < LOW_CONFIDENCE else ""
-    return f"【{tag}】{lesson.text}{unsure}" if t.lang == "zh" else f"[{tag}] {lesson.text}{unsure}"
+    text = clipped(lesson.text)
+    return f"【{tag}】{text}{unsure}" if t.lang == "zh" else f"[{tag}] {text}{unsure}"
 
 
 def _listing(t: Turn) -> str:
