@@ -72,3 +72,17 @@ def test_the_biggest_problem_opens_the_shortfalls_and_what_should_long_have_been
 ) -> None:
     opened = opens(sentence)
     assert opened is not None and opened[0] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renewals slipped. Why? No onboarding call. Why? Because nobody owns onboarding. "
+        "That's the root, about 70%. The other 30% is pricing.",
+        "续费掉了。为什么？没有上线回访。为什么？因为上线没人负责。这就是根因，占七成。剩下三成是价格。",
+    ],
+)
+def test_that_is_the_root_keeps_the_ladder_said_before_it_in_one_chain(text: str) -> None:
+    blocks = read_blocks(text)
+    assert [b.kind for b in blocks] == ["chain", "rest"]
+    assert "Why" in blocks[0].text or "为什么" in blocks[0].text
