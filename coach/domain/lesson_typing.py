@@ -5,7 +5,6 @@ Pure and deterministic; shared by the rules coach and the notes summarizer.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -212,6 +211,38 @@ DIMENSION_CUES: dict[Dimension, tuple[str, ...]] = {
         "tooling",
         "pipeline",
         "knowledge base",
+        # how the work is set up and paced: configuration, environments, quotas, rules of thumb, the tools,
+        # a fixed cadence, planning
+        "configuration",
+        "config",
+        "macro",
+        "rollout",
+        "staged",
+        "test lab",
+        "test environment",
+        "staging",
+        "quota",
+        "planning",
+        "re-plan",
+        "unmanaged",
+        "every quarter",
+        "each quarter",
+        "quarterly",
+        "every year",
+        "each year",
+        "once a year",
+        "配置",
+        "测试环境",
+        "生产环境",
+        "配额",
+        "规矩",
+        "小程序",
+        "排期",
+        "工序",
+        "工艺",
+        "每季度",
+        "每年",
+        "定期",
     ),
     Dimension.business: (
         "客户",
@@ -334,6 +365,17 @@ ACTION_CUES: dict[LessonAction, tuple[str, ...]] = {
     ),
 }
 
+# the action words themselves, which name the action whatever else the lesson says
+NAMED_ACTIONS: dict[LessonAction, tuple[str, ...]] = {
+    LessonAction.stop: ("停止", "停掉", "要停", "该停", "得停", "stop "),
+    LessonAction.start: ("新增", "start "),
+    LessonAction.optimize: ("优化",),
+    LessonAction.continue_: ("继续", "keep "),
+}
+# a rule said to hold from now on, with no action word, is a rule to start ("must" alone is not: "X must
+# follow what purchasing buys" improves a rule as often as it starts one)
+_NEW_RULE = ("mandatory", "from now on", "from today", "从现在起", "从今天起", "今后一律", "强制")
+
 # A shortfall that names something missing calls for starting it; an excess calls for stopping it.
 _MISSING = (
     "没有",
@@ -375,15 +417,27 @@ def _dimension(text: str) -> tuple[Dimension, int]:
     return best, scores[best]
 
 
-def _action(text: str, source: LessonSource) -> tuple[LessonAction, bool]:
-    """The action cue found first in the text, else the default for the source; True when a cue hit."""
+def _first_cue(text: str, table: dict[LessonAction, tuple[str, ...]]) -> LessonAction | None:
     found: list[tuple[int, LessonAction]] = []
-    for action, cues in ACTION_CUES.items():
+    for action, cues in table.items():
         positions = [text.find(c) for c in cues if c in text]
         if positions:
             found.append((min(positions), action))
-    if found:
-        return min(found, key=lambda p: p[0])[1], True
+    return min(found, key=lambda p: p[0])[1] if found else None
+
+
+def _action(text: str, source: LessonSource) -> tuple[LessonAction, bool]:
+    """The action the text names outright ("要新增", "stop"), else the first action cue in it, else the
+    default for the source; True when a cue hit. "主播不能全靠外面，要新增自有主播": the named action beats
+    a negation in the reason."""
+    named = _first_cue(text, NAMED_ACTIONS)
+    if named is not None:
+        return named, True
+    cued = _first_cue(text, ACTION_CUES)
+    if cued is not None:
+        return cued, True
+    if any(word in text for word in _NEW_RULE):
+        return LessonAction.start, False  # "failover tests become mandatory from now on": a new rule
     if source == "highlight":
         return LessonAction.continue_, False
     if source == "shortfall":
@@ -402,69 +456,3 @@ def classify_lesson(text: str, source: LessonSource = "other") -> LessonTyping:
     action, action_hit = _action(low, source)
     confidence = 0.3 + min(dim_hits, 2) * 0.2 + (0.25 if action_hit else 0.05 if source != "other" else 0.0)
     return LessonTyping(dimension, action, round(min(confidence, 0.95), 2))
-
-
-# ---- corrections in plain words ----------------------------------------------------------------
-
-_DIMENSION_WORDS: dict[Dimension, tuple[str, ...]] = {
-    Dimension.organization: ("组织", "organization", "organisation", "org"),
-    Dimension.culture: ("文化", "culture"),
-    Dimension.people: ("人员", "人才", "人的", "人", "people", "person", "talent"),
-    Dimension.business: ("业务", "business"),
-}
-_ACTION_WORDS: dict[LessonAction, tuple[str, ...]] = {
-    LessonAction.continue_: ("继续", "保持", "continue", "keep"),
-    LessonAction.stop: ("停止", "不再做", "stop"),
-    LessonAction.optimize: ("优化", "改进", "optimize", "optimise", "improve"),
-    LessonAction.start: ("新增", "开始", "start", "new"),
-}
-# "不是停止，是优化" / "not stop but optimize": the word after the negation is the wrong one.
-_NEGATED = re.compile(
-    r"(不是|并非|而非|不算|\bnot|isn't|isnt|rather than|instead of)\s*[:：]?\s*((a|an|the)\s+)?$", re.I
-)
-
-
-_CHANGED_TO = re.compile(r"(?:改成|改为|换成|调成|改到|\bto|\binto|\bas)\s*[:：]?\s*((a|an|the)\s+)?$", re.I)
-
-
-def _mentions(text: str, words: tuple[str, ...]) -> list[int]:
-    positions = []
-    for word in words:
-        if word.isascii():
-            positions += [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
-        else:
-            start = text.find(word)
-            while start >= 0:
-                positions.append(start)
-                start = text.find(word, start + 1)
-    return positions
-
-
-def _pick(text: str, table: dict) -> object | None:  # type: ignore[type-arg]
-    """The mentioned value that is not negated; the last one when several remain."""
-    candidates: list[tuple[int, object]] = []
-    for value, words in table.items():
-        for pos in _mentions(text, words):
-            if not _NEGATED.search(text[:pos]):
-                candidates.append((pos, value))
-    if not candidates:
-        return None
-    # "change 3 to optimize, we'll keep the rest": the value the change names wins over words in its reason
-    named = [c for c in candidates if _CHANGED_TO.search(text[: c[0]])]
-    if named:
-        return min(named, key=lambda c: c[0])[1]
-    return max(candidates, key=lambda c: c[0])[1]
-
-
-def parse_lesson_correction(text: str) -> tuple[Dimension | None, LessonAction | None]:
-    """Read a plain correction ("这条属于文化", "不是停止，是优化", "dimension: people")."""
-    low = (text or "").lower()
-    # "人" alone is too common a character ("有人", "人手" is a cue word, not a label); only count it in
-    # label-like phrasing.
-    dim_text = re.sub(r"(?<![属是为于归成])人(?![的员才]|问题|的问题)", "", low)
-    dimension = _pick(dim_text, _DIMENSION_WORDS)
-    action = _pick(low, _ACTION_WORDS)
-    return (
-        dimension if isinstance(dimension, Dimension) else None,
-        action if isinstance(action, LessonAction) else None,
-    )

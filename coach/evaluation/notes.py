@@ -158,6 +158,7 @@ def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: 
         # written by a new writer once the last round of tuning had ended, and measured once
         ("held-out set, written after tuning", EVAL_DIR / "holdout" / "after-tuning"),
         ("held-out set, written after tuning round 2", EVAL_DIR / "holdout" / "after-tuning-2"),
+        ("held-out set, written after tuning round 3", EVAL_DIR / "holdout" / "after-tuning-3"),
     )
     for label, eval_dir in (("development set", EVAL_DIR), *held_out_sets):
         if not (eval_dir / "gold").is_dir():

@@ -66,6 +66,23 @@ def explains_the_response(text: str) -> bool:
     return phrases("response_step").search(head) is not None and cues.SHORTFALL.search(head) is None
 
 
+def tells_first_response(text: str) -> bool:
+    """ "The on-call engineer's first step was to roll back the dispatcher", "值班的第一反应是重启": the
+    first step of the response, told in a paragraph of what went wrong before what it led to; no finding
+    itself unless it says what went wrong or how much ("The rollback took 25 minutes" does)."""
+    from coach.notes import cues
+
+    step = phrases("first_response").search(text)
+    return step is not None and cues.SHORTFALL.search(text) is None and re.search(r"\d", text) is None
+
+
+def explains_a_lapse(text: str) -> bool:
+    """ "The dashboard shows only server deployments, so nobody connected the timing", "告警发到了旧群里，
+    所以没人看到": what is told before ", so nobody …" is why a thing was missed, a cause, also in a
+    paragraph of what went wrong."""
+    return phrases("lapse_consequence").search(text) is not None
+
+
 def labelled_beside_cause(text: str) -> bool:
     """ "影响：约3000名用户…", "What we did on the day: …", "Improvement: …": a bullet among the causes
     whose own label says it is the impact, the response or a fix."""

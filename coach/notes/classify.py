@@ -10,6 +10,7 @@ from typing import Literal
 import numpy as np
 
 from coach.domain.reading.goals import Context, read_goals
+from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
@@ -98,6 +99,10 @@ def cue_kind(item: Item) -> Kind | None:
     """The kind that headings and cue words decide; None leaves it to the prototypes."""
     kind = _cue_kind(item)
     text = item.text
+    if kind in ("shortfall", "highlight") and item.paragraph and beside.tells_first_response(text):
+        return "other"  # "Our response also had problems. The first step was to roll back …": the story
+    if kind == "shortfall" and item.paragraph and beside.explains_a_lapse(text):
+        return "cause"
     if kind != "cause" or item.part is not None or cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text):
         return kind
     # words that sit beside the causes and explain no finding: the timeline's steps, what followed, the count
@@ -141,14 +146,19 @@ def _cue_kind(item: Item) -> Kind | None:
         return "cause"
     if re.match(r"^\d{1,2}:\d{2}\s", text):  # a timeline entry: what happened, not a finding
         return "other"
-    if prose.is_closing_talk(text) or prose.is_acknowledgement(text):
-        return "other"
+    if prose.is_closing_talk(text) or prose.is_acknowledgement(text) or prose.passes_on(text):
+        return (
+            "other"  # "I'll tell him", "我会后跟他说": a task passed on is the other person's, not a new one
+        )
+    if item.speaker and prose.only_agrees(text):
+        return "other"  # "对，加上", "Yes, add that": agreeing to what was just said adds no item
     if prose.is_out_of_scope(text):
         return "digression"
     section = item.section
     if item.label not in ("action", "lesson") and prose.is_mitigation(text) and not cues.ROOT.search(text):
         return "other"  # how the incident was stopped is neither a shortfall nor a to-do
-    if item.label is None and section is None and prose.is_timeline(text) and not read_goals(text):
+    story = item.label is None and section is None and prose.is_timeline(text)
+    if story and not read_goals(text, item.topic):
         return "other"  # the story of the incident, before the note says what went wrong
     if _owner_column(item):  # a row of a table with an owner column is a to-do, wherever it stands
         return "action"
@@ -253,7 +263,8 @@ def _says_little(text: str) -> bool:
 
 # "这个占八成", "ROI 的问题八成是这个", "Most of it was this.": a share given to the cause just named
 _POINTS_BACK = re.compile(
-    r"^(?:(?:and|so|but)\s+)?(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计)?"
+    r"^(?:(?:and|so|but)\s+)?(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计"
+    r"|[\u4e00-\u9fff]{2,3}(?:估计|认为|判断))?"
     r"(?:this|that|it|这|这个|这条|这一条)|"
     r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
     re.I,
@@ -300,6 +311,31 @@ def _before_the_start(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
+    holds no item."""
+    kinds = list(kinds)
+    closed = False
+    for i, item in enumerate(items):
+        if closed and item.speaker is not None and kinds[i] != "digression":
+            kinds[i] = "other"
+        closed = closed or (item.speaker is not None and prose.closes_meeting(item.text))
+    return kinds
+
+
+def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "We aim to detect a failure within 5 minutes;" | "this time it took 23 minutes.": the promise told
+    before the sentence that reads it as a goal is that goal's words, not a finding of its own."""
+    kinds = list(kinds)
+    for i in range(len(items) - 1):
+        after = items[i + 1]
+        reads_it = kinds[i + 1] == "goal" and after.topic == items[i].text
+        finding = kinds[i] in ("highlight", "shortfall")
+        if reads_it and finding and promise(items[i].text) and not read_goals(items[i].text, items[i].topic):
+            kinds[i] = "other"
+    return kinds
+
+
 def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tuple[list[Item], list[Kind]]:
     """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task."""
     from coach.notes.followups import (
@@ -311,6 +347,8 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
 
     kinds = classify_items(items, use_embeddings=use_embeddings)
     kinds = _before_the_start(items, kinds)
+    kinds = _promises_before_results(items, kinds)
+    kinds = _after_the_end(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

@@ -80,7 +80,7 @@ HIGHLIGHT = re.compile(
     re.I,
 )
 SHORTFALL = re.compile(
-    r"不足|问题|没达标|未达标|没完成|超时|延误|延期|晚了|拖|太慢|慢|失败|出错|错价|差了|差太远|没守住|投诉|"
+    r"不足|问题|没达标|未达标|不达标|没达到|达不到|没完成|超时|延误|延期|晚了|拖|太慢|慢|失败|出错|错价|差了|差太远|没守住|投诉|"
     r"退货|流失|丢失|掉得|低估|漏|缺|没有|闪退|崩|\bmissed\b|\blate\b|\bfailed\b|\bfailure\b|\bissue\b|"
     r"\bproblem\b|\bslipped\b|\bdelay|\bdropped\b|\bbroke\b|\boutage\b|\bshort of\b|\bbehind\b|\bcomplain",
     re.I,

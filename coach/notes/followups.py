@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from coach.notes import prose
+from coach.notes import cues, prose
 from coach.notes.segment import Item
 
 K = TypeVar("K", bound=str)
@@ -20,11 +20,18 @@ _LOOK_BACK = 4  # a follow-up speaks of a task named in the last few sentences
 
 
 def split_commitments(items: list[Item], kinds: list[K]) -> tuple[list[Item], list[K]]:
-    """ "Key improvements are X and Y", "We will X, and we will Y": one action per piece of work."""
+    """ "Key improvements are X and Y", "We will X, and we will Y": one action per piece of work;
+    "We will keep X, and we will stop Y": one lesson per practice."""
     out_items: list[Item] = []
     out_kinds: list[K] = []
     for item, kind in zip(items, kinds, strict=True):
-        parts = prose.commitment_parts(item.text) if kind == "action" and not item.fields else [item.text]
+        parts = [item.text]
+        if kind == "action" and not item.fields:
+            parts = prose.commitment_parts(item.text)
+        elif kind == "lesson" and not item.fields:
+            joined = prose.joined_commitments(item.text)
+            practices = all(prose.commitment_lesson_verb(p) or prose.states_practice(p) for p in joined)
+            parts = joined if practices else parts
         for part in parts:
             out_items.append(dataclasses.replace(item, text=part) if len(parts) > 1 else item)
             out_kinds.append(kind)
@@ -146,7 +153,11 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
         # "…because the SDK upgrade took three times longer. We found breaking changes in the refund API.":
         # in one turn, a sentence that is no item of its own tells more of the cause before it
         tells_more = in_turn and kinds[i - 1] == "cause" and kinds[i] == other and _says_something(item.text)
-        if (item.continues and same) or (elaborates and item.speaker == before.speaker) or tells_more:
+        # "we said we would publish a status page; it still does not exist, so riders learned of it late":
+        # the clause after ";" tells the finding on, whatever word in it sounded like a lesson
+        finding_before = kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, "lesson")
+        goes_on = item.continues and (same or (finding_before and not cues.LESSON_PREFIX.search(item.text)))
+        if goes_on or (elaborates and item.speaker == before.speaker) or tells_more:
             before.text = f"{before.text.rstrip()} {item.text.strip()}"
             before.evidence = f"{before.evidence} {item.evidence}"
             item.text = before.text
@@ -166,11 +177,43 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
     j = _confirmed_by(items, i, name)
     if j is None:
         return False
-    item.text, item.owner = task, name
+    item.text, item.owner = _without_asking(task), name
     if not mentions_date(task) and mentions_date(items[j].text):
         item.due = items[j].text  # "By March 6, yes." dates the task it agrees to
     kinds[i], kinds[j] = action, other
+    after = j + 1
+    if after < len(items) and item.due is None and not mentions_date(task):
+        # "I can." — "The board meets on the 28th, I'll have the paper in by then.": the date they give next
+        said = items[after]
+        day = _deadline_named(said.text) if prose.points_to_then(said.text) else None
+        if said.speaker == name and day is not None:
+            item.due, kinds[after] = day, other
     return True
+
+
+def _without_asking(task: str) -> str:
+    """ "the policy, can you take it to the board" → "the policy, take it to the board";
+    "方案你能重做吗" → "方案重做": the task without the words that ask for it."""
+    from coach.domain.reading.cues import ask_task
+
+    asked = re.sub(r"\s{2,}", " ", ask_task().sub("", task))
+    return re.sub(r"(?:一下)?[吗呢]$", "", asked).strip(" ,，") or task
+
+
+def _deadline_named(text: str) -> str | None:
+    """ "The board meets on the 28th, I'll have it in by then" → "by the 28th": the day "then" points to."""
+    import datetime as dt
+
+    from coach.domain.parsing import find_dates
+
+    ordinal = re.search(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b", text, re.I)
+    if ordinal is not None:
+        return f"by {ordinal.group(0)}"  # "the 28th" is a deadline only after "by"
+    named = [d for d in find_dates(text, dt.date.today()) if not d.recurring]
+    if not named:
+        return None
+    day = named[0].text
+    return f"{day}前" if re.search(r"[\u4e00-\u9fff]", day) else f"by {day}"
 
 
 def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bool:

@@ -71,6 +71,17 @@ _BRACKET_TAG = re.compile(rf"[（(【\[]\s*(?:属于\s*)?(?P<tag>{_TAG_RUN})\s*[
 # "继续：", "Keep doing:", "组织｜优化：", "停止做：", "Do more of:"; the colon makes it a label
 _LEAD_TAG = re.compile(rf"^(?P<tag>{_TAG_RUN})\s*[:：]\s*", re.I)
 _BELONGS = re.compile(rf"[，,]?\s*属于\s*(?P<tag>{_DIMENSION_ALT})(?:维度|层面|方面|问题)?", re.I)
+# "…，这是业务上的好打法", "这个是人的问题", "We keep the student ambassadors, that's people": the note says
+# which dimension the lesson is about in words of its own; "人" only as "人的问题" / "人的层面"
+_SAID_DIMENSION = re.compile(
+    rf"(?:这(?:个|条|一条)?是|那是|\bthat(?:'s|\s+is)|\bthis\s+is|\bthat\s+one's)\s*(?:an?\s+|the\s+)?"
+    rf"(?P<tag>(?!人)(?:{_DIMENSION_ALT})|人(?=的问题|的事|的层面|层面|方面))(?![a-z])",
+    re.I,
+)
+# "配件安全库存要每季度优化一次，业务", "特产专柜要继续，业务上的": a dimension word closing the lesson
+_CLOSING_DIMENSION = re.compile(
+    rf"[，,;；]\s*(?P<tag>(?!人)(?:{_DIMENSION_ALT}))(?:上的|上|方面|层面|的)?\s*[。.!！]?$", re.I
+)
 _LEAD = re.compile(
     r"^(?:第[一二三四五六七八九十]+[，,、]\s*|我总结一下教训[。.]\s*|(?:经验|教训|lesson|learning|takeaway)s?\s*[:：]\s*)",
     re.I,
@@ -131,6 +142,8 @@ def build_lesson(item: Item, source: LessonSource = "other") -> Lesson:
     """A typed lesson; an explicit "继续：" or "（组织）" (or one in its heading) beats the cue-word guess."""
     text = _LEAD.sub("", item.text.strip())
     dimension, action, text = lesson_tags(text)
+    said = _SAID_DIMENSION.search(text) or _CLOSING_DIMENSION.search(text)
+    dimension = dimension or (read_tag(said.group("tag"))[0] if said else None)
     head_dim, head_act = heading_tags(item.heading)
     typed = classify_lesson(text, source)
     committed = _COMMITTED_ACTIONS.get(commitment_lesson_verb(text) or "")

@@ -126,6 +126,13 @@ _AND_WE_WILL = re.compile(
 )
 
 
+def joined_commitments(text: str) -> list[str]:
+    """ "We will keep X, and we will stop Y" → the two commitments; [text] when it makes one ("The checks
+    proved their worth and we will keep investing in them" is one practice and its reason)."""
+    parts = [p for p in (p.strip(" ,，;；") for p in _AND_WE_WILL.split(text)) if p]
+    return parts if len(parts) > 1 and all(is_commitment(p) for p in parts) else [text]
+
+
 def commitment_parts(text: str) -> list[str]:
     """The pieces of work a commitment names: a list of improvements, or "we will X, and we will Y"."""
     listed = listed_improvements(text)
@@ -172,6 +179,35 @@ def accepts_task(text: str) -> bool:
 
     yes = phrases("confirmation", anchored=True).search(text.strip())
     return yes is not None and (mentions_date(text) or _SELF_OWNER.search(text) is not None)
+
+
+def closes_meeting(text: str) -> bool:
+    """ "就这样，散会。", "OK, that's a wrap.": the meeting is closed by this line."""
+    end = phrases("meeting_end").pattern
+    return re.search(rf"(?:{end})\s*[。.!！]?\s*$", text.strip(), re.I) is not None
+
+
+def passes_on(text: str) -> bool:
+    """ "I'll tell him.", "我会后跟他说。": a promise to pass a task on, said in a few words."""
+    words = len(re.findall(r"[A-Za-z']+", text)) + len(re.findall(r"[\u4e00-\u9fff]", text)) / 2
+    return phrases("pass_on", anchored=True).search(text.strip()) is not None and words <= 6
+
+
+_AGREES_ONLY = re.compile(
+    r"^\s*(?:对|对的|是的|没错|嗯|行|好|yes|right|exactly|agreed)\s*[，,。.!！]\s*"
+    r"(?:加上|加上吧|加进去|记上|add (?:that|it)|put it in)?\s*[。.!！]?\s*$",
+    re.I,
+)
+
+
+def only_agrees(text: str) -> bool:
+    """ "对，加上。", "Right, add that.": agreeing to what was just said, no new words."""
+    return _AGREES_ONLY.match(text) is not None
+
+
+def points_to_then(text: str) -> bool:
+    """ "…, I'll have the paper in by then", "…，我那之前交": a date given for the task just agreed to."""
+    return phrases("by_then").search(text) is not None
 
 
 def is_confirmation(text: str) -> bool:

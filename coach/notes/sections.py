@@ -252,6 +252,7 @@ _FILLER = re.compile(
 _ANNOUNCE_END = re.compile(r"[:：.。?？!！,，;；]|——|$")
 _SHORT_SENTENCE_WORDS = 8
 _SHORT_SENTENCE_CHARS = 16
+_LONGER_SENTENCE_WORDS = 12
 
 
 def announced_topic(sentence: str) -> tuple[Section, str] | None:
@@ -270,11 +271,17 @@ def announced_topic(sentence: str) -> tuple[Section, str] | None:
         found = _announced_at_start(lead) or _named_by_copula(lead)
         if found is not None:
             return found
-    if _is_short(text, _SHORT_SENTENCE_WORDS, _SHORT_SENTENCE_CHARS) and not re.search(r"\d", text):
+    short = _is_short(text, _SHORT_SENTENCE_WORDS, _SHORT_SENTENCE_CHARS)
+    # "We also did some things less well than we should have.": a phrase of three words or more says it
+    # in a longer sentence too
+    longer = _is_short(text, _LONGER_SENTENCE_WORDS, _SHORT_SENTENCE_CHARS)
+    if longer and not re.search(r"\d", text):
         for section, unanchored in topic_phrases(anchored=False):
             # "下一步我们要做这几件事": the phrase that says it may follow a shorter one
             for m in unanchored.finditer(text):
-                if len(m.group(0)) >= 4 and (" " in m.group(0) or not m.group(0).isascii()):
+                phrase = m.group(0)
+                a_phrase = len(phrase) >= 4 and (" " in phrase or not phrase.isascii())
+                if a_phrase and (short or len(phrase.split()) >= 3):
                     return section, ""
     if re.search(r"为什么|(?<![a-z])why\b", text, re.I) and re.search(r"[？?]$", text):
         return "cause", ""
@@ -303,7 +310,7 @@ def _counted_topic(text: str) -> tuple[Section, str] | None:
 
 # "问题主要是社招", "The problem is mainly that …": a hedge between the topic and its copula changes nothing
 _COPULA = re.compile(
-    r"\s*(?:(?:主要|其实|还|最大的)?就?是|在于|[:：]|(?:is|was)\s+(?:mainly\s+|mostly\s+|really\s+)?(?:that\s+)?)\s*",
+    r"\s*(?:(?:主要|其实|还|最大的)?(?:就?是|出在)|在于|[:：]|(?:is|was)\s+(?:mainly\s+|mostly\s+|really\s+)?(?:that\s+)?)\s*",
     re.I,
 )
 

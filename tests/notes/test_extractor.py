@@ -237,3 +237,34 @@ def test_undated_note_leaves_relative_deadlines_open() -> None:
 
     assert find_when("重写 JD，王磊，下周五前", None) == (None, "下周五")
     assert find_when("补齐编制，2026年6月30日前，小邓负责", None)[0] == dt.date(2026, 6, 30)
+
+
+# ---- goals promised in prose: the promise told before its result is the goal's words ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "# Incident review\n\nIt went badly on Saturday. For slot booking we hold ourselves to a "
+            "success rate of 99.5% of attempts; on May 9 it was 91.2% across the day. We are sorry.\n",
+            "success rate",
+        ),
+        (
+            "# 故障复盘\n\n周六下单失败。我们给自己定的标准是99.5%的订单当天发出；"
+            "这个月只做到了97%。我们很抱歉。\n",
+            "订单当天发出",
+        ),
+    ],
+)
+def test_a_promise_before_its_result_is_a_goal_and_no_finding(text: str, name: str) -> None:
+    doc = RulesNotesExtractor().extract(text, doc_id="r", title="t")
+    assert [name in g.name for g in doc.goals] == [True]
+    assert not any("99.5" in f.text for f in [*doc.highlights, *doc.shortfalls])
+
+
+def test_a_welcome_event_is_no_greeting() -> None:
+    text = "Maeve: OK, numbers.\nMaeve: Welcome event sign-ups: we hoped for 600, we got 845.\n"
+    doc = RulesNotesExtractor().extract(text, doc_id="r", title="t")
+    goals = [(g.name, g.target_value, g.result_value) for g in doc.goals]
+    assert goals == [("Welcome event sign-ups", 600, 845)]

@@ -108,6 +108,13 @@ LESSONS = [
     ("Do less of: custom one-off demos", "one-off demos", None, STOP),
     ("Do more of: customer interviews", "customer interviews", None, KEEP),
     ("教训：不能再临时加需求", "临时加需求", None, STOP),
+    # the dimension said in words of the lesson's own: "that's people", "这是业务上的…", "，业务"
+    ("We keep the student ambassadors, that's people", "student ambassadors", P, KEEP),
+    ("Start protecting a changeover window, that's organisation", "changeover window", ORG, START),
+    ("保养套餐预售继续做，这是业务上的好打法", "保养套餐预售", B, KEEP),
+    ("临时保洁不培训就上岗的做法要停，这个是人的问题", "临时保洁", P, STOP),
+    ("配件安全库存每季度优化一次，业务", "配件安全库存", B, OPT),
+    ("学邻店的打法要继续，这是人家门店的经验", "学邻店", B, KEEP),  # "人家" names no dimension
 ]
 
 

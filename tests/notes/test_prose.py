@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -37,6 +38,30 @@ def test_we_will_names_work_to_do_and_keep_or_stop_names_a_practice() -> None:
     assert not any("Thursday demo" in a.what or "Friday" in a.what for a in doc.actions)
 
 
+def test_two_practices_joined_by_and_we_will_are_two_lessons() -> None:
+    doc = extract(
+        "Packing retro\n\nWe will keep the pre-picking switch as the standard play for any stoppage, "
+        "and we will stop accepting machines from contractors without an asset record.\n"
+    )
+    assert [(le.action, "pre-picking" in le.text, "asset record" in le.text) for le in doc.lessons] == [
+        (LessonAction.continue_, True, False),
+        (LessonAction.stop, False, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The order-integrity checks proved their worth and we will keep investing in them.",
+        "这套对账检查证明很有用，我们会继续投入。",
+    ],
+)
+def test_a_practice_with_its_reason_stays_one_lesson(sentence: str) -> None:
+    doc = extract(f"Review\n\nWhat we take from this. {sentence}\n")
+    assert len(doc.lessons) == 1 and doc.lessons[0].action is LessonAction.continue_
+    assert doc.actions == []
+
+
 def test_chinese_next_steps_in_a_paragraph_become_actions_and_kept_practices_lessons() -> None:
     doc = extract(
         "机房巡检月度复盘\n\n"
@@ -54,6 +79,29 @@ def test_a_later_sentence_gives_owner_and_date_to_the_task_just_named() -> None:
         "We will rebuild the synonym index on a separate node. Marco owns this and it is due May 29."
     )
     assert [(a.who, a.when) for a in doc.actions] == [("Marco", dt.date(2026, 5, 29))]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "when"),
+    [
+        (
+            "We will alert on the decline rate of top-ups. Tom Whitfield will have that live by May 29.",
+            "Tom Whitfield",
+            dt.date(2026, 5, 29),
+        ),
+        (
+            "We will write a paper fallback and drill it. Ana Costa will run the first drill by May 29.",
+            "Ana Costa",
+            dt.date(2026, 5, 29),
+        ),
+        ("下一步我们要给收费口做纸质备用方案。这个由王芳负责，5月29日前。", "王芳", dt.date(2026, 5, 29)),
+    ],
+)
+def test_who_will_have_that_done_or_run_it_owns_the_task_just_named(
+    text: str, who: str, when: dt.date
+) -> None:
+    doc = extract(f"Review\n\n{text}\n")
+    assert [(a.who, a.when) for a in doc.actions] == [(who, when)]
 
 
 def test_both_changes_go_to_the_owner_named_after_them() -> None:
@@ -135,6 +183,80 @@ def test_a_because_clause_under_what_went_wrong_stays_with_the_shortfall() -> No
     assert doc.cause_chains[0].is_main
 
 
+@pytest.mark.parametrize(
+    ("lead", "section"),
+    [
+        ("Our response also had problems.", "shortfall"),
+        ("There were also things that went wrong after detection.", "shortfall"),
+        ("We also did some things less well than we should have.", "shortfall"),
+        ("我们也有做得不够的地方。", "shortfall"),
+        ("响应这块也出了问题。", "shortfall"),
+        ("There were also things that went well.", "highlight"),
+        ("这次也有亮点。", "highlight"),
+    ],
+)
+def test_a_paragraph_opened_by_a_finding_lead_files_its_sentences(lead: str, section: str) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{lead} The night queue waited 40 minutes.\n")
+    found = doc.shortfalls if section == "shortfall" else doc.highlights
+    other = doc.highlights if section == "shortfall" else doc.shortfalls
+    assert [f.text for f in found] == ["The night queue waited 40 minutes"]
+    assert other == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section", "rest"),
+    [
+        (
+            "The main miss was the onboarding funnel: only 40% finished setup.",
+            "shortfall",
+            "onboarding funnel",
+        ),
+        ("Where we fell short was the night shift, which answered late.", "shortfall", "night shift"),
+        ("The bright spot was the new script, which cut calls by a third.", "highlight", "new script"),
+        ("问题主要出在夜班，接听慢了一倍。", "shortfall", "夜班"),
+        ("没达成的是新客，只有4.1万。", "shortfall", "新客"),
+        ("做得比较好的是新话术，转化高了两成。", "highlight", "新话术"),
+    ],
+)
+def test_a_finding_named_before_is_or_是_is_filed_without_its_lead(
+    sentence: str, section: str, rest: str
+) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{sentence}\n")
+    found = doc.shortfalls if section == "shortfall" else doc.highlights
+    assert len(found) == 1 and rest in found[0].text
+    assert not re.search(r"miss|fell short|bright spot|问题|没达成|做得比较好", found[0].text)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Our response also had problems. The on-call engineer's first step was to roll back the dispatcher. "
+        "The rollback took 25 minutes and changed nothing.",
+        "响应这块也出了问题。值班同学的第一反应是重启服务。重启花了25分钟，没有任何效果。",
+    ],
+)
+def test_the_first_step_of_the_response_is_the_story_not_a_shortfall(paragraph: str) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    assert len(doc.shortfalls) == 1 and "25" in doc.shortfalls[0].text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cause"),
+    [
+        (
+            "Our response also had problems. The rollback took 25 minutes and changed nothing. The release "
+            "was not on the deploy dashboard, so nobody connected the timing.",
+            "deploy dashboard",
+        ),
+        ("响应这块也出了问题。回滚花了25分钟，没有效果。告警发到了旧群里，所以没人看到。", "旧群"),
+    ],
+)
+def test_what_is_told_before_so_nobody_is_a_cause(paragraph: str, cause: str) -> None:
+    doc = extract(f"Review\n\n{paragraph}\n")
+    assert len(doc.shortfalls) == 1 and "25" in doc.shortfalls[0].text
+    assert any(cause in (c.phenomenon or "") + (c.surface_cause or "") for c in doc.cause_chains)
+
+
 def test_chinese_paragraph_cues_file_findings() -> None:
     doc = extract(
         "仓储二季度复盘纪要\n\n"
@@ -197,6 +319,44 @@ def test_a_task_handed_to_someone_who_agrees_is_theirs_with_the_date_they_confir
     assert [(a.what, a.who, a.when) for a in doc.actions] == [
         ("move the backup job to the new scheduler", "Ana", dt.date(2026, 5, 22))
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "task", "who", "when"),
+    [
+        (
+            [
+                "Ruth: Actions then.",
+                "Ruth: Ana, the retention policy, can you take it to the security board?",
+                "Ana: I can.",
+                "Ana: The board meets on the 28th, I'll have the paper in by then.",
+                "Ruth: Thanks everyone.",
+                "Ana: You're welcome.",
+            ],
+            "retention policy",
+            "Ana",
+            dt.date(2026, 5, 28),
+        ),
+        (
+            [
+                "陈海燕：行动这块。",
+                "陈海燕：刘强，夜班排班方案你能重新做一下吗？",
+                "刘强：我可以。",
+                "刘强：周会是25号，我在那之前交。",
+                "陈海燕：谢谢大家。",
+                "刘强：不客气。",
+            ],
+            "夜班排班方案",
+            "刘强",
+            dt.date(2026, 5, 25),
+        ),
+    ],
+)
+def test_a_task_agreed_to_takes_the_date_given_right_after_for_it(
+    lines: list[str], task: str, who: str, when: dt.date
+) -> None:
+    doc = extract("\n".join(lines) + "\n", name="t.txt")
+    assert [(task in a.what, a.who, a.when) for a in doc.actions] == [(True, who, when)]
 
 
 def test_a_speaker_who_takes_the_task_just_named_owns_it() -> None:
@@ -456,3 +616,45 @@ def test_a_paragraph_of_lessons_gives_one_lesson_per_rule(note: str, count: int)
     lessons = extract(note).lessons
     assert len(lessons) == count
     assert "讨论了几条" not in texts(lessons)
+
+
+def test_a_goal_not_reached_opens_a_drill_down_as_the_shortfall_and_the_weather_is_a_cause() -> None:
+    doc = extract(
+        "供暖首月复盘纪要\n\n"
+        "室温不达标集中在老旧小区，居民反映暖气不热。表面上看是二次网水力不平衡。"
+        "说到底是考核只看改造公里数。温志刚估计这一条占不达标户的六成左右。"
+        "另外11月下旬有一波寒潮，也拖了一部分，这是天气原因。\n"
+    )
+    assert [s.text for s in doc.shortfalls] == ["室温不达标集中在老旧小区，居民反映暖气不热"]
+    assert any("寒潮" in (c.phenomenon or "") and not c.is_main for c in doc.cause_chains)
+    main = [c for c in doc.cause_chains if c.is_main]
+    assert len(main) == 1 and "公里数" in (main[0].root_cause or "")
+
+
+def test_the_weather_named_as_a_cause_is_no_shortfall() -> None:
+    doc = extract(
+        "Winter review\n\nRepairs were slow in November. "
+        "The cold snap in late November slowed repairs down, which was the weather.\n"
+    )
+    assert not any("cold snap" in s.text for s in doc.shortfalls)
+    assert any("cold snap" in (c.phenomenon or "") + (c.surface_cause or "") for c in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "We said we would publish a public status page; it still does not exist, so riders learned "
+            "about the outage from social media.",
+            "social media",
+        ),
+        (
+            "We said we would publish a status page; it never shipped, and we learned that the hard way.",
+            "hard way",
+        ),
+    ],
+)
+def test_the_clause_after_a_semicolon_tells_the_shortfall_on(sentence: str, words: str) -> None:
+    doc = extract(f"Review\n\nThe sale ran for a week.\n\n{sentence}\n")
+    assert len(doc.shortfalls) == 1 and words in doc.shortfalls[0].text
+    assert doc.lessons == []

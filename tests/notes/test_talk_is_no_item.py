@@ -232,3 +232,34 @@ def test_an_observer_saying_they_only_listen_and_a_welcome_are_no_items(note: st
 def test_not_everything_went_badly_opens_what_went_well_and_thanks_are_no_item(note: str) -> None:
     highlights = extract(note).highlights
     assert len(highlights) == 1 and ("校验" in highlights[0].text or "integrity" in highlights[0].text)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "欧阳敏：经验。电音夜场继续做。",
+            "卢婷：餐饮定价要优化一下。",
+            "欧阳敏：对，加上。",
+            "欧阳敏：行动。救生员编制标准重新定，包小军负责，9月底前。",
+            "欧阳敏：平价套餐让老郭做方案，两周内。",
+            "欧阳敏：我会后跟他说。",
+            "欧阳敏：就这样，散会。",
+            "小费：好嘞，我把空调关了，下周一前记得交电费。",
+        ],
+        [
+            "Hollie: Lessons. Keep the pop-up desks.",
+            "Priscilla: I'd add: optimise the walk-in queue.",
+            "Hollie: Right, add that.",
+            "Hollie: Actions. Jon owns the knowledge base drill, within two weeks.",
+            "Hollie: The queue ticket system is Marcus's, due end of November.",
+            "Jon: I'll tell him.",
+            "Hollie: OK, that's a wrap.",
+            "Rafael: I'll book the room for the party by Friday.",
+        ],
+    ],
+)
+def test_passing_a_task_on_agreeing_and_talk_after_the_close_are_no_items(lines: list[str]) -> None:
+    doc = extract("\n".join(lines) + "\n", name="t.txt")
+    assert len(doc.actions) == 2
+    assert len(doc.lessons) == 2

@@ -40,6 +40,8 @@ def test_every_phrase_is_a_non_empty_string(language: str) -> None:
         ("commitment", "下一步我们要统一报价模板", True),
         ("commitment", "The willow tree fell", False),  # "will" only as a whole word
         ("acknowledgement", "Thanks to Omar for the quick rollback", True),
+        ("acknowledgement", "Welcome, Chen", True),
+        ("acknowledgement", "Welcome event sign-ups: 845", False),  # a welcome event is no greeting
         ("confirmation", "Sure, works for me", True),
     ],
 )

@@ -9,7 +9,7 @@ from coach.domain.parsing.goals import (
     tolerance_band,
 )
 from coach.domain.parsing.numbers import Quantity, parse_quantities, parse_quantity
-from coach.domain.parsing.owners import find_owner
+from coach.domain.parsing.owners import find_owner, labelled_words
 
 __all__ = [
     "DateMention",
@@ -20,6 +20,7 @@ __all__ = [
     "find_deadline",
     "find_owner",
     "find_tolerance",
+    "labelled_words",
     "lower_is_better",
     "parse_quantities",
     "parse_quantity",

@@ -9,8 +9,9 @@ title (王总, 李经理), or a department (产品部, 运营团队). Pronouns a
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from coach.domain.reading.cues import acknowledge, not_addressed
+from coach.domain.reading.cues import acknowledge, not_addressed, owner_label, owner_label_glued
 
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -90,13 +91,33 @@ _EN_ROLE_WORDS = (
 _EN_ROLE = re.compile(f"^{_EN_ROLE_WORDS}")
 _HANDLE = re.compile(r"[A-Za-z][\w.-]*")
 
-# English labels need a colon, dash or "is": "the owner of the service" names no one
-_LABEL = re.compile(
-    r"(?:(?:负责人|责任人|牵头人|跟进人|执行人|对接人|主责人)\s*(?:是|为|[:：=＝\-–—]|\s)"
-    r"|负责\s*[:：]"
-    r"|(?i:\b(?:owner|dri|assignee|poc|responsible)\b)\s*(?:[:：=＝\-–—]|\s+(?i:is)\s|\s+(?=@|[A-Z][a-z])))"
+# the owner's words after a label (the labels are the language files' `owner_label`): a role may come
+# before an English name ("owner: IT lead Sam")
+_LABEL_VALUE = (
     rf"\s*@?(?P<value>(?:{_EN_ROLE_WORDS})?[^\s，,。;；、)）\]】]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){{0,2}})"
 )
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    return re.compile(rf"(?:{owner_label()}){_LABEL_VALUE}")
+
+
+@cache
+def _glued_label(shortest: int, longest: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{owner_label_glued()})\s*(?P<value>{_HAN}{{{shortest},{longest}}})(?=$|[，,;；。\s])"
+    )
+
+
+def labelled_words(text: str, shortest: int, longest: int) -> re.Match[str] | None:
+    """The first Chinese words said after an owner's label, glued to it or not, that run to the end of their
+    clause and are `shortest` to `longest` characters long (group `value`): "负责人刘洋，…" → 刘洋,
+    "负责人：设备部老周" → 设备部老周. Unlike find_owner's label reading, the words are not yet read as a
+    name: the caller takes the name out of them."""
+    return _glued_label(shortest, longest).search(text)
+
+
 _MENTION = re.compile(r"@(?P<value>[^\s@，,。;；:：、()（）!！?？]+)")
 _CN_PREPOSITION = re.compile(
     rf"(?:由(?!于|此)|交给|交由|分配给|指派给|安排给|转给|给到|请|让)(?P<value>{_HAN}{{2,8}}|[A-Z]\w*)"
@@ -210,7 +231,7 @@ def _value(value: str, strict: bool = False) -> str | None:
 
 def _from_label(text: str) -> str | None:
     """负责人：老王, owner: Bob, Owner - Alice Chen, (负责人 陈晨)."""
-    return next((n for m in _LABEL.finditer(text) if (n := _value(m["value"]))), None)
+    return next((n for m in _label().finditer(text) if (n := _value(m["value"]))), None)
 
 
 def _from_mention(text: str) -> str | None:

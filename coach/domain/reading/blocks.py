@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from coach.domain.reading import cues
 
@@ -16,10 +17,14 @@ BlockKind = (
     str  # "highlights" | "shortfalls" | "missed" | "chain" | "reflection" | "lessons" | "actions" | "text"
 )
 FINDINGS = ("highlights", "shortfalls", "missed")
-_SENTENCE = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=\S)|\s+/\s+")
+# where a sentence ends: a Chinese or closing mark, or a period before the next word
+_SENTENCE_END = r"(?<=[。！？!?；;\n])\s*"
+_PERIOD = r"(?<=[.])\s+(?=\S)"
 # "X, Lucia, by March 31. Y, Tom, next Friday.": a period ends a sentence before a capital letter only
 # ("by March 5. newsletter list" goes on), for lists where a lower-case word after a period is no new item
-_SENTENCE_CAPITALISED = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=[A-Z])|\s+/\s+")
+_PERIOD_CAPITALISED = r"(?<=[.])\s+(?=[A-Z])"
+# "Highlights: X / Shortfalls: Y": a slash between spaces parts the sentences of a terse message
+_SLASH = r"\s+/\s+"
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}\s*[.)）、]|[（(]\d{1,2}[)）])\s*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SHARE = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent)")
@@ -65,11 +70,18 @@ def _joined(parts: list[str]) -> str:
     return out
 
 
-def sentences(text: str, *, capitalised: bool = False) -> list[str]:
+def sentences(text: str, *, capitalised: bool = False, slashes: bool = True) -> list[str]:
     """The sentences of a message, commas at their ends kept off; with `capitalised`, an English
-    sentence after a period must start with a capital letter."""
-    splitter = _SENTENCE_CAPITALISED if capitalised else _SENTENCE
+    sentence after a period must start with a capital letter; without `slashes`, a " / " goes on the
+    sentence (an answer that names two things: "把培训 / 上线陪跑提前做")."""
+    splitter = _splitter(capitalised, slashes)
     return [s.strip(" \t\n，,") for s in splitter.split(text or "") if s and s.strip(" \t\n，,。.")]
+
+
+@cache
+def _splitter(capitalised: bool, slashes: bool) -> re.Pattern[str]:
+    ends = [_SENTENCE_END, _PERIOD_CAPITALISED if capitalised else _PERIOD, *([_SLASH] if slashes else [])]
+    return re.compile("|".join(ends))
 
 
 def strip_filler(sentence: str) -> str:

@@ -84,6 +84,30 @@ def role_prefix() -> re.Pattern[str]:
 
 
 @cache
+def alternatives(name: str) -> str:
+    """One list of every language as one alternation, for a reader that sets the words in a pattern of its
+    own ("^(?:…)$"): the words are data, the structure stays with the reader. A list no language fills
+    matches nothing (an empty alternation would match everywhere)."""
+    return _union(fragments(name)) or "(?!)"
+
+
+def owner_label() -> str:
+    """An owner's label and the mark after it ("负责人：", "owner is "), as a fragment for the owner reader
+    to put before the name's own pattern."""
+    return _union(fragments("owner_label"))
+
+
+def owner_label_glued() -> str:
+    """The labels also written glued to the name ("负责人刘洋"), the mark optional, as a fragment."""
+    return _union(fragments("owner_label_glued"))
+
+
+def owner_lead_verbs() -> str:
+    """Verbs right after a name that make that person the owner ("孙倩主持"), as a fragment."""
+    return _union(fragments("owner_lead_verbs"))
+
+
+@cache
 def skipped() -> re.Pattern[str]:
     return re.compile(_union(fragments("skipped")), re.I)
 
@@ -176,6 +200,12 @@ def share_lead() -> re.Pattern[str]:
 def direction() -> dict[str, re.Pattern[str]]:
     """Words in a KPI's name that say which way it is better: `lower` ("no-show", "误报"), `higher`."""
     return {key: re.compile(_union(listed), re.I) for key, listed in keyed_fragments("direction").items()}
+
+
+@cache
+def share_said() -> dict[str, re.Pattern[str]]:
+    """Words that name a share without a number, by the share they name: `most` ("大部分", "the bulk")."""
+    return {key: re.compile(_union(listed)) for key, listed in keyed_fragments("share_said").items()}
 
 
 @cache

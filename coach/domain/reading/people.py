@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from coach.domain.reading import cues
-from coach.domain.reading.blocks import strip_filler
+from coach.domain.reading.blocks import sentences, strip_filler
 
 QUESTIONS = ("most_touched", "self_discovery", "do_better", "next_step")
-_PARTS = re.compile(r"(?<=[。！？!?；;\n])\s*|(?<=[.])\s+(?=\S)")
 # "I'm Karin Vogt, plant manager.": an English first and last name is one name, when a stop or comma ends it
 _NAME = re.compile(
     r"^(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?=\s*[，,。.:：;；]|\s*$)|[^\s，,。.:：;；!！?？]{1,20}|[A-Z][a-z]+)"
@@ -116,9 +115,8 @@ def read_reflections(text: str) -> list[SaidReflection]:
     said: list[SaidReflection] = []
     current: SaidReflection | None = None
     last_key: str | None = None
-    for sentence in (s.strip() for s in _PARTS.split(text or "")):
-        if not sentence:
-            continue
+    # an answer may name two things with a slash ("把培训 / 上线陪跑提前做"): a slash parts no sentences here
+    for sentence in sentences(text, slashes=False):
         name, rest = _person(sentence)
         if name is not None:
             current = SaidReflection(person=name)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import cache
 
 from coach.domain.critique import normalize
-from coach.domain.parsing import DateMention, find_dates, find_owner
+from coach.domain.parsing import DateMention, find_dates, find_owner, labelled_words
 from coach.domain.reading import cues
 from coach.engines.rules.text import has_words
 
@@ -26,14 +27,20 @@ _EN_OWNER_BIT = (
     rf"\b(?:owner|who)\s*[:：]?\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:{_EN_TEAM})?(?=\s*(?:$|[,;.，；。]))"
     rf"|(?:^|(?<=,))\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?){_EN_TEAM}(?=\s*(?:$|[,;.]))"
 )
-# an owner said by a label or a verb; "全程负责人制度" (the rule that someone owns it) is work, not an owner,
-# so "…负责" closes its clause
-_OWNER_BITS = re.compile(
-    rf"@\s*{_NAME}+|(负责人|责任人)(?!制)\s*[:：是为]?\s*{_NAME}+|{_EN_OWNER_BIT}|\b(owner|who)\s*[:：]\s*{_NAME}+"
-    rf"|由\s*{_NAME}{{1,6}}\s*(来)?负责|{_NAME}{{1,6}}\s*(来)?(负责|主持|牵头)(?=$|[，,;；。\s])"
-    rf"|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
-    re.I,
-)
+
+
+@cache
+def _owner_bits() -> re.Pattern[str]:
+    """An owner said by a label or a verb; "…负责" closes its clause (the glued labels are the language files'
+    `owner_label_glued`, the verbs after a name their `owner_lead_verbs`)."""
+    return re.compile(
+        rf"@\s*{_NAME}+|(?:{cues.owner_label_glued()})\s*{_NAME}+|{_EN_OWNER_BIT}|\b(owner|who)\s*[:：]\s*{_NAME}+"
+        rf"|由\s*{_NAME}{{1,6}}\s*(来)?负责|{_NAME}{{1,6}}\s*(来)?(负责|{cues.owner_lead_verbs()})(?=$|[，,;；。\s])"
+        rf"|\bowned by\s+\S+|\b\S+\s+owns( it)?\b|\bassigned to\s+\S+",
+        re.I,
+    )
+
+
 # What is left of a clause once the owner and the date are taken out of it.
 LEFTOVER = re.compile(
     r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
@@ -59,17 +66,16 @@ _SELF_NAMED = re.compile(
 _DASH_OWNER = re.compile(r"(?:——|—|–|--)\s*([^\s，,；;。—–-]{2,14})\s*(?=$|[，,；;。])")
 # A bare English name given as its own clause: "improve X, Tom, next Friday".
 _BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
-# Owners the shared parser does not read yet: "负责人刘洋" (no colon), "孙倩主持", "王芳牵头".
-_CN_OWNER = re.compile(
-    r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{2,3})(?=$|[，,;；。\s])|"
-    r"(?:^|[，,;；。\s])([\u4e00-\u9fff]{2,3})(?:(?:来)?(?:主持|牵头)|自己(?:来|做|盯|跟)(?=$|[，,;；。\s]))"
-)  # "郭蕾自己来": that person does it
-# "负责人：设备部老周": the label, then the person with their team before the name
-_CN_LABELLED_OWNER = re.compile(r"(?:负责人|责任人)\s*[:：是为]?\s*([\u4e00-\u9fff]{4,10})(?=$|[，,;；。\s])")
+
+
+@cache
+def _lead_verb_owner() -> re.Pattern[str]:
+    """A name before a verb that makes them the owner, which find_owner does not read: "孙倩主持"."""
+    return re.compile(rf"(?:^|[，,;；。\s])([\u4e00-\u9fff]{{2,3}})(?:来)?(?:{cues.owner_lead_verbs()})")
+
+
 # "The sand store roof gets fixed: Pete Lawson from maintenance": the work, a colon, then who does it
 _AFTER_COLON = re.compile(r"^(?P<work>.+?)\s*[:：]\s*(?P<who>[^:：]+)$")
-# "Maya too", "Dev Patel again": a name said once more, the word after it no part of it
-_AGAIN = re.compile(r"\s+(?:too|as well|again)$", re.I)
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _NOT_NAMES = frozenset(
     {"yes", "no", "ok", "okay", "done", "none", "nothing", "skip", "next", "also", "and", "then", "so"}
@@ -79,6 +85,12 @@ _NOT_NAMES = frozenset(
     | {"october", "november", "december"}
     | {"why", "because", "root", "cause", "main", "share", "correction", "sorry", "actually", "other", "rest"}
 )
+
+
+@cache
+def _again() -> re.Pattern[str]:
+    """ "Maya too", "Dev Patel again": a name said once more, the word after it no part of it."""
+    return re.compile(rf"\s+(?:{cues.alternatives('said_again')})$", re.I)
 
 
 def owner_in(text: str) -> str | None:
@@ -93,10 +105,10 @@ def owner_in(text: str) -> str | None:
     who = find_owner(text)
     if who and not find_dates(who, dt.date(2000, 1, 1)):
         return _without_title(text, who)
-    if match := _CN_OWNER.search(text):
-        return _without_title(text, match.group(1) or match.group(2))
-    if (match := _CN_LABELLED_OWNER.search(text)) and (name := bare_name(match.group(1))):
-        return name
+    if glued := _glued_or_lead_verb_owner(text):
+        return glued
+    if (labelled := labelled_words(text, 4, 10)) and (name := bare_name(labelled["value"])):
+        return name  # "负责人：设备部老周": the person with their team before the name
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
     for number, clause in enumerate(clauses):
         if named := _named_after_colon(clause):
@@ -104,11 +116,21 @@ def owner_in(text: str) -> str | None:
         if number and (name := _team_and_name(clause)):
             return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
     for clause in clauses[1:]:
-        clause = _AGAIN.sub("", clause)
+        clause = _again().sub("", clause)
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
     return None
+
+
+def _glued_or_lead_verb_owner(text: str) -> str | None:
+    """Owners find_owner does not read: a name glued to its label ("负责人刘洋"), or before a verb that
+    makes them the owner ("孙倩主持"); the first said wins."""
+    labelled = labelled_words(text, 2, 3)
+    lead = _lead_verb_owner().search(text)
+    if labelled and (not lead or labelled.start() <= lead.start()):
+        return _without_title(text, labelled["value"])
+    return _without_title(text, lead.group(1)) if lead else None
 
 
 def _named_after_colon(clause: str) -> tuple[str, str] | None:
@@ -118,7 +140,7 @@ def _named_after_colon(clause: str) -> tuple[str, str] | None:
     said = _AFTER_COLON.match(clause)
     if not said or len(said.group("work").split()) < 3:
         return None
-    name = re.sub(rf"{_EN_TEAM}$", "", _AGAIN.sub("", said.group("who").strip()))
+    name = re.sub(rf"{_EN_TEAM}$", "", _again().sub("", said.group("who").strip()))
     if not _BARE_NAME.match(name) or set(name.lower().split()) & _NOT_NAMES:
         return None
     return said.group("work"), name
@@ -152,7 +174,7 @@ def bare_name(words: str) -> str | None:
 
 
 def work_clauses(text: str, mention: DateMention | None) -> list[str]:
-    rest = _OWNER_BITS.sub(" ", text)
+    rest = _owner_bits().sub(" ", text)
     rest = _DASH_OWNER.sub(lambda m: "，" if bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
         # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from coach.domain.critique import is_external
@@ -28,37 +29,36 @@ from coach.engines.rules.text import has_words, split_cause, word_grams
 
 FindingKind = Literal["highlights", "shortfalls"]
 
-# "没做好的是续费率", "不足是GMV没完成", "The shortfall was renewals", "What went wrong: …"
-_SHORTFALL_LABEL = re.compile(
-    r"^(?:没做好的?(?:是|：|:)?|做得不好的?(?:是|：|:)?|不足(?:之处)?(?:是|：|:)|问题(?:是|：|:)|短板(?:是|：|:)?"
-    r"|没做成的?(?:是|：|:)?|(?i:(?:the )?(?:shortfall|problem|weak spot|miss)(?:\s+was|\s+is|:)"
-    r"|what (?:went wrong|didn'?t work)(?:\s+was|\s+is|:)))\s*"
-)
-_HIGHLIGHT_LABEL = re.compile(
-    r"^(?:亮点(?:是|：|:)|做得好的?(?:是|：|:)?|做成的?(?:是|：|:)?|做对的?(?:是|：|:)?"
-    r"|(?i:(?:the )?highlight(?:\s+was|\s+is|:)|what (?:went well|worked)(?:\s+was|\s+is|:)))\s*"
-)
-# words that make a finding a shortfall even without its label
-_NEGATIVE = re.compile(
-    r"没完成|未完成|没达成|未达成|没做好|没做到|不达标|流失|下滑|下降|滑坡|拖欠|延期|超支|失败|太慢|慢了|太低|偏低|短板|不足"
-    r"|(?i:\b(?:missed|fell short|didn'?t|wasn'?t|failed|lost|churn(?:ed)?|slipped|late"
-    r"|over budget|too slow)\b)"
-)
-_POSITIVE = re.compile(
-    r"超额|做得好|做得不错|做成|增长|提升了|突破|亮点|表现好"
-    r"|(?i:\b(?:exceeded|went well|worked|grew|beat|record)\b)"
-)
+# The cue words are the language files' lists named below; the patterns here only set them.
 
-# a main cause is marked by its words or by a weight
-_MAIN = re.compile(r"根子上|归根结底|主要是|主因|七成|八成|九成|(?i:\broot cause\b|\bmostly\b|\bmainly\b)")
-_SHARE_WORDS = re.compile(r"占|成|%|％|percent|of it|mostly")
-_SHARE_TAIL = re.compile(r"[，,]?\s*(?:这个)?(?:大概|约|差不多)?占?[一二三四五六七八九十\d]+(?:成|%|％).*$")
+
+@cache
+def _label(kind: FindingKind) -> re.Pattern[str]:
+    """The label that opens a finding of a kind: "没做好的是续费率", "The shortfall was renewals"."""
+    words = "shortfall_label" if kind == "shortfalls" else "highlight_label"
+    return re.compile(rf"^(?:{cues.alternatives(words)})\s*", re.I)
+
+
+@cache
+def _said(name: str) -> re.Pattern[str]:
+    """A list's words found anywhere: a finding's sign, the main cause's words, a cause's "because"."""
+    return re.compile(cues.alternatives(name), re.I)
+
+
+@cache
+def _share_words() -> re.Pattern[str]:
+    return re.compile(rf"{cues.alternatives('share_words')}|%|％")
+
+
+@cache
+def _share_tail() -> re.Pattern[str]:
+    return re.compile(cues.alternatives("share_tail"))
+
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
 _CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+")
-_BECAUSE = re.compile(r"因为|由于|(?i:\bbecause\b|\bdue to\b)")
-_CAUSE_WORD = re.compile(r"^(?:因为|由于|是因为|(?i:because(?: of)?|due to))\s*")
 _REST_LEAD = re.compile(
     r"^(?:(?:剩下|其余|其他|另外|余下)(?:的)?|(?:the )?rest(?: is)?|other(?: cause)?"
     r"|another (?:cause|one|reason)(?: is)?)"
@@ -73,6 +73,12 @@ _SHARE_WORDS = re.compile(
 # a remark after the cause ("产品线已经在改了", "which was scheduled…") is no rung of its own
 _REMARK = re.compile(r"已经在改|在处理|正在|(?i:^already\b)")
 _CAUSE_LEAD = re.compile(r"^(?:是因为|因为|由于|是|(?:because(?: of)?|due to)\s)\s*", re.I)
+
+
+@cache
+def _cause_word() -> re.Pattern[str]:
+    """The words that open a clause as a cause, dropped from it."""
+    return re.compile(rf"^(?:{cues.alternatives('cause_word')})\s*", re.I)
 
 
 @dataclass
@@ -96,11 +102,14 @@ def finding_kind(text: str, asked: FindingKind) -> tuple[FindingKind | None, str
     ones during the shortfalls) make the kind unsure: the coach asks rather than guessing.
     """
     body = text.strip()
-    if match := _SHORTFALL_LABEL.match(body):
+    if match := _label("shortfalls").match(body):
         return "shortfalls", body[match.end() :].strip(" ，,")
-    if match := _HIGHLIGHT_LABEL.match(body):
+    if match := _label("highlights").match(body):
         return "highlights", body[match.end() :].strip(" ，,")
-    negative, positive = bool(_NEGATIVE.search(body)), bool(_POSITIVE.search(body))
+    negative, positive = (
+        bool(_said("finding_negative").search(body)),
+        bool(_said("finding_positive").search(body)),
+    )
     if asked == "highlights" and negative and not positive:
         return None, body
     if asked == "shortfalls" and positive and not negative:
@@ -148,7 +157,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 layers.append(("root", head.pop()))
             continue
         if rung == "share":
-            share = parse_share(words or clause) if words or _SHARE_WORDS.search(clause) else share
+            share = parse_share(words or clause) if words or _share_words().search(clause) else share
             continue
         if rung is not None:
             marked += 1
@@ -163,7 +172,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             else:
                 pending = rung
             continue
-        given = parse_share(clause) if _SHARE_WORDS.search(clause) or has_share(clause) else None
+        given = parse_share(clause) if _share_words().search(clause) or has_share(clause) else None
         if (
             given is not None
             and (layers or head or phenomenon)
@@ -179,13 +188,15 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             layers.append((pending, _share_removed(clause)))
             root_sentence = number if pending == "root" else root_sentence
             rung_sentence, pending = number, None
-        elif layers and number == rung_sentence and layers[-1][0] != "root" and not _CAUSE_WORD.match(clause):
+        elif (
+            layers and number == rung_sentence and layers[-1][0] != "root" and not _cause_word().match(clause)
+        ):
             joiner = (
                 "，" if _HAN.search(clause) else ", "
             )  # "Why: the rule is vessel-first, nobody revisited it"
             layers[-1] = (layers[-1][0], layers[-1][1] + joiner + _share_removed(clause))
-        elif not layers and _CAUSE_WORD.match(clause):
-            layers.append(("surface", _CAUSE_WORD.sub("", clause, count=1)))
+        elif not layers and _cause_word().match(clause):
+            layers.append(("surface", _cause_word().sub("", clause, count=1)))
         elif not layers and phenomenon is None:
             head.append(clause)
         elif layers and layers[-1][0] == "root":
@@ -194,10 +205,10 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 layers[-1] = ("root", layers[-1][1] + joiner + more)
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
-            layers.append(("deeper", _CAUSE_WORD.sub("", clause, count=1)))
+            layers.append(("deeper", _cause_word().sub("", clause, count=1)))
     roots = [w for k, w in layers if k == "root" and w]
     if not roots and whys and layers and layers[-1][0] == "deeper":
-        layers[-1] = ("root", _CAUSE_WORD.sub("", layers[-1][1], count=1))  # "为什么赶？因为按单计件"
+        layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))  # "为什么赶？因为按单计件"
         roots, marked = [layers[-1][1]], marked + 1  # the answer to the last why asked is the root
     if marked < least or not roots:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
@@ -209,7 +220,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         surface=surface,
         root=root,
         share=share,
-        main=share is not None or bool(_MAIN.search(text)),
+        main=share is not None or bool(_said("main_cause").search(text)),
         marked=marked,
         others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
         beside=list(beside.values()),
@@ -276,7 +287,7 @@ def _why_asked(clause: str) -> str | None:
     if cues.why().fullmatch(body):
         return ""
     asked = cues.why().match(body)
-    if asked is None or _BECAUSE.search(body):
+    if asked is None or _said("because").search(body):
         return None  # "why it failed is because …" answers, it does not ask
     rest = body[asked.end() :]
     if rest[:1].isascii() and rest[:1].isalnum():
@@ -303,7 +314,7 @@ def _rung(clause: str) -> tuple[str | None, str]:
 
 def _share_removed(words: str) -> str:
     """'没有客户成功经理做上线陪跑，大概七成' → the cause only (the share is read separately)."""
-    return _SHARE_TAIL.sub("", words).strip()
+    return _share_tail().sub("", words).strip()
 
 
 def _same_cause(said: str, known: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from coach.domain.lesson_typing import parse_lesson_correction
+from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.reading import cues
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.edits_by_words import apply_word_edits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from coach.domain.parsing.numerals import CN_DIGITS, EN_SCALES, EN_SMALL
 from coach.domain.reading import cues
@@ -11,21 +12,20 @@ from coach.domain.reading import cues
 # the shared numeral tables, plus 十 as a bare number ("十", "七十五")
 _CN = {**CN_DIGITS, "十": 10}
 _EN = {**EN_SMALL, **EN_SCALES}
-_WORDS = [
-    (re.compile(r"全部|百分之百|所有|\ball of it\b|\bentirely\b|\bfully\b"), 1.0),
-    (
-        re.compile(r"绝大部分|绝大多数|几乎全部|基本全是|\balmost all\b|\bvast majority\b|\bnearly all\b"),
-        0.85,
-    ),
-    (re.compile(r"大头|大部分|\bmost of\b|\bmostly\b|\bthe bulk\b|\bmajority\b|\bthe lion'?s share\b"), 0.7),
-    (re.compile(r"大半|多半|一半多|一半以上|超过一半|\bmore than half\b|\bover half\b"), 0.6),
-    (re.compile(r"一半|\bhalf\b"), 0.5),
-    (re.compile(r"三分之二|\btwo[- ]thirds\b"), 2 / 3),
-    (re.compile(r"三分之一|\ba third\b|\bone[- ]third\b"), 1 / 3),
-    (re.compile(r"四分之三|\bthree[- ]quarters\b"), 0.75),
-    (re.compile(r"四分之一|\ba quarter\b|\bone[- ]quarter\b"), 0.25),
-    (re.compile(r"一小部分|很少|\ba little\b|\bsmall part\b"), 0.1),
-]
+# the share each kind of words names (the words are the language files' `share_said`), tried in this order:
+# "绝大部分" is almost all before "大部分" is most, "一半多" is more than half before "一半" is half
+_SAID_SHARES = (
+    ("all", 1.0),
+    ("almost_all", 0.85),
+    ("most", 0.7),
+    ("more_than_half", 0.6),
+    ("half", 0.5),
+    ("two_thirds", 2 / 3),
+    ("a_third", 1 / 3),
+    ("three_quarters", 0.75),
+    ("a_quarter", 0.25),
+    ("a_little", 0.1),
+)
 
 
 def _cn_number(raw: str) -> float | None:
@@ -47,7 +47,7 @@ def parse_share(text: str) -> float | None:
     ("价格只有我们一半").
     """
     body = (text or "").lower()
-    if (marked := _MARKED_SHARE.search(body)) and marked.group("token") != body:
+    if (marked := _marked_share().search(body)) and marked.group("token") != body:
         return parse_share(marked.group("token"))
     if match := re.search(r"(\d{1,3})\s*(?:%|％)?\s*(?:-|~|～|到|至|to)\s*(\d{1,3})\s*(%|％|percent)", body):
         return _clamp((float(match.group(1)) + float(match.group(2))) / 200)
@@ -69,8 +69,8 @@ def parse_share(text: str) -> float | None:
         r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b\s*(percent|%)?", body
     ):
         return _clamp(_EN[match.group(1)] / 100)
-    for pattern, value in _WORDS:
-        if pattern.search(body):
+    for words, value in _SAID_SHARES:
+        if cues.share_said()[words].search(body):
             return value
     if match := re.search(r"(?<![\d.])(0?\.\d+|1\.0+|\d{1,3})(?![\d.])", body):
         number = float(match.group(1))
@@ -92,45 +92,60 @@ class CauseShare:
     share: float
 
 
-# a share written out: 七成, 两三成, 70%, 百分之七十, 60 percent, half, 三分之一 (no bare number)
-_SHARE_TOKEN = re.compile(
+# a share written out in numbers: 七成, 两三成, 70%, 百分之七十, 60 percent (no bare number)
+_SHARE_NUMBER = (
     r"[一二两三四五六七八九十\d]{1,2}\s*成|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
-    r"|百分之[零一二两三四五六七八九十\d]+|一半|大半|大头|大部分|三分之[一二]|四分之[一三]"
-    r"|(?i:\bhalf\b|\bmost of\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b)"
+    r"|百分之[零一二两三四五六七八九十\d]+"
 )
-# the words that say a share is one: 占, 占比, accounts for, explains
-_MARKED_SHARE = re.compile(
-    r"(?:占(?:了|比)?|(?i:\b(?:accounts? for|explains?|makes? up)))\s*"
-    r"(?:大概|大约|约|差不多|(?i:about|roughly|around))?\s*"
-    rf"(?P<token>{_SHARE_TOKEN.pattern})"
-)
-# where one cause's share ends and the next begins: "七成是没有陪跑，另外三成是价格", "60% X and 40% Y"
-_SHARE_CLAUSE_END = re.compile(r"[，,;；。、]\s*|\s+(?i:and)\s+(?=\S*\d)|(?=另外|其余|剩下|余下)")
-# what a share is of: "of the donation shortfall", "的缺口"
-_QUALIFIER = re.compile(
-    r"^\s*(?:的(?:缺口|差距|损失|下滑|影响)|(?i:of\b(?![^,;，；]*\b(?:is|was|were|came|comes|due)\b)))"
-)
-# words around a share that are not the cause: 另外, 大概, 占, 是, the other, was, due to, 原因
-_LEAD_GLUE = re.compile(
-    r"^(?:另外|其余|剩下的?|余下的?|剩余的?|还有|其中|这个|这|大概|大约|约|差不多|占了?|算(?:是)?|我看|估计|的原因|是|在于|来自"
-    r"|因为|由于|就是"
-    r"|(?i:the\s+other|the\s+rest|the\s+remaining|remaining|another|about|roughly|around|maybe|of\s+it|was|is|were"
-    r"|call\s+it|i'?d\s+say|say|i'?d\s+put\s+(?:it|that)\s+at"
-    r"|came\s+from|comes\s+from|from|due\s+to|because\s+of|is\s+down\s+to|was\s+down\s+to|on|to|for)\b)[\s:：]*"
-)
-_TAIL_GLUE = re.compile(
-    r"[\s:：]*(?:的原因|原因|左右|的样子|吧|占了?|大概|大约|约|差不多|能?解释了?"
-    r"|(?i:\bof\s+it\b|\bor\s+so\b|\bof\s+the\s+gap\b|\baccounts?\s+for\b|\bexplains?\b|\bis\b|\bwas\b|\babout\b|\bfor\b|\bat\b))$"
-)
+
+# The cue words around a share are the language files' lists named below; the patterns here only set them.
+
+
+@cache
+def _share_token() -> re.Pattern[str]:
+    """A share written out, in numbers or in words ("一半", "two thirds")."""
+    return re.compile(rf"{_SHARE_NUMBER}|(?i:{cues.alternatives('share_token_words')})")
+
+
+@cache
+def _marked_share() -> re.Pattern[str]:
+    """A share said to be one: "占七成", "占比三成", "accounts for about 60%"."""
+    return re.compile(
+        rf"(?i:{cues.alternatives('share_marker')})\s*(?i:{cues.alternatives('share_about')})?\s*"
+        rf"(?P<token>{_share_token().pattern})"
+    )
+
+
+@cache
+def _share_clause_end() -> re.Pattern[str]:
+    """Where one share and its cause end: "七成是没有陪跑，另外三成是价格", "60% X and 40% Y"."""
+    return re.compile(
+        rf"[，,;；。、]\s*|\s+(?i:{cues.alternatives('share_joiner')})\s+(?=\S*\d)"
+        rf"|(?={cues.alternatives('share_next')})"
+    )
+
+
+@cache
+def _share_of() -> re.Pattern[str]:
+    """What a share is of, right after it: "of the donation shortfall", "的缺口"."""
+    return re.compile(rf"^\s*(?i:{cues.alternatives('share_of')})")
+
+
+@cache
+def _glue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words before and after a share's cause that are no part of it: 另外, 大概, 占, the other, was."""
+    lead = re.compile(rf"^(?i:{cues.alternatives('share_lead_glue')})[\s:：]*")
+    tail = re.compile(rf"[\s:：]*(?i:{cues.alternatives('share_tail_glue')})$")
+    return lead, tail
 
 
 def _cause_words(clause: str, token: re.Match[str]) -> str:
     """The clause without its share and the glue words around it: "另外三成是价格" → "价格"."""
     after = clause[token.end() :]
-    if _QUALIFIER.match(after):
+    if _share_of().match(after):
         after = ""  # "10% of the donation shortfall", "三成的缺口": what the share is of, no cause
     words = (clause[: token.start()] + " " + after).strip()
-    for glue in (_LEAD_GLUE, _TAIL_GLUE):
+    for glue in _glue():
         while (match := glue.search(words)) and match.group(0):
             words = (words[: match.start()] + words[match.end() :]).strip()
     return words.strip(" ，,。.;；")
@@ -138,7 +153,7 @@ def _cause_words(clause: str, token: re.Match[str]) -> str:
 
 def has_share(text: str) -> bool:
     """Whether a share is written out in the text (七成, 70%, two thirds, a quarter)."""
-    return _SHARE_TOKEN.search(text or "") is not None
+    return _share_token().search(text or "") is not None
 
 
 def said_as_share(clause: str) -> bool:
@@ -148,7 +163,7 @@ def said_as_share(clause: str) -> bool:
 
 def without_share(clause: str) -> str:
     """The clause without the share said in it and the glue around it: "大概占四分之一" → ""."""
-    token = _SHARE_TOKEN.search(clause)
+    token = _share_token().search(clause)
     return clause.strip() if token is None else _cause_words(clause, token)
 
 
@@ -158,8 +173,8 @@ def parse_shares(text: str) -> list[CauseShare]:
     "七成是没有陪跑，另外三成是价格" → [没有陪跑 0.7, 价格 0.3]; "60% was onboarding, the other 40% pricing".
     """
     found: list[CauseShare] = []
-    for clause in _SHARE_CLAUSE_END.split(text or ""):
-        token = _SHARE_TOKEN.search(clause)
+    for clause in _share_clause_end().split(text or ""):
+        token = _share_token().search(clause)
         share = parse_share(token.group(0)) if token else None
         if token is not None and share is not None:
             found.append(CauseShare(_cause_words(clause, token), share))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.parsing import find_owner
+from coach.domain.parsing import find_owner, labelled_words
 
 OWNERS: list[tuple[str, str]] = [
     # @mentions
@@ -122,3 +122,50 @@ NO_OWNER = [
 @pytest.mark.parametrize("text", NO_OWNER)
 def test_no_owner(text: str) -> None:
     assert find_owner(text) is None
+
+
+# The owner labels are the language files' `owner_label` / `owner_label_glued`: find_owner and the actions
+# step's own reader (labelled_words) read the same ones.
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("牵头人 陈晨，整理流程", "陈晨"),
+        ("跟进人：吴倩", "吴倩"),
+        ("assignee: Priya", "Priya"),
+        ("DRI is Sam", "Sam"),
+    ],
+)
+def test_every_owner_label_of_the_language_files_names_the_owner(text: str, owner: str) -> None:
+    assert find_owner(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("负责人刘洋，月底前上线", "刘洋"),  # glued to the label, which find_owner does not read
+        ("责任人是王芳", "王芳"),
+        ("负责人：设备部老周，月底前", "设备部老周"),  # the words, not yet read as a name
+    ],
+)
+def test_labelled_words_are_the_words_after_a_glued_label(text: str, words: str) -> None:
+    found = labelled_words(text, 2, 10)
+    assert found is not None and found["value"] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实行全程负责人制度，9月起执行",  # a rule that someone owns the work
+        "ownerSam fixes it",  # English labels are never glued to the name
+        "owner Sam",
+    ],
+)
+def test_labelled_words_need_a_glued_label_and_a_clause_of_their_own(text: str) -> None:
+    assert labelled_words(text, 2, 10) is None
+
+
+def test_labelled_words_run_to_the_end_of_their_clause() -> None:
+    assert (
+        labelled_words("负责人刘洋明天开始做", 2, 3) is None
+    )  # a name and the work after it: not a name alone
+    assert labelled_words("负责人刘洋，明天开始做", 2, 3) is not None

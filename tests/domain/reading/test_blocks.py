@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.blocks import has_rung, opens, read_blocks
+from coach.domain.reading.blocks import has_rung, opens, read_blocks, sentences
 
 
 def _kinds(text: str) -> list[str]:
@@ -86,3 +86,19 @@ def test_that_is_the_root_keeps_the_ladder_said_before_it_in_one_chain(text: str
     blocks = read_blocks(text)
     assert [b.kind for b in blocks] == ["chain", "rest"]
     assert "Why" in blocks[0].text or "为什么" in blocks[0].text
+
+
+def test_a_slash_parts_sentences_unless_told_not_to() -> None:
+    assert sentences("Highlights: renewals / Shortfalls: churn") == [
+        "Highlights: renewals",
+        "Shortfalls: churn",
+    ]
+    assert sentences("亮点：回款 / 不足：流失") == ["亮点：回款", "不足：流失"]
+    assert sentences("重来会把培训 / 上线陪跑提前做。下一步：每周复盘", slashes=False) == [
+        "重来会把培训 / 上线陪跑提前做。",
+        "下一步：每周复盘",
+    ]
+    assert sentences("Better: onboarding / training earlier. Next: weekly check", slashes=False) == [
+        "Better: onboarding / training earlier.",
+        "Next: weekly check",
+    ]

@@ -285,3 +285,37 @@ def test_terse_target_words_tgt_act_and_an_allowance_as_the_target(
 def test_kpis_in_full_words_are_read_as_before(line: str, name: str, target: float, result: float) -> None:
     goals = goals_in(line)
     assert [(g.name, g.target_value, g.result_value) for g in goals] == [(name, target, result)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("救生险情，就是需要救生员下水施救的，目标不超过15起，实际11起", "救生险情"),
+        (
+            "Rooms ready on arrival, meaning cleaned, keys cut, no open repair: target 98%, we managed 91%",
+            "Rooms ready",
+        ),
+        ("Churn, that is accounts lost in the month, target 2%, actual 3%", "Churn"),
+        ("人效，也就是人均产值，目标30万，实际26万", "人效"),
+    ],
+)
+def test_a_goal_is_named_before_the_words_that_define_it(text: str, name: str) -> None:
+    (goal,) = goals_in(text)
+    assert goal.name.startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        ("12345转来的供暖投诉，控制线是每周不超过80件，首月周均是131件", "供暖投诉", 80, 131),
+        (
+            "Complaints passed on by the council, target is at most 80 a week, we had 131",
+            "Complaints",
+            80,
+            131,
+        ),
+    ],
+)
+def test_a_control_line_is_a_target(text: str, name: str, target: float, result: float) -> None:
+    (goal,) = goals_in(text)
+    assert name in goal.name and (goal.target_value, goal.result_value) == (target, result)

@@ -199,3 +199,18 @@ def test_a_person_named_with_their_role_whose_answers_were_passed_on(
     assert said.person == person
     assert said.answers["next_step"].rstrip("。.") == next_step
     assert "most_touched" in said.answers
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("我是李娜。重来会把培训 / 上线陪跑提前做", "把培训 / 上线陪跑提前做"),
+        (
+            "I'm Bob. Better: onboarding / training earlier. Next: weekly check",
+            "onboarding / training earlier",
+        ),
+    ],
+)
+def test_an_answer_that_names_two_things_with_a_slash_stays_whole(text: str, answer: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.answers["do_better"] == answer

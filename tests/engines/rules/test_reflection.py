@@ -64,3 +64,13 @@ def test_a_remark_in_brackets_before_an_answer_is_no_part_of_it() -> None:
         coach.say(person)
         reflection = coach.say(said).review.reflections[0]
         assert reflection.next_step == answer and reflection.most_touched is None
+
+
+def test_a_blank_answer_is_skipped_and_no_one_left_closes_the_round_in_english() -> None:
+    # the words are the language files' `reflection_blank` and `reflection_no_one_left`
+    coach = _at_reflection(language="en")
+    coach.script("I'm Bob", "pass", "I was too optimistic", "set milestones early", "check ageing weekly")
+    result = coach.say("nobody")
+    (bob,) = result.review.reflections
+    assert (bob.person, bob.most_touched, bob.next_step) == ("Bob", None, "check ageing weekly")
+    assert result.stage == "lessons"

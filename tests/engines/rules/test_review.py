@@ -104,3 +104,53 @@ def test_a_corrected_target_changes_the_target_side() -> None:
     coach.script("回款目标1.2亿，实际9600万")
     after = coach.say("说错了，回款目标是1亿")
     assert after.review.goals[0].target_value == 100_000_000 and after.review.goals[0].verdict == "missed"
+
+
+# The step's cue words are data (words/{zh,en}.toml: no_more_goals, every_goal, focus_cue, goal_correction,
+# new_not_old, old_value_mark, target_side); these read them in both languages.
+@pytest.mark.parametrize(
+    ("language", "goals", "no_more", "focus", "chosen"),
+    [
+        ("zh", "回款目标1.2亿，实际9600万；毛利率目标30%，实际20%", "就这些", "毛利率最重要", [1]),
+        ("zh", "回款目标1.2亿，实际9600万；毛利率目标30%，实际20%", "暂时没有", "都要看", [0, 1]),
+        (
+            "en",
+            "Revenue target 1.2M, actual 960k; Margin target 30%, actual 20%",
+            "that's all",
+            "Margin matters most",
+            [1],
+        ),
+        (
+            "en",
+            "Revenue target 1.2M, actual 960k; Margin target 30%, actual 20%",
+            "nothing else",
+            "both",
+            [0, 1],
+        ),
+    ],
+)
+def test_no_more_kpis_then_the_focus_in_words(
+    language: str, goals: str, no_more: str, focus: str, chosen: list[int]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(goals, no_more)
+    assert coach.step == "focus"
+    coach.say(focus)
+    assert coach.last.state["review"]["focus"] == chosen
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "correction", "target", "result"),
+    [
+        ("zh", "毛利率目标30%，实际20%", "毛利率是22%不是20%", 30, 22),
+        ("en", "Uptime target 99.9%, actual 99.5%", "Uptime was 99.7%, not 99.5%", 99.9, 99.7),
+        ("en", "Revenue target 1.2M, actual 960k", "Correction: the revenue target was 1M", 1e6, 9.6e5),
+    ],
+)
+def test_a_new_number_beside_the_old_or_a_correction_of_the_target(
+    language: str, opening: str, correction: str, target: float, result: float
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.say(opening)
+    (goal,) = coach.say(correction).review.goals
+    assert (goal.target_value, goal.result_value) == (target, result)

@@ -58,3 +58,36 @@ def test_every_share_is_read_with_the_cause_beside_it(text: str, shares: list[tu
 @pytest.mark.parametrize("text", ["不好说", "3个客户流失了", "we lost 3 customers", ""])
 def test_a_number_that_is_no_share_gives_no_shares(text: str) -> None:
     assert parse_shares(text) == []
+
+
+# Words that name a share without a number are the language files' `share_said`; the values and the order they
+# are tried in stay in share.py: a longer phrase is tried before the shorter one inside it.
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("绝大部分", 0.85),
+        ("大部分", 0.7),
+        ("一半多", 0.6),
+        ("四分之一", 0.25),
+        ("很少", 0.1),
+        ("the vast majority", 0.85),
+        ("the bulk of it", 0.7),
+        ("more than half", 0.6),
+        ("a quarter", 0.25),
+        ("a little", 0.1),
+    ],
+)
+def test_a_share_said_in_words(text: str, share: float) -> None:
+    assert parse_share(text) == share
+
+
+# A share marked as one (`share_marker`, `share_about`) wins over a fraction said in passing.
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("价格只有我们一半，这个占了大概四分之一", 0.25),
+        ("their price is half ours, which accounts for about a third", pytest.approx(1 / 3, abs=1e-3)),
+    ],
+)
+def test_a_marked_share_wins_over_a_fraction_in_passing(text: str, share: float) -> None:
+    assert parse_share(text) == share

@@ -6,7 +6,8 @@ import re
 
 from coach.domain.critique import normalize
 from coach.domain.labels import DIMENSION, LESSON_ACTION, label
-from coach.domain.lesson_typing import LessonSource, classify_lesson, parse_lesson_correction
+from coach.domain.lesson_corrections import parse_lesson_correction
+from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
 from coach.domain.reading import cues
 from coach.domain.retrospective import Dimension, Lesson, LessonAction

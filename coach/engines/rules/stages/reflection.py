@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.domain.critique import is_no, normalize
 from coach.domain.reading import cues
@@ -18,10 +19,6 @@ _NAMED = re.compile(
     r"my name is)\s*[:：,，]?\s*([^\s,，。.:：;；!！?？]{1,20})\s*[,，。.:：;；]?\s*(.*)$",
     re.I,
 )
-_NOBODY = re.compile(
-    r"^(没有了?|没人了?|没了|就这些|结束反思|no( one| more| more people)?|nobody|that'?s all|done)$", re.I
-)
-_BLANK = re.compile(r"^(没有|无|不知道|跳过|略|pass|skip|none|nothing|n/?a|no idea)$", re.I)
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we"}
 # a remark in brackets before the answer ("(sorry, sent too early)", "（老周接着补的）")
 _REMARK = re.compile(r"^\s*[（(][^（()）]{1,40}[）)]\s*")
@@ -68,6 +65,18 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 _PARTS = re.compile(r"\s*(?:[；;\n]|(?<=[。！!？?])|(?<=\.)\s+)\s*")
 
 
+@cache
+def _no_one_left() -> re.Pattern[str]:
+    """The whole answer says no one else reflects ("没人了", "that's all")."""
+    return re.compile(rf"^(?:{cues.alternatives('reflection_no_one_left')})$", re.I)
+
+
+@cache
+def _blank() -> re.Pattern[str]:
+    """The whole answer to a question says nothing ("不知道", "pass")."""
+    return re.compile(rf"^(?:{cues.alternatives('reflection_blank')})$", re.I)
+
+
 def enter(t: Turn) -> None:
     t.state.reflection.step = "person"
     t.state.reflection.person_index = None
@@ -106,7 +115,7 @@ def parse_person(text: str) -> tuple[str | None, str]:
 
 def _person(t: Turn) -> None:
     body = normalize(t.text)
-    if _NOBODY.match(body) or (is_no(body) and len(body) <= 6) or is_reflection_done(t.text):
+    if _no_one_left().match(body) or (is_no(body) and len(body) <= 6) or is_reflection_done(t.text):
         t.say("reflection_done", count=len(t.review.reflections))
         flow.advance(t)
         return
@@ -201,7 +210,7 @@ def _answer(t: Turn, text: str) -> None:
         missing = [i for i, key in enumerate(QUESTIONS) if getattr(reflection, key) is None and i >= question]
         question = missing[0] - 1 if missing else len(QUESTIONS) - 1
         text = ""  # filed above
-    if 0 <= question < len(QUESTIONS) and text.strip() and not _BLANK.match(normalize(text)):
+    if 0 <= question < len(QUESTIONS) and text.strip() and not _blank().match(normalize(text)):
         setattr(reflection, QUESTIONS[question], text.strip())
         reflection.evidence = "；".join(e for e in (reflection.evidence, text.strip()) if e)
     question += 1

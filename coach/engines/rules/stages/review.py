@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.domain.critique import is_no, is_unquantifiable, is_yes, normalize
 from coach.domain.labels import VERDICT, gap_text, label
 from coach.domain.parsing import build_goal, find_tolerance, parse_quantities
 from coach.domain.parsing.numbers import Quantity
+from coach.domain.reading import cues
 from coach.domain.reading.goals import answer_goals as read_goals
 from coach.domain.reading.goals import has_numbers, split_target_result
 from coach.domain.retrospective import Goal, Verdict
@@ -16,16 +18,17 @@ from coach.engines.rules.replies import render
 from coach.engines.rules.text import item_numbers, quote, word_grams
 from coach.engines.rules.turn import Turn
 
-_GOAL_SPLIT = re.compile(r"\s*[；;\n]\s*|(?<=[。！？!?])\s*|\.\s+(?=[A-Za-z])")
-_NAME_END = re.compile(
-    r"(的)?(目标|计划|预期|预算|指标|target(ed)?|goal|plan(ned)?|budget|expected)|[:：]|\d", re.I
-)
-_NONE_MORE = re.compile(
-    r"^(没有了?|没了|就这些|就这(几|些|个)个?|无|没有别的|暂时没有|no( more)?|none|nothing( else)?|"
-    r"that'?s (all|it)|that is all)",
-    re.I,
-)
-_ALL = re.compile(r"都|全部|所有|每个|\ball\b|\bevery|\bboth\b", re.I)
+# The step's cue words are the language files' lists named below; the patterns here only set them.
+
+
+@cache
+def _none_more() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('no_more_goals')})", re.I)
+
+
+@cache
+def _every_goal() -> re.Pattern[str]:
+    return re.compile(cues.alternatives("every_goal"), re.I)
 
 
 def enter(t: Turn) -> None:
@@ -79,32 +82,48 @@ def _add_goals(t: Turn) -> None:
     _after_goals(t)
 
 
-# "哦不对，获客成本实际是250元", "sorry, CAC was actually 250", "更正：回款目标是1.3亿"
-_CORRECTION = re.compile(
-    r"不对|[说写记搞弄]错了?|更正|纠正|(?i:\b(?:sorry|correction|i meant|typo|oops|my bad|my mistake)\b)"
-)
-# "是98%不是97%", "2.5%, not 3": a new number said beside the old one is a correction in itself
-_NEW_NOT_OLD = re.compile(r"\d\s*%?\s*[，,]?\s*(?:而?不是|(?i:not))\s*\d")
-# the old number beside the new one: "是98%不是97%", "95%, not 90", "220是3月的"
-_OLD_VALUE = re.compile(r"(?:不是|而不是|并非|(?i:\bnot\b|\binstead of\b|\brather than\b))\s*$")
-# weaker words: a correction only while the KPIs are being collected
-_CORRECTION_IN_REVIEW = re.compile(r"应该是|其实是|改一下|改成|(?i:\b(?:actually|should be|i mean)\b)")
-_TARGET_SIDE = re.compile(r"目标|计划|预期|预算|(?i:\b(?:target|goal|plan(?:ned)?|budget)\b)")
+@cache
+def _correction() -> re.Pattern[str]:
+    """ "哦不对，获客成本实际是250元", "sorry, CAC was actually 250", "更正：回款目标是1.3亿"."""
+    return re.compile(cues.alternatives("goal_correction"), re.I)
+
+
+@cache
+def _new_not_old() -> re.Pattern[str]:
+    """ "是98%不是97%", "2.5%, not 3": a new number said beside the old one is a correction in itself."""
+    return re.compile(rf"\d\s*%?\s*[，,]?\s*(?:{cues.alternatives('new_not_old')})\s*\d", re.I)
+
+
+@cache
+def _old_value() -> re.Pattern[str]:
+    """The words before the old number beside the new one: "是98%不是97%", "95%, not 90"."""
+    return re.compile(rf"(?:{cues.alternatives('old_value_mark')})\s*$", re.I)
+
+
+@cache
+def _correction_in_review() -> re.Pattern[str]:
+    """Weaker words: a correction only while the KPIs are being collected."""
+    return re.compile(cues.alternatives("goal_correction_in_review"), re.I)
+
+
+@cache
+def _target_side() -> re.Pattern[str]:
+    return re.compile(cues.alternatives("target_side"), re.I)
 
 
 def correct_goal(t: Turn) -> bool:
     """A corrected number for a KPI already filed: update that side and re-judge it; True when it was one."""
-    weak = t.state.stage == "review" and _CORRECTION_IN_REVIEW.search(t.text)
-    if not t.review.goals or not (_CORRECTION.search(t.text) or weak or _NEW_NOT_OLD.search(t.text)):
+    weak = t.state.stage == "review" and _correction_in_review().search(t.text)
+    if not t.review.goals or not (_correction().search(t.text) or weak or _new_not_old().search(t.text)):
         return False
     quantities = _new_values(t.text)
-    strong = bool(_CORRECTION.search(t.text) or _NEW_NOT_OLD.search(t.text))
+    strong = bool(_correction().search(t.text) or _new_not_old().search(t.text))
     index = _goal_named(t.review.goals, t.text, quantities[0], strong) if quantities else None
     if index is None:
         return False
     goal = t.review.goals[index]
     new = quantities[0].text
-    target, result = (new, goal.result) if _TARGET_SIDE.search(t.text) else (goal.target, new)
+    target, result = (new, goal.result) if _target_side().search(t.text) else (goal.target, new)
     updated = build_goal(goal.name, target, result, said=t.text)
     evidence = "；".join(e for e in (goal.evidence, t.text) if e)
     t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
@@ -140,7 +159,7 @@ def _new_values(text: str) -> list[Quantity]:
     for quantity in parse_quantities(text):
         start = text.find(quantity.text, position)
         position = max(start, 0) + len(quantity.text)
-        if start >= 0 and not _OLD_VALUE.search(text[:start]):
+        if start >= 0 and not _old_value().search(text[:start]):
             found.append(quantity)
     return found[:1]
 
@@ -194,10 +213,10 @@ def _quantify(t: Turn) -> None:
 
 def _more(t: Turn) -> None:
     body = normalize(t.text)
-    if _NONE_MORE.match(body) or (is_no(body) and len(body) <= 6):
+    if _none_more().match(body) or (is_no(body) and len(body) <= 6):
         _ask_focus(t)
         return
-    if (_mentioned_goals(t) or _FOCUS_CUE.search(t.text)) and not re.search(r"\d", t.text):
+    if (_mentioned_goals(t) or _focus_cue().search(t.text)) and not re.search(r"\d", t.text):
         _focus(t)  # "投诉最重要", "Service level is the priority": the focus, never a new KPI
         return
     if is_yes(body) and len(body) <= 4:
@@ -220,7 +239,7 @@ def _ask_focus(t: Turn) -> None:
 def _focus(t: Turn) -> None:
     goals = t.review.goals
     chosen = _mentioned_goals(t)
-    if not chosen and _ALL.search(t.text):
+    if not chosen and _every_goal().search(t.text):
         chosen = list(range(len(goals)))
     if not chosen:
         chosen = [_biggest_gap(goals)] if goals else []
@@ -237,20 +256,19 @@ def _focus(t: Turn) -> None:
     flow.advance(t)
 
 
-_FOCUS_CUE = re.compile(
-    r"最重要|最要紧|最关键|最头疼|最看重|最在意|最关心|重点(?:看|是)?"
-    r"|(?i:\b(?:matters? most|most important|the priority|the focus|first)\b)"
-)
+@cache
+def _focus_cue() -> re.Pattern[str]:
+    return re.compile(cues.alternatives("focus_cue"), re.I)
 
 
 def _mentioned_goals(t: Turn) -> list[int]:
     goals = t.review.goals
     low = t.text.lower()
     chosen = [i for i, g in enumerate(goals) if g.name and g.name.lower() in low]
-    if not chosen and _FOCUS_CUE.search(t.text):
+    if not chosen and _focus_cue().search(t.text):
         # the goal named in other words: "报到人数最重要" for 报到, "Money raised matters most" for Raised
         # the most of its name said wins: "报名人数" names 新生报名 rather than 参观到报名的转化率
-        said = _stems(_FOCUS_CUE.sub(" ", t.text))
+        said = _stems(_focus_cue().sub(" ", t.text))
         overlap = [(_named_share(said, g.name or ""), i) for i, g in enumerate(goals)]
         best = max(overlap, default=(0.0, -1))
         if best[0] > 0 and [o for o, _ in overlap].count(best[0]) == 1:

@@ -1,0 +1,73 @@
+"""A person's plain correction of a lesson's type: "这条属于文化", "不是停止，是优化", "dimension: people".
+
+Pure and deterministic; the rules coach reads lesson corrections with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.retrospective import Dimension, LessonAction
+
+_DIMENSION_WORDS: dict[Dimension, tuple[str, ...]] = {
+    Dimension.organization: ("组织", "organization", "organisation", "org"),
+    Dimension.culture: ("文化", "culture"),
+    Dimension.people: ("人员", "人才", "人的", "人", "people", "person", "talent"),
+    Dimension.business: ("业务", "business"),
+}
+_ACTION_WORDS: dict[LessonAction, tuple[str, ...]] = {
+    LessonAction.continue_: ("继续", "保持", "continue", "keep"),
+    LessonAction.stop: ("停止", "不再做", "stop"),
+    LessonAction.optimize: ("优化", "改进", "optimize", "optimise", "improve"),
+    LessonAction.start: ("新增", "开始", "start", "new"),
+}
+# "不是停止，是优化" / "not stop but optimize": the word after the negation is the wrong one.
+_NEGATED = re.compile(
+    r"(不是|并非|而非|不算|\bnot|isn't|isnt|rather than|instead of)\s*[:：]?\s*((a|an|the)\s+)?$", re.I
+)
+
+
+_CHANGED_TO = re.compile(r"(?:改成|改为|换成|调成|改到|\bto|\binto|\bas)\s*[:：]?\s*((a|an|the)\s+)?$", re.I)
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> list[int]:
+    positions = []
+    for word in words:
+        if word.isascii():
+            positions += [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+        else:
+            start = text.find(word)
+            while start >= 0:
+                positions.append(start)
+                start = text.find(word, start + 1)
+    return positions
+
+
+def _pick(text: str, table: dict) -> object | None:  # type: ignore[type-arg]
+    """The mentioned value that is not negated; the last one when several remain."""
+    candidates: list[tuple[int, object]] = []
+    for value, words in table.items():
+        for pos in _mentions(text, words):
+            if not _NEGATED.search(text[:pos]):
+                candidates.append((pos, value))
+    if not candidates:
+        return None
+    # "change 3 to optimize, we'll keep the rest": the value the change names wins over words in its reason
+    named = [c for c in candidates if _CHANGED_TO.search(text[: c[0]])]
+    if named:
+        return min(named, key=lambda c: c[0])[1]
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def parse_lesson_correction(text: str) -> tuple[Dimension | None, LessonAction | None]:
+    """Read a plain correction ("这条属于文化", "不是停止，是优化", "dimension: people")."""
+    low = (text or "").lower()
+    # "人" alone is too common a character ("有人", "人手" is a cue word, not a label); only count it in
+    # label-like phrasing.
+    dim_text = re.sub(r"(?<![属是为于归成])人(?![的员才]|问题|的问题)", "", low)
+    dimension = _pick(dim_text, _DIMENSION_WORDS)
+    action = _pick(low, _ACTION_WORDS)
+    return (
+        dimension if isinstance(dimension, Dimension) else None,
+        action if isinstance(action, LessonAction) else None,
+    )

@@ -1,0 +1,251 @@
+"""The goal reader's reading of a list of KPIs (`Context.answer` in `coach.domain.reading.goals`).
+
+The coach asked for the goals. A message can list several KPIs separated by commas only
+("GMV目标3000万，实际3350万，新客目标5万…"): a clause with a name and a target cue opens a KPI, a clause
+with only a result continues it; a name said alone is a goal still to quantify; two bare numbers are the
+target then the result, the order of the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
+from coach.domain.parsing.goals import TOLERANCE, build_goal, find_tolerance
+from coach.domain.parsing.numbers import parse_quantities
+from coach.domain.reading.goal_roles import (
+    BOUND_BEFORE,
+    BOUND_WORDS,
+    RESULT_BEFORE,
+    RESULT_WORDS,
+    TARGET_WORDS,
+    name_words,
+    roles,
+)
+from coach.domain.retrospective import Goal
+
+# ---- reading a list of KPIs (Context.answer) ------------------------------------------------------
+
+# clause separators: not the comma of "3,000" nor the point of "3.5"
+CLAUSES = re.compile(r"[；;。！？!?\n]+|[，,](?!\d{3}(?!\d))|\.(?!\d)\s*")
+_TARGET_CUE = re.compile(TARGET_WORDS)
+_BOUND = re.compile(rf"^[是为要在]*(?:{BOUND_WORDS}|达到|做到|完成|实现)?")
+_KPI_NOUN = re.compile(
+    r"率|额|量|数|时长|时间|周期|成本|费用|收入|营收|利润|回款|销售|满意度|NPS|GMV|ROI|SLA|OEE|MTTR|DAU|MAU|分|"
+    r"(?i:rate|revenue|sales|cost|count|score|time|days|ratio|margin|pipeline|bookings|nps|uptime|hires)"
+)
+
+
+@dataclass
+class _Kpi:
+    name: str
+    clauses: list[str] = field(default_factory=list)
+
+
+def _split(text: str) -> list[str]:
+    return [c.strip() for c in CLAUSES.split(text or "") if c and c.strip()]
+
+
+def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
+    """The KPI's name in a clause: the words before its first number or target cue (after a colon);
+    else, in Chinese, the words between the cue and the number ("目标入职30人"); else a name said in the
+    clause before ("Month-end close for April. Target was 5 days"); else, in English, the words after
+    the numbers ("…against a target of 90% on first-call resolution")."""
+    parts = re.split(r"[：:]", clause)
+    candidates = [parts[-1], parts[-2]] if len(parts) > 1 else [clause]
+    for part in candidates:
+        cut = _first_number(part)
+        cue = _TARGET_CUE.search(part[:cut])
+        head = name_words(part[: cue.start() if cue else cut])
+        if _is_name(head):
+            return head, True
+        if cue:
+            mid = name_words(_BOUND.sub("", part[cue.end() : cut]))
+            if _is_name(mid) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", mid):
+                after = re.match(r"\d[\d.]*\s*[个张条项人件单次台家天]?([\u4e00-\u9fff]{2,8})", part[cut:])
+                noun = after.group(1) if after and not RESULT_BEFORE.search(after.group(1)) else ""
+                return (f"{mid}{noun}" if noun and not mid.endswith(noun) else mid), False
+    if len(parts) > 1 and re.search(r"\d", parts[-2]) and _TARGET_CUE.search(parts[-1]):
+        whole = name_words(parts[-2])  # "第2周注册数：目标…", "DAU week 1: …": a number inside the name
+        if _is_name(whole):
+            return whole, True
+    if pending:
+        return pending, False
+    if re.search(r"[A-Za-z]{3}", clause):
+        tail = re.split(r"\d[\d.,]*\s*(?:%|[A-Za-z]{1,5}\b)?", clause)[-1]
+        tail = re.sub(r"^\s*(?:on|for|in|of|with|at)\s+", "", tail.strip(), flags=re.I)
+        if _is_name(name_words(tail)):
+            return name_words(tail), False
+    return "", False
+
+
+def _first_number(clause: str) -> int:
+    # the digits of a name token are no value: "P99", "TP99", "Q2"
+    number = re.search(r"(?<![A-Za-z\d])\d|[一二两三四五六七八九十百]+(?:成|万|个|%)", clause)
+    return number.start() if number else len(clause)
+
+
+# a comparison with the target ("远低于60%的目标", "way below the 60% target") or a pronoun names no KPI
+_NOT_A_NAME = re.compile(
+    r"(?:远|还|也|都)?(?:低于|高于|超过|超出|不到|差了?|比)\S{0,2}"
+    r"|(?i:(?:way\s+|well\s+|far\s+)?(?:below|above|under|over|short\s+of|ahead\s+of|behind)(?:\s+the)?"
+    r"|there(?:\s+are|\s+were|\s+is)?|they|this|that|these|those|i|you)"
+)
+
+
+def _is_name(head: str) -> bool:
+    if not re.search(r"[\u4e00-\u9fff]{2}|[A-Za-z]{2}", head) or is_unquantifiable(head):
+        return False
+    if _NOT_A_NAME.fullmatch(head):
+        return False
+    return not re.fullmatch(
+        r"(实际|结果|最终|最后|但是?|不过|可是|而|完成|达成|做到|只|仅|上线后|现在|目前|这次|(?i:but|actual(?:ly)?|we|it|and"
+        r"|result|in the end|only|just|had|hit|closed|took|got|came"
+        r"|landed|reached|ended|finished|made|target|goal|plan))\S{0,2}",
+        head,
+    )
+
+
+def _fmt(value: float, unit: str | None) -> str:
+    number = f"{value:.4f}".rstrip("0").rstrip(".")
+    return f"{number}{unit if unit in ('%', 'pp') else ''}"
+
+
+def kpi_values(segment: str) -> tuple[str | None, str | None]:
+    """(target text, result text) of one KPI's words."""
+    labelled = [(n.quantity, n.role or "unknown", n.start) for n in roles(segment)]
+    target = next((q for q, role, _ in labelled if role == "target"), None)
+    result = next((q for q, role, _ in labelled if role == "result"), None)
+    bound = ""
+    if target is not None:
+        start = next(at for q, _, at in labelled if q is target)
+        said = BOUND_BEFORE.search(segment[max(0, start - 16) : start])
+        words = said.group(0).strip() if said else ""  # "target under 5%": the ceiling says which way
+        bound = words + ("" if re.search(r"[\u4e00-\u9fff]", words) else " ") if words else ""
+    rate = next((q for q, role, _ in labelled if role == "rate"), None)
+    unknown = [q for q, role, _ in labelled if role == "unknown"]
+    if target is None and unknown and (result is not None or len(unknown) >= 2):
+        target = unknown.pop(0)
+    if result is None and unknown:
+        same = [q for q in unknown if target is not None and q.unit == target.unit]
+        result = same[0] if same else unknown[0]
+        unknown.remove(result)
+    if result is None and rate is not None:
+        if target is None:
+            return "100%", rate.text  # "回款达成率102%"
+        if target.unit == "%":
+            return target.text, rate.text  # "回款达成率85%（目标90%）": the rate is the KPI
+        return target.text, _fmt(target.value * rate.value / 100, target.unit)  # "目标500万，达成率85%"
+    if target is None and result is not None and rate is not None and rate is not result:
+        return _fmt(result.value * 100 / rate.value, result.unit) if rate.value else None, result.text
+    return (bound + target.text if target else None), (result.text if result else None)
+
+
+# any word that gives a number a role: a KPI said with none among KPIs said with them is no KPI
+_ANY_CUE = re.compile(
+    rf"{TARGET_WORDS}|{RESULT_WORDS}|{BOUND_WORDS}|只|仅|做了|到了|变成|现在"
+    r"|(?i:\b(?:took|had|saw|made|managed|passed|only|just|now|acked|averaged|scored|recorded)\b)"
+)
+
+
+def read_list(text: str) -> list[Goal]:
+    """The KPIs of a message; nothing for chatter or a number without a target/result structure."""
+    if is_chitchat(text):
+        return []
+    if _PER_UNIT.search(text) or _THRESHOLD_IN_NAME.search(text):
+        # "Cost per £1 raised", "每万元收入", "calls answered within 20 seconds: target 80%": the number is
+        # part of the KPI's name, never its value
+        hidden = _PER_UNIT.sub(lambda m: m.group(0).translate(_HIDE), text)
+        hidden = _THRESHOLD_IN_NAME.sub(lambda m: m.group(0).translate(_HIDE), hidden)
+        return [_shown(goal) for goal in read_list(hidden)]
+    kpis: list[_Kpi] = []
+    pending: str | None = None
+    for clause in _split(text):
+        has_number = bool(parse_quantities(clause))
+        cue = bool(_TARGET_CUE.search(clause))
+        head, strong = _head(clause, pending if cue else None)
+        pending = None
+        if strong:
+            opens = (
+                cue
+                or (has_number and (not kpis or _complete(kpis[-1])))
+                or _named_aside(clause, head)
+                or (normalize(text) == normalize(head) and len(head) <= 12)
+            )
+        else:
+            opens = _is_name(head) and ((cue and (not kpis or _has_target(kpis[-1]))) or not kpis)
+        if opens:
+            kpis.append(_Kpi(head, [clause]))
+        elif kpis and (has_number or is_unquantifiable(clause)):
+            kpis[-1].clauses.append(clause)
+        elif not has_number and len(clause) <= 40:
+            name = name_words(re.sub(r"(?i)\s*(复盘|review|retro(spective)?)$", "", clause))
+            pending = name if _is_name(name) else None
+    goals = []
+    unquantifiable = is_unquantifiable(text)
+    cued = [kpi for kpi in kpis if _ANY_CUE.search("，".join(kpi.clauses))]
+    for kpi in kpis:
+        segment = "，".join(kpi.clauses)
+        if len(cued) >= 2 and kpi not in cued and parse_quantities(segment):
+            continue  # "berths 4 to 6" among KPIs said with target/actual: a range, no KPI
+        said = "，".join([_without_name(kpi.clauses[0], kpi.name), *kpi.clauses[1:]])
+        band = find_tolerance(said)  # "上下浮动2%" is the target's band, not a third number
+        target, result = kpi_values(TOLERANCE.sub("", said) if band else said)
+        if band and target:
+            target = f"{target}（{band.group(0).strip()}）"
+        if target is None and result is None:
+            bare = len(kpis) == 1 and normalize(text) == normalize(kpi.name)  # a KPI named on its own
+            if unquantifiable or bare or _named_aside(segment, kpi.name):
+                goals.append(Goal(name=kpi.name, evidence=segment))
+            continue
+        if target is None:
+            continue  # a number after some words is not a KPI ("我们组8个人", "评分没掉，两周")
+        goal = build_goal(kpi.name, target, result, said=segment)
+        goals.append(goal.model_copy(update={"evidence": segment}))
+    return goals
+
+
+_PER_UNIT = re.compile(r"(?:(?<![A-Za-z])per|每)\s*[£$€¥]?\d+(?:\.\d+)?(?=\s*[A-Za-z\u4e00-\u9fff])", re.I)
+# a threshold inside a % KPI's name, its target and result said after it as percentages
+_THRESHOLD_IN_NAME = re.compile(
+    r"(?:(?i:\b(?:within|under|in under|in less than|less than|below)\s+)\d+(?:\.\d+)?\s*"
+    r"(?i:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|ms)\b"
+    r"|\d+(?:\.\d+)?\s*(?:秒|分钟|小时|天|日|个工作日)(?:以内|之内|内))"
+    r"(?=[^.;。；]*?(?:[:：]|目标|(?i:\btarget\b|\bgoal\b))[^.;。；]*?\d+(?:\.\d+)?\s*[%％])"
+)
+_HIDE = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
+_SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(10)), "0123456789")
+
+
+def _shown(goal: Goal) -> Goal:
+    evidence = (goal.evidence or "").translate(_SHOW) or None
+    return goal.model_copy(update={"name": goal.name.translate(_SHOW), "evidence": evidence})
+
+
+def _without_name(clause: str, name: str) -> str:
+    """'DAU week 1: 210k vs 150k' → '210k vs 150k': a number in the name before the colon is no value."""
+    head = re.match(r"^([^：:]{1,40})[：:]\s*", clause)
+    if (
+        head
+        and parse_quantities(head.group(1))
+        and normalize(name)
+        and normalize(name) in normalize(head.group(1))
+    ):
+        return clause[head.end() :]
+    return clause
+
+
+def _named_aside(clause: str, name: str) -> bool:
+    """A KPI named without numbers, as an addition: "还有个客户满意度", "also NPS"."""
+    added = re.match(r"^\s*(?:嗯|哦|噢|对)?[，,\s]*(?:还有|另外|以及|(?i:also|and also|plus|oh and))", clause)
+    return bool(added) and _KPI_NOUN.search(name) is not None and len(name) <= 12
+
+
+def _has_target(kpi: _Kpi) -> bool:
+    return kpi_values("，".join(kpi.clauses))[0] is not None
+
+
+def _complete(kpi: _Kpi) -> bool:
+    target, result = kpi_values("，".join(kpi.clauses))
+    return target is not None and result is not None

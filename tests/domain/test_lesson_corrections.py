@@ -1,0 +1,33 @@
+"""Lesson corrections in plain words: which dimension or action a person says a lesson has (zh, en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.lesson_corrections import parse_lesson_correction
+from coach.domain.retrospective import Dimension, LessonAction
+
+D, A = Dimension, LessonAction
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension", "action"),
+    [
+        ("这条属于文化", D.culture, None),
+        ("第2条属于组织", D.organization, None),
+        ("不是停止，是优化", None, A.optimize),
+        ("不是停止是优化", None, A.optimize),
+        ("应该是人的问题", D.people, None),
+        ("属于人", D.people, None),
+        ("业务，新增", D.business, A.start),
+        ("dimension: people", D.people, None),
+        ("it's optimize not stop", None, A.optimize),
+        ("not stop but continue", None, A.continue_),
+        ("this is culture, not organization", D.culture, None),
+        ("改成继续", None, A.continue_),
+        ("有人说不清楚", None, None),
+        ("好的", None, None),
+    ],
+)
+def test_reads_plain_corrections(text: str, dimension: Dimension | None, action: LessonAction | None) -> None:
+    assert parse_lesson_correction(text) == (dimension, action)

@@ -1,0 +1,49 @@
+"""What an action says, read from its words alone: the owners the shared parser does not read, whose labels
+and verbs are the language files' `owner_label_glued` and `owner_lead_verbs`."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.engines.rules.action_words import owner_in, work_clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("负责人刘洋，月底前上线", "刘洋"),  # a glued label
+        ("负责人：设备部老周，月底前", "老周"),  # the team before the name goes
+        ("王芳牵头，整理流程", "王芳"),  # a verb after the name
+        ("孙倩主持周会复盘", "孙倩"),
+        ("负责人张伟，王芳牵头", "王芳"),  # find_owner's reading comes first
+        ("Route alerts by service, Tom, by end of next month.", "Tom"),
+        ("owner: Priya, cut the alert noise", "Priya"),
+    ],
+)
+def test_owner_in(text: str, owner: str) -> None:
+    assert owner_in(text) == owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实行全程负责人制度，9月起执行",  # "负责人制度" is a rule that someone owns the work
+        "the owner of the service will change",
+    ],
+)
+def test_no_owner_in(text: str) -> None:
+    assert owner_in(text) is None
+
+
+def test_a_rule_that_someone_owns_the_work_stays_work() -> None:
+    assert work_clauses("实行全程负责人制度，9月起执行", None) == ["实行全程负责人制度", "9月起执行"]
+
+
+def test_the_owner_and_the_lead_verb_leave_the_work() -> None:
+    assert work_clauses("王芳牵头，整理流程", None) == ["整理流程"]
+
+
+def test_a_name_said_again_is_the_owner_without_the_word_after_it() -> None:
+    # the words after it are the language files' `said_again`
+    assert owner_in("Rebuild the rota, Maya too") == "Maya"
+    assert owner_in("Rebuild the rota, Dev Patel again") == "Dev Patel"

@@ -1,0 +1,59 @@
+"""Which kind a finding is and a chain said in one message, read by the cue words of the language files
+(shortfall_label, highlight_label, finding_negative, finding_positive, main_cause, share_words,
+share_tail)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.engines.rules.chains import finding_kind, read_chain
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "kind", "body"),
+    [
+        ("没做好的是续费率，客户流失严重", "highlights", "shortfalls", "续费率，客户流失严重"),
+        (
+            "The shortfall was renewals: we lost two big accounts",
+            "highlights",
+            "shortfalls",
+            "renewals: we lost two big accounts",
+        ),
+        ("亮点是新客户增长", "shortfalls", "highlights", "新客户增长"),
+        ("What went well: onboarding time", "shortfalls", "highlights", "onboarding time"),
+        # no label: words that disagree with the step make the kind unsure
+        ("续费率下滑了", "highlights", None, "续费率下滑了"),
+        ("Renewals slipped", "highlights", None, "Renewals slipped"),
+        ("新客户数增长了三成", "shortfalls", None, "新客户数增长了三成"),
+        ("Signups grew 20%", "shortfalls", None, "Signups grew 20%"),
+        ("续费率下滑了", "shortfalls", "shortfalls", "续费率下滑了"),
+        ("Signups grew 20%", "highlights", "highlights", "Signups grew 20%"),
+    ],
+)
+def test_finding_kind_by_label_or_by_its_words(text: str, asked: str, kind: str | None, body: str) -> None:
+    assert finding_kind(text, asked) == (kind, body)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        (
+            "续费率没完成，表面上是客户觉得用不上，往下看是新客户上手慢，"
+            "根子上是我们没有客户成功经理做上线陪跑，这个大概占七成原因。",
+            "我们没有客户成功经理做上线陪跑",  # the share said after it is no part of the root
+            0.7,
+        ),
+        (
+            "Renewals missed. On the surface, clients said they didn't use it; "
+            "deeper down, onboarding is slow; "
+            "the root cause is that we have no customer success manager, about 70% of it.",
+            "we have no customer success manager",
+            0.7,
+        ),
+    ],
+)
+def test_a_chain_in_one_message_marks_its_main_cause_and_share(text: str, root: str, share: float) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert (parts.root, parts.main) == (root, True)
+    assert parts.share == pytest.approx(share)
