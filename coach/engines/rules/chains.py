@@ -264,11 +264,33 @@ def ladder_start(sentences: list[str]) -> int | None:
 
 def ladder_end(sentences: list[str], start: int) -> int:
     """Where the why-ladder that begins at `start` ends: at a sentence that turns to another finding
-    ("另外NPS低，…", "Separately, the close was slow"); the end of the text otherwise."""
+    ("另外NPS低，…", "Separately, the close was slow", "Visits: the reduced hours", "损耗——玫瑰囤多了");
+    the end of the text otherwise."""
+    asked = False  # "Visits: …" ends only a ladder told by asking why ("Phenomenon: …, Surface: …" is one)
     for number in range(start + 1, len(sentences)):
-        if cues.another_topic().match(_BULLET.sub("", sentences[number].strip())):
+        said = _BULLET.sub("", sentences[number].strip())
+        asked = asked or _asks_why(sentences[number - 1])
+        if cues.another_topic().match(said) or (asked and _names_another(said)):
             return number
     return len(sentences)
+
+
+def _asks_why(sentence: str) -> bool:
+    return any(_why_asked(_lead_removed(c)) is not None for c in _CLAUSE.split(sentence)) and bool(
+        re.search(r"[?？]", sentence)
+    )
+
+
+_NAMED_HEAD = re.compile(r"^(?P<name>[^，,：:。.?？!！]{2,30}?)\s*(?:[：:]|——|—)\s*\S")
+
+
+def _names_another(sentence: str) -> bool:
+    """A sentence headed by what it is about ("Visits: …", "损耗——…"), not by a rung or a why ("Why: …")."""
+    head = _NAMED_HEAD.match(sentence)
+    if head is None:
+        return False
+    name = _lead_removed(head.group("name"))
+    return _why_asked(name) is None and _rung(name)[0] is None and _rung(sentence)[0] is None
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

@@ -227,7 +227,8 @@ def _chains(blocks: list[Block], full: bool, after_drill: bool = False) -> list[
     found: list[ChainParts] = []
     for block in blocks:
         if block.kind == "chain":
-            parts = read_chain(block.text, block.topic, least=2 if full and not block.topic else 1)
+            ladder = Block(block.kind, block.sentences[: ladder_end(block.sentences, 0)])
+            parts = read_chain(ladder.text, block.topic, least=2 if full and not block.topic else 1)
             if parts is not None:
                 found.append(parts)
         elif block.kind == "rest" and not full and (parts := read_rest(block.text)) is not None:

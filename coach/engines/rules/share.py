@@ -53,6 +53,11 @@ def parse_share(text: str) -> float | None:
         return _clamp((float(match.group(1)) + float(match.group(2))) / 200)
     if match := re.search(r"([一二三四五六七八九])([一二三四五六七八九])成", body):
         return _clamp((_CN[match.group(1)] + _CN[match.group(2)]) / 20)
+    if match := re.search(
+        r"([一二两三四五六七八九])成([一二三四五六七八九半])(?![一二三四五六七八九十成])", body
+    ):
+        tenths = _CN[match.group(1)] / 10  # "八成五" 85%, "一成半" 15%
+        return _clamp(tenths + (0.05 if match.group(2) == "半" else _CN[match.group(2)] / 100))
     if match := re.search(r"(\d+(?:\.\d+)?)\s*(%|％|percent|per cent|pct)", body):
         return _clamp(float(match.group(1)) / 100)
     if match := re.search(r"百分之([零一二两三四五六七八九十\d]+)", body):
@@ -94,7 +99,8 @@ class CauseShare:
 
 # a share written out in numbers: 七成, 两三成, 70%, 百分之七十, 60 percent (no bare number)
 _SHARE_NUMBER = (
-    r"[一二两三四五六七八九十\d]{1,2}\s*成|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
+    r"[一二两三四五六七八九十\d]{1,2}\s*成(?:[一二三四五六七八九半](?![一二三四五六七八九十成]))?"
+    r"|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
     r"|百分之[零一二两三四五六七八九十\d]+"
 )
 

@@ -102,3 +102,15 @@ def test_a_slash_parts_sentences_unless_told_not_to() -> None:
         "Better: onboarding / training earlier.",
         "Next: weekly check",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Returns pile up in the back room. Why? Only Saturday staff sort them. "
+        "And why's that? No shelving role.",
+        "骑手不够。为什么不够？临时平台也爆单。为什么只靠临时平台？从没签保底运力。",
+    ],
+)
+def test_a_why_asked_after_plain_sentences_makes_them_a_ladder(text: str) -> None:
+    assert _kinds(text) == ["chain"]

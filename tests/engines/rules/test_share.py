@@ -91,3 +91,17 @@ def test_a_share_said_in_words(text: str, share: float) -> None:
 )
 def test_a_marked_share_wins_over_a_fraction_in_passing(text: str, share: float) -> None:
     assert parse_share(text) == share
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("八成五", 0.85), ("大概一成半吧", 0.15), ("七成", 0.7), ("about 85 percent", 0.85), ("15%", 0.15)],
+)
+def test_tenths_with_a_digit_or_a_half_after_them(text: str, share: float) -> None:
+    assert parse_share(text) == pytest.approx(share)
+
+
+def test_two_shares_with_tenths_and_halves_keep_their_causes() -> None:
+    said = parse_shares("配送当成本那条大概八成五；剩下一成半是下了场雨")
+    assert [round(s.share, 2) for s in said] == [0.85, 0.15]
+    assert "五" not in said[0].cause and "半" not in said[1].cause
