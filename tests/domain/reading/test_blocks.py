@@ -114,3 +114,14 @@ def test_a_slash_parts_sentences_unless_told_not_to() -> None:
 )
 def test_a_why_asked_after_plain_sentences_makes_them_a_ladder(text: str) -> None:
     assert _kinds(text) == ["chain"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Went well:\n- app relaunch\nDidn't:\n- reshelving slow\n- no-shows",
+        "做得好的：\n- 新版APP\n不好的：\n- 上架慢\n- 爽约多",
+    ],
+)
+def test_the_short_other_half_of_went_well_opens_the_shortfalls(text: str) -> None:
+    assert _kinds(text) == ["highlights", "shortfalls"]

@@ -319,3 +319,25 @@ def test_a_goal_is_named_before_the_words_that_define_it(text: str, name: str) -
 def test_a_control_line_is_a_target(text: str, name: str, target: float, result: float) -> None:
     (goal,) = goals_in(text)
     assert name in goal.name and (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "target", "result", "verdict"),
+    [
+        ("Aircraft damage incidents: allowed 2, had 1.", "Aircraft damage incidents", 2, 1, "exceeded"),
+        (
+            "Mishandled bags per 1,000 passengers: target 3, we had 4.8.",
+            "Mishandled bags",
+            3,
+            4.8,
+            "far_missed",
+        ),
+        ("设备损坏事故：目标不超过2起，实际1起", "设备损坏事故", 2, 1, "exceeded"),
+    ],
+)
+def test_an_allowance_is_a_target_and_mishandled_things_are_better_few(
+    line: str, name: str, target: float, result: float, verdict: str
+) -> None:
+    (goal,) = goals_in(line)
+    assert goal.name.startswith(name)
+    assert (goal.target_value, goal.result_value, goal.verdict) == (target, result, verdict)
