@@ -262,17 +262,27 @@ def ladder_start(sentences: list[str]) -> int | None:
     return None
 
 
-def ladder_end(sentences: list[str], start: int) -> int:
+def ladder_end(sentences: list[str], start: int, earlier: str = "") -> int:
     """Where the why-ladder that begins at `start` ends: at a sentence that turns to another finding
     ("另外NPS低，…", "Separately, the close was slow", "Visits: the reduced hours", "损耗——玫瑰囤多了");
-    the end of the text otherwise."""
+    a sentence that opens on a finding listed `earlier` ("…, callbacks, …. The callbacks are mostly…") ends
+    it too; the end of the text otherwise."""
     asked = False  # "Visits: …" ends only a ladder told by asking why ("Phenomenon: …, Surface: …" is one)
     for number in range(start + 1, len(sentences)):
         said = _BULLET.sub("", sentences[number].strip())
         asked = asked or _asks_why(sentences[number - 1])
-        if cues.another_topic().match(said) or (asked and _names_another(said)):
+        if cues.another_topic().match(said) or (asked and (_names_another(said) or _opens_on(said, earlier))):
             return number
     return len(sentences)
+
+
+def _opens_on(sentence: str, earlier: str) -> bool:
+    """Whether a sentence (no rung, no why, no cause word) opens on a word of the findings said earlier."""
+    body = re.sub(r"(?i)^(?:the|a|an|our)\s+", "", _lead_removed(sentence))
+    if not earlier or _rung(body)[0] or _why_asked(body) is not None or _cause_word().match(body):
+        return False
+    first = re.match(r"[A-Za-z][A-Za-z-]{3,}|[\u4e00-\u9fff]{2}", body)
+    return first is not None and first.group(0).lower() in earlier.lower()
 
 
 def _asks_why(sentence: str) -> bool:
