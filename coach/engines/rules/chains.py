@@ -212,8 +212,8 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         roots, marked = [layers[-1][1]], marked + 1  # the answer to the last why asked is the root
     if marked < least or not roots:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
-    root = roots[-1]
-    surface = [w for _, w in layers if w and w != root]
+    root = _without_speaker(roots[-1])
+    surface = [_without_speaker(w) for _, w in layers if w and w != roots[-1]]
     joiner = "，" if _HAN.search(text) else ", "
     return ChainParts(
         phenomenon=phenomenon or joiner.join(head) or topic,
@@ -241,6 +241,11 @@ def _beside(clauses: list[tuple[int, str]]) -> dict[int, str]:
         if cause:
             found[number] = cause
     return found
+
+
+def _without_speaker(words: str) -> str:
+    """A rung without the speaker's aside about themselves: "老板（就是我）…", "the owner (that's me) …"."""
+    return re.sub(r"\s{2,}", " ", cues.speaker_aside().sub("", words)).strip()
 
 
 def ladder_start(sentences: list[str]) -> int | None:
