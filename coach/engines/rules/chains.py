@@ -362,6 +362,14 @@ def _same_cause(said: str, known: str) -> bool:
     )
 
 
+def _touches(said: str, known: str) -> bool:
+    """Whether a cause said short names a known one: two Chinese character pairs in common, or one word
+    (its plural too: "weekend" and "weekends")."""
+    stems = {g.rstrip("s") if g.isascii() else g for g in word_grams(said)}
+    shared = stems & {g.rstrip("s") if g.isascii() else g for g in word_grams(known)}
+    return any(g.isascii() for g in shared) or len(shared) >= 2
+
+
 def file_chain(chains: list[CauseChain], chain: CauseChain) -> CauseChain:
     """Add a chain, or complete the one it repeats ("就是刚才说的根因") rather than filing it twice."""
     for known in chains:
@@ -387,6 +395,11 @@ def file_shares(chains: list[CauseChain], current: int, shares: list[CauseShare]
     for said in shares:
         known = [c for c in chains if _same_cause(said.cause, c.root_cause or "")]
         targets.append(chains[current] if not said.cause else known[0] if known else said.cause)
+    near = [i for i, said in enumerate(shares) if _touches(said.cause, chains[current].root_cause or "")]
+    if not any(target is chains[current] for target in targets) and len(near) == 1:
+        targets[near[0]] = chains[
+            current
+        ]  # "配送当成本那条…八成五", "weekend staffing ~60%": asked about, named short
     if sum(target is chains[current] for target in targets) != 1:
         return None
     filed: list[CauseChain] = []
