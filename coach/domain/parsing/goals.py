@@ -161,7 +161,9 @@ def _known_lower(name: str, unit: str | None, target: str | None) -> bool | None
     if unit == "%" and (within := cues.direction()["within"].search(name)):
         # "Reefer plug-in within 30 minutes: 95%": the share that made it in time; but what is counted may
         # be bad ("Callbacks within 30 days of install: %", "7天内返修率"): then it is better low
-        rest = name[: within.start()] + " " + name[within.end() :]
+        # what is counted: in Chinese after the window ("7天内返修率"), in English before it
+        after = name[within.end() :]
+        rest = after if re.search(r"[\u4e00-\u9fff]{2}", after) else name[: within.start()]
         said = cues.direction()
         return bool(said["counted_bad"].search(rest)) and not said["higher"].search(rest)
     return _named_lower(name)

@@ -98,6 +98,21 @@ def has_rung(sentence: str) -> bool:
     return False
 
 
+def _marks_the_one_before(sentence: str) -> bool:
+    """A sentence that names the one before it as the root ("That's the root, I'd say 70%", "这就是根因")."""
+    return any(
+        cues.rungs()["root_after"].match(strip_filler(clause).rstrip(" 。.!！"))
+        for clause in re.split(r"[，,；;:：]\s*", sentence)
+    )
+
+
+def _asks_why(sentence: str) -> bool:
+    """A question the speaker asks to go a level down ("Why?", "为什么不够？", "And why's that?"): the
+    sentences before it are a ladder's first rungs."""
+    body = strip_filler(sentence).rstrip()
+    return body.endswith(("?", "？")) and bool(cues.why().match(body))
+
+
 def opens(sentence: str) -> tuple[BlockKind, str, str] | None:
     """(kind, words after the cue, topic) when the sentence opens a block; None when it goes on one."""
     body = strip_filler(sentence)
@@ -126,6 +141,9 @@ def read_blocks(text: str) -> list[Block]:
             kind, body, topic = opened
             blocks.append(Block(kind, [body] if body.strip() else [], topic))
         elif blocks and blocks[-1].kind != "text":
+            blocks[-1].sentences.append(sentence)
+        elif blocks and (_marks_the_one_before(sentence) or _asks_why(sentence)):
+            blocks[-1].kind = "chain"  # "…Why? Because … . That's the root, 70%": the ladder said before
             blocks[-1].sentences.append(sentence)
         elif has_rung(sentence):
             blocks.append(Block("chain", [sentence]))

@@ -331,6 +331,12 @@ def finding_goes_on() -> re.Pattern[str]:
 
 
 @cache
+def speaker_aside() -> re.Pattern[str]:
+    """The speaker pointing at themselves in brackets inside a cause: "（就是我）", "(that's me)"."""
+    return re.compile(_union(fragments("speaker_aside")), re.I)
+
+
+@cache
 def also_a_cause() -> re.Pattern[str]:
     """Words that make a sentence another cause beside the one drilled ("这也是一部分", "part of it too")."""
     return re.compile(_union(fragments("also_a_cause")), re.I)

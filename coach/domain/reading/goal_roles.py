@@ -20,7 +20,7 @@ TARGET_WORDS = (
     r"目标值?|计划|预计|预期|期望|原定|原计划|本来|定了|定的|定为|定在|预算|指标|考核线|控制线|要求|承诺|KPI|OKR"
     r"|(?i:\b(?:targets?|targeted|goals?|plan(?:ned)?|budget(?:ed)?|expected|expectation|forecast(?:ed)?"
     r"|quota|aim(?:ed)?|objective|commit(?:ted|ment)?|wanted|hoped|against|out\s+of|instead\s+of|versus|tgt"
-    r"|allow(?:ed)?\s+(?:ourselves|us|them|for))\b|\bvs\b\.?)"
+    r"|allow(?:ed)?\s+(?:ourselves|us|them|for)|allowed)\b|\bvs\b\.?)"
 )
 RESULT_WORDS = (
     r"实际上?|实测|最终|最后|结果|(?:只|仅)?(?:完成了?|做到了?|达到了?|达成了?|实现了?)|只有|仅有?|用了|花了|到岗|落地|拿到"

@@ -226,15 +226,15 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     ):
         # the ladder told as a story of whys ("为什么没烘透？…再往下问，其实是…，八成是这个原因"): the
         # level it went down to, weighed or three whys down, is its root, though no word calls it so
-        layers[-1] = ("root", layers[-1][1])
+        layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))
     roots = [w for k, w in layers if k == "root" and w]
     if not roots and whys and layers and layers[-1][0] == "deeper":
         layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))  # "为什么赶？因为按单计件"
         roots, marked = [layers[-1][1]], marked + 1  # the answer to the last why asked is the root
     if marked < least or not roots:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
-    root = roots[-1]
-    surface = [w for _, w in layers if w and w != root]
+    root = _without_speaker(roots[-1])
+    surface = [_without_speaker(w) for _, w in layers if w and w != roots[-1]]
     joiner = "，" if _HAN.search(text) else ", "
     return ChainParts(
         phenomenon=phenomenon or joiner.join(head) or topic,
@@ -264,6 +264,11 @@ def _beside(clauses: list[tuple[int, str]]) -> dict[int, str]:
     return found
 
 
+def _without_speaker(words: str) -> str:
+    """A rung without the speaker's aside about themselves: "老板（就是我）…", "the owner (that's me) …"."""
+    return re.sub(r"\s{2,}", " ", cues.speaker_aside().sub("", words)).strip()
+
+
 def ladder_start(sentences: list[str]) -> int | None:
     """Where a why-ladder begins among a finding's sentences ("…特别多。为什么转群后死得多？表面看是…"):
     the first sentence after the first that asks why or names a rung; None when the ladder opens the text.
@@ -283,13 +288,45 @@ def ladder_start(sentences: list[str]) -> int | None:
     return None
 
 
-def ladder_end(sentences: list[str], start: int) -> int:
+def ladder_end(sentences: list[str], start: int, earlier: str = "") -> int:
     """Where the why-ladder that begins at `start` ends: at a sentence that turns to another finding
-    ("另外NPS低，…", "Separately, the close was slow"); the end of the text otherwise."""
+    ("另外NPS低，…", "Separately, the close was slow", "Visits: the reduced hours", "损耗——玫瑰囤多了");
+    a sentence that opens on a finding listed `earlier` ("…, callbacks, …. The callbacks are mostly…") ends
+    it too; the end of the text otherwise."""
+    asked = False  # "Visits: …" ends only a ladder told by asking why ("Phenomenon: …, Surface: …" is one)
     for number in range(start + 1, len(sentences)):
-        if cues.another_topic().match(_BULLET.sub("", sentences[number].strip())):
+        said = _BULLET.sub("", sentences[number].strip())
+        asked = asked or _asks_why(sentences[number - 1])
+        if cues.another_topic().match(said) or (asked and (_names_another(said) or _opens_on(said, earlier))):
             return number
     return len(sentences)
+
+
+def _opens_on(sentence: str, earlier: str) -> bool:
+    """Whether a sentence (no rung, no why, no cause word) opens on a word of the findings said earlier."""
+    body = re.sub(r"(?i)^(?:the|a|an|our)\s+", "", _lead_removed(sentence))
+    if not earlier or _rung(body)[0] or _why_asked(body) is not None or _cause_word().match(body):
+        return False
+    first = re.match(r"[A-Za-z][A-Za-z-]{3,}|[\u4e00-\u9fff]{2}", body)
+    return first is not None and first.group(0).lower() in earlier.lower()
+
+
+def _asks_why(sentence: str) -> bool:
+    return any(_why_asked(_lead_removed(c)) is not None for c in _CLAUSE.split(sentence)) and bool(
+        re.search(r"[?？]", sentence)
+    )
+
+
+_NAMED_HEAD = re.compile(r"^(?P<name>[^，,：:。.?？!！]{2,30}?)\s*(?:[：:]|——|—)\s*\S")
+
+
+def _names_another(sentence: str) -> bool:
+    """A sentence headed by what it is about ("Visits: …", "损耗——…"), not by a rung or a why ("Why: …")."""
+    head = _NAMED_HEAD.match(sentence)
+    if head is None:
+        return False
+    name = _lead_removed(head.group("name"))
+    return _why_asked(name) is None and _rung(name)[0] is None and _rung(sentence)[0] is None
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -346,6 +383,14 @@ def _same_cause(said: str, known: str) -> bool:
     )
 
 
+def _touches(said: str, known: str) -> bool:
+    """Whether a cause said short names a known one: two Chinese character pairs in common, or one word
+    (its plural too: "weekend" and "weekends")."""
+    stems = {g.rstrip("s") if g.isascii() else g for g in word_grams(said)}
+    shared = stems & {g.rstrip("s") if g.isascii() else g for g in word_grams(known)}
+    return any(g.isascii() for g in shared) or len(shared) >= 2
+
+
 def file_chain(chains: list[CauseChain], chain: CauseChain) -> CauseChain:
     """Add a chain, or complete the one it repeats ("就是刚才说的根因") rather than filing it twice."""
     for known in chains:
@@ -371,6 +416,11 @@ def file_shares(chains: list[CauseChain], current: int, shares: list[CauseShare]
     for said in shares:
         known = [c for c in chains if _same_cause(said.cause, c.root_cause or "")]
         targets.append(chains[current] if not said.cause else known[0] if known else said.cause)
+    near = [i for i, said in enumerate(shares) if _touches(said.cause, chains[current].root_cause or "")]
+    if not any(target is chains[current] for target in targets) and len(near) == 1:
+        targets[near[0]] = chains[
+            current
+        ]  # "配送当成本那条…八成五", "weekend staffing ~60%": asked about, named short
     if sum(target is chains[current] for target in targets) != 1:
         return None
     filed: list[CauseChain] = []

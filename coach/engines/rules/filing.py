@@ -23,7 +23,7 @@ from coach.domain.reading.people import (
     skips_reflection,
 )
 from coach.domain.retrospective import CauseChain, Finding, Reflection
-from coach.engines.rules import flow
+from coach.engines.rules import flow, late_share
 from coach.engines.rules.chains import ChainParts, file_chain, ladder_end, ladder_start, read_chain, read_rest
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import parse_share
@@ -148,6 +148,8 @@ def take(t: Turn) -> bool:
     step = t.state.analysis.step if stage == "analysis" else ""  # the steps below are the analysis's
     if stage not in ("review", "analysis", "reflection") or (stage == "review" and not t.review.goals):
         return False
+    if late_share.take(t):
+        return True
     blocks = read_blocks(t.text)
     kinds = {b.kind for b in blocks}
     if kinds & {"lessons", "actions"}:
@@ -227,7 +229,8 @@ def _chains(blocks: list[Block], full: bool, after_drill: bool = False) -> list[
     found: list[ChainParts] = []
     for block in blocks:
         if block.kind == "chain":
-            parts = read_chain(block.text, block.topic, least=2 if full and not block.topic else 1)
+            ladder = Block(block.kind, block.sentences[: ladder_end(block.sentences, 0)])
+            parts = read_chain(ladder.text, block.topic, least=2 if full and not block.topic else 1)
             if parts is not None:
                 found.append(parts)
         elif block.kind == "rest" and not full and (parts := read_rest(block.text)) is not None:
@@ -267,23 +270,27 @@ def _file_ladder(t: Turn, block: Block, filed: Filed) -> bool:
     start = ladder_start(said)
     if start is None:
         return False
-    end = ladder_end(said, start)
+    end = ladder_end(said, start, earlier=" ".join(said[:start]))
     topic = strip_filler(said[start - 1]).rstrip("。.")
     parts = read_chain(Block(block.kind, said[start:end]).text, topic=topic)
     if parts is None:
         return False
-    _file_items(t, block.kind, split_findings(Block(block.kind, said[:start]).prose), filed)
+    mine: list[Finding] = []
+    _file_items(t, block.kind, split_findings(Block(block.kind, said[:start]).prose), filed, mine)
     _file_chain(t, parts, filed)
     for sentence in said[start:end]:  # "还有一部分是饲料厂换了玉米批次，…，算两成": another cause weighed
         rest = read_rest(sentence) if cues.rest().match(strip_filler(sentence)) else None
         if rest is not None and rest.share is not None:
             _file_chain(t, ChainParts(parts.phenomenon, root=rest.root, share=rest.share), filed)
-    _file_items(t, block.kind, split_findings(Block(block.kind, said[end:]).prose), filed)
+    # after the ladder, "Late filings were mostly …" goes on about a finding said before it
+    _file_items(t, block.kind, split_findings(Block(block.kind, said[end:]).prose), filed, mine, loose=True)
     return True
 
 
-def _file_items(t: Turn, kind: str, items: list[str], filed: Filed) -> None:
-    mine: list[Finding] = []  # the findings this message filed, that a later item may go on about
+def _file_items(
+    t: Turn, kind: str, items: list[str], filed: Filed, mine: list[Finding] | None = None, loose: bool = False
+) -> None:
+    mine = [] if mine is None else mine  # the findings this message filed, that a later item may go on about
     queue = list(items)
     while queue:
         item = strip_filler(without_meta(queue.pop(0)))
@@ -295,7 +302,7 @@ def _file_items(t: Turn, kind: str, items: list[str], filed: Filed) -> None:
             mine[-1].evidence = f"{mine[-1].evidence}; {remark}"
             queue[:0] = more  # what follows the remark is read on its own
             continue
-        if (named := _named_again(mine, item)) is not None:
+        if (named := _named_again(mine, item, loose)) is not None:
             named.causes.append(item)  # "amendments; …. Amendments mostly came from …": why that one went so
             named.evidence = f"{named.evidence}; {item}"
             continue
@@ -320,12 +327,19 @@ def _file_items(t: Turn, kind: str, items: list[str], filed: Filed) -> None:
             filed.shortfalls.append(head)
 
 
-def _named_again(findings: list[Finding], item: str) -> Finding | None:
-    """The finding an item opens with, word for word ("amendments" → "Amendments mostly came from…")."""
+def _named_again(findings: list[Finding], item: str, loose: bool = False) -> Finding | None:
+    """The finding an item opens with, word for word ("amendments" → "Amendments mostly came from…");
+    `loose`, by its first word ("late filings for …" → "Late filings were mostly …")."""
     said = normalize(item)
+    first = re.match(r"(?:(?:the|a|an|our)\s+)?([a-z][a-z-]{3,}|[\u4e00-\u9fff]{2})", said)
     for finding in findings:
         name = normalize(finding.text)
         if word_grams(name) and said.startswith(name) and len(said) > len(name) + 4:
+            return finding
+        word = first.group(1) if loose and first and len(said) > len(first.group(0)) + 4 else ""
+        if word and (
+            name.startswith(word) or (len(word) >= 5 and re.search(rf"\b{re.escape(word)}\b", name))
+        ):
             return finding
     return None
 

@@ -53,6 +53,11 @@ def parse_share(text: str) -> float | None:
         return _clamp((float(match.group(1)) + float(match.group(2))) / 200)
     if match := re.search(r"([一二三四五六七八九])([一二三四五六七八九])成", body):
         return _clamp((_CN[match.group(1)] + _CN[match.group(2)]) / 20)
+    if match := re.search(
+        r"([一二两三四五六七八九])成([一二三四五六七八九半])(?![一二三四五六七八九十成])", body
+    ):
+        tenths = _CN[match.group(1)] / 10  # "八成五" 85%, "一成半" 15%
+        return _clamp(tenths + (0.05 if match.group(2) == "半" else _CN[match.group(2)] / 100))
     if match := re.search(r"(\d+(?:\.\d+)?)\s*(%|％|percent|per cent|pct)", body):
         return _clamp(float(match.group(1)) / 100)
     if match := re.search(r"百分之([零一二两三四五六七八九十\d]+)", body):
@@ -94,7 +99,8 @@ class CauseShare:
 
 # a share written out in numbers: 七成, 两三成, 70%, 百分之七十, 60 percent (no bare number)
 _SHARE_NUMBER = (
-    r"[一二两三四五六七八九十\d]{1,2}\s*成|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
+    r"[一二两三四五六七八九十\d]{1,2}\s*成(?:[一二三四五六七八九半](?![一二三四五六七八九十成]))?"
+    r"|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
     r"|百分之[零一二两三四五六七八九十\d]+"
 )
 
@@ -120,7 +126,7 @@ def _marked_share() -> re.Pattern[str]:
 def _share_clause_end() -> re.Pattern[str]:
     """Where one share and its cause end: "七成是没有陪跑，另外三成是价格", "60% X and 40% Y"."""
     return re.compile(
-        rf"[，,;；。、]\s*|\s+(?i:{cues.alternatives('share_joiner')})\s+(?=\S*\d)"
+        rf"[，,;；。、]\s*|(?<=[A-Za-z%\d])\.\s+|\s+(?i:{cues.alternatives('share_joiner')})\s+(?=\S*\d)"
         rf"|(?={cues.alternatives('share_next')})"
     )
 
@@ -144,7 +150,11 @@ def _cause_words(clause: str, token: re.Match[str]) -> str:
     after = clause[token.end() :]
     if _share_of().match(after):
         after = ""  # "10% of the donation shortfall", "三成的缺口": what the share is of, no cause
-    words = (clause[: token.start()] + " " + after).strip()
+    return _without_glue(clause[: token.start()] + " " + after)
+
+
+def _without_glue(words: str) -> str:
+    words = words.strip()
     for glue in _glue():
         while (match := glue.search(words)) and match.group(0):
             words = (words[: match.start()] + words[match.end() :]).strip()
@@ -173,9 +183,12 @@ def parse_shares(text: str) -> list[CauseShare]:
     "七成是没有陪跑，另外三成是价格" → [没有陪跑 0.7, 价格 0.3]; "60% was onboarding, the other 40% pricing".
     """
     found: list[CauseShare] = []
+    before = ""  # a clause with no share: "the insurer being slow, 40%" weighs the cause said before it
     for clause in _share_clause_end().split(text or ""):
         token = _share_token().search(clause)
         share = parse_share(token.group(0)) if token else None
         if token is not None and share is not None:
-            found.append(CauseShare(_cause_words(clause, token), share))
+            cause = _cause_words(clause, token) or _without_glue(before)
+            found.append(CauseShare(cause, share))
+        before = "" if token is not None else (clause or "")
     return found

@@ -353,3 +353,8 @@ def test_bad_events_counted_within_a_window_are_better_low(name: str, lower: boo
 @pytest.mark.parametrize(("name", "lower"), [("污泥含水率", True), ("Moisture content of the pellets", True)])
 def test_what_a_product_should_not_hold_is_better_low(name: str, lower: bool) -> None:
     assert lower_better_for(name, "%") is lower
+
+
+def test_a_bad_event_after_the_window_is_context_not_what_is_counted() -> None:
+    assert lower_better_for("answer contacts within 4 hours during an incident", "%") is False
+    assert lower_better_for("投诉30天内回访率", "%") is False

@@ -74,6 +74,20 @@ def test_the_biggest_problem_opens_the_shortfalls_and_what_should_long_have_been
     assert opened is not None and opened[0] == kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renewals slipped. Why? No onboarding call. Why? Because nobody owns onboarding. "
+        "That's the root, about 70%. The other 30% is pricing.",
+        "续费掉了。为什么？没有上线回访。为什么？因为上线没人负责。这就是根因，占七成。剩下三成是价格。",
+    ],
+)
+def test_that_is_the_root_keeps_the_ladder_said_before_it_in_one_chain(text: str) -> None:
+    blocks = read_blocks(text)
+    assert [b.kind for b in blocks] == ["chain", "rest"]
+    assert "Why" in blocks[0].text or "为什么" in blocks[0].text
+
+
 def test_a_slash_parts_sentences_unless_told_not_to() -> None:
     assert sentences("Highlights: renewals / Shortfalls: churn") == [
         "Highlights: renewals",
@@ -111,3 +125,26 @@ def test_plain_words_for_good_and_bad_news_open_the_findings(sentence: str, kind
 )
 def test_an_ok_or_a_greeting_opens_nothing(sentence: str) -> None:
     assert opens(sentence) is None or opens(sentence)[0] != "highlights"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Returns pile up in the back room. Why? Only Saturday staff sort them. "
+        "And why's that? No shelving role.",
+        "骑手不够。为什么不够？临时平台也爆单。为什么只靠临时平台？从没签保底运力。",
+    ],
+)
+def test_a_why_asked_after_plain_sentences_makes_them_a_ladder(text: str) -> None:
+    assert _kinds(text) == ["chain"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Went well:\n- app relaunch\nDidn't:\n- reshelving slow\n- no-shows",
+        "做得好的：\n- 新版APP\n不好的：\n- 上架慢\n- 爽约多",
+    ],
+)
+def test_the_short_other_half_of_went_well_opens_the_shortfalls(text: str) -> None:
+    assert _kinds(text) == ["highlights", "shortfalls"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.engines.rules.chains import finding_kind, read_chain
+from coach.domain.retrospective import CauseChain
+from coach.engines.rules.chains import file_shares, finding_kind, read_chain
+from coach.engines.rules.share import parse_shares
 
 
 @pytest.mark.parametrize(
@@ -57,3 +59,30 @@ def test_a_chain_in_one_message_marks_its_main_cause_and_share(text: str, root: 
     assert parts is not None
     assert (parts.root, parts.main) == (root, True)
     assert parts.share == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("root", "answer", "current", "rest"),
+    [
+        (
+            "check-out is 1 person on weekends, nobody has time",
+            "weekend staffing ~60% of the claims. rest is the insurer being slow, 40%",
+            0.6,
+            "insurer",
+        ),
+        (
+            "老板一直把配送当成本，不当成产品的一部分",
+            "配送当成本那条我算了下大概八成五；剩下一成半是那天下了场雨",
+            0.85,
+            "下了场雨",
+        ),
+    ],
+)
+def test_a_share_naming_the_asked_chain_short_goes_on_it(
+    root: str, answer: str, current: float, rest: str
+) -> None:
+    chains = [CauseChain(phenomenon="x", root_cause=root)]
+    filed = file_shares(chains, 0, parse_shares(answer))
+    assert filed is not None
+    assert chains[0].share == pytest.approx(current)
+    assert any(rest in (c.root_cause or "") for c in filed)

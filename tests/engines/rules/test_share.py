@@ -110,3 +110,34 @@ def test_an_estimate_said_with_its_cause_is_a_share(clause: str) -> None:
 )
 def test_the_other_quarter_is_a_share(text: str, share: float) -> None:
     assert parse_share(text) == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("八成五", 0.85), ("大概一成半吧", 0.15), ("七成", 0.7), ("about 85 percent", 0.85), ("15%", 0.15)],
+)
+def test_tenths_with_a_digit_or_a_half_after_them(text: str, share: float) -> None:
+    assert parse_share(text) == pytest.approx(share)
+
+
+def test_two_shares_with_tenths_and_halves_keep_their_causes() -> None:
+    said = parse_shares("配送当成本那条大概八成五；剩下一成半是下了场雨")
+    assert [round(s.share, 2) for s in said] == [0.85, 0.15]
+    assert "五" not in said[0].cause and "半" not in said[1].cause
+
+
+@pytest.mark.parametrize(
+    ("text", "causes"),
+    [
+        ("onboarding, 70%. pricing, 30%", ["onboarding", "pricing"]),
+        ("没有陪跑，七成；价格，三成", ["没有陪跑", "价格"]),
+        (
+            "weekend staffing ~60% of the claims. rest is the insurer being slow, 40%",
+            ["weekend staffing", "insurer"],
+        ),
+    ],
+)
+def test_a_share_said_after_its_cause_weighs_that_cause(text: str, causes: list[str]) -> None:
+    said = parse_shares(text)
+    assert len(said) == len(causes)
+    assert all(cause in s.cause for cause, s in zip(causes, said, strict=True))

@@ -143,3 +143,22 @@ def test_bottom_of_it_marks_the_root(text: str) -> None:
     assert parts is not None and parts.root is not None
     assert "nobody owns" in parts.root or "没人管" in parts.root
     assert parts.share == pytest.approx(0.7)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "送晚了。为什么？因为没签保底运力。再往下就是老板（就是我）一直把配送当成本。",
+            "老板一直把配送当成本",
+        ),
+        (
+            "Late deliveries. Why? No courier capacity booked. "
+            "Why? Because the owner (that's me) treats delivery as a cost.",
+            "the owner treats delivery as a cost",
+        ),
+    ],
+)
+def test_the_speaker_pointing_at_themselves_is_no_part_of_the_root(text: str, root: str) -> None:
+    parts = read_chain(text)
+    assert parts is not None and parts.root == root

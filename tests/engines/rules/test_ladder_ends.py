@@ -1,0 +1,41 @@
+"""Where a why-ladder told by asking why ends: at a sentence headed by another finding ("Visits: …",
+"损耗——…"); a ladder told by its labels ("Phenomenon: …. Surface: …") is one whole; a promised share
+("share in a sec", "占比等下说") and "别让我挖了" are talk, no rung; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.reading.meta import is_meta_remark
+from coach.engines.rules.chains import ladder_end
+
+
+@pytest.mark.parametrize(
+    ("sentences", "end"),
+    [
+        (
+            ["Returns pile up.", "Why?", "No shelving role since the restructure.", "Visits: reduced hours."],
+            3,
+        ),
+        (["送晚了。", "为什么？", "没签保底运力。", "损耗——玫瑰囤多了。"], 3),
+        (["Phenomenon: write-offs at pre-bill.", "Surface: vague entries.", "Root: no standard."], 3),
+        (["现象：退款多。", "表因：重复扣款。", "根因：计费没人管。"], 3),
+    ],
+)
+def test_a_ladder_asked_by_why_ends_at_another_finding_named(sentences: list[str], end: int) -> None:
+    assert ladder_end(sentences, 0) == end
+
+
+@pytest.mark.parametrize(
+    ("clause", "meta"),
+    [
+        ("share in a sec", True),
+        ("I'll give the share later", True),
+        ("占比等下说", True),
+        ("别让我挖了", True),
+        ("the share of repeat callers rose", False),
+        ("占比最高的是退款", False),
+    ],
+)
+def test_a_promised_share_and_a_refusal_to_dig_are_talk(clause: str, meta: bool) -> None:
+    assert is_meta_remark(clause) is meta
