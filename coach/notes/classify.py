@@ -14,6 +14,7 @@ from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
+from coach.notes.wordlists import phrases
 
 Kind = Literal[
     "goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other", "digression"
@@ -339,6 +340,20 @@ def _list_goes_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _findings_go_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "The pop-up desks were great, …" | "And the student helpers, …, they ran the walk-in triage.": in one
+    turn, a statement joined on with "and", "而且" goes on with the list of what went well or wrong."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        same_turn = item.speaker is not None and item.speaker == before.speaker and item.line == before.line
+        finding = kinds[i - 1] in ("highlight", "shortfall")
+        joined = phrases("separate_lead", anchored=True).match(item.text) is not None
+        if kinds[i] == "other" and finding and same_turn and joined and not cues.QUESTION.search(item.text):
+            kinds[i] = kinds[i - 1]
+    return kinds
+
+
 def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
     holds no item."""
@@ -378,6 +393,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _promises_before_results(items, kinds)
     kinds = _after_the_end(items, kinds)
     kinds = _list_goes_on(items, kinds)
+    kinds = _findings_go_on(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):
