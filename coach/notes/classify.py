@@ -9,6 +9,7 @@ from typing import Literal
 
 import numpy as np
 
+from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, prose
@@ -354,6 +355,21 @@ def _findings_go_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _answers_among_causes(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "And first-contact resolution?" — "New agents.": while the causes are being told, what another person
+    says right after a question is the cause asked for."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        asked = kinds[i - 1] == "other" and before.speaker is not None and cues.QUESTION.search(before.text)
+        answer = item.speaker is not None and item.speaker != before.speaker and item.spoken
+        telling = item.section == "cause" and kinds[i] == "other" and not cues.QUESTION.search(item.text)
+        weighs = share_lead().search(item.text) is not None  # "这个占多少？" — "我看七成": a weight, no cause
+        if asked and answer and telling and not weighs and not prose.only_agrees(item.text):
+            kinds[i] = "cause"
+    return kinds
+
+
 def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
     holds no item."""
@@ -394,6 +410,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _after_the_end(items, kinds)
     kinds = _list_goes_on(items, kinds)
     kinds = _findings_go_on(items, kinds)
+    kinds = _answers_among_causes(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):
