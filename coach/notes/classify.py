@@ -9,11 +9,13 @@ from typing import Literal
 
 import numpy as np
 
+from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
+from coach.notes.wordlists import phrases
 
 Kind = Literal[
     "goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other", "digression"
@@ -339,6 +341,35 @@ def _list_goes_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _findings_go_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "The pop-up desks were great, …" | "And the student helpers, …, they ran the walk-in triage.": in one
+    turn, a statement joined on with "and", "而且" goes on with the list of what went well or wrong."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        same_turn = item.speaker is not None and item.speaker == before.speaker and item.line == before.line
+        finding = kinds[i - 1] in ("highlight", "shortfall")
+        joined = phrases("separate_lead", anchored=True).match(item.text) is not None
+        if kinds[i] == "other" and finding and same_turn and joined and not cues.QUESTION.search(item.text):
+            kinds[i] = kinds[i - 1]
+    return kinds
+
+
+def _answers_among_causes(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "And first-contact resolution?" — "New agents.": while the causes are being told, what another person
+    says right after a question is the cause asked for."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        asked = kinds[i - 1] == "other" and before.speaker is not None and cues.QUESTION.search(before.text)
+        answer = item.speaker is not None and item.speaker != before.speaker and item.spoken
+        telling = item.section == "cause" and kinds[i] == "other" and not cues.QUESTION.search(item.text)
+        weighs = share_lead().search(item.text) is not None  # "这个占多少？" — "我看七成": a weight, no cause
+        if asked and answer and telling and not weighs and not prose.only_agrees(item.text):
+            kinds[i] = "cause"
+    return kinds
+
+
 def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
     holds no item."""
@@ -378,6 +409,8 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _promises_before_results(items, kinds)
     kinds = _after_the_end(items, kinds)
     kinds = _list_goes_on(items, kinds)
+    kinds = _findings_go_on(items, kinds)
+    kinds = _answers_among_causes(items, kinds)
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

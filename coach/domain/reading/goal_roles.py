@@ -25,7 +25,7 @@ TARGET_WORDS = (
 RESULT_WORDS = (
     r"实际上?|实测|最终|最后|结果|(?:只|仅)?(?:完成了?|做到了?|达到了?|达成了?|实现了?)|只有|仅有?|用了|花了|到岗|落地|拿到"
     r"|(?:提升|提高|增长|增加|上升|涨|降低|下降|降|减少|缩短|压缩|压|跌|掉)(?:到|至)"
-    r"|(?i:\b(?:actual(?:ly)?|came\s+in(?:\s+at)?|landed(?:\s+at)?|ended(?:\s+up)?(?:\s+at)?|finished(?:\s+at)?"
+    r"|(?i:\b(?:actual(?:ly)?|averaged(?:\s+out\s+at)?|came\s+in(?:\s+at)?|landed(?:\s+at)?|ended(?:\s+up)?(?:\s+at)?|finished(?:\s+at)?"
     r"|closed(?:\s+at)?|hit|reached|achieved|delivered|got|did|was|were|is\s+at|are\s+at|stands?\s+at|act"
     r"|(?:rose|grew|fell|dropped|went\s+(?:up|down)|improved|increased|decreased|cut|reduced)\s+to)\b)"
 )

@@ -280,6 +280,29 @@ _NAME_AFTER = re.compile(
 )
 
 
+@cache
+def _clause_lead() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(fragments('clause_lead'))})\s*", re.I)
+
+
+def _last_clause(head: str) -> str:
+    """ "picking kept going at full speed, and the picking rate for the week averaged 142 …": a clause joined
+    on with "and", "而且" names the metric; the clauses before it tell something else."""
+    clauses = [c for c in _CLAUSE.split(head) if c.strip()]
+    if len(clauses) < 2:
+        return head
+    defined = _defined_name(head)
+    if defined is not None:
+        return (
+            defined  # "Rooms ready, meaning cleaned and keys cut, 82% …": the name is before its definition
+        )
+    joined = _clause_lead().match(clauses[-1])
+    if joined is None:
+        return head  # "日间手术台次，年初给中心定的是…": a clause with no joining word tells more of the name
+    last = clauses[-1][joined.end() :]
+    return last if _sentence_name(last) else head
+
+
 def _tail(sentence: str, n: Number) -> str:
     m = _NAME_AFTER.match(sentence, n.end)
     if not m:
@@ -306,7 +329,7 @@ def _general_goal(sentence: str, topic: str | None) -> _Said | None:
         return None
     first = min(target, result, key=lambda n: n.start)
     head_end = min([first.start, *[m.start() for m in role_cues(sentence, 0, first.start)][:1]])
-    name = _sentence_name(sentence[:head_end])
+    name = _sentence_name(_last_clause(sentence[:head_end]))
     if not name and target is first:
         cue = next(iter(role_cues(sentence, 0, target.start)), None)
         lead = sentence[cue.end() : target.start] if cue else ""

@@ -112,6 +112,8 @@ def _name(body: str, target: str, span_of_time: bool, lead: str) -> str:
         name = f"{subject.group(1)}: {name}"
     elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead):
         name = f"{lead}：{name}"  # "揽收我们允许自己每月漏1次": the lead names what the promise is about
+    elif re.fullmatch(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,3}", lead):
+        name = f"{lead}: {name}"  # "Walk-in queue, we say 20 minutes max wait": the lead names the subject
     return name[:80]
 
 

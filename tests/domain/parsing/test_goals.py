@@ -326,6 +326,32 @@ def test_a_threshold_in_a_percent_kpi_and_words_like_mtbf_make_it_better_high(
         ("新客数", "40", "46", "新客数目标40，实际46", Verdict.exceeded),
         ("获客成本", "200元", "250元", "获客成本目标200元，实际250元，超额了", Verdict.far_missed),
         ("Revenue", "100", "90", "Revenue target 100, actual 90, beat last year", Verdict.missed),
+        # a smaller number told as a saving against an earlier period: the KPI is better low
+        ("单位面积耗热量", "0.30", "0.28", "单位面积耗热量目标0.30，实际0.28，比去年省", Verdict.exceeded),
+        ("每单包材", "2.0元", "2.6元", "每单包材目标2.0元，实际2.6元，较上年节约了一点", Verdict.far_missed),
+        (
+            "Heat per square metre",
+            "0.30",
+            "0.28",
+            "Heat per square metre target 0.30, actual 0.28, saved compared with last year",
+            Verdict.exceeded,
+        ),
+        (
+            "Water per guest",
+            "100",
+            "130",
+            "Water per guest target 100, got 130, still saving 5% on last year",
+            Verdict.far_missed,
+        ),
+        # a saving on something else, or no period compared, says nothing of this KPI's direction
+        (
+            "Heat per square metre",
+            "0.30",
+            "0.28",
+            "Heat per square metre target 0.30, actual 0.28, saved us a call-out",
+            Verdict.missed,
+        ),
+        ("单位面积耗热量", "0.30", "0.28", "单位面积耗热量目标0.30，实际0.28，省了不少事", Verdict.missed),
     ],
 )
 def test_how_the_speaker_says_a_kpi_came_out_gives_its_direction_when_nothing_else_does(

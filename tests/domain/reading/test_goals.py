@@ -357,3 +357,49 @@ def test_an_allowance_is_a_target_and_mishandled_things_are_better_few(
     (goal,) = goals_in(line)
     assert goal.name.startswith(name)
     assert (goal.target_value, goal.result_value, goal.verdict) == (target, result, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        (
+            "Picking kept going at full speed, and the picking rate for the week averaged 142 lines per hour "
+            "against a target of 130.",
+            "picking rate for the week",
+            130,
+            142,
+        ),
+        ("拣货一直没停，而且拣货效率实际每小时142行，目标是130行。", "拣货效率", 130, 142),
+    ],
+)
+def test_the_metric_is_named_in_the_clause_its_number_stands_in(
+    text: str, name: str, target: float, result: float
+) -> None:
+    """The clauses told before the metric's own say something else: they are no part of its name."""
+    (goal,) = goals_in(text)
+    assert goal.name == name
+    assert (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rooms ready, meaning cleaned and keys cut, 82% against a target of 95%.", "Rooms ready"),
+        ("救生险情，就是需要救生员下水施救的，实际12起，目标不超过5起。", "救生险情"),
+    ],
+)
+def test_a_name_defined_in_the_next_clause_keeps_its_own_words(text: str, name: str) -> None:
+    (goal,) = goals_in(text)
+    assert goal.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("日间手术台次，年初给中心定的是每月三百二十台，8月实际做了246台。", "日间手术台次"),
+        ("Day-case operations, we planned 320 a month, we actually did 246.", "Day-case operations"),
+    ],
+)
+def test_a_clause_not_joined_on_tells_more_of_the_name(text: str, name: str) -> None:
+    (goal,) = goals_in(text)
+    assert name in goal.name

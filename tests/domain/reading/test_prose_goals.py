@@ -97,6 +97,37 @@ def test_no_goal_without_a_result_of_the_promised_kind(text: str, told_after: st
     assert prose_goal(text, told_after) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        ("Walk-in queue, we say 20 minutes max wait, the worst day averaged 55.", "Walk-in queue", 20, 55),
+        ("Callbacks, we tell customers within 2 hours, it averaged 5 hours.", "Callbacks", 2, 5),
+        ("排队时间，我们对外说最多等20分钟，最差那天平均55分钟。", "排队时间", 20, 55),
+        ("回电我们告诉客户2小时以内，实际平均5小时。", "回电", 2, 5),
+    ],
+)
+def test_a_limit_told_to_the_customers_is_a_promise(
+    text: str, name: str, target: float, result: float
+) -> None:
+    (goal,) = goals_in(text)
+    assert name in goal.name
+    assert (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "we say" is a promise only with a limit said with the number: else it is someone's account
+        "We say 3 of them were late, it was 5.",
+        "We say 20 minutes, it was 30.",
+        "我们说了3次，实际是5。",
+        "我们说20分钟，实际是30分钟。",
+    ],
+)
+def test_what_we_say_without_a_limit_is_no_promise(text: str) -> None:
+    assert promise(text) is None
+
+
 def test_a_target_named_without_a_promise_is_left_to_the_other_readers() -> None:
     assert promise("Activation rate target was 60%, we got to 54%.") is None
     assert promise("目标是控制在3%以内，实际做到了2.1%") is None

@@ -1,0 +1,82 @@
+"""How a statement's kind is decided from its neighbours (zh, en): a statement joined on with "and", "而且"
+in the same turn goes on with the list of what went well or wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.notes.extracting import extract, texts
+
+
+@pytest.mark.parametrize(
+    ("note", "joined"),
+    [
+        (
+            "复盘\n参会：孙丽、老郑\n\n"
+            "老郑：门店自提点做得很好，周末订单基本都走了自提。而且兼职学生管起了现场分拣。\n",
+            "兼职学生",
+        ),
+        (
+            "Retro\nAttendees: Hollie, Jon\n\n"
+            "Jon: The pop-up desks in the halls were great, we fixed a lot before it became a ticket. "
+            "And the student helpers, the second-years we trained, they ran the walk-in triage.\n",
+            "student helpers",
+        ),
+    ],
+)
+def test_a_statement_joined_on_in_the_same_turn_goes_on_with_what_went_well(note: str, joined: str) -> None:
+    assert joined in texts(extract(note).highlights)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # another speaker's turn, or a question, is no part of the list
+        "复盘\n参会：孙丽、老郑\n\n老郑：门店自提点做得很好，周末订单基本都走了自提。\n"
+        "孙丽：而且我们下周要开会。\n",
+        "Retro\nAttendees: Hollie, Jon\n\n"
+        "Jon: The pop-up desks in the halls were great, we fixed a lot before it became a ticket. "
+        "And the helpers, did they get paid?\n",
+    ],
+)
+def test_another_turn_or_a_question_does_not_go_on_with_the_list(note: str) -> None:
+    highlights = extract(note).highlights
+    assert len(highlights) == 1, texts(highlights)
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "复盘\n参会：欧阳敏、卢婷\n\n欧阳敏：原因说说。\n卢婷：排队长，是因为发车口只有一个人看。\n"
+            "欧阳敏：二次消费低呢？\n卢婷：餐饮档口价格太高，游客都自己带吃的。\n",
+            "价格太高",
+        ),
+        (
+            "Retro\nAttendees: Hollie, Jon\n\nHollie: Why so slow?\n"
+            "Jon: Because only the desk can reset MFA.\nHollie: And first-contact resolution?\n"
+            "Jon: New agents. Half the desk started in September.\n",
+            "New agents",
+        ),
+    ],
+)
+def test_an_answer_to_a_question_among_the_causes_is_a_cause(note: str, cause: str) -> None:
+    told = [
+        " ".join(filter(None, (c.phenomenon, c.surface_cause, c.root_cause)))
+        for c in extract(note).cause_chains
+    ]
+    assert any(cause in t for t in told), told
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：欧阳敏、包小军\n\n欧阳敏：原因说说。\n包小军：排队长，是因为发车口只有一个人看。\n"
+        "欧阳敏：这个占排队的多少？\n包小军：我看七成。\n",
+        "Retro\nAttendees: Hollie, Jon\n\nHollie: Why so slow?\n"
+        "Jon: Because only the desk can reset MFA.\nHollie: How much of it is that?\n"
+        "Jon: I'd say two thirds.\n",
+    ],
+)
+def test_an_answer_that_weighs_a_cause_is_no_cause_of_its_own(note: str) -> None:
+    assert len(extract(note).cause_chains) == 1
