@@ -10,6 +10,7 @@ the message is read as before. Each sentence is one edit, so "A goes to Arjun; B
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coach.domain.reading import cues
@@ -56,7 +57,16 @@ def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
     marked = next((m for p in cues.edit_marked() if (m := p.match(sentence))), None)
     ref = marked.group("ref") if marked else sentence[: min(start for start, _, _ in changes)]
     index = _named(ref, actions, strict=marked is None)
+    if index is None and [field for _, field, _ in changes] == ["delete"]:
+        index = _named(_deleted_object(sentence), actions, strict=True)
     return [] if index is None else [WordEdit(index, field, value) for _, field, value in changes]
+
+
+def _deleted_object(sentence: str) -> str:
+    """'drop the audit, the list replaces it' → 'the audit': the item named after the verb, not its reason."""
+    deleted = cues.delete().search(sentence)
+    after = sentence[deleted.end() :] if deleted else ""
+    return re.split(r"[,，;；:：]", after, maxsplit=1)[0]
 
 
 def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, str]]:

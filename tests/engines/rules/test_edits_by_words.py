@@ -156,3 +156,24 @@ def test_an_action_named_by_its_words_is_taken_out_and_the_other_edit_still_land
     actions = coach.say(text).review.actions
     assert len(actions) == 1
     assert left in f"{actions[0].what} {actions[0].how}" and actions[0].who == who
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "付款节点那条负责人换成陈静，推迟到7月15日。删掉回款看板，先不做了。"),
+        (
+            "en",
+            "Change the payment terms owner to Priya and push it to July 15. "
+            "And drop the dashboard, the new terms cover it.",
+        ),
+    ],
+)
+def test_an_owner_and_date_moved_and_an_item_dropped_by_the_words_after_the_verb(
+    language: str, text: str
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    assert [(a.who, a.when) for a in result.review.actions] == [
+        ("陈静" if language == "zh" else "Priya", dt.date(2026, 7, 15))
+    ]
