@@ -112,11 +112,13 @@ def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
 
 def apply_word_edits(t: Turn) -> bool:
     """Apply the edits a message makes to actions named by their words; True when it made any."""
-    from coach.engines.rules.edits import change_action, updated_line
+    from coach.engines.rules.edits import add_item, change_action, then_add, updated_line
 
     if t.state.stage != "actions" or not t.review.actions:
         return False
-    edits = read_word_edits(t.text, t.review.actions)
+    # "托班那条删掉，场地还没批；再加一条：…": the edit, then a new action
+    head, new = then_add(t.text) or (t.text, None)
+    edits = read_word_edits(head, t.review.actions)
     if not edits:
         return False
     t.state.actions.draft = None  # what was being assembled was this edit, not a new action
@@ -128,5 +130,8 @@ def apply_word_edits(t: Turn) -> bool:
     for index in sorted({e.index for e in edits if e.field == "delete"}, reverse=True):
         removed = t.review.actions.pop(index)
         t.say("edit_deleted", n=index + 1, item=quote(removed.what, t.lang, 60))
+    if new is not None:
+        add_item(t, new)
+        return True
     t.reask()
     return True

@@ -177,3 +177,25 @@ def test_an_owner_and_date_moved_and_an_item_dropped_by_the_words_after_the_verb
     assert [(a.who, a.when) for a in result.review.actions] == [
         ("陈静" if language == "zh" else "Priya", dt.date(2026, 7, 15))
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "added"),
+    [
+        ("zh", "付款节点那条删掉，法务不同意；再加一条：每周对账，陈静，下周五前。", ("每周对账", "陈静")),
+        (
+            "en",
+            "Drop the payment terms one, legal said no; "
+            "add one: weekly reconciliation, Priya, by next Friday.",
+            ("weekly reconciliation", "Priya"),
+        ),
+    ],
+)
+def test_an_item_dropped_by_its_words_then_a_new_one_added_files_the_new_one_alone(
+    language: str, text: str, added: tuple[str, str]
+) -> None:
+    coach = _two_actions(language)
+    kept = coach.last.review.actions[0]
+    result = coach.say(text)
+    assert result.review.actions[0] == kept
+    assert [(a.what, a.who) for a in result.review.actions[1:]] == [added]
