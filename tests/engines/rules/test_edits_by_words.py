@@ -199,3 +199,31 @@ def test_an_item_dropped_by_its_words_then_a_new_one_added_files_the_new_one_alo
     result = coach.say(text)
     assert result.review.actions[0] == kept
     assert [(a.what, a.who) for a in result.review.actions[1:]] == [added]
+
+
+@pytest.mark.parametrize(
+    ("language", "actions", "edit"),
+    [
+        (
+            "zh",
+            "行动：一是客户资料迁到CRM，周婷负责，5月20日前；二是ERP对账，老黄负责，6月底前。",
+            "CRM那条负责人换成陈静。ERP那条日期改成7月15日。",
+        ),
+        (
+            "en",
+            "Actions: Nina moves the invoices into the CRM by May 20; Omar files the VAT return by June 30.",
+            "The CRM one goes to Priya, not Nina. And the VAT date is July 15, not June 30.",
+        ),
+    ],
+)
+def test_an_action_named_by_its_acronym_is_the_one_edited(language: str, actions: str, edit: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    coach.say(actions)
+    result = coach.say(edit)
+    assert [a.who for a in result.review.actions] == (
+        ["陈静", "老黄"] if language == "zh" else ["Priya", "Omar"]
+    )
+    assert result.review.actions[1].when == dt.date(2026, 7, 15)
