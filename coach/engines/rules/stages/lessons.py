@@ -10,6 +10,7 @@ from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
 from coach.domain.reading import cues
+from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
 from coach.engines.rules.text import clipped, has_words, item_numbers, quote, split_items, word_grams
@@ -133,6 +134,9 @@ def handle(t: Turn) -> None:
         t.state.lessons.own = True  # "lessons:" alone: the user is about to give their own
         t.ask("lessons_go_ahead")
         return
+    if retyped := _retyped_by_name(t, text):
+        _retype(t, retyped)
+        return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
     if not numbers and named is None and _new_lesson(text):
@@ -224,6 +228,46 @@ def _named_by_content(t: Turn, text: str) -> list[int] | None:
     if best < CLEAR_OVERLAP:
         return None
     return [i for i, n in enumerate(overlap) if n == best]
+
+
+Retyping = tuple[int, Dimension | None, LessonAction | None]
+
+
+def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
+    """'The postcode routing one is business, not organisation. And the temporary fix one is a stop, make it
+    people': each sentence names its own lesson ("the … one", "…那条") and retypes it; [] unless there are
+    several and every one names a different lesson clearly."""
+    found: list[Retyping] = []
+    for sentence in (s for s in split_sentences(text) if has_words(s)):
+        body = cues.edit_lead().sub("", sentence.strip())
+        marked = next((m for p in cues.edit_marked() if (m := p.match(body))), None)
+        if marked is None or cues.lesson_delete().search(body):
+            return []
+        dimension, action = parse_lesson_correction(body[marked.end() :])
+        index = _lesson_named(t, marked.group("ref"))
+        if index is None or not (dimension or action):
+            return []
+        found.append((index, dimension, action))
+    return found if len(found) >= 2 and len({i for i, _, _ in found}) == len(found) else []
+
+
+def _lesson_named(t: Turn, ref: str) -> int | None:
+    """The one lesson that shares most words with `ref` ('temporary fix' names 'the temporary-fix habit')."""
+    grams = word_grams(ref.replace("-", " "))
+    overlap = [len(grams & word_grams(lesson.text.replace("-", " "))) for lesson in t.review.lessons]
+    best = max(overlap, default=0)
+    return overlap.index(best) if best and overlap.count(best) == 1 else None
+
+
+def _retype(t: Turn, retyped: list[Retyping]) -> None:
+    for index, dimension, action in retyped:
+        lesson = t.review.lessons[index]
+        lesson.dimension = dimension or lesson.dimension
+        lesson.action = action or lesson.action
+        _set_confidence(t, index, 1.0)  # the user said so
+        t.say("lessons_updated", line=_line(t, index))
+    t.state.lessons.cursor = retyped[-1][0]
+    _show_and_ask(t)
 
 
 def _ask_which(t: Turn, indexes: list[int]) -> None:
