@@ -107,3 +107,30 @@ def test_each_sentence_retypes_the_lesson_it_names_by_its_words(
         (Dimension.business, LessonAction.continue_),
         (Dimension.culture, LessonAction.stop),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "text"),
+    [
+        (
+            "zh",
+            "经验：合同模板统一审批要继续，组织。新增学徒跟夜班检修，不对，是继续，他们已经在做了。算人的层面。",
+            "新增学徒跟夜班检修",
+        ),
+        (
+            "en",
+            "Lessons: keep the shared contract template (organisation). "
+            "Start apprentices on night inspections, no wait, that's continue, they already do it. People.",
+            "Start apprentices on night inspections",
+        ),
+    ],
+)
+def test_a_lesson_taken_back_mid_item_keeps_its_words_and_takes_the_type_said_after(
+    language: str, said: str, text: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language])
+    review = coach.say(said).review
+    assert [(lesson.text, lesson.action, lesson.dimension) for lesson in review.lessons[1:]] == [
+        (text, LessonAction.continue_, Dimension.people)
+    ]

@@ -44,11 +44,33 @@ def dictated(text: str) -> list[str]:
     body = text.strip()[lead.end() :] if lead else text
     # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
     pieces = [p for i in split_items(body) for p in re.split(r"(?<=[A-Za-z)）])\.\s+", i)]
-    items = [p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4]
+    items = _with_types_said_after([p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4])
     typed = [i for i in items if _stated_action(i) is not None]
     if len(typed) >= 2 or (lead and typed):
         return items
     return []
+
+
+def _with_types_said_after(items: list[str]) -> list[str]:
+    """'…, they already do it. People.': a dimension said alone belongs to the lesson before it."""
+    joined: list[str] = []
+    for item in items:
+        alone = len(item.split()) <= 2 and len(normalize(item)) <= 8 and _stated_action(item) is None
+        if joined and alone and parse_lesson_correction(item)[0] is not None:
+            joined[-1] = f"{joined[-1]}, {item}"
+        else:
+            joined.append(item)
+    return joined
+
+
+def _taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
+    """'Start apprentices on night inspections, no wait, that's continue, they already do it' → the lesson's
+    words before the speaker took them back, and the action and dimension said after."""
+    said = cues.taken_back().search(item)
+    if said is None or said.start() == 0:
+        return item, None, None
+    after = item[said.end() :]
+    return item[: said.start()].strip(" ,，"), _stated_action(after), parse_lesson_correction(after)[0]
 
 
 def _stated_action(text: str) -> LessonAction | None:
@@ -70,10 +92,11 @@ def take_dictated(t: Turn, items: list[str]) -> None:
     ]
     t.review.lessons = [lesson for lesson, _ in kept]
     t.state.lessons.confidence = [conf for _, conf in kept]
-    for item in items:
+    for said in items:
+        item, action_after, dimension_after = _taken_back(said)
         typing = classify_lesson(item)
-        dimension = parse_lesson_correction(item)[0]
-        action = _stated_action(item)
+        dimension = dimension_after or parse_lesson_correction(item)[0]
+        action = action_after or _stated_action(item)
         t.review.lessons.append(
             Lesson(
                 text=item,
