@@ -111,3 +111,14 @@ def test_plain_words_for_good_and_bad_news_open_the_findings(sentence: str, kind
 )
 def test_an_ok_or_a_greeting_opens_nothing(sentence: str) -> None:
     assert opens(sentence) is None or opens(sentence)[0] != "highlights"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "做得好的：\n- 交付准时\n没做好：\n- 良率低\n- 返工多",
+        "Went well:\n- on-time delivery\nDidn't:\n- yield low\n- rework up",
+    ],
+)
+def test_a_shortfalls_heading_cut_short_opens_the_shortfalls(text: str) -> None:
+    assert _kinds(text) == ["highlights", "shortfalls"]
