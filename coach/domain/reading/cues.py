@@ -363,6 +363,12 @@ def room_talk() -> re.Pattern[str]:
 
 
 @cache
+def taken_back() -> re.Pattern[str]:
+    """Taking back what was just said mid-item ("…, no wait, that's continue", "…，不对，是继续")."""
+    return re.compile(rf"[\s,，]*(?:{_union(fragments('taken_back'))})[\s,，:：]*", re.I)
+
+
+@cache
 def edit_lead() -> re.Pattern[str]:
     """Words that open a correction and are no part of it ("更正：", "Sorry,", "Change of owner:")."""
     return re.compile(rf"^(?:{_union(fragments('edit_lead'))})[\s,，.。:：!！]*", re.I)

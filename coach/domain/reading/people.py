@@ -48,28 +48,34 @@ def _person(sentence: str) -> tuple[str | None, str]:
         # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not
         possessive = match.group(0).rstrip(" ：:").endswith("的")
         speaker = not re.match(r"[我你他她咱大]", name)  # "反思我先说：" is the user, not a relayed name
-        if speaker and name.lower() not in _PRONOUNS and (not possessive or _answer_cue(rest) is not None):
+        if speaker and _is_name(name) and (not possessive or _answer_cue(rest) is not None):
             return name, rest
     labelled = _answer_cue(body) is not None  # a question's label ("Better: I'd …") names nobody
     named_lead = _NAMED_LEAD.match(body)
-    if named_lead and not labelled and _answer_cue(body[named_lead.end() :]) is not None:
+    if (
+        named_lead
+        and not labelled
+        and _is_name(named_lead.group("name"))
+        and _answer_cue(body[named_lead.end() :]) is not None
+    ):
         return named_lead.group("name"), body[named_lead.end() :]  # a list of people: "Sam - most moved: …"
     if (match := cues.named_lead().match(body)) and not labelled and _hands_over(body[match.end() :]):
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
-        if name.lower() not in _PRONOUNS and not re.match(r"[我你他她咱大]", name):
+        if _is_name(name) and not re.match(r"[我你他她咱大]", name):
             return name, body[match.end() :].lstrip(" ，,:：")
     if match := cues.relayed_lead().match(body):
         rest = body[match.end() :]
-        if not rest.strip() or _hands_over(rest):  # their answers follow, in this sentence or the next
-            return cues.named(match, "name"), rest
+        relayed = cues.named(match, "name")
+        if (not rest.strip() or _hands_over(rest)) and relayed and _is_name(relayed):  # their answers follow
+            return relayed, rest
     if match := cues.self_intro().match(body):
         rest = body[match.end() :]
         if named := _NAME.match(rest):
             name = named.group("name")
             stripped = cues.role_prefix().sub("", name)
             bare = stripped or name
-            if bare.lower() not in _PRONOUNS and not _answer_cue(rest):
+            if _is_name(bare) and not _answer_cue(rest):
                 after = rest[named.end() :]
                 if stripped != name and (apposed := _APPOSED_NAME.match(after)):
                     # "我是住院部的刘医生，刘思远。": the name after the role
@@ -78,6 +84,13 @@ def _person(sentence: str) -> tuple[str | None, str]:
                         return token, after[apposed.end() :]
                 return bare.strip(), after
     return None, body
+
+
+def _is_name(said: str) -> bool:
+    """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"."""
+    return said.lower() not in _PRONOUNS and not re.match(
+        r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b", said, re.I
+    )
 
 
 def _hands_over(rest: str) -> bool:

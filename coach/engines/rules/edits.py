@@ -58,8 +58,13 @@ _GOES_TO = re.compile(
     r"^\s*(?:(?:goes|go|moves) to|to|(?:should be |is )?owned by|belongs to|(?:交|转)?给|归|换给|换成|由)\s*"
     r"(?P<new>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?|[\u4e00-\u9fff]{2,3})\s*[.。!！]?$"
 )
-# several edits in one message: "number 2 goes to Bea, and number 3 to Raj"
-_NEXT_EDIT = re.compile(r"\s*[,，;；]\s*(?:and\s+|然后|再把)?(?=(?:number|no\.|item|#|第)\s*\S)", re.I)
+# several edits in one message: "number 2 goes to Bea, and number 3 to Raj",
+# "change #3's owner to Dylan and drop #4", "第3条负责人改成李娜，再删掉第4条"
+_NEXT_EDIT = re.compile(
+    r"(?:\s*[,，;；]\s*(?:and\s+|然后|再把|再)?|\s+and\s+)"
+    r"(?=(?:(?:delete|remove|drop|change|edit)\s+|删掉|删除|去掉)?(?:number|no\.|item|#|第)\s*\S)",
+    re.I,
+)
 # "加一条：…", "Add one: …": a new item, whatever was being assembled
 _CORRECTION_LEAD = re.compile(r"^(?:correction|更正|纠正)\s*[:：,，]\s*", re.I)
 _PROTEST_LEAD = re.compile(

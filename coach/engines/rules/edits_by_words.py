@@ -10,6 +10,7 @@ the message is read as before. Each sentence is one edit, so "A goes to Arjun; B
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coach.domain.reading import cues
@@ -17,6 +18,8 @@ from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.text import quote, word_grams
 from coach.engines.rules.turn import Turn
+
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,3}(?![A-Za-z0-9])")  # beside Chinese too
 
 
 @dataclass
@@ -56,7 +59,16 @@ def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
     marked = next((m for p in cues.edit_marked() if (m := p.match(sentence))), None)
     ref = marked.group("ref") if marked else sentence[: min(start for start, _, _ in changes)]
     index = _named(ref, actions, strict=marked is None)
+    if index is None and [field for _, field, _ in changes] == ["delete"]:
+        index = _named(_deleted_object(sentence), actions, strict=True)
     return [] if index is None else [WordEdit(index, field, value) for _, field, value in changes]
+
+
+def _deleted_object(sentence: str) -> str:
+    """'drop the audit, the list replaces it' → 'the audit': the item named after the verb, not its reason."""
+    deleted = cues.delete().search(sentence)
+    after = sentence[deleted.end() :] if deleted else ""
+    return re.split(r"[,，;；:：]", after, maxsplit=1)[0]
 
 
 def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, str]]:
@@ -88,10 +100,10 @@ def _without_role(name: str) -> str:
 
 def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
     """The one action the words name: most words in common, and no tie; None when unsure."""
-    grams = {g for g in word_grams(ref) if g not in cues.edit_stop()}
+    grams = {g for g in _item_words(ref) if g not in cues.edit_stop()}
     if not grams:
         return None
-    overlap = [len(grams & word_grams(f"{a.what} {a.how or ''}")) for a in actions]
+    overlap = [len(grams & _item_words(f"{a.what} {a.how or ''}")) for a in actions]
     best = max(overlap, default=0)
     if best == 0 or overlap.count(best) > 1:
         return None
@@ -100,13 +112,20 @@ def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
     return overlap.index(best)
 
 
+def _item_words(text: str) -> set[str]:
+    """The words that name an item; an acronym ('the CRM one', 'the DNO date') names one as a word does."""
+    return word_grams(text) | {a.lower() for a in _ACRONYM.findall(text)}
+
+
 def apply_word_edits(t: Turn) -> bool:
     """Apply the edits a message makes to actions named by their words; True when it made any."""
-    from coach.engines.rules.edits import change_action, updated_line
+    from coach.engines.rules.edits import add_item, change_action, then_add, updated_line
 
     if t.state.stage != "actions" or not t.review.actions:
         return False
-    edits = read_word_edits(t.text, t.review.actions)
+    # "托班那条删掉，场地还没批；再加一条：…": the edit, then a new action
+    head, new = then_add(t.text) or (t.text, None)
+    edits = read_word_edits(head, t.review.actions)
     if not edits:
         return False
     t.state.actions.draft = None  # what was being assembled was this edit, not a new action
@@ -118,5 +137,8 @@ def apply_word_edits(t: Turn) -> bool:
     for index in sorted({e.index for e in edits if e.field == "delete"}, reverse=True):
         removed = t.review.actions.pop(index)
         t.say("edit_deleted", n=index + 1, item=quote(removed.what, t.lang, 60))
+    if new is not None:
+        add_item(t, new)
+        return True
     t.reask()
     return True

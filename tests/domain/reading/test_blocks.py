@@ -148,3 +148,14 @@ def test_a_why_asked_after_plain_sentences_makes_them_a_ladder(text: str) -> Non
 )
 def test_the_short_other_half_of_went_well_opens_the_shortfalls(text: str) -> None:
     assert _kinds(text) == ["highlights", "shortfalls"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "做得好的：\n- 交付准时\n没做好：\n- 良率低\n- 返工多",
+        "Went well:\n- on-time delivery\nDidn't:\n- yield low\n- rework up",
+    ],
+)
+def test_a_shortfalls_heading_cut_short_opens_the_shortfalls(text: str) -> None:
+    assert _kinds(text) == ["highlights", "shortfalls"]

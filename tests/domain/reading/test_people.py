@@ -214,3 +214,16 @@ def test_a_person_named_with_their_role_whose_answers_were_passed_on(
 def test_an_answer_that_names_two_things_with_a_slash_stays_whole(text: str, answer: str) -> None:
     (said,) = read_reflections(text)
     assert said.answers["do_better"] == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反思我说我的：最触动的是学员排不上考试；我发现自己以前觉得约考是学员自己的事。",
+        "Mine: most moved by the night shift calls; I found I avoid the hard conversations.",
+    ],
+)
+def test_the_speakers_own_reflection_names_no_one(text: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person is None
+    assert said.answers["most_touched"]

@@ -156,3 +156,74 @@ def test_an_action_named_by_its_words_is_taken_out_and_the_other_edit_still_land
     actions = coach.say(text).review.actions
     assert len(actions) == 1
     assert left in f"{actions[0].what} {actions[0].how}" and actions[0].who == who
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "付款节点那条负责人换成陈静，推迟到7月15日。删掉回款看板，先不做了。"),
+        (
+            "en",
+            "Change the payment terms owner to Priya and push it to July 15. "
+            "And drop the dashboard, the new terms cover it.",
+        ),
+    ],
+)
+def test_an_owner_and_date_moved_and_an_item_dropped_by_the_words_after_the_verb(
+    language: str, text: str
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    assert [(a.who, a.when) for a in result.review.actions] == [
+        ("陈静" if language == "zh" else "Priya", dt.date(2026, 7, 15))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "added"),
+    [
+        ("zh", "付款节点那条删掉，法务不同意；再加一条：每周对账，陈静，下周五前。", ("每周对账", "陈静")),
+        (
+            "en",
+            "Drop the payment terms one, legal said no; "
+            "add one: weekly reconciliation, Priya, by next Friday.",
+            ("weekly reconciliation", "Priya"),
+        ),
+    ],
+)
+def test_an_item_dropped_by_its_words_then_a_new_one_added_files_the_new_one_alone(
+    language: str, text: str, added: tuple[str, str]
+) -> None:
+    coach = _two_actions(language)
+    kept = coach.last.review.actions[0]
+    result = coach.say(text)
+    assert result.review.actions[0] == kept
+    assert [(a.what, a.who) for a in result.review.actions[1:]] == [added]
+
+
+@pytest.mark.parametrize(
+    ("language", "actions", "edit"),
+    [
+        (
+            "zh",
+            "行动：一是客户资料迁到CRM，周婷负责，5月20日前；二是ERP对账，老黄负责，6月底前。",
+            "CRM那条负责人换成陈静。ERP那条日期改成7月15日。",
+        ),
+        (
+            "en",
+            "Actions: Nina moves the invoices into the CRM by May 20; Omar files the VAT return by June 30.",
+            "The CRM one goes to Priya, not Nina. And the VAT date is July 15, not June 30.",
+        ),
+    ],
+)
+def test_an_action_named_by_its_acronym_is_the_one_edited(language: str, actions: str, edit: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    coach.say(actions)
+    result = coach.say(edit)
+    assert [a.who for a in result.review.actions] == (
+        ["陈静", "老黄"] if language == "zh" else ["Priya", "Omar"]
+    )
+    assert result.review.actions[1].when == dt.date(2026, 7, 15)

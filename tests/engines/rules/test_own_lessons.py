@@ -80,3 +80,57 @@ def test_a_retype_without_words_of_its_own_still_retypes(language: str, said: st
     lessons = coach.say(said).review.lessons
     assert len(lessons) == count
     assert lessons[-1].action == LessonAction.optimize
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "retype"),
+    [
+        (
+            "zh",
+            ("合同模板统一审批要继续，组织", "停止月底集中催款，业务"),
+            "合同模板那条算业务，不是组织。月底催款那条改成文化。",
+        ),
+        (
+            "en",
+            ("keep the shared contract template, org", "stop chasing payments at month end, business"),
+            "The contract template one is business, not org. And the month-end chasing one is culture.",
+        ),
+    ],
+)
+def test_each_sentence_retypes_the_lesson_it_names_by_its_words(
+    language: str, own: tuple[str, str], retype: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], "经验：" if language == "zh" else "lessons:", *own)
+    review = coach.say(retype).review
+    assert [(lesson.dimension, lesson.action) for lesson in review.lessons] == [
+        (Dimension.business, LessonAction.continue_),
+        (Dimension.culture, LessonAction.stop),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "text"),
+    [
+        (
+            "zh",
+            "经验：合同模板统一审批要继续，组织。新增学徒跟夜班检修，不对，是继续，他们已经在做了。算人的层面。",
+            "新增学徒跟夜班检修",
+        ),
+        (
+            "en",
+            "Lessons: keep the shared contract template (organisation). "
+            "Start apprentices on night inspections, no wait, that's continue, they already do it. People.",
+            "Start apprentices on night inspections",
+        ),
+    ],
+)
+def test_a_lesson_taken_back_mid_item_keeps_its_words_and_takes_the_type_said_after(
+    language: str, said: str, text: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language])
+    review = coach.say(said).review
+    assert [(lesson.text, lesson.action, lesson.dimension) for lesson in review.lessons[1:]] == [
+        (text, LessonAction.continue_, Dimension.people)
+    ]

@@ -206,3 +206,24 @@ def test_a_numbered_list_on_new_lines_keeps_no_numbers_in_its_items() -> None:
         "start load tests",
         "stop Friday deploys",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "edit", "owners"),
+    [
+        ("en", "change #1's owner to Priya and drop #2", ["Priya"]),
+        ("zh", "第1条负责人改成陈静，再删掉第2条", ["陈静"]),
+    ],
+)
+def test_a_change_and_a_deletion_joined_in_one_message_each_land_on_their_item(
+    language: str, edit: str, owners: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_LESSONS_ZH if language == "zh" else TO_LESSONS_EN))
+    coach.say(
+        "行动：一是上线回款看板，周婷负责，5月20日前；二是合同加付款节点，老黄负责，6月底前。"
+        if language == "zh"
+        else ACTIONS_EN
+    )
+    result = coach.say(edit)
+    assert [a.who for a in result.review.actions] == owners

@@ -10,6 +10,7 @@ from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
 from coach.domain.reading import cues
+from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
 from coach.engines.rules.text import clipped, has_words, item_numbers, quote, split_items, word_grams
@@ -43,11 +44,33 @@ def dictated(text: str) -> list[str]:
     body = text.strip()[lead.end() :] if lead else text
     # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
     pieces = [p for i in split_items(body) for p in re.split(r"(?<=[A-Za-z)）])\.\s+", i)]
-    items = [p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4]
+    items = _with_types_said_after([p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4])
     typed = [i for i in items if _stated_action(i) is not None]
     if len(typed) >= 2 or (lead and typed):
         return items
     return []
+
+
+def _with_types_said_after(items: list[str]) -> list[str]:
+    """'…, they already do it. People.': a dimension said alone belongs to the lesson before it."""
+    joined: list[str] = []
+    for item in items:
+        alone = len(item.split()) <= 2 and len(normalize(item)) <= 8 and _stated_action(item) is None
+        if joined and alone and parse_lesson_correction(item)[0] is not None:
+            joined[-1] = f"{joined[-1]}, {item}"
+        else:
+            joined.append(item)
+    return joined
+
+
+def _taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
+    """'Start apprentices on night inspections, no wait, that's continue, they already do it' → the lesson's
+    words before the speaker took them back, and the action and dimension said after."""
+    said = cues.taken_back().search(item)
+    if said is None or said.start() == 0:
+        return item, None, None
+    after = item[said.end() :]
+    return item[: said.start()].strip(" ,，"), _stated_action(after), parse_lesson_correction(after)[0]
 
 
 def _stated_action(text: str) -> LessonAction | None:
@@ -69,10 +92,11 @@ def take_dictated(t: Turn, items: list[str]) -> None:
     ]
     t.review.lessons = [lesson for lesson, _ in kept]
     t.state.lessons.confidence = [conf for _, conf in kept]
-    for item in items:
+    for said in items:
+        item, action_after, dimension_after = _taken_back(said)
         typing = classify_lesson(item)
-        dimension = parse_lesson_correction(item)[0]
-        action = _stated_action(item)
+        dimension = dimension_after or parse_lesson_correction(item)[0]
+        action = action_after or _stated_action(item)
         t.review.lessons.append(
             Lesson(
                 text=item,
@@ -132,6 +156,9 @@ def handle(t: Turn) -> None:
     if (lead := cues.lesson_list_lead().match(text.strip())) and not has_words(text.strip()[lead.end() :]):
         t.state.lessons.own = True  # "lessons:" alone: the user is about to give their own
         t.ask("lessons_go_ahead")
+        return
+    if retyped := _retyped_by_name(t, text):
+        _retype(t, retyped)
         return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
@@ -224,6 +251,46 @@ def _named_by_content(t: Turn, text: str) -> list[int] | None:
     if best < CLEAR_OVERLAP:
         return None
     return [i for i, n in enumerate(overlap) if n == best]
+
+
+Retyping = tuple[int, Dimension | None, LessonAction | None]
+
+
+def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
+    """'The postcode routing one is business, not organisation. And the temporary fix one is a stop, make it
+    people': each sentence names its own lesson ("the … one", "…那条") and retypes it; [] unless there are
+    several and every one names a different lesson clearly."""
+    found: list[Retyping] = []
+    for sentence in (s for s in split_sentences(text) if has_words(s)):
+        body = cues.edit_lead().sub("", sentence.strip())
+        marked = next((m for p in cues.edit_marked() if (m := p.match(body))), None)
+        if marked is None or cues.lesson_delete().search(body):
+            return []
+        dimension, action = parse_lesson_correction(body[marked.end() :])
+        index = _lesson_named(t, marked.group("ref"))
+        if index is None or not (dimension or action):
+            return []
+        found.append((index, dimension, action))
+    return found if len(found) >= 2 and len({i for i, _, _ in found}) == len(found) else []
+
+
+def _lesson_named(t: Turn, ref: str) -> int | None:
+    """The one lesson that shares most words with `ref` ('temporary fix' names 'the temporary-fix habit')."""
+    grams = word_grams(ref.replace("-", " "))
+    overlap = [len(grams & word_grams(lesson.text.replace("-", " "))) for lesson in t.review.lessons]
+    best = max(overlap, default=0)
+    return overlap.index(best) if best and overlap.count(best) == 1 else None
+
+
+def _retype(t: Turn, retyped: list[Retyping]) -> None:
+    for index, dimension, action in retyped:
+        lesson = t.review.lessons[index]
+        lesson.dimension = dimension or lesson.dimension
+        lesson.action = action or lesson.action
+        _set_confidence(t, index, 1.0)  # the user said so
+        t.say("lessons_updated", line=_line(t, index))
+    t.state.lessons.cursor = retyped[-1][0]
+    _show_and_ask(t)
 
 
 def _ask_which(t: Turn, indexes: list[int]) -> None:
