@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
 
-from coach.notes.wordlists import LANGUAGES, phrases, topic_phrases
+from coach.notes.wordlists import LANGUAGES, _compile, _phrase_pattern, phrases, topic_phrases
 
 
 def _lists(language: str) -> dict[str, object]:
@@ -52,3 +53,35 @@ def test_phrases_match_whole_words_in_either_language(name: str, text: str, foun
 def test_topic_phrases_name_the_method_parts() -> None:
     sections = {section for section, _ in topic_phrases()}
     assert {"goal", "highlight", "shortfall", "cause", "lesson", "action"} <= sections
+
+
+def _plain_join(words: list[str]) -> re.Pattern[str]:
+    """The lists as compiled before the branches were grouped: one branch a phrase, longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.I)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Going forward we'll keep the weekly demo",
+        "We will KEEP it, and stop the late scope changes",
+        "The willow tree fell; keeping score",  # "will"/"keep" inside longer words
+        "下一步我们要继续保持这个做法，停止临时加需求",
+        "以后要坚持每周回访",
+        "and so, to resolve the issue, engineers restarted the pods",
+        "临时通过重启恢复了服务",
+    ],
+)
+def test_grouped_phrases_find_what_one_branch_a_phrase_finds(text: str) -> None:
+    for name in ("commitment", "keep", "stop", "mitigation", "mitigation_lead", "small_talk", "cause_cue"):
+        words = [p for lang in LANGUAGES for p in _lists(lang)[name]]  # type: ignore[union-attr]
+        grouped, plain = phrases(name).search(text), _plain_join(words).search(text)
+        assert (grouped and grouped.span()) == (plain and plain.span()), name
+
+
+def test_phrases_that_can_open_alike_keep_their_order() -> None:
+    # the Kelvin sign matches "k" under re.I: no grouping may change which of them is found first
+    words = ["\u212aanban", "kanban board", "keep"]  # the longer one is found, as in the plain join
+    text = "the kanban board and keep"
+    assert _compile(words).search(text).span() == _plain_join(words).search(text).span()  # type: ignore[union-attr]
