@@ -10,12 +10,12 @@ from functools import cache
 
 from coach.notes.wordlists import phrases
 
+_JOINER = re.compile(r"^(?:and|so|then)\s+", re.I)
+
 
 def is_mitigation(text: str) -> bool:
     """ "To resolve the issue, engineers …", "临时通过重启恢复": how service came back, no finding."""
-    lead = phrases("mitigation_lead", anchored=True).search(
-        re.sub(r"^(?:and|so|then)\s+", "", text.strip(), flags=re.I)
-    )
+    lead = phrases("mitigation_lead", anchored=True).search(_JOINER.sub("", text.strip()))
     return lead is not None or phrases("mitigation").search(text) is not None
 
 
@@ -189,8 +189,10 @@ def closes_meeting(text: str) -> bool:
 
 def passes_on(text: str) -> bool:
     """ "I'll tell him.", "我会后跟他说。": a promise to pass a task on, said in a few words."""
+    if phrases("pass_on", anchored=True).search(text.strip()) is None:
+        return False  # the phrase first: most sentences have none, and counting their words costs more
     words = len(re.findall(r"[A-Za-z']+", text)) + len(re.findall(r"[\u4e00-\u9fff]", text)) / 2
-    return phrases("pass_on", anchored=True).search(text.strip()) is not None and words <= 6
+    return words <= 6
 
 
 _AGREES_ONLY = re.compile(

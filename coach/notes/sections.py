@@ -347,9 +347,13 @@ def _announced_at_start(text: str) -> tuple[Section, str] | None:
     return None
 
 
+_WORD = re.compile(r"[A-Za-z']+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _is_short(text: str, max_words: int, max_chars: int) -> bool:
-    words = re.findall(r"[A-Za-z']+", text)
-    cjk = re.findall(r"[\u4e00-\u9fff]", text)
+    words = _WORD.findall(text)
+    cjk = _CJK.findall(text)
     return len(words) <= max_words and len(cjk) <= max_chars
 
 

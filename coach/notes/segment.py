@@ -81,22 +81,31 @@ _DIGRESSION_WRAPPED = re.compile(r"^[（(].*[)）]$")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}")
 
 
+# compiled once: _is_heading runs on every line of every note
+_RULED = re.compile(r"[-=~]{2,}\s*([^-=~].*?)\s*[-=~]{2,}")
+_BOLD = re.compile(r"\*\*(.+?)\*\*[:：]?")
+_LABEL_LINE = re.compile(r"[^，。,.!?！？]{1,24}[:：]")
+_NUMBERED_LINE = re.compile(r"(?:第?[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*[^，。,.]{1,16}")
+_CAPS_LINE = re.compile(r"[A-Z][A-Z&/' -]{3,40}")
+_BRACKETED_LINE = re.compile(r"【[^】]{1,16}】")
+
+
 def _is_heading(line: str) -> str | None:
     """The heading text when `line` is a heading (Markdown, bold, short label line), else None."""
     if line.startswith("#"):
         return line.lstrip("#").strip()
-    ruled = re.fullmatch(r"[-=~]{2,}\s*([^-=~].*?)\s*[-=~]{2,}", line)  # "-- targets vs actuals --"
+    ruled = _RULED.fullmatch(line)  # "-- targets vs actuals --"
     if ruled:
         return ruled.group(1)
-    bold = re.fullmatch(r"\*\*(.+?)\*\*[:：]?", line)
+    bold = _BOLD.fullmatch(line)
     if bold:
         return bold.group(1)
-    if re.fullmatch(r"[^，。,.!?！？]{1,24}[:：]", line) and not _META.match(line):
+    if _LABEL_LINE.fullmatch(line) and not _META.match(line):
         return line[:-1]
-    if re.fullmatch(r"(?:第?[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*[^，。,.]{1,16}", line):
+    if _NUMBERED_LINE.fullmatch(line):
         return line
     # "ROOT CAUSE", "FOLLOW-UP ACTIONS", "【处理过程】": a plain-text report's headings, alone on their line
-    if re.fullmatch(r"[A-Z][A-Z&/' -]{3,40}", line) or re.fullmatch(r"【[^】]{1,16}】", line):
+    if _CAPS_LINE.fullmatch(line) or _BRACKETED_LINE.fullmatch(line):
         return line.strip("【】")
     if len(line) <= 12 and heading_section(line) != "other" and not re.search(r"\d", line):
         return line

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+_WORD = re.compile(r"[a-z0-9]+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
 
 def bigrams(text: str) -> set[str]:
     """Character bigrams of CJK runs plus lower-cased English words."""
     text = text.lower()
-    grams = set(re.findall(r"[a-z0-9]+", text))
-    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+    grams = set(_WORD.findall(text))
+    for run in _CJK_RUN.findall(text):
         grams.update(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
     return grams
 
