@@ -257,7 +257,7 @@ def _field_holding(action: ActionItem, old: str | None) -> str | None:
 
 def updated_line(t: Turn, action: ActionItem) -> str:
     """An action as said back after an edit."""
-    from coach.engines.rules.stages.actions import line
+    from coach.engines.rules.stages.action_item import line
 
     return line(t, action)
 
