@@ -18,31 +18,6 @@ from coach.engines.rules.edits_by_words import apply_word_edits
 from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
 
-_NUMBER = re.compile(
-    r"第\s*(?:\d+|[一二两三四五六七八九十])\s*[条项个]|#\s*\d+|最后(?:一|那)[条项个]|刚(?:才)?(?:加|添|记)的(?:那)?[条项个]"
-    r"|\b(?:the )?(?:one|item|action|lesson) (?:i|we) just added\b"
-    r"|\b(?:item|number|no\.?|action|lesson)\s*\d+\b|\b(?:delete|remove|drop|change|edit)\s+\d+\b",
-    re.I,
-)
-# "Number 2 is Nadia, not Sam", "第2条是李娜，不是王强": the new value beside the old one
-_IS_NOT = re.compile(
-    r"^\s*(?:的)?(?:负责人|owner)?\s*(?:is|是|归|给|goes to)\s*(?P<new>[^,，;；.。]+?)\s*[,，]?\s*"
-    r"(?:not|不是|而不是)\s*(?P<old>[^,，;；.。]+?)\s*[.。!！]?$",
-    re.I,
-)
-# "number 2 goes to Bea", "第2条交给李娜": a new owner
-_GOES_TO = re.compile(
-    r"^\s*(?:(?:goes|go|moves) to|to|(?:should be |is )?owned by|belongs to|(?:交|转)?给|归|换给|换成|由)\s*"
-    r"(?P<new>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?|[\u4e00-\u9fff]{2,3})\s*[.。!！]?$"
-)
-# several edits in one message: "number 2 goes to Bea, and number 3 to Raj",
-# "change #3's owner to Dylan and drop #4", "第3条负责人改成李娜，再删掉第4条"
-_NEXT_EDIT = re.compile(
-    r"(?:\s*[,，;；]\s*(?:and\s+|然后|再把|再)?|\s+and\s+)"
-    r"(?=(?:(?:delete|remove|drop|change|edit)\s+|删掉|删除|去掉)?(?:number|no\.|item|#|第)\s*\S)",
-    re.I,
-)
-
 # The words of the patterns below are the language files' lists named in them; the patterns only set them.
 
 
@@ -85,6 +60,44 @@ def _add_lead() -> re.Pattern[str]:
     return re.compile(rf"^(?:{again})?(?:{add})\s*[:：,，]\s*", re.I)
 
 
+@cache
+def _number() -> re.Pattern[str]:
+    """An item named by its number: "第2条", "#2", "item 2", "the one I just added"."""
+    return re.compile(rf"{cues.alternatives('edit_item_number')}|#\s*\d+", re.I)
+
+
+@cache
+def _is_not() -> re.Pattern[str]:
+    """ "Number 2 is Nadia, not Sam", "第2条是李娜，不是王强": the new value beside the old one."""
+    of, owner = cues.alternatives("edit_is_not_of"), cues.alternatives("edit_is_not_owner")
+    is_, not_ = cues.alternatives("edit_is_not_is"), cues.alternatives("edit_is_not_not")
+    return re.compile(
+        rf"^\s*(?:{of})?(?:{owner})?\s*(?:{is_})\s*(?P<new>[^,，;；.。]+?)\s*[,，]?\s*"
+        rf"(?:{not_})\s*(?P<old>[^,，;；.。]+?)\s*[.。!！]?$",
+        re.I,
+    )
+
+
+@cache
+def _goes_to() -> re.Pattern[str]:
+    """ "number 2 goes to Bea", "第2条交给李娜": a new owner. Case counts: a name is capitalised."""
+    return re.compile(
+        rf"^\s*(?:{cues.alternatives('edit_hand_to')})\s*"
+        r"(?P<new>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?|[\u4e00-\u9fff]{2,3})\s*[.。!！]?$"
+    )
+
+
+@cache
+def _next_edit() -> re.Pattern[str]:
+    """Where the next of several edits starts: "number 2 goes to Bea, and number 3 to Raj",
+    "change #3's owner to Dylan and drop #4", "第3条负责人改成李娜，再删掉第4条"."""
+    then, and_ = cues.alternatives("edit_next_then"), cues.alternatives("edit_next_and")
+    verb, item = cues.alternatives("edit_next_verb"), cues.alternatives("edit_next_item")
+    return re.compile(
+        rf"(?:\s*[,，;；]\s*(?:{then})?|\s+(?:{and_})\s+)(?=(?:{verb})?(?:{item}|#)\s*\S)", re.I
+    )
+
+
 @dataclass
 class Edit:
     number: int  # 1-based; -1 is the last one
@@ -97,7 +110,7 @@ class Edit:
 
 def read_edit(text: str) -> Edit | None:
     """The edit a message asks for, when it names an item by number; None otherwise."""
-    named = _NUMBER.search(text)
+    named = _number().search(text)
     if named is None:
         return None
     numbers = item_numbers(named.group(0)) or [int(re.sub(r"\D", "", named.group(0)) or 0)]
@@ -106,9 +119,9 @@ def read_edit(text: str) -> Edit | None:
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
     if cues.delete().search(head):
         return Edit(numbers[0], delete=True, then_add=then_add)
-    if swapped := _IS_NOT.match(head[named.end() :]):
+    if swapped := _is_not().match(head[named.end() :]):
         return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())
-    if handed := _GOES_TO.match(head[named.end() :]):
+    if handed := _goes_to().match(head[named.end() :]):
         return Edit(numbers[0], field="who", value=handed.group("new").strip())
     if not (_words("edit_verb").search(head) or _words("edit_protest").search(head)):
         return None
@@ -141,7 +154,7 @@ def handle_edit(t: Turn) -> bool:
     """Apply an edit by number at the lessons or actions step (several when listed); True when it was one."""
     if t.state.stage not in ("lessons", "actions"):
         return False
-    parts = [p for p in _NEXT_EDIT.split(_correction_lead().sub("", t.text.strip())) if p.strip()]
+    parts = [p for p in _next_edit().split(_correction_lead().sub("", t.text.strip())) if p.strip()]
     if len(parts) < 2 or not all(read_edit(p) for p in parts):
         return _handle_one(t)
     text = t.text

@@ -39,3 +39,23 @@ def test_an_item_number_without_an_edit_verb_is_no_edit(text: str) -> None:
 )
 def test_a_protest_says_an_edit_was_meant(text: str, protest: bool) -> None:
     assert is_protest(text) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "new", "old"),
+    [
+        ("第2条是李娜，不是王强", 2, "李娜", "王强"),
+        ("Number 2 is Nadia, not Sam", 2, "Nadia", "Sam"),
+    ],
+)
+def test_a_new_value_said_beside_the_old_one_replaces_it(text: str, number: int, new: str, old: str) -> None:
+    edit = read_edit(text)
+    assert edit is not None
+    assert (edit.number, edit.value, edit.old) == (number, new, old)
+
+
+@pytest.mark.parametrize(("text", "owner"), [("第3条交给李娜", "李娜"), ("number 3 goes to Bea", "Bea")])
+def test_an_item_handed_to_someone_gets_them_as_owner(text: str, owner: str) -> None:
+    edit = read_edit(text)
+    assert edit is not None
+    assert (edit.number, edit.field, edit.value) == (3, "who", owner)
