@@ -315,7 +315,7 @@ def ladder_end(sentences: list[str], start: int, earlier: str = "") -> int:
 
 def _opens_on(sentence: str, earlier: str) -> bool:
     """Whether a sentence (no rung, no why, no cause word) opens on a word of the findings said earlier."""
-    body = re.sub(r"(?i)^(?:the|a|an|our)\s+", "", _lead_removed(sentence))
+    body = re.sub(rf"^(?:{cues.alternatives('article')})\s+", "", _lead_removed(sentence), flags=re.I)
     if not earlier or _rung(body)[0] or _why_asked(body) is not None or _cause_word().match(body):
         return False
     first = re.match(r"[A-Za-z][A-Za-z-]{3,}|[\u4e00-\u9fff]{2}", body)
@@ -447,13 +447,14 @@ def read_rest(text: str) -> ChainParts | None:
     """'剩下三成是原材料涨价', 'The rest is the migration… 30%', '补正多是另一个原因，…，因为清单不统一'."""
     share = parse_share(text)
     body = strip_filler(_rest_lead().sub("", cues.rest().sub("", text.strip(), count=1), count=1))
-    body = re.sub(r"^一个(?:原因)?是", "", body)  # "还有一个是…" once its 还有 is gone
+    # "还有一个是…" once its 还有 is gone
+    body = re.sub(rf"^(?:{cues.alternatives('rest_one_is')})", "", body)
     pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
     clauses = [_share_in_clause().sub("", c, count=1).strip(" 。.") for c in pieces]
     clauses = [c for c in clauses if has_words(c) and has_words(without_share(c))]
     if not clauses:
         return None
-    head = re.split(r"是另一个|(?i:\bis another\b)", clauses[0])
+    head = _said("another_cause").split(clauses[0])
     if len(head) == 1 and len(clauses) > 1 and (said := split_cause(clauses[0]))[1]:
         head = [said[0], said[1] or ""]  # "托班少是因为周边新开了普惠托育，…": the finding, then its cause
         clauses = [clauses[0], said[1] or "", *clauses[1:]]

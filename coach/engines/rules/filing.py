@@ -334,7 +334,9 @@ def _named_again(findings: list[Finding], item: str, loose: bool = False) -> Fin
     """The finding an item opens with, word for word ("amendments" → "Amendments mostly came from…");
     `loose`, by its first word ("late filings for …" → "Late filings were mostly …")."""
     said = normalize(item)
-    first = re.match(r"(?:(?:the|a|an|our)\s+)?([a-z][a-z-]{3,}|[\u4e00-\u9fff]{2})", said)
+    first = re.match(
+        rf"(?:(?:{cues.alternatives('article')})\s+)?([a-z][a-z-]{{3,}}|[\u4e00-\u9fff]{{2}})", said
+    )
     for finding in findings:
         name = normalize(finding.text)
         if word_grams(name) and said.startswith(name) and len(said) > len(name) + 4:

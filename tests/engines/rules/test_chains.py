@@ -105,3 +105,16 @@ def test_the_rest_of_a_gap_keeps_only_its_cause(text: str, root: str) -> None:
     assert parts is not None
     assert parts.root == root and parts.surface == []
     assert parts.share == pytest.approx(0.3)
+
+
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "root"),
+    [
+        ("补正多是另一个原因，因为清单不统一", "补正多", "清单不统一"),
+        ("Rework is another cause, because the checklists differ", "Rework", "the checklists differ"),
+    ],
+)
+def test_another_cause_named_splits_the_finding_from_its_cause(text: str, phenomenon: str, root: str) -> None:
+    parts = read_rest(text)
+    assert parts is not None
+    assert (parts.phenomenon, parts.root) == (phenomenon, root)
