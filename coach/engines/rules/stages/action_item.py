@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from coach.domain.critique import is_vague_how
 from coach.domain.labels import ACTION_KIND, label
 from coach.domain.parsing import DateMention
+from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.action_words import deadline, owner_in, work_clauses
@@ -17,8 +19,11 @@ from coach.engines.rules.state import ActionDraft
 from coach.engines.rules.text import clipped
 from coach.engines.rules.turn import Turn
 
-_WHAT = re.compile(r"^(做什么|what)\s*[:：]\s*", re.I)
-_HOW = re.compile(r"^(怎么做|关键动作|how)\s*[:：]\s*", re.I)
+
+@cache
+def _label(name: str) -> re.Pattern[str]:
+    """A label that gives an action's WHAT or HOW ("做什么：", "how:"), dropped from it."""
+    return re.compile(rf"^(?:{cues.alternatives(name)})\s*[:：]\s*", re.I)
 
 
 def _grams(text: str) -> set[str]:
@@ -57,11 +62,11 @@ def owner_of(t: Turn, text: str) -> str | None:
 def read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
     clauses = work_clauses(text, mention)
     for clause in list(clauses):
-        if _WHAT.match(clause):
-            draft.what = _WHAT.sub("", clause)
+        if _label("action_what_label").match(clause):
+            draft.what = _label("action_what_label").sub("", clause)
             clauses.remove(clause)
-        elif _HOW.match(clause):
-            draft.how = _HOW.sub("", clause)
+        elif _label("action_how_label").match(clause):
+            draft.how = _label("action_how_label").sub("", clause)
             clauses.remove(clause)
     if not clauses:
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.domain.critique import is_no, is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import LESSON_ACTION, label
@@ -25,22 +26,31 @@ from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
-_CAUSE_LEAD = re.compile(r"^(?:为什么|因为|由于|原因是|(?i:why\b|because\b|due to\b|the reason))")
-_NONE_MORE = re.compile(
-    r"^(没有了?|没了|就这些|无|结束|完成|no( more)?|none|nothing( else)?|that'?s (all|it)|done|finish(ed)?)$",
-    re.I,
-)
+# The cue words are the language files' lists named below; the patterns here only set them.
 
 
-# "没有别的了，结束" / "that's all, wrap up": no more actions, and the review is done
-_FINISH_TAIL = re.compile(
-    r"^(?:(?:没有别的了?|没了|就这些|好了|好|ok|that'?s all|that'?s it)[\s,，.。]*)+", re.I
-)
-_ENOUGH = re.compile(
-    r"^(没有了|没了|就这些|就这样|暂时(就)?这些|先这些|够了|差不多了|no more"
-    r"|nothing else|that'?s (all|it|everything))",
-    re.I,
-)
+@cache
+def _cause_lead() -> re.Pattern[str]:
+    """An answer that opens with a cause ("原因是…", "Why: …") is never an action."""
+    return re.compile(rf"^(?:{cues.alternatives('action_cause_lead')})", re.I)
+
+
+@cache
+def _none_more() -> re.Pattern[str]:
+    """A whole answer that says there are no (more) actions ("没有了", "that's all")."""
+    return re.compile(rf"^(?:{cues.alternatives('actions_none_more')})$", re.I)
+
+
+@cache
+def _finish_tail() -> re.Pattern[str]:
+    """ "没有别的了，结束" / "that's all, wrap up": no more actions, and the review is done."""
+    return re.compile(rf"^(?:(?:{cues.alternatives('actions_finish_tail')})[\s,，.。]*)+", re.I)
+
+
+@cache
+def _enough() -> re.Pattern[str]:
+    """An answer that opens by saying the actions are enough ("先这些", "nothing else")."""
+    return re.compile(rf"^(?:{cues.alternatives('actions_enough')})", re.I)
 
 
 def enter(t: Turn) -> None:
@@ -96,11 +106,11 @@ def _ends_actions(text: str, bare_no: bool = True) -> bool:
     body = normalize(text)
     words = [w for w in re.split(r"[\s,，.。!！]+", body) if w]
     return bool(
-        _NONE_MORE.match(body)
+        _none_more().match(body)
         or (bare_no and is_no(body) and len(body) <= 12)
-        or _ENOUGH.search(body)
-        or wants_finish(_FINISH_TAIL.sub("", body))
-        or (words and all(_NONE_MORE.match(w) or wants_finish(w) for w in words))  # "done. finish"
+        or _enough().search(body)
+        or wants_finish(_finish_tail().sub("", body))
+        or (words and all(_none_more().match(w) or wants_finish(w) for w in words))  # "done. finish"
     )
 
 
@@ -112,7 +122,7 @@ def _finish_with_draft(t: Turn) -> None:
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
     t.state.actions.draft = None
-    if wants_finish(_FINISH_TAIL.sub("", normalize(t.text))):
+    if wants_finish(_finish_tail().sub("", normalize(t.text))):
         flow.go_to(t, "done")
     else:
         flow.advance(t)
@@ -284,7 +294,7 @@ def _fill(t: Turn, step: ActionsStep) -> None:
     if (
         step in ("item", "how")
         and not draft.evidence
-        and (_NONE_MORE.match(normalize(text)) or _ENOUGH.search(normalize(text)))
+        and (_none_more().match(normalize(text)) or _enough().search(normalize(text)))
     ):
         # "没有了" where an action was asked: no (more) actions.
         t.state.actions.draft = None
@@ -317,12 +327,10 @@ def _fill(t: Turn, step: ActionsStep) -> None:
     _ask_missing(t, draft)
 
 
-# "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do
-_REMARK_TAIL = re.compile(
-    r"[,，]\s*(?:that'?s a must|it'?s a must|must do|non-negotiable"
-    r"|这个?必须(?:做|的)?|必须的|一定要做)[.!。！]*\s*$",
-    re.I,
-)
+@cache
+def _remark_tail() -> re.Pattern[str]:
+    """ "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do."""
+    return re.compile(rf"[,，]\s*(?:{cues.alternatives('action_remark_tail')})[.!。！]*\s*$", re.I)
 
 
 def take_aside(t: Turn, text: str) -> bool:
@@ -337,7 +345,7 @@ def take_aside(t: Turn, text: str) -> bool:
         return False
     draft = ActionDraft(lesson_index=None, evidence=[text], who=who)
     draft.when, draft.when_text = due.date.isoformat(), due.text
-    read_what_how(t, draft, _REMARK_TAIL.sub("", text), due)
+    read_what_how(t, draft, _remark_tail().sub("", text), due)
     if not (draft.what or draft.how):
         return False
     item = make_item(t, draft)
@@ -353,7 +361,7 @@ def looks_like_action(t: Turn) -> bool:
     day or name it mentions.
     """
     text = t.text
-    if _CAUSE_LEAD.match(strip_filler(text)) or has_rung(text):
+    if _cause_lead().match(strip_filler(text)) or has_rung(text):
         return False
     due = deadline(text, t.today)
     if owner_of(t, text) is None or due is None:
