@@ -310,7 +310,8 @@ def _fill(t: Turn, step: ActionsStep) -> None:
     who = owner_of(t, text) if draft.who is None or step == "who" else None
     if who is None and step == "who" and has_words(text) and len(normalize(text)) <= 20:
         bare = text.replace(found.text, " ") if found else text
-        bare = re.sub(r"(负责|来做|来负责|吧)$", "", bare.strip(" @。.,，")).strip(" @。.,，")
+        tail = rf"(?:{cues.alternatives('owner_answer_tail')})$"  # "李明来负责": the name alone
+        bare = re.sub(tail, "", bare.strip(" @。.,，")).strip(" @。.,，")
         if has_words(bare) and not LEFTOVER.match(normalize(bare)):
             who = bare
     if who:
