@@ -67,20 +67,31 @@ def _cause_word() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('cause_word')})\s*", re.I)
 
 
-_REST_LEAD = re.compile(
-    r"^(?:(?:剩下|其余|其他|另外|余下)(?:的)?|(?:the )?rest(?: is)?|other(?: cause)?"
-    r"|another (?:cause|one|reason)(?: is)?)"
-    r"\s*[：:，,]?\s*",
-    re.I,
-)
-_SHARE_WORDS = re.compile(
-    r"(?:大概|约|差不多|about|around|~)?\s*(?:[一二两三四五六七八九十]+成[一二三四五六七八九]?|\d+(?:\.\d+)?\s*(?:%|％|percent))"
-    r"(?:左右|吧)?(?:是)?",
-    re.I,
-)
-# a remark after the cause ("产品线已经在改了", "which was scheduled…") is no rung of its own
-_REMARK = re.compile(r"已经在改|在处理|正在|(?i:^already\b)")
-_CAUSE_LEAD = re.compile(r"^(?:是因为|因为|由于|是|(?:because(?: of)?|due to)\s)\s*", re.I)
+@cache
+def _rest_lead() -> re.Pattern[str]:
+    """The words that open the rest of a gap's causes ("剩下的：", "The rest is"), dropped before it."""
+    return re.compile(rf"^(?:{cues.alternatives('rest_lead')})\s*[：:，,]?\s*", re.I)
+
+
+@cache
+def _share_in_clause() -> re.Pattern[str]:
+    """A share said in a clause of the rest, with its words ("大概三成左右是", "about 30 percent")."""
+    approx, tenths = cues.alternatives("share_approx"), cues.alternatives("share_tenths")
+    percent = cues.alternatives("share_percent")
+    hedge, copula = cues.alternatives("share_hedge_after"), cues.alternatives("share_copula_after")
+    number = rf"(?:{tenths}|\d+(?:\.\d+)?\s*(?:%|％|{percent}))"
+    return re.compile(rf"(?:{approx}|~)?\s*{number}(?:{hedge})?(?:{copula})?", re.I)
+
+
+def _remark() -> re.Pattern[str]:
+    """A remark after the cause ("产品线已经在改了", "already scheduled…"): no rung of its own."""
+    return _said("remark_after_cause")
+
+
+@cache
+def _cause_lead() -> re.Pattern[str]:
+    """The words that open a cause in the rest of a gap ("是因为", "because of"), dropped from it."""
+    return re.compile(rf"^(?:{cues.alternatives('cause_lead')})\s*", re.I)
 
 
 @dataclass
@@ -304,7 +315,7 @@ def ladder_end(sentences: list[str], start: int, earlier: str = "") -> int:
 
 def _opens_on(sentence: str, earlier: str) -> bool:
     """Whether a sentence (no rung, no why, no cause word) opens on a word of the findings said earlier."""
-    body = re.sub(r"(?i)^(?:the|a|an|our)\s+", "", _lead_removed(sentence))
+    body = re.sub(rf"^(?:{cues.alternatives('article')})\s+", "", _lead_removed(sentence), flags=re.I)
     if not earlier or _rung(body)[0] or _why_asked(body) is not None or _cause_word().match(body):
         return False
     first = re.match(r"[A-Za-z][A-Za-z-]{3,}|[\u4e00-\u9fff]{2}", body)
@@ -435,20 +446,21 @@ def file_shares(chains: list[CauseChain], current: int, shares: list[CauseShare]
 def read_rest(text: str) -> ChainParts | None:
     """'剩下三成是原材料涨价', 'The rest is the migration… 30%', '补正多是另一个原因，…，因为清单不统一'."""
     share = parse_share(text)
-    body = strip_filler(_REST_LEAD.sub("", cues.rest().sub("", text.strip(), count=1), count=1))
-    body = re.sub(r"^一个(?:原因)?是", "", body)  # "还有一个是…" once its 还有 is gone
+    body = strip_filler(_rest_lead().sub("", cues.rest().sub("", text.strip(), count=1), count=1))
+    # "还有一个是…" once its 还有 is gone
+    body = re.sub(rf"^(?:{cues.alternatives('rest_one_is')})", "", body)
     pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
-    clauses = [_SHARE_WORDS.sub("", c, count=1).strip(" 。.") for c in pieces]
+    clauses = [_share_in_clause().sub("", c, count=1).strip(" 。.") for c in pieces]
     clauses = [c for c in clauses if has_words(c) and has_words(without_share(c))]
     if not clauses:
         return None
-    head = re.split(r"是另一个|(?i:\bis another\b)", clauses[0])
+    head = _said("another_cause").split(clauses[0])
     if len(head) == 1 and len(clauses) > 1 and (said := split_cause(clauses[0]))[1]:
         head = [said[0], said[1] or ""]  # "托班少是因为周边新开了普惠托育，…": the finding, then its cause
         clauses = [clauses[0], said[1] or "", *clauses[1:]]
     phenomenon = head[0].strip() if len(head) > 1 else ""
-    causes = [_CAUSE_LEAD.sub("", c) for c in (clauses[1:] if len(head) > 1 else clauses)]
-    causes = [c for c in causes if has_words(c) and not _REMARK.search(c) and not _outside(c)]
+    causes = [_cause_lead().sub("", c) for c in (clauses[1:] if len(head) > 1 else clauses)]
+    causes = [c for c in causes if has_words(c) and not _remark().search(c) and not _outside(c)]
     if not causes:
         return None
     return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)

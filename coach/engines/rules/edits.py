@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from coach.domain.lesson_corrections import parse_lesson_correction
@@ -17,62 +18,84 @@ from coach.engines.rules.edits_by_words import apply_word_edits
 from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
 
-_NUMBER = re.compile(
-    r"第\s*(?:\d+|[一二两三四五六七八九十])\s*[条项个]|#\s*\d+|最后(?:一|那)[条项个]|刚(?:才)?(?:加|添|记)的(?:那)?[条项个]"
-    r"|\b(?:the )?(?:one|item|action|lesson) (?:i|we) just added\b"
-    r"|\b(?:item|number|no\.?|action|lesson)\s*\d+\b|\b(?:delete|remove|drop|change|edit)\s+\d+\b",
-    re.I,
-)
-_CHANGE = re.compile(
-    r"(?:改成|改为|换成|改到|调整为|调整到|调到|推迟到|延期到|延到|提前到|\bto\b)\s*[:：]?\s*", re.I
-)
-# "改进"/"调整排班" name work to do, not an edit
-_EDIT_VERB = re.compile(r"改(?!进|善|革|造|版)|换成|调整为|调整到|调到|\b(change|edit|update)\b", re.I)
-_FIELDS: list[tuple[str, re.Pattern[str]]] = [
-    ("when", re.compile(r"截止日期|截止时间|截止|日期|时间|期限|\b(deadline|due date|date|due)\b", re.I)),
-    ("who", re.compile(r"负责人|责任人|\b(owner|who)\b", re.I)),
-    ("how", re.compile(r"怎么做|关键动作|做法|\bhow\b", re.I)),
-    ("what", re.compile(r"内容|做什么|\bwhat\b", re.I)),
-]
-_ADD_AFTER = re.compile(
-    r"(?:[，,;；。]|\.(?=\s))\s*"
-    r"(?:再)?(?:加一条|新增一条|添加一条|补一条|加上|(?i:add(?: one| another| a new one)?))"
-    r"\s*[:：,，]?\s*"
-)
-_PROTEST = re.compile(
-    r"不是新(的)?(行动|一条|经验|的)|不是要(新)?加|我是要改|我是想改|我不是这个意思|不是我说的|"
-    r"\b(not a new (one|action|lesson|item)|i meant (to )?(change|edit)|i want(ed)? to (change|edit)"
-    r"|that'?s not what i (said|meant))\b",
-    re.I,
-)
+# The words of the patterns below are the language files' lists named in them; the patterns only set them.
 
 
-# "Number 2 is Nadia, not Sam", "第2条是李娜，不是王强": the new value beside the old one
-_IS_NOT = re.compile(
-    r"^\s*(?:的)?(?:负责人|owner)?\s*(?:is|是|归|给|goes to)\s*(?P<new>[^,，;；.。]+?)\s*[,，]?\s*"
-    r"(?:not|不是|而不是)\s*(?P<old>[^,，;；.。]+?)\s*[.。!！]?$",
-    re.I,
-)
-# "number 2 goes to Bea", "第2条交给李娜": a new owner
-_GOES_TO = re.compile(
-    r"^\s*(?:(?:goes|go|moves) to|to|(?:should be |is )?owned by|belongs to|(?:交|转)?给|归|换给|换成|由)\s*"
-    r"(?P<new>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?|[\u4e00-\u9fff]{2,3})\s*[.。!！]?$"
-)
-# several edits in one message: "number 2 goes to Bea, and number 3 to Raj",
-# "change #3's owner to Dylan and drop #4", "第3条负责人改成李娜，再删掉第4条"
-_NEXT_EDIT = re.compile(
-    r"(?:\s*[,，;；]\s*(?:and\s+|然后|再把|再)?|\s+and\s+)"
-    r"(?=(?:(?:delete|remove|drop|change|edit)\s+|删掉|删除|去掉)?(?:number|no\.|item|#|第)\s*\S)",
-    re.I,
-)
-# "加一条：…", "Add one: …": a new item, whatever was being assembled
-_CORRECTION_LEAD = re.compile(r"^(?:correction|更正|纠正)\s*[:：,，]\s*", re.I)
-_PROTEST_LEAD = re.compile(
-    r"^(?:that'?s not what i (?:said|meant)|no,? wait|我不是这个意思|不是我说的|等等)[\s,，.。!！]*", re.I
-)
-_ADD_LEAD = re.compile(
-    r"^(?:再)?(?:加一条|新增一条|添加一条|补一条|(?i:add (?:one|another|a new one)))\s*[:：,，]\s*"
-)
+@cache
+def _words(name: str) -> re.Pattern[str]:
+    """A list's words found anywhere: an edit verb, a field's name, a protest."""
+    return re.compile(cues.alternatives(name), re.I)
+
+
+_FIELDS = ("when", "who", "how", "what")  # the order in which a field named is read
+
+
+@cache
+def _change() -> re.Pattern[str]:
+    """The words before an edit's new value ("改成", "to"), with the colon after them."""
+    return re.compile(rf"(?:{cues.alternatives('edit_change_to')})\s*[:：]?\s*", re.I)
+
+
+@cache
+def _add_after() -> re.Pattern[str]:
+    """A new item added after an edit in the same message ("…。再加一条：…", "…, add another: …")."""
+    again, add = cues.alternatives("edit_add_again"), cues.alternatives("edit_add_after")
+    return re.compile(rf"(?:[，,;；。]|\.(?=\s))\s*(?:{again})?(?:{add})\s*[:：,，]?\s*", re.I)
+
+
+@cache
+def _correction_lead() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('edit_correction_lead')})\s*[:：,，]\s*", re.I)
+
+
+@cache
+def _protest_lead() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('edit_protest_lead')})[\s,，.。!！]*", re.I)
+
+
+@cache
+def _add_lead() -> re.Pattern[str]:
+    """'加一条：…', 'Add one: …': a new item, whatever was being assembled."""
+    again, add = cues.alternatives("edit_add_again"), cues.alternatives("edit_add_lead")
+    return re.compile(rf"^(?:{again})?(?:{add})\s*[:：,，]\s*", re.I)
+
+
+@cache
+def _number() -> re.Pattern[str]:
+    """An item named by its number: "第2条", "#2", "item 2", "the one I just added"."""
+    return re.compile(rf"{cues.alternatives('edit_item_number')}|#\s*\d+", re.I)
+
+
+@cache
+def _is_not() -> re.Pattern[str]:
+    """ "Number 2 is Nadia, not Sam", "第2条是李娜，不是王强": the new value beside the old one."""
+    of, owner = cues.alternatives("edit_is_not_of"), cues.alternatives("edit_is_not_owner")
+    is_, not_ = cues.alternatives("edit_is_not_is"), cues.alternatives("edit_is_not_not")
+    return re.compile(
+        rf"^\s*(?:{of})?(?:{owner})?\s*(?:{is_})\s*(?P<new>[^,，;；.。]+?)\s*[,，]?\s*"
+        rf"(?:{not_})\s*(?P<old>[^,，;；.。]+?)\s*[.。!！]?$",
+        re.I,
+    )
+
+
+@cache
+def _goes_to() -> re.Pattern[str]:
+    """ "number 2 goes to Bea", "第2条交给李娜": a new owner. Case counts: a name is capitalised."""
+    return re.compile(
+        rf"^\s*(?:{cues.alternatives('edit_hand_to')})\s*"
+        r"(?P<new>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?|[\u4e00-\u9fff]{2,3})\s*[.。!！]?$"
+    )
+
+
+@cache
+def _next_edit() -> re.Pattern[str]:
+    """Where the next of several edits starts: "number 2 goes to Bea, and number 3 to Raj",
+    "change #3's owner to Dylan and drop #4", "第3条负责人改成李娜，再删掉第4条"."""
+    then, and_ = cues.alternatives("edit_next_then"), cues.alternatives("edit_next_and")
+    verb, item = cues.alternatives("edit_next_verb"), cues.alternatives("edit_next_item")
+    return re.compile(
+        rf"(?:\s*[,，;；]\s*(?:{then})?|\s+(?:{and_})\s+)(?=(?:{verb})?(?:{item}|#)\s*\S)", re.I
+    )
 
 
 @dataclass
@@ -87,23 +110,23 @@ class Edit:
 
 def read_edit(text: str) -> Edit | None:
     """The edit a message asks for, when it names an item by number; None otherwise."""
-    named = _NUMBER.search(text)
+    named = _number().search(text)
     if named is None:
         return None
     numbers = item_numbers(named.group(0)) or [int(re.sub(r"\D", "", named.group(0)) or 0)]
     head, then_add = text, None
-    if added := _ADD_AFTER.search(text):
+    if added := _add_after().search(text):
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
     if cues.delete().search(head):
         return Edit(numbers[0], delete=True, then_add=then_add)
-    if swapped := _IS_NOT.match(head[named.end() :]):
+    if swapped := _is_not().match(head[named.end() :]):
         return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())
-    if handed := _GOES_TO.match(head[named.end() :]):
+    if handed := _goes_to().match(head[named.end() :]):
         return Edit(numbers[0], field="who", value=handed.group("new").strip())
-    if not (_EDIT_VERB.search(head) or _PROTEST.search(head)):
+    if not (_words("edit_verb").search(head) or _words("edit_protest").search(head)):
         return None
-    field = next((name for name, pattern in _FIELDS if pattern.search(head)), None)
-    change = _CHANGE.search(head, named.end())
+    field = next((name for name in _FIELDS if _words(f"edit_field_{name}").search(head)), None)
+    change = _change().search(head, named.end())
     value = head[change.end() :].strip(" 。.，,") if change else None
     return Edit(numbers[0], field=field, value=value or None)
 
@@ -111,7 +134,7 @@ def read_edit(text: str) -> Edit | None:
 def then_add(text: str) -> tuple[str, str] | None:
     """(what comes first, the new item) for "…负责人改成马骏。再加一条：…", "…, add another: …"; None when the
     message adds nothing after its first words."""
-    added = _ADD_AFTER.search(text)
+    added = _add_after().search(text)
     if added is None or not text[added.end() :].strip() or not text[: added.start()].strip():
         return None
     return text[: added.start()].strip(), text[added.end() :].strip()
@@ -124,14 +147,14 @@ def add_item(t: Turn, text: str) -> None:
 
 def is_protest(text: str) -> bool:
     """'不是新行动', 'not a new action', 'I meant to change …'."""
-    return bool(_PROTEST.search(text))
+    return bool(_words("edit_protest").search(text))
 
 
 def handle_edit(t: Turn) -> bool:
     """Apply an edit by number at the lessons or actions step (several when listed); True when it was one."""
     if t.state.stage not in ("lessons", "actions"):
         return False
-    parts = [p for p in _NEXT_EDIT.split(_CORRECTION_LEAD.sub("", t.text.strip())) if p.strip()]
+    parts = [p for p in _next_edit().split(_correction_lead().sub("", t.text.strip())) if p.strip()]
     if len(parts) < 2 or not all(read_edit(p) for p in parts):
         return _handle_one(t)
     text = t.text
@@ -147,7 +170,7 @@ def handle_edit(t: Turn) -> bool:
 def _handle_one(t: Turn) -> bool:
     stage = t.state.stage
     pending, t.state.edit_target = t.state.edit_target, None
-    if stage == "actions" and (added := _ADD_LEAD.match(t.text.strip())):
+    if stage == "actions" and (added := _add_lead().match(t.text.strip())):
         t.state.actions.draft = None  # what was being assembled is dropped: the user starts a new item
         _add(t, t.text.strip()[added.end() :])
         return True
@@ -155,8 +178,8 @@ def _handle_one(t: Turn) -> bool:
     if stage == "actions" and t.state.actions.draft is not None and is_protest(text):
         # "that's not what I said. Number 2 is Nadia": the protest is never filed
         t.state.actions.draft = None
-    edit = read_edit(_PROTEST_LEAD.sub("", text))
-    if edit is None and pending is not None and _CHANGE.search(t.text):
+    edit = read_edit(_protest_lead().sub("", text))
+    if edit is None and pending is not None and _change().search(t.text):
         edit = read_edit(f"第{pending}条{t.text}")  # the answer to "第1条要改成什么？"
     if edit is None:
         if apply_word_edits(t):  # "国庆那条负责人换成何鹏", "the macros go to Marco, not Aiko"
@@ -257,7 +280,7 @@ def _field_holding(action: ActionItem, old: str | None) -> str | None:
 
 def updated_line(t: Turn, action: ActionItem) -> str:
     """An action as said back after an edit."""
-    from coach.engines.rules.stages.actions import line
+    from coach.engines.rules.stages.action_item import line
 
     return line(t, action)
 

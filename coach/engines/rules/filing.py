@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from coach.domain.critique import is_external, normalize
 from coach.domain.reading import cues
@@ -36,19 +37,21 @@ from coach.engines.rules.turn import Turn
 _WHOLE_LADDER_ONLY = ("drill", "confirm_root", "share", "chain_share")
 # the findings a step asks for: a message giving only those is the step's own answer
 _ASKED = {"highlights": {"highlights"}, "shortfalls": {"shortfalls"}, "missed": {"missed"}}
-# "We didn't.", "一直没做": a remark on the item before, no finding of its own
-_NO_FINDING = re.compile(
-    r"^(?:(?:we|i|they) )?(?:didn'?t|did not|never did|never (?:happened|shipped))\.?$"
-    r"|^(?:一直)?没(?:有)?(?:做|干|上)(?:成)?$",
-    re.I,
-)
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;!！?？])\s*|(?<=\.)\s+")
 _ASIDE_SPLIT = re.compile(r"(?<=[。；;!！?？])|(?<=\.)\s+(?=[A-Z])")
-# words that correct a share already given rather than name a new cause
-_SHARE_FIX = re.compile(
-    r"不对|应该是|说错|改成|刚说了|已经说了"
-    r"|(?i:\b(?:sorry|make that|actually|i already (?:told|said)|correction)\b)"
-)
+
+
+# "We didn't.", "一直没做": a remark on the item before, no finding of its own
+@cache
+def _no_finding() -> re.Pattern[str]:
+    """An answer that says the thing was never done ("没做", "we didn't"): no finding to file."""
+    return re.compile(rf"^(?:{cues.alternatives('no_finding')})$", re.I)
+
+
+@cache
+def _share_fix() -> re.Pattern[str]:
+    """Words that correct a share already given ("不对", "make that") rather than name a new cause."""
+    return re.compile(cues.alternatives("share_already_given"), re.I)
 
 
 @dataclass
@@ -190,7 +193,7 @@ def _weighed_cause(t: Turn) -> bool:
     if not share or not chains:
         return False
     parts = read_rest(t.text)
-    if parts is None or _SHARE_FIX.search(t.text) or len(normalize(parts.root or "")) < 6:
+    if parts is None or _share_fix().search(t.text) or len(normalize(parts.root or "")) < 6:
         weighed = [c for c in chains if c.share is not None]
         corrected = weighed[-1] if weighed else chains[-1]
         corrected.share = share
@@ -294,7 +297,7 @@ def _file_items(
     queue = list(items)
     while queue:
         item = strip_filler(without_meta(queue.pop(0)))
-        if not has_words(item) or _NO_FINDING.match(item):
+        if not has_words(item) or _no_finding().match(item):
             continue
         if mine and cues.finding_goes_on().match(item):
             # "…live by July; it's still not switched on": a remark on the finding before
@@ -331,7 +334,9 @@ def _named_again(findings: list[Finding], item: str, loose: bool = False) -> Fin
     """The finding an item opens with, word for word ("amendments" → "Amendments mostly came from…");
     `loose`, by its first word ("late filings for …" → "Late filings were mostly …")."""
     said = normalize(item)
-    first = re.match(r"(?:(?:the|a|an|our)\s+)?([a-z][a-z-]{3,}|[\u4e00-\u9fff]{2})", said)
+    first = re.match(
+        rf"(?:(?:{cues.alternatives('article')})\s+)?([a-z][a-z-]{{3,}}|[\u4e00-\u9fff]{{2}})", said
+    )
     for finding in findings:
         name = normalize(finding.text)
         if word_grams(name) and said.startswith(name) and len(said) > len(name) + 4:

@@ -10,6 +10,7 @@ weighed rest ("the rest is …") is filed as a chain of its own.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import read_blocks, sentences, strip_filler
@@ -22,7 +23,12 @@ from coach.engines.rules.turn import Turn
 
 # the steps where the coach collects findings after a chain was filed with its share left open
 _STEPS = ("highlights", "shortfalls", "missed", "choose", "another")
-_FIX = re.compile(r"不对|应该是|说错|(?i:\b(?:actually(?: no)?|make that|no wait|sorry|correction)\b)")
+
+
+@cache
+def _self_correction() -> re.Pattern[str]:
+    """Words that correct a share in the same message ("三成，不对，四成"): the last share counts."""
+    return re.compile(cues.alternatives("share_self_correction"), re.I)
 
 
 def take(t: Turn) -> bool:
@@ -41,7 +47,7 @@ def take(t: Turn) -> bool:
     shares = [share for s in weighed if (share := parse_share(s)) is not None]
     if not shares:
         return False
-    chain.share = shares[-1] if _FIX.search(t.text) else shares[0]
+    chain.share = shares[-1] if _self_correction().search(t.text) else shares[0]
     t.say("drill_main", root=quote(chain.root_cause, t.lang), share=f"{chain.share * 100:.0f}%")
     for sentence in said:
         rest = read_rest(sentence) if cues.rest().match(strip_filler(sentence)) else None

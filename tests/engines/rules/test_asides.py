@@ -71,3 +71,22 @@ def test_a_lesson_noted_during_the_drill_down_is_kept_and_the_drill_goes_on(
     (kept,) = result.review.lessons
     assert lesson in kept.text and kept.dimension.value == "organization" and kept.action.value == "start"
     assert coach.stage == "analysis" and coach.step in ("drill", "confirm_root")  # the why goes on
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "how"),
+    [
+        (
+            "zh",
+            "顺便记一条：仓库盘点改成每周一次，仓储李明负责，6月15日前，这个必须做",
+            "仓库盘点改成每周一次",
+        ),
+        ("en", "Before I forget: Nina will rewrite the terms by May 31, that's a must.", "rewrite the terms"),
+    ],
+)
+def test_how_much_an_action_said_in_passing_matters_is_no_part_of_it(
+    language: str, text: str, how: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    (action,) = coach.say(text).review.actions
+    assert action.how == how

@@ -278,3 +278,25 @@ def test_a_due_window_leaves_no_word_behind_as_the_how(
     (action,) = coach.say(text).review.actions
     assert what in (action.what or "") and action.when is not None
     assert "内" not in (action.how or "") and "within" not in (action.how or "")
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "item", "answer", "owner"),
+    [
+        ("zh", TO_ACTIONS_ZH, "回款周报改版：每周一发逾期清单，6月30日前", "王磊吧", "王磊"),
+        (
+            "en",
+            TO_ACTIONS_EN,
+            "Rework the weekly collections report: send the overdue list every Monday, by June 30",
+            "Priya",
+            "Priya",
+        ),
+    ],
+)
+def test_a_name_given_when_the_owner_is_asked_is_the_owner_without_its_tail(
+    language: str, opening: tuple[str, ...], item: str, answer: str, owner: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    coach.say(item)
+    assert [a.who for a in coach.say(answer).review.actions] == [owner]

@@ -2,48 +2,60 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from functools import cache
 
 from coach.domain.critique import is_no, is_vague_how, is_yes, normalize, wants_finish
-from coach.domain.labels import ACTION_KIND, LESSON_ACTION, label
-from coach.domain.parsing import DateMention
+from coach.domain.labels import LESSON_ACTION, label
 from coach.domain.reading import cues
-from coach.domain.reading.action_kind import action_kind
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import without_meta
-from coach.domain.retrospective import ActionItem
 from coach.engines.rules import flow
 from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, work_clauses
 from coach.engines.rules.edits import add_item, then_add
 from coach.engines.rules.replies import render
+from coach.engines.rules.stages.action_item import (
+    lesson_for,
+    line,
+    listing,
+    make_item,
+    owner_of,
+    read_what_how,
+)
 from coach.engines.rules.state import ActionDraft, ActionsStep
-from coach.engines.rules.text import clipped, has_words, quote
+from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
-_WHAT = re.compile(r"^(做什么|what)\s*[:：]\s*", re.I)
-_HOW = re.compile(r"^(怎么做|关键动作|how)\s*[:：]\s*", re.I)
-_CAUSE_LEAD = re.compile(r"^(?:为什么|因为|由于|原因是|(?i:why\b|because\b|due to\b|the reason))")
-_NONE_MORE = re.compile(
-    r"^(没有了?|没了|就这些|无|结束|完成|no( more)?|none|nothing( else)?|that'?s (all|it)|done|finish(ed)?)$",
-    re.I,
-)
+# The cue words are the language files' lists named below; the patterns here only set them.
 
 
-# "没有别的了，结束" / "that's all, wrap up": no more actions, and the review is done
-_FINISH_TAIL = re.compile(
-    r"^(?:(?:没有别的了?|没了|就这些|好了|好|ok|that'?s all|that'?s it)[\s,，.。]*)+", re.I
-)
-_ENOUGH = re.compile(
-    r"^(没有了|没了|就这些|就这样|暂时(就)?这些|先这些|够了|差不多了|no more"
-    r"|nothing else|that'?s (all|it|everything))",
-    re.I,
-)
+@cache
+def _cause_lead() -> re.Pattern[str]:
+    """An answer that opens with a cause ("原因是…", "Why: …") is never an action."""
+    return re.compile(rf"^(?:{cues.alternatives('action_cause_lead')})", re.I)
+
+
+@cache
+def _none_more() -> re.Pattern[str]:
+    """A whole answer that says there are no (more) actions ("没有了", "that's all")."""
+    return re.compile(rf"^(?:{cues.alternatives('actions_none_more')})$", re.I)
+
+
+@cache
+def _finish_tail() -> re.Pattern[str]:
+    """ "没有别的了，结束" / "that's all, wrap up": no more actions, and the review is done."""
+    return re.compile(rf"^(?:(?:{cues.alternatives('actions_finish_tail')})[\s,，.。]*)+", re.I)
+
+
+@cache
+def _enough() -> re.Pattern[str]:
+    """An answer that opens by saying the actions are enough ("先这些", "nothing else")."""
+    return re.compile(rf"^(?:{cues.alternatives('actions_enough')})", re.I)
 
 
 def enter(t: Turn) -> None:
     if t.review.actions:
-        t.say("actions_so_far", actions=_listing(t))
+        t.say("actions_so_far", actions=listing(t))
         _ask_more(t)
         return
     t.state.actions.lesson = 0
@@ -80,7 +92,7 @@ def _answer_then_add(t: Turn, answer: str, new: str) -> None:
     handle(t)
     draft = t.state.actions.draft
     if draft is not None and draft.evidence and (draft.what or draft.how):
-        item = _item(t, draft)
+        item = make_item(t, draft)
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
     if t.state.asked is not None:  # the question the answer led to is not asked: a new action comes
@@ -94,11 +106,11 @@ def _ends_actions(text: str, bare_no: bool = True) -> bool:
     body = normalize(text)
     words = [w for w in re.split(r"[\s,，.。!！]+", body) if w]
     return bool(
-        _NONE_MORE.match(body)
+        _none_more().match(body)
         or (bare_no and is_no(body) and len(body) <= 12)
-        or _ENOUGH.search(body)
-        or wants_finish(_FINISH_TAIL.sub("", body))
-        or (words and all(_NONE_MORE.match(w) or wants_finish(w) for w in words))  # "done. finish"
+        or _enough().search(body)
+        or wants_finish(_finish_tail().sub("", body))
+        or (words and all(_none_more().match(w) or wants_finish(w) for w in words))  # "done. finish"
     )
 
 
@@ -106,11 +118,11 @@ def _finish_with_draft(t: Turn) -> None:
     """The user is done while an action still lacks a part: keep what was said, never the closing words."""
     draft = t.state.actions.draft
     if draft is not None and (draft.what or draft.how):
-        item = _item(t, draft)
+        item = make_item(t, draft)
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
     t.state.actions.draft = None
-    if wants_finish(_FINISH_TAIL.sub("", normalize(t.text))):
+    if wants_finish(_finish_tail().sub("", normalize(t.text))):
         flow.go_to(t, "done")
     else:
         flow.advance(t)
@@ -172,7 +184,7 @@ def _with_owner_sentences(t: Turn, said: list[str]) -> list[str]:
     joined to the work said in the sentence before it."""
     joined: list[str] = []
     for sentence in said:
-        only_who_and_when = (_owner(t, sentence) or deadline(sentence, t.today)) and not work_clauses(
+        only_who_and_when = (owner_of(t, sentence) or deadline(sentence, t.today)) and not work_clauses(
             sentence, deadline(sentence, t.today)
         )
         if joined and only_who_and_when:
@@ -202,9 +214,9 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
         if has_words(i) and not cues.action_head_only().match(i)
     ]
     placed = [
-        i for i in items if (_owner(t, i) or deadline(i, t.today)) and work_clauses(i, deadline(i, t.today))
+        i for i in items if (owner_of(t, i) or deadline(i, t.today)) and work_clauses(i, deadline(i, t.today))
     ]
-    full = [i for i in placed if _owner(t, i) and deadline(i, t.today)]
+    full = [i for i in placed if owner_of(t, i) and deadline(i, t.today)]
     if len(items) < 2 or len(placed) < len(items) or not full:
         return False
     walk = t.state.actions.draft.walk if t.state.actions.draft else False
@@ -239,7 +251,7 @@ def _another_action(t: Turn) -> bool:
     who = owner_in(t.text)
     if draft.who is None and who is not None and t.state.actions.step == "who" and (draft.what or draft.how):
         # asked who owns the last one, the user gives a whole new action: keep the last one without an owner
-        item = _item(t, draft)
+        item = make_item(t, draft)
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
         t.state.actions.draft = ActionDraft(lesson_index=None)
@@ -282,7 +294,7 @@ def _fill(t: Turn, step: ActionsStep) -> None:
     if (
         step in ("item", "how")
         and not draft.evidence
-        and (_NONE_MORE.match(normalize(text)) or _ENOUGH.search(normalize(text)))
+        and (_none_more().match(normalize(text)) or _enough().search(normalize(text)))
     ):
         # "没有了" where an action was asked: no (more) actions.
         t.state.actions.draft = None
@@ -295,10 +307,11 @@ def _fill(t: Turn, step: ActionsStep) -> None:
         return
     found = deadline(text, t.today)
     # An owner already named stays unless the user is answering "who?" (later words may merely mention one).
-    who = _owner(t, text) if draft.who is None or step == "who" else None
+    who = owner_of(t, text) if draft.who is None or step == "who" else None
     if who is None and step == "who" and has_words(text) and len(normalize(text)) <= 20:
         bare = text.replace(found.text, " ") if found else text
-        bare = re.sub(r"(负责|来做|来负责|吧)$", "", bare.strip(" @。.,，")).strip(" @。.,，")
+        tail = rf"(?:{cues.alternatives('owner_answer_tail')})$"  # "李明来负责": the name alone
+        bare = re.sub(tail, "", bare.strip(" @。.,，")).strip(" @。.,，")
         if has_words(bare) and not LEFTOVER.match(normalize(bare)):
             who = bare
     if who:
@@ -310,50 +323,15 @@ def _fill(t: Turn, step: ActionsStep) -> None:
         draft.when_text = text.strip()
     if step in ("item", "how"):
         if len(draft.evidence) == 1:
-            draft.lesson_index = _lesson_for(t, text, draft.lesson_index)
-        _read_what_how(t, draft, text, found)  # a date named again is still no part of the HOW
+            draft.lesson_index = lesson_for(t, text, draft.lesson_index)
+        read_what_how(t, draft, text, found)  # a date named again is still no part of the HOW
     _ask_missing(t, draft)
 
 
-def _grams(text: str) -> set[str]:
-    low = text.lower()
-    words = set(re.findall(r"[a-z][a-z-]{3,}", low))
-    han = re.sub(r"[^\u4e00-\u9fff]", "", low)
-    return words | {han[i : i + 2] for i in range(len(han) - 1)}
-
-
-def _lesson_for(t: Turn, text: str, asked: int | None) -> int | None:
-    """The lesson an action serves: the one asked about unless the words plainly belong to another."""
-    lessons = t.review.lessons
-    if not lessons:
-        return None
-    grams = _grams(" ".join(work_clauses(text, deadline(text, t.today))))  # the owner and date say nothing
-    overlap = [len(grams & _grams(lesson.text)) for lesson in lessons]
-    best = max(range(len(lessons)), key=lambda i: (overlap[i], i == asked))
-    if asked is not None and 0 <= asked < len(lessons) and overlap[asked] >= overlap[best]:
-        return asked
-    if overlap[best] >= 2:
-        return best
-    # No word in common: the user names an action of their own rather than one for this lesson.
-    return asked if len(work_clauses(text, None)) < 2 else None
-
-
-def _owner(t: Turn, text: str) -> str | None:
-    """The owner named, or a person of this review who leads the item ("刘洋整理话术，下周五前")."""
-    if who := owner_in(text):
-        return who
-    people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
-    body = text.strip()
-    known = sorted(filter(None, people), key=lambda p: (-len(p), p))
-    return next((p for p in known if body.startswith(p)), None)
-
-
-# "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do
-_REMARK_TAIL = re.compile(
-    r"[,，]\s*(?:that'?s a must|it'?s a must|must do|non-negotiable"
-    r"|这个?必须(?:做|的)?|必须的|一定要做)[.!。！]*\s*$",
-    re.I,
-)
+@cache
+def _remark_tail() -> re.Pattern[str]:
+    """ "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do."""
+    return re.compile(rf"[,，]\s*(?:{cues.alternatives('action_remark_tail')})[.!。！]*\s*$", re.I)
 
 
 def take_aside(t: Turn, text: str) -> bool:
@@ -363,15 +341,15 @@ def take_aside(t: Turn, text: str) -> bool:
     CODEOWNERS file by next Friday". Nothing is asked about it now; the actions step shows it later.
     """
     due = deadline(text, t.today)
-    who = _owner(t, text)
+    who = owner_of(t, text)
     if due is None or who is None or not (due.deadline or re.search(r"\d", due.text)):
         return False
     draft = ActionDraft(lesson_index=None, evidence=[text], who=who)
     draft.when, draft.when_text = due.date.isoformat(), due.text
-    _read_what_how(t, draft, _REMARK_TAIL.sub("", text), due)
+    read_what_how(t, draft, _remark_tail().sub("", text), due)
     if not (draft.what or draft.how):
         return False
-    item = _item(t, draft)
+    item = make_item(t, draft)
     t.review.actions.append(item)
     t.say("actions_aside", line=line(t, item))
     return True
@@ -384,10 +362,10 @@ def looks_like_action(t: Turn) -> bool:
     day or name it mentions.
     """
     text = t.text
-    if _CAUSE_LEAD.match(strip_filler(text)) or has_rung(text):
+    if _cause_lead().match(strip_filler(text)) or has_rung(text):
         return False
     due = deadline(text, t.today)
-    if _owner(t, text) is None or due is None:
+    if owner_of(t, text) is None or due is None:
         return False
     if t.state.stage != "actions" and not (due.deadline or re.search(r"\d", due.text)):
         return False  # "she's only listening today": a day mentioned in passing is no due date
@@ -413,29 +391,6 @@ def jump_in(t: Turn) -> None:
     )  # "Action items: …" heads the list only
     if not _several(t):
         _fill(t, "item")
-
-
-def _read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
-    clauses = work_clauses(text, mention)
-    for clause in list(clauses):
-        if _WHAT.match(clause):
-            draft.what = _WHAT.sub("", clause)
-            clauses.remove(clause)
-        elif _HOW.match(clause):
-            draft.how = _HOW.sub("", clause)
-            clauses.remove(clause)
-    if not clauses:
-        return
-    if draft.lesson_index is None and draft.what is None:
-        draft.what = clauses.pop(0)
-        draft.what_from = len(draft.evidence)
-    if clauses and draft.how is None:
-        if len(clauses) >= 2 and draft.what is None:
-            draft.what = clauses.pop(0)
-            draft.what_from = len(draft.evidence)
-        draft.how = "，".join(clauses) if t.lang == "zh" else ", ".join(clauses)
-    elif not clauses and draft.how is None and draft.what is not None and not is_vague_how(draft.what):
-        draft.how = draft.what  # one concrete clause is both what and how ("更换模具，张敏负责，4月20日前")
 
 
 def _ask_missing(t: Turn, draft: ActionDraft) -> None:
@@ -469,7 +424,7 @@ def _ask_missing(t: Turn, draft: ActionDraft) -> None:
 
 
 def _save(t: Turn, draft: ActionDraft) -> None:
-    item = _item(t, draft)
+    item = make_item(t, draft)
     t.review.actions.append(item)
     t.say("actions_saved", line=line(t, item))
     if draft.walk:
@@ -477,34 +432,3 @@ def _save(t: Turn, draft: ActionDraft) -> None:
         _next_lesson(t)
     else:
         _ask_more(t)
-
-
-def _item(t: Turn, draft: ActionDraft) -> ActionItem:
-    lesson = (
-        t.review.lessons[draft.lesson_index]
-        if draft.lesson_index is not None and draft.lesson_index < len(t.review.lessons)
-        else None
-    )
-    what = draft.what or (lesson.text if lesson else draft.how or "")
-    return ActionItem(
-        what=what,
-        how=draft.how,
-        when=dt.date.fromisoformat(draft.when) if draft.when else None,
-        when_text=draft.when_text,
-        who=draft.who,
-        kind=action_kind(" ".join([what, draft.how or ""]), lesson.action if lesson else None),
-        evidence=" / ".join(draft.evidence),
-    )
-
-
-def line(t: Turn, item: ActionItem) -> str:
-    """One action as the coach says it back: kind, what — how, owner, date."""
-    kind = label(ACTION_KIND, item.kind, t.lang)
-    when = item.when.isoformat() if item.when else "—"
-    said = render("action_when_said", t.lang, when_text=item.when_text) if item.when_text else ""
-    body = clipped(item.what if not item.how or item.how == item.what else f"{item.what} — {item.how}")
-    return render("action_line", t.lang, kind=kind, body=body, who=item.who, when=when, when_said=said)
-
-
-def _listing(t: Turn) -> str:
-    return "\n".join(f"{i}. {line(t, a)}" for i, a in enumerate(t.review.actions, 1))

@@ -1,0 +1,113 @@
+"""One action item as said: its WHAT and HOW read from the clauses, the lesson it serves, its owner, and
+the line the coach says it back in. The actions stage asks; this module only reads and words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from coach.domain.critique import is_vague_how
+from coach.domain.labels import ACTION_KIND, label
+from coach.domain.parsing import DateMention
+from coach.domain.reading import cues
+from coach.domain.reading.action_kind import action_kind
+from coach.domain.retrospective import ActionItem
+from coach.engines.rules.action_words import deadline, owner_in, work_clauses
+from coach.engines.rules.replies import render
+from coach.engines.rules.state import ActionDraft
+from coach.engines.rules.text import clipped
+from coach.engines.rules.turn import Turn
+
+
+@cache
+def _label(name: str) -> re.Pattern[str]:
+    """A label that gives an action's WHAT or HOW ("做什么：", "how:"), dropped from it."""
+    return re.compile(rf"^(?:{cues.alternatives(name)})\s*[:：]\s*", re.I)
+
+
+def _grams(text: str) -> set[str]:
+    low = text.lower()
+    words = set(re.findall(r"[a-z][a-z-]{3,}", low))
+    han = re.sub(r"[^\u4e00-\u9fff]", "", low)
+    return words | {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+def lesson_for(t: Turn, text: str, asked: int | None) -> int | None:
+    """The lesson an action serves: the one asked about unless the words plainly belong to another."""
+    lessons = t.review.lessons
+    if not lessons:
+        return None
+    grams = _grams(" ".join(work_clauses(text, deadline(text, t.today))))  # the owner and date say nothing
+    overlap = [len(grams & _grams(lesson.text)) for lesson in lessons]
+    best = max(range(len(lessons)), key=lambda i: (overlap[i], i == asked))
+    if asked is not None and 0 <= asked < len(lessons) and overlap[asked] >= overlap[best]:
+        return asked
+    if overlap[best] >= 2:
+        return best
+    # No word in common: the user names an action of their own rather than one for this lesson.
+    return asked if len(work_clauses(text, None)) < 2 else None
+
+
+def owner_of(t: Turn, text: str) -> str | None:
+    """The owner named, or a person of this review who leads the item ("刘洋整理话术，下周五前")."""
+    if who := owner_in(text):
+        return who
+    people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
+    body = text.strip()
+    known = sorted(filter(None, people), key=lambda p: (-len(p), p))
+    return next((p for p in known if body.startswith(p)), None)
+
+
+def read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
+    clauses = work_clauses(text, mention)
+    for clause in list(clauses):
+        if _label("action_what_label").match(clause):
+            draft.what = _label("action_what_label").sub("", clause)
+            clauses.remove(clause)
+        elif _label("action_how_label").match(clause):
+            draft.how = _label("action_how_label").sub("", clause)
+            clauses.remove(clause)
+    if not clauses:
+        return
+    if draft.lesson_index is None and draft.what is None:
+        draft.what = clauses.pop(0)
+        draft.what_from = len(draft.evidence)
+    if clauses and draft.how is None:
+        if len(clauses) >= 2 and draft.what is None:
+            draft.what = clauses.pop(0)
+            draft.what_from = len(draft.evidence)
+        draft.how = "，".join(clauses) if t.lang == "zh" else ", ".join(clauses)
+    elif not clauses and draft.how is None and draft.what is not None and not is_vague_how(draft.what):
+        draft.how = draft.what  # one concrete clause is both what and how ("更换模具，张敏负责，4月20日前")
+
+
+def make_item(t: Turn, draft: ActionDraft) -> ActionItem:
+    lesson = (
+        t.review.lessons[draft.lesson_index]
+        if draft.lesson_index is not None and draft.lesson_index < len(t.review.lessons)
+        else None
+    )
+    what = draft.what or (lesson.text if lesson else draft.how or "")
+    return ActionItem(
+        what=what,
+        how=draft.how,
+        when=dt.date.fromisoformat(draft.when) if draft.when else None,
+        when_text=draft.when_text,
+        who=draft.who,
+        kind=action_kind(" ".join([what, draft.how or ""]), lesson.action if lesson else None),
+        evidence=" / ".join(draft.evidence),
+    )
+
+
+def line(t: Turn, item: ActionItem) -> str:
+    """One action as the coach says it back: kind, what — how, owner, date."""
+    kind = label(ACTION_KIND, item.kind, t.lang)
+    when = item.when.isoformat() if item.when else "—"
+    said = render("action_when_said", t.lang, when_text=item.when_text) if item.when_text else ""
+    body = clipped(item.what if not item.how or item.how == item.what else f"{item.what} — {item.how}")
+    return render("action_line", t.lang, kind=kind, body=body, who=item.who, when=when, when_said=said)
+
+
+def listing(t: Turn) -> str:
+    return "\n".join(f"{i}. {line(t, a)}" for i, a in enumerate(t.review.actions, 1))
