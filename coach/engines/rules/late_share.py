@@ -35,7 +35,8 @@ def take(t: Turn) -> bool:
     """Put a later share on the open chain the message names; True when it did."""
     if t.state.stage != "analysis" or t.state.analysis.step not in _STEPS or not has_share(t.text):
         return False
-    if any(b.kind != "rest" for b in read_blocks(t.text)[1:]) or read_blocks(t.text)[0].kind == "chain":
+    blocks = read_blocks(t.text)
+    if any(b.kind != "rest" for b in blocks[1:]) or blocks[0].kind == "chain":
         return False  # a drill-down said whole ("Drill into X: …, because …, 80%") is filed as a chain
     if re.search(cues.alternatives("because"), t.text, re.I):
         return False

@@ -20,14 +20,6 @@ _CN_DIGITS = {**CN_DIGITS, "十": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
 
 
-def quote(text: str | None, lang: Language, limit: int = 40) -> str:
-    """The user's words in quotes, shortened when long."""
-    body = " ".join((text or "").split())
-    if len(body) > limit:
-        body = body[: limit - 1] + "…"
-    return f"「{body}」" if lang == "zh" else f"“{body}”"
-
-
 ECHO_LIMIT = 300
 
 
@@ -35,6 +27,12 @@ def clipped(text: str, limit: int = ECHO_LIMIT) -> str:
     """An item's words as the coach says them back: a pasted wall of text is shortened, so a reply stays
     readable (the item itself keeps every word)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote(text: str | None, lang: Language, limit: int = 40) -> str:
+    """The user's words in quotes, shortened when long."""
+    body = clipped(" ".join((text or "").split()), limit)
+    return f"「{body}」" if lang == "zh" else f"“{body}”"
 
 
 def split_items(text: str) -> list[str]:
