@@ -27,6 +27,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from coach.domain.parsing.calendar_days import (
+    add_months,
+    add_workdays,
+    day_in_month,
+    month_end,
+    period_end_ahead,
+    quarter_end,
+    real_date,
+    weekday_in_week,
+    yearless_day,
+)
 from coach.domain.parsing.numerals import EN_NUMBER_PATTERN, chinese_to_int, english_to_int
 from coach.domain.parsing.scanning import scan
 
@@ -50,8 +61,6 @@ class DateMention:
 Handler = Callable[[re.Match[str], dt.date], dt.date | None]
 
 FRIDAY, SUNDAY = 4, 6
-# month-days further back than this are read as next year's (see the module docstring)
-YEAR_WRAP = dt.timedelta(days=274)
 
 _CN_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6}
 _EN_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -80,77 +89,6 @@ _MONTH_EN = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _EN_COUNT = rf"\d+|an?|(?:a\s+)?couple\s+of|{EN_NUMBER_PATTERN}"
-
-
-# ---- calendar arithmetic -------------------------------------------------------------------
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    """The last day of a month."""
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _add_workdays(day: dt.date, count: int) -> dt.date:
-    """`count` working days (Monday to Friday) after `day`."""
-    if count <= 0:
-        return day
-    # counting from a weekend is counting from its Friday; then every 5 working days are a week
-    day -= dt.timedelta(days=max(0, day.weekday() - 4))
-    weeks, rest = divmod(count, 5)
-    day += dt.timedelta(weeks=weeks)
-    while rest > 0:
-        day += dt.timedelta(days=1)
-        rest -= day.weekday() < 5
-    return day
-
-
-def _weekday(today: dt.date, weeks_ahead: int, weekday: int) -> dt.date:
-    """The given weekday of the week `weeks_ahead` weeks from the review's week."""
-    monday = today - dt.timedelta(days=today.weekday())
-    return monday + dt.timedelta(weeks=weeks_ahead, days=weekday)
-
-
-def _quarter_end(year: int, quarter: int) -> dt.date:
-    """The last day of a quarter."""
-    return _month_end(year, quarter * 3)
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None when it does not exist (2月30日)."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _in_month(year: int, month: int, day: int) -> dt.date | None:
-    """A day of a month (0 = its last day), or None when it does not exist."""
-    if not 1 <= month <= 12:
-        return None
-    return _month_end(year, month) if day == 0 else _date(year, month, day)
-
-
-def _yearless(today: dt.date, month: int, day: int) -> dt.date | None:
-    """A month-day without a year: the review's year, unless that is over nine months ago."""
-    this_year = _in_month(today.year, month, day)
-    if this_year is not None and this_year < today - YEAR_WRAP:
-        return _in_month(today.year + 1, month, day)
-    return this_year
-
-
-def _period_end_ahead(today: dt.date, year: int | None, end: Callable[[int], dt.date]) -> dt.date:
-    """A period's end in the given year, else this year's, or next year's if it has passed."""
-    if year is not None:
-        return end(year)
-    this_year = end(today.year)
-    return this_year if this_year >= today else end(today.year + 1)
 
 
 # ---- reading the parts of a match ----------------------------------------------------------
@@ -187,28 +125,28 @@ def _offset(relative: str | None) -> int:
 
 def _ymd(m: re.Match[str], today: dt.date) -> dt.date | None:
     """2026-04-30, 2026/4/30, 2026年4月30日."""
-    return _date(int(m["ymd_y"]), int(m["ymd_m"]), int(m["ymd_d"]))
+    return real_date(int(m["ymd_y"]), int(m["ymd_m"]), int(m["ymd_d"]))
 
 
 def _quarter(m: re.Match[str], today: dt.date) -> dt.date | None:
     """Q2, 二季度, 第二季度, 2027年Q1, end of Q3."""
     quarter = int(m["q_q"]) if m["q_q"] else _CN_QUARTERS.get(m["q_n"]) or int(m["q_n"])
     year = _year_of(m["q_y"] or m["q_y2"], m["q_rel"], today)
-    return _period_end_ahead(today, year, lambda y: _quarter_end(y, quarter))
+    return period_end_ahead(today, year, lambda y: quarter_end(y, quarter))
 
 
 def _quarter_relative(m: re.Match[str], today: dt.date) -> dt.date | None:
     """本季度, 下季度, 季度末."""
     quarter_index = today.year * 4 + (today.month - 1) // 3 + _offset(m["qr_rel"] or m["qr_rel2"])
     year, quarter = divmod(quarter_index, 4)
-    return _quarter_end(year, quarter + 1)
+    return quarter_end(year, quarter + 1)
 
 
 def _half(m: re.Match[str], today: dt.date) -> dt.date | None:
     """上半年, 下半年, H1, H2."""
     month = 6 if (m["h_half"] or m["h_half2"]) in ("上", "1") else 12
     year = _year_of(m["h_y"], m["h_rel"], today)
-    return _period_end_ahead(today, year, lambda y: _month_end(y, month))
+    return period_end_ahead(today, year, lambda y: month_end(y, month))
 
 
 def _month_day(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -218,18 +156,18 @@ def _month_day(m: re.Match[str], today: dt.date) -> dt.date | None:
     day = _number(day_text) if day_text else _MONTH_PARTS[m["md_p"] or "底"]
     if month is None or day is None or (day_text and day == 0):
         return None
-    return _in_month(int(m["md_y"]), month, day) if m["md_y"] else _yearless(today, month, day)
+    return day_in_month(int(m["md_y"]), month, day) if m["md_y"] else yearless_day(today, month, day)
 
 
 def _slash(m: re.Match[str], today: dt.date) -> dt.date | None:
     """4/30 (month/day)."""
-    return _yearless(today, int(m["sl_m"]), int(m["sl_d"]))
+    return yearless_day(today, int(m["sl_m"]), int(m["sl_d"]))
 
 
 def _month_relative(m: re.Match[str], today: dt.date) -> dt.date | None:
     """月底, 下月底, 本月中, 下个月."""
-    first = _add_months(today.replace(day=1), _offset(m["mr_rel"] or m["mr_rel2"]))
-    return _in_month(first.year, first.month, _MONTH_PARTS[m["mr_p"] or "底"])
+    first = add_months(today.replace(day=1), _offset(m["mr_rel"] or m["mr_rel2"]))
+    return day_in_month(first.year, first.month, _MONTH_PARTS[m["mr_p"] or "底"])
 
 
 def _year_part(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -245,12 +183,12 @@ def _cn_weekday(m: re.Match[str], today: dt.date) -> dt.date | None:
     """周五, 本周五, 下周一, 下下周三, 上周五, 周末."""
     day = m["w_d"]
     weekday = int(day) - 1 if day.isdigit() else _CN_WEEKDAYS[day]
-    return _weekday(today, _offset(m["w_rel"]), weekday)
+    return weekday_in_week(today, _offset(m["w_rel"]), weekday)
 
 
 def _cn_week(m: re.Match[str], today: dt.date) -> dt.date | None:
     """本周, 下周, 这周内: that week's Friday."""
-    return _weekday(today, _offset(m["wk_rel"]), FRIDAY)
+    return weekday_in_week(today, _offset(m["wk_rel"]), FRIDAY)
 
 
 def _cn_day(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -261,7 +199,7 @@ def _cn_day(m: re.Match[str], today: dt.date) -> dt.date | None:
 def _day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
     """15号: that day of the review's month."""
     day = _number(m["dn_d"])
-    return None if day is None else _date(today.year, today.month, day)
+    return None if day is None else real_date(today.year, today.month, day)
 
 
 def _en_day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -269,19 +207,19 @@ def _en_day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
     deadline is never behind the review: "till the 16th" said on 30 September is 16 October)."""
     day = int(m["edn_d"])
     if day >= today.day:
-        return _date(today.year, today.month, day)
-    following = _add_months(today.replace(day=1), 1)
-    return _date(following.year, following.month, day)
+        return real_date(today.year, today.month, day)
+    following = add_months(today.replace(day=1), 1)
+    return real_date(following.year, following.month, day)
 
 
 def _after(today: dt.date, count: float, unit: str) -> dt.date:
     """The review date plus a count of days, weeks, months, years, hours or working days."""
     if unit == "workday":
-        return _add_workdays(today, int(count))
+        return add_workdays(today, int(count))
     if unit == "month":
-        return _add_months(today, int(count)) + dt.timedelta(days=15 if count % 1 else 0)
+        return add_months(today, int(count)) + dt.timedelta(days=15 if count % 1 else 0)
     if unit == "year":
-        return _add_months(today, int(12 * count))
+        return add_months(today, int(12 * count))
     days = {"day": count, "week": 7 * count, "hour": count // 24}[unit]
     return today + dt.timedelta(days=int(days))
 
@@ -335,14 +273,14 @@ def _en_month_day(m: re.Match[str], today: dt.date) -> dt.date | None:
     day, year = int(m["em_d"] or m["de_d"]), m["em_y"] or m["de_y"]
     if day == 0:
         return None  # 0 would mean the month's last day to _in_month
-    return _in_month(int(year), month, day) if year else _yearless(today, month, day)
+    return day_in_month(int(year), month, day) if year else yearless_day(today, month, day)
 
 
 def _en_month_part(m: re.Match[str], today: dt.date) -> dt.date | None:
     """end of May, mid-May, early June, late March 2027."""
     month = _EN_MONTHS[m["ep_m"][:3].lower()]
     day = _EN_MONTH_PARTS[m["ep_p"].lower().split()[0].rstrip("-")]
-    return _in_month(int(m["ep_y"]), month, day) if m["ep_y"] else _yearless(today, month, day)
+    return day_in_month(int(m["ep_y"]), month, day) if m["ep_y"] else yearless_day(today, month, day)
 
 
 def _en_period(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -352,13 +290,13 @@ def _en_period(m: re.Match[str], today: dt.date) -> dt.date | None:
     unit = unit or {"m": "month", "q": "quarter", "y": "year", "w": "week"}[abbr]
     offset = _offset(m["pe_rel"] or m["pe_rel2"])
     if unit == "week":
-        return _weekday(today, offset, FRIDAY)
+        return weekday_in_week(today, offset, FRIDAY)
     if unit == "month":
-        first = _add_months(today.replace(day=1), offset)
-        return _month_end(first.year, first.month)
+        first = add_months(today.replace(day=1), offset)
+        return month_end(first.year, first.month)
     if unit == "quarter":
         year, quarter = divmod(today.year * 4 + (today.month - 1) // 3 + offset, 4)
-        return _quarter_end(year, quarter + 1)
+        return quarter_end(year, quarter + 1)
     return dt.date(today.year + offset, 12, 31)
 
 
@@ -370,12 +308,12 @@ def _en_end_of_year(m: re.Match[str], today: dt.date) -> dt.date | None:
 def _en_weekday(m: re.Match[str], today: dt.date) -> dt.date | None:
     """Friday, this Friday, next Friday, last Monday, Fri."""
     weekday = _EN_WEEKDAYS[(m["ew_d"] or m["ew_d2"])[:3].lower()]
-    return _weekday(today, _offset(m["ew_rel"] or m["ew_rel2"]), weekday)
+    return weekday_in_week(today, _offset(m["ew_rel"] or m["ew_rel2"]), weekday)
 
 
 def _en_weekend(m: re.Match[str], today: dt.date) -> dt.date | None:
     """weekend, this weekend, next weekend: that week's Sunday."""
-    return _weekday(today, _offset(m["we_rel"]), SUNDAY)
+    return weekday_in_week(today, _offset(m["we_rel"]), SUNDAY)
 
 
 def _en_day(m: re.Match[str], today: dt.date) -> dt.date | None:

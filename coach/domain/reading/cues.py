@@ -53,19 +53,18 @@ def rest() -> re.Pattern[str]:
     return _lead(fragments("rest"))
 
 
-@cache
 def rest_inside() -> re.Pattern[str]:
-    return re.compile(_union(fragments("rest_inside")), re.I)
+    return words_pattern("rest_inside")
 
 
 @cache
 def fillers() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(fragments('fillers'))})(?![A-Za-z])\s*[，,:：]?\s*", re.I)
+    return re.compile(rf"^(?:{alternatives('fillers')})(?![A-Za-z])\s*[，,:：]?\s*", re.I)
 
 
 @cache
 def self_intro() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(fragments('self'))})(?![A-Za-z])\s*", re.I)
+    return re.compile(rf"^(?:{alternatives('self')})(?![A-Za-z])\s*", re.I)
 
 
 @cache
@@ -80,7 +79,7 @@ def relay() -> re.Pattern[str]:
 
 @cache
 def role_prefix() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(fragments('role_words'))})+")
+    return re.compile(rf"^(?:{alternatives('role_words')})+")
 
 
 @cache
@@ -91,100 +90,102 @@ def alternatives(name: str) -> str:
     return _union(fragments(name)) or "(?!)"
 
 
+@cache
+def words_pattern(name: str) -> re.Pattern[str]:
+    """A list's words found anywhere in a text, case aside: the readers below that need no more than that."""
+    return re.compile(alternatives(name), re.I)
+
+
+def _words_by_key(name: str, flags: int = re.I) -> dict[str, re.Pattern[str]]:
+    """A table of lists (`direction`, `outcome`, …), each key's words as one pattern found anywhere."""
+    return {key: re.compile(_union(listed), flags) for key, listed in keyed_fragments(name).items()}
+
+
 def owner_label() -> str:
     """An owner's label and the mark after it ("负责人：", "owner is "), as a fragment for the owner reader
     to put before the name's own pattern."""
-    return _union(fragments("owner_label"))
+    return alternatives("owner_label")
 
 
 def owner_label_glued() -> str:
     """The labels also written glued to the name ("负责人刘洋"), the mark optional, as a fragment."""
-    return _union(fragments("owner_label_glued"))
+    return alternatives("owner_label_glued")
 
 
 def owner_lead_verbs() -> str:
     """Verbs right after a name that make that person the owner ("孙倩主持"), as a fragment."""
-    return _union(fragments("owner_lead_verbs"))
+    return alternatives("owner_lead_verbs")
 
 
-@cache
 def skipped() -> re.Pattern[str]:
-    return re.compile(_union(fragments("skipped")), re.I)
+    return words_pattern("skipped")
 
 
-@cache
 def reflection_done() -> re.Pattern[str]:
-    return re.compile(_union(fragments("reflection_done")), re.I)
+    return words_pattern("reflection_done")
 
 
 @cache
 def back_reference() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_union(fragments('back_reference'))})\s*[：:，,]?\s*", re.I)
+    return re.compile(rf"(?:{alternatives('back_reference')})\s*[：:，,]?\s*", re.I)
 
 
 @cache
 def acknowledge() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(fragments('acknowledge'))})(?=[\s,，.。!！]|$)[\s,，.。!！]*", re.I)
+    return re.compile(rf"^(?:{alternatives('acknowledge')})(?=[\s,，.。!！]|$)[\s,，.。!！]*", re.I)
 
 
-@cache
 def why() -> re.Pattern[str]:
-    return re.compile(_union(fragments("why")), re.I)
+    return words_pattern("why")
 
 
 @cache
 def first_person_task() -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z])(?:{_union(fragments('first_person_task'))})(?![A-Za-z])", re.I)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives('first_person_task')})(?![A-Za-z])", re.I)
 
 
-@cache
 def kpi_words() -> re.Pattern[str]:
-    return re.compile(_union(fragments("kpi_words")), re.I)
+    return words_pattern("kpi_words")
 
 
 @cache
 def self_assign() -> re.Pattern[str]:
     """Words by which a speaker takes the task just named ("that's me", "算我的")."""
-    return re.compile(rf"(?<![A-Za-z])(?:{_union(fragments('self_assign'))})(?![A-Za-z])", re.I)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives('self_assign')})(?![A-Za-z])", re.I)
 
 
 @cache
 def ask_task() -> re.Pattern[str]:
     """Words that ask the person addressed to take a task ("can you", "你能")."""
-    return re.compile(rf"(?<![A-Za-z])(?:{_union(fragments('ask_task'))})(?![A-Za-z])", re.I)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives('ask_task')})(?![A-Za-z])", re.I)
 
 
-@cache
 def decline() -> re.Pattern[str]:
-    return re.compile(_union(fragments("decline")), re.I)
+    return words_pattern("decline")
 
 
-@cache
 def reflection_skip() -> re.Pattern[str]:
-    return re.compile(_union(fragments("reflection_skip")), re.I)
+    return words_pattern("reflection_skip")
 
 
-@cache
 def lesson_in_passing() -> re.Pattern[str]:
     """A sentence that says a lesson outside any list ("以后要坚持", "We should stop …")."""
-    return re.compile(_union(fragments("lesson_in_passing")), re.I)
+    return words_pattern("lesson_in_passing")
 
 
 @cache
 def dimension_label() -> re.Pattern[str]:
     """A whole clause that only names a lesson's dimension ("算组织的", "that's people")."""
-    return re.compile(rf"^(?:{_union(fragments('dimension_label'))})$", re.I)
+    return re.compile(rf"^(?:{alternatives('dimension_label')})$", re.I)
 
 
-@cache
 def lesson_in_passing_modal() -> re.Pattern[str]:
-    return re.compile(_union(fragments("lesson_in_passing_modal")), re.I)
+    return words_pattern("lesson_in_passing_modal")
 
 
-@cache
 def open_ask() -> re.Pattern[str]:
     """A question handing a task to whoever answers ("谁来？", "who talks to the supplier?")."""
-    return re.compile(_union(fragments("open_ask")), re.I)
+    return words_pattern("open_ask")
 
 
 @cache
@@ -198,90 +199,82 @@ def task_ask_bare() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_union(asks)})", re.I)
 
 
-@cache
 def not_a_task() -> re.Pattern[str]:
     """Words of a question that asks for more talk, not for a task ("有要补充的吗？", "anything else?")."""
-    return re.compile(_union(fragments("not_a_task")), re.I)
+    return words_pattern("not_a_task")
 
 
-@cache
 def missed_said() -> re.Pattern[str]:
     """A sentence saying a thing was due and never done, with no heading ("was due in June and never …")."""
-    return re.compile(_union(fragments("missed_said")), re.I)
+    return words_pattern("missed_said")
 
 
-@cache
 def talk_about() -> re.Pattern[str]:
     """A sentence that only names what to talk about next ("困人说一下吧。", "Let's talk about cost.")."""
-    return re.compile(_union(fragments("talk_about")), re.I)
+    return words_pattern("talk_about")
 
 
-@cache
 def task_state() -> re.Pattern[str]:
     """The state a task is to reach by its date, said in agreeing to it ("live by …", "…前上线")."""
-    return re.compile(_union(fragments("task_state")), re.I)
+    return words_pattern("task_state")
 
 
-@cache
 def highlight_said() -> re.Pattern[str]:
     """A highlight said without its heading ("按时取衣率好，是因为…", "Sickness is the good news.")."""
-    return re.compile(_union(fragments("highlight_said")), re.I)
+    return words_pattern("highlight_said")
 
 
 @cache
 def apposition() -> re.Pattern[str]:
     """Words that open a clause explaining the name before it ("meaning …", "也就是…")."""
-    return re.compile(rf"^(?:{_union(fragments('definition_lead'))})(?![A-Za-z])", re.I)
+    return re.compile(rf"^(?:{alternatives('definition_lead')})(?![A-Za-z])", re.I)
 
 
 @cache
 def aside() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(fragments('aside'))})\s*[：:，,]?\s*", re.I)
+    return re.compile(rf"^(?:{alternatives('aside')})\s*[：:，,]?\s*", re.I)
 
 
-@cache
 def lesson_aside() -> re.Pattern[str]:
-    return re.compile(_union(fragments("lesson_aside")), re.I)
+    return words_pattern("lesson_aside")
 
 
 @cache
 def meta_remark() -> re.Pattern[str]:
     """A whole clause that talks about the review ("不用挖了", "skip it"), not content."""
-    return re.compile(rf"^(?:{_union(fragments('meta_remark'))})$", re.I)
+    return re.compile(rf"^(?:{alternatives('meta_remark')})$", re.I)
 
 
-@cache
 def skip_rest() -> re.Pattern[str]:
-    return re.compile(_union(fragments("skip_rest")), re.I)
+    return words_pattern("skip_rest")
 
 
-@cache
 def listener() -> re.Pattern[str]:
-    return re.compile(_union(fragments("listener")), re.I)
+    return words_pattern("listener")
 
 
 @cache
 def share_lead() -> re.Pattern[str]:
     """Words that give a share as an estimate: "I'd say", "call it", "我看", "估计"."""
-    return re.compile(rf"^(?:{_union(fragments('share_lead'))})(?![A-Za-z])", re.I)
+    return re.compile(rf"^(?:{alternatives('share_lead')})(?![A-Za-z])", re.I)
 
 
 @cache
 def direction() -> dict[str, re.Pattern[str]]:
     """Words in a KPI's name that say which way it is better: `lower` ("no-show", "误报"), `higher`."""
-    return {key: re.compile(_union(listed), re.I) for key, listed in keyed_fragments("direction").items()}
+    return _words_by_key("direction")
 
 
 @cache
 def share_said() -> dict[str, re.Pattern[str]]:
     """Words that name a share without a number, by the share they name: `most` ("大部分", "the bulk")."""
-    return {key: re.compile(_union(listed)) for key, listed in keyed_fragments("share_said").items()}
+    return _words_by_key("share_said", flags=0)
 
 
 @cache
 def outcome() -> dict[str, re.Pattern[str]]:
     """Words that say how a KPI came out: `worse` than its target ("没达标", "missed"), `better` ("超额")."""
-    return {key: re.compile(_union(listed), re.I) for key, listed in keyed_fragments("outcome").items()}
+    return _words_by_key("outcome")
 
 
 @cache
@@ -309,43 +302,38 @@ def relayed_lead() -> re.Pattern[str]:
 @cache
 def meta_retract() -> re.Pattern[str]:
     """A whole clause that takes back the one before it ("不算这次的行动", "not an action for today")."""
-    return re.compile(rf"^(?:{_union(fragments('meta_retract'))})$", re.I)
+    return re.compile(rf"^(?:{alternatives('meta_retract')})$", re.I)
 
 
 @cache
 def not_addressed() -> re.Pattern[str]:
     """Words that head a sentence before a comma and are no person addressed ("Also,", "Next,")."""
-    return re.compile(rf"^(?:{_union(fragments('not_addressed'))})$", re.I)
+    return re.compile(rf"^(?:{alternatives('not_addressed')})$", re.I)
 
 
-@cache
 def another_topic() -> re.Pattern[str]:
     """Words that open a sentence on another finding after a drill-down ("另外NPS低…", "Separately, …")."""
-    return re.compile(_union(fragments("another_topic")), re.I)
+    return words_pattern("another_topic")
 
 
-@cache
 def finding_goes_on() -> re.Pattern[str]:
     """Words that open a remark on the finding just said ("it's still not live", "这个到现在还没做")."""
-    return re.compile(_union(fragments("finding_goes_on")), re.I)
+    return words_pattern("finding_goes_on")
 
 
-@cache
 def speaker_aside() -> re.Pattern[str]:
     """The speaker pointing at themselves in brackets inside a cause: "（就是我）", "(that's me)"."""
-    return re.compile(_union(fragments("speaker_aside")), re.I)
+    return words_pattern("speaker_aside")
 
 
-@cache
 def also_a_cause() -> re.Pattern[str]:
     """Words that make a sentence another cause beside the one drilled ("这也是一部分", "part of it too")."""
-    return re.compile(_union(fragments("also_a_cause")), re.I)
+    return words_pattern("also_a_cause")
 
 
-@cache
 def another_finding() -> re.Pattern[str]:
     """Words that make a sentence among findings another finding, or the cause of the one before."""
-    return re.compile(_union(fragments("another_finding")), re.I)
+    return words_pattern("another_finding")
 
 
 # --- edits and confirmations at the lessons and actions steps ---
@@ -356,22 +344,21 @@ def _each(name: str, flags: int = 0) -> list[re.Pattern[str]]:
     return [re.compile(fragment, flags) for fragment in fragments(name)]
 
 
-@cache
 def room_talk() -> re.Pattern[str]:
     """Talk about the meeting itself while a question waits ("OK, carry on.", "插一句"): no answer."""
-    return re.compile(_union(fragments("room_talk")), re.I)
+    return words_pattern("room_talk")
 
 
 @cache
 def taken_back() -> re.Pattern[str]:
     """Taking back what was just said mid-item ("…, no wait, that's continue", "…，不对，是继续")."""
-    return re.compile(rf"[\s,，]*(?:{_union(fragments('taken_back'))})[\s,，:：]*", re.I)
+    return re.compile(rf"[\s,，]*(?:{alternatives('taken_back')})[\s,，:：]*", re.I)
 
 
 @cache
 def edit_lead() -> re.Pattern[str]:
     """Words that open a correction and are no part of it ("更正：", "Sorry,", "Change of owner:")."""
-    return re.compile(rf"^(?:{_union(fragments('edit_lead'))})[\s,，.。:：!！]*", re.I)
+    return re.compile(rf"^(?:{alternatives('edit_lead')})[\s,，.。:：!！]*", re.I)
 
 
 @cache
@@ -409,64 +396,58 @@ def edit_keeps() -> list[re.Pattern[str]]:
     return _each("edit_keeps")
 
 
-@cache
 def delete() -> re.Pattern[str]:
-    return re.compile(_union(fragments("delete")), re.I)
+    return words_pattern("delete")
 
 
 @cache
 def lesson_confirm() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(fragments('lesson_confirm'))})\b", re.I)
+    return re.compile(rf"^(?:{alternatives('lesson_confirm')})\b", re.I)
 
 
-@cache
 def lesson_delete() -> re.Pattern[str]:
-    return re.compile(_union(fragments("lesson_delete")), re.I)
+    return words_pattern("lesson_delete")
 
 
 @cache
 def lesson_add() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_union(fragments('lesson_add'))})\s*[:：,，]?\s*", re.I)
+    return re.compile(rf"^(?:{alternatives('lesson_add')})\s*[:：,，]?\s*", re.I)
 
 
 @cache
 def lesson_list_lead() -> re.Pattern[str]:
     """The lead-in of a dictated list of lessons ("经验我说三条：", "Lessons:")."""
-    return re.compile(rf"^(?:{_union(fragments('lesson_list_lead'))})", re.I)
+    return re.compile(rf"^(?:{alternatives('lesson_list_lead')})", re.I)
 
 
-@cache
 def lesson_action_cue() -> re.Pattern[str]:
-    return re.compile(_union(fragments("lesson_action_cue")), re.I)
+    return words_pattern("lesson_action_cue")
 
 
 @cache
 def lesson_action_words() -> dict[str, re.Pattern[str]]:
     """Plain words for a lesson's action (`stop`, `continue`) beyond the shared correction reader's."""
-    return {
-        key: re.compile(_union(listed), re.I)
-        for key, listed in keyed_fragments("lesson_action_words").items()
-    }
+    return _words_by_key("lesson_action_words")
 
 
 @cache
 def lesson_rewrite() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_union(fragments('lesson_rewrite'))})\s*[:：]?\s*", re.I)
+    return re.compile(rf"(?:{alternatives('lesson_rewrite')})\s*[:：]?\s*", re.I)
 
 
 @cache
 def action_head_only() -> re.Pattern[str]:
     """The actions step named alone, nothing of it said yet ("行动三项", "action items")."""
-    return re.compile(rf"^(?:{_union(fragments('action_head_only'))})[\s.。!！:：]*$")
+    return re.compile(rf"^(?:{alternatives('action_head_only')})[\s.。!！:：]*$")
 
 
 @cache
 def action_list_lead() -> re.Pattern[str]:
     """A list's own words before its items ("行动：", "一是", "Actions on top of the first one:")."""
-    return re.compile(rf"^(?:{_union(fragments('action_list_lead'))})\s*")
+    return re.compile(rf"^(?:{alternatives('action_list_lead')})\s*")
 
 
 @cache
 def finding_points_back() -> re.Pattern[str]:
     """A finding's head that only points at the one before ("it worked", "这")."""
-    return re.compile(rf"^(?:{_union(fragments('finding_points_back'))})$", re.I)
+    return re.compile(rf"^(?:{alternatives('finding_points_back')})$", re.I)

@@ -21,12 +21,6 @@ from coach.engines.rules.turn import Turn
 # The words of the patterns below are the language files' lists named in them; the patterns only set them.
 
 
-@cache
-def _words(name: str) -> re.Pattern[str]:
-    """A list's words found anywhere: an edit verb, a field's name, a protest."""
-    return re.compile(cues.alternatives(name), re.I)
-
-
 _FIELDS = ("when", "who", "how", "what")  # the order in which a field named is read
 
 
@@ -123,9 +117,9 @@ def read_edit(text: str) -> Edit | None:
         return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())
     if handed := _goes_to().match(head[named.end() :]):
         return Edit(numbers[0], field="who", value=handed.group("new").strip())
-    if not (_words("edit_verb").search(head) or _words("edit_protest").search(head)):
+    if not (cues.words_pattern("edit_verb").search(head) or cues.words_pattern("edit_protest").search(head)):
         return None
-    field = next((name for name in _FIELDS if _words(f"edit_field_{name}").search(head)), None)
+    field = next((name for name in _FIELDS if cues.words_pattern(f"edit_field_{name}").search(head)), None)
     change = _change().search(head, named.end())
     value = head[change.end() :].strip(" 。.，,") if change else None
     return Edit(numbers[0], field=field, value=value or None)
@@ -147,7 +141,7 @@ def add_item(t: Turn, text: str) -> None:
 
 def is_protest(text: str) -> bool:
     """'不是新行动', 'not a new action', 'I meant to change …'."""
-    return bool(_words("edit_protest").search(text))
+    return bool(cues.words_pattern("edit_protest").search(text))
 
 
 def handle_edit(t: Turn) -> bool:

@@ -48,10 +48,9 @@ def _no_finding() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('no_finding')})$", re.I)
 
 
-@cache
 def _share_fix() -> re.Pattern[str]:
     """Words that correct a share already given ("不对", "make that") rather than name a new cause."""
-    return re.compile(cues.alternatives("share_already_given"), re.I)
+    return cues.words_pattern("share_already_given")
 
 
 @dataclass

@@ -10,7 +10,6 @@ weighed rest ("the rest is …") is filed as a chain of its own.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import read_blocks, sentences, strip_filler
@@ -25,10 +24,9 @@ from coach.engines.rules.turn import Turn
 _STEPS = ("highlights", "shortfalls", "missed", "choose", "another")
 
 
-@cache
 def _self_correction() -> re.Pattern[str]:
     """Words that correct a share in the same message ("三成，不对，四成"): the last share counts."""
-    return re.compile(cues.alternatives("share_self_correction"), re.I)
+    return cues.words_pattern("share_self_correction")
 
 
 def take(t: Turn) -> bool:

@@ -5,6 +5,8 @@ owner; zh and en."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from coach.engines.rules.action_words import owner_in
@@ -12,59 +14,70 @@ from tests.engines.rules.helpers import TO_ACTIONS_ZH, Coaching
 from tests.engines.rules.test_own_lessons import TO_LESSONS_EN
 
 TO_ACTIONS_EN = (*TO_LESSONS_EN, "ok")
+
+
+@dataclass(frozen=True)
+class AnswerThenAdd:
+    """An action with no owner, the answer naming one and adding a new action, and the words that drop it."""
+
+    language: str
+    opening: tuple[str, ...]
+    action: str
+    answer: str
+    owner: str
+    new_what: str
+    new_owner: str
+    drop: str
+
+
 CASES = [
-    (
-        "zh",
-        TO_ACTIONS_ZH,
-        "建立回款周报，每周一对账，下周五前",
-        "负责人是王芳。再加一条：客户分级表，李强负责，5月底前",
-        ("王芳", "客户分级表", "李强"),
-        "刚加的那条不要了",
+    pytest.param(
+        AnswerThenAdd(
+            language="zh",
+            opening=TO_ACTIONS_ZH,
+            action="建立回款周报，每周一对账，下周五前",
+            answer="负责人是王芳。再加一条：客户分级表，李强负责，5月底前",
+            owner="王芳",
+            new_what="客户分级表",
+            new_owner="李强",
+            drop="刚加的那条不要了",
+        ),
+        id="zh",
     ),
-    (
-        "en",
-        TO_ACTIONS_EN,
-        "Collections report reviewed every Monday, by next Friday",
-        "Owner is Maria. Add another: client tiering sheet, Tom, by end of May",
-        ("Maria", "client tiering sheet", "Tom"),
-        "drop the one I just added",
+    pytest.param(
+        AnswerThenAdd(
+            language="en",
+            opening=TO_ACTIONS_EN,
+            action="Collections report reviewed every Monday, by next Friday",
+            answer="Owner is Maria. Add another: client tiering sheet, Tom, by end of May",
+            owner="Maria",
+            new_what="client tiering sheet",
+            new_owner="Tom",
+            drop="drop the one I just added",
+        ),
+        id="en",
     ),
 ]
 
 
-@pytest.mark.parametrize(("language", "opening", "action", "answer", "expected", "drop"), CASES)
-def test_the_answer_then_a_new_action_in_one_message(
-    language: str,
-    opening: tuple[str, ...],
-    action: str,
-    answer: str,
-    expected: tuple[str, str, str],
-    drop: str,
-) -> None:
-    coach = Coaching(language=language)  # type: ignore[arg-type]
-    coach.script(*opening)
-    coach.say(action)  # no owner: the coach asks who
-    actions = coach.say(answer).review.actions
-    owner, what, new_owner = expected
+@pytest.mark.parametrize("case", CASES)
+def test_the_answer_then_a_new_action_in_one_message(case: AnswerThenAdd) -> None:
+    coach = Coaching(language=case.language)  # type: ignore[arg-type]
+    coach.script(*case.opening)
+    coach.say(case.action)  # no owner: the coach asks who
+    actions = coach.say(case.answer).review.actions
     assert len(actions) == 2
-    assert actions[0].who == owner
-    assert actions[1].what == what and actions[1].who == new_owner
+    assert actions[0].who == case.owner
+    assert actions[1].what == case.new_what and actions[1].who == case.new_owner
     assert not any("再加一条" in (a.what or "") or "Add another" in (a.what or "") for a in actions)
 
 
-@pytest.mark.parametrize(("language", "opening", "action", "answer", "expected", "drop"), CASES)
-def test_the_one_just_added_is_dropped(
-    language: str,
-    opening: tuple[str, ...],
-    action: str,
-    answer: str,
-    expected: tuple[str, str, str],
-    drop: str,
-) -> None:
-    coach = Coaching(language=language)  # type: ignore[arg-type]
-    coach.script(*opening, action, answer)
-    actions = coach.say(drop).review.actions
-    assert [a.who for a in actions] == [expected[0]]
+@pytest.mark.parametrize("case", CASES)
+def test_the_one_just_added_is_dropped(case: AnswerThenAdd) -> None:
+    coach = Coaching(language=case.language)  # type: ignore[arg-type]
+    coach.script(*case.opening, case.action, case.answer)
+    actions = coach.say(case.drop).review.actions
+    assert [a.who for a in actions] == [case.owner]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from functools import cache
 
 from coach.domain.critique import is_no, normalize
 from coach.domain.reading import cues
-from coach.domain.reading.people import declines, is_reflection_done, read_reflections
+from coach.domain.reading.people import SaidReflection, declines, is_reflection_done, read_reflections
 from coach.domain.retrospective import Reflection
 from coach.engines.rules import flow
 from coach.engines.rules.text import quote
@@ -154,9 +154,8 @@ def split_answers(text: str) -> dict[str, str]:
     return {key: "；".join(parts) for key, parts in answers.items()}
 
 
-def _one_cued_answer(text: str) -> tuple[str, str] | None:
+def _one_cued_answer(said: list[SaidReflection]) -> tuple[str, str] | None:
     """(question, answer or "" when left out) for a message that answers one question by its words."""
-    said = read_reflections(text)
     if len(said) != 1 or said[0].person is not None:
         return None
     answers, skipped = said[0].answers, said[0].skipped
@@ -167,9 +166,9 @@ def _one_cued_answer(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _leaves_the_rest(text: str) -> bool:
+def _leaves_the_rest(text: str, said: list[SaidReflection]) -> bool:
     """A remark that the person leaves their remaining questions out, or takes no part; no answer."""
-    if read_reflections(text) and any(r.answers for r in read_reflections(text)):
+    if any(r.answers for r in said):
         return False
     return bool(cues.skip_rest().search(text) or cues.listener().search(text))
 
@@ -185,17 +184,19 @@ def _answer(t: Turn, text: str) -> None:
         flow.advance(t)
         return
     text = _REMARK.sub("", text)  # "(sorry, sent too early) Next step: …": the remark is no answer
-    talk = cues.room_talk().search(text) and not split_answers(text) and _one_cued_answer(text) is None
+    said = read_reflections(text)  # read once: for one answer named by its words, and for a remark
+    cued = _one_cued_answer(said)
+    talk = cues.room_talk().search(text) and not split_answers(text) and cued is None
     if talk and 0 <= question < len(QUESTIONS):
         t.ask(f"reflection_q{question}", person=reflection.person or "")  # "OK, carry on.": ask again
         return
-    if _leaves_the_rest(text):
+    if _leaves_the_rest(text, said):
         # "黄凯后面几个问题说还没想好，跳过吧", "she's only listening": nothing to file for this person
         t.state.reflection.step = "person"
         t.say("reflection_thanks", person=quote(reflection.person, t.lang) if reflection.person else "")
         t.ask("reflection_next")
         return
-    if (cued := _one_cued_answer(text)) is not None:
+    if cued is not None:
         # "重来那个跳过" / "下一步想…": the question it names, answered or left out on purpose
         key, answer = cued
         if answer:

@@ -26,9 +26,8 @@ def _none_more() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('no_more_goals')})", re.I)
 
 
-@cache
 def _every_goal() -> re.Pattern[str]:
-    return re.compile(cues.alternatives("every_goal"), re.I)
+    return cues.words_pattern("every_goal")
 
 
 def enter(t: Turn) -> None:
@@ -82,10 +81,9 @@ def _add_goals(t: Turn) -> None:
     _after_goals(t)
 
 
-@cache
 def _correction() -> re.Pattern[str]:
     """ "哦不对，获客成本实际是250元", "sorry, CAC was actually 250", "更正：回款目标是1.3亿"."""
-    return re.compile(cues.alternatives("goal_correction"), re.I)
+    return cues.words_pattern("goal_correction")
 
 
 @cache
@@ -100,15 +98,13 @@ def _old_value() -> re.Pattern[str]:
     return re.compile(rf"(?:{cues.alternatives('old_value_mark')})\s*$", re.I)
 
 
-@cache
 def _correction_in_review() -> re.Pattern[str]:
     """Weaker words: a correction only while the KPIs are being collected."""
-    return re.compile(cues.alternatives("goal_correction_in_review"), re.I)
+    return cues.words_pattern("goal_correction_in_review")
 
 
-@cache
 def _target_side() -> re.Pattern[str]:
-    return re.compile(cues.alternatives("target_side"), re.I)
+    return cues.words_pattern("target_side")
 
 
 def correct_goal(t: Turn) -> bool:
@@ -256,9 +252,8 @@ def _focus(t: Turn) -> None:
     flow.advance(t)
 
 
-@cache
 def _focus_cue() -> re.Pattern[str]:
-    return re.compile(cues.alternatives("focus_cue"), re.I)
+    return cues.words_pattern("focus_cue")
 
 
 def _mentioned_goals(t: Turn) -> list[int]:
