@@ -6,7 +6,10 @@ Pure and deterministic; the rules coach asks its follow-up questions from these 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
+
+from coach.domain.reading import cues
 
 CauseLevel = Literal["phenomenon", "surface", "root"]
 
@@ -348,12 +351,31 @@ def without_external(text: str) -> str:
     return " ".join(re.split(r"[\s，,。.;；!！]+", rest)).strip()
 
 
-_UNDO = _full(
+_UNDO_WORDS = (
     r"撤销|撤回|撤销(一下|上一步|上一条|刚才的?(那条)?)"
     r"|undo|undo (that|it|the last (one|change))|revert( that)?"
+)
+_UNDO = _full(_UNDO_WORDS)
+# "undo that, we'll fold triage into the blitz": the undo, then why (no colon: "Undo: …" heads content)
+# said bare, "undo" / "revert" may head a terse action ("revert, Tom, Friday"): with a reason, it points back
+_UNDO_THEN_WHY = re.compile(
+    r"^(?:撤销|撤回|撤销(?:一下|上一步|上一条|刚才的?(?:那条)?)"
+    r"|(?:undo|revert) (?:that|it|the last (?:one|change)))\s*[，,。.;；!！—]+\s*(?P<why>.+)$",
+    re.I,
 )
 
 
 def wants_undo(text: str) -> bool:
-    """'撤销', '撤回', 'undo': take back the last fact filed."""
-    return bool(_UNDO.match(normalize(text)))
+    """'撤销', '撤回', 'undo': take back the last fact filed; also with the reason after it ("undo that, we'll
+    fold it into the blitz", "撤销，这条并到培训里"), unless the rest asks for more ("undo that and add …",
+    "撤销，改成王磊"): that is an edit, not an undo."""
+    said = normalize(text)
+    if _UNDO.match(said):
+        return True
+    then = _UNDO_THEN_WHY.match(said)
+    return then is not None and not _asks_more().search(then.group("why"))
+
+
+@cache
+def _asks_more() -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{cues.alternatives('undo_then_more')})(?![a-z])", re.I)

@@ -240,3 +240,24 @@ def test_root_confirmed(text: str) -> None:
 )
 def test_chitchat(text: str, chitchat: bool) -> None:
     assert critique.is_chitchat(text) is chitchat
+
+
+@pytest.mark.parametrize(
+    ("text", "undo"),
+    [
+        ("撤销", True),
+        ("撤销，这条并到培训里了", True),
+        ("undo that, we'll fold triage into the blitz.", True),
+        ("undo that, it is not needed", True),
+        # more than an undo: an edit, read as one
+        ("撤销，改成王磊", False),
+        ("undo that and add a review, Tom", False),
+        # an action that starts with the words, a heading, a terse answer
+        ("撤销审批环节，王磊负责，6月底前", False),
+        ("Revert the pricing change, Tom, by Friday", False),
+        ("revert, the config push caused it", False),
+        ("Undo: the migration scripts", False),
+    ],
+)
+def test_an_undo_may_give_its_reason_but_asks_for_nothing_more(text: str, undo: bool) -> None:
+    assert critique.wants_undo(text) is undo

@@ -145,11 +145,8 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
     root_sentence = -1
     phenomenon_sentence = -1  # "现象：A，B。": the sentence's other clauses say more of the phenomenon
-    last_from_why = False  # the last level answers a why asked ("为什么都是大车？当初买车…")
-    asked_why = False
-    why_clauses = 0  # whys asked or labelled ("Why: …")
     rung_sentence = -1  # the sentence a marked rung opened: its other clauses say more of that rung
-    whys = 0  # questions the speaker asked and answered: without a root word, the last answer is the root
+    descents = 0  # levels the speaker went down from what they had said: a why they asked, a rung word
     clauses = _clauses(text)
     beside = _beside(clauses)
     for number, clause in clauses:
@@ -157,14 +154,15 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             continue
         if (asked := _why_asked(clause)) is not None:
             marked += 1  # "为什么？…", "Why: …", "为什么赶？": what follows is the next level down
-            whys += bool(re.search(re.escape(clause) + r"\s*[?？]", text))  # asked, not a label ("why:")
+            asked_here = bool(re.search(re.escape(clause) + r"\s*[?？]", text))  # asked, not a label ("why:")
+            said_before = layers or phenomenon or topic or any(not _speaker_label(h, text) for h in head)
+            descents += asked_here and bool(said_before)
             if asked and not layers and not head and phenomenon is None:
                 phenomenon = asked  # "why the wrong strength?": the question names what went wrong
             elif head and topic and not layers:
                 layers.append(("surface", "，".join(head) if _HAN.search(text) else ", ".join(head)))
                 head = []  # "装的时候赶时间。为什么赶？" on a finding: what is asked about is its first rung
             pending = "deeper"
-            asked_why, why_clauses = True, why_clauses + 1
             continue
         rung, words = _rung(clause)
         if rung == "root_after":
@@ -179,17 +177,18 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             continue
         if rung is not None:
             marked += 1
+            descents += rung == "deeper" and bool(layers or head or phenomenon)
             if rung == "phenomenon":
                 phenomenon = words or phenomenon
                 pending = None if words else rung
                 phenomenon_sentence = number
             elif words:
                 layers.append((rung, words))
-                pending, last_from_why = None, False
+                pending = None
                 root_sentence = number if rung == "root" else root_sentence
                 rung_sentence = number
             else:
-                pending, asked_why = rung, False
+                pending = rung
             continue
         given = parse_share(clause) if _share_words().search(clause) or has_share(clause) else None
         if (
@@ -207,7 +206,6 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         elif number == phenomenon_sentence and phenomenon and not layers and not _cause_word().match(clause):
             phenomenon = phenomenon + ("，" if _HAN.search(clause) else ", ") + _share_removed(clause)
         elif pending is not None:
-            last_from_why = asked_why
             layers.append((pending, _share_removed(clause)))
             root_sentence = number if pending == "root" else root_sentence
             rung_sentence, pending = number, None
@@ -229,19 +227,14 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
             layers.append(("deeper", _cause_word().sub("", clause, count=1)))
-    answered = why_clauses >= 2 and last_from_why  # the story ends on the answer to its second why
-    if (
-        (marked >= 3 or answered or (share is not None and marked >= 2))
-        and layers
-        and layers[-1][0] == "deeper"
-    ):
-        # the ladder told as a story of whys ("为什么没烘透？…再往下问，其实是…，八成是这个原因"): the
-        # level it went down to, weighed or three whys down, is its root, though no word calls it so
-        layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))
     roots = [w for k, w in layers if k == "root" and w]
-    if not roots and whys and layers and layers[-1][0] == "deeper":
-        layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))  # "为什么赶？因为按单计件"
-        roots, marked = [layers[-1][1]], marked + 1  # the answer to the last why asked is the root
+    if not roots and descents and layers and layers[-1][0] == "deeper":
+        # A ladder the speaker goes down from what they said, asking why themselves or by a rung word
+        # ("漏单多。为什么？因为提成只看单量"; "表面上是…，往下看是…"), ends where they stop: its last rung
+        # is the root, though no word calls it so. A label ("Why: …"), a why that opens the text ("Why does
+        # this matter? Because …") or a list of causes goes down nowhere: no root is guessed.
+        layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))
+        roots, marked = [layers[-1][1]], marked + 1
     if marked < least or not roots:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
     root = _without_speaker(roots[-1])
@@ -256,6 +249,16 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         marked=marked,
         others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
         beside=list(beside.values()),
+    )
+
+
+_LABEL_NAME = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\u4e00-\u9fff]{2,3})")
+
+
+def _speaker_label(clause: str, text: str) -> bool:
+    """Whether a clause is only a name heading a turn ("Anna: why…?", "张伟：为什么…？"): nothing said yet."""
+    return bool(_LABEL_NAME.fullmatch(clause)) and bool(
+        re.search(rf"(?:^|[\n。.!！?？]\s*){re.escape(clause)}\s*[:：]", text)
     )
 
 

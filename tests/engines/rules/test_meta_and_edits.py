@@ -155,6 +155,36 @@ def test_undo_takes_back_the_last_fact_filed(language: str, word: str) -> None:
     assert before_action.review.actions == []  # the undo before that: the action itself
 
 
+@pytest.mark.parametrize(
+    ("language", "added", "undo"),
+    [
+        ("zh", "再加一条：每月一次客户回访，张伟负责，5月底前", "撤销，回访并到周会里了"),
+        ("en", "Add one: monthly client check-in, Tom, by end of May", "undo that, we'll fold it in"),
+    ],
+)
+def test_undo_with_its_reason_takes_back_exactly_the_action_just_added(
+    language: str, added: str, undo: str
+) -> None:
+    coach = _with_one_action(language)
+    before = [a.model_dump() for a in coach.last.review.actions]
+    assert len(coach.say(added).review.actions) == 2
+    result = coach.say(undo)
+    assert [a.model_dump() for a in result.review.actions] == before  # the reason is no new action
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # an action to revoke or roll back something is an action
+        ("en", "Revert the pricing change, Tom, by Friday"),
+        ("zh", "撤销二级审批，张伟负责，5月底前"),
+    ],
+)
+def test_an_action_that_starts_with_undo_words_is_an_action(language: str, text: str) -> None:
+    coach = _with_one_action(language)
+    assert len(coach.say(text).review.actions) == 2
+
+
 def test_undo_with_nothing_filed_says_so() -> None:
     result = Coaching().say("撤销")
     assert "没有可以撤销" in result.reply

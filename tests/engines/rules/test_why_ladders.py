@@ -162,3 +162,43 @@ def test_bottom_of_it_marks_the_root(text: str) -> None:
 def test_the_speaker_pointing_at_themselves_is_no_part_of_the_root(text: str, root: str) -> None:
     parts = read_chain(text)
     assert parts is not None and parts.root == root
+
+
+# One rule ends a ladder that names no root: the speaker went down from what they had said, by a why they
+# asked themselves or by a rung word, and where they stopped is the root.
+@pytest.mark.parametrize(
+    ("text", "topic", "root"),
+    [
+        ("漏单多。为什么？因为提成只看单量。", "", "提成只看单量"),
+        ("Orders were missed. Why? Because pay counts volume only.", "", "pay counts volume only"),
+        ("现象：客户流失。表面上是价格高。往下看是销售不懂产品。", "", "销售不懂产品"),
+        ("The symptom: churn. On the surface, price. Underneath, reps don't know the product.", "", "reps"),
+        ("Why so late? Because commission pays on signing.", "collections slow", "commission pays"),
+        ("为什么这么晚？因为提成按签单算。", "回款慢", "提成按签单算"),
+    ],
+)
+def test_a_ladder_gone_down_from_what_was_said_ends_on_its_root(text: str, topic: str, root: str) -> None:
+    parts = read_chain(text, topic=topic)
+    assert parts is not None and parts.root is not None and parts.root.startswith(root)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plain list of causes goes down nowhere
+        "原因：价格高；渠道少；新人多",
+        "Causes: price too high; few channels; many new hires",
+        "- 价格高\n- 渠道少\n- 新人多",
+        # a transcript: one asks why, another answers; the answer is one level, the drill-down asks on
+        "Anna: why did checkout fail? Ben: not sure yet, we're checking the logs.",
+        "张伟：为什么结账失败？李娜：还不清楚，在查日志。",
+        # prose that talks about why, or asks a why of its own words to make a point
+        "We looked at why the release slipped. The vendor delivered late, testing started in the last week.",
+        "我们讨论了为什么发布延期。供应商交付晚了，测试最后一周才开始。",
+        "Why does this matter? Because outages cost us customers.",
+        "为什么这很重要？因为故障会让我们失去客户。",
+    ],
+)
+def test_a_list_a_transcript_or_prose_with_why_makes_no_root(text: str) -> None:
+    assert read_chain(text) is None
+    assert read_chain(text, least=1) is None
