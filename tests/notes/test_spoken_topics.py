@@ -1,0 +1,66 @@
+"""How long a topic announced by voice holds in a transcript (zh, en): while the findings are told; from the
+turn that tells a cause down to its root or weighs it, what is said is a finding only by its own words. A
+prose paragraph or a heading keeps its own rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.notes.extracting import extract, texts
+
+ZH = (
+    "复盘\n参会：孙丽、老郑、周建\n\n"
+    "孙丽：不足呢？\n"
+    "老郑：报损太多，每天晚上关店剩一堆面包。\n"
+    "周建：订货还是按上个月的量在订。说到底是没有人按天看销量调订货，我看占了七成。\n"
+    "老郑：门店之间也不调货。\n"
+)
+EN = (
+    "Retro\nAttendees: Nora, Vikram, Beth\n\n"
+    "Nora: What didn't go well. Data import took a week or more for half of our customers.\n"
+    "Vikram: On time to first value, the imports are the bottleneck. Every import is a custom script. "
+    "The root cause is that we don't have a self-service importer.\n"
+    "Beth: The handoff problem is simpler. There is no handoff form.\n"
+)
+
+
+@pytest.mark.parametrize(("note", "finding"), [(ZH, "报损"), (EN, "Data import")])
+def test_what_is_told_before_the_causes_is_still_a_finding(note: str, finding: str) -> None:
+    assert finding in texts(extract(note).shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "stray"),
+    [(ZH, "订货还是按"), (ZH, "不调货"), (EN, "bottleneck"), (EN, "custom script"), (EN, "handoff form")],
+)
+def test_the_turn_that_tells_the_root_and_what_follows_are_no_findings(note: str, stray: str) -> None:
+    assert stray not in texts(extract(note).shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘\n参会：孙丽、老郑\n\n孙丽：不足呢？\n老郑：报损太多，每天晚上关店剩一堆面包。\n"
+        "周建：根子上是订货不看销量，我看七成。\n老郑：另外新品上市晚了两周，没达标。\n",
+        "Retro\nAttendees: Hannah, Diego\n\nHannah: What didn't go well. Stations were empty every morning.\n"
+        "Diego: The root cause is the old plan, three quarters of it.\n"
+        "Hannah: And the pilot fell short of the target too.\n",
+    ],
+)
+def test_after_the_causes_a_finding_in_its_own_words_is_kept(note: str) -> None:
+    assert len(extract(note).shortfalls) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a 纪要 and a postmortem with headings: a root told under the heading closes nothing
+        "月度复盘纪要\n\n## 不足\n- 报损太多，每天晚上关店剩一堆面包\n- 根子上是订货不看销量\n"
+        "- 门店之间也不调货\n",
+        "Incident review\n\n## What went wrong\n- Data import took a week\n- The root cause is no importer\n"
+        "- The handoff from sales keeps losing details\n",
+    ],
+)
+def test_items_under_a_heading_keep_their_heading(note: str) -> None:
+    found = texts(extract(note).shortfalls)
+    assert ("报损" in found and "不调货" in found) or ("Data import" in found and "handoff" in found)
