@@ -1,4 +1,5 @@
-"""A topic announced by voice in a transcript ("What didn't go well.", "不足呢？") and how long it holds."""
+"""A topic announced without a heading, by voice in a transcript ("What didn't go well.", "不足呢？") or at
+the start of a prose paragraph ("不足方面，…"), and how long it holds."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ def _tells_the_chain(item: Item, kind: str) -> bool:
 
 
 def _spoken_in(item: Item, section: str | None) -> bool:
-    """The item stands in a turn under the topic a voice announced, not in a prose paragraph."""
-    return item.spoken and not item.paragraph and item.section == section
+    """The item stands under a topic announced by voice or in its paragraph, not under a heading."""
+    return item.spoken and item.section == section
 
 
 def talk_turned_to_causes(
@@ -37,7 +38,7 @@ def talk_turned_to_causes(
     cause is …" | "The handoff problem is simpler. There is no handoff form …": in a transcript, a topic
     announced by voice holds while the findings are told; from the turn that tells a cause down to its root
     or weighs it, the talk is about causes, and what is said there or after is a finding only by its own
-    words."""
+    words. In a prose paragraph ("不足方面，…。根子上是…。…") it holds up to the sentence that tells it."""
     kinds = list(kinds)
     start = 0
     while start < len(items):
@@ -50,7 +51,8 @@ def talk_turned_to_causes(
             continue
         turned = next((i for i in range(start, end) if _tells_the_chain(items[i], kinds[i])), None)
         if turned is not None:
-            first = next(i for i in range(start, end) if items[i].line == items[turned].line)
+            same_turn = [i for i in range(start, end) if items[i].line == items[turned].line]
+            first = turned if items[turned].paragraph else same_turn[0]
             for i in range(first, end):
                 if kinds[i] not in ("highlight", "shortfall") or items[i].label is not None:
                     continue

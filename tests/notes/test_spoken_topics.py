@@ -52,6 +52,30 @@ def test_after_the_causes_a_finding_in_its_own_words_is_kept(note: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("note", "finding", "stray"),
+    [
+        (
+            "月度复盘纪要\n\n不足方面，新客转化没达标，只有12%。根子上是投放渠道一直没换，大概占七成。"
+            "投放团队也只有两个人，排期总是往后推。\n",
+            "新客转化",
+            "投放团队",
+        ),
+        (
+            "Incident review\n\nWhat went wrong. The release slipped two weeks. The root cause was that "
+            "nobody owned the code freeze, about 70% of the delay. The release team is only two people.\n",
+            "release slipped",
+            "release team",
+        ),
+    ],
+)
+def test_in_a_prose_paragraph_what_follows_the_root_is_no_finding(
+    note: str, finding: str, stray: str
+) -> None:
+    found = texts(extract(note, name="note.txt").shortfalls)
+    assert finding in found and stray not in found
+
+
+@pytest.mark.parametrize(
     "note",
     [
         # a 纪要 and a postmortem with headings: a root told under the heading closes nothing
