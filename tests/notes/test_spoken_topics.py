@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notes.extracting import extract, texts
+from coach.notes.spoken_topics import finding_asked
+from tests.notes.extracting import extract, texts, words
 
 ZH = (
     "复盘\n参会：孙丽、老郑、周建\n\n"
@@ -88,3 +89,72 @@ def test_in_a_prose_paragraph_what_follows_the_root_is_no_finding(
 def test_items_under_a_heading_keep_their_heading(note: str) -> None:
     found = texts(extract(note).shortfalls)
     assert ("报损" in found and "不调货" in found) or ("Data import" in found and "handoff" in found)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("二次消费低呢？", "二次消费低"),
+        ("那二次消费低呢？", "二次消费低"),
+        ("And the slow lockouts?", "the slow lockouts"),
+        ("What about late deliveries?", "late deliveries"),
+    ],
+)
+def test_a_question_that_names_a_finding_gives_its_words(question: str, name: str) -> None:
+    assert finding_asked(question) == name
+
+
+@pytest.mark.parametrize(
+    "question",
+    # a goal named without how it went, a why, a share asked for, a pointer back, a statement
+    [
+        "充电桩呢？",
+        "And first-contact resolution?",
+        "为什么排那么久？",
+        "这个占排队的多少？",
+        "那个慢呢？",
+        "And that slow one?",
+        "二次消费低。",
+    ],
+)
+def test_a_question_that_names_no_finding_gives_none(question: str) -> None:
+    assert finding_asked(question) is None
+
+
+CAUSES_ASKED_ZH = (
+    "1\n00:00:01,000 --> 00:00:04,000\n欧阳敏：再说说原因。\n\n"
+    "2\n00:00:04,000 --> 00:00:08,000\n欧阳敏：二次消费低呢？\n\n"
+    "3\n00:00:08,000 --> 00:00:12,000\n卢婷：餐饮档口价格太高，游客都自己带吃的。\n"
+)
+CAUSES_ASKED_EN = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Hollie>Let's dig into the causes.\n\n"
+    "00:00:04.000 --> 00:00:08.000\n<v Hollie>And the slow lockouts?\n\n"
+    "00:00:08.000 --> 00:00:12.000\n<v Jon>Because only the desk can reset MFA, after an ID check.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "finding", "cause"),
+    [
+        (CAUSES_ASKED_ZH, "n.srt", "二次消费低", "价格太高"),
+        (CAUSES_ASKED_EN, "n.vtt", "slow lockouts", "reset MFA"),
+    ],
+)
+def test_a_finding_asked_about_is_named_by_the_question_and_the_answer_is_its_cause(
+    note: str, name: str, finding: str, cause: str
+) -> None:
+    doc = extract(note, name=name)
+    assert finding in texts(doc.shortfalls) and cause not in texts(doc.shortfalls)
+    assert any(cause in words(chain) for chain in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        # a goal asked about in an SRT transcript; the same question told in a 纪要 paragraph, with no speaker
+        (CAUSES_ASKED_ZH.replace("二次消费低呢？", "充电桩呢？"), "n.srt"),
+        ("月度复盘纪要\n\n原因方面。二次消费低呢？餐饮档口价格太高，游客都自己带吃的。\n", "n.txt"),
+    ],
+)
+def test_no_finding_is_named_by_a_goal_question_or_a_question_in_prose(note: str, name: str) -> None:
+    assert not extract(note, name=name).shortfalls
