@@ -12,9 +12,10 @@ import numpy as np
 from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, read_goals
 from coach.domain.reading.prose_goals import promise
-from coach.notes import beside, cues, drilldown, prose
+from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
+from coach.notes.spoken_topics import asked_findings, talk_turned_to_causes
 from coach.notes.wordlists import phrases
 
 Kind = Literal[
@@ -105,6 +106,8 @@ def cue_kind(item: Item) -> Kind | None:
         return "other"  # "Our response also had problems. The first step was to roll back …": the story
     if kind == "shortfall" and item.paragraph and beside.explains_a_lapse(text):
         return "cause"
+    if kind in ("shortfall", "highlight") and item.label is None and _beside_the_finding(item):
+        return "other"
     if kind != "cause" or item.part is not None or cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text):
         return kind
     # words that sit beside the causes and explain no finding: the timeline's steps, what followed, the count
@@ -123,6 +126,23 @@ def cue_kind(item: Item) -> Kind | None:
     if beside.tells_mitigation_step(text):
         return "other"
     return kind
+
+
+def _beside_the_finding(item: Item) -> bool:
+    """ "At 14:12 the gateway timed out", "As a result, 4,000 orders were affected", "Engineers manually
+    raised the pool size": with no heading of its own, a step of the timeline, what followed, how many were
+    affected and a step of the recovery are told around what went wrong or well, and are none of it."""
+    if item.section in ("highlight", "shortfall") and not (item.spoken or item.paragraph):
+        return False  # under its heading a bullet is what the heading says
+    text = item.text
+    return (
+        beside.opens_with_clock(text)
+        or prose.is_timeline(text)
+        or beside.tells_consequence(text)
+        or beside.tells_impact(text)
+        or beside.tells_mitigation_step(text)
+        or beside.explains_the_response(text)
+    )
 
 
 def _cue_kind(item: Item) -> Kind | None:
@@ -152,8 +172,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return (
             "other"  # "I'll tell him", "我会后跟他说": a task passed on is the other person's, not a new one
         )
-    if item.speaker and prose.only_agrees(text):
-        return "other"  # "对，加上", "Yes, add that": agreeing to what was just said adds no item
+    if item.speaker and (prose.only_agrees(text) or prose.only_confirms(text)):
+        return "other"  # "对，加上", "Yes, add that", "没问题。": agreeing to what was just said adds no item
     if prose.is_out_of_scope(text):
         return "digression"
     section = item.section
@@ -246,9 +266,11 @@ def _cue_kind(item: Item) -> Kind | None:
         return section
     if cues.LESSON.search(text):
         return "lesson"
-    if cues.HIGHLIGHT.search(text):
+    # with no heading or announced topic, a word alone is weak: "没有", "问题", "behind" are told in every
+    # background and cause sentence, "不错", "great" in every remark on a number
+    if finding_cues.praises_plainly(text):
         return "highlight"
-    if cues.SHORTFALL.search(text):
+    if finding_cues.tells_a_miss(text):
         return "shortfall"
     return None
 
@@ -411,6 +433,8 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _list_goes_on(items, kinds)
     kinds = _findings_go_on(items, kinds)
     kinds = _answers_among_causes(items, kinds)
+    kinds = talk_turned_to_causes(items, kinds, own_kind=_cue_kind, other="other")
+    items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

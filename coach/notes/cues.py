@@ -83,7 +83,8 @@ HIGHLIGHT = re.compile(
     r"亮点|做得好|做得不错|不错|很好|有效|主要靠|翻了一倍|起来了|"
     r"起了大作用|起作用|好消息|成功|超了|超额|很稳|守住|比预期好|零流失|"
     r"\b(?:went (?:really |very |so |pretty |quite )?well\b|did (?:really |very )?well\b|"
-    r"worked\b|great\b|win\b|success|exceeded\b|beat\b|good news\b|paid off\b)|" + FEWER_BAD.pattern,
+    r"worked\b|great\b(?!\s+deal)|win\b|success|exceeded\b|beat\b|good news\b|paid off\b)|"
+    + FEWER_BAD.pattern,
     re.I,
 )
 SHORTFALL = re.compile(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from coach.notes import cues, prose
+from coach.notes.finding_cues import is_bare_share
 from coach.notes.segment import Item
 
 K = TypeVar("K", bound=str)
@@ -98,6 +99,8 @@ def _says_something(text: str) -> bool:
         return False
     if prose.is_aside(text) or prose.is_closing_talk(text) or prose.is_acknowledgement(text):
         return False
+    if is_bare_share(text):
+        return False  # "Three-quarters, maybe a bit more.": it weighs the cause, it tells no more of it
     return len(re.findall(r"[A-Za-z']+", text)) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 8
 
 

@@ -207,6 +207,12 @@ def only_agrees(text: str) -> bool:
     return _AGREES_ONLY.match(text) is not None
 
 
+def only_confirms(text: str) -> bool:
+    """ "没问题。", "Great.", "好的，没问题": a turn that is nothing but a word of assent holds no item."""
+    rest = phrases("confirmation").sub("", text)
+    return rest != text and re.fullmatch(r"[\s，,。.!！、~～]*", rest) is not None
+
+
 def points_to_then(text: str) -> bool:
     """ "…, I'll have the paper in by then", "…，我那之前交": a date given for the task just agreed to."""
     return phrases("by_then").search(text) is not None

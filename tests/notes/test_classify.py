@@ -80,3 +80,31 @@ def test_an_answer_to_a_question_among_the_causes_is_a_cause(note: str, cause: s
 )
 def test_an_answer_that_weighs_a_cause_is_no_cause_of_its_own(note: str) -> None:
     assert len(extract(note).cause_chains) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        (
+            "Incident review\n\nWhat went wrong. Checkout failed for two hours. "
+            "At 14:12 the gateway timed out. "
+            "As a result, about 4,000 orders were affected. Engineers manually raised the pool size.\n",
+            "note.md",
+        ),
+        (
+            "支付故障复盘纪要\n\n不足方面，支付成功率没达标，故障持续了两个小时。14点12分网关开始超时。"
+            "结果大约4000笔订单受影响。值班同学临时把连接池调到200。\n",
+            "note.txt",
+        ),
+        (
+            "1\n00:00:01,000 --> 00:00:05,000\n周建：不足呢？\n\n2\n00:00:05,000 --> 00:00:09,000\n"
+            "老郑：支付成功率没达标。14点12分网关开始超时。结果大约4000笔订单受影响。\n",
+            "note.srt",
+        ),
+    ],
+)
+def test_timeline_impact_and_recovery_told_after_an_announced_miss_are_no_shortfalls(
+    note: str, name: str
+) -> None:
+    # a postmortem paragraph, a 纪要 paragraph, an SRT turn: only the miss itself is filed
+    assert len(extract(note, name=name).shortfalls) == 1

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from coach.domain.retrospective import LessonAction, Verdict
+from coach.notes import prose
 from tests.notes.extracting import extract, texts
 
 # ---- commitments become actions or lessons ---------------------------------------------------
@@ -736,3 +737,69 @@ def test_a_count_of_things_that_made_it_worse_announces_causes(lead: str) -> Non
     from coach.notes.sections import announced_topic
 
     assert announced_topic(lead) == ("cause", "")
+
+
+@pytest.mark.parametrize("text", ["没问题。", "好的，没问题", "Great.", "Sure, no problem."])
+def test_a_turn_of_assent_only_confirms(text: str) -> None:
+    assert prose.only_confirms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "直播效果很好，复购翻了一倍。",
+        "没问题的单子都在周末。",
+        "Great turnout at the open day.",
+        "Good catch on the alerts.",
+    ],
+)
+def test_a_statement_with_words_of_its_own_does_not_only_confirm(text: str) -> None:
+    assert not prose.only_confirms(text)
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        (
+            "1\n00:00:01,000 --> 00:00:04,000\n陈海燕：说说亮点？\n\n"
+            "2\n00:00:04,000 --> 00:00:08,000\n周梅：没问题。\n",
+            "n.srt",
+        ),
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Hannah>What went well?\n\n"
+            "00:00:04.000 --> 00:00:08.000\n<v Aisha>Great.\n",
+            "n.vtt",
+        ),
+    ],
+)
+def test_assent_under_a_voiced_topic_is_no_highlight(note: str, name: str) -> None:
+    assert not extract(note, name=name).highlights
+
+
+@pytest.mark.parametrize(
+    "lead", ["We also fell short on something we had promised.", "还有一件事没做到，而且是答应过的。"]
+)
+def test_a_miss_named_as_something_announces_the_shortfall_that_follows(lead: str) -> None:
+    from coach.notes.sections import announced_topic
+
+    assert announced_topic(lead) == ("shortfall", "")
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        (
+            "Card outage review\n\nWe also fell short on something we had promised. "
+            "We said we would publish a status page; it still does not exist.\n",
+            "note.md",
+        ),
+        (
+            "1\n00:00:01,000 --> 00:00:06,000\n"
+            "马洪涛：还有一件事没做到。国庆前说要做排队提示屏，结果没做。\n",
+            "note.srt",
+        ),
+    ],
+)
+def test_the_announcement_of_a_miss_is_not_itself_a_shortfall(note: str, name: str) -> None:
+    shortfalls = extract(note, name=name).shortfalls
+    assert len(shortfalls) == 1 and ("status page" in shortfalls[0].text or "提示屏" in shortfalls[0].text)

@@ -1,0 +1,44 @@
+"""Cue words that make an unheaded statement a finding: a verdict for what went wrong, plain praise for what
+went well; and a share said on its own, which weighs a cause and is no finding.
+
+With no heading or announced topic one word is weak evidence: "没有", "问题", "behind" are told in every
+background and cause sentence, "不错", "great" in every remark on a number. The phrases are per-language
+data (coach/notes/words/)."""
+
+from __future__ import annotations
+
+import re
+
+from coach.notes import cues
+from coach.notes.cause_statement import share_of
+from coach.notes.wordlists import phrases
+
+
+def tells_a_miss(text: str) -> bool:
+    """ "室温不达标集中在老旧小区", "We fell short of the target": a verdict word says it went wrong; a word
+    for trouble alone ("没有应急额度", "queued behind each other", "The bigger problem is …") does not."""
+    return phrases("shortfall_verdict").search(text) is not None
+
+
+_NEGATED = re.compile(r"(?:[没不未]有?|没能|\b(?:not|never|no)\s+|n't\s+)$", re.I)
+
+
+def praises_plainly(text: str) -> bool:
+    """ "老客召回短信，转化率翻了一倍", "Sign-up slots worked": a word of praise, not denied ("质量没守住"),
+    not beside a word for trouble ("营收不错，卫生间是丢分的" sums up both), not a guest's praise of the team
+    ("你们这块做得不错")."""
+    m = cues.HIGHLIGHT.search(text)
+    if m is None or _NEGATED.search(text[: m.start()]):
+        return False
+    return cues.SHORTFALL.search(text) is None and phrases("praise_from_outside").search(text) is None
+
+
+_WORD = re.compile(r"[A-Za-z']+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_bare_share(text: str) -> bool:
+    """ "Three-quarters, maybe a bit more.", "我看七成。": a share and hardly more, the weight of a cause told
+    before it ("客单价高，是因为…大部分人选中间那档" says more and is no bare share)."""
+    short = len(_WORD.findall(text)) <= 6 and len(_CJK.findall(text)) <= 10
+    return short and (share_of(text.lower()) is not None or cues.MAIN_CAUSE.search(text) is not None)
