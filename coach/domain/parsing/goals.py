@@ -183,6 +183,8 @@ def _lower_better(name: str, unit: str | None, target: str | None, gap: float, s
     known = _known_lower(name, unit, target)
     if known is not None:
         return known
+    if said and cues.direction()["capped"].search(said):
+        return True  # "budgeted at £5,000 and cost £18,200", "上限2000单": a cap is a ceiling
     if said and cues.outcome()["saved"].search(said):
         return True  # "实际0.28，比去年省", "saved compared with last year": less of it is the saving
     worse = said_outcome(said)

@@ -384,3 +384,53 @@ def test_what_a_product_should_not_hold_is_better_low(name: str, lower: bool) ->
 def test_a_bad_event_after_the_window_is_context_not_what_is_counted() -> None:
     assert lower_better_for("answer contacts within 4 hours during an incident", "%") is False
     assert lower_better_for("投诉30天内回访率", "%") is False
+
+
+@pytest.mark.parametrize(
+    ("name", "lower"),
+    [
+        ("吨产品蒸汽消耗", True),  # what a unit of output uses up is better small
+        ("单耗", True),
+        ("Steam consumption per tonne", True),
+        ("Consumer NPS", False),  # a consumer is not a consumption
+        ("Fans admitted to checkout without an error", False),  # done without a bad thing: better high
+        ("Orders shipped without damage", False),
+        ("无差错出库率", False),
+        ("零投诉门店占比", False),
+    ],
+)
+def test_consumption_is_better_low_and_work_done_without_a_bad_thing_better_high(
+    name: str, lower: bool
+) -> None:
+    assert lower_better_for(name, None) is lower
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "result", "said", "verdict"),
+    [
+        # a target said as a cap makes the KPI better low when its name says nothing
+        (
+            "Emergency payments",
+            "£5,000",
+            "£18,200",
+            "Emergency payments were budgeted at £5,000 a month and cost £18,200",
+            Verdict.far_missed,
+        ),
+        (
+            "Requests to support",
+            "2,000",
+            "6,400",
+            "A ceiling of 2,000 requests to support, received 6,400",
+            Verdict.far_missed,
+        ),
+        ("团建", "5000元", "4200元", "团建预算5000元，实际4200元", Verdict.exceeded),
+        ("加急单", "2000单", "2600单", "加急单上限2000单，实际2600单", Verdict.far_missed),
+        # a budget named beside another KPI's words, with no number after it, caps nothing
+        ("新客数", "40", "46", "新客数目标40，实际46，预算没超", Verdict.exceeded),
+        ("Sign-ups", "400", "460", "Sign-ups target 400, got 460, within budget", Verdict.exceeded),
+    ],
+)
+def test_a_target_said_as_a_cap_is_a_ceiling(
+    name: str, target: str, result: str, said: str, verdict: Verdict
+) -> None:
+    assert build_goal(name, target, result, said=said).verdict is verdict
