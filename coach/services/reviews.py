@@ -15,7 +15,8 @@ from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from coach.domain.retrospective import Retrospective
-from coach.services.chat import lesson_context, sync_action_items
+from coach.services.action_items import sync_action_items
+from coach.services.chat import lesson_context
 from coach.services.ports import LessonSink
 from coach.storage.db import Database
 from coach.storage.reviews import archived_review_ids, is_listed

@@ -27,13 +27,8 @@ from coach.domain.retrospective import Retrospective
 from coach.engines.base import ExtractionOutcome, NotesExtractor
 from coach.notes.overview import NoteResult, render_overview
 from coach.notes.reading import NoteReadError, read_note
-from coach.services.chat import (
-    lease_is_orphaned,
-    lease_owner,
-    lesson_context,
-    sync_action_items,
-    team_id_for,
-)
+from coach.services.action_items import sync_action_items, team_id_for
+from coach.services.chat import lease_is_orphaned, lease_owner, lesson_context
 from coach.services.ports import LessonSink
 from coach.settings import Settings
 from coach.storage.db import Database

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from coach.domain.retrospective import ActionItem, Goal, Retrospective
-from coach.services.chat import open_actions_of_team, sync_action_items, team_id_for
+from coach.services.action_items import open_actions_of_team, sync_action_items, team_id_for
 from coach.services.reviews import ReviewNotArchived, ReviewNotFound, ReviewService
 from coach.settings import Settings
 from coach.storage.db import Database
