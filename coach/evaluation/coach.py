@@ -347,6 +347,7 @@ def eval_sets() -> list[tuple[str, Path, bool]]:
         # a third writer, after the next round of tuning: each round of tuning earns a fresh set
         ("held-out styles set, after tuning round 2", EVAL_DIR / "holdout" / "after-tuning-2.jsonl", True),
         ("held-out styles set, after tuning round 3", EVAL_DIR / "holdout" / "after-tuning-3.jsonl", True),
+        ("held-out styles set, after tuning round 4", EVAL_DIR / "holdout" / "after-tuning-4.jsonl", True),
     ]
     return [entry for entry in sets if entry[1].exists()]
 
