@@ -7,12 +7,12 @@ from typing import Annotated, Literal
 
 import typer
 
-SUITES = ("notes", "lessons", "coach")
+SUITES = ("notes", "lessons", "coach", "clauses")
 
 
 def eval_command(
     engine: Annotated[str, typer.Option(help="rules or llm")] = "rules",
-    suite: Annotated[list[str] | None, typer.Option(help="notes, lessons or coach; default all")] = None,
+    suite: Annotated[list[str] | None, typer.Option(help="notes, lessons, coach or clauses; default all")] = None,
 ) -> None:
     from coach.offline import prepare_offline
     from coach.settings import get_settings
