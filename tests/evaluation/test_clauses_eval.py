@@ -67,7 +67,7 @@ class _Always(ClauseModel):
         super().__init__(FeatureSpec(dim=8), np.zeros((8, len(ROLES))), np.zeros(len(ROLES)))
         object.__setattr__(self, "_role", role)
 
-    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+    def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> list[tuple[str, float]]:
         return [(self._role, 1.0) for _ in texts]  # type: ignore[attr-defined]
 
 
