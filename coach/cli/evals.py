@@ -7,12 +7,16 @@ from typing import Annotated, Literal
 
 import typer
 
-SUITES = ("notes", "lessons", "coach")
+SUITES = ("notes", "lessons", "coach", "clauses")
+# the clauses suite cross-validates a model (minutes): only on request
+DEFAULT_SUITES = ("notes", "lessons", "coach")
 
 
 def eval_command(
     engine: Annotated[str, typer.Option(help="rules or llm")] = "rules",
-    suite: Annotated[list[str] | None, typer.Option(help="notes, lessons or coach; default all")] = None,
+    suite: Annotated[
+        list[str] | None, typer.Option(help="notes, lessons, coach or clauses; default all but clauses")
+    ] = None,
 ) -> None:
     from coach.offline import prepare_offline
     from coach.settings import get_settings
@@ -26,7 +30,7 @@ def eval_command(
             "No LLM endpoint configured (COACH_LLM_BASE_URL / COACH_LLM_API_KEY): skipping --engine llm."
         )
         raise typer.Exit(code=0)
-    chosen: list[str] = suite or list(SUITES)
+    chosen: list[str] = suite or list(DEFAULT_SUITES)
     if engine == "llm":
         from coach.evaluation.estimate import llm_estimate
 
