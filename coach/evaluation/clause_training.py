@@ -1,6 +1,6 @@
 """Train the clause-role model on evals/clauses/train.jsonl; deterministic, offline, pure numpy.
 
-    PYTHONPATH=$PWD python -m coach.notes.clause_training    # rewrites coach/notes/clause_roles.npz
+    PYTHONPATH=$PWD python -m coach.evaluation.clause_training    # rewrites evals/clauses/model.npz
 
 Full-batch Adam on the L2-regularised multinomial log loss, from zero weights, for a fixed number of steps:
 the same corpus gives the same weights on any machine (no sampling, no threads in the sparse sums).
@@ -18,8 +18,16 @@ from typing import Any
 
 import numpy as np
 
-from coach.notes.clause_roles import ARTIFACT, ROLES, ClauseModel, FeatureSpec, SparseRows, featurize, logits
-from coach.notes.clause_roles import softmax as _softmax
+from coach.evaluation.clause_roles import (
+    ARTIFACT,
+    ROLES,
+    ClauseModel,
+    FeatureSpec,
+    SparseRows,
+    featurize,
+    logits,
+)
+from coach.evaluation.clause_roles import softmax as _softmax
 
 CORPUS = Path(__file__).resolve().parents[2] / "evals" / "clauses"
 
