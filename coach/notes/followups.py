@@ -240,6 +240,26 @@ def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bo
     return True
 
 
+def _give_to_clause_before(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
+    """ "Going forward, exam-day traffic will run on its own cache cluster; Tomasz Nowak owns the migration,
+    to be completed by December 15.": after ";" an owner who takes the work by other words ("the migration")
+    owns the commitment of the clause before, with its date; True when given. (Told in a sentence of its
+    own, "Hamid owns the pool separation" is the task, and the mention before it goes.)"""
+    from coach.notes.actions import find_who, mentions_date
+
+    owned = prose.owned_task(items[i].text)
+    if owned is None or i == 0 or kinds[i - 1] != action:
+        return False
+    before = items[i - 1]
+    same_sentence = before.text.rstrip().endswith((";", "；")) and before.line == items[i].line
+    if not same_sentence or before.owner or find_who(before.text, before.speaker):
+        return False
+    before.owner = owned[0]
+    if mentions_date(items[i].text) and not mentions_date(before.text):
+        before.due = items[i].text
+    return True
+
+
 def _drop_unowned_mentions(items: list[Item], kinds: list[K], i: int, other: K, action: K) -> None:
     """ "Hamid owns the pool separation": the named task replaces the ownerless mention of it before."""
     from coach.notes.actions import find_who, mentions_date
@@ -258,6 +278,9 @@ def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> li
     kinds = list(kinds)
     for i, item in enumerate(items):
         if _assign_addressed(items, kinds, i, other, action):
+            continue
+        if kinds[i] == action and _give_to_clause_before(items, kinds, i, action):
+            kinds[i] = other
             continue
         follow_up = kinds[i] in (action, other) and prose.takes_over_previous(item.text)
         if follow_up and _give_to_earlier(items, kinds, i, action):

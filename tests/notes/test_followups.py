@@ -1,0 +1,76 @@
+"""Follow-ups that complete a task named just before (zh, en): after ";" an owner who takes the work by
+other words owns the commitment of the clause before; told in a sentence of its own, the owner's words are
+the task."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coach.notes import prose
+from tests.notes.extracting import extract
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned"),
+    [
+        ("Tomasz Nowak owns the migration, to be completed by December 15.", ("Tomasz Nowak", "migration")),
+        (
+            "Lina Okafor owns the test lab change, due by the end of September.",
+            ("Lina Okafor", "test lab change"),
+        ),
+        ("回款看板由王芳负责，月底前。", ("王芳", "回款看板")),
+    ],
+)
+def test_an_owner_taking_a_task_by_its_words(sentence: str, owned: tuple[str, str]) -> None:
+    assert prose.owned_task(sentence) == owned
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marco Bellini owns the new pause rule and will ship it within two weeks.",  # names work of its own
+        "Amara Okafor owns this.",  # points back
+        "这件事由苏晴负责。",
+        "王芳负责的那块先不动，我们再看。",
+    ],
+)
+def test_no_task_taken_by_its_words(sentence: str) -> None:
+    assert prose.owned_task(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "what", "who", "when"),
+    [
+        (
+            "Exam outage postmortem\n\nGoing forward, exam-day traffic will run on its own cache cluster; "
+            "Tomasz Nowak owns the migration, to be completed by December 15.\n",
+            "cache cluster",
+            "Tomasz Nowak",
+            dt.date(2026, 12, 15),
+        ),
+        (
+            "门店月度复盘纪要\n\n下一步，门店订货要改成按天看销量调整；订货系统改造由王芳负责，6月30日前上线。\n",
+            "订货",
+            "王芳",
+            dt.date(2026, 6, 30),
+        ),
+    ],
+)
+def test_after_a_semicolon_the_owner_of_other_words_owns_the_commitment_before(
+    note: str, what: str, who: str, when: dt.date
+) -> None:
+    actions = extract(note, name="note.txt").actions
+    assert len(actions) == 1
+    assert what in actions[0].what and actions[0].who == who and actions[0].when == when
+
+
+def test_an_owner_told_in_a_sentence_of_its_own_is_the_task() -> None:
+    # in a sentence of its own the named task replaces the ownerless mention; no owner goes to the one before
+    actions = extract(
+        "Email delay review\n\nWe will separate the marketing and transactional sending pools. "
+        "Hamid owns the sending pool separation, due by the end of June.\n",
+        name="note.txt",
+    ).actions
+    assert [a.who for a in actions] == ["Hamid"] and "pool separation" in actions[0].what
