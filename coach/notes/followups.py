@@ -191,7 +191,23 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
         day = _deadline_named(said.text) if prose.points_to_then(said.text) else None
         if said.speaker == name and day is not None:
             item.due, kinds[after] = day, other
+        elif said.speaker == name and said.line == items[j].line and _only_a_date(said.text):
+            item.due, kinds[after] = said.text, other  # "Yes, I'll take that. By the end of October."
     return True
+
+
+def _only_a_date(text: str) -> bool:
+    """ "By the end of October.", "月底前。": a date and hardly a word more."""
+    from coach.notes.actions import find_when
+
+    _, named = find_when(text, None)
+    if not named or named not in text:
+        return False
+    rest = text.replace(named, " ")
+    words = [
+        w for w in re.findall(r"[A-Za-z]+", rest) if w.lower() not in ("by", "before", "the", "end", "of")
+    ]
+    return len(words) <= 1 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 3
 
 
 def _without_asking(task: str) -> str:

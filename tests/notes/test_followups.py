@@ -74,3 +74,47 @@ def test_an_owner_told_in_a_sentence_of_its_own_is_the_task() -> None:
         name="note.txt",
     ).actions
     assert [a.who for a in actions] == ["Hamid"] and "pool separation" in actions[0].what
+
+
+ASKED_EN = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n"
+    "<v Maeve>Actions. Priscilla, can you get a shared calendar agreed with the conference office?\n\n"
+    "00:00:04.000 --> 00:00:08.000\n<v Priscilla>Yes, I'll take that. By the end of June.\n"
+)
+ASKED_ZH = (
+    "1\n00:00:01,000 --> 00:00:04,000\n马洪涛：行动。车流预测排班的方案，严红你来？\n\n"
+    "2\n00:00:04,000 --> 00:00:08,000\n严红：可以，我来吧。月底前。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "who", "when"),
+    [
+        (ASKED_EN, "n.vtt", "Priscilla", dt.date(2026, 6, 30)),
+        (ASKED_ZH, "n.srt", "严红", dt.date(2026, 5, 31)),
+    ],
+)
+def test_a_date_said_alone_after_taking_a_task_dates_it(
+    note: str, name: str, who: str, when: dt.date
+) -> None:
+    actions = extract(note, name=name).actions
+    assert [(a.who, a.when) for a in actions] == [(who, when)]
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        # the date is said by someone else, in a turn of its own: it dates nothing of hers
+        (
+            ASKED_EN.replace("By the end of June.\n", "\n")
+            + "\n00:00:08.000 --> 00:00:09.000\n<v Ollie>By the end of June.\n",
+            "n.vtt",
+        ),
+        (
+            ASKED_ZH.replace("月底前。\n", "\n") + "\n3\n00:00:08,000 --> 00:00:09,000\n小葛：月底前。\n",
+            "n.srt",
+        ),
+    ],
+)
+def test_a_date_said_by_another_speaker_dates_no_task(note: str, name: str) -> None:
+    assert all(a.when is None for a in extract(note, name=name).actions if a.who in ("Priscilla", "严红"))

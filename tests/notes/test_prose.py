@@ -803,3 +803,45 @@ def test_a_miss_named_as_something_announces_the_shortfall_that_follows(lead: st
 def test_the_announcement_of_a_miss_is_not_itself_a_shortfall(note: str, name: str) -> None:
     shortfalls = extract(note, name=name).shortfalls
     assert len(shortfalls) == 1 and ("status page" in shortfalls[0].text or "提示屏" in shortfalls[0].text)
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "deferred", "kept"),
+    [
+        (
+            "月度复盘纪要\n\n行动。刘芳负责新包装的跌落测试，下周五前出结果；溯源码的事这次先不排，放到明年一季度再议。\n",
+            "note.txt",
+            "溯源码",
+            "跌落测试",
+        ),
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\n"
+            "<v Hannah>Actions. Diego owns the new rebalancing plan, by the 20th. "
+            "The e-bike leasing idea is parked for now, we revisit it in Q1.\n",
+            "note.vtt",
+            "leasing",
+            "rebalancing",
+        ),
+    ],
+)
+def test_work_put_off_for_later_is_no_action(note: str, name: str, deferred: str, kept: str) -> None:
+    found = texts(extract(note, name=name).actions)
+    assert deferred not in found and kept in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leasing pilot is parked for now.",
+        "Leasing stays on hold for now.",
+        "溯源码的事先不排。",
+        "放到明年一季度再议。",
+    ],
+)
+def test_a_deferral_is_out_of_scope(sentence: str) -> None:
+    assert prose.is_out_of_scope(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["We will pilot leasing in Q1.", "溯源码明年一季度上线，刘芳负责。"])
+def test_work_with_a_later_date_is_not_out_of_scope(sentence: str) -> None:
+    assert not prose.is_out_of_scope(sentence)
