@@ -313,9 +313,13 @@ def _owner_column(item: Item) -> bool:
 
 
 def _has_when(text: str) -> bool:
-    from coach.notes.actions import mentions_date
+    """A day or a time frame is named ("by the 20th", "下周五前", "within two weeks"); "by" alone is no date:
+    "dropped by about a third", "empty by quarter past seven" tell a size or an hour."""
+    import datetime as dt
 
-    return mentions_date(text)
+    from coach.domain.parsing import find_dates
+
+    return any(not d.recurring for d in find_dates(text, dt.date.today()))
 
 
 MAX_EMBEDDED_PER_NOTE = 6

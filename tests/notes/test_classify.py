@@ -108,3 +108,37 @@ def test_timeline_impact_and_recovery_told_after_an_announced_miss_are_no_shortf
 ) -> None:
     # a postmortem paragraph, a 纪要 paragraph, an SRT turn: only the miss itself is filed
     assert len(extract(note, name=name).shortfalls) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Nora>What went well?\n\n"
+            "00:00:05.000 --> 00:00:09.000\n<v Vikram>The in-app guide. "
+            "Tickets about first-time setup dropped by about a third since we shipped it.\n",
+            "n.vtt",
+        ),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nHannah: What didn't go well.\n"
+            "Diego: Riverside and the Central Station docks are empty by quarter past seven.\n",
+            "n.txt",
+        ),
+    ],
+)
+def test_by_a_size_or_an_hour_is_no_deadline_and_makes_no_action(note: str, name: str) -> None:
+    assert not extract(note, name=name).actions
+
+
+@pytest.mark.parametrize(
+    ("note", "what"),
+    [
+        ("复盘\n参会：李娜、老王\n\n李娜：话术库我来跟进，下周五前给初稿。\n", "话术库"),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nDiego: I'll rebuild the rebalancing plan by Friday.\n",
+            "rebalancing",
+        ),
+    ],
+)
+def test_a_spoken_task_with_a_day_is_an_action(note: str, what: str) -> None:
+    assert what in texts(extract(note).actions)
