@@ -845,3 +845,35 @@ def test_a_deferral_is_out_of_scope(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ["We will pilot leasing in Q1.", "溯源码明年一季度上线，刘芳负责。"])
 def test_work_with_a_later_date_is_not_out_of_scope(sentence: str) -> None:
     assert not prose.is_out_of_scope(sentence)
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "what", "who"),
+    [
+        (
+            "1\n00:00:01,000 --> 00:00:04,000\n陈海燕：管家巡楼这个做法要继续。落实一下。\n\n"
+            "2\n00:00:04,000 --> 00:00:08,000\n陈海燕：刘强，夜班排班方案你重新做，下周一交给我。\n",
+            "n.srt",
+            "排班方案",
+            "刘强",
+        ),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nHannah: We keep the student passes. Owners and dates.\n"
+            "Hannah: Diego, the rebalancing plan is yours, by Friday.\n",
+            "n.txt",
+            "rebalancing plan",
+            "Diego",
+        ),
+    ],
+)
+def test_a_call_to_assign_the_work_opens_the_actions(note: str, name: str, what: str, who: str) -> None:
+    actions = extract(note, name=name).actions
+    assert [(what in a.what, a.who) for a in actions] == [(True, who)]
+
+
+def test_a_lesson_labelled_as_one_stays_a_lesson_with_the_same_words() -> None:
+    # a bulleted list with a label: "落实到人" inside a lesson is no call to assign work
+    doc = extract(
+        "复盘\n\n- 经验：问题要落实到人，不能只开会\n- Lesson: owners and dates on every follow-up\n"
+    )
+    assert len(doc.lessons) == 2 and not doc.actions
