@@ -413,6 +413,28 @@ def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _goodbye_turns(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "Sounds like a plan. Right, Biscuit needs a walk. Bye all!", "好，我先撤了，娃要接。拜拜": a turn that
+    ends in goodbyes is leave-taking; what it says beside them is no task unless the turn names a day or
+    an owner."""
+    kinds = list(kinds)
+    for i, item in enumerate(items):
+        if item.speaker is None or kinds[i] != "action":
+            continue
+        turn = [
+            j for j, other in enumerate(items) if other.speaker == item.speaker and other.line == item.line
+        ]
+        leaves = prose.is_closing_talk(items[turn[-1]].text) and turn[-1] != i
+        # "And we will open the req. I'll own that, end of October. Thanks everyone.": a task handed out
+        # in the same turn stays one
+        assigns = any(
+            _has_when(items[j].text) or prose.named_owner(items[j].text, item.speaker) for j in turn
+        )
+        if leaves and not assigns:
+            kinds[i] = "other"
+    return kinds
+
+
 def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "We aim to detect a failure within 5 minutes;" | "this time it took 23 minutes.": the promise told
     before the sentence that reads it as a goal is that goal's words, not a finding of its own."""
@@ -444,6 +466,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _before_the_start(items, kinds)
     kinds = _promises_before_results(items, kinds)
     kinds = _after_the_end(items, kinds)
+    kinds = _goodbye_turns(items, kinds)
     kinds = _list_goes_on(items, kinds)
     kinds = _findings_go_on(items, kinds)
     kinds = _answers_among_causes(items, kinds)
