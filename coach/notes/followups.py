@@ -14,6 +14,7 @@ from typing import TypeVar
 from coach.notes import cues, prose
 from coach.notes.finding_cues import is_bare_share
 from coach.notes.segment import Item
+from coach.notes.wordlists import phrases
 
 K = TypeVar("K", bound=str)
 
@@ -104,6 +105,23 @@ def _says_something(text: str) -> bool:
     return len(re.findall(r"[A-Za-z']+", text)) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 8
 
 
+_NAMED_WORDS, _NAMED_CJK = 7, 12
+_TELLS_WORDS, _TELLS_CJK = 9, 16
+
+
+def _names_then_tells(named: str, told: str) -> bool:
+    """ "The in-app guide too." then "Tickets about first-time setup dropped by a third since we shipped it.":
+    a few words name it, a longer statement not joined on as another one ("And …", "还有…") tells it."""
+    short = len(_WORDS.findall(named)) <= _NAMED_WORDS and len(_HAN.findall(named)) <= _NAMED_CJK
+    longer = len(_WORDS.findall(told)) >= _TELLS_WORDS or len(_HAN.findall(told)) >= _TELLS_CJK
+    another = phrases("separate_lead", anchored=True).match(told) is not None
+    return short and longer and not another and not cues.QUESTION.search(told)
+
+
+_WORDS = re.compile(r"[A-Za-z']+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _bare_root(text: str) -> bool:
     """ "根子上是订货。", "The root cause is config.": a root named in a word or two, explained next."""
     from coach.notes import cues
@@ -160,7 +178,11 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
         # the clause after ";" tells the finding on, whatever word in it sounded like a lesson
         finding_before = kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, "lesson")
         goes_on = item.continues and (same or (finding_before and not cues.LESSON_PREFIX.search(item.text)))
-        if goes_on or (elaborates and item.speaker == before.speaker) or tells_more:
+        # "For me the new kickoff template." | "Every kickoff now ends with a written plan, …": in one turn, a
+        # finding named in a few words is told on by the longer statement after it
+        told_on = in_turn and kinds[i] == kinds[i - 1] and _names_then_tells(before.text, item.text)
+        told_on = told_on and kinds[i] in ("highlight", "shortfall") and not before.label
+        if goes_on or (elaborates and item.speaker == before.speaker) or tells_more or told_on:
             before.text = f"{before.text.rstrip()} {item.text.strip()}"
             before.evidence = f"{before.evidence} {item.evidence}"
             item.text = before.text

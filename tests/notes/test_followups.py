@@ -118,3 +118,51 @@ def test_a_date_said_alone_after_taking_a_task_dates_it(
 )
 def test_a_date_said_by_another_speaker_dates_no_task(note: str, name: str) -> None:
     assert all(a.when is None for a in extract(note, name=name).actions if a.who in ("Priscilla", "严红"))
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "named", "told"),
+    [
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Nora>What went well?\n\n"
+            "00:00:04.000 --> 00:00:09.000\n<v Vikram>The in-app guide too. "
+            "Tickets about first-time setup dropped by about a third since we shipped it.\n",
+            "n.vtt",
+            "in-app guide",
+            "first-time setup",
+        ),
+        (
+            "复盘\n参会：孙丽、老郑\n\n孙丽：先说亮点。\n"
+            "老郑：会员日。每周三积分双倍，再加上生日送小蛋糕，很多老客一周来两三次。\n",
+            "n.txt",
+            "会员日",
+            "积分双倍",
+        ),
+    ],
+)
+def test_a_finding_named_in_a_few_words_is_told_on_by_the_statement_after_it(
+    note: str, name: str, named: str, told: str
+) -> None:
+    highlights = extract(note, name=name).highlights
+    assert len(highlights) == 1 and named in highlights[0].text and told in highlights[0].text
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        # joined on as another one, in a transcript; a bulleted list with no speaker
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Nora>What went well?\n\n"
+            "00:00:04.000 --> 00:00:09.000\n<v Vikram>The in-app guide. "
+            "And the student helpers we trained ran the walk-in triage all week.\n",
+            "n.vtt",
+        ),
+        (
+            "复盘\n\n## 亮点\n- 会员日积分双倍\n"
+            "- 新品按时上，是研发和中央工厂一起做了试产，配方先跑通了才发到门店\n",
+            "n.md",
+        ),
+    ],
+)
+def test_a_statement_joined_on_as_another_or_in_a_list_stays_its_own(note: str, name: str) -> None:
+    assert len(extract(note, name=name).highlights) == 2
