@@ -10,7 +10,7 @@ from typing import Literal
 import numpy as np
 
 from coach.domain.reading.cues import share_lead
-from coach.domain.reading.goals import Context, read_goals
+from coach.domain.reading.goals import Context, may_state_goal, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.lessons import is_tagged_lesson
@@ -180,13 +180,13 @@ def _cue_kind(item: Item) -> Kind | None:
     if item.label not in ("action", "lesson") and prose.is_mitigation(text) and not cues.ROOT.search(text):
         return "other"  # how the incident was stopped is neither a shortfall nor a to-do
     story = item.label is None and section is None and prose.is_timeline(text)
-    if story and not read_goals(text, item.topic):
+    if story and not _states_goal(text, item.topic):
         return "other"  # the story of the incident, before the note says what went wrong
     if _owner_column(item):  # a row of a table with an owner column is a to-do, wherever it stands
         return "action"
     if item.label is not None:  # "不足：…", "Action: …" — the note's own label decides
         if item.label == "goal":
-            return "goal" if read_goals(text, item.topic) else "other"
+            return "goal" if _states_goal(text, item.topic) else "other"
         return item.label
     # under a finding's heading only a plainly worded KPI ("目标X，实际Y") is a goal
     # "Second, 7.12 was shipped … because …, instead of 5% first" told among the causes is no KPI
@@ -196,7 +196,7 @@ def _cue_kind(item: Item) -> Kind | None:
     # "充电桩是扩容没批下来，原计划从8个加到16个，现在还是8个，外部原因": a plan told inside a cause is
     # the cause's words; only a target named as one ("目标…", "target …") makes it a goal
     plan_in_cause = telling_cause and _NAMED_TARGET.search(text) is None
-    if section not in ("lesson", "action") and not plan_in_cause and read_goals(text, item.topic, context):
+    if section not in ("lesson", "action") and not plan_in_cause and _states_goal(text, item.topic, context):
         return "goal"
     if section != "action" and (cues.LESSON_PREFIX.search(text) or is_tagged_lesson(text)):
         return "lesson"
@@ -275,6 +275,11 @@ def _cue_kind(item: Item) -> Kind | None:
     return None
 
 
+def _states_goal(text: str, topic: str | None, context: Context = Context.statement) -> bool:
+    # most lines hold no number and no target word: the cheap test spares reading them (~1/4 of a summary)
+    return may_state_goal(text) and bool(read_goals(text, topic, context))
+
+
 _NAMED_TARGET = re.compile(r"目标|指标|考核|KPI|\b(?:target|goal|SLO|SLA)\b", re.I)
 
 
@@ -313,9 +318,13 @@ def _owner_column(item: Item) -> bool:
 
 
 def _has_when(text: str) -> bool:
-    from coach.notes.actions import mentions_date
+    """A day or a time frame is named ("by the 20th", "下周五前", "within two weeks"); "by" alone is no date:
+    "dropped by about a third", "empty by quarter past seven" tell a size or an hour."""
+    import datetime as dt
 
-    return mentions_date(text)
+    from coach.domain.parsing import find_dates
+
+    return any(not d.recurring for d in find_dates(text, dt.date.today()))
 
 
 MAX_EMBEDDED_PER_NOTE = 6
@@ -404,6 +413,28 @@ def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
+def _goodbye_turns(items: list[Item], kinds: list[Kind]) -> list[Kind]:
+    """ "Sounds like a plan. Right, Biscuit needs a walk. Bye all!", "好，我先撤了，娃要接。拜拜": a turn that
+    ends in goodbyes is leave-taking; what it says beside them is no task unless the turn names a day or
+    an owner."""
+    kinds = list(kinds)
+    for i, item in enumerate(items):
+        if item.speaker is None or kinds[i] != "action":
+            continue
+        turn = [
+            j for j, other in enumerate(items) if other.speaker == item.speaker and other.line == item.line
+        ]
+        leaves = prose.is_closing_talk(items[turn[-1]].text) and turn[-1] != i
+        # "And we will open the req. I'll own that, end of October. Thanks everyone.": a task handed out
+        # in the same turn stays one
+        assigns = any(
+            _has_when(items[j].text) or prose.named_owner(items[j].text, item.speaker) for j in turn
+        )
+        if leaves and not assigns:
+            kinds[i] = "other"
+    return kinds
+
+
 def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "We aim to detect a failure within 5 minutes;" | "this time it took 23 minutes.": the promise told
     before the sentence that reads it as a goal is that goal's words, not a finding of its own."""
@@ -412,7 +443,12 @@ def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]
         after = items[i + 1]
         reads_it = kinds[i + 1] == "goal" and after.topic == items[i].text
         finding = kinds[i] in ("highlight", "shortfall")
-        if reads_it and finding and promise(items[i].text) and not read_goals(items[i].text, items[i].topic):
+        if (
+            reads_it
+            and finding
+            and promise(items[i].text)
+            and not _states_goal(items[i].text, items[i].topic)
+        ):
             kinds[i] = "other"
     return kinds
 
@@ -430,6 +466,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _before_the_start(items, kinds)
     kinds = _promises_before_results(items, kinds)
     kinds = _after_the_end(items, kinds)
+    kinds = _goodbye_turns(items, kinds)
     kinds = _list_goes_on(items, kinds)
     kinds = _findings_go_on(items, kinds)
     kinds = _answers_among_causes(items, kinds)

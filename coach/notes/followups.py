@@ -14,6 +14,7 @@ from typing import TypeVar
 from coach.notes import cues, prose
 from coach.notes.finding_cues import is_bare_share
 from coach.notes.segment import Item
+from coach.notes.wordlists import phrases
 
 K = TypeVar("K", bound=str)
 
@@ -104,6 +105,23 @@ def _says_something(text: str) -> bool:
     return len(re.findall(r"[A-Za-z']+", text)) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 8
 
 
+_NAMED_WORDS, _NAMED_CJK = 7, 12
+_TELLS_WORDS, _TELLS_CJK = 9, 16
+
+
+def _names_then_tells(named: str, told: str) -> bool:
+    """ "The in-app guide too." then "Tickets about first-time setup dropped by a third since we shipped it.":
+    a few words name it, a longer statement not joined on as another one ("And …", "还有…") tells it."""
+    short = len(_WORDS.findall(named)) <= _NAMED_WORDS and len(_HAN.findall(named)) <= _NAMED_CJK
+    longer = len(_WORDS.findall(told)) >= _TELLS_WORDS or len(_HAN.findall(told)) >= _TELLS_CJK
+    another = phrases("separate_lead", anchored=True).match(told) is not None
+    return short and longer and not another and not cues.QUESTION.search(told)
+
+
+_WORDS = re.compile(r"[A-Za-z']+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _bare_root(text: str) -> bool:
     """ "根子上是订货。", "The root cause is config.": a root named in a word or two, explained next."""
     from coach.notes import cues
@@ -160,7 +178,11 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
         # the clause after ";" tells the finding on, whatever word in it sounded like a lesson
         finding_before = kinds[i - 1] in ("highlight", "shortfall") and kinds[i] in (other, "lesson")
         goes_on = item.continues and (same or (finding_before and not cues.LESSON_PREFIX.search(item.text)))
-        if goes_on or (elaborates and item.speaker == before.speaker) or tells_more:
+        # "For me the new kickoff template." | "Every kickoff now ends with a written plan, …": in one turn, a
+        # finding named in a few words is told on by the longer statement after it
+        told_on = in_turn and kinds[i] == kinds[i - 1] and _names_then_tells(before.text, item.text)
+        told_on = told_on and kinds[i] in ("highlight", "shortfall") and not before.label
+        if goes_on or (elaborates and item.speaker == before.speaker) or tells_more or told_on:
             before.text = f"{before.text.rstrip()} {item.text.strip()}"
             before.evidence = f"{before.evidence} {item.evidence}"
             item.text = before.text
@@ -191,7 +213,23 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
         day = _deadline_named(said.text) if prose.points_to_then(said.text) else None
         if said.speaker == name and day is not None:
             item.due, kinds[after] = day, other
+        elif said.speaker == name and said.line == items[j].line and _only_a_date(said.text):
+            item.due, kinds[after] = said.text, other  # "Yes, I'll take that. By the end of October."
     return True
+
+
+def _only_a_date(text: str) -> bool:
+    """ "By the end of October.", "月底前。": a date and hardly a word more."""
+    from coach.notes.actions import find_when
+
+    _, named = find_when(text, None)
+    if not named or named not in text:
+        return False
+    rest = text.replace(named, " ")
+    words = [
+        w for w in re.findall(r"[A-Za-z]+", rest) if w.lower() not in ("by", "before", "the", "end", "of")
+    ]
+    return len(words) <= 1 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 3
 
 
 def _without_asking(task: str) -> str:
@@ -240,6 +278,26 @@ def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bo
     return True
 
 
+def _give_to_clause_before(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
+    """ "Going forward, exam-day traffic will run on its own cache cluster; Tomasz Nowak owns the migration,
+    to be completed by December 15.": after ";" an owner who takes the work by other words ("the migration")
+    owns the commitment of the clause before, with its date; True when given. (Told in a sentence of its
+    own, "Hamid owns the pool separation" is the task, and the mention before it goes.)"""
+    from coach.notes.actions import find_who, mentions_date
+
+    owned = prose.owned_task(items[i].text)
+    if owned is None or i == 0 or kinds[i - 1] != action:
+        return False
+    before = items[i - 1]
+    same_sentence = before.text.rstrip().endswith((";", "；")) and before.line == items[i].line
+    if not same_sentence or before.owner or find_who(before.text, before.speaker):
+        return False
+    before.owner = owned[0]
+    if mentions_date(items[i].text) and not mentions_date(before.text):
+        before.due = items[i].text
+    return True
+
+
 def _drop_unowned_mentions(items: list[Item], kinds: list[K], i: int, other: K, action: K) -> None:
     """ "Hamid owns the pool separation": the named task replaces the ownerless mention of it before."""
     from coach.notes.actions import find_who, mentions_date
@@ -258,6 +316,9 @@ def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> li
     kinds = list(kinds)
     for i, item in enumerate(items):
         if _assign_addressed(items, kinds, i, other, action):
+            continue
+        if kinds[i] == action and _give_to_clause_before(items, kinds, i, action):
+            kinds[i] = other
             continue
         follow_up = kinds[i] in (action, other) and prose.takes_over_previous(item.text)
         if follow_up and _give_to_earlier(items, kinds, i, action):

@@ -1011,3 +1011,36 @@ def test_a_success_explained_with_most_is_a_highlight_and_a_surface_cause_is_a_c
 def test_bullets_labelled_impact_response_or_improvement_among_the_causes_are_no_causes(note: str) -> None:
     found = chains(note)
     assert len(found) == 1 and found[0].is_main
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "finding"),
+    [
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\n<v Hannah>And the route optimisation pilot we promised "
+            "in the spring, we still haven't started it.\n",
+            "n.vtt",
+            "route optimisation pilot",
+        ),
+        (
+            "1\n00:00:01,000 --> 00:00:06,000\n陈海燕：说好的维修工技能培训，今年一直没开起来。\n",
+            "n.srt",
+            "技能培训",
+        ),
+    ],
+)
+def test_a_promised_piece_of_work_never_started_is_a_shortfall(note: str, name: str, finding: str) -> None:
+    assert finding in texts(extract(note, name=name).shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # inside a reason (a postmortem's cause sentence, a 纪要's), it is the cause's words
+        "Incident review\n\nRoot cause. Routes stayed manual because the optimisation pilot "
+        "still has not started.\n",
+        "复盘纪要\n\n原因方面。晚高峰超时，是因为路线优化试点到现在还没启动。\n",
+    ],
+)
+def test_a_work_not_started_told_as_the_reason_is_no_shortfall(note: str) -> None:
+    assert not extract(note, name="note.txt").shortfalls

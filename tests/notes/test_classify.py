@@ -108,3 +108,77 @@ def test_timeline_impact_and_recovery_told_after_an_announced_miss_are_no_shortf
 ) -> None:
     # a postmortem paragraph, a 纪要 paragraph, an SRT turn: only the miss itself is filed
     assert len(extract(note, name=name).shortfalls) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Nora>What went well?\n\n"
+            "00:00:05.000 --> 00:00:09.000\n<v Vikram>The in-app guide. "
+            "Tickets about first-time setup dropped by about a third since we shipped it.\n",
+            "n.vtt",
+        ),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nHannah: What didn't go well.\n"
+            "Diego: Riverside and the Central Station docks are empty by quarter past seven.\n",
+            "n.txt",
+        ),
+    ],
+)
+def test_by_a_size_or_an_hour_is_no_deadline_and_makes_no_action(note: str, name: str) -> None:
+    assert not extract(note, name=name).actions
+
+
+@pytest.mark.parametrize(
+    ("note", "what"),
+    [
+        ("复盘\n参会：李娜、老王\n\n李娜：话术库我来跟进，下周五前给初稿。\n", "话术库"),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nDiego: I'll rebuild the rebalancing plan by Friday.\n",
+            "rebalancing",
+        ),
+    ],
+)
+def test_a_spoken_task_with_a_day_is_an_action(note: str, what: str) -> None:
+    assert what in texts(extract(note).actions)
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Hannah>Actions. Diego, the new plan by the 20th?\n\n"
+            "00:00:05.000 --> 00:00:08.000\n<v Diego>Sure.\n\n"
+            "00:00:08.000 --> 00:00:12.000\n"
+            "<v Tom>Sounds like a plan. Right, Biscuit needs a walk. Bye all!\n",
+            "n.vtt",
+        ),
+        (
+            "复盘\n参会：陈海燕、刘强、小唐\n\n陈海燕：行动。刘强，排班方案下周一交给我。\n刘强：好的。\n"
+            "小唐：那我得先去接孩子了，今天就到这。\n",
+            "n.txt",
+        ),
+    ],
+)
+def test_what_a_goodbye_turn_says_beside_the_goodbye_is_no_action(note: str, name: str) -> None:
+    assert len(extract(note, name=name).actions) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "what"),
+    [
+        (
+            "Retro\nAttendees: Nora, Beth\n\nNora: Action items.\n"
+            "Nora: And we will open the req for a second engineer. I'll own that, end of October. "
+            "Thanks everyone.\n",
+            "second engineer",
+        ),
+        (
+            "复盘\n参会：陈海燕、刘强\n\n陈海燕：行动。\n刘强：排班表我重新做，下周一交给你。会议结束。\n",
+            "排班表",
+        ),
+    ],
+)
+def test_a_task_handed_out_in_the_goodbye_turn_stays_an_action(note: str, what: str) -> None:
+    assert what in texts(extract(note).actions)

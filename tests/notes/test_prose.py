@@ -803,3 +803,77 @@ def test_a_miss_named_as_something_announces_the_shortfall_that_follows(lead: st
 def test_the_announcement_of_a_miss_is_not_itself_a_shortfall(note: str, name: str) -> None:
     shortfalls = extract(note, name=name).shortfalls
     assert len(shortfalls) == 1 and ("status page" in shortfalls[0].text or "提示屏" in shortfalls[0].text)
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "deferred", "kept"),
+    [
+        (
+            "月度复盘纪要\n\n行动。刘芳负责新包装的跌落测试，下周五前出结果；溯源码的事这次先不排，放到明年一季度再议。\n",
+            "note.txt",
+            "溯源码",
+            "跌落测试",
+        ),
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\n"
+            "<v Hannah>Actions. Diego owns the new rebalancing plan, by the 20th. "
+            "The e-bike leasing idea is parked for now, we revisit it in Q1.\n",
+            "note.vtt",
+            "leasing",
+            "rebalancing",
+        ),
+    ],
+)
+def test_work_put_off_for_later_is_no_action(note: str, name: str, deferred: str, kept: str) -> None:
+    found = texts(extract(note, name=name).actions)
+    assert deferred not in found and kept in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leasing pilot is parked for now.",
+        "Leasing stays on hold for now.",
+        "溯源码的事先不排。",
+        "放到明年一季度再议。",
+    ],
+)
+def test_a_deferral_is_out_of_scope(sentence: str) -> None:
+    assert prose.is_out_of_scope(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["We will pilot leasing in Q1.", "溯源码明年一季度上线，刘芳负责。"])
+def test_work_with_a_later_date_is_not_out_of_scope(sentence: str) -> None:
+    assert not prose.is_out_of_scope(sentence)
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "what", "who"),
+    [
+        (
+            "1\n00:00:01,000 --> 00:00:04,000\n陈海燕：管家巡楼这个做法要继续。落实一下。\n\n"
+            "2\n00:00:04,000 --> 00:00:08,000\n陈海燕：刘强，夜班排班方案你重新做，下周一交给我。\n",
+            "n.srt",
+            "排班方案",
+            "刘强",
+        ),
+        (
+            "Retro\nAttendees: Hannah, Diego\n\nHannah: We keep the student passes. Owners and dates.\n"
+            "Hannah: Diego, the rebalancing plan is yours, by Friday.\n",
+            "n.txt",
+            "rebalancing plan",
+            "Diego",
+        ),
+    ],
+)
+def test_a_call_to_assign_the_work_opens_the_actions(note: str, name: str, what: str, who: str) -> None:
+    actions = extract(note, name=name).actions
+    assert [(what in a.what, a.who) for a in actions] == [(True, who)]
+
+
+def test_a_lesson_labelled_as_one_stays_a_lesson_with_the_same_words() -> None:
+    # a bulleted list with a label: "落实到人" inside a lesson is no call to assign work
+    doc = extract(
+        "复盘\n\n- 经验：问题要落实到人，不能只开会\n- Lesson: owners and dates on every follow-up\n"
+    )
+    assert len(doc.lessons) == 2 and not doc.actions

@@ -230,6 +230,11 @@ def _prose_goals(text: str) -> list[_Said]:
     return [goal] if goal else []
 
 
+def names_a_target(text: str) -> bool:
+    """Whether the text holds a target word ("目标：…", "SLA is …", "should take under …")."""
+    return _MARKER_TARGET.search(text) is not None
+
+
 def read_statement(text: str, topic: str | None = None, general: bool = True) -> list[_Said]:
     """Every goal stated in `text` (a line may state several: "目标90%，实际92%。一次解决率目标70%…").
 

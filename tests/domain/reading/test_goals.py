@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.goals import Context, answer_goals, goals_in, read_goals, split_target_result
+from coach.domain.reading.goals import (
+    Context,
+    answer_goals,
+    goals_in,
+    may_state_goal,
+    read_goals,
+    split_target_result,
+)
 
 # ---- a chat message answering "what were the goals?" -------------------------------------------
 
@@ -403,3 +410,45 @@ def test_a_name_defined_in_the_next_clause_keeps_its_own_words(text: str, name: 
 def test_a_clause_not_joined_on_tells_more_of_the_name(text: str, name: str) -> None:
     (goal,) = goals_in(text)
     assert name in goal.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "回款目标1.2亿，实际完成9600万",
+        "目标：提升续约率",
+        "Activation rate target was 60%, we got to 54%.",
+        "Our SLA is a first response within the hour",
+    ],
+)
+def test_a_line_with_a_number_or_a_target_word_may_state_a_goal(text: str) -> None:
+    assert may_state_goal(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大家五一都休息好了吧？",
+        "根子上是排班没人管。",
+        "Thanks everyone, see you next week.",
+        "The root cause was the cache.",
+    ],
+)
+def test_talk_without_a_number_or_a_target_word_states_no_goal(text: str) -> None:
+    assert not may_state_goal(text) and not read_goals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卫生间投诉目标不超过30起，实际58起。",
+        "充电桩平均排队时长，目标控制在20分钟以内，实际高峰日平均47分钟。",
+        "Time to first value: our target is 14 days, we averaged 21 days.",
+        "We hold ourselves to 99.5% successful top-ups, and on the day it fell to 97.1%.",
+        "目标：提升续约率",
+    ],
+)
+def test_every_line_that_states_a_goal_may_state_one(text: str) -> None:
+    # the cheap test is asked first by readers of many lines: it must never turn a goal away
+    for context in (Context.statement, Context.finding):
+        assert not read_goals(text, None, context) or may_state_goal(text)
