@@ -291,3 +291,24 @@ def test_stated_review_date_is_in_the_first_lines_or_on_a_date_line(note: str, e
 def test_by_the_20th_is_that_day_of_the_review_s_month(text: str, expected: str | None) -> None:
     mention = find_deadline(text, dt.date(2026, 11, 12))
     assert (mention.date.isoformat() if mention else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a report's publication day beats the incident's day its title names
+        (
+            "# Post-incident report: checkout failures, 9 May 2026\n\n"
+            "*Published 14 May 2026 by the platform team.*",
+            "2026-05-14",
+        ),
+        ("# 5月9日支付故障复盘（2026年5月9日）\n发布于2026年5月14日\n\n影响", "2026-05-14"),
+        ("# 复盘 2026年5月9日\n日期：2026年5月12日", "2026-05-12"),
+        # with no labelled line the first full date of the head stands, in a transcript too
+        ("# Retro, 9 May 2026\nWe shipped on 14 May 2026.", "2026-05-09"),
+        ("[00:01] 王磊：今天是2026年5月9日的复盘。\n[00:05] 李娜：6月30日前上线", "2026-05-09"),
+    ],
+)
+def test_a_labelled_date_in_the_head_beats_the_first_date(note: str, expected: str) -> None:
+    date = stated_review_date(note)
+    assert (date.isoformat() if date else None) == expected
