@@ -263,3 +263,34 @@ def test_passing_a_task_on_agreeing_and_talk_after_the_close_are_no_items(lines:
     doc = extract("\n".join(lines) + "\n", name="t.txt")
     assert len(doc.actions) == 2
     assert len(doc.lessons) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # what the note says it leaves out of the minutes, under the actions of a 纪要 in paragraphs
+        "复盘纪要\n\n五、下一步\n大货抽检流程，品控许蕾负责，12月5日前出来。\n\n会后大家去楼下吃了火锅，不在纪要里。\n",
+        "Retro notes\n\n## Actions\n- Rewrite the returns script, Tom, by June 30\n\n"
+        "Afterwards we all went for pizza, not for the minutes.\n",
+        # a guest's praise of the meeting after the actions of a transcript
+        "钱国栋：行动。检测机加密码锁定，周凯，下周五前。\n周凯：没问题。\n"
+        "钱国栋：谢老师还有什么指导？\n谢老师：没有，你们这个会开得很实在。\n",
+        "Crew retro\nAttendees: Nadia, Carla, Rhys\n\n"
+        "Nadia: Actions. Re-base the block times, Carla, by June 6.\nCarla: Yes.\n"
+        "Rhys: Great meeting, thanks.\n",
+    ],
+)
+def test_what_is_left_out_of_the_minutes_and_praise_of_the_meeting_are_no_action(note: str) -> None:
+    assert len(extract(note).actions) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a task about the meetings themselves is still a task (another style: a plain list)
+        "复盘\n\n## 行动\n- 周会开得太长，改成30分钟，老周负责，6月底前\n",
+        "Retro\n\n## Actions\n- Make the weekly meeting shorter, Tom, by June 30\n",
+    ],
+)
+def test_a_task_about_the_meetings_is_still_an_action(note: str) -> None:
+    assert len(extract(note).actions) == 1
