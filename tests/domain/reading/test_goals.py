@@ -403,3 +403,17 @@ def test_a_name_defined_in_the_next_clause_keeps_its_own_words(text: str, name: 
 def test_a_clause_not_joined_on_tells_more_of_the_name(text: str, name: str) -> None:
     (goal,) = goals_in(text)
     assert name in goal.name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a count of the goals before a colon lists them: the first goal is named after the colon
+        ("四个指标：直播间GMV目标3,000万，实际做到3,420万。", "直播间GMV"),
+        ("Three targets: revenue target 3M, actual 3.4M.", "revenue"),
+        # a target word not counting a list stays a target word (another style: a terse answer)
+        ("GMV指标3000万，实际2800万。", "GMV"),
+    ],
+)
+def test_a_count_of_the_goals_before_their_list_names_no_goal(text: str, name: str) -> None:
+    assert [f.name for f in read_goals(text)] == [name]
