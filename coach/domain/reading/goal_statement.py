@@ -65,10 +65,15 @@ class _Said:
     evidence: str
 
 
+_SUBJECT_ONLY = re.compile(r"^\s*(?:我们|咱们|我|(?i:we|i|they|our\s+team))\s*$")
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^\[[\d:]+\]\s*|\s*\.{2,}\s*$", "", name).strip(" ：:，,、-—.")
     # "Against our targets: time to detect" — the name is what follows the lead-in
-    name = next((part for part in reversed(re.split(r"[:：]", name)) if part.strip()), name).strip()
+    # "Delays from crew availability: we allow ourselves 40" — a subject alone after the colon names nothing
+    parts = [part for part in re.split(r"[:：]", name) if part.strip() and not _SUBJECT_ONLY.match(part)]
+    name = (parts[-1] if parts else name).strip()
     return name_words(name).strip("的")
 
 

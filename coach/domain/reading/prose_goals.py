@@ -91,8 +91,15 @@ def _tidy(words: str) -> str:
     return _NAME_LEAD.sub("", re.sub(r"\s+", " ", words).strip(" ,，.;；:：")).strip()
 
 
+# "we allow ourselves 40 a month": a period alone is how often, it names nothing
+_PERIOD_ONLY = re.compile(
+    r"^(?:(?:(?:a|per|each|every)\s+)?(?:day|week|month|quarter|year|shift|night|season)|每(?:天|日|周|月|季度?|年|班|晚))$",
+    re.I,
+)
+
+
 def _names_something(words: str) -> bool:
-    return re.search(r"[A-Za-z]{3}|[\u4e00-\u9fff]{2}", words) is not None
+    return re.search(r"[A-Za-z]{3}|[\u4e00-\u9fff]{2}", words) is not None and not _PERIOD_ONLY.match(words)
 
 
 def _name(body: str, target: str, span_of_time: bool, lead: str) -> str:

@@ -417,3 +417,23 @@ def test_a_clause_not_joined_on_tells_more_of_the_name(text: str, name: str) -> 
 )
 def test_a_count_of_the_goals_before_their_list_names_no_goal(text: str, name: str) -> None:
     assert [f.name for f in read_goals(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "verdict"),
+    [
+        # a period alone after an allowance ("40 a month") is how often: the goal is named before the colon
+        (
+            "Departures delayed because of crew availability: we allow ourselves 40 a month, we had 96.",
+            "Departures delayed because of crew availability",
+            "far_missed",
+        ),
+        ("出车延误：我们允许自己40次每月，实际96次。", "出车延误", "far_missed"),
+        # a subject alone after the colon names nothing either
+        ("Rework orders: we target at most 30, actual 45.", "Rework orders", "far_missed"),
+        ("返工单量：我们要求不超过30单，实际45单。", "返工单量", "far_missed"),
+    ],
+)
+def test_a_goal_said_before_the_colon_is_named_there(text: str, name: str, verdict: str) -> None:
+    goals = goals_in(text)
+    assert [(g.name, g.verdict.value if g.verdict else None) for g in goals] == [(name, verdict)]
