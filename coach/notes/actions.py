@@ -109,6 +109,27 @@ def find_who(text: str, speaker: str | None) -> str | None:
     return None
 
 
+def _says_unassigned(text: str) -> bool:
+    from coach.notes.wordlists import phrases
+
+    return phrases("unassigned").search(text) is not None
+
+
+def assigns_task(text: str, review_date: dt.date | None) -> bool:
+    """ "Ruth Ames owns a register of bank communications, by 15 September", "…，负责人待定": a sentence that
+    gives the work a named owner and a deadline, or says its owner is still to be decided, is a task, even
+    under a heading of lessons; a lesson is a way of working and has neither."""
+    from coach.domain.parsing import find_dates
+
+    if _says_unassigned(text):
+        return True
+    owner = find_who(text, None)
+    if owner is None:
+        return False
+    dates = find_dates(text, review_date or dt.date.today())
+    return any(not d.recurring for d in dates)
+
+
 def find_when(text: str, review_date: dt.date | None) -> tuple[dt.date | None, str | None]:
     """(date, the words naming it): the deadline, resolved against the review date.
 
@@ -185,6 +206,8 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
     if who is None:
         who = _leading_name(item.text)
+    if cell is None and not item.owner and _says_unassigned(item.text):
+        who = None  # "the owner is to be decided": whatever word follows "owner" names nobody
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
     if when is None and item.due:
