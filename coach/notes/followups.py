@@ -38,10 +38,28 @@ def split_commitments(items: list[Item], kinds: list[K]) -> tuple[list[Item], li
     return out_items, out_kinds
 
 
+# "I'll have it in by next Friday", "我下周五前交": the addressee takes the task on with a date, no "yes"
+_TAKES_IT_ON = re.compile(
+    r"^(?:I(?:'ll|’ll| will| can)\s+(?:\w+\s+){0,2}?(?:it|that|this|them|one)\b"
+    r"|我(?!觉得|认为|看|想)(?:这边)?(?=[^，,。]{0,12}(?:前|之前|以前)))",
+    re.I,
+)
+
+
+def takes_it_on(text: str) -> bool:
+    """ "I'll have it in by next Friday", "我下周五前交": a reply that takes the asked task on, with a date;
+    an opinion or a refusal ("我觉得下周前不行", "I can't do it by Friday") takes nothing on."""
+    from coach.notes.actions import mentions_date
+
+    refuses = re.search(r"不|没|(?i:\bnot\b|n't|\bcannot\b)", text) is not None
+    return _TAKES_IT_ON.match(text.strip()) is not None and mentions_date(text) and not refuses
+
+
 def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
     """The index of the addressee's agreement right after item i, if they agree."""
     for j in range(i + 1, min(i + 3, len(items))):
-        agrees = prose.is_confirmation(items[j].text) or prose.accepts_task(items[j].text)
+        text = items[j].text
+        agrees = prose.is_confirmation(text) or prose.accepts_task(text) or takes_it_on(text)
         if items[j].speaker == name and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.notes.followups import takes_it_on
 from tests.notes.extracting import extract, texts
 
 
@@ -294,3 +295,44 @@ def test_what_is_left_out_of_the_minutes_and_praise_of_the_meeting_are_no_action
 )
 def test_a_task_about_the_meetings_is_still_an_action(note: str) -> None:
     assert len(extract(note).actions) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "what", "owner"),
+    [
+        # the addressee takes the task on with a date and no "yes": the task is what they were asked
+        (
+            "复盘\n参会：马洪涛、许文斌\n\n马洪涛：行动。许文斌，充电桩的运维合同？\n许文斌：我下周五前交。\n",
+            "运维合同",
+            "许文斌",
+        ),
+        (
+            "Retro\nAttendees: Nadia, Ben\n\nNadia: Actions. Ben, the standby pool paper for the ops board?\n"
+            "Ben: I'll have it in by next Friday.\n",
+            "standby pool paper",
+            "Ben",
+        ),
+    ],
+)
+def test_taking_the_asked_task_on_with_a_date_makes_it_theirs(note: str, what: str, owner: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 1 and what in actions[0].what and actions[0].who == owner
+    assert actions[0].when is not None
+
+
+@pytest.mark.parametrize(
+    ("reply", "takes"),
+    [
+        ("我下周五前交。", True),
+        ("I'll have it in by next Friday.", True),
+        # an opinion, a refusal, or no date: nothing taken on (another style: a terse answer)
+        ("我觉得下周五前不行。", False),
+        ("I can't do it by next Friday.", False),
+        ("I'll think about it.", False),
+        ("By Friday.", False),
+    ],
+)
+def test_a_reply_takes_the_task_on_with_a_date_not_with_an_opinion_or_a_refusal(
+    reply: str, takes: bool
+) -> None:
+    assert takes_it_on(reply) is takes
