@@ -266,6 +266,55 @@ def _drop_unowned_mentions(items: list[Item], kinds: list[K], i: int, other: K, 
             kinds[j] = other
 
 
+# "Lina Okafor owns the test lab change, due by the end of September", "测试实验室改造由林娜负责，9月底前":
+# a person handed a task named in a few words, the task itself named before
+_OWNS_NAMED = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:owns|will\s+own|takes|will\s+take)\s+"
+    r"(?P<what>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$)|\s+(?:and|due|by|to\s+be)\b)"
+    r"|^(?P<what_zh>[\u4e00-\u9fff]{2,12}?)(?:这件事|这块|这一项)?由(?P<name_zh>[\u4e00-\u9fff]{2,3})(?:负责|牵头|跟进)"
+)
+
+
+# words that name any task ("the test lab change", "the migration work"): they tell no task from another
+_TASK_NOUNS = frozenset({"chang", "updat", "work", "task", "proje", "thing", "plan", "item", "stuff"})
+
+
+def _hands_named_task(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
+    """ "Lina Okafor owns the test lab change, due …" after "… adding every hardware variant to the test lab":
+    the hand-off joins the earlier ownerless task it names (or, in the same sentence, the one just named,
+    "…its own cache cluster; Tomasz Nowak owns the migration") with its owner and date; True when joined."""
+    from coach.domain.parsing.owners import person_name
+    from coach.notes.actions import find_who, mentions_date
+
+    item = items[i]
+    m = _OWNS_NAMED.match(item.text.strip())
+    if m is None or not (name := person_name(m["name"] or m["name_zh"] or "")):
+        return False
+    what = m["what"] or m["what_zh"] or ""
+    earlier = [
+        j
+        for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1)
+        if kinds[j] == action and not (items[j].owner or find_who(items[j].text, items[j].speaker))
+    ]
+
+    def shared(j: int) -> int:
+        return len((_content_words(what) & _content_words(items[j].text)) - _STOP_STEMS - _TASK_NOUNS)
+
+    named = sorted((j for j in earlier if shared(j)), key=shared, reverse=True)
+    just_before = [j for j in earlier[:1] if j == i - 1 and items[j].line == item.line]
+    target = (named or just_before or [None])[0]
+    if target is None:
+        return False
+    task = items[target]
+    if mentions_date(item.text) and not mentions_date(task.text):
+        task.due = item.text
+    # the hand-off names the task in words of its own ("the pool separation"): both tellings stay in it
+    task.text = f"{task.text.rstrip(' .;；。')}; {item.text.strip()}"
+    task.evidence = f"{task.evidence} {item.evidence}"
+    task.owner = name
+    return True
+
+
 def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> list[K]:
     """Kinds after joining follow-ups to the task they complete (owners and dates go on its item)."""
     from coach.notes.actions import find_who, mentions_date
@@ -273,6 +322,9 @@ def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> li
     kinds = list(kinds)
     for i, item in enumerate(items):
         if _assign_addressed(items, kinds, i, other, action):
+            continue
+        if kinds[i] == action and _hands_named_task(items, kinds, i, action):
+            kinds[i] = other
             continue
         follow_up = kinds[i] in (action, other) and prose.takes_over_previous(item.text)
         if follow_up and _give_to_earlier(items, kinds, i, action):

@@ -336,3 +336,49 @@ def test_a_reply_takes_the_task_on_with_a_date_not_with_an_opinion_or_a_refusal(
     reply: str, takes: bool
 ) -> None:
     assert takes_it_on(reply) is takes
+
+
+@pytest.mark.parametrize(
+    ("note", "task", "owner"),
+    [
+        # a hand-off naming the task in words of its own joins the earlier task with its owner and date
+        (
+            "Incident report\n\nTwo key improvements identified are adding every approved hardware variant "
+            "to the firmware test lab, and changing the rollout pause rule. Lina Okafor owns the test lab "
+            "change, due by the end of September.\n",
+            "hardware variant",
+            "Lina Okafor",
+        ),
+        (
+            "Incident report\n\nGoing forward, exam-day traffic will run on its own cache cluster; "
+            "Tomasz Nowak owns the migration, to be completed by December 15.\n",
+            "own cache cluster",
+            "Tomasz Nowak",
+        ),
+        (
+            "故障复盘\n\n## 行动\n我们要把所有批准的硬件型号加进固件测试实验室。"
+            "测试实验室改造由林娜负责，9月底前完成。\n",
+            "硬件型号",
+            "林娜",
+        ),
+    ],
+)
+def test_a_hand_off_naming_the_task_joins_it(note: str, task: str, owner: str) -> None:
+    actions = extract(note).actions
+    joined = [a for a in actions if task in a.what]
+    assert len(joined) == 1 and joined[0].who == owner and joined[0].when is not None
+    assert not any(owner in a.what and task not in a.what for a in actions)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a hand-off of a task not named before stays a task of its own (another style: a list of actions)
+        "Retro\n\n## Actions\n- Rewrite the returns script, by June 30\n"
+        "- Lina Okafor owns the vendor contract renewal, due June 15\n",
+        "复盘\n\n## 行动\n- 退货话术重写，6月30日前\n- 供应商合同续签由林娜负责，6月15日前\n",
+    ],
+)
+def test_a_hand_off_of_a_new_task_stays_its_own(note: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 2 and actions[0].who is None
