@@ -301,11 +301,16 @@ def _hands_named_task(items: list[Item], kinds: list[K], i: int, action: K) -> b
         return len((_content_words(what) & _content_words(items[j].text)) - _STOP_STEMS - _TASK_NOUNS)
 
     named = sorted((j for j in earlier if shared(j)), key=shared, reverse=True)
-    just_before = [j for j in earlier[:1] if j == i - 1 and items[j].line == item.line]
-    target = (named or just_before or [None])[0]
-    if target is None:
+    # with no word in common, only the task just named in the same sentence ("…cluster; Tomasz owns …")
+    same_sentence = [
+        j
+        for j in earlier[:1]
+        if j == i - 1 and items[j].line == item.line and items[j].text.rstrip().endswith((";", "；"))
+    ]
+    chosen = named or same_sentence
+    if not chosen:
         return False
-    task = items[target]
+    task = items[chosen[0]]
     if mentions_date(item.text) and not mentions_date(task.text):
         task.due = item.text
     # the hand-off names the task in words of its own ("the pool separation"): both tellings stay in it
