@@ -77,9 +77,23 @@ _NOT_NAMES = frozenset(
 )
 
 
+# the time itself, without the words that only lead to one ("by", "due"): "by store and day" names none
+_TIME_NAMED = re.compile(_DATE_HINT.pattern.replace(r"\b(?:by|before|until|due)\b|", ""), re.I)
+
+
 def mentions_date(text: str) -> bool:
     """True when the text names a deadline or a time frame."""
     return _DATE_HINT.search(text) is not None
+
+
+def names_time(text: str) -> bool:
+    """True when the text names a day or a time frame itself ("December 18", "月底", "next Friday"), not
+    only a word that could lead to one ("shard by time window", "by store and day")."""
+    from coach.domain.parsing import find_dates
+
+    if _TIME_NAMED.search(text):
+        return True
+    return any(not d.recurring for d in find_dates(text, dt.date.today()))
 
 
 def _field(fields: dict[str, str], names: tuple[str, ...]) -> str | None:

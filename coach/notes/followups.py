@@ -236,7 +236,7 @@ def _deadline_named(text: str) -> str | None:
 
 def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
     """ "Aiko owns this, due October 9": owner and date go to the task(s) just named; True when given."""
-    from coach.notes.actions import find_who, mentions_date
+    from coach.notes.actions import find_who, mentions_date, names_time
 
     item = items[i]
     # a task that already names its owner is not the one a later "X will ship it" hands out
@@ -250,7 +250,7 @@ def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bo
     owner = prose.named_owner(item.text, item.speaker)
     for j in earlier:
         items[j].owner = items[j].owner or owner
-        if mentions_date(item.text) and not mentions_date(items[j].text):
+        if mentions_date(item.text) and not names_time(items[j].text):
             items[j].due = item.text
     return True
 

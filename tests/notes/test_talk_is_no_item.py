@@ -382,3 +382,21 @@ def test_a_hand_off_naming_the_task_joins_it(note: str, task: str, owner: str) -
 def test_a_hand_off_of_a_new_task_stays_its_own(note: str) -> None:
     actions = extract(note).actions
     assert len(actions) == 2 and actions[0].who is None
+
+
+@pytest.mark.parametrize(
+    ("note", "day"),
+    [
+        # "by" in the task's own words ("by time window", "by store and day") names no deadline: the date of
+        # the hand-off after it dates the task
+        (
+            "Incident report\n\nKey improvements are the following. We will shard slot reservations by time "
+            "window instead of by store and day; Aiko Tan owns this, due December 18.\n",
+            "2026-12-18",
+        ),
+        ("故障复盘\n\n## 行动\n时段预约改成按时间窗分片；这件事由陈爱子负责，12月18日前。\n", "2026-12-18"),
+    ],
+)
+def test_by_in_the_tasks_own_words_leaves_the_hand_offs_date(note: str, day: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 1 and actions[0].when is not None and actions[0].when.isoformat() == day

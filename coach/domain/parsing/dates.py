@@ -493,7 +493,8 @@ _RULES: list[tuple[str, str, Handler]] = [
         r"|\bEO(?P<pe_abbr>[MQYW])\b",
         _en_period,
     ),
-    ("en_weekend", r"(?i:\b(?:(?P<we_rel>this|next|last)\s+)?weekend\b)", _en_weekend),
+    # "weekend-aware thresholds" names no day; "by the weekend", "this weekend" do
+    ("en_weekend", r"(?i:\b(?:(?P<we_rel>this|next|last)\s+)?weekend\b(?![-‐]))", _en_weekend),
     (
         "en_weekday",
         r"(?i:\b(?:(?P<ew_rel>next|this|last|coming)\s+)?"

@@ -312,3 +312,17 @@ def test_by_the_20th_is_that_day_of_the_review_s_month(text: str, expected: str 
 def test_a_labelled_date_in_the_head_beats_the_first_date(note: str, expected: str) -> None:
     date = stated_review_date(note)
     assert (date.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound adjective names no day; the weekend itself does, in either language
+        ("introduce weekend-aware alert thresholds", None),
+        ("finish it by the weekend", "2026-05-03"),
+        ("周末前做完", "2026-05-03"),
+    ],
+)
+def test_weekend_in_a_compound_names_no_day(text: str, expected: str | None) -> None:
+    found = [d for d in find_dates(text, APR30) if not d.recurring]
+    assert (found[0].date.isoformat() if found else None) == expected
