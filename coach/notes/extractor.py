@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from coach.domain.parsing.dates import absolute_date, stated_review_date
+from coach.domain.parsing.dates import absolute_date, stated_day_of, stated_review_date
 from coach.domain.reading.goals import goals_in as build_goals
 from coach.domain.reading.language import detect_language
 from coach.domain.retrospective import Language, Reflection, Retrospective, Verdict
@@ -119,7 +119,8 @@ class RulesNotesExtractor:
         """The note's own date beats `review_date` (the file's date); relative dates resolve against it."""
         segmented = segment(text)
         front_date = absolute_date(segmented.front.get("date", ""))
-        date = front_date or stated_review_date(text) or review_date
+        stated = stated_review_date(text) or (stated_day_of(text, review_date) if review_date else None)
+        date = front_date or stated or review_date
         items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings)
         doc = Retrospective(
             id=doc_id,

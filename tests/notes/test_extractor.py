@@ -302,3 +302,19 @@ def test_under_lessons_and_actions_a_sentence_with_owner_and_deadline_is_a_task(
 def test_a_lesson_with_a_time_but_no_owner_stays_a_lesson(note: str) -> None:
     doc = extract(note)
     assert len(doc.lessons) == 2 and not doc.actions
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # "今天4月16号" with the file's year is the review's date; relative deadlines resolve against it
+        "钱国栋：好，开始吧。今天4月16号，质量月度会。\n周凯：好。\n"
+        "钱国栋：行动。检测机加密码锁定，周凯，下周五前。\n周凯：没问题。\n",
+        "Nadia: Right. Today is April 16, quality review.\nKai: OK.\n"
+        "Nadia: Actions. Kai, can you lock the detector settings?\nKai: Yes, by next Friday.\n",
+    ],
+)
+def test_the_day_a_transcript_says_it_is_held_dates_the_review(note: str) -> None:
+    doc = extract(note, name="n.txt", review_date=dt.date(2026, 4, 20))
+    assert doc.date == dt.date(2026, 4, 16)
+    assert [a.when for a in doc.actions] == [dt.date(2026, 4, 24)]

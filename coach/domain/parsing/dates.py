@@ -634,3 +634,23 @@ def stated_review_date(text: str, head_lines: int = 6) -> dt.date | None:
         if date := absolute_date(line):
             return date
     return None
+
+
+# "今天4月16号，…", "Today is March 3": the day the meeting says it is held, without its year
+_TODAY = re.compile(r"今天|今日|(?i:\btoday\b)")
+
+
+def stated_day_of(text: str, reference: dt.date, head_lines: int = 6) -> dt.date | None:
+    """The day a note's first lines say the meeting is held ("今天4月16号"), in the year of `reference` (the
+    file's date): the latest such day not after it. None when no line says so."""
+    lines = [line for line in text.splitlines() if line.strip()][:head_lines]
+    for line in lines:
+        today = _TODAY.search(line)
+        if today is None:
+            continue
+        for m in scan(_STARTS, _PATTERN, line[today.end() : today.end() + 16]):
+            if not _names_day(m) or (mention := _mention(m, reference, line)) is None:
+                continue
+            day = mention.date
+            return day if day <= reference else _in_month(day.year - 1, day.month, day.day)
+    return None
