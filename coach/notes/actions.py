@@ -144,6 +144,14 @@ def assigns_task(text: str, review_date: dt.date | None) -> bool:
     return any(not d.recurring for d in dates)
 
 
+def _marked_deadline(text: str, review_date: dt.date | None) -> bool:
+    """Whether the text's deadline is marked as one ("by May 15", "下周五前"), not a period it only names."""
+    from coach.domain.parsing import find_deadline
+
+    mention = find_deadline(text, review_date)
+    return mention is not None and mention.deadline
+
+
 def find_when(text: str, review_date: dt.date | None) -> tuple[dt.date | None, str | None]:
     """(date, the words naming it): the deadline, resolved against the review date.
 
@@ -224,8 +232,12 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         who = None  # "the owner is to be decided": whatever word follows "owner" names nobody
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
-    if when is None and item.due:
-        when, when_text = find_when(item.due, review_date)
+    if item.due and (when is None or not _marked_deadline(when_cell or item.text, review_date)):
+        # "the inspection checklist for next year?" — "by next Friday": the date the owner gives is the
+        # deadline; a period the task is for is not
+        due, due_text = find_when(item.due, review_date)
+        if due is not None or when is None:
+            when, when_text = due, due_text
     what = _what(item)
     return ActionItem(
         what=what,

@@ -203,7 +203,10 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
     if after < len(items) and item.due is None and not mentions_date(task):
         # "I can." — "The board meets on the 28th, I'll have the paper in by then.": the date they give next
         said = items[after]
-        day = _deadline_named(said.text) if prose.points_to_then(said.text) else None
+        if prose.points_to_then(said.text):
+            day = _deadline_named(said.text)
+        else:  # "Yes, I'll take that." — "By the end of October.": a date said on its own
+            day = said.text if _only_a_deadline(said.text) else None
         if said.speaker == name and day is not None:
             item.due, kinds[after] = day, other
     return True
@@ -216,6 +219,22 @@ def _without_asking(task: str) -> str:
 
     asked = re.sub(r"\s{2,}", " ", ask_task().sub("", task))
     return re.sub(r"(?:一下)?[吗呢]$", "", asked).strip(" ,，") or task
+
+
+def _only_a_deadline(text: str) -> bool:
+    """ "By the end of October.", "月底前。": a sentence that says a deadline and nothing else."""
+    import datetime as dt
+
+    from coach.domain.parsing import find_dates
+
+    named = [d for d in find_dates(text, dt.date.today()) if not d.recurring]
+    if not named:
+        return False
+    rest = text.replace(named[0].text, " ")
+    rest = re.sub(
+        r"(?i)\b(?:by|before|until|due|at|the|latest|ok|okay|yes)\b|之前|以前|前|吧|[\W\d_]", " ", rest
+    )
+    return len(rest.split()) == 0
 
 
 def _deadline_named(text: str) -> str | None:

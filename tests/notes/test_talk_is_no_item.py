@@ -400,3 +400,46 @@ def test_a_hand_off_of_a_new_task_stays_its_own(note: str) -> None:
 def test_by_in_the_tasks_own_words_leaves_the_hand_offs_date(note: str, day: str) -> None:
     actions = extract(note).actions
     assert len(actions) == 1 and actions[0].when is not None and actions[0].when.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("note", "owner", "day"),
+    [
+        # "Yes, I'll take that." then "By the end of October.": the date said on its own dates the task
+        (
+            "Retro\nAttendees: Maeve, Priscilla\n\nMaeve: Actions. Priscilla, can you get a shared calendar "
+            "agreed with the conference office?\nPriscilla: Yes, I'll take that. By the end of October.\n",
+            "Priscilla",
+            "2026-10-31",
+        ),
+        (
+            "复盘\n参会：马洪涛、许文斌\n\n马洪涛：行动。许文斌，运维合同能跟外包谈一下吗？\n许文斌：好，我来。月底前。\n",
+            "许文斌",
+            "2026-05-31",
+        ),
+        # the period a task is for ("for next year") is no deadline; the date its owner gives is
+        (
+            "Retro\nAttendees: Maeve, Kwame\n\nMaeve: Actions. Kwame, the pre-arrival inspection checklist "
+            "for next year?\nKwame: Sure, I can have a draft by next Friday.\n",
+            "Kwame",
+            "2026-05-22",
+        ),
+        (
+            "复盘\n参会：马洪涛、葛佳\n\n马洪涛：行动。葛佳，明年的开园检查清单？\n葛佳：可以，我下周五前出初稿。\n",
+            "葛佳",
+            "2026-05-22",
+        ),
+    ],
+)
+def test_the_date_the_owner_gives_dates_the_task(note: str, owner: str, day: str) -> None:
+    actions = extract(note).actions
+    assert [(a.who, a.when.isoformat() if a.when else None) for a in actions] == [(owner, day)]
+
+
+def test_a_date_said_with_more_words_is_not_a_date_alone() -> None:
+    # another style: a reply that goes on after the date gives no date on its own
+    from coach.notes.followups import _only_a_deadline
+
+    assert _only_a_deadline("By the end of October.") and _only_a_deadline("月底前。")
+    assert not _only_a_deadline("By the end of October, but I need help from IT.")
+    assert not _only_a_deadline("月底前估计不行。")
