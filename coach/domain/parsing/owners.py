@@ -255,10 +255,19 @@ def _from_mention(text: str) -> str | None:
     return next((n for m in _MENTION.finditer(text) if (n := _value(m["value"]))), None)
 
 
+# "with Jun Watanabe as owner", "with Ana as the lead", "以周琳为负责人": the owner named beside the task
+_EN_WITH_AS = re.compile(
+    r"(?i:\bwith\s+)(?P<value>[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){0,2})"
+    r"\s+(?i:as\s+(?:the\s+)?(?:owner|lead|dri|responsible))\b"
+    rf"|以(?P<cn>{_HAN}{{2,4}}?)为(?:负责人|牵头人|责任人)"
+)
+
+
 def _from_preposition(text: str) -> str | None:
-    """由张三牵头, 交给小刘, assigned to Bob, led by Alice Chen."""
-    for m in [*_CN_PREPOSITION.finditer(text), *_EN_PREPOSITION.finditer(text)]:
-        name = _value(m["value"], strict=not m["value"].startswith("@"))
+    """由张三牵头, 交给小刘, assigned to Bob, led by Alice Chen, with Jun Watanabe as owner."""
+    for m in [*_CN_PREPOSITION.finditer(text), *_EN_PREPOSITION.finditer(text), *_EN_WITH_AS.finditer(text)]:
+        value = m["value"] or m.groupdict().get("cn") or ""
+        name = _value(value, strict=not value.startswith("@"))
         if name:
             return name
     return None

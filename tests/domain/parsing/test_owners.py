@@ -219,3 +219,22 @@ def test_a_person_said_with_their_team_owns_the_task(text: str, owner: str | Non
 )
 def test_the_person_addressed_before_you_take_it_owns_the_task(text: str, owner: str | None) -> None:
     assert find_owner(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # the person named as owner beside the task
+        (
+            "Show every release on the deploy dashboard, with Jun Watanabe as owner, by the end of September",
+            "Jun Watanabe",
+        ),
+        ("Ship the checklist with Ana as the lead", "Ana"),
+        ("上线发布看板，以周琳为负责人，9月底前", "周琳"),
+        # a thing in a role is no owner (another style: a plain statement)
+        ("We went live with Stripe as the payment provider", None),
+        ("以周琳为例，新人上手要两周", None),
+    ],
+)
+def test_the_person_named_as_owner_beside_the_task_owns_it(text: str, owner: str | None) -> None:
+    assert find_owner(text) == owner
