@@ -5,6 +5,7 @@ Pure and deterministic; shared by the rules coach and the notes summarizer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -252,6 +253,23 @@ DIMENSION_CUES: dict[Dimension, tuple[str, ...]] = {
         "每季度",
         "每年",
         "定期",
+        # where internal notices land, how changes are tested and frozen, who keeps watch, what is on record
+        "mailbox",
+        "inbox",
+        "邮箱",
+        "load test",
+        "load-test",
+        "压测",
+        "压力测试",
+        "freeze ",  # a change freeze, not a freezer
+        "freezes",
+        "冻结期",
+        "封版",
+        "值守",
+        "排单",
+        "asset record",
+        "asset register",
+        "资产登记",
     ),
     Dimension.business: (
         "客户",
@@ -418,7 +436,12 @@ def _hits(text: str, cues: tuple[str, ...]) -> int:
     return sum(1 for cue in cues if cue in text)
 
 
+_STOPS = re.compile(r"[;；,，.。:：!?！？)）]")
+
+
 def _dimension(text: str) -> tuple[Dimension, int]:
+    # a cue ending in a space is a whole word ("freeze "), before a stop or at the end of the text as well
+    text = _STOPS.sub(" ", text) + " "
     scores = {dim: _hits(text, cues) for dim, cues in DIMENSION_CUES.items()}
     best = max(scores, key=lambda d: scores[d])
     if scores[best] == 0:

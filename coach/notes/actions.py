@@ -77,9 +77,23 @@ _NOT_NAMES = frozenset(
 )
 
 
+# the time itself, without the words that only lead to one ("by", "due"): "by store and day" names none
+_TIME_NAMED = re.compile(_DATE_HINT.pattern.replace(r"\b(?:by|before|until|due)\b|", ""), re.I)
+
+
 def mentions_date(text: str) -> bool:
     """True when the text names a deadline or a time frame."""
     return _DATE_HINT.search(text) is not None
+
+
+def names_time(text: str) -> bool:
+    """True when the text names a day or a time frame itself ("December 18", "月底", "next Friday"), not
+    only a word that could lead to one ("shard by time window", "by store and day")."""
+    from coach.domain.parsing import find_dates
+
+    if _TIME_NAMED.search(text):
+        return True
+    return any(not d.recurring for d in find_dates(text, dt.date.today()))
 
 
 def _field(fields: dict[str, str], names: tuple[str, ...]) -> str | None:
@@ -107,6 +121,35 @@ def find_who(text: str, speaker: str | None) -> str | None:
     if speaker and _SELF.search(text):
         return speaker
     return None
+
+
+def _says_unassigned(text: str) -> bool:
+    from coach.notes.wordlists import phrases
+
+    return phrases("unassigned").search(text) is not None
+
+
+def assigns_task(text: str, review_date: dt.date | None) -> bool:
+    """ "Ruth Ames owns a register of bank communications, by 15 September", "…，负责人待定": a sentence that
+    gives the work a named owner and a deadline, or says its owner is still to be decided, is a task, even
+    under a heading of lessons; a lesson is a way of working and has neither."""
+    from coach.domain.parsing import find_dates
+
+    if _says_unassigned(text):
+        return True
+    owner = find_who(text, None)
+    if owner is None:
+        return False
+    dates = find_dates(text, review_date or dt.date.today())
+    return any(not d.recurring for d in dates)
+
+
+def _marked_deadline(text: str, review_date: dt.date | None) -> bool:
+    """Whether the text's deadline is marked as one ("by May 15", "下周五前"), not a period it only names."""
+    from coach.domain.parsing import find_deadline
+
+    mention = find_deadline(text, review_date)
+    return mention is not None and mention.deadline
 
 
 def find_when(text: str, review_date: dt.date | None) -> tuple[dt.date | None, str | None]:
@@ -185,10 +228,16 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
     if who is None:
         who = _leading_name(item.text)
+    if cell is None and not item.owner and _says_unassigned(item.text):
+        who = None  # "the owner is to be decided": whatever word follows "owner" names nobody
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
-    if when is None and item.due:
-        when, when_text = find_when(item.due, review_date)
+    if item.due and (when is None or not _marked_deadline(when_cell or item.text, review_date)):
+        # "the inspection checklist for next year?" — "by next Friday": the date the owner gives is the
+        # deadline; a period the task is for is not
+        due, due_text = find_when(item.due, review_date)
+        if due is not None or when is None:
+            when, when_text = due, due_text
     what = _what(item)
     return ActionItem(
         what=what,

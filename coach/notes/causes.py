@@ -24,6 +24,7 @@ from coach.notes.continuation import (
     continues_drill_down,
     elaborates,
     explains_surface,
+    explains_the_last,
     go_deeper,
     goes_on,
     indented_under,
@@ -171,7 +172,9 @@ class _Story:
         self.deeper_next = False
         seen, self.seen = self.seen, None  # the next statement answers an introduction, whatever it is
         chains = self.chains
-        if why_step:  # a five-whys step is one level down, whatever else it says ("This is the root cause")
+        if why_step or (chains and explains_the_last(item, told_by)):
+            # a five-whys step, or a reason pointing at the cause just told, is one level down whatever else
+            # it says ("This is the root cause")
             go_deeper(chains[-1], chain, None)
             self.drilling.add(id(chains[-1]))
         elif chains and continues_drill_down(chains[-1], chain, item.text, id(chains[-1]) in self.drilling):

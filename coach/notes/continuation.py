@@ -72,6 +72,23 @@ def answers_why(chains: list[CauseChain], item: Item, told_by: Item | None) -> b
     return drilldown.asks_about(question, last.root_cause or last.surface_cause or "")
 
 
+# "And it was sized that way because …", "This was because …", "之所以这样，是因为…": the statement's subject
+# is the cause just told, pointed at, not a finding of its own
+_ANAPHORIC_WHY = re.compile(
+    r"^(?:(?:it|they|this|that)\b[^,;:.，。]{0,40}?\b(?:that way|this way|like that|so)\s+because\b"
+    r"|(?:this|that|it) (?:was|is|happened|happens) (?:because|due to)\b"
+    r"|之所以(?:这样|如此|会这样)|(?:这|那)(?:又|也)?是因为|(?:会)?这样(?:是|又是)因为)",
+    re.I,
+)
+
+
+def explains_the_last(item: Item, told_by: Item | None) -> bool:
+    """In one turn or paragraph, a reason whose subject points at the cause just told ("And it was sized that
+    way because …", "这又是因为…") is that cause's reason: one level down, even after "And"."""
+    body = drilldown.CONNECTIVE.sub("", drilldown.without_teller(item.text.strip()))
+    return same_turn(item, told_by) and _ANAPHORIC_WHY.match(body) is not None
+
+
 def slot_taken(chain: CauseChain, part: str | None) -> bool:
     """Whether a labelled chain already has the level a new label names (a second "根因：" starts a chain)."""
     if part == "surface":

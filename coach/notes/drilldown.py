@@ -15,8 +15,12 @@ CONNECTIVE = re.compile(
     r"^(?:(?:对|嗯|所以|其实|但是?|而|那么?|我觉得|我认为|so|and|but|actually|I think)[，,]?\s*)+", re.I
 )
 # "黄志强先讲，" / "Maria said," in front of a cause names who tells it, not what it is
+# a role or team may come before the name: "二分公司调度长孙海涛接着说，", "品控部许蕾补充，",
+# "Ops manager Tom said,"
 _TELLER = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,4}(?:先讲|先说|讲|说|认为|提到|补充说|补充)|[A-Z][a-z]+ (?:said|says|thinks))"
+    r"^(?:(?:[\u4e00-\u9fff]{1,8}?(?:长|主任|经理|主管|总监|科|部|组|处|室))?"
+    r"(?P<cn>[\u4e00-\u9fff]{2,4}?)(?:接着说|接着讲|先讲|先说|讲|说|认为|提到|补充说|补充)"
+    r"|(?:[A-Za-z]+\s+){0,3}?(?P<en>[A-Z][a-z]+) (?:said|says|thinks|added))"
     r"[，,:：]\s*"
 )
 _LEFTOVER = " ，,。.;；:：是"
@@ -35,7 +39,7 @@ def teller(text: str) -> str | None:
     """Who a statement says tells it ("马骁补充，…" → 马骁, "坏果率高，何磊认为…" → 何磊), if it says."""
     m = _TELLER.match(text.strip())
     if m is not None:
-        return re.split(r"[，,:：\s]|先讲|先说|讲|说|认为|提到|补充", m.group(0))[0]
+        return m["cn"] or m["en"]
     told = told_about(text)
     return told[1] if told else None
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from coach.domain.parsing.dates import absolute_date, stated_review_date
+from coach.domain.parsing.dates import absolute_date, stated_day_of, stated_review_date
 from coach.domain.reading.goals import goals_in as build_goals
 from coach.domain.reading.language import detect_language
 from coach.domain.retrospective import Language, Reflection, Retrospective, Verdict
-from coach.notes.actions import build_action
+from coach.notes.actions import assigns_task, build_action
 from coach.notes.causes import build_chains
 from coach.notes.classify import Kind, classify_and_link
 from coach.notes.findings import attach_causes, build_finding
@@ -68,6 +68,8 @@ def assemble(
     """Fill the document from classified items; near-identical items are merged."""
     by_kind: dict[Kind, list[Item]] = {}
     for item, kind in zip(items, kinds, strict=True):
+        if kind == "lesson" and assigns_task(item.text, review_date):
+            kind = "action"  # "Lessons and actions": the sentence with an owner and a deadline is a task
         by_kind.setdefault(kind, []).append(item)
     goals = [g for item in by_kind.get("goal", []) for g in build_goals(item.text, item.topic)]
     for goal in goals:
@@ -117,7 +119,8 @@ class RulesNotesExtractor:
         """The note's own date beats `review_date` (the file's date); relative dates resolve against it."""
         segmented = segment(text)
         front_date = absolute_date(segmented.front.get("date", ""))
-        date = front_date or stated_review_date(text) or review_date
+        stated = stated_review_date(text) or (stated_day_of(text, review_date) if review_date else None)
+        date = front_date or stated or review_date
         items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings)
         doc = Retrospective(
             id=doc_id,

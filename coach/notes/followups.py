@@ -40,10 +40,28 @@ def split_commitments(items: list[Item], kinds: list[K]) -> tuple[list[Item], li
     return out_items, out_kinds
 
 
+# "I'll have it in by next Friday", "我下周五前交": the addressee takes the task on with a date, no "yes"
+_TAKES_IT_ON = re.compile(
+    r"^(?:I(?:'ll|’ll| will| can)\s+(?:\w+\s+){0,2}?(?:it|that|this|them|one)\b"
+    r"|我(?!觉得|认为|看|想)(?:这边)?(?=[^，,。]{0,12}(?:前|之前|以前)))",
+    re.I,
+)
+
+
+def takes_it_on(text: str) -> bool:
+    """ "I'll have it in by next Friday", "我下周五前交": a reply that takes the asked task on, with a date;
+    an opinion or a refusal ("我觉得下周前不行", "I can't do it by Friday") takes nothing on."""
+    from coach.notes.actions import mentions_date
+
+    refuses = re.search(r"不|没|(?i:\bnot\b|n't|\bcannot\b)", text) is not None
+    return _TAKES_IT_ON.match(text.strip()) is not None and mentions_date(text) and not refuses
+
+
 def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
     """The index of the addressee's agreement right after item i, if they agree."""
     for j in range(i + 1, min(i + 3, len(items))):
-        agrees = prose.is_confirmation(items[j].text) or prose.accepts_task(items[j].text)
+        text = items[j].text
+        agrees = prose.is_confirmation(text) or prose.accepts_task(text) or takes_it_on(text)
         if items[j].speaker == name and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):
@@ -210,26 +228,13 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
     if after < len(items) and item.due is None and not mentions_date(task):
         # "I can." — "The board meets on the 28th, I'll have the paper in by then.": the date they give next
         said = items[after]
-        day = _deadline_named(said.text) if prose.points_to_then(said.text) else None
+        if prose.points_to_then(said.text):
+            day = _deadline_named(said.text)
+        else:  # "Yes, I'll take that." — "By the end of October.": a date said on its own
+            day = said.text if _only_a_deadline(said.text) else None
         if said.speaker == name and day is not None:
             item.due, kinds[after] = day, other
-        elif said.speaker == name and said.line == items[j].line and _only_a_date(said.text):
-            item.due, kinds[after] = said.text, other  # "Yes, I'll take that. By the end of October."
     return True
-
-
-def _only_a_date(text: str) -> bool:
-    """ "By the end of October.", "月底前。": a date and hardly a word more."""
-    from coach.notes.actions import find_when
-
-    _, named = find_when(text, None)
-    if not named or named not in text:
-        return False
-    rest = text.replace(named, " ")
-    words = [
-        w for w in re.findall(r"[A-Za-z]+", rest) if w.lower() not in ("by", "before", "the", "end", "of")
-    ]
-    return len(words) <= 1 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 3
 
 
 def _without_asking(task: str) -> str:
@@ -239,6 +244,22 @@ def _without_asking(task: str) -> str:
 
     asked = re.sub(r"\s{2,}", " ", ask_task().sub("", task))
     return re.sub(r"(?:一下)?[吗呢]$", "", asked).strip(" ,，") or task
+
+
+def _only_a_deadline(text: str) -> bool:
+    """ "By the end of October.", "月底前。": a sentence that says a deadline and nothing else."""
+    import datetime as dt
+
+    from coach.domain.parsing import find_dates
+
+    named = [d for d in find_dates(text, dt.date.today()) if not d.recurring]
+    if not named:
+        return False
+    rest = text.replace(named[0].text, " ")
+    rest = re.sub(
+        r"(?i)\b(?:by|before|until|due|at|the|latest|ok|okay|yes)\b|之前|以前|前|吧|[\W\d_]", " ", rest
+    )
+    return len(rest.split()) == 0
 
 
 def _deadline_named(text: str) -> str | None:
@@ -259,7 +280,7 @@ def _deadline_named(text: str) -> str | None:
 
 def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
     """ "Aiko owns this, due October 9": owner and date go to the task(s) just named; True when given."""
-    from coach.notes.actions import find_who, mentions_date
+    from coach.notes.actions import find_who, mentions_date, names_time
 
     item = items[i]
     # a task that already names its owner is not the one a later "X will ship it" hands out
@@ -273,28 +294,8 @@ def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bo
     owner = prose.named_owner(item.text, item.speaker)
     for j in earlier:
         items[j].owner = items[j].owner or owner
-        if mentions_date(item.text) and not mentions_date(items[j].text):
+        if mentions_date(item.text) and not names_time(items[j].text):
             items[j].due = item.text
-    return True
-
-
-def _give_to_clause_before(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
-    """ "Going forward, exam-day traffic will run on its own cache cluster; Tomasz Nowak owns the migration,
-    to be completed by December 15.": after ";" an owner who takes the work by other words ("the migration")
-    owns the commitment of the clause before, with its date; True when given. (Told in a sentence of its
-    own, "Hamid owns the pool separation" is the task, and the mention before it goes.)"""
-    from coach.notes.actions import find_who, mentions_date
-
-    owned = prose.owned_task(items[i].text)
-    if owned is None or i == 0 or kinds[i - 1] != action:
-        return False
-    before = items[i - 1]
-    same_sentence = before.text.rstrip().endswith((";", "；")) and before.line == items[i].line
-    if not same_sentence or before.owner or find_who(before.text, before.speaker):
-        return False
-    before.owner = owned[0]
-    if mentions_date(items[i].text) and not mentions_date(before.text):
-        before.due = items[i].text
     return True
 
 
@@ -309,6 +310,60 @@ def _drop_unowned_mentions(items: list[Item], kinds: list[K], i: int, other: K, 
             kinds[j] = other
 
 
+# "Lina Okafor owns the test lab change, due by the end of September", "测试实验室改造由林娜负责，9月底前":
+# a person handed a task named in a few words, the task itself named before
+_OWNS_NAMED = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:owns|will\s+own|takes|will\s+take)\s+"
+    r"(?P<what>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$)|\s+(?:and|due|by|to\s+be)\b)"
+    r"|^(?P<what_zh>[\u4e00-\u9fff]{2,12}?)(?:这件事|这块|这一项)?由(?P<name_zh>[\u4e00-\u9fff]{2,3})(?:负责|牵头|跟进)"
+)
+
+
+# words that name any task ("the test lab change", "the migration work"): they tell no task from another
+_TASK_NOUNS = frozenset({"chang", "updat", "work", "task", "proje", "thing", "plan", "item", "stuff"})
+
+
+def _hands_named_task(items: list[Item], kinds: list[K], i: int, action: K) -> bool:
+    """ "Lina Okafor owns the test lab change, due …" after "… adding every hardware variant to the test lab":
+    the hand-off joins the earlier ownerless task it names (or, in the same sentence, the one just named,
+    "…its own cache cluster; Tomasz Nowak owns the migration") with its owner and date; True when joined."""
+    from coach.domain.parsing.owners import person_name
+    from coach.notes.actions import find_who, mentions_date
+
+    item = items[i]
+    m = _OWNS_NAMED.match(item.text.strip())
+    if m is None or not (name := person_name(m["name"] or m["name_zh"] or "")):
+        return False
+    what = m["what"] or m["what_zh"] or ""
+    earlier = [
+        j
+        for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1)
+        if kinds[j] == action and not (items[j].owner or find_who(items[j].text, items[j].speaker))
+    ]
+
+    def shared(j: int) -> int:
+        return len((_content_words(what) & _content_words(items[j].text)) - _STOP_STEMS - _TASK_NOUNS)
+
+    named = sorted((j for j in earlier if shared(j)), key=shared, reverse=True)
+    # with no word in common, only the task just named in the same sentence ("…cluster; Tomasz owns …")
+    same_sentence = [
+        j
+        for j in earlier[:1]
+        if j == i - 1 and items[j].line == item.line and items[j].text.rstrip().endswith((";", "；"))
+    ]
+    chosen = named or same_sentence
+    if not chosen:
+        return False
+    task = items[chosen[0]]
+    if mentions_date(item.text) and not mentions_date(task.text):
+        task.due = item.text
+    # the hand-off names the task in words of its own ("the pool separation"): both tellings stay in it
+    task.text = f"{task.text.rstrip(' .;；。')}; {item.text.strip()}"
+    task.evidence = f"{task.evidence} {item.evidence}"
+    task.owner = name
+    return True
+
+
 def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> list[K]:
     """Kinds after joining follow-ups to the task they complete (owners and dates go on its item)."""
     from coach.notes.actions import find_who, mentions_date
@@ -317,7 +372,7 @@ def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> li
     for i, item in enumerate(items):
         if _assign_addressed(items, kinds, i, other, action):
             continue
-        if kinds[i] == action and _give_to_clause_before(items, kinds, i, action):
+        if kinds[i] == action and _hands_named_task(items, kinds, i, action):
             kinds[i] = other
             continue
         follow_up = kinds[i] in (action, other) and prose.takes_over_previous(item.text)

@@ -132,3 +132,25 @@ def test_an_obligation_alone_names_no_action() -> None:
     # "must" starts a rule as often as it improves one: the default stays
     assert classify_lesson("The lab has to follow what purchasing buys").action is A.optimize
     assert classify_lesson("实验室必须跟着采购走").action is A.optimize
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension"),
+    [
+        # where internal notices land, how changes are tested and frozen, who keeps watch, what is on record:
+        # the organization's way of working
+        ("We will stop sending supplier notices to shared mailboxes", Dimension.organization),
+        ("供应商通知不再发到公共邮箱", Dimension.organization),
+        ("We will stop running load tests without seat selection", Dimension.organization),
+        ("大促前的压测要覆盖下单全链路", Dimension.organization),
+        ("keep the early pairing freeze; keep the app", Dimension.organization),
+        ("发版前的冻结期要继续", Dimension.organization),
+        ("要新增夜间维修值守班", Dimension.organization),
+        ("stop accepting machines without an asset record", Dimension.organization),
+        # a freezer is no freeze, a customer's email no mailbox rule
+        ("keep the freezer promotion in the frozen aisle", Dimension.business),
+        ("冷冻柜的促销要继续", Dimension.business),
+    ],
+)
+def test_internal_notices_tests_freezes_and_records_are_organization(text: str, dimension: Dimension) -> None:
+    assert classify_lesson(text).dimension is dimension

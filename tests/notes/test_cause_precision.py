@@ -701,6 +701,35 @@ def test_what_the_note_says_is_no_cause_is_none(note: str) -> None:
 @pytest.mark.parametrize(
     "note",
     [
+        # said in prose that a factor is not counted as a cause of its own
+        "复盘\n\n大间隔为什么这么多？根子上是考核只看发车班次，王主任判断占七成。"
+        "5月还有11天下雨，但大家认为雨天影响不大，不单独算原因。\n",
+        "Retro\n\nWhy so many gaps? At root, dispatchers are judged only on trips run, about 70% of it.\n\n"
+        "Heavy rain on 11 days also slowed traffic, because roads flooded, "
+        "but it is not counted as a cause.\n",
+    ],
+)
+def test_a_factor_the_note_does_not_count_as_a_cause_is_none(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and not any(w in words(found[0]) for w in ("下雨", "rain"))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a cause counted on its own beside the main one stays (a list, another style)
+        "复盘\n\n## 原因\n- 根本原因是考核只看发车班次\n- 另外下雨天多，单独算一个原因\n",
+        "Retro\n\n## Why\n- The root cause is that dispatchers are judged only on trips run\n"
+        "- Rain on 11 days also counted as a separate factor\n",
+    ],
+)
+def test_a_factor_counted_on_its_own_stays_a_cause(note: str) -> None:
+    assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
         "故障复盘\n\n【根本原因】\n迁移手册里没有恢复定时任务这一步。\n\n【处理过程】\n"
         "值班同事把归档挪到另一块盘，因为磁盘已满，服务到17点10分才恢复正常。\n",
         "INCIDENT REVIEW\n\nROOT CAUSE\n\nThe migration runbook had no step to re-enable paused jobs.\n\n"

@@ -261,3 +261,51 @@ def test_a_sentence_without_cause_words_in_the_same_turn_details_the_cause_just_
     found = chains(note)
     assert len(found) == 2
     assert detail in (found[0].surface_cause or "") and detail not in words(found[1])
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a reason whose subject points at the cause just told goes one level down, even after "And"
+        "Incident report\n\nThe checkout lost sessions because the session cache was evicting entries. "
+        "It was evicting because the cluster had been sized for last year's peak. And it was sized that way "
+        "because our capacity plan is never refreshed from the demand forecast. This explains about 75%.\n",
+        "故障复盘\n\n结账丢会话，是因为会话缓存在内存压力下淘汰条目。缓存集群是按去年的峰值配的。"
+        "这又是因为我们的容量规划从来不按需求预测更新，这一条大概占七成五。\n",
+    ],
+)
+def test_a_reason_pointing_at_the_cause_just_told_is_the_next_level_down(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
+    assert any(w in (found[0].root_cause or "") for w in ("never refreshed", "从来不按需求预测"))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # "And …" with a subject of its own is another cause beside the first (a plain list, another style)
+        "Retro\n\n## Why\n- Checkout lost sessions because the cache was evicting entries\n"
+        "- And the load test skipped seat selection because the script was old\n",
+        "复盘\n\n## 原因\n- 结账丢会话，是因为缓存在淘汰条目\n- 另外压测没覆盖选座，是因为脚本太旧\n",
+    ],
+)
+def test_and_with_a_subject_of_its_own_is_a_cause_beside_the_first(note: str) -> None:
+    assert len(chains(note)) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # told by a person named with their role, going one level down after "那为什么…？"
+        "复盘\n\n大间隔为什么这么多？调度科刘敏先说了现象：车串成一串。表面上看是路况，但往下追，是调度员凭经验发车，"
+        "系统建议基本没人用。那为什么不用？二分公司调度长孙海涛接着说，再往下问，是因为考核只看发车班次，"
+        "王主任判断这一条占七成。\n",
+        "Retro\n\nWhy so many gaps? Dispatch lead Maria said, on the surface it is traffic, "
+        "but dig deeper and dispatchers still send buses by feel, nobody uses the system's advice. "
+        "Why not? Ops manager Tom said, going deeper, it is because dispatchers are judged only on trips "
+        "run, about 70% of it.\n",
+    ],
+)
+def test_a_drill_down_told_by_people_named_with_their_roles_is_one_chain(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main

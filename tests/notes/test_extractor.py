@@ -11,6 +11,7 @@ from coach.engines.base import NotesExtractor
 from coach.notes.extractor import RulesNotesExtractor
 from coach.notes.registry import notes_extractor
 from coach.settings import Settings
+from tests.notes.extracting import extract
 
 NOTE = """# 2026-04-30 华东销售Q1复盘
 参会：老王、李娜、张强、刘敏
@@ -268,3 +269,52 @@ def test_a_welcome_event_is_no_greeting() -> None:
     doc = RulesNotesExtractor().extract(text, doc_id="r", title="t")
     goals = [(g.name, g.target_value, g.result_value) for g in doc.goals]
     assert goals == [("Welcome event sign-ups", 600, 845)]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # under a heading of lessons and actions, a sentence with an owner and a deadline, or one that says
+        # its owner is still to be decided, is a task; the ways of working stay lessons
+        "Payroll incident\n\nLESSONS AND ACTIONS\nWe will stop using shared mailboxes for supplier notices. "
+        "We will keep the test submission before payday.\n"
+        "Ruth Ames owns a register of bank communications, by 15 September. Moving rejection alerts to the "
+        "on-call phone also needs doing; the owner is to be decided and there is no date yet.\n",
+        "工资故障复盘\n\n## 经验与行动\n供应商通知不再发到公共邮箱。发薪前的测试提交要继续。\n"
+        "银行通知登记表由周琳负责，9月15日前建好。拒绝告警转到值班手机，负责人待定。\n",
+    ],
+)
+def test_under_lessons_and_actions_a_sentence_with_owner_and_deadline_is_a_task(note: str) -> None:
+    doc = extract(note)
+    assert len(doc.actions) == 2 and len(doc.lessons) == 2
+    assert doc.actions[0].who in ("Ruth Ames", "周琳") and doc.actions[1].who is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a lesson with a time in it but no owner stays a lesson (another style: a list of lessons)
+        "复盘\n\n## 经验\n- 营销方案审批前置，明年起7月初就报\n- 会员日要继续做\n",
+        "Retro\n\n## Lessons\n- Start the approval earlier, from next year in early July\n"
+        "- Keep the member day\n",
+    ],
+)
+def test_a_lesson_with_a_time_but_no_owner_stays_a_lesson(note: str) -> None:
+    doc = extract(note)
+    assert len(doc.lessons) == 2 and not doc.actions
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # "今天4月16号" with the file's year is the review's date; relative deadlines resolve against it
+        "钱国栋：好，开始吧。今天4月16号，质量月度会。\n周凯：好。\n"
+        "钱国栋：行动。检测机加密码锁定，周凯，下周五前。\n周凯：没问题。\n",
+        "Nadia: Right. Today is April 16, quality review.\nKai: OK.\n"
+        "Nadia: Actions. Kai, can you lock the detector settings?\nKai: Yes, by next Friday.\n",
+    ],
+)
+def test_the_day_a_transcript_says_it_is_held_dates_the_review(note: str) -> None:
+    doc = extract(note, name="n.txt", review_date=dt.date(2026, 4, 20))
+    assert doc.date == dt.date(2026, 4, 16)
+    assert [a.when for a in doc.actions] == [dt.date(2026, 4, 24)]

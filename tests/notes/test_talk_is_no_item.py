@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.notes.followups import takes_it_on
 from tests.notes.extracting import extract, texts
 
 
@@ -263,3 +264,182 @@ def test_passing_a_task_on_agreeing_and_talk_after_the_close_are_no_items(lines:
     doc = extract("\n".join(lines) + "\n", name="t.txt")
     assert len(doc.actions) == 2
     assert len(doc.lessons) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # what the note says it leaves out of the minutes, under the actions of a 纪要 in paragraphs
+        "复盘纪要\n\n五、下一步\n大货抽检流程，品控许蕾负责，12月5日前出来。\n\n会后大家去楼下吃了火锅，不在纪要里。\n",
+        "Retro notes\n\n## Actions\n- Rewrite the returns script, Tom, by June 30\n\n"
+        "Afterwards we all went for pizza, not for the minutes.\n",
+        # a guest's praise of the meeting after the actions of a transcript
+        "钱国栋：行动。检测机加密码锁定，周凯，下周五前。\n周凯：没问题。\n"
+        "钱国栋：谢老师还有什么指导？\n谢老师：没有，你们这个会开得很实在。\n",
+        "Crew retro\nAttendees: Nadia, Carla, Rhys\n\n"
+        "Nadia: Actions. Re-base the block times, Carla, by June 6.\nCarla: Yes.\n"
+        "Rhys: Great meeting, thanks.\n",
+    ],
+)
+def test_what_is_left_out_of_the_minutes_and_praise_of_the_meeting_are_no_action(note: str) -> None:
+    assert len(extract(note).actions) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a task about the meetings themselves is still a task (another style: a plain list)
+        "复盘\n\n## 行动\n- 周会开得太长，改成30分钟，老周负责，6月底前\n",
+        "Retro\n\n## Actions\n- Make the weekly meeting shorter, Tom, by June 30\n",
+    ],
+)
+def test_a_task_about_the_meetings_is_still_an_action(note: str) -> None:
+    assert len(extract(note).actions) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "what", "owner"),
+    [
+        # the addressee takes the task on with a date and no "yes": the task is what they were asked
+        (
+            "复盘\n参会：马洪涛、许文斌\n\n马洪涛：行动。许文斌，充电桩的运维合同？\n许文斌：我下周五前交。\n",
+            "运维合同",
+            "许文斌",
+        ),
+        (
+            "Retro\nAttendees: Nadia, Ben\n\nNadia: Actions. Ben, the standby pool paper for the ops board?\n"
+            "Ben: I'll have it in by next Friday.\n",
+            "standby pool paper",
+            "Ben",
+        ),
+    ],
+)
+def test_taking_the_asked_task_on_with_a_date_makes_it_theirs(note: str, what: str, owner: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 1 and what in actions[0].what and actions[0].who == owner
+    assert actions[0].when is not None
+
+
+@pytest.mark.parametrize(
+    ("reply", "takes"),
+    [
+        ("我下周五前交。", True),
+        ("I'll have it in by next Friday.", True),
+        # an opinion, a refusal, or no date: nothing taken on (another style: a terse answer)
+        ("我觉得下周五前不行。", False),
+        ("I can't do it by next Friday.", False),
+        ("I'll think about it.", False),
+        ("By Friday.", False),
+    ],
+)
+def test_a_reply_takes_the_task_on_with_a_date_not_with_an_opinion_or_a_refusal(
+    reply: str, takes: bool
+) -> None:
+    assert takes_it_on(reply) is takes
+
+
+@pytest.mark.parametrize(
+    ("note", "task", "owner"),
+    [
+        # a hand-off naming the task in words of its own joins the earlier task with its owner and date
+        (
+            "Incident report\n\nTwo key improvements identified are adding every approved hardware variant "
+            "to the firmware test lab, and changing the rollout pause rule. Lina Okafor owns the test lab "
+            "change, due by the end of September.\n",
+            "hardware variant",
+            "Lina Okafor",
+        ),
+        (
+            "Incident report\n\nGoing forward, exam-day traffic will run on its own cache cluster; "
+            "Tomasz Nowak owns the migration, to be completed by December 15.\n",
+            "own cache cluster",
+            "Tomasz Nowak",
+        ),
+        (
+            "故障复盘\n\n## 行动\n我们要把所有批准的硬件型号加进固件测试实验室。"
+            "测试实验室改造由林娜负责，9月底前完成。\n",
+            "硬件型号",
+            "林娜",
+        ),
+    ],
+)
+def test_a_hand_off_naming_the_task_joins_it(note: str, task: str, owner: str) -> None:
+    actions = extract(note).actions
+    joined = [a for a in actions if task in a.what]
+    assert len(joined) == 1 and joined[0].who == owner and joined[0].when is not None
+    assert not any(owner in a.what and task not in a.what for a in actions)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a hand-off of a task not named before stays a task of its own (another style: a list of actions)
+        "Retro\n\n## Actions\n- Rewrite the returns script, by June 30\n"
+        "- Lina Okafor owns the vendor contract renewal, due June 15\n",
+        "复盘\n\n## 行动\n- 退货话术重写，6月30日前\n- 供应商合同续签由林娜负责，6月15日前\n",
+    ],
+)
+def test_a_hand_off_of_a_new_task_stays_its_own(note: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 2 and actions[0].who is None
+
+
+@pytest.mark.parametrize(
+    ("note", "day"),
+    [
+        # "by" in the task's own words ("by time window", "by store and day") names no deadline: the date of
+        # the hand-off after it dates the task
+        (
+            "Incident report\n\nKey improvements are the following. We will shard slot reservations by time "
+            "window instead of by store and day; Aiko Tan owns this, due December 18.\n",
+            "2026-12-18",
+        ),
+        ("故障复盘\n\n## 行动\n时段预约改成按时间窗分片；这件事由陈爱子负责，12月18日前。\n", "2026-12-18"),
+    ],
+)
+def test_by_in_the_tasks_own_words_leaves_the_hand_offs_date(note: str, day: str) -> None:
+    actions = extract(note).actions
+    assert len(actions) == 1 and actions[0].when is not None and actions[0].when.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("note", "owner", "day"),
+    [
+        # "Yes, I'll take that." then "By the end of October.": the date said on its own dates the task
+        (
+            "Retro\nAttendees: Maeve, Priscilla\n\nMaeve: Actions. Priscilla, can you get a shared calendar "
+            "agreed with the conference office?\nPriscilla: Yes, I'll take that. By the end of October.\n",
+            "Priscilla",
+            "2026-10-31",
+        ),
+        (
+            "复盘\n参会：马洪涛、许文斌\n\n马洪涛：行动。许文斌，运维合同能跟外包谈一下吗？\n许文斌：好，我来。月底前。\n",
+            "许文斌",
+            "2026-05-31",
+        ),
+        # the period a task is for ("for next year") is no deadline; the date its owner gives is
+        (
+            "Retro\nAttendees: Maeve, Kwame\n\nMaeve: Actions. Kwame, the pre-arrival inspection checklist "
+            "for next year?\nKwame: Sure, I can have a draft by next Friday.\n",
+            "Kwame",
+            "2026-05-22",
+        ),
+        (
+            "复盘\n参会：马洪涛、葛佳\n\n马洪涛：行动。葛佳，明年的开园检查清单？\n葛佳：可以，我下周五前出初稿。\n",
+            "葛佳",
+            "2026-05-22",
+        ),
+    ],
+)
+def test_the_date_the_owner_gives_dates_the_task(note: str, owner: str, day: str) -> None:
+    actions = extract(note).actions
+    assert [(a.who, a.when.isoformat() if a.when else None) for a in actions] == [(owner, day)]
+
+
+def test_a_date_said_with_more_words_is_not_a_date_alone() -> None:
+    # another style: a reply that goes on after the date gives no date on its own
+    from coach.notes.followups import _only_a_deadline
+
+    assert _only_a_deadline("By the end of October.") and _only_a_deadline("月底前。")
+    assert not _only_a_deadline("By the end of October, but I need help from IT.")
+    assert not _only_a_deadline("月底前估计不行。")

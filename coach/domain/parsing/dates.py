@@ -431,7 +431,8 @@ _RULES: list[tuple[str, str, Handler]] = [
         r"|\bEO(?P<pe_abbr>[MQYW])\b",
         _en_period,
     ),
-    ("en_weekend", r"(?i:\b(?:(?P<we_rel>this|next|last)\s+)?weekend\b)", _en_weekend),
+    # "weekend-aware thresholds" names no day; "by the weekend", "this weekend" do
+    ("en_weekend", r"(?i:\b(?:(?P<we_rel>this|next|last)\s+)?weekend\b(?![-‐]))", _en_weekend),
     (
         "en_weekday",
         r"(?i:\b(?:(?P<ew_rel>next|this|last|coming)\s+)?"
@@ -538,7 +539,12 @@ def find_deadline(text: str, today: dt.date | None) -> DateMention | None:
 
 # rules that name one day written with its year: "2026年5月" (a month) and "end of 2026" name no day
 _DAY_RULES = frozenset({"ymd", "month_day", "en_month_day"})
-_DATE_LABEL = re.compile(r"日期|时间|(?i:\bdate\b|\bheld\s+on\b|\bmeeting\s+on\b)")
+# a line that says which day the document is of: 日期, held on; a report's publication day ("Published 14 May
+# 2026", "发布于…") beats the incident's day its title names ("Post-incident report: …, 9 May 2026")
+_DATE_LABEL = re.compile(
+    r"日期|时间|发布于|发布日期|撰写于|(?i:\bdate[d:]?\b|\bheld\s+on\b|\bmeeting\s+on\b|\bpublished\b|\bissued\b"
+    r"|\bwritten\s+(?:on|by)\b)"
+)
 # absolute dates do not depend on the review date; any day serves as one
 _ANY_DAY = dt.date(2000, 1, 1)
 
@@ -558,13 +564,31 @@ def absolute_date(text: str) -> dt.date | None:
 
 
 def stated_review_date(text: str, head_lines: int = 6) -> dt.date | None:
-    """The date a note states about itself: the first full date in its first lines, else on a line
-    labelled 日期/时间/date/held on anywhere."""
+    """The date a note states about itself: the first full date on a labelled line (日期/时间/date/held on/
+    published) among its first lines, else the first full date in them, else on a labelled line anywhere."""
     lines = [line for line in text.splitlines() if line.strip()]
-    for line in lines[:head_lines]:
+    labelled = [line for line in lines if _DATE_LABEL.search(line)]
+    for line in [line for line in lines[:head_lines] if line in labelled] + lines[:head_lines] + labelled:
         if date := absolute_date(line):
             return date
+    return None
+
+
+# "今天4月16号，…", "Today is March 3": the day the meeting says it is held, without its year
+_TODAY = re.compile(r"今天|今日|(?i:\btoday\b)")
+
+
+def stated_day_of(text: str, reference: dt.date, head_lines: int = 6) -> dt.date | None:
+    """The day a note's first lines say the meeting is held ("今天4月16号"), in the year of `reference` (the
+    file's date): the latest such day not after it. None when no line says so."""
+    lines = [line for line in text.splitlines() if line.strip()][:head_lines]
     for line in lines:
-        if _DATE_LABEL.search(line) and (date := absolute_date(line)):
-            return date
+        today = _TODAY.search(line)
+        if today is None:
+            continue
+        for m in scan(_STARTS, _PATTERN, line[today.end() : today.end() + 16]):
+            if not _names_day(m) or (mention := _mention(m, reference, line)) is None:
+                continue
+            day = mention.date
+            return day if day <= reference else day_in_month(day.year - 1, day.month, day.day)
     return None

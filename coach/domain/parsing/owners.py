@@ -183,8 +183,23 @@ def _after_role(words: str) -> str | None:
     return match["name"] if match and _is_cn_person(match["name"]) else None
 
 
+# a team said after an English name: "Greta from the data team", "Owen in payroll"
+_EN_TEAM_AFTER = re.compile(
+    r"(?<=[a-z])\s+(?:from\s+(?!now|then|scratch|the\s+(?:start|beginning|outset))(?:the\s+)?[a-z][a-z&\s-]{1,30}"
+    r"|(?:in|on|at)\s+(?:the\s+)?[a-z][a-z&\s-]{0,20}\s(?:team|department|dept|group|desk|office|unit|squad))$"
+)
+# a team said before the person with 的: "数据组的葛敏", "餐饮部的老郭"; the person is the owner
+_TEAM_OF = re.compile(rf"^(?:{_DEPARTMENT.pattern})的(?={_HAN})")
+
+
+def _without_team(value: str) -> str:
+    """The value without a team said before the person ("数据组的葛敏" -> "葛敏")."""
+    return _TEAM_OF.sub("", value, count=1)
+
+
 def _cn_value(value: str) -> str | None:
     """The Chinese name at the start of a value: up to the first verb or joiner, if it looks like one."""
+    value = _without_team(value)
     stop = _CN_STOP.search(value, 1)
     name = value[: stop.start()] if stop else value
     if _is_pronoun(name):
@@ -240,10 +255,19 @@ def _from_mention(text: str) -> str | None:
     return next((n for m in _MENTION.finditer(text) if (n := _value(m["value"]))), None)
 
 
+# "with Jun Watanabe as owner", "with Ana as the lead", "以周琳为负责人": the owner named beside the task
+_EN_WITH_AS = re.compile(
+    r"(?i:\bwith\s+)(?P<value>[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){0,2})"
+    r"\s+(?i:as\s+(?:the\s+)?(?:owner|lead|dri|responsible))\b"
+    rf"|以(?P<cn>{_HAN}{{2,4}}?)为(?:负责人|牵头人|责任人)"
+)
+
+
 def _from_preposition(text: str) -> str | None:
-    """由张三牵头, 交给小刘, assigned to Bob, led by Alice Chen."""
-    for m in [*_CN_PREPOSITION.finditer(text), *_EN_PREPOSITION.finditer(text)]:
-        name = _value(m["value"], strict=not m["value"].startswith("@"))
+    """由张三牵头, 交给小刘, assigned to Bob, led by Alice Chen, with Jun Watanabe as owner."""
+    for m in [*_CN_PREPOSITION.finditer(text), *_EN_PREPOSITION.finditer(text), *_EN_WITH_AS.finditer(text)]:
+        value = m["value"] or m.groupdict().get("cn") or ""
+        name = _value(value, strict=not value.startswith("@"))
         if name:
             return name
     return None
@@ -291,7 +315,26 @@ def _from_en_subject(text: str) -> str | None:
     return None
 
 
-_STRATEGIES = (_from_label, _from_mention, _from_preposition, _from_cn_verb, _from_en_subject)
+# the person addressed, then "你来" / "你负责": "刀片进厂抽检，沈悦你来", "周报，小马，你跟一下"
+_YOU_TAKE = re.compile(
+    r"你(?:来|负责|牵头|跟进|跟一下|盯一下|盯着|去跟|去弄|去办)"
+    r"|(?i:\byou(?:'ll|’ll|\s+will)?\s+(?:take|own|have|lead|run)\s+(?:it|this|that)\b)"
+)
+
+
+def _from_you_take(text: str) -> str | None:
+    """沈悦你来, 小马，你负责, "Sam, you take it": the name said just before "你来" takes the task."""
+    for m in _YOU_TAKE.finditer(text):
+        clause = _clause_before(text, m.start())
+        if not clause:  # "沈悦，你来": the name is the clause before the comma
+            before = text[: m.start()].rstrip(" ，,")
+            clause = _clause_before(before, len(before)) if len(before) < m.start() else ""
+        if name := (person_name(clause) if clause.isascii() else _name_before(clause)):
+            return name
+    return None
+
+
+_STRATEGIES = (_from_label, _from_mention, _from_preposition, _from_cn_verb, _from_you_take, _from_en_subject)
 
 # a role or team in brackets right after a name: 张三（PM）, Marco (RevOps)
 _ASIDE = re.compile(r"\s*[（(][^（()）]{1,16}[)）]")
@@ -311,10 +354,14 @@ def person_name(value: str) -> str | None:
     if not value or _is_pronoun(value):
         return None
     if value.isascii():
+        value = _EN_TEAM_AFTER.sub("", value)  # "Greta from the data team"
         words = value.split()
         ok = all(re.fullmatch(r"[A-Z][a-zß-öø-ÿ'’-]+", w) for w in words) and _is_en_person(value)
         return value if ok and len(words) <= 3 else None
-    return value if _is_cn_person(value) or _is_department(value) else None
+    if _is_department(value):
+        return value
+    person = _without_team(value)
+    return person if _is_cn_person(person) else None
 
 
 def _from_bracket(text: str) -> str | None:
@@ -405,11 +452,16 @@ def _from_lead(text: str) -> str | None:
 
 # a name standing as a clause of its own inside the item: "Route alerts by service, Tom, by end of May"
 _SET_OFF = re.compile(r"[,，;；]\s*@?(?P<value>[^\s,，;；。.]+(?:\s+[A-Z][a-z]+)?)\s*[,，;；]")
+# "Weekly returns report, Greta from the data team, first issue by …": a name with its team
+_SET_OFF_WITH_TEAM = re.compile(
+    r"[,，;；]\s*(?P<value>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:from|in|on|at)\s+[a-z][a-z&\s-]{1,40}?)\s*[,，;；]"
+)
 
 
 def _from_set_off(text: str) -> str | None:
     """A whole name between commas owns the item; it beats a capitalized first word (which is a verb)."""
-    return next((n for m in _SET_OFF.finditer(text) if (n := person_name(m["value"]))), None)
+    found = [*_SET_OFF.finditer(text), *_SET_OFF_WITH_TEAM.finditer(text)]
+    return next((n for m in found if (n := person_name(m["value"]))), None)
 
 
 _SEQUENCE_LEAD = re.compile(

@@ -17,7 +17,7 @@ from coach.domain.parsing.numbers import Quantity, parse_quantities
 # ---- the words that give a number its role, for both readings ------------------------------------
 
 TARGET_WORDS = (
-    r"目标值?|计划|预计|预期|期望|原定|原计划|本来|定了|定的|定为|定在|预算|指标|考核线|控制线|要求|承诺|KPI|OKR"
+    r"目标值?|计划|预计|预期|期望|原定|原计划|本来|定了|定的|定为|定在|预算|指标|考核线|控制线|上限|要求|承诺|KPI|OKR"
     r"|(?i:\b(?:targets?|targeted|goals?|plan(?:ned)?|budget(?:ed)?|expected|expectation|forecast(?:ed)?"
     r"|quota|aim(?:ed)?|objective|commit(?:ted|ment)?|wanted|hoped|against|out\s+of|instead\s+of|versus|tgt"
     r"|allow(?:ed)?\s+(?:ourselves|us|them|for)|allowed)\b|\bvs\b\.?)"

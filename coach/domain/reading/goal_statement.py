@@ -65,10 +65,15 @@ class _Said:
     evidence: str
 
 
+_SUBJECT_ONLY = re.compile(r"^\s*(?:我们|咱们|我|(?i:we|i|they|our\s+team))\s*$")
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^\[[\d:]+\]\s*|\s*\.{2,}\s*$", "", name).strip(" ：:，,、-—.")
     # "Against our targets: time to detect" — the name is what follows the lead-in
-    name = next((part for part in reversed(re.split(r"[:：]", name)) if part.strip()), name).strip()
+    # "Delays from crew availability: we allow ourselves 40" — a subject alone after the colon names nothing
+    parts = [part for part in re.split(r"[:：]", name) if part.strip() and not _SUBJECT_ONLY.match(part)]
+    name = (parts[-1] if parts else name).strip()
     return name_words(name).strip("的")
 
 
@@ -145,7 +150,11 @@ def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None
 def _marker_goals(sentence: str, topic: str | None) -> list[_Said]:
     """Goals introduced by a target marker ("目标90%，实际92%", "target 3M, actual 3.4M")."""
     found: list[_Said] = []
-    markers = [m for m in _MARKER_TARGET.finditer(sentence) if has_numbers(sentence[m.end() : m.end() + 16])]
+    markers = [
+        m
+        for m in _MARKER_TARGET.finditer(sentence)
+        if has_numbers(sentence[m.end() : m.end() + 16]) and not _counts_the_goals(sentence, m)
+    ]
     starts = [m.start() for m in markers]
     previous_end = 0
     for i, start in enumerate(starts):
@@ -164,6 +173,18 @@ def _marker_goals(sentence: str, topic: str | None) -> list[_Said]:
             found.append(_Said(goal.name, goal.target_text, goal.result_text, evidence))
         previous_end = end
     return found
+
+
+# "四个指标：GMV目标…", "Three targets: revenue target …": a count of the goals, then the list of them
+_GOAL_COUNT = re.compile(
+    r"(?:[一二三四五六七八九十两几\d]+\s*[个项条]|(?i:\b(?:two|three|four|five|six|seven|several|\d+)\s+))$"
+)
+
+
+def _counts_the_goals(sentence: str, marker: re.Match[str]) -> bool:
+    """Whether the target word only counts the goals listed after a colon: no target of its own."""
+    opens_list = marker.group(0).rstrip().endswith(":") or re.match(r"\s*[:：]", sentence[marker.end() :])
+    return bool(opens_list) and _GOAL_COUNT.search(sentence[: marker.start()]) is not None
 
 
 # A target stated as a sentence of its own, its result in the next clause (postmortem prose):

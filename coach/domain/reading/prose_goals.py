@@ -26,8 +26,20 @@ _BOUND = (
     r"|控制在|压到|不超过|不高于|不低于|不少于|小于|大于|至少|最多|[≤≥<>])\s*)"
 )
 _BOUND_AFTER = r"(?:以内|之内|以下|以上|内)?"
-# the separator after the target that ends the promise: what follows may tell the result
-_CLAUSE_END = re.compile(r"[;；。，,:：]|\.(?!\d)|\s(?:and|but)\s+(?=(?:we|it|this|that|they)\b)", re.I)
+# the separator after the target that ends the promise: what follows may tell the result ("40,000" is one
+# number)
+_CLAUSE_END = re.compile(
+    r"[;；。，:：]|,(?!\d{3})|\.(?!\d)|\s(?:and|but)\s+(?=(?:we|it|this|that|they)\b)", re.I
+)
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """Where the promise's clause ends; "… and sold 44,500": "and" before a result word ends it too."""
+    results = "|".join(fragments("prose_result"))
+    return re.compile(rf"{_CLAUSE_END.pattern}|\s(?:and|but)\s+(?=(?:{results}))", re.I)
+
+
 _VERSION = re.compile(r"\d\.\d+\.\d")  # "4.2.0" names a build, not a result
 # "For critical results we commit to …", "对于退货率，我们要求…": the lead names what the promise is about
 _SUBJECT_LEAD = re.compile(r"^(?:for|对于|关于)\s*(.+)$", re.I)
@@ -91,8 +103,15 @@ def _tidy(words: str) -> str:
     return _NAME_LEAD.sub("", re.sub(r"\s+", " ", words).strip(" ,，.;；:：")).strip()
 
 
+# "we allow ourselves 40 a month": a period alone is how often, it names nothing
+_PERIOD_ONLY = re.compile(
+    r"^(?:(?:(?:a|per|each|every)\s+)?(?:day|week|month|quarter|year|shift|night|season)|每(?:天|日|周|月|季度?|年|班|晚))$",
+    re.I,
+)
+
+
 def _names_something(words: str) -> bool:
-    return re.search(r"[A-Za-z]{3}|[\u4e00-\u9fff]{2}", words) is not None
+    return re.search(r"[A-Za-z]{3}|[\u4e00-\u9fff]{2}", words) is not None and not _PERIOD_ONLY.match(words)
 
 
 def _name(body: str, target: str, span_of_time: bool, lead: str) -> str:
@@ -128,7 +147,7 @@ def promise(text: str) -> _Promise | None:
         subject = _tidy(text[: m.start()]) if m is not None else None
         if m is None or not subject or not _names_something(subject) or len(subject.split()) > 10:
             return None
-    end_match = _CLAUSE_END.search(text, m.end())
+    end_match = _clause_end().search(text, m.end())
     end = end_match.start() if end_match else len(text)
     numbers = [(at, q) for at, q in _quantities(text[m.end() : end])]
     if not numbers:
@@ -155,7 +174,8 @@ def _same_kind(target_unit: str | None, result: Quantity) -> bool:
         return target_unit == result.unit
     if target_unit in _TIME_UNITS or result.unit in _TIME_UNITS:
         return result.unit in _TIME_UNITS or result.unit is None
-    return target_unit == result.unit
+    # "planned for 40,000 tickets … and sold 44,500": a count told again without its noun
+    return target_unit == result.unit or result.unit is None
 
 
 def _result(said: _Promise, told: str) -> str | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from coach.domain.parsing import DateMention, find_dates, find_deadline, resolve_date
-from coach.domain.parsing.dates import absolute_date, stated_review_date
+from coach.domain.parsing.dates import absolute_date, stated_day_of, stated_review_date
 
 APR30 = dt.date(2026, 4, 30)
 DEC28 = dt.date(2026, 12, 28)
@@ -291,3 +291,61 @@ def test_stated_review_date_is_in_the_first_lines_or_on_a_date_line(note: str, e
 def test_by_the_20th_is_that_day_of_the_review_s_month(text: str, expected: str | None) -> None:
     mention = find_deadline(text, dt.date(2026, 11, 12))
     assert (mention.date.isoformat() if mention else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a report's publication day beats the incident's day its title names
+        (
+            "# Post-incident report: checkout failures, 9 May 2026\n\n"
+            "*Published 14 May 2026 by the platform team.*",
+            "2026-05-14",
+        ),
+        ("# 5月9日支付故障复盘（2026年5月9日）\n发布于2026年5月14日\n\n影响", "2026-05-14"),
+        ("# 复盘 2026年5月9日\n日期：2026年5月12日", "2026-05-12"),
+        # with no labelled line the first full date of the head stands, in a transcript too
+        ("# Retro, 9 May 2026\nWe shipped on 14 May 2026.", "2026-05-09"),
+        ("[00:01] 王磊：今天是2026年5月9日的复盘。\n[00:05] 李娜：6月30日前上线", "2026-05-09"),
+    ],
+)
+def test_a_labelled_date_in_the_head_beats_the_first_date(note: str, expected: str) -> None:
+    date = stated_review_date(note)
+    assert (date.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound adjective names no day; the weekend itself does, in either language
+        ("introduce weekend-aware alert thresholds", None),
+        ("finish it by the weekend", "2026-05-03"),
+        ("周末前做完", "2026-05-03"),
+    ],
+)
+def test_weekend_in_a_compound_names_no_day(text: str, expected: str | None) -> None:
+    found = [d for d in find_dates(text, APR30) if not d.recurring]
+    assert (found[0].date.isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "file_date", "expected"),
+    [
+        # the day the meeting says it is held, in the year of the file's date
+        ("钱国栋：好，开始吧。今天4月16号，速冻车间月度会。\n周凯：好。", dt.date(2026, 4, 20), "2026-04-16"),
+        ("Nadia: Right, today is March 3, the crew review.\nBen: Sure.", dt.date(2026, 3, 5), "2026-03-03"),
+        (
+            "[00:01] 王磊：今天12月30号，年终复盘。",
+            dt.date(2027, 1, 3),
+            "2026-12-30",
+        ),  # the file is from the new year
+        # a deadline is not the meeting's day, nor is a day said far down the note (another style: a list)
+        ("# 复盘\n- 刀片抽检，4月30日前\n", dt.date(2026, 4, 20), None),
+        ("Retro\n" + "text\n" * 8 + "Today is March 3\n", dt.date(2026, 3, 5), None),
+    ],
+)
+def test_the_day_a_meeting_says_it_is_held_takes_the_files_year(
+    note: str, file_date: dt.date, expected: str | None
+) -> None:
+    day = stated_day_of(note, file_date)
+    assert (day.isoformat() if day else None) == expected

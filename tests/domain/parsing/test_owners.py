@@ -183,3 +183,58 @@ def test_labelled_words_run_to_the_end_of_their_clause() -> None:
 )
 def test_the_place_in_a_list_is_no_owner(text: str, owner: str | None) -> None:
     assert find_owner(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # the team said before the person, joined by 的, or after an English name: the person owns it
+        ("退货原因周报，数据组的葛敏，本月底前出第一期", "葛敏"),
+        ("平价套餐，让餐饮部的老郭做个方案，两周内", "老郭"),
+        ("Weekly returns report, Greta from the data team, first issue by month end", "Greta"),
+        ("Ask the vendor, Sam in the payroll team, to check the file", "Sam"),
+        # a team's thing is no person; words after a name that name no team leave no owner
+        ("质量部的抽检标准要更新，月底前", None),
+        ("Fix the page, Safari in particular, by Friday", None),
+        ("Fix the page, Safari from now on, by Friday", None),
+    ],
+)
+def test_a_person_said_with_their_team_owns_the_task(text: str, owner: str | None) -> None:
+    assert find_owner(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # the person addressed and then "你来" / "you take it" takes the task
+        ("刀片进厂抽检，沈悦你来，4月30日前", "沈悦"),
+        ("刀片进厂抽检，沈悦，你来，4月30日前", "沈悦"),
+        ("Blade intake checks - Sam, you own this one", "Sam"),
+        ("Blade intake checks, Sam, you take it, by April 30", "Sam"),
+        # with no name said before it, "you" names nobody; an idiom is no task
+        ("这个你来吧", None),
+        ("你来我往的沟通要少一点", None),
+        ("If nobody else can, you take it", None),
+    ],
+)
+def test_the_person_addressed_before_you_take_it_owns_the_task(text: str, owner: str | None) -> None:
+    assert find_owner(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # the person named as owner beside the task
+        (
+            "Show every release on the deploy dashboard, with Jun Watanabe as owner, by the end of September",
+            "Jun Watanabe",
+        ),
+        ("Ship the checklist with Ana as the lead", "Ana"),
+        ("上线发布看板，以周琳为负责人，9月底前", "周琳"),
+        # a thing in a role is no owner (another style: a plain statement)
+        ("We went live with Stripe as the payment provider", None),
+        ("以周琳为例，新人上手要两周", None),
+    ],
+)
+def test_the_person_named_as_owner_beside_the_task_owns_it(text: str, owner: str | None) -> None:
+    assert find_owner(text) == owner

@@ -452,3 +452,37 @@ def test_every_line_that_states_a_goal_may_state_one(text: str) -> None:
     # the cheap test is asked first by readers of many lines: it must never turn a goal away
     for context in (Context.statement, Context.finding):
         assert not read_goals(text, None, context) or may_state_goal(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a count of the goals before a colon lists them: the first goal is named after the colon
+        ("四个指标：直播间GMV目标3,000万，实际做到3,420万。", "直播间GMV"),
+        ("Three targets: revenue target 3M, actual 3.4M.", "revenue"),
+        # a target word not counting a list stays a target word (another style: a terse answer)
+        ("GMV指标3000万，实际2800万。", "GMV"),
+    ],
+)
+def test_a_count_of_the_goals_before_their_list_names_no_goal(text: str, name: str) -> None:
+    assert [f.name for f in read_goals(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "verdict"),
+    [
+        # a period alone after an allowance ("40 a month") is how often: the goal is named before the colon
+        (
+            "Departures delayed because of crew availability: we allow ourselves 40 a month, we had 96.",
+            "Departures delayed because of crew availability",
+            "far_missed",
+        ),
+        ("出车延误：我们允许自己40次每月，实际96次。", "出车延误", "far_missed"),
+        # a subject alone after the colon names nothing either
+        ("Rework orders: we target at most 30, actual 45.", "Rework orders", "far_missed"),
+        ("返工单量：我们要求不超过30单，实际45单。", "返工单量", "far_missed"),
+    ],
+)
+def test_a_goal_said_before_the_colon_is_named_there(text: str, name: str, verdict: str) -> None:
+    goals = goals_in(text)
+    assert [(g.name, g.verdict.value if g.verdict else None) for g in goals] == [(name, verdict)]

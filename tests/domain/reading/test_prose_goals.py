@@ -268,3 +268,48 @@ def test_an_aside_in_brackets_is_no_part_of_the_name(
 ) -> None:
     (goal,) = goals_in(text)
     assert (goal.name, goal.target_value, goal.result_value) == (name, target, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name_word", "target", "result", "verdict"),
+    [
+        # a promise set as a ceiling, a count with thousands separators, a result after "and <verb>"
+        (
+            "We set a ceiling of 2,000 refund or complaint requests for any single on-sale "
+            "and received 6,400.",
+            "refund",
+            2000,
+            6400,
+            "far_missed",
+        ),
+        (
+            "Sales held up: we had planned for 40,000 tickets sold in the first hour and sold 44,500, "
+            "largely because the bot filter turned away 300,000 sessions.",
+            "first hour",
+            40000,
+            44500,
+            "exceeded",
+        ),
+        ("首小时销量我们原计划4万张，实际卖了4.45万张。", "首小时销量", 40000, 44500, "exceeded"),
+        ("退款申请单场上限2000单，实际6400单。", "退款申请", 2000, 6400, "far_missed"),
+    ],
+)
+def test_a_ceiling_or_a_plan_with_its_result_after_and_makes_a_goal(
+    text: str, name_word: str, target: float, result: float, verdict: str
+) -> None:
+    goals = goals_in(text)
+    assert len(goals) == 1 and name_word in goals[0].name
+    assert (goals[0].target_value, goals[0].result_value) == (target, result)
+    assert goals[0].verdict is not None and goals[0].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan with no result of its own, a number told after it as a reason: no goal
+        "We had planned for 40,000 tickets, largely because the bot filter turned away 300,000 sessions.",
+        "We set a ceiling of 2,000 refund requests for any single on-sale.",
+    ],
+)
+def test_a_plan_without_its_result_makes_no_goal(text: str) -> None:
+    assert promise(text) is None or prose_goal(text) is None
