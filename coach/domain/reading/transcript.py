@@ -41,6 +41,7 @@ _STAMP = r"(?:\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s
 _LINE = re.compile(
     rf"^\s*(?:{_STAMP}\s*)?"
     r"(?P<speaker>[A-Z][A-Za-z.'-]{0,15}(?: [A-Z][A-Za-z.'-]{0,15})?|[^\s:：，,。!?！？()（）\[\]]{1,12})"
+    r"(?:\s*[(（][^()（）:：]{1,12}[)）])?"  # the speaker's role: "Maya (chair):", "周敏（主持）："
     r"\s*[：:]\s*(?P<said>\S.*)$"
 )
 # a speaker's turn inside a paragraph: after a sentence's end, a name and a colon ("。 邓楠：报了")
@@ -116,6 +117,9 @@ def messages(spoken: list[Spoken]) -> list[str]:
             before, unsaid = unsaid, line.said.strip()
             said = _without_acknowledgements(line.said)
             agreed = said != line.said.strip()
+            if (kpi := _kpi_asked(said, out)) is not None:
+                topic, asker, asked_of = kpi, line.speaker, None  # "Churn?": the meeting moves to that KPI
+                continue
             if _asks_on(said, topic, asker == line.speaker):
                 continue  # "根子呢？": the one who asked asks on, the topic stays
             if asked_of is not None and topic is not None and _is_action_topic(topic):
@@ -214,6 +218,23 @@ def _named_area(said: str) -> str:
 def _missed_said(said: str) -> bool:
     """A sentence that says a thing was due and not done, no heading before it (see `cues.missed_said`)."""
     return opens(said) is None and bool(cues.missed_said().search(said)) and not _QUESTION.search(said)
+
+
+def _kpi_asked(said: str, out: list[str]) -> str | None:
+    """ "Churn?", "入住率呢？": a question that only names a KPI the meeting gave its figures for is asked
+    to dig into that KPI ("Dig into churn: "); None for any other question."""
+    body = re.sub(r"(?:呢|吗)?[？?\s]*$", "", _without_acknowledgements(said)).strip()
+    if not _QUESTION.search(said) or not body or cues.why().search(body):
+        return None
+    short = len(body) <= 6 if _HAN.search(body) else len(body.split()) <= 2 and body.isascii()
+    if not short or not re.fullmatch(r"[\w\s'-]+", body):
+        return None
+    edge = "" if _HAN.search(body) else r"\b"  # Chinese has no spaces: "客诉目标…" names 客诉
+    named = re.compile(rf"{edge}{re.escape(body)}{edge}", re.I)
+    for sentence in (s for message in out for s in sentences(message)):
+        if named.search(sentence) and cues.kpi_words().search(sentence) and re.search(r"\d", sentence):
+            return f"挖{body}：" if _HAN.search(body) else f"Dig into {body.lower()}: "
+    return None
 
 
 def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:

@@ -307,8 +307,10 @@ def ladder_end(sentences: list[str], start: int, earlier: str = "") -> int:
     asked = False  # "Visits: …" ends only a ladder told by asking why ("Phenomenon: …, Surface: …" is one)
     for number in range(start + 1, len(sentences)):
         said = _BULLET.sub("", sentences[number].strip())
-        asked = asked or _asks_why(sentences[number - 1])
-        if cues.another_topic().match(said) or (asked and (_names_another(said) or _opens_on(said, earlier))):
+        answers = _asks_why(sentences[number - 1])  # the answer to the why just asked is the next rung
+        asked = asked or answers
+        moves_on = not answers and (_names_another(said) or _opens_on(said, earlier))
+        if cues.another_topic().match(said) or (asked and moves_on):
             return number
     return len(sentences)
 

@@ -159,3 +159,53 @@ def test_the_short_other_half_of_went_well_opens_the_shortfalls(text: str) -> No
 )
 def test_a_shortfalls_heading_cut_short_opens_the_shortfalls(text: str) -> None:
     assert _kinds(text) == ["highlights", "shortfalls"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "说白了根子在夜班人手是按编制定的",  # a hedge before the root's words
+        "说实话，根因是两个组各做各的",
+        "Honestly, the root cause is that nobody owns the rules",
+        "The root of it is that nobody owns the parts plan",
+    ],
+)
+def test_a_rung_said_after_a_hedge_or_as_the_root_of_it(sentence: str) -> None:
+    assert has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "说白了就是大家都太忙",  # a hedge alone names no rung
+        "我们的根据地在华东",
+        "The roots of the oak broke the wall",
+        "Honestly, the weather was fine",
+    ],
+)
+def test_a_hedge_or_a_root_in_other_words_names_no_rung(sentence: str) -> None:
+    assert not has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rest were council press releases that were wrong at source.",
+        "The other quarter of the late handbacks was weather.",
+        "剩下三成是志愿者少了。",
+    ],
+)
+def test_a_rest_said_in_the_past_or_of_a_finding_is_a_chain_of_its_own(text: str) -> None:
+    assert _kinds(text) == ["rest"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Anything we should've done and didn't:", "missed"),
+        ("有没有该做没做的：", "missed"),
+    ],
+)
+def test_the_missed_asked_as_a_question_opens_the_missed(sentence: str, kind: str) -> None:
+    opened = opens(sentence)
+    assert opened is not None and opened[0] == kind

@@ -593,3 +593,64 @@ def test_a_finding_answered_down_to_its_root_is_the_finding_and_its_chain(
     said = messages(read_transcript(text) or [])
     assert said[0] == finding and said[1].startswith(chain) and said[2] == rest, said
     assert said[3].endswith(("北区线路太长。", "north rounds are too long.")), said
+
+
+ROLE_EN = """Maya (chair): Morning all. Signups: target 500, we got 420. Churn: target 3%, actual 5%.
+Ollie: Good news first, the referral banner worked.
+Maya: Churn?
+Jess: People sign up for the trial and we never send them anything, so they forget.
+Maya: Anything we should've done and didn't?
+Jess: The churn survey. We said we'd run it in January."""
+
+ROLE_ZH = """周敏（主持）：先对数。入住率目标85%，实际78%；客诉目标不超过2次，实际6次。
+小何：先说好的，营收超了，是因为配餐升级。
+周敏：客诉呢？
+小何：夜班一个护士带三个房间，忙不过来。
+周敏：有没有该做没做的？
+小何：夜班交接单，去年就说要上，一直没上。"""
+
+
+def test_a_speaker_with_their_role_in_brackets_is_read_en() -> None:
+    spoken = read_transcript(ROLE_EN)
+    assert spoken is not None and spoken[0].speaker == "Maya" and spoken[0].said.startswith("Morning all")
+    said = messages(spoken)
+    assert any("Signups: target 500" in s for s in said)
+    assert not any("(chair)" in s for s in said)
+
+
+def test_a_speaker_with_their_role_in_brackets_is_read_zh() -> None:
+    spoken = read_transcript(ROLE_ZH)
+    assert spoken is not None and spoken[0].speaker == "周敏"
+    assert any("入住率目标85%" in s for s in messages(spoken))
+
+
+def test_a_kpi_asked_by_its_name_opens_its_dig_and_the_missed_asked_opens_the_missed_en() -> None:
+    said = messages(read_transcript(ROLE_EN) or [])
+    dig = "Dig into churn: People sign up for the trial and we never send them anything, so they forget."
+    assert dig in said
+    assert "Anything we should've done and didn't: The churn survey. We said we'd run it in January." in said
+
+
+def test_a_kpi_asked_by_its_name_opens_its_dig_and_the_missed_asked_opens_the_missed_zh() -> None:
+    said = messages(read_transcript(ROLE_ZH) or [])
+    assert "挖客诉：夜班一个护士带三个房间，忙不过来。" in said
+    assert any(s.endswith("该做没做的：夜班交接单，去年就说要上，一直没上。") for s in said)
+
+
+def test_a_short_question_not_naming_a_kpi_opens_nothing() -> None:
+    """ "Questions?" / "对吧？" name no KPI the meeting gave figures for: no dig."""
+    text = """Dana: Signups: target 500, we got 420.
+Raj: The banner worked.
+Dana: Questions?
+Raj: None from me, the banner was the big one.
+Dana: Shortfalls?
+Raj: Slow onboarding."""
+    said = messages(read_transcript(text) or [])
+    assert not any(s.startswith("Dig into questions") for s in said)
+    zh = """王强：签约目标50单，实际42单。
+小李：新模板好用。
+王强：对吧？
+小李：对，模板是大头。
+王强：不足呢？
+小李：回款慢。"""
+    assert not any(s.startswith("挖对") for s in messages(read_transcript(zh) or []))

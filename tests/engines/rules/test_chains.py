@@ -118,3 +118,28 @@ def test_another_cause_named_splits_the_finding_from_its_cause(text: str, phenom
     parts = read_rest(text)
     assert parts is not None
     assert (parts.phenomenon, parts.root) == (phenomenon, root)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        # a number inside the cause is no share: only "占…七成" is
+        (
+            "客诉多。表面上是夜班一个护士带三个房间；说白了根子在夜班人手是按入住率60%的时候定的，"
+            "这个我估计占客诉的七成。",
+            "夜班人手是按入住率60%的时候定的",
+            0.7,
+        ),
+        (
+            "Queues. On the surface, 3 lanes shut early; "
+            "the root cause is a roster built on the 2019 pattern, ~70%",
+            "a roster built on the 2019 pattern",
+            0.7,
+        ),
+    ],
+)
+def test_a_number_inside_the_root_stays_and_the_share_goes(text: str, root: str, share: float) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert (parts.root, parts.main) == (root, True)
+    assert parts.share == pytest.approx(share)
