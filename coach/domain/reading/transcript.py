@@ -48,7 +48,10 @@ _LINE = re.compile(
 _INLINE_TURN = re.compile(
     r"(?<=[。！？!?.…])\s+(?=(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[：:]\s*\S)"
 )
-_LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s*)(?=\S)")
+# a list's head said as a sentence, maybe with a word on how ("Lessons, quickly.", "经验，快速过一下。")
+_LIST_HEAD = re.compile(
+    r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:[,，][^.。,，:：]{1,12})?(?:\.\s+|。\s*)(?=\S)"
+)
 _QUESTION = re.compile(r"[？?]\s*$")
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -245,9 +248,13 @@ def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
 
 
 def _one_clause(said: str) -> str:
-    """A lesson and the dimension said after it as one item: "keep the flu jabs, That's people"."""
-    joiner = "，" if _HAN.search(said) else ", "
-    return joiner.join(strip_filler(s).rstrip("。.；; ") for s in sentences(said))
+    """A lesson and the dimension said after it as one item: "keep the flu jabs, That's people"; another
+    sentence after it is another lesson ("Stop letting each desk…. And a welcome series is new, business")."""
+    joiner, stop = ("，", "。") if _HAN.search(said) else (", ", ". ")
+    out = ""
+    for sentence in (strip_filler(s).rstrip("。.；; ") for s in sentences(said)):
+        out += (joiner if only_dimension_label(sentence) else stop if out else "") + sentence
+    return out
 
 
 def _why_about(said: str, before: str | None) -> str | None:

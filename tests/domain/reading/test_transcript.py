@@ -654,3 +654,53 @@ Raj: Slow onboarding."""
 王强：不足呢？
 小李：回款慢。"""
     assert not any(s.startswith("挖对") for s in messages(read_transcript(zh) or []))
+
+
+def test_lessons_said_one_a_sentence_stay_apart_and_a_dimension_said_after_joins_its_lesson_en() -> None:
+    text = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the referral banner worked.
+Maya: Lessons, quickly. Keep the referral banner, that's business. Start a second read on every story, \
+that's process. Stop letting each desk set its own rules. And a welcome series is new, business.
+Ollie: Agreed."""
+    said = messages(read_transcript(text) or [])
+    lessons = next(s for s in said if s.startswith("Lessons"))
+    assert "Start a second read on every story, that's process. Stop letting each desk" in lessons
+    assert "set its own rules. And a welcome series is new, business" in lessons
+
+
+def test_lessons_said_one_a_sentence_stay_apart_and_a_dimension_said_after_joins_its_lesson_zh() -> None:
+    text = """王强：签约目标50单，实际42单。
+小李：先说好的，新模板好用。
+王强：报价用模板要继续。这是业务。各部门自定规则要停掉，算组织。
+小李：同意。"""
+    said = messages(read_transcript(text) or [])
+    lessons = next(s for s in said if s.startswith("经验"))
+    assert "报价用模板要继续，这是业务" in lessons and "各部门自定规则要停掉，算组织" in lessons
+
+
+@pytest.mark.parametrize(
+    ("line", "lessons"),
+    [
+        (
+            "Maya: Lessons, quickly. Keep the referral banner, that's business. "
+            "Stop the wire stories, business.",
+            "Lessons: Keep the referral banner, that's business. Stop the wire stories, business.",
+        ),
+        (
+            "王强：经验，快速过一下。报价用模板继续，这是业务。各部门自定规则停掉，算组织。",
+            "经验：报价用模板继续，这是业务。各部门自定规则停掉，算组织。",
+        ),
+    ],
+)
+def test_a_list_head_said_with_a_word_on_how_heads_the_list(line: str, lessons: str) -> None:
+    head = "Maya: Signups: target 500, we got 420.\nOllie: Good news first, the banner worked."
+    text = f"{head}\n{line}\nOllie: Agreed."
+    assert lessons in messages(read_transcript(text) or [])
+
+
+def test_a_sentence_with_a_comma_that_heads_nothing_is_no_list_head() -> None:
+    text = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the banner worked.
+Maya: Actually, we did fine. Thanks all.
+Ollie: Agreed."""
+    assert not any(s.startswith("Actually:") for s in messages(read_transcript(text) or []))
