@@ -136,7 +136,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
                     if takes(said, agreed, anyone=person is None):
                         _join(out, topic, agreed_task(line.speaker, task, said), "；")
                         continue
-            if not said or cues.room_talk().search(said) or cues.listener().search(said):
+            if not said or _room_talk(said) or _room_talk(line.said) or cues.listener().search(said):
                 continue
             if cues.talk_about().search(said) and _topic(said) is None:
                 continue  # "困人说一下吧。": facilitation, and no phenomenon for a why after it
@@ -216,6 +216,11 @@ def _named_area(said: str) -> str:
     rest = said[at + len(area) :].lstrip("。. ")
     name = area.rstrip("。. ")
     return f"{said[:at]}{name}{'：' if _HAN.search(name) else ': '}{rest}"
+
+
+def _room_talk(said: str) -> bool:
+    """Talk about the meeting, thanks to people among it ("Thanks Ollie for the numbers"): no fact."""
+    return bool(cues.room_talk().search(said))
 
 
 def _missed_said(said: str) -> bool:
@@ -327,7 +332,7 @@ def _parts(line: Spoken) -> list[Spoken]:
         ended = (after in ("question", "lesson", "missed") and not goes_on) or (
             after == "lessons" and bool(WEIGHT.search(body))  # "Oh, and …, I'd put 70% on that."
         )
-        talk = bool(cues.talk_about().search(body) or cues.room_talk().search(body))
+        talk = bool(cues.talk_about().search(body) or _room_talk(body) or _room_talk(sentence.strip()))
         if not starts or lesson or missed or ended or talk or _opens_part(body):
             starts.append(at)
             after = None

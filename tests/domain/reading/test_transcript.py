@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.transcript import messages, read_transcript
+from coach.domain.reading.transcript import _room_talk, messages, read_transcript
 
 ZH = """会议记录如下：
 [09:00] 主管王强：周末大家玩得开心吗？
@@ -704,3 +704,42 @@ Ollie: Good news first, the banner worked.
 Maya: Actually, we did fine. Thanks all.
 Ollie: Agreed."""
     assert not any(s.startswith("Actually:") for s in messages(read_transcript(text) or []))
+
+
+THANKS_EN = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the banner worked.
+Maya: Actions. Priti, can you write the rules by next Friday?
+Priti: Thanks, I'll write the rules by next Friday.
+Maya: And the rota, I'll do that by May 10. Thanks Ollie for the numbers, and Bernard, thanks for sitting in.
+Ollie: Cheers."""
+
+THANKS_ZH = """王强：签约目标50单，实际42单。
+小李：亮点是新模板，多亏新模板，签约快了。
+王强：行动：小李负责改合同模板，4月15日前。
+王强：我负责排班表，5月10日前。谢谢小赵整理的数据，也感谢老周过来旁听。
+小李：好。"""
+
+
+def test_thanks_to_people_are_no_fact_en() -> None:
+    said = messages(read_transcript(THANKS_EN) or [])
+    assert not any("Bernard" in s or "Ollie" in s or "Cheers" in s for s in said)
+    assert any("rota" in s and "May 10" in s for s in said)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks to the new banner, signups from referrals doubled",  # says why: a fact
+        "Thanks, I'll write the rules by next Friday",  # an answer
+        "多亏新模板，签约快了",
+        "谢谢，我来改，4月15日前",
+    ],
+)
+def test_thanks_that_say_why_or_answer_are_no_room_talk(sentence: str) -> None:
+    assert not _room_talk(sentence)
+
+
+def test_thanks_to_people_are_no_fact_zh() -> None:
+    said = messages(read_transcript(THANKS_ZH) or [])
+    assert not any("小赵" in s or "老周" in s for s in said)
+    assert any("排班表" in s and "5月10日前" in s for s in said)
