@@ -47,3 +47,25 @@ def test_a_name_said_again_is_the_owner_without_the_word_after_it() -> None:
     # the words after it are the language files' `said_again`
     assert owner_in("Rebuild the rota, Maya too") == "Maya"
     assert owner_in("Rebuild the rota, Dev Patel again") == "Dev Patel"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("让运维的小蔡——蔡文涛——7月底前把老柜机换掉", "蔡文涛"),  # the full name set off by dashes
+        ("the rota — Maya — by next Friday", "Maya"),
+    ],
+)
+def test_an_owner_set_off_by_dashes_mid_sentence(text: str, owner: str) -> None:
+    assert owner_in(text) == owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "价格——这个很关键——要在月底前调整",  # an aside between dashes, no one named
+        "the price list — really important — by next Friday",
+    ],
+)
+def test_an_aside_between_dashes_names_no_owner(text: str) -> None:
+    assert owner_in(text) is None

@@ -330,8 +330,9 @@ def _fill(t: Turn, step: ActionsStep) -> None:
 
 @cache
 def _remark_tail() -> re.Pattern[str]:
-    """ "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do."""
-    return re.compile(rf"[,，]\s*(?:{cues.alternatives('action_remark_tail')})[.!。！]*\s*$", re.I)
+    """ "…, that's a must" / "…，这个必须做" / "…，先记上，别回头忘了": how much it matters or a note to keep
+    it, no part of what to do."""
+    return re.compile(rf"(?:[,，.。]\s*(?:{cues.alternatives('action_remark_tail')}))+[.!。！]*\s*$", re.I)
 
 
 def take_aside(t: Turn, text: str) -> bool:
