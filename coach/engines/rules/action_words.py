@@ -62,10 +62,9 @@ _SELF_NAMED = re.compile(
     r"|(?:^|[,;.]\s*)(?:(?i:and)\s+)?([A-Z][a-z]{1,15}),\s*(?i:that'?s me|that is me)\b"
     r"|(?:^|[，,；;。]\s*)(?:还有)?([\u4e00-\u9fff]{2,3})[，,]\s*就是我(?:自己)?(?=$|[，,；;。])"
 )
-# an owner set off by a dash after the work, with their team or role before the name
-_DASH_OWNER = re.compile(
-    r"(?:——|—|–|--)\s*([^\s，,；;。—–-]{2,14})\s*(?=$|[，,；;。]|——|—)"
-)  # "——黄斌，", "小蔡——蔡文涛——"
+# an owner set off by a dash after the work, with their team or role before the name ("——黄斌，"), or
+# between two dashes ("小蔡——蔡文涛——")
+_DASH_OWNER = re.compile(r"(?:——|—|–|--)\s*([^\s，,；;。—–-]{2,14})\s*(?=$|[，,；;。]|——|—)")
 # A bare English name given as its own clause: "improve X, Tom, next Friday".
 _BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
 
