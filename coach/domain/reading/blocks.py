@@ -91,7 +91,7 @@ def strip_filler(sentence: str) -> str:
 
 def has_rung(sentence: str) -> bool:
     """A sentence that names a rung of the ladder (现象, 表因, 根因…) or a share label, anywhere in it."""
-    for clause in re.split(r"[，,；;:：]\s*|\s+-\s+", sentence):
+    for clause in re.split(r"[，,；;:：→]\s*|\s*(?:-+>|=>)\s*|\s+-\s+", sentence):
         clause = strip_filler(clause).rstrip(" 。.!！")
         if any(p.match(clause) for p in cues.rungs().values()):
             return True

@@ -58,7 +58,7 @@ def _share_tail() -> re.Pattern[str]:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
-_CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+|——\s*|\s+—\s+")
+_CLAUSE = re.compile(r"[，,：:→]\s*|\s*(?:-+>|=>)\s*|\s+-\s+|——\s*|\s+—\s+")  # "A -> B -> root cause: C"
 
 
 @cache

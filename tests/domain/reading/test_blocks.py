@@ -209,3 +209,47 @@ def test_a_rest_said_in_the_past_or_of_a_finding_is_a_chain_of_its_own(text: str
 def test_the_missed_asked_as_a_question_opens_the_missed(sentence: str, kind: str) -> None:
     opened = opens(sentence)
     assert opened is not None and opened[0] == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Missed scans: patients late -> porters pulled to A&E -> root cause: dispatch rules never updated",
+        "漏检：病人没到 -> 护工被抽走 -> 根因：派单规则没改",
+    ],
+)
+def test_a_rung_after_an_arrow_is_found(sentence: str) -> None:
+    assert has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Move the stand-up -> 9:30, Tom, next week",  # an arrow with no rung
+        "晨会时间 -> 9点半，小王负责",
+    ],
+)
+def test_an_arrow_alone_names_no_rung(sentence: str) -> None:
+    assert not has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Bad:\n- Sickness up\n- Never did: the radiology porter", ["shortfalls", "missed"]),
+        ("不足：\n- 病假多\n- 一直没做的：放射科专职护工", ["shortfalls", "missed"]),
+    ],
+)
+def test_never_did_as_a_list_items_label_opens_the_missed(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never did find out why the alarm went off.",  # no label: a sentence about something else
+        "这个我们一直没做过统计。",
+    ],
+)
+def test_never_did_in_a_sentence_opens_nothing(text: str) -> None:
+    assert "missed" not in _kinds(text)

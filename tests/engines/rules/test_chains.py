@@ -143,3 +143,21 @@ def test_a_number_inside_the_root_stays_and_the_share_goes(text: str, root: str,
     assert parts is not None
     assert (parts.root, parts.main) == (root, True)
     assert parts.share == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "Missed scans: patients not at CT on time -> porters pulled to A&E -> "
+            "root cause: the dispatch rules were never updated. ~70%.",
+            "the dispatch rules were never updated",
+        ),
+        ("漏检：病人没按时到CT -> 护工被抽去急诊 -> 根因：派单规则一直没改。占七成。", "派单规则一直没改"),
+    ],
+)
+def test_a_chain_written_with_arrows_keeps_its_root_and_share(text: str, root: str) -> None:
+    """Read as the answer to the drill-down's question (one rung named is enough)."""
+    parts = read_chain(text, least=1)
+    assert parts is not None
+    assert (parts.root, parts.main, parts.share) == (root, True, pytest.approx(0.7))
