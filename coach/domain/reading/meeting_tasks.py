@@ -116,7 +116,7 @@ def agreed_task(person: str, task: str, said: str) -> str:
 def assigns(said: str) -> bool:
     """A line that gives someone a task: "Ben will…", "Marcus, canary stage…", "小吴负责…"."""
     return bool(
-        re.search(r"负责|牵头|来做|(?i:\bowner\b|\bowns?\b|\bwill\b)", said)
+        re.search(r"负责|牵头|来做|自己来|(?i:\bowner\b|\bowns?\b|\bwill\b)", said)
         or re.match(r"^[A-Z][a-z]+,", said)
         or re.match(r"^[\u4e00-\u9fff]{2,3}(?:来|去)", said)
     )

@@ -743,3 +743,36 @@ def test_thanks_to_people_are_no_fact_zh() -> None:
     said = messages(read_transcript(THANKS_ZH) or [])
     assert not any("小赵" in s or "老周" in s for s in said)
     assert any("排班表" in s and "5月10日前" in s for s in said)
+
+
+def test_a_task_the_chair_takes_on_themself_joins_the_actions_zh() -> None:
+    text = """邓海峰：签约目标50单，实际42单。
+小李：先说好的，新模板好用。
+邓海峰：行动。合同模板，小李你牵头？
+小李：可以，下周五前。
+邓海峰：补给站布点模型我自己来，年底前。小陆今天记录辛苦了。
+小陆：不辛苦。"""
+    said = messages(read_transcript(text) or [])
+    actions = next(s for s in said if s.startswith("行动"))
+    assert "邓海峰" in actions and "布点模型" in actions and "年底前" in actions
+    assert not any("小陆" in s for s in said)
+
+
+def test_a_task_the_chair_takes_on_themself_joins_the_actions_en() -> None:
+    text = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the banner worked.
+Maya: Actions. Ollie, the banner copy?
+Ollie: Sure, by next Friday.
+Maya: The stand model I'll do myself, by the end of the year. Thanks Stan for taking notes.
+Stan: No worries."""
+    said = messages(read_transcript(text) or [])
+    actions = next(s for s in said if s.startswith("Actions"))
+    assert "Maya" in actions and "stand model" in actions
+    assert not any("Stan" in s for s in said)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["夜班护士太辛苦了", "The night nurses are worn out, thanks for asking about it"]
+)
+def test_a_finding_about_hard_work_is_no_room_talk(sentence: str) -> None:
+    assert not _room_talk(sentence)
