@@ -186,7 +186,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         others = (
             m.text
             for m in find_dates(text, dt.date(2000, 1, 1))
-            if not m.recurring and not _BARE_WEEKDAY.fullmatch(m.text.strip())
+            if not m.recurring and not _BARE_WEEKDAY.fullmatch(m.text.strip()) and not _a_term(text, m.text)
         )  # "the Saturday booking window": a weekday alone names a thing, it is no second date
         for named in sorted(
             {mention.text, *others}, key=lambda d: (-len(d), d)
@@ -200,6 +200,19 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         for c in clauses
         if has_words(c) and not LEFTOVER.match(normalize(c)) and c not in (who, f"and {who}", f"还有{who}")
     ]
+
+
+# a time limit counted from an event is a term of the work, no deadline: "尾款婚礼后7天内付清", "refunds
+# within 7 days of the return"
+_TERM = re.compile(r"(?:后|之后|以后)\s*$")
+_TERM_AFTER = re.compile(r"^\s*(?i:of|after|from)\s+(?!now\b|today\b)")
+
+
+def _a_term(text: str, date_text: str) -> bool:
+    at = text.find(date_text)
+    if at < 0:
+        return False
+    return bool(_TERM.search(text[:at]) or _TERM_AFTER.match(text[at + len(date_text) :]))
 
 
 _BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")

@@ -3,8 +3,11 @@ and verbs are the language files' `owner_label_glued` and `owner_lead_verbs`."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from coach.domain.parsing import find_deadline
 from coach.engines.rules.action_words import owner_in, work_clauses
 
 
@@ -69,3 +72,42 @@ def test_an_owner_set_off_by_dashes_mid_sentence(text: str, owner: str) -> None:
 )
 def test_an_aside_between_dashes_names_no_owner(text: str) -> None:
     assert owner_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("提成方案改成场数加执行评分，负责人：老板罗建国，下月底前", "罗建国"),  # a role before the name
+        ("合同写明尾款付清，负责人：外包法务施雨，下下周五前", "施雨"),  # hired from outside
+        ("Business case for powered bed drives. Owner: Linda Frost, March 13.", "Linda Frost"),
+    ],
+)
+def test_an_owner_after_their_role(text: str, owner: str) -> None:
+    assert owner_in(text) == owner
+
+
+def _work(text: str) -> str:
+    mention = find_deadline(text, dt.date(2026, 10, 20))
+    return " ".join(work_clauses(text, mention))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("合同写明尾款婚礼后7天内付清，负责人：施雨，11月1日前", "婚礼后7天内付清"),  # a term of the work
+        ("Refunds paid within 7 days of the return, owner Kim, by November 1", "within 7 days of the return"),
+    ],
+)
+def test_a_time_limit_counted_from_an_event_stays_in_the_work(text: str, kept: str) -> None:
+    assert kept in _work(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("整改方案7天内出，负责人：施雨", "7天"),  # the deadline itself goes
+        ("Kim drafts the refund policy within 7 days", "7 days"),
+    ],
+)
+def test_a_time_limit_that_is_the_deadline_leaves_the_work(text: str, gone: str) -> None:
+    assert gone not in _work(text)

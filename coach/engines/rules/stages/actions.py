@@ -167,6 +167,8 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
 _ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
 _ITEMS_NO_DIGITS = re.compile(r"\s*(?:[；;\n]+|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
 _DIGIT_BULLET = re.compile(r"(?:^|\s|[。，,])\(?(\d)[.、)）]")
+# "- 每天场次上限写进接单系统，…": the list's mark, no part of the item
+_DASH_BULLET = re.compile(r"^[-*•·]\s+")
 
 
 def _several(t: Turn) -> bool:
@@ -206,7 +208,9 @@ def _split_items(text: str) -> list[str]:
 def _take_several(t: Turn, pieces: list[str]) -> bool:
     """File each piece as an action when every piece names an owner or a date, and one names both."""
     items = [
-        cues.action_list_lead().sub("", i.strip(" ，,。.")).strip() for i in pieces if i and has_words(i)
+        cues.action_list_lead().sub("", _DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
+        for i in pieces
+        if i and has_words(i)
     ]
     items = [
         cues.action_list_lead().sub("", i)
