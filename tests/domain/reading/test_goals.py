@@ -403,3 +403,16 @@ def test_a_name_defined_in_the_next_clause_keeps_its_own_words(text: str, name: 
 def test_a_clause_not_joined_on_tells_more_of_the_name(text: str, name: str) -> None:
     (goal,) = goals_in(text)
     assert name in goal.name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("4. 好评率：目标95%，实际97%", "好评率"),  # 好 glued to the word is part of the name
+        ("对账及时率目标99%，实际97%", "对账及时率"),
+        ("好，回款目标100万，实际90万", "回款"),  # said alone, 好 is filler
+        ("Overall, revenue target 100k, actual 90k", "revenue"),
+    ],
+)
+def test_a_filler_glued_to_the_name_is_part_of_it(text: str, name: str) -> None:
+    assert [g.name for g in read_goals(text)] == [name]
