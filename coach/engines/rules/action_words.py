@@ -178,8 +178,14 @@ def bare_name(words: str) -> str | None:
     return None
 
 
+@cache
+def owner_me() -> re.Pattern[str]:
+    """The owner said as the one talking ("…，我自己来，…", "…, me, next Friday"): no part of the work."""
+    return re.compile(cues.alternatives("owner_me"), re.I)
+
+
 def work_clauses(text: str, mention: DateMention | None) -> list[str]:
-    rest = _owner_bits().sub(" ", text)
+    rest = owner_me().sub("，", _owner_bits().sub(" ", text))
     rest = _DASH_OWNER.sub(lambda m: "，" if bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
         # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案

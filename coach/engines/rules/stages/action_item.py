@@ -13,7 +13,7 @@ from coach.domain.parsing import DateMention
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
 from coach.domain.retrospective import ActionItem
-from coach.engines.rules.action_words import deadline, owner_in, work_clauses
+from coach.engines.rules.action_words import deadline, owner_in, owner_me, work_clauses
 from coach.engines.rules.replies import render
 from coach.engines.rules.state import ActionDraft
 from coach.engines.rules.text import clipped
@@ -53,10 +53,24 @@ def owner_of(t: Turn, text: str) -> str | None:
     """The owner named, or a person of this review who leads the item ("刘洋整理话术，下周五前")."""
     if who := owner_in(text):
         return who
+    if owner_me().search(text) and (me := _the_one_talking(t)):
+        return me  # "…，我自己来，4月15日前" from the lead who said "我是店长何丽君"
     people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
     body = text.strip()
     known = sorted(filter(None, people), key=lambda p: (-len(p), p))
     return next((p for p in known if body.startswith(p)), None)
+
+
+def _the_one_talking(t: Turn) -> str | None:
+    """The person typing, when exactly one person reflected in this review and introduced themself
+    ("我是店长何丽君", "Me, Gareth Pryce"); None when there are several or no one said who they are."""
+    people = {r.person for r in t.review.reflections if r.person}
+    if len(people) != 1:
+        return None
+    (person,) = people
+    intro = re.compile(rf"(?:{cues.alternatives('self')})[^，,。；;:：]{{0,12}}?{re.escape(person)}", re.I)
+    said = " ".join(r.evidence or "" for r in t.review.reflections)
+    return person if intro.search(said) else None
 
 
 def read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
