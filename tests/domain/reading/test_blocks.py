@@ -253,3 +253,20 @@ def test_never_did_as_a_list_items_label_opens_the_missed(text: str, kinds: list
 )
 def test_never_did_in_a_sentence_opens_nothing(text: str) -> None:
     assert "missed" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工单慢是因为按单结算。顺便这条算经验：运营商的通知以后要有人专门盯，新增，组织层面。",
+        "Tickets were slow. And this one counts as a lesson: "
+        "someone owns the carrier notices, start, organisation.",
+    ],
+)
+def test_a_lesson_said_on_the_way_opens_the_lessons(text: str) -> None:
+    assert _kinds(text)[-1] == "lessons"
+
+
+@pytest.mark.parametrize("text", ["这算经验吗？我觉得不算。", "That is a lesson for all of us, honestly."])
+def test_calling_something_a_lesson_without_a_colon_opens_nothing(text: str) -> None:
+    assert "lessons" not in _kinds(text)
