@@ -50,7 +50,8 @@ LEFTOVER = re.compile(
     re.I,
 )
 _MODAL = re.compile(r"^(?:will|shall|is going to|are going to|'ll)\s+", re.I)  # left where the owner was
-_DANGLING = re.compile(r"\s+(?:by|before|until|due|from|starting)[\s.。]*$", re.I)  # left where a date was
+# left where a date was, also as a clause of its own ("…, Kwame, before the 15th" → "before")
+_DANGLING = re.compile(r"(?:^|\s+)(?:by|before|until|due|from|starting)[\s.。]*$", re.I)
 # A name that does the action: "Tariq builds a forecast…", "Grace signs the contract by July 31"
 # (the verb takes an object, so "Route alerts by service" stays an imperative with no owner)
 _EN_SUBJECT = re.compile(

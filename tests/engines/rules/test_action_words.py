@@ -111,3 +111,16 @@ def test_a_time_limit_counted_from_an_event_stays_in_the_work(text: str, kept: s
 )
 def test_a_time_limit_that_is_the_deadline_leaves_the_work(text: str, gone: str) -> None:
     assert gone not in _work(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("Timed scan slots get priority in the dispatch app, Kwame, before the 15th", "Timed scan slots"),
+        ("派单系统加优先规则，老马，15号前", "派单系统加优先规则"),
+    ],
+)
+def test_the_deadline_word_said_as_its_own_clause_leaves_with_the_date(text: str, work: str) -> None:
+    clauses = work_clauses(text, find_deadline(text, dt.date(2026, 2, 4)))
+    assert clauses[0].startswith(work)
+    assert not any(c.strip(" .") in ("before", "前") for c in clauses)

@@ -1,14 +1,17 @@
-"""An action's owner said as the one talking ("…，我自己来，4月15日前", "…, me, next Friday"): the person who
-introduced themself in this review's reflection, when only one did; otherwise no owner is guessed."""
+"""One action item as said (stages/action_item.py), zh and en: an owner said as the one talking
+("…，我自己来，4月15日前", "…, me, next Friday") is the person who introduced themself in the review's one
+reflection, else no owner is guessed; an action said again is the one already on the list."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from coach.domain.retrospective import Reflection, Retrospective
+from coach.domain.retrospective import ActionItem, Reflection, Retrospective
 from coach.engines.base import TurnContext
 from coach.engines.rules.action_words import work_clauses
-from coach.engines.rules.stages.action_item import owner_of
+from coach.engines.rules.stages.action_item import owner_of, said_again
 from coach.engines.rules.state import RulesState
 from coach.engines.rules.turn import Turn
 
@@ -70,3 +73,42 @@ def test_no_owner_is_guessed_for_me_when_the_one_talking_is_unknown(
     language: str, reflections: list[Reflection], action: str
 ) -> None:
     assert owner_of(_turn(language, reflections), action) is None
+
+
+def _action(what: str, how: str, who: str, when: str) -> ActionItem:
+    return ActionItem(what=what, how=how, who=who, when=dt.date.fromisoformat(when))
+
+
+KNOWN = [
+    _action(
+        "Start priority for timed slots",
+        "Priority rule for timed scan slots in the dispatch app",
+        "Kwame Boateng",
+        "2026-02-15",
+    ),
+    _action("场次上限新增", "每天场次上限写进接单系统", "侯静", "2026-11-15"),
+]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        _action("", "Also: timed scan slots get priority in the dispatch app", "Kwame", "2026-02-15"),
+        _action("", "每天场次上限写进接单系统里", "侯静", "2026-11-15"),
+    ],
+)
+def test_an_action_said_again_is_the_one_on_the_list(item: ActionItem) -> None:
+    assert said_again(KNOWN, item) is not None
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        _action("", "Review the timed scan slots rota with radiology", "Kwame", "2026-02-15"),  # other work
+        _action("", "Priority rule for timed scan slots in the dispatch app", "Linda Frost", "2026-02-15"),
+        _action("", "每天场次上限写进接单系统", "侯静", "2026-12-01"),  # another date
+        _action("", "接单系统加场次上限提醒培训", "侯静", "2026-11-15"),
+    ],
+)
+def test_other_work_or_another_owner_or_date_is_a_new_action(item: ActionItem) -> None:
+    assert said_again(KNOWN, item) is None
