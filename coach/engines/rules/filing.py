@@ -16,6 +16,7 @@ from coach.domain.critique import is_external, normalize
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
 from coach.domain.reading.meta import without_meta
+from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import (
     QUESTIONS,
     SaidReflection,
@@ -297,6 +298,7 @@ def _file_items(
     queue = list(items)
     while queue:
         item = strip_filler(without_meta(queue.pop(0)))
+        item = missed_item(item) if kind == "missed" else item  # "…we agreed in November" says why it is one
         if not has_words(item) or _no_finding().match(item):
             continue
         if mine and cues.finding_goes_on().match(item):
