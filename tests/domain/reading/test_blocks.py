@@ -270,3 +270,28 @@ def test_a_lesson_said_on_the_way_opens_the_lessons(text: str) -> None:
 @pytest.mark.parametrize("text", ["这算经验吗？我觉得不算。", "That is a lesson for all of us, honestly."])
 def test_calling_something_a_lesson_without_a_colon_opens_nothing(text: str) -> None:
     assert "lessons" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Went badly: late handbacks, slow quotes, and the thing we should have done: a parts pre-order.",
+            ["shortfalls", "missed"],
+        ),
+        ("不足：投诉多、工单慢，还有该做没做的：巡检路线一直没重排。", ["shortfalls", "missed"]),
+    ],
+)
+def test_the_missed_headed_at_the_end_of_a_list_is_its_own_block(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Went badly: late handbacks, and we should have done more, honestly.",  # no heading with a colon
+        "不足：投诉多，该做没做的事情很多。",
+    ],
+)
+def test_missed_words_inside_a_finding_open_nothing(text: str) -> None:
+    assert _kinds(text) == ["shortfalls"]
