@@ -10,7 +10,7 @@ import re
 from coach.domain.retrospective import Dimension, LessonAction
 
 _DIMENSION_WORDS: dict[Dimension, tuple[str, ...]] = {
-    Dimension.organization: ("组织", "organization", "organisation", "org"),
+    Dimension.organization: ("组织", "organization", "organisation", "org", "process"),  # "that's process"
     Dimension.culture: ("文化", "culture"),
     Dimension.people: ("人员", "人才", "人的", "人", "people", "person", "talent"),
     Dimension.business: ("业务", "business"),

@@ -31,3 +31,15 @@ D, A = Dimension, LessonAction
 )
 def test_reads_plain_corrections(text: str, dimension: Dimension | None, action: LessonAction | None) -> None:
     assert parse_lesson_correction(text) == (dimension, action)
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension"),
+    [
+        ("Start a second read on every late-shift story, that's process", Dimension.organization),
+        ("Change #3 to culture, it's how we behave, not a process", Dimension.culture),
+        ("这条算组织，是流程上的事", Dimension.organization),
+    ],
+)
+def test_process_names_the_organisation_unless_denied(text: str, dimension: Dimension) -> None:
+    assert parse_lesson_correction(text)[0] == dimension

@@ -170,6 +170,13 @@ def _month_relative(m: re.Match[str], today: dt.date) -> dt.date | None:
     return day_in_month(first.year, first.month, _MONTH_PARTS[m["mr_p"] or "底"])
 
 
+def _month_relative_day(m: re.Match[str], today: dt.date) -> dt.date | None:
+    """下月15号, 本月20日, the 15th of next month."""
+    first = add_months(today.replace(day=1), _offset(m["mrd_rel"] or m["mrd_rel2"]))
+    day = _number(m["mrd_d"] or m["mrd_d2"])
+    return day_in_month(first.year, first.month, day) if day else None
+
+
 def _year_part(m: re.Match[str], today: dt.date) -> dt.date | None:
     """年底, 明年底, 2026年底, 年中, 年初, 年内."""
     year = _year_of(m["y_y"], m["y_rel"] or m["y_rel2"], today) or today.year
@@ -364,6 +371,13 @@ _RULES: list[tuple[str, str, Handler]] = [
         rf"(?:(?P<y_y>{_YEAR})\s*年|(?P<y_rel>今|明|去|后)年|(?<![\d一二两三四五六七八九十多几半])年)(?P<y_p>底|末|中|初)"
         r"|(?P<y_rel2>今|明)年(?:内|之内)",
         _year_part,
+    ),
+    (
+        # a day of a month said relative to this one: "下月15号", "下个月十五日", "本月20日"
+        "month_rel_day",
+        rf"(?P<mrd_rel>下下个?|下个?|本|这个?|当)月\s*(?P<mrd_d>{_CN_N})(?!\d)\s*(?:日|号(?![机线楼门库仓位柜台车床窗口厅馆]))"
+        r"|(?i:\bthe\s+(?P<mrd_d2>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<mrd_rel2>next|this)\s+month\b)",
+        _month_relative_day,
     ),
     (
         "month_rel",

@@ -91,7 +91,7 @@ def strip_filler(sentence: str) -> str:
 
 def has_rung(sentence: str) -> bool:
     """A sentence that names a rung of the ladder (现象, 表因, 根因…) or a share label, anywhere in it."""
-    for clause in re.split(r"[，,；;:：]\s*|\s+-\s+", sentence):
+    for clause in re.split(r"[，,；;:：→]\s*|\s*(?:-+>|=>)\s*|\s+-\s+", sentence):
         clause = strip_filler(clause).rstrip(" 。.!！")
         if any(p.match(clause) for p in cues.rungs().values()):
             return True
@@ -135,7 +135,7 @@ def opens(sentence: str) -> tuple[BlockKind, str, str] | None:
 def read_blocks(text: str) -> list[Block]:
     """The message's blocks in order; sentences before any cue form a "text" block."""
     blocks: list[Block] = []
-    for sentence in sentences(text):
+    for sentence in (piece for said in sentences(text) for piece in _missed_inside(said)):
         opened = opens(sentence)
         if opened is not None:
             kind, body, topic = opened
@@ -153,3 +153,17 @@ def read_blocks(text: str) -> list[Block]:
             blocks.append(Block("text", [sentence]))
         blocks[-1].said.append(sentence)
     return blocks
+
+
+_LIST_JOIN = re.compile(r"[,，、]\s*(?:and\s+|还有|以及|另外)?")
+
+
+def _missed_inside(sentence: str) -> list[str]:
+    """ "late handbacks, slow quotes, and the thing we should have done: a parts pre-order", "不足是A、B，还有
+    该做没做的：C": the missed, headed with its colon at the end of a list, is a sentence of its own."""
+    for join in _LIST_JOIN.finditer(sentence):
+        rest = sentence[join.end() :]
+        opened = opens(rest)
+        if opened is not None and opened[0] == "missed" and re.match(r"[^:：。.]{0,40}[:：]", rest):
+            return [sentence[: join.start()], rest]
+    return [sentence]

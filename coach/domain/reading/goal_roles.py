@@ -41,7 +41,8 @@ BOUND_WORDS = (
 BOUND_BEFORE = re.compile(rf"(?:{BOUND_WORDS})\s*$")
 # the words before a KPI's name that are not part of it: "另外", "我们的", "as for", "overall"
 FILLER_WORDS = (
-    r"嗯|哦|噢|啊|对|好|那|然后|另外|还有个|还有一个|还有|以及|再就是|最后|其次|首先|第[一二三四五]个?|一个是|一是|二是|三是"
+    # 对/好 glued to the next word start a name ("好评率", "对账及时率"); alone ("好，回款…") they are filler
+    r"嗯|哦|噢|啊|(?:对|好)(?![\u4e00-\u9fff])|那|然后|另外|还有个|还有一个|还有|以及|再就是|最后|其次|首先|第[一二三四五]个?|一个是|一是|二是|三是"
     r"|总体看|总的来看|总体|整体|先看数|但是|但|其中|而且|关于|我们(?:自己)?(?:的)?|这次的?|本次的?"
     r"|这个?(?:月|季度?|版本?)的?|本(?:月|季度?|周)的?|今年的?|上个?月的?"
     r"|(?i:(?:oh|ah|um|and|also|then|plus|so|but|overall|we|our|i|the|a|an|it|this|that|on|for|as\s+for"

@@ -33,7 +33,12 @@ def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
         return None
     body = said.strip().rstrip("？? ")
     match = _ADDRESSED.match(body)
-    if match is not None and (cues.ask_task().search(match.group("task")) or dated(match.group("task"))):
+    if match is not None and (
+        cues.ask_task().search(match.group("task"))
+        or dated(match.group("task"))
+        # "Jess, welcome emails for the trials?": a task named to someone at the meeting, no verb needed
+        or (match.group("person") in people and _named_only(match.group("task")))
+    ):
         return _asked(match.group("person"), cues.ask_task().sub("", match.group("task")))
     if (named := _NAMED_LAST.match(body)) is not None and named.group("person") in people:
         rest = cues.ask_task().sub("", named.group("rest"))
@@ -66,6 +71,12 @@ def named_task(said: str, people: set[str]) -> str | None:
         else ("person", "task", "when")
     )
     return joiner.join(match.group(k).strip() for k in keys)
+
+
+def _named_only(task: str) -> bool:
+    """A task only named, no question about it ("welcome emails for the trials", "欢迎邮件"); "the template
+    visit, can we do it off the plans" asks something else."""
+    return _short(task) and not re.search(r"[,，]", task) and not cues.not_a_task().search(task)
 
 
 def _short(words: str) -> bool:
@@ -105,7 +116,7 @@ def agreed_task(person: str, task: str, said: str) -> str:
 def assigns(said: str) -> bool:
     """A line that gives someone a task: "Ben will…", "Marcus, canary stage…", "小吴负责…"."""
     return bool(
-        re.search(r"负责|牵头|来做|(?i:\bowner\b|\bowns?\b|\bwill\b)", said)
+        re.search(r"负责|牵头|来做|自己来|(?i:\bowner\b|\bowns?\b|\bwill\b)", said)
         or re.match(r"^[A-Z][a-z]+,", said)
         or re.match(r"^[\u4e00-\u9fff]{2,3}(?:来|去)", said)
     )

@@ -10,13 +10,13 @@ import re
 
 from coach.domain.reading import cues
 
-_CLAUSES = re.compile(r"([，,;；。!！]\s*|(?<=[A-Za-z%)])\.\s+)")
+_CLAUSES = re.compile(r"([，,;；。!！？?]\s*|(?<=[A-Za-z%)])\.\s+)")
 _JOINER = re.compile(r"^(?:but|and|so|though|不过|但是?|所以|而且)\s*[,，]?\s*", re.I)
 
 
 def is_meta_remark(clause: str) -> bool:
-    """A clause that is only talk about the review ("not digging", "跳过吧", "这个是外部的")."""
-    body = _JOINER.sub("", clause.strip(" \t，,;；。.!！"))
+    """A clause that is only talk about the review ("not digging", "跳过吧", "这个是外部的", "又问？")."""
+    body = _JOINER.sub("", clause.strip(" \t，,;；。.!！？?"))
     return bool(body) and bool(cues.meta_remark().match(body))
 
 

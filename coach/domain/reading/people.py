@@ -69,6 +69,7 @@ def _person(sentence: str) -> tuple[str | None, str]:
         relayed = cues.named(match, "name")
         if (not rest.strip() or _hands_over(rest)) and relayed and _is_name(relayed):  # their answers follow
             return relayed, rest
+    body = _after_a_lead_in(body)  # "反思就我一个吧，我是片区经理韩冬。", "OK, quick one, I'm Gareth."
     if match := cues.self_intro().match(body):
         rest = body[match.end() :]
         if named := _NAME.match(rest):
@@ -84,6 +85,16 @@ def _person(sentence: str) -> tuple[str | None, str]:
                         return token, after[apposed.end() :]
                 return bare.strip(), after
     return None, body
+
+
+def _after_a_lead_in(body: str) -> str:
+    """The sentence from a self-introduction said after a short lead-in clause that answers nothing; the
+    sentence itself otherwise."""
+    for lead in re.finditer(r"[，,]\s*", body[:20]):
+        after = body[lead.end() :]
+        if cues.self_intro().match(after) and _answer_cue(body[: lead.start()]) is None:
+            return after
+    return body
 
 
 def _is_name(said: str) -> bool:

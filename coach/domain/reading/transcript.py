@@ -41,13 +41,17 @@ _STAMP = r"(?:\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s
 _LINE = re.compile(
     rf"^\s*(?:{_STAMP}\s*)?"
     r"(?P<speaker>[A-Z][A-Za-z.'-]{0,15}(?: [A-Z][A-Za-z.'-]{0,15})?|[^\s:：，,。!?！？()（）\[\]]{1,12})"
+    r"(?:\s*[(（][^()（）:：]{1,12}[)）])?"  # the speaker's role: "Maya (chair):", "周敏（主持）："
     r"\s*[：:]\s*(?P<said>\S.*)$"
 )
 # a speaker's turn inside a paragraph: after a sentence's end, a name and a colon ("。 邓楠：报了")
 _INLINE_TURN = re.compile(
     r"(?<=[。！？!?.…])\s+(?=(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[：:]\s*\S)"
 )
-_LIST_HEAD = re.compile(r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:\.\s+|。\s*)(?=\S)")
+# a list's head said as a sentence, maybe with a word on how ("Lessons, quickly.", "经验，快速过一下。")
+_LIST_HEAD = re.compile(
+    r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:[,，][^.。,，:：]{1,12})?(?:\.\s+|。\s*)(?=\S)"
+)
 _QUESTION = re.compile(r"[？?]\s*$")
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -116,6 +120,9 @@ def messages(spoken: list[Spoken]) -> list[str]:
             before, unsaid = unsaid, line.said.strip()
             said = _without_acknowledgements(line.said)
             agreed = said != line.said.strip()
+            if (kpi := _kpi_asked(said, out)) is not None:
+                topic, asker, asked_of = kpi, line.speaker, None  # "Churn?": the meeting moves to that KPI
+                continue
             if _asks_on(said, topic, asker == line.speaker):
                 continue  # "根子呢？": the one who asked asks on, the topic stays
             if asked_of is not None and topic is not None and _is_action_topic(topic):
@@ -129,7 +136,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
                     if takes(said, agreed, anyone=person is None):
                         _join(out, topic, agreed_task(line.speaker, task, said), "；")
                         continue
-            if not said or cues.room_talk().search(said) or cues.listener().search(said):
+            if not said or _room_talk(said) or _room_talk(line.said) or cues.listener().search(said):
                 continue
             if cues.talk_about().search(said) and _topic(said) is None:
                 continue  # "困人说一下吧。": facilitation, and no phenomenon for a why after it
@@ -211,9 +218,31 @@ def _named_area(said: str) -> str:
     return f"{said[:at]}{name}{'：' if _HAN.search(name) else ': '}{rest}"
 
 
+def _room_talk(said: str) -> bool:
+    """Talk about the meeting, thanks to people among it ("Thanks Ollie for the numbers"): no fact."""
+    return bool(cues.room_talk().search(said))
+
+
 def _missed_said(said: str) -> bool:
     """A sentence that says a thing was due and not done, no heading before it (see `cues.missed_said`)."""
     return opens(said) is None and bool(cues.missed_said().search(said)) and not _QUESTION.search(said)
+
+
+def _kpi_asked(said: str, out: list[str]) -> str | None:
+    """ "Churn?", "入住率呢？": a question that only names a KPI the meeting gave its figures for is asked
+    to dig into that KPI ("Dig into churn: "); None for any other question."""
+    body = re.sub(r"(?:呢|吗)?[？?\s]*$", "", _without_acknowledgements(said)).strip()
+    if not _QUESTION.search(said) or not body or cues.why().search(body):
+        return None
+    short = len(body) <= 6 if _HAN.search(body) else len(body.split()) <= 2 and body.isascii()
+    if not short or not re.fullmatch(r"[\w\s'-]+", body):
+        return None
+    edge = "" if _HAN.search(body) else r"\b"  # Chinese has no spaces: "客诉目标…" names 客诉
+    named = re.compile(rf"{edge}{re.escape(body)}{edge}", re.I)
+    for sentence in (s for message in out for s in sentences(message)):
+        if named.search(sentence) and cues.kpi_words().search(sentence) and re.search(r"\d", sentence):
+            return f"挖{body}：" if _HAN.search(body) else f"Dig into {body.lower()}: "
+    return None
 
 
 def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
@@ -224,9 +253,13 @@ def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
 
 
 def _one_clause(said: str) -> str:
-    """A lesson and the dimension said after it as one item: "keep the flu jabs, That's people"."""
-    joiner = "，" if _HAN.search(said) else ", "
-    return joiner.join(strip_filler(s).rstrip("。.；; ") for s in sentences(said))
+    """A lesson and the dimension said after it as one item: "keep the flu jabs, That's people"; another
+    sentence after it is another lesson ("Stop letting each desk…. And a welcome series is new, business")."""
+    joiner, stop = ("，", "。") if _HAN.search(said) else (", ", ". ")
+    out = ""
+    for sentence in (strip_filler(s).rstrip("。.；; ") for s in sentences(said)):
+        out += (joiner if only_dimension_label(sentence) else stop if out else "") + sentence
+    return out
 
 
 def _why_about(said: str, before: str | None) -> str | None:
@@ -299,7 +332,7 @@ def _parts(line: Spoken) -> list[Spoken]:
         ended = (after in ("question", "lesson", "missed") and not goes_on) or (
             after == "lessons" and bool(WEIGHT.search(body))  # "Oh, and …, I'd put 70% on that."
         )
-        talk = bool(cues.talk_about().search(body) or cues.room_talk().search(body))
+        talk = bool(cues.talk_about().search(body) or _room_talk(body) or _room_talk(sentence.strip()))
         if not starts or lesson or missed or ended or talk or _opens_part(body):
             starts.append(at)
             after = None

@@ -50,7 +50,8 @@ LEFTOVER = re.compile(
     re.I,
 )
 _MODAL = re.compile(r"^(?:will|shall|is going to|are going to|'ll)\s+", re.I)  # left where the owner was
-_DANGLING = re.compile(r"\s+(?:by|before|until|due|from|starting)[\s.。]*$", re.I)  # left where a date was
+# left where a date was, also as a clause of its own ("…, Kwame, before the 15th" → "before")
+_DANGLING = re.compile(r"(?:^|\s+)(?:by|before|until|due|from|starting)[\s.。]*$", re.I)
 # A name that does the action: "Tariq builds a forecast…", "Grace signs the contract by July 31"
 # (the verb takes an object, so "Route alerts by service" stays an imperative with no owner)
 _EN_SUBJECT = re.compile(
@@ -62,8 +63,9 @@ _SELF_NAMED = re.compile(
     r"|(?:^|[,;.]\s*)(?:(?i:and)\s+)?([A-Z][a-z]{1,15}),\s*(?i:that'?s me|that is me)\b"
     r"|(?:^|[，,；;。]\s*)(?:还有)?([\u4e00-\u9fff]{2,3})[，,]\s*就是我(?:自己)?(?=$|[，,；;。])"
 )
-# an owner set off by a dash after the work, with their team or role before the name
-_DASH_OWNER = re.compile(r"(?:——|—|–|--)\s*([^\s，,；;。—–-]{2,14})\s*(?=$|[，,；;。])")
+# an owner set off by a dash after the work, with their team or role before the name ("——黄斌，"), or
+# between two dashes ("小蔡——蔡文涛——")
+_DASH_OWNER = re.compile(r"(?:——|—|–|--)\s*([^\s，,；;。—–-]{2,14})\s*(?=$|[，,；;。]|——|—)")
 # A bare English name given as its own clause: "improve X, Tom, next Friday".
 _BARE_NAME = re.compile(r"^[A-Z][a-z]{1,15}( [A-Z][a-z]{1,15})?$")
 
@@ -177,15 +179,21 @@ def bare_name(words: str) -> str | None:
     return None
 
 
+@cache
+def owner_me() -> re.Pattern[str]:
+    """The owner said as the one talking ("…，我自己来，…", "…, me, next Friday"): no part of the work."""
+    return re.compile(cues.alternatives("owner_me"), re.I)
+
+
 def work_clauses(text: str, mention: DateMention | None) -> list[str]:
-    rest = _owner_bits().sub(" ", text)
+    rest = owner_me().sub("，", _owner_bits().sub(" ", text))
     rest = _DASH_OWNER.sub(lambda m: "，" if bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
         # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案
         others = (
             m.text
             for m in find_dates(text, dt.date(2000, 1, 1))
-            if not m.recurring and not _BARE_WEEKDAY.fullmatch(m.text.strip())
+            if not m.recurring and not _BARE_WEEKDAY.fullmatch(m.text.strip()) and not _a_term(text, m.text)
         )  # "the Saturday booking window": a weekday alone names a thing, it is no second date
         for named in sorted(
             {mention.text, *others}, key=lambda d: (-len(d), d)
@@ -199,6 +207,19 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         for c in clauses
         if has_words(c) and not LEFTOVER.match(normalize(c)) and c not in (who, f"and {who}", f"还有{who}")
     ]
+
+
+# a time limit counted from an event is a term of the work, no deadline: "尾款婚礼后7天内付清", "refunds
+# within 7 days of the return"
+_TERM = re.compile(r"(?:后|之后|以后)\s*$")
+_TERM_AFTER = re.compile(r"^\s*(?i:of|after|from)\s+(?!now\b|today\b)")
+
+
+def _a_term(text: str, date_text: str) -> bool:
+    at = text.find(date_text)
+    if at < 0:
+        return False
+    return bool(_TERM.search(text[:at]) or _TERM_AFTER.match(text[at + len(date_text) :]))
 
 
 _BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")

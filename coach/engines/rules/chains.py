@@ -58,7 +58,7 @@ def _share_tail() -> re.Pattern[str]:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
-_CLAUSE = re.compile(r"[，,：:→]\s*|\s+-\s+|——\s*|\s+—\s+")
+_CLAUSE = re.compile(r"[，,：:→]\s*|\s*(?:-+>|=>)\s*|\s+-\s+|——\s*|\s+—\s+")  # "A -> B -> root cause: C"
 
 
 @cache
@@ -310,8 +310,10 @@ def ladder_end(sentences: list[str], start: int, earlier: str = "") -> int:
     asked = False  # "Visits: …" ends only a ladder told by asking why ("Phenomenon: …, Surface: …" is one)
     for number in range(start + 1, len(sentences)):
         said = _BULLET.sub("", sentences[number].strip())
-        asked = asked or _asks_why(sentences[number - 1])
-        if cues.another_topic().match(said) or (asked and (_names_another(said) or _opens_on(said, earlier))):
+        answers = _asks_why(sentences[number - 1])  # the answer to the why just asked is the next rung
+        asked = asked or answers
+        moves_on = not answers and (_names_another(said) or _opens_on(said, earlier))
+        if cues.another_topic().match(said) or (asked and moves_on):
             return number
     return len(sentences)
 

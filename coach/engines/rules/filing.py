@@ -16,6 +16,7 @@ from coach.domain.critique import is_external, normalize
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
 from coach.domain.reading.meta import without_meta
+from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import (
     QUESTIONS,
     SaidReflection,
@@ -230,7 +231,15 @@ def _chains(blocks: list[Block], full: bool, after_drill: bool = False) -> list[
     """The drill-downs said in the message; while drilling only a whole ladder (one rung is an answer)."""
     found: list[ChainParts] = []
     for block in blocks:
-        if block.kind == "chain":
+        weighed = sum(p.share or 0 for p in found)
+        if (
+            block.kind == "rest"
+            and (parts := read_rest(block.text)) is not None
+            and _the_remainder(block, weighed)
+        ):
+            parts.share = round(1 - weighed, 2)  # "…80% of the corrections. The rest were …": the other 20%
+            found.append(parts)
+        elif block.kind == "chain":
             ladder = Block(block.kind, block.sentences[: ladder_end(block.sentences, 0)])
             parts = read_chain(ladder.text, block.topic, least=2 if full and not block.topic else 1)
             if parts is not None:
@@ -238,6 +247,12 @@ def _chains(blocks: list[Block], full: bool, after_drill: bool = False) -> list[
         elif block.kind == "rest" and not full and (parts := read_rest(block.text)) is not None:
             found += [parts] if _taken_whole(parts, block.text, after_drill) else []
     return found
+
+
+def _the_remainder(block: Block, weighed: float) -> bool:
+    """A rest said as all the remainder with no share of its own, after causes weighed in the message."""
+    lead = re.compile(rf"^(?:{cues.alternatives('rest_remainder')})", re.I)
+    return 0 < weighed < 1 and bool(lead.match(block.text.strip())) and parse_share(block.text) is None
 
 
 def _taken_whole(parts: ChainParts, text: str, after_drill: bool) -> bool:
@@ -296,6 +311,7 @@ def _file_items(
     queue = list(items)
     while queue:
         item = strip_filler(without_meta(queue.pop(0)))
+        item = missed_item(item) if kind == "missed" else item  # "…we agreed in November" says why it is one
         if not has_words(item) or _no_finding().match(item):
             continue
         if mine and cues.finding_goes_on().match(item):

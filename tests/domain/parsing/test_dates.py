@@ -349,3 +349,25 @@ def test_the_day_a_meeting_says_it_is_held_takes_the_files_year(
 ) -> None:
     day = stated_day_of(note, file_date)
     assert (day.isoformat() if day else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我来，下月15号前出流程", "2026-12-15"),  # a day of next month, not its end
+        ("下个月十五日前", "2026-12-15"),
+        ("本月28日前", "2026-11-28"),
+        ("by the 15th of next month", "2026-12-15"),
+        ("下月前", "2026-12-31"),  # no day: the month's end, as before
+        ("by the end of next month", "2026-12-31"),
+    ],
+)
+def test_a_day_of_a_month_said_relative_to_this_one(text: str, expected: str) -> None:
+    found = resolve_date(text, dt.date(2026, 11, 25))
+    assert found is not None and found.date.isoformat() == expected
+
+
+@pytest.mark.parametrize("text", ["下月15号线开通", "next month's 15 tickets"])
+def test_a_number_after_next_month_that_is_no_day_is_no_day(text: str) -> None:
+    found = resolve_date(text, dt.date(2026, 11, 25))
+    assert found is None or found.date.day != 15

@@ -159,3 +159,139 @@ def test_the_short_other_half_of_went_well_opens_the_shortfalls(text: str) -> No
 )
 def test_a_shortfalls_heading_cut_short_opens_the_shortfalls(text: str) -> None:
     assert _kinds(text) == ["highlights", "shortfalls"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "说白了根子在夜班人手是按编制定的",  # a hedge before the root's words
+        "说实话，根因是两个组各做各的",
+        "Honestly, the root cause is that nobody owns the rules",
+        "The root of it is that nobody owns the parts plan",
+    ],
+)
+def test_a_rung_said_after_a_hedge_or_as_the_root_of_it(sentence: str) -> None:
+    assert has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "说白了就是大家都太忙",  # a hedge alone names no rung
+        "我们的根据地在华东",
+        "The roots of the oak broke the wall",
+        "Honestly, the weather was fine",
+    ],
+)
+def test_a_hedge_or_a_root_in_other_words_names_no_rung(sentence: str) -> None:
+    assert not has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rest were council press releases that were wrong at source.",
+        "The other quarter of the late handbacks was weather.",
+        "剩下三成是志愿者少了。",
+    ],
+)
+def test_a_rest_said_in_the_past_or_of_a_finding_is_a_chain_of_its_own(text: str) -> None:
+    assert _kinds(text) == ["rest"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Anything we should've done and didn't:", "missed"),
+        ("有没有该做没做的：", "missed"),
+    ],
+)
+def test_the_missed_asked_as_a_question_opens_the_missed(sentence: str, kind: str) -> None:
+    opened = opens(sentence)
+    assert opened is not None and opened[0] == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Missed scans: patients late -> porters pulled to A&E -> root cause: dispatch rules never updated",
+        "漏检：病人没到 -> 护工被抽走 -> 根因：派单规则没改",
+    ],
+)
+def test_a_rung_after_an_arrow_is_found(sentence: str) -> None:
+    assert has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Move the stand-up -> 9:30, Tom, next week",  # an arrow with no rung
+        "晨会时间 -> 9点半，小王负责",
+    ],
+)
+def test_an_arrow_alone_names_no_rung(sentence: str) -> None:
+    assert not has_rung(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Bad:\n- Sickness up\n- Never did: the radiology porter", ["shortfalls", "missed"]),
+        ("不足：\n- 病假多\n- 一直没做的：放射科专职护工", ["shortfalls", "missed"]),
+    ],
+)
+def test_never_did_as_a_list_items_label_opens_the_missed(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never did find out why the alarm went off.",  # no label: a sentence about something else
+        "这个我们一直没做过统计。",
+    ],
+)
+def test_never_did_in_a_sentence_opens_nothing(text: str) -> None:
+    assert "missed" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工单慢是因为按单结算。顺便这条算经验：运营商的通知以后要有人专门盯，新增，组织层面。",
+        "Tickets were slow. And this one counts as a lesson: "
+        "someone owns the carrier notices, start, organisation.",
+    ],
+)
+def test_a_lesson_said_on_the_way_opens_the_lessons(text: str) -> None:
+    assert _kinds(text)[-1] == "lessons"
+
+
+@pytest.mark.parametrize("text", ["这算经验吗？我觉得不算。", "That is a lesson for all of us, honestly."])
+def test_calling_something_a_lesson_without_a_colon_opens_nothing(text: str) -> None:
+    assert "lessons" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Went badly: late handbacks, slow quotes, and the thing we should have done: a parts pre-order.",
+            ["shortfalls", "missed"],
+        ),
+        ("不足：投诉多、工单慢，还有该做没做的：巡检路线一直没重排。", ["shortfalls", "missed"]),
+    ],
+)
+def test_the_missed_headed_at_the_end_of_a_list_is_its_own_block(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Went badly: late handbacks, and we should have done more, honestly.",  # no heading with a colon
+        "不足：投诉多，该做没做的事情很多。",
+    ],
+)
+def test_missed_words_inside_a_finding_open_nothing(text: str) -> None:
+    assert _kinds(text) == ["shortfalls"]

@@ -486,3 +486,16 @@ def test_a_count_of_the_goals_before_their_list_names_no_goal(text: str, name: s
 def test_a_goal_said_before_the_colon_is_named_there(text: str, name: str, verdict: str) -> None:
     goals = goals_in(text)
     assert [(g.name, g.verdict.value if g.verdict else None) for g in goals] == [(name, verdict)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("4. 好评率：目标95%，实际97%", "好评率"),  # 好 glued to the word is part of the name
+        ("对账及时率目标99%，实际97%", "对账及时率"),
+        ("好，回款目标100万，实际90万", "回款"),  # said alone, 好 is filler
+        ("Overall, revenue target 100k, actual 90k", "revenue"),
+    ],
+)
+def test_a_filler_glued_to_the_name_is_part_of_it(text: str, name: str) -> None:
+    assert [g.name for g in read_goals(text)] == [name]

@@ -109,3 +109,29 @@ def test_an_agreed_task_keeps_the_state_it_is_to_reach_and_nothing_else(
     task: str, said: str, agreed: str
 ) -> None:
     assert agreed_task("Becky", task, said) == agreed
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("Lucy, welcome emails for the trials?", ("Lucy", "welcome emails for the trials")),
+        ("苏晴，新客户欢迎邮件？", ("苏晴", "新客户欢迎邮件")),
+    ],
+)
+def test_a_task_only_named_to_someone_at_the_meeting_is_asked_of_them(
+    said: str, asked: tuple[str | None, str]
+) -> None:
+    assert task_asked(said, PEOPLE) == asked
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Lucy, the template visit, can we do it off the plans?",  # asks something else of the task
+        "Lucy, anything else?",
+        "老王，新客户欢迎邮件？",  # no one of that name at the meeting
+        "苏晴，还有别的吗？",
+    ],
+)
+def test_a_question_to_someone_that_names_no_task_alone_asks_no_task(said: str) -> None:
+    assert task_asked(said, PEOPLE) is None

@@ -227,3 +227,24 @@ def test_the_speakers_own_reflection_names_no_one(text: str) -> None:
     (said,) = read_reflections(text)
     assert said.person is None
     assert said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("反思就我一个吧，我是片区经理韩冬。最触动：老板说我们的柜子不靠谱。发现自己太看铺点数了。", "韩冬"),
+        ("OK, quick one, I'm Gareth. Most moved: the apprentices staying late.", "Gareth"),
+    ],
+)
+def test_a_self_introduction_after_a_lead_in_names_the_person(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person and "most_touched" in said.answers
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["最触动的是，我是新来的，大家都帮我。", "Most moved: honestly, I'm new and everyone helped me."],
+)
+def test_i_am_inside_an_answer_names_no_one(text: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person is None

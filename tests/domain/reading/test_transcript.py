@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.transcript import messages, read_transcript
+from coach.domain.reading.transcript import _room_talk, messages, read_transcript
 
 ZH = """会议记录如下：
 [09:00] 主管王强：周末大家玩得开心吗？
@@ -593,3 +593,186 @@ def test_a_finding_answered_down_to_its_root_is_the_finding_and_its_chain(
     said = _said(text)
     assert said[0] == finding and said[1].startswith(chain) and said[2] == rest, said
     assert said[3].endswith(("北区线路太长。", "north rounds are too long.")), said
+
+
+ROLE_EN = """Maya (chair): Morning all. Signups: target 500, we got 420. Churn: target 3%, actual 5%.
+Ollie: Good news first, the referral banner worked.
+Maya: Churn?
+Jess: People sign up for the trial and we never send them anything, so they forget.
+Maya: Anything we should've done and didn't?
+Jess: The churn survey. We said we'd run it in January."""
+
+ROLE_ZH = """周敏（主持）：先对数。入住率目标85%，实际78%；客诉目标不超过2次，实际6次。
+小何：先说好的，营收超了，是因为配餐升级。
+周敏：客诉呢？
+小何：夜班一个护士带三个房间，忙不过来。
+周敏：有没有该做没做的？
+小何：夜班交接单，去年就说要上，一直没上。"""
+
+
+def test_a_speaker_with_their_role_in_brackets_is_read_en() -> None:
+    spoken = read_transcript(ROLE_EN)
+    assert spoken is not None and spoken[0].speaker == "Maya" and spoken[0].said.startswith("Morning all")
+    said = messages(spoken)
+    assert any("Signups: target 500" in s for s in said)
+    assert not any("(chair)" in s for s in said)
+
+
+def test_a_speaker_with_their_role_in_brackets_is_read_zh() -> None:
+    spoken = read_transcript(ROLE_ZH)
+    assert spoken is not None and spoken[0].speaker == "周敏"
+    assert any("入住率目标85%" in s for s in messages(spoken))
+
+
+def test_a_kpi_asked_by_its_name_opens_its_dig_and_the_missed_asked_opens_the_missed_en() -> None:
+    said = messages(read_transcript(ROLE_EN) or [])
+    dig = "Dig into churn: People sign up for the trial and we never send them anything, so they forget."
+    assert dig in said
+    assert "Anything we should've done and didn't: The churn survey. We said we'd run it in January." in said
+
+
+def test_a_kpi_asked_by_its_name_opens_its_dig_and_the_missed_asked_opens_the_missed_zh() -> None:
+    said = messages(read_transcript(ROLE_ZH) or [])
+    assert "挖客诉：夜班一个护士带三个房间，忙不过来。" in said
+    assert any(s.endswith("该做没做的：夜班交接单，去年就说要上，一直没上。") for s in said)
+
+
+def test_a_short_question_not_naming_a_kpi_opens_nothing() -> None:
+    """ "Questions?" / "对吧？" name no KPI the meeting gave figures for: no dig."""
+    text = """Dana: Signups: target 500, we got 420.
+Raj: The banner worked.
+Dana: Questions?
+Raj: None from me, the banner was the big one.
+Dana: Shortfalls?
+Raj: Slow onboarding."""
+    said = messages(read_transcript(text) or [])
+    assert not any(s.startswith("Dig into questions") for s in said)
+    zh = """王强：签约目标50单，实际42单。
+小李：新模板好用。
+王强：对吧？
+小李：对，模板是大头。
+王强：不足呢？
+小李：回款慢。"""
+    assert not any(s.startswith("挖对") for s in messages(read_transcript(zh) or []))
+
+
+def test_lessons_said_one_a_sentence_stay_apart_and_a_dimension_said_after_joins_its_lesson_en() -> None:
+    text = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the referral banner worked.
+Maya: Lessons, quickly. Keep the referral banner, that's business. Start a second read on every story, \
+that's process. Stop letting each desk set its own rules. And a welcome series is new, business.
+Ollie: Agreed."""
+    said = messages(read_transcript(text) or [])
+    lessons = next(s for s in said if s.startswith("Lessons"))
+    assert "Start a second read on every story, that's process. Stop letting each desk" in lessons
+    assert "set its own rules. And a welcome series is new, business" in lessons
+
+
+def test_lessons_said_one_a_sentence_stay_apart_and_a_dimension_said_after_joins_its_lesson_zh() -> None:
+    text = """王强：签约目标50单，实际42单。
+小李：先说好的，新模板好用。
+王强：报价用模板要继续。这是业务。各部门自定规则要停掉，算组织。
+小李：同意。"""
+    said = messages(read_transcript(text) or [])
+    lessons = next(s for s in said if s.startswith("经验"))
+    assert "报价用模板要继续，这是业务" in lessons and "各部门自定规则要停掉，算组织" in lessons
+
+
+@pytest.mark.parametrize(
+    ("line", "lessons"),
+    [
+        (
+            "Maya: Lessons, quickly. Keep the referral banner, that's business. "
+            "Stop the wire stories, business.",
+            "Lessons: Keep the referral banner, that's business. Stop the wire stories, business.",
+        ),
+        (
+            "王强：经验，快速过一下。报价用模板继续，这是业务。各部门自定规则停掉，算组织。",
+            "经验：报价用模板继续，这是业务。各部门自定规则停掉，算组织。",
+        ),
+    ],
+)
+def test_a_list_head_said_with_a_word_on_how_heads_the_list(line: str, lessons: str) -> None:
+    head = "Maya: Signups: target 500, we got 420.\nOllie: Good news first, the banner worked."
+    text = f"{head}\n{line}\nOllie: Agreed."
+    assert lessons in messages(read_transcript(text) or [])
+
+
+def test_a_sentence_with_a_comma_that_heads_nothing_is_no_list_head() -> None:
+    text = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the banner worked.
+Maya: Actually, we did fine. Thanks all.
+Ollie: Agreed."""
+    assert not any(s.startswith("Actually:") for s in messages(read_transcript(text) or []))
+
+
+THANKS_EN = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the banner worked.
+Maya: Actions. Priti, can you write the rules by next Friday?
+Priti: Thanks, I'll write the rules by next Friday.
+Maya: And the rota, I'll do that by May 10. Thanks Ollie for the numbers, and Bernard, thanks for sitting in.
+Ollie: Cheers."""
+
+THANKS_ZH = """王强：签约目标50单，实际42单。
+小李：亮点是新模板，多亏新模板，签约快了。
+王强：行动：小李负责改合同模板，4月15日前。
+王强：我负责排班表，5月10日前。谢谢小赵整理的数据，也感谢老周过来旁听。
+小李：好。"""
+
+
+def test_thanks_to_people_are_no_fact_en() -> None:
+    said = messages(read_transcript(THANKS_EN) or [])
+    assert not any("Bernard" in s or "Ollie" in s or "Cheers" in s for s in said)
+    assert any("rota" in s and "May 10" in s for s in said)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks to the new banner, signups from referrals doubled",  # says why: a fact
+        "Thanks, I'll write the rules by next Friday",  # an answer
+        "多亏新模板，签约快了",
+        "谢谢，我来改，4月15日前",
+    ],
+)
+def test_thanks_that_say_why_or_answer_are_no_room_talk(sentence: str) -> None:
+    assert not _room_talk(sentence)
+
+
+def test_thanks_to_people_are_no_fact_zh() -> None:
+    said = messages(read_transcript(THANKS_ZH) or [])
+    assert not any("小赵" in s or "老周" in s for s in said)
+    assert any("排班表" in s and "5月10日前" in s for s in said)
+
+
+def test_a_task_the_chair_takes_on_themself_joins_the_actions_zh() -> None:
+    text = """邓海峰：签约目标50单，实际42单。
+小李：先说好的，新模板好用。
+邓海峰：行动。合同模板，小李你牵头？
+小李：可以，下周五前。
+邓海峰：补给站布点模型我自己来，年底前。小陆今天记录辛苦了。
+小陆：不辛苦。"""
+    said = messages(read_transcript(text) or [])
+    actions = next(s for s in said if s.startswith("行动"))
+    assert "邓海峰" in actions and "布点模型" in actions and "年底前" in actions
+    assert not any("小陆" in s for s in said)
+
+
+def test_a_task_the_chair_takes_on_themself_joins_the_actions_en() -> None:
+    text = """Maya: Signups: target 500, we got 420.
+Ollie: Good news first, the banner worked.
+Maya: Actions. Ollie, the banner copy?
+Ollie: Sure, by next Friday.
+Maya: The stand model I'll do myself, by the end of the year. Thanks Stan for taking notes.
+Stan: No worries."""
+    said = messages(read_transcript(text) or [])
+    actions = next(s for s in said if s.startswith("Actions"))
+    assert "Maya" in actions and "stand model" in actions
+    assert not any("Stan" in s for s in said)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["夜班护士太辛苦了", "The night nurses are worn out, thanks for asking about it"]
+)
+def test_a_finding_about_hard_work_is_no_room_talk(sentence: str) -> None:
+    assert not _room_talk(sentence)

@@ -3,8 +3,11 @@ and verbs are the language files' `owner_label_glued` and `owner_lead_verbs`."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from coach.domain.parsing import find_deadline
 from coach.engines.rules.action_words import owner_in, work_clauses
 
 
@@ -47,3 +50,77 @@ def test_a_name_said_again_is_the_owner_without_the_word_after_it() -> None:
     # the words after it are the language files' `said_again`
     assert owner_in("Rebuild the rota, Maya too") == "Maya"
     assert owner_in("Rebuild the rota, Dev Patel again") == "Dev Patel"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("让运维的小蔡——蔡文涛——7月底前把老柜机换掉", "蔡文涛"),  # the full name set off by dashes
+        ("the rota — Maya — by next Friday", "Maya"),
+    ],
+)
+def test_an_owner_set_off_by_dashes_mid_sentence(text: str, owner: str) -> None:
+    assert owner_in(text) == owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "价格——这个很关键——要在月底前调整",  # an aside between dashes, no one named
+        "the price list — really important — by next Friday",
+    ],
+)
+def test_an_aside_between_dashes_names_no_owner(text: str) -> None:
+    assert owner_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("提成方案改成场数加执行评分，负责人：老板罗建国，下月底前", "罗建国"),  # a role before the name
+        ("合同写明尾款付清，负责人：外包法务施雨，下下周五前", "施雨"),  # hired from outside
+        ("Business case for powered bed drives. Owner: Linda Frost, March 13.", "Linda Frost"),
+    ],
+)
+def test_an_owner_after_their_role(text: str, owner: str) -> None:
+    assert owner_in(text) == owner
+
+
+def _work(text: str) -> str:
+    mention = find_deadline(text, dt.date(2026, 10, 20))
+    return " ".join(work_clauses(text, mention))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("合同写明尾款婚礼后7天内付清，负责人：施雨，11月1日前", "婚礼后7天内付清"),  # a term of the work
+        ("Refunds paid within 7 days of the return, owner Kim, by November 1", "within 7 days of the return"),
+    ],
+)
+def test_a_time_limit_counted_from_an_event_stays_in_the_work(text: str, kept: str) -> None:
+    assert kept in _work(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("整改方案7天内出，负责人：施雨", "7天"),  # the deadline itself goes
+        ("Kim drafts the refund policy within 7 days", "7 days"),
+    ],
+)
+def test_a_time_limit_that_is_the_deadline_leaves_the_work(text: str, gone: str) -> None:
+    assert gone not in _work(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("Timed scan slots get priority in the dispatch app, Kwame, before the 15th", "Timed scan slots"),
+        ("派单系统加优先规则，老马，15号前", "派单系统加优先规则"),
+    ],
+)
+def test_the_deadline_word_said_as_its_own_clause_leaves_with_the_date(text: str, work: str) -> None:
+    clauses = work_clauses(text, find_deadline(text, dt.date(2026, 2, 4)))
+    assert clauses[0].startswith(work)
+    assert not any(c.strip(" .") in ("before", "前") for c in clauses)

@@ -70,3 +70,44 @@ def test_a_remark_without_owner_and_date_is_no_action(language: str, text: str) 
     coach = Coaching(language=language)  # type: ignore[arg-type]
     review = coach.say(text).review
     assert not review.actions
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "kept_out"),
+    [
+        (
+            "zh",
+            "先说一句，老柜机换新已经定了，让运维的小蔡——蔡文涛——7月底前把120台老柜机换掉，先记上，别回头忘了。",
+            "蔡文涛",
+            "忘了",
+        ),
+        (
+            "en",
+            "One thing first: Priya drafts the channel rebate plan by May 20, just so it's on there.",
+            "Priya",
+            "on there",
+        ),
+    ],
+)
+def test_an_action_said_first_thing_is_filed_without_the_note_to_keep_it(
+    language: str, text: str, owner: str, kept_out: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    review = coach.say(text).review
+    assert [a.who for a in review.actions] == [owner]
+    action = review.actions[0]
+    assert kept_out not in f"{action.what} {action.how}"
+    assert review.goals == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "先说一句，这次数据还没出全，回款目标1.2亿，实际9600万。"),  # no one, no date: no action
+        ("en", "One thing first: the data is not all in. Revenue target 1.2M, actual 960k."),
+    ],
+)
+def test_a_remark_said_first_thing_is_no_action(language: str, text: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    review = coach.say(text).review
+    assert review.actions == [] and len(review.goals) == 1

@@ -118,3 +118,46 @@ def test_another_cause_named_splits_the_finding_from_its_cause(text: str, phenom
     parts = read_rest(text)
     assert parts is not None
     assert (parts.phenomenon, parts.root) == (phenomenon, root)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        # a number inside the cause is no share: only "占…七成" is
+        (
+            "客诉多。表面上是夜班一个护士带三个房间；说白了根子在夜班人手是按入住率60%的时候定的，"
+            "这个我估计占客诉的七成。",
+            "夜班人手是按入住率60%的时候定的",
+            0.7,
+        ),
+        (
+            "Queues. On the surface, 3 lanes shut early; "
+            "the root cause is a roster built on the 2019 pattern, ~70%",
+            "a roster built on the 2019 pattern",
+            0.7,
+        ),
+    ],
+)
+def test_a_number_inside_the_root_stays_and_the_share_goes(text: str, root: str, share: float) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert (parts.root, parts.main) == (root, True)
+    assert parts.share == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "Missed scans: patients not at CT on time -> porters pulled to A&E -> "
+            "root cause: the dispatch rules were never updated. ~70%.",
+            "the dispatch rules were never updated",
+        ),
+        ("漏检：病人没按时到CT -> 护工被抽去急诊 -> 根因：派单规则一直没改。占七成。", "派单规则一直没改"),
+    ],
+)
+def test_a_chain_written_with_arrows_keeps_its_root_and_share(text: str, root: str) -> None:
+    """Read as the answer to the drill-down's question (one rung named is enough)."""
+    parts = read_chain(text, least=1)
+    assert parts is not None
+    assert (parts.root, parts.main, parts.share) == (root, True, pytest.approx(0.7))

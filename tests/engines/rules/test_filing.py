@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from coach.domain.reading.blocks import read_blocks
+from coach.engines.rules.filing import _chains
 from tests.engines.rules.helpers import TO_ANALYSIS_ZH, Coaching
 
 TO_MORE_GOALS_ZH = ("订单量目标5000单，实际4300单；复购率目标30%，实际34%",)
@@ -219,3 +221,36 @@ def test_another_weighed_cause_is_filed_whole_and_a_share_is_corrected(
     review = coach.last.review
     assert len(review.cause_chains) == 2 and review.cause_chains[-1].share == pytest.approx(0.6)
     assert review.cause_chains[-1].is_main
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "share"),
+    [
+        (
+            "Late installs. Why? Worktops late. Ask why again and it's the sequence we inherited, "
+            "I'd put 70% on that. The rest is the supplier's lorry breaking down twice.",
+            "lorry",
+            0.3,
+        ),
+        (
+            "排队长。为什么？补给站按往年摆。根子上是两个组各做各的，占七成。剩下的是志愿者少了。",
+            "志愿者",
+            0.3,
+        ),
+    ],
+)
+def test_the_rest_said_after_a_weighed_chain_is_the_remainder(text: str, rest: str, share: float) -> None:
+    found = _chains(read_blocks(text), full=False)
+    assert len(found) == 2 and rest in found[1].root
+    assert found[1].share == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rest is the supplier's lorry breaking down twice.",  # nothing weighed before: no share to leave
+        "剩下的是志愿者少了。",
+    ],
+)
+def test_a_rest_with_nothing_weighed_before_gets_no_share(text: str) -> None:
+    assert not any(p.share for p in _chains(read_blocks(text), full=False))

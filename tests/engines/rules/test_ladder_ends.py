@@ -39,3 +39,33 @@ def test_a_ladder_asked_by_why_ends_at_another_finding_named(sentences: list[str
 )
 def test_a_promised_share_and_a_refusal_to_dig_are_talk(clause: str, meta: bool) -> None:
     assert is_meta_remark(clause) is meta
+
+
+@pytest.mark.parametrize(
+    ("sentences", "earlier", "end"),
+    [
+        # the answer to a why opens on a word of a finding listed before ("a parts pre-order"): still the rung
+        (
+            ["Boats sat half done.", "Why?", "Parts arrived late.", "Why late?", "We order too late."],
+            "late handbacks, a parts pre-order",
+            5,
+        ),
+        (["客诉多。", "为什么？", "夜班人手少。", "为什么少？", "编制没改。"], "客诉，夜班交接单", 5),
+    ],
+)
+def test_the_answer_to_a_why_goes_on_the_ladder(sentences: list[str], earlier: str, end: int) -> None:
+    assert ladder_end(sentences, 0, earlier=earlier) == end
+
+
+@pytest.mark.parametrize(
+    ("sentences", "earlier", "end"),
+    [
+        # a sentence after the answer that opens on an earlier finding still ends the ladder
+        (["Returns pile up.", "Why?", "No shelving role.", "Callbacks are mostly weekends."], "callbacks", 3),
+        (["退款多。", "为什么？", "计费没人管。", "投诉主要在周末。"], "投诉", 3),
+    ],
+)
+def test_a_finding_named_after_the_answer_still_ends_the_ladder(
+    sentences: list[str], earlier: str, end: int
+) -> None:
+    assert ladder_end(sentences, 0, earlier=earlier) == end

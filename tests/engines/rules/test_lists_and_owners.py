@@ -300,3 +300,32 @@ def test_a_name_given_when_the_owner_is_asked_is_the_owner_without_its_tail(
     coach.script(*opening)
     coach.say(item)
     assert [a.who for a in coach.say(answer).review.actions] == [owner]
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "owners"),
+    [
+        (
+            "zh",
+            TO_LESSONS_ZH,
+            "行动：\n- 上线回款看板，负责人：财务经理周婷，5月20日前\n"
+            "- 合同加付款节点，负责人：外包法务老黄，6月底前",
+            ["周婷", "老黄"],
+        ),
+        (
+            "en",
+            TO_LESSONS_EN,
+            "Actions:\n- Collections dashboard, owner: Nina, by May 20\n"
+            "- Payment terms rewrite, owner: Omar, by June 30",
+            ["Nina", "Omar"],
+        ),
+    ],
+)
+def test_actions_listed_with_dashes_are_filed_without_the_dash(
+    language: str, opening: tuple[str, ...], text: str, owners: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    review = coach.say(text).review
+    assert [a.who for a in review.actions] == owners
+    assert not any((a.how or "").startswith("-") or (a.what or "").startswith("-") for a in review.actions)

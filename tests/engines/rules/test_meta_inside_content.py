@@ -172,3 +172,32 @@ def test_an_owner_is_a_name_whole_and_never_a_hyphenated_word(text: str, owner: 
 def test_what_a_share_is_of_is_no_cause(clause: str, cause: str) -> None:
     (said,) = parse_shares(clause)
     assert said.cause == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "你怎么又问怎么做？约谈就是约谈，把不新鲜的比例和扣款定下来。",
+            "约谈就是约谈，把不新鲜的比例和扣款定下来。",
+        ),
+        (
+            "Why are you asking how again? Just call them and agree the penalties.",
+            "Just call them and agree the penalties.",
+        ),
+    ],
+)
+def test_a_protest_at_a_question_asked_again_is_taken_out(text: str, kept: str) -> None:
+    assert without_meta(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "还要问一下供应商，把比例定下来",
+        "Ask again at the next review, Tom, by Friday",
+        "为什么又涨价了？供应商换了。",
+    ],
+)
+def test_asking_as_the_work_or_a_why_is_no_protest(text: str) -> None:
+    assert without_meta(text) == text

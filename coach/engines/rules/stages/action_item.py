@@ -13,7 +13,7 @@ from coach.domain.parsing import DateMention
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
 from coach.domain.retrospective import ActionItem
-from coach.engines.rules.action_words import deadline, owner_in, work_clauses
+from coach.engines.rules.action_words import deadline, owner_in, owner_me, work_clauses
 from coach.engines.rules.replies import render
 from coach.engines.rules.state import ActionDraft
 from coach.engines.rules.text import clipped
@@ -53,14 +53,53 @@ def owner_of(t: Turn, text: str) -> str | None:
     """The owner named, or a person of this review who leads the item ("刘洋整理话术，下周五前")."""
     if who := owner_in(text):
         return who
+    if owner_me().search(text) and (me := _the_one_talking(t)):
+        return me  # "…，我自己来，4月15日前" from the lead who said "我是店长何丽君"
     people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
     body = text.strip()
     known = sorted(filter(None, people), key=lambda p: (-len(p), p))
     return next((p for p in known if body.startswith(p)), None)
 
 
+def said_again(actions: list[ActionItem], item: ActionItem) -> ActionItem | None:
+    """The action already on the list that a new one only says again: same due date, the same owner (or
+    their first name), and three quarters of its words; None for a new action."""
+    words = _grams(f"{item.what or ''} {item.how or ''}")
+    for known in actions:
+        same_owner = bool(item.who and known.who) and (
+            item.who == known.who
+            or (known.who or "").split()[0] == item.who
+            or (item.who or "").split()[0] == known.who
+        )
+        if not same_owner or item.when != known.when or not words:
+            continue
+        common = len(words & _grams(f"{known.what or ''} {known.how or ''}"))
+        if common >= 3 and common * 4 >= len(words) * 3:  # "write the rota" and "review the rota" are two
+            return known
+    return None
+
+
+def _the_one_talking(t: Turn) -> str | None:
+    """The person typing, when exactly one person reflected in this review and introduced themself
+    ("我是店长何丽君", "Me, Gareth Pryce"); None when there are several or no one said who they are."""
+    people = {r.person for r in t.review.reflections if r.person}
+    if len(people) != 1:
+        return None
+    (person,) = people
+    intro = re.compile(rf"(?:{cues.alternatives('self')})[^，,。；;:：]{{0,12}}?{re.escape(person)}", re.I)
+    said = " ".join(r.evidence or "" for r in t.review.reflections)
+    return person if intro.search(said) else None
+
+
+@cache
+def _remark_tail() -> re.Pattern[str]:
+    """ "…, that's a must" / "…，这个必须做" / "…，先记上，别回头忘了" / "…. Just so it's on there.": how
+    much it matters or a note to keep it, no part of what to do."""
+    return re.compile(rf"(?:[,，.。]\s*(?:{cues.alternatives('action_remark_tail')}))+[.!。！]*\s*$", re.I)
+
+
 def read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention | None) -> None:
-    clauses = work_clauses(text, mention)
+    clauses = work_clauses(_remark_tail().sub("", text), mention)
     for clause in list(clauses):
         if _label("action_what_label").match(clause):
             draft.what = _label("action_what_label").sub("", clause)

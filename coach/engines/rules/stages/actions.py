@@ -21,6 +21,7 @@ from coach.engines.rules.stages.action_item import (
     make_item,
     owner_of,
     read_what_how,
+    said_again,
 )
 from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
@@ -167,6 +168,8 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
 _ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
 _ITEMS_NO_DIGITS = re.compile(r"\s*(?:[；;\n]+|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
 _DIGIT_BULLET = re.compile(r"(?:^|\s|[。，,])\(?(\d)[.、)）]")
+# "- 每天场次上限写进接单系统，…": the list's mark, no part of the item
+_DASH_BULLET = re.compile(r"^[-*•·]\s+")
 
 
 def _several(t: Turn) -> bool:
@@ -206,7 +209,9 @@ def _split_items(text: str) -> list[str]:
 def _take_several(t: Turn, pieces: list[str]) -> bool:
     """File each piece as an action when every piece names an owner or a date, and one names both."""
     items = [
-        cues.action_list_lead().sub("", i.strip(" ，,。.")).strip() for i in pieces if i and has_words(i)
+        cues.action_list_lead().sub("", _DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
+        for i in pieces
+        if i and has_words(i)
     ]
     items = [
         cues.action_list_lead().sub("", i)
@@ -328,12 +333,6 @@ def _fill(t: Turn, step: ActionsStep) -> None:
     _ask_missing(t, draft)
 
 
-@cache
-def _remark_tail() -> re.Pattern[str]:
-    """ "…, that's a must" / "…，这个必须做": how much it matters, no part of what to do."""
-    return re.compile(rf"[,，]\s*(?:{cues.alternatives('action_remark_tail')})[.!。！]*\s*$", re.I)
-
-
 def take_aside(t: Turn, text: str) -> bool:
     """An action said in passing while another step is asked: filed whole when it names who and by when.
 
@@ -346,7 +345,7 @@ def take_aside(t: Turn, text: str) -> bool:
         return False
     draft = ActionDraft(lesson_index=None, evidence=[text], who=who)
     draft.when, draft.when_text = due.date.isoformat(), due.text
-    read_what_how(t, draft, _remark_tail().sub("", text), due)
+    read_what_how(t, draft, text, due)
     if not (draft.what or draft.how):
         return False
     item = make_item(t, draft)
@@ -425,8 +424,13 @@ def _ask_missing(t: Turn, draft: ActionDraft) -> None:
 
 def _save(t: Turn, draft: ActionDraft) -> None:
     item = make_item(t, draft)
-    t.review.actions.append(item)
-    t.say("actions_saved", line=line(t, item))
+    if (known := said_again(t.review.actions, item)) is not None:
+        t.say(
+            "actions_said_again", line=line(t, known)
+        )  # "Also: …, Kwame, before the 15th. Just so it's on there."
+    else:
+        t.review.actions.append(item)
+        t.say("actions_saved", line=line(t, item))
     if draft.walk:
         t.state.actions.lesson += 1
         _next_lesson(t)

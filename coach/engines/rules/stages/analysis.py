@@ -11,6 +11,7 @@ from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, norm
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import opens, strip_filler
 from coach.domain.reading.meta import without_meta
+from coach.domain.reading.missed import missed_item
 from coach.domain.retrospective import CauseChain, Finding, Verdict
 from coach.engines.rules import flow
 from coach.engines.rules.chains import ChainParts, FindingKind, finding_kind, read_chain
@@ -334,7 +335,7 @@ def _ask_missed(t: Turn) -> None:
 def _missed(t: Turn) -> None:
     if not _nothing(t.text):
         for item in filter(has_words, map(without_meta, split_items(t.text))):
-            head, cause = split_cause(item)
+            head, cause = split_cause(missed_item(item))
             t.review.shortfalls.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
     ask_choose(t)
 

@@ -43,12 +43,32 @@ def dictated(text: str) -> list[str]:
         return []
     body = text.strip()[lead.end() :] if lead else text
     # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
-    pieces = [p for i in split_items(body) for p in re.split(r"(?<=[A-Za-z)）])\.\s+", i)]
+    pieces = [
+        p
+        for i in split_items(body)
+        for sentence in re.split(r"(?<=[A-Za-z)）])\.\s+", i)
+        for p in _after_bracketed_types(sentence)
+    ]
     items = _with_types_said_after([p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4])
     typed = [i for i in items if _stated_action(i) is not None]
     if len(typed) >= 2 or (lead and typed):
         return items
     return []
+
+
+_BRACKETED = re.compile(r"[(（](?P<label>[^()（）]{1,30})[)）]\s*[、，,]\s*(?=\S)")
+
+
+def _after_bracketed_types(line: str) -> list[str]:
+    """ "早鸟价继续（业务）、场次上限新增（组织）", "keep X (business), start Y (organisation)": several
+    lessons on one line, each closed by its type in brackets, are cut after each bracket that names a type."""
+    pieces: list[str] = []
+    start = 0
+    for match in _BRACKETED.finditer(line):
+        if parse_lesson_correction(match.group("label")) != (None, None):
+            pieces.append(line[start : match.end()].rstrip(" 、，,"))
+            start = match.end()
+    return [*pieces, line[start:]]
 
 
 def _with_types_said_after(items: list[str]) -> list[str]:
