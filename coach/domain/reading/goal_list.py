@@ -23,6 +23,7 @@ from coach.domain.reading.goal_roles import (
     TARGET_WORDS,
     name_words,
     roles,
+    threshold_only,
 )
 from coach.domain.retrospective import Goal
 
@@ -56,16 +57,20 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
     parts = re.split(r"[：:]", clause)
     if pending and cues.apposition().match(clause.strip()):
         return pending, True  # "On-time visits, meaning within 15 minutes of the slot: target 90%"
+    if len(parts) > 1 and _TARGET_CUE.search(parts[-1]) and _NUMBER_NAMES.search(parts[-2]):
+        whole = name_words(parts[-2])  # "差评数（3分及以下）：目标…", "Tier 2 tickets: target …"
+        if _is_name(whole):
+            return whole, True
     candidates = [parts[-1], parts[-2]] if len(parts) > 1 else [clause]
     for part in candidates:
         cut = _first_number(part)
         cue = _TARGET_CUE.search(part[:cut])
         head = name_words(part[: cue.start() if cue else cut])
-        if _is_name(head):
+        if _is_name(head) and not threshold_only(head):
             return head, True
         if cue:
             mid = name_words(_BOUND.sub("", part[cue.end() : cut]))
-            if _is_name(mid) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", mid):
+            if _is_name(mid) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", mid) and not threshold_only(mid):
                 after = re.match(r"\d[\d.]*\s*[个张条项人件单次台家天]?([\u4e00-\u9fff]{2,8})", part[cut:])
                 noun = after.group(1) if after and not RESULT_BEFORE.search(after.group(1)) else ""
                 return (f"{mid}{noun}" if noun and not mid.endswith(noun) else mid), False
@@ -81,6 +86,11 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
         if _is_name(name_words(tail)):
             return name_words(tail), False
     return "", False
+
+
+# a number that is part of the name before a colon: in brackets ("（3分及以下）", "(P1)") or before a noun
+# ("category 1 calls", "Tier 2 tickets"); a number with its unit there ("营收1200万：") is a value
+_NUMBER_NAMES = re.compile(r"[(（][^)）]*\d[^)）]*[)）]|(?<![\d.,])\d+\s+[A-Za-z]{3,}")
 
 
 def _first_number(clause: str) -> int:
@@ -178,6 +188,8 @@ def read_list(text: str) -> list[Goal]:
             )
         else:
             opens = _is_name(head) and ((cue and (not kpis or _has_target(kpis[-1]))) or not kpis)
+        if opens and not cue and kpis and _RESULT_LEAD.match(head) and _awaits_result(kpis[-1]):
+            opens = False  # "目标每月不超过10条，实际季度月均17条": the result of the KPI before, qualified
         if opens:
             kpis.append(_Kpi(head, [clause]))
         elif kpis and (has_number or is_unquantifiable(clause)):
@@ -228,7 +240,7 @@ def _shown(goal: Goal) -> Goal:
 
 def _without_name(clause: str, name: str) -> str:
     """'DAU week 1: 210k vs 150k' → '210k vs 150k': a number in the name before the colon is no value."""
-    head = re.match(r"^([^：:]{1,40})[：:]\s*", clause)
+    head = re.match(r"^([^：:]{1,60})[：:]\s*", clause)
     if (
         head
         and parse_quantities(head.group(1))
@@ -243,6 +255,16 @@ def _named_aside(clause: str, name: str) -> bool:
     """A KPI named without numbers, as an addition: "还有个客户满意度", "also NPS"."""
     added = re.match(r"^\s*(?:嗯|哦|噢|对)?[，,\s]*(?:还有|另外|以及|(?i:also|and also|plus|oh and))", clause)
     return bool(added) and _KPI_NOUN.search(name) is not None and len(name) <= 12
+
+
+# a clause opening on a result word ("实际季度月均17条", "we averaged 74"), said after a target
+_RESULT_LEAD = re.compile(rf"^(?:实际上?|结果|最终|(?i:(?:we\s+)?(?:{RESULT_WORDS})))")
+
+
+def _awaits_result(kpi: _Kpi) -> bool:
+    said = "，".join([_without_name(kpi.clauses[0], kpi.name), *kpi.clauses[1:]])
+    target, result = kpi_values(said)
+    return target is not None and result is None
 
 
 def _has_target(kpi: _Kpi) -> bool:

@@ -403,3 +403,49 @@ def test_a_name_defined_in_the_next_clause_keeps_its_own_words(text: str, name: 
 def test_a_clause_not_joined_on_tells_more_of_the_name(text: str, name: str) -> None:
     (goal,) = goals_in(text)
     assert name in goal.name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result", "verdict"),
+    [
+        # the threshold said after the colon goes with the target; the name is the words before the colon
+        ("Passenger complaints: max 40. Got 31.", "Passenger complaints", 40, 31, "exceeded"),
+        ("Complaints: no more than 5 a month, actual 8", "Complaints", 5, 8, "far_missed"),
+        ("投诉：每月不超过5起，实际8起", "投诉", 5, 8, "far_missed"),
+        ("投诉：目标每月最多5起，实际8起", "投诉", 5, 8, "far_missed"),
+        # a number in brackets or before a noun, ahead of the colon, is part of the name
+        ("差评数（3分及以下）：目标每月不超过10条，实际月均17条", "差评数", 10, 17, "far_missed"),
+        ("Tier 2 tickets: target 200, actual 260", "Tier 2 tickets", 200, 260, "exceeded"),
+        ("Dispatch time, category 1 calls: target 60 s, we averaged 74.", "category 1 calls", 60, 74, None),
+    ],
+)
+def test_a_threshold_or_a_number_in_the_name_is_no_name_and_no_value(
+    text: str, name: str, target: float, result: float, verdict: str | None
+) -> None:
+    [goal] = answer_goals(text)
+    assert name in goal.name and goal.name != "max"
+    assert (goal.target_value, goal.result_value) == (target, result)
+    assert verdict is None or goal.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        # a number with its unit before the colon is the KPI's value, a KPI named "实际…" is a name
+        ("营收1200万：目标1500万", "营收", 15000000, None),
+        ("实际到岗人数：目标30人，实际26人", "实际到岗人数", 30, 26),
+        ("NPS 45: target 50", "NPS", 50, None),
+        ("Max queue time: target 20 minutes, actual 26", "Max queue time", 20, 26),
+    ],
+)
+def test_a_name_with_a_value_or_bound_words_in_it_is_read_as_before(
+    text: str, name: str, target: float, result: float | None
+) -> None:
+    [goal] = answer_goals(text)
+    assert goal.name == name and (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize("text", ["max 40, got 31", "每月不超过5起，实际8起"])
+def test_a_threshold_said_without_a_name_names_no_goal(text: str) -> None:
+    # a terse answer: the coach asks which KPI rather than filing one called "max"
+    assert all(goal.name not in ("max", "每月不超过", "每月") for goal in answer_goals(text))
