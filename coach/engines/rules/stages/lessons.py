@@ -6,7 +6,7 @@ import re
 
 from coach.domain.critique import normalize
 from coach.domain.labels import DIMENSION, LESSON_ACTION, label
-from coach.domain.lesson_corrections import parse_lesson_correction
+from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
 from coach.domain.reading import cues
@@ -74,8 +74,9 @@ def _taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
 
 
 def _stated_action(text: str) -> LessonAction | None:
-    """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any."""
-    action = parse_lesson_correction(text)[1]
+    """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any; the verb a lesson
+    opens on first ("Stop 06:00 fixed start")."""
+    action = opening_action(text) or parse_lesson_correction(text)[1]
     if action is None:
         action = next(
             (LessonAction(a) for a, cue in cues.lesson_action_words().items() if cue.search(text)), None
