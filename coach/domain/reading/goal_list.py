@@ -45,8 +45,12 @@ class _Kpi:
     clauses: list[str] = field(default_factory=list)
 
 
+# a list's marker at the start of a line ("1. ", "2) ", "3、"): no value of the KPI before it
+_LIST_MARKER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:[.)]\s+|、(?!\d)\s*)")
+
+
 def _split(text: str) -> list[str]:
-    return [c.strip() for c in CLAUSES.split(text or "") if c and c.strip()]
+    return [c.strip() for c in CLAUSES.split(_LIST_MARKER.sub("", text or "")) if c and c.strip()]
 
 
 def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:

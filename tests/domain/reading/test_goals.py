@@ -449,3 +449,35 @@ def test_a_name_with_a_value_or_bound_words_in_it_is_read_as_before(
 def test_a_threshold_said_without_a_name_names_no_goal(text: str) -> None:
     # a terse answer: the coach asks which KPI rather than filing one called "max"
     assert all(goal.name not in ("max", "每月不超过", "每月") for goal in answer_goals(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Q1 moderation review. Goals:\n1. Time to action: target 4h, actual 6.5h\n"
+            "2. Attrition: target 15%, actual 22%",
+            ["Time to action", "Attrition"],
+        ),
+        (
+            "上半年物业复盘，先列目标：\n1. 能耗：目标95，实际102\n2、出租率：目标92%，实际93.5%",
+            ["能耗", "出租率"],
+        ),
+    ],
+)
+def test_a_lists_numbers_are_no_values_and_its_title_no_goal(text: str, names: list[str]) -> None:
+    assert [goal.name for goal in answer_goals(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "result"),
+    [
+        ("Lead time (days):\n1.5 target, 2 actual", 1.5, 2),  # a decimal at the start of a line is a value
+        ("3、4月合计营收：目标500万，实际450万", 5000000, 4500000),  # "3、4月" is March and April
+    ],
+)
+def test_a_number_that_starts_a_line_without_a_list_marker_stays(
+    text: str, target: float, result: float
+) -> None:
+    [goal] = answer_goals(text)
+    assert (goal.target_value, goal.result_value) == (target, result)
