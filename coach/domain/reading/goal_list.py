@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
 from coach.domain.parsing.goals import TOLERANCE, build_goal, find_tolerance
@@ -39,6 +40,12 @@ _KPI_NOUN = re.compile(
 )
 
 
+@cache
+def _restated() -> re.Pattern[str]:
+    """Words that open a restatement of the KPI named before ("…, the client audits: target …")."""
+    return re.compile(rf"^(?:{cues.alternatives('kpi_restated')})(?![A-Za-z])", re.I)
+
+
 @dataclass
 class _Kpi:
     name: str
@@ -61,6 +68,8 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
     parts = re.split(r"[：:]", clause)
     if pending and cues.apposition().match(clause.strip()):
         return pending, True  # "On-time visits, meaning within 15 minutes of the slot: target 90%"
+    if pending and _KPI_NOUN.search(pending) and len(parts) > 1 and _restated().match(parts[-2].strip()):
+        return pending, True  # "Audit pass rate, the client audits: target 95%": the second words restate
     if len(parts) > 1 and _TARGET_CUE.search(parts[-1]) and _NUMBER_NAMES.search(parts[-2]):
         whole = name_words(parts[-2])  # "差评数（3分及以下）：目标…", "Tier 2 tickets: target …"
         if _is_name(whole):

@@ -481,3 +481,20 @@ def test_a_number_that_starts_a_line_without_a_list_marker_stays(
 ) -> None:
     [goal] = answer_goals(text)
     assert (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a KPI named, then restated before its colon: the name is the KPI's own words
+        ("Audit pass rate, the client audits: target 95%, we got 88%.", "Audit pass rate"),
+        ("审核通过率，也就是客户审核：目标95%，实际88%", "审核通过率"),
+        # words before that are no KPI (a time, a pointer) leave the name after them
+        ("Last month, the revenue: target 1M, actual 0.9M", "revenue"),
+        ("The big one, churn: target 2%, actual 3%", "churn"),
+        ("上个月，营收：目标100万，实际90万", "营收"),
+    ],
+)
+def test_a_kpi_restated_before_its_colon_keeps_its_first_name(text: str, name: str) -> None:
+    [goal] = answer_goals(text)
+    assert goal.name == name
