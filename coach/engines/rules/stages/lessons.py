@@ -186,7 +186,12 @@ def handle(t: Turn) -> None:
         t.say("lessons_deleted", lesson=quote(removed.text, t.lang))
         _show_and_ask(t)
         return
-    if (match := cues.lesson_rewrite().search(text)) and index is not None and has_words(text[match.end() :]):
+    if (
+        (match := cues.lesson_rewrite().search(text))
+        and index is not None
+        and has_words(text[match.end() :])
+        and not _retype_said(text[match.end() :])
+    ):
         t.review.lessons[index].text = text[match.end() :].strip(" 。.")
         t.review.lessons[index].evidence = text
         _edited(t, index)
@@ -202,6 +207,14 @@ def handle(t: Turn) -> None:
         _add(t, text)
         return
     t.say("lessons_help")
+
+
+def _retype_said(after: str) -> bool:
+    """'改成组织的，不是文化', 'to culture, it's how we behave': the words after "改成" open on a type, short;
+    a rewrite ("改成：组织例会每周一次") says a whole lesson."""
+    first = re.split(r"[，,；;。.]", after.strip(" ：:"), maxsplit=1)[0].strip()
+    short = len(first) <= 4 if re.search(r"[\u4e00-\u9fff]", first) else len(first.split()) <= 2
+    return short and any(parse_lesson_correction(first))
 
 
 def _new_lesson(text: str) -> bool:
