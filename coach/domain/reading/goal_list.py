@@ -141,6 +141,7 @@ def _fmt(value: float, unit: str | None) -> str:
 def kpi_values(segment: str) -> tuple[str | None, str | None]:
     """(target text, result text) of one KPI's words."""
     labelled = [(n.quantity, n.role or "unknown", n.start) for n in roles(segment)]
+    target_tail = ""  # a bound said after the target: "3%以下", "3% or less"
     target = next((q for q, role, _ in labelled if role == "target"), None)
     result = next((q for q, role, _ in labelled if role == "result"), None)
     bound = ""
@@ -149,6 +150,9 @@ def kpi_values(segment: str) -> tuple[str | None, str | None]:
         said = BOUND_BEFORE.search(segment[max(0, start - 16) : start])
         words = said.group(0).strip() if said else ""  # "target under 5%": the ceiling says which way
         bound = words + ("" if re.search(r"[\u4e00-\u9fff]", words) else " ") if words else ""
+        if not bound and segment.startswith(target.text, start):  # "目标3%以下", "target 3% or less"
+            after = _BOUND_AFTER.match(segment, start + len(target.text))
+            target_tail = after.group(0) if after else ""
     rate = next((q for q, role, _ in labelled if role == "rate"), None)
     unknown = [q for q, role, _ in labelled if role == "unknown"]
     if target is None and unknown and (result is not None or len(unknown) >= 2):
@@ -165,7 +169,13 @@ def kpi_values(segment: str) -> tuple[str | None, str | None]:
         return target.text, _fmt(target.value * rate.value / 100, target.unit)  # "目标500万，达成率85%"
     if target is None and result is not None and rate is not None and rate is not result:
         return _fmt(result.value * 100 / rate.value, result.unit) if rate.value else None, result.text
-    return (bound + target.text if target else None), (result.text if result else None)
+    return (bound + target.text + target_tail if target else None), (result.text if result else None)
+
+
+# a ceiling or floor said right after the target's number: "3%以下", "2%以内", "3% or less", "50 or more"
+_BOUND_AFTER = re.compile(
+    r"\s*(?:(?:或|及)?(?:以下|以内|之内|以上)|(?i:or\s+(?:less|fewer|lower|below|under|more|higher|above)\b))"
+)
 
 
 # any word that gives a number a role: a KPI said with none among KPIs said with them is no KPI

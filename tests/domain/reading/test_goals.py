@@ -498,3 +498,30 @@ def test_a_number_that_starts_a_line_without_a_list_marker_stays(
 def test_a_kpi_restated_before_its_colon_keeps_its_first_name(text: str, name: str) -> None:
     [goal] = answer_goals(text)
     assert goal.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a ceiling said after the target's number: better low, so above it is missed
+        ("重复报修率目标3%以下，实际5.2%", "far_missed"),
+        ("次品率目标2%以内，实际3%", "far_missed"),
+        ("Repeat call rate: target 3% or less, actual 5.2%", "far_missed"),
+        ("Moderator attrition: target 15% or less, actual 22%", "far_missed"),
+        # a floor said after it keeps the KPI better high
+        ("合格率目标95%以上，实际97%", "met"),
+        ("NPS target 50 or more, actual 45", "missed"),
+    ],
+)
+def test_a_bound_said_after_the_target_gives_the_direction(text: str, verdict: str) -> None:
+    [goal] = answer_goals(text)
+    assert goal.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tickets target 300, or less if the migration slips; actual 320", "工单目标300，以下是明细：实际320"],
+)
+def test_words_after_the_target_that_bound_nothing_leave_its_direction(text: str) -> None:
+    [goal] = answer_goals(text)
+    assert goal.target_value == 300 and goal.verdict != "far_missed"
