@@ -299,3 +299,49 @@ def test_a_sentence_that_only_mentions_another_number_edits_nothing_there(langua
     coach.script(*OPENINGS[language], _DICTATED[language])
     lessons = coach.say(said).review.lessons
     assert len(lessons) == 2 and lessons[1].text.startswith(("节前签保底运力", "Start peak courier"))
+
+
+_TWO_ALIKE = {
+    "zh": "经验：1. 应答器按故障数据做状态修，新增，组织；2. 停止一刀切的定期巡检，组织；"
+    "3. 晚点广播报原因，继续，业务",
+    "en": "Lessons: 1. Start condition-based balise maintenance, organisation; "
+    "2. Stop blanket periodic inspections, organisation; "
+    "3. Continue delay announcements with reasons, business",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "gone"),
+    [
+        ("zh", "一刀切那条和状态修那条其实是一回事，把一刀切那条删掉。", "一刀切"),
+        (
+            "en",
+            "The blanket inspections one and the condition-based one are the same, "
+            "drop the blanket inspections one.",
+            "blanket",
+        ),
+    ],
+)
+def test_of_two_lessons_named_the_one_named_where_it_is_deleted_goes(
+    language: str, said: str, gone: str
+) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _TWO_ALIKE[language])
+    lessons = coach.say(said).review.lessons
+    assert len(lessons) == 2 and not any(gone in lesson.text for lesson in lessons)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("zh", "一刀切那条和状态修那条都删掉吧"),
+    ],
+)
+def test_a_delete_that_names_two_lessons_asks_which(language: str, said: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _TWO_ALIKE[language])
+    assert len(coach.say(said).review.lessons) == 3  # never a guess

@@ -163,6 +163,8 @@ def handle(t: Turn) -> None:
         return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
+    if named is not None and len(named) > 1 and cues.lesson_delete().search(text):
+        named = _named_where_deleted(t, text) or named
     if not numbers and named is None and _new_lesson(text):
         _take_own(t, text) if t.state.lessons.own else _add(t, text)
         return
@@ -265,6 +267,14 @@ def _named_by_content(t: Turn, text: str) -> list[int] | None:
     if best < CLEAR_OVERLAP:
         return None
     return [i for i, n in enumerate(overlap) if n == best]
+
+
+def _named_where_deleted(t: Turn, text: str) -> list[int] | None:
+    """'一刀切那条和状态修那条是一回事，把一刀切那条删掉': of the lessons a message names, the one named in
+    the clause that deletes; None unless that clause names one clearly."""
+    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
+    named = _named_by_content(t, " ".join(said)) if len(said) == 1 else None
+    return named if named is not None and len(named) == 1 else None
 
 
 Retyping = tuple[int, Dimension | None, LessonAction | None]
