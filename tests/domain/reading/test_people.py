@@ -227,3 +227,38 @@ def test_the_speakers_own_reflection_names_no_one(text: str) -> None:
     (said,) = read_reflections(text)
     assert said.person is None
     assert said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    ("text", "do_better", "next_step"),
+    [
+        (
+            "Most moved: a patient who drove 90 miles. Next time: check each site's referral sources first. "
+            "Next step: monthly calls with the oncologists.",
+            "check each site's referral sources first",
+            "monthly calls with the oncologists",
+        ),
+        (
+            "最触动的是病人开了90英里来筛查。重来的话：先查转诊来源。下一步：每月和医生通话。",
+            "先查转诊来源",
+            "每月和医生通话",
+        ),
+    ],
+)
+def test_what_they_would_do_next_time_is_doing_better_not_the_next_step(
+    text: str, do_better: str, next_step: str
+) -> None:
+    [said] = read_reflections(text)
+    assert said.answers["do_better"] == do_better and said.answers["next_step"] == next_step
+
+
+@pytest.mark.parametrize(
+    ("text", "next_step"),
+    [
+        ("Next step: next time we meet, bring the data.", "next time we meet, bring the data"),
+        ("Next, I will call the sites.", "I will call the sites"),
+    ],
+)
+def test_a_next_step_that_mentions_next_time_stays_the_next_step(text: str, next_step: str) -> None:
+    [said] = read_reflections(text)
+    assert said.answers == {"next_step": next_step}
