@@ -36,7 +36,7 @@ _TARGET_CUE = re.compile(TARGET_WORDS)
 _BOUND = re.compile(rf"^[是为要在]*(?:{BOUND_WORDS}|达到|做到|完成|实现)?")
 _KPI_NOUN = re.compile(
     r"率|额|量|数|时长|时间|周期|成本|费用|收入|营收|利润|回款|销售|满意度|NPS|GMV|ROI|SLA|OEE|MTTR|DAU|MAU|分|"
-    r"(?i:rate|revenue|sales|cost|count|score|time|days|ratio|margin|pipeline|bookings|nps|uptime|hires)"
+    r"(?i:rate|revenue|sales|cost|count|score|time|days|ratio|margin|pipeline|bookings|nps|uptime|hires|level)"
 )
 
 
@@ -44,6 +44,19 @@ _KPI_NOUN = re.compile(
 def _restated() -> re.Pattern[str]:
     """Words that open a restatement of the KPI named before ("…, the client audits: target …")."""
     return re.compile(rf"^(?:{cues.alternatives('kpi_restated')})(?![A-Za-z])", re.I)
+
+
+# the window a KPI counts in ("answered within 20 seconds", "30分钟内到场"): words that define a KPI's name
+_WINDOW = re.compile(
+    r"(?i:\b(?:within|under|in under|in less than|less than|below)\s+)\d+(?:\.\d+)?\s*[A-Za-z]"
+    r"|\d+(?:\.\d+)?\s*(?:秒|分钟|小时|天|日|个工作日)(?:以内|之内|内)"
+)
+
+
+def _restates(head: str) -> bool:
+    """Words after a KPI's name that restate it ("the client audits") or define it by its window ("calls
+    answered within 20 seconds"), ahead of the colon: the name said first is the KPI's."""
+    return bool(_restated().match(head) or _WINDOW.search(head.translate(_SHOW)))
 
 
 @dataclass
@@ -68,7 +81,7 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
     parts = re.split(r"[：:]", clause)
     if pending and cues.apposition().match(clause.strip()):
         return pending, True  # "On-time visits, meaning within 15 minutes of the slot: target 90%"
-    if pending and _KPI_NOUN.search(pending) and len(parts) > 1 and _restated().match(parts[-2].strip()):
+    if pending and _KPI_NOUN.search(pending) and len(parts) > 1 and _restates(parts[-2].strip()):
         return pending, True  # "Audit pass rate, the client audits: target 95%": the second words restate
     if len(parts) > 1 and _TARGET_CUE.search(parts[-1]) and _NUMBER_NAMES.search(parts[-2]):
         whole = name_words(parts[-2])  # "差评数（3分及以下）：目标…", "Tier 2 tickets: target …"

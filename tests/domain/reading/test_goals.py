@@ -489,6 +489,13 @@ def test_a_number_that_starts_a_line_without_a_list_marker_stays(
         # a KPI named, then restated before its colon: the name is the KPI's own words
         ("Audit pass rate, the client audits: target 95%, we got 88%.", "Audit pass rate"),
         ("审核通过率，也就是客户审核：目标95%，实际88%", "审核通过率"),
+        # or defined by the window it counts in
+        ("Service level, calls answered within 20 seconds: target 80%, actual 71%.", "Service level"),
+        ("接通率，20秒内接通的比例：目标80%，实际71%", "接通率"),
+        (
+            "Last month, calls answered within 20 seconds: target 80%, actual 71%.",
+            "calls answered within 20 seconds",
+        ),
         # words before that are no KPI (a time, a pointer) leave the name after them
         ("Last month, the revenue: target 1M, actual 0.9M", "revenue"),
         ("The big one, churn: target 2%, actual 3%", "churn"),
