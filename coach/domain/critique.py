@@ -359,7 +359,8 @@ _UNDO = _full(_UNDO_WORDS)
 # "undo that, we'll fold triage into the blitz": the undo, then why (no colon: "Undo: …" heads content)
 # said bare, "undo" / "revert" may head a terse action ("revert, Tom, Friday"): with a reason, it points back
 _UNDO_THEN_WHY = re.compile(
-    r"^(?:撤销|撤回|撤销(?:一下|上一步|上一条|刚才的?(?:那条)?)"
+    r"^(?:(?:算了|好吧|不对|actually|never mind|oh)\s*[，,]?\s*)?"  # "算了，撤销，其他线路不归我们管"
+    r"(?:撤销|撤回|撤销(?:一下|上一步|上一条|刚才的?(?:那条)?)"
     r"|(?:undo|revert) (?:that|it|the last (?:one|change)))\s*[，,。.;；!！—]+\s*(?P<why>.+)$",
     re.I,
 )

@@ -71,3 +71,20 @@ def parse_lesson_correction(text: str) -> tuple[Dimension | None, LessonAction |
         dimension if isinstance(dimension, Dimension) else None,
         action if isinstance(action, LessonAction) else None,
     )
+
+
+# the words that may come before a lesson's opening verb: "And optimise …", "还要继续…"
+_BEFORE_VERB = re.compile(
+    r"^(?:(?:and|also|then|so|we(?:'ll| will| should)?|should|to)\s+|还要|也要|要|得|再|应该)*", re.I
+)
+
+
+def opening_action(text: str) -> LessonAction | None:
+    """The action a lesson opens on ("Stop 06:00 fixed start", "And optimise how we commission new kit",
+    "继续做老带新"): said first, it is the lesson's action; the same words later are its content."""
+    body = _BEFORE_VERB.sub("", (text or "").strip().lower(), count=1)
+    for action, words in _ACTION_WORDS.items():
+        for word in words:
+            if body.startswith(word) and not (word.isascii() and body[len(word) : len(word) + 1].isalpha()):
+                return action
+    return None

@@ -249,6 +249,10 @@ def test_chitchat(text: str, chitchat: bool) -> None:
         ("撤销，这条并到培训里了", True),
         ("undo that, we'll fold triage into the blitz.", True),
         ("undo that, it is not needed", True),
+        ("算了，撤销，其他线路不归我们管。", True),
+        ("Actually, undo that, other lines are not ours.", True),
+        ("算了，撤销审批环节，王磊负责", False),
+        ("Never mind, revert the pricing change, Tom, Friday", False),
         # more than an undo: an edit, read as one
         ("撤销，改成王磊", False),
         ("undo that and add a review, Tom", False),

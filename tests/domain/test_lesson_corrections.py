@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.lesson_corrections import parse_lesson_correction
+from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
 from coach.domain.retrospective import Dimension, LessonAction
 
 D, A = Dimension, LessonAction
@@ -43,3 +43,23 @@ def test_reads_plain_corrections(text: str, dimension: Dimension | None, action:
 )
 def test_process_names_the_organisation_unless_denied(text: str, dimension: Dimension) -> None:
     assert parse_lesson_correction(text)[0] == dimension
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Stop 06:00 fixed start", LessonAction.stop),
+        ("And optimise how we commission new kit", LessonAction.optimize),
+        ("we should keep the buddy scheme", LessonAction.continue_),
+        ("停止新增临时岗位", LessonAction.stop),
+        ("还要继续做老带新", LessonAction.continue_),
+        # a correction, a verb said later, a word that only starts like one: no opening action
+        ("not stop but optimize", None),
+        ("不是停止，是优化", None),
+        ("Queue times: stop the 06:00 start", None),
+        ("Newsletter every month", None),
+        ("Keeping score helped", None),
+    ],
+)
+def test_the_verb_a_lesson_opens_on_is_its_action(text: str, action: LessonAction | None) -> None:
+    assert opening_action(text) == action

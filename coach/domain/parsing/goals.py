@@ -52,10 +52,13 @@ _SECONDS = DURATION_SECONDS  # so that "2小时" can be compared with "90分钟"
 
 # a target written as a floor or a ceiling says which way is better, whatever the goal's name;
 # the plain floors are read first so that "控制在95%以上" is a floor and "no more than" a ceiling
-_FLOOR = re.compile(r"[≥＞>]|>=|以上|不低于|不少于|不小于|至少|最少|最低|(?i:\bat\s+least\b|\bminimum\b)")
+_FLOOR = re.compile(
+    r"[≥＞>]|>=|以上|不低于|不少于|不小于|至少|最少|最低|(?i:\bat\s+least\b|\bminimum\b|\bor\s+(?:more|higher|above)\b)"
+)
 _CEILING = re.compile(
     r"[≤<＜]|<=|不超过|不高于|不多于|不大于|低于|少于|小于|最多|最高|以内|之内|以下|控制在|压到|压在|降到|降至"
-    r"|(?i:\b(?:at\s+most|under|below|less\s+than|fewer\s+than|no\s+more\s+than|max(?:imum)?|within|up\s+to)\b)"
+    r"|(?i:\b(?:at\s+most|under|below|less\s+than|fewer\s+than|no\s+more\s+than|max(?:imum)?|within|up\s+to"
+    r"|or\s+(?:less|fewer|lower|below))\b)"
 )
 _WEAK_FLOOR = re.compile(r"高于|超过|(?i:\b(?:over|above|more\s+than)\b)")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from coach.domain.critique import is_chitchat, is_unquantifiable, normalize
 from coach.domain.parsing.goals import TOLERANCE, build_goal, find_tolerance
@@ -23,6 +24,7 @@ from coach.domain.reading.goal_roles import (
     TARGET_WORDS,
     name_words,
     roles,
+    threshold_only,
 )
 from coach.domain.retrospective import Goal
 
@@ -34,8 +36,27 @@ _TARGET_CUE = re.compile(TARGET_WORDS)
 _BOUND = re.compile(rf"^[是为要在]*(?:{BOUND_WORDS}|达到|做到|完成|实现)?")
 _KPI_NOUN = re.compile(
     r"率|额|量|数|时长|时间|周期|成本|费用|收入|营收|利润|回款|销售|满意度|NPS|GMV|ROI|SLA|OEE|MTTR|DAU|MAU|分|"
-    r"(?i:rate|revenue|sales|cost|count|score|time|days|ratio|margin|pipeline|bookings|nps|uptime|hires)"
+    r"(?i:rate|revenue|sales|cost|count|score|time|days|ratio|margin|pipeline|bookings|nps|uptime|hires|level)"
 )
+
+
+@cache
+def _restated() -> re.Pattern[str]:
+    """Words that open a restatement of the KPI named before ("…, the client audits: target …")."""
+    return re.compile(rf"^(?:{cues.alternatives('kpi_restated')})(?![A-Za-z])", re.I)
+
+
+# the window a KPI counts in ("answered within 20 seconds", "30分钟内到场"): words that define a KPI's name
+_WINDOW = re.compile(
+    r"(?i:\b(?:within|under|in under|in less than|less than|below)\s+)\d+(?:\.\d+)?\s*[A-Za-z]"
+    r"|\d+(?:\.\d+)?\s*(?:秒|分钟|小时|天|日|个工作日)(?:以内|之内|内)"
+)
+
+
+def _restates(head: str) -> bool:
+    """Words after a KPI's name that restate it ("the client audits") or define it by its window ("calls
+    answered within 20 seconds"), ahead of the colon: the name said first is the KPI's."""
+    return bool(_restated().match(head) or _WINDOW.search(head.translate(_SHOW)))
 
 
 @dataclass
@@ -44,8 +65,12 @@ class _Kpi:
     clauses: list[str] = field(default_factory=list)
 
 
+# a list's marker at the start of a line ("1. ", "2) ", "3、"): no value of the KPI before it
+_LIST_MARKER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:[.)]\s+|、(?!\d)\s*)")
+
+
 def _split(text: str) -> list[str]:
-    return [c.strip() for c in CLAUSES.split(text or "") if c and c.strip()]
+    return [c.strip() for c in CLAUSES.split(_LIST_MARKER.sub("", text or "")) if c and c.strip()]
 
 
 def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
@@ -56,16 +81,22 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
     parts = re.split(r"[：:]", clause)
     if pending and cues.apposition().match(clause.strip()):
         return pending, True  # "On-time visits, meaning within 15 minutes of the slot: target 90%"
+    if pending and _KPI_NOUN.search(pending) and len(parts) > 1 and _restates(parts[-2].strip()):
+        return pending, True  # "Audit pass rate, the client audits: target 95%": the second words restate
+    if len(parts) > 1 and _TARGET_CUE.search(parts[-1]) and _NUMBER_NAMES.search(parts[-2]):
+        whole = name_words(parts[-2])  # "差评数（3分及以下）：目标…", "Tier 2 tickets: target …"
+        if _is_name(whole):
+            return whole, True
     candidates = [parts[-1], parts[-2]] if len(parts) > 1 else [clause]
     for part in candidates:
         cut = _first_number(part)
         cue = _TARGET_CUE.search(part[:cut])
         head = name_words(part[: cue.start() if cue else cut])
-        if _is_name(head):
+        if _is_name(head) and not threshold_only(head):
             return head, True
         if cue:
             mid = name_words(_BOUND.sub("", part[cue.end() : cut]))
-            if _is_name(mid) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", mid):
+            if _is_name(mid) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", mid) and not threshold_only(mid):
                 after = re.match(r"\d[\d.]*\s*[个张条项人件单次台家天]?([\u4e00-\u9fff]{2,8})", part[cut:])
                 noun = after.group(1) if after and not RESULT_BEFORE.search(after.group(1)) else ""
                 return (f"{mid}{noun}" if noun and not mid.endswith(noun) else mid), False
@@ -81,6 +112,11 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
         if _is_name(name_words(tail)):
             return name_words(tail), False
     return "", False
+
+
+# a number that is part of the name before a colon: in brackets ("（3分及以下）", "(P1)") or before a noun
+# ("category 1 calls", "Tier 2 tickets"); a number with its unit there ("营收1200万：") is a value
+_NUMBER_NAMES = re.compile(r"[(（][^)）]*\d[^)）]*[)）]|(?<![\d.,])\d+\s+[A-Za-z]{3,}")
 
 
 def _first_number(clause: str) -> int:
@@ -118,6 +154,7 @@ def _fmt(value: float, unit: str | None) -> str:
 def kpi_values(segment: str) -> tuple[str | None, str | None]:
     """(target text, result text) of one KPI's words."""
     labelled = [(n.quantity, n.role or "unknown", n.start) for n in roles(segment)]
+    target_tail = ""  # a bound said after the target: "3%以下", "3% or less"
     target = next((q for q, role, _ in labelled if role == "target"), None)
     result = next((q for q, role, _ in labelled if role == "result"), None)
     bound = ""
@@ -126,6 +163,9 @@ def kpi_values(segment: str) -> tuple[str | None, str | None]:
         said = BOUND_BEFORE.search(segment[max(0, start - 16) : start])
         words = said.group(0).strip() if said else ""  # "target under 5%": the ceiling says which way
         bound = words + ("" if re.search(r"[\u4e00-\u9fff]", words) else " ") if words else ""
+        if not bound and segment.startswith(target.text, start):  # "目标3%以下", "target 3% or less"
+            after = _BOUND_AFTER.match(segment, start + len(target.text))
+            target_tail = after.group(0) if after else ""
     rate = next((q for q, role, _ in labelled if role == "rate"), None)
     unknown = [q for q, role, _ in labelled if role == "unknown"]
     if target is None and unknown and (result is not None or len(unknown) >= 2):
@@ -142,7 +182,13 @@ def kpi_values(segment: str) -> tuple[str | None, str | None]:
         return target.text, _fmt(target.value * rate.value / 100, target.unit)  # "目标500万，达成率85%"
     if target is None and result is not None and rate is not None and rate is not result:
         return _fmt(result.value * 100 / rate.value, result.unit) if rate.value else None, result.text
-    return (bound + target.text if target else None), (result.text if result else None)
+    return (bound + target.text + target_tail if target else None), (result.text if result else None)
+
+
+# a ceiling or floor said right after the target's number: "3%以下", "2%以内", "3% or less", "50 or more"
+_BOUND_AFTER = re.compile(
+    r"\s*(?:(?:或|及)?(?:以下|以内|之内|以上)|(?i:or\s+(?:less|fewer|lower|below|under|more|higher|above)\b))"
+)
 
 
 # any word that gives a number a role: a KPI said with none among KPIs said with them is no KPI
@@ -178,6 +224,8 @@ def read_list(text: str) -> list[Goal]:
             )
         else:
             opens = _is_name(head) and ((cue and (not kpis or _has_target(kpis[-1]))) or not kpis)
+        if opens and not cue and kpis and _RESULT_LEAD.match(head) and _awaits_result(kpis[-1]):
+            opens = False  # "目标每月不超过10条，实际季度月均17条": the result of the KPI before, qualified
         if opens:
             kpis.append(_Kpi(head, [clause]))
         elif kpis and (has_number or is_unquantifiable(clause)):
@@ -228,7 +276,7 @@ def _shown(goal: Goal) -> Goal:
 
 def _without_name(clause: str, name: str) -> str:
     """'DAU week 1: 210k vs 150k' → '210k vs 150k': a number in the name before the colon is no value."""
-    head = re.match(r"^([^：:]{1,40})[：:]\s*", clause)
+    head = re.match(r"^([^：:]{1,60})[：:]\s*", clause)
     if (
         head
         and parse_quantities(head.group(1))
@@ -243,6 +291,16 @@ def _named_aside(clause: str, name: str) -> bool:
     """A KPI named without numbers, as an addition: "还有个客户满意度", "also NPS"."""
     added = re.match(r"^\s*(?:嗯|哦|噢|对)?[，,\s]*(?:还有|另外|以及|(?i:also|and also|plus|oh and))", clause)
     return bool(added) and _KPI_NOUN.search(name) is not None and len(name) <= 12
+
+
+# a clause opening on a result word ("实际季度月均17条", "we averaged 74"), said after a target
+_RESULT_LEAD = re.compile(rf"^(?:实际上?|结果|最终|(?i:(?:we\s+)?(?:{RESULT_WORDS})))")
+
+
+def _awaits_result(kpi: _Kpi) -> bool:
+    said = "，".join([_without_name(kpi.clauses[0], kpi.name), *kpi.clauses[1:]])
+    target, result = kpi_values(said)
+    return target is not None and result is None
 
 
 def _has_target(kpi: _Kpi) -> bool:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from coach.domain.parsing.numbers import Quantity, parse_quantities
+from coach.domain.reading import cues
 
 # ---- the words that give a number its role, for both readings ------------------------------------
 
@@ -36,7 +38,7 @@ BASELINE_WORDS = (
 # a floor or a ceiling said right before a target: "target under 5%", "目标不超过15件"
 BOUND_WORDS = (
     r"控制在|压到|压在|不超过|不高于|不低于|不少于|小于|大于|至少|最多|[≤≥<>]"
-    r"|(?i:\b(?:at\s+least|at\s+most|under|below|above|within|no\s+more\s+than|up\s+to))"
+    r"|(?i:\b(?:at\s+least|at\s+most|max(?:imum)?|under|below|above|within|no\s+more\s+than|up\s+to))"
 )
 BOUND_BEFORE = re.compile(rf"(?:{BOUND_WORDS})\s*$")
 # the words before a KPI's name that are not part of it: "另外", "我们的", "as for", "overall"
@@ -186,6 +188,16 @@ _NAME_TAIL = re.compile(
     r"(?:还行|还可以|还好|拉胯|不错|不太行|一般|挺好|很好|原来|原本|本来|的|是|为|出了|有|共|一共|了|我们|这块|这一块|方面"
     r"|(?i:\s+(?:is|was|are|were|we|came|of)))+\s*$"
 )
+
+
+@cache
+def _threshold_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{cues.alternatives('kpi_threshold_head')})", re.I)
+
+
+def threshold_only(head: str) -> bool:
+    """A head that says only the target's threshold or period ("max", "每月不超过", "a month"): no name."""
+    return bool(_threshold_head().fullmatch(head.strip()))
 
 
 def name_words(head: str) -> str:

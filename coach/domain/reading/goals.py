@@ -34,7 +34,7 @@ from enum import StrEnum
 from coach.domain.parsing.goals import build_goal, lower_better_for
 from coach.domain.parsing.numbers import parse_quantities
 from coach.domain.reading.goal_list import kpi_values, read_list
-from coach.domain.reading.goal_roles import has_numbers
+from coach.domain.reading.goal_roles import has_numbers, threshold_only
 from coach.domain.reading.goal_statement import names_a_target, read_statement
 from coach.domain.retrospective import Goal
 
@@ -87,7 +87,7 @@ def read_goals(text: str, topic: str | None = None, context: Context = Context.s
             return [_fact(text, goal.name, goal.target, goal.result, goal.evidence or "") for goal in listed]
     said = read_statement(text, topic, general=context is not Context.finding)
     # a KPI's name has two characters at least: "我们组8个人，团建预算2000" names no KPI "组"
-    named = [g for g in said if _NAME_WORDS.search(g.name)]
+    named = [g for g in said if _NAME_WORDS.search(g.name) and not threshold_only(g.name)]
     return [_fact(text, g.name, g.target_text, g.result_text, g.evidence) for g in named]
 
 

@@ -199,8 +199,9 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
             {mention.text, *others}, key=lambda d: (-len(d), d)
         ):  # longest first, same every run
             rest = _without(rest, named)
+        rest = _spent_date_label().sub(" ", rest)  # "时间：4月30日前（母亲节前）" went with its date
     who = owner_in(text)
-    clauses = [_without_owner(c.strip(), who) for c in _CLAUSE_SPLIT.split(rest)]
+    clauses = [_without_owner(_BULLET.sub("", c.strip()), who) for c in _CLAUSE_SPLIT.split(rest)]
     clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in clauses]
     return [
         c
@@ -220,6 +221,19 @@ def _a_term(text: str, date_text: str) -> bool:
     if at < 0:
         return False
     return bool(_TERM.search(text[:at]) or _TERM_AFTER.match(text[at + len(date_text) :]))
+
+
+_BULLET = re.compile(r"^[-*•·]\s+")
+
+
+@cache
+def _spent_date_label() -> re.Pattern[str]:
+    """A date's label left once its date is taken ("时间： （母亲节前）", "due:  (before the peak)"), with the
+    remark on the date in brackets: nothing of the work."""
+    label = cues.alternatives("edit_field_when")
+    return re.compile(
+        rf"(?:{label})\s*[:：]\s*(?:[（(][^）)]{{0,30}}[）)])?\s*(?=$|[，,;；。\n]|\s-\s)", re.I
+    )
 
 
 _BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")

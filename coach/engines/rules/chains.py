@@ -58,7 +58,8 @@ def _share_tail() -> re.Pattern[str]:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
-_CLAUSE = re.compile(r"[，,：:→]\s*|\s*(?:-+>|=>)\s*|\s+-\s+|——\s*|\s+—\s+")  # "A -> B -> root cause: C"
+# "06:00" is a time, no clause; "A -> B" and "A => B" are a step down, as "A → B" is
+_CLAUSE = re.compile(r"[，,：→]\s*|:(?!\d{2}\b)\s*|\s*(?:-+>|=>)\s*|\s+-\s+|——\s*|\s+—\s+")
 
 
 @cache
@@ -165,6 +166,10 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             pending = "deeper"
             continue
         rung, words = _rung(clause)
+        if rung == "root" and not words and (layers or head) and _said_alone(clause, number, clauses):
+            rung = (
+                "root_after"  # "… -> roster built on the 2019 pattern. Root. ~70%": it names the rung before
+            )
         if rung == "root_after":
             marked += 1
             if layers:
@@ -227,7 +232,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
             layers.append(("deeper", _cause_word().sub("", clause, count=1)))
-    roots = [w for k, w in layers if k == "root" and w]
+    roots = [w for k, w in layers if k == "root" and has_words(w)]  # "~" is no root
     if not roots and descents and layers and layers[-1][0] == "deeper":
         # A ladder the speaker goes down from what they said, asking why themselves or by a rung word
         # ("漏单多。为什么？因为提成只看单量"; "表面上是…，往下看是…"), ends where they stop: its last rung
@@ -250,6 +255,11 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
         beside=list(beside.values()),
     )
+
+
+def _said_alone(clause: str, number: int, clauses: list[tuple[int, str]]) -> bool:
+    """Whether a clause is its sentence's only one: "Root." said after a cause, not "Root: …" before one."""
+    return [c for n, c in clauses if n == number and c] == [clause]
 
 
 _LABEL_NAME = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[\u4e00-\u9fff]{2,3})")

@@ -88,7 +88,8 @@ def _next_edit() -> re.Pattern[str]:
     then, and_ = cues.alternatives("edit_next_then"), cues.alternatives("edit_next_and")
     verb, item = cues.alternatives("edit_next_verb"), cues.alternatives("edit_next_item")
     return re.compile(
-        rf"(?:\s*[,，;；]\s*(?:{then})?|\s+(?:{and_})\s+)(?=(?:{verb})?(?:{item}|#)\s*\S)", re.I
+        rf"(?:\s*(?:[,，;；。]|\.(?=\s))\s*(?:{then})?|\s+(?:{and_})\s+)(?=(?:{verb})?(?:{item}|#)\s*\S)",
+        re.I,
     )
 
 
@@ -154,7 +155,10 @@ def handle_edit(t: Turn) -> bool:
     text = t.text
     for part in parts:
         t.text = part
-        _handle_one(t)
+        if not _handle_one(t) and t.state.stage == "lessons":
+            from coach.engines.rules import flow  # the lessons step reads a retype ("第3条改成组织的")
+
+            flow.handler("lessons").handle(t)
     t.text = text
     asked = t.lines[-1] if t.lines else None
     t.lines = [line for i, line in enumerate(t.lines) if line != asked or i == len(t.lines) - 1]

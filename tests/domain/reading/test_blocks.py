@@ -295,3 +295,27 @@ def test_the_missed_headed_at_the_end_of_a_list_is_its_own_block(text: str, kind
 )
 def test_missed_words_inside_a_finding_open_nothing(text: str) -> None:
     assert _kinds(text) == ["shortfalls"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Highlights.\n- Cost per tonne under budget: routes cut 2 rounds a day\n- Subscriptions sold out",
+            "highlights",
+        ),
+        ("Shortfalls.\n- Missed bins on the new estates", "shortfalls"),
+        ("亮点。\n- 成本低于预算：新路线一天少跑两趟\n- 订阅3周卖完", "highlights"),
+    ],
+)
+def test_a_findings_heading_said_as_a_sentence_of_its_own_heads_the_items_after_it(
+    text: str, kind: str
+) -> None:
+    assert [b.kind for b in read_blocks(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text", ["Our highlights. Not many.", "We reviewed the highlights.", "我们回顾了亮点。没几个。"]
+)
+def test_a_sentence_that_only_mentions_highlights_heads_nothing(text: str) -> None:
+    assert [b.kind for b in read_blocks(text)] == ["text"]

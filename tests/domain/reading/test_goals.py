@@ -489,6 +489,84 @@ def test_a_goal_said_before_the_colon_is_named_there(text: str, name: str, verdi
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "target", "result", "verdict"),
+    [
+        # the threshold said after the colon goes with the target; the name is the words before the colon
+        ("Passenger complaints: max 40. Got 31.", "Passenger complaints", 40, 31, "exceeded"),
+        ("Complaints: no more than 5 a month, actual 8", "Complaints", 5, 8, "far_missed"),
+        ("投诉：每月不超过5起，实际8起", "投诉", 5, 8, "far_missed"),
+        ("投诉：目标每月最多5起，实际8起", "投诉", 5, 8, "far_missed"),
+        # a number in brackets or before a noun, ahead of the colon, is part of the name
+        ("差评数（3分及以下）：目标每月不超过10条，实际月均17条", "差评数", 10, 17, "far_missed"),
+        ("Tier 2 tickets: target 200, actual 260", "Tier 2 tickets", 200, 260, "exceeded"),
+        ("Dispatch time, category 1 calls: target 60 s, we averaged 74.", "category 1 calls", 60, 74, None),
+    ],
+)
+def test_a_threshold_or_a_number_in_the_name_is_no_name_and_no_value(
+    text: str, name: str, target: float, result: float, verdict: str | None
+) -> None:
+    [goal] = answer_goals(text)
+    assert name in goal.name and goal.name != "max"
+    assert (goal.target_value, goal.result_value) == (target, result)
+    assert verdict is None or goal.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        # a number with its unit before the colon is the KPI's value, a KPI named "实际…" is a name
+        ("营收1200万：目标1500万", "营收", 15000000, None),
+        ("实际到岗人数：目标30人，实际26人", "实际到岗人数", 30, 26),
+        ("NPS 45: target 50", "NPS", 50, None),
+        ("Max queue time: target 20 minutes, actual 26", "Max queue time", 20, 26),
+    ],
+)
+def test_a_name_with_a_value_or_bound_words_in_it_is_read_as_before(
+    text: str, name: str, target: float, result: float | None
+) -> None:
+    [goal] = answer_goals(text)
+    assert goal.name == name and (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize("text", ["max 40, got 31", "每月不超过5起，实际8起"])
+def test_a_threshold_said_without_a_name_names_no_goal(text: str) -> None:
+    # a terse answer: the coach asks which KPI rather than filing one called "max"
+    assert all(goal.name not in ("max", "每月不超过", "每月") for goal in answer_goals(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Q1 moderation review. Goals:\n1. Time to action: target 4h, actual 6.5h\n"
+            "2. Attrition: target 15%, actual 22%",
+            ["Time to action", "Attrition"],
+        ),
+        (
+            "上半年物业复盘，先列目标：\n1. 能耗：目标95，实际102\n2、出租率：目标92%，实际93.5%",
+            ["能耗", "出租率"],
+        ),
+    ],
+)
+def test_a_lists_numbers_are_no_values_and_its_title_no_goal(text: str, names: list[str]) -> None:
+    assert [goal.name for goal in answer_goals(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "result"),
+    [
+        ("Lead time (days):\n1.5 target, 2 actual", 1.5, 2),  # a decimal at the start of a line is a value
+        ("3、4月合计营收：目标500万，实际450万", 5000000, 4500000),  # "3、4月" is March and April
+    ],
+)
+def test_a_number_that_starts_a_line_without_a_list_marker_stays(
+    text: str, target: float, result: float
+) -> None:
+    [goal] = answer_goals(text)
+    assert (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("4. 好评率：目标95%，实际97%", "好评率"),  # 好 glued to the word is part of the name
@@ -499,3 +577,54 @@ def test_a_goal_said_before_the_colon_is_named_there(text: str, name: str, verdi
 )
 def test_a_filler_glued_to_the_name_is_part_of_it(text: str, name: str) -> None:
     assert [g.name for g in read_goals(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a KPI named, then restated before its colon: the name is the KPI's own words
+        ("Audit pass rate, the client audits: target 95%, we got 88%.", "Audit pass rate"),
+        ("审核通过率，也就是客户审核：目标95%，实际88%", "审核通过率"),
+        # or defined by the window it counts in
+        ("Service level, calls answered within 20 seconds: target 80%, actual 71%.", "Service level"),
+        ("接通率，20秒内接通的比例：目标80%，实际71%", "接通率"),
+        (
+            "Last month, calls answered within 20 seconds: target 80%, actual 71%.",
+            "calls answered within 20 seconds",
+        ),
+        # words before that are no KPI (a time, a pointer) leave the name after them
+        ("Last month, the revenue: target 1M, actual 0.9M", "revenue"),
+        ("The big one, churn: target 2%, actual 3%", "churn"),
+        ("上个月，营收：目标100万，实际90万", "营收"),
+    ],
+)
+def test_a_kpi_restated_before_its_colon_keeps_its_first_name(text: str, name: str) -> None:
+    [goal] = answer_goals(text)
+    assert goal.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a ceiling said after the target's number: better low, so above it is missed
+        ("重复报修率目标3%以下，实际5.2%", "far_missed"),
+        ("次品率目标2%以内，实际3%", "far_missed"),
+        ("Repeat call rate: target 3% or less, actual 5.2%", "far_missed"),
+        ("Moderator attrition: target 15% or less, actual 22%", "far_missed"),
+        # a floor said after it keeps the KPI better high
+        ("合格率目标95%以上，实际97%", "met"),
+        ("NPS target 50 or more, actual 45", "missed"),
+    ],
+)
+def test_a_bound_said_after_the_target_gives_the_direction(text: str, verdict: str) -> None:
+    [goal] = answer_goals(text)
+    assert goal.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tickets target 300, or less if the migration slips; actual 320", "工单目标300，以下是明细：实际320"],
+)
+def test_words_after_the_target_that_bound_nothing_leave_its_direction(text: str) -> None:
+    [goal] = answer_goals(text)
+    assert goal.target_value == 300 and goal.verdict != "far_missed"

@@ -248,3 +248,38 @@ def test_a_self_introduction_after_a_lead_in_names_the_person(text: str, person:
 def test_i_am_inside_an_answer_names_no_one(text: str) -> None:
     (said,) = read_reflections(text)
     assert said.person is None
+
+
+@pytest.mark.parametrize(
+    ("text", "do_better", "next_step"),
+    [
+        (
+            "Most moved: a patient who drove 90 miles. Next time: check each site's referral sources first. "
+            "Next step: monthly calls with the oncologists.",
+            "check each site's referral sources first",
+            "monthly calls with the oncologists",
+        ),
+        (
+            "最触动的是病人开了90英里来筛查。重来的话：先查转诊来源。下一步：每月和医生通话。",
+            "先查转诊来源",
+            "每月和医生通话",
+        ),
+    ],
+)
+def test_what_they_would_do_next_time_is_doing_better_not_the_next_step(
+    text: str, do_better: str, next_step: str
+) -> None:
+    [said] = read_reflections(text)
+    assert said.answers["do_better"] == do_better and said.answers["next_step"] == next_step
+
+
+@pytest.mark.parametrize(
+    ("text", "next_step"),
+    [
+        ("Next step: next time we meet, bring the data.", "next time we meet, bring the data"),
+        ("Next, I will call the sites.", "I will call the sites"),
+    ],
+)
+def test_a_next_step_that_mentions_next_time_stays_the_next_step(text: str, next_step: str) -> None:
+    [said] = read_reflections(text)
+    assert said.answers == {"next_step": next_step}

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from coach.domain.parsing import find_deadline
-from coach.engines.rules.action_words import owner_in, work_clauses
+from coach.engines.rules.action_words import deadline, owner_in, work_clauses
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,21 @@ def test_the_deadline_word_said_as_its_own_clause_leaves_with_the_date(text: str
     clauses = work_clauses(text, find_deadline(text, dt.date(2026, 2, 4)))
     assert clauses[0].startswith(work)
     assert not any(c.strip(" .") in ("before", "前") for c in clauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        # the date's label and the remark on the date go with the date
+        (
+            "- 和两家配送公司签节前保底运力 负责人：运营部范晓东 时间：4月30日前（母亲节前）",
+            "和两家配送公司签节前保底运力",
+        ),
+        ("Roster review, owner: Nadia Shah, due: 31 July (before the summer peak)", "Roster review"),
+        # a label with the work after it is part of the work
+        ("缩短等待时间：从30分钟到15分钟，王磊，5月底前", "缩短等待时间：从30分钟到15分钟"),
+        ("Cut queue time: from 30 to 15 minutes, Tom, by May 31", "Cut queue time: from 30 to 15 minutes"),
+    ],
+)
+def test_a_dates_label_leaves_the_work_with_its_date(text: str, work: str) -> None:
+    assert work_clauses(text, deadline(text, dt.date(2026, 2, 23))) == [work]

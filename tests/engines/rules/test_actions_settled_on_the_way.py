@@ -111,3 +111,59 @@ def test_a_remark_said_first_thing_is_no_action(language: str, text: str) -> Non
     coach = Coaching(language=language)  # type: ignore[arg-type]
     review = coach.say(text).review
     assert review.actions == [] and len(review.goals) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "owner", "highlight"),
+    [
+        (
+            "zh",
+            ("回款目标1.2亿，实际9600万；新客户目标50家，实际62家", "没有了", "回款"),
+            "亮点是新客户，主要靠老带新。对了，先记一个行动：老带新奖励方案，王晶负责，4月10日前出。",
+            "王晶",
+            "新客户",
+        ),
+        (
+            "en",
+            ("Revenue target 1.2M, actual 960k; new clients target 50, actual 62", "that's all", "Revenue"),
+            "Good: new clients, mostly referrals. Oh, and let's note an action: "
+            "the referral bonus plan, Tom, by April 10.",
+            "Tom",
+            "new clients",
+        ),
+    ],
+)
+def test_an_action_noted_inside_a_finding_is_filed_and_the_finding_keeps_its_own_words(
+    language: str, opening: tuple[str, ...], text: str, owner: str, highlight: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    review = coach.say(text).review
+    assert [a.who for a in review.actions] == [owner]
+    assert review.highlights and all(
+        "行动" not in f.text and "action" not in f.text for f in review.highlights
+    )
+    assert review.highlights[0].text.startswith(highlight)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text"),
+    [
+        (
+            "en",
+            ("Revenue target 1.2M, actual 960k; new clients target 50, actual 62", "that's all", "Revenue"),
+            "Good: we noted an action plan from last year and it worked, new clients came through referrals.",
+        ),
+        (
+            "zh",
+            ("回款目标1.2亿，实际9600万；新客户目标50家，实际62家", "没有了", "回款"),
+            "亮点是新客户，去年先记下的行动计划落地了，老带新起来了。",
+        ),
+    ],
+)
+def test_a_finding_that_mentions_an_action_files_no_action(
+    language: str, opening: tuple[str, ...], text: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    assert coach.say(text).review.actions == []

@@ -9,6 +9,7 @@ import pytest
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chains import file_shares, finding_kind, read_chain, read_rest
 from coach.engines.rules.share import parse_shares
+from coach.engines.rules.text import has_words
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,30 @@ def test_a_chain_written_with_arrows_keeps_its_root_and_share(text: str, root: s
     parts = read_chain(text, least=1)
     assert parts is not None
     assert (parts.root, parts.main, parts.share) == (root, True, pytest.approx(0.7))
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        # "Root." said alone, after the rung it names (terse notes)
+        ("为什么排队？早上关了3条通道。排班按2019年的模式排的。根因。七成。", "排班按2019年的模式排的", 0.7),
+        (
+            "Why queues? 3 lanes shut early. Roster built on the 2019 pattern. Root. ~70%.",
+            "Roster built on",
+            0.7,
+        ),
+        # "Root: …" said before its words still labels them; a time keeps its colon
+        ("why? 3 lanes shut early. Root: staff start at 06:00.", "staff start at 06:00", None),
+    ],
+)
+def test_root_said_alone_names_the_rung_before_and_never_files_a_root_without_words(
+    text: str, root: str, share: float | None
+) -> None:
+    parts = read_chain(text, topic="queues")
+    assert parts is not None and parts.root is not None and parts.root.startswith(root)
+    assert parts.share == share and has_words(parts.root)
+
+
+@pytest.mark.parametrize("text", ["Root. ~70%.", "根因。七成。", "Why: ~. Root."])
+def test_a_root_word_with_nothing_before_it_makes_no_chain(text: str) -> None:
+    assert read_chain(text, topic="queues", least=1) is None

@@ -88,3 +88,31 @@ def test_an_owner_said_in_the_sentence_after_the_work_owns_that_work(
     assert [a.who for a in actions] == owners
     said = " ".join(f"{a.what} {a.how}" for a in actions)
     assert "facilities" not in said and "IT" not in said and "again" not in said
+
+
+@pytest.mark.parametrize(
+    ("language", "goals", "text", "first"),
+    [
+        (
+            "en",
+            "Missed bins: target 150, actual 236; cost per tonne: target 92, actual 88",
+            "Highlights.\n- Cost per tonne under budget: the new routes cut 2 rounds a day\n"
+            "- Garden waste subscriptions sold out in 3 weeks",
+            "Cost per tonne under budget",
+        ),
+        (
+            "zh",
+            "漏收投诉目标150件，实际236件；吨成本目标92元，实际88元",
+            "亮点。\n- 吨成本低于预算：新路线一天少跑2趟\n- 园林垃圾订阅3周卖完",
+            "吨成本低于预算",
+        ),
+    ],
+)
+def test_a_findings_heading_said_alone_after_the_kpis_files_findings_not_a_kpi(
+    language: str, goals: str, text: str, first: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.say(goals)
+    review = coach.say(text).review
+    assert len(review.goals) == 2  # "2 rounds a day" and "3 weeks" are no KPI
+    assert review.highlights and review.highlights[0].text.startswith(first)

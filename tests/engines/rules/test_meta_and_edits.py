@@ -237,3 +237,111 @@ def test_a_day_named_inside_a_period_is_the_deadline() -> None:
     coach.script(*TO_ACTIONS_ZH)
     result = coach.say("下季度梳理渠道分级，6月30日前，李娜负责")
     assert result.review.actions[0].when == dt.date(2027, 6, 30)
+
+
+_DICTATED = {
+    "zh": "经验：\n1. 预售提前开，继续（业务）\n2. 节前签保底运力，新增（组织）\n3. 凭感觉囤货，停止（文化）",
+    "en": "Lessons:\n1. Continue presales early (business)\n2. Start peak courier contracts (organisation)\n"
+    "3. Stop stocking by gut feel (culture)",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "edits"),
+    [
+        (
+            "zh",
+            "第2条改成文化的，不是组织，这是习惯问题。第3条删掉，再加一条：预售数据接进采购，新增，组织。",
+        ),
+        ("en", "Change #2 to culture, it's how we behave, not a process. And drop #3."),
+    ],
+)
+def test_edits_in_sentences_of_their_own_each_land_on_the_item_they_name(language: str, edits: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _DICTATED[language])
+    lessons = coach.say(edits).review.lessons
+    assert lessons[0].dimension == "business" and lessons[0].text.startswith(
+        ("预售提前开", "Continue presales")
+    )
+    assert lessons[1].dimension == "culture" and lessons[1].action == "start"  # retyped, words kept
+    assert lessons[1].text.startswith(("节前签保底运力", "Start peak courier"))
+    assert not any("囤" in lesson.text or "gut feel" in lesson.text for lesson in lessons)  # #3 deleted
+
+
+@pytest.mark.parametrize(
+    ("language", "rewrite", "text"),
+    [
+        ("zh", "第2条改成：组织例会每周开一次", "组织例会每周开一次"),
+    ],
+)
+def test_a_rewrite_after_change_to_is_still_a_rewrite(language: str, rewrite: str, text: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _DICTATED[language])
+    lessons = coach.say(rewrite).review.lessons
+    assert len(lessons) == 3 and lessons[1].text.startswith(text)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Drop #3. It repeats #2, which stays as it is."),
+        ("zh", "第3条删掉。它跟第2条重复了，第2条保留。"),
+    ],
+)
+def test_a_sentence_that_only_mentions_another_number_edits_nothing_there(language: str, said: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _DICTATED[language])
+    lessons = coach.say(said).review.lessons
+    assert len(lessons) == 2 and lessons[1].text.startswith(("节前签保底运力", "Start peak courier"))
+
+
+_TWO_ALIKE = {
+    "zh": "经验：1. 应答器按故障数据做状态修，新增，组织；2. 停止一刀切的定期巡检，组织；"
+    "3. 晚点广播报原因，继续，业务",
+    "en": "Lessons: 1. Start condition-based balise maintenance, organisation; "
+    "2. Stop blanket periodic inspections, organisation; "
+    "3. Continue delay announcements with reasons, business",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "gone"),
+    [
+        ("zh", "一刀切那条和状态修那条其实是一回事，把一刀切那条删掉。", "一刀切"),
+        (
+            "en",
+            "The blanket inspections one and the condition-based one are the same, "
+            "drop the blanket inspections one.",
+            "blanket",
+        ),
+    ],
+)
+def test_of_two_lessons_named_the_one_named_where_it_is_deleted_goes(
+    language: str, said: str, gone: str
+) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _TWO_ALIKE[language])
+    lessons = coach.say(said).review.lessons
+    assert len(lessons) == 2 and not any(gone in lesson.text for lesson in lessons)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("zh", "一刀切那条和状态修那条都删掉吧"),
+    ],
+)
+def test_a_delete_that_names_two_lessons_asks_which(language: str, said: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _TWO_ALIKE[language])
+    assert len(coach.say(said).review.lessons) == 3  # never a guess

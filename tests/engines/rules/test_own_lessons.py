@@ -134,3 +134,27 @@ def test_a_lesson_taken_back_mid_item_keeps_its_words_and_takes_the_type_said_af
     assert [(lesson.text, lesson.action, lesson.dimension) for lesson in review.lessons[1:]] == [
         (text, LessonAction.continue_, Dimension.people)
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "actions"),
+    [
+        (
+            "zh",
+            "经验：停止新增临时岗位（组织）；继续每周复盘（文化）",
+            [LessonAction.stop, LessonAction.continue_],
+        ),
+        (
+            "en",
+            "Lessons: Stop 06:00 fixed start (org). And optimise how we commission new kit (org).",
+            [LessonAction.stop, LessonAction.optimize],
+        ),
+    ],
+)
+def test_a_lesson_dictated_with_its_verb_first_has_that_action(
+    language: str, said: str, actions: list[LessonAction]
+) -> None:
+    # the same words later in the lesson ("fixed start", "new kit", "新增") are what it is about
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language])
+    assert [lesson.action for lesson in coach.say(said).review.lessons] == actions

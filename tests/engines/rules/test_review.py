@@ -154,3 +154,27 @@ def test_a_new_number_beside_the_old_or_a_correction_of_the_target(
     coach.say(opening)
     (goal,) = coach.say(correction).review.goals
     assert (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
+    ("language", "goals", "focus", "chosen"),
+    [
+        ("en", "payslip errors 0.5% tgt, 1.3% act; days to close: tgt 4, act 6", "focus errors", [0]),
+        ("en", "payslip errors 0.5% tgt, 1.3% act; days to close: tgt 4, act 6", "focus on close", [1]),
+        ("zh", "工资差错率目标0.5%，实际1.3%；关账天数目标4天，实际6天", "重点差错", [0]),
+    ],
+)
+def test_a_terse_focus_while_kpis_are_collected_is_the_focus_not_a_new_kpi(
+    language: str, goals: str, focus: str, chosen: list[int]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.say(goals)
+    result = coach.say(focus)
+    assert len(result.review.goals) == 2 and result.state["review"]["focus"] == chosen
+
+
+@pytest.mark.parametrize("said", ["focus time per engineer", "meeting hours per engineer"])
+def test_a_kpi_called_focus_time_picks_no_focus(said: str) -> None:
+    coach = Coaching(language="en")
+    coach.say("payslip errors 0.5% tgt, 1.3% act; days to close: tgt 4, act 6")
+    assert coach.say(said).state["review"]["focus"] == []  # read as any KPI's name is, not as a focus

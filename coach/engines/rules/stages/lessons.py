@@ -6,7 +6,7 @@ import re
 
 from coach.domain.critique import normalize
 from coach.domain.labels import DIMENSION, LESSON_ACTION, label
-from coach.domain.lesson_corrections import parse_lesson_correction
+from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
 from coach.domain.reading import cues
@@ -94,8 +94,9 @@ def _taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
 
 
 def _stated_action(text: str) -> LessonAction | None:
-    """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any."""
-    action = parse_lesson_correction(text)[1]
+    """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any; the verb a lesson
+    opens on first ("Stop 06:00 fixed start")."""
+    action = opening_action(text) or parse_lesson_correction(text)[1]
     if action is None:
         action = next(
             (LessonAction(a) for a, cue in cues.lesson_action_words().items() if cue.search(text)), None
@@ -182,6 +183,8 @@ def handle(t: Turn) -> None:
         return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
+    if named is not None and len(named) > 1 and cues.lesson_delete().search(text):
+        named = _named_where_deleted(t, text) or named
     if not numbers and named is None and _new_lesson(text):
         _take_own(t, text) if t.state.lessons.own else _add(t, text)
         return
@@ -205,7 +208,12 @@ def handle(t: Turn) -> None:
         t.say("lessons_deleted", lesson=quote(removed.text, t.lang))
         _show_and_ask(t)
         return
-    if (match := cues.lesson_rewrite().search(text)) and index is not None and has_words(text[match.end() :]):
+    if (
+        (match := cues.lesson_rewrite().search(text))
+        and index is not None
+        and has_words(text[match.end() :])
+        and not _retype_said(text[match.end() :])
+    ):
         t.review.lessons[index].text = text[match.end() :].strip(" 。.")
         t.review.lessons[index].evidence = text
         _edited(t, index)
@@ -221,6 +229,14 @@ def handle(t: Turn) -> None:
         _add(t, text)
         return
     t.say("lessons_help")
+
+
+def _retype_said(after: str) -> bool:
+    """'改成组织的，不是文化', 'to culture, it's how we behave': the words after "改成" open on a type, short;
+    a rewrite ("改成：组织例会每周一次") says a whole lesson."""
+    first = re.split(r"[，,；;。.]", after.strip(" ：:"), maxsplit=1)[0].strip()
+    short = len(first) <= 4 if re.search(r"[\u4e00-\u9fff]", first) else len(first.split()) <= 2
+    return short and any(parse_lesson_correction(first))
 
 
 def _new_lesson(text: str) -> bool:
@@ -271,6 +287,14 @@ def _named_by_content(t: Turn, text: str) -> list[int] | None:
     if best < CLEAR_OVERLAP:
         return None
     return [i for i, n in enumerate(overlap) if n == best]
+
+
+def _named_where_deleted(t: Turn, text: str) -> list[int] | None:
+    """'一刀切那条和状态修那条是一回事，把一刀切那条删掉': of the lessons a message names, the one named in
+    the clause that deletes; None unless that clause names one clearly."""
+    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
+    named = _named_by_content(t, " ".join(said)) if len(said) == 1 else None
+    return named if named is not None and len(named) == 1 else None
 
 
 Retyping = tuple[int, Dimension | None, LessonAction | None]
