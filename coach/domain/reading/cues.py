@@ -121,6 +121,12 @@ def skipped() -> re.Pattern[str]:
     return words_pattern("skipped")
 
 
+@cache
+def skipped_pointers() -> re.Pattern[str]:
+    """The words that point at a left-out question and its person, each a whole word."""
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives('skipped_pointers')})(?![A-Za-z])", re.I)
+
+
 def reflection_done() -> re.Pattern[str]:
     return words_pattern("reflection_done")
 

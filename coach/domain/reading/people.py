@@ -111,6 +111,18 @@ def _answer_cue(text: str) -> tuple[str, str] | None:
     return None
 
 
+def left_out(answer: str) -> bool:
+    """The words after a question's own are only a remark that it is left out: "重来那条她没说",
+    "skip that one", "she'd rather not answer the do-better one". Only the first clause is weighed, and only
+    when nothing is in it but the skip words and words pointing at the question; so "客户没说实话" or "ask
+    what customers didn't say" is an answer."""
+    first = re.split(r"[，,;；。.!！?？]", answer.strip(), maxsplit=1)[0]
+    if not cues.skipped().search(first):
+        return False
+    rest = cues.skipped_pointers().sub(" ", cues.skipped().sub(" ", first))
+    return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", rest)
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence, cut before every answer cue that follows a comma ("孙丽，最触动的是…")."""
     pieces = re.split(r"([，,：:]\s*)", sentence)
@@ -146,9 +158,9 @@ def read_reflections(text: str) -> list[SaidReflection]:
                 current = SaidReflection()
                 said.append(current)
             last_key = key
-            if answer and not cues.skipped().search(answer) and key not in current.answers:
+            if answer and not left_out(answer) and key not in current.answers:
                 current.answers[key] = answer
-            elif key not in current.answers:
+            elif key not in current.answers and key not in current.skipped:
                 current.skipped.append(key)
     return [s for s in said if s.answers or s.person or s.skipped]
 

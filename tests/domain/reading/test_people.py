@@ -227,3 +227,52 @@ def test_the_speakers_own_reflection_names_no_one(text: str) -> None:
     (said,) = read_reflections(text)
     assert said.person is None
     assert said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("我是王芳。最触动的是加班太多；重来那个我不想说；下一步排好班。", "do_better"),
+        ("我是王芳。最触动的是加班太多；重来这个跳过；下一步排好班。", "do_better"),
+        ("王芳说：最触动的是加班太多；重来她没回答；下一步排好班。", "do_better"),
+        ("我是王芳。最触动的是加班太多；下一步还没想好，先空着。", "next_step"),
+        (
+            "I'm Ivy. Most moved: the outage. She'd rather not answer the do-better one. Next step: a rota.",
+            "do_better",
+        ),
+        ("I'm Ivy. Most moved: the outage. Do better: I'd rather not say. Next step: a rota.", "do_better"),
+        ("I'm Ivy. Most moved: the outage. Do better: pass on that one. Next step: a rota.", "do_better"),
+        ("I'm Ivy. Most moved: the outage. Next step: she didn't answer that one.", "next_step"),
+    ],
+)
+def test_a_question_said_to_be_left_out_is_skipped_not_answered(text: str, left_out: str) -> None:
+    (said,) = read_reflections(text)
+    assert left_out not in said.answers
+    assert said.skipped == [left_out]
+    assert said.answers["most_touched"] in ("加班太多", "the outage")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        # the skip words are what the answer is about, not a remark about the question
+        ("最触动的是客户没说实话就走了；重来会先问清需求。", "most_touched", "客户没说实话就走了"),
+        ("最触动的是工单；发现自己不想说的话都憋着。", "self_discovery", "不想说的话都憋着"),
+        (
+            "Most moved: the outage. Do better: ask what customers didn't say.",
+            "do_better",
+            "ask what customers",
+        ),
+        (
+            "Most moved: the outage. Next step: stop letting people pass on the on-call rota.",
+            "next_step",
+            "rota",
+        ),
+        # a transcript line with the same words
+        ("[09:17] 马超：最触动的是客户跳过了试用；下一步跟客户谈。", "most_touched", "客户跳过了试用"),
+    ],
+)
+def test_skip_words_inside_a_real_answer_leave_it_an_answer(text: str, question: str, answer: str) -> None:
+    (said,) = read_reflections(text)
+    assert answer in said.answers[question]
+    assert said.skipped == []
