@@ -68,6 +68,16 @@ def self_intro() -> re.Pattern[str]:
 
 
 @cache
+def next_person() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternatives('next_person')})\s*[:：,，]?\s*", re.I)
+
+
+@cache
+def role_said() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternatives('role_said')})$", re.I)
+
+
+@cache
 def relay() -> re.Pattern[str]:
     relays = [
         _own_groups(relay, "name", f"{lang}{i}")

@@ -24,6 +24,8 @@ _APPOSED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:[。.，,；;]\s*
 _SHARE_ONLY = re.compile(
     r"^(?:say|put it at|guess)?\s*(?:about|around|~)?\s*\d+(?:\.\d+)?\s*(?:%|percent)", re.I
 )
+# a bare name, when the coach asks whose reflection is next: "李娜", "Tom Avery"
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*)?")
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we", "here", "going"}
 
 
@@ -84,6 +86,28 @@ def _person(sentence: str) -> tuple[str | None, str]:
                         return token, after[apposed.end() :]
                 return bare.strip(), after
     return None, body
+
+
+def read_person(text: str) -> tuple[str | None, str]:
+    """Who a message introduces when asked whose reflection is next, and what follows: "我是王磊，销售总监"
+    → ("王磊", ""), "下一个是张三" → ("张三", ""), "李娜" → ("李娜", ""), "Tom, our data manager, says: most
+    moved by…" → ("Tom", "most moved by…"); (None, text) when it names no one. A role after the name
+    introduces the person and answers nothing."""
+    body = text.strip()
+    name, rest = _person(body)
+    if (
+        name is None
+        and (lead := cues.next_person().match(body))
+        and (named := _NAME.match(body[lead.end() :]))
+    ) and _is_name(named.group("name")):
+        name, rest = named.group("name"), body[lead.end() + named.end() :]
+    if name is None:
+        bare = body.strip(" ,.!?，。！？")
+        if _BARE_NAME.fullmatch(bare) and len(bare) <= 20 and _is_name(bare):
+            return bare, ""
+        return None, body
+    rest = rest.strip()
+    return name.strip(), "" if cues.role_said().match(rest.strip(" 。.")) else rest
 
 
 def _is_name(said: str) -> bool:

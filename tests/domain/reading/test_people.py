@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.people import is_reflection_done, read_reflections, skips_reflection
+from coach.domain.reading.people import is_reflection_done, read_person, read_reflections, skips_reflection
 
 
 def test_a_whole_reflection_with_a_role_zh() -> None:
@@ -276,3 +276,34 @@ def test_skip_words_inside_a_real_answer_leave_it_an_answer(text: str, question:
     (said,) = read_reflections(text)
     assert answer in said.answers[question]
     assert said.skipped == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rest"),
+    [
+        ("我是王磊，销售总监", "王磊", ""),
+        ("I'm Tom, data manager.", "Tom", ""),
+        ("下一个是张三", "张三", ""),
+        ("Next is Maria Santos, head of logistics", "Maria Santos", ""),
+        ("李娜", "李娜", ""),
+        ("Tom Avery", "Tom Avery", ""),
+        ("我是林涛，最触动的是客户流失", "林涛", "最触动的是客户流失"),
+        ("客房部陈刚说：最触动是夜班", "陈刚", "最触动是夜班"),
+        ("Tom, our data manager, says: most moved by the outage", "Tom", "most moved by the outage"),
+    ],
+)
+def test_the_person_named_when_asked_who_is_next(text: str, person: str, rest: str) -> None:
+    assert read_person(text) == (person, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最触动的是客户流失",
+        "Most moved by the outage, honestly.",
+        "我们这次回款比签单难多了",  # prose, no name
+        "We found the alerts were routed to the wrong team",
+    ],
+)
+def test_an_answer_or_prose_names_no_one(text: str) -> None:
+    assert read_person(text) == (None, text)

@@ -74,3 +74,53 @@ def test_a_blank_answer_is_skipped_and_no_one_left_closes_the_round_in_english()
     (bob,) = result.review.reflections
     assert (bob.person, bob.most_touched, bob.next_step) == ("Bob", None, "check ageing weekly")
     assert result.stage == "lessons"
+
+
+def test_a_role_after_the_name_introduces_the_person_and_answers_nothing() -> None:
+    for language, said, person in (
+        ("zh", "我是王磊，销售总监", "王磊"),
+        ("en", "I'm Tom, data manager", "Tom"),
+    ):
+        coach = _at_reflection(language=language)
+        result = coach.say(said)
+        (reflection,) = result.review.reflections
+        assert reflection.person == person
+        assert reflection.most_touched is None  # the role is no answer; the first question is asked
+        assert person in result.reply
+
+
+def test_one_message_answers_several_questions_and_leaves_one_out() -> None:
+    for language, person, said, next_step in (
+        (
+            "zh",
+            "我是李娜",
+            "最触动的是回款比签单难；发现我太乐观；重来那条我不想说；下一步每周看账龄表。",
+            "每周看账龄表",
+        ),
+        (
+            "en",
+            "I'm Bob",
+            "Most moved: renewals slipping. I found I'm too optimistic. "
+            "I'd rather not answer the do-better one. Next step: a weekly ageing review.",
+            "a weekly ageing review",
+        ),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        result = coach.say(said)
+        (reflection,) = result.review.reflections
+        assert reflection.do_better is None  # left out, not answered with the remark
+        assert reflection.next_step is not None and reflection.next_step.rstrip("。.") == next_step
+        assert reflection.most_touched and reflection.self_discovery
+        assert coach.step == "person"  # the round moves to the next person
+
+
+def test_an_answer_that_mentions_what_was_not_said_is_an_answer() -> None:
+    for language, person, said, do_better in (
+        ("zh", "我是李娜", "最触动的是回款；重来会先问清客户没说的需求", "先问清客户没说的需求"),
+        ("en", "I'm Bob", "Most moved: renewals. Do better: ask what customers didn't say", "ask what"),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        reflection = coach.say(said).review.reflections[0]
+        assert reflection.do_better is not None and do_better in reflection.do_better
