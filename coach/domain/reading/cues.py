@@ -73,6 +73,12 @@ def next_person() -> re.Pattern[str]:
 
 
 @cache
+def role_before_name() -> re.Pattern[str]:
+    """A role before a Chinese name of two or three characters, the name left whole."""
+    return re.compile(rf"^(?:{alternatives('role_before_name')})(?=[\u4e00-\u9fff]{{2,3}}$)")
+
+
+@cache
 def role_said() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives('role_said')})$", re.I)
 

@@ -46,6 +46,7 @@ def _person(sentence: str) -> tuple[str | None, str]:
     if match := cues.relay().match(body):
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
+        name = cues.role_before_name().sub("", name)
         rest = body[match.end() :]
         # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not
         possessive = match.group(0).rstrip(" ：:").endswith("的")
@@ -53,14 +54,16 @@ def _person(sentence: str) -> tuple[str | None, str]:
         if speaker and _is_name(name) and (not possessive or _answer_cue(rest) is not None):
             return name, rest
     labelled = _answer_cue(body) is not None  # a question's label ("Better: I'd …") names nobody
-    named_lead = _NAMED_LEAD.match(body)
-    if (
-        named_lead
-        and not labelled
-        and _is_name(named_lead.group("name"))
-        and _answer_cue(body[named_lead.end() :]) is not None
-    ):
-        return named_lead.group("name"), body[named_lead.end() :]  # a list of people: "Sam - most moved: …"
+    # a list of people: "Sam - most moved: …", also after their role ("莫干山店长小吴：最触动的是…")
+    for lead in (body, cues.role_prefix().sub("", body, count=1)):
+        named_lead = _NAMED_LEAD.match(lead)
+        if (
+            named_lead
+            and not labelled
+            and _is_name(named_lead.group("name"))
+            and _answer_cue(lead[named_lead.end() :]) is not None
+        ):
+            return named_lead.group("name"), lead[named_lead.end() :]
     if (match := cues.named_lead().match(body)) and not labelled and _hands_over(body[match.end() :]):
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name

@@ -307,3 +307,73 @@ def test_the_person_named_when_asked_who_is_next(text: str, person: str, rest: s
 )
 def test_an_answer_or_prose_names_no_one(text: str) -> None:
     assert read_person(text) == (None, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "questions"),
+    [
+        (
+            "Rosa says what moved her most was customers settling once phoned. "
+            "About herself, she likes disputes.",
+            "Rosa",
+            ["most_touched", "self_discovery"],
+        ),
+        (
+            "Priya from the clinical desk says the thing that stuck with her was the triage calls. "
+            "Next step: she'll list the call types.",
+            "Priya",
+            ["most_touched", "next_step"],
+        ),
+        (
+            "Jamal couldn't make it, so I'm passing on what he wrote. He was struck by the re-sent invoices. "
+            "His next step is a customer portal.",
+            "Jamal",
+            ["most_touched", "next_step"],
+        ),
+        (
+            "Declan Moore, our head of stage: most moved, his crew at 2am. "
+            "About himself, he sits on bad news.",
+            "Declan Moore",
+            ["most_touched", "self_discovery"],
+        ),
+        (
+            "饲养员阿强让我转述：最触动的是那栏死得最多；发现自己对温度没概念。",
+            "阿强",
+            ["most_touched", "self_discovery"],
+        ),
+        (
+            "东湖校区的校长许立伟托我转达他的：最触动是学习报告；下一步每周一对一。",
+            "许立伟",
+            ["most_touched", "next_step"],
+        ),
+        (
+            "- 莫干山店长小吴：最触动的是阿姨们忙；做得更好：早点要保洁主管",
+            "小吴",
+            ["most_touched", "do_better"],
+        ),
+    ],
+)
+def test_answers_passed_on_for_someone_are_theirs(text: str, person: str, questions: list[str]) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert sorted(said.answers) == sorted(questions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom says the deploy failed on Friday.",  # a relayed fact, no reflection
+        "Jamal couldn't make it, so the numbers are from last week.",
+        "服务做得更好了，投诉少了一半。",  # a highlight in prose
+        "[10:02] 李娜：客服这块做得更好，投诉少了一半",  # a transcript line
+    ],
+)
+def test_relayed_words_and_praise_are_no_reflection(text: str) -> None:
+    assert not any(p.answers for p in read_reflections(text))
+
+
+def test_do_better_named_by_its_own_words_zh() -> None:
+    (said,) = read_reflections("我是苏晴。做得更好：7月就该把成果展排进课表。下一步：每个班办成果展。")
+    assert said.answers["do_better"].startswith("7月就该")
+    (said,) = read_reflections("我是苏晴。最触动的是外婆哭了；做得更好那个我还没想好。")
+    assert said.skipped == ["do_better"]
