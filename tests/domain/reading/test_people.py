@@ -377,3 +377,34 @@ def test_do_better_named_by_its_own_words_zh() -> None:
     assert said.answers["do_better"].startswith("7月就该")
     (said,) = read_reflections("我是苏晴。最触动的是外婆哭了；做得更好那个我还没想好。")
     assert said.skipped == ["do_better"]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        ("I'm Ruth. Next time: check each site's referral sources.", "do_better", "check each site's"),
+        ("我是周海。下次：每天早上先看前一晚的能耗曲线。", "do_better", "每天早上先看"),
+        ("我是陈刚。下次开线之前先做客户密度分析。", "do_better", "开线之前"),
+        ("I'm Gareth. What stuck with me most was the burst on Hill Road.", "most_touched", "the burst"),
+        ("Me: Nadia, duty manager. Moved: passengers missing flights.", "most_touched", "passengers missing"),
+        ("我是周海。自己的问题：太相信值班记录。", "self_discovery", "太相信值班记录"),
+        ("顾问孙悦：最触动的是放鸽子；会做得更好的是面试前一天电话辅导", "do_better", "面试前一天电话辅导"),
+    ],
+)
+def test_a_question_named_by_its_short_words(text: str, question: str, answer: str) -> None:
+    (said,) = read_reflections(text)
+    assert answer in said.answers[question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four in five, I'd say, and the flu one is the other fifth.",  # a share hedged, in a chat answer
+        "I'd say 80% of it.",
+        "七成吧，我估计，剩下是流感那次。",
+        "其他几个问题他说下次再说。",  # a question put off, not a do-better answer
+        "[10:02] Sam: we moved the standup to 10am",  # a transcript line
+    ],
+)
+def test_a_hedge_or_a_remark_answers_no_question(text: str) -> None:
+    assert not any(p.answers for p in read_reflections(text))
