@@ -68,6 +68,17 @@ def self_intro() -> re.Pattern[str]:
 
 
 @cache
+def self_bracketed() -> re.Pattern[str]:
+    """The speaker with their name and role in brackets; without the word for "me", the brackets must
+    open with a self-introduction ("反思（我是工程经理周海）：")."""
+    return re.compile(
+        rf"^(?:(?:{alternatives('self_bracketed')})\s*[（(](?P<inner>[^（()）]{{1,40}})"
+        rf"|[（(](?P<intro>(?:{alternatives('self')})[^（()）]{{1,40}}))[）)]\s*[:：,，]?\s*",
+        re.I,
+    )
+
+
+@cache
 def next_person() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives('next_person')})\s*[:：,，]?\s*", re.I)
 

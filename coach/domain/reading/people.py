@@ -26,6 +26,7 @@ _SHARE_ONLY = re.compile(
 )
 # a bare name, when the coach asks whose reflection is next: "李娜", "Tom Avery"
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*)?")
+_A_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we", "here", "going"}
 
 
@@ -43,6 +44,10 @@ def _person(sentence: str) -> tuple[str | None, str]:
     body = strip_filler(sentence)
     if header := cues.heads()["reflection"].match(body):
         body = strip_filler(body[header.end() :])
+    if (bracketed := cues.self_bracketed().match(body)) and (
+        name := _name_in_brackets(bracketed.group("inner") or bracketed.group("intro"))
+    ):
+        return name, body[bracketed.end() :]
     if match := cues.relay().match(body):
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
@@ -113,6 +118,18 @@ def read_person(text: str) -> tuple[str | None, str]:
     return name.strip(), "" if cues.role_said().match(rest.strip(" 。.")) else rest
 
 
+def _name_in_brackets(said: str) -> str | None:
+    """The name among the words in brackets after "我" / "me": "小林，林晓燕，场里的兽医" → "林晓燕" (the
+    fullest), "运营总监白露" → "白露", "Nadia, duty manager" → "Nadia"; None when none is a name."""
+    names = []
+    for part in re.split(r"[，,、;；]\s*", said):
+        bare = cues.role_prefix().sub("", cues.self_intro().sub("", part.strip()))
+        bare = cues.role_before_name().sub("", bare)
+        if _A_NAME.fullmatch(bare) and _is_name(bare):
+            names.append(bare)
+    return max(names, key=len, default=None)
+
+
 def _is_name(said: str) -> bool:
     """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"."""
     return said.lower() not in _PRONOUNS and not re.match(
@@ -128,10 +145,12 @@ def _hands_over(rest: str) -> bool:
 
 def _answer_cue(text: str) -> tuple[str, str] | None:
     """(question, answer) when the text opens with a question's own words."""
-    body = strip_filler(text)
+    body = strip_filler(text).lstrip('“「『"')  # answers typed by the person, quoted: "“最触动的是…"
     for key, pattern in cues.reflection_cues().items():
         if (match := pattern.match(body)) and match.end() > 0:
             answer = body[match.end() :].strip(" ，,:：。.；;")
+            if not re.search(r"[“「『]", answer):
+                answer = answer.rstrip('”」』"').rstrip(" ，,。.；;")  # the quote's end, not the answer's
             if _SHARE_ONLY.match(answer):
                 return None  # "I'd say 75%" weighs a cause, it answers no reflection question
             return key, answer

@@ -408,3 +408,66 @@ def test_a_question_named_by_its_short_words(text: str, question: str, answer: s
 )
 def test_a_hedge_or_a_remark_answers_no_question(text: str) -> None:
     assert not any(p.answers for p in read_reflections(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("我（小林，林晓燕，场里的兽医）：最触动的是解剖了十几头；发现自己不太敢提要求", "林晓燕"),
+        ("我（组长陈曦）：最触动的是候选人的话；发现自己只看推荐量", "陈曦"),
+        ("反思：我自己（孟婷）最触动的是仓库里堆了两万册；发现我对数字不敏感", "孟婷"),
+        (
+            "Me (Nadia Rahman, duty manager): Moved: passengers missing flights. "
+            "Learned: I trust the roster.",
+            "Nadia Rahman",
+        ),
+        ("Me (Nadia, duty manager): most moved by the queues; I found I trust the roster.", "Nadia"),
+    ],
+)
+def test_the_speaker_named_in_brackets_after_me(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert len(said.answers) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我（也）最触动的是客户流失；发现自己太乐观",  # an aside in brackets, no name
+        "Me (honestly): most moved by the queues; I found I trust the roster.",
+    ],
+)
+def test_brackets_after_me_without_a_name_name_no_one(text: str) -> None:
+    assert all(p.person is None for p in read_reflections(text))
+
+
+def test_answers_typed_in_quotes_are_read_without_the_quotes() -> None:
+    (said,) = read_reflections(
+        "还有程果，她自己打的：“最触动的是家长说终于知道孩子在学什么。我发现我很怕打电话。"
+        "我应该早点把作品发到群里。下一步学家长沟通。”"
+    )
+    assert said.answers == {
+        "most_touched": "家长说终于知道孩子在学什么",
+        "self_discovery": "我很怕打电话",
+        "do_better": "早点把作品发到群里",
+        "next_step": "学家长沟通",
+    }
+    (said,) = read_reflections(
+        '"Most moved: the 2am pages. I should have asked for help sooner. Next step: a rota."'
+    )
+    assert said.answers["do_better"] == "asked for help sooner"
+    assert said.answers["next_step"] == "a rota"
+    (said,) = read_reflections("最触动的是客户说“你们只在推简历的时候找我”")
+    assert said.answers["most_touched"] == "客户说“你们只在推简历的时候找我”"  # a quote inside stays whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[09:12] 周磊：我们应该早点接货运平台",  # the team's should, in a transcript
+        "We should have agreed a handover limit in the spring.",
+        "应该做没做的：复盘模板没更新",
+    ],
+)
+def test_the_teams_should_is_no_reflection(text: str) -> None:
+    assert not any(p.answers for p in read_reflections(text))
