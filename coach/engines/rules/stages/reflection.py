@@ -69,6 +69,17 @@ def _person(t: Turn) -> None:
         t.ask("reflection_next")  # someone who only listens reflects on nothing
         return
     name, rest = read_person(t.text)
+    said = read_reflections(_REMARK.sub("", t.text))
+    if name is None and (last := _continued(t, said)) is not None:
+        # "(sorry, sent too early) Next step: …", "（老周接着补的）下一步他要…": the last person goes on
+        t.state.reflection.person_index = last
+        t.state.reflection.question = _answered_up_to(t.review.reflections[last]) + 1
+        t.state.reflection.step = "answer"
+        _answer(t, t.text)
+        return
+    if name is None and cues.room_talk().search(t.text) and not _answers(said):
+        t.ask("reflection_next")  # "插一句，会议室下午要让出来": talk in the room, nobody to add
+        return
     t.review.reflections.append(Reflection(person=name))
     t.state.reflection.person_index = len(t.review.reflections) - 1
     t.state.reflection.question = 0
@@ -79,6 +90,21 @@ def _person(t: Turn) -> None:
         _answer(t, rest)
         return
     t.ask("reflection_q0", person=name or "")
+
+
+def _answered_up_to(reflection: Reflection) -> int:
+    """The index of the last question the person answered; -1 when none."""
+    return max((i for i, key in enumerate(QUESTIONS) if getattr(reflection, key)), default=-1)
+
+
+def _continued(t: Turn, said: list[SaidReflection]) -> int | None:
+    """The last person's index when an unnamed message answers only questions after their last answer,
+    so it completes their reflection rather than opening an anonymous one."""
+    if len(said) != 1 or said[0].person is not None or not said[0].answers or not t.review.reflections:
+        return None
+    last = len(t.review.reflections) - 1
+    after = _answered_up_to(t.review.reflections[last])
+    return last if after >= 0 and all(QUESTIONS.index(key) > after for key in said[0].answers) else None
 
 
 def _answers(said: list[SaidReflection]) -> dict[str, str]:
