@@ -2,7 +2,10 @@
 
 "我是周敏。最触动是…；发现…；重来会…；下一步…", "客房部陈刚说：最触动是…", "Tom, our data manager,
 says: most moved by…; he found…", several people one after another. Each answer is filed under the
-question whose words open it; a person's role ("销售总监", "regional ops manager") answers nothing.
+question whose words open it; a person's role ("销售总监", "regional ops manager") answers nothing; a
+question said to be left out ("重来那条她没说", "she'd rather not answer the do-better one") is skipped.
+This is the one reader of reflections: the coach's reflection step and its filing of facts said out of
+turn both read here (read_reflections, read_person), and the words are the language files'.
 """
 
 from __future__ import annotations
@@ -157,7 +160,7 @@ def _answer_cue(text: str) -> tuple[str, str] | None:
     return None
 
 
-def left_out(answer: str) -> bool:
+def _left_out(answer: str) -> bool:
     """The words after a question's own are only a remark that it is left out: "重来那条她没说",
     "skip that one", "she'd rather not answer the do-better one". Only the first clause is weighed, and only
     when nothing is in it but the skip words and words pointing at the question; so "客户没说实话" or "ask
@@ -185,26 +188,24 @@ def read_reflections(text: str) -> list[SaidReflection]:
     """Every person's answers in the message, in order; [] when it answers no reflection question."""
     said: list[SaidReflection] = []
     current: SaidReflection | None = None
-    last_key: str | None = None
     # an answer may name two things with a slash ("把培训 / 上线陪跑提前做"): a slash parts no sentences here
     for sentence in sentences(text, slashes=False):
         name, rest = _person(sentence)
         if name is not None:
             current = SaidReflection(person=name)
             said.append(current)
-            last_key = None
         for clause in _clauses(rest):
             cue = _answer_cue(clause)
             if cue is None:
-                if current is not None and last_key is not None and clause.strip(" 。."):
-                    continue  # a remark after an answer is part of the conversation, not a new answer
+                # a sentence after an answer that names no question is left out, not joined to the answer:
+                # it is as often the next question's answer in other words ("我应该早点…") or a remark
+                # ("做得更好那个他没说") as more of the same answer
                 continue
             key, answer = cue
             if current is None:
                 current = SaidReflection()
                 said.append(current)
-            last_key = key
-            if answer and not left_out(answer) and key not in current.answers:
+            if answer and not _left_out(answer) and key not in current.answers:
                 current.answers[key] = answer
             elif key not in current.answers and key not in current.skipped:
                 current.skipped.append(key)
