@@ -68,6 +68,33 @@ def self_intro() -> re.Pattern[str]:
 
 
 @cache
+def self_bracketed() -> re.Pattern[str]:
+    """The speaker with their name and role in brackets; without the word for "me", the brackets must
+    open with a self-introduction ("反思（我是工程经理周海）：")."""
+    return re.compile(
+        rf"^(?:(?:{alternatives('self_bracketed')})\s*[（(](?P<inner>[^（()）]{{1,40}})"
+        rf"|[（(](?P<intro>(?:{alternatives('self')})[^（()）]{{1,40}}))[）)]\s*[:：,，]?\s*",
+        re.I,
+    )
+
+
+@cache
+def next_person() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternatives('next_person')})\s*[:：,，]?\s*", re.I)
+
+
+@cache
+def role_before_name() -> re.Pattern[str]:
+    """A role before a Chinese name of two or three characters, the name left whole."""
+    return re.compile(rf"^(?:{alternatives('role_before_name')})(?=[\u4e00-\u9fff]{{2,3}}$)")
+
+
+@cache
+def role_said() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternatives('role_said')})$", re.I)
+
+
+@cache
 def relay() -> re.Pattern[str]:
     relays = [
         _own_groups(relay, "name", f"{lang}{i}")
@@ -119,6 +146,12 @@ def owner_lead_verbs() -> str:
 
 def skipped() -> re.Pattern[str]:
     return words_pattern("skipped")
+
+
+@cache
+def skipped_pointers() -> re.Pattern[str]:
+    """The words that point at a left-out question and its person, each a whole word."""
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives('skipped_pointers')})(?![A-Za-z])", re.I)
 
 
 def reflection_done() -> re.Pattern[str]:

@@ -2,7 +2,10 @@
 
 "我是周敏。最触动是…；发现…；重来会…；下一步…", "客房部陈刚说：最触动是…", "Tom, our data manager,
 says: most moved by…; he found…", several people one after another. Each answer is filed under the
-question whose words open it; a person's role ("销售总监", "regional ops manager") answers nothing.
+question whose words open it; a person's role ("销售总监", "regional ops manager") answers nothing; a
+question said to be left out ("重来那条她没说", "she'd rather not answer the do-better one") is skipped.
+This is the one reader of reflections: the coach's reflection step and its filing of facts said out of
+turn both read here (read_reflections, read_person), and the words are the language files'.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ _APPOSED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:[。.，,；;]\s*
 _SHARE_ONLY = re.compile(
     r"^(?:say|put it at|guess)?\s*(?:about|around|~)?\s*\d+(?:\.\d+)?\s*(?:%|percent)", re.I
 )
+# a bare name, when the coach asks whose reflection is next: "李娜", "Tom Avery"
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*)?")
+_A_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we", "here", "going"}
 
 
@@ -41,9 +47,14 @@ def _person(sentence: str) -> tuple[str | None, str]:
     body = strip_filler(sentence)
     if header := cues.heads()["reflection"].match(body):
         body = strip_filler(body[header.end() :])
+    if (bracketed := cues.self_bracketed().match(body)) and (
+        name := _name_in_brackets(bracketed.group("inner") or bracketed.group("intro"))
+    ):
+        return name, body[bracketed.end() :]
     if match := cues.relay().match(body):
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
+        name = cues.role_before_name().sub("", name)
         rest = body[match.end() :]
         # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not
         possessive = match.group(0).rstrip(" ：:").endswith("的")
@@ -51,14 +62,16 @@ def _person(sentence: str) -> tuple[str | None, str]:
         if speaker and _is_name(name) and (not possessive or _answer_cue(rest) is not None):
             return name, rest
     labelled = _answer_cue(body) is not None  # a question's label ("Better: I'd …") names nobody
-    named_lead = _NAMED_LEAD.match(body)
-    if (
-        named_lead
-        and not labelled
-        and _is_name(named_lead.group("name"))
-        and _answer_cue(body[named_lead.end() :]) is not None
-    ):
-        return named_lead.group("name"), body[named_lead.end() :]  # a list of people: "Sam - most moved: …"
+    # a list of people: "Sam - most moved: …", also after their role ("莫干山店长小吴：最触动的是…")
+    for lead in (body, cues.role_prefix().sub("", body, count=1)):
+        named_lead = _NAMED_LEAD.match(lead)
+        if (
+            named_lead
+            and not labelled
+            and _is_name(named_lead.group("name"))
+            and _answer_cue(lead[named_lead.end() :]) is not None
+        ):
+            return named_lead.group("name"), lead[named_lead.end() :]
     if (match := cues.named_lead().match(body)) and not labelled and _hands_over(body[match.end() :]):
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
@@ -97,6 +110,40 @@ def _after_a_lead_in(body: str) -> str:
     return body
 
 
+def read_person(text: str) -> tuple[str | None, str]:
+    """Who a message introduces when asked whose reflection is next, and what follows: "我是王磊，销售总监"
+    → ("王磊", ""), "下一个是张三" → ("张三", ""), "李娜" → ("李娜", ""), "Tom, our data manager, says: most
+    moved by…" → ("Tom", "most moved by…"); (None, text) when it names no one. A role after the name
+    introduces the person and answers nothing."""
+    body = text.strip()
+    name, rest = _person(body)
+    if (
+        name is None
+        and (lead := cues.next_person().match(body))
+        and (named := _NAME.match(body[lead.end() :]))
+    ) and _is_name(named.group("name")):
+        name, rest = named.group("name"), body[lead.end() + named.end() :]
+    if name is None:
+        bare = body.strip(" ,.!?，。！？")
+        if _BARE_NAME.fullmatch(bare) and len(bare) <= 20 and _is_name(bare):
+            return bare, ""
+        return None, body
+    rest = rest.strip()
+    return name.strip(), "" if cues.role_said().match(rest.strip(" 。.")) else rest
+
+
+def _name_in_brackets(said: str) -> str | None:
+    """The name among the words in brackets after "我" / "me": "小林，林晓燕，场里的兽医" → "林晓燕" (the
+    fullest), "运营总监白露" → "白露", "Nadia, duty manager" → "Nadia"; None when none is a name."""
+    names = []
+    for part in re.split(r"[，,、;；]\s*", said):
+        bare = cues.role_prefix().sub("", cues.self_intro().sub("", part.strip()))
+        bare = cues.role_before_name().sub("", bare)
+        if _A_NAME.fullmatch(bare) and _is_name(bare):
+            names.append(bare)
+    return max(names, key=len, default=None)
+
+
 def _is_name(said: str) -> bool:
     """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"."""
     return said.lower() not in _PRONOUNS and not re.match(
@@ -112,14 +159,28 @@ def _hands_over(rest: str) -> bool:
 
 def _answer_cue(text: str) -> tuple[str, str] | None:
     """(question, answer) when the text opens with a question's own words."""
-    body = strip_filler(text)
+    body = strip_filler(text).lstrip('“「『"')  # answers typed by the person, quoted: "“最触动的是…"
     for key, pattern in cues.reflection_cues().items():
         if (match := pattern.match(body)) and match.end() > 0:
             answer = body[match.end() :].strip(" ，,:：。.；;")
+            if not re.search(r"[“「『]", answer):
+                answer = answer.rstrip('”」』"').rstrip(" ，,。.；;")  # the quote's end, not the answer's
             if _SHARE_ONLY.match(answer):
                 return None  # "I'd say 75%" weighs a cause, it answers no reflection question
             return key, answer
     return None
+
+
+def _left_out(answer: str) -> bool:
+    """The words after a question's own are only a remark that it is left out: "重来那条她没说",
+    "skip that one", "she'd rather not answer the do-better one". Only the first clause is weighed, and only
+    when nothing is in it but the skip words and words pointing at the question; so "客户没说实话" or "ask
+    what customers didn't say" is an answer."""
+    first = re.split(r"[，,;；。.!！?？]", answer.strip(), maxsplit=1)[0]
+    if not cues.skipped().search(first):
+        return False
+    rest = cues.skipped_pointers().sub(" ", cues.skipped().sub(" ", first))
+    return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", rest)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -138,28 +199,26 @@ def read_reflections(text: str) -> list[SaidReflection]:
     """Every person's answers in the message, in order; [] when it answers no reflection question."""
     said: list[SaidReflection] = []
     current: SaidReflection | None = None
-    last_key: str | None = None
     # an answer may name two things with a slash ("把培训 / 上线陪跑提前做"): a slash parts no sentences here
     for sentence in sentences(text, slashes=False):
         name, rest = _person(sentence)
         if name is not None:
             current = SaidReflection(person=name)
             said.append(current)
-            last_key = None
         for clause in _clauses(rest):
             cue = _answer_cue(clause)
             if cue is None:
-                if current is not None and last_key is not None and clause.strip(" 。."):
-                    continue  # a remark after an answer is part of the conversation, not a new answer
+                # a sentence after an answer that names no question is left out, not joined to the answer:
+                # it is as often the next question's answer in other words ("我应该早点…") or a remark
+                # ("做得更好那个他没说") as more of the same answer
                 continue
             key, answer = cue
             if current is None:
                 current = SaidReflection()
                 said.append(current)
-            last_key = key
-            if answer and not cues.skipped().search(answer) and key not in current.answers:
+            if answer and not _left_out(answer) and key not in current.answers:
                 current.answers[key] = answer
-            elif key not in current.answers:
+            elif key not in current.answers and key not in current.skipped:
                 current.skipped.append(key)
     return [s for s in said if s.answers or s.person or s.skipped]
 

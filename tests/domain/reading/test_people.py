@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.people import is_reflection_done, read_reflections, skips_reflection
+from coach.domain.reading.people import is_reflection_done, read_person, read_reflections, skips_reflection
 
 
 def test_a_whole_reflection_with_a_role_zh() -> None:
@@ -242,6 +242,207 @@ def test_a_self_introduction_after_a_lead_in_names_the_person(text: str, person:
 
 
 @pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("我是王芳。最触动的是加班太多；重来那个我不想说；下一步排好班。", "do_better"),
+        ("我是王芳。最触动的是加班太多；重来这个跳过；下一步排好班。", "do_better"),
+        ("王芳说：最触动的是加班太多；重来她没回答；下一步排好班。", "do_better"),
+        ("我是王芳。最触动的是加班太多；下一步还没想好，先空着。", "next_step"),
+        (
+            "I'm Ivy. Most moved: the outage. She'd rather not answer the do-better one. Next step: a rota.",
+            "do_better",
+        ),
+        ("I'm Ivy. Most moved: the outage. Do better: I'd rather not say. Next step: a rota.", "do_better"),
+        ("I'm Ivy. Most moved: the outage. Do better: pass on that one. Next step: a rota.", "do_better"),
+        ("I'm Ivy. Most moved: the outage. Next step: she didn't answer that one.", "next_step"),
+    ],
+)
+def test_a_question_said_to_be_left_out_is_skipped_not_answered(text: str, left_out: str) -> None:
+    (said,) = read_reflections(text)
+    assert left_out not in said.answers
+    assert said.skipped == [left_out]
+    assert said.answers["most_touched"] in ("加班太多", "the outage")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        # the skip words are what the answer is about, not a remark about the question
+        ("最触动的是客户没说实话就走了；重来会先问清需求。", "most_touched", "客户没说实话就走了"),
+        ("最触动的是工单；发现自己不想说的话都憋着。", "self_discovery", "不想说的话都憋着"),
+        (
+            "Most moved: the outage. Do better: ask what customers didn't say.",
+            "do_better",
+            "ask what customers",
+        ),
+        (
+            "Most moved: the outage. Next step: stop letting people pass on the on-call rota.",
+            "next_step",
+            "rota",
+        ),
+        # a transcript line with the same words
+        ("[09:17] 马超：最触动的是客户跳过了试用；下一步跟客户谈。", "most_touched", "客户跳过了试用"),
+    ],
+)
+def test_skip_words_inside_a_real_answer_leave_it_an_answer(text: str, question: str, answer: str) -> None:
+    (said,) = read_reflections(text)
+    assert answer in said.answers[question]
+    assert said.skipped == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rest"),
+    [
+        ("我是王磊，销售总监", "王磊", ""),
+        ("I'm Tom, data manager.", "Tom", ""),
+        ("下一个是张三", "张三", ""),
+        ("Next is Maria Santos, head of logistics", "Maria Santos", ""),
+        ("李娜", "李娜", ""),
+        ("Tom Avery", "Tom Avery", ""),
+        ("我是林涛，最触动的是客户流失", "林涛", "最触动的是客户流失"),
+        ("客房部陈刚说：最触动是夜班", "陈刚", "最触动是夜班"),
+        ("Tom, our data manager, says: most moved by the outage", "Tom", "most moved by the outage"),
+    ],
+)
+def test_the_person_named_when_asked_who_is_next(text: str, person: str, rest: str) -> None:
+    assert read_person(text) == (person, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最触动的是客户流失",
+        "Most moved by the outage, honestly.",
+        "我们这次回款比签单难多了",  # prose, no name
+        "We found the alerts were routed to the wrong team",
+    ],
+)
+def test_an_answer_or_prose_names_no_one(text: str) -> None:
+    assert read_person(text) == (None, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "questions"),
+    [
+        (
+            "Rosa says what moved her most was customers settling once phoned. "
+            "About herself, she likes disputes.",
+            "Rosa",
+            ["most_touched", "self_discovery"],
+        ),
+        (
+            "Priya from the clinical desk says the thing that stuck with her was the triage calls. "
+            "Next step: she'll list the call types.",
+            "Priya",
+            ["most_touched", "next_step"],
+        ),
+        (
+            "Jamal couldn't make it, so I'm passing on what he wrote. He was struck by the re-sent invoices. "
+            "His next step is a customer portal.",
+            "Jamal",
+            ["most_touched", "next_step"],
+        ),
+        (
+            "Declan Moore, our head of stage: most moved, his crew at 2am. "
+            "About himself, he sits on bad news.",
+            "Declan Moore",
+            ["most_touched", "self_discovery"],
+        ),
+        (
+            "饲养员阿强让我转述：最触动的是那栏死得最多；发现自己对温度没概念。",
+            "阿强",
+            ["most_touched", "self_discovery"],
+        ),
+        (
+            "东湖校区的校长许立伟托我转达他的：最触动是学习报告；下一步每周一对一。",
+            "许立伟",
+            ["most_touched", "next_step"],
+        ),
+        (
+            "- 莫干山店长小吴：最触动的是阿姨们忙；做得更好：早点要保洁主管",
+            "小吴",
+            ["most_touched", "do_better"],
+        ),
+    ],
+)
+def test_answers_passed_on_for_someone_are_theirs(text: str, person: str, questions: list[str]) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert sorted(said.answers) == sorted(questions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom says the deploy failed on Friday.",  # a relayed fact, no reflection
+        "Jamal couldn't make it, so the numbers are from last week.",
+        "服务做得更好了，投诉少了一半。",  # a highlight in prose
+        "[10:02] 李娜：客服这块做得更好，投诉少了一半",  # a transcript line
+    ],
+)
+def test_relayed_words_and_praise_are_no_reflection(text: str) -> None:
+    assert not any(p.answers for p in read_reflections(text))
+
+
+def test_do_better_named_by_its_own_words_zh() -> None:
+    (said,) = read_reflections("我是苏晴。做得更好：7月就该把成果展排进课表。下一步：每个班办成果展。")
+    assert said.answers["do_better"].startswith("7月就该")
+    (said,) = read_reflections("我是苏晴。最触动的是外婆哭了；做得更好那个我还没想好。")
+    assert said.skipped == ["do_better"]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        ("I'm Ruth. Next time: check each site's referral sources.", "do_better", "check each site's"),
+        ("我是周海。下次：每天早上先看前一晚的能耗曲线。", "do_better", "每天早上先看"),
+        ("我是陈刚。下次开线之前先做客户密度分析。", "do_better", "开线之前"),
+        ("I'm Gareth. What stuck with me most was the burst on Hill Road.", "most_touched", "the burst"),
+        ("Me: Nadia, duty manager. Moved: passengers missing flights.", "most_touched", "passengers missing"),
+        ("我是周海。自己的问题：太相信值班记录。", "self_discovery", "太相信值班记录"),
+        ("顾问孙悦：最触动的是放鸽子；会做得更好的是面试前一天电话辅导", "do_better", "面试前一天电话辅导"),
+    ],
+)
+def test_a_question_named_by_its_short_words(text: str, question: str, answer: str) -> None:
+    (said,) = read_reflections(text)
+    assert answer in said.answers[question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four in five, I'd say, and the flu one is the other fifth.",  # a share hedged, in a chat answer
+        "I'd say 80% of it.",
+        "七成吧，我估计，剩下是流感那次。",
+        "其他几个问题他说下次再说。",  # a question put off, not a do-better answer
+        "[10:02] Sam: we moved the standup to 10am",  # a transcript line
+    ],
+)
+def test_a_hedge_or_a_remark_answers_no_question(text: str) -> None:
+    assert not any(p.answers for p in read_reflections(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("我（小林，林晓燕，场里的兽医）：最触动的是解剖了十几头；发现自己不太敢提要求", "林晓燕"),
+        ("我（组长陈曦）：最触动的是候选人的话；发现自己只看推荐量", "陈曦"),
+        ("反思：我自己（孟婷）最触动的是仓库里堆了两万册；发现我对数字不敏感", "孟婷"),
+        (
+            "Me (Nadia Rahman, duty manager): Moved: passengers missing flights. "
+            "Learned: I trust the roster.",
+            "Nadia Rahman",
+        ),
+        ("Me (Nadia, duty manager): most moved by the queues; I found I trust the roster.", "Nadia"),
+    ],
+)
+def test_the_speaker_named_in_brackets_after_me(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert len(said.answers) == 2
+
+
+@pytest.mark.parametrize(
     "text",
     ["最触动的是，我是新来的，大家都帮我。", "Most moved: honestly, I'm new and everyone helped me."],
 )
@@ -283,3 +484,46 @@ def test_what_they_would_do_next_time_is_doing_better_not_the_next_step(
 def test_a_next_step_that_mentions_next_time_stays_the_next_step(text: str, next_step: str) -> None:
     [said] = read_reflections(text)
     assert said.answers == {"next_step": next_step}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我（也）最触动的是客户流失；发现自己太乐观",  # an aside in brackets, no name
+        "Me (honestly): most moved by the queues; I found I trust the roster.",
+    ],
+)
+def test_brackets_after_me_without_a_name_name_no_one(text: str) -> None:
+    assert all(p.person is None for p in read_reflections(text))
+
+
+def test_answers_typed_in_quotes_are_read_without_the_quotes() -> None:
+    (said,) = read_reflections(
+        "还有程果，她自己打的：“最触动的是家长说终于知道孩子在学什么。我发现我很怕打电话。"
+        "我应该早点把作品发到群里。下一步学家长沟通。”"
+    )
+    assert said.answers == {
+        "most_touched": "家长说终于知道孩子在学什么",
+        "self_discovery": "我很怕打电话",
+        "do_better": "早点把作品发到群里",
+        "next_step": "学家长沟通",
+    }
+    (said,) = read_reflections(
+        '"Most moved: the 2am pages. I should have asked for help sooner. Next step: a rota."'
+    )
+    assert said.answers["do_better"] == "asked for help sooner"
+    assert said.answers["next_step"] == "a rota"
+    (said,) = read_reflections("最触动的是客户说“你们只在推简历的时候找我”")
+    assert said.answers["most_touched"] == "客户说“你们只在推简历的时候找我”"  # a quote inside stays whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[09:12] 周磊：我们应该早点接货运平台",  # the team's should, in a transcript
+        "We should have agreed a handover limit in the spring.",
+        "应该做没做的：复盘模板没更新",
+    ],
+)
+def test_the_teams_should_is_no_reflection(text: str) -> None:
+    assert not any(p.answers for p in read_reflections(text))

@@ -74,3 +74,117 @@ def test_a_blank_answer_is_skipped_and_no_one_left_closes_the_round_in_english()
     (bob,) = result.review.reflections
     assert (bob.person, bob.most_touched, bob.next_step) == ("Bob", None, "check ageing weekly")
     assert result.stage == "lessons"
+
+
+def test_a_role_after_the_name_introduces_the_person_and_answers_nothing() -> None:
+    for language, said, person in (
+        ("zh", "我是王磊，销售总监", "王磊"),
+        ("en", "I'm Tom, data manager", "Tom"),
+    ):
+        coach = _at_reflection(language=language)
+        result = coach.say(said)
+        (reflection,) = result.review.reflections
+        assert reflection.person == person
+        assert reflection.most_touched is None  # the role is no answer; the first question is asked
+        assert person in result.reply
+
+
+def test_one_message_answers_several_questions_and_leaves_one_out() -> None:
+    for language, person, said, next_step in (
+        (
+            "zh",
+            "我是李娜",
+            "最触动的是回款比签单难；发现我太乐观；重来那条我不想说；下一步每周看账龄表。",
+            "每周看账龄表",
+        ),
+        (
+            "en",
+            "I'm Bob",
+            "Most moved: renewals slipping. I found I'm too optimistic. "
+            "I'd rather not answer the do-better one. Next step: a weekly ageing review.",
+            "a weekly ageing review",
+        ),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        result = coach.say(said)
+        (reflection,) = result.review.reflections
+        assert reflection.do_better is None  # left out, not answered with the remark
+        assert reflection.next_step is not None and reflection.next_step.rstrip("。.") == next_step
+        assert reflection.most_touched and reflection.self_discovery
+        assert coach.step == "person"  # the round moves to the next person
+
+
+def test_an_answer_that_mentions_what_was_not_said_is_an_answer() -> None:
+    for language, person, said, do_better in (
+        ("zh", "我是李娜", "最触动的是回款；重来会先问清客户没说的需求", "先问清客户没说的需求"),
+        ("en", "I'm Bob", "Most moved: renewals. Do better: ask what customers didn't say", "ask what"),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        reflection = coach.say(said).review.reflections[0]
+        assert reflection.do_better is not None and do_better in reflection.do_better
+
+
+def test_talk_in_the_room_when_asked_who_is_next_adds_no_one() -> None:
+    for language, person, talk in (
+        (
+            "zh",
+            "我是李娜，最触动的是回款比签单难；发现我太乐观",
+            "插一句，会议室下午要让出来，我们接着说吧。",
+        ),
+        (
+            "en",
+            "I'm Bob. Most moved: renewals. I found I'm too optimistic",
+            "Sorry, someone's just brought cake in.",
+        ),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        asked = coach.say(talk)
+        assert len(asked.review.reflections) == 1  # no empty reflection for the remark
+        assert asked.review.reflections[0].person in ("李娜", "Bob")
+
+
+def test_an_unnamed_message_that_answers_what_the_last_person_left_goes_to_them() -> None:
+    for language, person, more, next_step in (
+        (
+            "zh",
+            "老周说：最触动的是死了三头；发现自己太信任报表；重来会提前看温度",
+            "（老周接着补的）下一步他要把交接单做出来",
+            "他要把交接单做出来",
+        ),
+        (
+            "en",
+            "Julia Hart: most moved by a retired teacher crying; I found I protect the partners' time; "
+            "I'd have pushed the rewrite in autumn",
+            "(sorry, sent too early) Next step: I'll rewrite the overseas section",
+            "I'll rewrite the overseas section",
+        ),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        (reflection,) = coach.say(more).review.reflections  # completed, not a second anonymous one
+        assert reflection.next_step == next_step
+        assert reflection.person in ("老周", "Julia Hart")
+
+
+def test_an_unnamed_message_that_answers_from_the_start_is_someone_else() -> None:
+    for language, person, more in (
+        (
+            "zh",
+            "老周说：最触动的是死了三头；发现自己太信任报表；重来会提前看温度；下一步每天测栏温",
+            "最触动的是转群死得多；发现自己不敢提要求",
+        ),
+        (
+            "en",
+            "Lucy: most moved by the refunds; I found I hide problems; I'd flag them on day one; "
+            "next step, a daily ticketing check.",
+            "Most moved: the queues; I found I avoid conflict",
+        ),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        assert coach.step == "person"  # asked who is next
+        first, second = coach.say(more).review.reflections
+        assert first.person in ("老周", "Lucy") and second.person is None and second.most_touched

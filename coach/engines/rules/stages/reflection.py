@@ -1,4 +1,5 @@
-"""Reflection (个人反思): the four personal questions, per person named; skippable as a whole."""
+"""Reflection (个人反思): the four personal questions, per person named; skippable as a whole. The words are
+read by the domain (coach/domain/reading/people.py): who is named, and which question each answer names."""
 
 from __future__ import annotations
 
@@ -7,62 +8,21 @@ from functools import cache
 
 from coach.domain.critique import is_no, normalize
 from coach.domain.reading import cues
-from coach.domain.reading.people import SaidReflection, declines, is_reflection_done, read_reflections
+from coach.domain.reading.people import (
+    SaidReflection,
+    declines,
+    is_reflection_done,
+    read_person,
+    read_reflections,
+)
 from coach.domain.retrospective import Reflection
 from coach.engines.rules import flow
 from coach.engines.rules.text import quote
 from coach.engines.rules.turn import Turn
 
 QUESTIONS = ("most_touched", "self_discovery", "do_better", "next_step")
-_NAMED = re.compile(
-    r"^(?:我是|我叫|下一个是?|下一位是?|轮到|换|接下来是?|next(?: one| person)?(?: is)?|i'?m|i am|this is|"
-    r"my name is)\s*[:：,，]?\s*([^\s,，。.:：;；!！?？]{1,20})\s*[,，。.:：;；]?\s*(.*)$",
-    re.I,
-)
-_PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we"}
 # a remark in brackets before the answer ("(sorry, sent too early)", "（老周接着补的）")
 _REMARK = re.compile(r"^\s*[（(][^（()）]{1,40}[）)]\s*")
-# "我是王磊，销售总监": a role after the name introduces the person, it answers no question
-_ROLE = re.compile(
-    r"^(?:(?:是|做|负责|担任|in|a|an|the|our|as)\s*)?[\u4e00-\u9fffA-Za-z ]{0,10}"
-    r"(?:总监|经理|主管|负责人|组长|部长|主任|总|工程师|专员|顾问|助理|实习生|leader|产品|运营|销售|研发|测试|设计|HR|hr"
-    r"|(?i:manager|director|lead|engineer|head(?: of \w+)?|pm|owner|analyst|designer|intern|vp|cto|ceo))$"
-)
-# the four questions' own words, when one message answers several: "最触动是…；发现…；重来会…；下一步…"
-_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "most_touched",
-        re.compile(
-            r"^(?:最|让我最|我最)?(?:触动|有感触|感触最深|印象最深)(?:我)?(?:的|最大的|最深的)?(?:是|在于)?"
-            r"|^(?i:what (?:moved|struck|touched) me (?:most|the most)?(?: was| is)?"
-            r"|(?:the )?most (?:moving|touching)"
-            r"(?: thing| part)?(?: was| is)?)"
-        ),
-    ),
-    (
-        "self_discovery",
-        re.compile(
-            r"^(?:我)?(?:对自己的?)?(?:新)?(?:发现|意识到|认识到)(?:了)?(?:是)?"
-            r"|^(?i:i (?:found out|found|learned|realized|realised|discovered)(?: that)?|about myself,?)"
-        ),
-    ),
-    (
-        "do_better",
-        re.compile(
-            r"^(?:如果)?(?:重来|再来一次|再来一遍|重新来过|重做)(?:一次|一遍)?(?:的话)?(?:我)?(?:会|要)?"
-            r"|^(?i:if i (?:did|could do) it (?:again|over),?(?: i(?:'d| would))?"
-            r"|(?:next time|again) i(?:'d| would))"
-        ),
-    ),
-    (
-        "next_step",
-        re.compile(
-            r"^(?:我的)?(?:下一步|接下来|改进行动)(?:是|我会|会|要)?"
-            r"|^(?i:(?:my )?next step(?: is)?|going forward,? i(?:'ll| will)|from now on,? i(?:'ll| will))"
-        ),
-    ),
-]
-_PARTS = re.compile(r"\s*(?:[；;\n]|(?<=[。！!？?])|(?<=\.)\s+)\s*")
 
 
 @cache
@@ -99,59 +59,57 @@ def skip(t: Turn) -> None:
     flow.advance(t)
 
 
-def parse_person(text: str) -> tuple[str | None, str]:
-    """'我是李娜，最触动的是…' → ('李娜', '最触动的是…'); a bare short name is a name too."""
-    body = text.strip()
-    match = _NAMED.match(body)
-    if match and match.group(1).lower() not in _PRONOUNS:
-        return match.group(1).strip(), match.group(2).strip()
-    short = normalize(body)
-    if short and len(short) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", short):
-        return short, ""
-    if short and re.fullmatch(r"[a-z][a-z'-]*( [a-z][a-z'-]*)?", short) and len(short) <= 20:
-        return body.strip(" ,.!?"), ""
-    return None, body
-
-
 def _person(t: Turn) -> None:
     body = normalize(t.text)
     if _no_one_left().match(body) or (is_no(body) and len(body) <= 6) or is_reflection_done(t.text):
         t.say("reflection_done", count=len(t.review.reflections))
         flow.advance(t)
         return
-    if declines(t.text) or (cues.listener().search(t.text) and not split_answers(t.text)):
+    if declines(t.text) or (cues.listener().search(t.text) and not _answers(read_reflections(t.text))):
         t.ask("reflection_next")  # someone who only listens reflects on nothing
         return
-    name, rest = parse_person(t.text)
+    name, rest = read_person(t.text)
+    said = read_reflections(_REMARK.sub("", t.text))
+    if name is None and (last := _continued(t, said)) is not None:
+        # "(sorry, sent too early) Next step: …", "（老周接着补的）下一步他要…": the last person goes on
+        t.state.reflection.person_index = last
+        t.state.reflection.question = _answered_up_to(t.review.reflections[last]) + 1
+        t.state.reflection.step = "answer"
+        _answer(t, t.text)
+        return
+    if name is None and cues.room_talk().search(t.text) and not _answers(said):
+        t.ask("reflection_next")  # "插一句，会议室下午要让出来": talk in the room, nobody to add
+        return
     t.review.reflections.append(Reflection(person=name))
     t.state.reflection.person_index = len(t.review.reflections) - 1
     t.state.reflection.question = 0
     t.state.reflection.step = "answer"
-    role_only = name is not None and _ROLE.match(rest.strip(" 。."))
-    if rest and ((name is None and len(rest) < 6) or role_only):
-        rest = ""
+    if name is None and len(rest) < 6:
+        rest = ""  # a short word when asked who is next ("嗯", "ok then") answers nothing
     if rest:
         _answer(t, rest)
         return
     t.ask("reflection_q0", person=name or "")
 
 
-def split_answers(text: str) -> dict[str, str]:
-    """The answers of a message that answers several of the four questions, by their own words; else {}."""
-    answers: dict[str, list[str]] = {}
-    current: str | None = None
-    for part in (p.strip(" ，,。.") for p in _PARTS.split(text)):
-        if not part:
-            continue
-        cue = next(((key, m) for key, pattern in _CUES if (m := pattern.search(part))), None)
-        if cue is not None and cue[0] not in answers:
-            current = cue[0]
-            part = part[cue[1].end() :].strip(" ，,:：") or part
-        if current is not None:
-            answers.setdefault(current, []).append(part)
-    if len(answers) < 2:
-        return {}
-    return {key: "；".join(parts) for key, parts in answers.items()}
+def _answered_up_to(reflection: Reflection) -> int:
+    """The index of the last question the person answered; -1 when none."""
+    return max((i for i, key in enumerate(QUESTIONS) if getattr(reflection, key)), default=-1)
+
+
+def _continued(t: Turn, said: list[SaidReflection]) -> int | None:
+    """The last person's index when an unnamed message answers only questions after their last answer,
+    so it completes their reflection rather than opening an anonymous one."""
+    if len(said) != 1 or said[0].person is not None or not said[0].answers or not t.review.reflections:
+        return None
+    last = len(t.review.reflections) - 1
+    after = _answered_up_to(t.review.reflections[last])
+    return last if after >= 0 and all(QUESTIONS.index(key) > after for key in said[0].answers) else None
+
+
+def _answers(said: list[SaidReflection]) -> dict[str, str]:
+    """Every answer the message gives by the questions' own words, whoever said it."""
+    return {key: answer for person in said for key, answer in person.answers.items()}
 
 
 def _one_cued_answer(said: list[SaidReflection]) -> tuple[str, str] | None:
@@ -186,7 +144,7 @@ def _answer(t: Turn, text: str) -> None:
     text = _REMARK.sub("", text)  # "(sorry, sent too early) Next step: …": the remark is no answer
     said = read_reflections(text)  # read once: for one answer named by its words, and for a remark
     cued = _one_cued_answer(said)
-    talk = cues.room_talk().search(text) and not split_answers(text) and cued is None
+    talk = cues.room_talk().search(text) and not _answers(said) and cued is None
     if talk and 0 <= question < len(QUESTIONS):
         t.ask(f"reflection_q{question}", person=reflection.person or "")  # "OK, carry on.": ask again
         return
@@ -204,11 +162,17 @@ def _answer(t: Turn, text: str) -> None:
             reflection.evidence = "；".join(e for e in (reflection.evidence, text.strip()) if e)
         question = QUESTIONS.index(key)
         text = ""
-    if several := split_answers(text):
+    left_out = {key for person in said for key in person.skipped}
+    if cued is None and ((several := _answers(said)) or left_out):
+        # several questions named by their words ("最触动是…；发现…；重来那条没说"): each where it belongs
         for key, answer in several.items():
             setattr(reflection, key, answer)
         reflection.evidence = "；".join(e for e in (reflection.evidence, text.strip()) if e)
-        missing = [i for i, key in enumerate(QUESTIONS) if getattr(reflection, key) is None and i >= question]
+        missing = [
+            i
+            for i, key in enumerate(QUESTIONS)
+            if getattr(reflection, key) is None and key not in left_out and i >= question
+        ]
         question = missing[0] - 1 if missing else len(QUESTIONS) - 1
         text = ""  # filed above
     if 0 <= question < len(QUESTIONS) and text.strip() and not _blank().match(normalize(text)):
