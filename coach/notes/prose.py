@@ -21,7 +21,23 @@ def is_mitigation(text: str) -> bool:
 
 def is_acknowledgement(text: str) -> bool:
     """ "Thanks to Lucy for …", "感谢赵老师…": a thank-you names no item and no owner."""
-    return phrases("acknowledgement", anchored=True).search(text.strip()) is not None
+    text = text.strip()
+    return phrases("acknowledgement", anchored=True).search(text) is not None or _reports_thanks(text)
+
+
+def _reports_thanks(text: str) -> bool:
+    """ "郭晓琳特别感谢了孟经理，…", "Dana thanked the carrier for …": thanks reported of one person, told
+    right after a short subject (a name, no clause before it), is a thank-you too."""
+    thanks = phrases("reported_thanks").search(text)
+    if thanks is None:
+        return False
+    subject = text[: thanks.start()].strip()
+    return (
+        bool(subject)
+        and not re.search(r"[,，;；:：]", subject)
+        and len(subject.split()) <= 3
+        and len(subject) <= 20
+    )
 
 
 def is_out_of_scope(text: str) -> bool:

@@ -1073,3 +1073,39 @@ def test_a_promised_piece_of_work_never_started_is_a_shortfall(note: str, name: 
 )
 def test_a_work_not_started_told_as_the_reason_is_no_shortfall(note: str) -> None:
     assert not extract(note, name="note.txt").shortfalls
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "finding"),
+    [
+        (
+            "Payroll review\n\nWe promised in June to move our file testing onto the bank's sandbox, "
+            "and it never happened.\n",
+            "n.txt",
+            "sandbox",
+        ),
+        ("复盘纪要\n\n我们六月份承诺要把文件测试搬到银行的沙箱环境，结果一直没做。\n", "n.txt", "沙箱"),
+        (
+            "Ops sync\n\nLeo: The shared runbook we promised the night team, but it never happened.\n",
+            "n.txt",
+            "runbook",
+        ),
+    ],
+)
+def test_a_promise_that_never_happened_is_a_shortfall(note: str, name: str, finding: str) -> None:
+    assert finding in texts(extract(note, name=name).shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # told as the reason, the broken promise is the cause's words, not a finding of its own
+        "Incident review\n\nRoot cause. Nobody tested against the sandbox because the move we promised "
+        "in June and it never happened.\n",
+        "复盘纪要\n\n原因方面。文件没测出问题，是因为搬到沙箱的事结果一直没做。\n",
+        # a question in a transcript asks for one; it is none
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Nadia>Anything we promised and it never happened?\n",
+    ],
+)
+def test_a_broken_promise_told_as_the_reason_or_asked_is_no_shortfall(note: str) -> None:
+    assert not extract(note, name="note.vtt" if note.startswith("WEBVTT") else "note.txt").shortfalls

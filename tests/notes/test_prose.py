@@ -877,3 +877,33 @@ def test_a_lesson_labelled_as_one_stays_a_lesson_with_the_same_words() -> None:
         "复盘\n\n- 经验：问题要落实到人，不能只开会\n- Lesson: owners and dates on every follow-up\n"
     )
     assert len(doc.lessons) == 2 and not doc.actions
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "双11复盘纪要\n\n二、做得好的\nGMV超了，主要靠定金翻倍。郭晓琳特别感谢了孟经理，仓库爆单那几天他们多派了两辆车。\n",
+        "Peak season review\n\nWhat went well\nOrders beat the plan, mostly thanks to the pre-sale. "
+        "Dana thanked the carrier, who sent two extra vans during the rush.\n",
+    ],
+)
+def test_thanks_reported_of_a_person_is_no_highlight(note: str) -> None:
+    found = texts(extract(note, name="note.txt").highlights)
+    assert "GMV" in found or "Orders" in found
+    assert "感谢" not in found and "thanked" not in found
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a finding with thanks told later in its clause (a transcript, a list) stays a finding
+        "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\n<v Mia>What went well: NPS rose from 30 to 42, "
+        "and many customers thanked the support team in the survey.\n",
+        "复盘\n\n## 做得好的\n- 满意度从85%升到93%，不少客户在回访里感谢了客服团队\n",
+    ],
+)
+def test_thanks_told_after_a_finding_leaves_the_finding(note: str) -> None:
+    name = "note.vtt" if note.startswith("WEBVTT") else "note.md"
+    assert "thanked" in texts(extract(note, name=name).highlights) or "感谢" in texts(
+        extract(note, name=name).highlights
+    )
