@@ -240,3 +240,52 @@ def test_two_shares_that_name_neither_chain_ask_for_its_share_and_file_nothing(
     result = coach.say(answer)
     assert coach.step == "share" and asked in result.reply
     assert [c.share for c in result.review.cause_chains] == [None]
+
+
+def _main_roots(chains: list[tuple[str, str, float | None]]) -> list[str]:
+    from coach.domain.retrospective import CauseChain
+    from coach.engines.rules.stages.drilldown import mark_main
+
+    filed = [CauseChain(phenomenon=p, root_cause=r, share=s) for p, r, s in chains]
+    mark_main(filed)
+    return [c.root_cause or "" for c in filed if c.is_main]
+
+
+@pytest.mark.parametrize(
+    ("chains", "main"),
+    [
+        # a lone cause taking its whole finding does not outrank a cause weighed against others
+        (
+            [("客户流失", "续约没人跟", 1.0), ("返工多", "需求没评审", 0.8), ("返工多", "测试晚", 0.2)],
+            "需求没评审",
+        ),
+        (
+            [
+                ("churn", "nobody followed renewals", 1.0),
+                ("corrections", "no glossary", 0.8),
+                ("corrections", "late QA", 0.2),
+            ],
+            "no glossary",
+        ),
+    ],
+)
+def test_a_weighed_share_is_main_over_a_lone_whole_share(
+    chains: list[tuple[str, str, float | None]], main: str
+) -> None:
+    assert _main_roots(chains) == [main]
+
+
+@pytest.mark.parametrize(
+    ("chains", "main"),
+    [
+        # negatives: a lone whole cause stays main when nothing else was weighed;
+        # a list with no shares keeps the first
+        ([("客户流失", "续约没人跟", 1.0), ("返工多", "需求没评审", None)], "续约没人跟"),
+        ([("churn", "nobody followed renewals", 1.0)], "nobody followed renewals"),
+        ([("late", "no owner", None), ("late", "vendor slow", None)], "no owner"),
+    ],
+)
+def test_a_lone_whole_share_stays_main_when_nothing_else_is_weighed(
+    chains: list[tuple[str, str, float | None]], main: str
+) -> None:
+    assert _main_roots(chains) == [main]

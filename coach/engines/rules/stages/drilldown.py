@@ -316,12 +316,27 @@ def _several_shares(t: Turn, index: int, shares: list[CauseShare]) -> None:
 
 
 def mark_main(chains: list[CauseChain]) -> None:
-    """The chain with the largest share is the main cause (the first one on a tie)."""
-    best = max(range(len(chains)), key=lambda i: (chains[i].share or 0.0, -i), default=None)
+    """The chain with the largest share is the main cause (the first one on a tie).
+
+    A share weighed against other causes of the same finding comes before a lone cause taking its
+    whole finding (100%): the main cause (主因) is the largest of the causes the team weighed, and
+    "all of it" on another finding says nothing about which weighed cause mattered most."""
+    best = max(
+        range(len(chains)), key=lambda i: (_weighed(chains, i), chains[i].share or 0.0, -i), default=None
+    )
     none_weighed = all(c.share is None for c in chains)
     for i, chain in enumerate(chains):
         # no weights at all: the first root cause found stands as the main one until weighed
         chain.is_main = i == best and ((chain.share or 0.0) > 0 or none_weighed)
+
+
+def _weighed(chains: list[CauseChain], index: int) -> bool:
+    """A share set against another cause of the same phenomenon, not a lone cause taking the whole."""
+    chain = chains[index]
+    if chain.share is None:
+        return False
+    alone = all(c.phenomenon != chain.phenomenon for j, c in enumerate(chains) if j != index)
+    return not (alone and chain.share >= 1.0)
 
 
 def after_share(t: Turn) -> None:
