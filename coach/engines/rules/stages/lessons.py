@@ -181,6 +181,9 @@ def handle(t: Turn) -> None:
     if retyped := _retyped_by_name(t, text):
         _retype(t, retyped)
         return
+    # "delete the last one" names a lesson by its place, read with the numbers below
+    if not item_numbers(text) and (refs := _refs_where_deleted(text)) and _delete_named(t, refs):
+        return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
     if named is not None and len(named) > 1 and cues.lesson_delete().search(text):
@@ -295,6 +298,33 @@ def _named_where_deleted(t: Turn, text: str) -> list[int] | None:
     said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
     named = _named_by_content(t, " ".join(said)) if len(said) == 1 else None
     return named if named is not None and len(named) == 1 else None
+
+
+def _refs_where_deleted(text: str) -> list[str]:
+    """'Drop the blanket one and the condition-based one', '把统一的那条和按状态的那条都删掉': the lessons a
+    deleting clause names as "the … one" / "…那条"; [] when it names none ("Drop the weekly status meeting"
+    is a stop lesson of its own)."""
+    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
+    return [m.group("ref") for c in said for p in cues.edit_marks_within() for m in p.finditer(c)]
+
+
+def _delete_named(t: Turn, refs: list[str]) -> bool:
+    """Take out every lesson the refs name, each clearly; when any is unclear,
+    ask which rather than guess or file the message as a new lesson. False when no lessons to edit."""
+    if not t.review.lessons:
+        return False
+    indexes = [_lesson_named(t, ref) for ref in refs]
+    named = [i for i in indexes if i is not None]
+    if len(named) < len(indexes):
+        _ask_which(t, sorted(set(named)) or list(range(len(t.review.lessons))))
+        return True
+    for index in sorted(set(named), reverse=True):
+        removed = t.review.lessons.pop(index)
+        t.state.lessons.confidence.pop(index) if index < len(t.state.lessons.confidence) else None
+        t.say("lessons_deleted", lesson=quote(removed.text, t.lang))
+    t.state.lessons.cursor = None
+    _show_and_ask(t)
+    return True
 
 
 Retyping = tuple[int, Dimension | None, LessonAction | None]
