@@ -188,7 +188,10 @@ def handle(t: Turn) -> None:
     named = _named_by_content(t, text) if not numbers else None
     if named is not None and len(named) > 1 and cues.lesson_delete().search(text):
         named = _named_where_deleted(t, text) or named
-    if not numbers and named is None and _new_lesson(text):
+    # after "lessons:" alone, a line that states a lesson is the user's own, even when it shares words
+    # with a proposal ("continue upgrade bonus, business" after "upgrades, bonus per upgrade" was proposed)
+    own_said = t.state.lessons.own and not _marked(text)
+    if not numbers and (named is None or own_said) and _new_lesson(text):
         _take_own(t, text) if t.state.lessons.own else _add(t, text)
         return
     if named is not None and len(named) > 1:
@@ -246,6 +249,12 @@ def _new_lesson(text: str) -> bool:
     """A lesson of its own ("stop accepting site spreadsheets in any layout, org"): it states an action and
     has words beyond the correction's, so it retypes no lesson (that one would be named by its words)."""
     return _stated_action(text) is not None and len(word_grams(_CORRECTION_WORDS.sub(" ", text))) >= 2
+
+
+def _marked(text: str) -> bool:
+    """'the upgrades one is business', '升级那条是业务': names a lesson to edit, not a lesson of its own."""
+    body = cues.edit_lead().sub("", text.strip())
+    return any(p.match(body) for p in cues.edit_marked())
 
 
 def _take_own(t: Turn, text: str) -> None:
