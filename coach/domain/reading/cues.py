@@ -407,6 +407,12 @@ def edit_marked() -> list[re.Pattern[str]]:
 
 
 @cache
+def edit_marks_within() -> list[re.Pattern[str]]:
+    """The marked names anywhere in a clause, so that "A那条和B那条都删掉" yields both."""
+    return [re.compile(fragment, re.I) for fragment in fragments("edit_marked")]
+
+
+@cache
 def owner_changes() -> list[re.Pattern[str]]:
     """A new owner said for an item; names are capitalised, so case matters."""
     return _each("owner_change")

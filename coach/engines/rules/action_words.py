@@ -23,9 +23,12 @@ _NAME = r"[^\s，,;；。:：、—–]"
 # the team after it
 # (up to three words, an acronym among them: "from the dispensary tech team", "from pharmacy IT")
 _EN_TEAM = r"\s+(?:in|from)\s+(?:the\s+)?(?-i:(?:[a-z]+|[A-Z]{2,5})(?: (?:[a-z]+|[A-Z]{2,5})){0,2})"
+# a name's word may carry an apostrophe ("O'Neill", "D'Souza")
+_EN_NAME_WORD = r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+"
+_EN_FULL_NAME = rf"(?-i:{_EN_NAME_WORD}(?: {_EN_NAME_WORD})?)"
 _EN_OWNER_BIT = (
-    rf"\b(?:owner|who)\s*[:：]?\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:{_EN_TEAM})?(?=\s*(?:$|[,;.，；。]))"
-    rf"|(?:^|(?<=,))\s*(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?){_EN_TEAM}(?=\s*(?:$|[,;.]))"
+    rf"\b(?:owner|who)\s*[:：]?\s*{_EN_FULL_NAME}(?:{_EN_TEAM})?(?=\s*(?:$|[,;.，；。]))"
+    rf"|(?:^|(?<=,))\s*{_EN_FULL_NAME}{_EN_TEAM}(?=\s*(?:$|[,;.]))"
 )
 
 

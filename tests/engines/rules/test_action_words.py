@@ -142,3 +142,25 @@ def test_the_deadline_word_said_as_its_own_clause_leaves_with_the_date(text: str
 )
 def test_a_dates_label_leaves_the_work_with_its_date(text: str, work: str) -> None:
     assert work_clauses(text, deadline(text, dt.date(2026, 2, 23))) == [work]
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        # a surname with an apostrophe leaves whole with its owner's label and team
+        ("Timesheet import. Owner: Sam O'Neill from HRIS, end of June", "Timesheet import"),
+        ("Vendor audit, owner: Priya D'Souza, by May 3", "Vendor audit"),
+        ("Vendor audit, Priya D'Souza from procurement, by May 3", "Vendor audit"),
+        # the Chinese owner's label is read as before
+        ("供应商审计，负责人：采购部王磊，5月3日前", "供应商审计"),
+    ],
+)
+def test_an_owner_whose_name_has_an_apostrophe_leaves_the_work(text: str, work: str) -> None:
+    assert work_clauses(text, deadline(text, dt.date(2026, 2, 23))) == [work]
+
+
+def test_an_apostrophe_in_the_work_is_no_name() -> None:
+    # a possessive in the work (a terse list line) is no owner
+    text = "Fix the courier's fuel surcharge clause, Tom, by May 3"
+    work = work_clauses(text, deadline(text, dt.date(2026, 2, 23)))
+    assert work == ["Fix the courier's fuel surcharge clause"]

@@ -337,11 +337,66 @@ def test_of_two_lessons_named_the_one_named_where_it_is_deleted_goes(
     ("language", "said"),
     [
         ("zh", "一刀切那条和状态修那条都删掉吧"),
+        ("zh", "把一刀切的那条和状态修的那条都删掉"),
+        ("en", "Drop the blanket one and the condition-based one."),
+        ("en", "Remove the blanket inspections one and the balise one, please"),
     ],
 )
-def test_a_delete_that_names_two_lessons_asks_which(language: str, said: str) -> None:
+def test_a_delete_that_names_two_lessons_by_their_words_takes_out_both(language: str, said: str) -> None:
     from tests.engines.rules.test_own_lessons import OPENINGS
 
     coach = Coaching(language=language)  # type: ignore[arg-type]
     coach.script(*OPENINGS[language], _TWO_ALIKE[language])
-    assert len(coach.say(said).review.lessons) == 3  # never a guess
+    lessons = coach.say(said).review.lessons
+    assert [lesson.text[:4] for lesson in lessons] == [_TWO_ALIKE[language].split("3. ")[1][:4]]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("zh", "把一刀切那条和预算那条都删掉"),
+        ("en", "Drop the blanket one and the budget one."),
+    ],
+)
+def test_a_delete_naming_a_lesson_that_is_not_there_asks_and_adds_nothing(language: str, said: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _TWO_ALIKE[language])
+    lessons = coach.say(said).review.lessons
+    assert len(lessons) == 3  # never a guess
+    assert not any("budget" in x.text or "预算" in x.text for x in lessons)
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "new"),
+    [
+        ("en", "Drop the weekly status meeting, it's useless.", "weekly status meeting"),
+        ("en", "- drop the weekly status meeting, nobody reads the notes", "weekly status meeting"),
+        ("zh", "停掉每周的状态例会，没用。", "状态例会"),
+    ],
+)
+def test_a_stop_lesson_that_names_no_lesson_is_a_new_lesson(language: str, said: str, new: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _TWO_ALIKE[language])
+    lessons = coach.say(said).review.lessons
+    assert len(lessons) == 4 and new in lessons[3].text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "delete the last one, it belongs in actions."),
+        ("zh", "删掉最后一条，那个放到行动里。"),
+    ],
+)
+def test_a_lesson_named_by_its_place_is_deleted_by_place_not_asked_about(language: str, said: str) -> None:
+    from tests.engines.rules.test_own_lessons import OPENINGS
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], _TWO_ALIKE[language])
+    lessons = coach.say(said).review.lessons
+    last = ("晚点广播", "Continue delay")
+    assert len(lessons) == 2 and not any(lesson.text.startswith(last) for lesson in lessons)

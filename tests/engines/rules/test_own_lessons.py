@@ -158,3 +158,35 @@ def test_a_lesson_dictated_with_its_verb_first_has_that_action(
     coach = Coaching(language=language)  # type: ignore[arg-type]
     coach.script(*OPENINGS[language])
     assert [lesson.action for lesson in coach.say(said).review.lessons] == actions
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "own"),
+    [
+        ("zh", "经验：", "开始按周核对回款跟踪机制，组织"),
+        ("en", "lessons:", "start weekly collections tracking per account, org"),
+    ],
+)
+def test_after_lessons_head_alone_an_own_lesson_sharing_words_with_a_proposal_is_new(
+    language: str, head: str, own: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], head)
+    review = coach.say(own).review
+    assert [lesson.text for lesson in review.lessons] == [own]  # the proposal it echoes is not retyped
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "retype"),
+    [
+        ("zh", "经验：", "回款跟踪那条是文化"),
+        ("en", "lessons:", "the collections tracking one is culture"),
+    ],
+)
+def test_after_lessons_head_alone_a_line_naming_a_lesson_still_retypes_it(
+    language: str, head: str, retype: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], head)
+    review = coach.say(retype).review
+    assert len(review.lessons) == 1 and review.lessons[0].dimension == Dimension.culture

@@ -181,11 +181,17 @@ def handle(t: Turn) -> None:
     if retyped := _retyped_by_name(t, text):
         _retype(t, retyped)
         return
+    # "delete the last one" names a lesson by its place, read with the numbers below
+    if not item_numbers(text) and (refs := _refs_where_deleted(text)) and _delete_named(t, refs):
+        return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
     if named is not None and len(named) > 1 and cues.lesson_delete().search(text):
         named = _named_where_deleted(t, text) or named
-    if not numbers and named is None and _new_lesson(text):
+    # after "lessons:" alone, a line that states a lesson is the user's own, even when it shares words
+    # with a proposal ("continue upgrade bonus, business" after "upgrades, bonus per upgrade" was proposed)
+    own_said = t.state.lessons.own and not _marked(text)
+    if not numbers and (named is None or own_said) and _new_lesson(text):
         _take_own(t, text) if t.state.lessons.own else _add(t, text)
         return
     if named is not None and len(named) > 1:
@@ -245,6 +251,12 @@ def _new_lesson(text: str) -> bool:
     return _stated_action(text) is not None and len(word_grams(_CORRECTION_WORDS.sub(" ", text))) >= 2
 
 
+def _marked(text: str) -> bool:
+    """'the upgrades one is business', '升级那条是业务': names a lesson to edit, not a lesson of its own."""
+    body = cues.edit_lead().sub("", text.strip())
+    return any(p.match(body) for p in cues.edit_marked())
+
+
 def _take_own(t: Turn, text: str) -> None:
     """The first of the user's own lessons, after "lessons:": it replaces the unconfirmed proposals."""
     t.state.lessons.own = False
@@ -295,6 +307,33 @@ def _named_where_deleted(t: Turn, text: str) -> list[int] | None:
     said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
     named = _named_by_content(t, " ".join(said)) if len(said) == 1 else None
     return named if named is not None and len(named) == 1 else None
+
+
+def _refs_where_deleted(text: str) -> list[str]:
+    """'Drop the blanket one and the condition-based one', '把统一的那条和按状态的那条都删掉': the lessons a
+    deleting clause names as "the … one" / "…那条"; [] when it names none ("Drop the weekly status meeting"
+    is a stop lesson of its own)."""
+    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
+    return [m.group("ref") for c in said for p in cues.edit_marks_within() for m in p.finditer(c)]
+
+
+def _delete_named(t: Turn, refs: list[str]) -> bool:
+    """Take out every lesson the refs name, each clearly; when any is unclear,
+    ask which rather than guess or file the message as a new lesson. False when no lessons to edit."""
+    if not t.review.lessons:
+        return False
+    indexes = [_lesson_named(t, ref) for ref in refs]
+    named = [i for i in indexes if i is not None]
+    if len(named) < len(indexes):
+        _ask_which(t, sorted(set(named)) or list(range(len(t.review.lessons))))
+        return True
+    for index in sorted(set(named), reverse=True):
+        removed = t.review.lessons.pop(index)
+        t.state.lessons.confidence.pop(index) if index < len(t.state.lessons.confidence) else None
+        t.say("lessons_deleted", lesson=quote(removed.text, t.lang))
+    t.state.lessons.cursor = None
+    _show_and_ask(t)
+    return True
 
 
 Retyping = tuple[int, Dimension | None, LessonAction | None]
