@@ -304,27 +304,6 @@ def _only_schedules(text: str) -> bool:
     return len(words) <= 3
 
 
-def owned_task(text: str) -> tuple[str, str] | None:
-    """(owner, the task's words) for "Lina Okafor owns the test lab change, due by the end of September." or
-    "回款看板由王芳负责，月底前。": an owner takes a task named before by its words and names no new work
-    ("Marco owns the rule and will ship it" does; "Amara owns this" points back instead)."""
-    body = text.strip().rstrip(" .。")
-    verbs = phrases("owns_task").pattern
-    m = re.match(
-        rf"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:{verbs})\s+(?:the\s+)?(?P<task>[^,;，；]+?)(?=[,;，；]|$)",
-        body,
-    ) or re.match(
-        rf"^(?P<task>[^,;，；由]{{2,16}}?)由(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:来)?(?:{verbs})(?=[,;，；]|$)",
-        body,
-    )
-    if m is None or _MORE_WORK.search(body, m.start("task")):
-        return None
-    task = re.split(r"\s+and\s+", m.group("task"))[0].strip()
-    if phrases("back_reference", anchored=True).fullmatch(task):
-        return None
-    return m.group("name"), task
-
-
 def takes_over_previous(text: str) -> bool:
     """A sentence that gives an owner or a date to the action(s) just named, and names no work of its own.
 

@@ -8,36 +8,7 @@ import datetime as dt
 
 import pytest
 
-from coach.notes import prose
 from tests.notes.extracting import extract
-
-
-@pytest.mark.parametrize(
-    ("sentence", "owned"),
-    [
-        ("Tomasz Nowak owns the migration, to be completed by December 15.", ("Tomasz Nowak", "migration")),
-        (
-            "Lina Okafor owns the test lab change, due by the end of September.",
-            ("Lina Okafor", "test lab change"),
-        ),
-        ("回款看板由王芳负责，月底前。", ("王芳", "回款看板")),
-    ],
-)
-def test_an_owner_taking_a_task_by_its_words(sentence: str, owned: tuple[str, str]) -> None:
-    assert prose.owned_task(sentence) == owned
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Marco Bellini owns the new pause rule and will ship it within two weeks.",  # names work of its own
-        "Amara Okafor owns this.",  # points back
-        "这件事由苏晴负责。",
-        "王芳负责的那块先不动，我们再看。",
-    ],
-)
-def test_no_task_taken_by_its_words(sentence: str) -> None:
-    assert prose.owned_task(sentence) is None
 
 
 @pytest.mark.parametrize(
