@@ -1,11 +1,24 @@
 """Validate the clause corpus and print counts (python3 evals/clauses/check.py)."""
-import collections, json, pathlib, sys
 
-ROLES = ["goal", "highlight", "shortfall", "cause", "root_cause", "lesson",
-         "action", "reflection", "meta", "other"]
+import collections
+import json
+import pathlib
+import sys
+
+ROLES = [
+    "goal",
+    "highlight",
+    "shortfall",
+    "cause",
+    "root_cause",
+    "lesson",
+    "action",
+    "reflection",
+    "meta",
+    "other",
+]
 HERE = pathlib.Path(__file__).parent
-SPLITS = {"train": [f"t{i:02d}" for i in range(1, 17)],
-          "test": [f"t{i:02d}" for i in range(17, 25)]}
+SPLITS = {"train": [f"t{i:02d}" for i in range(1, 17)], "test": [f"t{i:02d}" for i in range(17, 25)]}
 MIN = {"train": 40, "test": 16}
 
 
@@ -51,8 +64,7 @@ def main():
                 problems.append(f"{split}: {r} above 25%")
     print("| role | train zh | train en | train | test zh | test en | test |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    tot = collections.Counter()
-    for r in ROLES + ["all"]:
+    for r in [*ROLES, "all"]:
         cells = []
         for split in SPLITS:
             rows = tables.get(split, [])
@@ -65,11 +77,21 @@ def main():
     for split, rows in tables.items():
         s = collections.Counter(d["source"] for d in rows)
         hard = sum(bool(d.get("hard")) for d in rows)
-        print(f"| {split} | {len({d['team'] for d in rows})} | {s['chat']} | {s['notes']} | {s['transcript']} | "
-              f"{hard} ({100 * hard / len(rows):.0f}%) | {sum('note' in d for d in rows)} |")
+        teams = len({d["team"] for d in rows})
+        print(
+            f"| {split} | {teams} | {s['chat']} | {s['notes']} | {s['transcript']} | "
+            f"{hard} ({100 * hard / len(rows):.0f}%) | {sum('note' in d for d in rows)} |"
+        )
     print()
-    print("per team:", " ".join(f"{t}={n}" for t, n in sorted(collections.Counter(
-        d["team"] for rows in tables.values() for d in rows).items())))
+    print(
+        "per team:",
+        " ".join(
+            f"{t}={n}"
+            for t, n in sorted(
+                collections.Counter(d["team"] for rows in tables.values() for d in rows).items()
+            )
+        ),
+    )
     if problems:
         print("\nPROBLEMS:\n" + "\n".join(problems))
         sys.exit(1)
