@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +18,7 @@ from coach.settings import Settings
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "evals" / "notes"
 FIELDS = ("goals", "highlights", "shortfalls", "causes", "lessons", "actions")
+Pairs = list[tuple[dict[str, Any], Any]]
 
 
 def _norm(text: str | None) -> str:
@@ -40,7 +40,7 @@ def _extracted(doc: Retrospective, kind: str) -> Sequence[Any]:
     return doc.cause_chains if kind == "causes" else getattr(doc, kind)
 
 
-def match(gold: list[dict[str, Any]], found: Sequence[Any], kind: str) -> list[tuple[dict[str, Any], Any]]:
+def match(gold: list[dict[str, Any]], found: Sequence[Any], kind: str) -> Pairs:
     """Greedy one-to-one pairs: each gold item takes the first unused item containing all its keywords."""
     texts = [_item_text(kind, item) for item in found]
     used: set[int] = set()
@@ -75,6 +75,12 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= max(abs(b) * 0.005, 1e-6)
 
 
+def _check_main_cause(gold: list[dict[str, Any]], pairs: Pairs, tally: Tally) -> None:
+    """The issue's goal per note: its gold main cause is found and flagged main (≥ 70% of notes)."""
+    if any(g["is_main"] for g in gold):
+        tally.check("main cause found (per note)", any(g["is_main"] and item.is_main for g, item in pairs))
+
+
 def score_note(doc: Retrospective, gold: dict[str, Any], tally: Tally, note: str) -> None:
     """Add one note's counts to the tally."""
     tally.check("review date exact", (doc.date.isoformat() if doc.date else None) == gold.get("review_date"))
@@ -92,6 +98,8 @@ def score_note(doc: Retrospective, gold: dict[str, Any], tally: Tally, note: str
             for g in gold_items
             if id(g) not in hit
         ]
+        if kind == "causes":
+            _check_main_cause(gold_items, pairs, tally)
         for g, item in pairs:
             if kind == "goals":
                 target, result = gold_values(g)
@@ -171,7 +179,3 @@ def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: 
             table += "\n\n" + "\n".join(tally.misses)
         tables.append(table)
     return "\n\n".join(tables)
-
-
-Scorer = Callable[[Retrospective, dict[str, Any], Tally, str], None]
-_ = dt  # dates are compared as ISO strings
