@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import socket
 import threading
 import time
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -32,6 +29,7 @@ from coach.engines.base import (
 from coach.services.action_items import open_actions_of_team, sync_action_items, team_id_for
 from coach.services.ports import LessonLibraryPort
 from coach.storage.db import Database
+from coach.storage.leases import new_holder, orphaned
 from coach.storage.tables import ActionItemRow, ChatSession, LessonRow, Review, Turn, new_id
 from coach.storage.tenancy import in_workspace, owned
 
@@ -72,7 +70,7 @@ class SessionNotFound(LookupError):
 
 
 # a turn takes milliseconds (rules) to the LLM turn deadline (20 s); a lease left by a replica on another
-# host that died mid-turn expires after this (one on this host is taken over at once: lease_is_orphaned)
+# host that died mid-turn expires after this (one on this host is taken over at once: storage.leases.orphaned)
 LEASE_TTL_S = 60.0
 # how long a turn waits for another replica's turn on the same session before a 409 (the client retries)
 LEASE_WAIT_S = 30.0
@@ -87,35 +85,6 @@ class SessionBusy(RuntimeError):
     def __init__(self, session_id: str) -> None:
         super().__init__(session_id)
         self.session_id = session_id
-
-
-# this process, as lease owners name it: host, pid, and a token telling a restarted pid 1 from its past
-_HOST = socket.gethostname()[:16]
-_BOOT = uuid.uuid4().hex[:6]
-
-
-def lease_owner() -> str:
-    """A new owner id for one turn: `host:pid:boot:turn` (at most 40 characters)."""
-    return f"{_HOST}:{os.getpid()}:{_BOOT}:{uuid.uuid4().hex[:8]}"
-
-
-def lease_is_orphaned(owner: str) -> bool:
-    """Whether the owner was a process on this host that is gone (a crash, a restart)."""
-    host, _, rest = owner.partition(":")
-    pid_text, _, rest = rest.partition(":")
-    boot = rest.partition(":")[0]
-    if host != _HOST or not pid_text.isdigit():
-        return False  # another host: only the lease's expiry tells
-    pid = int(pid_text)
-    if pid == os.getpid():
-        return boot != _BOOT
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
 
 
 @dataclass
@@ -279,7 +248,7 @@ class ChatService:
     @contextmanager
     def _lease(self, workspace_id: str, session_id: str) -> Iterator[Lease]:
         """Hold the session's row lease for one turn; SessionBusy when another writer keeps it too long."""
-        lease = Lease(owner=lease_owner())
+        lease = Lease(owner=new_holder())
         deadline = time.monotonic() + LEASE_WAIT_S
         pause = 0.005
         while not self._try_lease(workspace_id, session_id, lease.owner):
@@ -301,7 +270,7 @@ class ChatService:
             if self._claim(db, session_id, owner, free):
                 return True
             holder = self._load(db, workspace_id, session_id).lease_owner  # SessionNotFound: don't wait
-            return bool(holder and lease_is_orphaned(holder)) and self._claim(
+            return bool(holder and orphaned(holder)) and self._claim(
                 db, session_id, owner, ChatSession.lease_owner == holder
             )
 

@@ -14,38 +14,31 @@ import logging
 import queue
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import ExtractionOutcome, NotesExtractor
 from coach.notes.overview import NoteResult, render_overview
 from coach.notes.reading import NoteReadError, read_note
 from coach.services.action_items import sync_action_items, team_id_for
-from coach.services.chat import lease_is_orphaned, lease_owner, lesson_context
+from coach.services.chat import lesson_context
+from coach.services.job_lease import JobLease, LeaseLost, aware, hold_job
 from coach.services.ports import LessonSink
 from coach.settings import Settings
 from coach.storage.db import Database
+from coach.storage.leases import orphaned
 from coach.storage.tables import LessonRow, Review, SummaryJob, SummaryJobItem, new_id, utcnow
 from coach.storage.tenancy import in_workspace, owned
 
 log = logging.getLogger("coach.summaries")
 
-# a runner renews its job's lease every third of this; a replica that died mid-job (SIGKILL, a lost
-# host) leaves a lease that lapses after it, and another replica resumes the job's unfinished notes
-JOB_LEASE_S = 60.0
 # how often an idle worker looks for jobs nobody runs (submitted elsewhere, or left by a dead runner)
 JOB_POLL_S = 2.0
-
-
-class LeaseLost(RuntimeError):
-    """Another process took the job over (our lease lapsed): stop without committing more."""
 
 
 class JobNotFound(LookupError):
@@ -96,6 +89,7 @@ class SummaryService:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._run_lock = threading.Lock()
+        self.lease = JobLease(database)
 
     # ---- jobs -----------------------------------------------------------------------------
 
@@ -183,7 +177,7 @@ class SummaryService:
         return [
             job_id
             for job_id, owner, until in rows
-            if owner is None or until is None or _aware(until) < now or lease_is_orphaned(owner)
+            if owner is None or until is None or aware(until) < now or orphaned(owner)
         ]
 
     # ---- running --------------------------------------------------------------------------
@@ -194,17 +188,17 @@ class SummaryService:
         False when another process runs the job (it holds the lease) or took it over meanwhile.
         """
         with self._run_lock:
-            owner = self._claim(job_id)
+            owner = self.lease.claim(job_id)
             if owner is None:
                 return False
             try:
-                with self._renewing(job_id, owner) as lost:
+                with self.lease.renewing(job_id, owner) as lost:
                     self._run_claimed(job_id, owner, lost, on_item)
             except LeaseLost:
                 log.warning("summary job %s was taken over by another process", job_id)
                 return False
             finally:
-                self._release(job_id, owner)  # stopped mid-job: another replica may go on at once
+                self.lease.release(job_id, owner)  # stopped mid-job: another replica may go on at once
             return True
 
     def _run_claimed(
@@ -229,64 +223,6 @@ class SummaryService:
             if on_item is not None and item is not None:
                 on_item(item)
         self._finish(job_id, owner)
-
-    # ---- the job's lease ------------------------------------------------------------------
-
-    def _claim(self, job_id: str) -> str | None:
-        """Take the job's lease (free, lapsed, or left by a dead process here); our owner id, or None."""
-        owner = lease_owner()
-        with self.database.session() as db:
-            job = db.get(SummaryJob, job_id)
-            if job is None or job.status == "done":
-                return None
-            free = or_(SummaryJob.lease_until.is_(None), SummaryJob.lease_until < utcnow())
-            if _take_job(db, job_id, owner, free):
-                return owner
-            holder = job.lease_owner
-            if (
-                holder
-                and lease_is_orphaned(holder)
-                and _take_job(db, job_id, owner, SummaryJob.lease_owner == holder)
-            ):
-                return owner
-        return None
-
-    def _release(self, job_id: str, owner: str) -> None:
-        """Give the lease up if still ours (a finished job has already cleared it)."""
-        with self.database.session() as db:
-            db.execute(
-                update(SummaryJob)
-                .where(SummaryJob.id == job_id, SummaryJob.lease_owner == owner)
-                .values(lease_owner=None, lease_until=None)
-                .execution_options(synchronize_session=False)
-            )
-            db.commit()
-
-    @contextmanager
-    def _renewing(self, job_id: str, owner: str) -> Iterator[threading.Event]:
-        """Renew the lease every third of JOB_LEASE_S while the job runs; the event is set if it is lost."""
-        lost, done = threading.Event(), threading.Event()
-
-        def renew() -> None:
-            while not done.wait(JOB_LEASE_S / 3):
-                try:
-                    with self.database.session() as db:
-                        if not _hold_job(db, job_id, owner):
-                            lost.set()
-                            return
-                        db.commit()
-                except Exception:  # a failed renewal is retried; the lease lapses only if they all fail
-                    log.warning("renewing the lease of summary job %s failed", job_id, exc_info=True)
-
-        thread = threading.Thread(target=renew, name=f"summary-lease-{job_id}", daemon=True)
-        thread.start()
-        try:
-            yield lost
-        finally:
-            done.set()
-            thread.join(timeout=5)
-
-    # ---- running --------------------------------------------------------------------------
 
     def _run_item(
         self, job_id: str, item_id: int, extractor: NotesExtractor, owner: str
@@ -324,7 +260,7 @@ class SummaryService:
                 outcome = getattr(extractor, "last_outcome", None) or ExtractionOutcome(engine=extractor.name)
                 item.engine, item.fallback_reason = outcome.engine, outcome.fallback
             item.content = None  # the review holds what matters; keep the database small
-            if not _hold_job(db, job_id, owner):
+            if not hold_job(db, job_id, owner):
                 db.rollback()
                 raise LeaseLost(job_id)
             db.commit()
@@ -388,7 +324,7 @@ class SummaryService:
                 )
             job.overview_md = overview
             job.status = "done"
-            if not _hold_job(db, job_id, owner):
+            if not hold_job(db, job_id, owner):
                 db.rollback()
                 raise LeaseLost(job_id)
             job.lease_owner, job.lease_until = None, None
@@ -448,40 +384,6 @@ class SummaryService:
                 "overview_md": job.overview_md,
                 "created_at": job.created_at.isoformat() if job.created_at else None,
             }
-
-
-def _take_job(db: Session, job_id: str, owner: str, free: ColumnElement[bool]) -> bool:
-    """Claim the job for `owner` where `free` holds; commits."""
-    until = utcnow() + dt.timedelta(seconds=JOB_LEASE_S)
-    taken = db.execute(
-        update(SummaryJob)
-        .where(SummaryJob.id == job_id, SummaryJob.status != "done", free)
-        .values(status="running", lease_owner=owner, lease_until=until)
-        .execution_options(synchronize_session=False)
-    )
-    db.commit()
-    return bool(taken.rowcount == 1)  # type: ignore[attr-defined]
-
-
-def _hold_job(db: Session, job_id: str, owner: str) -> bool:
-    """Renew our lease in the caller's transaction; False when it is no longer ours.
-
-    On PostgreSQL the UPDATE locks the job row until the caller commits, so a takeover waits for
-    that commit and then sees the renewed lease; SQLite has one writer at a time anyway.
-    """
-    until = utcnow() + dt.timedelta(seconds=JOB_LEASE_S)
-    held = db.execute(
-        update(SummaryJob)
-        .where(SummaryJob.id == job_id, SummaryJob.lease_owner == owner)
-        .values(lease_until=until)
-        .execution_options(synchronize_session=False)
-    )
-    return bool(held.rowcount == 1)  # type: ignore[attr-defined]
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes (stored as UTC)."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def note_hash(text: str) -> str:

@@ -15,24 +15,31 @@ from sqlalchemy.orm import Session
 
 from coach.storage.tables import WorkLease, utcnow
 
-_HOST = socket.gethostname()[:20]
+# this process, as holders name it: host, pid, and a token telling a restarted pid 1 (a container
+# restarted on the same host name) from its past self
+_HOST = socket.gethostname()[:16]
+_BOOT = uuid.uuid4().hex[:6]
 
 
 def new_holder() -> str:
-    """A new lease holder id: host, pid and a random token (at most 40 characters), so two holders
-    in one process exclude each other as two processes do."""
-    return f"{_HOST}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    """A new lease holder id: `host:pid:boot:token` (at most 40 characters), so two holders in one
+    process exclude each other as two processes do."""
+    return f"{_HOST}:{os.getpid()}:{_BOOT}:{uuid.uuid4().hex[:8]}"
 
 
 def orphaned(holder: str) -> bool:
     """Whether the holder was a process on this host that is gone (killed, restarted): its lease
     is taken over at once. Another host's holder is only known dead when its lease lapses."""
     host, _, rest = holder.partition(":")
-    pid = rest.partition(":")[0]
-    if host != _HOST or not pid.isdigit() or int(pid) == os.getpid():
+    pid_text, _, rest = rest.partition(":")
+    boot = rest.partition(":")[0]
+    if host != _HOST or not pid_text.isdigit():
         return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return boot != _BOOT  # our pid from an earlier life of this host name
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except PermissionError:  # alive, another user's

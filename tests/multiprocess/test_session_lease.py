@@ -17,6 +17,7 @@ from coach.api.routes.sessions import begun
 from coach.engines.base import Delta, TurnEvent
 from coach.services import chat as chat_service
 from coach.settings import Settings
+from coach.storage import leases
 from coach.storage.db import Database
 from coach.storage.tables import ChatSession
 
@@ -94,7 +95,7 @@ def test_a_lease_left_by_a_dead_process_on_this_host_is_taken_over_at_once(
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    dead = chat_service.lease_owner().split(":")
+    dead = leases.new_holder().split(":")
     dead[1] = gone.stdout.strip()  # this host, a pid that has exited: a server killed mid-turn
     lease_held_by_another_replica(settings, session_id, seconds=60, owner=":".join(dead))
 

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from coach.domain.retrospective import Lesson
 from coach.notes.extractor import RulesNotesExtractor
 from coach.notes.synthetic import synthetic_note
-from coach.services.summaries import LeaseLost, NoteInput, SummaryService
+from coach.services.job_lease import LeaseLost
+from coach.services.summaries import NoteInput, SummaryService
 from coach.settings import Settings
 from coach.storage.db import Database
 from coach.storage.tables import DEFAULT_WORKSPACE, ActionItemRow, Review, SummaryJob, SummaryJobItem
@@ -96,7 +97,7 @@ def test_resume_skips_finished_notes(tmp_path: Path) -> None:
     notes = [NoteInput(f"n{i}.md", synthetic_note(i).encode()) for i in range(4)]
     job_id = service.create_job(DEFAULT_WORKSPACE, notes)
     # a crash after two notes: run them one by one, as the worker would, then "restart"
-    owner = service._claim(job_id)
+    owner = service.lease.claim(job_id)
     assert owner is not None
     with service.database.session() as db:
         first_two = list(db.scalars(select(SummaryJobItem.id).where(SummaryJobItem.job_id == job_id)))[:2]
@@ -133,7 +134,7 @@ def review_count(service: SummaryService) -> int:
 def test_a_job_another_runner_holds_is_not_run_twice(tmp_path: Path) -> None:
     first, _ = _service(tmp_path)
     job_id = first.create_job(DEFAULT_WORKSPACE, [NoteInput("n.md", synthetic_note(0).encode())])
-    assert first._claim(job_id) is not None  # a runner in another replica, still alive
+    assert first.lease.claim(job_id) is not None  # a runner in another replica, still alive
     second, extractor = _service(tmp_path)
 
     assert second.run_job(job_id) is False
@@ -145,7 +146,7 @@ def test_a_lapsed_lease_is_taken_over_and_its_old_runner_commits_nothing_more(tm
     old, old_extractor = _service(tmp_path)
     notes = [NoteInput(f"n{i}.md", synthetic_note(i).encode()) for i in range(2)]
     job_id = old.create_job(DEFAULT_WORKSPACE, notes)
-    old_owner = old._claim(job_id)
+    old_owner = old.lease.claim(job_id)
     assert old_owner is not None
     lapse_lease(old, job_id)  # the old runner stalled past its lease
     new, _ = _service(tmp_path)
@@ -164,11 +165,11 @@ def test_a_lapsed_lease_is_taken_over_and_its_old_runner_commits_nothing_more(tm
 def test_a_queued_note_committed_by_a_runner_that_lost_its_lease_is_rolled_back(tmp_path: Path) -> None:
     old, old_extractor = _service(tmp_path)
     job_id = old.create_job(DEFAULT_WORKSPACE, [NoteInput("n.md", synthetic_note(0).encode())])
-    old_owner = old._claim(job_id)
+    old_owner = old.lease.claim(job_id)
     assert old_owner is not None
     lapse_lease(old, job_id)
     new, _ = _service(tmp_path)
-    assert new._claim(job_id) is not None  # taken over, not yet run
+    assert new.lease.claim(job_id) is not None  # taken over, not yet run
     with old.database.session() as db:
         item_id = db.scalar(select(SummaryJobItem.id).where(SummaryJobItem.job_id == job_id))
 

@@ -54,8 +54,8 @@ def test_a_lease_left_by_a_dead_process_on_this_host_is_taken_over_at_once(datab
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    host, _pid, token = leases.new_holder().split(":")
-    dead = f"{host}:{gone.stdout.strip()}:{token}"
+    host, _pid, boot, token = leases.new_holder().split(":")
+    dead = f"{host}:{gone.stdout.strip()}:{boot}:{token}"
     with database.session() as db:
         assert leases.take(db, "outbox", dead, 600)
         assert leases.take(db, "outbox", leases.new_holder(), 30)
@@ -63,5 +63,13 @@ def test_a_lease_left_by_a_dead_process_on_this_host_is_taken_over_at_once(datab
 
 def test_a_lease_held_on_another_host_waits_for_its_expiry(database: Database) -> None:
     with database.session() as db:
-        assert leases.take(db, "outbox", "another-host:1:abcdef12", 600)
+        assert leases.take(db, "outbox", "another-host:1:boot:abcdef12", 600)
         assert not leases.wait_for(db, "outbox", leases.new_holder(), 30, patience=0.2)
+
+
+def test_our_own_pid_from_an_earlier_life_of_this_host_is_orphaned() -> None:
+    """A container restarted under the same host name is pid 1 again: its old leases are not ours."""
+    host, pid, boot, token = leases.new_holder().split(":")
+    assert not leases.orphaned(f"{host}:{pid}:{boot}:{token}")  # this very process
+    assert leases.orphaned(f"{host}:{pid}:{'0' * len(boot)}:{token}")
+    assert not leases.orphaned(f"another-host:{pid}:{'0' * len(boot)}:{token}")  # only its expiry tells
