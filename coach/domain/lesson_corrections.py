@@ -59,12 +59,17 @@ def _pick(text: str, table: dict) -> object | None:  # type: ignore[type-arg]
     return max(candidates, key=lambda c: c[0])[1]
 
 
+_NOT_A_LABEL = re.compile(
+    r"(?<![属是为于归成（(])人(?![的员才]|问题|的问题)|(?<=[（(])人(?![)）·・/、,，\s的员才])"
+)
+
+
 def parse_lesson_correction(text: str) -> tuple[Dimension | None, LessonAction | None]:
     """Read a plain correction ("这条属于文化", "不是停止，是优化", "dimension: people")."""
     low = (text or "").lower()
     # "人" alone is too common a character ("有人", "人手" is a cue word, not a label); only count it in
-    # label-like phrasing.
-    dim_text = re.sub(r"(?<![属是为于归成])人(?![的员才]|问题|的问题)", "", low)
+    # label-like phrasing, or a type label in brackets: "（人）".
+    dim_text = _NOT_A_LABEL.sub("", low)
     dimension = _pick(dim_text, _DIMENSION_WORDS)
     action = _pick(low, _ACTION_WORDS)
     return (

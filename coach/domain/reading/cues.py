@@ -105,6 +105,12 @@ def relay() -> re.Pattern[str]:
 
 
 @cache
+def not_a_name() -> re.Pattern[str]:
+    """Words that stand where a name could and are none ("——算了，这个负责人写…")."""
+    return re.compile(rf"^(?:{alternatives('not_a_name')})$")
+
+
+@cache
 def role_prefix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives('role_words')})+")
 
@@ -275,7 +281,13 @@ def lesson_aside() -> re.Pattern[str]:
 @cache
 def meta_remark() -> re.Pattern[str]:
     """A whole clause that talks about the review ("不用挖了", "skip it"), not content."""
-    return re.compile(rf"^(?:{alternatives('meta_remark')})$", re.I)
+    return re.compile(rf"^(?:{alternatives('meta_remark')}|{alternatives('asked_again')})$", re.I)
+
+
+@cache
+def asked_again() -> re.Pattern[str]:
+    """A clause protesting a question asked again ("你怎么又问怎么做？", "why are you asking how again")."""
+    return re.compile(rf"^(?:{alternatives('asked_again')})$", re.I)
 
 
 def skip_rest() -> re.Pattern[str]:

@@ -20,6 +20,13 @@ def is_meta_remark(clause: str) -> bool:
     return bool(body) and bool(cues.meta_remark().match(body))
 
 
+def protests_asked_again(text: str) -> bool:
+    """A message with a clause that protests a question asked again ("你怎么又问怎么做？…")."""
+    pieces = _CLAUSES.split(text)
+    clauses = (_JOINER.sub("", c.strip(" \t，,;；。.!！？?")) for c in pieces[::2])
+    return any(c and cues.asked_again().match(c) for c in clauses)
+
+
 def _retracts(clause: str) -> bool:
     body = _JOINER.sub("", clause.strip(" \t，,;；。.!！"))
     return bool(body) and bool(cues.meta_retract().match(body))

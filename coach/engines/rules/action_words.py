@@ -48,7 +48,8 @@ def _owner_bits() -> re.Pattern[str]:
 LEFTOVER = re.compile(
     r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
-    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有)$|"
+    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有"
+    r"|(?:——|—|--)?\s*(?:算了|不对|等等|这个|那个))$|"  # "…10月底前——算了，这个负责人写杨帆": taken back
     r"^(截止|deadline|due)\s*[:：]?\s*$",
     re.I,
 )
@@ -65,6 +66,8 @@ _SELF_NAMED = re.compile(
     r"|(?i:(?:^|[,;.]\s*)i'?m ([A-Z][a-z]{1,15})(?=$|[,;.\s]))"
     r"|(?:^|[,;.]\s*)(?:(?i:and)\s+)?([A-Z][a-z]{1,15}),\s*(?i:that'?s me|that is me)\b"
     r"|(?:^|[，,；;。]\s*)(?:还有)?([\u4e00-\u9fff]{2,3})[，,]\s*就是我(?:自己)?(?=$|[，,；;。])"
+    # "…，我自己，丁慧，…": the speaker, who names themself
+    r"|(?:^|[，,；;。]\s*)(?:我自己|我本人)(?:来)?[，,]\s*([\u4e00-\u9fff]{2,3})(?=$|[，,；;。])"
 )
 # an owner set off by a dash after the work, with their team or role before the name ("——黄斌，"), or
 # between two dashes ("小蔡——蔡文涛——")
@@ -110,7 +113,7 @@ def owner_in(text: str) -> str | None:
         return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
     if match := _SELF_NAMED.search(text):
         # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it
-        return match.group(1) or match.group(2) or match.group(3) or match.group(4)
+        return next(name for name in match.groups() if name)
     who = find_owner(text)
     if who and not find_dates(who, dt.date(2000, 1, 1)):
         return _without_title(text, who)
@@ -130,6 +133,15 @@ def owner_in(text: str) -> str | None:
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
     return None
+
+
+def _name_after(text: str, role: str) -> str | None:
+    """The name set off by a space after a role or team ("法务 郑好")."""
+    at = text.find(role)
+    if at < 0:
+        return None
+    said = re.match(r"\s+([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])", text[at + len(role) :])
+    return said.group(1) if said else None
 
 
 def _glued_or_lead_verb_owner(text: str) -> str | None:
@@ -165,7 +177,10 @@ def _team_and_name(clause: str) -> str | None:
 
 
 def _without_title(text: str, who: str) -> str:
-    """ "副校长孙涛负责" read as 长孙涛: the end of a title is no part of the name that follows it."""
+    """ "副校长孙涛负责" read as 长孙涛: the end of a title is no part of the name that follows it;
+    "负责人：法务 郑好" read as 法务: a team alone is no name when a name follows it."""
+    if cues.role_prefix().fullmatch(who) and (named := _name_after(text, who)):
+        return named
     at = text.find(who)
     if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who):
         return who
@@ -176,7 +191,9 @@ def _without_title(text: str, who: str) -> str:
 
 def bare_name(words: str) -> str | None:
     """'信息中心黄斌' → '黄斌', '安检班长马强' → '马强', 'Priya' → 'Priya'; None when no name is left."""
-    name = cues.role_prefix().sub("", words)
+    name = cues.role_prefix().sub("", words).strip()
+    if cues.not_a_name().match(name):
+        return None
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) or _BARE_NAME.match(name):
         return name
     return None

@@ -14,7 +14,7 @@ from typing import Any
 from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.reading import cues
 from coach.domain.retrospective import ActionItem
-from coach.engines.rules.edits_by_words import apply_word_edits
+from coach.engines.rules.edits_by_words import apply_word_edits, read_word_edits
 from coach.engines.rules.text import item_numbers, quote
 from coach.engines.rules.turn import Turn
 
@@ -151,7 +151,7 @@ def handle_edit(t: Turn) -> bool:
         return False
     parts = [p for p in _next_edit().split(_correction_lead().sub("", t.text.strip())) if p.strip()]
     if len(parts) < 2 or not all(read_edit(p) for p in parts):
-        return _handle_one(t)
+        return _handle_mixed(t) or _handle_one(t)
     text = t.text
     for part in parts:
         t.text = part
@@ -159,6 +159,42 @@ def handle_edit(t: Turn) -> bool:
             from coach.engines.rules import flow  # the lessons step reads a retype ("第3条改成组织的")
 
             flow.handler("lessons").handle(t)
+    t.text = text
+    asked = t.lines[-1] if t.lines else None
+    t.lines = [line for i, line in enumerate(t.lines) if line != asked or i == len(t.lines) - 1]
+    return True
+
+
+_CLAUSE_END = re.compile(r"[；;]\s*")
+
+
+def _handle_mixed(t: Turn) -> bool:
+    """ "第2条删掉，…；送餐路线那条负责人换成程伟；再加一条：…": edits by number and by words, then new
+    items, each clause on its own; deletions by number go last, so the numbers the user read still hold.
+    False (nothing done) unless every clause is one of these."""
+    if t.state.stage != "actions":
+        return False
+    clauses = [c for c in _CLAUSE_END.split(t.text.strip()) if c.strip()]
+    if len(clauses) < 2:
+        return False
+    numbered = [read_edit(c) for c in clauses]
+    by_words = [
+        read_word_edits(c, t.review.actions) if n is None else []
+        for c, n in zip(clauses, numbered, strict=True)
+    ]
+    added = [bool(_add_lead().match(c.strip())) for c in clauses]
+    if not all(n or w or a for n, w, a in zip(numbered, by_words, added, strict=True)) or not any(numbered):
+        return False
+    said = list(zip(clauses, numbered, added, strict=True))
+    deletions = [(c, n) for c, n, _ in said if n is not None and n.delete and not n.then_add]
+    deletions.sort(key=lambda d: d[1].number if d[1].number > 0 else 10**6, reverse=True)  # -1: the last one
+    deleted = {c for c, _ in deletions}
+    ordered = [c for c, _, a in said if not a and c not in deleted] + [c for c, _ in deletions]
+    ordered += [c for c, _, a in said if a]
+    text = t.text
+    for clause in ordered:
+        t.text = clause
+        _handle_one(t)
     t.text = text
     asked = t.lines[-1] if t.lines else None
     t.lines = [line for i, line in enumerate(t.lines) if line != asked or i == len(t.lines) - 1]

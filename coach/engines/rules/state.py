@@ -66,6 +66,7 @@ class ActionDraft(BaseModel):
     who: str | None = None
     walk: bool = False  # asked for while walking through the lessons one by one
     what_from: int = 0  # the message (1-based, in evidence) the WHAT was read from
+    vague_how: str | None = None  # a HOW too vague to check, asked about again and kept if the user moves on
     evidence: list[str] = Field(default_factory=list)
 
 

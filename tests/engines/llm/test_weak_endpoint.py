@@ -261,12 +261,13 @@ def test_a_turn_past_its_deadline_is_served_by_rules_and_the_late_answer_dropped
         assert time.monotonic() - started < 5.0  # generous: the request timeout alone would be 5 s
         served_by_rules(result, "deadline")
         assert result.review.goals == [] and "迟到" not in "".join(deltas)
-        # on a loaded machine the abandoned worker's request may reach the stub only after the deadline
+        # on a loaded machine the abandoned worker's request may reach the stub only after the deadline,
+        # or never leave at all (cancelled before it was sent): either way it makes no second call
         arrived_by = time.monotonic() + 5.0
         while not stub.requests and time.monotonic() < arrived_by:
             time.sleep(0.05)
         time.sleep(2.5)  # the abandoned worker gets its late proposal, and makes no further call
-        assert len(stub.requests) == 1 and stub.remaining == 1
+        assert len(stub.requests) <= 1 and stub.remaining == 2 - len(stub.requests)
 
 
 def test_retries_share_the_turns_deadline() -> None:

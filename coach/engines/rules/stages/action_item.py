@@ -145,7 +145,7 @@ def line(t: Turn, item: ActionItem) -> str:
     when = item.when.isoformat() if item.when else "—"
     said = render("action_when_said", t.lang, when_text=item.when_text) if item.when_text else ""
     body = clipped(item.what if not item.how or item.how == item.what else f"{item.what} — {item.how}")
-    return render("action_line", t.lang, kind=kind, body=body, who=item.who, when=when, when_said=said)
+    return render("action_line", t.lang, kind=kind, body=body, who=item.who or "—", when=when, when_said=said)
 
 
 def listing(t: Turn) -> str:

@@ -9,7 +9,7 @@ from coach.domain.critique import is_no, is_vague_how, is_yes, normalize, wants_
 from coach.domain.labels import LESSON_ACTION, label
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
-from coach.domain.reading.meta import without_meta
+from coach.domain.reading.meta import protests_asked_again, without_meta
 from coach.engines.rules import flow
 from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, work_clauses
 from coach.engines.rules.edits import add_item, then_add
@@ -231,12 +231,36 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
         t.text = item
         _fill(t, "item")
         if t.state.actions.draft is not None and n < len(items) - 1:
-            t.state.actions.draft = None  # an incomplete item among several: keep the rest going
+            _keep_as_said(t, t.state.actions.draft)  # an incomplete item among several: keep the rest going
+            t.state.actions.draft = None
     t.text = "\n".join(items)
     _only_last_question(t)
     if walk and t.state.actions.draft is None:
         t.state.actions.lesson = max(t.state.actions.lesson + len(full), t.state.actions.lesson)
     return True
+
+
+def _keep_as_said(t: Turn, draft: ActionDraft) -> None:
+    """An item of a list that lacks a part is filed in the user's words, never dropped; the reply
+    names what it lacks and how to add it by its number, instead of the question asked about it."""
+    if t.state.asked is not None:
+        asked = render(t.state.asked.key, t.lang, **t.state.asked.params)
+        t.lines = [said for said in t.lines if said != asked]
+        t.state.asked = None
+    draft.how = draft.how or draft.vague_how
+    if not (draft.evidence and (draft.what or draft.how)):
+        return
+    item = make_item(t, draft)
+    t.review.actions.append(item)
+    number = len(t.review.actions)
+    if draft.vague_how is not None and draft.how == draft.vague_how:
+        t.say("actions_kept_vague", line=line(t, item), how=draft.vague_how, n=number)
+    elif not item.who:
+        t.say("actions_kept_no_owner", line=line(t, item), n=number)
+    elif not item.when:
+        t.say("actions_kept_no_date", line=line(t, item), n=number)
+    else:
+        t.say("actions_saved", line=line(t, item))
 
 
 def _only_last_question(t: Turn) -> None:
@@ -286,9 +310,26 @@ def _more(t: Turn) -> None:
         t.state.actions.draft = ActionDraft(lesson_index=None)
         t.ask("actions_own")
         return
+    if protests_asked_again(t.text) and t.review.actions:
+        _answer_not_asked(t)
+        return
     t.state.actions.step = "item"
     t.state.actions.draft = ActionDraft(lesson_index=None)
     _fill(t, "item")
+
+
+def _answer_not_asked(t: Turn) -> None:
+    """ "你怎么又问怎么做？约谈就是约谈，把…定下来" after an action was filed: the rest answers the HOW of
+    that last action when it has none of its own; it never starts a new action."""
+    last = t.review.actions[-1]
+    rest = without_meta(t.text).strip(" 。.")
+    if rest != t.text.strip(" 。.") and has_words(rest) and (last.how is None or last.how == last.what):
+        last.how = rest
+        last.evidence = f"{last.evidence} / {t.text}"
+        t.say("edit_updated", n=len(t.review.actions), item=line(t, last))
+    else:
+        t.say("protest_noted")
+    _ask_more(t)
 
 
 def _fill(t: Turn, step: ActionsStep) -> None:
@@ -307,6 +348,7 @@ def _fill(t: Turn, step: ActionsStep) -> None:
         return
     draft.evidence.append(text)
     text = without_meta(text)  # "社区食堂那个前面说过了", "不算这次的行动": talk, no part of the action
+    text = cues.action_list_lead().sub("", text.strip(), count=1) or text  # "行动：…" heads it, no HOW
     if not has_words(text):
         _ask_missing(t, draft)
         return
@@ -398,7 +440,7 @@ def _ask_missing(t: Turn, draft: ActionDraft) -> None:
         draft.what = None
     if draft.how is not None and is_vague_how(draft.how):
         vague = draft.how
-        draft.how = None
+        draft.how, draft.vague_how = None, vague
         if draft.what_from == len(draft.evidence) and draft.what is not None and is_vague_how(draft.what):
             draft.what = None  # the vague words are not kept as the WHAT either
         t.state.actions.step = "how"

@@ -12,6 +12,7 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import opens, strip_filler
 from coach.domain.reading.meta import without_meta
 from coach.domain.reading.missed import missed_item
+from coach.domain.reading.people import read_person
 from coach.domain.retrospective import CauseChain, Finding, Verdict
 from coach.engines.rules import flow
 from coach.engines.rules.chains import ChainParts, FindingKind, finding_kind, read_chain
@@ -96,6 +97,10 @@ def handle(t: Turn) -> None:
         return
     if step == "highlights" and not t.review.highlights and _names_a_goal(t):
         return
+    if step in _FINDING_STEPS and (name := _introduces_self(t.text)):
+        t.say("analysis_person_later", name=name)  # "我是王磊，销售总监" is no finding
+        t.reask()
+        return
     if step not in ("share", "more_causes") and (target := dig_target(t.text)):
         _dig(t, target)
         return
@@ -119,6 +124,17 @@ def handle(t: Turn) -> None:
         _choose(t)
     else:
         enter(t)
+
+
+_FINDING_STEPS = ("highlights", "highlight_why", "shortfalls", "shortfall_why", "missed", "choose")
+
+
+def _introduces_self(text: str) -> str | None:
+    """The name of a speaker who only introduces themself ("我是王磊，销售总监", "I'm Wang Lei, PM")."""
+    if not cues.self_intro().match(text.strip()):
+        return None
+    name, rest = read_person(text)
+    return name if name and not has_words(rest) else None
 
 
 def skip(t: Turn) -> None:
@@ -297,10 +313,13 @@ def _why(t: Turn, kind: FindingKind) -> None:
     if 0 <= index < len(items):
         # Asked once: an empty answer leaves the finding without causes rather than asking again.
         t.state.analysis.why_asked.append(f"{kind}:{index}")
-        if not _nothing(t.text):
-            causes = [split_cause(c)[1] or c for c in split_items(t.text)] or [t.text]
+        said = [without_meta(c) for c in split_items(t.text) or [t.text]]
+        causes = [split_cause(c)[1] or c for c in said if has_words(c)]
+        if causes and not _nothing(t.text):
             items[index].causes.extend(causes)
             items[index].evidence = "；".join(e for e in (items[index].evidence, t.text) if e)
+        elif not causes:
+            t.say("analysis_not_digging")  # "这个是外部的，不用挖了": talk about the review, no cause
     _ask_next_why(t, kind)
 
 

@@ -6,13 +6,14 @@ import re
 
 from coach.domain.critique import normalize
 from coach.domain.labels import DIMENSION, LESSON_ACTION, label
-from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
+from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
+from coach.engines.rules.stages.lessons_dictated import dictated, stated_action, taken_back, type_label_off
 from coach.engines.rules.text import clipped, has_words, item_numbers, quote, split_items, word_grams
 from coach.engines.rules.turn import Turn
 
@@ -33,77 +34,6 @@ def enter(t: Turn) -> None:
     t.ask("lessons_confirm")
 
 
-def dictated(text: str) -> list[str]:
-    """A message listing lessons with their types in plain words ("A要继续；B是新增的，算组织") → the lessons.
-
-    Two or more items naming an action (继续/停止/优化/新增, keep/stop/start), or a "经验：…" lead-in.
-    """
-    lead = cues.lesson_list_lead().match(text.strip())
-    if not lead and len(cues.lesson_action_cue().findall(text)) < 2:
-        return []
-    body = text.strip()[lead.end() :] if lead else text
-    # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
-    pieces = [
-        p
-        for i in split_items(body)
-        for sentence in re.split(r"(?<=[A-Za-z)）])\.\s+", i)
-        for p in _after_bracketed_types(sentence)
-    ]
-    items = _with_types_said_after([p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4])
-    typed = [i for i in items if _stated_action(i) is not None]
-    if len(typed) >= 2 or (lead and typed):
-        return items
-    return []
-
-
-_BRACKETED = re.compile(r"[(（](?P<label>[^()（）]{1,30})[)）]\s*[、，,]\s*(?=\S)")
-
-
-def _after_bracketed_types(line: str) -> list[str]:
-    """ "早鸟价继续（业务）、场次上限新增（组织）", "keep X (business), start Y (organisation)": several
-    lessons on one line, each closed by its type in brackets, are cut after each bracket that names a type."""
-    pieces: list[str] = []
-    start = 0
-    for match in _BRACKETED.finditer(line):
-        if parse_lesson_correction(match.group("label")) != (None, None):
-            pieces.append(line[start : match.end()].rstrip(" 、，,"))
-            start = match.end()
-    return [*pieces, line[start:]]
-
-
-def _with_types_said_after(items: list[str]) -> list[str]:
-    """'…, they already do it. People.': a dimension said alone belongs to the lesson before it."""
-    joined: list[str] = []
-    for item in items:
-        alone = len(item.split()) <= 2 and len(normalize(item)) <= 8 and _stated_action(item) is None
-        if joined and alone and parse_lesson_correction(item)[0] is not None:
-            joined[-1] = f"{joined[-1]}, {item}"
-        else:
-            joined.append(item)
-    return joined
-
-
-def _taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
-    """'Start apprentices on night inspections, no wait, that's continue, they already do it' → the lesson's
-    words before the speaker took them back, and the action and dimension said after."""
-    said = cues.taken_back().search(item)
-    if said is None or said.start() == 0:
-        return item, None, None
-    after = item[said.end() :]
-    return item[: said.start()].strip(" ,，"), _stated_action(after), parse_lesson_correction(after)[0]
-
-
-def _stated_action(text: str) -> LessonAction | None:
-    """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any; the verb a lesson
-    opens on first ("Stop 06:00 fixed start")."""
-    action = opening_action(text) or parse_lesson_correction(text)[1]
-    if action is None:
-        action = next(
-            (LessonAction(a) for a, cue in cues.lesson_action_words().items() if cue.search(text)), None
-        )
-    return action
-
-
 def take_dictated(t: Turn, items: list[str]) -> None:
     """The user's own lessons replace the coach's unconfirmed proposals; then ask to confirm."""
     kept = [
@@ -114,10 +44,11 @@ def take_dictated(t: Turn, items: list[str]) -> None:
     t.review.lessons = [lesson for lesson, _ in kept]
     t.state.lessons.confidence = [conf for _, conf in kept]
     for said in items:
-        item, action_after, dimension_after = _taken_back(said)
+        item, action_after, dimension_after = taken_back(said)
+        item, dimension_after, action_after = type_label_off(item, dimension_after, action_after)
         typing = classify_lesson(item)
         dimension = dimension_after or parse_lesson_correction(item)[0]
-        action = action_after or _stated_action(item)
+        action = action_after or stated_action(item)
         t.review.lessons.append(
             Lesson(
                 text=item,
@@ -144,11 +75,11 @@ def take_aside(t: Turn, text: str) -> bool:
     """Lessons noted on the way ("这里先记一条经验：…", "Lesson while we're here: …"): kept as said, typed,
     without leaving the step being asked; the lessons step shows them later. True when one was filed."""
     items = [i for i in split_items(_ASIDE_HEAD.sub("", text.strip(), count=1)) if has_words(i)]
-    typed = [i for i in items if _stated_action(i) is not None]
+    typed = [i for i in items if stated_action(i) is not None]
     for item in typed:
         typing = classify_lesson(item)
         dimension = parse_lesson_correction(item)[0] or _dimension_after(items, item)
-        action = _stated_action(item) or typing.action
+        action = stated_action(item) or typing.action
         t.review.lessons.append(
             Lesson(text=item, dimension=dimension or typing.dimension, action=action, evidence=item)
         )
@@ -161,7 +92,7 @@ def take_aside(t: Turn, text: str) -> bool:
 def _dimension_after(items: list[str], item: str) -> Dimension | None:
     """The dimension named in the sentence right after a lesson ("…is final. That's organization.")."""
     at = items.index(item)
-    if at + 1 >= len(items) or _stated_action(items[at + 1]) is not None:
+    if at + 1 >= len(items) or stated_action(items[at + 1]) is not None:
         return None
     return parse_lesson_correction(items[at + 1])[0]
 
@@ -186,6 +117,10 @@ def handle(t: Turn) -> None:
         return
     numbers = [n for n in item_numbers(text) if n == -1 or 1 <= n <= len(t.review.lessons)]
     named = _named_by_content(t, text) if not numbers else None
+    if not numbers and named is None and (ref := _marked_ref(text)) is not None:
+        # "the survey one isn't organisation": the lesson its words name, else ask which, never the last one
+        one = _lesson_named(t, ref)
+        named = [one] if one is not None else list(range(len(t.review.lessons)))
     if named is not None and len(named) > 1 and cues.lesson_delete().search(text):
         named = _named_where_deleted(t, text) or named
     # after "lessons:" alone, a line that states a lesson is the user's own, even when it shares words
@@ -248,13 +183,19 @@ def _retype_said(after: str) -> bool:
 def _new_lesson(text: str) -> bool:
     """A lesson of its own ("stop accepting site spreadsheets in any layout, org"): it states an action and
     has words beyond the correction's, so it retypes no lesson (that one would be named by its words)."""
-    return _stated_action(text) is not None and len(word_grams(_CORRECTION_WORDS.sub(" ", text))) >= 2
+    return stated_action(text) is not None and len(word_grams(_CORRECTION_WORDS.sub(" ", text))) >= 2
 
 
 def _marked(text: str) -> bool:
     """'the upgrades one is business', '升级那条是业务': names a lesson to edit, not a lesson of its own."""
+    return _marked_ref(text) is not None
+
+
+def _marked_ref(text: str) -> str | None:
+    """The words that name the lesson in "the upgrades one is business", "升级那条是业务"."""
     body = cues.edit_lead().sub("", text.strip())
-    return any(p.match(body) for p in cues.edit_marked())
+    marked = next((m for p in cues.edit_marked() if (m := p.match(body))), None)
+    return marked.group("ref") if marked else None
 
 
 def _take_own(t: Turn, text: str) -> None:
@@ -282,7 +223,7 @@ def _index(t: Turn, numbers: list[int]) -> int | None:
 # the words of a correction itself, which say nothing about which lesson it is about
 _CORRECTION_WORDS = re.compile(
     r"继续|保持|坚持|停止|停掉|不再|优化|改进|新增|开始|属于|算是?|组织|文化|业务|层面|维度|方面|要|应该|得|是|不是|的|了|做"
-    r"|\b(continue|keep|stop|optimi[sz]e|improve|start|is|it'?s|not|the|should|organization|culture|people|business)\b",
+    r"|\b(continue|keep|stop|optimi[sz]e|improve|start|is|it'?s|not|the|should|organi[sz]ation|culture|people|business)\b",
     re.I,
 )
 CLEAR_OVERLAP = 2  # shared word pairs that make a lesson "named by its content"
@@ -392,7 +333,7 @@ def _confirm(t: Turn) -> None:
 def _append(t: Turn, text: str) -> None:
     typing = classify_lesson(text)
     dimension, action = parse_lesson_correction(text)
-    action = action or _stated_action(text)
+    action = action or stated_action(text)
     t.review.lessons.append(
         Lesson(
             text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=text

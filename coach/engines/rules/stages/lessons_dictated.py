@@ -1,0 +1,100 @@
+"""Lessons the user dictates ("经验：A要继续（业务）；B新增，组织", "Lessons: keep X (business). Stop Y."):
+the items of the list, each lesson's words, and the type the user states for it."""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain.critique import normalize
+from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
+from coach.domain.reading import cues
+from coach.domain.retrospective import Dimension, LessonAction
+from coach.engines.rules.text import has_words, split_items
+
+
+def dictated(text: str) -> list[str]:
+    """A message listing lessons with their types in plain words ("A要继续；B是新增的，算组织") → the lessons.
+
+    Two or more items naming an action (继续/停止/优化/新增, keep/stop/start), or a "经验：…" lead-in.
+    """
+    lead = cues.lesson_list_lead().match(text.strip())
+    if not lead and len(cues.lesson_action_cue().findall(text)) < 2:
+        return []
+    body = text.strip()[lead.end() :] if lead else text
+    # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
+    pieces = [
+        p
+        for i in split_items(body)
+        for sentence in re.split(r"(?<=[A-Za-z)）])\.\s+", i)
+        for p in _after_bracketed_types(sentence)
+    ]
+    items = _with_types_said_after([p.strip(" .") for p in pieces if has_words(p) and len(normalize(p)) >= 4])
+    typed = [i for i in items if stated_action(i) is not None]
+    if len(typed) >= 2 or (lead and typed):
+        return items
+    return []
+
+
+_BRACKETED = re.compile(r"[(（](?P<label>[^()（）]{1,30})[)）]\s*[、，,]\s*(?=\S)")
+
+
+def _after_bracketed_types(line: str) -> list[str]:
+    """ "早鸟价继续（业务）、场次上限新增（组织）", "keep X (business), start Y (organisation)": several
+    lessons on one line, each closed by its type in brackets, are cut after each bracket that names a type."""
+    pieces: list[str] = []
+    start = 0
+    for match in _BRACKETED.finditer(line):
+        if parse_lesson_correction(match.group("label")) != (None, None):
+            pieces.append(line[start : match.end()].rstrip(" 、，,"))
+            start = match.end()
+    return [*pieces, line[start:]]
+
+
+def _with_types_said_after(items: list[str]) -> list[str]:
+    """'…, they already do it. People.': a dimension said alone belongs to the lesson before it."""
+    joined: list[str] = []
+    for item in items:
+        alone = len(item.split()) <= 2 and len(normalize(item)) <= 8 and stated_action(item) is None
+        if joined and alone and parse_lesson_correction(item)[0] is not None:
+            joined[-1] = f"{joined[-1]}, {item}"
+        else:
+            joined.append(item)
+    return joined
+
+
+_TYPE_LABEL = re.compile(r"\s*[(（](?P<label>[^()（）]{1,12})[)）]\s*$")
+
+
+def type_label_off(
+    item: str, dimension: Dimension | None, action: LessonAction | None
+) -> tuple[str, Dimension | None, LessonAction | None]:
+    """ "要新增上线陪跑（人）", "keep the tiered pricing (business)": the type in brackets closing a lesson
+    is its type, not its words."""
+    match = _TYPE_LABEL.search(item)
+    if match is None or not match.start():
+        return item, dimension, action
+    label_dimension, label_action = parse_lesson_correction(f"（{match.group('label')}）")
+    if label_dimension is None and label_action is None:
+        return item, dimension, action
+    return item[: match.start()], dimension or label_dimension, action or label_action
+
+
+def taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
+    """'Start apprentices on night inspections, no wait, that's continue, they already do it' → the lesson's
+    words before the speaker took them back, and the action and dimension said after."""
+    said = cues.taken_back().search(item)
+    if said is None or said.start() == 0:
+        return item, None, None
+    after = item[said.end() :]
+    return item[: said.start()].strip(" ,，"), stated_action(after), parse_lesson_correction(after)[0]
+
+
+def stated_action(text: str) -> LessonAction | None:
+    """The action the user names for a lesson ("要继续", "得停掉", "should stop"), if any; the verb a lesson
+    opens on first ("Stop 06:00 fixed start")."""
+    action = opening_action(text) or parse_lesson_correction(text)[1]
+    if action is None:
+        action = next(
+            (LessonAction(a) for a, cue in cues.lesson_action_words().items() if cue.search(text)), None
+        )
+    return action
