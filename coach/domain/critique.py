@@ -290,18 +290,11 @@ def is_none_more(text: str) -> bool:
     return bool(_NONE_MORE.match(normalize(text)))
 
 
-_CHITCHAT = re.compile(
-    r"团建|聚餐|吃饭|午饭|晚饭|哈哈|题外话|顺便说一?下|跑题|先不管|闲聊|天气|"
-    r"\blunch\b|\bdinner\b|\bcoffee\b|\boff[- ]topic\b|\bby the way\b|\bbtw\b|\bweather\b|\bhaha\b|"
-    r"\boffice move\b|\bteam outing\b",
-    re.I,
-)
-
-
 def is_chitchat(text: str) -> bool:
-    """A side remark ("下周团建去哪还没定", "我中午还没吃饭呢哈哈", "btw the office move…"), not a finding."""
+    """A side remark ("下周团建去哪还没定", "btw the office move…", "大家五一都休息好了吧？"), not a finding
+    and no KPI; its words are the language files' `chitchat` lists."""
     body = normalize(text)
-    return len(body) <= 60 and bool(_CHITCHAT.search(body))
+    return len(body) <= 60 and bool(cues.words_pattern("chitchat").search(body))
 
 
 # ---- meta-talk: help, "I already said", "that's external" -------------------------------------

@@ -61,11 +61,18 @@ def gap_text(goal: Goal, lang: Language, digits: int = 1) -> str | None:
         points = f"{round(goal.gap_value, 2):+g}"
         text = f"{points} 个百分点" if lang == "zh" else f"{points} pp"
         if goal.gap_ratio is not None:
-            relative = f"{goal.gap_ratio * 100:+.{digits}f}%"
+            relative = _percent(goal.gap_ratio, digits)
             text += f"（相对 {relative}）" if lang == "zh" else f" ({relative} relative)"
         return text
     if goal.gap_ratio is not None:
-        return f"{goal.gap_ratio * 100:+.{digits}f}%"
+        return _percent(goal.gap_ratio, digits)
     if goal.gap_value is not None:
         return f"{goal.gap_value:+g}{goal.unit or ''}"
     return None
+
+
+def _percent(ratio: float, digits: int) -> str:
+    """ "+15%"; a small gap keeps the digits that show it ("-0.4%", never "-0%")."""
+    while ratio and round(ratio * 100, digits) == 0 and digits < 2:
+        digits += 1
+    return f"{ratio * 100:+.{digits}f}%"

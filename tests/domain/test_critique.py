@@ -236,6 +236,10 @@ def test_root_confirmed(text: str) -> None:
         ("by the way, the Berlin office move is next month", True),
         ("周末只排了一个人，根本接不过来", False),
         ("billing was taught in one lecture", False),
+        ("大家五一都休息好了吧？", True),  # small talk is never a KPI or a title
+        ("How was everyone's weekend?", True),
+        ("大家好，GMV目标3000万，实际2650万", False),  # a greeting before content is no side remark
+        ("weekend coverage finally worked", False),
     ],
 )
 def test_chitchat(text: str, chitchat: bool) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain.labels import METHOD, METHOD_STEP, METHOD_STEPS, PERSONAL_REFLECTION, STEPS
+from coach.domain.labels import METHOD, METHOD_STEP, METHOD_STEPS, PERSONAL_REFLECTION, STEPS, gap_text
 from coach.domain.report import render_markdown
-from coach.domain.retrospective import Language, Retrospective
+from coach.domain.retrospective import Goal, Language, Retrospective
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "coach" / "web" / "static"
@@ -82,3 +82,18 @@ def test_the_docs_and_prompts_outline_the_same_four_steps(path: str) -> None:
 
 def test_the_outline_check_catches_a_fifth_step() -> None:
     assert _outlines("回顾评估 → 分析根因 → 个人反思 → 总结提取 → 转化应用") != [_names("zh")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ratio", "shown"),
+    [
+        ("en", -0.004, "-0.4 pp (-0.4% relative)"),  # a small relative gap is shown, never "-0%"
+        ("zh", -0.14, "-3.5 个百分点（相对 -14%）"),
+    ],
+)
+def test_a_percentage_gap_is_in_points_with_the_relative_gap_beside_it(
+    lang: Language, ratio: float, shown: str
+) -> None:
+    points = -0.4 if lang == "en" else -3.5
+    goal = Goal(name="x", unit="%", gap_value=points, gap_ratio=ratio)
+    assert gap_text(goal, lang, digits=0) == shown

@@ -63,3 +63,19 @@ def test_process_names_the_organisation_unless_denied(text: str, dimension: Dime
 )
 def test_the_verb_a_lesson_opens_on_is_its_action(text: str, action: LessonAction | None) -> None:
     assert opening_action(text) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension"),
+    [
+        ("（人）", Dimension.people),  # a type label in brackets
+        ("(人)", Dimension.people),
+        ("（人·新增）", Dimension.people),
+        ("（人手不够）", None),  # a word that starts with 人 is no label
+        ("有人没来", None),
+    ],
+)
+def test_people_in_brackets_is_a_label_and_a_word_with_it_is_not(
+    text: str, dimension: Dimension | None
+) -> None:
+    assert parse_lesson_correction(text)[0] is dimension

@@ -191,6 +191,12 @@ _NAME_TAIL = re.compile(
 
 
 @cache
+def _bound_tail() -> re.Pattern[str]:
+    """Words that end a KPI's head and belong to its numbers: "控制在", "从" (the language files' lists)."""
+    return re.compile(rf"(?:{cues.alternatives('kpi_name_bound_tail')})$", re.I)
+
+
+@cache
 def _threshold_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{cues.alternatives('kpi_threshold_head')})", re.I)
 
@@ -204,6 +210,7 @@ def name_words(head: str) -> str:
     """A KPI's name without the words around it: "另外我们的回款这块" → "回款", "Q1 revenue came in"."""
     head = _NAME_TRIM.sub("", head.strip(" ，,。.:：-—~"))
     head = _NAME_TAIL.sub("", head.strip(" ，,。.:：-—~"))
+    head = _bound_tail().sub("", head)  # "退货率控制在5%以内", "复购率从18%提到了23%"
     head = re.sub(r"(?:只|仅|实际|结果|最终)?(?:做到|完成|达成|实现|达到)?了?$", "", head)
     head = re.sub(
         r"(?i)^(?:we|i|they|our team)\s+|\s+(?:hit|came in|came"

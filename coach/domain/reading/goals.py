@@ -84,11 +84,32 @@ def read_goals(text: str, topic: str | None = None, context: Context = Context.s
     if context is Context.answer:
         listed = read_list(text)
         if listed:
-            return [_fact(text, goal.name, goal.target, goal.result, goal.evidence or "") for goal in listed]
+            facts = [_fact(text, goal.name, goal.target, goal.result, goal.evidence or "") for goal in listed]
+            return sorted(facts + _stated_beside(text, facts), key=lambda fact: fact.span[0])
     said = read_statement(text, topic, general=context is not Context.finding)
     # a KPI's name has two characters at least: "我们组8个人，团建预算2000" names no KPI "组"
     named = [g for g in said if _NAME_WORDS.search(g.name) and not threshold_only(g.name)]
     return [_fact(text, g.name, g.target_text, g.result_text, g.evidence) for g in named]
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;]+?(?:[。！？!?；;]|(?<=[A-Za-z0-9%)])\.(?=\s+[A-Z])|$)")
+
+
+def _stated_beside(text: str, listed: list[GoalFact]) -> list[GoalFact]:
+    """KPIs stated in whole sentences of an answer that the list reading left untouched: in "We aimed for
+    500 signups and got 430. Uptime target 99.9%, actual 99.5%." the second is a list, the first prose."""
+    found: list[GoalFact] = []
+    for said in _SENTENCE.finditer(text):
+        sentence = said.group(0).strip()
+        overlaps = any(said.start() < fact.span[1] and fact.span[0] < said.end() for fact in listed)
+        if overlaps or not has_numbers(sentence):
+            continue
+        found += [
+            _fact(text, g.name, g.target_text, g.result_text, g.evidence)
+            for g in read_statement(sentence, None, general=True)
+            if _NAME_WORDS.search(g.name) and not threshold_only(g.name) and g.target_text and g.result_text
+        ]
+    return found
 
 
 def may_state_goal(text: str) -> bool:

@@ -628,3 +628,27 @@ def test_a_bound_said_after_the_target_gives_the_direction(text: str, verdict: s
 def test_words_after_the_target_that_bound_nothing_leave_its_direction(text: str) -> None:
     [goal] = answer_goals(text)
     assert goal.target_value == 300 and goal.verdict != "far_missed"
+
+
+# ---- an answer: names without the words of their numbers; prose beside a list ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "退货率控制在5%以内，实际6.2%；复购率从18%提到了23%（目标20%）",
+            [("退货率", 5, 6.2), ("复购率", 20, 23)],
+        ),
+        (
+            "We aimed for 500 signups and got 430. Uptime target 99.9%, actual 99.5%.",
+            [("signups", 500, 430), ("Uptime", 99.9, 99.5)],  # in the order said
+        ),
+        ("目标是拉新10万，实际7.8万", [("拉新", 100000, 78000)]),
+        ("大家五一都休息好了吧？", []),  # small talk names no KPI to quantify
+    ],
+)
+def test_an_answer_names_each_kpi_by_its_own_words(
+    text: str, expected: list[tuple[str, float, float]]
+) -> None:
+    assert [(g.name, g.target_value, g.result_value) for g in answer_goals(text)] == expected
