@@ -105,6 +105,12 @@ def relay() -> re.Pattern[str]:
 
 
 @cache
+def moves_on() -> re.Pattern[str]:
+    """Words opening a part that turns to another matter ("另外", "separately"): the question is done."""
+    return re.compile(rf"^(?:{alternatives('moves_on')})", re.I)
+
+
+@cache
 def not_a_name() -> re.Pattern[str]:
     """Words that stand where a name could and are none ("——算了，这个负责人写…")."""
     return re.compile(rf"^(?:{alternatives('not_a_name')})$")

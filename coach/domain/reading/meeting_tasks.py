@@ -153,5 +153,8 @@ def speaker_owns(said: str, speaker: str) -> str:
         task, after = said[: match.start()].rstrip("，, "), said[match.end() :]
         if task and (taken := _TAKEN_ON.match(after)):  # "雨季施工方案我来牵头，8月底前"
             return f"{task}，{speaker}负责，{after[taken.end() :]}"
+        if not task and match.group(0) in ("我来", "我去") and after.startswith("把"):
+            # "我来把规则改一下，下周五前": the task, then who takes it
+            return f"{after.lstrip('，, ').rstrip('。. ')}，{speaker}负责"
         return said[: match.start()] + speaker + said[match.start() + 1 :]
     return f"{said[: match.start()]}{speaker} will {said[match.end() :].lstrip()}"

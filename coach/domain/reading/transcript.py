@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
+from coach.domain.reading.goal_list import read_list as goals_stated
 from coach.domain.reading.meeting_order import (
     WEIGHT,
     in_method_order,
@@ -108,6 +109,8 @@ def messages(spoken: list[Spoken]) -> list[str]:
     asked_of: tuple[str | None, str] | None = None  # (person or anyone, task) asked in an action list
     people = {line.speaker for line in spoken}
     answered_self = False  # the topic's why was asked and answered in one turn: it ends with the turn
+    heard_on: str | None = None  # the topic `others_answered` is about
+    others_answered = False  # someone other than the asker spoke on the topic
     previous: str | None = None
     for whole in spoken:
         if answered_self and whole.speaker != previous:  # the ladder told whole ends with its teller
@@ -120,6 +123,15 @@ def messages(spoken: list[Spoken]) -> list[str]:
             before, unsaid = unsaid, line.said.strip()
             said = _without_acknowledgements(line.said)
             agreed = said != line.said.strip()
+            if topic != heard_on:
+                heard_on, others_answered = topic, False
+            others_answered = others_answered or line.speaker != asker
+            if (
+                topic is not None
+                and not _is_action_topic(topic)
+                and _moves_on(said, line.speaker == asker and others_answered, topic)
+            ):
+                topic = asker = None  # "另外回款还行，目标800万，实到820万": no answer to the question before
             if (kpi := _kpi_asked(said, out)) is not None:
                 topic, asker, asked_of = kpi, line.speaker, None  # "Churn?": the meeting moves to that KPI
                 continue
@@ -164,6 +176,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
             said = speaker_owns(said.rstrip("？? "), line.speaker)
             if opens(said) is not None or _has_list_head(said) or lesson_list(said):
                 said = _with_colon(said) if _has_list_head(said) else said
+                said = _actions_said_plainly(said)
                 out.append(_named_area(said))
                 # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
                 if opens_kind(said) != "rest":  # "The other quarter is …" goes on the topic's answers
@@ -286,6 +299,18 @@ def _asks_why(said: str) -> str | None:
     return "bare" if why.end() == len(body) else "about"
 
 
+def _moves_on(said: str, by_asker: bool, topic: str) -> bool:
+    """A part that leaves the question asked: it turns to another matter ("另外…", "Separately, …"), states
+    a KPI of its own, or is the asker's next statement after the answers to their why."""
+    if cues.moves_on().match(said) or (
+        re.search(r"\d", said)
+        and cues.kpi_words().search(said)
+        and any(goal.target and goal.result for goal in goals_stated(said))
+    ):
+        return True
+    return by_asker and _is_chain_topic(topic) and not _QUESTION.search(said)
+
+
 def _is_chain_topic(topic: str | None) -> bool:
     """A topic that drills a chain: "挖缺货：", or a phenomenon a why was asked about ("现象：…为什么：")."""
     return _is_dig(topic) or (topic is not None and has_rung(topic))
@@ -365,13 +390,25 @@ def _head_alone(body: str) -> str:
     return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ":"), body + " x")[:-1]
 
 
+def _actions_said_plainly(said: str) -> str:
+    """ "那下一步，王芳负责…" → "行动：王芳负责…": a way into the actions, as the coach says it."""
+    opened = opens(said)
+    if opened is None or opened[0] != "actions" or said.lstrip().startswith(("行动", "Action", "action")):
+        return said
+    return ("行动：" if _HAN.search(said) else "Actions: ") + opened[1].lstrip(" ，,:：")
+
+
 def _list_topic(said: str) -> str | None:
     """The head of an action list a line opens ("Actions: "), for the lines after it; else None."""
     opened = opens(said)
     if opened is None or opened[0] != "actions":
         return None
     head = said[: len(said) - len(opened[1])] if opened[1] else said
-    return head if head.rstrip().endswith((":", "：")) else None
+    if head.rstrip().endswith((":", "：")):
+        return head
+    if not head.rstrip().endswith(("，", ",")):
+        return None
+    return head.rstrip(" ，,") + ("：" if _HAN.search(head) else ": ")  # "那下一步，…" opens the list too
 
 
 def _bears_facts(said: str) -> bool:
@@ -411,6 +448,7 @@ def _after_question(text: str, stop: str) -> str:
 def _join(out: list[str], topic: str, said: str, stop: str) -> None:
     """The answers to one question go into one message (a drill-down is one chain, a list one list)."""
     if out and out[-1].startswith(topic):
+        stop = "; " if stop == "；" and not _HAN.search(said) else stop  # "…by June 15; Lee will…"
         out[-1] = f"{out[-1].rstrip('。.；; ')}{_after_question(out[-1], stop)}{said}"
     else:
         out.append(f"{topic}{said}")

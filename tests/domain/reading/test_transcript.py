@@ -776,3 +776,64 @@ Stan: No worries."""
 )
 def test_a_finding_about_hard_work_is_no_room_talk(sentence: str) -> None:
     assert not _room_talk(sentence)
+
+
+# ---- the meeting moves on: another matter, a KPI of its own, the next steps ---------------------------
+
+MOVES_ON = {
+    "zh": """下面是我们周会的记录：
+张敏：这个月新签客户目标40家，实际签了31家。
+张敏：为什么华南这么差？
+李强：表面上是线索少，再往下看是市场活动一场都没办，根本原因是华南市场岗空缺了两个月，我估计占六成。
+王芳：另外回款还行，目标800万，实到820万。
+张敏：好的。那下一步，华南市场岗月底前必须招到人，李强你负责。
+王芳：我来把线索分配规则改一下，下周五前。
+张敏：行，就这样，散会。""",
+    "en": """Notes from Tuesday's ops sync:
+Dana: Signups target was 500, we got 430.
+Dana: Why is mobile so weak?
+Omar: Checkout times out on slow networks; underneath, nobody owns mobile speed. That's the root, maybe 60%.
+Lee: Separately, support tickets were fine, target 300, actual 280.
+Dana: Next steps: Omar owns mobile performance from now, first fixes by June 15.
+Lee: I'll set up a weekly funnel review, starting next Monday.
+Dana: Great, thanks all.""",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "ladder_ends", "kpi", "actions"),
+    [
+        (
+            "zh",
+            "占六成。",
+            "另外回款还行，目标800万，实到820万。",
+            "行动：华南市场岗月底前必须招到人，李强你负责；把线索分配规则改一下，下周五前，王芳负责",
+        ),
+        (
+            "en",
+            "maybe 60%.",
+            "Separately, support tickets were fine, target 300, actual 280.",
+            "Actions: Omar owns mobile performance from now, first fixes by June 15; "
+            "Lee will set up a weekly funnel review, starting next Monday.",
+        ),
+    ],
+)
+def test_another_matter_ends_the_ladder_and_the_next_steps_are_the_actions(
+    lang: str, ladder_ends: str, kpi: str, actions: str
+) -> None:
+    said = messages(read_transcript(MOVES_ON[lang]) or [])
+    ladder = next(m for m in said if m.startswith(("挖", "Dig into")))
+    assert ladder.endswith(ladder_ends)  # the KPI said after it is no rung of it
+    assert kpi in said
+    assert said[-1] == actions  # both tasks, the second one taken by its speaker
+
+
+def test_the_asker_answering_their_own_why_stays_on_the_ladder() -> None:
+    text = """会议记录：
+罗敏：投诉和返洗说一下。
+苏晴：返洗大部分是羽绒服和真丝，洗完有异味，顾客拿回来重洗。
+周海：为什么有异味？羽绒服没烘透就打包了。为什么没烘透？夜班为了赶回店，烘干时间压短了。根本原因是排产没有按面料分类，占八成。
+苏晴：还有投诉，有一部分是顾客衣服上原来就有的污渍。"""
+    said = messages(read_transcript(text) or [])
+    (ladder,) = [m for m in said if m.startswith("挖有异味：")]
+    assert "烘干时间压短了" in ladder and "按面料分类" in ladder
