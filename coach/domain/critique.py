@@ -290,6 +290,12 @@ def is_none_more(text: str) -> bool:
     return bool(_NONE_MORE.match(normalize(text)))
 
 
+def says_none(text: str) -> bool:
+    """An item that names no finding: "没有", "none really", or only says the thing was never done
+    ("一直没做", "we didn't": a remark on the item before)."""
+    return bool(cues.no_finding().match(text.strip(" \t。.!！")))
+
+
 def is_chitchat(text: str) -> bool:
     """A side remark ("下周团建去哪还没定", "btw the office move…", "大家五一都休息好了吧？"), not a finding
     and no KPI; its words are the language files' `chitchat` lists."""

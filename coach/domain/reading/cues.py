@@ -105,6 +105,12 @@ def relay() -> re.Pattern[str]:
 
 
 @cache
+def no_finding() -> re.Pattern[str]:
+    """A whole item that names no finding ("没有", "none really", "一直没做", "we didn't")."""
+    return re.compile(rf"^(?:{alternatives('no_finding')})$", re.I)
+
+
+@cache
 def moves_on() -> re.Pattern[str]:
     """Words opening a part that turns to another matter ("另外", "separately"): the question is done."""
     return re.compile(rf"^(?:{alternatives('moves_on')})", re.I)

@@ -120,20 +120,21 @@ def _undo(t: Turn) -> None:
         t.reask()
         return
     restored = Retrospective.model_validate(t.state.undo.pop())
-    t.say("undone", what=quote(_what_changed(t.review, restored), t.lang, 60))
+    changed = [quote(said, t.lang, 40) for said in _what_changed(t.review, restored)] or ["—"]
+    t.say("undone", what=("、" if t.lang == "zh" else ", ").join(changed))
     t.review = restored
     t.state.actions.draft = None
     t.reask()
 
 
-def _what_changed(now: Retrospective, before: Retrospective) -> str:
-    """The item the undone turn filed, changed or removed, in the user's words, for the reply."""
-    for field in ("actions", "lessons", "reflections", "cause_chains", "shortfalls", "highlights", "goals"):
+def _what_changed(now: Retrospective, before: Retrospective) -> list[str]:
+    """Every item the undone turn filed, changed or removed, in the user's words, for the reply."""
+    said: list[str] = []
+    for field in ("goals", "highlights", "shortfalls", "cause_chains", "reflections", "lessons", "actions"):
         new, old = getattr(now, field), getattr(before, field)
         differing = [item for item in new if item not in old] or [item for item in old if item not in new]
-        if differing:
-            return _words(differing[-1])
-    return "—"
+        said += [_words(item) for item in differing]
+    return said
 
 
 def _words(item: object) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from coach.domain.critique import is_external, normalize
+from coach.domain.critique import is_external, normalize, says_none
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
 from coach.domain.reading.meta import without_meta
@@ -40,13 +39,6 @@ _WHOLE_LADDER_ONLY = ("drill", "confirm_root", "share", "chain_share")
 _ASKED = {"highlights": {"highlights"}, "shortfalls": {"shortfalls"}, "missed": {"missed"}}
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;!！?？])\s*|(?<=\.)\s+")
 _ASIDE_SPLIT = re.compile(r"(?<=[。；;!！?？])|(?<=\.)\s+(?=[A-Z])")
-
-
-# "We didn't.", "一直没做": a remark on the item before, no finding of its own
-@cache
-def _no_finding() -> re.Pattern[str]:
-    """An answer that says the thing was never done ("没做", "we didn't"): no finding to file."""
-    return re.compile(rf"^(?:{cues.alternatives('no_finding')})$", re.I)
 
 
 def _share_fix() -> re.Pattern[str]:
@@ -312,7 +304,7 @@ def _file_items(
     while queue:
         item = strip_filler(without_meta(queue.pop(0)))
         item = missed_item(item) if kind == "missed" else item  # "…we agreed in November" says why it is one
-        if not has_words(item) or _no_finding().match(item):
+        if not has_words(item) or says_none(item):
             continue
         if mine and cues.finding_goes_on().match(item):
             # "…live by July; it's still not switched on": a remark on the finding before

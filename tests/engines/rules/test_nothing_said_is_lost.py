@@ -226,3 +226,42 @@ def test_a_speaker_introducing_themself_is_no_finding(
     review = coach.last.review
     assert not any(name in f.text for f in [*review.highlights, *review.shortfalls])
     assert render("analysis_person_later", language, name=name) in coach.reply
+
+
+# ---- "none" under a heading is no finding; an undo says all it took back -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text"),
+    [
+        ("zh", ("回款目标1.2亿，实际9600万",), "亮点：没有"),
+        ("en", ("on-time delivery target 95, actual 88",), "wins: none really"),
+        ("en", ("on-time delivery target 95, actual 88", "that's all"), "Wins: nothing this time."),
+    ],
+)
+def test_a_heading_with_none_under_it_files_nothing(
+    language: str, opening: tuple[str, ...], text: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening, text)
+    assert coach.last.review.highlights == []
+
+
+def test_misses_head_the_shortfalls() -> None:
+    coach = Coaching(language="en")
+    coach.script(
+        "on-time delivery target 95, actual 88", "that's all", "none", "misses: the trucks left late"
+    )
+    assert [f.text for f in coach.last.review.shortfalls] == ["the trucks left late"]
+
+
+def test_an_undo_of_a_turn_that_filed_two_actions_names_both() -> None:
+    coach = Coaching(language="en")
+    coach.script(
+        *TO_ACTIONS_EN, "Sam owns the batch schedule by Friday; Priya runs the daily ops call from Monday"
+    )
+    assert len(coach.last.review.actions) == 2
+    coach.say("undo")
+    assert coach.last.review.actions == []
+    undone = coach.reply.splitlines()[0]
+    assert undone.count("“") == 2 and "daily ops call" in undone  # both, not only the last one

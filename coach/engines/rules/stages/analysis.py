@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize
+from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize, says_none
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import opens, strip_filler
 from coach.domain.reading.meta import without_meta
@@ -151,8 +151,11 @@ def skip(t: Turn) -> None:
 
 
 def _nothing(text: str) -> bool:
-    body = normalize(text)
-    return (bool(_NOTHING.match(body)) and len(body) <= 12) or is_none_more(body)
+    """ "没有", "none really", "wins: none really": the answer names no finding."""
+    opened = opens(text)
+    said = opened[1] if opened is not None and opened[0] in ("highlights", "shortfalls", "missed") else text
+    body = normalize(said)
+    return (bool(_NOTHING.match(body)) and len(body) <= 12) or is_none_more(body) or says_none(said)
 
 
 def _findings(t: Turn, kind: FindingKind) -> None:
