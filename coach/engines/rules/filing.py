@@ -15,6 +15,7 @@ from functools import cache
 from coach.domain.critique import is_external, normalize
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
+from coach.domain.reading.finding_list import listed_findings
 from coach.domain.reading.meta import without_meta
 from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import (
@@ -314,6 +315,8 @@ def _file_items(
         item = missed_item(item) if kind == "missed" else item  # "…we agreed in November" says why it is one
         if not has_words(item) or _no_finding().match(item):
             continue
+        if kind == "shortfalls" and not has_rung(item) and len(listed := listed_findings(item)) > 1:
+            item, queue[:0] = listed[0], listed[1:]  # "退园高，投诉多，满园率没到": a finding each
         if mine and cues.finding_goes_on().match(item):
             # "…live by July; it's still not switched on": a remark on the finding before
             remark, *more = _SENTENCE_SPLIT.split(item, maxsplit=1)
