@@ -407,6 +407,9 @@ def _choose(t: Turn) -> None:
             drilldown.start(t, options[0], quiet=True)
             drilldown.handle(t)
             return
+        if not has_words(without_meta(t.text)):
+            t.reask()  # "别再问为什么了", "I already told you": talk about the review, no finding to drill
+            return
         # Anything else names a new finding to drill into, in the user's own words.
         chosen = options[0] if is_yes(t.text) else t.text
     drilldown.start(t, chosen)
