@@ -154,6 +154,8 @@ def take(t: Turn) -> bool:
     if not (foreign or chains or people):
         return _first_rung(t, blocks) or _weighed_cause(t)
     filed = Filed()
+    if chains and step in ("more_causes", "another") and blocks[0].kind == "text":
+        _fix_share(t, blocks[0].text, said_as_fix=True)  # "Actually no, say 65%. The other big chunk is …"
     for block in findings:
         _file_findings(t, block, filed)
     for parts in chains:
@@ -179,11 +181,7 @@ def _weighed_cause(t: Turn) -> bool:
         return False
     parts = read_rest(t.text)
     if parts is None or _share_fix().search(t.text) or len(normalize(parts.root or "")) < 6:
-        weighed = [c for c in chains if c.share is not None]
-        corrected = weighed[-1] if weighed else chains[-1]
-        corrected.share = share
-        drilldown.mark_main(chains)
-        t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
+        _fix_share(t, t.text, said_as_fix=False)
         drilldown.after_share(t)
         return True
     filed = Filed()
@@ -191,6 +189,20 @@ def _weighed_cause(t: Turn) -> bool:
     receipt(t, filed)
     drilldown.after_share(t)
     return True
+
+
+def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
+    """A share that corrects one given ("sorry, make that 65%") goes on the last weighed chain; with
+    `said_as_fix`, only when words say it corrects one."""
+    share = parse_share(text)
+    chains = t.review.cause_chains
+    if share is None or not chains or (said_as_fix and not _share_fix().search(text)):
+        return
+    weighed = [c for c in chains if c.share is not None]
+    corrected = weighed[-1] if weighed else chains[-1]
+    corrected.share = share
+    drilldown.mark_main(chains)
+    t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
 
 
 def _first_rung(t: Turn, blocks: list[Block]) -> bool:
