@@ -14,6 +14,7 @@ from functools import cache
 from coach.domain.critique import is_external, normalize
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
+from coach.domain.reading.finding_cause import read_said_cause
 from coach.domain.reading.finding_list import listed_findings
 from coach.domain.reading.meta import without_meta
 from coach.domain.reading.missed import missed_item
@@ -322,6 +323,11 @@ def _file_items(
         if (named := _named_again(mine, item, loose)) is not None:
             named.causes.append(item)  # "amendments; …. Amendments mostly came from …": why that one went so
             named.evidence = f"{named.evidence}; {item}"
+            weighed = filed.last_chain is not None and filed.last_chain.share is not None
+            if loose and weighed:  # after a weighed ladder, "Late filings were mostly …": its own chain
+                said = read_said_cause(item)
+                why = said.cause if said is not None else item  # "…were mostly X": "mostly" is no share
+                _file_chain(t, ChainParts(named.text, root=without_meta(why), share=parse_share(why)), filed)
             continue
         if has_rung(item) and (parts := read_chain(item, least=1)) is not None:
             if kind != "highlights" and parts.phenomenon:

@@ -75,7 +75,7 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
             continue  # the finding being drilled: another cause of it, its step's answer
         root = without_meta(cause.cause)
         found[i] = CauseChain(
-            phenomenon=finding, root_cause=root, share=parse_share(sentence), evidence=sentence
+            phenomenon=finding, root_cause=root, share=parse_share(cause.cause), evidence=sentence
         )
     for i in list(found):
         following = [s for j, s in enumerate(said) if j > i and j not in found]

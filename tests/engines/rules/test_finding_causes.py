@@ -104,3 +104,34 @@ def test_a_protest_when_asked_who_reflects_is_no_reflection(language: str, text:
     assert coach.stage == "reflection"
     result = coach.say(text)
     assert result.review.reflections == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "finding", "root"),
+    [
+        (
+            "zh",
+            "不足：回款慢，投诉多。回款慢主要是账期超90天的多。为什么超？客户拖款。为什么拖？"
+            "合同没约定付款节点，这是根因，占七成。投诉多主要是发货错了。",
+            "投诉多",
+            "发货错了",
+        ),
+        (
+            "en",
+            "Went badly: late invoices, slow quotes; late invoices went out after 30 days. Why? Billing is "
+            "manual. Why? Nobody owns billing, that's the root cause, 60%. "
+            "Slow quotes were mostly one estimator doing all of them.",
+            "slow quotes",
+            "one estimator doing all of them",
+        ),
+    ],
+)
+def test_after_a_weighed_ladder_another_findings_cause_is_its_own_chain(
+    language: str, text: str, finding: str, root: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*AFTER_DRILL[language][:4])
+    result = coach.say(text)
+    chains = [(c.phenomenon, c.root_cause, c.is_main) for c in result.review.cause_chains]
+    assert (finding, root, False) in chains
+    assert chains[0][2]  # the weighed ladder stays the main cause
