@@ -298,3 +298,19 @@ def test_shortfalls_listed_as_the_answer_to_the_shortfalls_question_are_one_each
     said = "订单量少，退货多，客服响应慢" if language == "zh" else "late orders, slow refunds, the returns"
     result = coach.say(said)
     assert len(result.review.shortfalls) == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "shortfalls"),
+    [
+        ("zh", TO_ANALYSIS_ZH, "不足就是进度，还有整改闭环率没到100%。", ["进度", "整改闭环率没到100%"]),
+        ("en", TO_ANALYSIS_EN, "Bad: progress, slow quotes.", ["progress", "slow quotes"]),
+    ],
+)
+def test_a_shortfall_named_like_a_command_is_a_shortfall(
+    language: str, opening: tuple[str, ...], text: str, shortfalls: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    result = coach.say(text)
+    assert [f.text for f in result.review.shortfalls] == shortfalls
