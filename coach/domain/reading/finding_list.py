@@ -21,6 +21,9 @@ _BARE_HAN = 4  # "缺货", "手部夹伤": a thing named without how it went
 _NAME_HAN = 6  # "工单关得慢", "省外位次下滑": longer than this is a sentence, not a name
 _NAME_WORDS = 3  # "late handbacks", "invoicing slow"
 _LISTED_WORDS = 6  # in a list closed by "and" ("…, the backlog, and weekend coverage") names run longer
+_TERSE_WORDS = 4  # "crashes on Mali GPUs"
+# a lower-case sentence after a period: terse notes, one finding each
+_TERSE_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[a-z])")
 
 
 @cache
@@ -95,7 +98,21 @@ def _item(part: str) -> str:
 
 
 def listed_findings(text: str) -> list[str]:
-    """The findings a sentence names one after another; the sentence itself when it names one."""
+    """The findings a sentence names one after another; the sentence itself when it names one. Terse
+    English names each finding in a lower-case sentence of its own ("claims slow. utilisation low")."""
+    first, *terse = _TERSE_SENTENCE.split(text)
+    if terse and not _HAN.search(text):
+        items = _listed(first)
+        for sentence in terse:
+            if _is_name(sentence, _TERSE_WORDS):
+                items.append(sentence.strip(" ."))
+            else:
+                items[-1] = f"{items[-1]}. {sentence}"
+        return items if len(items) > 1 else [text]
+    return _listed(text)
+
+
+def _listed(text: str) -> list[str]:
     parts = _parts(text)
     closed = any(_last_item().match(part.strip()) for part in parts[1:])
     most = _LISTED_WORDS if closed else _NAME_WORDS

@@ -61,3 +61,33 @@ def test_what_follows_the_names_goes_on_about_the_last_one(text: str, items: lis
 )
 def test_a_finding_explained_in_the_same_sentence_stays_one(text: str) -> None:
     assert listed_findings(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("claims slow. utilisation low", ["claims slow", "utilisation low"]),
+        (
+            "errors, mostly overtime + shift allowances. close too slow",
+            ["errors, mostly overtime + shift allowances", "close too slow"],
+        ),
+        (
+            "tutorial drop-off 35% at step 4. crashes on Mali GPUs",
+            ["tutorial drop-off 35% at step 4", "crashes on Mali GPUs"],
+        ),
+    ],
+)
+def test_terse_english_names_a_finding_in_each_lower_case_sentence(text: str, items: list[str]) -> None:
+    assert listed_findings(text) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 outages, 3.5h total. both metastore",
+        "churn up. customers moved to rivals after the price rise",
+        "回款慢. 客户拖款",
+    ],
+)
+def test_a_terse_sentence_that_explains_stays_with_the_finding(text: str) -> None:
+    assert listed_findings(text) == [text]
