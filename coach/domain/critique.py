@@ -113,8 +113,10 @@ _BACK = re.compile(
     re.I,
 )
 _STATUS = re.compile(
-    r"到哪(了|一步|儿了)?|进度(?!会|表|条|计划|报告|汇报)|现在.{0,2}(第几步|哪一步|哪个阶段)|还剩(几步|多少)|"
-    r"\bwhere are we\b|\bprogress\b(?! (?:report|review|meeting|update|call)s?\b)|\bstatus\b"
+    r"到哪(了|一步|儿了)?|现在.{0,2}(第几步|哪一步|哪个阶段)|还剩(几步|多少)|"
+    # "进度" asked about, not a finding named "进度" ("不足就是进度，还有…", "进度落后主要是…")
+    r"^(看看|看下|查看|当前|现在|我们)?的?进度(如何|怎么样了?|呢|到哪了?)?[?？。!！]*$|"
+    r"\bwhere are we\b|^(what'?s )?(the |our )?(progress|status)( so far| now)?[?.!]*$"
     r"|\bwhat step\b|\bhow far\b",
     re.I,
 )

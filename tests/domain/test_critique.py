@@ -94,13 +94,21 @@ def test_wants_back(text: str) -> None:
     assert critique.wants_back(text)
 
 
-@pytest.mark.parametrize("text", ["到哪了", "现在进度如何？", "where are we?", "progress"])
+@pytest.mark.parametrize("text", ["到哪了", "现在进度如何？", "进度", "where are we?", "progress", "status?"])
 def test_wants_status(text: str) -> None:
     assert critique.wants_status(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["周强主持每周进度会，5月7日前", "进度表由李娜更新", "progress report owner: Nina"]
+    "text",
+    [
+        "周强主持每周进度会，5月7日前",
+        "进度表由李娜更新",
+        "progress report owner: Nina",
+        "不足就是进度，还有整改闭环率没到100%",
+        "进度落后主要是下雨",
+        "bad: status updates late",
+    ],
 )
 def test_a_progress_meeting_or_report_is_no_status_question(text: str) -> None:
     assert not critique.wants_status(text)

@@ -466,7 +466,7 @@ def read_rest(text: str) -> ChainParts | None:
     body = re.sub(rf"^(?:{cues.alternatives('rest_one_is')})", "", body)
     pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
     clauses = [_share_in_clause().sub("", c, count=1).strip(" 。.") for c in pieces]
-    clauses = [c for c in clauses if has_words(c) and has_words(without_share(c))]
+    clauses = [c for c in clauses if has_words(c) and has_words(without_share(c)) and not _estimate_only(c)]
     if not clauses:
         return None
     head = _said("another_cause").split(clauses[0])
@@ -479,6 +479,11 @@ def read_rest(text: str) -> ChainParts | None:
     if not causes:
         return None
     return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
+
+
+def _estimate_only(clause: str) -> bool:
+    """A clause left with only the words that hedge its share ("maybe" of "maybe 25%", "我估计")."""
+    return bool(re.fullmatch(rf"(?:\s*(?:{cues.alternatives('share_hedge_only')})\s*)+", clause, re.I))
 
 
 def _outside(clause: str) -> bool:

@@ -9,11 +9,12 @@ Messages that answer the question asked stay with their stage's handler.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from coach.domain.critique import is_external, normalize, says_none
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import FINDINGS, Block, has_rung, read_blocks, strip_filler
+from coach.domain.reading.finding_cause import read_said_cause
+from coach.domain.reading.finding_list import listed_findings
 from coach.domain.reading.meta import without_meta
 from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import (
@@ -26,10 +27,9 @@ from coach.domain.reading.people import (
 from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import flow, late_share
 from coach.engines.rules.chains import ChainParts, file_chain, ladder_end, ladder_start, read_chain, read_rest
-from coach.engines.rules.replies import render
+from coach.engines.rules.receipt import Filed, ask_next, receipt
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons
-from coach.engines.rules.state import AnalysisStep
 from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_findings, word_grams
 from coach.engines.rules.turn import Turn
 
@@ -44,20 +44,6 @@ _ASIDE_SPLIT = re.compile(r"(?<=[。；;!！?？])|(?<=\.)\s+(?=[A-Z])")
 def _share_fix() -> re.Pattern[str]:
     """Words that correct a share already given ("不对", "make that") rather than name a new cause."""
     return cues.words_pattern("share_already_given")
-
-
-@dataclass
-class Filed:
-    """What one message filed, for the one-line receipt."""
-
-    highlights: list[str] = field(default_factory=list)
-    shortfalls: list[str] = field(default_factory=list)
-    chains: list[str] = field(default_factory=list)
-    people: list[str] = field(default_factory=list)
-    last_chain: CauseChain | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.highlights or self.shortfalls or self.chains or self.people)
 
 
 def skip_reflection(t: Turn) -> bool:
@@ -133,7 +119,7 @@ def reflections_aside(t: Turn) -> bool:
             setattr(mine, key, answer)
         mine.evidence = "；".join(e for e in (mine.evidence, t.text.strip()) if e)
         filed.people.append(said.person or "—")
-    _receipt(t, filed)
+    receipt(t, filed)
     return True
 
 
@@ -161,6 +147,8 @@ def take(t: Turn) -> bool:
     if not (foreign or chains or people):
         return _first_rung(t, blocks) or _weighed_cause(t)
     filed = Filed()
+    if chains and step in ("more_causes", "another") and blocks[0].kind == "text":
+        _fix_share(t, blocks[0].text, said_as_fix=True)  # "Actually no, say 65%. The other big chunk is …"
     for block in findings:
         _file_findings(t, block, filed)
     for parts in chains:
@@ -169,8 +157,8 @@ def take(t: Turn) -> bool:
         _file_reflection(t, said, filed)
     if not filed:
         return False
-    _receipt(t, filed)
-    _ask_next(t, filed, {b.kind for b in findings})
+    receipt(t, filed)
+    ask_next(t, filed, {b.kind for b in findings})
     return True
 
 
@@ -186,18 +174,28 @@ def _weighed_cause(t: Turn) -> bool:
         return False
     parts = read_rest(t.text)
     if parts is None or _share_fix().search(t.text) or len(normalize(parts.root or "")) < 6:
-        weighed = [c for c in chains if c.share is not None]
-        corrected = weighed[-1] if weighed else chains[-1]
-        corrected.share = share
-        drilldown.mark_main(chains)
-        t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
+        _fix_share(t, t.text, said_as_fix=False)
         drilldown.after_share(t)
         return True
     filed = Filed()
     _file_chain(t, parts, filed)
-    _receipt(t, filed)
+    receipt(t, filed)
     drilldown.after_share(t)
     return True
+
+
+def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
+    """A share that corrects one given ("sorry, make that 65%") goes on the last weighed chain; with
+    `said_as_fix`, only when words say it corrects one."""
+    share = parse_share(text)
+    chains = t.review.cause_chains
+    if share is None or not chains or (said_as_fix and not _share_fix().search(text)):
+        return
+    weighed = [c for c in chains if c.share is not None]
+    corrected = weighed[-1] if weighed else chains[-1]
+    corrected.share = share
+    drilldown.mark_main(chains)
+    t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
 
 
 def _first_rung(t: Turn, blocks: list[Block]) -> bool:
@@ -306,6 +304,8 @@ def _file_items(
         item = missed_item(item) if kind == "missed" else item  # "…we agreed in November" says why it is one
         if not has_words(item) or says_none(item):
             continue
+        if kind == "shortfalls" and not has_rung(item) and len(listed := listed_findings(item)) > 1:
+            item, queue[:0] = listed[0], listed[1:]  # "退园高，投诉多，满园率没到": a finding each
         if mine and cues.finding_goes_on().match(item):
             # "…live by July; it's still not switched on": a remark on the finding before
             remark, *more = _SENTENCE_SPLIT.split(item, maxsplit=1)
@@ -315,6 +315,11 @@ def _file_items(
         if (named := _named_again(mine, item, loose)) is not None:
             named.causes.append(item)  # "amendments; …. Amendments mostly came from …": why that one went so
             named.evidence = f"{named.evidence}; {item}"
+            weighed = filed.last_chain is not None and filed.last_chain.share is not None
+            if loose and weighed:  # after a weighed ladder, "Late filings were mostly …": its own chain
+                said = read_said_cause(item)
+                why = said.cause if said is not None else item  # "…were mostly X": "mostly" is no share
+                _file_chain(t, ChainParts(named.text, root=without_meta(why), share=parse_share(why)), filed)
             continue
         if has_rung(item) and (parts := read_chain(item, least=1)) is not None:
             if kind != "highlights" and parts.phenomenon:
@@ -415,87 +420,3 @@ def _file_reflection(t: Turn, said: SaidReflection, filed: Filed) -> None:
 
 def _answered(reflection: Reflection) -> bool:
     return any(getattr(reflection, key) for key in QUESTIONS)
-
-
-def _receipt(t: Turn, filed: Filed) -> None:
-    """One line: what went where."""
-    sep = "、" if t.lang == "zh" else ", "
-    parts = [
-        render(key, t.lang, items=sep.join(quote(i, t.lang, 24) for i in items))
-        for key, items in (
-            ("filed_highlights", filed.highlights),
-            ("filed_shortfalls", filed.shortfalls),
-            ("filed_chains", filed.chains),
-            ("filed_reflections", [p for p in filed.people if p != "—"] or filed.people),
-        )
-        if items
-    ]
-    t.say("filed", parts=("；" if t.lang == "zh" else "; ").join(parts))
-
-
-def _ask_next(t: Turn, filed: Filed, kinds: set[str]) -> None:
-    """Ask what the method still lacks, in its order, never what was just given."""
-    if filed.people or t.state.stage == "reflection":
-        _ask_reflection(t)
-        return
-    # the highlights come first in the method: still asked for when a shortfall came before them
-    # (not when the message came while the goals were collected)
-    went = _position(t.state.analysis.step) if t.state.stage == "analysis" else 3
-    lacking_highlights = not t.review.highlights and went == 0
-    if t.state.stage == "review":
-        t.state.enter("analysis")
-    chains = t.review.cause_chains
-    last = filed.last_chain
-    if last is not None and last.share is None and not any(c.is_main and c.share for c in chains):
-        t.state.analysis.share_chain = chains.index(last)
-        if kinds:
-            t.state.analysis.findings_kind = (
-                "highlights" if lacking_highlights or kinds == {"highlights"} else "shortfalls"
-            )
-            t.state.analysis.step = "chain_share"
-        else:
-            t.state.analysis.step = "share"
-        t.ask("drill_share", root=quote(last.root_cause, t.lang))
-        return
-    if not kinds:
-        drilldown.after_share(t)  # a drill-down said whole: more causes while the gap is unexplained
-    elif lacking_highlights:
-        t.state.analysis.step = "highlights"
-        t.ask("analysis_highlights_still")
-    elif "missed" in kinds:
-        analysis.ask_choose(t)
-    elif "shortfalls" in kinds:
-        t.state.analysis.step = "shortfalls"
-        t.ask("analysis_shortfalls_more")
-    else:
-        t.state.analysis.step = "highlights"
-        t.ask("analysis_highlights_more")
-
-
-def _position(step: AnalysisStep) -> int:
-    """How far the findings went: 0 highlights, 1 shortfalls, 2 what should have been done, 3 drill-down."""
-    if step in ("highlights", "highlight_why", "finding_kind", ""):
-        return 0
-    if step in ("shortfalls", "shortfall_why"):
-        return 1
-    if step == "missed":
-        return 2
-    return 3
-
-
-def _ask_reflection(t: Turn) -> None:
-    """Go on with the reflections: the next answer this person has not given, else who is next."""
-    if t.state.stage != "reflection":
-        t.state.enter("reflection")
-    index = t.state.reflection.person_index
-    if index is not None and 0 <= index < len(t.review.reflections):
-        mine = t.review.reflections[index]
-        missing = [i for i, key in enumerate(QUESTIONS) if getattr(mine, key) is None]
-        # answering one by one: the next question; a whole reflection at once left the rest out on purpose
-        if missing and sum(getattr(mine, key) is not None for key in QUESTIONS) <= 1:
-            t.state.reflection.step = "answer"
-            t.state.reflection.question = missing[0]
-            t.ask(f"reflection_q{missing[0]}", person=mine.person or "")
-            return
-    t.state.reflection.step = "person"
-    t.ask("reflection_next")

@@ -254,3 +254,63 @@ def test_the_rest_said_after_a_weighed_chain_is_the_remainder(text: str, rest: s
 )
 def test_a_rest_with_nothing_weighed_before_gets_no_share(text: str) -> None:
     assert not any(p.share for p in _chains(read_blocks(text), full=False))
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "shortfalls"),
+    [
+        (
+            "zh",
+            TO_MORE_GOALS_ZH,
+            "做得好的是复购。不足：订单量少，退货多，客服响应慢。",
+            ["订单量少", "退货多", "客服响应慢"],
+        ),
+        (
+            "en",
+            TO_MORE_GOALS_EN,
+            "Went well: repeat buyers. Went badly: late orders, slow refunds, the returns.",
+            ["late orders", "slow refunds", "the returns"],
+        ),
+    ],
+)
+def test_shortfalls_named_in_one_breath_are_filed_one_each(
+    language: str, opening: tuple[str, ...], text: str, shortfalls: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    result = coach.say(text)
+    assert [f.text for f in result.review.shortfalls] == shortfalls
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "shortfalls"),
+    [
+        ("zh", TO_ANALYSIS_ZH, "没有亮点", None),
+        ("en", TO_ANALYSIS_EN, "none", None),
+    ],
+)
+def test_shortfalls_listed_as_the_answer_to_the_shortfalls_question_are_one_each(
+    language: str, opening: tuple[str, ...], text: str, shortfalls: None
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening, text)
+    assert coach.step == "shortfalls"
+    said = "订单量少，退货多，客服响应慢" if language == "zh" else "late orders, slow refunds, the returns"
+    result = coach.say(said)
+    assert len(result.review.shortfalls) == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "shortfalls"),
+    [
+        ("zh", TO_ANALYSIS_ZH, "不足就是进度，还有整改闭环率没到100%。", ["进度", "整改闭环率没到100%"]),
+        ("en", TO_ANALYSIS_EN, "Bad: progress, slow quotes.", ["progress", "slow quotes"]),
+    ],
+)
+def test_a_shortfall_named_like_a_command_is_a_shortfall(
+    language: str, opening: tuple[str, ...], text: str, shortfalls: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    result = coach.say(text)
+    assert [f.text for f in result.review.shortfalls] == shortfalls

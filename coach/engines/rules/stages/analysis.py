@@ -9,7 +9,8 @@ import re
 
 from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize, says_none
 from coach.domain.reading import cues
-from coach.domain.reading.blocks import opens, strip_filler
+from coach.domain.reading.blocks import has_rung, opens, strip_filler
+from coach.domain.reading.finding_list import listed_findings
 from coach.domain.reading.meta import without_meta
 from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import read_person
@@ -182,15 +183,10 @@ def _findings(t: Turn, kind: FindingKind) -> None:
             t.state.analysis.step = "finding_kind"
             t.ask("analysis_which_kind", finding=quote(item, t.lang))
             return
-        head, cause = split_cause(item_body)
         same = new if item_kind == kind else elsewhere
-        if same and cues.finding_goes_on().match(item_body):
-            same[-1].evidence = f"{same[-1].evidence}; {item_body}"  # "…; about 70% of clients used it"
-            continue
-        if cause and points_back(head) and same:
-            same[-1].causes.append(cause)  # "…；这是因为…": why the one before went so
-            continue
-        same.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
+        listed = listed_findings(item_body) if item_kind == "shortfalls" and not has_rung(item_body) else []
+        for body in listed if len(listed) > 1 else [item_body]:  # "退园高，投诉多": a finding each
+            _add_finding(same, body, item)
     if elsewhere:
         other: FindingKind = "shortfalls" if kind == "highlights" else "highlights"
         getattr(t.review, other).extend(elsewhere)
@@ -211,6 +207,18 @@ def _findings(t: Turn, kind: FindingKind) -> None:
         t.ask("analysis_highlights_more")
         return
     _ask_next_why(t, kind)
+
+
+def _add_finding(same: list[Finding], body: str, item: str) -> None:
+    """One finding said among others of its kind; a remark or a why goes to the one before."""
+    head, cause = split_cause(body)
+    if same and cues.finding_goes_on().match(body):
+        same[-1].evidence = f"{same[-1].evidence}; {body}"  # "…; about 70% of clients used it"
+        return
+    if cause and points_back(head) and same:
+        same[-1].causes.append(cause)  # "…；这是因为…": why the one before went so
+        return
+    same.append(Finding(text=head, causes=[cause] if cause else [], evidence=item))
 
 
 def _file_chain(t: Turn, parts: ChainParts, asked: FindingKind, labeled: bool = True) -> None:
@@ -420,6 +428,9 @@ def _choose(t: Turn) -> None:
             # Already answering "why?": that is the first level of the top finding's drill-down.
             drilldown.start(t, options[0], quiet=True)
             drilldown.handle(t)
+            return
+        if not has_words(without_meta(t.text)):
+            t.reask()  # "别再问为什么了", "I already told you": talk about the review, no finding to drill
             return
         # Anything else names a new finding to drill into, in the user's own words.
         chosen = options[0] if is_yes(t.text) else t.text

@@ -8,6 +8,7 @@ from functools import cache
 
 from coach.domain.critique import is_no, normalize
 from coach.domain.reading import cues
+from coach.domain.reading.meta import without_meta
 from coach.domain.reading.people import (
     SaidReflection,
     declines,
@@ -17,7 +18,7 @@ from coach.domain.reading.people import (
 )
 from coach.domain.retrospective import Reflection
 from coach.engines.rules import flow
-from coach.engines.rules.text import quote
+from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
 
 QUESTIONS = ("most_touched", "self_discovery", "do_better", "next_step")
@@ -67,6 +68,9 @@ def _person(t: Turn) -> None:
         return
     if declines(t.text) or (cues.listener().search(t.text) and not _answers(read_reflections(t.text))):
         t.ask("reflection_next")  # someone who only listens reflects on nothing
+        return
+    if not has_words(without_meta(t.text)):
+        t.reask()  # "你刚才问的我都说了，别再问为什么了": talk about the review, nobody's reflection
         return
     name, rest = read_person(t.text)
     said = read_reflections(_REMARK.sub("", t.text))

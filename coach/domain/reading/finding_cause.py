@@ -1,0 +1,78 @@
+"""A finding named again with why it went so, said on its own: "Quotes were slow because one estimator does
+all of them", "Late deliveries: rush jobs accepted without checking capacity", "工单慢是因为外包运维按单结算".
+
+The reader only splits the sentence into the words that name the finding and its cause; whether those
+words name a finding of the review is for the coach to tell (it knows the findings).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import has_rung, strip_filler
+from coach.domain.reading.meta import is_meta_remark
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ARROW = re.compile(r"→|->|=>")
+_CLAUSES = re.compile(r"\s*[，,;；]\s*|(?<=[A-Za-z%)])\.\s+")
+_HEAD_HAN = 12  # "新品上架晚", "重复报修": a finding's name, not a sentence
+_HEAD_WORDS = 5  # "Coaches not coming back"
+_CAUSE_LEAST = 4  # characters a cause needs to say something
+
+
+@dataclass(frozen=True)
+class SaidCause:
+    head: str  # the finding as named in the sentence
+    cause: str
+
+
+@cache
+def _linked() -> re.Pattern[str]:
+    """head + the words that link it to its cause ("…were slow because…", "…主要是…", "…：…")."""
+    return re.compile(
+        rf"^(?P<head>[^，,。.;；:：!?！？]+?)\s*(?:{cues.alternatives('finding_cause_link')})\s*(?P<cause>.+)$",
+        re.I,
+    )
+
+
+@cache
+def _not_a_name() -> re.Pattern[str]:
+    """Heads that point rather than name ("it", "这个", "the rest"): never a finding of their own."""
+    return re.compile(rf"^(?:{cues.alternatives('finding_cause_not_head')})(?![A-Za-z])", re.I)
+
+
+@cache
+def _aside() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('finding_cause_aside')})[\s.。!！]*$", re.I)
+
+
+def _short(head: str) -> bool:
+    if _HAN.search(head):
+        return 2 <= len(_HAN.findall(head)) <= _HEAD_HAN and not head.endswith("的")  # "做得好的是…"
+    return 0 < len(head.split()) <= _HEAD_WORDS
+
+
+def _without_asides(cause: str) -> str:
+    """The cause without the clauses that only say it is not dug into ("外部的，不用挖了", "not ours")."""
+    clauses = [c for c in _CLAUSES.split(cause) if c.strip()]
+    kept = [c for c in clauses if not _aside().match(c.strip()) and not is_meta_remark(c)]
+    return ("，" if _HAN.search(cause) else ", ").join(kept)
+
+
+def read_said_cause(sentence: str) -> SaidCause | None:
+    """The finding a sentence names and the cause it gives, or None when it is no such sentence (a rung of
+    a ladder, "→" steps, a head that points rather than names)."""
+    body = strip_filler(sentence).strip(" 。.")
+    if has_rung(body) or _ARROW.search(body):
+        return None
+    match = _linked().match(body)
+    if match is None:
+        return None
+    head = re.sub(r"^(?:the|our)\s+", "", match.group("head").strip(), flags=re.I)
+    cause = _without_asides(match.group("cause").strip(" ，,。."))
+    if not _short(head) or _not_a_name().match(head) or len(cause) < _CAUSE_LEAST:
+        return None
+    return SaidCause(head=head, cause=cause)

@@ -1,0 +1,135 @@
+"""Several shortfalls named in one breath: "退园高，投诉多，满园率没到", "late handbacks, slow quotes".
+
+A list is told from a finding explained in the same sentence ("投诉多，客户等太久") by the shape of its parts:
+each is a short name, a thing with how it went ("返工多", "invoicing slow") or a bare thing ("缺货",
+"the backlog"), never a clause with its own subject and verb. What follows the names goes on about the last
+one ("新品陈列慢，到货三天了还在仓库"), unless it opens as another item ("还有该做没做的…", "and the pitch
+booking we should have done").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from coach.domain.reading import cues
+
+_PART_SPLIT = re.compile(r"\s*[，,]\s*")
+_ENUMERATION = re.compile(r"\s*、\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_BARE_HAN = 4  # "缺货", "手部夹伤": a thing named without how it went
+_NAME_HAN = 6  # "工单关得慢", "省外位次下滑": longer than this is a sentence, not a name
+_NAME_WORDS = 3  # "late handbacks", "invoicing slow"
+_LISTED_WORDS = 6  # in a list closed by "and" ("…, the backlog, and weekend coverage") names run longer
+_TERSE_WORDS = 4  # "crashes on Mali GPUs"
+# a lower-case sentence after a period: terse notes, one finding each
+_TERSE_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[a-z])")
+
+
+@cache
+def _next_item() -> re.Pattern[str]:
+    """The words that open another item of the list ("还有", "plus")."""
+    return re.compile(rf"^(?:{cues.alternatives('finding_list_next')})(?![A-Za-z])\s*", re.I)
+
+
+@cache
+def _last_item() -> re.Pattern[str]:
+    """The word that joins the last item of a list of names ("and"): another item only after two names."""
+    return re.compile(rf"^(?:{cues.alternatives('finding_list_last')})(?![A-Za-z])\s*", re.I)
+
+
+@cache
+def _missed() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('finding_list_missed')})\s*[：:]?\s*", re.I)
+
+
+@cache
+def _how_it_went() -> re.Pattern[str]:
+    return re.compile(rf"(?:{cues.alternatives('finding_name_end')})$", re.I)
+
+
+@cache
+def _explains() -> re.Pattern[str]:
+    """Words that make a part a clause that explains, not a name ("主要是…", "we", "was", "because")."""
+    first, anywhere = cues.alternatives("finding_name_not_first"), cues.alternatives("finding_name_not")
+    return re.compile(rf"^(?:{first})|{anywhere}", re.I)
+
+
+def _name_of(part: str) -> str:
+    """The part without the word that joins it to the list ("还有", "and the")."""
+    return cues.fillers().sub("", _next_item().sub("", _last_item().sub("", part.strip(" 。.")), count=1))
+
+
+def _is_name(part: str, most_words: int = _NAME_WORDS) -> bool:
+    """A short name of a finding: a bare thing or a thing with how it went, no clause, no number."""
+    name = re.sub(r"^(?:the|a|an|our)\s+", "", _name_of(part), flags=re.I)
+    if not name or re.search(r"\d", name) or _explains().search(name):
+        return False
+    if _HAN.search(name):
+        han = len(_HAN.findall(name))
+        return han <= _BARE_HAN or (han <= _NAME_HAN and bool(_how_it_went().search(name)))
+    words = name.split()
+    if any(word.endswith("ed") for word in words[1:]):  # "customers churned": a verb after its subject
+        return False
+    return 0 < len(words) <= most_words
+
+
+def _parts(text: str) -> list[str]:
+    """The comma-parted pieces; a "、" run of bare things is several ("逃费、排队"), but one that shares the
+    words of its last ("拖车、客梯车出库晚") stays whole."""
+    parts: list[str] = []
+    for piece in _PART_SPLIT.split(text):
+        enumerated = _ENUMERATION.split(piece)
+        bare = not _how_it_went().search(enumerated[-1].strip(" 。."))
+        parts += enumerated if len(enumerated) > 1 and bare and all(map(_is_name, enumerated)) else [piece]
+    return [p for p in parts if p.strip()]
+
+
+def _opens_item(part: str, names: int) -> bool:
+    said = part.strip()
+    return bool(
+        _next_item().match(said) or _missed().match(said) or (names >= 2 and _last_item().match(said))
+    )
+
+
+def _item(part: str) -> str:
+    """A part that opens an item, without the words that open it ("还有该做没做的是…" → "…")."""
+    return _missed().sub("", _name_of(part).strip(), count=1)
+
+
+def listed_findings(text: str) -> list[str]:
+    """The findings a sentence names one after another; the sentence itself when it names one. Terse
+    English names each finding in a lower-case sentence of its own ("claims slow. utilisation low")."""
+    first, *terse = _TERSE_SENTENCE.split(text)
+    if terse and not _HAN.search(text):
+        items = _listed(first)
+        for sentence in terse:
+            if _is_name(sentence, _TERSE_WORDS):
+                items.append(sentence.strip(" ."))
+            else:
+                items[-1] = f"{items[-1]}. {sentence}"
+        return items if len(items) > 1 else [text]
+    return _listed(text)
+
+
+def _listed(text: str) -> list[str]:
+    parts = _parts(text)
+    closed = any(_last_item().match(part.strip()) for part in parts[1:])
+    most = _LISTED_WORDS if closed else _NAME_WORDS
+    names = 0
+    while (
+        names < len(parts) and _is_name(parts[names], most) and not (names and _missed().match(parts[names]))
+    ):
+        names += 1
+    rest = parts[names:]
+    strong = bool(rest) and bool(_next_item().match(rest[0].strip()) or _missed().match(rest[0].strip()))
+    if names < 2 and not (names == 1 and strong):
+        return [text]
+    comma = "，" if _HAN.search(text) else ", "
+    items = [_name_of(p) for p in parts[:names]]
+    for part in rest:  # what follows the names goes on about the last item, unless it opens another
+        if _opens_item(part, names):
+            items.append(_item(part))
+        else:
+            items[-1] = comma.join([items[-1], part])
+    return [item for item in items if item]

@@ -1,0 +1,111 @@
+"""Causes of other findings said after a drill-down: "Quotes were slow because one estimator does all of
+them. Invoicing: engineers do the paperwork at home on Friday. Not digging."
+
+Once the coach offers findings to drill into, people often give the other findings' causes in a sentence
+each instead of a ladder. Each such sentence that names a finding of the review (a shortfall or a goal)
+is a cause chain of its own, filed whole: no "why?" about it, and never a cause of the finding being drilled.
+A sentence that opens a ladder ("送晚了——…。为什么不够？…") is left to the drill-down.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from coach.domain.reading import cues
+from coach.domain.reading.blocks import has_rung, opens, read_blocks, sentences, strip_filler
+from coach.domain.reading.finding_cause import read_said_cause
+from coach.domain.reading.meta import is_meta_remark, without_meta
+from coach.domain.retrospective import CauseChain
+from coach.engines.rules.chains import file_chain
+from coach.engines.rules.replies import render
+from coach.engines.rules.share import parse_share
+from coach.engines.rules.stages import analysis, drilldown
+from coach.engines.rules.text import has_words, quote, word_grams
+from coach.engines.rules.turn import Turn
+
+# the steps after the findings, where the coach offers or goes on with a drill-down
+_STEPS = ("choose", "another", "more_causes")
+_OTHER_PARTS = {"reflection", "lessons", "actions"}
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z-]+", cues.alternatives("finding_cause_stop")))
+
+
+def _grams(text: str) -> set[str]:
+    return word_grams(text) - _stop()
+
+
+def _named(t: Turn, head: str) -> str | None:
+    """The finding (a shortfall, else a goal) the words name: at least half of their words or character
+    pairs are the finding's."""
+    said = _grams(head)
+    if not said:
+        return None
+    for text in [f.text for f in t.review.shortfalls] + [g.name for g in t.review.goals]:
+        if 2 * len(said & _grams(text)) >= len(said):
+            return text
+    return None
+
+
+def _drilled_now(t: Turn) -> str | None:
+    """The finding whose causes the coach is asking for, if any: a sentence about it answers that."""
+    if t.state.analysis.step != "more_causes" or not t.review.cause_chains:
+        return None
+    return t.review.cause_chains[-1].phenomenon
+
+
+def _goes_down(sentence: str) -> bool:
+    """A sentence of a ladder: a rung, or a why asked to go a level down."""
+    body = strip_filler(sentence)
+    return has_rung(body) or bool(cues.why().match(body))
+
+
+def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
+    now = _drilled_now(t)
+    found: dict[int, CauseChain] = {}
+    for i, sentence in enumerate(said):
+        cause = read_said_cause(sentence)
+        finding = _named(t, cause.head) if cause is not None else None
+        if cause is None or finding is None or finding == now or opens(sentence) is not None:
+            continue
+        if now and 2 * len(_grams(cause.head) & _grams(now)) >= len(_grams(cause.head)):
+            continue  # the finding being drilled: another cause of it, its step's answer
+        root = without_meta(cause.cause)
+        found[i] = CauseChain(
+            phenomenon=finding, root_cause=root, share=parse_share(cause.cause), evidence=sentence
+        )
+    for i in list(found):
+        following = [s for j, s in enumerate(said) if j > i and j not in found]
+        if following and _goes_down(following[0]):
+            del found[i]  # "送晚了——…。为什么不够？…": the first rung of a ladder on that finding
+    return found
+
+
+def take(t: Turn) -> bool:
+    """File the causes of other findings said a sentence each; True when nothing else is left to read.
+
+    What else the message says stays in `t.text`, read by the step as usual."""
+    if t.state.stage != "analysis" or t.state.analysis.step not in _STEPS:
+        return False
+    if {b.kind for b in read_blocks(t.text)} & _OTHER_PARTS:
+        return False
+    said = sentences(t.text)
+    taken = _said_causes(t, said)
+    if not taken:
+        return False
+    for chain in taken.values():
+        file_chain(t.review.cause_chains, chain)
+        t.state.analysis.drilled.append(chain.phenomenon)
+    drilldown.mark_main(t.review.cause_chains)
+    sep = "、" if t.lang == "zh" else ", "
+    roots = sep.join(quote(c.root_cause, t.lang, 24) for c in taken.values())
+    t.say("filed", parts=render("filed_chains", t.lang, items=roots))
+    rest = [s for i, s in enumerate(said) if i not in taken and not is_meta_remark(s)]
+    if any(has_words(without_meta(s)) for s in rest):
+        t.text = ("" if t.lang == "zh" else " ").join(rest)
+        return False
+    analysis.ask_choose(t)
+    return True

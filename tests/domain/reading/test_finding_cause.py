@@ -1,0 +1,59 @@
+"""A finding named again with its cause, said on its own, is read as (the finding's words, the cause);
+a rung of a ladder, a head that only points, or an aside are not; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.reading.finding_cause import read_said_cause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "cause"),
+    [
+        ("工单慢是因为外包运维按单结算，远的点没人愿意去。", "工单慢", "外包运维按单结算，远的点没人愿意去"),
+        ("返工多主要是包装车间受潮。", "返工多", "包装车间受潮"),
+        ("宕机那个是云厂商机房故障，外部的，不用挖了。", "宕机", "云厂商机房故障"),
+        (
+            "Quotes were slow because one estimator does all of them.",
+            "Quotes",
+            "one estimator does all of them",
+        ),
+        (
+            "Late deliveries: rush jobs accepted without checking capacity.",
+            "Late deliveries",
+            "rush jobs accepted without checking capacity",
+        ),
+        (
+            "Visits: the reduced hours, a council decision, not ours.",
+            "Visits",
+            "the reduced hours, a council decision",
+        ),
+        (
+            "Late filings were mostly clients sending papers in the last week.",
+            "Late filings",
+            "clients sending papers in the last week",
+        ),
+    ],
+)
+def test_a_finding_and_its_cause_are_told_apart(sentence: str, head: str, cause: str) -> None:
+    said = read_said_cause(sentence)
+    assert said is not None
+    assert (said.head, said.cause) == (head, cause)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "根因是没有专人负责",
+        "这个是因为天气",
+        "会做得更好的是面试前一天电话辅导",
+        "The rest is coach hire costs going up",
+        "It was because of the rain",
+        "Root cause: the comp plan pays on bookings",
+        "Missed scans: patients not at CT on time -> porters pulled to A&E",
+        "Why? Parts arrived late",
+    ],
+)
+def test_rungs_pointers_and_labels_are_no_finding_with_its_cause(sentence: str) -> None:
+    assert read_said_cause(sentence) is None
