@@ -16,6 +16,7 @@ from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 from coach.notes.spoken_topics import asked_findings, talk_turned_to_causes
+from coach.notes.told_findings import missed_with_reason, split_told_findings
 from coach.notes.wordlists import phrases
 
 Kind = Literal[
@@ -161,7 +162,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "other"  # "At first we thought it was the CDN, … but it wasn't", "排除了": no cause
     missed = beside.is_missed_practice(text) and not cues.ROOT.search(text)
     if missed and item.label in (None, "shortfall", "cause"):
-        return "shortfall"  # "该做没做：…", "We said we'd inspect every floor and we didn't": no cause
+        # "…was never run, because the squad was moved": a cause naming its shortfall first (both are kept)
+        return "cause" if missed_with_reason(text) else "shortfall"  # "该做没做：…": no cause
     if drilldown.remarks_on_causes(text):
         # "The rest is weather days and events.", "这两条我们控制不了": a remark on the causes, which closes
         # the telling of the one before; the causes read it and add nothing
@@ -472,6 +474,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _answers_among_causes(items, kinds)
     kinds = talk_turned_to_causes(items, kinds, own_kind=_cue_kind, other="other")
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

@@ -102,9 +102,16 @@ def introduces_causes(text: str) -> bool:
 
 
 def remarks_on_causes(text: str) -> bool:
-    """ "这两条我们控制不了", "Both of these were outside our control": a remark on the causes just named."""
+    """ "这两条我们控制不了", "Both of these were outside our control", "The rest is weather days.": a
+    remark on the causes just named. A remainder told with its detail ("The rest is sickness, we had the
+    flu wave in the second week", "剩下的是刀片崩口，供应商这批刀片质量不行") is a cause of its own."""
     body = CONNECTIVE.sub("", text.strip())
-    return phrases("causes_remark", anchored=True).match(body) is not None and not cues.CAUSE.search(text)
+    if cues.CAUSE.search(text):
+        return False
+    if phrases("causes_remark", anchored=True).match(body) is not None:
+        return True
+    remainder = phrases("causes_remainder", anchored=True).match(body)
+    return remainder is not None and not re.search(r"[,，;；]", body[remainder.end() :].strip(" ,，"))
 
 
 def is_undecided(text: str) -> bool:

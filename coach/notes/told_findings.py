@@ -1,0 +1,83 @@
+"""A finding told in the same breath as its cause: "交车慢，一部分是因为返修车占了工位",
+"发货慢：临时工到岗晚了一天", "The test submission was skipped this month because of the holiday rota".
+The sentence is a cause, and the words before the reason name what went wrong: both are kept.
+
+The cue phrases are per-language data (coach/notes/words/ `told_finding_end`, `told_reason_lead`,
+`missed_practice_label`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TypeVar
+
+from coach.notes import beside, cues
+from coach.notes.segment import Item
+from coach.notes.similarity import similarity
+from coach.notes.wordlists import phrases
+
+K = TypeVar("K", bound=str)
+
+_HEAD_CHARS = 14  # "取镜不准时", "一次修复率低": a finding named in a few words, not a clause of the story
+_SAME = 0.25  # a finding already told in other words
+_CJK_HEAD = re.compile(rf"^([^，,：:。；;！!？?]{{2,{_HEAD_CHARS}}})\s*([，,：:])\s*")
+
+
+def missed_with_reason(text: str) -> str | None:
+    """ "The load test … was never run, because the squad was moved": what should have been done and was
+    not, told before its reason; None when no reason follows it (a plain 该做没做) or the miss is the
+    reason's object ("…一直没做出来的原因")."""
+    # "该做没做：…，因为…": the method's own label makes it a shortfall, whatever reason follows
+    if not beside.is_missed_practice(text) or phrases("missed_practice_label").search(text):
+        return None
+    missed = phrases("missed_practice").search(text)
+    assert missed is not None
+    reason = cues.CAUSE.search(text, missed.end())
+    if reason is None:
+        return None
+    head = text[: reason.start()].strip(" ,，;；")
+    return head if len(head) >= 6 else None
+
+
+def finding_head(text: str) -> str | None:
+    """The words naming what went wrong before the reason given for it, or None. English heads ("Detection
+    was slow because …") are not read: in postmortems they retell a finding told before in other words."""
+    # a root told is the chain's; a question names no finding; "该做没做：…" is a shortfall already
+    if cues.ROOT.search(text) or cues.QUESTION.search(text) or phrases("missed_practice_label").search(text):
+        return None
+    missed = missed_with_reason(text)
+    if missed is not None:
+        return missed
+    m = _CJK_HEAD.match(text)
+    if m is not None:
+        head, mark = m.group(1).strip(), m.group(2)
+        rest = text[m.end() :]
+        led = mark in "：:" or phrases("told_reason_lead", anchored=True).match(rest) is not None
+        ends = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head) is not None
+        return head if led and ends and not head.isascii() else None
+    return None
+
+
+def _same_finding(head: str, told: str) -> bool:
+    """ "随访率低" was told as "随访率没上去，…": the words it names went wrong already stand in a finding."""
+    end = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head)
+    core = head[: end.start()].strip() if end else head
+    return core in told or told in head or similarity(head, told) >= _SAME
+
+
+def split_told_findings(
+    items: list[Item], kinds: list[K], shortfall: K, cause: K
+) -> tuple[list[Item], list[K]]:
+    """Each cause that names its finding first gives that finding as a shortfall too, unless already told."""
+    out_items: list[Item] = []
+    out_kinds: list[K] = []
+    told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
+    for item, kind in zip(items, kinds, strict=True):
+        head = finding_head(item.text) if kind == cause and item.part is None else None
+        if head and not any(_same_finding(head, text) for text in told):
+            out_items.append(dataclasses.replace(item, text=head))
+            out_kinds.append(shortfall)
+            told.append(head)
+        out_items.append(item)
+        out_kinds.append(kind)
+    return out_items, out_kinds
