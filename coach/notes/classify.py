@@ -15,8 +15,8 @@ from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
-from coach.notes.spoken_topics import asked_findings, talk_turned_to_causes
-from coach.notes.told_findings import missed_with_reason, split_told_findings
+from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
+from coach.notes.told_findings import asked_why_findings, missed_with_reason, split_told_findings
 from coach.notes.wordlists import phrases
 
 Kind = Literal[
@@ -472,9 +472,11 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _list_goes_on(items, kinds)
     kinds = _findings_go_on(items, kinds)
     kinds = _answers_among_causes(items, kinds)
+    kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
     kinds = talk_turned_to_causes(items, kinds, own_kind=_cue_kind, other="other")
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = asked_why_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

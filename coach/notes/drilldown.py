@@ -139,7 +139,10 @@ def why_about(text: str) -> str | None:
     if m is None:
         return None
     end = re.search(r"[?？]", body[m.end() :])
-    return body[m.end() : m.end() + end.start()] if end is not None else None
+    if end is None:
+        return None
+    # "为什么会调低？" asks about "调低": the modal before the verb is not what was said
+    return re.sub(r"^(?:会|要|还|又|就)", "", body[m.end() : m.end() + end.start()])
 
 
 def stems(text: str) -> set[str]:

@@ -81,3 +81,66 @@ def split_told_findings(
         out_items.append(item)
         out_kinds.append(kind)
     return out_items, out_kinds
+
+
+# "金属异物客诉为什么还有这么多？", "为什么退货率这么高？": what the why asks about, and how far it went
+_ZH_WHY = re.compile(
+    r"^(?:那么?|还有|另外|先问[:：]?)?\s*(?:(?P<before>[^，,。？?]{2,12}?)(?:为什么|为啥|怎么会)|(?:为什么|为啥|怎么会)"
+    r"(?P<after>[^，,。？?]{2,12}?))(?:还|又|会|就)?(?:有|是)?(?:这么|那么|这样|如此)"
+)
+_EN_WHY = re.compile(
+    r"^(?:and\s+|so\s+)?why\s+(?:was|were|is|are|did|does|do|has|have|had)\s+(?:there\s+)?"
+    r"(?P<name>(?:so|such)\s+.{3,60}?|.{3,60}?\s+(?:so|such)\s+\w+(?:\s+\w+)?)\s*[?？]$",
+    re.I,
+)
+
+
+def why_finding(question: str) -> str | None:
+    """ "Why were there so many crew delays?" → "so many crew delays", "退货率为什么这么高？" → "退货率": a
+    why-question that names what went badly (said with 这么/so); None for "为什么会这样？", "Why did that
+    happen?" (they point back) and for a success asked about ("为什么做得这么好？")."""
+    text = question.strip()
+    if not cues.QUESTION.search(text) or cues.HIGHLIGHT.search(
+        re.sub(r"这么|那么|\bso\b|\bsuch\b", "", text)
+    ):
+        return None
+    m = _ZH_WHY.match(text)
+    name = (m.group("before") or m.group("after")) if m else None
+    if m is None:
+        en = _EN_WHY.match(text)
+        name = en.group("name") if en else None
+    if not name:
+        return None
+    name = name.strip(" ，,")
+    if re.search(r"\b(?:well|good|great|better|fast|quick(?:ly)?|smooth(?:ly)?)\b", name, re.I):
+        return None  # "Why did sign-ups go so well?" asks about a success
+    if phrases("question_back_reference", anchored=True).match(name):
+        return None  # "这个为什么这么慢？", "Why was it so slow?": it points back, it names nothing
+    return name
+
+
+def asked_why_findings(
+    items: list[Item], kinds: list[K], shortfall: K, cause: K
+) -> tuple[list[Item], list[K]]:
+    """ "Why were there so many crew delays?" — "Mostly crews going illegal …": the why-question that opens
+    the causes names the shortfall they explain; a finding already told is not told twice, and a why asked
+    about the sentence just said is a step of the ladder, not a finding."""
+    out_items: list[Item] = []
+    out_kinds: list[K] = []
+    told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
+    before = ""
+    for item, kind in zip(items, kinds, strict=True):
+        question = item.asked or (item.text if kind != shortfall and item.speaker else None)
+        name = why_finding(question) if question else None
+        if name and name in before:
+            name = None  # "…平均要等十一二天。为什么要等这么久？": a step down the why-ladder, no new finding
+        before = item.text if kind == cause else ""
+        if name and not any(_same_finding(name, text) for text in told):
+            out_items.append(dataclasses.replace(item, text=name, asked=None))
+            out_kinds.append(shortfall)
+            told.append(name)
+        if name and question == item.text:
+            continue  # the question is no item of its own
+        out_items.append(item)
+        out_kinds.append(kind)
+    return out_items, out_kinds

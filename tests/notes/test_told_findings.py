@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.notes.told_findings import finding_head
+from coach.notes.told_findings import finding_head, why_finding
 from tests.notes.extracting import extract, texts, words
 
 
@@ -105,3 +105,59 @@ def test_a_promise_not_kept_or_a_plain_verdict_is_a_shortfall(note: str, finding
 )
 def test_the_rest_told_with_its_detail_is_a_cause_of_its_own(note: str, cause: str) -> None:
     assert any(cause in words(chain) for chain in extract(note).cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("question", "finding"),
+    [
+        ("Why were there so many crew delays?", "so many crew delays"),
+        ("金属异物客诉为什么还有这么多？", "金属异物客诉"),
+        ("为什么退货率这么高？", "退货率"),
+        ("为什么会这样？", None),  # it points back
+        ("Why did that happen?", None),
+        ("为什么做得这么好？", None),  # a success asked about
+        ("Why did sign-ups go so well?", None),
+        ("为什么要等这么久？", "要等"),  # named; the note's context decides whether it is a ladder step
+    ],
+)
+def test_a_why_question_said_with_so_names_the_finding_it_asks_about(
+    question: str, finding: str | None
+) -> None:
+    assert why_finding(question) == finding
+
+
+TRANSCRIPT = (
+    "Crew retro\n\n"
+    "Nadia: December numbers. Delays because of crew: we allow 40 a month, we had 96.\n"
+    "Nadia: Why were there so many crew delays?\n"
+    "Ben: Mostly crews going illegal on duty hours after a late inbound. Nobody re-bases the block times "
+    "for winter. I'd put that at 70% of the crew delays.\n"
+    "Nadia: Agreed.\n"
+)
+TRANSCRIPT_ZH = (
+    "质量月度会\n\n"
+    "钱国栋：客诉目标不超过10件，实际23件。\n"
+    "钱国栋：金属异物客诉为什么还有这么多？\n"
+    "周凯：检测机的灵敏度被夜班调低了，谁都能改，也没有记录。我看这一条占七成。\n"
+    "钱国栋：同意。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding", "cause"),
+    [(TRANSCRIPT, "so many crew delays", "re-bases"), (TRANSCRIPT_ZH, "金属异物客诉", "灵敏度")],
+)
+def test_the_turn_answering_a_why_that_opens_the_causes_tells_the_cause_of_the_finding_asked(
+    note: str, finding: str, cause: str
+) -> None:
+    doc = extract(note, name="note.txt")
+    assert finding in texts(doc.shortfalls)
+    assert any(cause in words(chain) for chain in doc.cause_chains)
+
+
+def test_a_why_asked_about_the_sentence_just_said_is_a_ladder_step_not_a_finding() -> None:
+    note = (
+        "复盘纪要\n\n原因方面。病人从开单到上台平均要等十一二天，不少人等不及就走了。为什么要等这么久？"
+        "因为麻醉评估门诊一周只开两个上午。\n"
+    )
+    assert "要等" not in texts(extract(note, name="note.txt").shortfalls)
