@@ -27,7 +27,7 @@ def praises_plainly(text: str) -> bool:
     """ "老客召回短信，转化率翻了一倍", "Sign-up slots worked": a word of praise, not denied ("质量没守住"),
     not beside a word for trouble ("营收不错，卫生间是丢分的" sums up both), not a guest's praise of the team
     ("你们这块做得不错")."""
-    m = cues.HIGHLIGHT.search(text)
+    m = cues.HIGHLIGHT.search(text) or phrases("praise").search(text)
     if m is None or _NEGATED.search(text[: m.start()]):
         return False
     return cues.SHORTFALL.search(text) is None and phrases("praise_from_outside").search(text) is None
