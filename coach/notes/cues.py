@@ -73,6 +73,8 @@ LESSON = re.compile(
     r"\b(?:lesson|learned|going forward|next time|should|must|never again|in future)\b",
     re.I,
 )
+# more ways to state a takeaway are per-language data (coach/notes/words/ `lesson_cue`)
+LESSON = re.compile(LESSON.pattern + "|" + phrases("lesson_cue").pattern, re.I)
 # fewer of a bad thing went well: "险情少，是因为…", "Fewer complaints came in because …"
 FEWER_BAD = re.compile(
     r"(?:险情|投诉|事故|故障|差评|退货|报损|返工|客诉)(?:少|减少|下降|降了|少了)|"
