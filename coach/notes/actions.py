@@ -239,6 +239,9 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         if due is not None or when is None:
             when, when_text = due, due_text
     what = _what(item)
+    addressed = re.match(rf"{re.escape(who)}\s*[,，]\s*(?=\S)", what) if who else None
+    if addressed and len(what) - addressed.end() >= 4:
+        what = what[addressed.end() :]  # "王磊，周五前去催一下", "Wei, refresh …": the name calls its owner
     return ActionItem(
         what=what,
         when=when,

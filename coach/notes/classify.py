@@ -301,7 +301,7 @@ _POINTS_BACK = re.compile(
     r"^(?:(?:and|so|but)\s+)?(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计"
     r"|[\u4e00-\u9fff]{2,3}(?:估计|认为|判断))?"
     r"(?:this|that|it|这|这个|这条|这一条)|"
-    r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
+    r"(?:就?是|都是|在)(?:这个|这条|这一条|它)(?:原因)?[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
     re.I,
 )
 

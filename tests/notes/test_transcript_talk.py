@@ -1,0 +1,63 @@
+"""A meeting transcript read end to end: the talk turns from causes to lessons when someone asks what was
+learned, an owner called by name takes the task that follows, and a share said of "this reason" weighs it."""
+
+from __future__ import annotations
+
+from tests.notes.extracting import extract, texts, words
+
+EN = """Support team retro
+Attendees: Priya, Tom, Wei, Sam
+
+Priya: And the weekend cover?
+Sam: Two people for the whole Saturday, so tickets piled up until Monday.
+Priya: Why was it so thin?
+Sam: We never replaced Anna after she left in January.
+Tom: I'd say that explains most of the slow responses, maybe 70%.
+Priya: What do we take from this?
+Tom: Keep the chatbot for password resets. And we need to stop leaving vacancies open for months.
+Priya: Agreed. Wei, refresh the macro library by next Friday.
+Wei: OK.
+"""
+ZH = """客服组复盘
+参会：刘洋、陈静、王磊、小赵
+
+刘洋：周末值班呢？
+王磊：周末人太少，周六全天就两个人，工单一直堆到周一。
+刘洋：为什么这么少？
+王磊：安娜1月份走了以后一直没补人，招聘申请还卡在财务那边。
+小赵：我觉得响应慢七成是这个原因。
+刘洋：这次我们学到什么？
+小赵：智能客服处理改密码要继续。岗位空着几个月不补的情况要停止。
+刘洋：同意。王磊，周五前去财务那边催一下招聘申请。
+王磊：好。
+"""
+
+
+def test_asking_what_was_learned_turns_the_talk_from_causes_to_lessons() -> None:
+    for note, lesson in ((EN, "Keep the chatbot"), (ZH, "智能客服")):
+        doc = extract(note, name="note.txt")
+        assert lesson in texts(doc.lessons)
+        assert not any(lesson in words(chain) for chain in doc.cause_chains)
+
+
+def test_a_reason_told_after_a_word_with_yihou_is_a_cause_not_a_lesson() -> None:
+    doc = extract(ZH, name="note.txt")
+    assert "安娜" not in texts(doc.lessons)
+    assert any("没补人" in words(chain) for chain in doc.cause_chains)
+
+
+def test_a_share_said_of_this_reason_makes_the_cause_before_it_the_main_one() -> None:
+    main = [chain for chain in extract(ZH, name="note.txt").cause_chains if chain.is_main]
+    assert len(main) == 1 and "没补人" in words(main[0]) and main[0].share == 0.7
+
+
+def test_an_owner_called_by_name_takes_the_task_with_its_deadline_and_the_name_leaves_its_words() -> None:
+    for note, what, who in ((EN, "refresh the macro library", "Wei"), (ZH, "周五前去财务那边", "王磊")):
+        action = next(a for a in extract(note, name="note.txt").actions if what in a.what)
+        assert action.who == who and action.when is not None
+        assert not action.what.startswith(who)
+
+
+def test_tickets_piling_up_is_a_shortfall() -> None:
+    assert "piled up" in texts(extract(EN, name="note.txt").shortfalls)
+    assert "堆到周一" in texts(extract(ZH, name="note.txt").shortfalls)
