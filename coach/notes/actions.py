@@ -8,6 +8,7 @@ import re
 from coach.domain.reading.action_kind import cued_kind
 from coach.domain.retrospective import ActionItem
 from coach.notes.segment import Item
+from coach.notes.wordlists import phrases
 
 _DATE_HINT = re.compile(
     r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}月底|月底|"
@@ -232,6 +233,8 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         who = None  # "the owner is to be decided": whatever word follows "owner" names nobody
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
+    if when_cell is None and phrases("undated").search(item.text):
+        when = None  # "行业沙龙下半年继续，时间待定": the period is when it runs; its date is not set
     if item.due and (when is None or not _marked_deadline(when_cell or item.text, review_date)):
         # "the inspection checklist for next year?" — "by next Friday": the date the owner gives is the
         # deadline; a period the task is for is not

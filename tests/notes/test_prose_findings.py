@@ -55,3 +55,34 @@ def test_less_of_a_bad_thing_a_precaution_or_a_fix_is_no_shortfall(sentence: str
 )
 def test_a_takeaway_said_in_plain_words_is_a_lesson(sentence: str) -> None:
     assert extract(f"Notes\n\n{sentence}\n", name="note.txt").lessons
+
+
+def test_work_promised_in_the_passive_is_an_action() -> None:
+    note = "Post-incident review\n\nThe payment runbook will be rewritten by the SRE team by 15 July.\n"
+    assert "runbook" in texts(extract(note, name="note.txt").actions)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        ("复盘纪要\n\n问题也很明显。新人的成单率很低，入职半年的6个人只有1个出了单。\n", "成单率"),
+        (
+            "Review notes\n\nOn the downside, onboarding calls ran long and two customers churned.\n",
+            "onboarding",
+        ),
+    ],
+)
+def test_a_paragraph_opened_with_there_were_problems_tells_shortfalls(note: str, finding: str) -> None:
+    assert finding in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘纪要\n\n下一步：行业沙龙下半年继续，孙倩负责，时间待定。\n",
+        "Review notes\n\nNext steps: we will run the partner summit again in Q3, owned by Ana, date TBD.\n",
+    ],
+)
+def test_a_task_whose_date_is_still_to_be_set_has_no_date(note: str) -> None:
+    (action,) = extract(note, name="note.txt").actions
+    assert action.when is None
