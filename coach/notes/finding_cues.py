@@ -38,6 +38,7 @@ def _more_of_a_bad_thing(text: str) -> bool:
     )
 
 
+_THANKS = re.compile(r"\bthank|\bcheers\b|谢谢|感谢|辛苦", re.I)
 _NEGATED = re.compile(r"(?:[没不未]有?|没能|\b(?:not|never|no)\s+|n't\s+)$", re.I)
 
 
@@ -48,6 +49,9 @@ def praises_plainly(text: str) -> bool:
     m = cues.HIGHLIGHT.search(text) or phrases("praise").search(text)
     if m is None or _NEGATED.search(text[: m.start()]):
         return False
+    short = len(_WORD.findall(text)) <= 6 and len(_CJK.findall(text)) <= 12
+    if short and _THANKS.search(text):
+        return False  # "Great, thanks all.", "好，辛苦大家": a closing word, not what went well
     return cues.SHORTFALL.search(text) is None and phrases("praise_from_outside").search(text) is None
 
 

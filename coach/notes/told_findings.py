@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import TypeVar
 
 from coach.notes import beside, cues
@@ -144,3 +145,18 @@ def asked_why_findings(
         out_items.append(item)
         out_kinds.append(kind)
     return out_items, out_kinds
+
+
+def weighed_after(
+    items: list[Item], kinds: list[K], cause: K, other: K, weighs: Callable[[str], bool]
+) -> list[K]:
+    """ "We didn't have any monitoring on the connect flow. Honestly that's the big one, I'd put it at two
+    thirds.": the statement a speaker weighs right after telling it is the cause weighed."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        same_turn = item.speaker == before.speaker and item.line == before.line
+        told = kinds[i - 1] == other and not cues.QUESTION.search(before.text) and len(before.text) >= 8
+        if kinds[i] == cause and same_turn and told and weighs(item.text):
+            kinds[i - 1] = cause
+    return kinds

@@ -61,3 +61,32 @@ def test_an_owner_called_by_name_takes_the_task_with_its_deadline_and_the_name_l
 def test_tickets_piling_up_is_a_shortfall() -> None:
     assert "piled up" in texts(extract(EN, name="note.txt").shortfalls)
     assert "堆到周一" in texts(extract(ZH, name="note.txt").shortfalls)
+
+
+VTT = """WEBVTT
+
+00:00:25.000 --> 00:00:33.000
+<v Grace>What about activation?
+
+00:00:34.000 --> 00:00:45.000
+<v Dan>The connect step broke on Safari for three days and nobody noticed.
+
+00:00:46.000 --> 00:00:55.000
+<v Mia>We had no monitoring on the connect flow. Honestly that's the big one, I'd put it at two thirds.
+
+00:01:23.000 --> 00:01:26.000
+<v Grace>Great, thanks all. Bye!
+"""
+
+
+def test_a_statement_weighed_right_after_it_is_told_is_the_main_cause() -> None:
+    doc = extract(VTT, name="n.vtt")
+    (main,) = [chain for chain in doc.cause_chains if chain.is_main]
+    assert "monitoring on the connect flow" in words(main)
+    assert main.share is not None and abs(main.share - 2 / 3) < 0.01
+
+
+def test_a_breakage_nobody_noticed_is_a_shortfall_and_a_closing_thanks_is_no_highlight() -> None:
+    doc = extract(VTT, name="n.vtt")
+    assert "nobody noticed" in texts(doc.shortfalls)
+    assert not doc.highlights
