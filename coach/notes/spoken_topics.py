@@ -127,6 +127,9 @@ def answers_to_an_announced_why(items: list[Item], kinds: list[K], cause: K, oth
             other_turn = items[j].speaker != item.speaker or items[j].line != item.line
             if other_turn or cues.QUESTION.search(items[j].text):
                 break
+            no_answer = phrases("no_answer", anchored=True).match(items[j].text.strip()) is not None
+            if no_answer:
+                break  # "No idea, ask facilities.", "不清楚": the why goes unanswered
             if kinds[j] == other and not prose.only_agrees(items[j].text):
                 kinds[j] = cause
     return kinds

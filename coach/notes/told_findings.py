@@ -130,8 +130,15 @@ def asked_why_findings(
     out_kinds: list[K] = []
     told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
     before = ""
-    for item, kind in zip(items, kinds, strict=True):
-        question = item.asked or (item.text if kind != shortfall and item.speaker else None)
+    for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        # only a why answered with a cause names a finding: "Why was the coffee so bad?" is small talk
+        answered = kinds[i + 1] == cause if i + 1 < len(kinds) else False
+        if item.asked and kind == cause:
+            question: str | None = item.asked
+        elif kind != shortfall and item.speaker and answered:
+            question = item.text
+        else:
+            question = None
         name = why_finding(question) if question else None
         if name and name in before:
             name = None  # "…平均要等十一二天。为什么要等这么久？": a step down the why-ladder, no new finding

@@ -161,3 +161,14 @@ def test_a_why_asked_about_the_sentence_just_said_is_a_ladder_step_not_a_finding
         "因为麻醉评估门诊一周只开两个上午。\n"
     )
     assert "要等" not in texts(extract(note, name="note.txt").shortfalls)
+
+
+def test_a_why_over_small_talk_that_no_cause_answers_names_no_shortfall() -> None:
+    note = "Retro\nAttendees: Tom, Ana\n\nTom: Why was the coffee so slow?\nAna: No idea, ask facilities.\n"
+    assert not extract(note, name="n.txt").shortfalls
+
+
+def test_a_why_left_unanswered_gives_no_cause() -> None:
+    note = "复盘\n参会：老周、小林\n\n老周：投诉为什么这么多？\n小林：不清楚，得问客服那边。\n"
+    doc = extract(note, name="n.txt")
+    assert not doc.cause_chains and not doc.shortfalls
