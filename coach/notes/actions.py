@@ -178,11 +178,17 @@ _LEADING_NAME = re.compile(
 
 
 def _leading_name(text: str) -> str | None:
-    """ "Raj: RFP for a new vendor", "李娜（CS）：整理话术库": a name heading an action owns it."""
+    """ "Raj: RFP for a new vendor", "李娜（CS）：整理话术库": a name heading an action owns it; so does a
+    name that calls its owner ("王强，你把压测脚本整理一下", "Leo, please tidy up …")."""
     from coach.domain.parsing.owners import person_name
 
-    m = _LEADING_NAME.match(text)
+    m = _LEADING_NAME.match(text) or _ADDRESSED.match(text)
     return person_name(m["name"]) if m else None
+
+
+_ADDRESSED = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+)\s*[，,]\s*(?:你|请|麻烦|(?i:please|can you|could you)\b)"
+)
 
 
 _UNASSIGNED = re.compile(
@@ -225,6 +231,8 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     """One action; a table row's columns win over what the text implies."""
     cell = _field(item.fields, OWNER_FIELDS)
     who = item.owner or (_owner_cell(cell) if cell is not None else find_who(item.text, item.speaker))
+    if who is not None and names_time(who):
+        who = None  # "王强，你把脚本整理一下，周五前": "周五前" is when, not who
     if who is None and item.bullet and item.speaker:
         who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
     if who is None:

@@ -189,6 +189,12 @@ def _cue_kind(item: Item) -> Kind | None:
         return "action"
     if prose.named_owner(text, None) and _has_when(text):
         return "action"  # "Rosa owns the export fix, due June 1", "Marta will build the inventory by May 5"
+    open_owner = phrases("unassigned").search(text)
+    work = text[: open_owner.start()] + text[open_owner.end() :] if open_owner else ""
+    if open_owner and (
+        len(re.findall(r"[\u4e00-\u9fff]", work)) >= 4 or len(re.findall(r"[A-Za-z]+", work)) >= 3
+    ):
+        return "action"  # "另外监控告警要补上，负责人待定": a task whose owner is still to be named
     if item.speaker and section == "shortfall" and _says_little(text):
         return "other"  # "我接着老郑说", "No idea.", "That's the e-bikes.": talk, not what went wrong
     if section in ("lesson", "highlight", "shortfall") or (section == "cause" and item.paragraph):

@@ -90,3 +90,23 @@ def test_a_breakage_nobody_noticed_is_a_shortfall_and_a_closing_thanks_is_no_hig
     doc = extract(VTT, name="n.vtt")
     assert "nobody noticed" in texts(doc.shortfalls)
     assert not doc.highlights
+
+
+OWNERS = """周会复盘
+参会：张伟、李娜、王强
+
+王强：谢谢李娜。另外监控告警要补上，负责人待定。
+张伟：王强，你把压测脚本整理一下，周五前。
+王强：好。
+"""
+
+
+def test_a_task_given_to_you_by_name_is_that_person_s_and_its_deadline_is_no_owner() -> None:
+    action = next(a for a in extract(OWNERS, name="n.txt").actions if "压测脚本" in a.what)
+    assert action.who == "王强" and action.when is not None
+    assert not action.what.startswith("王强")
+
+
+def test_a_task_said_with_its_owner_still_open_is_an_action_without_owner() -> None:
+    action = next(a for a in extract(OWNERS, name="n.txt").actions if "监控告警" in a.what)
+    assert action.who is None
