@@ -66,3 +66,23 @@ def test_a_spoken_announcement_of_the_good_news_opens_the_highlights(note: str, 
     found = texts(extract(note, name="note.txt").highlights)
     assert highlight in found
     assert "first" not in found and "好消息" not in found  # the announcement is no highlight itself
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这次仓库团队做得很到位，一单都没发错。",
+        "社群运营立了大功，复购率涨了不少。",
+        "预约制效果很明显，高峰期不再拥堵。",
+        "The new triage rota really helped; nobody waited more than an hour.",
+        "We nailed the migration: zero downtime.",
+    ],
+)
+def test_praise_said_in_everyday_words_is_a_highlight(sentence: str) -> None:
+    assert extract(f"Notes\n\n{sentence}\n", name="note.txt").highlights
+
+
+def test_money_credited_to_customers_is_no_praise() -> None:
+    assert not extract(
+        "Notes\n\nWe issued a credit to each customer on the list.\n", name="note.txt"
+    ).highlights
