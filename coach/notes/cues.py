@@ -63,16 +63,21 @@ ROOT_CAUSE = re.compile(
     r"根本原因|根因|深层原因|归根结底|说到底|根子上|\b(?:root cause|underlying (?:cause|reason))\b", re.I
 )
 ACTION = re.compile(
-    r"负责|我来|牵头|跟进|落实|完成|提交|发出|搞定|出个?|给初稿|前$|之前|"
+    # "周五前去财务那边催一下", "3月底前把话术库更新一遍": a deadline and then the work
+    r"负责|我来|牵头|跟进|落实|完成|提交|发出|搞定|出个?|给初稿|前[。.!！]?$|之前|前(?:把|去|给|交|做|拿|搞|定|发|催)|"
+    r"(?:^|[，,])你(?:来|把|去|负责|牵头|跟进)|"
     r"截止|\b(?:owner|will|by|due|to own|follow up|I'll|I will|takes?)\b",
     re.I,
 )
 LESSON = re.compile(
-    r"教训|经验|以后要|以后|下次|今后|要坚持|要继续|要停止|要新增|要优化|"
+    # "以后" starts a rule for the future ("以后新店都要…"); after a word it is "after" ("她走了以后")
+    r"教训|经验|以后要|(?:^|[，,；;：:])\s*以后|下次|今后|要坚持|要继续|要停止|要新增|要优化|"
     r"应该|必须|不能再|要有|"
     r"\b(?:lesson|learned|going forward|next time|should|must|never again|in future)\b",
     re.I,
 )
+# more ways to state a takeaway are per-language data (coach/notes/words/ `lesson_cue`)
+LESSON = re.compile(LESSON.pattern + "|" + phrases("lesson_cue").pattern, re.I)
 # fewer of a bad thing went well: "险情少，是因为…", "Fewer complaints came in because …"
 FEWER_BAD = re.compile(
     r"(?:险情|投诉|事故|故障|差评|退货|报损|返工|客诉)(?:少|减少|下降|降了|少了)|"

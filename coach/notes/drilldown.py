@@ -102,9 +102,16 @@ def introduces_causes(text: str) -> bool:
 
 
 def remarks_on_causes(text: str) -> bool:
-    """ "这两条我们控制不了", "Both of these were outside our control": a remark on the causes just named."""
+    """ "这两条我们控制不了", "Both of these were outside our control", "The rest is weather days.": a
+    remark on the causes just named. A remainder told with its detail ("The rest is sickness, we had the
+    flu wave in the second week", "剩下的是刀片崩口，供应商这批刀片质量不行") is a cause of its own."""
     body = CONNECTIVE.sub("", text.strip())
-    return phrases("causes_remark", anchored=True).match(body) is not None and not cues.CAUSE.search(text)
+    if cues.CAUSE.search(text):
+        return False
+    if phrases("causes_remark", anchored=True).match(body) is not None:
+        return True
+    remainder = phrases("causes_remainder", anchored=True).match(body)
+    return remainder is not None and not re.search(r"[,，;；]", body[remainder.end() :].strip(" ,，"))
 
 
 def is_undecided(text: str) -> bool:
@@ -132,7 +139,10 @@ def why_about(text: str) -> str | None:
     if m is None:
         return None
     end = re.search(r"[?？]", body[m.end() :])
-    return body[m.end() : m.end() + end.start()] if end is not None else None
+    if end is None:
+        return None
+    # "为什么会调低？" asks about "调低": the modal before the verb is not what was said
+    return re.sub(r"^(?:会|要|还|又|就)", "", body[m.end() : m.end() + end.start()])
 
 
 def stems(text: str) -> set[str]:

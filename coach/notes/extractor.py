@@ -12,7 +12,7 @@ from coach.domain.retrospective import Language, Reflection, Retrospective, Verd
 from coach.notes.actions import assigns_task, build_action
 from coach.notes.causes import build_chains
 from coach.notes.classify import Kind, classify_and_link
-from coach.notes.findings import attach_causes, build_finding
+from coach.notes.findings import attach_causes, build_finding, success_with_goal
 from coach.notes.lessons import build_lesson
 from coach.notes.merge import merge_near_identical
 from coach.notes.segment import Item, segment
@@ -77,8 +77,9 @@ def assemble(
         if prefix_item is not None and prefix_item.evidence != prefix_item.text:
             goal.evidence = prefix_item.evidence
     doc.goals = merge_near_identical(goals, lambda g: g.name, threshold=0.99)
+    told_well = [i for i in by_kind.get("goal", []) if success_with_goal(i, doc.goals)]
     doc.highlights = merge_near_identical(
-        [build_finding(i) for i in by_kind.get("highlight", [])], lambda f: f.text
+        [build_finding(i) for i in by_kind.get("highlight", []) + told_well], lambda f: f.text
     )
     doc.shortfalls = merge_near_identical(
         [build_finding(i) for i in by_kind.get("shortfall", [])], lambda f: f.text

@@ -16,10 +16,29 @@ from coach.notes.wordlists import phrases
 
 def tells_a_miss(text: str) -> bool:
     """ "室温不达标集中在老旧小区", "We fell short of the target": a verdict word says it went wrong; a word
-    for trouble alone ("没有应急额度", "queued behind each other", "The bigger problem is …") does not."""
-    return phrases("shortfall_verdict").search(text) is not None
+    for trouble alone ("没有应急额度", "queued behind each other", "The bigger problem is …") does not.
+    "客户投诉比上月多了一倍", "Churn went up again": more of a bad thing is a verdict too."""
+    return phrases("shortfall_verdict").search(text) is not None or _more_of_a_bad_thing(text)
 
 
+_RISE_WITHIN = (
+    12  # "投诉比上月多了一倍", "complaints in the SMB segment went up": the rise follows its measure
+)
+
+
+def _more_of_a_bad_thing(text: str) -> bool:
+    bad = phrases("bad_measure").search(text)
+    if bad is None or phrases("praise").search(text) or cues.HIGHLIGHT.search(text):
+        return False  # "去年投诉很多，今年好多了": the words end on it going better
+    rise = phrases("bad_rise").search(text, bad.end(), bad.end() + _RISE_WITHIN + 20)
+    return (
+        rise is not None
+        and len(_WORD.findall(text[bad.end() : rise.start()])) <= 4
+        and (len(_CJK.findall(text[bad.end() : rise.start()])) <= _RISE_WITHIN)
+    )
+
+
+_THANKS = re.compile(r"\bthank|\bcheers\b|谢谢|感谢|辛苦", re.I)
 _NEGATED = re.compile(r"(?:[没不未]有?|没能|\b(?:not|never|no)\s+|n't\s+)$", re.I)
 
 
@@ -27,9 +46,12 @@ def praises_plainly(text: str) -> bool:
     """ "老客召回短信，转化率翻了一倍", "Sign-up slots worked": a word of praise, not denied ("质量没守住"),
     not beside a word for trouble ("营收不错，卫生间是丢分的" sums up both), not a guest's praise of the team
     ("你们这块做得不错")."""
-    m = cues.HIGHLIGHT.search(text)
+    m = cues.HIGHLIGHT.search(text) or phrases("praise").search(text)
     if m is None or _NEGATED.search(text[: m.start()]):
         return False
+    short = len(_WORD.findall(text)) <= 6 and len(_CJK.findall(text)) <= 12
+    if short and _THANKS.search(text):
+        return False  # "Great, thanks all.", "好，辛苦大家": a closing word, not what went well
     return cues.SHORTFALL.search(text) is None and phrases("praise_from_outside").search(text) is None
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from coach.domain.retrospective import CauseChain, Finding
+from coach.domain.retrospective import CauseChain, Finding, Goal, Verdict
+from coach.notes import cues
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
+from coach.notes.wordlists import phrases
 
 _INLINE_CAUSE = re.compile(
     r"[，,。；;]\s*(?:[\u4e00-\u9fff]{1,3}说)?(?:主要是因为|主要是|是因为|因为|由于|得益于|靠的是|"
@@ -39,3 +42,26 @@ def attach_causes(findings: list[Finding], chains: list[CauseChain], threshold: 
         best = max(findings, key=lambda f: similarity(f.text, key))
         if similarity(best.text, key) >= threshold and cause not in best.causes:
             best.causes.append(cause)
+
+
+def success_with_goal(item: Item, goals: list[Goal]) -> bool:
+    """ "…sold 44,500 against 40,000, largely because the new bot filter turned away scalpers",
+    "新店杯量超出预期，得益于开业前建好门店社群": a goal met or beaten, told with why it went well, is also a
+    highlight."""
+    if item.section == "shortfall" or item.label == "goal":
+        return False
+    reason = phrases("success_reason").search(item.text)
+    evidence = unicodedata.normalize("NFKC", item.evidence)
+    said_here = [
+        g
+        for g in goals
+        if (g.name and g.name in item.text)
+        or (g.evidence and unicodedata.normalize("NFKC", g.evidence) in evidence)
+    ]
+    # "新店杯量超出预期": with no number to judge by, the words say it went well
+    praised = cues.HIGHLIGHT.search(item.text) or phrases("praise").search(item.text)
+    well = (Verdict.met, Verdict.exceeded)
+    went_well = bool(said_here) and all(
+        g.verdict in well or (g.verdict is None and praised) for g in said_here
+    )
+    return reason is not None and reason.start() >= 4 and went_well

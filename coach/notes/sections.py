@@ -76,6 +76,15 @@ _HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "problem",
             "what hurt",
             "challenges",
+            "misses",
+            "lowlight",
+            "setback",
+            "pain point",
+            "struggle",
+            "短板",
+            "遗憾",
+            "踩坑",
+            "踩过的坑",
         ),
     ),
     (
@@ -91,6 +100,9 @@ _HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "wins",
             "what worked",
             "good",
+            "successes",
+            "bright spot",
+            "kudos",
         ),
     ),
     (
@@ -246,9 +258,13 @@ def inline_label(text: str) -> tuple[Section | None, str]:
 
 
 _FILLER = re.compile(
-    r"^(?:(?:好的?|嗯|对|那|ok(?:ay)?|so|right|alright|now)\s*[，,、]?\s*)?(?:(?:先|再|我)?(?:说说?|聊聊?|看看?|过一下))?(?=\S)",
+    r"^(?:(?:好的?|嗯|对|那|ok(?:ay)?|so|right|alright|now)\s*[，,、]?\s*)?(?:(?:先|再|我)?(?:说说?|聊聊?|看看?|过一下))?"
+    # "这个月最大的问题是…": the period the note is about changes nothing
+    r"(?:(?:这个月|本月|上个月|这个季度|本季度|这次|这一次|今年)[，,]?)?(?=\S)",
     re.I,
 )
+# "The biggest problem this month was …": the period between the topic and its copula changes nothing
+_PERIOD = r"(?:(?:this|last) (?:month|quarter|week|year|time|cycle|sprint)\s+)?"
 _ANNOUNCE_END = re.compile(r"[:：.。?？!！,，;；]|——|$")
 _SHORT_SENTENCE_WORDS = 8
 _SHORT_SENTENCE_CHARS = 16
@@ -310,7 +326,9 @@ def _counted_topic(text: str) -> tuple[Section, str] | None:
 
 # "问题主要是社招", "The problem is mainly that …": a hedge between the topic and its copula changes nothing
 _COPULA = re.compile(
-    r"\s*(?:(?:主要|其实|还|最大的)?(?:就?是|出在)|在于|[:：]|(?:is|was)\s+(?:mainly\s+|mostly\s+|really\s+)?(?:that\s+)?)\s*",
+    r"\s*(?:(?:主要|其实|还|最大的)?(?:就?是|出在)|在于|[:：]|"
+    + _PERIOD
+    + r"(?:is|was)\s+(?:mainly\s+|mostly\s+|really\s+)?(?:that\s+)?)\s*",
     re.I,
 )
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from coach.notes import cues, drilldown, finding_cues
+from coach.notes import cues, drilldown, finding_cues, prose
 from coach.notes.segment import Item
 from coach.notes.wordlists import phrases
 
@@ -113,3 +113,23 @@ def asked_findings(items: list[Item], kinds: list[K], shortfall: K, cause: K) ->
             items[i], kinds[i] = dataclasses.replace(item, text=name), shortfall
             told.append(name)
     return items, kinds
+
+
+def answers_to_an_announced_why(items: list[Item], kinds: list[K], cause: K, other: K) -> list[K]:
+    """ "Nadia: Why were there so many crew delays?" — "Ben: Mostly crews going illegal on duty hours. Once
+    the first sector runs late, …": in a transcript, the turn that answers a why-question opening the causes
+    tells the cause, sentence by sentence, down to its weight ("I'd put that at 70%")."""
+    kinds = list(kinds)
+    for i, item in enumerate(items):
+        if item.asked is None or item.speaker is None or item.section != "cause":
+            continue
+        for j in range(i, len(items)):
+            other_turn = items[j].speaker != item.speaker or items[j].line != item.line
+            if other_turn or cues.QUESTION.search(items[j].text):
+                break
+            no_answer = phrases("no_answer", anchored=True).match(items[j].text.strip()) is not None
+            if no_answer:
+                break  # "No idea, ask facilities.", "不清楚": the why goes unanswered
+            if kinds[j] == other and not prose.only_agrees(items[j].text):
+                kinds[j] = cause
+    return kinds

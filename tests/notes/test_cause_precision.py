@@ -1072,7 +1072,9 @@ def test_a_promised_piece_of_work_never_started_is_a_shortfall(note: str, name: 
     ],
 )
 def test_a_work_not_started_told_as_the_reason_is_no_shortfall(note: str) -> None:
-    assert not extract(note, name="note.txt").shortfalls
+    # the finding it explains ("晚高峰超时") may stand as one; the work not started is the cause's words
+    shortfalls = texts(extract(note, name="note.txt").shortfalls)
+    assert not any("pilot" in s or "试点" in s for s in shortfalls)
 
 
 @pytest.mark.parametrize(

@@ -101,3 +101,11 @@ def test_news_not_yet_settled_is_told_apart_from_what_happened(text: str, undeci
 )
 def test_a_cause_beside_the_chain_is_told_apart_from_a_step_under_it(text: str, separate: bool) -> None:
     assert drilldown.starts_separate_cause(text) is separate
+
+
+def test_a_why_with_a_modal_asks_about_the_verb_said_before() -> None:
+    from coach.notes import drilldown
+
+    question = drilldown.why_about("为什么会调低？")
+    assert question == "调低"
+    assert drilldown.asks_about(question, "两台检测机的灵敏度都被调低了")

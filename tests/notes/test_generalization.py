@@ -144,3 +144,17 @@ def test_keep_stop_start_headings_type_their_lessons(heading: str, action: Lesso
 def test_lesson_headings(heading: str) -> None:
     note = f"# 复盘\n复盘日期：2026年5月8日\n\n{heading}\n- 大客户的付款节点要提前锁定\n"
     assert len(RulesNotesExtractor().extract(note, doc_id="h", title="t").lessons) == 1
+
+
+@pytest.mark.parametrize(
+    "heading", ["## Misses", "## Lowlights", "## Setbacks", "## Pain points", "## 短板", "## 踩过的坑"]
+)
+def test_shortfall_headings(heading: str) -> None:
+    note = f"# Retro\nDate: 2026-05-08\n\n{heading}\n- the new website launch slipped by five weeks\n"
+    assert len(RulesNotesExtractor().extract(note, doc_id="h", title="t").shortfalls) == 1
+
+
+@pytest.mark.parametrize("heading", ["## Successes", "## Bright spots", "## Kudos"])
+def test_highlight_headings(heading: str) -> None:
+    note = f"# Retro\nDate: 2026-05-08\n\n{heading}\n- partner co-marketing brought in 200 leads for free\n"
+    assert len(RulesNotesExtractor().extract(note, doc_id="h", title="t").highlights) == 1

@@ -219,7 +219,23 @@ def name_words(head: str) -> str:
         "",
         head.strip(),
     )
-    return head.strip(" ，,。.:：-—~")[:40]
+    return clip_name(head.strip(" ，,。.:：-—~"))
+
+
+_NAME_CHARS = 40
+_LATIN_NAME_CHARS = 60  # English words are longer: "Average time to resolve a password or MFA lockout"
+
+
+def clip_name(name: str) -> str:
+    """A KPI's name cut to a readable length; an English name is cut after a whole word, not inside one."""
+    if len(name) <= _NAME_CHARS:
+        return name
+    if not name.isascii():
+        return name[:_NAME_CHARS]
+    if len(name) <= _LATIN_NAME_CHARS:
+        return name
+    cut = name[: _LATIN_NAME_CHARS + 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.:;-")
 
 
 def has_numbers(text: str) -> bool:

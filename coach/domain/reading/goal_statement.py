@@ -21,6 +21,7 @@ from coach.domain.reading.goal_roles import (
     TARGET_AFTER,
     TARGET_WORDS,
     Number,
+    clip_name,
     has_numbers,
     name_words,
     numbers_of,
@@ -143,7 +144,7 @@ def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None
     if result_text is None or not name or _DATE_LIKE.match(target_text) or _DATE_LIKE.match(result_text):
         return None
     return _Said(
-        name=name[:40], target_text=target_text.strip(), result_text=result_text.strip(), evidence=""
+        name=clip_name(name), target_text=target_text.strip(), result_text=result_text.strip(), evidence=""
     )
 
 
@@ -365,7 +366,7 @@ def _general_goal(sentence: str, topic: str | None) -> _Said | None:
         name = f"{name} {tail}".strip()
     if not name:
         name = _topic_name(topic)
-    if not name or len(name) > 40:
+    if not name or clip_name(name) != name:
         return None
     target_text = sentence[target.cue_end : target.end].strip(" ：:，,")
     result_text = sentence[result.start : result.end].strip()

@@ -652,3 +652,28 @@ def test_an_answer_names_each_kpi_by_its_own_words(
     text: str, expected: list[tuple[str, float, float]]
 ) -> None:
     assert [(g.name, g.target_value, g.result_value) for g in answer_goals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Average time to resolve a password or MFA lockout, target 15 minutes, actual 47.",
+            "Average time to resolve a password or MFA lockout",
+        ),
+        (
+            "Standby call-outs answered within 60 minutes: target 95%, actual 88%.",
+            "Standby call-outs answered within 60 minutes",
+        ),
+    ],
+)
+def test_an_english_kpi_name_is_kept_whole_up_to_sixty_characters(text: str, name: str) -> None:
+    assert [g.name for g in goals_in(text)] == [name]
+
+
+def test_a_long_english_name_is_cut_after_a_whole_word_and_a_chinese_one_at_forty_characters() -> None:
+    from coach.domain.reading.goal_roles import clip_name
+
+    english = "Share of delivery slots booked without an error on the first attempt by customers online"
+    assert clip_name(english) == "Share of delivery slots booked without an error on the first"
+    assert len(clip_name("门" * 50)) == 40

@@ -313,3 +313,24 @@ def test_a_ceiling_or_a_plan_with_its_result_after_and_makes_a_goal(
 )
 def test_a_plan_without_its_result_makes_no_goal(text: str) -> None:
     assert promise(text) is None or prose_goal(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        ("We wanted first response under 4 hours; we averaged 6.5.", "first response", 4, 6.5),
+        (
+            "The plan was 5,000 sign-ups in launch week and we got 6,200.",
+            "sign-ups in launch week",
+            5000,
+            6200,
+        ),
+        ("Activation was supposed to be 40% and it came in at 31%.", "Activation", 40, 31),
+    ],
+)
+def test_a_target_said_as_what_we_wanted_or_planned_is_read_with_its_result(
+    text: str, name: str, target: float, result: float
+) -> None:
+    (goal,) = goals_in(text)
+    assert name in goal.name
+    assert (goal.target_value, goal.result_value) == (target, result)

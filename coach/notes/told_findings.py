@@ -1,0 +1,169 @@
+"""A finding told in the same breath as its cause: "交车慢，一部分是因为返修车占了工位",
+"发货慢：临时工到岗晚了一天", "The test submission was skipped this month because of the holiday rota".
+The sentence is a cause, and the words before the reason name what went wrong: both are kept.
+
+The cue phrases are per-language data (coach/notes/words/ `told_finding_end`, `told_reason_lead`,
+`missed_practice_label`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from coach.notes import beside, cues
+from coach.notes.segment import Item
+from coach.notes.similarity import similarity
+from coach.notes.wordlists import phrases
+
+K = TypeVar("K", bound=str)
+
+_HEAD_CHARS = 14  # "取镜不准时", "一次修复率低": a finding named in a few words, not a clause of the story
+_SAME = 0.25  # a finding already told in other words
+_CJK_HEAD = re.compile(rf"^([^，,：:。；;！!？?]{{2,{_HEAD_CHARS}}})\s*([，,：:])\s*")
+
+
+def missed_with_reason(text: str) -> str | None:
+    """ "The load test … was never run, because the squad was moved": what should have been done and was
+    not, told before its reason; None when no reason follows it (a plain 该做没做) or the miss is the
+    reason's object ("…一直没做出来的原因")."""
+    # "该做没做：…，因为…": the method's own label makes it a shortfall, whatever reason follows
+    if not beside.is_missed_practice(text) or phrases("missed_practice_label").search(text):
+        return None
+    missed = phrases("missed_practice").search(text)
+    assert missed is not None
+    reason = cues.CAUSE.search(text, missed.end())
+    if reason is None:
+        return None
+    head = text[: reason.start()].strip(" ,，;；")
+    return head if len(head) >= 6 else None
+
+
+def finding_head(text: str) -> str | None:
+    """The words naming what went wrong before the reason given for it, or None. English heads ("Detection
+    was slow because …") are not read: in postmortems they retell a finding told before in other words."""
+    # a root told is the chain's; a question names no finding; "该做没做：…" is a shortfall already
+    if cues.ROOT.search(text) or cues.QUESTION.search(text) or phrases("missed_practice_label").search(text):
+        return None
+    missed = missed_with_reason(text)
+    if missed is not None:
+        return missed
+    m = _CJK_HEAD.match(text)
+    if m is not None:
+        head, mark = m.group(1).strip(), m.group(2)
+        rest = text[m.end() :]
+        led = mark in "：:" or phrases("told_reason_lead", anchored=True).match(rest) is not None
+        ends = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head) is not None
+        return head if led and ends and not head.isascii() else None
+    return None
+
+
+def _same_finding(head: str, told: str) -> bool:
+    """ "随访率低" was told as "随访率没上去，…": the words it names went wrong already stand in a finding."""
+    end = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head)
+    core = head[: end.start()].strip() if end else head
+    return core in told or told in head or similarity(head, told) >= _SAME
+
+
+def split_told_findings(
+    items: list[Item], kinds: list[K], shortfall: K, cause: K
+) -> tuple[list[Item], list[K]]:
+    """Each cause that names its finding first gives that finding as a shortfall too, unless already told."""
+    out_items: list[Item] = []
+    out_kinds: list[K] = []
+    told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
+    for item, kind in zip(items, kinds, strict=True):
+        head = finding_head(item.text) if kind == cause and item.part is None else None
+        if head and not any(_same_finding(head, text) for text in told):
+            out_items.append(dataclasses.replace(item, text=head))
+            out_kinds.append(shortfall)
+            told.append(head)
+        out_items.append(item)
+        out_kinds.append(kind)
+    return out_items, out_kinds
+
+
+# "金属异物客诉为什么还有这么多？", "为什么退货率这么高？": what the why asks about, and how far it went
+_ZH_WHY = re.compile(
+    r"^(?:那么?|还有|另外|先问[:：]?)?\s*(?:(?P<before>[^，,。？?]{2,12}?)(?:为什么|为啥|怎么会)|(?:为什么|为啥|怎么会)"
+    r"(?P<after>[^，,。？?]{2,12}?))(?:还|又|会|就)?(?:有|是)?(?:这么|那么|这样|如此)"
+)
+_EN_WHY = re.compile(
+    r"^(?:and\s+|so\s+)?why\s+(?:was|were|is|are|did|does|do|has|have|had)\s+(?:there\s+)?"
+    r"(?P<name>(?:so|such)\s+.{3,60}?|.{3,60}?\s+(?:so|such)\s+\w+(?:\s+\w+)?)\s*[?？]$",
+    re.I,
+)
+
+
+def why_finding(question: str) -> str | None:
+    """ "Why were there so many crew delays?" → "so many crew delays", "退货率为什么这么高？" → "退货率": a
+    why-question that names what went badly (said with 这么/so); None for "为什么会这样？", "Why did that
+    happen?" (they point back) and for a success asked about ("为什么做得这么好？")."""
+    text = question.strip()
+    if not cues.QUESTION.search(text) or cues.HIGHLIGHT.search(
+        re.sub(r"这么|那么|\bso\b|\bsuch\b", "", text)
+    ):
+        return None
+    m = _ZH_WHY.match(text)
+    name = (m.group("before") or m.group("after")) if m else None
+    if m is None:
+        en = _EN_WHY.match(text)
+        name = en.group("name") if en else None
+    if not name:
+        return None
+    name = name.strip(" ，,")
+    if re.search(r"\b(?:well|good|great|better|fast|quick(?:ly)?|smooth(?:ly)?)\b", name, re.I):
+        return None  # "Why did sign-ups go so well?" asks about a success
+    if phrases("question_back_reference", anchored=True).match(name):
+        return None  # "这个为什么这么慢？", "Why was it so slow?": it points back, it names nothing
+    return name
+
+
+def asked_why_findings(
+    items: list[Item], kinds: list[K], shortfall: K, cause: K
+) -> tuple[list[Item], list[K]]:
+    """ "Why were there so many crew delays?" — "Mostly crews going illegal …": the why-question that opens
+    the causes names the shortfall they explain; a finding already told is not told twice, and a why asked
+    about the sentence just said is a step of the ladder, not a finding."""
+    out_items: list[Item] = []
+    out_kinds: list[K] = []
+    told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
+    before = ""
+    for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        # only a why answered with a cause names a finding: "Why was the coffee so bad?" is small talk
+        answered = kinds[i + 1] == cause if i + 1 < len(kinds) else False
+        if item.asked and kind == cause:
+            question: str | None = item.asked
+        elif kind != shortfall and item.speaker and answered:
+            question = item.text
+        else:
+            question = None
+        name = why_finding(question) if question else None
+        if name and name in before:
+            name = None  # "…平均要等十一二天。为什么要等这么久？": a step down the why-ladder, no new finding
+        before = item.text if kind == cause else ""
+        if name and not any(_same_finding(name, text) for text in told):
+            out_items.append(dataclasses.replace(item, text=name, asked=None))
+            out_kinds.append(shortfall)
+            told.append(name)
+        if name and question == item.text:
+            continue  # the question is no item of its own
+        out_items.append(item)
+        out_kinds.append(kind)
+    return out_items, out_kinds
+
+
+def weighed_after(
+    items: list[Item], kinds: list[K], cause: K, other: K, weighs: Callable[[str], bool]
+) -> list[K]:
+    """ "We didn't have any monitoring on the connect flow. Honestly that's the big one, I'd put it at two
+    thirds.": the statement a speaker weighs right after telling it is the cause weighed."""
+    kinds = list(kinds)
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        same_turn = item.speaker == before.speaker and item.line == before.line
+        told = kinds[i - 1] == other and not cues.QUESTION.search(before.text) and len(before.text) >= 8
+        if kinds[i] == cause and same_turn and told and weighs(item.text):
+            kinds[i - 1] = cause
+    return kinds

@@ -1,0 +1,174 @@
+"""A finding told in the same breath as its cause gives both: the finding and the cause."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.notes.told_findings import finding_head, why_finding
+from tests.notes.extracting import extract, texts, words
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "finding", "cause"),
+    [
+        (
+            "复盘纪要\n\n原因方面。交车慢，一部分是因为返修车占了工位，另一部分是洗车房只有一台设备。\n",
+            "note.txt",
+            "交车慢",
+            "返修车",
+        ),
+        (
+            "复盘纪要\n\n原因方面。发货慢：仓储临时工到岗晚了一天，打包线没开满。\n",
+            "note.txt",
+            "发货慢",
+            "临时工",
+        ),
+        (
+            "Incident review\n\nWhy it happened. The load test planned for October was never run, because "
+            "the squad was moved onto the loyalty app.\n",
+            "note.txt",
+            "load test",
+            "loyalty app",
+        ),
+    ],
+)
+def test_a_finding_named_before_its_reason_is_a_shortfall_and_the_reason_its_cause(
+    note: str, name: str, finding: str, cause: str
+) -> None:
+    doc = extract(note, name=name)
+    assert finding in texts(doc.shortfalls)
+    assert any(cause in words(chain) for chain in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "说到底，交车慢是因为返修车占了工位。",  # a root told is the chain's
+        "调高了误报多，一误报就停线。",  # no reason follows the words
+        "另外设计资源太紧，主会场页面改了9版。",  # "太紧" says how a cause stood, not a finding
+        # English heads are not read: they mostly retell a finding told in other words
+        "Detection was slow because the threshold was tuned on weekday traffic.",
+        # the method's label keeps the sentence whole
+        "该做没做：智能订货系统年初就立项了，因为排期一直往后推，到现在还在测试。",
+    ],
+)
+def test_no_head_is_read_where_the_sentence_names_no_finding_before_a_reason(text: str) -> None:
+    assert finding_head(text) is None
+
+
+def test_a_finding_already_told_is_not_told_again() -> None:
+    note = (
+        "复盘纪要\n\n不足：随访率没上去，护士打电话经常打不通。\n\n原因：随访率低，主要是因为护士人手不够。\n"
+    )
+    shortfalls = extract(note, name="note.txt").shortfalls
+    assert sum("随访率" in s.text for s in shortfalls) == 1
+
+
+def test_the_method_s_label_keeps_a_missed_practice_a_shortfall_whatever_reason_follows() -> None:
+    note = (
+        "复盘纪要\n\n还有一件该做没做的事：智能订货系统年初就立项了，因为排期一直往后推，到现在还在测试。\n"
+    )
+    doc = extract(note, name="note.txt")
+    assert "智能订货系统" in texts(doc.shortfalls)
+    assert not doc.cause_chains
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        ("复盘纪要\n\n客服系统升级去年就定了要做，一直没落地。\n", "客服系统升级"),
+        ("Review notes\n\nThe status page we promised in March still does not exist.\n", "status page"),
+        ("复盘纪要\n\n新品上市延期了两个月，渠道那边意见很大。\n", "新品上市"),
+        (
+            "Review notes\n\nThe partner launch was late by three weeks and the partners noticed.\n",
+            "partner launch",
+        ),
+    ],
+)
+def test_a_promise_not_kept_or_a_plain_verdict_is_a_shortfall(note: str, finding: str) -> None:
+    assert finding in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "# 复盘\n\n## 原因\n- 根子上是订货配额定死了\n- 剩下的是刀片崩口，供应商这批刀片质量不行\n",
+            "刀片崩口",
+        ),
+        (
+            "# Retro\n\n## Why\n- The root cause is the outdated rebalancing plan\n"
+            "- The rest is sickness, we had the flu wave in the second week\n",
+            "flu wave",
+        ),
+    ],
+)
+def test_the_rest_told_with_its_detail_is_a_cause_of_its_own(note: str, cause: str) -> None:
+    assert any(cause in words(chain) for chain in extract(note).cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("question", "finding"),
+    [
+        ("Why were there so many crew delays?", "so many crew delays"),
+        ("金属异物客诉为什么还有这么多？", "金属异物客诉"),
+        ("为什么退货率这么高？", "退货率"),
+        ("为什么会这样？", None),  # it points back
+        ("Why did that happen?", None),
+        ("为什么做得这么好？", None),  # a success asked about
+        ("Why did sign-ups go so well?", None),
+        ("为什么要等这么久？", "要等"),  # named; the note's context decides whether it is a ladder step
+    ],
+)
+def test_a_why_question_said_with_so_names_the_finding_it_asks_about(
+    question: str, finding: str | None
+) -> None:
+    assert why_finding(question) == finding
+
+
+TRANSCRIPT = (
+    "Crew retro\n\n"
+    "Nadia: December numbers. Delays because of crew: we allow 40 a month, we had 96.\n"
+    "Nadia: Why were there so many crew delays?\n"
+    "Ben: Mostly crews going illegal on duty hours after a late inbound. Nobody re-bases the block times "
+    "for winter. I'd put that at 70% of the crew delays.\n"
+    "Nadia: Agreed.\n"
+)
+TRANSCRIPT_ZH = (
+    "质量月度会\n\n"
+    "钱国栋：客诉目标不超过10件，实际23件。\n"
+    "钱国栋：金属异物客诉为什么还有这么多？\n"
+    "周凯：检测机的灵敏度被夜班调低了，谁都能改，也没有记录。我看这一条占七成。\n"
+    "钱国栋：同意。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding", "cause"),
+    [(TRANSCRIPT, "so many crew delays", "re-bases"), (TRANSCRIPT_ZH, "金属异物客诉", "灵敏度")],
+)
+def test_the_turn_answering_a_why_that_opens_the_causes_tells_the_cause_of_the_finding_asked(
+    note: str, finding: str, cause: str
+) -> None:
+    doc = extract(note, name="note.txt")
+    assert finding in texts(doc.shortfalls)
+    assert any(cause in words(chain) for chain in doc.cause_chains)
+
+
+def test_a_why_asked_about_the_sentence_just_said_is_a_ladder_step_not_a_finding() -> None:
+    note = (
+        "复盘纪要\n\n原因方面。病人从开单到上台平均要等十一二天，不少人等不及就走了。为什么要等这么久？"
+        "因为麻醉评估门诊一周只开两个上午。\n"
+    )
+    assert "要等" not in texts(extract(note, name="note.txt").shortfalls)
+
+
+def test_a_why_over_small_talk_that_no_cause_answers_names_no_shortfall() -> None:
+    note = "Retro\nAttendees: Tom, Ana\n\nTom: Why was the coffee so slow?\nAna: No idea, ask facilities.\n"
+    assert not extract(note, name="n.txt").shortfalls
+
+
+def test_a_why_left_unanswered_gives_no_cause() -> None:
+    note = "复盘\n参会：老周、小林\n\n老周：投诉为什么这么多？\n小林：不清楚，得问客服那边。\n"
+    doc = extract(note, name="n.txt")
+    assert not doc.cause_chains and not doc.shortfalls
