@@ -136,7 +136,8 @@ def take(t: Turn) -> bool:
     if kinds & {"lessons", "actions"}:
         return False  # dictated lessons and actions have their own way in (router.py)
     findings = [b for b in blocks if b.kind in FINDINGS]
-    chains = _chains(blocks, full=step in _WHOLE_LADDER_ONLY, after_drill=stage == "reflection")
+    after_drill = stage == "reflection"
+    chains = _chains(blocks, step in _WHOLE_LADDER_ONLY, after_drill, before=_weighed_before(t))
     people = _people(t)
     own = _ASKED.get(step, set()) if stage == "analysis" else set()
     if stage == "reflection":
@@ -151,7 +152,12 @@ def take(t: Turn) -> bool:
         _fix_share(t, blocks[0].text, said_as_fix=True)  # "Actually no, say 65%. The other big chunk is …"
     for block in findings:
         _file_findings(t, block, filed)
+    if findings and not chains:  # "…I'd say 70% of it. The rest is the holiday spike.": that ladder's rest
+        rests = [b for b in blocks if b.kind == "rest"]
+        chains = _chains(rests, True, after_drill, before=_weighed_before(t))
     for parts in chains:
+        if not parts.phenomenon and filed.last_chain is not None and parts.share:
+            parts.phenomenon = filed.last_chain.phenomenon  # "…占七成。剩下三成是天气": that finding's rest
         _file_chain(t, parts, filed)
     for said in people:
         _file_reflection(t, said, filed)
@@ -217,17 +223,32 @@ def _first_rung(t: Turn, blocks: list[Block]) -> bool:
     return True
 
 
-def _chains(blocks: list[Block], full: bool, after_drill: bool = False) -> list[ChainParts]:
-    """The drill-downs said in the message; while drilling only a whole ladder (one rung is an answer)."""
+def _weighed_before(t: Turn) -> tuple[str | None, float]:
+    """(the phenomenon, the share its chains weigh) of the last weighed chain filed, for a remainder said
+    after it ("…80%." then "rest is traffic"); (None, 0) when the last chain has no share."""
+    chains = t.review.cause_chains
+    if not chains or not chains[-1].share:
+        return None, 0.0
+    last = chains[-1].phenomenon
+    return last, sum(chain.share or 0 for chain in chains if chain.phenomenon == last)
+
+
+def _chains(
+    blocks: list[Block], full: bool, after_drill: bool = False, before: tuple[str | None, float] = (None, 0.0)
+) -> list[ChainParts]:
+    """The drill-downs said in the message; while drilling only a whole ladder (one rung is an answer).
+    A remainder weighs what is left after the chains of this message, else of the last one weighed."""
     found: list[ChainParts] = []
     for block in blocks:
-        weighed = sum(p.share or 0 for p in found)
+        weighed = sum(p.share or 0 for p in found) or before[1]
         if (
             block.kind == "rest"
             and (parts := read_rest(block.text)) is not None
             and _the_remainder(block, weighed)
         ):
             parts.share = round(1 - weighed, 2)  # "…80% of the corrections. The rest were …": the other 20%
+            if not found and before[0] and not parts.phenomenon:
+                parts.phenomenon = before[0]  # the rest of the finding weighed last
             found.append(parts)
         elif block.kind == "chain":
             ladder = Block(block.kind, block.sentences[: ladder_end(block.sentences, 0)])
@@ -278,7 +299,7 @@ def _file_ladder(t: Turn, block: Block, filed: Filed) -> bool:
     if start is None:
         return False
     end = ladder_end(said, start, earlier=" ".join(said[:start]))
-    topic = strip_filler(said[start - 1]).rstrip("。.")
+    topic = strip_filler(said[start - 1]).rstrip("。.;；,，")
     parts = read_chain(Block(block.kind, said[start:end]).text, topic=topic)
     if parts is None:
         return False
@@ -322,6 +343,12 @@ def _file_items(
                 _file_chain(t, ChainParts(named.text, root=without_meta(why), share=parse_share(why)), filed)
             continue
         if has_rung(item) and (parts := read_chain(item, least=1)) is not None:
+            if not parts.phenomenon and mine and kind != "highlights":
+                # "…trucks leave late because …; root cause is …": the root of the finding just said
+                parts.phenomenon = mine[-1].text
+                parts.surface = parts.surface or mine[-1].causes
+                _file_chain(t, parts, filed)
+                continue
             if kind != "highlights" and parts.phenomenon:
                 causes = parts.surface or ([parts.root] if parts.root else [])  # as analysis files it
                 t.review.shortfalls.append(Finding(text=parts.phenomenon, causes=causes, evidence=item))

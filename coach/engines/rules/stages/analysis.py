@@ -307,7 +307,8 @@ def _kind_answer(t: Turn) -> None:
 def _ask_next_why(t: Turn, kind: FindingKind) -> None:
     items: list[Finding] = getattr(t.review, kind)
     for index, finding in enumerate(items):
-        if not finding.causes and f"{kind}:{index}" not in t.state.analysis.why_asked:
+        drilled = _has_chain(t, finding.text)  # its why was answered by a whole chain
+        if not finding.causes and not drilled and f"{kind}:{index}" not in t.state.analysis.why_asked:
             t.state.analysis.finding_index = index
             t.state.analysis.step = "highlight_why" if kind == "highlights" else "shortfall_why"
             t.ask(
@@ -316,6 +317,13 @@ def _ask_next_why(t: Turn, kind: FindingKind) -> None:
             )
             return
     _after_findings(t, kind)
+
+
+def _has_chain(t: Turn, finding: str) -> bool:
+    """Whether a cause chain was filed on this finding (its phenomenon is the finding or part of it)."""
+    said = normalize(finding)
+    phenomena = [normalize(chain.phenomenon.strip(" ;；,，。.")) for chain in t.review.cause_chains]
+    return any(p and (p in said or said in p) for p in phenomena)
 
 
 def _why(t: Turn, kind: FindingKind) -> None:
@@ -382,7 +390,7 @@ def candidates(t: Turn) -> list[str]:
         if goal.verdict in (Verdict.missed, Verdict.far_missed) and not named:
             found.append(goal_line(t, goal))
     drilled = {c.phenomenon for c in t.review.cause_chains} | set(t.state.analysis.drilled)
-    return [c for c in dict.fromkeys(found) if c not in drilled]
+    return [c for c in dict.fromkeys(found) if c not in drilled and not _has_chain(t, c)]
 
 
 def ask_choose(t: Turn) -> None:
