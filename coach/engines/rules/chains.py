@@ -141,6 +141,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     head: list[str] = []
     phenomenon: str | None = None
     share: float | None = None
+    share_said = ""  # the clause the share was read from
     others: list[CauseShare] = []
     marked = 0
     pending: str | None = None  # a cue said alone ("根因：…", "On the surface, …"): its words come next
@@ -201,8 +202,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             and (layers or head or phenomenon)
             and (len(clause) <= 25 or said_as_share(clause))
         ):
-            if share is None:
-                share = given
+            named = [said for said in parse_shares(clause) if said.cause]
+            if share is None or (not _EXACT.search(share_said) and _EXACT.search(clause) and not named):
+                share, share_said = given, clause  # "most of it, say 75%": the same share, said exactly
             else:  # a later share weighs another cause ("另外三成是价格"), when it names one
                 others += [said for said in parse_shares(clause) if said.cause]
         elif pending == "phenomenon":
@@ -394,6 +396,10 @@ def _rung(clause: str) -> tuple[str | None, str]:
             words = cues.back_reference().sub("", clause[match.end() :]).strip(" ，,：:")
             return rung, words if rung == "share" else _share_removed(words)
     return None, clause
+
+
+# a share said as a number, not as a word for one ("most of it")
+_EXACT = re.compile(r"\d|[一二两三四五六七八九十]成|一半|half|quarter|third", re.I)
 
 
 def _share_removed(words: str) -> str:

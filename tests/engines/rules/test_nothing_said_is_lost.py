@@ -265,3 +265,62 @@ def test_an_undo_of_a_turn_that_filed_two_actions_names_both() -> None:
     assert coach.last.review.actions == []
     undone = coach.reply.splitlines()[0]
     assert undone.count("“") == 2 and "daily ops call" in undone  # both, not only the last one
+
+
+# ---- "done" at "who's next?", a share said twice, reflections and lessons said tersely -------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "person", "done"),
+    [
+        ("zh", "我是张敏。最触动的是客户流失；发现自己看数据太少；重来会每周看数据；下一步建周报。", "完成"),
+        (
+            "en",
+            "I'm Maria. Most moved by a churn video; learned I assume; I'd test first; next step: calls.",
+            "done",
+        ),
+    ],
+)
+def test_done_when_asked_who_is_next_ends_the_reflections_not_the_review(
+    language: str, person: str, done: str
+) -> None:
+    opening = TO_ANALYSIS_ZH if language == "zh" else TO_ANALYSIS_EN
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening, "没有" if language == "zh" else "none", "没有" if language == "zh" else "none")
+    coach.script("跳过" if language == "zh" else "skip", person)
+    assert coach.stage == "reflection"
+    coach.say(done)
+    assert coach.stage == "lessons"  # the method goes on: lessons and actions are still to come
+
+
+def test_a_share_said_again_exactly_replaces_the_word_for_it() -> None:
+    coach = Coaching(language="en")
+    coach.script(
+        *TO_ANALYSIS_EN,
+        "none",
+        "bad: people don't finish setup; why? the wizard has 9 steps; why? we never ran usability tests."
+        " thats the root, most of it, say 75%",
+    )
+    (chain,) = coach.last.review.cause_chains
+    assert chain.share == 0.75  # "most of it" alone would be 0.7
+
+
+def test_a_terse_reflection_reads_each_answer_without_its_label() -> None:
+    coach = Coaching(language="en")
+    coach.script(*TO_ANALYSIS_EN, "none", "none", "skip")
+    coach.say(
+        "I'm Maria. Moved most by a churned user's video. Learned I assume too much."
+        " Would do: test with 5 users first."
+    )
+    (reflection,) = coach.last.review.reflections
+    assert reflection.most_touched == "a churned user's video"
+    assert reflection.do_better == "test with 5 users first"
+
+
+def test_a_type_after_a_dash_types_the_lesson_and_leaves_its_words() -> None:
+    coach = Coaching(language="en")
+    coach.script(*TO_LESSONS_EN, "keep annual plan push - business. start usability testing - org.")
+    assert [(lesson.text, lesson.dimension.value) for lesson in coach.last.review.lessons] == [
+        ("keep annual plan push", "business"),
+        ("start usability testing", "organization"),
+    ]

@@ -62,18 +62,24 @@ def _with_types_said_after(items: list[str]) -> list[str]:
     return joined
 
 
-_TYPE_LABEL = re.compile(r"\s*[(（](?P<label>[^()（）]{1,12})[)）]\s*$")
+# a type closing a lesson: in brackets, or after a dash ("keep annual plan push - business")
+_TYPE_LABEL = re.compile(
+    r"\s*(?:[(（](?P<label>[^()（）]{1,12})[)）]|\s[-–—]+\s*(?P<dash>[A-Za-z\u4e00-\u9fff, ，、]{1,24}))\s*$"
+)
 
 
 def type_label_off(
     item: str, dimension: Dimension | None, action: LessonAction | None
 ) -> tuple[str, Dimension | None, LessonAction | None]:
-    """ "要新增上线陪跑（人）", "keep the tiered pricing (business)": the type in brackets closing a lesson
-    is its type, not its words."""
+    """ "要新增上线陪跑（人）", "keep the tiered pricing (business)", "start usability testing - org": the
+    type closing a lesson is its type, not its words."""
     match = _TYPE_LABEL.search(item)
     if match is None or not match.start():
         return item, dimension, action
-    label_dimension, label_action = parse_lesson_correction(f"（{match.group('label')}）")
+    label = match.group("label") or match.group("dash")
+    if match.group("dash") and len(label.split()) > 3:
+        return item, dimension, action  # "- it cost us two weeks" is more of the lesson, no type
+    label_dimension, label_action = parse_lesson_correction(f"（{label}）")
     if label_dimension is None and label_action is None:
         return item, dimension, action
     return item[: match.start()], dimension or label_dimension, action or label_action
