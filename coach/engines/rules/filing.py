@@ -28,7 +28,7 @@ from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import flow, late_share
 from coach.engines.rules.chains import ChainParts, file_chain, ladder_end, ladder_start, read_chain, read_rest
 from coach.engines.rules.receipt import Filed, ask_next, receipt
-from coach.engines.rules.share import parse_share
+from coach.engines.rules.share import parse_share, parse_shares
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons
 from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_findings, word_grams
 from coach.engines.rules.turn import Turn
@@ -131,6 +131,10 @@ def take(t: Turn) -> bool:
         return False
     if late_share.take(t):
         return True
+    if stage == "analysis" and _only_corrects_a_share(t):
+        _fix_share(t, t.text, said_as_fix=True)  # "不是六成，是七成" while the findings are collected
+        t.reask()
+        return True
     blocks = read_blocks(t.text)
     kinds = {b.kind for b in blocks}
     if kinds & {"lessons", "actions"}:
@@ -190,10 +194,29 @@ def _weighed_cause(t: Turn) -> bool:
     return True
 
 
+def _only_corrects_a_share(t: Turn) -> bool:
+    """A message that says only that a share given is another one ("不是六成，是七成", "not 60%, 70%")."""
+    if not t.review.cause_chains or not _share_fix().search(t.text) or not parse_shares(t.text):
+        return False
+    rest = _share_fix().sub(" ", t.text)
+    for said in parse_shares(t.text):
+        rest = rest.replace(said.cause, " ") if said.cause else rest
+    return not has_words(re.sub(r"[\d.%％一二两三四五六七八九十成半]|(?i:percent|half)", " ", rest))
+
+
+_OLD_SHARE = re.compile(r"(?:不是|并非|而不是|(?<![a-z])not)\s*$", re.I)  # the words before the old share
+_BOUND_SHARE = re.compile(r"(?:more|less) than|至少|超过|不到|at least|over|under", re.I)
+
+
 def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
     """A share that corrects one given ("sorry, make that 65%") goes on the last weighed chain; with
-    `said_as_fix`, only when words say it corrects one."""
-    share = parse_share(text)
+    `said_as_fix`, only when words say it corrects one. The new share is one not marked as the old one,
+    said alone if one is: "不是六成，是七成"; "more than half. Say 65%"; "make that 70%. The parts delays
+    are the other 30%"."""
+    new = [said for said in parse_shares(text) if not _OLD_SHARE.search(said.cause)]
+    alone = [said for said in new if len(said.cause.strip()) <= 12]
+    exact = [said for said in alone if not _BOUND_SHARE.search(said.cause)]  # "more than half" only bounds it
+    share = (exact or alone or new)[0].share if new else parse_share(text)
     chains = t.review.cause_chains
     if share is None or not chains or (said_as_fix and not _share_fix().search(text)):
         return

@@ -51,10 +51,11 @@ def test_a_terse_english_lesson_list_is_split_at_each_full_stop() -> None:
     result = coach.say(
         "lessons: keep weekly demos, org. start pairing on hotfixes, people. stop late scope changes, culture"
     )
-    assert [lesson.text for lesson in result.review.lessons][-3:] == [
-        "keep weekly demos, org",
-        "start pairing on hotfixes, people",
-        "stop late scope changes, culture",
+    lessons = result.review.lessons[-3:]
+    assert [(lesson.text, lesson.dimension.value) for lesson in lessons] == [
+        ("keep weekly demos", "organization"),  # the type said last types it, no part of its words
+        ("start pairing on hotfixes", "people"),
+        ("stop late scope changes", "culture"),
     ]
 
 

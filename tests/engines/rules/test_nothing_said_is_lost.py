@@ -324,3 +324,79 @@ def test_a_type_after_a_dash_types_the_lesson_and_leaves_its_words() -> None:
         ("keep annual plan push", "business"),
         ("start usability testing", "organization"),
     ]
+
+
+# ---- corrections of a number, a share; a type said as the last clause ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "goals", "fix", "result"),
+    [
+        (
+            "zh",
+            "到店客流目标2万人次，实际1.6万；会员新增目标3000，实际3400",
+            "等下，客流实际是1.65万，我看错了",
+            16500,
+        ),
+        (
+            "en",
+            "Store visits target 20k, actual 16k; new members target 3000, actual 3400",
+            "sorry, visits were 16.5k",
+            16500,
+        ),
+    ],
+)
+def test_a_corrected_count_replaces_the_result_of_the_kpi_it_names(
+    language: str, goals: str, fix: str, result: float
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(goals, fix)
+    assert coach.last.review.goals[0].result_value == result
+    assert coach.last.review.goals[1].result_value == 3400
+
+
+@pytest.mark.parametrize(
+    ("language", "ladder", "fix"),
+    [
+        (
+            "zh",
+            "不足：坪效低，表面上是周末没人，往下看是周末没活动，根本原因是市场部周末不排班，占六成",
+            "不是六成，是七成",
+        ),
+        (
+            "en",
+            "bad: weekend sales low; underneath no events; root cause is marketing has no weekend rota, 60%",
+            "not 60%, 70%",
+        ),
+    ],
+)
+def test_a_share_corrected_takes_the_new_value_not_the_old(language: str, ladder: str, fix: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ANALYSIS_ZH if language == "zh" else TO_ANALYSIS_EN), "没有" if language == "zh" else "none"
+    )
+    coach.script(ladder, fix)
+    assert [c.share for c in coach.last.review.cause_chains] == [0.7]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "zh",
+            "经验：扫码送券继续，业务；周末活动排班新增，组织",
+            [("扫码送券继续", "business"), ("周末活动排班新增", "organization")],
+        ),
+        (
+            "en",
+            "Lessons: keep the buddy shifts, that's people. Start a weekend rota, org.",
+            [("keep the buddy shifts", "people"), ("Start a weekend rota", "organization")],
+        ),
+    ],
+)
+def test_a_type_said_as_the_last_clause_types_the_lesson_and_leaves_its_words(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_LESSONS_ZH if language == "zh" else TO_LESSONS_EN), text)
+    assert [(lesson.text, lesson.dimension.value) for lesson in coach.last.review.lessons] == expected

@@ -330,13 +330,14 @@ def _confirm(t: Turn) -> None:
     flow.advance(t)
 
 
-def _append(t: Turn, text: str) -> None:
+def _append(t: Turn, said: str) -> None:
+    """A lesson as said, typed by its own words ("…，组织", "(people)"), else by the classifier."""
+    dimension, action = parse_lesson_correction(said)
+    text, dimension, action = type_label_off(said, dimension, action or stated_action(said))
     typing = classify_lesson(text)
-    dimension, action = parse_lesson_correction(text)
-    action = action or stated_action(text)
     t.review.lessons.append(
         Lesson(
-            text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=text
+            text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=said
         )
     )
     t.state.lessons.confidence.append(1.0 if dimension and action else typing.confidence)
@@ -347,18 +348,8 @@ def _add(t: Turn, text: str) -> None:
     if not has_words(text):
         t.say("lessons_help")
         return
-    if len(split_items(text)) > 1:
-        for item in split_items(text)[:-1]:
-            _append(t, item)
-        text = split_items(text)[-1]
-    typing = classify_lesson(text)
-    dimension, action = parse_lesson_correction(text)
-    t.review.lessons.append(
-        Lesson(
-            text=text, dimension=dimension or typing.dimension, action=action or typing.action, evidence=text
-        )
-    )
-    t.state.lessons.confidence.append(1.0 if dimension and action else typing.confidence)
+    for item in split_items(text) or [text]:
+        _append(t, item)
     _edited(t, len(t.review.lessons) - 1, added=True)
 
 

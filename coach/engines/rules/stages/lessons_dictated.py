@@ -8,6 +8,7 @@ import re
 from coach.domain.critique import normalize
 from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
 from coach.domain.reading import cues
+from coach.domain.reading.passing import only_dimension_label
 from coach.domain.retrospective import Dimension, LessonAction
 from coach.engines.rules.text import has_words, split_items
 
@@ -75,7 +76,7 @@ def type_label_off(
     type closing a lesson is its type, not its words."""
     match = _TYPE_LABEL.search(item)
     if match is None or not match.start():
-        return item, dimension, action
+        return _dimension_said_last(item, dimension, action)
     label = match.group("label") or match.group("dash")
     if match.group("dash") and len(label.split()) > 3:
         return item, dimension, action  # "- it cost us two weeks" is more of the lesson, no type
@@ -83,6 +84,17 @@ def type_label_off(
     if label_dimension is None and label_action is None:
         return item, dimension, action
     return item[: match.start()], dimension or label_dimension, action or label_action
+
+
+def _dimension_said_last(
+    item: str, dimension: Dimension | None, action: LessonAction | None
+) -> tuple[str, Dimension | None, LessonAction | None]:
+    """ "扫码送券继续，业务", "keep the buddy shifts, that's people": a last clause that only names the
+    dimension types the lesson and leaves its words."""
+    head, comma, last = item.rpartition("，") if "，" in item else item.rpartition(",")
+    if not comma or not head.strip() or not only_dimension_label(last):
+        return item, dimension, action
+    return head.strip(), dimension or parse_lesson_correction(last)[0], action
 
 
 def taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:

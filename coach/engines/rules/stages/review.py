@@ -144,8 +144,9 @@ def _goal_named(goals: list[Goal], text: str, new: Quantity, strong: bool) -> in
 
 
 def _unit_fits(goal_unit: str | None, said_unit: str | None) -> bool:
-    """A new value can replace a side of the KPI only in the KPI's own unit ("162人" for 新生报名)."""
-    return goal_unit == said_unit
+    """A new value can replace a side of the KPI only in the KPI's own unit ("162人" for 新生报名); a bare
+    count ("1.65万" for 到店客流 in 人次) fits any unit but a percentage."""
+    return goal_unit == said_unit or (said_unit is None and goal_unit != "%")
 
 
 def _new_values(text: str) -> list[Quantity]:
