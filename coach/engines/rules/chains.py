@@ -60,6 +60,8 @@ _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
 # "06:00" is a time, no clause; "A -> B" and "A => B" are a step down, as "A → B" is
 _CLAUSE = re.compile(r"[，,：→]\s*|:(?!\d{2}\b)\s*|\s*(?:-+>|=>)\s*|\s+-\s+|——\s*|\s+—\s+")
+# terse notes step down with ASCII arrows, a comma inside a step ("2019 pattern, not flight schedule")
+_STEP = re.compile(r"\s*(?:-+>|=>)\s*|:(?!\d{2}\b)\s*")
 
 
 @cache
@@ -361,7 +363,8 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     """(sentence number, clause) for every clause, so a root can go on to the end of its sentence."""
     out: list[tuple[int, str]] = []
     for number, sentence in enumerate(_SENTENCE_END.split(text)):
-        out += [(number, _lead_removed(c)) for c in _CLAUSE.split(sentence)]
+        splitter = _STEP if re.search(r"-+>|=>", sentence) else _CLAUSE
+        out += [(number, _lead_removed(c)) for c in splitter.split(sentence)]
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from coach.domain import critique
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
-from coach.engines.rules import filing, finding_causes, flow, transcript
+from coach.engines.rules import filing, finding_causes, flow, late_share, transcript
 from coach.engines.rules.commands import handle_command
 from coach.engines.rules.replies import render
 from coach.engines.rules.router import reroute
@@ -65,7 +65,11 @@ class RulesEngine:
             elif filing.actions_aside(t) or filing.lessons_aside(t) or filing.reflections_aside(t):
                 t.reask()  # the message held only an action or a lesson said in passing
             elif (
-                not handle_command(t) and not finding_causes.take(t) and not filing.take(t) and not reroute(t)
+                not handle_command(t)
+                and not finding_causes.take(t)
+                and not late_share.take(t)
+                and not filing.take(t)
+                and not reroute(t)
             ):
                 flow.handler(t.state.stage).handle(t)
             if closing is not None and t.state.stage != "done":

@@ -22,6 +22,8 @@ from coach.engines.rules.turn import Turn
 
 # the steps where the coach collects findings after a chain was filed with its share left open
 _STEPS = ("highlights", "shortfalls", "missed", "choose", "another")
+# the stages after the analysis, where a share remembered late still goes on its chain
+_LATER = ("lessons", "actions")
 
 
 def _self_correction() -> re.Pattern[str]:
@@ -31,10 +33,11 @@ def _self_correction() -> re.Pattern[str]:
 
 def take(t: Turn) -> bool:
     """Put a later share on the open chain the message names; True when it did."""
-    if t.state.stage != "analysis" or t.state.analysis.step not in _STEPS or not has_share(t.text):
+    in_analysis = t.state.stage == "analysis" and t.state.analysis.step in _STEPS
+    if not (in_analysis or t.state.stage in _LATER) or not has_share(t.text):
         return False
     blocks = read_blocks(t.text)
-    if any(b.kind != "rest" for b in blocks[1:]) or blocks[0].kind == "chain":
+    if any(b.kind != "rest" for b in blocks[1:]) or blocks[0].kind in ("chain", "lessons", "actions"):
         return False  # a drill-down said whole ("Drill into X: …, because …, 80%") is filed as a chain
     if re.search(cues.alternatives("because"), t.text, re.I):
         return False
@@ -54,7 +57,12 @@ def take(t: Turn) -> bool:
             share = rest.share if rest.share is not None else round(1 - chain.share, 2)
             file_chain(
                 t.review.cause_chains,
-                CauseChain(phenomenon=chain.phenomenon, root_cause=rest.root, share=share),
+                CauseChain(
+                    phenomenon=chain.phenomenon,
+                    surface_cause=" → ".join(rest.surface) or None,
+                    root_cause=rest.root,
+                    share=share,
+                ),
             )
     drilldown.mark_main(t.review.cause_chains)
     t.reask()

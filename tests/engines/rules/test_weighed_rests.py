@@ -62,3 +62,44 @@ def test_a_share_corrected_beside_another_weighed_cause_corrects_and_files_both(
     chains = [(c.root_cause, c.share, c.is_main) for c in result.review.cause_chains]
     assert chains[0][1:] == (0.6, True)
     assert chains[1] == (root, 0.25, False)
+
+
+OPEN_SHARE = {
+    "zh": (
+        "挖回款：现象是账期超90天的多，表面是客户拖款，根子上是合同没约定付款节点",
+        "不知道",
+        "经验：合同要约定付款节点，新增，组织",
+    ),
+    "en": (
+        "Dig churn: the symptom is cancellations in month 2, surface cause is slow onboarding, "
+        "root cause is no onboarding owner.",
+        "not sure",
+        "Lessons: start an onboarding owner, organization.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "rest"),
+    [
+        (
+            "zh",
+            "刚才回款那个，合同没约定付款节点这条大概占六成。剩下四成是两家客户破产了。",
+            "两家客户破产了",
+        ),
+        (
+            "en",
+            "On churn, the onboarding owner thing is about 60%. The rest is a competitor's price cut.",
+            "a competitor's price cut",
+        ),
+    ],
+)
+def test_a_share_remembered_during_the_lessons_goes_on_its_chain(language: str, text: str, rest: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*AFTER_DRILL[language][:5], *OPEN_SHARE[language])
+    assert coach.stage == "lessons"
+    result = coach.say(text)
+    chains = [(c.root_cause, c.share, c.is_main) for c in result.review.cause_chains]
+    assert chains[0][1:] == (0.6, True)
+    assert (rest, 0.4, False) in chains
+    assert len(result.review.lessons) == 1  # no lesson edited by it

@@ -151,6 +151,9 @@ def skip(t: Turn) -> None:
         flow.advance(t)
 
 
+_PICK_CHARS = 16  # "the second one, please", "我选第二个吧"
+
+
 def _nothing(text: str) -> bool:
     """ "没有", "none really", "wins: none really": the answer names no finding."""
     opened = opens(text)
@@ -411,6 +414,13 @@ def ask_choose(t: Turn) -> None:
     t.ask("analysis_choose", options=listing)
 
 
+def _picks_by_number(text: str) -> bool:
+    """A short answer that picks an option by its number ("2", "第二个", "the third one"); a longer message
+    holds numbers of its own ("3 lanes shut early -> …")."""
+    body = normalize(text)
+    return len(body) <= _PICK_CHARS or bool(re.match(r"^(?:第\s*\S{1,2}\s*[条个项点]|#\s*\d)", body))
+
+
 def _choose(t: Turn) -> None:
     options = candidates(t)
     if not options:
@@ -424,7 +434,7 @@ def _choose(t: Turn) -> None:
     chosen = (
         next((o for o in options if o.lower() in low or low in o.lower()), None) if len(low) >= 2 else None
     )
-    for number in item_numbers(t.text):
+    for number in item_numbers(t.text) if _picks_by_number(t.text) else []:
         index = len(options) - 1 if number == -1 else number - 1
         if chosen is None and 0 <= index < len(options):
             chosen = options[index]
