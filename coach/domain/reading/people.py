@@ -69,7 +69,7 @@ def _person(sentence: str) -> tuple[str | None, str]:
             named_lead
             and not labelled
             and _is_name(named_lead.group("name"))
-            and _answer_cue(lead[named_lead.end() :]) is not None
+            and (_answer_cue(lead[named_lead.end() :]) is not None or _passes(lead[named_lead.end() :]))
         ):
             return named_lead.group("name"), lead[named_lead.end() :]
     if (match := cues.named_lead().match(body)) and not labelled and _hands_over(body[match.end() :]):
@@ -205,6 +205,9 @@ def read_reflections(text: str) -> list[SaidReflection]:
         if name is not None:
             current = SaidReflection(person=name)
             said.append(current)
+            if _passes(rest):  # "Ben: skip", "老王：不说了": every question left out
+                current.skipped = list(QUESTIONS)
+                continue
         for clause in _clauses(rest):
             cue = _answer_cue(clause)
             if cue is None:
@@ -221,6 +224,12 @@ def read_reflections(text: str) -> list[SaidReflection]:
             elif key not in current.answers and key not in current.skipped:
                 current.skipped.append(key)
     return [s for s in said if s.answers or s.person or s.skipped]
+
+
+def _passes(rest: str) -> bool:
+    """A person's whole turn that only passes ("skip", "pass", "跳过")."""
+    body = rest.strip(" \t,，:：.。!！")
+    return bool(body) and bool(re.fullmatch(rf"(?:{cues.alternatives('reflection_blank')})", body, re.I))
 
 
 def is_reflection_done(text: str) -> bool:

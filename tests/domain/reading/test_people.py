@@ -527,3 +527,23 @@ def test_answers_typed_in_quotes_are_read_without_the_quotes() -> None:
 )
 def test_the_teams_should_is_no_reflection(text: str) -> None:
     assert not any(p.answers for p in read_reflections(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reflections:\nAmy: most moved by exit interviews; learned I ignore small accounts.\nBen: skip",
+        "反思：\n小林：最触动的是退订访谈；发现自己忽视小客户。\n老王：跳过",
+    ],
+)
+def test_a_person_who_only_passes_skips_every_question(text: str) -> None:
+    first, second = read_reflections(text)
+    assert first.answers and not second.answers
+    assert second.skipped == ["most_touched", "self_discovery", "do_better", "next_step"]
+
+
+def test_would_do_better_by_opens_the_answer_without_its_words() -> None:
+    (said,) = read_reflections(
+        "Amy: most moved by exit interviews; would do better by calling every new account"
+    )
+    assert said.answers["do_better"] == "calling every new account"

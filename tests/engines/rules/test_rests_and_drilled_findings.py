@@ -72,3 +72,16 @@ def test_a_finding_drilled_whole_is_not_offered_again(lang: str, missed: str, as
     coach = Coaching(language=lang)  # type: ignore[arg-type]
     coach.script(*OPENING[lang], LADDER[lang], missed)
     assert asked in coach.reply and FINDING[lang] not in coach.reply  # straight into the one not drilled
+
+
+@pytest.mark.parametrize(
+    ("lang", "rest", "root"),
+    [
+        ("zh", "剩下的：三月涨价", "三月涨价"),
+        ("en", "The rest: pricing increase in March", "pricing increase in March"),
+    ],
+)
+def test_the_rest_said_with_a_colon_is_the_remainder(lang: str, rest: str, root: str) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*OPENING[lang], LADDER[lang], rest)
+    assert [(c.root_cause, c.share) for c in coach.last.review.cause_chains][1] == (root, 0.2)

@@ -65,7 +65,7 @@ def _with_types_said_after(items: list[str]) -> list[str]:
 
 # a type closing a lesson: in brackets, or after a dash ("keep annual plan push - business")
 _TYPE_LABEL = re.compile(
-    r"\s*(?:[(（](?P<label>[^()（）]{1,12})[)）]|\s[-–—]+\s*(?P<dash>[A-Za-z\u4e00-\u9fff, ，、]{1,24}))\s*$"
+    r"\s*(?:[(（](?P<label>[^()（）]{1,24})[)）]|\s[-–—]+\s*(?P<dash>[A-Za-z\u4e00-\u9fff, ，、]{1,24}))\s*$"
 )
 
 
