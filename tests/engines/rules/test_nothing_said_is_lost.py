@@ -400,3 +400,33 @@ def test_a_type_said_as_the_last_clause_types_the_lesson_and_leaves_its_words(
     coach = Coaching(language=language)  # type: ignore[arg-type]
     coach.script(*(TO_LESSONS_ZH if language == "zh" else TO_LESSONS_EN), text)
     assert [(lesson.text, lesson.dimension.value) for lesson in coach.last.review.lessons] == expected
+
+
+# ---- protests are no data; a list after a remark; an ownerless, dateless draft is said back -------------
+
+
+@pytest.mark.parametrize(
+    ("language", "protest"),
+    [("zh", "你怎么又问？我都告诉你根因了"), ("en", "why are you asking again? I told you the root cause")],
+)
+def test_a_protest_that_the_answer_was_given_files_nothing(language: str, protest: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_ANALYSIS_ZH if language == "zh" else TO_ANALYSIS_EN), protest)
+    review = coach.last.review
+    assert review.highlights == [] and review.shortfalls == []
+
+
+def test_lessons_after_a_remark_on_the_proposals_leave_the_remark_out() -> None:
+    coach = Coaching(language="en")
+    coach.script(
+        *TO_LESSONS_EN, "stop proposing lessons from causes, here are mine: own test infra (org, start)"
+    )
+    assert [lesson.text for lesson in coach.last.review.lessons] == ["own test infra"]
+
+
+def test_finishing_with_a_draft_that_names_no_owner_and_no_date_files_no_action() -> None:
+    coach = Coaching(language="en")
+    coach.script(*TO_ACTIONS_EN, "Raj owns test infra from May 1", "no, the second one is Lin Chen not Lin")
+    coach.say("that's all")
+    assert [a.who for a in coach.last.review.actions] == ["Raj"]
+    assert "no, the second one" in coach.reply  # said back, not silently dropped

@@ -118,10 +118,13 @@ def _ends_actions(text: str, bare_no: bool = True) -> bool:
 def _finish_with_draft(t: Turn) -> None:
     """The user is done while an action still lacks a part: keep what was said, never the closing words."""
     draft = t.state.actions.draft
-    if draft is not None and (draft.what or draft.how):
+    if draft is not None and (draft.what or draft.how) and (draft.who or draft.when):
         item = make_item(t, draft)
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
+    elif draft is not None and draft.evidence:
+        # with no owner and no date it may be talk ("no, the second one is Lin Chen"): said back, not filed
+        t.say("actions_not_kept", said=quote(draft.evidence[0], t.lang, 60))
     t.state.actions.draft = None
     if wants_finish(_finish_tail().sub("", normalize(t.text))):
         flow.go_to(t, "done")
