@@ -86,3 +86,19 @@ def test_a_paragraph_opened_with_there_were_problems_tells_shortfalls(note: str,
 def test_a_task_whose_date_is_still_to_be_set_has_no_date(note: str) -> None:
     (action,) = extract(note, name="note.txt").actions
     assert action.when is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "归根到底是绩效考核只看签约不看回款。",
+        "究其原因，是培训体系缺失，新人上岗前只培训了半天。",
+        "追根溯源，是配置变更没有走评审。",
+        "The delay came down to a missing sign-off step in procurement.",
+        "What caused it was a config change that skipped review.",
+        "It boils down to having no owner for the vendor relationship.",
+        "Behind all of this is a hiring freeze that left us two people short.",
+    ],
+)
+def test_a_cause_said_in_other_words_is_a_cause(sentence: str) -> None:
+    assert extract(f"Notes\n\n{sentence}\n", name="note.txt").cause_chains
