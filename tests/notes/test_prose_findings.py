@@ -102,3 +102,20 @@ def test_a_task_whose_date_is_still_to_be_set_has_no_date(note: str) -> None:
 )
 def test_a_cause_said_in_other_words_is_a_cause(sentence: str) -> None:
     assert extract(f"Notes\n\n{sentence}\n", name="note.txt").cause_chains
+
+
+@pytest.mark.parametrize(
+    ("note", "main"),
+    [
+        (
+            "Review\n\nRoot causes. Most of the slip came from scope changes mid-sprint.\n",
+            "scope",
+        ),
+        ("Review\n\nCauses. The single biggest driver was the pricing change in March.\n", "pricing change"),
+    ],
+)
+def test_most_of_the_gap_or_the_biggest_driver_marks_the_main_cause(note: str, main: str) -> None:
+    chains = extract(note, name="note.txt").cause_chains
+    assert [main in (c.root_cause or c.surface_cause or c.phenomenon or "") for c in chains if c.is_main] == [
+        True
+    ]
