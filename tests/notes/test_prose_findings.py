@@ -119,3 +119,14 @@ def test_most_of_the_gap_or_the_biggest_driver_marks_the_main_cause(note: str, m
     assert [main in (c.root_cause or c.surface_cause or c.phenomenon or "") for c in chains if c.is_main] == [
         True
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To recover, engineers cleared the tickets that had stacked up overnight.",
+        "临时处理：先把积压的工单按时间顺序清掉，客服加了两个班。",
+    ],
+)
+def test_how_the_team_recovered_is_no_shortfall(sentence: str) -> None:
+    assert not extract(f"Notes\n\n{sentence}\n", name="note.txt").shortfalls
