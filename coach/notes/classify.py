@@ -16,6 +16,7 @@ from coach.notes.spoken_topics import answers_to_an_announced_why, asked_finding
 from coach.notes.told_findings import (
     asked_why_findings,
     missed_with_reason,
+    named_before,
     split_told_findings,
     weighed_after,
 )
@@ -419,6 +420,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = asked_why_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = named_before(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):
