@@ -190,6 +190,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "action"
     if prose.named_owner(text, None) and _has_when(text):
         return "action"  # "Rosa owns the export fix, due June 1", "Marta will build the inventory by May 5"
+    if cues.ACTION.search(text) and _owned_by_deadline(text):
+        return "action"  # "张伟下周五前把压测报告发出来", "Omar to draft the policy by July 15"
     open_owner = phrases("unassigned").search(text)
     work = text[: open_owner.start()] + text[open_owner.end() :] if open_owner else ""
     if open_owner and (
@@ -244,6 +246,24 @@ _POINTS_BACK = re.compile(
 _WEIGHS_ITSELF = re.compile(
     r"[,，;；]\s*(?:and\s+)?(?:we\s+(?:believe|think|estimate|reckon)\s+)?(?:this|that|it)\s+(?:alone\s+)?"
     r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
+    re.I,
+)
+
+
+def _owned_by_deadline(text: str) -> bool:
+    """A person named and a deadline marked as one ("下周五前", "by July 15"): somebody's task, not a date
+    told in the story ("李娜负责的客户上周流失了" names a day, not a deadline)."""
+    from coach.notes.actions import find_who
+
+    if _DEADLINE_WORD.search(text) is None or _PAST.search(text):
+        return False  # "王强在上个月底之前一直在外地出差": a day of the story, not a deadline
+    return _has_when(text) and find_who(text, None) is not None
+
+
+_DEADLINE_WORD = re.compile(r"(?:之|以)?前|(?:之|以)?内|\b(?:by|due|before|until|no later than)\b", re.I)
+_PAST = re.compile(
+    r"上个?(?:月|周|星期|季度)|去年|前年|昨天|已经|一直|"
+    r"\b(?:last (?:week|month|quarter|year)|ago|yesterday|had|was|were)\b",
     re.I,
 )
 

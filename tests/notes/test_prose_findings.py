@@ -130,3 +130,28 @@ def test_most_of_the_gap_or_the_biggest_driver_marks_the_main_cause(note: str, m
 )
 def test_how_the_team_recovered_is_no_shortfall(sentence: str) -> None:
     assert not extract(f"Notes\n\n{sentence}\n", name="note.txt").shortfalls
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("张伟下周五前把压测报告发出来。", "张伟"),
+        ("王强负责更新话术库，6月10日前。", "王强"),
+        ("Omar to draft a minimum-spend policy by July 15.", "Omar"),
+    ],
+)
+def test_a_person_with_work_and_a_deadline_said_in_plain_prose_is_an_action(sentence: str, who: str) -> None:
+    (action,) = extract(f"Notes\n\n{sentence}\n", name="note.txt").actions
+    assert action.who == who and action.when is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "王强在上个月底之前一直在外地出差。",
+        "By Friday night, Priya had the dashboard back up.",
+        "李娜负责的大客户上周流失了。",
+    ],
+)
+def test_a_day_of_the_story_beside_a_name_is_no_action(sentence: str) -> None:
+    assert not extract(f"Notes\n\n{sentence}\n", name="note.txt").actions
