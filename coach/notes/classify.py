@@ -257,7 +257,12 @@ def _owned_by_deadline(text: str) -> bool:
 
     if _DEADLINE_WORD.search(text) is None or _PAST.search(text):
         return False  # "王强在上个月底之前一直在外地出差": a day of the story, not a deadline
-    return _has_when(text) and find_who(text, None) is not None
+    who = find_who(text, None)
+    if who is None or not _has_when(text):
+        return False
+    # "Priya, by the 20th", "老周，10月底": a name and a date, and no work between them
+    rest = text.replace(who, "")
+    return len(re.findall(r"[A-Za-z]+", rest)) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 6
 
 
 _DEADLINE_WORD = re.compile(r"(?:之|以)?前|(?:之|以)?内|\b(?:by|due|before|until|no later than)\b", re.I)
