@@ -16,6 +16,7 @@ from coach.notes.spoken_topics import answers_to_an_announced_why, asked_finding
 from coach.notes.told_findings import (
     asked_why_findings,
     missed_with_reason,
+    named_before,
     split_told_findings,
     weighed_after,
 )
@@ -189,6 +190,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "action"
     if prose.named_owner(text, None) and _has_when(text):
         return "action"  # "Rosa owns the export fix, due June 1", "Marta will build the inventory by May 5"
+    if cues.ACTION.search(text) and _owned_by_deadline(text):
+        return "action"  # "张伟下周五前把压测报告发出来", "Omar to draft the policy by July 15"
     open_owner = phrases("unassigned").search(text)
     work = text[: open_owner.start()] + text[open_owner.end() :] if open_owner else ""
     if open_owner and (
@@ -243,6 +246,29 @@ _POINTS_BACK = re.compile(
 _WEIGHS_ITSELF = re.compile(
     r"[,，;；]\s*(?:and\s+)?(?:we\s+(?:believe|think|estimate|reckon)\s+)?(?:this|that|it)\s+(?:alone\s+)?"
     r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
+    re.I,
+)
+
+
+def _owned_by_deadline(text: str) -> bool:
+    """A person named and a deadline marked as one ("下周五前", "by July 15"): somebody's task, not a date
+    told in the story ("李娜负责的客户上周流失了" names a day, not a deadline)."""
+    from coach.notes.actions import find_who
+
+    if _DEADLINE_WORD.search(text) is None or _PAST.search(text):
+        return False  # "王强在上个月底之前一直在外地出差": a day of the story, not a deadline
+    who = find_who(text, None)
+    if who is None or not _has_when(text):
+        return False
+    # "Priya, by the 20th", "老周，10月底": a name and a date, and no work between them
+    rest = text.replace(who, "")
+    return len(re.findall(r"[A-Za-z]+", rest)) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 6
+
+
+_DEADLINE_WORD = re.compile(r"(?:之|以)?前|(?:之|以)?内|\b(?:by|due|before|until|no later than)\b", re.I)
+_PAST = re.compile(
+    r"上个?(?:月|周|星期|季度)|去年|前年|昨天|已经|一直|"
+    r"\b(?:last (?:week|month|quarter|year)|ago|yesterday|had|was|were)\b",
     re.I,
 )
 
@@ -419,6 +445,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = asked_why_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = named_before(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

@@ -44,7 +44,10 @@ MAIN_CAUSE = re.compile(
     r"(?<!\bat )(?<!率)(?<!率到)(?<!率达)(?<!率为)(?<!率是)(?<!率到了)(?<!率达到)"
     r"[6789]0\s*%(?!\s*(?:full\b|满))|"
     r"\bmain (?:cause|reason|driver)\b|\bprimary (?:cause|"
-    r"reason)\b|\bbiggest (?:cause|reason|factor)\b|"
+    r"reason|driver)\b|\bbiggest (?:cause|reason|factor|driver|contributor)\b|"
+    # "Most of the slip came from scope changes": most of the gap, whatever the note calls it
+    r"\b(?:most|the bulk) of (?:the|our|this) \w+(?: \w+)? (?:came from|comes from|was due to|is due to|"
+    r"was down to|is down to|was caused by)\b|"
     # "most of" alone ("most of our volunteers") measures people, not the gap a cause explains
     r"\b(?:explains?|explained|accounts? for|accounted for|caused|drove)\s+(?:about\s+|roughly\s+|around\s+)?"
     r"(?:most|nearly all|almost all|almost the whole|the bulk|two thirds|three quarters|\d+\s*(?:%|percent))|"
@@ -64,7 +67,7 @@ ROOT_CAUSE = re.compile(
 )
 ACTION = re.compile(
     # "周五前去财务那边催一下", "3月底前把话术库更新一遍": a deadline and then the work
-    r"负责|我来|牵头|跟进|落实|完成|提交|发出|搞定|出个?|给初稿|前[。.!！]?$|之前|前(?:把|去|给|交|做|拿|搞|定|发|催)|"
+    r"负责|我来|牵头|跟进|落实|完成|提交|发出|搞定|出个?|给初稿|前[。.!！]?$|之前|(?:前|内)(?:把|去|给|交|做|拿|搞|定|发|催)|"
     r"(?:^|[，,])你(?:来|把|去|负责|牵头|跟进)|"
     r"截止|\b(?:owner|will|by|due|to own|follow up|I'll|I will|takes?)\b",
     re.I,

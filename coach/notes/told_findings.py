@@ -167,3 +167,24 @@ def weighed_after(
         if kinds[i] == cause and same_turn and told and weighs(item.text):
             kinds[i - 1] = cause
     return kinds
+
+
+_NOUN_ANSWER = re.compile(
+    r"^(?:(?:the|our|a|an)\s+[a-z][\w-]*(?:\s+[\w-]+){0,4}|(?![^。]*[我你他她没不])[\u4e00-\u9fff]{3,8})[.。]?$",
+    re.I,
+)
+
+
+def named_before(items: list[Item], kinds: list[K], shortfall: K, other: K) -> tuple[list[Item], list[K]]:
+    """ "The winter standby pool. We agreed to add six standby crew and it never got approved.",
+    "冬季备勤。十月就说要加人，一直没批下来。": a bare name said first in a turn is what the shortfall told
+    right after it is about."""
+    items, kinds = list(items), list(kinds)
+    for i in range(len(items) - 1):
+        item, after = items[i], items[i + 1]
+        same_turn = item.speaker is not None and item.speaker == after.speaker and item.line == after.line
+        bare = _NOUN_ANSWER.match(item.text.strip()) is not None and not cues.SMALL_TALK.search(item.text)
+        if same_turn and bare and kinds[i] == other and kinds[i + 1] == shortfall:
+            name = item.text.strip().rstrip(".。")
+            items[i + 1] = dataclasses.replace(after, text=f"{name}: {after.text}")
+    return items, kinds

@@ -86,3 +86,72 @@ def test_a_paragraph_opened_with_there_were_problems_tells_shortfalls(note: str,
 def test_a_task_whose_date_is_still_to_be_set_has_no_date(note: str) -> None:
     (action,) = extract(note, name="note.txt").actions
     assert action.when is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "归根到底是绩效考核只看签约不看回款。",
+        "究其原因，是培训体系缺失，新人上岗前只培训了半天。",
+        "追根溯源，是配置变更没有走评审。",
+        "The delay came down to a missing sign-off step in procurement.",
+        "What caused it was a config change that skipped review.",
+        "It boils down to having no owner for the vendor relationship.",
+        "Behind all of this is a hiring freeze that left us two people short.",
+    ],
+)
+def test_a_cause_said_in_other_words_is_a_cause(sentence: str) -> None:
+    assert extract(f"Notes\n\n{sentence}\n", name="note.txt").cause_chains
+
+
+@pytest.mark.parametrize(
+    ("note", "main"),
+    [
+        (
+            "Review\n\nRoot causes. Most of the slip came from scope changes mid-sprint.\n",
+            "scope",
+        ),
+        ("Review\n\nCauses. The single biggest driver was the pricing change in March.\n", "pricing change"),
+    ],
+)
+def test_most_of_the_gap_or_the_biggest_driver_marks_the_main_cause(note: str, main: str) -> None:
+    chains = extract(note, name="note.txt").cause_chains
+    assert [main in (c.root_cause or c.surface_cause or c.phenomenon or "") for c in chains if c.is_main] == [
+        True
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To recover, engineers cleared the tickets that had stacked up overnight.",
+        "临时处理：先把积压的工单按时间顺序清掉，客服加了两个班。",
+    ],
+)
+def test_how_the_team_recovered_is_no_shortfall(sentence: str) -> None:
+    assert not extract(f"Notes\n\n{sentence}\n", name="note.txt").shortfalls
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("张伟下周五前把压测报告发出来。", "张伟"),
+        ("王强负责更新话术库，6月10日前。", "王强"),
+        ("Omar to draft a minimum-spend policy by July 15.", "Omar"),
+    ],
+)
+def test_a_person_with_work_and_a_deadline_said_in_plain_prose_is_an_action(sentence: str, who: str) -> None:
+    (action,) = extract(f"Notes\n\n{sentence}\n", name="note.txt").actions
+    assert action.who == who and action.when is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "王强在上个月底之前一直在外地出差。",
+        "By Friday night, Priya had the dashboard back up.",
+        "李娜负责的大客户上周流失了。",
+    ],
+)
+def test_a_day_of_the_story_beside_a_name_is_no_action(sentence: str) -> None:
+    assert not extract(f"Notes\n\n{sentence}\n", name="note.txt").actions

@@ -18,6 +18,12 @@ from tests.notes.extracting import extract, texts, words
             "返修车",
         ),
         (
+            "复盘纪要\n\n原因方面。新客少一点，主要是拉新券的门槛设高了，新客嫌门槛高。\n",
+            "note.txt",
+            "新客少一点",
+            "门槛",
+        ),
+        (
             "复盘纪要\n\n原因方面。发货慢：仓储临时工到岗晚了一天，打包线没开满。\n",
             "note.txt",
             "发货慢",

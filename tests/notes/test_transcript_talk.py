@@ -110,3 +110,32 @@ def test_a_task_given_to_you_by_name_is_that_person_s_and_its_deadline_is_no_own
 def test_a_task_said_with_its_owner_still_open_is_an_action_without_owner() -> None:
     action = next(a for a in extract(OWNERS, name="n.txt").actions if "监控告警" in a.what)
     assert action.who is None
+
+
+def test_asking_what_was_promised_and_not_done_turns_the_talk_from_causes_to_shortfalls() -> None:
+    note = (
+        "Crew retro\nAttendees: Nadia, Ben\n\n"
+        "Nadia: Why were there so many crew delays?\n"
+        "Ben: Mostly crews going illegal on duty hours after a late inbound.\n"
+        "Nadia: Anything we said we'd do and didn't?\n"
+        "Ben: The winter standby pool. We agreed to add six standby crew and it never got approved.\n"
+    )
+    doc = extract(note, name="n.txt")
+    assert "standby crew" in texts(doc.shortfalls)
+    assert not any("standby" in words(chain) for chain in doc.cause_chains)
+
+
+def test_a_bare_name_said_before_a_shortfall_in_one_turn_is_what_it_is_about() -> None:
+    for note, name in (
+        (
+            "Retro\nAttendees: Nadia, Ben\n\nNadia: Anything we said we'd do and didn't?\n"
+            "Ben: The winter standby pool. We agreed to add six standby crew and it never got approved.\n",
+            "The winter standby pool",
+        ),
+        (
+            "复盘\n参会：老周、小林\n\n老周：有没有该做没做的？\n小林：冬季备勤。十月就说要加六个人，一直没批下来。\n",
+            "冬季备勤",
+        ),
+    ):
+        (shortfall,) = extract(note, name="n.txt").shortfalls
+        assert shortfall.text.startswith(name)
