@@ -168,6 +168,7 @@ def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: 
         ("held-out set, written after tuning round 2", EVAL_DIR / "holdout" / "after-tuning-2"),
         ("held-out set, written after tuning round 3", EVAL_DIR / "holdout" / "after-tuning-3"),
         ("held-out set, written after tuning round 4", EVAL_DIR / "holdout" / "after-tuning-4"),
+        ("held-out set, written after tuning round 5", EVAL_DIR / "holdout" / "after-tuning-5"),
     )
     for label, eval_dir in (("development set", EVAL_DIR), *held_out_sets):
         if not (eval_dir / "gold").is_dir():
