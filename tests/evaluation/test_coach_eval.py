@@ -239,7 +239,7 @@ def test_the_styles_set_is_scored_fact_by_fact_and_lists_its_wrong_facts(coach_h
     assert wrong is not None
     # verbose lists each wrong fact with its dialogue, so the count can be checked line by line
     listed = re.findall(
-        r"^s\d\d-\S+ (?:goals|highlights|shortfalls|chains|reflections|lessons|actions"
+        r"^s\d{2,3}-\S+ (?:goals|highlights|shortfalls|chains|reflections|lessons|actions"
         r"|forbidden)\b",
         styles,
         re.M,
