@@ -160,8 +160,7 @@ def handle_edit(t: Turn) -> bool:
 
             flow.handler("lessons").handle(t)
     t.text = text
-    asked = t.lines[-1] if t.lines else None
-    t.lines = [line for i, line in enumerate(t.lines) if line != asked or i == len(t.lines) - 1]
+    _asked_once(t)
     return True
 
 
@@ -196,9 +195,14 @@ def _handle_mixed(t: Turn) -> bool:
         t.text = clause
         _handle_one(t)
     t.text = text
+    _asked_once(t)
+    return True
+
+
+def _asked_once(t: Turn) -> None:
+    """Each edit of several re-asked the question: the reply asks it once, at the end."""
     asked = t.lines[-1] if t.lines else None
     t.lines = [line for i, line in enumerate(t.lines) if line != asked or i == len(t.lines) - 1]
-    return True
 
 
 def _handle_one(t: Turn) -> bool:

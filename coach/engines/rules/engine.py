@@ -11,7 +11,6 @@ from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
 from coach.engines.rules import filing, finding_causes, flow, late_share, transcript
 from coach.engines.rules.commands import handle_command
-from coach.engines.rules.replies import render
 from coach.engines.rules.router import reroute
 from coach.engines.rules.state import RulesState
 from coach.engines.rules.text import quote
@@ -107,9 +106,7 @@ def _closing_content(t: Turn) -> str | None:
 
 def _finish_after_content(t: Turn) -> None:
     """Close the review after the content was filed; the question just asked is no longer asked."""
-    if t.state.asked is not None:
-        asked = render(t.state.asked.key, t.lang, **t.state.asked.params)
-        t.lines = [line for line in t.lines if line != asked]
+    t.unask()
     t.say("finishing")
     flow.go_to(t, "done")
 

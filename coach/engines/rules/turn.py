@@ -45,6 +45,12 @@ class Turn:
         self.state.asked = Question(key=key, params={k: str(v) for k, v in params.items()})
         self.say(key, **params)
 
+    def unask(self) -> None:
+        """Take the question asked out of the reply: it is no longer what the coach asks."""
+        if self.state.asked is not None:
+            asked = render(self.state.asked.key, self.lang, **self.state.asked.params)
+            self.lines = [line for line in self.lines if line != asked]
+
     def reask(self) -> None:
         """Ask the last question again."""
         if self.state.asked is not None:

@@ -96,9 +96,7 @@ def _answer_then_add(t: Turn, answer: str, new: str) -> None:
         item = make_item(t, draft)
         t.review.actions.append(item)
         t.say("actions_saved", line=line(t, item))
-    if t.state.asked is not None:  # the question the answer led to is not asked: a new action comes
-        asked = render(t.state.asked.key, t.lang, **t.state.asked.params)
-        t.lines = [said for said in t.lines if said != asked]
+    t.unask()  # the question the answer led to is not asked: a new action comes
     add_item(t, new)
 
 
@@ -246,10 +244,8 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
 def _keep_as_said(t: Turn, draft: ActionDraft) -> None:
     """An item of a list that lacks a part is filed in the user's words, never dropped; the reply
     names what it lacks and how to add it by its number, instead of the question asked about it."""
-    if t.state.asked is not None:
-        asked = render(t.state.asked.key, t.lang, **t.state.asked.params)
-        t.lines = [said for said in t.lines if said != asked]
-        t.state.asked = None
+    t.unask()
+    t.state.asked = None
     draft.how = draft.how or draft.vague_how
     if not (draft.evidence and (draft.what or draft.how)):
         return
