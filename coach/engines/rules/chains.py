@@ -205,7 +205,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             and (len(clause) <= 25 or said_as_share(clause))
         ):
             named = [said for said in parse_shares(clause) if said.cause]
-            if share is None or (not _EXACT.search(share_said) and _EXACT.search(clause) and not named):
+            if share is None or (not _exact().search(share_said) and _exact().search(clause) and not named):
                 share, share_said = given, clause  # "most of it, say 75%": the same share, said exactly
             else:  # a later share weighs another cause ("另外三成是价格"), when it names one
                 others += [said for said in parse_shares(clause) if said.cause]
@@ -401,8 +401,10 @@ def _rung(clause: str) -> tuple[str | None, str]:
     return None, clause
 
 
-# a share said as a number, not as a word for one ("most of it")
-_EXACT = re.compile(r"\d|[一二两三四五六七八九十]成|一半|half|quarter|third", re.I)
+@cache
+def _exact() -> re.Pattern[str]:
+    """A share said as a number, not as a word for one ("most of it")."""
+    return re.compile(rf"\d|{cues.alternatives('share_exact')}", re.I)
 
 
 def _share_removed(words: str) -> str:

@@ -6,6 +6,7 @@ import re
 
 from coach.domain import critique
 from coach.domain.labels import METHOD_STEP, METHOD_STEPS
+from coach.domain.reading import cues
 from coach.engines.base import Stage
 from coach.engines.rules import flow
 from coach.engines.rules.edits import handle_edit
@@ -64,9 +65,6 @@ def handle_command(t: Turn) -> bool:
     return correct_goal(t) or handle_edit(t)
 
 
-_REVIEW_NAMED = re.compile(r"复盘|review|retro|wrap up|全部|today|今天", re.I)
-
-
 def _is_an_answer(t: Turn) -> bool:
     """'完成'/'done' answers 'is it done?' in the follow-up and 'anything else?' in the actions.
 
@@ -77,7 +75,7 @@ def _is_an_answer(t: Turn) -> bool:
         return True
     if t.state.stage == "reflection" and t.state.reflection.step == "person":
         # "Who's next?" "done": no one else; the review goes on to the lessons unless it is named
-        return not _REVIEW_NAMED.search(t.text)
+        return not cues.words_pattern("finish_names_review").search(t.text)
     step = t.state.actions.step
     return t.state.stage == "actions" and (
         step == "more" or (step in ("how", "who", "when") and not critique.is_bare_finish(t.text))

@@ -9,6 +9,7 @@ Messages that answer the question asked stay with their stage's handler.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.domain.critique import is_external, normalize, says_none
 from coach.domain.reading import cues
@@ -204,8 +205,10 @@ def _only_corrects_a_share(t: Turn) -> bool:
     return not has_words(re.sub(r"[\d.%％一二两三四五六七八九十成半]|(?i:percent|half)", " ", rest))
 
 
-_OLD_SHARE = re.compile(r"(?:不是|并非|而不是|(?<![a-z])not)\s*$", re.I)  # the words before the old share
-_BOUND_SHARE = re.compile(r"(?:more|less) than|至少|超过|不到|at least|over|under", re.I)
+@cache
+def _old_share() -> re.Pattern[str]:
+    """The words just before a share that mark it as the old one ("不是六成", "not 60%")."""
+    return re.compile(rf"(?:{cues.alternatives('share_old_mark')})\s*$", re.I)
 
 
 def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
@@ -213,9 +216,10 @@ def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
     `said_as_fix`, only when words say it corrects one. The new share is one not marked as the old one,
     said alone if one is: "不是六成，是七成"; "more than half. Say 65%"; "make that 70%. The parts delays
     are the other 30%"."""
-    new = [said for said in parse_shares(text) if not _OLD_SHARE.search(said.cause)]
+    new = [said for said in parse_shares(text) if not _old_share().search(said.cause)]
     alone = [said for said in new if len(said.cause.strip()) <= 12]
-    exact = [said for said in alone if not _BOUND_SHARE.search(said.cause)]  # "more than half" only bounds it
+    bounds = cues.words_pattern("share_bound")  # "more than half" only bounds the share
+    exact = [said for said in alone if not bounds.search(said.cause)]
     share = (exact or alone or new)[0].share if new else parse_share(text)
     chains = t.review.cause_chains
     if share is None or not chains or (said_as_fix and not _share_fix().search(text)):
