@@ -63,6 +63,11 @@ _CEILING = re.compile(
 _WEAK_FLOOR = re.compile(r"高于|超过|(?i:\b(?:over|above|more\s+than)\b)")
 
 
+def bound_words() -> str:
+    """The words that make a target a bound ("不超过", "at least"), as one alternation."""
+    return f"{_CEILING.pattern}|{_FLOOR.pattern}"
+
+
 def _bound(target: str | None) -> bool | None:
     """True when the target is a ceiling (≤0.1%, 不超过3天, under 5 minutes), False for a floor, else None."""
     if not target:

@@ -125,9 +125,10 @@ def _first_number(clause: str) -> int:
     return number.start() if number else len(clause)
 
 
-# a comparison with the target ("远低于60%的目标", "way below the 60% target") or a pronoun names no KPI
+# a comparison with the target ("远低于60%的目标", "way below the 60% target") or a pronoun names no KPI;
+# 差 that starts a noun (差评数, 差错率, 差旅费) is a name
 _NOT_A_NAME = re.compile(
-    r"(?:远|还|也|都)?(?:低于|高于|超过|超出|不到|差了?|比)\S{0,2}"
+    r"(?:远|还|也|都)?(?:低于|高于|超过|超出|不到|差(?![评错旅价额])了?|比)\S{0,2}"
     r"|(?i:(?:way\s+|well\s+|far\s+)?(?:below|above|under|over|short\s+of|ahead\s+of|behind)(?:\s+the)?"
     r"|there(?:\s+are|\s+were|\s+is)?|they|this|that|these|those|i|you)"
 )

@@ -103,14 +103,25 @@ class Number:
     cue_end: int = 0  # where the words naming the role end (a comparator lies after them)
 
 
+# a score on a scale: "4.5/5", "7.5/10"; the scale is no number of the KPI
+_SCALE = re.compile(r"\s?[/／]\s?(5|10)(?![\d.])")
+
+
 def numbers_of(text: str) -> list[Number]:
     found: list[Number] = []
     pos = 0
+    scale_number = ""  # the number of a scale just read ("5" in "4.5/5"), no value of the KPI
     for q in parse_quantities(text):
+        if scale_number and q.text == scale_number:
+            scale_number = ""
+            continue
         start = text.find(q.text, pos)
         if start < 0:
             continue
         end = start + len(q.text)
+        scale = _SCALE.match(text, end)
+        if scale and not float(q.value).is_integer() and q.value <= int(scale.group(1)):
+            end, scale_number = scale.end(), scale.group(1)
         suffix = _BOUND_SUFFIX.match(text, end)
         found.append(Number(q, start, suffix.end() if suffix else end, cue_end=start))
         pos = end
@@ -148,7 +159,9 @@ def _read_role(text: str, numbers: list[Number], i: int, previous_end: int) -> i
     after = text[n.end : n.end + 16].strip()
     if _GAP_BEFORE.search(window) or _GAP_AFTER.match(text, n.end):
         n.role = "gap"
-    elif _BASELINE_BEFORE.search(near):
+    elif _BASELINE_BEFORE.search(near) and not TARGET_AFTER.match(text, n.end):
+        # "pickers who came back from last year: 60% target": a target word after the number outweighs
+        # a baseline word in the name before it
         n.role = "baseline"
     elif _RATE_RIGHT_BEFORE.search(near) or (_RATE.match(after) and n.quantity.unit == "%"):
         n.role = "rate" if n.quantity.unit == "%" else None

@@ -36,6 +36,7 @@ from coach.domain.parsing.numbers import parse_quantities
 from coach.domain.reading.goal_list import kpi_values, read_list
 from coach.domain.reading.goal_roles import has_numbers, threshold_only
 from coach.domain.reading.goal_statement import names_a_target, read_statement
+from coach.domain.reading.slips import settle_slips
 from coach.domain.retrospective import Goal
 
 __all__ = [
@@ -80,7 +81,9 @@ class GoalFact:
 
 def read_goals(text: str, topic: str | None = None, context: Context = Context.statement) -> list[GoalFact]:
     """Every KPI `text` states. `topic` is the sentence before it, the KPI's name when its own has none
-    ("On-call ack was fine. Target is 5 minutes, I acked in 3")."""
+    ("On-call ack was fine. Target is 5 minutes, I acked in 3"). A number taken back as it is said counts
+    as never said ("实际4百60万——打错了，是460万")."""
+    text = settle_slips(text)
     if context is Context.answer:
         listed = read_list(text)
         if listed:
@@ -154,11 +157,12 @@ def _fact(text: str, name: str, target: str | None, result: str | None, evidence
     # the evidence is the KPI's clauses joined again: the span runs from its first clause to its last
     clauses = [c for c in re.split(r"[，,；;]\s*", evidence) if c]
     start = text.find(clauses[0]) if clauses else -1
+    said = re.sub(r"\s{2,}", " ", evidence)  # a number taken back leaves a blank run
     if start < 0:
-        return GoalFact(name, target, result, evidence, (0, len(text)))
+        return GoalFact(name, target, result, said, (0, len(text)))
     last = text.find(clauses[-1], start)
     end = last + len(clauses[-1]) if last >= 0 else min(len(text), start + len(evidence))
-    return GoalFact(name, target, result, evidence, (start, end))
+    return GoalFact(name, target, result, said, (start, end))
 
 
 _NAME_WORDS = re.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z]{2}")

@@ -677,3 +677,94 @@ def test_a_long_english_name_is_cut_after_a_whole_word_and_a_chinese_one_at_fort
     english = "Share of delivery slots booked without an error on the first attempt by customers online"
     assert clip_name(english) == "Share of delivery slots booked without an error on the first"
     assert len(clip_name("门" * 50)) == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("雪具租赁收入目标520万，实际4百60万——打错了，是460万。", [("雪具租赁收入", 5_200_000, 4_600_000)]),
+        ("缺岗次数目标0……哦，目标是不超过2次，实际6次", [("缺岗次数", 2, 6)]),
+        ("Uptime target 99.9%, actual 99.5 — sorry, 99.2%.", [("Uptime", 99.9, 99.2)]),
+        ("Signups target 500, I mean 550, actual 430", [("Signups", 550, 430)]),
+    ],
+)
+def test_a_number_taken_back_as_it_is_said_counts_as_never_said(
+    text: str, expected: list[tuple[str, float, float]]
+) -> None:
+    goals = answer_goals(text)
+    assert [(g.name, g.target_value, g.result_value) for g in goals] == [
+        (n, pytest.approx(a), pytest.approx(b)) for n, a, b in expected
+    ]
+    assert all("  " not in (g.evidence or "") for g in goals)
+
+
+def test_a_correction_about_another_kpi_takes_back_no_number() -> None:
+    goals = answer_goals("获客成本目标200元，实际180，哦不对，客单价是120")
+    assert (goals[0].name, goals[0].target_value, goals[0].result_value) == ("获客成本", 200, 180)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("满意度目标4.5/5，实际4.6/5", [("满意度", 4.5, 4.6)]),
+        ("Patient satisfaction 4.5/5 target, got 4.6.", [("Patient satisfaction", 4.5, 4.6)]),
+        # whole numbers over a number are a count of a count, not a score
+        ("按时交付 18/20", [("按时交付", 20, 18)]),
+    ],
+)
+def test_a_score_on_a_scale_is_read_without_its_scale(
+    text: str, expected: list[tuple[str, float, float]]
+) -> None:
+    goals = answer_goals(text)
+    assert [(g.name, g.target_value, g.result_value) for g in goals] == [
+        (n, pytest.approx(a), pytest.approx(b)) for n, a, b in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result"),
+    [
+        ("场次目标420场，实际455场；差评数目标不超过10条，实际23条。", "差评数", 10, 23),
+        ("差错率目标1%，实际0.6%", "差错率", 1, 0.6),
+        (
+            "Seasonal pickers who came back from last year: 60% target, 64%.",
+            "Seasonal pickers who came back from last year",
+            60,
+            64,
+        ),
+    ],
+)
+def test_words_that_compare_or_look_back_inside_a_name_leave_it_a_name(
+    text: str, name: str, target: float, result: float
+) -> None:
+    goals = {g.name: g for g in answer_goals(text)}
+    assert (goals[name].target_value, goals[name].result_value) == (
+        pytest.approx(target),
+        pytest.approx(result),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("吨耗电：目标 310 度，实际 295 度", "met"),
+        ("单车耗油目标8升，实际10.2升", "far_missed"),
+        ("Fuel per crossing: target 1.9 tonnes, actual 2.05.", "missed"),
+    ],
+)
+def test_what_a_unit_of_work_uses_up_is_better_low(text: str, verdict: str) -> None:
+    fact = read_goals(text, context=Context.answer)[0]
+    assert fact.lower_is_better is True
+    assert fact.goal().verdict is not None and fact.goal().verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Print run: budget 12000, actual 12500", "missed"),
+        ("Print run: budget 12000, actual 11000", "exceeded"),
+    ],
+)
+def test_a_budget_stated_as_the_target_is_a_ceiling(text: str, verdict: str) -> None:
+    goal = answer_goals(text)[0]
+    assert goal.verdict is not None and goal.verdict.value == verdict
