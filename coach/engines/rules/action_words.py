@@ -100,6 +100,11 @@ _NOT_NAMES = frozenset(
 
 
 @cache
+def _owner_role_lead() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('owner_role_lead')})")
+
+
+@cache
 def _again() -> re.Pattern[str]:
     """ "Maya too", "Dev Patel again": a name said once more, the word after it no part of it."""
     return re.compile(rf"\s+(?:{cues.alternatives('said_again')})$", re.I)
@@ -130,6 +135,7 @@ def owner_in(text: str) -> str | None:
     for clause in clauses[1:]:
         clause = _again().sub("", clause)
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
+        clause = _owner_role_lead().sub("", clause)  # "warehouse lead Joe"
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
     return None
@@ -277,8 +283,8 @@ def _without_owner(clause: str, who: str | None) -> str:
         return clause
     if (named := _named_after_colon(clause)) and named[1] == who:
         return named[0]
-    if _team_and_name(clause) == who:
-        return ""  # "设备组孙亮": the owner said with their team
+    if _team_and_name(clause) == who or _owner_role_lead().sub("", clause) == who:
+        return ""  # "设备组孙亮", "warehouse lead Joe": the owner said with their team
     for name in (f"@{who}", who):
         if clause.startswith(name):
             return clause[len(name) :].strip()

@@ -16,6 +16,7 @@ from coach.domain.critique import is_external
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark
+from coach.domain.reading.vocabulary import keyed_fragments
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.share import (
     CauseShare,
@@ -364,8 +365,30 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for number, sentence in enumerate(_SENTENCE_END.split(text)):
         splitter = _STEP if re.search(r"-+>|=>", sentence) else _CLAUSE
-        out += [(number, _lead_removed(c)) for c in splitter.split(sentence)]
+        out += [
+            (number, _lead_removed(c)) for clause in splitter.split(sentence) for c in _rungs_inside(clause)
+        ]
     return out
+
+
+@cache
+def _rung_inside() -> re.Pattern[str]:
+    inside = "|".join(f"(?:{part})" for part in keyed_fragments("rungs").get("inside", [])) or "(?!)"
+    return re.compile(rf"(?<=\S)\s*(?=(?:{inside}))", re.I)
+
+
+def _rungs_inside(clause: str) -> list[str]:
+    """A clause cut where a rung's words start inside it: "GMV没到表面上是客单价低了" is the phenomenon,
+    then the surface cause; the words joining them ("because") stay with neither."""
+    cuts = [m.start() for m in _rung_inside().finditer(clause) if m.start() >= 2]
+    if not cuts:
+        return [clause]
+    parts = [clause[a:b] for a, b in zip([0, *cuts], [*cuts, len(clause)], strict=True)]
+    parts[0] = _JOINING_TAIL.sub("", parts[0])
+    return [part for part in parts if strip_filler(part.strip())]
+
+
+_JOINING_TAIL = re.compile(r"(?:\s*(?:是因为|因为|(?i:\bbecause|\bsince)))?\s*$")
 
 
 def _why_asked(clause: str) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 from coach.domain import critique
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
-from coach.engines.rules import filing, finding_causes, flow, late_share, transcript
+from coach.engines.rules import deeper_why, filing, finding_causes, flow, late_goal, late_share, transcript
 from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
 from coach.engines.rules.state import RulesState
@@ -66,6 +66,8 @@ class RulesEngine:
             elif (
                 not handle_command(t)
                 and not finding_causes.take(t)
+                and not late_goal.take(t)
+                and not deeper_why.take(t)
                 and not late_share.take(t)
                 and not filing.take(t)
                 and not reroute(t)

@@ -768,3 +768,15 @@ def test_what_a_unit_of_work_uses_up_is_better_low(text: str, verdict: str) -> N
 def test_a_budget_stated_as_the_target_is_a_ceiling(text: str, verdict: str) -> None:
     goal = answer_goals(text)[0]
     assert goal.verdict is not None and goal.verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("refund rate under 3%, ended 4.4%.", "refund rate"),
+        ("Callbacks within 30 days: no more than 5%, we had 7.5%.", "Callbacks within 30 days"),
+        ("退货率控制在5%以内，实际6%", "退货率"),
+    ],
+)
+def test_a_bound_said_between_the_name_and_the_number_is_no_part_of_the_name(text: str, name: str) -> None:
+    assert [g.name for g in answer_goals(text)] == [name]

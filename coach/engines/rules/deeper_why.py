@@ -1,0 +1,61 @@
+"""A why asked and answered by the user about a cause already filed: "为什么人手不够？临时工没提前招",
+"Why the short staff? Temps weren't hired early." The answer is one level deeper on that cause's chain:
+the old root becomes a surface cause, the answer the root. Said while the coach asks about another
+finding, it would otherwise become that finding's cause with the question in its words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from coach.domain.reading import cues
+from coach.domain.reading.meta import is_meta_remark
+from coach.domain.retrospective import CauseChain
+from coach.engines.rules.text import quote, word_grams
+from coach.engines.rules.turn import Turn
+
+_SURFACE_JOIN = " → "  # how the rungs of a surface cause are kept, top first
+
+
+@cache
+def _asked_and_answered() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?:{cues.alternatives('why')})\s*(?P<asked>[^？?]{{2,40}})[？?]\s*(?P<answer>\S.*)$",
+        re.I | re.S,
+    )
+
+
+def take(t: Turn) -> bool:
+    """Put the answer under the cause the question names; True when it did."""
+    if t.state.stage not in ("analysis", "reflection"):  # the reflections open once every finding is drilled
+        return False
+    said = _asked_and_answered().match(t.text)
+    if said is None:
+        return False
+    answer = said.group("answer").strip(" 。.;；")
+    if not answer or is_meta_remark(answer):
+        return False
+    chain = _chain_asked_about(t.review.cause_chains, said.group("asked"))
+    if chain is None or chain.root_cause is None:
+        return False
+    surface = [part for part in (chain.surface_cause or "").split(_SURFACE_JOIN) if part]
+    chain.surface_cause = _SURFACE_JOIN.join([*surface, chain.root_cause])
+    chain.root_cause = answer
+    t.say(
+        "drill_chain",
+        phenomenon=quote(chain.phenomenon, t.lang),
+        surface=quote(chain.surface_cause, t.lang),
+        root=quote(chain.root_cause, t.lang),
+    )
+    t.reask()
+    return True
+
+
+def _chain_asked_about(chains: list[CauseChain], asked: str) -> CauseChain | None:
+    """The one chain whose root holds most of the question's words; None when none or two do."""
+    words = word_grams(asked)
+    if not words:
+        return None
+    held = [c for c in chains if c.root_cause and len(words & word_grams(c.root_cause)) * 2 >= len(words)]
+    return held[0] if len(held) == 1 else None
