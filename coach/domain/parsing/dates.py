@@ -314,8 +314,8 @@ def _en_end_of_year(m: re.Match[str], today: dt.date) -> dt.date | None:
 
 def _en_weekday(m: re.Match[str], today: dt.date) -> dt.date | None:
     """Friday, this Friday, next Friday, last Monday, Fri."""
-    weekday = _EN_WEEKDAYS[(m["ew_d"] or m["ew_d2"])[:3].lower()]
-    return weekday_in_week(today, _offset(m["ew_rel"] or m["ew_rel2"]), weekday)
+    weekday = _EN_WEEKDAYS[(m["ew_d"] or m["ew_d2"] or m["ew_d3"])[:3].lower()]
+    return weekday_in_week(today, _offset(m["ew_rel"] or m["ew_rel2"] or m["ew_rel3"]), weekday)
 
 
 def _en_weekend(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -451,7 +451,9 @@ _RULES: list[tuple[str, str, Handler]] = [
         "en_weekday",
         r"(?i:\b(?:(?P<ew_rel>next|this|last|coming)\s+)?"
         r"(?P<ew_d>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-        r"|\b(?:(?P<ew_rel2>(?i:next|this|last|coming))\s+)?(?P<ew_d2>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?",
+        r"|\b(?:(?P<ew_rel2>(?i:next|this|last|coming))\s+)?(?P<ew_d2>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+        # in lower case only after a word that makes it a day: "next fri" (not "sun", "sat", "wed" alone)
+        r"|\b(?P<ew_rel3>(?i:next|this|coming))\s+(?P<ew_d3>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?",
         _en_weekday,
     ),
     (

@@ -49,7 +49,9 @@ LEFTOVER = re.compile(
     r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
     r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有"
-    r"|(?:——|—|--)?\s*(?:算了|不对|等等|这个|那个))$|"  # "…10月底前——算了，这个负责人写杨帆": taken back
+    r"|(?:——|—|--)?\s*(?:算了|不对|等等|这个|那个)"  # "…10月底前——算了，这个负责人写杨帆": taken back
+    # the work done said after its date: "下周五前拿出来", "12月15日前考完"
+    r"|拿出来|出来|考完|做完|弄完|搞定|交上来|到位|装好|落地)$|"
     r"^(截止|deadline|due)\s*[:：]?\s*$",
     re.I,
 )
@@ -114,6 +116,8 @@ def owner_in(text: str) -> str | None:
     """The owner named: "@张伟", "负责人：陈静", "owner: Priya", or a bare name clause (", Tom,")."""
     if (match := _EN_SUBJECT.match(text.strip())) and match.group(1).lower() not in _NOT_NAMES:
         return match.group(1)
+    if who := _dash_field_owner(text):
+        return who
     if (match := _DASH_OWNER.search(text)) and (name := bare_name(match.group(1))):
         return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
     if match := _SELF_NAMED.search(text):
@@ -126,8 +130,10 @@ def owner_in(text: str) -> str | None:
         return glued
     if (labelled := labelled_words(text, 4, 10)) and (name := bare_name(labelled["value"])):
         return name  # "负责人：设备部老周": the person with their team before the name
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
+    clauses = [_HESITATION.sub("", c.strip()) for c in _CLAUSE_SPLIT.split(text)]
     for number, clause in enumerate(clauses):
+        if number and (still := _STILL.fullmatch(clause)):
+            return still.group(1)  # "…，还是鲁建国，月底前": the owner named before, again
         if named := _named_after_colon(clause):
             return named[1]
         if number and (name := _team_and_name(clause)):
@@ -139,6 +145,39 @@ def owner_in(text: str) -> str | None:
         if _BARE_NAME.match(clause) and not set(clause.lower().split()) & _NOT_NAMES:
             return clause
     return None
+
+
+# "contract register - dev - feb 27": the work, who, and when, set apart by dashes; who may be in lower case
+_DASH_FIELDS = re.compile(
+    r"^(?P<work>.+?)\s+[-–—]\s+(?P<who>[^-–—\d,;，；]{2,30}?)\s+[-–—]\s+(?P<when>[^-–—]+)$"
+)
+
+
+def _dash_field_owner(text: str) -> str | None:
+    """The middle of three dash-set fields when the last is a date and the middle one to three words."""
+    fields = _DASH_FIELDS.match(text.strip(" .。"))
+    if fields is None or not find_dates(fields.group("when"), dt.date(2000, 1, 1)):
+        return None
+    who = _owner_role_lead().sub("", fields.group("who").strip())
+    words = who.split()
+    if (
+        not 1 <= len(words) <= 3
+        or set(w.lower() for w in words) & _NOT_NAMES
+        or find_dates(who, dt.date(2000, 1, 1))
+    ):
+        return None
+    return None if _dash_aside().search(who) else who
+
+
+@cache
+def _dash_aside() -> re.Pattern[str]:
+    """Words of a remark set off by dashes, no owner: "the price list — really important — by Friday"."""
+    return re.compile(rf"\b(?:{cues.alternatives('dash_aside')})\b", re.I)
+
+
+# words said while thinking of a name: "这个呃……生产部欧阳帆"
+_HESITATION = re.compile(r"^(?:这个|那个|呃+|嗯+|啊|就是|[…]+|\.{2,})+\s*")
+_STILL = re.compile(r"还是([\u4e00-\u9fff]{2,3})")
 
 
 def _name_after(text: str, role: str) -> str | None:
@@ -212,6 +251,9 @@ def owner_me() -> re.Pattern[str]:
 
 
 def work_clauses(text: str, mention: DateMention | None) -> list[str]:
+    who = owner_in(text)
+    if who:  # the owner's team or title goes with them: "设备科科长鲁建国负责", "人事部的温小雅牵头"
+        text = re.sub(rf"(?:{cues.alternatives('role_words')})+(?={re.escape(who)})", "", text)
     rest = owner_me().sub("，", _owner_bits().sub(" ", text))
     rest = _DASH_OWNER.sub(lambda m: "，" if bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
@@ -226,13 +268,17 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         ):  # longest first, same every run
             rest = _without(rest, named)
         rest = _spent_date_label().sub(" ", rest)  # "时间：4月30日前（母亲节前）" went with its date
-    who = owner_in(text)
-    clauses = [_without_owner(_BULLET.sub("", c.strip()), who) for c in _CLAUSE_SPLIT.split(rest)]
+    clauses = [
+        _without_owner(_HESITATION.sub("", _BULLET.sub("", c.strip())), who)
+        for c in _CLAUSE_SPLIT.split(rest)
+    ]
     clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in clauses]
     return [
         c
         for c in clauses
-        if has_words(c) and not LEFTOVER.match(normalize(c)) and c not in (who, f"and {who}", f"还有{who}")
+        if has_words(c)
+        and not LEFTOVER.match(normalize(c))
+        and c not in (who, f"and {who}", f"还有{who}", f"还是{who}")
     ]
 
 

@@ -10,9 +10,11 @@ the message is read as before. Each sentence is one edit, so "A goes to Arjun; B
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from coach.domain.parsing.dates import find_dates
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
@@ -30,16 +32,95 @@ class WordEdit:
 
 
 def read_word_edits(text: str, actions: list[ActionItem]) -> list[WordEdit]:
-    """Every edit in the message that names exactly one action by its words; [] when any sentence fails."""
-    sentences = [s.rstrip("。.;；") for s in split_sentences(text)]
+    """Every edit in the message that names exactly one action by its words; [] when any sentence fails.
+
+    A sentence that holds no edit whole is read clause by clause ("X goes to Farah, and push the booking
+    estimates to Oct 22, dev team's on a release till then"): a clause that names an item ("I'm changing
+    the fence one") makes it the one that later clauses without words of their own change ("owner
+    Ravi.", "delete it"); a remark with no name and no date beside the edits changes nothing."""
     edits: list[WordEdit] = []
-    for sentence in sentences:
-        found = _read_one(cues.edit_lead().sub("", sentence.strip()), actions)
+    remarks = 0
+    referent: int | None = None
+    for sentence in (s.rstrip("。.;；") for s in split_sentences(text)):
+        whole = _read_one(cues.edit_lead().sub("", sentence.strip()), actions)
+        by_clause = _clause_edits(sentence, actions, referent)
+        if by_clause is not None and len(by_clause[0]) > len(whole):
+            found, referent, remarked = by_clause
+            edits, remarks = edits + found, remarks + remarked
+        elif whole:
+            edits += whole
+            referent = whole[-1].index
+        elif _keeps(sentence, actions):
+            continue
+        elif by_clause is not None:
+            found, referent, remarked = by_clause
+            edits, remarks = edits + found, remarks + remarked
+        else:
+            return []  # a sentence that is no edit may be new data: the message is not an edit
+    return edits if edits or not remarks else []
+
+
+def _clause_edits(
+    sentence: str, actions: list[ActionItem], referent: int | None
+) -> tuple[list[WordEdit], int | None, int] | None:
+    """(the edits, the item named last, the remarks) of a sentence read clause by clause; None when a
+    clause is neither an edit, nor names an item, nor is a remark."""
+    edits: list[WordEdit] = []
+    remarks = 0
+    for clause in _clauses(sentence):
+        found = _read_one(clause, actions) or _read_pointing(clause, actions, referent)
         if found:
             edits += found
-        elif not _keeps(sentence, actions):
-            return []  # a sentence that is no edit may be new data: the message is not an edit
-    return edits
+            referent = found[-1].index
+        elif (named := _named_only(clause, actions)) is not None:
+            referent = named
+        elif _keeps(clause, actions) or _remark(clause):
+            remarks += 1
+        else:
+            return None
+    return edits, referent, remarks
+
+
+_CLAUSE_SPLIT = re.compile(
+    r"\s*(?:[,，;；]\s*(?:and\s+|but\s+|然后|另外|还有|再)?|\s+and\s+(?=(?:push|move|pull|bring|shift|drop|delete|scrap)\b))\s*",
+    re.I,
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    parts = (cues.edit_lead().sub("", part.strip()) for part in _CLAUSE_SPLIT.split(sentence.strip()))
+    return [part for part in parts if part.strip(" .。")]
+
+
+def _read_pointing(clause: str, actions: list[ActionItem], referent: int | None) -> list[WordEdit]:
+    """The changes of a clause that names no item ("owner Ravi", "delete it"), made to the one the message
+    named last; [] when it named none."""
+    changes = _changes(clause, actions)
+    if referent is None or not changes:
+        return []
+    return [WordEdit(referent, field, value) for _, field, value in changes]
+
+
+def _named_only(clause: str, actions: list[ActionItem]) -> int | None:
+    """The item a clause names and marks, changing nothing in it: "I'm changing the fence one"."""
+    for pattern in cues.edit_marks_within():
+        if said := pattern.search(clause):
+            return _named(said.group("ref"), actions, strict=False)
+    return None
+
+
+def _remark(clause: str) -> bool:
+    """A clause beside the edits that says why or what it is not ("dev team's on a release till then",
+    "that's not an action"): no name that could own an item, and no date."""
+    if find_dates(clause, dt.date(2000, 1, 1)):
+        return False
+    return not re.search(
+        r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{1,15}\b", clause.strip()
+    ) and not _HAN_NAME_HINT.search(clause)
+
+
+# a Chinese clause with a person in it: "交给王磊", "负责人周敏"
+_HAN_NAME_HINT = re.compile(r"(?:交给|给|由|负责人|找)[\u4e00-\u9fff]{2,3}")
 
 
 def _keeps(sentence: str, actions: list[ActionItem]) -> bool:
@@ -79,7 +160,9 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
             found["who"] = (hit.start(), "who", _without_role(hit.group("new")))
     for pattern in cues.date_changes():
         if (hit := pattern.search(sentence)) and "when" not in found:
-            found["when"] = (hit.start(), "when", hit.group("new").strip())
+            # the item may be named inside the change ("push the booking estimates to Oct 22")
+            start = hit.end("ref") if "ref" in hit.groupdict() else hit.start()
+            found["when"] = (start, "when", hit.group("new").strip())
     if swapped := next((m for p in cues.edit_swaps() if (m := p.search(sentence))), None):
         old, new = swapped.group("old").strip(), swapped.group("new").strip()
         if "who" not in found and any(a.who and a.who in old for a in actions):

@@ -133,10 +133,20 @@ def make_item(t: Turn, draft: ActionDraft) -> ActionItem:
         how=draft.how,
         when=dt.date.fromisoformat(draft.when) if draft.when else None,
         when_text=draft.when_text,
-        who=draft.who,
+        who=_in_full(t, draft.who),
         kind=action_kind(" ".join([what, draft.how or ""]), lesson.action if lesson else None),
         evidence=" / ".join(draft.evidence),
     )
+
+
+def _in_full(t: Turn, who: str | None) -> str | None:
+    """A first name said alone is the person of this review whose full name starts with it ("hana" after
+    "hana o'neill"), when exactly one does."""
+    if not who or " " in who.strip() or not who.isascii():
+        return who
+    people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
+    full = {p for p in people if p and p.lower().startswith(f"{who.lower()} ")}
+    return full.pop() if len(full) == 1 else who
 
 
 def line(t: Turn, item: ActionItem) -> str:

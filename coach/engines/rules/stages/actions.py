@@ -49,6 +49,13 @@ def _finish_tail() -> re.Pattern[str]:
 
 
 @cache
+def _thanks() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|(?<=[\s,，.。!！]))(?:{cues.alternatives('closing_thanks')})(?=$|[\s,，.。!！])", re.I
+    )
+
+
+@cache
 def _enough() -> re.Pattern[str]:
     """An answer that opens by saying the actions are enough ("先这些", "nothing else")."""
     return re.compile(rf"^(?:{cues.alternatives('actions_enough')})", re.I)
@@ -65,6 +72,9 @@ def enter(t: Turn) -> None:
 
 def handle(t: Turn) -> None:
     step = t.state.actions.step
+    if cues.room_talk().search(t.text) and deadline(t.text, t.today) is None:
+        t.reask()  # "谢谢大家啊，特别是小代…", "thanks all, esp. Maya": no action, the question stands
+        return
     if step in ("item", "how", "who", "when") and (split := then_add(t.text)) is not None:
         _answer_then_add(t, *split)
         return
@@ -103,6 +113,8 @@ def _answer_then_add(t: Turn, answer: str, new: str) -> None:
 def _ends_actions(text: str, bare_no: bool = True) -> bool:
     """'没有了', '就这些，结束吧', "that's all, wrap up": no more actions (a bare "no" too, for a part)."""
     body = normalize(text)
+    thanked = _thanks().sub("", body).strip(" ,，.。!！")  # "finish, thanks": the thanks end nothing more
+    body = thanked or body
     words = [w for w in re.split(r"[\s,，.。!！]+", body) if w]
     return bool(
         _none_more().match(body)
@@ -180,7 +192,14 @@ def _several(t: Turn) -> bool:
     """
     items = _split_items(t.text)
     said_apart = [s for i in items if i for s in sentences(i, capitalised=True)]
-    return _take_several(t, items) or _take_several(t, _with_owner_sentences(t, said_apart))
+    # terse lists are typed in lower case: "x - dev - feb 27. y - hana - next fri." (each item must still
+    # name its owner or date, so a sentence that goes on after a period stays whole)
+    lower_case = [s for i in items if i for s in sentences(i)]
+    return (
+        _take_several(t, items)
+        or _take_several(t, _with_owner_sentences(t, said_apart))
+        or _take_several(t, _with_owner_sentences(t, lower_case))
+    )
 
 
 def _with_owner_sentences(t: Turn, said: list[str]) -> list[str]:
