@@ -90,10 +90,15 @@ _ZH_WHY = re.compile(
     r"(?P<after>[^，,。？?]{2,12}?))(?:还|又|会|就)?(?:有|是)?(?:这么|那么|这样|如此)"
 )
 _EN_WHY = re.compile(
-    r"^(?:and\s+|so\s+)?why\s+(?:was|were|is|are|did|does|do|has|have|had)\s+(?:there\s+)?"
-    r"(?P<name>(?:so|such)\s+.{3,60}?|.{3,60}?\s+(?:so|such)\s+\w+(?:\s+\w+)?)\s*[?？]$",
+    r"^(?:and\s+|so\s+)?why\s+(?:(?:was|were|is|are|did|does|do|has|have|had)\s+(?:there\s+)?"
+    r"(?P<name>(?:so|such)\s+.{3,60}?|.{3,60}?\s+(?:so|such)\s+\w+(?:\s+\w+)?)"
+    # "Why so many closures?": no verb, and then a count of something named
+    r"|(?P<bare>(?:so|such)\s+(?:many|much|few|little|a|an)\s+\w.{2,58}?))\s*[?？]$",
     re.I,
 )
+# "卫生间为什么排队？" opening a paragraph: what is asked about is said before the why, and nothing else
+_ZH_PLAIN_WHY = re.compile(r"^(?P<before>[^，,。？?]{2,12}?)(?:为什么|为啥|怎么会)[^，,。？?]{1,10}[？?]$")
+_QUESTION_LEAD = re.compile(r"^(?:那么?|还有|另外|先问[:：]?|and\s+|so\s+)\s*", re.I)
 
 
 def why_finding(question: str) -> str | None:
@@ -109,7 +114,7 @@ def why_finding(question: str) -> str | None:
     name = (m.group("before") or m.group("after")) if m else None
     if m is None:
         en = _EN_WHY.match(text)
-        name = en.group("name") if en else None
+        name = (en.group("name") or en.group("bare")) if en else None
     if not name:
         return None
     name = name.strip(" ，,")
@@ -118,6 +123,32 @@ def why_finding(question: str) -> str | None:
     if phrases("question_back_reference", anchored=True).match(name):
         return None  # "这个为什么这么慢？", "Why was it so slow?": it points back, it names nothing
     return name
+
+
+def opening_why_finding(question: str) -> str | None:
+    """ "卫生间为什么排队？" asked to open a paragraph: the paragraph is the drill-down of what it names
+    before the why, said with or without 这么; None for a why that names nothing ("为什么会这样？")."""
+    named = why_finding(question)
+    if named is not None:
+        return named
+    m = _ZH_PLAIN_WHY.match(question.strip())
+    if m is None or cues.HIGHLIGHT.search(question):
+        return None
+    name = m.group("before").strip(" ，,")
+    if phrases("question_back_reference", anchored=True).match(name):
+        return None  # "这个为什么没人管？" points back
+    return name
+
+
+def asked_words(question: str) -> str:
+    """The words of a why-question as the shortfall it names: "货损为什么这么高？" → "货损为什么这么高"."""
+    return _QUESTION_LEAD.sub("", question.strip()).rstrip("？? ").strip()
+
+
+def _opens_paragraph(items: list[Item], i: int) -> bool:
+    """The item is the first statement of a prose paragraph (no speaker, nothing before it there)."""
+    item = items[i]
+    return item.speaker is None and item.paragraph and (i == 0 or items[i - 1].para != item.para)
 
 
 def asked_why_findings(
@@ -139,12 +170,13 @@ def asked_why_findings(
             question = item.text
         else:
             question = None
-        name = why_finding(question) if question else None
+        opens = question is not None and question == item.asked and _opens_paragraph(items, i)
+        name = (opening_why_finding if opens else why_finding)(question) if question else None
         if name and name in before:
             name = None  # "…平均要等十一二天。为什么要等这么久？": a step down the why-ladder, no new finding
         before = item.text if kind == cause else ""
         if name and not any(_same_finding(name, text) for text in told):
-            out_items.append(dataclasses.replace(item, text=name, asked=None))
+            out_items.append(dataclasses.replace(item, text=asked_words(question or name), asked=None))
             out_kinds.append(shortfall)
             told.append(name)
         if name and question == item.text:

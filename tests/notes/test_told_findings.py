@@ -178,3 +178,65 @@ def test_a_why_left_unanswered_gives_no_cause() -> None:
     note = "复盘\n参会：老周、小林\n\n老周：投诉为什么这么多？\n小林：不清楚，得问客服那边。\n"
     doc = extract(note, name="n.txt")
     assert not doc.cause_chains and not doc.shortfalls
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        (
+            "复盘纪要\n\n卫生间为什么排队？表面上看是女厕位不够。往下追，厕位是按平日车流配的。"
+            "说到底是保障方案里没有卫生间这一项。\n",
+            "卫生间为什么排队",
+        ),
+        (
+            "复盘纪要\n\n退货为什么这么多？表面上看是尺码不准。往下追，尺码表是供应商给的，没人核对过。"
+            "说到底是上新流程里没有核对尺码这一步。\n",
+            "退货为什么这么多",
+        ),
+    ],
+)
+def test_a_why_question_opening_a_paragraph_names_the_shortfall_in_its_own_words(
+    note: str, finding: str
+) -> None:
+    assert finding in texts(extract(note, name="note.txt").shortfalls)
+
+
+def test_a_why_question_opening_a_paragraph_that_points_back_names_nothing() -> None:
+    note = (
+        "复盘纪要\n\n投诉目标不超过10件，实际23件。\n\n这个为什么没人管？表面上看是客服人手不够。"
+        "说到底是没有人对投诉负责。\n"
+    )
+    assert "这个" not in texts(extract(note, name="note.txt").shortfalls)
+
+
+def test_a_plain_why_asked_in_the_talk_is_a_step_of_the_ladder_not_a_finding() -> None:
+    note = (
+        "复盘\n参会：老郑、小彭\n\n老郑：货损目标8万，实际21万。\n老郑：货损为什么这么高？\n"
+        "小彭：主要是温度超标。\n老郑：温度为什么老超标？\n小彭：说到底是没有到车预约，门一直开着。\n"
+    )
+    shortfalls = texts(extract(note, name="note.txt").shortfalls)
+    assert "货损为什么这么高" in shortfalls
+    assert "老超标" not in shortfalls
+
+
+@pytest.mark.parametrize(
+    ("question", "finding"),
+    [
+        ("Why so many closures?", "so many closures"),
+        ("Why such a long wait?", "such a long wait"),
+        ("Why so slow?", None),  # a count or a kind of thing must be named
+    ],
+)
+def test_a_why_without_a_verb_names_the_finding_when_it_counts_something(
+    question: str, finding: str | None
+) -> None:
+    assert why_finding(question) == finding
+
+
+def test_the_shortfall_asked_about_in_a_transcript_keeps_the_question_s_words() -> None:
+    note = (
+        "Pool retro\n\nKate: Pool closures: we allow 2 a month, we had 7.\nKate: Why so many closures?\n"
+        "Jamal: The chlorine kept drifting low. Put plainly, nobody is responsible for the plant settings. "
+        "I'd say 80% of the closures.\n"
+    )
+    assert "Why so many closures" in texts(extract(note, name="note.txt").shortfalls)
