@@ -17,6 +17,7 @@ from coach.notes.told_findings import (
     asked_why_findings,
     missed_with_reason,
     named_before,
+    reported_finding,
     split_told_findings,
     weighed_after,
 )
@@ -206,6 +207,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "lesson"
     # with no heading or announced topic, a word alone is weak: "没有", "问题", "behind" are told in every
     # background and cause sentence, "不错", "great" in every remark on a number
+    if reported_finding(text):
+        return "cause"  # "加油等待长，魏强说九条枪只开了七条": the head is split off as the shortfall
     if finding_cues.praises_plainly(text):
         return "highlight"
     if finding_cues.tells_a_miss(text):

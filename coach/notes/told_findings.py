@@ -53,10 +53,32 @@ def finding_head(text: str) -> str | None:
     if m is not None:
         head, mark = m.group(1).strip(), m.group(2)
         rest = text[m.end() :]
-        led = mark in "：:" or phrases("told_reason_lead", anchored=True).match(rest) is not None
+        reported = _reported_by(rest)
+        led = (
+            mark in "：:"
+            or phrases("told_reason_lead", anchored=True).match(rest[reported:]) is not None
+            or (reported > 0 and phrases("told_breakdown_lead", anchored=True).match(rest[reported:]) is None)
+        )
         ends = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head) is not None
         return head if led and ends and not head.isascii() else None
     return None
+
+
+def _reported_by(rest: str) -> int:
+    """How far "魏强说", "邹婷认为是" reach at the start of what follows a finding (0 for none)."""
+    m = re.match(
+        rf"^[\u4e00-\u9fff]{{2,4}}?(?:{phrases('reported_speech').pattern})(?:是)?\s*[，,:：]?\s*", rest
+    )
+    return m.end() if m else 0
+
+
+def reported_finding(text: str) -> str | None:
+    """ "加油等待长，魏强说九条枪只开了七条": a finding named in a few words, then who says why it went so —
+    the sentence is the cause, its head the shortfall; "投诉多，邹婷说主要集中在候检" only says where."""
+    m = _CJK_HEAD.match(text)
+    if m is None or m.group(2) not in "，," or not _reported_by(text[m.end() :]):
+        return None
+    return finding_head(text)
 
 
 def _same_finding(head: str, told: str) -> bool:

@@ -240,3 +240,34 @@ def test_the_shortfall_asked_about_in_a_transcript_keeps_the_question_s_words() 
         "I'd say 80% of the closures.\n"
     )
     assert "Why so many closures" in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding", "cause"),
+    [
+        (
+            "复盘纪要\n\n加油平均等待时间目标8分钟，实际14分钟。\n\n加油等待长，魏强说九条枪只开了七条，"
+            "两个加油员节前辞职没补上。\n",
+            "加油等待长",
+            "加油员节前辞职",
+        ),
+        (
+            "复盘纪要\n\n增项收入没完成，邹婷认为是因为增项推荐全靠前台口头介绍，客户根本不想听。\n",
+            "增项收入没完成",
+            "口头介绍",
+        ),
+    ],
+)
+def test_a_finding_then_who_says_why_gives_the_shortfall_and_its_cause(
+    note: str, finding: str, cause: str
+) -> None:
+    doc = extract(note, name="note.txt")
+    assert finding in texts(doc.shortfalls)
+    assert any(cause in words(chain) for chain in doc.cause_chains)
+
+
+def test_a_finding_then_who_says_where_it_sits_is_no_cause() -> None:
+    note = "复盘纪要\n\n投诉多，邹婷说主要集中在候检，其次是报告解读。\n"
+    doc = extract(note, name="note.txt")
+    assert "投诉多" not in texts(doc.shortfalls)
+    assert not doc.cause_chains
