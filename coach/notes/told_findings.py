@@ -21,6 +21,9 @@ K = TypeVar("K", bound=str)
 
 _HEAD_CHARS = 14  # "取镜不准时", "一次修复率低": a finding named in a few words, not a clause of the story
 _SAME = 0.25  # a finding already told in other words
+# "Locum spend ran over because …", "Orders shipped late because …": a subject and how it went, then why
+_HEAD_WORDS = 5
+_EN_HEAD = re.compile(r"^([A-Z][A-Za-z'-]*(?:\s+[A-Za-z'-]+){1,8}?)\s+(?=because\b|due to\b)")
 _CJK_HEAD = re.compile(rf"^([^，,：:。；;！!？?]{{2,{_HEAD_CHARS}}})\s*([，,：:])\s*")
 
 
@@ -81,6 +84,18 @@ def reported_finding(text: str) -> str | None:
     return finding_head(text)
 
 
+def opening_head(text: str) -> str | None:
+    """ "Orders shipped late because the rejects ate the canning hours": an English paragraph that opens
+    with a subject and how it went, then why, names its finding first (mid-paragraph, such heads retell
+    one)."""
+    en = _EN_HEAD.match(text)
+    if en is None or len(en.group(1).split()) > _HEAD_WORDS or cues.ROOT.search(text):
+        return None
+    head = en.group(1)
+    led = phrases("told_reason_lead", anchored=True).match(text[en.end() :]) is not None
+    return head if led and re.search(rf"(?:{phrases('told_finding_end').pattern})$", head) else None
+
+
 def _same_finding(head: str, told: str) -> bool:
     """ "随访率低" was told as "随访率没上去，…": the words it names went wrong already stand in a finding."""
     end = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head)
@@ -95,8 +110,12 @@ def split_told_findings(
     out_items: list[Item] = []
     out_kinds: list[K] = []
     told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
-    for item, kind in zip(items, kinds, strict=True):
-        head = finding_head(item.text) if kind == cause and item.part is None else None
+    for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        head = None
+        if kind == cause and item.part is None:
+            head = finding_head(item.text) or (
+                opening_head(item.text) if _opens_paragraph(items, i) else None
+            )
         if head and not any(_same_finding(head, text) for text in told):
             out_items.append(dataclasses.replace(item, text=head))
             out_kinds.append(shortfall)
@@ -170,7 +189,7 @@ def asked_words(question: str) -> str:
 def _opens_paragraph(items: list[Item], i: int) -> bool:
     """The item is the first statement of a prose paragraph (no speaker, nothing before it there)."""
     item = items[i]
-    return item.speaker is None and item.paragraph and (i == 0 or items[i - 1].para != item.para)
+    return item.speaker is None and (i == 0 or items[i - 1].para != item.para)
 
 
 def asked_why_findings(
@@ -192,7 +211,7 @@ def asked_why_findings(
             question = item.text
         else:
             question = None
-        opens = question is not None and question == item.asked and _opens_paragraph(items, i)
+        opens = question == item.asked and item.paragraph and _opens_paragraph(items, i)
         name = (opening_why_finding if opens else why_finding)(question) if question else None
         if name and name in before:
             name = None  # "…平均要等十一二天。为什么要等这么久？": a step down the why-ladder, no new finding

@@ -271,3 +271,24 @@ def test_a_finding_then_who_says_where_it_sits_is_no_cause() -> None:
     doc = extract(note, name="note.txt")
     assert "投诉多" not in texts(doc.shortfalls)
     assert not doc.cause_chains
+
+
+def test_an_english_paragraph_opening_with_what_went_wrong_and_why_gives_the_shortfall_and_its_cause() -> (
+    None
+):
+    note = (
+        "Postmortem\n\nOrders shipped in full and on time should be at least 95%; we shipped 81%.\n\n"
+        "Orders shipped late because the rejects ate the canning hours, and because the only forklift driver "
+        "was off sick.\n"
+    )
+    doc = extract(note, name="note.txt")
+    assert "Orders shipped late" in texts(doc.shortfalls)
+    assert any("forklift driver" in words(chain) for chain in doc.cause_chains)
+
+
+def test_an_english_head_told_inside_a_paragraph_retells_a_finding_and_names_none() -> None:
+    note = (
+        "Postmortem\n\nThe outage started at 14:02 and alerts fired 25 minutes later. Detection was slow "
+        "because our alerts fire on average latency, not p99.\n"
+    )
+    assert "Detection was slow" not in texts(extract(note, name="note.txt").shortfalls)
