@@ -292,3 +292,29 @@ def test_an_english_head_told_inside_a_paragraph_retells_a_finding_and_names_non
         "because our alerts fire on average latency, not p99.\n"
     )
     assert "Detection was slow" not in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        (
+            "仓库复盘\n参会：老郑、邓娟、彭刚\n\n老郑：货损为什么这么高？\n彭刚：说到底是没有到车预约。\n"
+            "老郑：该做没做的？\n邓娟：月台门帘说了半年，还是没装。\n",
+            "月台门帘",
+        ),
+        (
+            "Warehouse retro\nAttendees: Kate, Jamal, Priya\n\nKate: Why so many closures?\n"
+            "Priya: Put plainly, nobody is responsible for the plant settings.\n"
+            "Kate: Anything we said we'd do and didn't?\n"
+            "Jamal: The casual bank we talked about in the autumn "
+            "was never set up.\n",
+            "casual bank",
+        ),
+    ],
+)
+def test_the_answer_to_asking_what_was_left_undone_is_a_shortfall_not_a_cause(
+    note: str, finding: str
+) -> None:
+    doc = extract(note, name="note.txt")
+    assert finding in texts(doc.shortfalls)
+    assert not any(finding in words(chain) for chain in doc.cause_chains)
