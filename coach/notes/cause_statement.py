@@ -89,6 +89,8 @@ _SUBJECT_IS = re.compile(
     r"(?P<zh>[^。；：！？，,]{2,}?)(?:就|才|也)?是$",
     re.I,
 )
+# what may follow "is the root cause" / "是根子上" when the words before it are the root
+_ROOT_NAMED_AFTER = re.compile(r"\s*(?:的(?:问题|原因|症结|毛病))?\s*(?:$|[,，;；.。!！]|and\b)")
 _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|that|it|这|那)(?:\s|个|一?条|$)", re.I)
 
 
@@ -153,8 +155,9 @@ def chain_of(item: Item) -> CauseChain | None:
         surface_split = drilldown.surface_split(text)
         named_before = _ROOT_NAMED_BEFORE.search(text[: root_m.start()]) if root_m else None
         subject = _subject_named(text, root_m.start()) if root_m else None
-        if root_m and subject and re.match(r"\s*(?:$|[,，;；.。!！]|and\b)", text[root_m.end() :]):
-            # "… the mandatory bank connection is the root cause, and …": the subject is the root
+        if root_m and subject and _ROOT_NAMED_AFTER.match(text[root_m.end() :]):
+            # "… the mandatory bank connection is the root cause, and …", "没有分时段预约是根子上的问题，…":
+            # the subject is the root
             root = subject
         elif root_m and named_before and surface_m and surface_m.end() < named_before.start():
             # "Because we only test on Wi-Fi. This is the root cause …": the root is what came before

@@ -309,3 +309,23 @@ def test_and_with_a_subject_of_its_own_is_a_cause_beside_the_first(note: str) ->
 def test_a_drill_down_told_by_people_named_with_their_roles_is_one_chain(note: str) -> None:
     found = chains(note)
     assert len(found) == 1 and found[0].is_main
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "复盘纪要\n\n原因方面。主任的判断是，没有分时段预约是根子上的问题，占候检超标的八成左右。\n",
+            "没有分时段预约",
+        ),
+        ("复盘纪要\n\n原因方面。没人对设备参数负责是根本原因，占了七成。\n", "没人对设备参数负责"),
+        (
+            "Postmortem\n\nWhy it happened. Nobody owning the plant settings is the root cause, and it "
+            "explains about 80% of the closures.\n",
+            "Nobody owning the plant settings",
+        ),
+    ],
+)
+def test_the_words_before_is_the_root_problem_are_the_root(note: str, root: str) -> None:
+    found = chains(note)
+    assert any(chain.root_cause == root for chain in found), [c.root_cause for c in found]
