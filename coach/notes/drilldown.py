@@ -141,8 +141,9 @@ def why_about(text: str) -> str | None:
     end = re.search(r"[?？]", body[m.end() :])
     if end is None:
         return None
-    # "为什么会调低？" asks about "调低": the modal before the verb is not what was said
-    return re.sub(r"^(?:会|要|还|又|就)", "", body[m.end() : m.end() + end.start()])
+    # "为什么会调低？" asks about "调低", "为什么老超标？" about "超标": the modal or the "again and again"
+    # before the verb is not what was said
+    return re.sub(r"^(?:会|要|还|又|就|老是|总是|老|总|一直|经常)", "", body[m.end() : m.end() + end.start()])
 
 
 def stems(text: str) -> set[str]:

@@ -329,3 +329,18 @@ def test_a_drill_down_told_by_people_named_with_their_roles_is_one_chain(note: s
 def test_the_words_before_is_the_root_problem_are_the_root(note: str, root: str) -> None:
     found = chains(note)
     assert any(chain.root_cause == root for chain in found), [c.root_cause for c in found]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "仓库复盘\n参会：老郑、邓娟、彭刚\n\n老郑：货损为什么这么高？\n邓娟：主要是温度超标，冷冻品化了又冻。\n"
+        "老郑：为什么老超标？\n彭刚：说到底是没有到车预约，门一直开着。这个占七成。\n",
+        "Pool retro\nAttendees: Kate, Jamal, Priya\n\nKate: Why so many closures?\n"
+        "Jamal: The chlorine kept drifting low after busy sessions.\nKate: Why?\n"
+        "Priya: Put plainly, nobody is responsible for the plant settings. I'd say 80% of the closures.\n",
+    ],
+)
+def test_a_why_asked_right_after_a_cause_takes_the_answer_one_level_down_the_same_chain(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1, [words(c) for c in found]
