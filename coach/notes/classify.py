@@ -10,6 +10,7 @@ from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, may_state_goal, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
+from coach.notes.broken_promises import promises_broken
 from coach.notes.contributing import split_contributing
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
@@ -451,6 +452,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     items, kinds = asked_why_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = named_before(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_contributing(items, kinds, cause="cause", other="other")
+    kinds = promises_broken(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):
