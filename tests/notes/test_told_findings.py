@@ -318,3 +318,27 @@ def test_the_answer_to_asking_what_was_left_undone_is_a_shortfall_not_a_cause(
     doc = extract(note, name="note.txt")
     assert finding in texts(doc.shortfalls)
     assert not any(finding in words(chain) for chain in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        (
+            "Pool retro\nAttendees: Kate, Jamal\n\nKate: Lifeguard shifts covered: target 100%, actual 93%.\n"
+            "Kate: Lifeguard cover?\nJamal: Flu, mostly. And we never set up the casual bank we talked about "
+            "in the autumn.\n",
+            "casual bank",
+        ),
+        (
+            "泳池复盘\n参会：老凯、小贾\n\n老凯：救生员排班覆盖率目标100%，实际93%。\n老凯：排班为什么这么差？\n"
+            "小贾：主要是流感。另外秋天说的临时救生员库一直没建。\n",
+            "临时救生员库",
+        ),
+    ],
+)
+def test_work_said_never_set_up_beside_the_cause_is_a_shortfall_not_part_of_the_cause(
+    note: str, finding: str
+) -> None:
+    doc = extract(note, name="note.txt")
+    assert finding in texts(doc.shortfalls)
+    assert not any(finding in words(chain) for chain in doc.cause_chains)
