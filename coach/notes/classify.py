@@ -17,6 +17,7 @@ from coach.notes.segment import Item
 from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
 from coach.notes.told_findings import (
     asked_why_findings,
+    headline_findings,
     missed_with_reason,
     named_before,
     reported_finding,
@@ -450,6 +451,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = asked_why_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = headline_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = named_before(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_contributing(items, kinds, cause="cause", other="other")
     kinds = promises_broken(items, kinds, shortfall="shortfall", other="other")

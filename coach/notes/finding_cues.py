@@ -8,6 +8,7 @@ data (coach/notes/words/)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.notes import cues
 from coach.notes.cause_statement import share_of
@@ -64,3 +65,30 @@ def is_bare_share(text: str) -> bool:
     before it ("客单价高，是因为…大部分人选中间那档" says more and is no bare share)."""
     short = len(_WORD.findall(text)) <= 6 and len(_CJK.findall(text)) <= 10
     return short and (share_of(text.lower()) is not None or cues.MAIN_CAUSE.search(text) is not None)
+
+
+@cache
+def _headline_shapes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "<finding>，是今天谈得最多的", "<finding> were the story of the month", built once from the words."""
+    remark = phrases("headline_remark").pattern
+    return (
+        re.compile(rf"^(?P<head>[^，,。；;]{{2,14}}?)[，,]?\s*(?:{remark})"),
+        re.compile(rf"^(?P<head>[A-Z][^,;:.]{{2,60}}?)\s+(?:{remark})", re.I),
+    )
+
+
+def headline_finding(text: str) -> str | None:
+    """ "一次修复率低，是今天谈得最多的。", "The low fills were the story of the month.": the finding a note
+    puts first, said to be what the meeting was most about; None when the words name no miss ("Conversion
+    was the story of the month") or praise it."""
+    if cues.HIGHLIGHT.search(text) or phrases("praise").search(text):
+        return None
+    for shape in _headline_shapes():
+        m = shape.match(text.strip())
+        if m is None:
+            continue
+        head = m.group("head").strip()
+        finding = phrases("finding_end")
+        told = finding.search(head) if head.isascii() else re.search(rf"(?:{finding.pattern})$", head)
+        return head if told else None
+    return None

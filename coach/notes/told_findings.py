@@ -261,3 +261,31 @@ def named_before(items: list[Item], kinds: list[K], shortfall: K, other: K) -> t
             name = item.text.strip().rstrip(".。")
             items[i + 1] = dataclasses.replace(after, text=f"{name}: {after.text}")
     return items, kinds
+
+
+_CHAIN_WITHIN = 2  # the headline is followed at once by the telling of its causes
+
+
+def headline_findings(
+    items: list[Item], kinds: list[K], shortfall: K, cause: K
+) -> tuple[list[Item], list[K]]:
+    """ "一次修复率低，是今天谈得最多的。现象是…", "The low fills were the story of the month. … They foamed
+    because …": a paragraph that opens by naming a miss as what the meeting was most about, and goes on to
+    its causes, names that shortfall; a finding already told is not told twice."""
+    from coach.notes.finding_cues import headline_finding
+
+    out_items: list[Item] = []
+    out_kinds: list[K] = []
+    told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
+    for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        opens = i == 0 or items[i - 1].line != item.line
+        after = range(i + 1, min(i + 1 + _CHAIN_WITHIN, len(items)))
+        explained = any(kinds[j] == cause and items[j].line == item.line for j in after)
+        head = headline_finding(item.text) if opens and kind != shortfall and explained else None
+        if head and not any(_same_finding(head, text) for text in told):
+            out_items.append(dataclasses.replace(item, text=head, asked=None, part=None))
+            out_kinds.append(shortfall)
+            told.append(head)
+        out_items.append(item)
+        out_kinds.append(kind)
+    return out_items, out_kinds

@@ -342,3 +342,39 @@ def test_work_said_never_set_up_beside_the_cause_is_a_shortfall_not_part_of_the_
     doc = extract(note, name="note.txt")
     assert finding in texts(doc.shortfalls)
     assert not any(finding in words(chain) for chain in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        (
+            "复盘纪要\n\n一次修复率低，是今天谈得最多的。现象是同一个故障车主来两三次。表面原因是技师诊断不准。"
+            "说到底是没有建技术案例库，这一条占七成。\n",
+            "一次修复率低",
+        ),
+        (
+            "Postmortem\n\nThe low fills were the story of the month. The filler heads were foaming over. "
+            "They foamed because the beer reached the filler too warm. Why nobody noticed: the set points "
+            "are not on any checklist. We put three quarters of the rejects down to this.\n",
+            "The low fills",
+        ),
+    ],
+)
+def test_a_paragraph_opening_with_the_miss_most_talked_about_names_that_shortfall(
+    note: str, finding: str
+) -> None:
+    assert finding in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # no cause follows: a remark on the agenda, not the opening of a chain
+        "复盘纪要\n\n一次修复率低，是今天谈得最多的。\n\n经验：案例库要建起来。\n",
+        # it names no miss
+        "Postmortem\n\nConversion was the story of the month. It fell because the bank step is mandatory.\n",
+    ],
+)
+def test_a_headline_naming_no_miss_or_opening_no_chain_names_no_shortfall(note: str) -> None:
+    shortfalls = texts(extract(note, name="note.txt").shortfalls)
+    assert "一次修复率低" not in shortfalls and "Conversion" not in shortfalls
