@@ -12,6 +12,7 @@ from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.broken_promises import promises_broken
 from coach.notes.contributing import split_contributing
+from coach.notes.incident import incident_opening
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
@@ -455,6 +456,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     items, kinds = named_before(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_contributing(items, kinds, cause="cause", other="other")
     kinds = promises_broken(items, kinds, shortfall="shortfall", other="other")
+    kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):
