@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from coach.domain.retrospective import CauseChain
 from coach.notes import drilldown, prose
-from coach.notes.cause_statement import chain_of, clean, shared_out
+from coach.notes.cause_statement import chain_of, clean, counts_out_reasons, shared_out
 from coach.notes.chain_merge import (
     merge_twins,
     one_main,
@@ -43,9 +43,12 @@ def build_chains(items: list[Item], findings: Sequence[str] = ()) -> list[CauseC
     the note's goals and shortfalls: what a new chain explains."""
     story = _Story(findings=list(findings))
     for item in items:
+        counted = counts_out_reasons(item.text)
         for k, piece in enumerate(shared_out(item)):
-            if k:
-                story.last = None  # the second share is a cause beside the first, not more of it
+            if k or counted:
+                # the second share is a cause beside the first, not more of it; reasons counted out
+                # ("一是…，二是…") start afresh
+                story.last = None
             story.read(piece)
     unexplained = chain_of(story.seen) if story.seen is not None else None
     if unexplained is not None:  # "The outage started with a bad push." and nothing after: that is the cause

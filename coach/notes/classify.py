@@ -11,6 +11,7 @@ from coach.domain.reading.goals import Context, may_state_goal, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
 from coach.notes.broken_promises import promises_broken
+from coach.notes.cause_statement import counts_out_reasons
 from coach.notes.contributing import split_contributing
 from coach.notes.incident import incident_opening
 from coach.notes.lessons import is_tagged_lesson
@@ -211,6 +212,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "lesson"
     # with no heading or announced topic, a word alone is weak: "没有", "问题", "behind" are told in every
     # background and cause sentence, "不错", "great" in every remark on a number
+    if counts_out_reasons(text):
+        return "cause"  # "目录申报拖着，一是…，二是…": each reason is read as a cause of its own
     if reported_finding(text):
         return "cause"  # "加油等待长，魏强说九条枪只开了七条": the head is split off as the shortfall
     if finding_cues.praises_plainly(text):

@@ -344,3 +344,26 @@ def test_the_words_before_is_the_root_problem_are_the_root(note: str, root: str)
 def test_a_why_asked_right_after_a_cause_takes_the_answer_one_level_down_the_same_chain(note: str) -> None:
     found = chains(note)
     assert len(found) == 1, [words(c) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("note", "reasons"),
+    [
+        (
+            "复盘纪要\n\n随访率低，是因为护士下班后才打电话。孙凯补了一句，目录申报拖着，一是今年医保局改了申报表格，"
+            "二是医保办人手只有两个。\n",
+            ["申报表格", "人手只有两个"],
+        ),
+        (
+            "Review notes\n\nFollow-ups were low because nurses call after their shift. The catalogue filing "
+            "slipped, first because the regulator changed the form this year, and second because only two "
+            "staff handle filings.\n",
+            ["changed the form", "only two staff"],
+        ),
+    ],
+)
+def test_reasons_counted_out_in_one_sentence_are_causes_of_their_own(note: str, reasons: list[str]) -> None:
+    found = chains(note)
+    holding = [next((c for c in found if r in words(c)), None) for r in reasons]
+    assert all(holding) and holding[0] is not holding[1], [words(c) for c in found]
+    assert not any(r in words(found[0]) for r in reasons)  # not told as more of the cause before
