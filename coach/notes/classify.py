@@ -192,6 +192,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "cause"
     if section == "cause" and item.spoken and drilldown.starts_separate_cause(text):
         return "cause"  # asked why, "另外设计资源太紧，…" / "Also, the vendor slipped" adds a cause
+    if section == "cause" and item.spoken and drilldown.tells_remainder(text):
+        return "cause"  # "The rest is sickness, we had the flu wave …": the rest of the gap, named
     if section == "action" or (item.speaker and cues.ACTION.search(text) and _has_when(text)):
         return "action"
     if prose.named_owner(text, None) and _has_when(text):

@@ -114,6 +114,14 @@ def remarks_on_causes(text: str) -> bool:
     return remainder is not None and not re.search(r"[,，;；]", body[remainder.end() :].strip(" ,，"))
 
 
+def tells_remainder(text: str) -> bool:
+    """ "The rest is sickness, we had the flu wave in the second week", "剩下的是刀片崩口，…": the rest of the
+    gap named with its detail, a cause of its own."""
+    body = CONNECTIVE.sub("", text.strip())
+    remainder = phrases("causes_remainder", anchored=True).match(body)
+    return remainder is not None and not remarks_on_causes(text)
+
+
 def is_undecided(text: str) -> bool:
     """ "县里明年可能有补贴，这个还没有定": news not yet settled explains nothing that happened."""
     return phrases("undecided").search(text) is not None and not cues.CAUSE.search(text)

@@ -367,3 +367,27 @@ def test_reasons_counted_out_in_one_sentence_are_causes_of_their_own(note: str, 
     holding = [next((c for c in found if r in words(c)), None) for r in reasons]
     assert all(holding) and holding[0] is not holding[1], [words(c) for c in found]
     assert not any(r in words(found[0]) for r in reasons)  # not told as more of the cause before
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "Crew retro\n\nNadia: Why were there so many crew delays?\n"
+            "Carla: Nobody re-bases the block times "
+            "for winter. I'd put that at 70% of the crew delays.\nNadia: Agreed, that's the main one.\n"
+            "Ben: The rest is sickness, we had the flu wave in the second week.\n",
+            "flu wave",
+        ),
+        (
+            "质量月度会\n\n钱国栋：金属异物客诉为什么还有这么多？\n周凯：检测机的灵敏度被夜班调低了，我看这一条占七成。\n"
+            "钱国栋：同意，这是主因。\n李娜：剩下的是刀片崩口，供应商这批刀片质量不行。\n",
+            "刀片崩口",
+        ),
+    ],
+)
+def test_the_rest_of_the_gap_named_with_its_detail_in_the_talk_is_a_cause_of_its_own(
+    note: str, cause: str
+) -> None:
+    found = chains(note)
+    assert any(cause in words(c) and not c.is_main for c in found), [words(c) for c in found]
