@@ -192,6 +192,37 @@ def _opens_paragraph(items: list[Item], i: int) -> bool:
     return item.speaker is None and (i == 0 or items[i - 1].para != item.para)
 
 
+_WHY_SO = re.compile(
+    r"^(?:and\s+)?(?:why|how come)\s+so\s+(?P<how>[a-z]+)\s*[?？]$|^(?:为什么|为啥)(?:这么|那么)"
+    r"(?P<zh>[\u4e00-\u9fff]{1,2})[？?]$",
+    re.I,
+)
+
+
+def _asks_why_so_bad(question: str) -> bool:
+    """ "Why so slow?", "为什么这么多？": a why that points back at how something went badly."""
+    m = _WHY_SO.match(question.strip())
+    how = (m.group("how") or m.group("zh")) if m else None
+    return how is not None and re.fullmatch(phrases("finding_end").pattern, how, re.I) is not None
+
+
+def _topic_said_before(items: list[Item], i: int) -> str | None:
+    """ "Lockouts." said alone just before the question asked of item i: the topic the question is about."""
+    if i == 0:
+        return None
+    said = items[i - 1]
+    text = said.text.strip()
+    bare = len(_WORDS.findall(text)) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6
+    if said.speaker is None or not bare or not re.search(r"[.。]$", text) or cues.SMALL_TALK.search(text):
+        return None
+    from coach.notes.prose import only_agrees, only_confirms
+
+    return None if only_agrees(text) or only_confirms(text) else text.rstrip(".。")
+
+
+_WORDS = re.compile(r"[A-Za-z']+")
+
+
 def asked_why_findings(
     items: list[Item], kinds: list[K], shortfall: K, cause: K
 ) -> tuple[list[Item], list[K]]:
@@ -213,6 +244,9 @@ def asked_why_findings(
             question = None
         opens = question == item.asked and item.paragraph and _opens_paragraph(items, i)
         name = (opening_why_finding if opens else why_finding)(question) if question else None
+        topic = _topic_said_before(items, i) if question and not name and question == item.asked else None
+        if topic and _asks_why_so_bad(question or ""):
+            name = question = f"{topic}: {asked_words(question or '')}"  # "Lockouts. Why so slow?"
         if name and name in before:
             name = None  # "…平均要等十一二天。为什么要等这么久？": a step down the why-ladder, no new finding
         before = item.text if kind == cause else ""

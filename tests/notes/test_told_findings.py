@@ -378,3 +378,33 @@ def test_a_paragraph_opening_with_the_miss_most_talked_about_names_that_shortfal
 def test_a_headline_naming_no_miss_or_opening_no_chain_names_no_shortfall(note: str) -> None:
     shortfalls = texts(extract(note, name="note.txt").shortfalls)
     assert "一次修复率低" not in shortfalls and "Conversion" not in shortfalls
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        (
+            "IT retro\nAttendees: Hollie, Jon\n\nHollie: Time to resolve an MFA lockout, target 15 minutes, "
+            "actual 47.\nHollie: Good. Lockouts. Why so slow?\nJon: Because most of them have to come to us "
+            "in person.\n",
+            "Lockouts: Why so slow",
+        ),
+        (
+            "客服复盘\n参会：老周、小林\n\n老周：投诉目标不超过10件，实际23件。\n老周：好。投诉。为什么这么多？\n"
+            "小林：因为退款要等三天，客户等不及。\n",
+            "投诉: 为什么这么多",
+        ),
+    ],
+)
+def test_a_topic_named_alone_then_asked_why_so_bad_is_the_shortfall_asked_about(
+    note: str, finding: str
+) -> None:
+    assert finding in texts(extract(note, name="note.txt").shortfalls)
+
+
+def test_a_why_so_bad_after_a_word_of_assent_names_nothing() -> None:
+    note = (
+        "IT retro\nAttendees: Hollie, Jon\n\nHollie: Good. Why so slow?\n"
+        "Jon: Because most of them have to come to us in person.\n"
+    )
+    assert "Good" not in texts(extract(note, name="note.txt").shortfalls)
