@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from coach.notes import beside, cues
+from coach.notes.prose import only_agrees, only_confirms
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
 from coach.notes.wordlists import phrases
@@ -215,8 +216,6 @@ def _topic_said_before(items: list[Item], i: int) -> str | None:
     bare = len(_WORDS.findall(text)) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6
     if said.speaker is None or not bare or not re.search(r"[.。]$", text) or cues.SMALL_TALK.search(text):
         return None
-    from coach.notes.prose import only_agrees, only_confirms
-
     return None if only_agrees(text) or only_confirms(text) else text.rstrip(".。")
 
 
