@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from coach.notes import beside, cues
+from coach.notes.finding_cues import headline_finding
 from coach.notes.prose import only_agrees, only_confirms
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
@@ -305,8 +306,6 @@ def headline_findings(
     """ "一次修复率低，是今天谈得最多的。现象是…", "The low fills were the story of the month. … They foamed
     because …": a paragraph that opens by naming a miss as what the meeting was most about, and goes on to
     its causes, names that shortfall; a finding already told is not told twice."""
-    from coach.notes.finding_cues import headline_finding
-
     out_items: list[Item] = []
     out_kinds: list[K] = []
     told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
