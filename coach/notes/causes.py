@@ -4,6 +4,7 @@ goes on with the chain before, chain_merge tidies the chains once all are read).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -113,6 +114,11 @@ class _Story:
             return
         if drilldown.introduces_causes(text):
             self.seen, self.deeper_next = item, False
+            return
+        seen = drilldown.phenomenon_told(text)
+        if seen is not None:
+            # "姚敏先说现象：…" then "孔杰接着讲：表面原因是…": what was seen is what the next cause explains
+            self.seen, self.deeper_next = dataclasses.replace(item, text=seen), False
             return
         step = drilldown.deeper_step(text)
         if step == "":

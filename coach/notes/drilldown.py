@@ -101,6 +101,19 @@ def introduces_causes(text: str) -> bool:
     return not states_it and _words(text) <= 12
 
 
+def phenomenon_told(text: str) -> str | None:
+    """ "姚敏先说现象：B超门口挤满人", "Maria first described what we saw: …": what was seen, told before
+    anyone says why (the words after the lead); None for any other statement."""
+    m = phrases("phenomenon_lead").search(text)
+    if m is None or m.start() > _TELLER_ROOM or cues.CAUSE.search(text):
+        return None
+    rest = re.sub(r"^\s*[:：，,]\s*", "", text[m.end() :]).strip()
+    return rest or None
+
+
+_TELLER_ROOM = 16  # "调度科刘敏先说了现象": who tells it, and a role, before the lead
+
+
 def remarks_on_causes(text: str) -> bool:
     """ "这两条我们控制不了", "Both of these were outside our control", "The rest is weather days.": a
     remark on the causes just named. A remainder told with its detail ("The rest is sickness, we had the

@@ -391,3 +391,29 @@ def test_the_rest_of_the_gap_named_with_its_detail_in_the_talk_is_a_cause_of_its
 ) -> None:
     found = chains(note)
     assert any(cause in words(c) and not c.is_main for c in found), [words(c) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("note", "seen", "surface"),
+    [
+        (
+            "复盘纪要\n\n候检为什么这么长？姚敏先说现象：B超门口挤满人，平均要等五十分钟。孔杰接着讲：表面原因是团检"
+            "单位都约在同一个早上。卢主任的判断是，没有分时段预约是根子上的问题，占八成左右。\n",
+            "B超门口挤满人",
+            "团检单位",
+        ),
+        (
+            "Review notes\n\nWhy so many gaps? Maria first described what we saw: buses bunch up at peak. "
+            "Tom said, on the surface it is traffic. Put plainly, dispatchers are judged only on trips run, "
+            "about 70% of it.\n",
+            "buses bunch up",
+            "traffic",
+        ),
+    ],
+)
+def test_the_phenomenon_one_person_tells_is_what_the_next_person_s_cause_explains(
+    note: str, seen: str, surface: str
+) -> None:
+    found = chains(note)
+    assert len(found) == 1, [words(c) for c in found]
+    assert seen in found[0].phenomenon and surface in words(found[0])
