@@ -92,3 +92,21 @@ def headline_finding(text: str) -> str | None:
         told = finding.search(head) if head.isascii() else re.search(rf"(?:{finding.pattern})$", head)
         return head if told else None
     return None
+
+
+@cache
+def _began_shapes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "The delays started on 6 July", "投诉从3月5号开始增多": a bad thing, and the day it began."""
+    bad = phrases("bad_measure").pattern
+    return (
+        re.compile(rf"^(?:the\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?(?:{bad})\s+(?:started|began)\b", re.I),
+        re.compile(rf"^[^，,。；;]{{0,8}}?(?:{bad})[^，,。；;]{{0,4}}?从[^，,。；;]{{2,10}}?(?:开始|起)"),
+    )
+
+
+def began_finding(text: str) -> str | None:
+    """ "The delays started on 6 July.", "投诉从3月5号开始增多。": a paragraph's opening that says when a bad
+    thing began names it (the sentence, said as it is); None for anything else."""
+    if any(shape.match(text.strip()) for shape in _began_shapes()):
+        return text.strip().rstrip(".。")
+    return None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from coach.notes import beside, cues
-from coach.notes.finding_cues import headline_finding
+from coach.notes.finding_cues import began_finding, headline_finding
 from coach.notes.prose import only_agrees, only_confirms
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
@@ -305,8 +305,9 @@ def headline_findings(
     items: list[Item], kinds: list[K], shortfall: K, cause: K
 ) -> tuple[list[Item], list[K]]:
     """ "一次修复率低，是今天谈得最多的。现象是…", "The low fills were the story of the month. … They foamed
-    because …": a paragraph that opens by naming a miss as what the meeting was most about, and goes on to
-    its causes, names that shortfall; a finding already told is not told twice."""
+    because …", "The delays started on 6 July. … They sat there because …": a paragraph that opens by naming
+    a miss as what the meeting was most about, or by saying when a bad thing began, and goes on to its
+    causes, names that shortfall; a finding already told is not told twice."""
     out_items: list[Item] = []
     out_kinds: list[K] = []
     told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
@@ -314,7 +315,8 @@ def headline_findings(
         opens = i == 0 or items[i - 1].line != item.line
         after = range(i + 1, min(i + 1 + _CHAIN_WITHIN, len(items)))
         explained = any(kinds[j] == cause and items[j].line == item.line for j in after)
-        head = headline_finding(item.text) if opens and kind != shortfall and explained else None
+        opening = opens and kind != shortfall and explained
+        head = (headline_finding(item.text) or began_finding(item.text)) if opening else None
         if head and not any(_same_finding(head, text) for text in told):
             out_items.append(dataclasses.replace(item, text=head, asked=None, part=None))
             out_kinds.append(shortfall)

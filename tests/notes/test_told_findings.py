@@ -408,3 +408,28 @@ def test_a_why_so_bad_after_a_word_of_assent_names_nothing() -> None:
         "Jon: Because most of them have to come to us in person.\n"
     )
     assert "Good" not in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        (
+            "Postmortem\n\nThe delays started on 6 July. Requests sat in the approval queue for days. "
+            "They sat there because approvals came back to a shared inbox that was checked twice a day.\n",
+            "The delays started on 6 July",
+        ),
+        (
+            "复盘纪要\n\n投诉从3月5号开始增多。客户反映退款要等一周。主要是因为退款审核只有一个人。\n",
+            "投诉从3月5号开始增多",
+        ),
+    ],
+)
+def test_a_paragraph_opening_with_when_a_bad_thing_began_and_going_on_to_why_names_that_shortfall(
+    note: str, finding: str
+) -> None:
+    assert finding in texts(extract(note, name="note.txt").shortfalls)
+
+
+def test_when_a_bad_thing_began_told_without_its_causes_names_no_shortfall() -> None:
+    note = "Postmortem\n\nThe delays started on 6 July.\n\nWe will keep the text alert.\n"
+    assert "delays" not in texts(extract(note, name="note.txt").shortfalls)
