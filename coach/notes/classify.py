@@ -212,12 +212,12 @@ def _cue_kind(item: Item) -> Kind | None:
         return section
     if cues.LESSON.search(text):
         return "lesson"
-    # with no heading or announced topic, a word alone is weak: "没有", "问题", "behind" are told in every
-    # background and cause sentence, "不错", "great" in every remark on a number
     if counts_out_reasons(text):
         return "cause"  # "目录申报拖着，一是…，二是…": each reason is read as a cause of its own
     if reported_finding(text):
         return "cause"  # "加油等待长，魏强说九条枪只开了七条": the head is split off as the shortfall
+    # with no heading or announced topic, a word alone is weak: "没有", "问题", "behind" are told in every
+    # background and cause sentence, "不错", "great" in every remark on a number
     if finding_cues.praises_plainly(text):
         return "highlight"
     if finding_cues.tells_a_miss(text):

@@ -23,7 +23,7 @@ K = TypeVar("K", bound=str)
 
 _HEAD_CHARS = 14  # "取镜不准时", "一次修复率低": a finding named in a few words, not a clause of the story
 _SAME = 0.25  # a finding already told in other words
-# "Locum spend ran over because …", "Orders shipped late because …": a subject and how it went, then why
+# "Orders shipped late because …", "Locum spend ran over due to …": a subject and how it went, then why
 _HEAD_WORDS = 5
 _EN_HEAD = re.compile(r"^([A-Z][A-Za-z'-]*(?:\s+[A-Za-z'-]+){1,8}?)\s+(?=because\b|due to\b)")
 _CJK_HEAD = re.compile(rf"^([^，,：:。；;！!？?]{{2,{_HEAD_CHARS}}})\s*([，,：:])\s*")
