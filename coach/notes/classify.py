@@ -241,6 +241,8 @@ def _says_little(text: str) -> bool:
         return (
             False  # "周末没人审核退款", "最头疼的是报损": what did not happen, or what it was, however short
         )
+    if finding_cues.says_how_it_went(text):
+        return False  # "外卖单量差得也多": a measure and how it went, however short
     return len(re.findall(r"[A-Za-z']+", text)) <= 4 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10
 
 

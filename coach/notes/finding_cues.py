@@ -110,3 +110,11 @@ def began_finding(text: str) -> str | None:
     if any(shape.match(text.strip()) for shape in _began_shapes()):
         return text.strip().rstrip(".。")
     return None
+
+
+def says_how_it_went(text: str) -> bool:
+    """ "外卖单量差得也多", "转化率偏低": Chinese words that end on how something went (高, 低, 多, 差 …)."""
+    words = text.strip().rstrip("。.!！")
+    return (
+        not words.isascii() and re.search(rf"(?:{phrases('told_finding_end').pattern})$", words) is not None
+    )

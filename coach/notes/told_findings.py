@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from coach.notes import beside, cues
-from coach.notes.finding_cues import began_finding, headline_finding
+from coach.notes.finding_cues import began_finding, headline_finding, says_how_it_went
 from coach.notes.prose import only_agrees, only_confirms
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
@@ -292,6 +292,7 @@ def named_before(items: list[Item], kinds: list[K], shortfall: K, other: K) -> t
         item, after = items[i], items[i + 1]
         same_turn = item.speaker is not None and item.speaker == after.speaker and item.line == after.line
         bare = _NOUN_ANSWER.match(item.text.strip()) is not None and not cues.SMALL_TALK.search(item.text)
+        bare = bare and not says_how_it_went(item.text)  # "外卖单量差得也多。" is a finding, not a name
         if same_turn and bare and kinds[i] == other and kinds[i + 1] == shortfall:
             name = item.text.strip().rstrip(".。")
             items[i + 1] = dataclasses.replace(after, text=f"{name}: {after.text}")

@@ -433,3 +433,27 @@ def test_a_paragraph_opening_with_when_a_bad_thing_began_and_going_on_to_why_nam
 def test_when_a_bad_thing_began_told_without_its_causes_names_no_shortfall() -> None:
     note = "Postmortem\n\nThe delays started on 6 July.\n\nWe will keep the text alert.\n"
     assert "delays" not in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "findings"),
+    [
+        (
+            "面包店复盘\n参会：孙丽、老郑\n\n孙丽：不足，最头疼的是报损，每天晚上关店剩一堆面包。外卖单量差得也多。"
+            "还有临期打折的小程序推送，说了三个月还没上线，该做没做。\n老郑：报损我先说店里看到的。\n",
+            ["外卖单量差得也多", "临期打折的小程序推送"],
+        ),
+        (
+            "Bakery retro\nAttendees: Sun, Zheng\n\nSun: What didn't go well. Waste is the big headache, "
+            "trays of bread left every night. Delivery orders were short too. And the markdown push we said "
+            "we'd do three months ago, it never happened.\nZheng: On waste, here is what I see.\n",
+            ["Delivery orders were short", "markdown push"],
+        ),
+    ],
+)
+def test_a_short_verdict_and_a_missed_promise_joined_on_are_two_shortfalls(
+    note: str, findings: list[str]
+) -> None:
+    shortfalls = extract(note, name="note.txt").shortfalls
+    holding = [next((s for s in shortfalls if f in s.text), None) for f in findings]
+    assert all(holding) and holding[0] is not holding[1], [s.text for s in shortfalls]
