@@ -53,10 +53,21 @@ def said_to_contribute(text: str) -> list[str]:
     """ "The regulator made things worse, and the thinner cans did not help." → both clauses: every clause
     says it added to the gap; [] when one of them does not."""
     clauses = [c.strip(" ，,。.") for c in _PLACES.split(text.strip())]
-    verb = phrases("contributing_verb")
-    if not all(verb.search(c) and len(c) >= _MIN_PLACE for c in clauses):
-        return []
-    return clauses
+    return clauses if all(_names_a_factor(c) for c in clauses) else []
+
+
+def _names_a_factor(clause: str) -> bool:
+    """ "The regulator made things worse": a subject of its own, then words saying it added to the gap;
+    "Honestly, that didn't help." points back and names no factor."""
+    verb = phrases("contributing_verb").search(clause)
+    return verb is not None and len(clause) >= _MIN_PLACE and _POINTING.match(clause[: verb.start()]) is None
+
+
+_POINTING = re.compile(
+    r"^\s*(?:(?:honestly|frankly|well|and|but|so|说实话|老实说)[,，]?\s*)*"
+    r"(?:that|this|it|these|those|they|这|那|这个|那个|这些|它)?\s*$",
+    re.I,
+)
 
 
 def split_contributing(items: list[Item], kinds: list[K], cause: K, other: K) -> tuple[list[Item], list[K]]:

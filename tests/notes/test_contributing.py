@@ -72,3 +72,8 @@ def test_a_count_the_places_do_not_match_splits_nothing(text: str) -> None:
 )
 def test_clauses_are_factors_only_when_each_says_it_added_to_the_gap(text: str) -> None:
     assert said_to_contribute(text) == []
+
+
+@pytest.mark.parametrize("text", ["Honestly, that didn't help.", "It made things worse.", "这个让情况更糟。"])
+def test_a_remark_pointing_back_names_no_contributing_factor(text: str) -> None:
+    assert said_to_contribute(text) == []
