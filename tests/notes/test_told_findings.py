@@ -457,3 +457,16 @@ def test_a_short_verdict_and_a_missed_promise_joined_on_are_two_shortfalls(
     shortfalls = extract(note, name="note.txt").shortfalls
     holding = [next((s for s in shortfalls if f in s.text), None) for f in findings]
     assert all(holding) and holding[0] is not holding[1], [s.text for s in shortfalls]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘纪要\n\n满意度高，王芳说是因为新话术上线了。\n",
+        "复盘纪要\n\n复购率高，是因为会员日做得好。\n",
+        "复盘纪要\n\n客流多，王芳说主要是国庆假期带来的。\n",
+        "Review notes\n\nSatisfaction was high because the new script went live.\n",
+    ],
+)
+def test_a_measure_that_is_good_to_have_more_of_told_with_its_reason_is_no_shortfall(note: str) -> None:
+    assert not extract(note, name="note.txt").shortfalls
