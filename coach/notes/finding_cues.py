@@ -118,3 +118,11 @@ def says_how_it_went(text: str) -> bool:
     return (
         not words.isascii() and re.search(rf"(?:{phrases('told_finding_end').pattern})$", words) is not None
     )
+
+
+def went_badly(head: str) -> bool:
+    """ "加油等待长", "增项收入没完成", "投诉多": Chinese words that say it went badly. "满意度高", "客流多"
+    end on a word that is good or bad by the measure: only a measure bad to have more of makes it a miss."""
+    if re.search(rf"(?:{phrases('told_miss_end').pattern})$", head):
+        return True
+    return phrases("bad_measure").search(head) is not None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from coach.notes import beside, cues
-from coach.notes.finding_cues import began_finding, headline_finding, says_how_it_went
+from coach.notes.finding_cues import began_finding, headline_finding, says_how_it_went, went_badly
 from coach.notes.prose import only_agrees, only_confirms
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
@@ -65,16 +65,8 @@ def finding_head(text: str) -> str | None:
             or (reported > 0 and phrases("told_breakdown_lead", anchored=True).match(rest[reported:]) is None)
         )
         ends = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head) is not None
-        return head if led and ends and not head.isascii() and _went_badly(head) else None
+        return head if led and ends and not head.isascii() and went_badly(head) else None
     return None
-
-
-def _went_badly(head: str) -> bool:
-    """ "加油等待长", "增项收入没完成", "投诉多": the words say it went badly. "满意度高", "客流多" end on a
-    word that is good or bad by the measure: only a measure that is bad to have more of makes it a miss."""
-    if re.search(rf"(?:{phrases('told_miss_end').pattern})$", head):
-        return True
-    return phrases("bad_measure").search(head) is not None
 
 
 def _reported_by(rest: str) -> int:
