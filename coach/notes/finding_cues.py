@@ -107,6 +107,8 @@ def _began_shapes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def began_finding(text: str) -> str | None:
     """ "The delays started on 6 July.", "投诉从3月5号开始增多。": a paragraph's opening that says when a bad
     thing began names it (the sentence, said as it is); None for anything else."""
+    if phrases("went_down").search(text):
+        return None  # "投诉从3月5号开始下降", "Complaints started to fall": it began to go well
     if any(shape.match(text.strip()) for shape in _began_shapes()):
         return text.strip().rstrip(".。")
     return None
@@ -123,6 +125,7 @@ def says_how_it_went(text: str) -> bool:
 def went_badly(head: str) -> bool:
     """ "加油等待长", "增项收入没完成", "投诉多": Chinese words that say it went badly. "满意度高", "客流多"
     end on a word that is good or bad by the measure: only a measure bad to have more of makes it a miss."""
-    if re.search(rf"(?:{phrases('told_miss_end').pattern})$", head):
-        return True
-    return phrases("bad_measure").search(head) is not None
+    bad = phrases("bad_measure").search(head) is not None
+    if bad and re.search(rf"(?:{phrases('went_down').pattern})$", head):
+        return False  # "投诉下降", "退货少了": less of a bad thing went well
+    return bad or re.search(rf"(?:{phrases('told_miss_end').pattern})$", head) is not None

@@ -470,3 +470,16 @@ def test_a_short_verdict_and_a_missed_promise_joined_on_are_two_shortfalls(
 )
 def test_a_measure_that_is_good_to_have_more_of_told_with_its_reason_is_no_shortfall(note: str) -> None:
     assert not extract(note, name="note.txt").shortfalls
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "复盘纪要\n\n投诉下降，王芳说是因为退款改成了当天到账。\n",
+        "复盘纪要\n\n投诉从3月5号开始下降。客户反映退款快了。主要是因为退款审核加了一个人。\n",
+        "Postmortem\n\nThe complaints started to fall on 6 July. Refunds got faster. They got faster because "
+        "we added a second reviewer.\n",
+    ],
+)
+def test_less_of_a_bad_thing_told_with_its_reason_is_no_shortfall(note: str) -> None:
+    assert not extract(note, name="note.txt").shortfalls
