@@ -89,6 +89,8 @@ _SUBJECT_IS = re.compile(
     r"(?P<zh>[^。；：！？，,]{2,}?)(?:就|才|也)?是$",
     re.I,
 )
+# what may follow "is the root cause" / "是根子上" when the words before it are the root
+_ROOT_NAMED_AFTER = re.compile(r"\s*(?:的(?:问题|原因|症结|毛病))?\s*(?:$|[,，;；.。!！]|and\b)")
 _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|that|it|这|那)(?:\s|个|一?条|$)", re.I)
 
 
@@ -153,8 +155,9 @@ def chain_of(item: Item) -> CauseChain | None:
         surface_split = drilldown.surface_split(text)
         named_before = _ROOT_NAMED_BEFORE.search(text[: root_m.start()]) if root_m else None
         subject = _subject_named(text, root_m.start()) if root_m else None
-        if root_m and subject and re.match(r"\s*(?:$|[,，;；.。!！]|and\b)", text[root_m.end() :]):
-            # "… the mandatory bank connection is the root cause, and …": the subject is the root
+        if root_m and subject and _ROOT_NAMED_AFTER.match(text[root_m.end() :]):
+            # "… the mandatory bank connection is the root cause, and …", "没有分时段预约是根子上的问题，…":
+            # the subject is the root
             root = subject
         elif root_m and named_before and surface_m and surface_m.end() < named_before.start():
             # "Because we only test on Wi-Fi. This is the root cause …": the root is what came before
@@ -203,12 +206,36 @@ _SHARED_EN = re.compile(
     re.I,
 )
 
+# "目录申报拖着，一是医保局改了申报表格，二是医保办人手只有两个", "It slipped, first because …, and second
+# because …": two reasons counted out in one sentence
+_COUNTED_ZH = re.compile(
+    r"^(?P<seen>.*?)[，,：:]\s*一(?:是|来)(?P<a>[^；;]+?)[，,；;]\s*二(?:是|来)(?P<b>[^；;]+)$"
+)
+_COUNTED_EN = re.compile(
+    r"^(?P<seen>[^.;]*?)[,:]?\s*\bfirst(?:ly)?,?\s+(?:because(?: of)?\s+)?(?P<a>.+?)[,;]?\s+(?:and\s+)?"
+    r"second(?:ly)?,?\s+(?:because(?: of)?\s+)?(?P<b>.+)$",
+    re.I,
+)
+
+
+def counts_out_reasons(text: str) -> bool:
+    """ "目录申报拖着，一是…，二是…": what went wrong, then its reasons counted out one by one."""
+    m = _COUNTED_ZH.match(text.strip()) or _COUNTED_EN.match(text.strip())
+    return m is not None and len(m.group("seen").strip(" ，,:：")) >= 2
+
 
 def shared_out(item: Item) -> list[Item]:
     """The statement as one cause statement per share of a finding it names ("一部分是…，另一部分是…",
-    "partly because …, and partly because …"); the statement itself when it names one."""
+    "partly because …, and partly because …") or per reason it counts out ("一是…，二是…"); the statement
+    itself when it names one."""
     text = item.text.strip()
-    for pattern, because in ((_SHARED_ZH, "，因为"), (_SHARED_EN, " because ")):
+    shapes = (
+        (_SHARED_ZH, "，因为"),
+        (_SHARED_EN, " because "),
+        (_COUNTED_ZH, "，因为"),
+        (_COUNTED_EN, " because "),
+    )
+    for pattern, because in shapes:
         m = pattern.match(text)
         if m is None:
             continue

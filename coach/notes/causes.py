@@ -4,12 +4,13 @@ goes on with the chain before, chain_merge tidies the chains once all are read).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coach.domain.retrospective import CauseChain
 from coach.notes import drilldown, prose
-from coach.notes.cause_statement import chain_of, clean, shared_out
+from coach.notes.cause_statement import chain_of, clean, counts_out_reasons, shared_out
 from coach.notes.chain_merge import (
     merge_twins,
     one_main,
@@ -43,9 +44,12 @@ def build_chains(items: list[Item], findings: Sequence[str] = ()) -> list[CauseC
     the note's goals and shortfalls: what a new chain explains."""
     story = _Story(findings=list(findings))
     for item in items:
+        counted = counts_out_reasons(item.text)
         for k, piece in enumerate(shared_out(item)):
-            if k:
-                story.last = None  # the second share is a cause beside the first, not more of it
+            if k or counted:
+                # the second share is a cause beside the first, not more of it; reasons counted out
+                # ("一是…，二是…") start afresh
+                story.last = None
             story.read(piece)
     unexplained = chain_of(story.seen) if story.seen is not None else None
     if unexplained is not None:  # "The outage started with a bad push." and nothing after: that is the cause
@@ -110,6 +114,11 @@ class _Story:
             return
         if drilldown.introduces_causes(text):
             self.seen, self.deeper_next = item, False
+            return
+        seen = drilldown.phenomenon_told(text)
+        if seen is not None:
+            # "姚敏先说现象：…" then "孔杰接着讲：表面原因是…": what was seen is what the next cause explains
+            self.seen, self.deeper_next = dataclasses.replace(item, text=seen), False
             return
         step = drilldown.deeper_step(text)
         if step == "":

@@ -10,13 +10,19 @@ from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, may_state_goal, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
+from coach.notes.broken_promises import promises_broken
+from coach.notes.cause_statement import counts_out_reasons
+from coach.notes.contributing import split_contributing
+from coach.notes.incident import incident_opening
 from coach.notes.lessons import is_tagged_lesson
 from coach.notes.segment import Item
 from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
 from coach.notes.told_findings import (
     asked_why_findings,
+    headline_findings,
     missed_with_reason,
     named_before,
+    reported_finding,
     split_told_findings,
     weighed_after,
 )
@@ -186,6 +192,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "cause"
     if section == "cause" and item.spoken and drilldown.starts_separate_cause(text):
         return "cause"  # asked why, "另外设计资源太紧，…" / "Also, the vendor slipped" adds a cause
+    if section == "cause" and item.spoken and drilldown.tells_remainder(text):
+        return "cause"  # "The rest is sickness, we had the flu wave …": the rest of the gap, named
     if section == "action" or (item.speaker and cues.ACTION.search(text) and _has_when(text)):
         return "action"
     if prose.named_owner(text, None) and _has_when(text):
@@ -204,6 +212,10 @@ def _cue_kind(item: Item) -> Kind | None:
         return section
     if cues.LESSON.search(text):
         return "lesson"
+    if counts_out_reasons(text):
+        return "cause"  # "目录申报拖着，一是…，二是…": each reason is read as a cause of its own
+    if reported_finding(text):
+        return "cause"  # "加油等待长，魏强说九条枪只开了七条": the head is split off as the shortfall
     # with no heading or announced topic, a word alone is weak: "没有", "问题", "behind" are told in every
     # background and cause sentence, "不错", "great" in every remark on a number
     if finding_cues.praises_plainly(text):
@@ -229,6 +241,8 @@ def _says_little(text: str) -> bool:
         return (
             False  # "周末没人审核退款", "最头疼的是报损": what did not happen, or what it was, however short
         )
+    if finding_cues.says_how_it_went(text):
+        return False  # "外卖单量差得也多": a measure and how it went, however short
     return len(re.findall(r"[A-Za-z']+", text)) <= 4 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10
 
 
@@ -445,7 +459,11 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = asked_why_findings(items, kinds, shortfall="shortfall", cause="cause")
+    items, kinds = headline_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = named_before(items, kinds, shortfall="shortfall", other="other")
+    items, kinds = split_contributing(items, kinds, cause="cause", other="other")
+    kinds = promises_broken(items, kinds, shortfall="shortfall", other="other")
+    kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
     for i in range(1, len(items)):

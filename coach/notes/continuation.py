@@ -68,8 +68,16 @@ def answers_why(chains: list[CauseChain], item: Item, told_by: Item | None) -> b
     question = drilldown.why_about(item.text) or (drilldown.why_about(item.asked) if item.asked else None)
     if question is None or not chains or told_by is None:
         return False
+    if not question.strip(" ，,"):
+        return _in_same_place(item, told_by)  # "Why?" alone, right after a cause, asks about it
     last = chains[-1]
     return drilldown.asks_about(question, last.root_cause or last.surface_cause or "")
+
+
+def _in_same_place(item: Item, told_by: Item) -> bool:
+    """A bare "Why?" asks about the statement just told when it is asked between two turns of the talk or
+    inside one paragraph, not after a heading or a new paragraph."""
+    return item.para == told_by.para
 
 
 # "And it was sized that way because …", "This was because …", "之所以这样，是因为…": the statement's subject

@@ -101,6 +101,19 @@ def introduces_causes(text: str) -> bool:
     return not states_it and _words(text) <= 12
 
 
+def phenomenon_told(text: str) -> str | None:
+    """ "姚敏先说现象：B超门口挤满人", "Maria first described what we saw: …": what was seen, told before
+    anyone says why (the words after the lead); None for any other statement."""
+    m = phrases("phenomenon_lead").search(text)
+    if m is None or m.start() > _TELLER_ROOM or cues.CAUSE.search(text):
+        return None
+    rest = re.sub(r"^\s*[:：，,]\s*", "", text[m.end() :]).strip()
+    return rest or None
+
+
+_TELLER_ROOM = 16  # "调度科刘敏先说了现象": who tells it, and a role, before the lead
+
+
 def remarks_on_causes(text: str) -> bool:
     """ "这两条我们控制不了", "Both of these were outside our control", "The rest is weather days.": a
     remark on the causes just named. A remainder told with its detail ("The rest is sickness, we had the
@@ -112,6 +125,14 @@ def remarks_on_causes(text: str) -> bool:
         return True
     remainder = phrases("causes_remainder", anchored=True).match(body)
     return remainder is not None and not re.search(r"[,，;；]", body[remainder.end() :].strip(" ,，"))
+
+
+def tells_remainder(text: str) -> bool:
+    """ "The rest is sickness, we had the flu wave in the second week", "剩下的是刀片崩口，…": the rest of the
+    gap named with its detail, a cause of its own."""
+    body = CONNECTIVE.sub("", text.strip())
+    remainder = phrases("causes_remainder", anchored=True).match(body)
+    return remainder is not None and not remarks_on_causes(text)
 
 
 def is_undecided(text: str) -> bool:
@@ -141,8 +162,9 @@ def why_about(text: str) -> str | None:
     end = re.search(r"[?？]", body[m.end() :])
     if end is None:
         return None
-    # "为什么会调低？" asks about "调低": the modal before the verb is not what was said
-    return re.sub(r"^(?:会|要|还|又|就)", "", body[m.end() : m.end() + end.start()])
+    # "为什么会调低？" asks about "调低", "为什么老超标？" about "超标": the modal or the "again and again"
+    # before the verb is not what was said
+    return re.sub(r"^(?:会|要|还|又|就|老是|总是|老|总|一直|经常)", "", body[m.end() : m.end() + end.start()])
 
 
 def stems(text: str) -> set[str]:

@@ -8,6 +8,7 @@ data (coach/notes/words/)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.notes import cues
 from coach.notes.cause_statement import share_of
@@ -64,3 +65,67 @@ def is_bare_share(text: str) -> bool:
     before it ("客单价高，是因为…大部分人选中间那档" says more and is no bare share)."""
     short = len(_WORD.findall(text)) <= 6 and len(_CJK.findall(text)) <= 10
     return short and (share_of(text.lower()) is not None or cues.MAIN_CAUSE.search(text) is not None)
+
+
+@cache
+def _headline_shapes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "<finding>，是今天谈得最多的", "<finding> were the story of the month", built once from the words."""
+    remark = phrases("headline_remark").pattern
+    return (
+        re.compile(rf"^(?P<head>[^，,。；;]{{2,14}}?)[，,]?\s*(?:{remark})"),
+        re.compile(rf"^(?P<head>[A-Z][^,;:.]{{2,60}}?)\s+(?:{remark})", re.I),
+    )
+
+
+def headline_finding(text: str) -> str | None:
+    """ "一次修复率低，是今天谈得最多的。", "The low fills were the story of the month.": the finding a note
+    puts first, said to be what the meeting was most about; None when the words name no miss ("Conversion
+    was the story of the month") or praise it."""
+    if cues.HIGHLIGHT.search(text) or phrases("praise").search(text):
+        return None
+    for shape in _headline_shapes():
+        m = shape.match(text.strip())
+        if m is None:
+            continue
+        head = m.group("head").strip()
+        finding = phrases("finding_end")
+        told = finding.search(head) if head.isascii() else re.search(rf"(?:{finding.pattern})$", head)
+        return head if told else None
+    return None
+
+
+@cache
+def _began_shapes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "The delays started on 6 July", "投诉从3月5号开始增多": a bad thing, and the day it began."""
+    bad = phrases("bad_measure").pattern
+    return (
+        re.compile(rf"^(?:the\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?(?:{bad})\s+(?:started|began)\b", re.I),
+        re.compile(rf"^[^，,。；;]{{0,8}}?(?:{bad})[^，,。；;]{{0,4}}?从[^，,。；;]{{2,10}}?(?:开始|起)"),
+    )
+
+
+def began_finding(text: str) -> str | None:
+    """ "The delays started on 6 July.", "投诉从3月5号开始增多。": a paragraph's opening that says when a bad
+    thing began names it (the sentence, said as it is); None for anything else."""
+    if phrases("went_down").search(text):
+        return None  # "投诉从3月5号开始下降", "Complaints started to fall": it began to go well
+    if any(shape.match(text.strip()) for shape in _began_shapes()):
+        return text.strip().rstrip(".。")
+    return None
+
+
+def says_how_it_went(text: str) -> bool:
+    """ "外卖单量差得也多", "转化率偏低": Chinese words that end on how something went (高, 低, 多, 差 …)."""
+    words = text.strip().rstrip("。.!！")
+    return (
+        not words.isascii() and re.search(rf"(?:{phrases('told_finding_end').pattern})$", words) is not None
+    )
+
+
+def went_badly(head: str) -> bool:
+    """ "加油等待长", "增项收入没完成", "投诉多": Chinese words that say it went badly. "满意度高", "客流多"
+    end on a word that is good or bad by the measure: only a measure bad to have more of makes it a miss."""
+    bad = phrases("bad_measure").search(head) is not None
+    if bad and re.search(rf"(?:{phrases('went_down').pattern})$", head):
+        return False  # "投诉下降", "退货少了": less of a bad thing went well
+    return bad or re.search(rf"(?:{phrases('told_miss_end').pattern})$", head) is not None

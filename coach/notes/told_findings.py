@@ -13,6 +13,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from coach.notes import beside, cues
+from coach.notes.finding_cues import began_finding, headline_finding, says_how_it_went, went_badly
+from coach.notes.prose import only_agrees, only_confirms
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
 from coach.notes.wordlists import phrases
@@ -21,6 +23,9 @@ K = TypeVar("K", bound=str)
 
 _HEAD_CHARS = 14  # "取镜不准时", "一次修复率低": a finding named in a few words, not a clause of the story
 _SAME = 0.25  # a finding already told in other words
+# "Orders shipped late because …", "Locum spend ran over due to …": a subject and how it went, then why
+_HEAD_WORDS = 5
+_EN_HEAD = re.compile(r"^([A-Z][A-Za-z'-]*(?:\s+[A-Za-z'-]+){1,8}?)\s+(?=because\b|due to\b)")
 _CJK_HEAD = re.compile(rf"^([^，,：:。；;！!？?]{{2,{_HEAD_CHARS}}})\s*([，,：:])\s*")
 
 
@@ -53,10 +58,45 @@ def finding_head(text: str) -> str | None:
     if m is not None:
         head, mark = m.group(1).strip(), m.group(2)
         rest = text[m.end() :]
-        led = mark in "：:" or phrases("told_reason_lead", anchored=True).match(rest) is not None
+        reported = _reported_by(rest)
+        led = (
+            mark in "：:"
+            or phrases("told_reason_lead", anchored=True).match(rest[reported:]) is not None
+            or (reported > 0 and phrases("told_breakdown_lead", anchored=True).match(rest[reported:]) is None)
+        )
         ends = re.search(rf"(?:{phrases('told_finding_end').pattern})$", head) is not None
-        return head if led and ends and not head.isascii() else None
+        return head if led and ends and not head.isascii() and went_badly(head) else None
     return None
+
+
+def _reported_by(rest: str) -> int:
+    """How far "魏强说", "邹婷认为是" reach at the start of what follows a finding (0 for none). Narrower than
+    `teller_verb`: "周敏的看法是…" after a finding mostly retells one already told in other words."""
+    m = re.match(
+        rf"^[\u4e00-\u9fff]{{2,4}}?(?:{phrases('reported_speech').pattern})(?:是)?\s*[，,:：]?\s*", rest
+    )
+    return m.end() if m else 0
+
+
+def reported_finding(text: str) -> str | None:
+    """ "加油等待长，魏强说九条枪只开了七条": a finding named in a few words, then who says why it went so —
+    the sentence is the cause, its head the shortfall; "投诉多，邹婷说主要集中在候检" only says where."""
+    m = _CJK_HEAD.match(text)
+    if m is None or m.group(2) not in "，," or not _reported_by(text[m.end() :]):
+        return None
+    return finding_head(text)
+
+
+def opening_head(text: str) -> str | None:
+    """ "Orders shipped late because the rejects ate the canning hours": an English paragraph that opens
+    with a subject and how it went, then why, names its finding first (mid-paragraph, such heads retell
+    one)."""
+    en = _EN_HEAD.match(text)
+    if en is None or len(en.group(1).split()) > _HEAD_WORDS or cues.ROOT.search(text):
+        return None
+    head = en.group(1)
+    led = phrases("told_reason_lead", anchored=True).match(text[en.end() :]) is not None
+    return head if led and re.search(rf"(?:{phrases('told_finding_end').pattern})$", head) else None
 
 
 def _same_finding(head: str, told: str) -> bool:
@@ -73,8 +113,12 @@ def split_told_findings(
     out_items: list[Item] = []
     out_kinds: list[K] = []
     told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
-    for item, kind in zip(items, kinds, strict=True):
-        head = finding_head(item.text) if kind == cause and item.part is None else None
+    for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        head = None
+        if kind == cause and item.part is None:
+            head = finding_head(item.text) or (
+                opening_head(item.text) if _opens_paragraph(items, i) else None
+            )
         if head and not any(_same_finding(head, text) for text in told):
             out_items.append(dataclasses.replace(item, text=head))
             out_kinds.append(shortfall)
@@ -90,10 +134,15 @@ _ZH_WHY = re.compile(
     r"(?P<after>[^，,。？?]{2,12}?))(?:还|又|会|就)?(?:有|是)?(?:这么|那么|这样|如此)"
 )
 _EN_WHY = re.compile(
-    r"^(?:and\s+|so\s+)?why\s+(?:was|were|is|are|did|does|do|has|have|had)\s+(?:there\s+)?"
-    r"(?P<name>(?:so|such)\s+.{3,60}?|.{3,60}?\s+(?:so|such)\s+\w+(?:\s+\w+)?)\s*[?？]$",
+    r"^(?:and\s+|so\s+)?why\s+(?:(?:was|were|is|are|did|does|do|has|have|had)\s+(?:there\s+)?"
+    r"(?P<name>(?:so|such)\s+.{3,60}?|.{3,60}?\s+(?:so|such)\s+\w+(?:\s+\w+)?)"
+    # "Why so many closures?": no verb, and then a count of something named
+    r"|(?P<bare>(?:so|such)\s+(?:many|much|few|little|a|an)\s+\w.{2,58}?))\s*[?？]$",
     re.I,
 )
+# "卫生间为什么排队？" opening a paragraph: what is asked about is said before the why, and nothing else
+_ZH_PLAIN_WHY = re.compile(r"^(?P<before>[^，,。？?]{2,12}?)(?:为什么|为啥|怎么会)[^，,。？?]{1,10}[？?]$")
+_QUESTION_LEAD = re.compile(r"^(?:那么?|还有|另外|先问[:：]?|and\s+|so\s+)\s*", re.I)
 
 
 def why_finding(question: str) -> str | None:
@@ -109,7 +158,7 @@ def why_finding(question: str) -> str | None:
     name = (m.group("before") or m.group("after")) if m else None
     if m is None:
         en = _EN_WHY.match(text)
-        name = en.group("name") if en else None
+        name = (en.group("name") or en.group("bare")) if en else None
     if not name:
         return None
     name = name.strip(" ，,")
@@ -118,6 +167,61 @@ def why_finding(question: str) -> str | None:
     if phrases("question_back_reference", anchored=True).match(name):
         return None  # "这个为什么这么慢？", "Why was it so slow?": it points back, it names nothing
     return name
+
+
+def opening_why_finding(question: str) -> str | None:
+    """ "卫生间为什么排队？" asked to open a paragraph: the paragraph is the drill-down of what it names
+    before the why, said with or without 这么; None for a why that names nothing ("为什么会这样？")."""
+    named = why_finding(question)
+    if named is not None:
+        return named
+    m = _ZH_PLAIN_WHY.match(question.strip())
+    if m is None or cues.HIGHLIGHT.search(question):
+        return None
+    name = m.group("before").strip(" ，,")
+    if phrases("question_back_reference", anchored=True).match(name):
+        return None  # "这个为什么没人管？" points back
+    return name
+
+
+def asked_words(question: str) -> str:
+    """The words of a why-question as the shortfall it names: "货损为什么这么高？" → "货损为什么这么高"."""
+    return _QUESTION_LEAD.sub("", question.strip()).rstrip("？? ").strip()
+
+
+def _opens_paragraph(items: list[Item], i: int) -> bool:
+    """The item is the first statement of a prose paragraph (no speaker, nothing before it there)."""
+    item = items[i]
+    return item.speaker is None and (i == 0 or items[i - 1].para != item.para)
+
+
+_WHY_SO = re.compile(
+    r"^(?:and\s+)?(?:why|how come)\s+so\s+(?P<how>[a-z]+)\s*[?？]$|^(?:为什么|为啥)(?:这么|那么)"
+    r"(?P<zh>[\u4e00-\u9fff]{1,2})[？?]$",
+    re.I,
+)
+
+
+def _asks_why_so_bad(question: str) -> bool:
+    """ "Why so slow?", "为什么这么多？": a why that points back at how something went badly."""
+    m = _WHY_SO.match(question.strip())
+    how = (m.group("how") or m.group("zh")) if m else None
+    return how is not None and re.fullmatch(phrases("finding_end").pattern, how, re.I) is not None
+
+
+def _topic_said_before(items: list[Item], i: int) -> str | None:
+    """ "Lockouts." said alone just before the question asked of item i: the topic the question is about."""
+    if i == 0:
+        return None
+    said = items[i - 1]
+    text = said.text.strip()
+    bare = len(_WORDS.findall(text)) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6
+    if said.speaker is None or not bare or not re.search(r"[.。]$", text) or cues.SMALL_TALK.search(text):
+        return None
+    return None if only_agrees(text) or only_confirms(text) else text.rstrip(".。")
+
+
+_WORDS = re.compile(r"[A-Za-z']+")
 
 
 def asked_why_findings(
@@ -139,12 +243,16 @@ def asked_why_findings(
             question = item.text
         else:
             question = None
-        name = why_finding(question) if question else None
+        opens = question == item.asked and item.paragraph and _opens_paragraph(items, i)
+        name = (opening_why_finding if opens else why_finding)(question) if question else None
+        topic = _topic_said_before(items, i) if question and not name and question == item.asked else None
+        if topic and _asks_why_so_bad(question or ""):
+            name = question = f"{topic}: {asked_words(question or '')}"  # "Lockouts. Why so slow?"
         if name and name in before:
             name = None  # "…平均要等十一二天。为什么要等这么久？": a step down the why-ladder, no new finding
         before = item.text if kind == cause else ""
         if name and not any(_same_finding(name, text) for text in told):
-            out_items.append(dataclasses.replace(item, text=name, asked=None))
+            out_items.append(dataclasses.replace(item, text=asked_words(question or name), asked=None))
             out_kinds.append(shortfall)
             told.append(name)
         if name and question == item.text:
@@ -184,7 +292,36 @@ def named_before(items: list[Item], kinds: list[K], shortfall: K, other: K) -> t
         item, after = items[i], items[i + 1]
         same_turn = item.speaker is not None and item.speaker == after.speaker and item.line == after.line
         bare = _NOUN_ANSWER.match(item.text.strip()) is not None and not cues.SMALL_TALK.search(item.text)
+        bare = bare and not says_how_it_went(item.text)  # "外卖单量差得也多。" is a finding, not a name
         if same_turn and bare and kinds[i] == other and kinds[i + 1] == shortfall:
             name = item.text.strip().rstrip(".。")
             items[i + 1] = dataclasses.replace(after, text=f"{name}: {after.text}")
     return items, kinds
+
+
+_CHAIN_WITHIN = 2  # the headline is followed at once by the telling of its causes
+
+
+def headline_findings(
+    items: list[Item], kinds: list[K], shortfall: K, cause: K
+) -> tuple[list[Item], list[K]]:
+    """ "一次修复率低，是今天谈得最多的。现象是…", "The low fills were the story of the month. … They foamed
+    because …", "The delays started on 6 July. … They sat there because …": a paragraph that opens by naming
+    a miss as what the meeting was most about, or by saying when a bad thing began, and goes on to its
+    causes, names that shortfall; a finding already told is not told twice."""
+    out_items: list[Item] = []
+    out_kinds: list[K] = []
+    told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
+    for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        opens = i == 0 or items[i - 1].line != item.line
+        after = range(i + 1, min(i + 1 + _CHAIN_WITHIN, len(items)))
+        explained = any(kinds[j] == cause and items[j].line == item.line for j in after)
+        opening = opens and kind != shortfall and explained
+        head = (headline_finding(item.text) or began_finding(item.text)) if opening else None
+        if head and not any(_same_finding(head, text) for text in told):
+            out_items.append(dataclasses.replace(item, text=head, asked=None, part=None))
+            out_kinds.append(shortfall)
+            told.append(head)
+        out_items.append(item)
+        out_kinds.append(kind)
+    return out_items, out_kinds

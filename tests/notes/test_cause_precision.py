@@ -707,6 +707,12 @@ def test_what_the_note_says_is_no_cause_is_none(note: str) -> None:
         "Retro\n\nWhy so many gaps? At root, dispatchers are judged only on trips run, about 70% of it.\n\n"
         "Heavy rain on 11 days also slowed traffic, because roads flooded, "
         "but it is not counted as a cause.\n",
+        # "不单独算", "not counted separately": the same, without naming it a cause
+        "复盘\n\n大间隔为什么这么多？根子上是考核只看发车班次，王主任判断占七成。"
+        "还有下雨的情况，这属于天气原因，不单独算。\n",
+        "Retro\n\nWhy so many gaps? At root, dispatchers are judged only on trips run, about 70% of it.\n\n"
+        "Heavy rain on 11 days also slowed traffic, because roads flooded, "
+        "but we don't count it separately.\n",
     ],
 )
 def test_a_factor_the_note_does_not_count_as_a_cause_is_none(note: str) -> None:

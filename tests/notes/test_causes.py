@@ -309,3 +309,111 @@ def test_and_with_a_subject_of_its_own_is_a_cause_beside_the_first(note: str) ->
 def test_a_drill_down_told_by_people_named_with_their_roles_is_one_chain(note: str) -> None:
     found = chains(note)
     assert len(found) == 1 and found[0].is_main
+
+
+@pytest.mark.parametrize(
+    ("note", "root"),
+    [
+        (
+            "复盘纪要\n\n原因方面。主任的判断是，没有分时段预约是根子上的问题，占候检超标的八成左右。\n",
+            "没有分时段预约",
+        ),
+        ("复盘纪要\n\n原因方面。没人对设备参数负责是根本原因，占了七成。\n", "没人对设备参数负责"),
+        (
+            "Postmortem\n\nWhy it happened. Nobody owning the plant settings is the root cause, and it "
+            "explains about 80% of the closures.\n",
+            "Nobody owning the plant settings",
+        ),
+    ],
+)
+def test_the_words_before_is_the_root_problem_are_the_root(note: str, root: str) -> None:
+    found = chains(note)
+    assert any(chain.root_cause == root for chain in found), [c.root_cause for c in found]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "仓库复盘\n参会：老郑、邓娟、彭刚\n\n老郑：货损为什么这么高？\n邓娟：主要是温度超标，冷冻品化了又冻。\n"
+        "老郑：为什么老超标？\n彭刚：说到底是没有到车预约，门一直开着。这个占七成。\n",
+        "Pool retro\nAttendees: Kate, Jamal, Priya\n\nKate: Why so many closures?\n"
+        "Jamal: The chlorine kept drifting low after busy sessions.\nKate: Why?\n"
+        "Priya: Put plainly, nobody is responsible for the plant settings. I'd say 80% of the closures.\n",
+    ],
+)
+def test_a_why_asked_right_after_a_cause_takes_the_answer_one_level_down_the_same_chain(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1, [words(c) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("note", "reasons"),
+    [
+        (
+            "复盘纪要\n\n随访率低，是因为护士下班后才打电话。孙凯补了一句，目录申报拖着，一是今年医保局改了申报表格，"
+            "二是医保办人手只有两个。\n",
+            ["申报表格", "人手只有两个"],
+        ),
+        (
+            "Review notes\n\nFollow-ups were low because nurses call after their shift. The catalogue filing "
+            "slipped, first because the regulator changed the form this year, and second because only two "
+            "staff handle filings.\n",
+            ["changed the form", "only two staff"],
+        ),
+    ],
+)
+def test_reasons_counted_out_in_one_sentence_are_causes_of_their_own(note: str, reasons: list[str]) -> None:
+    found = chains(note)
+    holding = [next((c for c in found if r in words(c)), None) for r in reasons]
+    assert all(holding) and holding[0] is not holding[1], [words(c) for c in found]
+    assert not any(r in words(found[0]) for r in reasons)  # not told as more of the cause before
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "Crew retro\n\nNadia: Why were there so many crew delays?\n"
+            "Carla: Nobody re-bases the block times "
+            "for winter. I'd put that at 70% of the crew delays.\nNadia: Agreed, that's the main one.\n"
+            "Ben: The rest is sickness, we had the flu wave in the second week.\n",
+            "flu wave",
+        ),
+        (
+            "质量月度会\n\n钱国栋：金属异物客诉为什么还有这么多？\n周凯：检测机的灵敏度被夜班调低了，我看这一条占七成。\n"
+            "钱国栋：同意，这是主因。\n李娜：剩下的是刀片崩口，供应商这批刀片质量不行。\n",
+            "刀片崩口",
+        ),
+    ],
+)
+def test_the_rest_of_the_gap_named_with_its_detail_in_the_talk_is_a_cause_of_its_own(
+    note: str, cause: str
+) -> None:
+    found = chains(note)
+    assert any(cause in words(c) and not c.is_main for c in found), [words(c) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("note", "seen", "surface"),
+    [
+        (
+            "复盘纪要\n\n候检为什么这么长？姚敏先说现象：B超门口挤满人，平均要等五十分钟。孔杰接着讲：表面原因是团检"
+            "单位都约在同一个早上。卢主任的判断是，没有分时段预约是根子上的问题，占八成左右。\n",
+            "B超门口挤满人",
+            "团检单位",
+        ),
+        (
+            "Review notes\n\nWhy so many gaps? Maria first described what we saw: buses bunch up at peak. "
+            "Tom said, on the surface it is traffic. Put plainly, dispatchers are judged only on trips run, "
+            "about 70% of it.\n",
+            "buses bunch up",
+            "traffic",
+        ),
+    ],
+)
+def test_the_phenomenon_one_person_tells_is_what_the_next_person_s_cause_explains(
+    note: str, seen: str, surface: str
+) -> None:
+    found = chains(note)
+    assert len(found) == 1, [words(c) for c in found]
+    assert seen in found[0].phenomenon and surface in words(found[0])
