@@ -224,6 +224,8 @@ _ARABIC = (
     r"|\s?(?P<a_magw>(?i:thousand|million|billion|bn|mn))(?![A-Za-z])"
     r"|(?P<a_magl>[kKmMbB])(?![A-Za-z]))?"
     rf"(?:[ \t]?(?P<a_unit>{_UNIT}))?"
+    # money said with its dimes, a duration with its half: "4块6" is 4.6元, "9天半" 9.5天
+    r"(?:(?<=块)(?P<a_dime>[1-9])(?![\d.%])|(?<=[天年周时月])(?P<a_half>半))?"
 )
 
 _CHINESE = (
@@ -272,6 +274,10 @@ def _from_percent(m: re.Match[str]) -> Quantity | None:
 def _from_arabic(m: re.Match[str]) -> Quantity:
     """Digits with optional sign, currency, magnitude (万, k, million) and unit."""
     number = Decimal(m.group("a_num").replace(",", ""))
+    if m.group("a_dime"):
+        number += Decimal(m.group("a_dime")) / 10
+    elif m.group("a_half"):
+        number += Decimal("0.5")
     magnitude = m.group("a_mag") or m.group("a_magw") or m.group("a_magl")
     factor = _MAGNITUDES[magnitude.lower()] if magnitude else 1
     unit, unit_factor = _unit(m.group("a_unit"))

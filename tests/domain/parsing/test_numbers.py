@@ -206,3 +206,19 @@ def test_a_goal_in_weeks_is_read_in_days(
         unit,
         verdict,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("实际4块6", 4.6, "元"),
+        ("卖了24块5", 24.5, "元"),
+        ("过户用了9天半", 9.5, "天"),
+        ("拖了2周半", 17.5, "天"),
+        ("做了3年半", 3.5, "年"),
+        ("一共4块", 4.0, "元"),
+    ],
+)
+def test_money_with_its_dimes_and_a_duration_with_its_half(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None and (quantity.value, quantity.unit) == (pytest.approx(value), unit)

@@ -780,3 +780,45 @@ def test_a_budget_stated_as_the_target_is_a_ceiling(text: str, verdict: str) -> 
 )
 def test_a_bound_said_between_the_name_and_the_number_is_no_part_of_the_name(text: str, name: str) -> None:
     assert [g.name for g in answer_goals(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "那个，指标四个：日均产量目标38吨，实际31.5吨；每公斤成本目标4.2元，实际4块6",
+            [("日均产量", 38, 31.5), ("每公斤成本", 4.2, 4.6)],
+        ),
+        (
+            "Four numbers: on-time jobs 88% against a 95% target; paper waste 9% vs 7% target",
+            [("on-time jobs", 95, 88), ("paper waste", 7, 9)],
+        ),
+        ("KPI 3个：GMV目标100万，实际90万", [("GMV", 1_000_000, 900_000)]),
+    ],
+)
+def test_how_many_kpis_follow_is_no_number_of_a_kpi(
+    text: str, expected: list[tuple[str, float, float]]
+) -> None:
+    goals = answer_goals(text)
+    assert [(g.name, g.target_value, g.result_value) for g in goals] == [
+        (n, pytest.approx(a), pytest.approx(b)) for n, a, b in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lower_is_better", "verdict"),
+    [
+        ("F&B spend per head £4.10, tgt £4.50", False, "missed"),
+        ("paper waste 9% vs 7% target", True, "far_missed"),
+        ("单店月电费：目标1.1万，实际1.45万", True, "far_missed"),
+        ("饲料系数目标1.3，实际1.45", True, "missed"),
+        ("会员收费目标10万，实际12万", False, "exceeded"),
+    ],
+)
+def test_what_customers_spend_is_better_high_and_waste_and_fees_low(
+    text: str, lower_is_better: bool, verdict: str
+) -> None:
+    goal = answer_goals(text)[0]
+    assert "£" not in goal.name
+    assert read_goals(text, context=Context.answer)[0].lower_is_better is lower_is_better
+    assert goal.verdict is not None and goal.verdict.value == verdict

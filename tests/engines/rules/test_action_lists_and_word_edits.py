@@ -16,10 +16,12 @@ OPENING = {
     "en": ("admissions target 50000, actual 41000", "admissions"),
 }
 LISTS = {
-    "zh": "行动：第一，关键维护项责任人清单，设备科科长鲁建国负责，下周五前拿出来；第二，接种室高效过滤器全部更换，"
-    "还是鲁建国，月底前；第三，新员工无菌操作实操考核，人事部的温小雅牵头，5月15日前考完；第四，库房加装除湿机，"
-    "这个呃……生产部欧阳帆，年底前。",
-    "en": "actions: contract register - dev - may 27. lamp hr tracking sheet, all sites - hana o'neill - next fri."
+    "zh": "行动：第一，关键维护项责任人清单，设备科科长鲁建国负责，下周五前拿出来；"
+    "第二，接种室高效过滤器全部更换，还是鲁建国，月底前；"
+    "第三，新员工无菌操作实操考核，人事部的温小雅牵头，5月15日前考完；"
+    "第四，库房加装除湿机，这个呃……生产部欧阳帆，年底前。",
+    "en": "actions: contract register - dev - may 27."
+    " lamp hr tracking sheet, all sites - hana o'neill - next fri."
     " kiosk combo prompt - marek - end of june. upsell training - hana - by the 20th",
 }
 EXPECTED = {
