@@ -23,7 +23,7 @@ _NAME_WORDS = 3  # "late handbacks", "invoicing slow"
 _LISTED_WORDS = 6  # in a list closed by "and" ("…, the backlog, and weekend coverage") names run longer
 _TERSE_WORDS = 4  # "crashes on Mali GPUs"
 # a lower-case sentence after a period: terse notes, one finding each
-_TERSE_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[a-z])")
+_TERSE_SENTENCE = re.compile(r"(?<=[A-Za-z0-9%)])\.\s+(?=[a-z])")
 
 
 @cache
@@ -104,7 +104,9 @@ def listed_findings(text: str) -> list[str]:
     if terse and not _HAN.search(text):
         items = _listed(first)
         for sentence in terse:
-            if _is_name(sentence, _TERSE_WORDS):
+            if _missed().match(sentence.strip()):
+                items.append(_item(sentence).strip(" ."))  # "never did the upsell training we planned"
+            elif _is_name(sentence, _TERSE_WORDS):
                 items.append(sentence.strip(" ."))
             else:
                 items[-1] = f"{items[-1]}. {sentence}"

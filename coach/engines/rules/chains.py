@@ -501,6 +501,7 @@ def read_rest(text: str) -> ChainParts | None:
     pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
     clauses = [_share_in_clause().sub("", c, count=1).strip(" 。.") for c in pieces]
     clauses = [c for c in clauses if has_words(c) and has_words(without_share(c)) and not _estimate_only(c)]
+    clauses = _details_kept_with_their_clause(clauses)
     if not clauses:
         return None
     head = _said("another_cause").split(clauses[0])
@@ -513,6 +514,26 @@ def read_rest(text: str) -> ChainParts | None:
     if not causes:
         return None
     return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
+
+
+# a clause that only counts how long or how many: "2 nights", "三天", "for 6 weeks"
+_COUNT_ONLY = re.compile(
+    r"(?:(?i:for|about|around|over)\s+|约|共|一共|整整)?\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]{1,3})"
+    r"\s*[A-Za-z\u4e00-\u9fff]{0,8}"
+)
+
+
+def _details_kept_with_their_clause(clauses: list[str]) -> list[str]:
+    """ "storm power cut at the harbour site, 2 nights": the count is the clause before it said in full,
+    no rung of its own."""
+    kept: list[str] = []
+    for clause in clauses:
+        if kept and _COUNT_ONLY.fullmatch(clause.strip()):
+            comma = "，" if re.search(r"[\u4e00-\u9fff]", clause) else ", "
+            kept[-1] = f"{kept[-1]}{comma}{clause.strip()}"
+        else:
+            kept.append(clause)
+    return kept
 
 
 def _estimate_only(clause: str) -> bool:

@@ -60,6 +60,9 @@ def parse_share(text: str) -> float | None:
         return _clamp(tenths + (0.05 if match.group(2) == "半" else _CN[match.group(2)] / 100))
     if match := re.search(r"(\d+(?:\.\d+)?)\s*(%|％|percent|per cent|pct)", body):
         return _clamp(float(match.group(1)) / 100)
+    if match := _FRACTION.search(body):  # "~3/4 of it"
+        numerator, denominator = int(match.group(1)), int(match.group(2))
+        return _clamp(numerator / denominator) if numerator < denominator else None
     if match := re.search(r"百分之([零一二两三四五六七八九十\d]+)", body):
         value = _cn_number(match.group(1))
         return _clamp(value / 100) if value is not None else None
@@ -77,7 +80,10 @@ def parse_share(text: str) -> float | None:
     for words, value in _SAID_SHARES:
         if cues.share_said()[words].search(body):
             return value
-    if match := re.search(r"(?<![\d.])(0?\.\d+|1\.0+|\d{1,3})(?![\d.])", body):
+    # a bare number; one with a unit after it is a count ("storm power cut, 2 nights"), no share
+    if match := re.search(
+        r"(?<![\d.])(0?\.\d+|1\.0+|\d{1,3})(?![\d.])(?!\s*(?!of\b)[a-z\u4e00-\u9fff])", body
+    ):
         number = float(match.group(1))
         return _clamp(number if number <= 1 else number / 100)
     return None
@@ -97,8 +103,16 @@ class CauseShare:
     share: float
 
 
-# a share written out in numbers: 七成, 两三成, 70%, 百分之七十, 60 percent (no bare number)
+# a fraction said as a share: "~3/4 of it", "about 2/3" (a date like 3/4 has neither the mark nor "of")
+_FRACTION = re.compile(r"(?<![\d/.])([1-9])\s*/\s*([2-9]|10)(?![\d/.])")
+_FRACTION_SAID = (
+    r"(?:~|≈|约|占|(?i:about|roughly|around|maybe)\s+)\s*[1-9]/(?:[2-9]|10)(?![\d/])"
+    r"|[1-9]/(?:[2-9]|10)\s+(?i:of)\b"
+)
+
+# a share written out in numbers: 七成, 两三成, 70%, 百分之七十, 60 percent, ~3/4 (no bare number)
 _SHARE_NUMBER = (
+    rf"{_FRACTION_SAID}|"
     r"[一二两三四五六七八九十\d]{1,2}\s*成(?:[一二三四五六七八九半](?![一二三四五六七八九十成]))?"
     r"|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
     r"|百分之[零一二两三四五六七八九十\d]+"

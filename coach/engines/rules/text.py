@@ -44,7 +44,12 @@ def split_items(text: str) -> list[str]:
 _CHUNK_SPLIT = re.compile(
     r"\s*(?:[；;\n]|(?<=[！？!?])|(?:^|(?<=[。；;:：,，.\n]))\s*\d{1,2}[.、)）](?!\d)\s*)\s*"
 )
-_EN_SENTENCE = re.compile(r"(?<=[A-Za-z0-9%)])\.\s+(?=[A-Z])|(?<=。)\s*")
+_EN_SENTENCE = re.compile(
+    # a sentence typed in lower case is its own when it says it is another one: "…since dec. also the deal…"
+    r"(?<=[A-Za-z0-9%)])\.\s+(?=[A-Z]|(?:also|plus|another|and also)\b)|(?<=。)\s*"
+    # "新客多，…，还有客服响应快": 还有 after a comma opens the next finding
+    r"|(?<=[，,])\s*(?=(?:还有|另外|再就是|其次)(?![一个点条]?[是的原因]))"
+)
 
 
 def split_findings(text: str) -> list[str]:
@@ -56,7 +61,8 @@ def split_findings(text: str) -> list[str]:
     for chunk in _CHUNK_SPLIT.split(text or ""):
         for n, sentence in enumerate(_EN_SENTENCE.split(chunk)):
             alone = cues.another_finding().search(sentence.strip()) or has_rung(sentence)
-            if n and items and not alone:
+            besides = re.search(r"(?:^|[，,])\s*除了[^，,]*[，,]?\s*$", items[-1]) if items else None
+            if n and items and (not alone or besides):  # "NPS低，除了返工，还有…": besides, the same one
                 items[-1] = _glued(items[-1], sentence.strip())
             else:
                 items.append(sentence)
@@ -65,6 +71,8 @@ def split_findings(text: str) -> list[str]:
 
 
 def _glued(before: str, sentence: str) -> str:
+    if before.rstrip().endswith(("，", ",")):
+        return f"{before.rstrip()}{sentence}"
     if before.rstrip().endswith("。") or re.search(r"[\u4e00-\u9fff]$", before.rstrip(" .")):
         return f"{before.rstrip(' 。')}。{sentence}"
     return f"{before.rstrip(' .')}. {sentence}"
