@@ -16,7 +16,7 @@ from coach.domain.critique import is_external
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark
-from coach.domain.reading.vocabulary import keyed_fragments
+from coach.domain.reading.vocabulary import fragments, keyed_fragments
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.share import (
     CauseShare,
@@ -169,6 +169,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 head = []  # "装的时候赶时间。为什么赶？" on a finding: what is asked about is its first rung
             pending = "deeper"
             continue
+        if phenomenon is None and not layers and (rooted := _root_of(clause)):
+            phenomenon, pending, marked = rooted, "root", marked + 2  # "纠纷多的根子我心里有数：…"
+            continue
         rung, words = _rung(clause)
         if rung == "root" and not words and (layers or head) and _said_alone(clause, number, clauses):
             rung = (
@@ -260,6 +263,17 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
         beside=list(beside.values()),
     )
+
+
+@cache
+def _root_of_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(rf"^{part}$", re.I) for part in fragments("chain_root_of")]
+
+
+def _root_of(clause: str) -> str | None:
+    """The phenomenon of a clause that says its root comes next ("纠纷多的根子我心里有数"), else None."""
+    said = next((m for p in _root_of_patterns() if (m := p.match(clause.strip()))), None)
+    return strip_filler(said.group("phen")).strip() if said else None
 
 
 def _said_alone(clause: str, number: int, clauses: list[tuple[int, str]]) -> bool:

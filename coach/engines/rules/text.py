@@ -52,6 +52,9 @@ _EN_SENTENCE = re.compile(
 )
 
 
+_POINTS_BACK = re.compile(r"(?:it|it's|that|that's|this|they|它)\b", re.I)
+
+
 def split_findings(text: str) -> list[str]:
     """Findings listed in a message, like `split_items`; but in English prose a sentence that goes on about
     the finding before ("Nurse Marsh went through the lists two weeks ahead.") stays with it: only a sentence
@@ -59,7 +62,13 @@ def split_findings(text: str) -> list[str]:
     because…") or names a rung of the ladder ("…, that's the root cause") is read on its own."""
     items: list[str] = []
     for chunk in _CHUNK_SPLIT.split(text or ""):
-        for n, sentence in enumerate(_EN_SENTENCE.split(chunk)):
+        sentences = _EN_SENTENCE.split(chunk)
+        # "…the colour calibration every Monday; it happened maybe twice": a remark alone after a ";" that
+        # points back goes on about the item before it
+        if len(sentences) == 1 and items and _POINTS_BACK.match(chunk.strip()):
+            items[-1] = _glued(items[-1], chunk.strip())
+            continue
+        for n, sentence in enumerate(sentences):
             alone = cues.another_finding().search(sentence.strip()) or has_rung(sentence)
             besides = re.search(r"(?:^|[，,])\s*除了[^，,]*[，,]?\s*$", items[-1]) if items else None
             if n and items and (not alone or besides):  # "NPS低，除了返工，还有…": besides, the same one

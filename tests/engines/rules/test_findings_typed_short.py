@@ -8,9 +8,10 @@ import pytest
 
 from coach.domain.reading.finding_cause import read_said_cause
 from coach.domain.reading.finding_list import listed_findings
-from coach.engines.rules.chains import read_rest
+from coach.engines.rules.chains import read_chain, read_rest
 from coach.engines.rules.share import has_share, parse_share
 from coach.engines.rules.text import split_findings
+from tests.engines.rules.helpers import Coaching
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,59 @@ def test_terse_names_and_a_thing_never_done_are_each_a_finding() -> None:
 )
 def test_also_and_还有_open_the_next_finding(text: str, findings: list[str]) -> None:
     assert split_findings(text) == findings
+
+
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "root", "share"),
+    [
+        (
+            "不过说真的，纠纷多的根子我心里有数：检测师是按台计件的，一天要验二十多台，根本验不细，这个大概占纠纷的六成",
+            "纠纷多",
+            "检测师是按台计件的，一天要验二十多台，根本验不细",
+            0.6,
+        ),
+        (
+            "honestly the root cause of the rejects, i know it: we picked by calendar,"
+            " never checked sugar. 70% of it",
+            "rejects",
+            "we picked by calendar, never checked sugar",
+            0.7,
+        ),
+    ],
+)
+def test_a_clause_that_names_a_finding_s_root_opens_its_chain(
+    text: str, phenomenon: str, root: str, share: float
+) -> None:
+    chain = read_chain(text)
+    assert chain is not None and (chain.phenomenon, chain.root, chain.share) == (phenomenon, root, share)
+
+
+def test_a_restated_root_with_a_remark_is_no_new_chain() -> None:
+    assert read_chain("别再问为什么了，根子就是摸底，已经说到底了。") is None
+
+
+def test_a_softened_how_it_went_ends_a_finding_s_name() -> None:
+    assert listed_findings("退课多，报名没到，满意度差一点") == ["退课多", "报名没到", "满意度差一点"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shortfalls"),
+    [
+        (
+            "What went well: revenue. What didn't: reprints, late jobs, waste."
+            " And the thing we said we'd do and didn't was the colour calibration every Monday;"
+            " it happened maybe twice.",
+            [
+                "reprints",
+                "late jobs",
+                "waste",
+                "the colour calibration every Monday. it happened maybe twice",
+            ],
+        ),
+    ],
+)
+def test_what_didn_t_and_the_thing_we_said_we_d_do_are_shortfalls(text: str, shortfalls: list[str]) -> None:
+    coach = Coaching(language="en")
+    coach.script("revenue target 380k, actual 412k; reprints max 1.5%, actual 3.1%", "reprints", text)
+    assert [f.text for f in coach.last.review.shortfalls] == shortfalls
+    assert [f.text for f in coach.last.review.highlights] == ["revenue"]
