@@ -95,6 +95,8 @@ def has_rung(sentence: str) -> bool:
         clause = strip_filler(clause).rstrip(" 。.!！")
         if any(p.match(clause) for p in cues.rungs().values()):
             return True
+        if any(p.match(clause) for p in cues.chain_root_of()):
+            return True  # "纠纷多的根子我心里有数：…"
     return False
 
 

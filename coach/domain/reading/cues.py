@@ -357,6 +357,13 @@ def relayed_lead() -> re.Pattern[str]:
 
 
 @cache
+def chain_root_of() -> list[re.Pattern[str]]:
+    """A clause that names the phenomenon and says its root follows ("纠纷多的根子我心里有数"); group
+    `phen` holds the phenomenon."""
+    return [re.compile(rf"^{fragment}$", re.I) for fragment in fragments("chain_root_of")]
+
+
+@cache
 def meta_retract() -> re.Pattern[str]:
     """A whole clause that takes back the one before it ("不算这次的行动", "not an action for today")."""
     return re.compile(rf"^(?:{alternatives('meta_retract')})$", re.I)

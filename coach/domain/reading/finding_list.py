@@ -81,7 +81,10 @@ def _parts(text: str) -> list[str]:
     for piece in _PART_SPLIT.split(text):
         enumerated = _ENUMERATION.split(piece)
         bare = not _how_it_went().search(enumerated[-1].strip(" 。."))
-        parts += enumerated if len(enumerated) > 1 and bare and all(map(_is_name, enumerated)) else [piece]
+        # "纠纷多、成交率低、过户慢": each with how it went is a finding of its own
+        each_went = all(_how_it_went().search(_name_of(p)) for p in enumerated)
+        several = len(enumerated) > 1 and (bare or each_went) and all(map(_is_name, enumerated))
+        parts += enumerated if several else [piece]
     return [p for p in parts if p.strip()]
 
 

@@ -16,7 +16,7 @@ from coach.domain.critique import is_external
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark
-from coach.domain.reading.vocabulary import fragments, keyed_fragments
+from coach.domain.reading.vocabulary import keyed_fragments
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.share import (
     CauseShare,
@@ -110,6 +110,7 @@ class ChainParts:
     marked: int = 0  # layers named by their own words (表面上, 往下看, 根子上), not just listed
     others: list[CauseShare] = field(default_factory=list)  # other causes weighed too ("另外三成是价格")
     beside: list[str] = field(default_factory=list)  # other causes named without a share ("…，这也是一部分")
+    points_back: bool = False  # the root is one said before ("就是上面说的计件"): it completes that chain
 
 
 def finding_kind(text: str, asked: FindingKind) -> tuple[FindingKind | None, str]:
@@ -159,7 +160,8 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             continue
         if (asked := _why_asked(clause)) is not None:
             marked += 1  # "为什么？…", "Why: …", "为什么赶？": what follows is the next level down
-            asked_here = bool(re.search(re.escape(clause) + r"\s*[?？]", text))  # asked, not a label ("why:")
+            # asked ("为什么？", "为啥这么短，就是…"), not a label ("why:")
+            asked_here = not re.search(re.escape(clause) + r"\s*[:：]", text)
             said_before = layers or phenomenon or topic or any(not _speaker_label(h, text) for h in head)
             descents += asked_here and bool(said_before)
             if asked and not layers and not head and phenomenon is None:
@@ -262,17 +264,13 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         marked=marked,
         others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
         beside=list(beside.values()),
+        points_back=bool(cues.back_reference().search(text)),
     )
-
-
-@cache
-def _root_of_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(rf"^{part}$", re.I) for part in fragments("chain_root_of")]
 
 
 def _root_of(clause: str) -> str | None:
     """The phenomenon of a clause that says its root comes next ("纠纷多的根子我心里有数"), else None."""
-    said = next((m for p in _root_of_patterns() if (m := p.match(clause.strip()))), None)
+    said = next((m for p in cues.chain_root_of() if (m := p.match(clause.strip()))), None)
     return strip_filler(said.group("phen")).strip() if said else None
 
 
@@ -465,10 +463,16 @@ def _touches(said: str, known: str) -> bool:
     return any(g.isascii() for g in shared) or len(shared) >= 2
 
 
-def file_chain(chains: list[CauseChain], chain: CauseChain) -> CauseChain:
-    """Add a chain, or complete the one it repeats ("就是刚才说的根因") rather than filing it twice."""
+def file_chain(chains: list[CauseChain], chain: CauseChain, points_back: bool = False) -> CauseChain:
+    """Add a chain, or complete the one it repeats ("就是刚才说的根因") rather than filing it twice; a root
+    said as one said before ("就是上面说的计件") completes the chain whose root shares most words with it."""
+    said = chain.root_cause or ""
+    shared = {id(c): len(word_grams(said) & word_grams(c.root_cause or "")) for c in chains}
+    pointed = max(chains, key=lambda c: shared[id(c)], default=None) if points_back else None
+    if pointed is not None and not shared[id(pointed)]:
+        pointed = None  # it points back, at none of these
     for known in chains:
-        if _same_cause(chain.root_cause or "", known.root_cause or ""):
+        if _same_cause(said, known.root_cause or "") or known is pointed:
             known.share = known.share if chain.share is None else chain.share
             known.surface_cause = known.surface_cause or chain.surface_cause
             if known.phenomenon in ("", "—") or len(known.phenomenon) < len(chain.phenomenon or ""):

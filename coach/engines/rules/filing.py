@@ -424,11 +424,11 @@ def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
         share=parts.share,
         evidence=t.text,
     )
-    chain = file_chain(t.review.cause_chains, chain)
+    chain = file_chain(t.review.cause_chains, chain, parts.points_back)
     filed.last_chain = chain
     t.state.analysis.drilled.append(phenomenon)
     t.state.analysis.drill = None
-    filed.chains.append(parts.root or phenomenon)
+    filed.chains.append(chain.root_cause or parts.root or phenomenon)  # the root kept, when it completed one
     for cause in parts.beside:  # "…，这也是一部分": another cause, its share maybe said after
         file_chain(t.review.cause_chains, CauseChain(phenomenon=phenomenon, root_cause=cause))
         filed.chains.append(cause)

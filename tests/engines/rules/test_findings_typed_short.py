@@ -8,6 +8,7 @@ import pytest
 
 from coach.domain.reading.finding_cause import read_said_cause
 from coach.domain.reading.finding_list import listed_findings
+from coach.domain.reading.people import read_reflections
 from coach.engines.rules.chains import read_chain, read_rest
 from coach.engines.rules.share import has_share, parse_share
 from coach.engines.rules.text import split_findings
@@ -151,3 +152,44 @@ def test_what_didn_t_and_the_thing_we_said_we_d_do_are_shortfalls(text: str, sho
     coach.script("revenue target 380k, actual 412k; reprints max 1.5%, actual 3.1%", "reprints", text)
     assert [f.text for f in coach.last.review.shortfalls] == shortfalls
     assert [f.text for f in coach.last.review.highlights] == ["revenue"]
+
+
+def test_findings_enumerated_each_with_how_it_went_are_each_a_finding() -> None:
+    assert listed_findings("纠纷多、成交率低、过户慢") == ["纠纷多", "成交率低", "过户慢"]
+    assert listed_findings("拖车、客梯车出库晚") == ["拖车、客梯车出库晚"]  # one how for both: one finding
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("我的反思（我是场长焦志远）：最触动的是买家来哭。发现自己：太看重上拍量。", "焦志远"),
+        (
+            "my reflection (I'm Dana, ops lead): moved most by the night shift. found I lean on gut calls.",
+            "Dana",
+        ),
+    ],
+)
+def test_my_reflection_with_the_speaker_in_brackets_names_them(text: str, person: str) -> None:
+    assert [said.person for said in read_reflections(text)] == [person]
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "first", "again", "root"),
+    [
+        (
+            "zh",
+            ("纠纷目标不超过30起，实际71起", "纠纷"),
+            "亮点：上拍量多了。不过说真的，纠纷多的根子我心里有数：检测师是按台计件的，根本验不细，这个大概占纠纷的六成。",
+            "挖纠纷吧。现象：泡水车没检出来。表面原因是检测时间太短。为啥这么短，就是上面说的计件，验得越多拿得越多。",
+            "检测师是按台计件的，根本验不细",
+        ),
+    ],
+)
+def test_a_root_said_as_one_said_before_completes_that_chain(
+    lang: str, opening: tuple[str, ...], first: str, again: str, root: str
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*opening, first, again)
+    chains = coach.last.review.cause_chains
+    assert [c.root_cause for c in chains] == [root]
+    assert chains[0].share == 0.6
