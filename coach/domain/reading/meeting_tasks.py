@@ -29,6 +29,8 @@ def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
     "Ben, can you take the standby pool?" → ("Ben", …); "Supervisor app, Lucy?", "收衣拍照存档，苏晴你
     牵头？" → the person named after the task, when they are at the meeting; "工艺标准谁来？", "The
     dispensers, who talks to the supplier?" → (None, …)."""
+    if (handed := _handed_to_someone_here(said, people)) is not None:
+        return handed
     if not _QUESTION.search(said):
         return None
     body = said.strip().rstrip("？? ")
@@ -71,6 +73,22 @@ def named_task(said: str, people: set[str]) -> str | None:
         else ("person", "task", "when")
     )
     return joiner.join(match.group(k).strip() for k in keys)
+
+
+def _handed_to_someone_here(said: str, people: set[str]) -> tuple[str | None, str] | None:
+    """A task named, then a person at the meeting it is handed to, asked or not: "进苗检测规程，许丽娟你来？",
+    "增氧机跳闸报警，小潘你弄。", "自动投饵机先在三口塘试点，廖德胜。" (their answer gives the date)."""
+    names = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True) if p)
+    if not names:
+        return None
+    body = said.strip().rstrip("？?。.! ")
+    match = re.match(
+        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{{0,40}})$", body
+    )
+    if match is None or dated(match.group("task")):
+        return None
+    rest = cues.ask_task().sub("", match.group("rest"))
+    return _asked(match.group("person"), match.group("task")) if _short(rest) else None
 
 
 def _named_only(task: str) -> bool:

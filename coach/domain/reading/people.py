@@ -47,6 +47,7 @@ def _person(sentence: str) -> tuple[str | None, str]:
     body = strip_filler(sentence)
     if header := cues.heads()["reflection"].match(body):
         body = strip_filler(body[header.end() :])
+    body = _after_a_lead_in(body) if cues.self_bracketed().match(_after_a_lead_in(body)) else body
     if (bracketed := cues.self_bracketed().match(body)) and (
         name := _name_in_brackets(bracketed.group("inner") or bracketed.group("intro"))
     ):
@@ -103,9 +104,12 @@ def _person(sentence: str) -> tuple[str | None, str]:
 def _after_a_lead_in(body: str) -> str:
     """The sentence from a self-introduction said after a short lead-in clause that answers nothing; the
     sentence itself otherwise."""
-    for lead in re.finditer(r"[，,]\s*", body[:20]):
+    for lead in re.finditer(r"[，,]\s*", body[:48]):
         after = body[lead.end() :]
-        if cues.self_intro().match(after) and _answer_cue(body[: lead.start()]) is None:
+        # a self-introduction after a short lead-in; the speaker in brackets after a longer one ("we skipped
+        # reflections in the room, me (Dana) adding mine: …")
+        intro = (lead.start() < 20 and cues.self_intro().match(after)) or cues.self_bracketed().match(after)
+        if intro and _answer_cue(body[: lead.start()]) is None:
             return after
     return body
 
@@ -188,7 +192,9 @@ def _clauses(sentence: str) -> list[str]:
     pieces = re.split(r"([，,：:]\s*)", sentence)
     out: list[str] = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=False):
-        if _answer_cue(part) is None:
+        label = _answer_cue(out[-1])
+        after_label = label is not None and not label[1] and separator.strip() in ("：", ":")
+        if _answer_cue(part) is None or after_label:  # "做得更好：发现虾不吃料就该…" answers 做得更好
             out[-1] += separator + part
         else:
             out.append(part)

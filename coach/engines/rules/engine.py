@@ -12,6 +12,7 @@ from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
 from coach.engines.rules import deeper_why, filing, finding_causes, flow, late_goal, late_share, transcript
 from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
+from coach.engines.rules.stages import lessons
 from coach.engines.rules.state import RulesState
 from coach.engines.rules.text import quote
 from coach.engines.rules.turn import Turn
@@ -61,7 +62,12 @@ class RulesEngine:
                 _undo(t)
             elif filing.skip_reflection(t):
                 pass
-            elif filing.actions_aside(t) or filing.lessons_aside(t) or filing.reflections_aside(t):
+            elif (
+                filing.actions_aside(t)
+                or filing.lessons_aside(t)
+                or filing.reflections_aside(t)
+                or lessons.retype_aside(t)
+            ):
                 t.reask()  # the message held only an action or a lesson said in passing
             elif (
                 not handle_command(t)

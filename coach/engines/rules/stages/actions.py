@@ -75,6 +75,8 @@ def handle(t: Turn) -> None:
     if cues.room_talk().search(t.text) and deadline(t.text, t.today) is None:
         t.reask()  # "谢谢大家啊，特别是小代…", "thanks all, esp. Maya": no action, the question stands
         return
+    if _full_name_given(t):
+        return
     if step in ("item", "how", "who", "when") and (split := then_add(t.text)) is not None:
         _answer_then_add(t, *split)
         return
@@ -94,6 +96,33 @@ def handle(t: Turn) -> None:
     if t.state.actions.draft is None:
         t.state.actions.draft = ActionDraft(lesson_index=None)
     _fill(t, step)
+
+
+# an owner's full name given for the short one: "小潘是潘一鸣，写全名吧", "Dan is Dan Whitlock"
+_FULL_NAME = re.compile(
+    r"(?P<short>[\u4e00-\u9fff]{2,3})(?:就)?是(?P<full>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+    r"|\b(?P<short_en>[A-Z][a-z]+)\s+is\s+(?P<full_en>[A-Z][a-z]+\s+[A-Z][a-z'’]+)\b"
+)
+
+
+def _full_name_given(t: Turn) -> bool:
+    """Every action of the owner said short gets the full name given for them; True when it did."""
+    said = _FULL_NAME.search(t.text)
+    if said is None or deadline(t.text, t.today) is not None:
+        return False
+    short, full = (
+        (said.group("short"), said.group("full"))
+        if said.group("short")
+        else (said["short_en"], said["full_en"])
+    )
+    owned = [i for i, a in enumerate(t.review.actions) if a.who == short]
+    if not owned or short == full:
+        return False
+    for index in owned:
+        t.review.actions[index].who = full
+        t.say("edit_updated", n=index + 1, item=line(t, t.review.actions[index]))
+    t.reask()
+    return True
 
 
 def _answer_then_add(t: Turn, answer: str, new: str) -> None:

@@ -282,39 +282,86 @@ Retyping = tuple[int, Dimension | None, LessonAction | None]
 
 def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
     """'The postcode routing one is business, not organisation. And the temporary fix one is a stop, make it
-    people': each sentence names its own lesson ("the … one", "…那条") and retypes it; [] unless there are
-    several and every one names a different lesson clearly."""
+    people': each sentence names its own lesson ("the … one", "…那条") and retypes it; a clause may do the
+    same ("PCR那条是组织的，分批收是业务"), and one without a type says why ("投喂那条算人的，技术不行");
+    [] unless there are several and every one names a different lesson clearly."""
     found: list[Retyping] = []
     for sentence in (s for s in split_sentences(text) if has_words(s)):
-        body = cues.edit_lead().sub("", sentence.strip())
-        marked = next((m for p in cues.edit_marked() if (m := p.match(body))), None)
-        if marked is None or cues.lesson_delete().search(body):
-            return []
-        dimension, action = parse_lesson_correction(body[marked.end() :])
-        index = _lesson_named(t, marked.group("ref"))
-        if index is None or not (dimension or action):
-            return []
-        found.append((index, dimension, action))
+        clauses = [
+            c for c in re.split(r"[，,]\s*", cues.edit_lead().sub("", sentence.strip())) if has_words(c)
+        ]
+        for number, clause in enumerate(clauses):
+            retyped = _clause_retyped(t, clause, marked_only=number == 0)
+            if retyped is not None:
+                found.append(retyped)
+            elif cues.lesson_delete().search(clause) or number == 0:
+                return []
     return found if len(found) >= 2 and len({i for i, _, _ in found}) == len(found) else []
+
+
+def _clause_retyped(t: Turn, clause: str, marked_only: bool) -> Retyping | None:
+    """(the lesson, its new type) a clause says: "…那条算业务上的", "the … one is people"; after the first
+    clause also "分批收是业务" (the lesson's words, then its type); None when it says no such thing."""
+    body = cues.edit_lead().sub("", clause.strip())
+    marked = next((m for p in cues.edit_marked() if (m := p.match(body))), None)
+    if marked is not None:
+        ref, rest = marked.group("ref"), body[marked.end() :]
+    elif not marked_only and (said := _NAMED_THEN_TYPED.match(body)):
+        ref, rest = said.group("ref"), said.group("type")
+    else:
+        return None
+    dimension, action = parse_lesson_correction(rest)
+    index = _lesson_named(t, ref)
+    return (index, dimension, action) if index is not None and (dimension or action) else None
+
+
+# a lesson's words then its type, in a clause after a retyping: "分批收是业务", "the rota one's people"
+_NAMED_THEN_TYPED = re.compile(
+    r"^(?P<ref>[^，,；;。]{2,16}?)\s*(?P<type>(?:是|算|属于|(?i:is|'s)\s).{1,12})$"
+)
 
 
 def _lesson_named(t: Turn, ref: str) -> int | None:
     """The one lesson that shares most words with `ref` ('temporary fix' names 'the temporary-fix habit')."""
-    grams = word_grams(ref.replace("-", " "))
-    overlap = [len(grams & word_grams(lesson.text.replace("-", " "))) for lesson in t.review.lessons]
+    grams = _lesson_words(ref)
+    overlap = [len(grams & _lesson_words(lesson.text)) for lesson in t.review.lessons]
     best = max(overlap, default=0)
     return overlap.index(best) if best and overlap.count(best) == 1 else None
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,4}(?![A-Za-z0-9])")  # beside Chinese too
+
+
+def _lesson_words(text: str) -> set[str]:
+    """The words that name a lesson; an acronym names one as a word does ("PCR那条")."""
+    return word_grams(text.replace("-", " ")) | {a.lower() for a in _ACRONYM.findall(text)}
+
+
 def _retype(t: Turn, retyped: list[Retyping]) -> None:
+    _set_types(t, retyped)
+    t.state.lessons.cursor = retyped[-1][0]
+    _show_and_ask(t)
+
+
+def _set_types(t: Turn, retyped: list[Retyping]) -> None:
     for index, dimension, action in retyped:
         lesson = t.review.lessons[index]
         lesson.dimension = dimension or lesson.dimension
         lesson.action = action or lesson.action
         _set_confidence(t, index, 1.0)  # the user said so
         t.say("lessons_updated", line=_line(t, index))
-    t.state.lessons.cursor = retyped[-1][0]
-    _show_and_ask(t)
+
+
+def retype_aside(t: Turn) -> bool:
+    """Lessons retyped by their words once the actions started ("补一下类型：贪便宜那条算业务；…"): the
+    types change, the actions go on; True when it was so."""
+    if t.state.stage != "actions" or not t.review.lessons:
+        return False
+    retyped = _retyped_by_name(t, t.text)
+    if not retyped:
+        return False
+    _set_types(t, retyped)
+    return True
 
 
 def _ask_which(t: Turn, indexes: list[int]) -> None:
