@@ -63,7 +63,8 @@ def _name_of(part: str) -> str:
 def _is_name(part: str, most_words: int = _NAME_WORDS) -> bool:
     """A short name of a finding: a bare thing or a thing with how it went, no clause, no number."""
     name = re.sub(r"^(?:the|a|an|our)\s+", "", _name_of(part), flags=re.I)
-    if not name or re.search(r"\d", name) or _explains().search(name):
+    # a number names no finding ("3 complaints"); digits in a name's word do ("D7 retention", "P95 latency")
+    if not name or re.search(r"(?<![A-Za-z])\d", name) or _explains().search(name):
         return False
     if _HAN.search(name):
         han = len(_HAN.findall(name))

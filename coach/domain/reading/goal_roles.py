@@ -240,14 +240,15 @@ def threshold_only(head: str) -> bool:
 
 def name_words(head: str) -> str:
     """A KPI's name without the words around it: "另外我们的回款这块" → "回款", "Q1 revenue came in"."""
-    head = _NAME_TRIM.sub("", head.strip(" ，,。.:：-—~"))
+    head = _NAME_TRIM.sub("", head.strip(" ，,。.:：-—~").rstrip(" ¥￥$€£"))  # "CAC should be under $3.20"
     head = _NAME_TAIL.sub("", head.strip(" ，,。.:：-—~"))
     head = _bound_tail().sub("", head)  # "退货率控制在5%以内", "复购率从18%提到了23%"
     head = re.sub(r"(?:只|仅|实际|结果|最终)?(?:做到|完成|达成|实现|达到)?了?$", "", head)
     head = re.sub(
         r"(?i)^(?:we|i|they|our team)\s+|\s+(?:hit|came in|came"
         r"|ended up|ended|landed|closed|finished|took|got|reached"
-        r"|was|were|is|at|in|from|of|to|only|just)(?:\s+(?:at|in|up|to))?$",
+        r"|was|were|is|at|in|from|of|to|only|just|should be|must be|needs to be|has to be)"
+        r"(?:\s+(?:at|in|up|to))?$",
         "",
         head.strip(),
     )

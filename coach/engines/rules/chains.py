@@ -171,6 +171,8 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 head = []  # "装的时候赶时间。为什么赶？" on a finding: what is asked about is its first rung
             pending = "deeper"
             continue
+        if not (layers or head or phenomenon) and _names_what_to_dig(clause):
+            continue  # "d7 first.", "挖纠纷吧": the finding to drill, said before its ladder
         if phenomenon is None and not layers and (rooted := _root_of(clause)):
             phenomenon, pending, marked = rooted, "root", marked + 2  # "纠纷多的根子我心里有数：…"
             continue
@@ -266,6 +268,11 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         beside=list(beside.values()),
         points_back=bool(cues.back_reference().search(text)),
     )
+
+
+def _names_what_to_dig(clause: str) -> bool:
+    dug = cues.dig().match(clause.strip() + ".")
+    return dug is not None and dug.end() >= len(clause.strip())
 
 
 def _root_of(clause: str) -> str | None:

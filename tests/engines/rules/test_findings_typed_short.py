@@ -193,3 +193,26 @@ def test_a_root_said_as_one_said_before_completes_that_chain(
     chains = coach.last.review.cause_chains
     assert [c.root_cause for c in chains] == [root]
     assert chains[0].share == 0.6
+
+
+def test_a_terse_english_retro_files_each_part_where_it_belongs() -> None:
+    coach = Coaching(language="en")
+    coach.script(
+        "installs goal 120k, we got 97k. D7 retention target 22%, actual 18.5%."
+        " CAC should be under $3.20, came in at $2.90.",
+        "retention is what matters",
+        "not good: installs short, D7 retention low.",
+        "d7 first. people churn after day 2. surface reason: onboarding is 9 screens long."
+        " dig deeper: nobody owns onboarding since Priya left. root cause = no owner for the first-run"
+        " experience. I'd put it at 60%",
+        "wait, correction: CAC was $2.95 not $2.90",
+    )
+    review = coach.last.review
+    assert [g.name for g in review.goals] == ["installs", "D7 retention", "CAC"]
+    assert review.goals[2].result_value == 2.95
+    assert [f.text for f in review.shortfalls] == ["installs short", "D7 retention low"]
+    (chain,) = review.cause_chains
+    assert chain.phenomenon == "people churn after day 2"
+    assert chain.root_cause == "no owner for the first-run experience" and chain.share == 0.6
+    assert chain.surface_cause is not None and "9 screens" in chain.surface_cause
+    assert not review.highlights
