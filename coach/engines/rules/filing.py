@@ -211,12 +211,21 @@ def _old_share() -> re.Pattern[str]:
     return re.compile(rf"(?:{cues.alternatives('share_old_mark')})\s*$", re.I)
 
 
+def _after_self_correction(text: str) -> str:
+    """The words after the last self-correction that still give a share ("一半说少了，应该是六成五" →
+    "六成五", "half, actually no, 65%" → "65%"); the whole text when none does."""
+    for fix in reversed(list(cues.words_pattern("share_self_correction").finditer(text))):
+        if parse_shares(text[fix.end() :]):
+            return text[fix.end() :]
+    return text
+
+
 def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
     """A share that corrects one given ("sorry, make that 65%") goes on the last weighed chain; with
     `said_as_fix`, only when words say it corrects one. The new share is one not marked as the old one,
     said alone if one is: "不是六成，是七成"; "more than half. Say 65%"; "make that 70%. The parts delays
     are the other 30%"."""
-    new = [said for said in parse_shares(text) if not _old_share().search(said.cause)]
+    new = [said for said in parse_shares(_after_self_correction(text)) if not _old_share().search(said.cause)]
     alone = [said for said in new if len(said.cause.strip()) <= 12]
     bounds = cues.words_pattern("share_bound")  # "more than half" only bounds the share
     exact = [said for said in alone if not bounds.search(said.cause)]

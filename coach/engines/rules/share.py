@@ -77,10 +77,17 @@ def parse_share(text: str) -> float | None:
     for words, value in _SAID_SHARES:
         if cues.share_said()[words].search(body):
             return value
-    if match := re.search(r"(?<![\d.])(0?\.\d+|1\.0+|\d{1,3})(?![\d.])", body):
+    if match := _bare_number().search(body):
         number = float(match.group(1))
         return _clamp(number if number <= 1 else number / 100)
     return None
+
+
+@cache
+def _bare_number() -> re.Pattern[str]:
+    """A number said alone ("0.7", "70"), not one counting something else ("12月", "3 weeks")."""
+    unit = cues.alternatives("share_number_unit")
+    return re.compile(rf"(?<![\d.])(0?\.\d+|1\.0+|\d{{1,3}})(?![\d.])(?!\s*(?:{unit}))", re.I)
 
 
 def _clamp(value: float) -> float | None:

@@ -202,6 +202,21 @@ def test_a_reflection_led_in_by_the_speaker_names_the_speaker() -> None:
             "invoices go out a month late",
             "sorry, make that 60%",
         ),
+        # the old share said again before the new one: the share after the correction counts
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "还有账期太长，合同默认90天，两成。",
+            "合同默认90天",
+            "更正一下，刚才那个两成说少了，应该是六成",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "late invoicing: invoices go out a month late. 20%",
+            "invoices go out a month late",
+            "the 20% was too low, actually 60%",
+        ),
     ],
 )
 def test_another_weighed_cause_is_filed_whole_and_a_share_is_corrected(
@@ -235,6 +250,18 @@ def test_another_weighed_cause_is_filed_whole_and_a_share_is_corrected(
         (
             "排队长。为什么？补给站按往年摆。根子上是两个组各做各的，占七成。剩下的是志愿者少了。",
             "志愿者",
+            0.3,
+        ),
+        # the rest said to be mainly one cause, a month named in it: the remainder, the month no share
+        (
+            "排队长。为什么？补给站按往年摆。根子上是两个组各做各的，占七成。剩下的主要是12月下了两周雨。",
+            "下了两周雨",
+            0.3,
+        ),
+        (
+            "Late installs. Why? Worktops late. Ask why again and it's the sequence we inherited, "
+            "I'd put 70% on that. The rest is down to 2 weeks of rain.",
+            "rain",
             0.3,
         ),
     ],

@@ -30,7 +30,9 @@ def test_shares(text: str, share: float) -> None:
     assert parse_share(text) == share
 
 
-@pytest.mark.parametrize("text", ["不好说", "", "🙂", "250%", "no idea"])
+@pytest.mark.parametrize(
+    "text", ["不好说", "", "🙂", "250%", "no idea", "12月下了两周雨", "it rained for 12 days", "by the 12th"]
+)
 def test_no_share(text: str) -> None:
     assert parse_share(text) is None
 
