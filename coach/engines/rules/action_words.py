@@ -48,7 +48,7 @@ def _owner_bits() -> re.Pattern[str]:
 LEFTOVER = re.compile(
     r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
-    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有"
+    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有|吧"
     r"|(?:——|—|--)?\s*(?:算了|不对|等等|这个|那个))$|"  # "…10月底前——算了，这个负责人写杨帆": taken back
     r"^(截止|deadline|due)\s*[:：]?\s*$",
     re.I,
@@ -222,12 +222,63 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         rest = _spent_date_label().sub(" ", rest)  # "时间：4月30日前（母亲节前）" went with its date
     who = owner_in(text)
     clauses = [_without_owner(_BULLET.sub("", c.strip()), who) for c in _CLAUSE_SPLIT.split(rest)]
-    clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in clauses]
+    clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in _without_taken_back(clauses)]
     return [
         c
         for c in clauses
         if has_words(c) and not LEFTOVER.match(normalize(c)) and c not in (who, f"and {who}", f"还有{who}")
     ]
+
+
+_CELL_BAR = re.compile(r"\s*[｜|]\s*")
+# a first name, then the full name it begins: "Grace, Grace Lee"
+_FIRST_THEN_FULL = re.compile(r"\b(?P<first>[A-Z][a-z]{1,15}),\s*(?=(?P=first) [A-Z][a-z]{1,15}\b)")
+
+
+def plain_item(text: str, lang: str) -> str:
+    """An item as plain clauses: a table row's cells as clauses ("包材变更审批流程｜质量部冯岚｜10月底前"), and
+    a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee")
+    named once, by the full name."""
+    text = _CELL_BAR.sub("，" if lang == "zh" else ", ", text)
+    return _FIRST_THEN_FULL.sub("", _familiar_then_full().sub("", text))
+
+
+@cache
+def _familiar_then_full() -> re.Pattern[str]:
+    """ "小陶，陶可": a familiar name (小 + the surname), then the full name with that surname."""
+    familiar = cues.alternatives("name_familiar_prefix")
+    return re.compile(
+        rf"(?:{familiar})(?P<surname>[\u4e00-\u9fff])\s*[，,]\s*"
+        rf"(?=(?P=surname)[\u4e00-\u9fff]{{1,2}}(?:$|[，,；;。\s]))"
+    )
+
+
+def _without_taken_back(clauses: list[str]) -> list[str]:
+    """The clauses without what the speaker took back ("春节前……算了，写2月10日前", "the pilot, no wait, make it
+    the full rollout"): the words before the retraction in its clause, or the clause before when it opens
+    the clause, and the verb that dictates the new words ("写", "make it")."""
+    kept: list[str] = []
+    redictate = False
+    for clause in clauses:
+        if redictate:
+            clause = _redictated().sub("", clause)
+        said = cues.taken_back().search(clause)
+        redictate = said is not None
+        if said is None:
+            kept.append(clause)
+            continue
+        if not has_words(clause[: said.start()]) and kept:
+            kept.pop()  # "…，春节前，算了，…": the clause before is taken back
+        after = _redictated().sub("", clause[said.end() :])
+        redictate = not has_words(after)
+        kept.append(after)
+    return kept
+
+
+@cache
+def _redictated() -> re.Pattern[str]:
+    """The verb that dictates the new words after a retraction ("写", "改成", "make it")."""
+    return re.compile(rf"^\s*(?:{cues.alternatives('taken_back_then')})\s*", re.I)
 
 
 # a time limit counted from an event is a term of the work, no deadline: "尾款婚礼后7天内付清", "refunds
