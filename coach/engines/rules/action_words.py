@@ -236,8 +236,8 @@ _FIRST_THEN_FULL = re.compile(r"\b(?P<first>[A-Z][a-z]{1,15}),\s*(?=(?P=first) [
 
 
 def plain_item(text: str, lang: str) -> str:
-    """An item as plain clauses: a table row's cells as clauses ("包材变更审批流程｜质量部冯岚｜10月底前"), and
-    a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee")
+    """An item as plain clauses: a table row's cells as clauses ("包材变更审批流程｜质量部冯岚｜10月底前"),
+    and a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee")
     named once, by the full name."""
     text = _CELL_BAR.sub("，" if lang == "zh" else ", ", text)
     return _FIRST_THEN_FULL.sub("", _familiar_then_full().sub("", text))
@@ -254,9 +254,9 @@ def _familiar_then_full() -> re.Pattern[str]:
 
 
 def _without_taken_back(clauses: list[str]) -> list[str]:
-    """The clauses without what the speaker took back ("春节前……算了，写2月10日前", "the pilot, no wait, make it
-    the full rollout"): the words before the retraction in its clause, or the clause before when it opens
-    the clause, and the verb that dictates the new words ("写", "make it")."""
+    """The clauses without what the speaker took back ("春节前……算了，写2月10日前", "the pilot, no wait,
+    make it the full rollout"): the words before the retraction in its clause, or the clause before when it
+    opens the clause, and the verb that dictates the new words ("写", "make it")."""
     kept: list[str] = []
     redictate = False
     for clause in clauses:

@@ -169,7 +169,7 @@ def test_an_apostrophe_in_the_work_is_no_name() -> None:
 @pytest.mark.parametrize(
     ("text", "work"),
     [
-        # the words taken back in their clause, and the verb that dictates the new ones, are no part of the work
+        # the words taken back in their clause, and the verb that dictates the new ones: no part of the work
         ("热力图引导上线，产品经理鲍月，春节前……算了，写2月10日前", ["热力图引导上线"]),
         (
             "Heat-map nudges live, Mei Lin, before the holidays, no wait, make it by Feb 10",

@@ -59,7 +59,8 @@ def test_several_actions_said_at_the_lessons_step_are_filed_apart(
         (
             "en",
             TO_LESSONS_EN,
-            "Actions:\n- collections dashboard | Nina from finance | by May 20\n- payment terms | Omar | by June 30",
+            "Actions:\n- collections dashboard | Nina from finance | by May 20\n"
+            "- payment terms | Omar | by June 30",
             ["collections dashboard", "payment terms"],
             ["Nina", "Omar"],
         ),

@@ -11,7 +11,7 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import protests_asked_again, without_meta
 from coach.engines.rules import flow
-from coach.engines.rules.action_words import LEFTOVER, plain_item, deadline, owner_in, work_clauses
+from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, plain_item, work_clauses
 from coach.engines.rules.edits import add_item, then_add
 from coach.engines.rules.replies import render
 from coach.engines.rules.stages.action_item import (
