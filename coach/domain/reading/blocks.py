@@ -140,8 +140,10 @@ def read_blocks(text: str) -> list[Block]:
         if opened is not None:
             kind, body, topic = opened
             blocks.append(Block(kind, [body] if body.strip() else [], topic))
-        elif blocks and blocks[-1].kind != "text":
+        elif blocks and blocks[-1].kind != "text" and not _turns_aside(sentence):
             blocks[-1].sentences.append(sentence)
+        elif blocks and blocks[-1].kind != "text":
+            blocks.append(Block("text", [sentence]))  # "顺便说一下，…": no more of the list before it
         elif blocks and (_marks_the_one_before(sentence) or _asks_why(sentence)):
             blocks[-1].kind = "chain"  # "…Why? Because … . That's the root, 70%": the ladder said before
             blocks[-1].sentences.append(sentence)
@@ -153,6 +155,11 @@ def read_blocks(text: str) -> list[Block]:
             blocks.append(Block("text", [sentence]))
         blocks[-1].said.append(sentence)
     return blocks
+
+
+def _turns_aside(sentence: str) -> bool:
+    """A sentence that opens by turning aside ("顺便说一下，…", "By the way, …"): about something else."""
+    return bool(re.match(rf"(?:{cues.alternatives('turn_aside')})", sentence.strip(), re.I))
 
 
 _LIST_JOIN = re.compile(r"[,，、]\s*(?:and\s+|还有|以及|另外)?")

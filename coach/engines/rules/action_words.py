@@ -46,7 +46,7 @@ def _owner_bits() -> re.Pattern[str]:
 
 # What is left of a clause once the owner and the date are taken out of it.
 LEFTOVER = re.compile(
-    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
+    r"^(之前|以前|前|完成|出|交|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
     r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有|吧"
     r"|(?:——|—|--)?\s*(?:算了|不对|等等|这个|那个))$|"  # "…10月底前——算了，这个负责人写杨帆": taken back

@@ -319,3 +319,18 @@ def test_a_findings_heading_said_as_a_sentence_of_its_own_heads_the_items_after_
 )
 def test_a_sentence_that_only_mentions_highlights_heads_nothing(text: str) -> None:
     assert [b.kind for b in read_blocks(text)] == ["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亮点：餐饮收入高，因为推了烧烤套餐；安全事件少，因为夜巡加到两轮。顺便说一下，退款的根因我心里有数：政策太宽。",
+        "Highlights: food sales up, because of the barbecue packs; fewer incidents, two night patrols. "
+        "By the way, I know the refunds' root cause: the policy is too loose.",
+    ],
+)
+def test_a_sentence_that_turns_aside_is_no_more_of_the_list_before_it(text: str) -> None:
+    blocks = read_blocks(text)
+    assert blocks[0].kind == "highlights"
+    assert not any("顺便" in s or "By the way" in s for s in blocks[0].sentences)
+    assert len(blocks) == 2
