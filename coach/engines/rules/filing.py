@@ -21,6 +21,7 @@ from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import (
     QUESTIONS,
     SaidReflection,
+    declines,
     is_reflection_done,
     read_reflections,
     skips_reflection,
@@ -130,6 +131,8 @@ def take(t: Turn) -> bool:
     step = t.state.analysis.step if stage == "analysis" else ""  # the steps below are the analysis's
     if stage not in ("review", "analysis", "reflection") or (stage == "review" and not t.review.goals):
         return False
+    if stage == "reflection" and declines(t.text):
+        return False  # "柏林这次不参与反思，她在休产假": who takes no part, and why, is no fact of the review
     if late_share.take(t):
         return True
     if stage == "analysis" and _only_corrects_a_share(t):

@@ -582,3 +582,19 @@ def test_the_same_question_word_answers_for_the_next_person_too() -> None:
     )
     assert first.answers == {"most_touched": "客户流失", "self_discovery": "我太乐观"}
     assert second.answers == {"self_discovery": "不敢催供应商"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the speaker taking their turn ("我先：", "我来：") names no one; the introduction after it does
+        ("反思我们几个都说一下。我先：我是店长章瑶。最触动：客人一句话没说。", "章瑶"),
+        ("反思我来：我是营地负责人祁岚。最触动：一家人冒雨来了。", "祁岚"),
+        # a trade said before the name is no part of it
+        ("前台小鱼：最触动的是客人骂她。发现自己情绪容易被带走。", "小鱼"),
+        ("Me first: I'm Zhang Yao. Most moved: a table left without a word.", "Zhang Yao"),
+    ],
+)
+def test_the_person_after_a_turn_taken_or_a_trade_is_the_one_reflecting(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person and said.answers["most_touched"]
