@@ -593,6 +593,9 @@ def test_the_same_question_word_answers_for_the_next_person_too() -> None:
         # a trade said before the name is no part of it
         ("前台小鱼：最触动的是客人骂她。发现自己情绪容易被带走。", "小鱼"),
         ("Me first: I'm Zhang Yao. Most moved: a table left without a word.", "Zhang Yao"),
+        # a name and role before a colon, then what moved them said in a sentence
+        ("Rory, deckhand rep: what moved him was passengers bringing the crew coffee.", "Rory"),
+        ("罗瑞：让他最触动的是乘客给船员送咖啡。", "罗瑞"),
     ],
 )
 def test_the_person_after_a_turn_taken_or_a_trade_is_the_one_reflecting(text: str, person: str) -> None:

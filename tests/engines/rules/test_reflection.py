@@ -198,6 +198,8 @@ def test_an_unnamed_message_that_answers_from_the_start_is_someone_else() -> Non
     [
         ("zh", "另一个店的店长柏林这次不参与反思，她五一在休产假。"),
         ("en", "Bea from the other branch is not taking part, she's on maternity leave this month."),
+        ("en", "Nadia from booking passes, she wasn't on the ship side this month."),
+        ("zh", "订票组的娜娜旁听，她这个月不在船上。"),
     ],
 )
 def test_someone_who_takes_no_part_and_why_is_no_fact_of_the_review(language: str, text: str) -> None:
