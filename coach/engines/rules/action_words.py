@@ -307,7 +307,9 @@ def _spent_date_label() -> re.Pattern[str]:
     )
 
 
-_BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")
+_BARE_WEEKDAY = re.compile(
+    r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?i:week-?end)|(?:周|星期|礼拜)[一二三四五六日天]|周末"
+)
 # "9月1日起执行": from the day on; "一季度内": a window is due at its end
 _DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止|起|(?:之内|以内|内)(?![\u4e00-\u9fff]))?")
 

@@ -223,3 +223,15 @@ def test_an_item_said_plainly_names_each_person_once(
     said = plain_item(text, language)
     assert owner_in(said) == owner
     assert work_clauses(said, deadline(said, dt.date(2026, 9, 2))) == work
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        # a day that names the work ("weekend shift", "周末排班") is no date: it stays in the work
+        ("the weekend shift rota, Leona, by next Friday", ["the weekend shift rota"]),
+        ("周末排班表，负责人张青，下周五前", ["周末排班表"]),
+    ],
+)
+def test_a_day_that_names_the_work_stays_in_it(text: str, work: list[str]) -> None:
+    assert work_clauses(text, deadline(text, dt.date(2026, 4, 22))) == work
