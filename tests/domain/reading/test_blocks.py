@@ -334,3 +334,14 @@ def test_a_sentence_that_turns_aside_is_no_more_of_the_list_before_it(text: str)
     assert blocks[0].kind == "highlights"
     assert not any("顺便" in s or "By the way" in s for s in blocks[0].sentences)
     assert len(blocks) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Actions besides Fen's table: sampling sheet, Aroha, by Dec 18. Spare seal kit, Tomasz, next Friday.",
+        "行动除了程野那条：退改政策加改期选项，祁岚，9月25日前；企业团建产品，祁岚，Q4。",
+    ],
+)
+def test_the_other_actions_beside_one_already_filed_are_the_actions(text: str) -> None:
+    assert _kinds(text) == ["actions"]
