@@ -74,6 +74,18 @@ def test_an_action_alone_with_no_goal_yet_is_filed_and_the_goals_are_asked_again
             "because approvals got slower. Lesson while we're here: start approval deadlines, organization.",
             "approval deadlines",
         ),
+        (
+            "en",
+            TO_DRILL_EN,
+            "because approvals got slower. Lesson while I'm at it: start approval deadlines, organization.",
+            "approval deadlines",
+        ),
+        (
+            "zh",
+            TO_DRILL_ZH,
+            "因为审批变慢了。经验顺便记一条：审批要设时限，这个要新增，算组织。",
+            "审批要设时限",
+        ),
     ],
 )
 def test_a_lesson_noted_during_the_drill_down_is_kept_and_the_drill_goes_on(
