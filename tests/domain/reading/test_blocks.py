@@ -337,6 +337,31 @@ def test_a_sentence_that_turns_aside_is_no_more_of_the_list_before_it(text: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "aside", "after"),
+    [
+        (
+            "Highlights: tonnage up, we picked at night. "
+            "And honestly the root cause of the rejects is that we picked by calendar. Pickers came back because we paid the travel bonus on day one.",
+            "root cause of the rejects",
+            "Pickers came back",
+        ),
+        (
+            "亮点：出货多，因为提前锁单。退款的根因我心里有数：政策太宽。回头客多，因为首日发了路费补贴。",
+            "退款的根因",
+            "回头客多",
+        ),
+    ],
+)
+def test_another_findings_root_said_among_the_list_is_one_sentence_aside_and_the_list_goes_on(
+    text: str, aside: str, after: str
+) -> None:
+    blocks = read_blocks(text)
+    assert [b.kind for b in blocks] == ["highlights", "text", "highlights"]
+    assert aside in blocks[1].text and aside not in blocks[0].text + blocks[2].text
+    assert after in blocks[2].text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Actions besides Fen's table: sampling sheet, Aroha, by Dec 18. Spare seal kit, Tomasz, next Friday.",
