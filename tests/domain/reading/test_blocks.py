@@ -341,7 +341,8 @@ def test_a_sentence_that_turns_aside_is_no_more_of_the_list_before_it(text: str)
     [
         (
             "Highlights: tonnage up, we picked at night. "
-            "And honestly the root cause of the rejects is that we picked by calendar. Pickers came back because we paid the travel bonus on day one.",
+            "And honestly the root cause of the rejects is that we picked by calendar. "
+            "Pickers came back because we paid the travel bonus on day one.",
             "root cause of the rejects",
             "Pickers came back",
         ),
