@@ -145,7 +145,7 @@ def take(t: Turn) -> bool:
         return False  # dictated lessons and actions have their own way in (router.py)
     findings = [b for b in blocks if b.kind in FINDINGS]
     after_drill = stage == "reflection"
-    chains = _chains(blocks, step in _WHOLE_LADDER_ONLY, after_drill, before=_weighed_before(t))
+    chains = _chains(blocks, step in _WHOLE_LADDER_ONLY, after_drill, before=_weighed_before(t, blocks))
     people = _people(t)
     own = _ASKED.get(step, set()) if stage == "analysis" else set()
     if stage == "reflection":
@@ -162,7 +162,7 @@ def take(t: Turn) -> bool:
         _file_findings(t, block, filed)
     if findings and not chains:  # "…I'd say 70% of it. The rest is the holiday spike.": that ladder's rest
         rests = [b for b in blocks if b.kind == "rest"]
-        chains = _chains(rests, True, after_drill, before=_weighed_before(t))
+        chains = _chains(rests, True, after_drill, before=_weighed_before(t, rests))
     for parts in chains:
         if not parts.phenomenon and filed.last_chain is not None and parts.share:
             parts.phenomenon = filed.last_chain.phenomenon  # "…占七成。剩下三成是天气": that finding's rest
@@ -262,14 +262,28 @@ def _first_rung(t: Turn, blocks: list[Block]) -> bool:
     return True
 
 
-def _weighed_before(t: Turn) -> tuple[str | None, float]:
-    """(the phenomenon, the share its chains weigh) of the last weighed chain filed, for a remainder said
-    after it ("…80%." then "rest is traffic"); (None, 0) when the last chain has no share."""
+def _weighed_before(t: Turn, blocks: list[Block]) -> tuple[str | None, float]:
+    """(the phenomenon, the share its chains weigh) of the weighed finding a rest names ("The rest of the
+    rejects is hail"), else of the last weighed chain filed, for a remainder said after it ("…80%." then
+    "rest is traffic"); (None, 0) when the last chain has no share."""
     chains = t.review.cause_chains
+    weighed = {c.phenomenon for c in chains if c.share}
+    for block in blocks:
+        said = _rest_named(block.text) if block.kind == "rest" else None
+        named = [p for p in weighed if said and said.lower() in p.lower()]
+        if len(named) == 1:
+            return named[0], sum(c.share or 0 for c in chains if c.phenomenon == named[0])
     if not chains or not chains[-1].share:
         return None, 0.0
     last = chains[-1].phenomenon
     return last, sum(chain.share or 0 for chain in chains if chain.phenomenon == last)
+
+
+def _rest_named(text: str) -> str | None:
+    """The finding a rest names as the one it is the rest of ("The rest of the rejects is…" → "rejects",
+    "剩下的回款主要是…" → "回款"); None when it names none."""
+    said = next((m for p in cues.rest_named() if (m := p.match(text.strip()))), None)
+    return said.group("named").strip() if said else None
 
 
 def _chains(

@@ -341,3 +341,40 @@ def test_a_shortfall_named_like_a_command_is_a_shortfall(
     coach.script(*opening)
     result = coach.say(text)
     assert [f.text for f in result.review.shortfalls] == shortfalls
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "rest", "root", "share"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            # another finding's chain said first: the rest names the finding it is the rest of
+            "新客户：只有一个销售，CRM还坏了两次。剩下的回款主要是客户资金紧张，这个没办法。",
+            "客户资金紧张",
+            0.3,
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "The rest of the late payments is clients short of cash, can't help that.",
+            "clients short of cash",
+            0.3,
+        ),
+    ],
+)
+def test_the_rest_of_a_weighed_finding_named_is_its_remainder_without_the_remark(
+    language: str, opening: tuple[str, ...], rest: str, root: str, share: float
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *opening,
+        "挖回款：现象是月底回款收不上来，根因是合同没写付款节点，占七成。"
+        if language == "zh"
+        else "Dig into revenue: the symptom is late payments, the root cause is no payment milestones, 70%.",
+    )
+    weighed = coach.last.review.cause_chains[-1]
+    review = coach.say(rest).review
+    other = review.cause_chains[-1]
+    assert other.root_cause == root and other.share == pytest.approx(share)
+    assert other.phenomenon == weighed.phenomenon
