@@ -144,11 +144,11 @@ def read_blocks(text: str) -> list[Block]:
         if opened is not None:
             kind, body, topic = opened
             blocks.append(Block(kind, [body] if body.strip() else [], topic))
-        elif blocks and blocks[-1].kind != "text" and not _turns_aside(sentence):
-            blocks[-1].sentences.append(sentence)
-        elif blocks and blocks[-1].kind != "text":
+        elif blocks and blocks[-1].kind in FINDINGS and _turns_aside(sentence):
             aside_from = blocks[-1]
             blocks.append(Block("text", [sentence]))  # "顺便说一下，…": one sentence about something else
+        elif blocks and blocks[-1].kind != "text":
+            blocks[-1].sentences.append(sentence)
         elif blocks and (_marks_the_one_before(sentence) or _asks_why(sentence)):
             blocks[-1].kind = "chain"  # "…Why? Because … . That's the root, 70%": the ladder said before
             blocks[-1].sentences.append(sentence)

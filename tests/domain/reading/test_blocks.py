@@ -371,3 +371,16 @@ def test_another_findings_root_said_among_the_list_is_one_sentence_aside_and_the
 )
 def test_the_other_actions_beside_one_already_filed_are_the_actions(text: str) -> None:
     assert _kinds(text) == ["actions"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现象：退款多。表因：重复扣款。退款的根因是计费没人管。",
+        "Phenomenon: refunds. Surface: double charges. "
+        "The root cause of the refunds is that nobody owns billing.",
+    ],
+)
+def test_a_root_named_inside_a_ladder_stays_on_the_ladder(text: str) -> None:
+    (block,) = read_blocks(text)
+    assert block.kind == "chain" and len(block.sentences) == 3
