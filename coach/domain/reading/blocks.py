@@ -162,6 +162,15 @@ def read_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def before_aside(text: str) -> str:
+    """The findings said before a sentence that turns aside ("亮点：…。顺便说一下，…", "…. The root cause of
+    the rejects is …"); the text itself when none does."""
+    for number, sentence in enumerate(sentences(text)):
+        if number and _turns_aside(sentence) and (at := text.find(sentence.strip())) > 0:
+            return text[:at].rstrip()
+    return text
+
+
 def _turns_aside(sentence: str) -> bool:
     """A sentence that opens by turning aside ("顺便说一下，…", "By the way, …") or by naming another
     finding's root cause ("拿证慢的根因我先说了吧：…", "The root cause of the rejects is …")."""

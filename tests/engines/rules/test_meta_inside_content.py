@@ -238,3 +238,32 @@ def test_a_protest_at_a_question_asked_again_is_taken_out(text: str, kept: str) 
 )
 def test_asking_as_the_work_or_a_why_is_no_protest(text: str) -> None:
     assert without_meta(text) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "aside"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "亮点是新客户多，因为老客户转介绍。回款慢的根因我先说了吧：合同没写付款节点。",
+            "根因",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "Highlights: more new clients, because of referrals. "
+            "By the way, the late payments come from no milestones.",
+            "By the way",
+        ),
+    ],
+)
+def test_a_sentence_that_turns_aside_is_no_part_of_the_highlights_asked(
+    language: str, opening: tuple[str, ...], text: str, aside: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    assert coach.step == "highlights"
+    review = coach.say(text).review
+    said = [f"{h.text} {' '.join(h.causes)}" for h in review.highlights]
+    assert said and not any(aside in s for s in said)
