@@ -320,7 +320,9 @@ _ALREADY_SAID = re.compile(
 _EXTERNAL = re.compile(
     r"不用(再)?挖了?|别(再)?挖了?|挖不下去|(是|属于)?(外部(的|原因|因素)|不可抗力|客观原因)|外部因素|不可控"
     r"|(我们)?(控制不了|没法控制|无法控制|管不了|左右不了)|不归我们管|(不在|超出)(我们的?)?(控制|掌控)(范围)?(之内|内)?"
+    r"|(这个|这)?(也)?(没办法|无能为力)(的事)?(?=$|[，,。！!])"  # "…冰雹，这个没办法": nothing to do
     r"|\b(external|out of our (control|hands)|beyond our control|can'?t control|not (in|under) our control"
+    r"|can'?t help (that|it)|nothing (we|anyone) (can|could) do(?: about (it|that))?"
     r"|outside (of )?our (control|hands|reach)|out of our reach|force majeure"
     r"|no need to dig|don'?t dig|stop digging)\b",
     re.I,

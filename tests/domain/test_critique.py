@@ -277,3 +277,20 @@ def test_chitchat(text: str, chitchat: bool) -> None:
 )
 def test_an_undo_may_give_its_reason_but_asks_for_nothing_more(text: str, undo: bool) -> None:
     assert critique.wants_undo(text) is undo
+
+
+@pytest.mark.parametrize(
+    ("text", "external", "left"),
+    [
+        ("hail damage from September, can't help that", True, "hail damage from September"),
+        ("九月的冰雹，这个没办法", True, "九月的冰雹"),
+        ("the weather, nothing we could do about it", True, "the weather"),
+        # "没办法" that says what could not be done is a cause of ours, no remark
+        ("没办法按时交付", False, "没办法按时交付"),
+    ],
+)
+def test_a_remark_that_nothing_could_be_done_says_the_cause_is_outside(
+    text: str, external: bool, left: str
+) -> None:
+    assert critique.is_external(text) is external
+    assert critique.without_external(text) == left

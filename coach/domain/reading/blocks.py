@@ -137,11 +137,18 @@ def opens(sentence: str) -> tuple[BlockKind, str, str] | None:
 def read_blocks(text: str) -> list[Block]:
     """The message's blocks in order; sentences before any cue form a "text" block."""
     blocks: list[Block] = []
+    aside_from: Block | None = None  # the list an aside sentence turned from, read on after it
     for sentence in (piece for said in sentences(text) for piece in _missed_inside(said)):
         opened = opens(sentence)
+        if opened is None and aside_from is not None and not _turns_aside(sentence):
+            blocks.append(Block(aside_from.kind, [], aside_from.topic))  # the list goes on after the aside
+        aside_from = None
         if opened is not None:
             kind, body, topic = opened
             blocks.append(Block(kind, [body] if body.strip() else [], topic))
+        elif blocks and blocks[-1].kind in FINDINGS and _turns_aside(sentence):
+            aside_from = blocks[-1]
+            blocks.append(Block("text", [sentence]))  # "顺便说一下，…": one sentence about something else
         elif blocks and blocks[-1].kind != "text":
             blocks[-1].sentences.append(sentence)
         elif blocks and (_marks_the_one_before(sentence) or _asks_why(sentence)):
@@ -155,6 +162,25 @@ def read_blocks(text: str) -> list[Block]:
             blocks.append(Block("text", [sentence]))
         blocks[-1].said.append(sentence)
     return blocks
+
+
+def before_aside(text: str) -> str:
+    """The findings said before a sentence that turns aside ("亮点：…。顺便说一下，…", "…. The root cause of
+    the rejects is …"); the text itself when none does."""
+    for number, sentence in enumerate(sentences(text)):
+        if number and _turns_aside(sentence) and (at := text.find(sentence.strip())) > 0:
+            return text[:at].rstrip()
+    return text
+
+
+def _turns_aside(sentence: str) -> bool:
+    """A sentence that opens by turning aside ("顺便说一下，…", "By the way, …") or by naming another
+    finding's root cause ("拿证慢的根因我先说了吧：…", "The root cause of the rejects is …")."""
+    said = sentence.strip()
+    return bool(
+        re.match(rf"(?:{cues.alternatives('turn_aside')})", said, re.I)
+        or re.match(rf"(?:{cues.alternatives('root_of_another')})", said, re.I)
+    )
 
 
 _LIST_JOIN = re.compile(r"[,，、]\s*(?:and\s+|还有|以及|另外)?")

@@ -444,6 +444,12 @@ def edit_marks_within() -> list[re.Pattern[str]]:
 
 
 @cache
+def rest_named() -> list[re.Pattern[str]]:
+    """A rest that names the finding it is the rest of (group `named`): "The rest of the rejects is…"."""
+    return _each("rest_named", re.I)
+
+
+@cache
 def owner_changes() -> list[re.Pattern[str]]:
     """A new owner said for an item; names are capitalised, so case matters."""
     return _each("owner_change")

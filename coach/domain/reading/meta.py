@@ -11,6 +11,8 @@ import re
 from coach.domain.reading import cues
 
 _CLAUSES = re.compile(r"([，,;；。!！？?]\s*|(?<=[A-Za-z%)])\.\s+)")
+# an aside in brackets: "包装跌落测试（说了好几年）", "the drop test (we've been saying it for years)"
+_BRACKETED = re.compile(r"\s*[（(]([^（）()]{1,40})[)）]")
 _JOINER = re.compile(r"^(?:but|and|so|though|不过|但是?|所以|而且)\s*[,，]?\s*", re.I)
 
 
@@ -33,10 +35,11 @@ def _retracts(clause: str) -> bool:
 
 
 def without_meta(text: str) -> str:
-    """The text without its meta clauses; the text itself when it holds none."""
-    pieces = _CLAUSES.split(text)
+    """The text without its meta clauses and bracketed meta asides; the text itself when it holds none."""
+    unbracketed = _BRACKETED.sub(lambda m: "" if is_meta_remark(m.group(1)) else m.group(0), text)
+    pieces = _CLAUSES.split(unbracketed)
     kept: list[str] = []
-    dropped = False
+    dropped = unbracketed != text
     for i in range(0, len(pieces), 2):
         clause, separator = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else ""
         if is_meta_remark(clause):

@@ -187,14 +187,18 @@ def _left_out(answer: str) -> bool:
     return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", rest)
 
 
-def _clauses(sentence: str) -> list[str]:
-    """A sentence, cut before every answer cue that follows a comma ("孙丽，最触动的是…")."""
+def _clauses(sentence: str, answered_later: set[str] | None = None) -> list[str]:
+    """A sentence, cut before every answer cue that follows a comma ("孙丽，最触动的是…"); not before the
+    words of a question a later sentence opens with ("最触动：…，发现别人都退了…。发现自己：…"): there they
+    are words of this answer."""
     pieces = re.split(r"([，,：:]\s*)", sentence)
     out: list[str] = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=False):
         label = _answer_cue(out[-1])
         after_label = label is not None and not label[1] and separator.strip() in ("：", ":")
-        if _answer_cue(part) is None or after_label:  # "做得更好：发现虾不吃料就该…" answers 做得更好
+        cue = _answer_cue(part)
+        # "做得更好：发现虾不吃料就该…" answers 做得更好
+        if cue is None or cue[0] in (answered_later or set()) or after_label:
             out[-1] += separator + part
         else:
             out.append(part)
@@ -206,15 +210,15 @@ def read_reflections(text: str) -> list[SaidReflection]:
     said: list[SaidReflection] = []
     current: SaidReflection | None = None
     # an answer may name two things with a slash ("把培训 / 上线陪跑提前做"): a slash parts no sentences here
-    for sentence in sentences(text, slashes=False):
-        name, rest = _person(sentence)
+    said_by = [_person(sentence) for sentence in sentences(text, slashes=False)]
+    for number, (name, rest) in enumerate(said_by):
         if name is not None:
             current = SaidReflection(person=name)
             said.append(current)
             if _passes(rest):  # "Ben: skip", "老王：不说了": every question left out
                 current.skipped = list(QUESTIONS)
                 continue
-        for clause in _clauses(rest):
+        for clause in _clauses(rest, _opened_later(said_by[number + 1 :])):
             cue = _answer_cue(clause)
             if cue is None:
                 # a sentence after an answer that names no question is left out, not joined to the answer:
@@ -230,6 +234,17 @@ def read_reflections(text: str) -> list[SaidReflection]:
             elif key not in current.answers and key not in current.skipped:
                 current.skipped.append(key)
     return [s for s in said if s.answers or s.person or s.skipped]
+
+
+def _opened_later(said_by: list[tuple[str | None, str]]) -> set[str]:
+    """The questions the sentences after this one open with, up to the next person named."""
+    opened: set[str] = set()
+    for name, rest in said_by:
+        if name is not None:
+            break
+        if cue := _answer_cue(rest):
+            opened.add(cue[0])
+    return opened
 
 
 def _passes(rest: str) -> bool:

@@ -142,9 +142,16 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 taken = line.speaker != asker and takes(said, agreed, anyone=True)
                 if (person is None and line.speaker != asker) or line.speaker == person or taken:
                     asked_of, person = None, person if line.speaker == person else None
-                    if dated(task) and person is not None and (agreed or dated(said)) and not declines(said):
+                    if (
+                        dated(task)
+                        and person is not None
+                        and agreed
+                        and not dated(said)
+                        and not declines(said)
+                    ):
                         _join(out, topic, f"{person}{'，' if _HAN.search(task) else ', '}{task}", "；")
                         continue  # "小李，周报模板下周五前改好？" "可以。": the date was in the question
+                    # a date in the answer is the one agreed: "Leona, the weekend shift rota?" "Next Friday."
                     if takes(said, agreed, anyone=person is None):
                         _join(out, topic, agreed_task(line.speaker, task, said), "；")
                         continue

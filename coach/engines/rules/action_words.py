@@ -46,9 +46,9 @@ def _owner_bits() -> re.Pattern[str]:
 
 # What is left of a clause once the owner and the date are taken out of it.
 LEFTOVER = re.compile(
-    r"^(之前|以前|前|完成|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
+    r"^(之前|以前|前|完成|出|交|截止|为止|负责|负责人|来负责|牵头|主持|自己(?:来|做|盯|跟)|开始|起|出机制|执行|明年|今年"
     r"|before|by|due|deadline|until|from|starting|starting from|owner|owns it|is the owner"
-    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有"
+    r"|and|too|as well|also|again|that'?s me|that is me|就是我(?:自己)?|还有|吧"
     r"|(?:——|—|--)?\s*(?:算了|不对|等等|这个|那个)"  # "…10月底前——算了，这个负责人写杨帆": taken back
     # the work done said after its date: "下周五前拿出来", "12月15日前考完"
     r"|拿出来|出来|考完|做完|弄完|搞定|交上来|到位|装好|落地)$|"
@@ -272,7 +272,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         _without_owner(_HESITATION.sub("", _BULLET.sub("", c.strip())), who)
         for c in _CLAUSE_SPLIT.split(rest)
     ]
-    clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in clauses]
+    clauses = [_MODAL.sub("", _DANGLING.sub("", c)) for c in _without_taken_back(clauses)]
     return [
         c
         for c in clauses
@@ -280,6 +280,57 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         and not LEFTOVER.match(normalize(c))
         and c not in (who, f"and {who}", f"还有{who}", f"还是{who}")
     ]
+
+
+_CELL_BAR = re.compile(r"\s*[｜|]\s*")
+# a first name, then the full name it begins: "Grace, Grace Lee"
+_FIRST_THEN_FULL = re.compile(r"\b(?P<first>[A-Z][a-z]{1,15}),\s*(?=(?P=first) [A-Z][a-z]{1,15}\b)")
+
+
+def plain_item(text: str, lang: str) -> str:
+    """An item as plain clauses: a table row's cells as clauses ("包材变更审批流程｜质量部冯岚｜10月底前"),
+    and a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee")
+    named once, by the full name."""
+    text = _CELL_BAR.sub("，" if lang == "zh" else ", ", text)
+    return _FIRST_THEN_FULL.sub("", _familiar_then_full().sub("", text))
+
+
+@cache
+def _familiar_then_full() -> re.Pattern[str]:
+    """ "小陶，陶可": a familiar name (小 + the surname), then the full name with that surname."""
+    familiar = cues.alternatives("name_familiar_prefix")
+    return re.compile(
+        rf"(?:{familiar})(?P<surname>[\u4e00-\u9fff])\s*[，,]\s*"
+        rf"(?=(?P=surname)[\u4e00-\u9fff]{{1,2}}(?:$|[，,；;。\s]))"
+    )
+
+
+def _without_taken_back(clauses: list[str]) -> list[str]:
+    """The clauses without what the speaker took back ("春节前……算了，写2月10日前", "the pilot, no wait,
+    make it the full rollout"): the words before the retraction in its clause, or the clause before when it
+    opens the clause, and the verb that dictates the new words ("写", "make it")."""
+    kept: list[str] = []
+    redictate = False
+    for clause in clauses:
+        if redictate:
+            clause = _redictated().sub("", clause)
+        said = cues.taken_back().search(clause)
+        redictate = said is not None
+        if said is None:
+            kept.append(clause)
+            continue
+        if not has_words(clause[: said.start()]) and kept:
+            kept.pop()  # "…，春节前，算了，…": the clause before is taken back
+        after = _redictated().sub("", clause[said.end() :])
+        redictate = not has_words(after)
+        kept.append(after)
+    return kept
+
+
+@cache
+def _redictated() -> re.Pattern[str]:
+    """The verb that dictates the new words after a retraction ("写", "改成", "make it")."""
+    return re.compile(rf"^\s*(?:{cues.alternatives('taken_back_then')})\s*", re.I)
 
 
 # a time limit counted from an event is a term of the work, no deadline: "尾款婚礼后7天内付清", "refunds
@@ -308,7 +359,9 @@ def _spent_date_label() -> re.Pattern[str]:
     )
 
 
-_BARE_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?:周|星期|礼拜)[一二三四五六日天]")
+_BARE_WEEKDAY = re.compile(
+    r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?i:week-?end)|(?:周|星期|礼拜)[一二三四五六日天]|周末"
+)
 # "9月1日起执行": from the day on; "一季度内": a window is due at its end
 _DUE_MARK = re.compile(r"\s*(?:之前|以前|前|为止|起|(?:之内|以内|内)(?![\u4e00-\u9fff]))?")
 

@@ -347,9 +347,22 @@ def ladder_end(sentences: list[str], start: int, earlier: str = "") -> int:
         answers = _asks_why(sentences[number - 1])  # the answer to the why just asked is the next rung
         asked = asked or answers
         moves_on = not answers and (_names_another(said) or _opens_on(said, earlier))
-        if cues.another_topic().match(said) or (asked and moves_on):
+        if cues.another_topic().match(said) or (asked and moves_on) or _next_item(sentences, number):
             return number
     return len(sentences)
+
+
+_ITEM_NUMBER = re.compile(r"\(?\d{1,2}[.、)）]")
+
+
+def _next_item(sentences: list[str], number: int) -> bool:
+    """A list's next number, then a sentence headed by what it is about ("2." "发货不准时：…"): the item
+    before has ended."""
+    return (
+        _ITEM_NUMBER.fullmatch(sentences[number].strip()) is not None
+        and number + 1 < len(sentences)
+        and _names_another(sentences[number + 1])
+    )
 
 
 def _opens_on(sentence: str, earlier: str) -> bool:

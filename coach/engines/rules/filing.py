@@ -21,6 +21,7 @@ from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import (
     QUESTIONS,
     SaidReflection,
+    declines,
     is_reflection_done,
     read_reflections,
     skips_reflection,
@@ -130,6 +131,8 @@ def take(t: Turn) -> bool:
     step = t.state.analysis.step if stage == "analysis" else ""  # the steps below are the analysis's
     if stage not in ("review", "analysis", "reflection") or (stage == "review" and not t.review.goals):
         return False
+    if stage == "reflection" and declines(t.text):
+        return False  # "柏林这次不参与反思，她在休产假": who takes no part, and why, is no fact of the review
     if late_share.take(t):
         return True
     if stage == "analysis" and _only_corrects_a_share(t):
@@ -142,7 +145,7 @@ def take(t: Turn) -> bool:
         return False  # dictated lessons and actions have their own way in (router.py)
     findings = [b for b in blocks if b.kind in FINDINGS]
     after_drill = stage == "reflection"
-    chains = _chains(blocks, step in _WHOLE_LADDER_ONLY, after_drill, before=_weighed_before(t))
+    chains = _chains(blocks, step in _WHOLE_LADDER_ONLY, after_drill, before=_weighed_before(t, blocks))
     people = _people(t)
     own = _ASKED.get(step, set()) if stage == "analysis" else set()
     if stage == "reflection":
@@ -159,7 +162,7 @@ def take(t: Turn) -> bool:
         _file_findings(t, block, filed)
     if findings and not chains:  # "…I'd say 70% of it. The rest is the holiday spike.": that ladder's rest
         rests = [b for b in blocks if b.kind == "rest"]
-        chains = _chains(rests, True, after_drill, before=_weighed_before(t))
+        chains = _chains(rests, True, after_drill, before=_weighed_before(t, rests))
     for parts in chains:
         if not parts.phenomenon and filed.last_chain is not None and parts.share:
             parts.phenomenon = filed.last_chain.phenomenon  # "…占七成。剩下三成是天气": that finding's rest
@@ -211,12 +214,21 @@ def _old_share() -> re.Pattern[str]:
     return re.compile(rf"(?:{cues.alternatives('share_old_mark')})\s*$", re.I)
 
 
+def _after_self_correction(text: str) -> str:
+    """The words after the last self-correction that still give a share ("一半说少了，应该是六成五" →
+    "六成五", "half, actually no, 65%" → "65%"); the whole text when none does."""
+    for fix in reversed(list(cues.words_pattern("share_self_correction").finditer(text))):
+        if parse_shares(text[fix.end() :]):
+            return text[fix.end() :]
+    return text
+
+
 def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
     """A share that corrects one given ("sorry, make that 65%") goes on the last weighed chain; with
     `said_as_fix`, only when words say it corrects one. The new share is one not marked as the old one,
     said alone if one is: "不是六成，是七成"; "more than half. Say 65%"; "make that 70%. The parts delays
     are the other 30%"."""
-    new = [said for said in parse_shares(text) if not _old_share().search(said.cause)]
+    new = [said for said in parse_shares(_after_self_correction(text)) if not _old_share().search(said.cause)]
     alone = [said for said in new if len(said.cause.strip()) <= 12]
     bounds = cues.words_pattern("share_bound")  # "more than half" only bounds the share
     exact = [said for said in alone if not bounds.search(said.cause)]
@@ -250,14 +262,28 @@ def _first_rung(t: Turn, blocks: list[Block]) -> bool:
     return True
 
 
-def _weighed_before(t: Turn) -> tuple[str | None, float]:
-    """(the phenomenon, the share its chains weigh) of the last weighed chain filed, for a remainder said
-    after it ("…80%." then "rest is traffic"); (None, 0) when the last chain has no share."""
+def _weighed_before(t: Turn, blocks: list[Block]) -> tuple[str | None, float]:
+    """(the phenomenon, the share its chains weigh) of the weighed finding a rest names ("The rest of the
+    rejects is hail"), else of the last weighed chain filed, for a remainder said after it ("…80%." then
+    "rest is traffic"); (None, 0) when the last chain has no share."""
     chains = t.review.cause_chains
+    weighed = {c.phenomenon for c in chains if c.share}
+    for block in blocks:
+        said = _rest_named(block.text) if block.kind == "rest" else None
+        named = [p for p in weighed if said and said.lower() in p.lower()]
+        if len(named) == 1:
+            return named[0], sum(c.share or 0 for c in chains if c.phenomenon == named[0])
     if not chains or not chains[-1].share:
         return None, 0.0
     last = chains[-1].phenomenon
     return last, sum(chain.share or 0 for chain in chains if chain.phenomenon == last)
+
+
+def _rest_named(text: str) -> str | None:
+    """The finding a rest names as the one it is the rest of ("The rest of the rejects is…" → "rejects",
+    "剩下的回款主要是…" → "回款"); None when it names none."""
+    said = next((m for p in cues.rest_named() if (m := p.match(text.strip()))), None)
+    return said.group("named").strip() if said else None
 
 
 def _chains(

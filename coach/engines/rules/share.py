@@ -80,13 +80,21 @@ def parse_share(text: str) -> float | None:
     for words, value in _SAID_SHARES:
         if cues.share_said()[words].search(body):
             return value
-    # a bare number; one with a unit after it is a count ("storm power cut, 2 nights"), no share
-    if match := re.search(
-        r"(?<![\d.])(0?\.\d+|1\.0+|\d{1,3})(?![\d.])(?!\s*(?!of\b)[a-z\u4e00-\u9fff])", body
-    ):
+    if match := _bare_number().search(body):
         number = float(match.group(1))
         return _clamp(number if number <= 1 else number / 100)
     return None
+
+
+@cache
+def _bare_number() -> re.Pattern[str]:
+    """A number said alone ("0.7", "70"), not one counting something else ("12月", "3 weeks", "2 nights",
+    "4条线": any word after it but "of")."""
+    unit = cues.alternatives("share_number_unit")
+    return re.compile(
+        rf"(?<![\d.])(0?\.\d+|1\.0+|\d{{1,3}})(?![\d.])(?!\s*(?:{unit}))(?!\s*(?!of\b)[a-z\u4e00-\u9fff])",
+        re.I,
+    )
 
 
 def _clamp(value: float) -> float | None:

@@ -319,3 +319,68 @@ def test_a_findings_heading_said_as_a_sentence_of_its_own_heads_the_items_after_
 )
 def test_a_sentence_that_only_mentions_highlights_heads_nothing(text: str) -> None:
     assert [b.kind for b in read_blocks(text)] == ["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亮点：餐饮收入高，因为推了烧烤套餐；安全事件少，因为夜巡加到两轮。顺便说一下，退款的根因我心里有数：政策太宽。",
+        "Highlights: food sales up, because of the barbecue packs; fewer incidents, two night patrols. "
+        "By the way, I know the refunds' root cause: the policy is too loose.",
+    ],
+)
+def test_a_sentence_that_turns_aside_is_no_more_of_the_list_before_it(text: str) -> None:
+    blocks = read_blocks(text)
+    assert blocks[0].kind == "highlights"
+    assert not any("顺便" in s or "By the way" in s for s in blocks[0].sentences)
+    assert len(blocks) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "aside", "after"),
+    [
+        (
+            "Highlights: tonnage up, we picked at night. "
+            "And honestly the root cause of the rejects is that we picked by calendar. "
+            "Pickers came back because we paid the travel bonus on day one.",
+            "root cause of the rejects",
+            "Pickers came back",
+        ),
+        (
+            "亮点：出货多，因为提前锁单。退款的根因我心里有数：政策太宽。回头客多，因为首日发了路费补贴。",
+            "退款的根因",
+            "回头客多",
+        ),
+    ],
+)
+def test_another_findings_root_said_among_the_list_is_one_sentence_aside_and_the_list_goes_on(
+    text: str, aside: str, after: str
+) -> None:
+    blocks = read_blocks(text)
+    assert [b.kind for b in blocks] == ["highlights", "text", "highlights"]
+    assert aside in blocks[1].text and aside not in blocks[0].text + blocks[2].text
+    assert after in blocks[2].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Actions besides Fen's table: sampling sheet, Aroha, by Dec 18. Spare seal kit, Tomasz, next Friday.",
+        "行动除了程野那条：退改政策加改期选项，祁岚，9月25日前；企业团建产品，祁岚，Q4。",
+    ],
+)
+def test_the_other_actions_beside_one_already_filed_are_the_actions(text: str) -> None:
+    assert _kinds(text) == ["actions"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现象：退款多。表因：重复扣款。退款的根因是计费没人管。",
+        "Phenomenon: refunds. Surface: double charges. "
+        "The root cause of the refunds is that nobody owns billing.",
+    ],
+)
+def test_a_root_named_inside_a_ladder_stays_on_the_ladder(text: str) -> None:
+    (block,) = read_blocks(text)
+    assert block.kind == "chain" and len(block.sentences) == 3

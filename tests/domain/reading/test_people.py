@@ -547,3 +547,57 @@ def test_would_do_better_by_opens_the_answer_without_its_words() -> None:
         "Amy: most moved by exit interviews; would do better by calling every new account"
     )
     assert said.answers["do_better"] == "calling every new account"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "touched", "found"),
+    [
+        (
+            "反思我来：我是营地负责人祁岚。最触动：一家人冒雨来了，发现别人都退了，营地冷冷清清。"
+            "发现自己：太怕客人投诉。下一步：每月看退款结构。",
+            "祁岚",
+            "一家人冒雨来了，发现别人都退了，营地冷冷清清",
+            "太怕客人投诉",
+        ),
+        (
+            "I'm Aroha. Most moved: a family came in the rain, found out everyone else had cancelled. "
+            "I found I trust the calendar too much. Next step: weekly sampling.",
+            "Aroha",
+            "a family came in the rain, found out everyone else had cancelled",
+            "I trust the calendar too much",
+        ),
+    ],
+)
+def test_a_question_word_said_in_passing_is_part_of_the_answer_when_a_later_sentence_opens_that_question(
+    text: str, person: str, touched: str, found: str
+) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert said.answers["most_touched"] == touched and said.answers["self_discovery"] == found
+
+
+def test_the_same_question_word_answers_for_the_next_person_too() -> None:
+    first, second = read_reflections(
+        "我是马丽，最触动是客户流失，发现我太乐观。\n我是赵强。发现自己：不敢催供应商。"
+    )
+    assert first.answers == {"most_touched": "客户流失", "self_discovery": "我太乐观"}
+    assert second.answers == {"self_discovery": "不敢催供应商"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the speaker taking their turn ("我先：", "我来：") names no one; the introduction after it does
+        ("反思我们几个都说一下。我先：我是店长章瑶。最触动：客人一句话没说。", "章瑶"),
+        ("反思我来：我是营地负责人祁岚。最触动：一家人冒雨来了。", "祁岚"),
+        # a trade said before the name is no part of it
+        ("前台小鱼：最触动的是客人骂她。发现自己情绪容易被带走。", "小鱼"),
+        ("Me first: I'm Zhang Yao. Most moved: a table left without a word.", "Zhang Yao"),
+        # a name and role before a colon, then what moved them said in a sentence
+        ("Rory, deckhand rep: what moved him was passengers bringing the crew coffee.", "Rory"),
+        ("罗瑞：让他最触动的是乘客给船员送咖啡。", "罗瑞"),
+    ],
+)
+def test_the_person_after_a_turn_taken_or_a_trade_is_the_one_reflecting(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person and said.answers["most_touched"]

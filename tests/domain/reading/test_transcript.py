@@ -230,6 +230,28 @@ def test_a_list_headed_with_a_full_stop_is_read_as_that_list(text: str, head: st
             ["Sam", "anything", "off next week"],
             id="asked-before-anyone-named-en",
         ),
+        # a day that names the task ("weekend shift") is no date; the date the answer gives is the one agreed
+        pytest.param(
+            "[10:15] Sam: Actions. Femi, fix the forecast with the vendor?\n"
+            "[10:15] Femi: Yeah, by May 8.\n"
+            "[10:16] Sam: Leona, the weekend shift rota?\n"
+            "[10:16] Leona: Next Friday.\n",
+            [
+                "Femi, fix the forecast with the vendor, by May 8",
+                "Leona, the weekend shift rota, Next Friday",
+            ],
+            [],
+            id="the-answer-dates-a-task-named-by-a-day-en",
+        ),
+        pytest.param(
+            "[10:14] 王强：行动项。小李，周报模板下周五前改好？\n"
+            "[10:14] 小李：可以，5月8日前。\n"
+            "[10:15] 王强：小张，周末排班表？\n"
+            "[10:16] 小张：下周五。\n",
+            ["小张，周末排班表，下周五"],
+            [],
+            id="the-answer-dates-a-task-named-by-a-day-zh",
+        ),
     ],
 )
 def test_each_task_goes_on_the_action_list_as_the_task_of_who_takes_it(

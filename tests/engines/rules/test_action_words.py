@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from coach.domain.parsing import find_deadline
-from coach.engines.rules.action_words import deadline, owner_in, work_clauses
+from coach.engines.rules.action_words import deadline, owner_in, plain_item, work_clauses
 
 
 @pytest.mark.parametrize(
@@ -164,3 +164,74 @@ def test_an_apostrophe_in_the_work_is_no_name() -> None:
     text = "Fix the courier's fuel surcharge clause, Tom, by May 3"
     work = work_clauses(text, deadline(text, dt.date(2026, 2, 23)))
     assert work == ["Fix the courier's fuel surcharge clause"]
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        # the words taken back in their clause, and the verb that dictates the new ones: no part of the work
+        ("热力图引导上线，产品经理鲍月，春节前……算了，写2月10日前", ["热力图引导上线"]),
+        (
+            "Heat-map nudges live, Mei Lin, before the holidays, no wait, make it by Feb 10",
+            ["Heat-map nudges live"],
+        ),
+        # trailing off, then the new words dictated
+        ("退改政策加改期选项，负责人祁岚，国庆前……写9月25日前吧", ["退改政策加改期选项"]),
+        (
+            "Rebooking option in the refund policy, Qi Lan, before the holidays... make it by Sept 25",
+            ["Rebooking option in the refund policy"],
+        ),
+        # a retraction that opens its clause takes back the clause before
+        (
+            "热力图引导上线，灰度一个城市，不对，全量上线，负责人鲍月，2月10日前",
+            ["热力图引导上线", "全量上线"],
+        ),
+        (
+            "Heat-map nudges, pilot in one city, scratch that, full rollout, Mei Lin, by Feb 10",
+            ["Heat-map nudges", "full rollout"],
+        ),
+        # "算了一下" is a sum worked out, no retraction
+        ("我算了一下库存，补货两吨，负责人鲍月，2月10日前", ["我算了一下库存", "补货两吨"]),
+    ],
+)
+def test_words_taken_back_mid_item_leave_the_work(text: str, work: list[str]) -> None:
+    assert work_clauses(text, deadline(text, dt.date(2026, 1, 16))) == work
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "work"),
+    [
+        # a familiar name, then the full name: one person, named by the full name, no part of the work
+        ("zh", "雨天室内活动方案，活动组小陶，陶可，两周内", "陶可", ["雨天室内活动方案"]),
+        ("zh", "雨天室内活动方案，活动组老陶，陶可，两周内", "陶可", ["雨天室内活动方案"]),
+        (
+            "en",
+            "Rainy-day activity plan, Grace, Grace Lee, within two weeks",
+            "Grace Lee",
+            ["Rainy-day activity plan"],
+        ),
+        # two people are two names: the second is no fuller name of the first
+        ("zh", "雨天室内活动方案，活动组小陶，李可，两周内", "小陶", ["雨天室内活动方案", "李可"]),
+        # a table row's cells are the item's clauses
+        ("zh", "包材变更审批流程｜质量部冯岚｜10月底前", "冯岚", ["包材变更审批流程"]),
+        ("en", "Drop test | Feng Lan | by Oct 31", "Feng Lan", ["Drop test"]),
+    ],
+)
+def test_an_item_said_plainly_names_each_person_once(
+    language: str, text: str, owner: str, work: list[str]
+) -> None:
+    said = plain_item(text, language)
+    assert owner_in(said) == owner
+    assert work_clauses(said, deadline(said, dt.date(2026, 9, 2))) == work
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        # a day that names the work ("weekend shift", "周末排班") is no date: it stays in the work
+        ("the weekend shift rota, Leona, by next Friday", ["the weekend shift rota"]),
+        ("周末排班表，负责人张青，下周五前", ["周末排班表"]),
+    ],
+)
+def test_a_day_that_names_the_work_stays_in_it(text: str, work: list[str]) -> None:
+    assert work_clauses(text, deadline(text, dt.date(2026, 4, 22))) == work

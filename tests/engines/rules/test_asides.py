@@ -25,6 +25,20 @@ from tests.engines.rules.helpers import TO_DRILL_EN, TO_DRILL_ZH, Coaching
             "Nina",
             dt.date(2026, 5, 31),
         ),
+        # the action put down first, its date said with the verb that delivers it ("…前出")
+        (
+            "zh",
+            "先把一个行动记上：帐篷防水检查表，营地主管程野，5月底前出。回款目标1.2亿，实际9600万。",
+            "程野",
+            dt.date(2026, 5, 31),
+        ),
+        (
+            "en",
+            "Let's log one action first: Nina will rewrite the terms by May 31. "
+            "Revenue target 1.2M, actual 960k.",
+            "Nina",
+            dt.date(2026, 5, 31),
+        ),
     ],
 )
 def test_an_action_said_with_the_goals_is_filed_and_the_goals_are_still_read(
@@ -34,6 +48,7 @@ def test_an_action_said_with_the_goals_is_filed_and_the_goals_are_still_read(
     result = coach.say(text)
     (action,) = result.review.actions
     assert (action.who, action.when) == (owner, due)
+    assert action.how in (None, action.what) or len(action.how) > 2  # no leftover word for a HOW ("出")
     assert len(result.review.goals) == 1 and coach.stage == "review"
 
 
@@ -58,6 +73,18 @@ def test_an_action_alone_with_no_goal_yet_is_filed_and_the_goals_are_asked_again
             TO_DRILL_EN,
             "because approvals got slower. Lesson while we're here: start approval deadlines, organization.",
             "approval deadlines",
+        ),
+        (
+            "en",
+            TO_DRILL_EN,
+            "because approvals got slower. Lesson while I'm at it: start approval deadlines, organization.",
+            "approval deadlines",
+        ),
+        (
+            "zh",
+            TO_DRILL_ZH,
+            "因为审批变慢了。经验顺便记一条：审批要设时限，这个要新增，算组织。",
+            "审批要设时限",
         ),
     ],
 )

@@ -39,6 +39,11 @@ def _two_actions(language: str) -> Coaching:
         ),
         ("en", "Sorry, the payment terms go to Priya, not Omar.", 1, "Priya", dt.date(2026, 6, 30)),
         ("en", "The collections dashboard is due May 29, not May 20.", 0, "Nina", dt.date(2026, 5, 29)),
+        # the new value said first, then the old one it replaces
+        ("zh", "回款看板那条负责人写错了，是孙丽不是周婷。", 0, "孙丽", dt.date(2026, 5, 20)),
+        ("en", "Correction: the payment terms are Priya's, not Omar's.", 1, "Priya", dt.date(2026, 6, 30)),
+        ("en", "Correction: the payment terms rewrite is Priya's.", 1, "Priya", dt.date(2026, 6, 30)),
+        ("en", "And the collections dashboard by May 15 not 20.", 0, "Nina", dt.date(2026, 5, 15)),
     ],
 )
 def test_an_edit_by_words_changes_the_action_it_names_and_files_nothing(

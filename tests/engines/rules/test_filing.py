@@ -202,6 +202,21 @@ def test_a_reflection_led_in_by_the_speaker_names_the_speaker() -> None:
             "invoices go out a month late",
             "sorry, make that 60%",
         ),
+        # the old share said again before the new one: the share after the correction counts
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "还有账期太长，合同默认90天，两成。",
+            "合同默认90天",
+            "更正一下，刚才那个两成说少了，应该是六成",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "late invoicing: invoices go out a month late. 20%",
+            "invoices go out a month late",
+            "the 20% was too low, actually 60%",
+        ),
     ],
 )
 def test_another_weighed_cause_is_filed_whole_and_a_share_is_corrected(
@@ -235,6 +250,18 @@ def test_another_weighed_cause_is_filed_whole_and_a_share_is_corrected(
         (
             "排队长。为什么？补给站按往年摆。根子上是两个组各做各的，占七成。剩下的是志愿者少了。",
             "志愿者",
+            0.3,
+        ),
+        # the rest said to be mainly one cause, a month named in it: the remainder, the month no share
+        (
+            "排队长。为什么？补给站按往年摆。根子上是两个组各做各的，占七成。剩下的主要是12月下了两周雨。",
+            "下了两周雨",
+            0.3,
+        ),
+        (
+            "Late installs. Why? Worktops late. Ask why again and it's the sequence we inherited, "
+            "I'd put 70% on that. The rest is down to 2 weeks of rain.",
+            "rain",
             0.3,
         ),
     ],
@@ -314,3 +341,40 @@ def test_a_shortfall_named_like_a_command_is_a_shortfall(
     coach.script(*opening)
     result = coach.say(text)
     assert [f.text for f in result.review.shortfalls] == shortfalls
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "rest", "root", "share"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            # another finding's chain said first: the rest names the finding it is the rest of
+            "新客户：只有一个销售，CRM还坏了两次。剩下的回款主要是客户资金紧张，这个没办法。",
+            "客户资金紧张",
+            0.3,
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "The rest of the late payments is clients short of cash, can't help that.",
+            "clients short of cash",
+            0.3,
+        ),
+    ],
+)
+def test_the_rest_of_a_weighed_finding_named_is_its_remainder_without_the_remark(
+    language: str, opening: tuple[str, ...], rest: str, root: str, share: float
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *opening,
+        "挖回款：现象是月底回款收不上来，根因是合同没写付款节点，占七成。"
+        if language == "zh"
+        else "Dig into revenue: the symptom is late payments, the root cause is no payment milestones, 70%.",
+    )
+    weighed = coach.last.review.cause_chains[-1]
+    review = coach.say(rest).review
+    other = review.cause_chains[-1]
+    assert other.root_cause == root and other.share == pytest.approx(share)
+    assert other.phenomenon == weighed.phenomenon

@@ -27,6 +27,28 @@ def test_a_ladder_asked_by_why_ends_at_another_finding_named(sentences: list[str
 
 
 @pytest.mark.parametrize(
+    ("sentences", "end"),
+    [
+        (["客诉：盒子压扁 → 外箱单瓦楞 → 根因：包材变更没审批，占八成", "2.", "发货不准时：临时加单"], 1),
+        (
+            [
+                "Complaints: crushed boxes → single-wall cartons → root: no sign-off, 80%",
+                "2.",
+                "Late: rush orders",
+            ],
+            1,
+        ),
+        # a ladder whose rungs are numbered goes on
+        (["1.", "现象：退款多。", "2.", "表因：重复扣款。", "3.", "根因：计费没人管。"], 6),
+    ],
+)
+def test_the_next_numbered_item_headed_by_another_finding_ends_the_ladder(
+    sentences: list[str], end: int
+) -> None:
+    assert ladder_end(sentences, 0) == end
+
+
+@pytest.mark.parametrize(
     ("clause", "meta"),
     [
         ("share in a sec", True),

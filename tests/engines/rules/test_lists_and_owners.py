@@ -47,6 +47,44 @@ def test_several_actions_said_at_the_lessons_step_are_filed_apart(
 
 
 @pytest.mark.parametrize(
+    ("language", "opening", "text", "whats", "owners"),
+    [
+        (
+            "zh",
+            TO_LESSONS_ZH,
+            "行动：\n- 回款看板｜财务部周婷｜5月20日前\n- 合同加付款节点｜法务部老黄｜6月底前",
+            ["回款看板", "合同加付款节点"],
+            ["周婷", "老黄"],
+        ),
+        (
+            "en",
+            TO_LESSONS_EN,
+            "Actions:\n- collections dashboard | Nina from finance | by May 20\n"
+            "- payment terms | Omar | by June 30",
+            ["collections dashboard", "payment terms"],
+            ["Nina", "Omar"],
+        ),
+    ],
+)
+def test_a_table_row_is_an_item_its_cells_the_work_the_owner_and_the_date(
+    language: str, opening: tuple[str, ...], text: str, whats: list[str], owners: list[str]
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    actions = coach.say(text).review.actions
+    assert [a.who for a in actions] == owners and all(a.when for a in actions)
+    for action, what in zip(actions, whats, strict=True):
+        said = f"{action.what} {action.how or ''}"
+        assert (
+            what in said
+            and "｜" not in said
+            and "|" not in said
+            and "部" not in said
+            and "finance" not in said
+        )
+
+
+@pytest.mark.parametrize(
     ("language", "opening", "head"), [("zh", TO_LESSONS_ZH, "行动"), ("en", TO_LESSONS_EN, "actions")]
 )
 def test_the_step_named_alone_moves_on_to_it(language: str, opening: tuple[str, ...], head: str) -> None:

@@ -25,13 +25,30 @@ from tests.engines.rules.test_precision import TO_ANALYSIS_EN
         ("finance approval queue, ~25%. not digging.", "finance approval queue, ~25%."),
         ("客户预算年底冻结，这个是外部的，不用挖了", "客户预算年底冻结"),
         ("托班报名少，这块先跳过吧", "托班报名少"),
+        # words that point back to what was said add nothing to it
+        ("breakdowns old fleet, no winter tyres, see above", "breakdowns old fleet, no winter tyres"),
+        ("picking order set by the calendar. I already said that one.", "picking order set by the calendar."),
+        ("车辆老旧，没换冬季胎，见上", "车辆老旧，没换冬季胎"),
+        # how long a thing has been talked about is no part of it, in a clause or in brackets
+        ("包装跌落测试（说了好几年）", "包装跌落测试"),
+        ("包装跌落测试，说了好几年了", "包装跌落测试"),
+        ("the drop test (we've been saying it for years)", "the drop test"),
     ],
 )
 def test_meta_clauses_are_taken_out_of_the_content(text: str, kept: str) -> None:
     assert without_meta(text) == kept
 
 
-@pytest.mark.parametrize("text", ["价格只有我们一半", "we skipped the standup twice", "跳过了复核环节"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "价格只有我们一半",
+        "we skipped the standup twice",
+        "跳过了复核环节",
+        "包装跌落测试（单瓦楞）",  # an aside in brackets that is content stays
+        "see the dashboard above the fold",
+    ],
+)
 def test_content_that_only_shares_a_word_with_meta_talk_is_kept(text: str) -> None:
     assert not is_meta_remark(text) and without_meta(text) == text
 
@@ -77,6 +94,26 @@ def test_a_why_the_speaker_asks_themself_is_no_rung_of_the_ladder(text: str) -> 
     parts = read_chain(text)
     assert parts is not None
     assert not any(s.strip(" ？?").lower() in ("为什么", "why") for s in parts.surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "现象是家长参观了不报名；为什么？参观时看不到孩子一天怎么过；根子是没有固定的参观动线，前面说过了，占七成。",
+            "没有固定的参观动线",
+        ),
+        (
+            "The symptom is churn at renewal. Why? Users never see value. Why: no onboarding owner. "
+            "I already said that one, it's the root cause, about 75%.",
+            "no onboarding owner",
+        ),
+    ],
+)
+def test_words_pointing_back_to_the_root_are_no_rung_of_the_ladder(text: str, root: str) -> None:
+    parts = read_chain(text)
+    assert parts is not None and root in (parts.root or "")
+    assert not any("前面说过" in s or "already said" in s for s in [*parts.surface, parts.root or ""])
 
 
 @pytest.mark.parametrize(
@@ -201,3 +238,32 @@ def test_a_protest_at_a_question_asked_again_is_taken_out(text: str, kept: str) 
 )
 def test_asking_as_the_work_or_a_why_is_no_protest(text: str) -> None:
     assert without_meta(text) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "aside"),
+    [
+        (
+            "zh",
+            TO_ANALYSIS_ZH,
+            "亮点是新客户多，因为老客户转介绍。回款慢的根因我先说了吧：合同没写付款节点。",
+            "根因",
+        ),
+        (
+            "en",
+            TO_ANALYSIS_EN,
+            "Highlights: more new clients, because of referrals. "
+            "By the way, the late payments come from no milestones.",
+            "By the way",
+        ),
+    ],
+)
+def test_a_sentence_that_turns_aside_is_no_part_of_the_highlights_asked(
+    language: str, opening: tuple[str, ...], text: str, aside: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    assert coach.step == "highlights"
+    review = coach.say(text).review
+    said = [f"{h.text} {' '.join(h.causes)}" for h in review.highlights]
+    assert said and not any(aside in s for s in said)

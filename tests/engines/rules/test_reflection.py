@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.engines.rules.helpers import TO_LESSONS_ZH, Coaching
+from tests.engines.rules.test_meta_and_edits import TO_ACTIONS_EN
 
 
 def _at_reflection(language: str = "zh") -> Coaching:
@@ -188,3 +191,24 @@ def test_an_unnamed_message_that_answers_from_the_start_is_someone_else() -> Non
         assert coach.step == "person"  # asked who is next
         first, second = coach.say(more).review.reflections
         assert first.person in ("老周", "Lucy") and second.person is None and second.most_touched
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "另一个店的店长柏林这次不参与反思，她五一在休产假。"),
+        ("en", "Bea from the other branch is not taking part, she's on maternity leave this month."),
+        ("en", "Nadia from booking passes, she wasn't on the ship side this month."),
+        ("zh", "订票组的娜娜旁听，她这个月不在船上。"),
+    ],
+)
+def test_someone_who_takes_no_part_and_why_is_no_fact_of_the_review(language: str, text: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_LESSONS_ZH[:-1] if language == "zh" else TO_ACTIONS_EN[:-2]))
+    assert coach.stage == "reflection"
+    before = coach.last.review
+    result = coach.say(text)
+    assert (
+        result.review.cause_chains == before.cause_chains and result.review.reflections == before.reflections
+    )
+    assert result.stage == "reflection"

@@ -30,7 +30,9 @@ def test_shares(text: str, share: float) -> None:
     assert parse_share(text) == share
 
 
-@pytest.mark.parametrize("text", ["不好说", "", "🙂", "250%", "no idea"])
+@pytest.mark.parametrize(
+    "text", ["不好说", "", "🙂", "250%", "no idea", "12月下了两周雨", "it rained for 12 days", "by the 12th"]
+)
 def test_no_share(text: str) -> None:
     assert parse_share(text) is None
 
@@ -48,6 +50,9 @@ def test_no_share(text: str) -> None:
         ("onboarding accounts for 60%, pricing for 40%", [("onboarding", 0.6), ("pricing", 0.4)]),
         ("half was training, half was the slow system", [("training", 0.5), ("the slow system", 0.5)]),
         ("八成吧", [("", 0.8)]),
+        # a share said, then settled on: the words that settle it are no cause
+        ("没有技能矩阵，大概七成，就按七成算", [("没有技能矩阵", 0.7), ("", 0.7)]),
+        ("no skills matrix, roughly 70%, call it 70%", [("no skills matrix", 0.7), ("", 0.7)]),
         ("about 70 percent of it", [("", 0.7)]),
     ],
 )

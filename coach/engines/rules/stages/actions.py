@@ -11,7 +11,7 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import protests_asked_again, without_meta
 from coach.engines.rules import flow
-from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, work_clauses
+from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, plain_item, work_clauses
 from coach.engines.rules.edits import add_item, then_add
 from coach.engines.rules.replies import render
 from coach.engines.rules.stages.action_item import (
@@ -71,6 +71,7 @@ def enter(t: Turn) -> None:
 
 
 def handle(t: Turn) -> None:
+    t.text = plain_item(t.text, t.lang)
     step = t.state.actions.step
     if cues.room_talk().search(t.text) and deadline(t.text, t.today) is None:
         t.reask()  # "谢谢大家啊，特别是小代…", "thanks all, esp. Maya": no action, the question stands
@@ -474,8 +475,8 @@ def jump_in(t: Turn) -> None:
         t.ask("actions_own")  # "actions" alone: the user is ready to list them
         return
     t.say("actions_taken")
-    t.text = (
-        cues.action_list_lead().sub("", t.text.strip(), count=1) or t.text
+    t.text = plain_item(
+        cues.action_list_lead().sub("", t.text.strip(), count=1) or t.text, t.lang
     )  # "Action items: …" heads the list only
     if not _several(t):
         _fill(t, "item")

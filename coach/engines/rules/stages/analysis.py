@@ -9,7 +9,7 @@ import re
 
 from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, normalize, says_none
 from coach.domain.reading import cues
-from coach.domain.reading.blocks import has_rung, opens, strip_filler
+from coach.domain.reading.blocks import before_aside, has_rung, opens, strip_filler
 from coach.domain.reading.finding_list import listed_findings
 from coach.domain.reading.meta import without_meta
 from coach.domain.reading.missed import missed_item
@@ -174,7 +174,8 @@ def _findings(t: Turn, kind: FindingKind) -> None:
         return
     new: list[Finding] = []
     elsewhere: list[Finding] = []
-    for item in split_findings(t.text):
+    # "…。拿证慢的根因我先说了吧：…": a sentence that turns aside holds no finding of this list
+    for item in split_findings(before_aside(t.text)):
         item_kind, item_body = finding_kind(item, kind)
         if (opened := opens(item_body)) is not None and opened[0] == item_kind:
             item_body = opened[1]  # "wins: …", "好的地方：…": the words that open the list are no finding
