@@ -264,6 +264,9 @@ def addressed_task(text: str) -> tuple[str, str] | None:
     # "Diego, the empty stations are mostly mornings, right?" asks for a fact, not for work
     if re.search(rf"[,，\s](?:{phrases('tag_question').pattern})\s*$", m.group("task"), re.I):
         return None
+    # "Ellie, are you getting all this?", "小吴，你有没有记下来？" ask how things are, not for work
+    if phrases("fact_question", anchored=True).match(m.group("task").strip()):
+        return None
     return m.group("name"), m.group("task")
 
 
