@@ -26,6 +26,7 @@ from coach.notes.told_findings import (
     split_told_findings,
     weighed_after,
 )
+from coach.notes.weighed_paragraph import weighed_paragraphs
 from coach.notes.wordlists import phrases
 
 Kind = Literal[
@@ -455,6 +456,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _answers_among_causes(items, kinds)
     kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
     kinds = weighed_after(items, kinds, cause="cause", other="other", weighs=_weighs_the_last)
+    kinds = weighed_paragraphs(items, kinds, shortfall="shortfall", cause="cause")
     kinds = talk_turned_to_causes(items, kinds, own_kind=_cue_kind, other="other")
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")
