@@ -164,6 +164,8 @@ _OWNER_PHRASE = re.compile(
     r"|^(?P<lead>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:owns|will own|takes)\b"
     # "这件事由苏晴负责"; "由运营部负责人…主持" names a role, not who does the work
     r"|由(?P<zh>[\u4e00-\u9fff]{2,3}?)(?<![部组科处室])(?:来)?(?:负责|牵头|落实|跟进)(?!人)"
+    # "王芳负责把这件事落实下去": the name first, then what it takes on
+    r"|^(?P<zh_lead>[\u4e00-\u9fff]{2,3}?)(?:负责|牵头)把"
 )
 _SELF_OWNER = re.compile(
     r"\bI(?:'ll| will)\b|我来|我负责|交给我|算我的|我接了|\bthat's me\b|\bthat's mine\b", re.I
@@ -180,7 +182,7 @@ def named_owner(text: str, speaker: str | None) -> str | None:
 
     m = _OWNER_PHRASE.search(text)
     if m:
-        return m.group("name") or m.group("lead") or m.group("zh")
+        return m.group("name") or m.group("lead") or m.group("zh") or m.group("zh_lead")
     will = _NAME_WILL.match(text.strip())
     if will and person_name(will.group("name")):
         return will.group("name")
@@ -280,10 +282,11 @@ def _follow_up_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     """(takes, scheduled, zh) patterns, built once from the word lists."""
     verbs = phrases("assign_verbs").pattern
     refs = phrases("back_reference").pattern
+    # "owns setting that up", "负责把这件事落实下去": the work is the task just named, said again by a pointer
     return (
-        re.compile(verbs + r"\s+" + refs, re.I),
+        re.compile(verbs + r"\s+(?:[a-z]+ing\s+)?" + refs, re.I),
         re.compile(r"^(?:the\s+first\s+\w+\s+|" + refs + r"\s+)?(?:is|are)\s+(?:due|scheduled)", re.I),
-        re.compile(refs + r".{0,6}?" + verbs),
+        re.compile(refs + r".{0,6}?" + verbs + "|^[\u4e00-\u9fff]{2,3}" + verbs + "把" + refs),
     )
 
 
