@@ -104,6 +104,10 @@ def _field(fields: dict[str, str], names: tuple[str, ...]) -> str | None:
     return None
 
 
+# "防虫网换新，先挂着，7月底前": a word ending in an aspect or mood particle says how things stand, no name
+_SAYS_HOW = re.compile(r"[\u4e00-\u9fff][着了过吧呢吗]$")
+
+
 def find_who(text: str, speaker: str | None) -> str | None:
     """The owner the item names; the speaker when they volunteer ("我来", "I'll")."""
     try:
@@ -117,7 +121,8 @@ def find_who(text: str, speaker: str | None) -> str | None:
     for pattern in _OWNER_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            if name not in _NOT_NAMES and not name.startswith("我") and not mentions_date(name):
+            said_how = name.startswith("我") or _SAYS_HOW.search(name) is not None
+            if name not in _NOT_NAMES and not said_how and not mentions_date(name):
                 return name
     if speaker and _SELF.search(text):
         return speaker
