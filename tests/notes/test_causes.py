@@ -370,6 +370,28 @@ def test_reasons_counted_out_in_one_sentence_are_causes_of_their_own(note: str, 
 
 
 @pytest.mark.parametrize(
+    ("note", "reasons"),
+    [
+        (
+            "复盘纪要\n\n就餐人次没到，一方面是10月中旬秋季流感，不少学生请假回家；"
+            "另一方面外卖平台进校园以后，晚饭的人次明显少了。\n",
+            ["秋季流感", "外卖平台"],
+        ),
+        (
+            "Review notes\n\nCanteen visits fell short, on the one hand because of the autumn flu, many "
+            "students went home; on the other hand, delivery apps came onto campus and dinners dropped.\n",
+            ["autumn flu", "delivery apps"],
+        ),
+    ],
+)
+def test_the_two_sides_of_why_are_causes_of_their_own(note: str, reasons: list[str]) -> None:
+    # "一方面…；另一方面…", "on the one hand …; on the other hand …": one finding, two causes side by side
+    found = chains(note)
+    holding = [next((c for c in found if r in words(c)), None) for r in reasons]
+    assert all(holding) and holding[0] is not holding[1], [words(c) for c in found]
+
+
+@pytest.mark.parametrize(
     ("note", "cause"),
     [
         (
