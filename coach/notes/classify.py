@@ -191,6 +191,10 @@ def _cue_kind(item: Item) -> Kind | None:
         # "…this one had no named owner at all, and we believe that explains about 80% of what happened":
         # a cause told and weighed in one sentence
         return "cause"
+    if _PART_OF_IT.search(text):
+        return (
+            "cause"  # "另外国庆放假前后人数波动大，也有一部分是这个": told, then said to be a part of the gap
+        )
     if section == "cause" and item.spoken and drilldown.starts_separate_cause(text):
         return "cause"  # asked why, "另外设计资源太紧，…" / "Also, the vendor slipped" adds a cause
     if section == "cause" and item.spoken and drilldown.tells_remainder(text):
@@ -258,6 +262,13 @@ _POINTS_BACK = re.compile(
 )
 
 
+# "…，也有一部分是这个", "…, and that's part of it too": the statement weighs itself as a part of the gap
+_PART_OF_IT = re.compile(
+    r"[，,；;]\s*(?:这)?也有一部分(?:原因)?是(?:这个|因为这个)[。.]?$"
+    r"|[,;]\s*(?:and\s+)?(?:that|this|it)(?:'s|’s| is| was)\s+(?:also\s+)?(?:a\s+)?part\s+of\s+it"
+    r"(?:\s+too)?\.?$",
+    re.I,
+)
 _WEIGHS_ITSELF = re.compile(
     r"[,，;；]\s*(?:and\s+)?(?:we\s+(?:believe|think|estimate|reckon)\s+)?(?:this|that|it)\s+(?:alone\s+)?"
     r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
