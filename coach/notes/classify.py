@@ -109,6 +109,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return (
             "other"  # "I'll tell him", "我会后跟他说": a task passed on is the other person's, not a new one
         )
+    if item.section == "action" and prose.reports_praise(text):
+        return "other"  # "郝总最后表扬了杭州店的直播打法" after the to-dos is what was said, no task
     if item.speaker and (prose.only_agrees(text) or prose.only_confirms(text)):
         return "other"  # "对，加上", "Yes, add that", "没问题。": agreeing to what was just said adds no item
     if prose.is_out_of_scope(text):

@@ -25,10 +25,16 @@ def is_acknowledgement(text: str) -> bool:
     return phrases("acknowledgement", anchored=True).search(text) is not None or _reports_thanks(text)
 
 
-def _reports_thanks(text: str) -> bool:
+def reports_praise(text: str) -> bool:
+    """ "郝总最后表扬了杭州店的直播打法", "Dana praised the night crew": praise reported of one person is
+    what they said, no task of anyone's."""
+    return _reports_thanks(text, "reported_praise")
+
+
+def _reports_thanks(text: str, words: str = "reported_thanks") -> bool:
     """ "郭晓琳特别感谢了孟经理，…", "Dana thanked the carrier for …": thanks reported of one person, told
     right after a short subject (a name, no clause before it), is a thank-you too."""
-    thanks = phrases("reported_thanks").search(text)
+    thanks = phrases(words).search(text)
     if thanks is None:
         return False
     subject = text[: thanks.start()].strip()

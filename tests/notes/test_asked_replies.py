@@ -1,6 +1,7 @@
 """Replies to a task asked of someone in a transcript (zh, en): a reply that only names a deadline takes the
 task on with that date; a question about how things stand ("are you getting all this?") hands out no task;
-"got it" / "记下了" and an aside ("can I just say …", "顺带一提 …") are no action."""
+"got it" / "记下了" and an aside ("can I just say …", "顺带一提 …") are no action, nor is praise reported
+after the to-dos ("郝总表扬了…", "Dana praised …")."""
 
 from __future__ import annotations
 
@@ -58,4 +59,25 @@ def test_asking_how_things_stand_and_remarks_after_it_hand_out_no_task(
     note: str, name: str, what: str
 ) -> None:
     actions = extract(note, name=name).actions
+    assert [what in a.what for a in actions] == [True]
+
+
+@pytest.mark.parametrize(
+    ("note", "what"),
+    [
+        (
+            "# 门店复盘\n\n## 行动\n\n贵价包双人复核制度，宋一凡负责，6月30日前。\n\n"
+            "郝总最后表扬了杭州店的直播打法。散会。\n",
+            "双人复核",
+        ),
+        (
+            "# Store review\n\n## Actions\n\nTwo-person checks on luxury bags, Sam owns it, by June 30.\n\n"
+            "Dana praised the Hangzhou store's livestream format. Meeting closed.\n",
+            "Two-person checks",
+        ),
+    ],
+)
+def test_praise_reported_after_the_to_dos_is_no_task(note: str, what: str) -> None:
+    # "郝总表扬了…", "Dana praised …": what someone said, nobody's work
+    actions = extract(note).actions
     assert [what in a.what for a in actions] == [True]
