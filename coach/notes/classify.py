@@ -109,6 +109,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return (
             "other"  # "I'll tell him", "我会后跟他说": a task passed on is the other person's, not a new one
         )
+    if phrases("not_a_target").search(text):
+        return "other"  # "Some background, none of it a target: we serve 212 schools …": numbers, no goal
     if item.section == "action" and prose.reports_praise(text):
         return "other"  # "郝总最后表扬了杭州店的直播打法" after the to-dos is what was said, no task
     if item.speaker and (prose.only_agrees(text) or prose.only_confirms(text)):
