@@ -104,6 +104,10 @@ def _field(fields: dict[str, str], names: tuple[str, ...]) -> str | None:
     return None
 
 
+# "防虫网换新，先挂着，7月底前": a word ending in an aspect or mood particle says how things stand, no name
+_SAYS_HOW = re.compile(r"[\u4e00-\u9fff][着了过吧呢吗]$")
+
+
 def find_who(text: str, speaker: str | None) -> str | None:
     """The owner the item names; the speaker when they volunteer ("我来", "I'll")."""
     try:
@@ -117,7 +121,8 @@ def find_who(text: str, speaker: str | None) -> str | None:
     for pattern in _OWNER_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            if name not in _NOT_NAMES and not name.startswith("我") and not mentions_date(name):
+            said_how = name.startswith("我") or _SAYS_HOW.search(name) is not None
+            if name not in _NOT_NAMES and not said_how and not mentions_date(name):
                 return name
     if speaker and _SELF.search(text):
         return speaker
@@ -186,6 +191,37 @@ def _leading_name(text: str) -> str | None:
     return person_name(m["name"]) if m else None
 
 
+# "Emergency contact card fixed to the studio desk: Nia Roberts, by 31 March.", "检查清单：龚磊，4月10日前"
+_TRAILING_OWNER = re.compile(
+    r"[:：]\s*(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z'’-]+)?|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<rest>[^:：]+?)[\s.。;；]*$"
+)
+
+
+def _trailing_owner(text: str) -> str | None:
+    """ "<the work>: <who>, <when>": the name after the colon owns the work when only its deadline follows."""
+    from coach.domain.parsing.owners import person_name
+
+    m = _TRAILING_OWNER.search(text)
+    if m is None or names_time(m["name"]) or not _only_deadline(m["rest"]):
+        return None
+    return person_name(m["name"])
+
+
+def _only_deadline(words: str) -> bool:
+    """ "by 10 April", "next Friday", "4月10日前": a deadline and nothing else."""
+    from coach.domain.parsing import find_dates
+
+    named = [d for d in find_dates(words, dt.date.today()) if not d.recurring]
+    if not named:
+        return False
+    rest = re.sub(
+        r"(?i)\b(?:by|before|due|no later than)\b|之前|以前|前|[\W\d_]",
+        " ",
+        words.replace(named[0].text, " "),
+    )
+    return not rest.split()
+
+
 _ADDRESSED = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+)\s*[，,]\s*(?:你|请|麻烦|(?i:please|can you|could you)\b)"
 )
@@ -236,7 +272,7 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     if who is None and item.bullet and item.speaker:
         who = item.speaker  # "- Marco: draft a short-form MSA": the name heading an action bullet owns it
     if who is None:
-        who = _leading_name(item.text)
+        who = _leading_name(item.text) or _trailing_owner(item.text)
     if cell is None and not item.owner and _says_unassigned(item.text):
         who = None  # "the owner is to be decided": whatever word follows "owner" names nobody
     when_cell = _field(item.fields, _WHEN_FIELDS)

@@ -217,10 +217,24 @@ _COUNTED_EN = re.compile(
     re.I,
 )
 
+# "就餐人次没到，一方面是秋季流感…；另一方面外卖平台进校园以后…", "Visits fell, on the one hand because of
+# the flu, on the other hand because …": the two sides of why
+_SIDES_ZH = re.compile(
+    r"^(?P<seen>[^，,。；;]*?)[，,：:]\s*一方面(?:是|原因是)?(?:因为|由于)?(?P<a>[^；;]+?)[，,；;]\s*"
+    r"另一方面(?:是|则是)?(?:因为|由于)?(?P<b>[^；;]+)$"
+)
+_SIDES_EN = re.compile(
+    r"^(?P<seen>[^.;]*?)[,:]?\s*\bon the one hand,?\s+(?:because(?: of)?\s+)?(?P<a>.+?)[,;]?\s+"
+    r"(?:and\s+|but\s+)?on the other(?: hand)?,?\s+(?:because(?: of)?\s+)?(?P<b>.+)$",
+    re.I,
+)
+
 
 def counts_out_reasons(text: str) -> bool:
-    """ "目录申报拖着，一是…，二是…": what went wrong, then its reasons counted out one by one."""
-    m = _COUNTED_ZH.match(text.strip()) or _COUNTED_EN.match(text.strip())
+    """ "目录申报拖着，一是…，二是…", "…，一方面是…；另一方面…": what went wrong, then its reasons counted out
+    one by one."""
+    shapes = (_COUNTED_ZH, _COUNTED_EN, _SIDES_ZH, _SIDES_EN)
+    m = next((m for shape in shapes if (m := shape.match(text.strip())) is not None), None)
     return m is not None and len(m.group("seen").strip(" ，,:：")) >= 2
 
 
@@ -234,6 +248,8 @@ def shared_out(item: Item) -> list[Item]:
         (_SHARED_EN, " because "),
         (_COUNTED_ZH, "，因为"),
         (_COUNTED_EN, " because "),
+        (_SIDES_ZH, "，因为"),
+        (_SIDES_EN, " because "),
     )
     for pattern, because in shapes:
         m = pattern.match(text)

@@ -26,6 +26,7 @@ from coach.notes.told_findings import (
     split_told_findings,
     weighed_after,
 )
+from coach.notes.weighed_paragraph import weighed_paragraphs
 from coach.notes.wordlists import phrases
 
 Kind = Literal[
@@ -108,6 +109,10 @@ def _cue_kind(item: Item) -> Kind | None:
         return (
             "other"  # "I'll tell him", "我会后跟他说": a task passed on is the other person's, not a new one
         )
+    if phrases("not_a_target").search(text):
+        return "other"  # "Some background, none of it a target: we serve 212 schools …": numbers, no goal
+    if item.section == "action" and prose.reports_praise(text):
+        return "other"  # "郝总最后表扬了杭州店的直播打法" after the to-dos is what was said, no task
     if item.speaker and (prose.only_agrees(text) or prose.only_confirms(text)):
         return "other"  # "对，加上", "Yes, add that", "没问题。": agreeing to what was just said adds no item
     if prose.is_out_of_scope(text):
@@ -190,6 +195,10 @@ def _cue_kind(item: Item) -> Kind | None:
         # "…this one had no named owner at all, and we believe that explains about 80% of what happened":
         # a cause told and weighed in one sentence
         return "cause"
+    if _PART_OF_IT.search(text):
+        return (
+            "cause"  # "另外国庆放假前后人数波动大，也有一部分是这个": told, then said to be a part of the gap
+        )
     if section == "cause" and item.spoken and drilldown.starts_separate_cause(text):
         return "cause"  # asked why, "另外设计资源太紧，…" / "Also, the vendor slipped" adds a cause
     if section == "cause" and item.spoken and drilldown.tells_remainder(text):
@@ -257,6 +266,13 @@ _POINTS_BACK = re.compile(
 )
 
 
+# "…，也有一部分是这个", "…, and that's part of it too": the statement weighs itself as a part of the gap
+_PART_OF_IT = re.compile(
+    r"[，,；;]\s*(?:这)?也有一部分(?:原因)?是(?:这个|因为这个)[。.]?$"
+    r"|[,;]\s*(?:and\s+)?(?:that|this|it)(?:'s|’s| is| was)\s+(?:also\s+)?(?:a\s+)?part\s+of\s+it"
+    r"(?:\s+too)?\.?$",
+    re.I,
+)
 _WEIGHS_ITSELF = re.compile(
     r"[,，;；]\s*(?:and\s+)?(?:we\s+(?:believe|think|estimate|reckon)\s+)?(?:this|that|it)\s+(?:alone\s+)?"
     r"(?:explains|accounts\s+for)\b|[，,；;]\s*(?:我们)?(?:估计|判断|认为)?这(?:一?条|个)?(?:大概|大约)?占了?",
@@ -455,6 +471,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _answers_among_causes(items, kinds)
     kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
     kinds = weighed_after(items, kinds, cause="cause", other="other", weighs=_weighs_the_last)
+    kinds = weighed_paragraphs(items, kinds, shortfall="shortfall", cause="cause")
     kinds = talk_turned_to_causes(items, kinds, own_kind=_cue_kind, other="other")
     items, kinds = asked_findings(items, kinds, shortfall="shortfall", cause="cause")
     items, kinds = split_told_findings(items, kinds, shortfall="shortfall", cause="cause")

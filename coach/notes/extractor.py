@@ -77,7 +77,13 @@ def assemble(
         if prefix_item is not None and prefix_item.evidence != prefix_item.text:
             goal.evidence = prefix_item.evidence
     doc.goals = merge_near_identical(goals, lambda g: g.name, threshold=0.99)
-    told_well = [i for i in by_kind.get("goal", []) if success_with_goal(i, doc.goals)]
+    # a note with a part of its own for what went well has chosen its highlights there
+    chosen = any(i.section == "highlight" for i in items)
+    told_well = [
+        i
+        for i in by_kind.get("goal", [])
+        if success_with_goal(i, doc.goals) and not (chosen and i.section != "highlight")
+    ]
     doc.highlights = merge_near_identical(
         [build_finding(i) for i in by_kind.get("highlight", []) + told_well], lambda f: f.text
     )

@@ -58,10 +58,12 @@ def takes_it_on(text: str) -> bool:
 
 
 def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
-    """The index of the addressee's agreement right after item i, if they agree."""
+    """The index of the addressee's agreement right after item i, if they agree; a reply that is only a
+    deadline ("Megan, can you write it?" — Megan: "By February 6.") takes the task on with that date."""
     for j in range(i + 1, min(i + 3, len(items))):
         text = items[j].text
         agrees = prose.is_confirmation(text) or prose.accepts_task(text) or takes_it_on(text)
+        agrees = agrees or _only_a_deadline(text)
         if items[j].speaker == name and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):

@@ -25,10 +25,16 @@ def is_acknowledgement(text: str) -> bool:
     return phrases("acknowledgement", anchored=True).search(text) is not None or _reports_thanks(text)
 
 
-def _reports_thanks(text: str) -> bool:
+def reports_praise(text: str) -> bool:
+    """ "郝总最后表扬了杭州店的直播打法", "Dana praised the night crew": praise reported of one person is
+    what they said, no task of anyone's."""
+    return _reports_thanks(text, "reported_praise")
+
+
+def _reports_thanks(text: str, words: str = "reported_thanks") -> bool:
     """ "郭晓琳特别感谢了孟经理，…", "Dana thanked the carrier for …": thanks reported of one person, told
     right after a short subject (a name, no clause before it), is a thank-you too."""
-    thanks = phrases("reported_thanks").search(text)
+    thanks = phrases(words).search(text)
     if thanks is None:
         return False
     subject = text[: thanks.start()].strip()
@@ -164,6 +170,8 @@ _OWNER_PHRASE = re.compile(
     r"|^(?P<lead>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:owns|will own|takes)\b"
     # "这件事由苏晴负责"; "由运营部负责人…主持" names a role, not who does the work
     r"|由(?P<zh>[\u4e00-\u9fff]{2,3}?)(?<![部组科处室])(?:来)?(?:负责|牵头|落实|跟进)(?!人)"
+    # "王芳负责把这件事落实下去": the name first, then what it takes on
+    r"|^(?P<zh_lead>[\u4e00-\u9fff]{2,3}?)(?:负责|牵头)把"
 )
 _SELF_OWNER = re.compile(
     r"\bI(?:'ll| will)\b|我来|我负责|交给我|算我的|我接了|\bthat's me\b|\bthat's mine\b", re.I
@@ -180,7 +188,7 @@ def named_owner(text: str, speaker: str | None) -> str | None:
 
     m = _OWNER_PHRASE.search(text)
     if m:
-        return m.group("name") or m.group("lead") or m.group("zh")
+        return m.group("name") or m.group("lead") or m.group("zh") or m.group("zh_lead")
     will = _NAME_WILL.match(text.strip())
     if will and person_name(will.group("name")):
         return will.group("name")
@@ -264,6 +272,9 @@ def addressed_task(text: str) -> tuple[str, str] | None:
     # "Diego, the empty stations are mostly mornings, right?" asks for a fact, not for work
     if re.search(rf"[,，\s](?:{phrases('tag_question').pattern})\s*$", m.group("task"), re.I):
         return None
+    # "Ellie, are you getting all this?", "小吴，你有没有记下来？" ask how things are, not for work
+    if phrases("fact_question", anchored=True).match(m.group("task").strip()):
+        return None
     return m.group("name"), m.group("task")
 
 
@@ -277,10 +288,11 @@ def _follow_up_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     """(takes, scheduled, zh) patterns, built once from the word lists."""
     verbs = phrases("assign_verbs").pattern
     refs = phrases("back_reference").pattern
+    # "owns setting that up", "负责把这件事落实下去": the work is the task just named, said again by a pointer
     return (
-        re.compile(verbs + r"\s+" + refs, re.I),
+        re.compile(verbs + r"\s+(?:[a-z]+ing\s+)?" + refs, re.I),
         re.compile(r"^(?:the\s+first\s+\w+\s+|" + refs + r"\s+)?(?:is|are)\s+(?:due|scheduled)", re.I),
-        re.compile(refs + r".{0,6}?" + verbs),
+        re.compile(refs + r".{0,6}?" + verbs + "|^[\u4e00-\u9fff]{2,3}" + verbs + "把" + refs),
     )
 
 

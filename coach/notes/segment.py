@@ -145,8 +145,18 @@ def _speaker(line: str, known: str, transcript: bool) -> tuple[str | None, str]:
     return plain, line[m.end() :]
 
 
+# "一方面是…；另一方面…", "on the one hand …; on the other …": the second side ends the same sentence
+_OTHER_SIDE = re.compile(r"^(?:另一方面|(?i:on the other hand|on the other)\b)")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip(" ，,")]
+    sentences: list[str] = []
+    for part in (s.strip() for s in _SENTENCE_END.split(text) if s and s.strip(" ，,")):
+        if sentences and sentences[-1].endswith((";", "；")) and _OTHER_SIDE.match(part):
+            sentences[-1] = f"{sentences[-1]}{'' if part[0] > '~' else ' '}{part}"
+        else:
+            sentences.append(part)
+    return sentences
 
 
 _TARGET_COLUMN = re.compile(r"目标|计划|预期|预计|预算|基准|(?i:target|goal|plan|budget|expected|quota)")

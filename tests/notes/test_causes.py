@@ -370,6 +370,28 @@ def test_reasons_counted_out_in_one_sentence_are_causes_of_their_own(note: str, 
 
 
 @pytest.mark.parametrize(
+    ("note", "reasons"),
+    [
+        (
+            "复盘纪要\n\n就餐人次没到，一方面是10月中旬秋季流感，不少学生请假回家；"
+            "另一方面外卖平台进校园以后，晚饭的人次明显少了。\n",
+            ["秋季流感", "外卖平台"],
+        ),
+        (
+            "Review notes\n\nCanteen visits fell short, on the one hand because of the autumn flu, many "
+            "students went home; on the other hand, delivery apps came onto campus and dinners dropped.\n",
+            ["autumn flu", "delivery apps"],
+        ),
+    ],
+)
+def test_the_two_sides_of_why_are_causes_of_their_own(note: str, reasons: list[str]) -> None:
+    # "一方面…；另一方面…", "on the one hand …; on the other hand …": one finding, two causes side by side
+    found = chains(note)
+    holding = [next((c for c in found if r in words(c)), None) for r in reasons]
+    assert all(holding) and holding[0] is not holding[1], [words(c) for c in found]
+
+
+@pytest.mark.parametrize(
     ("note", "cause"),
     [
         (
@@ -417,3 +439,31 @@ def test_the_phenomenon_one_person_tells_is_what_the_next_person_s_cause_explain
     found = chains(note)
     assert len(found) == 1, [words(c) for c in found]
     assert seen in found[0].phenomenon and surface in words(found[0])
+
+
+@pytest.mark.parametrize(
+    ("note", "main", "part"),
+    [
+        (
+            "复盘纪要\n\n损耗超标，说到底是没有把刷卡数据用起来做备餐预测，这一条大概占六成五。"
+            "另外国庆放假前后人数波动大，也有一部分是这个。\n",
+            "刷卡数据",
+            "国庆放假",
+        ),
+        (
+            "Review notes\n\nWaste ran high. At bottom we never used the card data to forecast meals, "
+            "and we think this accounts for about 65% of the waste. Also, attendance swung a lot around the "
+            "national holiday, and that's part of it too.\n",
+            "card data",
+            "national holiday",
+        ),
+    ],
+)
+def test_a_statement_said_to_be_part_of_it_is_a_cause_beside_the_main_one(
+    note: str, main: str, part: str
+) -> None:
+    found = chains(note)
+    mains = [c for c in found if main in words(c)]
+    parts = [c for c in found if part in words(c)]
+    assert mains and parts and mains[0] is not parts[0], [words(c) for c in found]
+    assert mains[0].is_main and not parts[0].is_main

@@ -137,3 +137,27 @@ def test_a_finding_named_in_a_few_words_is_told_on_by_the_statement_after_it(
 )
 def test_a_statement_joined_on_as_another_or_in_a_list_stays_its_own(note: str, name: str) -> None:
     assert len(extract(note, name=name).highlights) == 2
+
+
+@pytest.mark.parametrize(
+    ("note", "what", "who"),
+    [
+        (
+            "On-call review\n\nGoing forward, on-call phone numbers will be verified every month by the duty "
+            "rota; Chris Dunne owns setting that up.\n",
+            "on-call phone numbers",
+            "Chris Dunne",
+        ),
+        (
+            "值班复盘纪要\n\n下一步，值班电话每月核对一次；王芳负责把这件事落实下去。\n",
+            "值班电话",
+            "王芳",
+        ),
+    ],
+)
+def test_an_owner_of_the_work_said_again_by_a_pointer_owns_the_task_before(
+    note: str, what: str, who: str
+) -> None:
+    # "owns setting that up", "负责把这件事落实": no task of its own, the owner of the one just named
+    actions = extract(note, name="note.txt").actions
+    assert [(what in a.what, a.who) for a in actions] == [(True, who)]

@@ -41,6 +41,34 @@ def test_a_goal_missed_with_its_reason_is_no_highlight(note: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("note", "highlight", "goal_sentence"),
+    [
+        (
+            "# Incident review\n\n## Summary\n\nWe planned for 40,000 tickets sold in the first hour "
+            "and sold 44,500, largely because the new bot filter turned away scalpers.\n\n"
+            "## What went well\n\nThe status page kept customers informed throughout.\n",
+            "status page",
+            "bot filter",
+        ),
+        (
+            "# 复盘纪要\n\n## 概况\n\n新店首月日均杯量目标500杯，实际做到了540杯，"
+            "得益于开业前两周就建好门店社群。\n\n"
+            "## 做得好的\n\n督导驻店，加盟商的问题当天就能解决。\n",
+            "督导驻店",
+            "门店社群",
+        ),
+    ],
+)
+def test_with_a_part_for_what_went_well_a_goal_beaten_elsewhere_is_no_highlight(
+    note: str, highlight: str, goal_sentence: str
+) -> None:
+    # the author chose the highlights in that part; the goal is still a goal
+    doc = extract(note)
+    assert doc.goals
+    assert highlight in texts(doc.highlights) and goal_sentence not in texts(doc.highlights)
+
+
+@pytest.mark.parametrize(
     ("note", "highlight"),
     [
         ("复盘纪要\n\n银行流水自动匹配也上线了，应收那边省了不少人工。\n", "银行流水"),

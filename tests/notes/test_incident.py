@@ -41,3 +41,24 @@ def test_the_story_s_opening_day_and_what_people_could_not_do_is_a_shortfall(not
 def test_a_could_not_told_later_in_the_story_is_no_finding_of_its_own(note: str) -> None:
     shortfalls = texts(extract(note, name="note.md").shortfalls)
     assert "could not top" not in shortfalls and "无法充值" not in shortfalls
+
+
+@pytest.mark.parametrize(
+    ("note", "finding"),
+    [
+        (
+            "# Incident review\n\nOn Saturday 14 March, Harbour FM went off air at 15:12 and did not come "
+            "back until 17:26. The backup transmitter never took over.\n\n"
+            "The root cause was a switch left in manual.\n",
+            "went off air",
+        ),
+        (
+            "# 停播复盘\n\n3月14日下午，电台停播了两个多小时，备用发射机没有接管。\n\n"
+            "根本原因是切换开关被留在了手动档。\n",
+            "停播",
+        ),
+    ],
+)
+def test_a_service_going_down_on_the_opening_day_is_a_shortfall(note: str, finding: str) -> None:
+    # going off air, going down, 宕机, 停播: the service could not be used
+    assert finding in texts(extract(note, name="note.md").shortfalls)

@@ -158,3 +158,28 @@ def test_a_finding_asked_about_is_named_by_the_question_and_the_answer_is_its_ca
 )
 def test_no_finding_is_named_by_a_goal_question_or_a_question_in_prose(note: str, name: str) -> None:
     assert not extract(note, name=name).shortfalls
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "highlights"),
+    [
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Megan>Good bits first. The cafe did well because of "
+            "the new hot food menu. And resets were on time because of the new setter rota.\n",
+            "n.vtt",
+            ["hot food menu", "setter rota"],
+        ),
+        (
+            "1\n00:00:01,000 --> 00:00:05,000\n杨桂花：好的方面先说。咖啡区做得不错，是因为上了新的热食菜单。"
+            "换线也准时，是因为排了新的定线员轮班。\n",
+            "n.srt",
+            ["热食菜单", "定线员轮班"],
+        ),
+    ],
+)
+def test_what_a_turn_announces_as_the_good_bits_are_highlights_with_their_reasons(
+    note: str, name: str, highlights: list[str]
+) -> None:
+    # "Good bits first.", "好的方面先说。": what follows in the turn went well, "because" and all; no cause
+    doc = extract(note, name=name)
+    assert all(h in texts(doc.highlights) for h in highlights) and not doc.cause_chains
