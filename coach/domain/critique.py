@@ -323,6 +323,7 @@ _EXTERNAL = re.compile(
     r"|(这个|这)?(也)?(没办法|无能为力)(的事)?(?=$|[，,。！!])"  # "…冰雹，这个没办法": nothing to do
     r"|\b(external|out of our (control|hands)|beyond our control|can'?t control|not (in|under) our control"
     r"|can'?t help (that|it)|nothing (we|anyone) (can|could) do(?: about (it|that))?"
+    r"|can'?t do (much|anything) about (it|that|this)"
     r"|outside (of )?our (control|hands|reach)|out of our reach|force majeure"
     r"|no need to dig|don'?t dig|stop digging)\b",
     re.I,

@@ -111,6 +111,7 @@ class ChainParts:
     others: list[CauseShare] = field(default_factory=list)  # other causes weighed too ("另外三成是价格")
     beside: list[str] = field(default_factory=list)  # other causes named without a share ("…，这也是一部分")
     points_back: bool = False  # the root is one said before ("就是上面说的计件"): it completes that chain
+    topic: str = ""  # the finding named to drill before the ladder ("d7 first.", "挖纠纷吧")
 
 
 def finding_kind(text: str, asked: FindingKind) -> tuple[FindingKind | None, str]:
@@ -153,6 +154,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     phenomenon_sentence = -1  # "现象：A，B。": the sentence's other clauses say more of the phenomenon
     rung_sentence = -1  # the sentence a marked rung opened: its other clauses say more of that rung
     descents = 0  # levels the speaker went down from what they had said: a why they asked, a rung word
+    topic_named = ""
     clauses = _clauses(text)
     beside = _beside(clauses)
     for number, clause in clauses:
@@ -171,8 +173,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 head = []  # "装的时候赶时间。为什么赶？" on a finding: what is asked about is its first rung
             pending = "deeper"
             continue
-        if not (layers or head or phenomenon) and _names_what_to_dig(clause):
-            continue  # "d7 first.", "挖纠纷吧": the finding to drill, said before its ladder
+        if not (layers or head or phenomenon) and (dug := _what_to_dig(clause)):
+            topic_named = dug  # "d7 first.", "挖纠纷吧": the finding to drill, said before its ladder
+            continue
         if phenomenon is None and not layers and (rooted := _root_of(clause)):
             phenomenon, pending, marked = rooted, "root", marked + 2  # "纠纷多的根子我心里有数：…"
             continue
@@ -267,12 +270,18 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
         beside=list(beside.values()),
         points_back=bool(cues.back_reference().search(text)),
+        topic=topic_named or topic,
     )
 
 
-def _names_what_to_dig(clause: str) -> bool:
+def _what_to_dig(clause: str) -> str:
+    """The finding a clause names to drill ("d7 first", "挖纠纷吧"), "" when it names none."""
     dug = cues.dig().match(clause.strip() + ".")
-    return dug is not None and dug.end() >= len(clause.strip())
+    return (
+        (cues.named(dug, "topic") or "").strip()
+        if dug is not None and dug.end() >= len(clause.strip())
+        else ""
+    )
 
 
 def _root_of(clause: str) -> str | None:

@@ -441,6 +441,19 @@ def _named_again(findings: list[Finding], item: str, loose: bool = False) -> Fin
     return None
 
 
+def _dug(findings: list[Finding], topic: str) -> Finding | None:
+    """The one finding the words named to drill start or name as a word ("d7" → "D7 retention low")."""
+    said = normalize(topic)
+    if not said:
+        return None
+    named = [
+        f
+        for f in findings
+        if normalize(f.text).startswith(said) or re.search(rf"\b{re.escape(said)}\b", normalize(f.text))
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
     phenomenon = parts.phenomenon or _focus_phenomenon(t)
     chain = CauseChain(
@@ -453,6 +466,8 @@ def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
     chain = file_chain(t.review.cause_chains, chain, parts.points_back)
     filed.last_chain = chain
     t.state.analysis.drilled.append(phenomenon)
+    if named := _dug(t.review.shortfalls, parts.topic):
+        t.state.analysis.drilled.append(named.text)  # "d7 first. …": the ladder is that finding's
     t.state.analysis.drill = None
     filed.chains.append(chain.root_cause or parts.root or phenomenon)  # the root kept, when it completed one
     for cause in parts.beside:  # "…，这也是一部分": another cause, its share maybe said after

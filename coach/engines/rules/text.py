@@ -45,8 +45,8 @@ _CHUNK_SPLIT = re.compile(
     r"\s*(?:[；;\n]|(?<=[！？!?])|(?:^|(?<=[。；;:：,，.\n]))\s*\d{1,2}[.、)）](?!\d)\s*)\s*"
 )
 _EN_SENTENCE = re.compile(
-    # a sentence typed in lower case is its own when it says it is another one: "…since dec. also the deal…"
-    r"(?<=[A-Za-z0-9%)])\.\s+(?=[A-Z]|(?:also|plus|another|and also)\b)|(?<=。)\s*"
+    # every sentence; split_findings joins one that goes on about the finding before back to it
+    r"(?<=[A-Za-z0-9%)])\.\s+(?=\S)|(?<=。)\s*"
     # "新客多，…，还有客服响应快": 还有 after a comma opens the next finding
     r"|(?<=[，,])\s*(?=(?:还有|另外|再就是|其次)(?![一个点条]?[是的原因]))"
 )
@@ -69,7 +69,11 @@ def split_findings(text: str) -> list[str]:
             items[-1] = _glued(items[-1], chunk.strip())
             continue
         for n, sentence in enumerate(sentences):
-            alone = cues.another_finding().search(sentence.strip()) or has_rung(sentence)
+            # a sentence typed in lower case is its own when it says it is another one ("…. also the deal …",
+            # "…. paywall conv up thanks to …"); one that points back goes on about the one before
+            alone = (cues.another_finding().search(sentence.strip()) or has_rung(sentence)) and not (
+                _POINTS_BACK.match(sentence.strip()) and sentence.strip()[:1].islower()
+            )
             besides = re.search(r"(?:^|[，,])\s*除了[^，,]*[，,]?\s*$", items[-1]) if items else None
             if n and items and (not alone or besides):  # "NPS低，除了返工，还有…": besides, the same one
                 items[-1] = _glued(items[-1], sentence.strip())

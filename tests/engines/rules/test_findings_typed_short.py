@@ -216,3 +216,44 @@ def test_a_terse_english_retro_files_each_part_where_it_belongs() -> None:
     assert chain.root_cause == "no owner for the first-run experience" and chain.share == 0.6
     assert chain.surface_cause is not None and "9 screens" in chain.surface_cause
     assert not review.highlights
+
+
+def test_a_lower_case_sentence_that_says_it_went_well_is_another_highlight() -> None:
+    assert split_findings(
+        "CAC came in under because we moved budget onto creators."
+        " paywall conv up thanks to the annual discount"
+    ) == [
+        "CAC came in under because we moved budget onto creators",
+        "paywall conv up thanks to the annual discount",
+    ]
+    # one that points back goes on about the one before
+    assert (
+        len(split_findings("churn dropped because of the new onboarding. it worked because support called"))
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "rest", "root"),
+    [
+        ("en", "rest of it is the iOS 17 notification permission change, can't do much about that", "iOS 17"),
+        ("zh", "剩下的是苹果改了通知权限，这个没办法", "苹果改了通知权限"),
+    ],
+)
+def test_a_remark_that_nothing_can_be_done_is_no_root(lang: str, rest: str, root: str) -> None:
+    parts = read_rest(rest)
+    assert parts is not None and parts.root is not None and root in parts.root
+    assert "can't" not in parts.root and "没办法" not in parts.root
+
+
+def test_the_finding_named_to_drill_before_its_ladder_is_not_offered_again() -> None:
+    coach = Coaching(language="en")
+    coach.script(
+        "installs goal 120k, we got 97k. D7 retention target 22%, actual 18.5%.",
+        "retention is what matters",
+        "not good: installs short, D7 retention low.",
+        "d7 first. people churn after day 2. surface reason: onboarding is 9 screens long."
+        " root cause = no owner for the first-run experience. I'd put it at 60%",
+        "no",
+    )
+    assert "D7 retention low" not in coach.reply
