@@ -73,6 +73,8 @@ def read_said_cause(sentence: str) -> SaidCause | None:
         return None
     head = re.sub(r"^(?:the|our)\s+", "", match.group("head").strip(), flags=re.I)
     cause = _without_asides(match.group("cause").strip(" ，,。."))
-    if not _short(head) or _not_a_name().match(head) or len(cause) < _CAUSE_LEAST:
+    # a cause says something in four characters, three Chinese ones ("等太久")
+    least = _CAUSE_LEAST - 1 if _HAN.search(cause) else _CAUSE_LEAST
+    if not _short(head) or _not_a_name().match(head) or len(cause) < least:
         return None
     return SaidCause(head=head, cause=cause)

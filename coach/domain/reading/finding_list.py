@@ -81,12 +81,21 @@ def _parts(text: str) -> list[str]:
     parts: list[str] = []
     for piece in _PART_SPLIT.split(text):
         enumerated = _ENUMERATION.split(piece)
+        shared = _ALL_WENT.match(enumerated[-1].strip(" 。.")) if len(enumerated) > 1 else None
+        if shared and _how_it_went().search(shared.group("how")):
+            # "接通率、等待时长、满意度都没到": how it went is said of each
+            parts += [*enumerated[:-1], shared.group("last")]
+            continue
         bare = not _how_it_went().search(enumerated[-1].strip(" 。."))
         # "纠纷多、成交率低、过户慢": each with how it went is a finding of its own
         each_went = all(_how_it_went().search(_name_of(p)) for p in enumerated)
         several = len(enumerated) > 1 and (bare or each_went) and all(map(_is_name, enumerated))
         parts += enumerated if several else [piece]
     return [p for p in parts if p.strip()]
+
+
+# the last of a "、" run with how it went said of all of them: "满意度都没到"
+_ALL_WENT = re.compile(r"^(?P<last>[^、，,]{1,10}?)(?:都|全都|全)(?P<how>.{1,6})$")
 
 
 def _opens_item(part: str, names: int) -> bool:

@@ -11,7 +11,7 @@ from coach.domain.critique import is_chitchat, is_no, is_none_more, is_yes, norm
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import before_aside, has_rung, opens, strip_filler
 from coach.domain.reading.finding_list import listed_findings
-from coach.domain.reading.meta import without_meta
+from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import read_person
 from coach.domain.retrospective import CauseChain, Finding, Verdict
@@ -432,6 +432,10 @@ def _choose(t: Turn) -> None:
         flow.advance(t)
         return
     low = t.text.lower()
+    if is_meta_remark(t.text) and (left := [o for o in options if o.lower() in low]):
+        t.state.analysis.drilled += left  # "接通率不挖了": that one is not drilled, the rest are offered
+        ask_choose(t)
+        return
     chosen = (
         next((o for o in options if o.lower() in low or low in o.lower()), None) if len(low) >= 2 else None
     )

@@ -17,6 +17,7 @@ from coach.domain.critique import (
 )
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
+from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
 from coach.engines.rules.chains import file_chain, file_shares, read_chain
@@ -204,6 +205,13 @@ def _ends_drill(t: Turn, said: str) -> bool:
     if last is not None and (confirms_root(said) or is_none_more(said) or share is not None):
         _finish_chain(t, last, share)  # "是根因", "没有别的原因了", or straight to its share: "两成"
         return True
+    rest = normalize(without_meta(said)).strip(" ，,。.")
+    if last is None and (not rest or (said != without_meta(said) and rest in normalize(drill.phenomenon))):
+        # "接通率不挖了", "not digging into that": this finding is left undug, the others are offered
+        t.state.analysis.drilled.append(drill.phenomenon)
+        t.state.analysis.drill = None
+        _offer_another(t)
+        return True
     if is_none_more(said) or confirms_root(said) or share is not None:
         # Nothing to go on yet: ask the first why again rather than filing this as a cause.
         t.say("drill_hint")
@@ -360,7 +368,8 @@ def after_share(t: Turn) -> None:
 
 def _more_causes(t: Turn) -> None:
     body = normalize(t.text)
-    if is_no(body) or len(body) == 0:
+    # "你怎么又问为什么，我说了根因了", "接通率不挖了": talk about the review, no more causes of this one
+    if is_no(body) or len(body) == 0 or not without_meta(t.text).strip():
         _offer_another(t)
         return
     if is_yes(body) and len(body) <= 4:
