@@ -79,7 +79,12 @@ def _parts(text: str) -> list[str]:
     """The comma-parted pieces; a "、" run of bare things is several ("逃费、排队"), but one that shares the
     words of its last ("拖车、客梯车出库晚") stays whole."""
     parts: list[str] = []
-    for piece in _PART_SPLIT.split(text):
+    pieces = _PART_SPLIT.split(text)
+    if said_of_all := _ALL_WENT_EN.match(pieces[-1].strip(" .")):
+        # each is a finding: "on-time, damages, and cost all missed", "on-time and cost both missed"
+        last = said_of_all.group("last")
+        pieces[-1:] = re.split(r"\s+and\s+", last) if len(pieces) == 1 else [last]
+    for piece in pieces:
         enumerated = _ENUMERATION.split(piece)
         shared = _ALL_WENT.match(enumerated[-1].strip(" 。.")) if len(enumerated) > 1 else None
         if shared and _how_it_went().search(shared.group("how")):
@@ -96,6 +101,10 @@ def _parts(text: str) -> list[str]:
 
 # the last of a "、" run with how it went said of all of them: "满意度都没到"
 _ALL_WENT = re.compile(r"^(?P<last>[^、，,]{1,10}?)(?:都|全都|全)(?P<how>.{1,6})$")
+# the last of an English list with how it went said of all: "on-time, damages, and cost all missed"
+_ALL_WENT_EN = re.compile(
+    r"^(?P<last>.{2,30}?)\s+(?:all|both)\s+(?P<how>missed|slipped|went (?:badly|wrong)|fell short)$", re.I
+)
 
 
 def _opens_item(part: str, names: int) -> bool:

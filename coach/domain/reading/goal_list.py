@@ -73,6 +73,9 @@ def _split(text: str) -> list[str]:
     return [c.strip() for c in CLAUSES.split(_LIST_MARKER.sub("", text or "")) if c and c.strip()]
 
 
+_LIST_LEAD = re.compile(r"(?i)\b(?:numbers|kpis?|metrics|results|figures|goals|targets)\s*$")
+
+
 def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
     """The KPI's name in a clause: the words before its first number or target cue (after a colon);
     else, in Chinese, the words between the cue and the number ("目标入职30人"); else a name said in the
@@ -83,7 +86,12 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
         return pending, True  # "On-time visits, meaning within 15 minutes of the slot: target 90%"
     if pending and _KPI_NOUN.search(pending) and len(parts) > 1 and _restates(parts[-2].strip()):
         return pending, True  # "Audit pass rate, the client audits: target 95%": the second words restate
-    if len(parts) > 1 and _TARGET_CUE.search(parts[-1]) and _NUMBER_NAMES.search(parts[-2]):
+    if (
+        len(parts) > 1
+        and _TARGET_CUE.search(parts[-1])
+        and _NUMBER_NAMES.search(parts[-2])
+        and not _LIST_LEAD.search(parts[-2])  # "Q3 numbers: on-time …" heads a list, names no KPI
+    ):
         whole = name_words(parts[-2])  # "差评数（3分及以下）：目标…", "Tier 2 tickets: target …"
         if _is_name(whole):
             return whole, True

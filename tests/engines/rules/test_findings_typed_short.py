@@ -257,3 +257,20 @@ def test_the_finding_named_to_drill_before_its_ladder_is_not_offered_again() -> 
         "no",
     )
     assert "D7 retention low" not in coach.reply
+
+
+def test_an_english_list_said_to_have_all_missed_is_each_a_finding() -> None:
+    assert listed_findings("on-time, damages, and cost all missed") == ["on-time", "damages", "cost"]
+
+
+def test_a_pasted_call_files_the_shortfalls_the_cut_short_question_asked_for() -> None:
+    coach = Coaching(language="en")
+    coach.say(
+        "pasting our retro call notes:\nMaria: Q3 numbers: on-time delivery target 96%, we hit 91%."
+        " cost per drop target £2.10, actual £2.25.\nMaria: what went well?\nTom: the new sort belt.\n"
+        "Maria: and badly?\nPriya: on-time and cost all missed.\n"
+    )
+    review = coach.last.review
+    assert [g.name for g in review.goals] == ["on-time delivery", "cost per drop"]
+    assert [f.text for f in review.shortfalls] == ["on-time", "cost"]
+    assert [f.text for f in review.highlights] == ["the new sort belt"]
