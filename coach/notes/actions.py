@@ -121,7 +121,7 @@ def find_who(text: str, speaker: str | None) -> str | None:
     for pattern in _OWNER_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            said_how = name.startswith("我") or _SAYS_HOW.search(name) is not None
+            said_how = "我" in name or _SAYS_HOW.search(name) is not None
             if name not in _NOT_NAMES and not said_how and not mentions_date(name):
                 return name
     if speaker and _SELF.search(text):
