@@ -50,6 +50,11 @@ _OWNER_PATTERNS = (
         r"(?:^|[，,\s—-])@?([\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]?[A-Z][a-zA-Z]+)\s*(?:负责|牵头|跟进|来做)"
     ),
     re.compile(r"@([\u4e00-\u9fffA-Za-z]{1,12})"),
+    # "检票的事情交给小周，…", "Hand the gate queue to Zhou, …": the work is handed to the one named
+    re.compile(r"交给([\u4e00-\u9fff]{2,3})(?=[，,。；;来去负做吧]|$)"),
+    re.compile(
+        r"\b(?i:hand|give|leave)\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+(?:to|with)\s+([A-Z][a-z]+)\b"
+    ),
     re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|[向找和跟与]|$)"),
     re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)\s*[，,]\s*"),
 )

@@ -108,3 +108,77 @@ def test_a_finding_opened_with_one_more_point_keeps_only_its_words() -> None:
 def test_a_speaker_who_takes_the_task_owns_it(said: str) -> None:
     """ "那我来负责": the words before the verb are the speaker volunteering, not a name."""
     assert find_who(said, "刘强") == "刘强"
+
+
+TALK = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v {a}>{first}\n\n"
+    "00:00:05.000 --> 00:00:09.000\n<v {b}>{then}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "first", "then", "phenomenon"),
+    [
+        (
+            "陈静",
+            "刘强",
+            "卖品只有二十八万，差得挺多。",
+            "卖品为什么差，我觉得主要是套餐价格定高了。",
+            "卖品差",
+        ),
+        (
+            "Dana",
+            "Tom",
+            "Merch only made 28k, far below target.",
+            "Merch sales were low, I think mainly because the combos were priced too high.",
+            "Merch sales were low",
+        ),
+    ],
+)
+def test_the_speakers_i_think_is_not_part_of_what_was_seen(
+    a: str, b: str, first: str, then: str, phenomenon: str
+) -> None:
+    doc = extract(TALK.format(a=a, b=b, first=first, then=then), name="call.vtt")
+    assert [c.phenomenon for c in doc.cause_chains] == [phenomenon]
+
+
+@pytest.mark.parametrize(
+    ("said", "owner"),
+    [
+        ("检票的事情交给小周，三月底前增加一个自助检票口。", "小周"),
+        ("Hand the gate queue to Zhou, he adds a self-service gate by the end of March.", "Zhou"),
+        ("Give it to Marta, by Friday.", "Marta"),
+    ],
+)
+def test_work_handed_to_someone_is_theirs(said: str, owner: str) -> None:
+    assert find_who(said, "陈静") == owner
+
+
+def test_work_handed_over_in_a_call_is_a_task() -> None:
+    talk = TALK.format(
+        a="陈静", b="刘强", first="检票口排队太长。", then="检票的事情交给小周，三月底前加一个自助检票口。"
+    )
+    assert [a.who for a in extract(talk, name="call.vtt").actions] == ["小周"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "found"),
+    [
+        ("票房超了目标。", "还有一个问题，高峰期检票口排队太长，有观众错过了开场。", "检票口排队太长"),
+        (
+            "Box office beat the target.",
+            "Another problem was the queue at the gate, people missed the start.",
+            "queue at the gate",
+        ),
+    ],
+)
+def test_another_problem_named_in_a_call_is_a_shortfall(first: str, then: str, found: str) -> None:
+    doc = extract(TALK.format(a="陈静", b="刘强", first=first, then=then), name="call.vtt")
+    assert found in texts(doc.shortfalls)
+
+
+def test_one_more_question_to_ask_is_no_shortfall() -> None:
+    talk = TALK.format(
+        a="陈静", b="刘强", first="票房超了目标。", then="还有一个问题想请教大家，明年预售要不要更早？"
+    )
+    assert extract(talk, name="call.vtt").shortfalls == []
