@@ -182,3 +182,59 @@ def test_one_more_question_to_ask_is_no_shortfall() -> None:
         a="陈静", b="刘强", first="票房超了目标。", then="还有一个问题想请教大家，明年预售要不要更早？"
     )
     assert extract(talk, name="call.vtt").shortfalls == []
+
+
+@pytest.mark.parametrize(
+    ("note", "found"),
+    [
+        (
+            "小结\n\n但是有两件事我们必须正视。一是报修响应太慢，平均六个小时才有人上门；"
+            "二是3号楼的管道爆了一次，停暖了一天。\n",
+            "报修响应太慢",
+        ),
+        (
+            "Look back\n\nNot everything landed. Teen uptake was poor, 60 teens against a hoped-for 200. "
+            "The Eastfield branch ran out of passports in week two.\n",
+            "ran out of passports",
+        ),
+    ],
+)
+def test_an_announced_set_of_problems_is_shortfalls_not_a_lesson(note: str, found: str) -> None:
+    doc = extract(note)
+    assert found in texts(doc.shortfalls)
+    assert "正视" not in texts(doc.lessons)
+    assert "landed" not in texts(doc.lessons + doc.shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "小结\n\n但是有两件事我们必须正视。一是报修响应太慢，业主意见很大。报修慢主要是夜里只有一个人值班。\n",
+            "只有一个人值班",
+        ),
+        (
+            "Look back\n\nWhere we let ourselves down was repairs, six hours on average to reach a flat. "
+            "The reason is that only one person was on call at night.\n",
+            "only one person",
+        ),
+    ],
+)
+def test_the_finding_named_again_with_its_reason_is_a_cause(note: str, cause: str) -> None:
+    doc = extract(note)
+    assert cause not in texts(doc.shortfalls)
+    assert any(cause in words(c) for c in doc.cause_chains)
+
+
+@pytest.mark.parametrize(
+    ("note", "found"),
+    [
+        ("小结\n\n室温达标率98%，比去年的93%好了不少。\n", "室温达标率"),
+        (
+            "Look back\n\nThe sticker passport kept kids coming back, and it was the best idea we had.\n",
+            "sticker passport",
+        ),
+    ],
+)
+def test_better_than_last_time_said_plainly_is_a_highlight(note: str, found: str) -> None:
+    assert found in texts(extract(note).highlights)
