@@ -238,3 +238,24 @@ def test_the_finding_named_again_with_its_reason_is_a_cause(note: str, cause: st
 )
 def test_better_than_last_time_said_plainly_is_a_highlight(note: str, found: str) -> None:
     assert found in texts(extract(note).highlights)
+
+
+@pytest.mark.parametrize(
+    ("note", "found"),
+    [
+        (
+            "复盘\n\n不太顺的地方也有。第一，线上和线下订房撞单了两次，倒贴了一千多。"
+            "第二，停车位太少，客人被贴了罚单。\n",
+            "停车位太少",
+        ),
+        (
+            "Post-mortem\n\nWhere it fell apart was Saturday: the rugby final was on the same evening, "
+            "something nobody checked when we booked the hall.\n",
+            "rugby final",
+        ),
+    ],
+)
+def test_where_it_did_not_go_smoothly_opens_the_shortfalls(note: str, found: str) -> None:
+    doc = extract(note)
+    assert found in texts(doc.shortfalls)
+    assert found not in texts(doc.highlights)
