@@ -259,3 +259,25 @@ def test_where_it_did_not_go_smoothly_opens_the_shortfalls(note: str, found: str
     doc = extract(note)
     assert found in texts(doc.shortfalls)
     assert found not in texts(doc.highlights)
+
+
+@pytest.mark.parametrize(
+    ("asked", "reply", "what"),
+    [
+        ("刘强你能不能在8月1日前把秋季推广方案写出来？", "没问题，我来", "在8月1日前把秋季推广方案写出来"),
+        ("刘强，你能不能在8月1日前把秋季推广方案写出来？", "没问题，我来", "在8月1日前把秋季推广方案写出来"),
+        (
+            "Sam can you draft the autumn promo plan by 1 August?",
+            "sure",
+            "draft the autumn promo plan by 1 August",
+        ),
+    ],
+)
+def test_a_task_asked_of_someone_in_a_chat_is_theirs_once_they_agree(
+    asked: str, reply: str, what: str
+) -> None:
+    """In a chat the comma after the name is often left out; "你能不能…" asks, it does not say "cannot"."""
+    asker, owner = ("陈静", "刘强") if "刘强" in asked else ("Priya", "Sam")
+    chat = f"{asker}: 复盘\n{owner}: 票卖超了\n{asker}: {asked}\n{owner}: {reply}\n"
+    actions = extract(chat, name="chat.txt").actions
+    assert [(a.what, a.who) for a in actions] == [(what, owner)]
