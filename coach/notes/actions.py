@@ -50,6 +50,11 @@ _OWNER_PATTERNS = (
         r"(?:^|[，,\s—-])@?([\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]?[A-Z][a-zA-Z]+)\s*(?:负责|牵头|跟进|来做)"
     ),
     re.compile(r"@([\u4e00-\u9fffA-Za-z]{1,12})"),
+    # "检票的事情交给小周，…", "Hand the gate queue to Zhou, …": the work is handed to the one named
+    re.compile(r"交给([\u4e00-\u9fff]{2,3})(?=[，,。；;来去负做吧]|$)"),
+    re.compile(
+        r"\b(?i:hand|give|leave)\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+(?:to|with)\s+([A-Z][a-z]+)\b"
+    ),
     re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|[向找和跟与]|$)"),
     re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)\s*[，,]\s*"),
 )
@@ -121,7 +126,7 @@ def find_who(text: str, speaker: str | None) -> str | None:
     for pattern in _OWNER_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            said_how = name.startswith("我") or _SAYS_HOW.search(name) is not None
+            said_how = "我" in name or _SAYS_HOW.search(name) is not None
             if name not in _NOT_NAMES and not said_how and not mentions_date(name):
                 return name
     if speaker and _SELF.search(text):

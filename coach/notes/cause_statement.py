@@ -73,8 +73,17 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
+# "卖品为什么差，我觉得主要是…", "Why so few? I think it was …": the speaker's "I think" leads to the cause
+_OWN_VIEW_AFTER = re.compile(
+    r"[，,]?\s*(?:我|\bI)\s*(?:觉得|认为|看|估计|想|think|reckon|guess|believe)"
+    r"(?:\s*(?:mainly|mostly|largely|partly|主要|大多))?$",
+    re.I,
+)
+
+
 def _phenomenon(text: str, cut: int) -> str | None:
     head = drilldown.without_teller(re.sub(r"^\[[\d:]+\]\s*", "", text[:cut])).strip(" ，,。：:")
+    head = _OWN_VIEW_AFTER.sub("", head).strip(" ，,。：:")
     head = re.sub(r"^why\s*\d{1,2}\s*[:：.、]\s*", "", head, flags=re.I)
     head = re.sub(
         r"为什么|为啥|是$|之所以|^(?:mostly|mainly|largely|partly|主要|大多)$", "", head, flags=re.I

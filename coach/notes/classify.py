@@ -171,6 +171,7 @@ def _cue_kind(item: Item) -> Kind | None:
             item.paragraph
             and section in ("highlight", "shortfall")
             and not (cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text) or steps_down)
+            and not _OPENS_WITH_REASON.match(text)
         ):
             return section
         if not (cues.ROOT.search(text) or cues.MAIN_CAUSE.search(text) or steps_down):
@@ -239,6 +240,14 @@ def _states_goal(text: str, topic: str | None, context: Context = Context.statem
     return may_state_goal(text) and bool(read_goals(text, topic, context))
 
 
+# "The reason was that …", "究其原因，是…": a sentence of its own that gives the reason is a cause, even
+# told in the paragraph that named the finding (a "because" clause inside the finding's sentence is not)
+_OPENS_WITH_REASON = re.compile(
+    r"(?:the (?:main |real )?reason (?:was|is)|this (?:was|happened) because|原因是|原因在于|究其原因|"
+    # "报修慢主要是夜里只有一个人值班": the finding named again in a few words, then its reason
+    r"[\u4e00-\u9fff]{2,6}(?:主要是因为|主要是由于|是因为|主要是))",
+    re.I,
+)
 _NAMED_TARGET = re.compile(r"目标|指标|考核|KPI|\b(?:target|goal|SLO|SLA)\b", re.I)
 
 

@@ -16,7 +16,9 @@ _INLINE_CAUSE = re.compile(
     r"\bbecause\b|\bthanks to\b|\bdue to\b)\s*",
     re.I,
 )
-_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|另外|还有|亮点的话[，,]?|不足我先说[:：]?)\s*")
+_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]是|首先|其次|(?:另外|还有)(?:一点)?[，,]?|亮点的话[，,]?|不足我先说[:：]?)\s*"
+)
 
 
 def build_finding(item: Item) -> Finding:

@@ -239,11 +239,15 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
     return True
 
 
+_ASKED_EITHER_WAY = re.compile(r"^(?:你|您)?(?:能不能|可不可以|可以不可以|能否|是否可以)")
+
+
 def _without_asking(task: str) -> str:
     """ "the policy, can you take it to the board" → "the policy, take it to the board";
     "方案你能重做吗" → "方案重做": the task without the words that ask for it."""
     from coach.domain.reading.cues import ask_task
 
+    task = _ASKED_EITHER_WAY.sub("", task)  # "你能不能…": the shared cues take "你能" and leave "不能…"
     asked = re.sub(r"\s{2,}", " ", ask_task().sub("", task))
     return re.sub(r"(?:一下)?[吗呢]$", "", asked).strip(" ,，") or task
 

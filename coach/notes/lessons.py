@@ -14,6 +14,7 @@ from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.notes.prose import commitment_lesson_verb
 from coach.notes.segment import Item
+from coach.notes.wordlists import phrases
 
 _ACTION_WORDS: dict[str, LessonAction] = {
     "继续": LessonAction.continue_,
@@ -146,10 +147,15 @@ def build_lesson(item: Item, source: LessonSource = "other") -> Lesson:
     dimension = dimension or (read_tag(said.group("tag"))[0] if said else None)
     head_dim, head_act = heading_tags(item.heading)
     typed = classify_lesson(text, source)
+    guessed = typed.dimension
+    if guessed is Dimension.business and phrases("lesson_way_of_working").search(text):
+        # "司机到了再备货这种做法停掉", "Stop adding sessions without a plant check": how work is done and
+        # checked is the organization's way of working, not the business itself
+        guessed = Dimension.organization
     committed = _COMMITTED_ACTIONS.get(commitment_lesson_verb(text) or "")
     return Lesson(
         text=text.strip(" ，,。.；;、—-") or item.text,
-        dimension=dimension or head_dim or typed.dimension,
+        dimension=dimension or head_dim or guessed,
         action=action or committed or head_act or typed.action,
         evidence=item.evidence,
     )

@@ -1,0 +1,32 @@
+"""A lesson on how work is checked, signed off or handed over is about the organization's way of working."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.domain.retrospective import Dimension
+from coach.notes.lessons import build_lesson
+from coach.notes.segment import Item
+
+
+def _dimension(text: str) -> Dimension:
+    return build_lesson(Item(text=text, evidence=text)).dimension
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "节前请厂家检修设备继续",
+        "交接时当面点清货品，继续坚持",
+        "Stop adding sessions without a plant check",
+        "We will stop leaving the transmitter site without a sign-off after any maintenance visit",
+        "Stop shortening inductions when we're busy",
+    ],
+)
+def test_checks_sign_offs_and_handovers_are_the_organization(text: str) -> None:
+    assert _dimension(text) is Dimension.organization
+
+
+@pytest.mark.parametrize("text", ["会员日特价引流要继续", "Keep the weekend brunch menu"])
+def test_a_lesson_about_the_offer_itself_stays_business(text: str) -> None:
+    assert _dimension(text) is Dimension.business
