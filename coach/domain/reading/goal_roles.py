@@ -105,7 +105,7 @@ class Number:
 
 # how many KPIs follow, said before the list's colon: "指标四个：", "Four numbers:", "3 KPIs:"
 _COUNT_NOUN_AFTER = re.compile(
-    r"\s*(?:个|项)?\s*(?:指标|数字|(?i:kpis?|numbers|metrics|goals|targets))\s*[：:]"
+    r"\s*(?:个|项)?\s*(?:指标|数字|目标|(?i:kpis?|numbers|metrics|goals|targets))\s*[：:]"
 )
 _COUNT_AFTER = re.compile(r"\s*(?:个|项)?\s*[：:]")
 _KPIS_BEFORE = re.compile(r"(?:指标|数字|(?i:kpis?|numbers|metrics))\s*(?:有|是|共|一共)?\s*$")
@@ -247,7 +247,8 @@ def name_words(head: str) -> str:
     head = re.sub(
         r"(?i)^(?:we|i|they|our team)\s+|\s+(?:hit|came in|came"
         r"|ended up|ended|landed|closed|finished|took|got|reached"
-        r"|was|were|is|at|in|from|of|to|only|just|should be|must be|needs to be|has to be)"
+        r"|was|were|is|at|in|from|of|to|only|just|should be|must be|needs to be|has to be"
+        r"|ran|ran at|stood at)"
         r"(?:\s+(?:at|in|up|to))?$",
         "",
         head.strip(),

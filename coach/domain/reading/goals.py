@@ -36,7 +36,7 @@ from coach.domain.parsing.numbers import parse_quantities
 from coach.domain.reading.goal_list import kpi_values, read_list
 from coach.domain.reading.goal_roles import has_numbers, threshold_only
 from coach.domain.reading.goal_statement import names_a_target, read_statement
-from coach.domain.reading.slips import settle_slips
+from coach.domain.reading.slips import blank_kpi_counts, settle_slips
 from coach.domain.retrospective import Goal
 
 __all__ = [
@@ -83,7 +83,7 @@ def read_goals(text: str, topic: str | None = None, context: Context = Context.s
     """Every KPI `text` states. `topic` is the sentence before it, the KPI's name when its own has none
     ("On-call ack was fine. Target is 5 minutes, I acked in 3"). A number taken back as it is said counts
     as never said ("实际4百60万——打错了，是460万")."""
-    text = settle_slips(text)
+    text = blank_kpi_counts(settle_slips(text))
     if context is Context.answer:
         listed = read_list(text)
         if listed:

@@ -822,3 +822,20 @@ def test_what_customers_spend_is_better_high_and_waste_and_fees_low(
     assert "£" not in goal.name
     assert read_goals(text, context=Context.answer)[0].lower_is_better is lower_is_better
     assert goal.verdict is not None and goal.verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这个季度我们给自己定了两个目标：复诊预约率到60%，患者满意度不低于4.7分。",
+        "This quarter we set ourselves two goals: rebooking rate 60%, satisfaction at least 4.7.",
+    ],
+)
+def test_a_count_of_the_goals_and_its_lead_in_name_no_goal(text: str) -> None:
+    assert all(g.target_value not in (2, 2.0) for g in goals_in(text))
+    assert not any(word in g.name for g in goals_in(text) for word in ("给自己", "ourselves", "two"))
+
+
+def test_a_metric_that_ran_at_a_level_is_named_without_it() -> None:
+    (goal,) = goals_in("Less happy: sorting-table losses ran at 9% against a 5% budget.")
+    assert (goal.name, goal.target_value, goal.result_value) == ("sorting-table losses", 5, 9)
