@@ -230,6 +230,16 @@ def dimension_label() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives('dimension_label')})$", re.I)
 
 
+def lesson_action_label() -> re.Pattern[str]:
+    """A whole clause that only names a lesson's action ("这个要新增", "continue")."""
+    return re.compile(rf"^(?:{alternatives('lesson_action_label')})$", re.I)
+
+
+def lesson_action_head() -> re.Pattern[str]:
+    """A lesson's action said as its label before its words ("Start: …", "新增：…")."""
+    return re.compile(rf"^(?:{alternatives('lesson_action_head')})\s*", re.I)
+
+
 def lesson_in_passing_modal() -> re.Pattern[str]:
     return words_pattern("lesson_in_passing_modal")
 
@@ -308,6 +318,11 @@ def skip_rest() -> re.Pattern[str]:
 
 def listener() -> re.Pattern[str]:
     return words_pattern("listener")
+
+
+def reflection_decline() -> re.Pattern[str]:
+    """A person named in the reflections who writes none ("他说他不写了", "she's not writing one")."""
+    return words_pattern("reflection_decline")
 
 
 @cache

@@ -30,6 +30,7 @@ _SHARE_ONLY = re.compile(
 # a bare name, when the coach asks whose reflection is next: "李娜", "Tom Avery"
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*)?")
 _A_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+_FULL_IN_BRACKETS = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+ [A-Z][a-z]+)[)）]\s*$")
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we", "here", "going"}
 
 
@@ -56,6 +57,8 @@ def _person(sentence: str) -> tuple[str | None, str]:
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
         name = cues.role_before_name().sub("", name)
+        if in_brackets := _FULL_IN_BRACKETS.search(name):  # "调度的小韩（韩冬梅）说：": the name in full
+            name = in_brackets.group("name")
         rest = body[match.end() :]
         # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not
         possessive = match.group(0).rstrip(" ：:").endswith("的")
@@ -253,6 +256,21 @@ def _passes(rest: str) -> bool:
     return bool(body) and bool(re.fullmatch(rf"(?:{cues.alternatives('reflection_blank')})", body, re.I))
 
 
+def in_full(name: str | None, known: set[str]) -> str | None:
+    """The one full name of this review a short name stands for: "Kofi" → "Kofi Mensah" (the first name),
+    "老廖" / "小潘" → "廖德胜" / "潘一鸣" (老 or 小 before the surname); the name as said when none or several
+    do."""
+    if not name:
+        return name
+    if name.isascii() and " " not in name.strip():
+        full = {k for k in known if k.lower().startswith(f"{name.strip().lower()} ")}
+    elif re.fullmatch(r"[老小][\u4e00-\u9fff]", name):
+        full = {k for k in known if re.fullmatch(rf"{name[1]}[\u4e00-\u9fff]{{1,2}}", k)}
+    else:
+        return name
+    return full.pop() if len(full) == 1 else name
+
+
 def is_reflection_done(text: str) -> bool:
     """ "反思就这些" / "That's all the reflections"."""
     return bool(cues.reflection_done().search(text or ""))
@@ -264,5 +282,9 @@ def skips_reflection(text: str) -> bool:
 
 
 def declines(text: str) -> bool:
-    """ "Grace is only listening today", "老张旁听": a person who takes no part (no answer, no task)."""
-    return bool(cues.decline().search(text or "")) and not any(p.answers for p in read_reflections(text))
+    """ "Grace is only listening today", "老张旁听", "冉小兵说他不写了": a person who takes no part (no
+    answer, no task)."""
+    said = text or ""
+    return bool(cues.decline().search(said) or cues.reflection_decline().search(said)) and not any(
+        p.answers for p in read_reflections(said)
+    )
