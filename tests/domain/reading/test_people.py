@@ -665,3 +665,20 @@ def test_a_relayed_persons_name_in_brackets_is_their_full_name() -> None:
         "调度的小韩（韩冬梅）说：最触动——有个阿姨在公交上吃午饭。发现自己：只盯着排满。"
     )
     assert said.person == "韩冬梅"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        ("What got me was the Patel wedding.", "most_touched", "the Patel wedding"),
+        ("Better would have been to block Monday mornings.", "do_better", "block Monday mornings"),
+        (
+            "Kofi: moved by the biscuits; should have bounced the RGB files.",
+            "do_better",
+            "bounced the RGB files",
+        ),
+        ("戴珊珊说：最触动是油污没擦干净；她觉得自己培训太偏理论。", "self_discovery", "培训太偏理论"),
+    ],
+)
+def test_a_question_answered_in_everyday_words(text: str, question: str, answer: str) -> None:
+    assert read_reflections(text)[-1].answers[question] == answer
