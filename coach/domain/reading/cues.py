@@ -320,6 +320,16 @@ def listener() -> re.Pattern[str]:
     return words_pattern("listener")
 
 
+def retype_same() -> re.Pattern[str]:
+    """Words that open a clause typing the lesson just retyped further ("but make it", "不过改成")."""
+    return re.compile(rf"^(?:{alternatives('retype_same')})", re.I)
+
+
+def share_question() -> re.Pattern[str]:
+    """A question about how much of a result a cause explains ("how much of X is Y?", "占多少")."""
+    return words_pattern("share_question")
+
+
 def reflection_decline() -> re.Pattern[str]:
     """A person named in the reflections who writes none ("他说他不写了", "she's not writing one")."""
     return words_pattern("reflection_decline")

@@ -251,3 +251,16 @@ def test_a_reflection_under_a_short_name_is_filed_under_the_action_owners_full_n
     coach.say("preflight profile in the RIP, Kofi Mensah, by May 30")
     result = coach.say("that's all, finish")
     assert any(r.person == "Kofi Mensah" for r in result.review.reflections)
+
+
+def test_a_question_about_a_causes_share_answers_no_reflection_question() -> None:
+    for language, person, aside in (
+        ("zh", "我是李娜", "对了，回款慢里面审批那块占多少？我看七成。"),
+        ("en", "I'm Bob", "Oh, and how much of the churn is the pricing thing? Most of it, I'd say."),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        asked = coach.reply
+        result = coach.say(aside)
+        assert result.review.reflections[0].most_touched is None, language
+        assert result.reply == asked

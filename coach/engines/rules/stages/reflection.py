@@ -156,7 +156,9 @@ def _answer(t: Turn, text: str) -> None:
     text = _REMARK.sub("", text)  # "(sorry, sent too early) Next step: …": the remark is no answer
     said = read_reflections(text)  # read once: for one answer named by its words, and for a remark
     cued = _one_cued_answer(said)
-    talk = cues.room_talk().search(text) and not _answers(said) and cued is None
+    # "插一句，会议室…", "how much of the cancellations is the capital thing?": talk, no answer
+    aside = cues.room_talk().search(text) or cues.share_question().search(text)
+    talk = aside and not _answers(said) and cued is None
     if talk and 0 <= question < len(QUESTIONS):
         t.ask(f"reflection_q{question}", person=reflection.person or "")  # "OK, carry on.": ask again
         return
