@@ -30,6 +30,7 @@ _SHARE_ONLY = re.compile(
 # a bare name, when the coach asks whose reflection is next: "李娜", "Tom Avery"
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*)?")
 _A_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+_NAME_AND_ROLE = re.compile(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*,\s*(?P<role>[^,:]{2,40})$")
 _FULL_IN_BRACKETS = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+ [A-Z][a-z]+)[)）]\s*$")
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we", "here", "going"}
 
@@ -59,6 +60,8 @@ def _person(sentence: str) -> tuple[str | None, str]:
         name = cues.role_before_name().sub("", name)
         if in_brackets := _FULL_IN_BRACKETS.search(name):  # "调度的小韩（韩冬梅）说：": the name in full
             name = in_brackets.group("name")
+        if name.isascii() and name.islower():
+            name = name.title()  # "mei wants hers in too:": a name typed in lower case
         rest = body[match.end() :]
         # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not
         possessive = match.group(0).rstrip(" ：:").endswith("的")
@@ -86,6 +89,10 @@ def _person(sentence: str) -> tuple[str | None, str]:
         relayed = cues.named(match, "name")
         if (not rest.strip() or _hands_over(rest)) and relayed and _is_name(relayed):  # their answers follow
             return relayed, rest
+    if (apposed := _NAME_AND_ROLE.match(body)) and cues.role_said().match(
+        apposed.group("role").strip(" .。")
+    ):
+        return apposed.group("name"), ""  # "Aoife, shelter manager.": a name and a role, alone
     body = _after_a_lead_in(body)  # "反思就我一个吧，我是片区经理韩冬。", "OK, quick one, I'm Gareth."
     if match := cues.self_intro().match(body):
         rest = body[match.end() :]

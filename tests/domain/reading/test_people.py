@@ -682,3 +682,22 @@ def test_a_relayed_persons_name_in_brackets_is_their_full_name() -> None:
 )
 def test_a_question_answered_in_everyday_words(text: str, question: str, answer: str) -> None:
     assert read_reflections(text)[-1].answers[question] == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Adding mine. Aoife, shelter manager. most touched: Biscuit came back. learned I rush.",
+            "Aoife",
+        ),
+        (
+            "mei wants hers in too: moved by the family who drove 3 hours. about herself: says yes to all.",
+            "Mei",
+        ),
+    ],
+)
+def test_a_name_with_its_role_alone_or_wanting_theirs_in_names_the_person(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert len(said.answers) == 2
