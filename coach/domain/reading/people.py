@@ -160,6 +160,8 @@ def _name_in_brackets(said: str) -> str | None:
 
 def _is_name(said: str) -> bool:
     """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"."""
+    if re.fullmatch(r"[a-z]+ing", said):
+        return False  # "I'm adding mine": a verb after "I'm", no name
     return said.lower() not in _PRONOUNS and not re.match(
         r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b", said, re.I
     )

@@ -701,3 +701,7 @@ def test_a_name_with_its_role_alone_or_wanting_theirs_in_names_the_person(text: 
     (said,) = read_reflections(text)
     assert said.person == person
     assert len(said.answers) == 2
+
+
+def test_a_verb_after_i_am_names_no_one() -> None:
+    assert read_person("I'm adding mine.")[0] is None

@@ -101,3 +101,25 @@ def test_a_last_clause_with_more_than_the_type_stays_in_the_lesson() -> None:
     assert (
         type_label_off("stop the loop, it's the job mix", None, None)[0] == "stop the loop, it's the job mix"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "words", "dimension"),
+    [
+        (
+            "新增高峰期弹性诊室，算人的方面，从病房调医生过来",
+            "新增高峰期弹性诊室，从病房调医生过来",
+            "people",
+        ),
+        (
+            "stop routing short runs to the litho, that's business really, it's the job mix",
+            "stop routing short runs to the litho, it's the job mix",
+            "business",
+        ),
+    ],
+)
+def test_a_type_said_between_the_lessons_words_and_its_reason_is_no_part_of_the_words(
+    said: str, words: str, dimension: str
+) -> None:
+    text, said_dimension, _ = type_label_off(said, None, None)
+    assert (text, said_dimension and said_dimension.value) == (words, dimension)

@@ -93,28 +93,20 @@ def type_label_off(
 def _dimension_said_last(
     item: str, dimension: Dimension | None, action: LessonAction | None
 ) -> tuple[str, Dimension | None, LessonAction | None]:
-    """ "扫码送券继续，业务", "培训改成实操带教，优化，人的层面", "keep X: organization, continue": the last
-    clauses that only name the dimension or the action type the lesson and leave its words."""
-    while True:
-        words, comma, last = _last_clause(item)
-        if not comma or not words.strip():
-            return item, dimension, action
-        if only_dimension_label(last):
-            dimension = dimension or parse_lesson_correction(last)[0]
-        elif cues.lesson_action_label().match(last):
-            action = action or stated_action(last)
+    """ "扫码送券继续，业务", "培训改成实操带教，优化，人的层面", "keep X: organization, continue", "stop X,
+    that's business really, it's the job mix": a clause after the first that only names the dimension or the
+    action types the lesson and is no part of its words."""
+    parts = re.split(r"([，,:：])", item)
+    kept = [parts[0]]
+    for mark, clause in zip(parts[1::2], parts[2::2], strict=False):
+        bare = clause.strip(" 。.")
+        if bare and only_dimension_label(bare):
+            dimension = dimension or parse_lesson_correction(bare)[0]
+        elif bare and cues.lesson_action_label().match(bare):
+            action = action or stated_action(bare)
         else:
-            return item, dimension, action
-        item = words.strip()
-
-
-def _last_clause(item: str) -> tuple[str, str, str]:
-    """(the words before the last comma or colon, that mark, the last clause); ("", "", item) when none."""
-    marks = list(re.finditer(r"[，,:：]", item))
-    if not marks:
-        return "", "", item
-    last = marks[-1]
-    return item[: last.start()], last.group(0), item[last.end() :].strip(" 。.")
+            kept += [mark, clause]
+    return "".join(kept).strip(), dimension, action
 
 
 def taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
