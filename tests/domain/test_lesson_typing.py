@@ -154,3 +154,20 @@ def test_an_obligation_alone_names_no_action() -> None:
 )
 def test_internal_notices_tests_freezes_and_records_are_organization(text: str, dimension: Dimension) -> None:
     assert classify_lesson(text).dimension is dimension
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop running lamps past rated hrs",
+        "设备超过额定寿命还在用的做法要停掉",
+        "Stop running a fixed loop",
+        "货车按固定路线跑这个停掉",
+    ],
+)
+def test_equipment_past_its_rated_life_and_a_fixed_route_are_how_work_is_organized(text: str) -> None:
+    assert classify_lesson(text).dimension == Dimension.organization
+
+
+def test_a_venues_opening_is_no_openness() -> None:
+    assert classify_lesson("初级道开放前双巡检继续").dimension == Dimension.organization

@@ -230,6 +230,16 @@ def dimension_label() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives('dimension_label')})$", re.I)
 
 
+def lesson_action_label() -> re.Pattern[str]:
+    """A whole clause that only names a lesson's action ("这个要新增", "continue")."""
+    return re.compile(rf"^(?:{alternatives('lesson_action_label')})$", re.I)
+
+
+def lesson_action_head() -> re.Pattern[str]:
+    """A lesson's action said as its label before its words ("Start: …", "新增：…")."""
+    return re.compile(rf"^(?:{alternatives('lesson_action_head')})\s*", re.I)
+
+
 def lesson_in_passing_modal() -> re.Pattern[str]:
     return words_pattern("lesson_in_passing_modal")
 
@@ -308,6 +318,21 @@ def skip_rest() -> re.Pattern[str]:
 
 def listener() -> re.Pattern[str]:
     return words_pattern("listener")
+
+
+def retype_same() -> re.Pattern[str]:
+    """Words that open a clause typing the lesson just retyped further ("but make it", "不过改成")."""
+    return re.compile(rf"^(?:{alternatives('retype_same')})", re.I)
+
+
+def share_question() -> re.Pattern[str]:
+    """A question about how much of a result a cause explains ("how much of X is Y?", "占多少")."""
+    return words_pattern("share_question")
+
+
+def reflection_decline() -> re.Pattern[str]:
+    """A person named in the reflections who writes none ("他说他不写了", "she's not writing one")."""
+    return words_pattern("reflection_decline")
 
 
 @cache

@@ -30,6 +30,8 @@ _SHARE_ONLY = re.compile(
 # a bare name, when the coach asks whose reflection is next: "李娜", "Tom Avery"
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*)?")
 _A_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+_NAME_AND_ROLE = re.compile(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*,\s*(?P<role>[^,:]{2,40})$")
+_FULL_IN_BRACKETS = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+ [A-Z][a-z]+)[)）]\s*$")
 _PRONOUNS = {"我", "你", "他", "她", "我们", "i", "me", "we", "here", "going"}
 
 
@@ -56,6 +58,10 @@ def _person(sentence: str) -> tuple[str | None, str]:
         name = cues.named(match, "name") or ""
         name = cues.role_prefix().sub("", name) or name
         name = cues.role_before_name().sub("", name)
+        if in_brackets := _FULL_IN_BRACKETS.search(name):  # "调度的小韩（韩冬梅）说：": the name in full
+            name = in_brackets.group("name")
+        if name.isascii() and name.islower():
+            name = name.title()  # "mei wants hers in too:": a name typed in lower case
         rest = body[match.end() :]
         # "李娜的：她最触动的是…" names a person only when an answer follows; "应该做没做的：…" does not
         possessive = match.group(0).rstrip(" ：:").endswith("的")
@@ -83,6 +89,10 @@ def _person(sentence: str) -> tuple[str | None, str]:
         relayed = cues.named(match, "name")
         if (not rest.strip() or _hands_over(rest)) and relayed and _is_name(relayed):  # their answers follow
             return relayed, rest
+    if (apposed := _NAME_AND_ROLE.match(body)) and cues.role_said().match(
+        apposed.group("role").strip(" .。")
+    ):
+        return apposed.group("name"), ""  # "Aoife, shelter manager.": a name and a role, alone
     body = _after_a_lead_in(body)  # "反思就我一个吧，我是片区经理韩冬。", "OK, quick one, I'm Gareth."
     if match := cues.self_intro().match(body):
         rest = body[match.end() :]
@@ -150,6 +160,8 @@ def _name_in_brackets(said: str) -> str | None:
 
 def _is_name(said: str) -> bool:
     """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"."""
+    if re.fullmatch(r"[a-z]+ing", said):
+        return False  # "I'm adding mine": a verb after "I'm", no name
     return said.lower() not in _PRONOUNS and not re.match(
         r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b", said, re.I
     )
@@ -253,6 +265,21 @@ def _passes(rest: str) -> bool:
     return bool(body) and bool(re.fullmatch(rf"(?:{cues.alternatives('reflection_blank')})", body, re.I))
 
 
+def in_full(name: str | None, known: set[str]) -> str | None:
+    """The one full name of this review a short name stands for: "Kofi" → "Kofi Mensah" (the first name),
+    "老廖" / "小潘" → "廖德胜" / "潘一鸣" (老 or 小 before the surname); the name as said when none or several
+    do."""
+    if not name:
+        return name
+    if name.isascii() and " " not in name.strip():
+        full = {k for k in known if k.lower().startswith(f"{name.strip().lower()} ")}
+    elif re.fullmatch(r"[老小][\u4e00-\u9fff]", name):
+        full = {k for k in known if re.fullmatch(rf"{name[1]}[\u4e00-\u9fff]{{1,2}}", k)}
+    else:
+        return name
+    return full.pop() if len(full) == 1 else name
+
+
 def is_reflection_done(text: str) -> bool:
     """ "反思就这些" / "That's all the reflections"."""
     return bool(cues.reflection_done().search(text or ""))
@@ -264,5 +291,9 @@ def skips_reflection(text: str) -> bool:
 
 
 def declines(text: str) -> bool:
-    """ "Grace is only listening today", "老张旁听": a person who takes no part (no answer, no task)."""
-    return bool(cues.decline().search(text or "")) and not any(p.answers for p in read_reflections(text))
+    """ "Grace is only listening today", "老张旁听", "冉小兵说他不写了": a person who takes no part (no
+    answer, no task)."""
+    said = text or ""
+    return bool(cues.decline().search(said) or cues.reflection_decline().search(said)) and not any(
+        p.answers for p in read_reflections(said)
+    )

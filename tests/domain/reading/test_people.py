@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.people import is_reflection_done, read_person, read_reflections, skips_reflection
+from coach.domain.reading.people import (
+    declines,
+    in_full,
+    is_reflection_done,
+    read_person,
+    read_reflections,
+    skips_reflection,
+)
 
 
 def test_a_whole_reflection_with_a_role_zh() -> None:
@@ -601,3 +608,100 @@ def test_the_same_question_word_answers_for_the_next_person_too() -> None:
 def test_the_person_after_a_turn_taken_or_a_trade_is_the_one_reflecting(text: str, person: str) -> None:
     (said,) = read_reflections(text)
     assert said.person == person and said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "五号库班长叫冉小兵，他说他不写了，就是那天说的那些。",
+        "客服的阿敏说她这次不写了，刚来两周，没啥感受。",
+        "老周那份别给他记了。",
+        "Ben said he's not writing one this time, he's new.",
+        "Nadia doesn't want to share, she has nothing to add.",
+    ],
+)
+def test_a_person_who_writes_no_reflection_declines(text: str) -> None:
+    assert declines(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["我说完了，反思都写完了", "反思就这些", "done with reflections", "That's all the reflections"]
+)
+def test_the_reflections_said_to_be_over(text: str) -> None:
+    assert is_reflection_done(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("reflections - me first, I'm Omar (squad lead). most touched: the client crying.", "Omar"),
+        ("Leah (PM) sent hers over slack: moved by the night shift; learned she plans too late.", "Leah"),
+        ("Kofi, our prepress guy, sent his by text: moved by the client; found out he rushes.", "Kofi"),
+    ],
+)
+def test_a_reflection_sent_in_or_after_a_dashed_header_names_its_person(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    ("short", "known", "full"),
+    [
+        ("Kofi", {"Kofi Mensah", "Dan Whitlock"}, "Kofi Mensah"),
+        ("老廖", {"廖德胜", "许丽娟"}, "廖德胜"),
+        ("小潘", {"潘一鸣"}, "潘一鸣"),
+        ("Kofi", {"Kofi Mensah", "Kofi Boateng"}, "Kofi"),  # two could be meant: as said
+        ("老廖", {"廖德胜", "廖青"}, "老廖"),
+        ("阿敏", {"许敏"}, "阿敏"),
+    ],
+)
+def test_a_short_name_is_the_one_full_name_it_stands_for(short: str, known: set[str], full: str) -> None:
+    assert in_full(short, known) == full
+
+
+def test_a_relayed_persons_name_in_brackets_is_their_full_name() -> None:
+    (said,) = read_reflections(
+        "调度的小韩（韩冬梅）说：最触动——有个阿姨在公交上吃午饭。发现自己：只盯着排满。"
+    )
+    assert said.person == "韩冬梅"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        ("What got me was the Patel wedding.", "most_touched", "the Patel wedding"),
+        ("Better would have been to block Monday mornings.", "do_better", "block Monday mornings"),
+        (
+            "Kofi: moved by the biscuits; should have bounced the RGB files.",
+            "do_better",
+            "bounced the RGB files",
+        ),
+        ("戴珊珊说：最触动是油污没擦干净；她觉得自己培训太偏理论。", "self_discovery", "培训太偏理论"),
+    ],
+)
+def test_a_question_answered_in_everyday_words(text: str, question: str, answer: str) -> None:
+    assert read_reflections(text)[-1].answers[question] == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Adding mine. Aoife, shelter manager. most touched: Biscuit came back. learned I rush.",
+            "Aoife",
+        ),
+        (
+            "mei wants hers in too: moved by the family who drove 3 hours. about herself: says yes to all.",
+            "Mei",
+        ),
+    ],
+)
+def test_a_name_with_its_role_alone_or_wanting_theirs_in_names_the_person(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person
+    assert len(said.answers) == 2
+
+
+def test_a_verb_after_i_am_names_no_one() -> None:
+    assert read_person("I'm adding mine.")[0] is None

@@ -199,3 +199,31 @@ def test_after_lessons_head_alone_a_line_naming_a_lesson_still_retypes_it(
     coach.script(*OPENINGS[language], head)
     review = coach.say(retype).review
     assert len(review.lessons) == 1 and review.lessons[0].dimension == Dimension.culture
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "retype"),
+    [
+        (
+            "zh",
+            ("合同模板统一审批要继续，组织", "停止月底集中催款，业务"),
+            "合同模板那条算业务，不是组织。月底催款那条是停止，没错，不过改成文化，是习惯问题。",
+        ),
+        (
+            "en",
+            ("keep the shared contract template, org", "stop chasing payments at month end, business"),
+            "The contract template one is business, not org. "
+            "And the month-end chasing one is a stop, yes, but make it culture, it's a habit.",
+        ),
+    ],
+)
+def test_a_clause_after_a_retype_that_types_the_same_lesson_further_is_applied_to_it(
+    language: str, own: tuple[str, str], retype: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*OPENINGS[language], "经验：" if language == "zh" else "lessons:", *own)
+    review = coach.say(retype).review
+    assert [(lesson.dimension, lesson.action) for lesson in review.lessons] == [
+        (Dimension.business, LessonAction.continue_),
+        (Dimension.culture, LessonAction.stop),
+    ]

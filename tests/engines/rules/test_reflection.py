@@ -212,3 +212,55 @@ def test_someone_who_takes_no_part_and_why_is_no_fact_of_the_review(language: st
         result.review.cause_chains == before.cause_chains and result.review.reflections == before.reflections
     )
     assert result.stage == "reflection"
+
+
+def test_a_person_who_writes_no_reflection_is_filed_as_nobody() -> None:
+    for language, first, declined in (
+        ("zh", "我是李娜。最触动的是回款比签单难。发现自己太乐观。", "客服的阿敏说她这次不写了，刚来两周。"),
+        (
+            "en",
+            "I'm Bob. Most moved by the renewals. I found I wait too long.",
+            "Ben said he's not writing one.",
+        ),
+    ):
+        coach = _at_reflection(language=language)
+        coach.script(first, "-", "-")
+        result = coach.say(declined)
+        assert len(result.review.reflections) == 1, language
+
+
+def test_the_end_of_the_reflections_said_mid_answers_answers_nothing() -> None:
+    coach = _at_reflection(language="en")
+    coach.say("I'm Bob")
+    result = coach.say("done with reflections")
+    assert result.stage == "lessons"
+    assert result.review.reflections[0].most_touched is None
+
+
+def test_thanks_without_a_name_has_no_empty_quote() -> None:
+    coach = _at_reflection(language="en")
+    coach.script("most moved: the renewals", "I wait too long", "call earlier")
+    result = coach.say("weekly ageing review")
+    assert result.reply.startswith("Thanks.")
+
+
+def test_a_reflection_under_a_short_name_is_filed_under_the_action_owners_full_name() -> None:
+    coach = Coaching(language="en")
+    coach.script(*TO_ACTIONS_EN)
+    coach.say("Kofi sent his by text: moved by the biscuits; found out he rushes.")
+    coach.say("preflight profile in the RIP, Kofi Mensah, by May 30")
+    result = coach.say("that's all, finish")
+    assert any(r.person == "Kofi Mensah" for r in result.review.reflections)
+
+
+def test_a_question_about_a_causes_share_answers_no_reflection_question() -> None:
+    for language, person, aside in (
+        ("zh", "我是李娜", "对了，回款慢里面审批那块占多少？我看七成。"),
+        ("en", "I'm Bob", "Oh, and how much of the churn is the pricing thing? Most of it, I'd say."),
+    ):
+        coach = _at_reflection(language=language)
+        coach.say(person)
+        asked = coach.reply
+        result = coach.say(aside)
+        assert result.review.reflections[0].most_touched is None, language
+        assert result.reply == asked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coach.domain.reading.people import in_full
 from coach.engines.rules.replies import render
 from coach.engines.rules.summary import counts, summarize
 from coach.engines.rules.turn import Turn
@@ -9,6 +10,7 @@ from coach.engines.rules.turn import Turn
 
 def enter(t: Turn) -> None:
     t.state.done.step = ""
+    _people_in_full(t)
     t.review.summary = summarize(t.review, t.lang)
     t.say("done", counts=counts(t.review, t.lang), summary=t.review.summary)
     missing = _missing(t)
@@ -24,6 +26,13 @@ def handle(t: Turn) -> None:
 
 def skip(t: Turn) -> None:
     handle(t)
+
+
+def _people_in_full(t: Turn) -> None:
+    """A reflection filed under a short name ("Kofi", "老廖") is the one owner of an action named in full."""
+    owners = {a.who for a in t.review.actions if a.who}
+    for reflection in t.review.reflections:
+        reflection.person = in_full(reflection.person, owners)
 
 
 def _missing(t: Turn) -> str:

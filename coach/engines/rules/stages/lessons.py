@@ -294,6 +294,10 @@ def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
             retyped = _clause_retyped(t, clause, marked_only=number == 0)
             if retyped is not None:
                 found.append(retyped)
+            elif number and found and (more := _retyped_again(clause)) is not None:
+                # "the temporary fix one is a stop, yes, but make it people": the same lesson, typed further
+                index, dimension, action = found[-1]
+                found[-1] = (index, more[0] or dimension, more[1] or action)
             elif cues.lesson_delete().search(clause) or number == 0:
                 return []
     return found if len(found) >= 2 and len({i for i, _, _ in found}) == len(found) else []
@@ -313,6 +317,16 @@ def _clause_retyped(t: Turn, clause: str, marked_only: bool) -> Retyping | None:
     dimension, action = parse_lesson_correction(rest)
     index = _lesson_named(t, ref)
     return (index, dimension, action) if index is not None and (dimension or action) else None
+
+
+def _retyped_again(clause: str) -> tuple[Dimension | None, LessonAction | None] | None:
+    """The type a clause gives the lesson just retyped ("but make it people", "不过改成人的层面"); None when
+    it gives none."""
+    said = cues.retype_same().match(clause.strip())
+    if said is None:
+        return None
+    dimension, action = parse_lesson_correction(clause[said.end() :])
+    return (dimension, action) if dimension or action else None
 
 
 # a lesson's words then its type, in a clause after a retyping: "分批收是业务", "the rota one's people"

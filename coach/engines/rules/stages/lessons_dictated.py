@@ -73,7 +73,11 @@ def type_label_off(
     item: str, dimension: Dimension | None, action: LessonAction | None
 ) -> tuple[str, Dimension | None, LessonAction | None]:
     """ "要新增上线陪跑（人）", "keep the tiered pricing (business)", "start usability testing - org": the
-    type closing a lesson is its type, not its words."""
+    type closing a lesson is its type, not its words; so is an action said as a label before them
+    ("Start: X")."""
+    if (head := cues.lesson_action_head().match(item)) and item[head.end() :].strip():
+        action = action or stated_action(head.group(0).strip(" :："))
+        item = item[head.end() :].strip()
     match = _TYPE_LABEL.search(item)
     if match is None or not match.start():
         return _dimension_said_last(item, dimension, action)
@@ -89,12 +93,20 @@ def type_label_off(
 def _dimension_said_last(
     item: str, dimension: Dimension | None, action: LessonAction | None
 ) -> tuple[str, Dimension | None, LessonAction | None]:
-    """ "扫码送券继续，业务", "keep the buddy shifts, that's people": a last clause that only names the
-    dimension types the lesson and leaves its words."""
-    head, comma, last = item.rpartition("，") if "，" in item else item.rpartition(",")
-    if not comma or not head.strip() or not only_dimension_label(last):
-        return item, dimension, action
-    return head.strip(), dimension or parse_lesson_correction(last)[0], action
+    """ "扫码送券继续，业务", "培训改成实操带教，优化，人的层面", "keep X: organization, continue", "stop X,
+    that's business really, it's the job mix": a clause after the first that only names the dimension or the
+    action types the lesson and is no part of its words."""
+    parts = re.split(r"([，,:：])", item)
+    kept = [parts[0]]
+    for mark, clause in zip(parts[1::2], parts[2::2], strict=False):
+        bare = clause.strip(" 。.")
+        if bare and only_dimension_label(bare):
+            dimension = dimension or parse_lesson_correction(bare)[0]
+        elif bare and cues.lesson_action_label().match(bare):
+            action = action or stated_action(bare)
+        else:
+            kept += [mark, clause]
+    return "".join(kept).strip(), dimension, action
 
 
 def taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:

@@ -96,6 +96,14 @@ def _person(t: Turn) -> None:
     t.ask("reflection_q0", person=name or "")
 
 
+def _thank(t: Turn, reflection: Reflection) -> None:
+    """Thanks, by name when the person was named."""
+    if reflection.person:
+        t.say("reflection_thanks", person=quote(reflection.person, t.lang))
+    else:
+        t.say("reflection_thanks_unnamed")
+
+
 def _answered_up_to(reflection: Reflection) -> int:
     """The index of the last question the person answered; -1 when none."""
     return max((i for i, key in enumerate(QUESTIONS) if getattr(reflection, key)), default=-1)
@@ -148,14 +156,16 @@ def _answer(t: Turn, text: str) -> None:
     text = _REMARK.sub("", text)  # "(sorry, sent too early) Next step: …": the remark is no answer
     said = read_reflections(text)  # read once: for one answer named by its words, and for a remark
     cued = _one_cued_answer(said)
-    talk = cues.room_talk().search(text) and not _answers(said) and cued is None
+    # "插一句，会议室…", "how much of the cancellations is the capital thing?": talk, no answer
+    aside = cues.room_talk().search(text) or cues.share_question().search(text)
+    talk = aside and not _answers(said) and cued is None
     if talk and 0 <= question < len(QUESTIONS):
         t.ask(f"reflection_q{question}", person=reflection.person or "")  # "OK, carry on.": ask again
         return
     if _leaves_the_rest(text, said):
         # "黄凯后面几个问题说还没想好，跳过吧", "she's only listening": nothing to file for this person
         t.state.reflection.step = "person"
-        t.say("reflection_thanks", person=quote(reflection.person, t.lang) if reflection.person else "")
+        _thank(t, reflection)
         t.ask("reflection_next")
         return
     if cued is not None:
@@ -188,5 +198,5 @@ def _answer(t: Turn, text: str) -> None:
         t.ask(f"reflection_q{question}", person=reflection.person or "")
         return
     t.state.reflection.step = "person"
-    t.say("reflection_thanks", person=quote(reflection.person, t.lang) if reflection.person else "")
+    _thank(t, reflection)
     t.ask("reflection_next")
