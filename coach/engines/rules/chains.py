@@ -17,7 +17,7 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark
 from coach.domain.reading.vocabulary import keyed_fragments
-from coach.domain.retrospective import CauseChain
+from coach.engines.rules.chain_filing import same_cause
 from coach.engines.rules.share import (
     CauseShare,
     has_share,
@@ -267,7 +267,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         share=share,
         main=share is not None or bool(_said("main_cause").search(text)),
         marked=marked,
-        others=[said for said in others if word_grams(said.cause) and not _same_cause(said.cause, root)],
+        others=[said for said in others if word_grams(said.cause) and not same_cause(said.cause, root)],
         beside=list(beside.values()),
         points_back=bool(cues.back_reference().search(text)),
         topic=topic_named or topic,
@@ -474,69 +474,6 @@ def _exact() -> re.Pattern[str]:
 def _share_removed(words: str) -> str:
     """'没有客户成功经理做上线陪跑，大概七成' → the cause only (the share is read separately)."""
     return _share_tail().sub("", words).strip()
-
-
-def _same_cause(said: str, known: str) -> bool:
-    """Whether two wordings name one cause: half the words of the shorter are in the other."""
-    said_grams, known_grams = word_grams(said), word_grams(known)
-    return bool(said_grams and known_grams) and len(said_grams & known_grams) * 2 >= min(
-        len(said_grams), len(known_grams)
-    )
-
-
-def _touches(said: str, known: str) -> bool:
-    """Whether a cause said short names a known one: two Chinese character pairs in common, or one word
-    (its plural too: "weekend" and "weekends")."""
-    stems = {g.rstrip("s") if g.isascii() else g for g in word_grams(said)}
-    shared = stems & {g.rstrip("s") if g.isascii() else g for g in word_grams(known)}
-    return any(g.isascii() for g in shared) or len(shared) >= 2
-
-
-def file_chain(chains: list[CauseChain], chain: CauseChain, points_back: bool = False) -> CauseChain:
-    """Add a chain, or complete the one it repeats ("就是刚才说的根因") rather than filing it twice; a root
-    said as one said before ("就是上面说的计件") completes the chain whose root shares most words with it."""
-    said = chain.root_cause or ""
-    shared = {id(c): len(word_grams(said) & word_grams(c.root_cause or "")) for c in chains}
-    pointed = max(chains, key=lambda c: shared[id(c)], default=None) if points_back else None
-    if pointed is not None and not shared[id(pointed)]:
-        pointed = None  # it points back, at none of these
-    for known in chains:
-        if _same_cause(said, known.root_cause or "") or known is pointed:
-            known.share = known.share if chain.share is None else chain.share
-            known.surface_cause = known.surface_cause or chain.surface_cause
-            if known.phenomenon in ("", "—") or len(known.phenomenon) < len(chain.phenomenon or ""):
-                known.phenomenon = chain.phenomenon or known.phenomenon
-            return known
-    chains.append(chain)
-    return chain
-
-
-def file_shares(chains: list[CauseChain], current: int, shares: list[CauseShare]) -> list[CauseChain] | None:
-    """Several shares in one answer ("七成是没有陪跑，另外三成是价格"), each put on the chain its cause names.
-
-    A share naming no cause ("这个七成") is the current chain's; a cause that matches no chain is filed as a
-    chain of its own, under the current chain's phenomenon. Returns the chains filed new; None, with nothing
-    changed, when the current chain's share cannot be told (no share names it, or two do).
-    """
-    phenomenon = chains[current].phenomenon
-    targets: list[CauseChain | str] = []
-    for said in shares:
-        known = [c for c in chains if _same_cause(said.cause, c.root_cause or "")]
-        targets.append(chains[current] if not said.cause else known[0] if known else said.cause)
-    near = [i for i, said in enumerate(shares) if _touches(said.cause, chains[current].root_cause or "")]
-    if not any(target is chains[current] for target in targets) and len(near) == 1:
-        targets[near[0]] = chains[
-            current
-        ]  # "配送当成本那条…八成五", "weekend staffing ~60%": asked about, named short
-    if sum(target is chains[current] for target in targets) != 1:
-        return None
-    filed: list[CauseChain] = []
-    for said, target in zip(shares, targets, strict=True):
-        if isinstance(target, str):
-            target = file_chain(chains, CauseChain(phenomenon=phenomenon, root_cause=target))
-            filed.append(target)
-        target.share = said.share
-    return filed
 
 
 def read_rest(text: str) -> ChainParts | None:

@@ -28,7 +28,8 @@ from coach.domain.reading.people import (
 )
 from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import flow, late_share
-from coach.engines.rules.chains import ChainParts, file_chain, ladder_end, ladder_start, read_chain, read_rest
+from coach.engines.rules.chain_filing import file_chain
+from coach.engines.rules.chains import ChainParts, ladder_end, ladder_start, read_chain, read_rest
 from coach.engines.rules.receipt import Filed, ask_next, receipt
 from coach.engines.rules.share import parse_share, parse_shares
 from coach.engines.rules.stages import actions, analysis, drilldown, lessons

@@ -17,7 +17,7 @@ from coach.domain.reading.blocks import has_rung, opens, read_blocks, sentences,
 from coach.domain.reading.finding_cause import read_said_cause
 from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.domain.retrospective import CauseChain
-from coach.engines.rules.chains import file_chain
+from coach.engines.rules.chain_filing import file_chain
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import analysis, drilldown

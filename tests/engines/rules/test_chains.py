@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from coach.domain.retrospective import CauseChain
-from coach.engines.rules.chains import file_shares, finding_kind, read_chain, read_rest
+from coach.engines.rules.chain_filing import file_shares
+from coach.engines.rules.chains import finding_kind, read_chain, read_rest
 from coach.engines.rules.share import parse_shares
 from coach.engines.rules.text import has_words
 

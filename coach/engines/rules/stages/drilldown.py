@@ -20,7 +20,8 @@ from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
-from coach.engines.rules.chains import file_chain, file_shares, read_chain
+from coach.engines.rules.chain_filing import file_chain, file_shares
+from coach.engines.rules.chains import read_chain
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import CauseShare, parse_share, parse_shares
 from coach.engines.rules.state import DrillState, DrillStep
