@@ -18,6 +18,8 @@ from coach.domain.parsing.dates import find_dates
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
+from coach.engines.rules.action_words import deadline
+from coach.engines.rules.stages.action_item import line
 from coach.engines.rules.text import quote, word_grams
 from coach.engines.rules.turn import Turn
 
@@ -223,5 +225,32 @@ def apply_word_edits(t: Turn) -> bool:
     if new is not None:
         add_item(t, new)
         return True
+    t.reask()
+    return True
+
+
+# an owner's full name given for the short one: "小潘是潘一鸣，写全名吧", "Dan is Dan Whitlock"
+_FULL_NAME = re.compile(
+    r"(?P<short>[\u4e00-\u9fff]{2,3})(?:就)?是(?P<full>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+    r"|\b(?P<short_en>[A-Z][a-z]+)\s+is\s+(?P<full_en>[A-Z][a-z]+\s+[A-Z][a-z'’]+)\b"
+)
+
+
+def full_name_given(t: Turn) -> bool:
+    """Every action of the owner said short gets the full name given for them; True when it did."""
+    said = _FULL_NAME.search(t.text)
+    if said is None or deadline(t.text, t.today) is not None:
+        return False
+    short, full = (
+        (said.group("short"), said.group("full"))
+        if said.group("short")
+        else (said["short_en"], said["full_en"])
+    )
+    owned = [i for i, a in enumerate(t.review.actions) if a.who == short]
+    if not owned or short == full:
+        return False
+    for index in owned:
+        t.review.actions[index].who = full
+        t.say("edit_updated", n=index + 1, item=line(t, t.review.actions[index]))
     t.reask()
     return True

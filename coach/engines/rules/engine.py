@@ -9,7 +9,16 @@ from typing import Any
 from coach.domain import critique
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import Delta, TurnContext, TurnEvent, TurnResult
-from coach.engines.rules import deeper_why, filing, finding_causes, flow, late_goal, late_share, transcript
+from coach.engines.rules import (
+    asides,
+    deeper_why,
+    filing,
+    finding_causes,
+    flow,
+    late_goal,
+    late_share,
+    transcript,
+)
 from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
 from coach.engines.rules.stages import lessons
@@ -60,12 +69,12 @@ class RulesEngine:
                 _resume_without_state(t)
             elif critique.wants_undo(t.text):
                 _undo(t)
-            elif filing.skip_reflection(t):
+            elif asides.skip_reflection(t):
                 pass
             elif (
-                filing.actions_aside(t)
-                or filing.lessons_aside(t)
-                or filing.reflections_aside(t)
+                asides.actions_aside(t)
+                or asides.lessons_aside(t)
+                or asides.reflections_aside(t)
                 or lessons.retype_aside(t)
             ):
                 t.reask()  # the message held only an action or a lesson said in passing

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from coach.domain.critique import is_vague_how
+from coach.domain.critique import is_no, is_vague_how, normalize, wants_finish
 from coach.domain.labels import ACTION_KIND, label
 from coach.domain.parsing import DateMention
 from coach.domain.reading import cues
@@ -160,3 +160,43 @@ def line(t: Turn, item: ActionItem) -> str:
 
 def listing(t: Turn) -> str:
     return "\n".join(f"{i}. {line(t, a)}" for i, a in enumerate(t.review.actions, 1))
+
+
+@cache
+def none_more() -> re.Pattern[str]:
+    """A whole answer that says there are no (more) actions ("没有了", "that's all")."""
+    return re.compile(rf"^(?:{cues.alternatives('actions_none_more')})$", re.I)
+
+
+@cache
+def finish_tail() -> re.Pattern[str]:
+    """ "没有别的了，结束" / "that's all, wrap up": no more actions, and the review is done."""
+    return re.compile(rf"^(?:(?:{cues.alternatives('actions_finish_tail')})[\s,，.。]*)+", re.I)
+
+
+@cache
+def _thanks() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|(?<=[\s,，.。!！]))(?:{cues.alternatives('closing_thanks')})(?=$|[\s,，.。!！])", re.I
+    )
+
+
+@cache
+def enough() -> re.Pattern[str]:
+    """An answer that opens by saying the actions are enough ("先这些", "nothing else")."""
+    return re.compile(rf"^(?:{cues.alternatives('actions_enough')})", re.I)
+
+
+def ends_actions(text: str, bare_no: bool = True) -> bool:
+    """'没有了', '就这些，结束吧', "that's all, wrap up": no more actions (a bare "no" too, for a part)."""
+    body = normalize(text)
+    thanked = _thanks().sub("", body).strip(" ,，.。!！")  # "finish, thanks": the thanks end nothing more
+    body = thanked or body
+    words = [w for w in re.split(r"[\s,，.。!！]+", body) if w]
+    return bool(
+        none_more().match(body)
+        or (bare_no and is_no(body) and len(body) <= 12)
+        or enough().search(body)
+        or wants_finish(finish_tail().sub("", body))
+        or (words and all(none_more().match(w) or wants_finish(w) for w in words))  # "done. finish"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from coach.domain.critique import is_no, is_vague_how, is_yes, normalize, wants_finish
+from coach.domain.critique import is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import LESSON_ACTION, label
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
@@ -13,12 +13,17 @@ from coach.domain.reading.meta import protests_asked_again, without_meta
 from coach.engines.rules import flow
 from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, plain_item, work_clauses
 from coach.engines.rules.edits import add_item, then_add
+from coach.engines.rules.edits_by_words import full_name_given
 from coach.engines.rules.replies import render
 from coach.engines.rules.stages.action_item import (
+    ends_actions,
+    enough,
+    finish_tail,
     lesson_for,
     line,
     listing,
     make_item,
+    none_more,
     owner_of,
     read_what_how,
     said_again,
@@ -36,31 +41,6 @@ def _cause_lead() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('action_cause_lead')})", re.I)
 
 
-@cache
-def _none_more() -> re.Pattern[str]:
-    """A whole answer that says there are no (more) actions ("没有了", "that's all")."""
-    return re.compile(rf"^(?:{cues.alternatives('actions_none_more')})$", re.I)
-
-
-@cache
-def _finish_tail() -> re.Pattern[str]:
-    """ "没有别的了，结束" / "that's all, wrap up": no more actions, and the review is done."""
-    return re.compile(rf"^(?:(?:{cues.alternatives('actions_finish_tail')})[\s,，.。]*)+", re.I)
-
-
-@cache
-def _thanks() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:^|(?<=[\s,，.。!！]))(?:{cues.alternatives('closing_thanks')})(?=$|[\s,，.。!！])", re.I
-    )
-
-
-@cache
-def _enough() -> re.Pattern[str]:
-    """An answer that opens by saying the actions are enough ("先这些", "nothing else")."""
-    return re.compile(rf"^(?:{cues.alternatives('actions_enough')})", re.I)
-
-
 def enter(t: Turn) -> None:
     if t.review.actions:
         t.say("actions_so_far", actions=listing(t))
@@ -76,14 +56,14 @@ def handle(t: Turn) -> None:
     if cues.room_talk().search(t.text) and deadline(t.text, t.today) is None:
         t.reask()  # "谢谢大家啊，特别是小代…", "thanks all, esp. Maya": no action, the question stands
         return
-    if _full_name_given(t):
+    if full_name_given(t):
         return
     if step in ("item", "how", "who", "when") and (split := then_add(t.text)) is not None:
         _answer_then_add(t, *split)
         return
     unstarted = step == "item" and (t.state.actions.draft is None or not t.state.actions.draft.evidence)
-    if (step in ("how", "who", "when") and _ends_actions(t.text)) or (
-        unstarted and _ends_actions(t.text, False)
+    if (step in ("how", "who", "when") and ends_actions(t.text)) or (
+        unstarted and ends_actions(t.text, False)
     ):
         _finish_with_draft(t)
         return
@@ -97,33 +77,6 @@ def handle(t: Turn) -> None:
     if t.state.actions.draft is None:
         t.state.actions.draft = ActionDraft(lesson_index=None)
     _fill(t, step)
-
-
-# an owner's full name given for the short one: "小潘是潘一鸣，写全名吧", "Dan is Dan Whitlock"
-_FULL_NAME = re.compile(
-    r"(?P<short>[\u4e00-\u9fff]{2,3})(?:就)?是(?P<full>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
-    r"|\b(?P<short_en>[A-Z][a-z]+)\s+is\s+(?P<full_en>[A-Z][a-z]+\s+[A-Z][a-z'’]+)\b"
-)
-
-
-def _full_name_given(t: Turn) -> bool:
-    """Every action of the owner said short gets the full name given for them; True when it did."""
-    said = _FULL_NAME.search(t.text)
-    if said is None or deadline(t.text, t.today) is not None:
-        return False
-    short, full = (
-        (said.group("short"), said.group("full"))
-        if said.group("short")
-        else (said["short_en"], said["full_en"])
-    )
-    owned = [i for i, a in enumerate(t.review.actions) if a.who == short]
-    if not owned or short == full:
-        return False
-    for index in owned:
-        t.review.actions[index].who = full
-        t.say("edit_updated", n=index + 1, item=line(t, t.review.actions[index]))
-    t.reask()
-    return True
 
 
 def _answer_then_add(t: Turn, answer: str, new: str) -> None:
@@ -140,21 +93,6 @@ def _answer_then_add(t: Turn, answer: str, new: str) -> None:
     add_item(t, new)
 
 
-def _ends_actions(text: str, bare_no: bool = True) -> bool:
-    """'没有了', '就这些，结束吧', "that's all, wrap up": no more actions (a bare "no" too, for a part)."""
-    body = normalize(text)
-    thanked = _thanks().sub("", body).strip(" ,，.。!！")  # "finish, thanks": the thanks end nothing more
-    body = thanked or body
-    words = [w for w in re.split(r"[\s,，.。!！]+", body) if w]
-    return bool(
-        _none_more().match(body)
-        or (bare_no and is_no(body) and len(body) <= 12)
-        or _enough().search(body)
-        or wants_finish(_finish_tail().sub("", body))
-        or (words and all(_none_more().match(w) or wants_finish(w) for w in words))  # "done. finish"
-    )
-
-
 def _finish_with_draft(t: Turn) -> None:
     """The user is done while an action still lacks a part: keep what was said, never the closing words."""
     draft = t.state.actions.draft
@@ -166,7 +104,7 @@ def _finish_with_draft(t: Turn) -> None:
         # with no owner and no date it may be talk ("no, the second one is Lin Chen"): said back, not filed
         t.say("actions_not_kept", said=quote(draft.evidence[0], t.lang, 60))
     t.state.actions.draft = None
-    if wants_finish(_finish_tail().sub("", normalize(t.text))):
+    if wants_finish(finish_tail().sub("", normalize(t.text))):
         flow.go_to(t, "done")
     else:
         flow.advance(t)
@@ -350,7 +288,7 @@ def _ask_more(t: Turn) -> None:
 
 def _more(t: Turn) -> None:
     body = normalize(t.text)
-    if _ends_actions(body):
+    if ends_actions(body):
         flow.advance(t)
         return
     if is_yes(body) and len(body) <= 4:
@@ -388,7 +326,7 @@ def _fill(t: Turn, step: ActionsStep) -> None:
     if (
         step in ("item", "how")
         and not draft.evidence
-        and (_none_more().match(normalize(text)) or _enough().search(normalize(text)))
+        and (none_more().match(normalize(text)) or enough().search(normalize(text)))
     ):
         # "没有了" where an action was asked: no (more) actions.
         t.state.actions.draft = None
