@@ -11,6 +11,7 @@ from coach.domain.reading.blocks import read_blocks
 from coach.domain.reading.people import is_reflection_done, read_reflections, skips_reflection
 from coach.domain.retrospective import Reflection
 from coach.engines.rules import flow
+from coach.engines.rules.filing import take_answers
 from coach.engines.rules.receipt import Filed, receipt
 from coach.engines.rules.stages import actions, lessons
 from coach.engines.rules.text import has_words
@@ -88,9 +89,6 @@ def reflections_aside(t: Turn) -> bool:
         if mine is None:
             mine = Reflection(person=said.person)
             t.review.reflections.append(mine)
-        for key, answer in said.answers.items():
-            setattr(mine, key, answer)
-        mine.evidence = "；".join(e for e in (mine.evidence, t.text.strip()) if e)
-        filed.people.append(said.person or "—")
+        take_answers(t, mine, said, filed)
     receipt(t, filed)
     return True

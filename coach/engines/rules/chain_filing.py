@@ -7,6 +7,8 @@ from coach.domain.retrospective import CauseChain
 from coach.engines.rules.share import CauseShare
 from coach.engines.rules.text import word_grams
 
+SURFACE_JOIN = " → "  # how the rungs of a chain's surface cause are kept in one text, top first
+
 
 def same_cause(said: str, known: str) -> bool:
     """Whether two wordings name one cause: half the words of the shorter are in the other."""

@@ -16,7 +16,6 @@ from coach.domain.critique import is_external
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark
-from coach.domain.reading.vocabulary import keyed_fragments
 from coach.engines.rules.chain_filing import same_cause
 from coach.engines.rules.share import (
     CauseShare,
@@ -38,12 +37,6 @@ def _label(kind: FindingKind) -> re.Pattern[str]:
     """The label that opens a finding of a kind: "没做好的是续费率", "The shortfall was renewals"."""
     words = "shortfall_label" if kind == "shortfalls" else "highlight_label"
     return re.compile(rf"^(?:{cues.alternatives(words)})\s*", re.I)
-
-
-@cache
-def _said(name: str) -> re.Pattern[str]:
-    """A list's words found anywhere: a finding's sign, the main cause's words, a cause's "because"."""
-    return re.compile(cues.alternatives(name), re.I)
 
 
 @cache
@@ -89,7 +82,7 @@ def _share_in_clause() -> re.Pattern[str]:
 
 def _remark() -> re.Pattern[str]:
     """A remark after the cause ("产品线已经在改了", "already scheduled…"): no rung of its own."""
-    return _said("remark_after_cause")
+    return cues.words_pattern("remark_after_cause")
 
 
 @cache
@@ -126,8 +119,8 @@ def finding_kind(text: str, asked: FindingKind) -> tuple[FindingKind | None, str
     if match := _label("highlights").match(body):
         return "highlights", body[match.end() :].strip(" ，,")
     negative, positive = (
-        bool(_said("finding_negative").search(body)),
-        bool(_said("finding_positive").search(body)),
+        bool(cues.words_pattern("finding_negative").search(body)),
+        bool(cues.words_pattern("finding_positive").search(body)),
     )
     if asked == "highlights" and negative and not positive:
         return None, body
@@ -265,7 +258,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         surface=surface,
         root=root,
         share=share,
-        main=share is not None or bool(_said("main_cause").search(text)),
+        main=share is not None or bool(cues.words_pattern("main_cause").search(text)),
         marked=marked,
         others=[said for said in others if word_grams(said.cause) and not same_cause(said.cause, root)],
         beside=list(beside.values()),
@@ -414,8 +407,7 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 
 @cache
 def _rung_inside() -> re.Pattern[str]:
-    inside = "|".join(f"(?:{part})" for part in keyed_fragments("rungs").get("inside", [])) or "(?!)"
-    return re.compile(rf"(?<=\S)\s*(?=(?:{inside}))", re.I)
+    return re.compile(rf"(?<=\S)\s*(?=(?:{cues.alternatives('rung_inside')}))", re.I)
 
 
 def _rungs_inside(clause: str) -> list[str]:
@@ -440,7 +432,7 @@ def _why_asked(clause: str) -> str | None:
     if cues.why().fullmatch(body):
         return ""
     asked = cues.why().match(body)
-    if asked is None or _said("because").search(body):
+    if asked is None or cues.words_pattern("because").search(body):
         return None  # "why it failed is because …" answers, it does not ask
     rest = body[asked.end() :]
     if rest[:1].isascii() and rest[:1].isalnum():
@@ -488,7 +480,7 @@ def read_rest(text: str) -> ChainParts | None:
     clauses = _details_kept_with_their_clause(clauses)
     if not clauses:
         return None
-    head = _said("another_cause").split(clauses[0])
+    head = cues.words_pattern("another_cause").split(clauses[0])
     if len(head) == 1 and len(clauses) > 1 and (said := split_cause(clauses[0]))[1]:
         head = [said[0], said[1] or ""]  # "托班少是因为周边新开了普惠托育，…": the finding, then its cause
         clauses = [clauses[0], said[1] or "", *clauses[1:]]
@@ -513,7 +505,7 @@ def _details_kept_with_their_clause(clauses: list[str]) -> list[str]:
     kept: list[str] = []
     for clause in clauses:
         if kept and _COUNT_ONLY.fullmatch(clause.strip()):
-            comma = "，" if re.search(r"[\u4e00-\u9fff]", clause) else ", "
+            comma = "，" if _HAN.search(clause) else ", "
             kept[-1] = f"{kept[-1]}{comma}{clause.strip()}"
         else:
             kept.append(clause)

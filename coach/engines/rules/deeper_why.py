@@ -12,10 +12,9 @@ from functools import cache
 from coach.domain.reading import cues
 from coach.domain.reading.meta import is_meta_remark
 from coach.domain.retrospective import CauseChain
+from coach.engines.rules.chain_filing import SURFACE_JOIN
 from coach.engines.rules.text import quote, word_grams
 from coach.engines.rules.turn import Turn
-
-_SURFACE_JOIN = " → "  # how the rungs of a surface cause are kept, top first
 
 
 @cache
@@ -39,8 +38,8 @@ def take(t: Turn) -> bool:
     chain = _chain_asked_about(t.review.cause_chains, said.group("asked"))
     if chain is None or chain.root_cause is None:
         return False
-    surface = [part for part in (chain.surface_cause or "").split(_SURFACE_JOIN) if part]
-    chain.surface_cause = _SURFACE_JOIN.join([*surface, chain.root_cause])
+    surface = [part for part in (chain.surface_cause or "").split(SURFACE_JOIN) if part]
+    chain.surface_cause = SURFACE_JOIN.join([*surface, chain.root_cause])
     chain.root_cause = answer
     t.say(
         "drill_chain",

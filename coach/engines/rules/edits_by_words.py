@@ -20,10 +20,8 @@ from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.action_words import deadline
 from coach.engines.rules.stages.action_item import line
-from coach.engines.rules.text import quote, word_grams
+from coach.engines.rules.text import naming_words, quote
 from coach.engines.rules.turn import Turn
-
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,3}(?![A-Za-z0-9])")  # beside Chinese too
 
 
 @dataclass
@@ -185,21 +183,16 @@ def _without_role(name: str) -> str:
 
 def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
     """The one action the words name: most words in common, and no tie; None when unsure."""
-    grams = {g for g in _item_words(ref) if g not in cues.edit_stop()}
+    grams = {g for g in naming_words(ref) if g not in cues.edit_stop()}
     if not grams:
         return None
-    overlap = [len(grams & _item_words(f"{a.what} {a.how or ''}")) for a in actions]
+    overlap = [len(grams & naming_words(f"{a.what} {a.how or ''}")) for a in actions]
     best = max(overlap, default=0)
     if best == 0 or overlap.count(best) > 1:
         return None
     if strict and best < min(2, len(grams)):
         return None
     return overlap.index(best)
-
-
-def _item_words(text: str) -> set[str]:
-    """The words that name an item; an acronym ('the CRM one', 'the DNO date') names one as a word does."""
-    return word_grams(text) | {a.lower() for a in _ACRONYM.findall(text)}
 
 
 def apply_word_edits(t: Turn) -> bool:

@@ -26,7 +26,7 @@ from coach.domain.reading.people import (
 )
 from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import late_share
-from coach.engines.rules.chain_filing import file_chain
+from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain
 from coach.engines.rules.chains import ChainParts, ladder_end, ladder_start, read_chain, read_rest
 from coach.engines.rules.receipt import Filed, ask_next, receipt
 from coach.engines.rules.share import parse_share, parse_shares
@@ -379,7 +379,7 @@ def _file_chain(t: Turn, parts: ChainParts, filed: Filed) -> None:
     phenomenon = parts.phenomenon or _focus_phenomenon(t)
     chain = CauseChain(
         phenomenon=phenomenon,
-        surface_cause=" → ".join(parts.surface) or None,
+        surface_cause=SURFACE_JOIN.join(parts.surface) or None,
         root_cause=parts.root,
         share=parts.share,
         evidence=t.text,
@@ -427,10 +427,15 @@ def _file_reflection(t: Turn, said: SaidReflection, filed: Filed) -> None:
         t.review.reflections.append(mine)
     if said.person and not mine.person:
         mine.person = said.person
+    take_answers(t, mine, said, filed)
+    t.state.reflection.person_index = t.review.reflections.index(mine)
+
+
+def take_answers(t: Turn, mine: Reflection, said: SaidReflection, filed: Filed) -> None:
+    """Put a person's answers said in this message on their reflection, the message as its evidence."""
     for key, answer in said.answers.items():
         setattr(mine, key, answer)
     mine.evidence = "；".join(e for e in (mine.evidence, t.text.strip()) if e)
-    t.state.reflection.person_index = t.review.reflections.index(mine)
     filed.people.append(said.person or "—")
 
 

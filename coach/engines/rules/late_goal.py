@@ -35,7 +35,7 @@ def take(t: Turn) -> bool:
     """File the KPIs a message states aside during the analysis; True when it did."""
     if t.state.stage != "analysis" or not t.review.goals:
         return False
-    if re.search(cues.alternatives("because"), t.text, re.I):
+    if cues.words_pattern("because").search(t.text):
         return False  # a KPI that explains is a cause
     as_shortfall = bool(_said_as_shortfall().search(t.text))
     asked_shortfalls = t.state.analysis.step == "shortfalls"

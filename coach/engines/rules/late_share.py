@@ -40,7 +40,7 @@ def take(t: Turn) -> bool:
     blocks = read_blocks(t.text)
     if any(b.kind != "rest" for b in blocks[1:]) or blocks[0].kind in ("chain", "lessons", "actions"):
         return False  # a drill-down said whole ("Drill into X: …, because …, 80%") is filed as a chain
-    if re.search(cues.alternatives("because"), t.text, re.I):
+    if cues.words_pattern("because").search(t.text):
         return False
     said = sentences(t.text)
     weighed = [s for s in said if not cues.rest().match(strip_filler(s))]

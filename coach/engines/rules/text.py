@@ -142,3 +142,12 @@ def word_grams(text: str) -> set[str]:
     words = set(re.findall(r"[a-z][a-z-]{3,}", low))
     pieces = re.findall(r"[\u4e00-\u9fff]+", low)
     return words | {p[i : i + 2] for p in pieces for i in range(len(p) - 1)}
+
+
+# an acronym, also beside Chinese ("the CRM one", "PCR那条")
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,3}(?![A-Za-z0-9])")
+
+
+def naming_words(text: str) -> set[str]:
+    """The words that name an item said by its words: its word grams, and an acronym as a word."""
+    return word_grams(text) | {a.lower() for a in _ACRONYM.findall(text)}

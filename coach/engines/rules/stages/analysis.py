@@ -16,6 +16,7 @@ from coach.domain.reading.missed import missed_item
 from coach.domain.reading.people import read_person
 from coach.domain.retrospective import CauseChain, Finding, Verdict
 from coach.engines.rules import flow
+from coach.engines.rules.chain_filing import SURFACE_JOIN
 from coach.engines.rules.chains import ChainParts, FindingKind, finding_kind, read_chain
 from coach.engines.rules.share import parse_share
 from coach.engines.rules.stages import drilldown
@@ -236,7 +237,7 @@ def _file_chain(t: Turn, parts: ChainParts, asked: FindingKind, labeled: bool = 
         t.review.shortfalls.append(Finding(text=parts.phenomenon, causes=causes, evidence=t.text))
     chain = CauseChain(
         phenomenon=parts.phenomenon,
-        surface_cause=" → ".join(parts.surface) or None,
+        surface_cause=SURFACE_JOIN.join(parts.surface) or None,
         root_cause=parts.root,
         share=parts.share,
         evidence=t.text,

@@ -20,7 +20,7 @@ from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
-from coach.engines.rules.chain_filing import file_chain, file_shares
+from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain, file_shares
 from coach.engines.rules.chains import read_chain
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import CauseShare, parse_share, parse_shares
@@ -245,7 +245,7 @@ def _finish_chain(t: Turn, root: str, share: float | None = None) -> None:
     middle = [a for a in drill.answers if a != root]
     chain = CauseChain(
         phenomenon=drill.phenomenon,
-        surface_cause=" → ".join(middle) or None,
+        surface_cause=SURFACE_JOIN.join(middle) or None,
         root_cause=root,
         evidence=" / ".join(drill.answers) or None,
     )

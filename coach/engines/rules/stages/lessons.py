@@ -14,7 +14,15 @@ from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
 from coach.engines.rules.stages.lessons_dictated import dictated, stated_action, taken_back, type_label_off
-from coach.engines.rules.text import clipped, has_words, item_numbers, quote, split_items, word_grams
+from coach.engines.rules.text import (
+    clipped,
+    has_words,
+    item_numbers,
+    naming_words,
+    quote,
+    split_items,
+    word_grams,
+)
 from coach.engines.rules.turn import Turn
 
 MAX_PROPOSED = 6
@@ -337,18 +345,10 @@ _NAMED_THEN_TYPED = re.compile(
 
 def _lesson_named(t: Turn, ref: str) -> int | None:
     """The one lesson that shares most words with `ref` ('temporary fix' names 'the temporary-fix habit')."""
-    grams = _lesson_words(ref)
-    overlap = [len(grams & _lesson_words(lesson.text)) for lesson in t.review.lessons]
+    grams = naming_words(ref.replace("-", " "))
+    overlap = [len(grams & naming_words(lesson.text.replace("-", " "))) for lesson in t.review.lessons]
     best = max(overlap, default=0)
     return overlap.index(best) if best and overlap.count(best) == 1 else None
-
-
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,4}(?![A-Za-z0-9])")  # beside Chinese too
-
-
-def _lesson_words(text: str) -> set[str]:
-    """The words that name a lesson; an acronym names one as a word does ("PCR那条")."""
-    return word_grams(text.replace("-", " ")) | {a.lower() for a in _ACRONYM.findall(text)}
 
 
 def _retype(t: Turn, retyped: list[Retyping]) -> None:
