@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from coach.domain.reading.action_kind import cued_kind
+from coach.domain.reading.owners import owner_person
 from coach.domain.retrospective import ActionItem
 from coach.notes.segment import Item
 from coach.notes.wordlists import phrases
@@ -298,7 +299,7 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         what=what,
         when=when,
         when_text=when_text,
-        who=who if who and who not in _NOT_NAMES else None,
+        who=owner_person(who) if who and who not in _NOT_NAMES else None,
         kind=cued_kind(what),
         evidence=item.evidence,
     )

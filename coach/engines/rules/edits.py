@@ -286,12 +286,14 @@ def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
 def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
     """Set one field of an action to what the user said ("6月30日", "Tom", a new HOW)."""
     from coach.domain.reading.action_kind import action_kind
+    from coach.domain.reading.owners import owner_person
     from coach.engines.rules.action_words import deadline, owner_in
 
     if field == "when" and (mention := deadline(value, t.today)) is not None:
         action.when, action.when_text = mention.date, mention.text
     elif field == "who":
-        action.who = owner_in(f"负责人：{value}") or value
+        # the owner the user replaces is wrong even when the new words name no one
+        action.who = owner_person(value) or owner_person(owner_in(f"负责人：{value}"))
     elif field == "what":
         action.what = value
     else:

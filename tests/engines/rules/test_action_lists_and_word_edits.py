@@ -138,3 +138,29 @@ def test_thanks_are_no_action_and_closing_words_with_thanks_still_close(
     assert len(coach.last.review.actions) == 4
     coach.say(closing)
     assert coach.stage == "done" and len(coach.last.review.actions) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "actions", "edit", "owners"),
+    [
+        (
+            "en",
+            "actions: stage plot library - Felix - end of june. hire a second tour admin, even freelance"
+            " - Marguerite Doyle (GM) - by the end of next month.",
+            None,
+            ["Felix", "Marguerite Doyle"],
+        ),
+        (
+            "zh",
+            "行动：1）入学摸底问卷，甘露，月底前；2）东校区暖气维修，后勤的朱宏伟，下周一前。",
+            "不是新行动，我是要改：暖气那条负责人换成东校区的校区长柏云，朱宏伟管不到东校区。",
+            ["甘露", "柏云"],
+        ),
+    ],
+)
+def test_an_owner_is_the_person_without_their_title(
+    lang: str, actions: str, edit: str | None, owners: list[str]
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*OPENING[lang], actions, *([edit] if edit else []))
+    assert [a.who for a in coach.last.review.actions] == owners

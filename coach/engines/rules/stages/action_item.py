@@ -12,6 +12,7 @@ from coach.domain.labels import ACTION_KIND, label
 from coach.domain.parsing import DateMention
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
+from coach.domain.reading.owners import owner_person
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.action_words import deadline, owner_in, owner_me, work_clauses
 from coach.engines.rules.replies import render
@@ -133,7 +134,7 @@ def make_item(t: Turn, draft: ActionDraft) -> ActionItem:
         how=draft.how,
         when=dt.date.fromisoformat(draft.when) if draft.when else None,
         when_text=draft.when_text,
-        who=_in_full(t, draft.who),
+        who=_in_full(t, owner_person(draft.who)),
         kind=action_kind(" ".join([what, draft.how or ""]), lesson.action if lesson else None),
         evidence=" / ".join(draft.evidence),
     )

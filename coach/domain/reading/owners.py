@@ -1,0 +1,96 @@
+"""The person an action's owner names, or None when the words name no one.
+
+An owner is a person. Readers of actions take the words where the owner goes; those words may carry a
+title, a team or an aside ("Marguerite Doyle (GM)", "the planner Dan Whitlock", "质量部冯岚",
+"调度的小韩（韩冬梅）"), or be no name at all when a list was cut in the wrong place
+("对了谢谢财务的老蔡帮忙拉的赔付数据", "finish, thanks"). A wrong owner in a review is worse than a missing
+one, so what names no one is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from coach.domain.reading import cues
+
+_BRACKETS = re.compile(r"\s*[（(](?P<inner>[^（()）]*)[)）]")
+_SHORT_FORM = re.compile(r"[小老阿][\u4e00-\u9fff]|[\u4e00-\u9fff]|[A-Z][a-z]+")  # "小韩", "Dan"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# a Chinese name: 2–4 characters (小/老/阿 and one); a transliterated one joins its parts with ·; "阿May"
+_HAN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,8}|[小老阿][A-Za-z]{2,12}"
+)
+# a Latin name: capitalised words, "O'Neill", "Ruiz-Garcia", "de" inside; an all-capitals word is a title
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_LATIN_PART = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+)(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
+_LATIN_NAME = re.compile(rf"{_LATIN_PART}(?: (?:de |van |von |da |di |le )?{_LATIN_PART}){{0,2}}")
+_LATIN_WORD = re.compile(rf"[{_UP}{_LOW}][{_UP}{_LOW}'’-]*")
+
+
+@cache
+def _not_a_name() -> re.Pattern[str]:
+    return re.compile(cues.alternatives("never_in_owner"))
+
+
+@cache
+def _after_title() -> re.Pattern[str]:
+    """A title or "的" just before a name of two or three characters at the end."""
+    return re.compile(rf"^.*(?:{cues.alternatives('title_before_name')})(?P<name>[\u4e00-\u9fff]{{2,3}})$")
+
+
+@cache
+def _their_side() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('their_side')})的?")
+
+
+def owner_person(said: str | None) -> str | None:
+    """The person the owner words name; titles, teams and asides around the name are dropped."""
+    if said is None:
+        return None
+    body = said.strip(" \t，,。.;；:：、-—")
+    if not body or _not_a_name().search(body):
+        return None
+    outside = _BRACKETS.sub("", body).strip()
+    person = _han_person(outside) if _HAN.search(outside) else _latin_person(outside)
+    if person is None or _SHORT_FORM.fullmatch(person):
+        # "调度的小韩（韩冬梅）": the brackets give the full name of a short one
+        return _name_in_brackets(body) or person
+    return person
+
+
+def _name_in_brackets(body: str) -> str | None:
+    found = _BRACKETS.search(body)
+    if found is None:
+        return None
+    inner = found["inner"].strip()
+    return inner if _HAN_NAME.fullmatch(inner) or _LATIN_NAME.fullmatch(inner) else None
+
+
+def _han_person(body: str) -> str | None:
+    """A Chinese owner: the name left after the titles and teams before it; a team alone stays the owner."""
+    if len(body) == 1:
+        return body  # "我": who that is, the review's people tell, not the word
+    bare = _their_side().sub("", cues.role_prefix().sub("", body)).strip()
+    if not bare:
+        return body if len(body) <= 6 else None  # "客服中心", "市场部": the team owns it
+    if _HAN_NAME.fullmatch(bare):
+        return bare
+    if titled := _after_title().match(bare):
+        return titled["name"]  # "东校区的校区长柏云": the name after the title
+    if _LATIN_WORD.match(bare) and not _HAN.search(bare):
+        return _latin_person(bare)
+    return None
+
+
+def _latin_person(body: str) -> str | None:
+    """A Latin-script owner: the one run of capitalised words; typed all in lower case, the words as said."""
+    words = _LATIN_WORD.findall(body)
+    if not words:
+        return None
+    runs = [m.group(0) for m in _LATIN_NAME.finditer(body)]
+    if len(runs) == 1:
+        return runs[0]
+    if not runs and len(words) <= 3 and not cues.role_said().fullmatch(body):
+        return body  # "hana o'neill", "dev": a terse list types names in lower case
+    return None
