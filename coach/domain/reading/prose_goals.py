@@ -98,9 +98,19 @@ def _quantities(text: str) -> list[tuple[int, Quantity]]:
     return found
 
 
+# "patient complaints a month", "受伤需要急救的，每月": how often is said with the limit, it is no name
+_PERIOD_TAIL = re.compile(
+    r"(?:[，,]?\s*(?:(?:a|per|each|every)\s+(?:day|week|month|quarter|year|shift|night)|每(?:天|日|周|月|季度?|年|班|晚)))+$"
+    r"|(?<=[\u4e00-\u9fff])的$",
+    re.I,
+)
+
+
 def _tidy(words: str) -> str:
     words = re.sub(r"[（(][^（()）]*[)）]", "", words)  # "室温达标率（18℃以上算达标）": the aside is no name
-    return _NAME_LEAD.sub("", re.sub(r"\s+", " ", words).strip(" ,，.;；:：")).strip()
+    name = _NAME_LEAD.sub("", re.sub(r"\s+", " ", words).strip(" ,，.;；:：")).strip()
+    tidy = _PERIOD_TAIL.sub("", _PERIOD_TAIL.sub("", name).strip(" ,，")).strip(" ,，")  # "…的，每月"
+    return tidy or name
 
 
 # "we allow ourselves 40 a month": a period alone is how often, it names nothing

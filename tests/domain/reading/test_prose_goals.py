@@ -334,3 +334,43 @@ def test_a_target_said_as_what_we_wanted_or_planned_is_read_with_its_result(
     (goal,) = goals_in(text)
     assert name in goal.name
     assert (goal.target_value, goal.result_value) == (target, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result", "verdict"),
+    [
+        (
+            "Pool closures for water quality: we allow 2 a month, we had 7.",
+            "Pool closures",
+            2,
+            7,
+            "far_missed",
+        ),
+        ("Injuries needing first aid: our cap is 10 a month, we had 23.", "Injuries", 10, 23, "far_missed"),
+        (
+            "Orders shipped in full and on time should be at least 95%; we shipped 81%.",
+            "in full",
+            95,
+            81,
+            "missed",
+        ),
+        (
+            "We aim to keep patient complaints under 150 a month; there were 412.",
+            "patient complaints",
+            150,
+            412,
+            "far_missed",
+        ),
+        ("泳池因水质关闭，我们允许每月2次，实际7次。", "泳池", 2, 7, "far_missed"),
+        ("受伤需要急救的，每月上限是10起，实际出了23起。", "受伤需要急救", 10, 23, "far_missed"),
+        ("按时足量发货应该达到95%，实际只发了81%。", "按时足量发货", 95, 81, "missed"),
+    ],
+)
+def test_a_cap_an_allowance_or_a_should_is_a_promise(
+    text: str, name: str, target: float, result: float, verdict: str
+) -> None:
+    said = prose_goal(text)
+    assert said is not None
+    assert name in said.name and not said.name.endswith(("a month", "每月", "的"))
+    goal = goals_in(text)[0]
+    assert (goal.target_value, goal.result_value, goal.verdict) == (target, result, verdict)
