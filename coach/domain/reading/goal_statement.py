@@ -70,11 +70,13 @@ _SUBJECT_ONLY = re.compile(r"^\s*(?:我们|咱们|我|(?i:we|i|they|our\s+team))
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^\[[\d:]+\]\s*|\s*\.{2,}\s*$", "", name).strip(" ：:，,、-—.")
+    name = re.sub(r"^\[[\d:]+\]\s*|\s*\.{2,}\s*$", "", name).strip(" ：:，,、；;-—.")
     # "Against our targets: time to detect" — the name is what follows the lead-in
     # "Delays from crew availability: we allow ourselves 40" — a subject alone after the colon names nothing
     parts = [part for part in re.split(r"[:：]", name) if part.strip() and not _SUBJECT_ONLY.match(part)]
-    name = (parts[-1] if parts else name).strip()
+    # "游客投诉：控制在": a bound alone after the colon names nothing, the words before it do
+    named = [part for part in parts if _COMPARATOR_ANYWHERE.sub("", part.strip()).strip()]
+    name = (named or parts or [name])[-1].strip()
     return name_words(name).strip("的")
 
 
@@ -154,7 +156,9 @@ def _marker_goals(sentence: str, topic: str | None) -> list[_Said]:
     markers = [
         m
         for m in _MARKER_TARGET.finditer(sentence)
-        if has_numbers(sentence[m.end() : m.end() + 16]) and not _counts_the_goals(sentence, m)
+        if has_numbers(sentence[m.end() : m.end() + 16])
+        and not _counts_the_goals(sentence, m)
+        and not _labels_the_goals(sentence, m)
     ]
     starts = [m.start() for m in markers]
     previous_end = 0
@@ -163,8 +167,13 @@ def _marker_goals(sentence: str, topic: str | None) -> list[_Said]:
         region = sentence[start:end]
         # the next goal's name sits in this region's last clause: cut it off
         if i + 1 < len(starts):
+            # a semicolon ends this goal, whatever numbers the next name holds ("；报告3个工作日内出具率")
+            semicolon = max((m.start() for m in re.finditer(r"[；;]", region)), default=-1)
             cut = max((m.start() for m in _CLAUSE.finditer(region)), default=-1)
-            if cut > 0 and not has_numbers(region[cut:]):
+            if semicolon > 0:
+                end = start + semicolon
+                region = region[:semicolon]
+            elif cut > 0 and not has_numbers(region[cut:]):
                 end = start + cut
                 region = region[:cut]
         before = sentence[previous_end:start]
@@ -186,6 +195,14 @@ def _counts_the_goals(sentence: str, marker: re.Match[str]) -> bool:
     """Whether the target word only counts the goals listed after a colon: no target of its own."""
     opens_list = marker.group(0).rstrip().endswith(":") or re.match(r"\s*[:：]", sentence[marker.end() :])
     return bool(opens_list) and _GOAL_COUNT.search(sentence[: marker.start()]) is not None
+
+
+def _labels_the_goals(sentence: str, marker: re.Match[str]) -> bool:
+    """Whether another target word comes before the first number after this one: the later one marks the
+    target ("原定目标800万"), this one heads the goals ("考核指标：平均候检时间目标40分钟以内")."""
+    after = sentence[marker.end() :]
+    number = _NUMBER.search(after)
+    return number is not None and _MARKER_TARGET.search(after[: number.start()]) is not None
 
 
 # A target stated as a sentence of its own, its result in the next clause (postmortem prose):

@@ -839,3 +839,36 @@ def test_a_count_of_the_goals_and_its_lead_in_name_no_goal(text: str) -> None:
 def test_a_metric_that_ran_at_a_level_is_named_without_it() -> None:
     (goal,) = goals_in("Less happy: sorting-table losses ran at 9% against a 5% budget.")
     assert (goal.name, goal.target_value, goal.result_value) == ("sorting-table losses", 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target word right before the target marks it; the one before names how it was set
+        (
+            "10月是猕猴桃上市的主销月。线上销售额原定目标800万，实际完成620万。",
+            [("线上销售额", 8_000_000, 6_200_000)],
+        ),
+        # a target word heading the goals after a colon names none of them
+        (
+            "考核指标：平均候检时间目标40分钟以内，实际68分钟；报告3个工作日内出具率目标95%，实际97%。",
+            [("平均候检时间", 40, 68), ("报告3个工作日内出具率", 95, 97)],
+        ),
+        (
+            "Targets: on-time delivery target 95%, actual 91%; 2-day dispatch rate target 80%, actual 85%.",
+            [("on-time delivery", 95, 91), ("2-day dispatch rate", 80, 85)],
+        ),
+        # a bound alone after the colon: the words before it name the KPI
+        ("- 游客投诉：控制在60件以内，实际38件", [("游客投诉", 60, 38)]),
+        # what the KPI counts, said after its name, is no part of it
+        (
+            "Fleet in service, the share of bikes rideable at any time, target 92%, we averaged 86%.",
+            [("Fleet in service", 92, 86)],
+        ),
+        ("车辆完好率，按能骑的车算，目标92%，实际86%。", [("车辆完好率", 92, 86)]),
+    ],
+)
+def test_a_kpi_is_named_by_the_words_next_to_its_target(
+    text: str, expected: list[tuple[str, float, float]]
+) -> None:
+    assert [(g.name, g.target_value, g.result_value) for g in goals_in(text)] == expected
