@@ -37,7 +37,7 @@ _LOWER_CUES = re.compile(
     r"|响应时间|处理时间|等待|排队|退货|退款|不良|差错|错误|报错|失败率|返工|返修|逾期|超期|延期|拖期|损耗|库存天数"
     r"|崩溃|闪退|卡顿|事故|破损|损坏|报废|积压|欠款|坏账|跳出率|弃单|缺货|误差|偏差|漏检|客诉|预算"
     r"|中断|漏损|损失|折扣|位次|名次"  # a rank ("平均位次前3万名") is better the smaller it is
-    r"|(?i:interruption|non-revenue|\blosse?s?\b|discount|\brank(?:ing)?\b|\bcac\b|\bcpa\b|\bcpc\b|\bcpl\b|churn|attrition|turnover|cost|spend|expense|budget|latency|delay|downtime|outage|mttr|mttd|lead\s*time"
+    r"|(?i:energy\s+(?:use|used|per|consumption|cost)|consumption|kwh\s+per|interruption|non-revenue|\blosse?s?\b|discount|\brank(?:ing)?\b|\bcac\b|\bcpa\b|\bcpc\b|\bcpl\b|churn|attrition|turnover|cost|spend|expense|budget|latency|delay|downtime|outage|mttr|mttd|lead\s*time"
     r"|cycle\s*time|time\s+to|defect|incident|complaint|error|bug|failure|returns|refund|backlog|crash"
     r"|damage|scrap|rework|bounce\s+rate|abandon|overdue|slippage|variance|escalation|p\d{2}\b)",
 )

@@ -22,6 +22,7 @@ from coach.domain.reading.goal_roles import (
     RESULT_BEFORE,
     RESULT_WORDS,
     TARGET_WORDS,
+    arrows_spelled,
     name_words,
     roles,
     threshold_only,
@@ -33,6 +34,8 @@ from coach.domain.retrospective import Goal
 # clause separators: not the comma of "3,000" nor the point of "3.5"
 CLAUSES = re.compile(r"[；;。！？!?\n]+|[，,](?!\d{3}(?!\d))|\.(?!\d)\s*")
 _TARGET_CUE = re.compile(TARGET_WORDS)
+# "resident complaints, max 80, had 92": a bound before the number says the target, as a target word does
+_BOUND_LED = re.compile(rf"\s*(?:{BOUND_WORDS})\s*[£$€¥]?\d")
 _BOUND = re.compile(rf"^[是为要在]*(?:{BOUND_WORDS}|达到|做到|完成|实现)?")
 _KPI_NOUN = re.compile(
     r"率|额|量|数|时长|时间|周期|成本|费用|收入|营收|利润|回款|销售|满意度|NPS|GMV|ROI|SLA|OEE|MTTR|DAU|MAU|分|"
@@ -172,6 +175,8 @@ def kpi_values(segment: str) -> tuple[str | None, str | None]:
         said = BOUND_BEFORE.search(segment[max(0, start - 16) : start])
         words = said.group(0).strip() if said else ""  # "target under 5%": the ceiling says which way
         bound = words + ("" if re.search(r"[\u4e00-\u9fff]", words) else " ") if words else ""
+        if not bound and _CEILING_NOUN_BEFORE.search(segment[max(0, start - 16) : start]):
+            bound = "≤"  # "claims: 3, limit was 5", "上限是10起": a limit is a ceiling
         if not bound and segment.startswith(target.text, start):  # "目标3%以下", "target 3% or less"
             after = _BOUND_AFTER.match(segment, start + len(target.text))
             target_tail = after.group(0) if after else ""
@@ -194,6 +199,9 @@ def kpi_values(segment: str) -> tuple[str | None, str | None]:
     return (bound + target.text + target_tail if target else None), (result.text if result else None)
 
 
+_CEILING_NOUN_BEFORE = re.compile(
+    r"(?:(?i:\b(?:limit|cap|ceiling)\b(?:\s+(?:it|that|this|them))?)|上限|封顶)\s*(?i:was|is|of|at|是|为|[:：])?\s*$"
+)
 # a ceiling or floor said right after the target's number: "3%以下", "2%以内", "3% or less", "50 or more"
 _BOUND_AFTER = re.compile(
     r"\s*(?:(?:或|及)?(?:以下|以内|之内|以上)|(?i:or\s+(?:less|fewer|lower|below|under|more|higher|above)\b))"
@@ -211,6 +219,7 @@ def read_list(text: str) -> list[Goal]:
     """The KPIs of a message; nothing for chatter or a number without a target/result structure."""
     if is_chitchat(text):
         return []
+    text = arrows_spelled(text)
     if _PER_UNIT.search(text) or _THRESHOLD_IN_NAME.search(text):
         # "Cost per £1 raised", "每万元收入", "calls answered within 20 seconds: target 80%": the number is
         # part of the KPI's name, never its value
@@ -221,7 +230,7 @@ def read_list(text: str) -> list[Goal]:
     pending: str | None = None
     for clause in _split(text):
         has_number = bool(parse_quantities(clause))
-        cue = bool(_TARGET_CUE.search(clause))
+        cue = bool(_TARGET_CUE.search(clause) or _BOUND_LED.match(clause))
         head, strong = _head(clause, pending if cue else None)
         pending = None
         if strong:
@@ -266,7 +275,9 @@ def read_list(text: str) -> list[Goal]:
     return goals
 
 
-_PER_UNIT = re.compile(r"(?:(?<![A-Za-z])per|每)\s*[£$€¥]?\d+(?:\.\d+)?(?=\s*[A-Za-z\u4e00-\u9fff])", re.I)
+_PER_UNIT = re.compile(
+    r"(?:(?<![A-Za-z])per|每)\s*[£$€¥]?\d[\d,]*(?:\.\d+)?(?=\s*[A-Za-z\u4e00-\u9fff])", re.I
+)
 # a threshold inside a % KPI's name, its target and result said after it as percentages
 _THRESHOLD_IN_NAME = re.compile(
     r"(?:(?i:\b(?:within|under|in under|in less than|less than|below)\s+)\d+(?:\.\d+)?\s*"
@@ -274,8 +285,9 @@ _THRESHOLD_IN_NAME = re.compile(
     r"|\d+(?:\.\d+)?\s*(?:秒|分钟|小时|天|日|个工作日)(?:以内|之内|内))"
     r"(?=[^.;。；]*?(?:[:：]|目标|(?i:\btarget\b|\bgoal\b))[^.;。；]*?\d+(?:\.\d+)?\s*[%％])"
 )
-_HIDE = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
-_SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(10)), "0123456789")
+# the digits and the thousands comma ("per 1,000 metres") of a number that is part of a name
+_HIDE = str.maketrans("0123456789,", "".join(chr(0xE000 + d) for d in range(11)))
+_SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(11)), "0123456789,")
 
 
 def _shown(goal: Goal) -> Goal:

@@ -22,6 +22,7 @@ TARGET_WORDS = (
     r"目标值?|计划|预计|预期|期望|原定|原计划|本来|定了|定的|定为|定在|预算|指标|考核线|控制线|上限|要求|承诺|KPI|OKR"
     r"|(?i:\b(?:targets?|targeted|goals?|plan(?:ned)?|budget(?:ed)?|expected|expectation|forecast(?:ed)?"
     r"|quota|aim(?:ed)?|objective|commit(?:ted|ment)?|wanted|hoped|against|out\s+of|instead\s+of|versus|tgt"
+    r"|limit|cap|ceiling"
     r"|allow(?:ed)?\s+(?:ourselves|us|them|for)|allowed)\b|\bvs\b\.?)"
 )
 RESULT_WORDS = (
@@ -62,7 +63,7 @@ TARGET_AFTER = re.compile(
 
 # said right before a number (no number between): a result, a baseline, a target's verb, a rate
 RESULT_BEFORE = re.compile(
-    rf"({RESULT_WORDS}|只|仅|做了|到了|变成|现在是?|上线后|出来是?|交付了?"
+    rf"({RESULT_WORDS}|只|仅|做了|到了|变成|现在是?|上线后|出来是?|交付了?|平均(?:是|为|下来)?"
     r"|(?i:results?|resulted|took|only|just|to|now|made|managed|had|saw|was at|passed))[^，,；;。\d]{0,8}$"
 )
 _BASELINE_BEFORE = re.compile(rf"({BASELINE_WORDS})[^，,；;。\d]{{0,6}}$")
@@ -80,8 +81,19 @@ CUE = re.compile(rf"(?P<target>{TARGET_WORDS})|(?P<result>{RESULT_WORDS})|(?P<ba
 _NOT_A_CUE = re.compile(r"[率度量数额]")
 # a copula after a target word belongs to the target: "target was 40" is no result
 _TARGET_COPULA = re.compile(rf"(?:{TARGET_WORDS})\s*(?:是|为|(?i:was|is|were|are)\b)")
-_OUT_OF = re.compile(r"^\s*(?:out\s+of|of|中的?|之中)\s*$", re.I)
+_OUT_OF = re.compile(r"^\s*(?:out\s+of|of)(?:\s+the)?\s*$|^\s*(?:中的?|之中)\s*$", re.I)
 _PAIR_BETWEEN = re.compile(r"^\s*(?:/|／|vs\.?|versus|对比|对)\s*$", re.I)
+# "Trees planted: 1,200 → 1,310": what was planned, then what came
+_ARROW_BETWEEN = re.compile(r"^\s*→\s*$")  # "->" once spelled
+_ARROW = re.compile(r"->|=>|⇒|⟶")
+
+
+def arrows_spelled(text: str) -> str:
+    """ "1,200 -> 1,310" with one arrow character, so that ">" is not read as a bound; the text keeps its
+    length, so that positions in it stay those of the text as said."""
+    return _ARROW.sub(lambda m: "→".ljust(len(m.group(0))), text)
+
+
 _BOUND_SUFFIX = re.compile(r"\s*(?:以内|之内|以下|以上|左右|内)")
 # "比目标长了5天", "5 points below target": a gap to the target, not the target itself
 _GAP_BEFORE = re.compile(
@@ -164,6 +176,7 @@ def roles(text: str) -> list[Number]:
     it; a baseline (从, last year), a rate (达成率102%) or a target's verb (目标是完成, goal was) right
     before it; the last cue word since the number before; the syntax between two numbers ("18 out of
     25", "45 / 60"); a target word after it or a bound (控制在50万以内, at most 5); a result word near it."""
+    text = arrows_spelled(text)
     numbers = numbers_of(text)
     previous_end = 0
     for i in range(len(numbers)):
@@ -193,8 +206,12 @@ def _read_role(text: str, numbers: list[Number], i: int, previous_end: int) -> i
         n.cue_end = previous_end + last.end()
     elif i > 0 and _OUT_OF.match(window):
         n.role = "target"
-        if numbers[i - 1].role is None:
-            numbers[i - 1].role = "result"
+        if numbers[i - 1].role in (None, "target"):
+            numbers[i - 1].role = "result"  # "18 of the 22 planned": a target word in the name cued nothing
+    elif i > 0 and _ARROW_BETWEEN.match(window) and numbers[i - 1].role is None:
+        # with a target said after it the arrow goes from where it was ("80% → 88%, target 90%")
+        later_target = any(m.group("target") for m in role_cues(text, n.end))
+        numbers[i - 1].role, n.role = ("baseline" if later_target else "target"), "result"
     elif i > 0 and len(numbers) == 2 and _PAIR_BETWEEN.match(window) and numbers[i - 1].role is None:
         numbers[i - 1].role, n.role = "result", "target"
     if n.role is None:
@@ -248,7 +265,7 @@ def name_words(head: str) -> str:
         r"(?i)^(?:we|i|they|our team)\s+|\s+(?:hit|came in|came"
         r"|ended up|ended|landed|closed|finished|took|got|reached"
         r"|was|were|is|at|in|from|of|to|only|just|should be|must be|needs to be|has to be"
-        r"|ran|ran at|stood at)"
+        r"|ran|ran at|stood at|averaged|averaged out at)"
         r"(?:\s+(?:at|in|up|to))?$",
         "",
         head.strip(),

@@ -20,6 +20,7 @@ from coach.engines.rules.chain_filing import same_cause
 from coach.engines.rules.share import (
     CauseShare,
     has_share,
+    only_glue,
     parse_share,
     parse_shares,
     said_as_share,
@@ -203,6 +204,8 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
                 pending = rung
             continue
         given = parse_share(clause) if _share_words().search(clause) or has_share(clause) else None
+        if given is not None and _amount().search(clause) and not said_as_share(clause):
+            given = None  # "内部质检只抽5%", "prices rose 5%": how much of something, not of the gap
         if (
             given is not None
             and (layers or head or phenomenon)
@@ -468,6 +471,14 @@ def _share_removed(words: str) -> str:
     return _share_tail().sub("", words).strip()
 
 
+@cache
+def _amount() -> re.Pattern[str]:
+    """A percentage that measures something in a cause ("只抽5%", "rose 12%"), no share of the gap."""
+    return re.compile(
+        rf"(?:{cues.alternatives('share_amount_before')})\s*\d+(?:\.\d+)?\s*(?:%|％|percent)", re.I
+    )
+
+
 def read_rest(text: str) -> ChainParts | None:
     """'剩下三成是原材料涨价', 'The rest is the migration… 30%', '补正多是另一个原因，…，因为清单不统一'."""
     share = parse_share(text)
@@ -476,7 +487,11 @@ def read_rest(text: str) -> ChainParts | None:
     body = re.sub(rf"^(?:{cues.alternatives('rest_one_is')})", "", body)
     pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
     clauses = [_share_in_clause().sub("", c, count=1).strip(" 。.") for c in pieces]
-    clauses = [c for c in clauses if has_words(c) and has_words(without_share(c)) and not _estimate_only(c)]
+    clauses = [
+        c
+        for c in clauses
+        if has_words(c) and has_words(without_share(c)) and not only_glue(c) and not _estimate_only(c)
+    ]
     clauses = _details_kept_with_their_clause(clauses)
     if not clauses:
         return None

@@ -183,6 +183,11 @@ def _without_glue(words: str) -> str:
     return words.strip(" ，,。.;；")
 
 
+def only_glue(clause: str) -> bool:
+    """A clause with no cause in it once the share words around a share are gone ("这个占延期的")."""
+    return not _without_glue(clause)
+
+
 def has_share(text: str) -> bool:
     """Whether a share is written out in the text (七成, 70%, two thirds, a quarter)."""
     return _share_token().search(text or "") is not None
@@ -212,5 +217,8 @@ def parse_shares(text: str) -> list[CauseShare]:
         if token is not None and share is not None:
             cause = _cause_words(clause, token) or _without_glue(before)
             found.append(CauseShare(cause, share))
-        before = "" if token is not None else (clause or "")
+        if token is not None:
+            before = ""
+        elif _without_glue(clause):
+            before = clause  # a clause of glue alone ("that's behind the delays") keeps the cause before it
     return found

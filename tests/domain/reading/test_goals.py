@@ -872,3 +872,37 @@ def test_a_kpi_is_named_by_the_words_next_to_its_target(
     text: str, expected: list[tuple[str, float, float]]
 ) -> None:
     assert [(g.name, g.target_value, g.result_value) for g in goals_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target", "result", "verdict"),
+    [
+        # a limit, a cap or a ceiling is the target, and a ceiling
+        ("Customer claims: 3, limit was 5.", "Customer claims", 5, 3, "exceeded"),
+        ("Seconds were 6.2% of metres, we cap that at 4%.", "Seconds", 4, 6.2, "far_missed"),
+        ("客诉：上限是10起，实际7起", "客诉", 10, 7, "exceeded"),
+        # a bound before the number says the target as a target word does
+        ("Also resident complaints, max 80, had 92.", "resident complaints", 80, 92, "missed"),
+        ("投诉，不超过10起，实际14起", "投诉", 10, 14, "far_missed"),
+        # "x of the y planned": the result of its target, whatever target word the name holds
+        ("Stoppages finished on the planned date - 18 of the 22 planned", "Stoppages", 22, 18, "missed"),
+        # an arrow between two numbers goes from what was planned to what came
+        ("Trees planted: 1,200 -> 1,310.", "Trees planted", 1200, 1310, "exceeded"),
+        # a number after "per"/"每" is part of the name
+        ("And energy per 1,000 metres, 410 kWh vs 400.", "energy per 1,000 metres", 400, 410, "missed"),
+        # 平均 right before a number tells the result
+        ("接警到出动，目标60秒以内，这个月平均70秒。", "接警到出动", 60, 70, "missed"),
+        ("Breakdown response averaged 52 min, target 60.", "Breakdown response", 60, 52, "exceeded"),
+    ],
+)
+def test_targets_said_as_limits_bounds_arrows_and_counts(
+    text: str, name: str, target: float, result: float, verdict: str
+) -> None:
+    goal = answer_goals(text)[0]
+    assert name in goal.name and "averaged" not in goal.name
+    assert (goal.target_value, goal.result_value, goal.verdict) == (target, result, verdict)
+
+
+def test_an_arrow_after_a_baseline_goes_to_the_result_when_the_target_is_said_after_it() -> None:
+    goal = answer_goals("续费率 80% → 88%，目标90%")[0]
+    assert (goal.name, goal.target_value, goal.result_value) == ("续费率", 90, 88)

@@ -190,3 +190,45 @@ def test_root_said_alone_names_the_rung_before_and_never_files_a_root_without_wo
 @pytest.mark.parametrize("text", ["Root. ~70%.", "根因。七成。", "Why: ~. Root."])
 def test_a_root_word_with_nothing_before_it_makes_no_chain(text: str) -> None:
     assert read_chain(text, topic="queues", least=1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        # a percentage that measures something inside a cause is no share of the gap
+        (
+            "为什么不规范？因为我们内部质检只抽5%。再往下，根子是验收标准没有书面对齐，大概占八成。",
+            "验收标准没有书面对齐",
+            0.8,
+        ),
+        (
+            "Why? Prices rose 12% in March. Root cause: nobody reviews supplier contracts, about 60%.",
+            "nobody reviews supplier contracts",
+            0.6,
+        ),
+        ("为什么不规范？因为我们内部质检只抽5%。根子是验收标准没有书面对齐。", "验收标准没有书面对齐", None),
+    ],
+)
+def test_a_percentage_measuring_something_in_a_cause_is_no_share(
+    text: str, root: str, share: float | None
+) -> None:
+    chain = read_chain(text)
+    assert chain is not None and root in (chain.root or "")
+    assert chain.share == share
+
+
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "root"),
+    [
+        # the finding named first, then that its root is known: the chain opens there
+        ("说到返工我其实已经知道根子了：质检标准我们跟档案馆从来没有书面对齐过。", "返工", "质检标准"),
+        (
+            "I already know the root of the rework: the acceptance standard was never written down.",
+            "rework",
+            "acceptance standard",
+        ),
+    ],
+)
+def test_a_root_said_to_be_known_opens_its_chain(text: str, phenomenon: str, root: str) -> None:
+    chain = read_chain(text, least=1)
+    assert chain is not None and phenomenon in (chain.phenomenon or "") and root in (chain.root or "")

@@ -146,3 +146,22 @@ def test_a_share_said_after_its_cause_weighs_that_cause(text: str, causes: list[
     said = parse_shares(text)
     assert len(said) == len(causes)
     assert all(cause in s.cause for cause, s in zip(causes, said, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "share"),
+    [
+        # what the share is of, said before it, is no cause: the cause is the clause before
+        ("另外春节后有4个扫描员没回来，这个占延期的三成左右。", "春节后有4个扫描员没回来", 0.3),
+        ("还有就是新人培训不够，这个占返工的两成。", "新人培训不够", 0.2),
+        (
+            "Four scanners never came back after the holiday, that's behind the delays, about 30%.",
+            "Four scanners never came back after the holiday",
+            0.3,
+        ),
+    ],
+)
+def test_what_a_share_is_of_said_before_it_leaves_the_cause_before(
+    text: str, cause: str, share: float
+) -> None:
+    assert parse_shares(text) == [CauseShare(cause, share)]
