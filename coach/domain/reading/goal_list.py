@@ -34,6 +34,10 @@ from coach.domain.retrospective import Goal
 # clause separators: not the comma of "3,000" nor the point of "3.5"
 CLAUSES = re.compile(r"[；;。！？!?\n]+|[，,](?!\d{3}(?!\d))|\.(?!\d)\s*")
 _TARGET_CUE = re.compile(TARGET_WORDS)
+# "Goals: quote conversion 38% vs a 45% target": the word heading the list cues no target of the first KPI
+_LIST_HEAD = re.compile(
+    r"^\s*(?:(?i:goals|targets|kpis?|metrics|numbers|the\s+numbers)|指标|KPI)\s*[:：]\s*(?=\S)", re.M
+)
 # "resident complaints, max 80, had 92": a bound before the number says the target, as a target word does
 _BOUND_LED = re.compile(rf"\s*(?:{BOUND_WORDS})\s*[£$€¥]?\d")
 _BOUND = re.compile(rf"^[是为要在]*(?:{BOUND_WORDS}|达到|做到|完成|实现)?")
@@ -219,7 +223,7 @@ def read_list(text: str) -> list[Goal]:
     """The KPIs of a message; nothing for chatter or a number without a target/result structure."""
     if is_chitchat(text):
         return []
-    text = arrows_spelled(text)
+    text = _LIST_HEAD.sub("", arrows_spelled(text))
     if _PER_UNIT.search(text) or _THRESHOLD_IN_NAME.search(text):
         # "Cost per £1 raised", "每万元收入", "calls answered within 20 seconds: target 80%": the number is
         # part of the KPI's name, never its value

@@ -906,3 +906,19 @@ def test_targets_said_as_limits_bounds_arrows_and_counts(
 def test_an_arrow_after_a_baseline_goes_to_the_result_when_the_target_is_said_after_it() -> None:
     goal = answer_goals("续费率 80% → 88%，目标90%")[0]
     assert (goal.name, goal.target_value, goal.result_value) == ("续费率", 90, 88)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Goals: quote conversion 38% vs a 45% target. Revenue £310k against £290k.",
+            [("quote conversion", 45, 38), ("Revenue", 290_000, 310_000)],
+        ),
+        ("指标：续费率目标90%，实际81%", [("续费率", 90, 81)]),
+    ],
+)
+def test_the_word_heading_a_list_of_kpis_cues_no_target(
+    text: str, expected: list[tuple[str, float, float]]
+) -> None:
+    assert [(g.name, g.target_value, g.result_value) for g in answer_goals(text)] == expected

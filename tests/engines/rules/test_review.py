@@ -178,3 +178,33 @@ def test_a_kpi_called_focus_time_picks_no_focus(said: str) -> None:
     coach = Coaching(language="en")
     coach.say("payslip errors 0.5% tgt, 1.3% act; days to close: tgt 4, act 6")
     assert coach.say(said).state["review"]["focus"] == []  # read as any KPI's name is, not as a focus
+
+
+@pytest.mark.parametrize(
+    ("lang", "goals", "correction", "expected"),
+    [
+        (
+            "zh",
+            "指标：出苗率目标92%，实际85%；销售额目标260万，实际280万。",
+            "哦不对，出苗率我看错表了，85是上一批的，这一季是86.5%。销售额也说高了，280是把退回来那批也算进去了，实际271万。",
+            [("出苗率", 92, 86.5), ("销售额", 2_600_000, 2_710_000)],
+        ),
+        (
+            "en",
+            "Goals: quote conversion 38% vs a 45% target. Revenue £310k against £290k.",
+            "Oh wait, two corrections. The conversion target was 40%, not 45 - we lowered it in March."
+            " And revenue was £301k, I was looking at the gross with VAT.",
+            [("conversion", 40, 38), ("Revenue", 290_000, 301_000)],
+        ),
+    ],
+)
+def test_each_sentence_of_a_correction_corrects_the_kpi_it_names(
+    lang: str, goals: str, correction: str, expected: list[tuple[str, float, float]]
+) -> None:
+    """The number said again as the old one is not the new one, and tells which side changes."""
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(goals, correction)
+    filed = coach.last.review.goals
+    assert len(filed) == len(expected)
+    for goal, (name, target, result) in zip(filed, expected, strict=True):
+        assert name in goal.name and (goal.target_value, goal.result_value) == (target, result)

@@ -108,24 +108,54 @@ def _target_side() -> re.Pattern[str]:
 
 
 def correct_goal(t: Turn) -> bool:
-    """A corrected number for a KPI already filed: update that side and re-judge it; True when it was one."""
+    """Corrected numbers for KPIs already filed, one per sentence that names a KPI ("出苗率…这一季是86.5%。
+    销售额也说高了…实际271万"): update that side and re-judge it; True when there was one."""
     weak = t.state.stage == "review" and _correction_in_review().search(t.text)
     if not t.review.goals or not (_correction().search(t.text) or weak or _new_not_old().search(t.text)):
         return False
-    quantities = _new_values(t.text)
     strong = bool(_correction().search(t.text) or _new_not_old().search(t.text))
-    index = _goal_named(t.review.goals, t.text, quantities[0], strong) if quantities else None
-    if index is None:
+    sentences = [s for s in _SENTENCE_END.split(t.text) if s.strip()]
+    changed = [i for s in sentences if (i := _correct_one(t, s, strong)) is not None]
+    if not changed and len(sentences) > 1:
+        changed = [i for i in [_correct_one(t, t.text, strong)] if i is not None]
+    if not changed:
         return False
-    goal = t.review.goals[index]
-    new = quantities[0].text
-    target, result = (new, goal.result) if _target_side().search(t.text) else (goal.target, new)
-    updated = build_goal(goal.name, target, result, said=t.text)
-    evidence = "；".join(e for e in (goal.evidence, t.text) if e)
-    t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
-    t.say("review_goal_corrected", goal=goal_line(t, t.review.goals[index]))
+    for index in dict.fromkeys(changed):
+        t.say("review_goal_corrected", goal=goal_line(t, t.review.goals[index]))
     t.reask()
     return True
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[^\d.]\.)\s+")
+
+
+def _correct_one(t: Turn, said: str, strong: bool) -> int | None:
+    """The KPI one sentence corrects, updated; None when the sentence corrects none."""
+    quantities = _new_values(said)
+    index = _goal_named(t.review.goals, said, quantities[0], strong) if quantities else None
+    if index is None:
+        return None
+    goal = t.review.goals[index]
+    old = [q for q in quantities if _same_as(q, goal.target) or _same_as(q, goal.result)]
+    new = next((q for q in quantities if q not in old), None)
+    if new is None:
+        return None
+    on_target = _target_side().search(said) or any(_same_as(q, goal.target) for q in old)
+    target, result = (new.text, goal.result) if on_target else (goal.target, new.text)
+    updated = build_goal(goal.name, target, result, said=said)
+    evidence = "；".join(e for e in (goal.evidence, said) if e)
+    t.review.goals[index] = updated.model_copy(update={"evidence": evidence})
+    return index
+
+
+def _same_as(said: Quantity, side: str | None) -> bool:
+    """Whether a number said is the one a side of the KPI holds: "280" is the 280 of "280万" (the old value,
+    said again to be replaced)."""
+    if not side:
+        return False
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", side)
+    digits = re.findall(r"\d[\d,]*(?:\.\d+)?", said.text)
+    return bool(numbers and digits) and numbers[0].replace(",", "") == digits[0].replace(",", "")
 
 
 def _goal_named(goals: list[Goal], text: str, new: Quantity, strong: bool) -> int | None:
@@ -150,7 +180,7 @@ def _unit_fits(goal_unit: str | None, said_unit: str | None) -> bool:
 
 
 def _new_values(text: str) -> list[Quantity]:
-    """The corrected numbers of a message: the first one said, never one marked as the old value."""
+    """The numbers of a correction in the order said, never one marked as the old value."""
     found: list[Quantity] = []
     position = 0
     for quantity in parse_quantities(text):
@@ -158,7 +188,7 @@ def _new_values(text: str) -> list[Quantity]:
         position = max(start, 0) + len(quantity.text)
         if start >= 0 and not _old_value().search(text[:start]):
             found.append(quantity)
-    return found[:1]
+    return found
 
 
 def _after_goals(t: Turn) -> None:
