@@ -524,6 +524,16 @@ def find_dates(text: str, today: dt.date) -> list[DateMention]:
     return [d for m in scan(_STARTS, _PATTERN, text) if (d := _mention(m, today, text)) is not None]
 
 
+# where only whether or where a date is written matters, not its day, any day serves as the review date;
+# a leap year's first day, so that 2月29日 is one
+ANY_DAY = dt.date(2000, 1, 1)
+
+
+def has_date(text: str) -> bool:
+    """Whether the text names a date at all ("月底前", "by Friday", "4/30"), whatever day it is read on."""
+    return bool(find_dates(text, ANY_DAY))
+
+
 def resolve_date(text: str, today: dt.date) -> DateMention | None:
     """The first date expression in the text that names one day (not a recurrence like 每周一), or None.
 
@@ -561,8 +571,6 @@ _DATE_LABEL = re.compile(
     r"日期|时间|发布于|发布日期|撰写于|(?i:\bdate[d:]?\b|\bheld\s+on\b|\bmeeting\s+on\b|\bpublished\b|\bissued\b"
     r"|\bwritten\s+(?:on|by)\b)"
 )
-# absolute dates do not depend on the review date; any day serves as one
-_ANY_DAY = dt.date(2000, 1, 1)
 
 
 def _names_day(m: re.Match[str]) -> bool:
@@ -574,7 +582,7 @@ def _names_day(m: re.Match[str]) -> bool:
 def absolute_date(text: str) -> dt.date | None:
     """The first day written with its year (2026-04-30, 2026年5月8日, March 12, 2026, 12 March 2026)."""
     for m in scan(_STARTS, _PATTERN, text):
-        if _is_absolute(m) and _names_day(m) and (mention := _mention(m, _ANY_DAY, text)):
+        if _is_absolute(m) and _names_day(m) and (mention := _mention(m, ANY_DAY, text)):
             return mention.date
     return None
 

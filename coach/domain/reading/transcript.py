@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from coach.domain.parsing import has_date
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
 from coach.domain.reading.goal_list import read_list as goals_stated
@@ -27,7 +28,6 @@ from coach.domain.reading.meeting_order import (
 from coach.domain.reading.meeting_tasks import (
     agreed_task,
     assigns,
-    dated,
     declines,
     more_than_a_date,
     named_task,
@@ -143,10 +143,10 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 if (person is None and line.speaker != asker) or line.speaker == person or taken:
                     asked_of, person = None, person if line.speaker == person else None
                     if (
-                        dated(task)
+                        has_date(task)
                         and person is not None
                         and agreed
-                        and not dated(said)
+                        and not has_date(said)
                         and not declines(said)
                     ):
                         _join(out, topic, f"{person}{'，' if _HAN.search(task) else ', '}{task}", "；")
@@ -178,7 +178,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 # "小刘？" after the task: asked of them; a name not of a speaker leaves it to who answers
                 asked_of = (name.group(1) if name.group(1) in people else None, asked_of[1])
                 continue
-            if _QUESTION.search(said) and not dated(said):
+            if _QUESTION.search(said) and not has_date(said):
                 continue  # small talk: "大家五一都休息好了吧？"
             said = speaker_owns(said.rstrip("？? "), line.speaker)
             if opens(said) is not None or _has_list_head(said) or lesson_list(said):
@@ -194,7 +194,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 _join(out, topic, named, "；")
             elif topic is not None and _is_action_topic(topic):
                 if (
-                    dated(said)
+                    has_date(said)
                     and assigns(said)
                     and not cues.decline().search(said)
                     and more_than_a_date(said)

@@ -10,11 +10,10 @@ the message is read as before. Each sentence is one edit, so "A goes to Arjun; B
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from coach.domain.parsing.dates import find_dates
+from coach.domain.parsing import has_date
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
@@ -112,7 +111,7 @@ def _named_only(clause: str, actions: list[ActionItem]) -> int | None:
 def _remark(clause: str) -> bool:
     """A clause beside the edits that says why or what it is not ("dev team's on a release till then",
     "that's not an action"): no name that could own an item, and no date."""
-    if find_dates(clause, dt.date(2000, 1, 1)):
+    if has_date(clause):
         return False
     return not re.search(
         r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{1,15}\b", clause.strip()
