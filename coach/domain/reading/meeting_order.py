@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from coach.domain.parsing import has_date
-from coach.domain.reading import cues
+from coach.domain.reading import edit_cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
 
 # a share said as a number: "八成", "70%", "75 percent"
@@ -81,4 +81,4 @@ def opens_kind(said: str) -> str | None:
 
 def lesson_list(said: str) -> bool:
     """ "经验我说几条：…", "Lessons then. …": a list of lessons the coach reads as dictated."""
-    return bool(cues.lesson_list_lead().match(said))
+    return bool(edit_cues.lesson_list_lead().match(said))

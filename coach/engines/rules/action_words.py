@@ -13,7 +13,7 @@ from functools import cache
 
 from coach.domain.critique import normalize
 from coach.domain.parsing import ANY_DAY, DateMention, find_dates, find_owner, has_date, labelled_words
-from coach.domain.reading import cues
+from coach.domain.reading import cues, edit_cues
 from coach.engines.rules.text import has_words
 
 # a comma inside a number ("1,200 meters") splits nothing
@@ -310,7 +310,7 @@ def _without_taken_back(clauses: list[str]) -> list[str]:
     for clause in clauses:
         if redictate:
             clause = _redictated().sub("", clause)
-        said = cues.taken_back().search(clause)
+        said = edit_cues.taken_back().search(clause)
         redictate = said is not None
         if said is None:
             kept.append(clause)
