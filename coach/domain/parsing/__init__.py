@@ -1,6 +1,6 @@
 """Pure parsing of what people type, Chinese first and English equal: quantities, verdicts, dates, owners."""
 
-from coach.domain.parsing.dates import DateMention, find_dates, find_deadline, resolve_date
+from coach.domain.parsing.dates import ANY_DAY, DateMention, find_dates, find_deadline, has_date, resolve_date
 from coach.domain.parsing.goals import (
     assess,
     build_goal,
@@ -12,6 +12,7 @@ from coach.domain.parsing.numbers import Quantity, parse_quantities, parse_quant
 from coach.domain.parsing.owners import find_owner, labelled_words
 
 __all__ = [
+    "ANY_DAY",
     "DateMention",
     "Quantity",
     "assess",
@@ -20,6 +21,7 @@ __all__ = [
     "find_deadline",
     "find_owner",
     "find_tolerance",
+    "has_date",
     "labelled_words",
     "lower_is_better",
     "parse_quantities",

@@ -1,4 +1,7 @@
-"""The cue phrases of every language, compiled once: a message may mix languages, so all are tried."""
+"""The cue phrases of every language, compiled once: a message may mix languages, so all are tried.
+
+The builders (`alternatives`, `words_pattern`, …) and the cues of the chat at large are here; the edits and
+list heads of the lessons and actions steps are in `edit_cues`."""
 
 from __future__ import annotations
 
@@ -141,9 +144,14 @@ def words_pattern(name: str) -> re.Pattern[str]:
     return re.compile(alternatives(name), re.I)
 
 
-def _words_by_key(name: str, flags: int = re.I) -> dict[str, re.Pattern[str]]:
+def words_by_key(name: str, flags: int = re.I) -> dict[str, re.Pattern[str]]:
     """A table of lists (`direction`, `outcome`, …), each key's words as one pattern found anywhere."""
     return {key: re.compile(_union(listed), flags) for key, listed in keyed_fragments(name).items()}
+
+
+def fragment_patterns(name: str, flags: int = 0) -> list[re.Pattern[str]]:
+    """One pattern a fragment, tried in turn: each may name the same groups (`new`, `old`, `who`)."""
+    return [re.compile(fragment, flags) for fragment in fragments(name)]
 
 
 def owner_label() -> str:
@@ -344,19 +352,19 @@ def share_lead() -> re.Pattern[str]:
 @cache
 def direction() -> dict[str, re.Pattern[str]]:
     """Words in a KPI's name that say which way it is better: `lower` ("no-show", "误报"), `higher`."""
-    return _words_by_key("direction")
+    return words_by_key("direction")
 
 
 @cache
 def share_said() -> dict[str, re.Pattern[str]]:
     """Words that name a share without a number, by the share they name: `most` ("大部分", "the bulk")."""
-    return _words_by_key("share_said", flags=0)
+    return words_by_key("share_said", flags=0)
 
 
 @cache
 def outcome() -> dict[str, re.Pattern[str]]:
     """Words that say how a KPI came out: `worse` than its target ("没达标", "missed"), `better` ("超额")."""
-    return _words_by_key("outcome")
+    return words_by_key("outcome")
 
 
 @cache
@@ -425,127 +433,15 @@ def another_finding() -> re.Pattern[str]:
     return words_pattern("another_finding")
 
 
-# --- edits and confirmations at the lessons and actions steps ---
-
-
-def _each(name: str, flags: int = 0) -> list[re.Pattern[str]]:
-    """One pattern a fragment, tried in turn: each may name the same groups (`new`, `old`, `who`)."""
-    return [re.compile(fragment, flags) for fragment in fragments(name)]
-
-
 def room_talk() -> re.Pattern[str]:
     """Talk about the meeting itself while a question waits ("OK, carry on.", "插一句"): no answer."""
     return words_pattern("room_talk")
 
 
 @cache
-def taken_back() -> re.Pattern[str]:
-    """Taking back what was just said mid-item ("…, no wait, that's continue", "…，不对，是继续")."""
-    return re.compile(rf"[\s,，]*(?:{alternatives('taken_back')})[\s,，:：]*", re.I)
-
-
-@cache
-def edit_lead() -> re.Pattern[str]:
-    """Words that open a correction and are no part of it ("更正：", "Sorry,", "Change of owner:")."""
-    return re.compile(rf"^(?:{alternatives('edit_lead')})[\s,，.。:：!！]*", re.I)
-
-
-@cache
-def edit_stop() -> frozenset[str]:
-    """Words too common to name an action by."""
-    return frozenset(fragments("edit_stop"))
-
-
-@cache
-def edit_marked() -> list[re.Pattern[str]]:
-    """An item named by its words and marked as such ("国庆那条…"); group `ref` holds the words."""
-    return [re.compile(rf"^{fragment}", re.I) for fragment in fragments("edit_marked")]
-
-
-@cache
-def edit_marks_within() -> list[re.Pattern[str]]:
-    """The marked names anywhere in a clause, so that "A那条和B那条都删掉" yields both."""
-    return [re.compile(fragment, re.I) for fragment in fragments("edit_marked")]
-
-
-@cache
 def rest_named() -> list[re.Pattern[str]]:
     """A rest that names the finding it is the rest of (group `named`): "The rest of the rejects is…"."""
-    return _each("rest_named", re.I)
-
-
-@cache
-def owner_changes() -> list[re.Pattern[str]]:
-    """A new owner said for an item; names are capitalised, so case matters."""
-    return _each("owner_change")
-
-
-@cache
-def date_changes() -> list[re.Pattern[str]]:
-    return _each("date_change", re.I)
-
-
-@cache
-def edit_swaps() -> list[re.Pattern[str]]:
-    """ "不是赵敏，是孙丽": groups `old` and `new`."""
-    return _each("edit_swap")
-
-
-@cache
-def edit_keeps() -> list[re.Pattern[str]]:
-    """What stands is confirmed ("日期不变", "Lucia keeps …"); a group `who` names the owner kept."""
-    return _each("edit_keeps")
-
-
-def delete() -> re.Pattern[str]:
-    return words_pattern("delete")
-
-
-@cache
-def lesson_confirm() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternatives('lesson_confirm')})\b", re.I)
-
-
-def lesson_delete() -> re.Pattern[str]:
-    return words_pattern("lesson_delete")
-
-
-@cache
-def lesson_add() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternatives('lesson_add')})\s*[:：,，]?\s*", re.I)
-
-
-@cache
-def lesson_list_lead() -> re.Pattern[str]:
-    """The lead-in of a dictated list of lessons ("经验我说三条：", "Lessons:")."""
-    return re.compile(rf"^(?:{alternatives('lesson_list_lead')})", re.I)
-
-
-def lesson_action_cue() -> re.Pattern[str]:
-    return words_pattern("lesson_action_cue")
-
-
-@cache
-def lesson_action_words() -> dict[str, re.Pattern[str]]:
-    """Plain words for a lesson's action (`stop`, `continue`) beyond the shared correction reader's."""
-    return _words_by_key("lesson_action_words")
-
-
-@cache
-def lesson_rewrite() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternatives('lesson_rewrite')})\s*[:：]?\s*", re.I)
-
-
-@cache
-def action_head_only() -> re.Pattern[str]:
-    """The actions step named alone, nothing of it said yet ("行动三项", "action items")."""
-    return re.compile(rf"^(?:{alternatives('action_head_only')})[\s.。!！:：]*$")
-
-
-@cache
-def action_list_lead() -> re.Pattern[str]:
-    """A list's own words before its items ("行动：", "一是", "Actions on top of the first one:")."""
-    return re.compile(rf"^(?:{alternatives('action_list_lead')})\s*")
+    return fragment_patterns("rest_named", re.I)
 
 
 @cache

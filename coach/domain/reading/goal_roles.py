@@ -15,6 +15,7 @@ from functools import cache
 
 from coach.domain.parsing.numbers import Quantity, parse_quantities
 from coach.domain.reading import cues
+from coach.domain.reading.kpi_counts import counts_the_kpis
 
 # ---- the words that give a number its role, for both readings ------------------------------------
 
@@ -115,22 +116,6 @@ class Number:
     cue_end: int = 0  # where the words naming the role end (a comparator lies after them)
 
 
-# how many KPIs follow, said before the list's colon: "指标四个：", "Four numbers:", "3 KPIs:"
-_COUNT_NOUN_AFTER = re.compile(
-    r"\s*(?:个|项)?\s*(?:指标|数字|目标|(?i:kpis?|numbers|metrics|goals|targets))\s*[：:]"
-)
-_COUNT_AFTER = re.compile(r"\s*(?:个|项)?\s*[：:]")
-_KPIS_BEFORE = re.compile(r"(?:指标|数字|(?i:kpis?|numbers|metrics))\s*(?:有|是|共|一共)?\s*$")
-
-
-def _counts_the_kpis(text: str, start: int, end: int) -> bool:
-    number, after = text[start:end], text[end:]
-    counted = _COUNT_NOUN_AFTER.match(after) or (
-        _COUNT_AFTER.match(after) and _KPIS_BEFORE.search(text[:start])
-    )
-    return bool(counted) and not re.search(r"[%％.]", number)
-
-
 # a score on a scale: "4.5/5", "7.5/10"; the scale is no number of the KPI
 _SCALE = re.compile(r"\s?[/／]\s?(5|10)(?![\d.])")
 
@@ -147,7 +132,7 @@ def numbers_of(text: str) -> list[Number]:
         if start < 0:
             continue
         end = start + len(q.text)
-        if _counts_the_kpis(text, start, end):
+        if counts_the_kpis(text, start, end):
             pos = end
             continue
         scale = _SCALE.match(text, end)

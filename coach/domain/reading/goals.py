@@ -36,7 +36,8 @@ from coach.domain.parsing.numbers import parse_quantities
 from coach.domain.reading.goal_list import kpi_values, read_list
 from coach.domain.reading.goal_roles import has_numbers, threshold_only
 from coach.domain.reading.goal_statement import names_a_target, read_statement
-from coach.domain.reading.slips import blank_kpi_counts, settle_slips
+from coach.domain.reading.kpi_counts import blank_kpi_counts
+from coach.domain.reading.slips import settle_slips
 from coach.domain.retrospective import Goal
 
 __all__ = [

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from coach.domain.reading import cues
+from coach.domain.parsing import has_date
+from coach.domain.reading import edit_cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
-from coach.domain.reading.meeting_tasks import dated
 
 # a share said as a number: "八成", "70%", "75 percent"
 WEIGHT = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent\b)")
@@ -50,7 +50,7 @@ def weights_with_their_chain(out: list[str]) -> list[str]:
 def weighs(said: str) -> bool:
     """Causes weighed ("八成是清单的问题，剩下两成是乘客扒门", "I'd put 70% on that. The rest is …"),
     with no date and no block of its own."""
-    if opens(said) is not None or dated(said):
+    if opens(said) is not None or has_date(said):
         return False
     weights = len(WEIGHT.findall(said))
     rest = any(opens_kind(s) == "rest" for s in sentences(said)[1:])
@@ -81,4 +81,4 @@ def opens_kind(said: str) -> str | None:
 
 def lesson_list(said: str) -> bool:
     """ "经验我说几条：…", "Lessons then. …": a list of lessons the coach reads as dictated."""
-    return bool(cues.lesson_list_lead().match(said))
+    return bool(edit_cues.lesson_list_lead().match(said))

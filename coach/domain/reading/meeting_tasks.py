@@ -3,10 +3,9 @@ who takes a task ("我来吧，月底前", "That's mine, by Friday"), and the ta
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from coach.domain.parsing import find_dates
+from coach.domain.parsing import ANY_DAY, find_dates, has_date
 from coach.domain.reading import cues
 
 _QUESTION = re.compile(r"[？?]\s*$")
@@ -20,7 +19,6 @@ _NAMED_LAST = re.compile(
 # what is left after "我来" when the task was named before it: "牵头，", "负责吧，"
 _TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做)?(?:吧)?\s*[，,]\s*")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
-_SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
 
 
 def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
@@ -37,7 +35,7 @@ def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
     match = _ADDRESSED.match(body)
     if match is not None and (
         cues.ask_task().search(match.group("task"))
-        or dated(match.group("task"))
+        or has_date(match.group("task"))
         # "Jess, welcome emails for the trials?": a task named to someone at the meeting, no verb needed
         or (match.group("person") in people and _named_only(match.group("task")))
     ):
@@ -63,7 +61,7 @@ def named_task(said: str, people: set[str]) -> str | None:
         rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})(?:你|\s+you)?(?P<how>[^,，]{{0,8}})[,，]\s*(?P<when>.+)$",
         said.strip().rstrip("。."),
     )
-    if not names or match is None or not dated(match.group("when")):
+    if not names or match is None or not has_date(match.group("when")):
         return None
     joiner = "，" if _HAN.search(said) else ", "
     how = match.group("how").strip()  # "去跟采购谈" says how; "跟一下", "you own it" only hand it over
@@ -85,7 +83,7 @@ def _handed_to_someone_here(said: str, people: set[str]) -> tuple[str | None, st
     match = re.match(
         rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{{0,40}})$", body
     )
-    if match is None or dated(match.group("task")):
+    if match is None or has_date(match.group("task")):
         return None
     rest = cues.ask_task().sub("", match.group("rest"))
     return _asked(match.group("person"), match.group("task")) if _short(rest) else None
@@ -113,12 +111,12 @@ def takes(said: str, agreed: bool, anyone: bool = False) -> bool:
     a task asked of anyone is taken in the first person: "我来吧，月底前", "That's mine, by Friday"."""
     if anyone and not (cues.first_person_task().search(said) or cues.self_assign().search(said)):
         return False
-    return (agreed or dated(said)) and dated(said) and not cues.decline().search(said)
+    return (agreed or has_date(said)) and has_date(said) and not cues.decline().search(said)
 
 
 def agreed_task(person: str, task: str, said: str) -> str:
     """The task as the coach reads one: "Ben, take the standby pool, by the 20th"."""
-    mention = find_dates(said, _SOME_DAY)[0]
+    mention = find_dates(said, ANY_DAY)[0]
     start = said.find(mention.text)
     lead = re.search(r"(?i)(?:\b(?:by|before|until|till|due)\s+|)$", said[:start])
     when = re.sub(r"(?i)^(?:till|until)\b", "by", lead.group(0) if lead else "") + mention.text
@@ -140,14 +138,10 @@ def assigns(said: str) -> bool:
     )
 
 
-def dated(said: str) -> bool:
-    return bool(find_dates(said, _SOME_DAY))
-
-
 def more_than_a_date(said: str) -> bool:
     """'By March 6, yes.' only agrees to a date already proposed."""
     rest = said
-    for mention in find_dates(said, _SOME_DAY):
+    for mention in find_dates(said, ANY_DAY):
         rest = rest.replace(mention.text, " ")
     rest = re.sub(r"(?i)\b(?:by|before|yes|yeah|ok|sure|fine)\b|[是的好行，,.。!！\s]", "", rest)
     return len(rest) >= 3
@@ -159,13 +153,13 @@ def declines(said: str) -> bool:
 
 def speaker_owns(said: str, speaker: str) -> str:
     """ "I'll add the panel by Friday" → "Chen will add the panel by Friday"; "我来牵头" → "刘建华来牵头"."""
-    if (mine := cues.self_assign().search(said)) and dated(said):
+    if (mine := cues.self_assign().search(said)) and has_date(said):
         if mine.start() == 0 and _HAN.search(said):  # "我这边跟工厂把对单定下来" → "罗敏负责跟工厂…"
             return f"{speaker}负责{said[mine.end() :].lstrip('，, ')}"
         owner = f"负责人{speaker}" if _HAN.search(said) else f"owner {speaker}"
         return said[: mine.start()] + owner + said[mine.end() :]
     match = cues.first_person_task().search(said)
-    if match is None or not (dated(said) or _DATE_OR_OWNER.search(said)):
+    if match is None or not (has_date(said) or _DATE_OR_OWNER.search(said)):
         return said
     if _HAN.search(match.group(0)):
         task, after = said[: match.start()].rstrip("，, "), said[match.end() :]

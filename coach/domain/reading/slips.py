@@ -28,17 +28,3 @@ def settle_slips(text: str) -> str:
     """`text` with each number taken back, and the words that take it back, blanked out: the same length,
     so the spans read from it still point into the text as said."""
     return _slip().sub(lambda slip: " " * (slip.end() - slip.start()), text)
-
-
-# how many KPIs follow, with the words leading up to it: "这个季度我们给自己定了两个目标：", "指标四个：",
-# "Four numbers:", "we set 3 KPIs:" (the count is no KPI's number, the lead-in no KPI's name)
-_KPI_COUNT = re.compile(
-    r"(?:^|(?<=[。！？!?\n]))[^。！？!?\n：:]{0,30}?"
-    r"(?:[一二两三四五六七八九十\d]+\s*(?:个|项)?\s*(?:指标|目标|(?i:kpis?|numbers|metrics|goals|targets))"
-    r"|(?:指标|目标)\s*(?:有|是|共)?\s*[一二两三四五六七八九十\d]+\s*(?:个|项))\s*[：:]"
-)
-
-
-def blank_kpi_counts(text: str) -> str:
-    """`text` with a count of the KPIs that follow, and its lead-in, blanked out (the same length)."""
-    return _KPI_COUNT.sub(lambda said: " " * (said.end() - said.start()), text)

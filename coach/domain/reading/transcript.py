@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from coach.domain.parsing import has_date
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
 from coach.domain.reading.goal_list import read_list as goals_stated
@@ -27,7 +28,6 @@ from coach.domain.reading.meeting_order import (
 from coach.domain.reading.meeting_tasks import (
     agreed_task,
     assigns,
-    dated,
     declines,
     more_than_a_date,
     named_task,
@@ -37,6 +37,15 @@ from coach.domain.reading.meeting_tasks import (
 )
 from coach.domain.reading.passing import dimension_label, is_lesson, only_dimension_label
 from coach.domain.reading.people import read_reflections
+from coach.domain.reading.turn_parts import (
+    has_list_head,
+    is_room_talk,
+    parts,
+    says_missed,
+    topic_given,
+    with_colon,
+    without_acknowledgements,
+)
 
 _STAMP = r"(?:\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)|\d{1,2}:\d{2}(?::\d{2})?)"
 _LINE = re.compile(
@@ -48,10 +57,6 @@ _LINE = re.compile(
 # a speaker's turn inside a paragraph: after a sentence's end, a name and a colon ("。 邓楠：报了")
 _INLINE_TURN = re.compile(
     r"(?<=[。！？!?.…])\s+(?=(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[：:]\s*\S)"
-)
-# a list's head said as a sentence, maybe with a word on how ("Lessons, quickly.", "经验，快速过一下。")
-_LIST_HEAD = re.compile(
-    r"^([A-Za-z' ]{3,40}|[\u4e00-\u9fff]{2,8})(?:[,，][^.。,，:：]{1,12})?(?:\.\s+|。\s*)(?=\S)"
 )
 _QUESTION = re.compile(r"[？?]\s*$")
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
@@ -98,7 +103,7 @@ def _name(speaker: str) -> str:
 def messages(spoken: list[Spoken]) -> list[str]:
     """What the meeting said, as the chat messages of the method, in order; talk without facts left out.
 
-    Each speaker's turn is read part by part (`_parts`): small talk and facilitation are dropped, a part
+    Each speaker's turn is read part by part (turn_parts.py): small talk and facilitation are dropped, a part
     that opens a block of the method is a message of its own, the answers to a question join the words
     the question gave them, and lessons said in passing go with the meeting's lessons (meeting_order.py).
     """
@@ -119,9 +124,10 @@ def messages(spoken: list[Spoken]) -> list[str]:
         previous = whole.speaker
         whys = 0  # whys this speaker asked on the topic's ladder: two, and they told it whole
         unsaid: str | None = None  # the part before, when it was left out: what a bare "Why?" asks about
-        for line in _parts(whole):
+        for part in parts(whole.said):
+            line = Spoken(whole.speaker, part)
             before, unsaid = unsaid, line.said.strip()
-            said = _without_acknowledgements(line.said)
+            said = without_acknowledgements(line.said)
             agreed = said != line.said.strip()
             if topic != heard_on:
                 heard_on, others_answered = topic, False
@@ -143,10 +149,10 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 if (person is None and line.speaker != asker) or line.speaker == person or taken:
                     asked_of, person = None, person if line.speaker == person else None
                     if (
-                        dated(task)
+                        has_date(task)
                         and person is not None
                         and agreed
-                        and not dated(said)
+                        and not has_date(said)
                         and not declines(said)
                     ):
                         _join(out, topic, f"{person}{'，' if _HAN.search(task) else ', '}{task}", "；")
@@ -155,16 +161,16 @@ def messages(spoken: list[Spoken]) -> list[str]:
                     if takes(said, agreed, anyone=person is None):
                         _join(out, topic, agreed_task(line.speaker, task, said), "；")
                         continue
-            if not said or _room_talk(said) or _room_talk(line.said) or cues.listener().search(said):
+            if not said or is_room_talk(said) or is_room_talk(line.said) or cues.listener().search(said):
                 continue
-            if cues.talk_about().search(said) and _topic(said) is None:
+            if cues.talk_about().search(said) and topic_given(said) is None:
                 continue  # "困人说一下吧。": facilitation, and no phenomenon for a why after it
             if _is_chain_topic(topic) and _asks_why(said) is not None and _QUESTION.search(said):
                 _join(out, topic or "", said, _stop(said))  # "为什么伸手？": the next why of the same ladder
                 whys += 1
                 answered_self = answered_self or whys >= 2
                 continue
-            if (asked := _why_about(said, before) or _topic(said)) is not None:
+            if (asked := _why_about(said, before) or topic_given(said)) is not None:
                 topic, asker, unsaid = asked, line.speaker, None
                 continue
             if (head := _action_head(said)) is not None and (asked_task := task_asked(head[1], people)):
@@ -178,11 +184,11 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 # "小刘？" after the task: asked of them; a name not of a speaker leaves it to who answers
                 asked_of = (name.group(1) if name.group(1) in people else None, asked_of[1])
                 continue
-            if _QUESTION.search(said) and not dated(said):
+            if _QUESTION.search(said) and not has_date(said):
                 continue  # small talk: "大家五一都休息好了吧？"
             said = speaker_owns(said.rstrip("？? "), line.speaker)
-            if opens(said) is not None or _has_list_head(said) or lesson_list(said):
-                said = _with_colon(said) if _has_list_head(said) else said
+            if opens(said) is not None or has_list_head(said) or lesson_list(said):
+                said = with_colon(said) if has_list_head(said) else said
                 said = _actions_said_plainly(said)
                 out.append(_named_area(said))
                 # "Actions. Amira, SMS reminders by July 10?": the tasks the next speakers take go on the list
@@ -194,7 +200,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 _join(out, topic, named, "；")
             elif topic is not None and _is_action_topic(topic):
                 if (
-                    dated(said)
+                    has_date(said)
                     and assigns(said)
                     and not cues.decline().search(said)
                     and more_than_a_date(said)
@@ -204,7 +210,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
                 out.append(("亮点：" if _HAN.search(said) else "Highlights: ") + said)
             elif is_lesson(said, labelled=dimension_label(said)):
                 passing.append(_one_clause(said))
-            elif _missed_said(said):  # "the supervisor app was due in June and it never happened"
+            elif says_missed(said):  # "the supervisor app was due in June and it never happened"
                 out.append(("该做没做的：" if _HAN.search(said) else "What we should have done: ") + said)
             elif topic is not None and (drilled := _finding_drilled(topic, said)) is not None:
                 finding, ladder = drilled  # "And the bad?" "Missed visits… If you keep asking why, …"
@@ -238,20 +244,10 @@ def _named_area(said: str) -> str:
     return f"{said[:at]}{name}{'：' if _HAN.search(name) else ': '}{rest}"
 
 
-def _room_talk(said: str) -> bool:
-    """Talk about the meeting, thanks to people among it ("Thanks Ollie for the numbers"): no fact."""
-    return bool(cues.room_talk().search(said))
-
-
-def _missed_said(said: str) -> bool:
-    """A sentence that says a thing was due and not done, no heading before it (see `cues.missed_said`)."""
-    return opens(said) is None and bool(cues.missed_said().search(said)) and not _QUESTION.search(said)
-
-
 def _kpi_asked(said: str, out: list[str]) -> str | None:
     """ "Churn?", "入住率呢？": a question that only names a KPI the meeting gave its figures for is asked
     to dig into that KPI ("Dig into churn: "); None for any other question."""
-    body = re.sub(r"(?:呢|吗)?[？?\s]*$", "", _without_acknowledgements(said)).strip()
+    body = re.sub(r"(?:呢|吗)?[？?\s]*$", "", without_acknowledgements(said)).strip()
     if not _QUESTION.search(said) or not body or cues.why().search(body):
         return None
     short = len(body) <= 6 if _HAN.search(body) else len(body.split()) <= 2 and body.isascii()
@@ -269,7 +265,7 @@ def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
     """The one who asked the topic's question asks another that opens nothing new ("根子呢？", "Why?")."""
     if topic is None or not by_asker or _is_action_topic(topic):
         return False
-    return bool(_QUESTION.search(said)) and _topic(said) is None
+    return bool(_QUESTION.search(said)) and topic_given(said) is None
 
 
 def _one_clause(said: str) -> str:
@@ -286,8 +282,8 @@ def _why_about(said: str, before: str | None) -> str | None:
     """A why asked after a statement the speaker made in the same turn: the statement is the phenomenon,
     the answers after the question the ladder ("Mostly washrooms… Why? The night supervisors…",
     "9起里面7起是门机，门打不开。为什么对不上？…")."""
-    body = _without_acknowledgements(said)
-    stated = _without_acknowledgements(before or "")
+    body = without_acknowledgements(said)
+    stated = without_acknowledgements(before or "")
     if not stated or _QUESTION.search(stated) or not _QUESTION.search(body) or not _asks_why(body):
         return None
     phenomenon = stated.rstrip("。.；; ")
@@ -329,7 +325,7 @@ def _is_dig(topic: str | None) -> bool:
 
 def _action_head(said: str) -> tuple[str, str] | None:
     """(the list's head with its colon, what follows) when the part opens the actions ("行动，…谁来？")."""
-    text = _with_colon(said) if _has_list_head(said) else said
+    text = with_colon(said) if has_list_head(said) else said
     opened = opens(text)
     if opened is None or opened[0] != "actions":
         return None
@@ -338,63 +334,6 @@ def _action_head(said: str) -> tuple[str, str] | None:
     if not head.rstrip().endswith((":", "：")):
         head = head.rstrip("。. ") + ("：" if _HAN.search(head) else ": ")
     return head, rest
-
-
-def _parts(line: Spoken) -> list[Spoken]:
-    """A speaker's turn cut where a sentence opens another part of the meeting, each part read on its own.
-
-    "会后说。经验我说几条：…", "Agreed. … OK, actions. Tariq, can you …?": people move on mid-turn, so
-    a sentence that opens a part (a block's words, a list's head, a question, a lesson said in passing)
-    starts a part of its own, and so does the sentence after a question or after a lesson (but the
-    lesson's dimension, "That's people.", stays with it); the other sentences go on the part before them.
-    """
-    said = sentences(line.said)
-    starts: list[int] = []
-    cursor = 0
-    after: str | None = None  # what the part so far is: "question", "lesson", "lessons" (a list), None
-    for i, sentence in enumerate(said):
-        at = line.said.find(sentence, cursor)
-        at = cursor if at < 0 else at
-        cursor = at + len(sentence)
-        body = _without_acknowledgements(sentence)
-        labelled = i + 1 < len(said) and only_dimension_label(said[i + 1])
-        lesson = after != "lessons" and is_lesson(body, labelled=labelled)
-        missed = _missed_said(body)
-        goes_on = after == "lesson" and only_dimension_label(body)
-        ended = (after in ("question", "lesson", "missed") and not goes_on) or (
-            after == "lessons" and bool(WEIGHT.search(body))  # "Oh, and …, I'd put 70% on that."
-        )
-        talk = bool(cues.talk_about().search(body) or _room_talk(body) or _room_talk(sentence.strip()))
-        if not starts or lesson or missed or ended or talk or _opens_part(body):
-            starts.append(at)
-            after = None
-        if _QUESTION.search(body) or talk:
-            after = "question"  # what follows a question, or "困人说一下吧。", answers it
-        elif lesson or missed:
-            after = "lesson" if lesson else "missed"
-        elif lesson_list(body) or "lessons" in (opens_kind(body), opens_kind(_head_alone(body))):
-            after = "lessons"
-    ends = [*starts[1:], len(line.said)]
-    return [Spoken(line.speaker, line.said[a:b].strip()) for a, b in zip(starts, ends, strict=True)]
-
-
-def _opens_part(body: str) -> bool:
-    if not body:
-        return False
-    opened = opens(body) or opens(_head_alone(body))
-    return (
-        (opened is not None and opened[0] != "rest")
-        or _has_list_head(body)
-        or lesson_list(body)
-        or _topic(body) is not None
-        or bool(_QUESTION.search(body))
-        or bool(cues.highlight_said().search(body))
-    )
-
-
-def _head_alone(body: str) -> str:
-    """ "Lessons then." → "Lessons then:": a list's head said as a sentence of its own, items to follow."""
-    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ":"), body + " x")[:-1]
 
 
 def _actions_said_plainly(said: str) -> str:
@@ -465,47 +404,5 @@ def _is_action_topic(topic: str) -> bool:
     return (opened := opens(topic)) is not None and opened[0] == "actions"
 
 
-def _without_acknowledgements(said: str) -> str:
-    """'行。教训：…' → '教训：…'; 'Fine. I'll own…' → "I'll own…"; but "Good news first, …" opens the
-    highlights: a word that heads a block is no acknowledgement."""
-    body = said.strip()
-    while (match := cues.acknowledge().match(body)) and match.end() > 0 and opens_kind(body) is None:
-        body = body[match.end() :].strip()
-    return body
-
-
-def _topic(said: str) -> str | None:
-    """The words a facilitator gives the answers after: '不足呢？' → '不足：'; '缺货为什么？' → '挖缺货：'.
-
-    Only a line that opens a part and says nothing of it: a question, "亮点说一下。", "Action items.".
-    """
-    body = re.sub(r"(?:说一下|说说|聊聊|讲讲|呢|吗|吧)?[？?。.!！\s]*$", "", said.strip())
-    opened = opens(body + ("：" if _HAN.search(body) else ":")) if body else None
-    if opened is not None and opened[0] not in ("rest", "chain") and not opened[1].strip(" ：:"):
-        return body + ("：" if _HAN.search(body) else ": ")
-    if not _QUESTION.search(said):
-        return None
-    if match := cues.why().search(body):
-        subject = body[: match.start()].strip(" ，,")
-        if not subject:  # "Why did the backlog grow?": the words after the question word
-            subject = re.sub(
-                r"^(?i:(?:did|does|do|is|was|were|are|has|have)\s+)", "", body[match.end() :].strip()
-            )
-        if subject:
-            return f"挖{subject}：" if _HAN.search(subject) else f"Dig into {subject}: "
-    return None
-
-
 def _stop(text: str) -> str:
     return "。" if _HAN.search(text) else ". "
-
-
-def _has_list_head(said: str) -> bool:
-    """'Lessons. Keep…', '行动项。小刘…': a list said with a full stop instead of a colon (a share of the
-    rest, "The other quarter is the rota software. …", is no list)."""
-    return bool(_LIST_HEAD.match(said)) and opens_kind(_with_colon(said)) not in (None, "rest")
-
-
-def _with_colon(said: str) -> str:
-    """The list's head followed by a colon, the way the coach reads a list ("行动项：…", "Lessons: …")."""
-    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ": "), said, count=1)

@@ -12,8 +12,8 @@ import re
 from functools import cache
 
 from coach.domain.critique import normalize
-from coach.domain.parsing import DateMention, find_dates, find_owner, labelled_words
-from coach.domain.reading import cues
+from coach.domain.parsing import ANY_DAY, DateMention, find_dates, find_owner, has_date, labelled_words
+from coach.domain.reading import cues, edit_cues
 from coach.engines.rules.text import has_words
 
 # a comma inside a number ("1,200 meters") splits nothing
@@ -124,7 +124,7 @@ def owner_in(text: str) -> str | None:
         # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it
         return next(name for name in match.groups() if name)
     who = find_owner(text)
-    if who and not find_dates(who, dt.date(2000, 1, 1)):
+    if who and not has_date(who):
         return _without_title(text, who)
     if glued := _glued_or_lead_verb_owner(text):
         return glued
@@ -156,15 +156,11 @@ _DASH_FIELDS = re.compile(
 def _dash_field_owner(text: str) -> str | None:
     """The middle of three dash-set fields when the last is a date and the middle one to three words."""
     fields = _DASH_FIELDS.match(text.strip(" .。"))
-    if fields is None or not find_dates(fields.group("when"), dt.date(2000, 1, 1)):
+    if fields is None or not has_date(fields.group("when")):
         return None
     who = _owner_role_lead().sub("", fields.group("who").strip())
     words = who.split()
-    if (
-        not 1 <= len(words) <= 3
-        or set(w.lower() for w in words) & _NOT_NAMES
-        or find_dates(who, dt.date(2000, 1, 1))
-    ):
+    if not 1 <= len(words) <= 3 or set(w.lower() for w in words) & _NOT_NAMES or has_date(who):
         return None
     return None if _dash_aside().search(who) else who
 
@@ -260,7 +256,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         # every date named goes, with its 前/之前: "1月15日前出方案" is the action 出方案
         others = (
             m.text
-            for m in find_dates(text, dt.date(2000, 1, 1))
+            for m in find_dates(text, ANY_DAY)
             if not m.recurring and not _BARE_WEEKDAY.fullmatch(m.text.strip()) and not _a_term(text, m.text)
         )  # "the Saturday booking window": a weekday alone names a thing, it is no second date
         for named in sorted(
@@ -314,7 +310,7 @@ def _without_taken_back(clauses: list[str]) -> list[str]:
     for clause in clauses:
         if redictate:
             clause = _redictated().sub("", clause)
-        said = cues.taken_back().search(clause)
+        said = edit_cues.taken_back().search(clause)
         redictate = said is not None
         if said is None:
             kept.append(clause)

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from coach.domain.lesson_corrections import parse_lesson_correction
-from coach.domain.reading import cues
+from coach.domain.reading import cues, edit_cues
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.edits_by_words import apply_word_edits, read_word_edits
 from coach.engines.rules.text import item_numbers, quote
@@ -112,7 +112,7 @@ def read_edit(text: str) -> Edit | None:
     head, then_add = text, None
     if added := _add_after().search(text):
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
-    if cues.delete().search(head):
+    if edit_cues.delete().search(head):
         return Edit(numbers[0], delete=True, then_add=then_add)
     if swapped := _is_not().match(head[named.end() :]):
         return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())

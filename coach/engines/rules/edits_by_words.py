@@ -10,12 +10,11 @@ the message is read as before. Each sentence is one edit, so "A goes to Arjun; B
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from coach.domain.parsing.dates import find_dates
-from coach.domain.reading import cues
+from coach.domain.parsing import has_date
+from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.action_words import deadline
@@ -42,7 +41,7 @@ def read_word_edits(text: str, actions: list[ActionItem]) -> list[WordEdit]:
     remarks = 0
     referent: int | None = None
     for sentence in (s.rstrip("。.;；") for s in split_sentences(text)):
-        whole = _read_one(cues.edit_lead().sub("", sentence.strip()), actions)
+        whole = _read_one(edit_cues.edit_lead().sub("", sentence.strip()), actions)
         by_clause = _clause_edits(sentence, actions, referent)
         if by_clause is not None and len(by_clause[0]) > len(whole):
             found, referent, remarked = by_clause
@@ -88,7 +87,7 @@ _CLAUSE_SPLIT = re.compile(
 
 
 def _clauses(sentence: str) -> list[str]:
-    parts = (cues.edit_lead().sub("", part.strip()) for part in _CLAUSE_SPLIT.split(sentence.strip()))
+    parts = (edit_cues.edit_lead().sub("", part.strip()) for part in _CLAUSE_SPLIT.split(sentence.strip()))
     return [part for part in parts if part.strip(" .。")]
 
 
@@ -103,7 +102,7 @@ def _read_pointing(clause: str, actions: list[ActionItem], referent: int | None)
 
 def _named_only(clause: str, actions: list[ActionItem]) -> int | None:
     """The item a clause names and marks, changing nothing in it: "I'm changing the fence one"."""
-    for pattern in cues.edit_marks_within():
+    for pattern in edit_cues.edit_marks_within():
         if said := pattern.search(clause):
             return _named(said.group("ref"), actions, strict=False)
     return None
@@ -112,7 +111,7 @@ def _named_only(clause: str, actions: list[ActionItem]) -> int | None:
 def _remark(clause: str) -> bool:
     """A clause beside the edits that says why or what it is not ("dev team's on a release till then",
     "that's not an action"): no name that could own an item, and no date."""
-    if find_dates(clause, dt.date(2000, 1, 1)):
+    if has_date(clause):
         return False
     return not re.search(
         r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{1,15}\b", clause.strip()
@@ -125,7 +124,7 @@ _HAN_NAME_HINT = re.compile(r"(?:交给|给|由|负责人|找)[\u4e00-\u9fff]{2,
 
 def _keeps(sentence: str, actions: list[ActionItem]) -> bool:
     """'Lucia keeps the comp plan', '日期不变': confirms what stands, changes nothing."""
-    for pattern in cues.edit_keeps():
+    for pattern in edit_cues.edit_keeps():
         if said := pattern.search(sentence):
             who = said.groupdict().get("who")
             if who is None or any(a.who == who for a in actions):
@@ -137,7 +136,7 @@ def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
     changes = _changes(sentence, actions)
     if not changes:
         return []
-    marked = next((m for p in cues.edit_marked() if (m := p.match(sentence))), None)
+    marked = next((m for p in edit_cues.edit_marked() if (m := p.match(sentence))), None)
     ref = marked.group("ref") if marked else sentence[: min(start for start, _, _ in changes)]
     index = _named(ref, actions, strict=marked is None)
     if index is None and [field for _, field, _ in changes] == ["delete"]:
@@ -147,7 +146,7 @@ def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
 
 def _deleted_object(sentence: str) -> str:
     """'drop the audit, the list replaces it' → 'the audit': the item named after the verb, not its reason."""
-    deleted = cues.delete().search(sentence)
+    deleted = edit_cues.delete().search(sentence)
     after = sentence[deleted.end() :] if deleted else ""
     return re.split(r"[,，;；:：]", after, maxsplit=1)[0]
 
@@ -155,21 +154,21 @@ def _deleted_object(sentence: str) -> str:
 def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, str]]:
     """(where it starts, the field, the new value) of each change the sentence asks for, one per field."""
     found: dict[str, tuple[int, str, str]] = {}
-    for pattern in cues.owner_changes():
+    for pattern in edit_cues.owner_changes():
         if (hit := pattern.search(sentence)) and "who" not in found:
             found["who"] = (hit.start(), "who", _without_role(hit.group("new")))
-    for pattern in cues.date_changes():
+    for pattern in edit_cues.date_changes():
         if (hit := pattern.search(sentence)) and "when" not in found:
             # the item may be named inside the change ("push the booking estimates to Oct 22")
             start = hit.end("ref") if "ref" in hit.groupdict() else hit.start()
             found["when"] = (start, "when", hit.group("new").strip())
-    if swapped := next((m for p in cues.edit_swaps() if (m := p.search(sentence))), None):
+    if swapped := next((m for p in edit_cues.edit_swaps() if (m := p.search(sentence))), None):
         old, new = swapped.group("old").strip(), swapped.group("new").strip()
         if "who" not in found and any(a.who and a.who in old for a in actions):
             found["who"] = (swapped.start(), "who", _without_role(new))
         elif "when" not in found and any(a.when_text and a.when_text in old for a in actions):
             found["when"] = (swapped.start(), "when", new)
-    if deleted := cues.delete().search(sentence):
+    if deleted := edit_cues.delete().search(sentence):
         # an item taken out is changed in no other way; both at once is unclear
         return [] if found else [(deleted.start(), "delete", "")]
     return list(found.values())
@@ -183,7 +182,7 @@ def _without_role(name: str) -> str:
 
 def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
     """The one action the words name: most words in common, and no tie; None when unsure."""
-    grams = {g for g in naming_words(ref) if g not in cues.edit_stop()}
+    grams = {g for g in naming_words(ref) if g not in edit_cues.edit_stop()}
     if not grams:
         return None
     overlap = [len(grams & naming_words(f"{a.what} {a.how or ''}")) for a in actions]

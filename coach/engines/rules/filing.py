@@ -27,7 +27,8 @@ from coach.domain.reading.people import (
 from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import late_share
 from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain
-from coach.engines.rules.chains import ChainParts, ladder_end, ladder_start, read_chain, read_rest
+from coach.engines.rules.chain_rest import read_rest
+from coach.engines.rules.chains import ChainParts, ladder_end, ladder_start, read_chain
 from coach.engines.rules.receipt import Filed, ask_next, receipt
 from coach.engines.rules.share import parse_share, parse_shares
 from coach.engines.rules.stages import analysis, drilldown

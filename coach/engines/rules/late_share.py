@@ -15,7 +15,7 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import read_blocks, sentences, strip_filler
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_chain
-from coach.engines.rules.chains import read_rest
+from coach.engines.rules.chain_rest import read_rest
 from coach.engines.rules.share import has_share, parse_share
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.text import quote, word_grams

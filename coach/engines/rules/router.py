@@ -7,7 +7,7 @@ coach still asks for a why. The coach follows them rather than filing the text i
 
 from __future__ import annotations
 
-from coach.domain.reading import cues
+from coach.domain.reading import edit_cues
 from coach.domain.reading.blocks import read_blocks
 from coach.engines.rules.stages import actions, lessons
 from coach.engines.rules.turn import Turn
@@ -29,7 +29,7 @@ def reroute(t: Turn) -> bool:
     kinds = [b.kind for b in read_blocks(t.text)]
     if kinds[:1] == ["lessons"]:
         return False  # "经验：…" is the lessons, whatever dates or names they mention
-    said_actions = "actions" in kinds or cues.action_head_only().match(t.text.strip())
+    said_actions = "actions" in kinds or edit_cues.action_head_only().match(t.text.strip())
     if stage in ("review", "analysis", "reflection", "lessons") and (
         said_actions or actions.looks_like_action(t)
     ):

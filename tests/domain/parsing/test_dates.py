@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from coach.domain.parsing import DateMention, find_dates, find_deadline, resolve_date
+from coach.domain.parsing import DateMention, find_dates, find_deadline, has_date, resolve_date
 from coach.domain.parsing.dates import absolute_date, stated_day_of, stated_review_date
 
 APR30 = dt.date(2026, 4, 30)
@@ -191,6 +191,41 @@ def test_find_dates_in_order() -> None:
 
 def test_find_dates_none() -> None:
     assert find_dates("no dates, only 3 numbers", APR30) == []
+
+
+# ---- whether a text names a date at all, whatever day it is read on ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我来吧，月底前",
+        "下周五前交方案",
+        "每周一对齐",  # a recurrence names a day too
+        "2月29日前",  # a day that only a leap year has is still a date
+        "Yes, by the 20th.",
+        "contract register - dev - feb 27",
+        "4/30",
+        "every Monday",
+    ],
+)
+def test_a_text_that_names_a_date_has_one(text: str) -> None:
+    assert has_date(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苏晴牵头",
+        "转化率提升3个点",
+        "不是赵敏，是孙丽",
+        "Tom",
+        "that's not an action",
+        "only 3 numbers, 1,200 m",
+    ],
+)
+def test_a_text_without_a_date_has_none(text: str) -> None:
+    assert not has_date(text)
 
 
 # ---- deadlines: recurrences are no deadlines, marked dates win, past dates never count ----------

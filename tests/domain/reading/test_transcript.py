@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.transcript import _room_talk, messages, read_transcript
+from coach.domain.reading.transcript import messages, read_transcript
+from coach.domain.reading.turn_parts import is_room_talk
 
 ZH = """会议记录如下：
 [09:00] 主管王强：周末大家玩得开心吗？
@@ -758,7 +759,7 @@ def test_thanks_to_people_are_no_fact_en() -> None:
     ],
 )
 def test_thanks_that_say_why_or_answer_are_no_room_talk(sentence: str) -> None:
-    assert not _room_talk(sentence)
+    assert not is_room_talk(sentence)
 
 
 def test_thanks_to_people_are_no_fact_zh() -> None:
@@ -797,7 +798,7 @@ Stan: No worries."""
     "sentence", ["夜班护士太辛苦了", "The night nurses are worn out, thanks for asking about it"]
 )
 def test_a_finding_about_hard_work_is_no_room_talk(sentence: str) -> None:
-    assert not _room_talk(sentence)
+    assert not is_room_talk(sentence)
 
 
 # ---- the meeting moves on: another matter, a KPI of its own, the next steps ---------------------------

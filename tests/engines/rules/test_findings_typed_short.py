@@ -9,7 +9,8 @@ import pytest
 from coach.domain.reading.finding_cause import read_said_cause
 from coach.domain.reading.finding_list import listed_findings
 from coach.domain.reading.people import read_reflections
-from coach.engines.rules.chains import read_chain, read_rest
+from coach.engines.rules.chain_rest import read_rest
+from coach.engines.rules.chains import read_chain
 from coach.engines.rules.share import has_share, parse_share
 from coach.engines.rules.text import split_findings
 from tests.engines.rules.helpers import Coaching

@@ -7,7 +7,7 @@ from functools import cache
 
 from coach.domain.critique import is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import LESSON_ACTION, label
-from coach.domain.reading import cues
+from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import protests_asked_again, without_meta
 from coach.engines.rules import flow
@@ -197,14 +197,14 @@ def _split_items(text: str) -> list[str]:
 def _take_several(t: Turn, pieces: list[str]) -> bool:
     """File each piece as an action when every piece names an owner or a date, and one names both."""
     items = [
-        cues.action_list_lead().sub("", _DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
+        edit_cues.action_list_lead().sub("", _DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
         for i in pieces
         if i and has_words(i)
     ]
     items = [
-        cues.action_list_lead().sub("", i)
+        edit_cues.action_list_lead().sub("", i)
         for i in items
-        if has_words(i) and not cues.action_head_only().match(i)
+        if has_words(i) and not edit_cues.action_head_only().match(i)
     ]
     placed = [
         i for i in items if (owner_of(t, i) or deadline(i, t.today)) and work_clauses(i, deadline(i, t.today))
@@ -334,7 +334,7 @@ def _fill(t: Turn, step: ActionsStep) -> None:
         return
     draft.evidence.append(text)
     text = without_meta(text)  # "社区食堂那个前面说过了", "不算这次的行动": talk, no part of the action
-    text = cues.action_list_lead().sub("", text.strip(), count=1) or text  # "行动：…" heads it, no HOW
+    text = edit_cues.action_list_lead().sub("", text.strip(), count=1) or text  # "行动：…" heads it, no HOW
     if not has_words(text):
         _ask_missing(t, draft)
         return
@@ -409,12 +409,12 @@ def jump_in(t: Turn) -> None:
     t.state.analysis.drill = None
     t.state.actions.lesson = len(t.review.lessons)  # the user leads; no walk through the lessons
     t.state.actions.draft = ActionDraft(lesson_index=None)
-    if cues.action_head_only().match(t.text.strip()):
+    if edit_cues.action_head_only().match(t.text.strip()):
         t.ask("actions_own")  # "actions" alone: the user is ready to list them
         return
     t.say("actions_taken")
     t.text = plain_item(
-        cues.action_list_lead().sub("", t.text.strip(), count=1) or t.text, t.lang
+        edit_cues.action_list_lead().sub("", t.text.strip(), count=1) or t.text, t.lang
     )  # "Action items: …" heads the list only
     if not _several(t):
         _fill(t, "item")

@@ -9,7 +9,7 @@ from coach.domain.labels import DIMENSION, LESSON_ACTION, label
 from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
-from coach.domain.reading import cues
+from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.engines.rules import flow
@@ -110,10 +110,12 @@ def handle(t: Turn) -> None:
     if items := dictated(text):
         take_dictated(t, items)
         return
-    if match := cues.lesson_add().match(text.strip()):
+    if match := edit_cues.lesson_add().match(text.strip()):
         _add(t, text.strip()[match.end() :])
         return
-    if (lead := cues.lesson_list_lead().match(text.strip())) and not has_words(text.strip()[lead.end() :]):
+    if (lead := edit_cues.lesson_list_lead().match(text.strip())) and not has_words(
+        text.strip()[lead.end() :]
+    ):
         t.state.lessons.own = True  # "lessons:" alone: the user is about to give their own
         t.ask("lessons_go_ahead")
         return
@@ -129,7 +131,7 @@ def handle(t: Turn) -> None:
         # "the survey one isn't organisation": the lesson its words name, else ask which, never the last one
         one = _lesson_named(t, ref)
         named = [one] if one is not None else list(range(len(t.review.lessons)))
-    if named is not None and len(named) > 1 and cues.lesson_delete().search(text):
+    if named is not None and len(named) > 1 and edit_cues.lesson_delete().search(text):
         named = _named_where_deleted(t, text) or named
     # after "lessons:" alone, a line that states a lesson is the user's own, even when it shares words
     # with a proposal ("continue upgrade bonus, business" after "upgrades, bonus per upgrade" was proposed)
@@ -144,13 +146,13 @@ def handle(t: Turn) -> None:
     dimension, action = parse_lesson_correction(text)
     body = normalize(text)
     if (
-        cues.lesson_confirm().match(body)
+        edit_cues.lesson_confirm().match(body)
         and len(body) <= 16
-        and not (numbers or dimension or action or cues.lesson_delete().search(text))
+        and not (numbers or dimension or action or edit_cues.lesson_delete().search(text))
     ):
         _confirm(t)
         return
-    if cues.lesson_delete().search(text) and index is not None:
+    if edit_cues.lesson_delete().search(text) and index is not None:
         removed = t.review.lessons.pop(index)
         t.state.lessons.confidence.pop(index) if index < len(t.state.lessons.confidence) else None
         t.state.lessons.cursor = None
@@ -158,7 +160,7 @@ def handle(t: Turn) -> None:
         _show_and_ask(t)
         return
     if (
-        (match := cues.lesson_rewrite().search(text))
+        (match := edit_cues.lesson_rewrite().search(text))
         and index is not None
         and has_words(text[match.end() :])
         and not _retype_said(text[match.end() :])
@@ -201,8 +203,8 @@ def _marked(text: str) -> bool:
 
 def _marked_ref(text: str) -> str | None:
     """The words that name the lesson in "the upgrades one is business", "升级那条是业务"."""
-    body = cues.edit_lead().sub("", text.strip())
-    marked = next((m for p in cues.edit_marked() if (m := p.match(body))), None)
+    body = edit_cues.edit_lead().sub("", text.strip())
+    marked = next((m for p in edit_cues.edit_marked() if (m := p.match(body))), None)
     return marked.group("ref") if marked else None
 
 
@@ -253,7 +255,7 @@ def _named_by_content(t: Turn, text: str) -> list[int] | None:
 def _named_where_deleted(t: Turn, text: str) -> list[int] | None:
     """'一刀切那条和状态修那条是一回事，把一刀切那条删掉': of the lessons a message names, the one named in
     the clause that deletes; None unless that clause names one clearly."""
-    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
+    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if edit_cues.lesson_delete().search(c)]
     named = _named_by_content(t, " ".join(said)) if len(said) == 1 else None
     return named if named is not None and len(named) == 1 else None
 
@@ -262,8 +264,8 @@ def _refs_where_deleted(text: str) -> list[str]:
     """'Drop the blanket one and the condition-based one', '把统一的那条和按状态的那条都删掉': the lessons a
     deleting clause names as "the … one" / "…那条"; [] when it names none ("Drop the weekly status meeting"
     is a stop lesson of its own)."""
-    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if cues.lesson_delete().search(c)]
-    return [m.group("ref") for c in said for p in cues.edit_marks_within() for m in p.finditer(c)]
+    said = [c for c in re.split(r"[，,；;。.!！]\s*", text) if edit_cues.lesson_delete().search(c)]
+    return [m.group("ref") for c in said for p in edit_cues.edit_marks_within() for m in p.finditer(c)]
 
 
 def _delete_named(t: Turn, refs: list[str]) -> bool:
@@ -296,7 +298,7 @@ def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
     found: list[Retyping] = []
     for sentence in (s for s in split_sentences(text) if has_words(s)):
         clauses = [
-            c for c in re.split(r"[，,]\s*", cues.edit_lead().sub("", sentence.strip())) if has_words(c)
+            c for c in re.split(r"[，,]\s*", edit_cues.edit_lead().sub("", sentence.strip())) if has_words(c)
         ]
         for number, clause in enumerate(clauses):
             retyped = _clause_retyped(t, clause, marked_only=number == 0)
@@ -306,7 +308,7 @@ def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
                 # "the temporary fix one is a stop, yes, but make it people": the same lesson, typed further
                 index, dimension, action = found[-1]
                 found[-1] = (index, more[0] or dimension, more[1] or action)
-            elif cues.lesson_delete().search(clause) or number == 0:
+            elif edit_cues.lesson_delete().search(clause) or number == 0:
                 return []
     return found if len(found) >= 2 and len({i for i, _, _ in found}) == len(found) else []
 
@@ -314,8 +316,8 @@ def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
 def _clause_retyped(t: Turn, clause: str, marked_only: bool) -> Retyping | None:
     """(the lesson, its new type) a clause says: "…那条算业务上的", "the … one is people"; after the first
     clause also "分批收是业务" (the lesson's words, then its type); None when it says no such thing."""
-    body = cues.edit_lead().sub("", clause.strip())
-    marked = next((m for p in cues.edit_marked() if (m := p.match(body))), None)
+    body = edit_cues.edit_lead().sub("", clause.strip())
+    marked = next((m for p in edit_cues.edit_marked() if (m := p.match(body))), None)
     if marked is not None:
         ref, rest = marked.group("ref"), body[marked.end() :]
     elif not marked_only and (said := _NAMED_THEN_TYPED.match(body)):

@@ -7,7 +7,7 @@ import re
 
 from coach.domain.critique import normalize
 from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
-from coach.domain.reading import cues
+from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.passing import only_dimension_label
 from coach.domain.retrospective import Dimension, LessonAction
 from coach.engines.rules.text import has_words, split_items
@@ -18,8 +18,8 @@ def dictated(text: str) -> list[str]:
 
     Two or more items naming an action (继续/停止/优化/新增, keep/stop/start), or a "经验：…" lead-in.
     """
-    lead = cues.lesson_list_lead().match(text.strip())
-    if not lead and len(cues.lesson_action_cue().findall(text)) < 2:
+    lead = edit_cues.lesson_list_lead().match(text.strip())
+    if not lead and len(edit_cues.lesson_action_cue().findall(text)) < 2:
         return []
     body = text.strip()[lead.end() :] if lead else text
     # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
@@ -112,7 +112,7 @@ def _dimension_said_last(
 def taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
     """'Start apprentices on night inspections, no wait, that's continue, they already do it' → the lesson's
     words before the speaker took them back, and the action and dimension said after."""
-    said = cues.taken_back().search(item)
+    said = edit_cues.taken_back().search(item)
     if said is None or said.start() == 0:
         return item, None, None
     after = item[said.end() :]
@@ -125,6 +125,6 @@ def stated_action(text: str) -> LessonAction | None:
     action = opening_action(text) or parse_lesson_correction(text)[1]
     if action is None:
         action = next(
-            (LessonAction(a) for a, cue in cues.lesson_action_words().items() if cue.search(text)), None
+            (LessonAction(a) for a, cue in edit_cues.lesson_action_words().items() if cue.search(text)), None
         )
     return action
