@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coach.domain.parsing.owner_person import owner_person
 from coach.domain.reading.action_kind import cued_kind
-from coach.domain.reading.owners import owner_person
 from coach.domain.retrospective import ActionItem
 from coach.notes.segment import Item
 from coach.notes.wordlists import phrases

@@ -285,8 +285,8 @@ def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
 
 def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
     """Set one field of an action to what the user said ("6月30日", "Tom", a new HOW)."""
+    from coach.domain.parsing.owner_person import owner_person
     from coach.domain.reading.action_kind import action_kind
-    from coach.domain.reading.owners import owner_person
     from coach.engines.rules.action_words import deadline, owner_in
 
     if field == "when" and (mention := deadline(value, t.today)) is not None:

@@ -10,9 +10,9 @@ from functools import cache
 from coach.domain.critique import is_no, is_vague_how, normalize, wants_finish
 from coach.domain.labels import ACTION_KIND, label
 from coach.domain.parsing import DateMention
+from coach.domain.parsing.owner_person import owner_person
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
-from coach.domain.reading.owners import owner_person
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.action_words import deadline, owner_in, owner_me, work_clauses
 from coach.engines.rules.replies import render

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.owners import owner_person
+from coach.domain.parsing.owner_person import owner_person
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,8 @@
 """The person an action's owner names, or None when the words name no one.
 
+`owners.find_owner` finds the owner words in a sentence and `owners.person_name` tells whether words are a
+whole name; this module takes the words a reader put where the owner goes and keeps the person in them.
+
 An owner is a person. Readers of actions take the words where the owner goes; those words may carry a
 title, a team or an aside ("Marguerite Doyle (GM)", "the planner Dan Whitlock", "质量部冯岚",
 "调度的小韩（韩冬梅）"), or be no name at all when a list was cut in the wrong place
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from coach.domain.parsing.owners import person_name
 from coach.domain.reading import cues
 
 _BRACKETS = re.compile(r"\s*[（(](?P<inner>[^（()）]*)[)）]")
@@ -51,6 +55,8 @@ def owner_person(said: str | None) -> str | None:
     body = said.strip(" \t，,。.;；:：、-—")
     if not body or _not_a_name().search(body):
         return None
+    if (whole := person_name(body)) is not None:
+        return whole  # "王总", "Alice Chen", "产品部": a whole name as it is
     outside = _BRACKETS.sub("", body).strip()
     person = _han_person(outside) if _HAN.search(outside) else _latin_person(outside)
     if person is None or _SHORT_FORM.fullmatch(person):
