@@ -135,9 +135,17 @@ _NUMBER_NAMES = re.compile(r"[(（][^)）]*\d[^)）]*[)）]|(?<![\d.,])\d+\s+[A-
 
 
 def _first_number(clause: str) -> int:
-    # the digits of a name token are no value: "P99", "TP99", "Q2"
-    number = re.search(r"(?<![A-Za-z\d])\d|[一二两三四五六七八九十百]+(?:成|万|个|%)", clause)
+    # the digits of a name token are no value: "P99", "TP99", "Q2"; nor a time window that opens a name
+    # ("5分钟到场率", "48小时发货率")
+    window = _WINDOW_IN_NAME.match(clause)
+    start = window.end() if window else 0
+    number = re.compile(r"(?<![A-Za-z\d])\d|[一二两三四五六七八九十百]+(?:成|万|个|%)").search(clause, start)
     return number.start() if number else len(clause)
+
+
+_WINDOW_IN_NAME = re.compile(
+    r"\s*\d+(?:\.\d+)?\s*(?:分钟|小时|天|日|周|个月|秒)(?:以上|以内|之内|内)?(?=[\u4e00-\u9fff]{2})"
+)
 
 
 # a comparison with the target ("远低于60%的目标", "way below the 60% target") or a pronoun names no KPI;
@@ -214,7 +222,7 @@ _BOUND_AFTER = re.compile(
 
 # any word that gives a number a role: a KPI said with none among KPIs said with them is no KPI
 _ANY_CUE = re.compile(
-    rf"{TARGET_WORDS}|{RESULT_WORDS}|{BOUND_WORDS}|只|仅|做了|到了|变成|现在"
+    rf"{TARGET_WORDS}|{RESULT_WORDS}|{BOUND_WORDS}|只|仅|做了|到了|变成|现在|→"
     r"|(?i:\b(?:took|had|saw|made|managed|passed|only|just|now|acked|averaged|scored|recorded)\b)"
 )
 
@@ -309,6 +317,8 @@ def _without_name(clause: str, name: str) -> str:
         and normalize(name) in normalize(head.group(1))
     ):
         return clause[head.end() :]
+    if (window := _WINDOW_IN_NAME.match(clause)) and clause.startswith(name[: window.end()].strip()):
+        return clause[window.end() :]  # "5分钟以上晚点目标不超过20次": the window is the name's, no value
     return clause
 
 

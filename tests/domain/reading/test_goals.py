@@ -903,9 +903,41 @@ def test_targets_said_as_limits_bounds_arrows_and_counts(
     assert (goal.target_value, goal.result_value, goal.verdict) == (target, result, verdict)
 
 
+def test_an_arrow_among_kpis_said_with_target_words_is_a_kpi_not_a_range() -> None:
+    text = (
+        "Playground inspections: 100% target, got 96%. Graffiti removed: 90% tgt, actual 64%."
+        " Trees planted: 1,200 -> 1,310."
+    )
+    assert [g.name for g in answer_goals(text)] == [
+        "Playground inspections",
+        "Graffiti removed",
+        "Trees planted",
+    ]
+
+
 def test_an_arrow_after_a_baseline_goes_to_the_result_when_the_target_is_said_after_it() -> None:
     goal = answer_goals("续费率 80% → 88%，目标90%")[0]
     assert (goal.name, goal.target_value, goal.result_value) == ("续费率", 90, 88)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "接警到出动，目标60秒以内，这个月平均70秒。5分钟到场率目标90%，实际83%。",
+            [("接警到出动", 60, 70), ("5分钟到场率", 90, 83)],
+        ),
+        (
+            "列车正点率目标99.5%，实际98.6%；5分钟以上晚点目标不超过20次，实际37次。",
+            [("列车正点率", 99.5, 98.6), ("5分钟以上晚点", 20, 37)],
+        ),
+        ("48小时发货率目标90%，实际81%", [("48小时发货率", 90, 81)]),
+    ],
+)
+def test_a_time_window_opening_a_name_is_part_of_it(
+    text: str, expected: list[tuple[str, float, float]]
+) -> None:
+    assert [(g.name, g.target_value, g.result_value) for g in answer_goals(text)] == expected
 
 
 @pytest.mark.parametrize(
