@@ -177,6 +177,8 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         given = parse_share(clause) if _share_words().search(clause) or has_share(clause) else None
         if given is not None and _amount().search(clause) and not said_as_share(clause):
             given = None  # "内部质检只抽5%", "prices rose 5%": how much of something, not of the gap
+        if given is not None and not (layers or head) and number == phenomenon_sentence:
+            given = None  # "现象是釉面针孔和变形，占次品的大头": how much of the finding, not a cause's share
         if (
             given is not None
             and (layers or head or phenomenon)
@@ -446,5 +448,6 @@ def _share_removed(words: str) -> str:
 def _amount() -> re.Pattern[str]:
     """A percentage that measures something in a cause ("只抽5%", "rose 12%"), no share of the gap."""
     return re.compile(
-        rf"(?:{cues.alternatives('share_amount_before')})\s*\d+(?:\.\d+)?\s*(?:%|％|percent)", re.I
+        rf"(?:{cues.alternatives('share_amount_before')})\s*(?:\d+(?:\.\d+)?\s*(?:%|％|percent)|一半|大半|小半)",
+        re.I,
     )

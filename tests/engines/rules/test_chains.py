@@ -8,6 +8,7 @@ import pytest
 
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_shares
+from coach.engines.rules.chain_rest import read_rest
 from coach.engines.rules.chains import finding_kind, read_chain
 from coach.engines.rules.share import parse_shares
 from coach.engines.rules.text import has_words
@@ -200,3 +201,27 @@ def test_a_percentage_measuring_something_in_a_cause_is_no_share(
 def test_a_root_said_to_be_known_opens_its_chain(text: str, phenomenon: str, root: str) -> None:
     chain = read_chain(text, least=1)
     assert chain is not None and phenomenon in (chain.phenomenon or "") and root in (chain.root or "")
+
+
+def test_a_share_of_the_finding_and_an_amount_in_a_cause_leave_the_roots_share_to_the_estimate() -> None:
+    """How much of the finding the phenomenon is ("占次品的大头") and how much of something a cause counts
+    ("堵了一半") are no share of the gap; the estimate said after the root in its own sentence is."""
+    text = (
+        "现象是釉面针孔和变形，占次品的大头。表面原因是窑温波动大。为什么波动？烧嘴有三个堵了一半。"
+        "说到底是我们没有把保养窗口锁进排产计划。我估计占七成五。"
+    )
+    chain = read_chain(text)
+    assert chain is not None
+    assert (chain.root, chain.share, chain.others) == ("我们没有把保养窗口锁进排产计划", 0.75, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        ("剩下的是新进的泥料含水不稳，一成半吧。", "新进的泥料含水不稳", 0.15),
+        ("The rest is the new clay batches, about 15%.", "the new clay batches", 0.15),
+    ],
+)
+def test_the_rest_said_with_a_share_in_tenths_and_a_half(text: str, root: str, share: float) -> None:
+    rest = read_rest(text)
+    assert rest is not None and (rest.root, rest.share) == (root, share)
