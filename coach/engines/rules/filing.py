@@ -26,11 +26,11 @@ from coach.domain.reading.people import (
 )
 from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import late_share
-from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain
+from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain, touches
 from coach.engines.rules.chain_rest import read_rest
 from coach.engines.rules.chains import ChainParts, ladder_end, ladder_start, read_chain
 from coach.engines.rules.receipt import Filed, ask_next, receipt
-from coach.engines.rules.share import parse_share, parse_shares
+from coach.engines.rules.share import parse_share, parse_shares, share_segments
 from coach.engines.rules.stages import analysis, drilldown
 from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_findings, word_grams
 from coach.engines.rules.turn import Turn
@@ -56,6 +56,9 @@ def take(t: Turn) -> bool:
     if stage == "reflection" and declines(t.text):
         return False  # "柏林这次不参与反思，她在休产假": who takes no part, and why, is no fact of the review
     if late_share.take(t):
+        return True
+    if stage in ("analysis", "reflection") and _shares_naming_chains(t, t.text):
+        t.reask()  # "防护用品那个更大，改成七成，抽木机那个两成": each share on the chain it names
         return True
     if stage == "analysis" and _only_corrects_a_share(t):
         _fix_share(t, t.text, said_as_fix=True)  # "不是六成，是七成" while the findings are collected
@@ -150,6 +153,8 @@ def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
     `said_as_fix`, only when words say it corrects one. The new share is one not marked as the old one,
     said alone if one is: "不是六成，是七成"; "more than half. Say 65%"; "make that 70%. The parts delays
     are the other 30%"."""
+    if _shares_naming_chains(t, text):
+        return
     new = [said for said in parse_shares(_after_self_correction(text)) if not _old_share().search(said.cause)]
     alone = [said for said in new if len(said.cause.strip()) <= 12]
     bounds = cues.words_pattern("share_bound")  # "more than half" only bounds the share
@@ -163,6 +168,46 @@ def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
     corrected.share = share
     drilldown.mark_main(chains)
     t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
+
+
+def _shares_naming_chains(t: Turn, text: str) -> bool:
+    """Several shares, each said with words that name one chain ("the PPE thing is bigger. Make it 70%, and
+    the rushing 20%"): each goes on the chain it names; True when so."""
+    chains = t.review.cause_chains
+    pieces = share_segments(text)
+    if len(pieces) < 2 or len(chains) < 2:
+        return False
+    named: dict[int, float] = {}
+    for words, share in pieces:
+        hits = [i for i, c in enumerate(chains) if _names_chain(words, c)]
+        if len(hits) != 1 or hits[0] in named:
+            return False
+        named[hits[0]] = share
+    for index, share in named.items():
+        chains[index].share = share
+        t.say("drill_share_corrected", root=quote(chains[index].root_cause, t.lang), share=f"{share:.0%}")
+    drilldown.mark_main(chains)
+    return True
+
+
+def _names_chain(words: str, chain: CauseChain) -> bool:
+    """Whether words name a chain: a word stem its rungs share ("the rushing" and "rushed because …",
+    "the PPE thing" and "no PPE replacement schedule"), or two Chinese character pairs."""
+    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    return touches(words, rungs) or bool(_stems(words) & _stems(rungs))
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    stems = {re.sub(r"(?:ing|ed|es|s)$", "", w.lower()) for w in words}
+    return {w for w in stems if len(w) >= 3} - _stem_stop()
+
+
+@cache
+def _stem_stop() -> frozenset[str]:
+    """Words that name no chain when a share is moved onto one ("the … thing is bigger. Make it 70%")."""
+    said = f"{cues.alternatives('finding_cause_stop')}|{cues.alternatives('chain_naming_stop')}"
+    return frozenset(re.sub(r"(?:ing|ed|es|s)$", "", w) for w in re.findall(r"[a-z]+", said))
 
 
 def _first_rung(t: Turn, blocks: list[Block]) -> bool:

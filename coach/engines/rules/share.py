@@ -188,6 +188,20 @@ def only_glue(clause: str) -> bool:
     return not _without_glue(clause)
 
 
+def share_segments(text: str) -> list[tuple[str, float]]:
+    """The text cut after each share written out, each piece with its share: "the PPE thing is bigger. Make
+    it 70%, and the rushing 20%" → [("the PPE thing is bigger. Make it 70%", 0.7), (", and the rushing 20%",
+    0.2)]."""
+    pieces: list[tuple[str, float]] = []
+    start = 0
+    for token in _share_token().finditer(text or ""):
+        share = parse_share(token.group(0))
+        if share is not None:
+            pieces.append((text[start : token.end()], share))
+            start = token.end()
+    return pieces
+
+
 def has_share(text: str) -> bool:
     """Whether a share is written out in the text (七成, 70%, two thirds, a quarter)."""
     return _share_token().search(text or "") is not None

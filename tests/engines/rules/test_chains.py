@@ -225,3 +225,24 @@ def test_a_share_of_the_finding_and_an_amount_in_a_cause_leave_the_roots_share_t
 def test_the_rest_said_with_a_share_in_tenths_and_a_half(text: str, root: str, share: float) -> None:
     rest = read_rest(text)
     assert rest is not None and (rest.root, rest.share) == (root, share)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "Why so late? The course dates are set by the county. We've never booked our own assessor."
+            " That's the bottom of it.",
+            "We've never booked our own assessor",
+        ),
+        (
+            "为什么这么晚？考核日期是县里定的。我们从来没自己请过考官。这就是问题的根子。",
+            "我们从来没自己请过考官",
+        ),
+    ],
+)
+def test_a_sentence_saying_the_one_before_is_the_bottom_of_it_makes_that_one_the_root(
+    text: str, root: str
+) -> None:
+    chain = read_chain(text)
+    assert chain is not None and chain.root == root

@@ -62,3 +62,45 @@ def test_a_sentence_going_on_about_a_finding_listed_first_ends_the_ladder(
     )
     said = " ".join(" ".join([f.text, *f.causes]) for f in review.shortfalls)
     assert "double charges" in said or "重复扣款" in said  # still a finding: no rung of the ladder before
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns", "shares"),
+    [
+        (
+            "en",
+            [
+                "Lost-time injuries: we allow ourselves 1, we had 2.",
+                "that's all",
+                "Good: the online booking. Bad: the two injuries.",
+                "Injuries. Surface: the chainsaw trousers were worn out. Why? No one checks PPE condition."
+                " Why does nobody check? We've got no PPE replacement schedule. I'd say that's half of it.",
+                "The other bit: both were on rushed jobs, rushed because the chipper broke"
+                " and we were behind. Say 30%.",
+                "Actually, thinking about it, the PPE thing is bigger. Make it 70%, and the rushing 20%.",
+            ],
+            [0.7, 0.2],
+        ),
+        (
+            "zh",
+            [
+                "受伤事故目标不超过1起，实际2起",
+                "没有了",
+                "亮点：在线预约。不足：两起受伤。",
+                "受伤：表面上是防护裤磨坏了。为什么？没人查防护用品。为什么没人查？根子是没有防护用品更换制度，占一半吧。",
+                "另外是赶工，抽木机坏了活赶不完，三成。",
+                "想了想，防护用品那个更大，改成七成，抽木机那个两成。",
+            ],
+            [0.7, 0.2],
+        ),
+    ],
+)
+def test_several_shares_each_naming_a_chain_go_on_the_chain_each_names(
+    lang: str, turns: list[str], shares: list[float]
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*turns)
+    chains = coach.last.review.cause_chains
+    assert [c.share for c in chains] == shares
+    assert [c.is_main for c in chains] == [True, False]
+    assert not coach.last.review.reflections  # the shares are no one's reflection
