@@ -120,7 +120,8 @@ def opens(sentence: str) -> tuple[BlockKind, str, str] | None:
     body = strip_filler(sentence)
     for kind, pattern in cues.heads().items():
         if match := pattern.match(body):
-            return ("missed" if kind == "missed" else kind), body[match.end() :], ""
+            after = body[match.end() :].lstrip(" .。!！")  # "Good things first." heads what follows
+            return ("missed" if kind == "missed" else kind), after, ""
     if match := cues.dig().match(body):
         topic = (cues.named(match, "topic") or "").strip()
         return "chain", body[match.end() :], topic

@@ -384,3 +384,17 @@ def test_the_other_actions_beside_one_already_filed_are_the_actions(text: str) -
 def test_a_root_named_inside_a_ladder_stays_on_the_ladder(text: str) -> None:
     (block,) = read_blocks(text)
     assert block.kind == "chain" and len(block.sentences) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "highlight"),
+    [
+        ("好的亮点先说：营收超了，主要靠小型追思会套餐。不好的：投诉多、开场晚。", "小型追思会"),
+        ("好的先说：夜间接运一次都没迟到。不好的：投诉多。", "夜间接运"),
+        ("Good things first. Lost kids - the wristband scheme. Bad: vacancies.", "wristband scheme"),
+    ],
+)
+def test_what_went_well_announced_first_heads_the_highlights(text: str, highlight: str) -> None:
+    kinds = {b.kind: b.text for b in read_blocks(text)}
+    assert highlight in kinds.get("highlights", "")
+    assert not kinds.get("highlights", "").lstrip().startswith(".")
