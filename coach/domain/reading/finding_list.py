@@ -62,7 +62,9 @@ def _name_of(part: str) -> str:
 
 def _is_name(part: str, most_words: int = _NAME_WORDS) -> bool:
     """A short name of a finding: a bare thing or a thing with how it went, no clause, no number."""
-    name = re.sub(r"^(?:the|a|an|our)\s+", "", _name_of(part), flags=re.I)
+    # "the two injuries": a count said with "the" points at the things it counts, a name
+    name = re.sub(r"^(?:the|our)\s+(?:two|three|four|five|six)\s+(?=[a-z])", "", _name_of(part), flags=re.I)
+    name = re.sub(r"^(?:the|a|an|our)\s+", "", name, flags=re.I)
     # a number names no finding ("3 complaints"); digits in a name's word do ("D7 retention", "P95 latency")
     if not name or re.search(r"(?<![A-Za-z])\d", name) or _explains().search(name):
         return False
@@ -86,6 +88,9 @@ def _parts(text: str) -> list[str]:
         pieces[-1:] = re.split(r"\s+and\s+", last) if len(pieces) == 1 else [last]
     for piece in pieces:
         enumerated = _ENUMERATION.split(piece)
+        if len(enumerated) == 1 and (pair := _BARE_PAIR.fullmatch(piece.strip(" 。."))):
+            parts += [pair.group(1), pair.group(2)]  # "返工和延期": two bare things, a finding each
+            continue
         shared = _ALL_WENT.match(enumerated[-1].strip(" 。.")) if len(enumerated) > 1 else None
         if shared and _how_it_went().search(shared.group("how")):
             # "接通率、等待时长、满意度都没到": how it went is said of each
@@ -99,6 +104,8 @@ def _parts(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+# two bare things joined by 和: "返工和延期" (no more than four characters each, nothing said of them)
+_BARE_PAIR = re.compile(r"([\u4e00-\u9fff]{2,4})(?:和|及|跟|以及)([\u4e00-\u9fff]{2,4})")
 # the last of a "、" run with how it went said of all of them: "满意度都没到"
 _ALL_WENT = re.compile(r"^(?P<last>[^、，,]{1,10}?)(?:都|全都|全)(?P<how>.{1,6})$")
 # the last of an English list with how it went said of all: "on-time, damages, and cost all missed"

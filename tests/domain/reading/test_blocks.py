@@ -398,3 +398,9 @@ def test_what_went_well_announced_first_heads_the_highlights(text: str, highligh
     kinds = {b.kind: b.text for b in read_blocks(text)}
     assert highlight in kinds.get("highlights", "")
     assert not kinds.get("highlights", "").lstrip().startswith(".")
+
+
+def test_what_went_badly_said_as_is_heads_the_shortfalls() -> None:
+    assert [(b.kind, b.text) for b in read_blocks("不好的就是返工和延期。")] == [
+        ("shortfalls", "返工和延期。")
+    ]

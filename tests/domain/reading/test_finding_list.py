@@ -91,3 +91,22 @@ def test_terse_english_names_a_finding_in_each_lower_case_sentence(text: str, it
 )
 def test_a_terse_sentence_that_explains_stays_with_the_finding(text: str) -> None:
     assert listed_findings(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a count said with "the" points at the things it counts
+        (
+            "the two injuries, late jobs, the chipper breaking down",
+            ["the two injuries", "late jobs", "the chipper breaking down"],
+        ),
+        # two bare things joined by 和 are a finding each
+        ("返工和延期", ["返工", "延期"]),
+        # what is said of both keeps them one
+        ("产品和服务满意度低", ["产品和服务满意度低"]),
+        ("two of them were late, the rest fine", ["two of them were late, the rest fine"]),
+    ],
+)
+def test_counted_and_paired_findings(text: str, items: list[str]) -> None:
+    assert listed_findings(text) == items
