@@ -21,6 +21,7 @@ from coach.domain.reading.goal_roles import (
     BOUND_WORDS,
     RESULT_BEFORE,
     RESULT_WORDS,
+    SAYING_ONLY,
     TARGET_WORDS,
     arrows_spelled,
     name_words,
@@ -107,7 +108,7 @@ def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:
         cut = _first_number(part)
         cue = _TARGET_CUE.search(part[:cut])
         head = name_words(part[: cue.start() if cue else cut])
-        if _is_name(head) and not threshold_only(head):
+        if _is_name(head) and not threshold_only(head) and not SAYING_ONLY.fullmatch(head):
             return head, True
         if cue:
             mid = name_words(_BOUND.sub("", part[cue.end() : cut]))

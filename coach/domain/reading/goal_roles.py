@@ -235,6 +235,13 @@ def _threshold_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{cues.alternatives('kpi_threshold_head')})", re.I)
 
 
+# a head that only says the target was said or set ("we said", "我们定的"): it names no KPI
+SAYING_ONLY = re.compile(
+    r"(?:(?i:we|i|they)\s+)?(?i:said|say|says|aim(?:ed)?|want(?:ed)?|promised?|agreed|planned|hoped|set)"
+    r"|(?:我们|我)?(?:说|定|要求|承诺)(?:了|的|好的?)?"
+)
+
+
 def threshold_only(head: str) -> bool:
     """A head that says only the target's threshold or period ("max", "每月不超过", "a month"): no name."""
     return bool(_threshold_head().fullmatch(head.strip()))

@@ -18,6 +18,7 @@ from coach.domain.reading.goal_roles import (
     BOUND_WORDS,
     CUE,
     RESULT_WORDS,
+    SAYING_ONLY,
     TARGET_AFTER,
     TARGET_WORDS,
     Number,
@@ -73,7 +74,11 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"^\[[\d:]+\]\s*|\s*\.{2,}\s*$", "", name).strip(" ：:，,、；;-—.")
     # "Against our targets: time to detect" — the name is what follows the lead-in
     # "Delays from crew availability: we allow ourselves 40" — a subject alone after the colon names nothing
-    parts = [part for part in re.split(r"[:：]", name) if part.strip() and not _SUBJECT_ONLY.match(part)]
+    parts = [
+        part
+        for part in re.split(r"[:：]", name)
+        if part.strip() and not _SUBJECT_ONLY.match(part) and not SAYING_ONLY.fullmatch(name_words(part))
+    ]
     # "游客投诉：控制在": a bound alone after the colon names nothing, the words before it do
     named = [part for part in parts if _COMPARATOR_ANYWHERE.sub("", part.strip()).strip()]
     name = (named or parts or [name])[-1].strip()

@@ -954,3 +954,14 @@ def test_the_word_heading_a_list_of_kpis_cues_no_target(
     text: str, expected: list[tuple[str, float, float]]
 ) -> None:
     assert [(g.name, g.target_value, g.result_value) for g in answer_goals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lifeguard vacancies: we said no more than 4 unfilled posts, we averaged 9.", "Lifeguard vacancies"),
+        ("救生员空岗：我们定的不超过4个，实际平均9个。", "救生员空岗"),
+    ],
+)
+def test_saying_the_target_after_the_colon_leaves_the_name_before_it(text: str, name: str) -> None:
+    assert [g.name for g in answer_goals(text)] == [name]

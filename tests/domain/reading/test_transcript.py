@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.domain.reading.blocks import opens
 from coach.domain.reading.transcript import messages, read_transcript
 from coach.domain.reading.turn_parts import is_room_talk
 
@@ -860,3 +861,23 @@ def test_the_asker_answering_their_own_why_stays_on_the_ladder() -> None:
     said = messages(read_transcript(text) or [])
     (ladder,) = [m for m in said if m.startswith("挖有异味：")]
     assert "烘干时间压短了" in ladder and "按面料分类" in ladder
+
+
+@pytest.mark.parametrize(
+    ("text", "highlight"),
+    [
+        (
+            "[09:07] 鲁建军：先说做得好的。\n[09:07] 欧阳婷：防火检查超了，主要是我们跟街道网格员一起走。\n"
+            "[09:09] 鲁建军：不足呢？\n[09:09] 付强：出动慢，5分钟到场率也没到。",
+            "网格员",
+        ),
+        (
+            "Fiona: Good things first.\nTamsin: Lost kids - the wristband scheme.\n"
+            "Callum: And the jet ski crew.\nFiona: And the bad?\nCallum: Flags late, patrol hours short.",
+            "wristband scheme",
+        ),
+    ],
+)
+def test_the_answers_after_good_things_first_are_the_highlights(text: str, highlight: str) -> None:
+    said = messages(read_transcript(text) or [])
+    assert any(highlight in m and opens(m) is not None and opens(m)[0] == "highlights" for m in said)
