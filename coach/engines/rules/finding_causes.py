@@ -44,10 +44,12 @@ def _named(t: Turn, head: str) -> str | None:
     said = _grams(head)
     if not said:
         return None
-    for text in [f.text for f in t.review.shortfalls] + [g.name for g in t.review.goals]:
+    named = [f.text for f in t.review.shortfalls] + [g.name for g in t.review.goals]
+    for text in named:
         if 2 * len(said & _grams(text)) >= len(said):
             return text
-    return None
+    # "开场晚和等火化久其实是一回事": two findings named together, the first named whole
+    return next((text for text in named if (own := _grams(text)) and own <= said), None)
 
 
 def _drilled_now(t: Turn) -> str | None:
@@ -88,7 +90,10 @@ def take(t: Turn) -> bool:
     """File the causes of other findings said a sentence each; True when nothing else is left to read.
 
     What else the message says stays in `t.text`, read by the step as usual."""
-    if t.state.stage != "analysis" or t.state.analysis.step not in _STEPS:
+    if t.state.stage == "reflection":
+        if t.state.reflection.step != "person":
+            return False  # an answer to a reflection question is the person's, whatever it names
+    elif t.state.stage != "analysis" or t.state.analysis.step not in _STEPS:
         return False
     if {b.kind for b in read_blocks(t.text)} & _OTHER_PARTS:
         return False
@@ -96,6 +101,10 @@ def take(t: Turn) -> bool:
     taken = _said_causes(t, said)
     if not taken:
         return False
+    rest = [s for i, s in enumerate(said) if i not in taken and not is_meta_remark(s)]
+    late = t.state.stage == "reflection"
+    if late and any(has_words(without_meta(s)) for s in rest):
+        return False  # once the reflections began, only a message of such causes alone is taken
     for chain in taken.values():
         file_chain(t.review.cause_chains, chain)
         t.state.analysis.drilled.append(chain.phenomenon)
@@ -103,7 +112,9 @@ def take(t: Turn) -> bool:
     sep = "、" if t.lang == "zh" else ", "
     roots = sep.join(quote(c.root_cause, t.lang, 24) for c in taken.values())
     t.say("filed", parts=render("filed_chains", t.lang, items=roots))
-    rest = [s for i, s in enumerate(said) if i not in taken and not is_meta_remark(s)]
+    if late:
+        t.reask()  # the reflections go on where they were
+        return True
     if any(has_words(without_meta(s)) for s in rest):
         t.text = ("" if t.lang == "zh" else " ").join(rest)
         return False

@@ -57,3 +57,36 @@ def test_a_finding_and_its_cause_are_told_apart(sentence: str, head: str, cause:
 )
 def test_rungs_pointers_and_labels_are_no_finding_with_its_cause(sentence: str) -> None:
     assert read_said_cause(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "cause"),
+    [
+        (
+            "energy - the compressor leak in bay 3 that nobody logged.",
+            "energy",
+            "the compressor leak in bay 3",
+        ),
+        (
+            "Late jobs and the chipper are the same story - the old Timberwolf, no service since January.",
+            "Late jobs and the chipper",
+            "the old Timberwolf",
+        ),
+        (
+            "Same-day fits: skip the why on that one, it's the supplier cancelling their afternoon run.",
+            "Same-day fits",
+            "the supplier cancelling",
+        ),
+        (
+            "开场晚和等火化久其实是一回事连着的：2号炉11月检修了9天，只剩一台炉。",
+            "开场晚和等火化久",
+            "2号炉11月检修了9天",
+        ),
+    ],
+)
+def test_a_cause_linked_by_a_dash_or_said_to_be_one_story_and_a_skipped_why(
+    sentence: str, head: str, cause: str
+) -> None:
+    said = read_said_cause(sentence)
+    assert said is not None and said.head == head and cause in said.cause
+    assert "skip" not in said.cause and "一回事" not in said.cause

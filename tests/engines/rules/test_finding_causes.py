@@ -137,3 +137,31 @@ def test_after_a_weighed_ladder_another_findings_cause_is_its_own_chain(
     chains = [(c.phenomenon, c.root_cause, c.is_main) for c in result.review.cause_chains]
     assert (finding, root, False) in chains
     assert chains[0][2]  # the weighed ladder stays the main cause
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns", "root"),
+    [
+        (
+            "en",
+            [
+                "Same-day fits 79% vs 85% target. Wrong tyres 3.4% of jobs, ceiling is 2%.",
+                "that's all",
+                "Went well: the fleet contract. Bad: wrong tyres, same-day fits.",
+                "Wrong tyres. Root: nobody owns the booking form, call it 80%.",
+                "no",
+                "Same-day fits: skip the why on that one, it's the supplier cancelling their afternoon run."
+                " External.",
+            ],
+            "supplier cancelling",
+        ),
+    ],
+)
+def test_a_findings_cause_said_alone_once_the_reflections_began_is_a_chain_not_a_person(
+    lang: str, turns: list[str], root: str
+) -> None:
+    coach = Coaching(language=lang)  # type: ignore[arg-type]
+    coach.script(*turns)
+    review = coach.last.review
+    assert any(root in (c.root_cause or "") for c in review.cause_chains)
+    assert not any(r.person and "External" in r.person for r in review.reflections)
