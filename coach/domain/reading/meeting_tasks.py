@@ -18,7 +18,9 @@ _NAMED_LAST = re.compile(
     r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{0,40})$"
 )
 # what is left after "我来" when the task was named before it: "牵头，", "负责吧，"
-_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做)?(?:吧)?\s*[，,]\s*")
+_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做|定|办|弄|盯|跟进)?(?:吧)?\s*[，,]\s*")
+# the word pointing back at the task named before "我来": "…，这个我来定"
+_POINTS_BACK = re.compile(r"[，,]?\s*(?:这个|这件事|这事|这块)$")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 _SOME_DAY = dt.date(2026, 1, 1)  # dates are only spotted here, the coach reads them against the review's day
 
@@ -168,7 +170,7 @@ def speaker_owns(said: str, speaker: str) -> str:
     if match is None or not (dated(said) or _DATE_OR_OWNER.search(said)):
         return said
     if _HAN.search(match.group(0)):
-        task, after = said[: match.start()].rstrip("，, "), said[match.end() :]
+        task, after = _POINTS_BACK.sub("", said[: match.start()].rstrip("，, ")), said[match.end() :]
         if task and (taken := _TAKEN_ON.match(after)):  # "雨季施工方案我来牵头，8月底前"
             return f"{task}，{speaker}负责，{after[taken.end() :]}"
         if not task and match.group(0) in ("我来", "我去") and after.startswith("把"):
