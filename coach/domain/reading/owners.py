@@ -9,9 +9,11 @@ one, so what names no one is dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
+from coach.domain.parsing import find_dates
 from coach.domain.reading import cues
 
 _BRACKETS = re.compile(r"\s*[（(](?P<inner>[^（()）]*)[)）]")
@@ -94,3 +96,18 @@ def _latin_person(body: str) -> str | None:
     if not runs and len(words) <= 3 and not cues.role_said().fullmatch(body):
         return body  # "hana o'neill", "dev": a terse list types names in lower case
     return None
+
+
+def full_names_said(text: str) -> list[str]:
+    """The people named in full in a message, given name and surname ("Present: Fiona Drummond (chair),
+    Callum Reid", "I'm Leon Marsh", "Jordan Mills, my deputy"), so that an owner named by the given name
+    alone can be written in full; a date ("Friday October") names no one."""
+    found: list[str] = []
+    for run in _LATIN_NAME.finditer(text or ""):
+        name = run.group(0)
+        if " " in name and not find_dates(name, _SOME_DAY) and name not in found:
+            found.append(name)
+    return found
+
+
+_SOME_DAY = dt.date(2026, 1, 1)  # only whether a run is a date matters here, not which day

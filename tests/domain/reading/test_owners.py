@@ -54,3 +54,11 @@ def test_a_team_or_the_speaker_alone_stays_the_owner(said: str) -> None:
 )
 def test_words_that_name_no_one_give_no_owner(said: str | None) -> None:
     assert owner_person(said) is None
+
+
+def test_people_named_in_full_are_found_and_dates_are_not_people() -> None:
+    from coach.domain.reading.owners import full_names_said
+
+    said = "Present: Fiona Drummond (chair), Callum Reid. Me: Leon Marsh. Back on Friday October 3."
+    assert full_names_said(said) == ["Fiona Drummond", "Callum Reid", "Leon Marsh"]
+    assert full_names_said("复盘会：质量部冯岚主持") == []
