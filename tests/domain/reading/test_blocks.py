@@ -384,3 +384,16 @@ def test_the_other_actions_beside_one_already_filed_are_the_actions(text: str) -
 def test_a_root_named_inside_a_ladder_stays_on_the_ladder(text: str) -> None:
     (block,) = read_blocks(text)
     assert block.kind == "chain" and len(block.sentences) == 3
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Actions, several: hairiness test for every new lot - Priya, end of December.",
+        "Action items, quickly: hairiness test for every new lot - Priya, end of December.",
+        "Actions, three of them: hairiness test for every new lot - Priya, end of December.",
+        "行动，有几条：新批次纱线毛羽检测，质检部李萍负责，12月底前。",
+    ],
+)
+def test_the_actions_head_may_say_how_many_or_how_they_come(said: str) -> None:
+    assert _kinds(said) == ["actions"]
