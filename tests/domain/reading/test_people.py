@@ -262,6 +262,15 @@ def test_a_self_introduction_after_a_lead_in_names_the_person(text: str, person:
         ("I'm Ivy. Most moved: the outage. Do better: I'd rather not say. Next step: a rota.", "do_better"),
         ("I'm Ivy. Most moved: the outage. Do better: pass on that one. Next step: a rota.", "do_better"),
         ("I'm Ivy. Most moved: the outage. Next step: she didn't answer that one.", "next_step"),
+        # not answered yet: the question is left out, nothing is filed for it
+        ("王芳说：最触动的是加班太多；做得更好那个她说要先想想，没给；下一步排好班。", "do_better"),
+        ("我是王芳。最触动的是加班太多；做得更好的……我还没想好；下一步排好班。", "do_better"),
+        ("I'm Ivy. Most moved: the outage. Next step: nothing yet.", "next_step"),
+        ("I'm Ivy. Most moved: the outage. Do better: she's not sure yet. Next step: a rota.", "do_better"),
+        (
+            "I'm Ivy. Most moved: the outage. Do better: she'll think about it. Next step: a rota.",
+            "do_better",
+        ),
     ],
 )
 def test_a_question_said_to_be_left_out_is_skipped_not_answered(text: str, left_out: str) -> None:
@@ -287,6 +296,12 @@ def test_a_question_said_to_be_left_out_is_skipped_not_answered(text: str, left_
             "next_step",
             "rota",
         ),
+        (
+            "Most moved: the outage. Next step: nothing beats a checklist, so write one.",
+            "next_step",
+            "checklist",
+        ),
+        ("最触动的是工单；下一步想想办法把排班做细。", "next_step", "排班做细"),
         # a transcript line with the same words
         ("[09:17] 马超：最触动的是客户跳过了试用；下一步跟客户谈。", "most_touched", "客户跳过了试用"),
     ],
