@@ -422,6 +422,15 @@ def test_do_better_named_by_its_own_words_zh() -> None:
         ("I'm Gareth. What stuck with me most was the burst on Hill Road.", "most_touched", "the burst"),
         ("Me: Nadia, duty manager. Moved: passengers missing flights.", "most_touched", "passengers missing"),
         ("我是周海。自己的问题：太相信值班记录。", "self_discovery", "太相信值班记录"),
+        ("Me: Leon Marsh. Touched: a mum thanked the crew at 7am.", "most_touched", "a mum thanked"),
+        ("Me: Leon Marsh. Self: I sit on decisions waiting for sign-off.", "self_discovery", "I sit on"),
+        (
+            "Kev Morrow: found he's a decent teacher; better - he'd have refused to climb.",
+            "do_better",
+            "refused",
+        ),
+        ("我是周海。触动：值班大姐凌晨还在。", "most_touched", "值班大姐"),
+        ("我是周海。更好：早点把排班表发出去。", "do_better", "早点把排班表"),
         ("顾问孙悦：最触动的是放鸽子；会做得更好的是面试前一天电话辅导", "do_better", "面试前一天电话辅导"),
     ],
 )
