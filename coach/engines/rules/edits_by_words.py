@@ -157,7 +157,9 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
     found: dict[str, tuple[int, str, str]] = {}
     for pattern in cues.owner_changes():
         if (hit := pattern.search(sentence)) and "who" not in found:
-            found["who"] = (hit.start(), "who", _without_role(hit.group("new")))
+            # the item may be named inside the change ("give the stock audit to Carl")
+            start = hit.end("ref") if "ref" in hit.groupdict() else hit.start()
+            found["who"] = (start, "who", _without_role(hit.group("new")))
     for pattern in cues.date_changes():
         if (hit := pattern.search(sentence)) and "when" not in found:
             # the item may be named inside the change ("push the booking estimates to Oct 22")

@@ -44,6 +44,16 @@ def _two_actions(language: str) -> Coaching:
         ("en", "Correction: the payment terms are Priya's, not Omar's.", 1, "Priya", dt.date(2026, 6, 30)),
         ("en", "Correction: the payment terms rewrite is Priya's.", 1, "Priya", dt.date(2026, 6, 30)),
         ("en", "And the collections dashboard by May 15 not 20.", 0, "Nina", dt.date(2026, 5, 15)),
+        # the item named between the verb that hands it over and its new owner
+        ("zh", "把付款节点那条交给陈静。", 1, "陈静", dt.date(2026, 6, 30)),
+        (
+            "en",
+            "Give the payment terms to Priya Lal, the legal lead, not Omar. Same date.",
+            1,
+            "Priya Lal",
+            dt.date(2026, 6, 30),
+        ),
+        ("en", "Hand the collections dashboard over to Priya.", 0, "Priya", dt.date(2026, 5, 20)),
     ],
 )
 def test_an_edit_by_words_changes_the_action_it_names_and_files_nothing(
