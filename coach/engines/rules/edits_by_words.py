@@ -50,8 +50,8 @@ def read_word_edits(text: str, actions: list[ActionItem]) -> list[WordEdit]:
         elif whole:
             edits += whole
             referent = whole[-1].index
-        elif _keeps(sentence, actions):
-            continue
+        elif _keeps(sentence, actions) or _full_name(sentence, actions) is not None:
+            continue  # what stands, or an owner's full name (written in by `apply_word_edits`)
         elif by_clause is not None:
             found, referent, remarked = by_clause
             edits, remarks = edits + found, remarks + remarked
@@ -209,6 +209,7 @@ def apply_word_edits(t: Turn) -> bool:
     if not edits:
         return False
     t.state.actions.draft = None  # what was being assembled was this edit, not a new action
+    _write_in_full(t, head)  # "Couple of edits: Hannah's full name is Hannah Boyce, …"
     for edit in edits:
         if edit.field != "delete":
             change_action(t, t.review.actions[edit.index], edit.field, edit.value)
@@ -226,26 +227,45 @@ def apply_word_edits(t: Turn) -> bool:
 
 # an owner's full name given for the short one: "小潘是潘一鸣，写全名吧", "Dan is Dan Whitlock"
 _FULL_NAME = re.compile(
-    r"(?P<short>[\u4e00-\u9fff]{2,3})(?:就)?是(?P<full>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
-    r"|\b(?P<short_en>[A-Z][a-z]+)\s+is\s+(?P<full_en>[A-Z][a-z]+\s+[A-Z][a-z'’]+)\b"
+    r"(?P<short>[\u4e00-\u9fff]{2,3}?)(?:的?全名(?:是|叫)|(?:就)?是)(?P<full>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+    r"|\b(?P<short_en>[A-Z][a-z]+)(?:['’]s (?:full|real|last) name)?\s+is\s+"
+    r"(?P<full_en>[A-Z][a-z]+\s+[A-Z][a-z'’]+)\b"
 )
 
 
 def full_name_given(t: Turn) -> bool:
     """Every action of the owner said short gets the full name given for them; True when it did."""
-    said = _FULL_NAME.search(t.text)
-    if said is None or deadline(t.text, t.today) is not None:
+    if deadline(t.text, t.today) is not None or not _write_in_full(t, t.text):
         return False
+    t.reask()
+    return True
+
+
+def _full_name(sentence: str, actions: list[ActionItem]) -> tuple[str, str] | None:
+    """(short, full) when the sentence gives the full name of an owner said short ("Hannah's full name is
+    Hannah Boyce", "小潘是潘一鸣"); None otherwise."""
+    said = _FULL_NAME.search(sentence)
+    if said is None:
+        return None
     short, full = (
         (said.group("short"), said.group("full"))
         if said.group("short")
         else (said["short_en"], said["full_en"])
     )
-    owned = [i for i, a in enumerate(t.review.actions) if a.who == short]
-    if not owned or short == full:
-        return False
-    for index in owned:
-        t.review.actions[index].who = full
-        t.say("edit_updated", n=index + 1, item=line(t, t.review.actions[index]))
-    t.reask()
-    return True
+    owned = short != full and any(a.who == short for a in actions)
+    return (short, full) if owned else None
+
+
+def _write_in_full(t: Turn, text: str) -> bool:
+    """The owners said short written in full where the text gives their full name; True when any was."""
+    written = False
+    for sentence in split_sentences(text):
+        if (named := _full_name(sentence, t.review.actions)) is None:
+            continue
+        short, full = named
+        for index, action in enumerate(t.review.actions):
+            if action.who == short:
+                action.who = full
+                t.say("edit_updated", n=index + 1, item=line(t, action))
+                written = True
+    return written

@@ -242,3 +242,25 @@ def test_an_action_named_by_its_acronym_is_the_one_edited(language: str, actions
         ["陈静", "老黄"] if language == "zh" else ["Priya", "Omar"]
     )
     assert result.review.actions[1].when == dt.date(2026, 7, 15)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "when"),
+    [
+        ("zh", "改两处：\n- 老黄的全名是黄立新\n- 回款看板那条推迟到5月29日", "黄立新", dt.date(2026, 5, 29)),
+        (
+            "en",
+            "Couple of edits:\n- Omar's full name is Omar Haddad\n- Collections dashboard: push to May 29",
+            "Omar Haddad",
+            dt.date(2026, 5, 29),
+        ),
+    ],
+)
+def test_a_list_of_edits_gives_an_owners_full_name_and_moves_a_date(
+    language: str, text: str, owner: str, when: dt.date
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    assert len(result.review.actions) == 2
+    assert result.review.actions[1].who == owner
+    assert result.review.actions[0].when == when
