@@ -264,3 +264,20 @@ def test_a_list_of_edits_gives_an_owners_full_name_and_moves_a_date(
     assert len(result.review.actions) == 2
     assert result.review.actions[1].who == owner
     assert result.review.actions[0].when == when
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "付款节点那条交给陈静。再把回款看板那条推迟到5月29日。"),
+        ("en", "One change: the payment terms go to Priya, not Omar. And push the dashboard to May 29."),
+    ],
+)
+def test_a_date_pushed_lands_on_the_item_named_after_the_verb_not_the_one_edited_before(
+    language: str, text: str
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    dashboard, terms = result.review.actions
+    assert dashboard.when == dt.date(2026, 5, 29)
+    assert terms.when == dt.date(2026, 6, 30)
