@@ -254,6 +254,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
     who = owner_in(text)
     if who:  # the owner's team or title goes with them: "设备科科长鲁建国负责", "人事部的温小雅牵头"
         text = re.sub(rf"(?:{cues.alternatives('role_words')})+(?={re.escape(who)})", "", text)
+    text = _owner_described(text, who)
     rest = owner_me().sub("，", _owner_bits().sub(" ", text))
     rest = _DASH_OWNER.sub(lambda m: "，" if bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
@@ -280,6 +281,29 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         and not LEFTOVER.match(normalize(c))
         and c not in (who, f"and {who}", f"还有{who}", f"还是{who}")
     ]
+
+
+# "the work - who, by when": a spaced dash sets the work apart from its owner and date
+_WORK_DASH = re.compile(r"^(?P<work>.+?)\s+[-–—]\s+(?P<rest>.+)$")
+# words that say who someone is: "the night supervisor", "our mechanic", "Priya in the lab", "maintenance"
+_WHO_THEY_ARE = re.compile(r"(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\b|[A-Z]|[a-z]+\s*[,，]$")
+
+
+def _owner_described(text: str, who: str | None) -> str:
+    """ "Viscosity check - the night supervisor, Gary, by Monday" → "Viscosity check - Gary, by Monday":
+    after the dash, the clauses before the owner's name say who they are (a title, a team, where they
+    work), not how the work is done."""
+    split = _WORK_DASH.match(text)
+    if who is None or split is None:
+        return text
+    rest = split["rest"]
+    at = rest.find(who)
+    before = rest[:at]
+    if at <= 0 or not re.search(r"[,，]\s*$", before) or find_dates(before, dt.date(2000, 1, 1)):
+        return text
+    if not _WHO_THEY_ARE.match(before.strip()):
+        return text  # "write it with Dennis, Gary": a verb first says how
+    return f"{split['work']} - {rest[at:]}"
 
 
 _CELL_BAR = re.compile(r"\s*[｜|]\s*")
