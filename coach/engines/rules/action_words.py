@@ -14,6 +14,7 @@ from functools import cache
 from coach.domain.critique import normalize
 from coach.domain.parsing import DateMention, find_dates, find_owner, labelled_words
 from coach.domain.reading import cues
+from coach.domain.reading.owners import owner_person
 from coach.engines.rules.text import has_words
 
 # a comma inside a number ("1,200 meters") splits nothing
@@ -138,6 +139,9 @@ def owner_in(text: str) -> str | None:
             return named[1]
         if number and (name := _team_and_name(clause)):
             return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
+    described = _DESCRIBED_OWNER.search(text)
+    if described and (name := owner_person(described["who"])) and name[:1].isupper():
+        return name  # "… - our mechanic Alfie, next Friday"
     for clause in clauses[1:]:
         clause = _again().sub("", clause)
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
@@ -283,10 +287,13 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
     ]
 
 
+# after the work's dash, a person said with who they are: "- our mechanic Alfie", "- the planner Dan Whitlock"
+_DETERMINER = r"(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)"
+_DESCRIBED_OWNER = re.compile(rf"\s[-–—]\s+(?P<who>{_DETERMINER}\s[^,，;；.]{{1,40}})")
 # "the work - who, by when": a spaced dash sets the work apart from its owner and date
 _WORK_DASH = re.compile(r"^(?P<work>.+?)\s+[-–—]\s+(?P<rest>.+)$")
 # words that say who someone is: "the night supervisor", "our mechanic", "Priya in the lab", "maintenance"
-_WHO_THEY_ARE = re.compile(r"(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\b|[A-Z]|[a-z]+\s*[,，]$")
+_WHO_THEY_ARE = re.compile(rf"{_DETERMINER}\b|[A-Z]|[a-z]+\s*[,，]$")
 
 
 def _owner_described(text: str, who: str | None) -> str:

@@ -45,3 +45,20 @@ def test_how_said_after_the_dash_with_a_verb_stays() -> None:
     (action,) = coach.say("Sizing sheet - write it with Dennis, Gary, by next Monday.").review.actions
     assert action.who == "Gary"
     assert "write it with Dennis" in f"{action.what} {action.how or ''}"
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "owner"),
+    [
+        ("en", TO_ACTIONS_EN, "Chipper full service - our mechanic Alfie, next Friday.", "Alfie"),
+        ("en", TO_ACTIONS_EN, "Rota review - the planner Dan Whitlock, by May 29.", "Dan Whitlock"),
+        ("zh", TO_ACTIONS_ZH, "粉碎机全面保养——机修组的周建平，下周五前。", "周建平"),
+    ],
+)
+def test_a_person_said_with_who_they_are_after_the_dash_owns_the_action(
+    language: str, opening: tuple[str, ...], text: str, owner: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    (action,) = coach.say(text).review.actions
+    assert action.who == owner
