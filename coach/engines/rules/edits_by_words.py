@@ -156,7 +156,11 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
     """(where it starts, the field, the new value) of each change the sentence asks for, one per field."""
     found: dict[str, tuple[int, str, str]] = {}
     for pattern in cues.owner_changes():
-        if (hit := pattern.search(sentence)) and "who" not in found:
+        if (
+            (hit := pattern.search(sentence))
+            and "who" not in found
+            and not _a_date_at(sentence, hit.start("new"))
+        ):
             # the item may be named inside the change ("give the stock audit to Carl")
             start = hit.end("ref") if "ref" in hit.groupdict() else hit.start()
             found["who"] = (start, "who", _without_role(hit.group("new")))
@@ -175,6 +179,12 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
         # an item taken out is changed in no other way; both at once is unclear
         return [] if found else [(deleted.start(), "delete", "")]
     return list(found.values())
+
+
+def _a_date_at(sentence: str, at: int) -> bool:
+    """ "the date moves to May 29": the words after "moves to" are a date, not a new owner."""
+    rest = sentence[at:]
+    return any(rest.startswith(m.text) for m in find_dates(rest, dt.date(2000, 1, 1)))
 
 
 def _without_role(name: str) -> str:

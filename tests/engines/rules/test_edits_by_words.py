@@ -281,3 +281,18 @@ def test_a_date_pushed_lands_on_the_item_named_after_the_verb_not_the_one_edited
     dashboard, terms = result.review.actions
     assert dashboard.when == dt.date(2026, 5, 29)
     assert terms.when == dt.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        ("zh", "回款看板那条负责人换成孙丽，日期改成5月29日。", "孙丽"),
+        ("en", "The collections dashboard goes to Priya; the date moves to May 29.", "Priya"),
+    ],
+)
+def test_a_date_after_the_words_that_move_things_is_no_new_owner(
+    language: str, text: str, owner: str
+) -> None:
+    coach = _two_actions(language)
+    dashboard, _ = coach.say(text).review.actions
+    assert (dashboard.who, dashboard.when) == (owner, dt.date(2026, 5, 29))
