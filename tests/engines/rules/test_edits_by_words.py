@@ -296,3 +296,20 @@ def test_a_date_after_the_words_that_move_things_is_no_new_owner(
     coach = _two_actions(language)
     dashboard, _ = coach.say(text).review.actions
     assert (dashboard.who, dashboard.when) == (owner, dt.date(2026, 5, 29))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        ("zh", "回款看板那个负责人改一下，给孙丽，她管财务；时间改成5月29日前。", "孙丽"),
+        ("en", "The collections dashboard goes to Priya, and push it to May 29.", "Priya"),
+    ],
+)
+def test_an_owner_change_announced_then_given_lands_with_the_new_date(
+    language: str, text: str, owner: str
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    assert len(result.review.actions) == 2
+    dashboard, _ = result.review.actions
+    assert (dashboard.who, dashboard.when) == (owner, dt.date(2026, 5, 29))
