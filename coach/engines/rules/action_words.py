@@ -15,6 +15,7 @@ from coach.domain.critique import normalize
 from coach.domain.parsing import DateMention, find_dates, find_owner, labelled_words
 from coach.domain.reading import cues
 from coach.domain.reading.owners import owner_person
+from coach.domain.reading.people import in_full
 from coach.engines.rules.text import has_words
 
 # a comma inside a number ("1,200 meters") splits nothing
@@ -415,6 +416,8 @@ def _without_owner(clause: str, who: str | None) -> str:
         return named[0]
     if _team_and_name(clause) == who or _owner_role_lead().sub("", clause) == who:
         return ""  # "设备组孙亮", "warehouse lead Joe": the owner said with their team
+    if in_full(cues.role_prefix().sub("", clause).strip(), {who}) == who:
+        return ""  # "设备员老包——包志强": the familiar name with the title, before the full one
     for name in (f"@{who}", who):
         if clause.startswith(name):
             return clause[len(name) :].strip()

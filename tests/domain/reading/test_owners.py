@@ -17,6 +17,8 @@ from coach.domain.reading.owners import owner_person
         ("IT那边周涛", "周涛"),
         ("调度的小韩（韩冬梅）", "韩冬梅"),
         ("柏云（校区长）", "柏云"),
+        ("技术员田甜", "田甜"),
+        ("设备员老包", "老包"),
         ("Marguerite Doyle (GM)", "Marguerite Doyle"),
         ("the planner Dan Whitlock", "Dan Whitlock"),
         ("Sam Okafor in marketing", "Sam Okafor"),

@@ -62,3 +62,26 @@ def test_a_person_said_with_who_they_are_after_the_dash_owns_the_action(
     coach.script(*opening)
     (action,) = coach.say(text).review.actions
     assert action.who == owner
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "owner", "familiar"),
+    [
+        ("zh", TO_ACTIONS_ZH, "温控探头全部校准，设备员老包——包志强——下周五前。", "包志强", "老包"),
+        (
+            "en",
+            TO_ACTIONS_EN,
+            "Rota review - the planner, Dan Whitlock, by May 29.",
+            "Dan Whitlock",
+            "planner",
+        ),
+    ],
+)
+def test_the_owners_familiar_name_said_before_the_full_one_is_no_part_of_the_how(
+    language: str, opening: tuple[str, ...], text: str, owner: str, familiar: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    (action,) = coach.say(text).review.actions
+    assert action.who == owner
+    assert familiar not in f"{action.what} {action.how or ''}"
