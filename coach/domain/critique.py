@@ -124,11 +124,14 @@ _SUMMARY = _full(
     r"(看看|看下|看一下|给我|显示|展示|出个|生成)?(总结|小结|汇总|摘要|目前的?总结)(一下)?(吧)?|"
     r"(show|give me|see)( me)?( the)? summary|summary|summari[sz]e( so far)?|recap"
 )
+# "please" may come before or after the words, as in "wrap up please", "请结束吧"
 _FINISH = _full(
+    r"(?:please\s+|请)?(?:"
     r"(今天|那|好|好的|ok)?[，,\s]*(就)?(先)?(结束|完成|结束复盘|完成复盘|复盘结束|就到这(里|儿)?|先到这(里|儿)?|到此为止|可以了?结束|我们结束吧?)"
     rf"{_POLITE}|finish|finish( the)? review|end( the)? review"
     rf"|end|done|we'?re done( here)?|wrap up|let'?s wrap up"
     r"|that'?s it for today|(we )?can stop here"
+    r")(?:[\s,]+(?:please|pls))?"
 )
 _UNQUANTIFIABLE = re.compile(
     r"无法量化|没法量化|不好量化|不能量化|难以量化|量化不了|没有数字|没数据|没有数据|不可量化|没数$|没有数$|没统计|没法统计|"

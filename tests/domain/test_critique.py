@@ -139,6 +139,14 @@ def test_wants_finish_after_words_that_only_lead_up_to_it(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Wrap up please.", "Right, that's the lot. Wrap up please.", "please finish", "好，就这些，请结束吧"],
+)
+def test_please_before_or_after_a_finish_is_still_a_finish(text: str) -> None:
+    assert critique.wants_finish(text)
+
+
+@pytest.mark.parametrize(
     "text", ["李娜负责，结束", "服务器迁移，完成", "Nina owns it. Finish.", "the rollout, done"]
 )
 def test_a_finish_after_content_is_not_a_bare_finish(text: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from coach.domain.parsing.dates import has_date
 from coach.domain.parsing.owners import person_name
 from coach.domain.reading import cues
 
@@ -100,3 +101,15 @@ def _latin_person(body: str) -> str | None:
     if not runs and len(words) <= 3 and not cues.role_said().fullmatch(body):
         return body  # "hana o'neill", "dev": a terse list types names in lower case
     return None
+
+
+def full_names_said(text: str) -> list[str]:
+    """The people named in full in a message, given name and surname ("Present: Fiona Drummond (chair),
+    Callum Reid", "I'm Leon Marsh", "Jordan Mills, my deputy"), so that an owner named by the given name
+    alone can be written in full; a date ("Friday October") names no one."""
+    found: list[str] = []
+    for run in _LATIN_NAME.finditer(text or ""):
+        name = run.group(0)
+        if " " in name and not has_date(name) and name not in found:
+            found.append(name)
+    return found

@@ -10,14 +10,19 @@ from coach.domain.reading import cues
 
 _QUESTION = re.compile(r"[？?]\s*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# what sets a person named after their task apart: a comma or a dash ("Pay review - Tamsin, can you?")
+_BEFORE_PERSON = r"(?:\s*[,，]|\s+[-–—]+|——)\s*"
 # a line addressed to someone: "Ben, can you…", "阿杰，你能…"
 _ADDRESSED = re.compile(r"^(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[,，]\s*(?P<task>.+)$")
-# a task named before the person asked to take it: "Supervisor app, Lucy?", "收衣拍照存档，苏晴你牵头？"
+# a task named before the person asked to take it, after a comma or a dash: "Supervisor app, Lucy?",
+# "Pay review - Tamsin, can you?", "收衣拍照存档，苏晴你牵头？"
 _NAMED_LAST = re.compile(
-    r"^(?P<task>.+?)\s*[,，]\s*(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3}?)\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{0,40})$"
+    rf"^(?P<task>.+?){_BEFORE_PERSON}(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{{2,3}}?)\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{{0,40}})$"
 )
 # what is left after "我来" when the task was named before it: "牵头，", "负责吧，"
-_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做)?(?:吧)?\s*[，,]\s*")
+_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做|定|办|弄|盯|跟进)?(?:吧)?\s*[，,]\s*")
+# the word pointing back at the task named before "我来": "…，这个我来定"
+_POINTS_BACK = re.compile(r"[，,]?\s*(?:这个|这件事|这事|这块)$")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
 
 
@@ -58,7 +63,7 @@ def named_task(said: str, people: set[str]) -> str | None:
     a task handed to a person at the meeting, named after it, with a date; None for other lines."""
     names = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))
     match = re.match(
-        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})(?:你|\s+you)?(?P<how>[^,，]{{0,8}})[,，]\s*(?P<when>.+)$",
+        rf"^(?P<task>.+?){_BEFORE_PERSON}(?P<person>{names})(?:你|\s+you)?(?P<how>[^,，]{{0,8}})[,，]\s*(?P<when>.+)$",
         said.strip().rstrip("。."),
     )
     if not names or match is None or not has_date(match.group("when")):
@@ -81,7 +86,8 @@ def _handed_to_someone_here(said: str, people: set[str]) -> tuple[str | None, st
         return None
     body = said.strip().rstrip("？?。.! ")
     match = re.match(
-        rf"^(?P<task>.+?)\s*[,，]\s*(?P<person>{names})\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{{0,40}})$", body
+        rf"^(?P<task>.+?){_BEFORE_PERSON}(?P<person>{names})\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{{0,40}})$",
+        body,
     )
     if match is None or has_date(match.group("task")):
         return None
@@ -162,7 +168,7 @@ def speaker_owns(said: str, speaker: str) -> str:
     if match is None or not (has_date(said) or _DATE_OR_OWNER.search(said)):
         return said
     if _HAN.search(match.group(0)):
-        task, after = said[: match.start()].rstrip("，, "), said[match.end() :]
+        task, after = _POINTS_BACK.sub("", said[: match.start()].rstrip("，, ")), said[match.end() :]
         if task and (taken := _TAKEN_ON.match(after)):  # "雨季施工方案我来牵头，8月底前"
             return f"{task}，{speaker}负责，{after[taken.end() :]}"
         if not task and match.group(0) in ("我来", "我去") and after.startswith("把"):

@@ -100,8 +100,9 @@ def _name(speaker: str) -> str:
     return bare if len(bare) >= 2 else speaker
 
 
-def messages(spoken: list[Spoken]) -> list[str]:
+def messages(spoken: list[Spoken], asked: str | None = None) -> list[str]:
     """What the meeting said, as the chat messages of the method, in order; talk without facts left out.
+    `asked` is the head of the part the coach was asking about ("Actions: "), what the first lines answer.
 
     Each speaker's turn is read part by part (turn_parts.py): small talk and facilitation are dropped, a part
     that opens a block of the method is a message of its own, the answers to a question join the words
@@ -109,7 +110,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
     """
     out: list[str] = []
     passing: list[str] = []  # lessons said in passing, outside any list
-    topic: str | None = None  # the words a question gave to the answers after it ("不足：", "挖缺货：")
+    topic: str | None = asked  # the words a question gave to the answers after it ("不足：", "挖缺货：")
     asker: str | None = None  # who asked the topic's question; the topic ends when they move on
     asked_of: tuple[str | None, str] | None = None  # (person or anyone, task) asked in an action list
     people = {line.speaker for line in spoken}
@@ -201,7 +202,7 @@ def messages(spoken: list[Spoken]) -> list[str]:
             elif topic is not None and _is_action_topic(topic):
                 if (
                     has_date(said)
-                    and assigns(said)
+                    and (assigns(said) or line.speaker in said)  # "…规矩我来定" → "…规矩鲁建军来定"
                     and not cues.decline().search(said)
                     and more_than_a_date(said)
                 ):

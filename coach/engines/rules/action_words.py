@@ -13,7 +13,9 @@ from functools import cache
 
 from coach.domain.critique import normalize
 from coach.domain.parsing import ANY_DAY, DateMention, find_dates, find_owner, has_date, labelled_words
+from coach.domain.parsing.owner_person import owner_person
 from coach.domain.reading import cues, edit_cues
+from coach.domain.reading.people import in_full
 from coach.engines.rules.text import has_words
 
 # a comma inside a number ("1,200 meters") splits nothing
@@ -138,6 +140,9 @@ def owner_in(text: str) -> str | None:
             return named[1]
         if number and (name := _team_and_name(clause)):
             return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
+    described = _DESCRIBED_OWNER.search(text)
+    if described and (name := owner_person(described["who"])) and name[:1].isupper():
+        return name  # "… - our mechanic Alfie, next Friday"
     for clause in clauses[1:]:
         clause = _again().sub("", clause)
         clause = re.sub(rf"{_EN_TEAM}$", "", clause)  # "Owen from procurement"
@@ -250,6 +255,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
     who = owner_in(text)
     if who:  # the owner's team or title goes with them: "设备科科长鲁建国负责", "人事部的温小雅牵头"
         text = re.sub(rf"(?:{cues.alternatives('role_words')})+(?={re.escape(who)})", "", text)
+    text = _owner_described(text, who)
     rest = owner_me().sub("，", _owner_bits().sub(" ", text))
     rest = _DASH_OWNER.sub(lambda m: "，" if bare_name(m.group(1)) else m.group(0), rest)
     if mention is not None:
@@ -276,6 +282,32 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         and not LEFTOVER.match(normalize(c))
         and c not in (who, f"and {who}", f"还有{who}", f"还是{who}")
     ]
+
+
+# after the work's dash, a person said with who they are: "- our mechanic Alfie", "- the planner Dan Whitlock"
+_DETERMINER = r"(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)"
+_DESCRIBED_OWNER = re.compile(rf"\s[-–—]\s+(?P<who>{_DETERMINER}\s[^,，;；.]{{1,40}})")
+# "the work - who, by when": a spaced dash sets the work apart from its owner and date
+_WORK_DASH = re.compile(r"^(?P<work>.+?)\s+[-–—]\s+(?P<rest>.+)$")
+# words that say who someone is: "the night supervisor", "our mechanic", "Priya in the lab", "maintenance"
+_WHO_THEY_ARE = re.compile(rf"{_DETERMINER}\b|[A-Z]|[a-z]+\s*[,，]$")
+
+
+def _owner_described(text: str, who: str | None) -> str:
+    """ "Viscosity check - the night supervisor, Gary, by Monday" → "Viscosity check - Gary, by Monday":
+    after the dash, the clauses before the owner's name say who they are (a title, a team, where they
+    work), not how the work is done."""
+    split = _WORK_DASH.match(text)
+    if who is None or split is None:
+        return text
+    rest = split["rest"]
+    at = rest.find(who)
+    before = rest[:at]
+    if at <= 0 or not re.search(r"[,，]\s*$", before) or has_date(before):
+        return text
+    if not _WHO_THEY_ARE.match(before.strip()):
+        return text  # "write it with Dennis, Gary": a verb first says how
+    return f"{split['work']} - {rest[at:]}"
 
 
 _CELL_BAR = re.compile(r"\s*[｜|]\s*")
@@ -380,6 +412,8 @@ def _without_owner(clause: str, who: str | None) -> str:
         return named[0]
     if _team_and_name(clause) == who or _owner_role_lead().sub("", clause) == who:
         return ""  # "设备组孙亮", "warehouse lead Joe": the owner said with their team
+    if in_full(cues.role_prefix().sub("", clause).strip(), {who}) == who:
+        return ""  # "设备员老包——包志强": the familiar name with the title, before the full one
     for name in (f"@{who}", who):
         if clause.startswith(name):
             return clause[len(name) :].strip()

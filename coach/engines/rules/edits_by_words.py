@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.domain.parsing import has_date
+from coach.domain.parsing import ANY_DAY, find_dates, has_date
 from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import ActionItem
@@ -49,8 +49,8 @@ def read_word_edits(text: str, actions: list[ActionItem]) -> list[WordEdit]:
         elif whole:
             edits += whole
             referent = whole[-1].index
-        elif _keeps(sentence, actions):
-            continue
+        elif _keeps(sentence, actions) or _full_name(sentence, actions) is not None:
+            continue  # what stands, or an owner's full name (written in by `apply_word_edits`)
         elif by_clause is not None:
             found, referent, remarked = by_clause
             edits, remarks = edits + found, remarks + remarked
@@ -155,8 +155,14 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
     """(where it starts, the field, the new value) of each change the sentence asks for, one per field."""
     found: dict[str, tuple[int, str, str]] = {}
     for pattern in edit_cues.owner_changes():
-        if (hit := pattern.search(sentence)) and "who" not in found:
-            found["who"] = (hit.start(), "who", _without_role(hit.group("new")))
+        if (
+            (hit := pattern.search(sentence))
+            and "who" not in found
+            and not _a_date_at(sentence, hit.start("new"))
+        ):
+            # the item may be named inside the change ("give the stock audit to Carl")
+            start = hit.end("ref") if "ref" in hit.groupdict() else hit.start()
+            found["who"] = (start, "who", _without_role(hit.group("new")))
     for pattern in edit_cues.date_changes():
         if (hit := pattern.search(sentence)) and "when" not in found:
             # the item may be named inside the change ("push the booking estimates to Oct 22")
@@ -172,6 +178,12 @@ def _changes(sentence: str, actions: list[ActionItem]) -> list[tuple[int, str, s
         # an item taken out is changed in no other way; both at once is unclear
         return [] if found else [(deleted.start(), "delete", "")]
     return list(found.values())
+
+
+def _a_date_at(sentence: str, at: int) -> bool:
+    """ "the date moves to May 29": the words after "moves to" are a date, not a new owner."""
+    rest = sentence[at:]
+    return any(rest.startswith(m.text) for m in find_dates(rest, ANY_DAY))
 
 
 def _without_role(name: str) -> str:
@@ -206,6 +218,7 @@ def apply_word_edits(t: Turn) -> bool:
     if not edits:
         return False
     t.state.actions.draft = None  # what was being assembled was this edit, not a new action
+    _write_in_full(t, head)  # "Couple of edits: Hannah's full name is Hannah Boyce, …"
     for edit in edits:
         if edit.field != "delete":
             change_action(t, t.review.actions[edit.index], edit.field, edit.value)
@@ -223,26 +236,45 @@ def apply_word_edits(t: Turn) -> bool:
 
 # an owner's full name given for the short one: "小潘是潘一鸣，写全名吧", "Dan is Dan Whitlock"
 _FULL_NAME = re.compile(
-    r"(?P<short>[\u4e00-\u9fff]{2,3})(?:就)?是(?P<full>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
-    r"|\b(?P<short_en>[A-Z][a-z]+)\s+is\s+(?P<full_en>[A-Z][a-z]+\s+[A-Z][a-z'’]+)\b"
+    r"(?P<short>[\u4e00-\u9fff]{2,3}?)(?:的?全名(?:是|叫)|(?:就)?是)(?P<full>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+    r"|\b(?P<short_en>[A-Z][a-z]+)(?:['’]s (?:full|real|last) name)?\s+is\s+"
+    r"(?P<full_en>[A-Z][a-z]+\s+[A-Z][a-z'’]+)\b"
 )
 
 
 def full_name_given(t: Turn) -> bool:
     """Every action of the owner said short gets the full name given for them; True when it did."""
-    said = _FULL_NAME.search(t.text)
-    if said is None or deadline(t.text, t.today) is not None:
+    if deadline(t.text, t.today) is not None or not _write_in_full(t, t.text):
         return False
+    t.reask()
+    return True
+
+
+def _full_name(sentence: str, actions: list[ActionItem]) -> tuple[str, str] | None:
+    """(short, full) when the sentence gives the full name of an owner said short ("Hannah's full name is
+    Hannah Boyce", "小潘是潘一鸣"); None otherwise."""
+    said = _FULL_NAME.search(sentence)
+    if said is None:
+        return None
     short, full = (
         (said.group("short"), said.group("full"))
         if said.group("short")
         else (said["short_en"], said["full_en"])
     )
-    owned = [i for i, a in enumerate(t.review.actions) if a.who == short]
-    if not owned or short == full:
-        return False
-    for index in owned:
-        t.review.actions[index].who = full
-        t.say("edit_updated", n=index + 1, item=line(t, t.review.actions[index]))
-    t.reask()
-    return True
+    owned = short != full and any(a.who == short for a in actions)
+    return (short, full) if owned else None
+
+
+def _write_in_full(t: Turn, text: str) -> bool:
+    """The owners said short written in full where the text gives their full name; True when any was."""
+    written = False
+    for sentence in split_sentences(text):
+        if (named := _full_name(sentence, t.review.actions)) is None:
+            continue
+        short, full = named
+        for index, action in enumerate(t.review.actions):
+            if action.who == short:
+                action.who = full
+                t.say("edit_updated", n=index + 1, item=line(t, action))
+                written = True
+    return written

@@ -17,6 +17,7 @@ from coach.engines.rules import (
     flow,
     late_goal,
     late_share,
+    names,
     transcript,
 )
 from coach.engines.rules.commands import handle_command
@@ -53,6 +54,7 @@ class RulesEngine:
 
     def answer(self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext) -> TurnResult:
         """One turn, without the deltas; a pasted meeting transcript is taken line by line."""
+        state = names.remember(state, text)
         if state and (pasted := transcript.replay(self._turn, state, review, text, ctx)) is not None:
             return pasted
         return self._turn(state, review, text, ctx)

@@ -146,6 +146,8 @@ class RulesState(BaseModel):
     edit_target: int | None = None  # the item number a "what should #n become?" is about (lessons, actions)
     # the document before each of the last turns that changed it, newest last ("撤销" / "undo")
     undo: list[dict[str, Any]] = Field(default_factory=list)
+    # people named in full anywhere in the chat ("Present: Fiona Drummond, …"): an owner named "Fiona" is her
+    names: list[str] = Field(default_factory=list)
     followup: FollowupState = Field(default_factory=FollowupState)
     review: ReviewState = Field(default_factory=ReviewState)
     analysis: AnalysisState = Field(default_factory=AnalysisState)

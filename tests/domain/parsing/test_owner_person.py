@@ -17,6 +17,8 @@ from coach.domain.parsing.owner_person import owner_person
         ("IT那边周涛", "周涛"),
         ("调度的小韩（韩冬梅）", "韩冬梅"),
         ("柏云（校区长）", "柏云"),
+        ("技术员田甜", "田甜"),
+        ("设备员老包", "老包"),
         ("Marguerite Doyle (GM)", "Marguerite Doyle"),
         ("the planner Dan Whitlock", "Dan Whitlock"),
         ("Sam Okafor in marketing", "Sam Okafor"),
@@ -54,3 +56,11 @@ def test_a_team_or_the_speaker_alone_stays_the_owner(said: str) -> None:
 )
 def test_words_that_name_no_one_give_no_owner(said: str | None) -> None:
     assert owner_person(said) is None
+
+
+def test_people_named_in_full_are_found_and_dates_are_not_people() -> None:
+    from coach.domain.parsing.owner_person import full_names_said
+
+    said = "Present: Fiona Drummond (chair), Callum Reid. Me: Leon Marsh. Back on Friday October 3."
+    assert full_names_said(said) == ["Fiona Drummond", "Callum Reid", "Leon Marsh"]
+    assert full_names_said("复盘会：质量部冯岚主持") == []

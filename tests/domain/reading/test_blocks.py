@@ -404,3 +404,16 @@ def test_what_went_badly_said_as_is_heads_the_shortfalls() -> None:
     assert [(b.kind, b.text) for b in read_blocks("不好的就是返工和延期。")] == [
         ("shortfalls", "返工和延期。")
     ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Actions, several: hairiness test for every new lot - Priya, end of December.",
+        "Action items, quickly: hairiness test for every new lot - Priya, end of December.",
+        "Actions, three of them: hairiness test for every new lot - Priya, end of December.",
+        "行动，有几条：新批次纱线毛羽检测，质检部李萍负责，12月底前。",
+    ],
+)
+def test_the_actions_head_may_say_how_many_or_how_they_come(said: str) -> None:
+    assert _kinds(said) == ["actions"]

@@ -137,3 +137,31 @@ def test_a_task_only_named_to_someone_at_the_meeting_is_asked_of_them(
 )
 def test_a_question_to_someone_that_names_no_task_alone_asks_no_task(said: str) -> None:
     assert task_asked(said, PEOPLE) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        (
+            "Pay review for returners, to put to the council - Kim, can you?",
+            ("Kim", "Pay review for returners, to put to the council"),
+        ),
+        ("收衣验衣培训方案——苏晴你来？", ("苏晴", "收衣验衣培训方案")),
+    ],
+)
+def test_the_person_may_be_named_after_a_dash(said: str, asked: tuple[str, str]) -> None:
+    assert task_asked(said, PEOPLE) == asked
+
+
+@pytest.mark.parametrize(
+    ("said", "task"),
+    [
+        (
+            "New starters group - Kim again, let's say December 1",
+            "Kim, New starters group, let's say December 1",
+        ),
+        ("城东客户固定收货窗口——马超你跟一下，两周后给我结果", "马超，城东客户固定收货窗口，两周后给我结果"),
+    ],
+)
+def test_a_task_handed_after_a_dash_with_a_date_is_theirs(said: str, task: str) -> None:
+    assert named_task(said, PEOPLE) == task

@@ -262,6 +262,15 @@ def test_a_self_introduction_after_a_lead_in_names_the_person(text: str, person:
         ("I'm Ivy. Most moved: the outage. Do better: I'd rather not say. Next step: a rota.", "do_better"),
         ("I'm Ivy. Most moved: the outage. Do better: pass on that one. Next step: a rota.", "do_better"),
         ("I'm Ivy. Most moved: the outage. Next step: she didn't answer that one.", "next_step"),
+        # not answered yet: the question is left out, nothing is filed for it
+        ("王芳说：最触动的是加班太多；做得更好那个她说要先想想，没给；下一步排好班。", "do_better"),
+        ("我是王芳。最触动的是加班太多；做得更好的……我还没想好；下一步排好班。", "do_better"),
+        ("I'm Ivy. Most moved: the outage. Next step: nothing yet.", "next_step"),
+        ("I'm Ivy. Most moved: the outage. Do better: she's not sure yet. Next step: a rota.", "do_better"),
+        (
+            "I'm Ivy. Most moved: the outage. Do better: she'll think about it. Next step: a rota.",
+            "do_better",
+        ),
     ],
 )
 def test_a_question_said_to_be_left_out_is_skipped_not_answered(text: str, left_out: str) -> None:
@@ -287,6 +296,12 @@ def test_a_question_said_to_be_left_out_is_skipped_not_answered(text: str, left_
             "next_step",
             "rota",
         ),
+        (
+            "Most moved: the outage. Next step: nothing beats a checklist, so write one.",
+            "next_step",
+            "checklist",
+        ),
+        ("最触动的是工单；下一步想想办法把排班做细。", "next_step", "排班做细"),
         # a transcript line with the same words
         ("[09:17] 马超：最触动的是客户跳过了试用；下一步跟客户谈。", "most_touched", "客户跳过了试用"),
     ],
@@ -407,6 +422,15 @@ def test_do_better_named_by_its_own_words_zh() -> None:
         ("I'm Gareth. What stuck with me most was the burst on Hill Road.", "most_touched", "the burst"),
         ("Me: Nadia, duty manager. Moved: passengers missing flights.", "most_touched", "passengers missing"),
         ("我是周海。自己的问题：太相信值班记录。", "self_discovery", "太相信值班记录"),
+        ("Me: Leon Marsh. Touched: a mum thanked the crew at 7am.", "most_touched", "a mum thanked"),
+        ("Me: Leon Marsh. Self: I sit on decisions waiting for sign-off.", "self_discovery", "I sit on"),
+        (
+            "Kev Morrow: found he's a decent teacher; better - he'd have refused to climb.",
+            "do_better",
+            "refused",
+        ),
+        ("我是周海。触动：值班大姐凌晨还在。", "most_touched", "值班大姐"),
+        ("我是周海。更好：早点把排班表发出去。", "do_better", "早点把排班表"),
         ("顾问孙悦：最触动的是放鸽子；会做得更好的是面试前一天电话辅导", "do_better", "面试前一天电话辅导"),
     ],
 )

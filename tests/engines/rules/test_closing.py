@@ -62,3 +62,15 @@ def test_an_action_that_ends_in_finish_words_is_no_closing(language: str, text: 
     result = coach.say(text)
     assert coach.stage == "actions"
     assert len(result.review.actions) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "closing"),
+    [("zh", "好，就这些，请结束吧"), ("en", "Right, that's the lot. Wrap up please.")],
+)
+def test_a_polite_finish_at_the_actions_ends_the_review(language: str, closing: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN))
+    result = coach.say(closing)
+    assert coach.stage == "done"
+    assert not result.review.actions

@@ -44,6 +44,16 @@ def _two_actions(language: str) -> Coaching:
         ("en", "Correction: the payment terms are Priya's, not Omar's.", 1, "Priya", dt.date(2026, 6, 30)),
         ("en", "Correction: the payment terms rewrite is Priya's.", 1, "Priya", dt.date(2026, 6, 30)),
         ("en", "And the collections dashboard by May 15 not 20.", 0, "Nina", dt.date(2026, 5, 15)),
+        # the item named between the verb that hands it over and its new owner
+        ("zh", "把付款节点那条交给陈静。", 1, "陈静", dt.date(2026, 6, 30)),
+        (
+            "en",
+            "Give the payment terms to Priya Lal, the legal lead, not Omar. Same date.",
+            1,
+            "Priya Lal",
+            dt.date(2026, 6, 30),
+        ),
+        ("en", "Hand the collections dashboard over to Priya.", 0, "Priya", dt.date(2026, 5, 20)),
     ],
 )
 def test_an_edit_by_words_changes_the_action_it_names_and_files_nothing(
@@ -232,3 +242,74 @@ def test_an_action_named_by_its_acronym_is_the_one_edited(language: str, actions
         ["陈静", "老黄"] if language == "zh" else ["Priya", "Omar"]
     )
     assert result.review.actions[1].when == dt.date(2026, 7, 15)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "when"),
+    [
+        ("zh", "改两处：\n- 老黄的全名是黄立新\n- 回款看板那条推迟到5月29日", "黄立新", dt.date(2026, 5, 29)),
+        (
+            "en",
+            "Couple of edits:\n- Omar's full name is Omar Haddad\n- Collections dashboard: push to May 29",
+            "Omar Haddad",
+            dt.date(2026, 5, 29),
+        ),
+    ],
+)
+def test_a_list_of_edits_gives_an_owners_full_name_and_moves_a_date(
+    language: str, text: str, owner: str, when: dt.date
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    assert len(result.review.actions) == 2
+    assert result.review.actions[1].who == owner
+    assert result.review.actions[0].when == when
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "付款节点那条交给陈静。再把回款看板那条推迟到5月29日。"),
+        ("en", "One change: the payment terms go to Priya, not Omar. And push the dashboard to May 29."),
+    ],
+)
+def test_a_date_pushed_lands_on_the_item_named_after_the_verb_not_the_one_edited_before(
+    language: str, text: str
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    dashboard, terms = result.review.actions
+    assert dashboard.when == dt.date(2026, 5, 29)
+    assert terms.when == dt.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        ("zh", "回款看板那条负责人换成孙丽，日期改成5月29日。", "孙丽"),
+        ("en", "The collections dashboard goes to Priya; the date moves to May 29.", "Priya"),
+    ],
+)
+def test_a_date_after_the_words_that_move_things_is_no_new_owner(
+    language: str, text: str, owner: str
+) -> None:
+    coach = _two_actions(language)
+    dashboard, _ = coach.say(text).review.actions
+    assert (dashboard.who, dashboard.when) == (owner, dt.date(2026, 5, 29))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        ("zh", "回款看板那个负责人改一下，给孙丽，她管财务；时间改成5月29日前。", "孙丽"),
+        ("en", "The collections dashboard goes to Priya, and push it to May 29.", "Priya"),
+    ],
+)
+def test_an_owner_change_announced_then_given_lands_with_the_new_date(
+    language: str, text: str, owner: str
+) -> None:
+    coach = _two_actions(language)
+    result = coach.say(text)
+    assert len(result.review.actions) == 2
+    dashboard, _ = result.review.actions
+    assert (dashboard.who, dashboard.when) == (owner, dt.date(2026, 5, 29))

@@ -13,6 +13,7 @@ from coach.domain.parsing import DateMention
 from coach.domain.parsing.owner_person import owner_person
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
+from coach.domain.reading.people import in_full
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.action_words import deadline, owner_in, owner_me, work_clauses
 from coach.engines.rules.replies import render
@@ -141,13 +142,10 @@ def make_item(t: Turn, draft: ActionDraft) -> ActionItem:
 
 
 def _in_full(t: Turn, who: str | None) -> str | None:
-    """A first name said alone is the person of this review whose full name starts with it ("hana" after
-    "hana o'neill"), when exactly one does."""
-    if not who or " " in who.strip() or not who.isascii():
-        return who
+    """A short name ("hana", "Fiona", "老包") is the one person of this review named in full that it stands
+    for: a reflection's person, an owner, or a name said anywhere in the chat."""
     people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
-    full = {p for p in people if p and p.lower().startswith(f"{who.lower()} ")}
-    return full.pop() if len(full) == 1 else who
+    return in_full(who, {p for p in people if p} | set(t.state.names))
 
 
 def line(t: Turn, item: ActionItem) -> str:

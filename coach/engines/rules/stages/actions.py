@@ -7,6 +7,7 @@ from functools import cache
 
 from coach.domain.critique import is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import LESSON_ACTION, label
+from coach.domain.parsing import ANY_DAY, find_dates
 from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import protests_asked_again, without_meta
@@ -187,11 +188,25 @@ def _with_owner_sentences(t: Turn, said: list[str]) -> list[str]:
 
 def _split_items(text: str) -> list[str]:
     """The items of a list; digits count as bullets only when they number the items 1, 2, 3…
-    ("by March 5. Newsletter list…" is a date, not item 5)."""
-    numbers = [int(m.group(1)) for m in _DIGIT_BULLET.finditer(text)]
+    ("by March 5. Newsletter list…" is a date, not item 5), and never when they are a date's day ("from
+    July 1.": the full stop after it ends the sentence)."""
+    masked = _days_masked(text)
+    numbers = [int(m.group(1)) for m in _DIGIT_BULLET.finditer(masked)]
+    items = _ITEMS.split(masked)
     if numbers and numbers != list(range(1, len(numbers) + 1)):
-        return _ITEMS_NO_DIGITS.split(text)
-    return _ITEMS.split(text)
+        items = _ITEMS_NO_DIGITS.split(masked)
+    return [item.replace(_DAY_STOP, ".") for item in items]
+
+
+_DAY_STOP = "\u2024"  # stands for the full stop after a date's day while the list is cut
+
+
+def _days_masked(text: str) -> str:
+    for mention in find_dates(text, ANY_DAY):
+        end = text.find(mention.text) + len(mention.text)
+        if end >= len(mention.text) and mention.text[-1:].isdigit() and text[end : end + 1] == ".":
+            text = f"{text[:end]}{_DAY_STOP}{text[end + 1 :]}"
+    return text
 
 
 def _take_several(t: Turn, pieces: list[str]) -> bool:

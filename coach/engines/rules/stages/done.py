@@ -29,10 +29,14 @@ def skip(t: Turn) -> None:
 
 
 def _people_in_full(t: Turn) -> None:
-    """A reflection filed under a short name ("Kofi", "老廖") is the one owner of an action named in full."""
+    """A reflection filed under a short name ("Kofi", "老廖") is the one owner of an action named in full;
+    an owner named short is the one person named in full later in the chat ("Hannah's full name is …")."""
     owners = {a.who for a in t.review.actions if a.who}
     for reflection in t.review.reflections:
         reflection.person = in_full(reflection.person, owners)
+    known = owners | {r.person for r in t.review.reflections if r.person} | set(t.state.names)
+    for action in t.review.actions:
+        action.who = in_full(action.who, known)
 
 
 def _missing(t: Turn) -> str:

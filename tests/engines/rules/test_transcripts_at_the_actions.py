@@ -1,0 +1,57 @@
+"""A meeting transcript pasted while the coach asks for actions: its tasks answer that question, and the
+user's own closing words after it ("(end of notes) – that's all, wrap up") end the review; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.rules.helpers import TO_ACTIONS_ZH, Coaching
+from tests.engines.rules.test_meta_and_edits import TO_ACTIONS_EN
+
+TASKS_ZH = """[10:01] 周敏：质检规程重新修订，这个我来定，6月10日前出文件。
+[10:02] 陈峰：我那个客户沟通培训，我自己报名，6月底之前参加。
+[10:03] 周敏：好。
+[10:04] 陈峰：今天就到这，散会。
+
+（记录完）就这些，结束"""
+
+TASKS_EN = """[10:01] Dana: The supplier audit checklist, I'll rewrite it by June 10.
+[10:02] Omar: Fine by me.
+[10:03] Dana: Good.
+[10:04] Omar: That's us, thanks everyone.
+
+(end of notes) - that's all, wrap up"""
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text", "owner", "work"),
+    [
+        ("zh", TO_ACTIONS_ZH, TASKS_ZH, "周敏", "质检规程"),
+        ("en", TO_ACTIONS_EN, TASKS_EN, "Dana", "supplier audit"),
+    ],
+)
+def test_a_transcript_at_the_actions_files_its_tasks_and_its_closing_ends_the_review(
+    language: str, opening: tuple[str, ...], text: str, owner: str, work: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    review = coach.say(text).review
+    assert coach.stage == "done"
+    mine = [a for a in review.actions if work in f"{a.what} {a.how}"]
+    assert [a.who for a in mine] == [owner]
+    everything = " ".join(f"{a.what} {a.how}" for a in review.actions)
+    for chatter in ("散会", "记录完", "结束", "thanks everyone", "end of notes", "wrap up"):
+        assert chatter not in everything
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "text"),
+    [("zh", TO_ACTIONS_ZH, TASKS_ZH), ("en", TO_ACTIONS_EN, TASKS_EN)],
+)
+def test_a_transcript_at_the_actions_without_a_closing_asks_for_more(
+    language: str, opening: tuple[str, ...], text: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    coach.say(text.rsplit("\n\n", 1)[0])
+    assert coach.stage == "actions"
