@@ -165,6 +165,8 @@ def _cue_kind(item: Item) -> Kind | None:
     # "往下看，…", "On the surface, …": the words of a drill-down are cause language under any topic
     drill_words = drilldown.deeper_step(text) is not None or drilldown.surface_split(text) is not None
     steps_down = drill_words and (section in (None, "cause") or item.spoken or item.paragraph)
+    if section in ("highlight", "shortfall") and finding_cues.reason_points_back(text):
+        return section
     if cues.CAUSE.search(text) or steps_down:
         # under "What went wrong" a "because" clause belongs to the shortfall; the causes have their part
         if (
