@@ -57,6 +57,13 @@ def takes_it_on(text: str) -> bool:
     return _TAKES_IT_ON.match(text.strip()) is not None and mentions_date(text) and not refuses
 
 
+def called(speaker: str | None, name: str) -> bool:
+    """ "Marek" calls the speaker "Marek Nowak": a first name is enough to address someone."""
+    if speaker is None:
+        return False
+    return speaker == name or (name.isascii() and speaker.split()[0] == name)
+
+
 def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
     """The index of the addressee's agreement right after item i, if they agree; a reply that is only a
     deadline ("Megan, can you write it?" — Megan: "By February 6.") takes the task on with that date."""
@@ -64,7 +71,7 @@ def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
         text = items[j].text
         agrees = prose.is_confirmation(text) or prose.accepts_task(text) or takes_it_on(text)
         agrees = agrees or _only_a_deadline(text)
-        if items[j].speaker == name and agrees:
+        if called(items[j].speaker, name) and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):
             return None
@@ -212,7 +219,7 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
 
 def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, action: K) -> bool:
     """ "Luis, staged rollout by March 6?" — Luis: "Yes.": the task is Luis's; True when joined."""
-    from coach.notes.actions import mentions_date
+    from coach.notes.actions import mentions_date, names_time
 
     item = items[i]
     addressed = prose.addressed_task(item.text) if item.speaker else None
@@ -222,19 +229,22 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
     j = _confirmed_by(items, i, name)
     if j is None:
         return False
-    item.text, item.owner = _without_asking(task), name
-    if not mentions_date(task) and mentions_date(items[j].text):
+    # the one who answers is named in full: "Marek, …?" — "Marek Nowak: Yes."
+    item.text, item.owner = _without_asking(task), items[j].speaker or name
+    # "…, by tonnage?" is not dated: "by" leads to a deadline only when a time follows
+    dated = mentions_date(task) and names_time(task)
+    if not dated and mentions_date(items[j].text):
         item.due = items[j].text  # "By March 6, yes." dates the task it agrees to
     kinds[i], kinds[j] = action, other
     after = j + 1
-    if after < len(items) and item.due is None and not mentions_date(task):
+    if after < len(items) and item.due is None and not dated:
         # "I can." — "The board meets on the 28th, I'll have the paper in by then.": the date they give next
         said = items[after]
         if prose.points_to_then(said.text):
             day = _deadline_named(said.text)
         else:  # "Yes, I'll take that." — "By the end of October.": a date said on its own
             day = said.text if _only_a_deadline(said.text) else None
-        if said.speaker == name and day is not None:
+        if called(said.speaker, name) and day is not None:
             item.due, kinds[after] = day, other
     return True
 

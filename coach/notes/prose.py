@@ -253,7 +253,8 @@ def is_confirmation(text: str) -> bool:
 
 # "Sam, can you …?" and, typed in a chat without the comma, "Sam can you …?", "刘强你能不能…？"
 _ADDRESSEE = re.compile(
-    r"^@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})"
+    # "And Stuart, an on-call rota for nights?", "那小韩，…？": a word that only goes on to the next task
+    r"^(?:(?i:and|so|then)\s+|那)?@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})"
     r"(?:\s*[,，]|(?=\s+(?i:can|could|would|will)\s+you\b)|(?=你))\s*(?P<task>.+?)[？?]$"
 )
 # "车流预测排班的方案，严红你来？", "The inspection checklist, Kwame?": the task first, then whose it is
