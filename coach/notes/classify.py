@@ -91,6 +91,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "digression"
     if cues.SMALL_TALK.search(text) or len(text.strip()) < 4 or cues.QUESTION.search(text):
         return "other"
+    if prose.only_passes_the_floor(text):
+        return "other"
     if prose.announces_list(text):
         return "other"  # "Key improvements are the following.": the items are what follows
     if prose.rejects_cause(text):
