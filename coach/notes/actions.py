@@ -56,7 +56,8 @@ _OWNER_PATTERNS = (
     re.compile(
         r"\b(?i:hand|give|leave)\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+(?:to|with)\s+([A-Z][a-z]+)\b"
     ),
-    re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|[向找和跟与]|$)"),
+    # "— Fern, by Friday", "让仓库的老樊——樊建国——来做": the name after a dash, also set off by a second one
+    re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|[向找和跟与]|——|—|$)"),
     re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)\s*[，,]\s*"),
 )
 _NOT_NAMES = frozenset(

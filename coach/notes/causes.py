@@ -146,6 +146,13 @@ class _Story:
             return
         own = clean(item.text) or ""
         told = self.labelled if self.labelled_under == (item.heading, item.para) else None
+        if part == "deeper" and told is not None and told.surface_cause and told.root_cause is None:
+            # "Surface cause: …" / "Why: …": the answer to why is the same chain, one level down
+            told.surface_cause = f"{told.surface_cause}; {own}"
+            told.evidence = f"{told.evidence}\n{item.evidence}"
+            self.last = item
+            return
+        part = "surface" if part == "deeper" else part
         self.labelled_under = (item.heading, item.para)
         if told_by is not None and item.parent_line == told_by.line and self.chains and part != "phenomenon":
             # "1. Resolution rate low" / "   Cause: …": the line above the labels names what they explain

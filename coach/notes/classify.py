@@ -26,6 +26,7 @@ from coach.notes.told_findings import (
     split_told_findings,
     weighed_after,
 )
+from coach.notes.volunteers import take_asked_tasks
 from coach.notes.weighed_paragraph import weighed_paragraphs
 from coach.notes.wordlists import phrases
 
@@ -89,7 +90,8 @@ def _cue_kind(item: Item) -> Kind | None:
         or prose.is_aside(text)
     ):
         return "digression"
-    if cues.SMALL_TALK.search(text) or len(text.strip()) < 4 or cues.QUESTION.search(text):
+    floor = prose.only_passes_the_floor(text)  # "志刚你先说。", "我补充一下。"
+    if cues.SMALL_TALK.search(text) or len(text.strip()) < 4 or cues.QUESTION.search(text) or floor:
         return "other"
     if prose.announces_list(text):
         return "other"  # "Key improvements are the following.": the items are what follows
@@ -165,6 +167,8 @@ def _cue_kind(item: Item) -> Kind | None:
     # "往下看，…", "On the surface, …": the words of a drill-down are cause language under any topic
     drill_words = drilldown.deeper_step(text) is not None or drilldown.surface_split(text) is not None
     steps_down = drill_words and (section in (None, "cause") or item.spoken or item.paragraph)
+    if section in ("highlight", "shortfall") and finding_cues.reason_points_back(text):
+        return section
     if cues.CAUSE.search(text) or steps_down:
         # under "What went wrong" a "because" clause belongs to the shortfall; the causes have their part
         if (
@@ -497,4 +501,5 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
         if kinds[i] == "cause" and kinds[i - 1] == "other" and cues.QUESTION.search(before):
             items[i].asked = items[i].asked or before  # "And why did nobody …?" — "Because …"
     kinds = attach_type_remarks(items, kinds, other="other", lesson="lesson")
+    kinds = take_asked_tasks(items, kinds, action="action")
     return items, link_followups(items, kinds, other="other", action="action")

@@ -15,6 +15,7 @@ from coach.notes.classify import Kind, classify_and_link
 from coach.notes.findings import attach_causes, build_finding, success_with_goal
 from coach.notes.lessons import build_lesson
 from coach.notes.merge import merge_near_identical
+from coach.notes.people import full_name, known_people
 from coach.notes.segment import Item, segment
 
 
@@ -63,9 +64,14 @@ def _reflection(item: Item) -> Reflection:
 
 
 def assemble(
-    items: list[Item], kinds: list[Kind], doc: Retrospective, review_date: dt.date | None
+    items: list[Item],
+    kinds: list[Kind],
+    doc: Retrospective,
+    review_date: dt.date | None,
+    people: list[str] | None = None,
 ) -> Retrospective:
-    """Fill the document from classified items; near-identical items are merged."""
+    """Fill the document from classified items; near-identical items are merged; an owner called by a short
+    name is the one of `people` (the note's full names) it fits."""
     by_kind: dict[Kind, list[Item]] = {}
     for item, kind in zip(items, kinds, strict=True):
         if kind == "lesson" and assigns_task(item.text, review_date):
@@ -100,6 +106,8 @@ def assemble(
     doc.actions = merge_near_identical(
         [build_action(i, review_date) for i in by_kind.get("action", [])], lambda a: a.what
     )
+    for action in doc.actions:
+        action.who = full_name(action.who, people or [])
     doc.reflections = [_reflection(i) for i in by_kind.get("reflection", [])]
     doc.summary = _summary(doc)
     return doc
@@ -136,4 +144,5 @@ class RulesNotesExtractor:
             date=date,
             language=language or detect_language(text),
         )
-        return assemble(items, kinds, doc, date)
+        people = known_people(text, (i.speaker for i in segmented.items), segmented.participants)
+        return assemble(items, kinds, doc, date, people)

@@ -129,3 +129,10 @@ def went_badly(head: str) -> bool:
     if bad and re.search(rf"(?:{phrases('went_down').pattern})$", head):
         return False  # "投诉下降", "退货少了": less of a bad thing went well
     return bad or re.search(rf"(?:{phrases('told_miss_end').pattern})$", head) is not None
+
+
+def reason_points_back(text: str) -> bool:
+    """ "Tonnes short because of it.", "产量也少了，就是因为这个": the reason only points to the finding told
+    before; the sentence is another finding, not a cause of its own."""
+    body = text.strip().rstrip(" .。!！")
+    return re.search(rf"(?:{phrases('reason_points_back').pattern})$", body, re.I) is not None

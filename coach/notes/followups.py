@@ -57,14 +57,37 @@ def takes_it_on(text: str) -> bool:
     return _TAKES_IT_ON.match(text.strip()) is not None and mentions_date(text) and not refuses
 
 
-def _confirmed_by(items: Sequence[Item], i: int, name: str) -> int | None:
+# "I'll have the checklist by March 25", "清单我3月25日前给": the one asked says they will do it
+_SAYS_THEY_WILL = re.compile(r"^I(?:'ll|’ll| will| can)\b|^[^，,。]{0,12}?我(?!觉得|认为|看|想)", re.I)
+
+
+def restates_it(text: str, task: str) -> bool:
+    """ "Joy, the drum settings and a post-rebuild checklist?" — "I'll have the checklist by March 25.": the
+    reply takes the task on in words of the task itself, with a date; a refusal takes nothing on."""
+    from coach.notes.actions import mentions_date
+
+    refuses = re.search(r"不|没|(?i:\bnot\b|n't|\bcannot\b)", text) is not None
+    shared = (_content_words(text) & _content_words(task)) - _STOP_STEMS - _TASK_NOUNS
+    said = _SAYS_THEY_WILL.match(text.strip()) is not None
+    return said and bool(shared) and mentions_date(text) and not refuses
+
+
+def called(speaker: str | None, name: str) -> bool:
+    """ "Marek" calls the speaker "Marek Nowak": a first name is enough to address someone."""
+    if speaker is None:
+        return False
+    return speaker == name or (name.isascii() and speaker.split()[0] == name)
+
+
+def _confirmed_by(items: Sequence[Item], i: int, name: str, task: str) -> int | None:
     """The index of the addressee's agreement right after item i, if they agree; a reply that is only a
     deadline ("Megan, can you write it?" — Megan: "By February 6.") takes the task on with that date."""
     for j in range(i + 1, min(i + 3, len(items))):
         text = items[j].text
         agrees = prose.is_confirmation(text) or prose.accepts_task(text) or takes_it_on(text)
+        agrees = agrees or restates_it(text, task)
         agrees = agrees or _only_a_deadline(text)
-        if items[j].speaker == name and agrees:
+        if called(items[j].speaker, name) and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):
             return None
@@ -212,29 +235,32 @@ def join_continuations(items: list[Item], kinds: list[K], other: K) -> list[K]:
 
 def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, action: K) -> bool:
     """ "Luis, staged rollout by March 6?" — Luis: "Yes.": the task is Luis's; True when joined."""
-    from coach.notes.actions import mentions_date
+    from coach.notes.actions import mentions_date, names_time
 
     item = items[i]
     addressed = prose.addressed_task(item.text) if item.speaker else None
     if addressed is None:
         return False
     name, task = addressed
-    j = _confirmed_by(items, i, name)
+    j = _confirmed_by(items, i, name, task)
     if j is None:
         return False
-    item.text, item.owner = _without_asking(task), name
-    if not mentions_date(task) and mentions_date(items[j].text):
+    # the one who answers is named in full: "Marek, …?" — "Marek Nowak: Yes."
+    item.text, item.owner = _without_asking(task), items[j].speaker or name
+    # "…, by tonnage?" is not dated: "by" leads to a deadline only when a time follows
+    dated = mentions_date(task) and names_time(task)
+    if not dated and mentions_date(items[j].text):
         item.due = items[j].text  # "By March 6, yes." dates the task it agrees to
     kinds[i], kinds[j] = action, other
     after = j + 1
-    if after < len(items) and item.due is None and not mentions_date(task):
+    if after < len(items) and item.due is None and not dated:
         # "I can." — "The board meets on the 28th, I'll have the paper in by then.": the date they give next
         said = items[after]
         if prose.points_to_then(said.text):
             day = _deadline_named(said.text)
         else:  # "Yes, I'll take that." — "By the end of October.": a date said on its own
             day = said.text if _only_a_deadline(said.text) else None
-        if said.speaker == name and day is not None:
+        if called(said.speaker, name) and day is not None:
             item.due, kinds[after] = day, other
     return True
 

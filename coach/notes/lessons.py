@@ -79,9 +79,12 @@ _SAID_DIMENSION = re.compile(
     rf"(?P<tag>(?!人)(?:{_DIMENSION_ALT})|人(?=的问题|的事|的层面|层面|方面))(?![a-z])",
     re.I,
 )
-# "配件安全库存要每季度优化一次，业务", "特产专柜要继续，业务上的": a dimension word closing the lesson
+# "配件安全库存要每季度优化一次，业务", "特产专柜要继续，业务上的", "师带徒继续，人的层面": a dimension word
+# closing the lesson; "人" only with the words that make it one ("人的层面", "人的问题")
 _CLOSING_DIMENSION = re.compile(
-    rf"[，,;；]\s*(?P<tag>(?!人)(?:{_DIMENSION_ALT}))(?:上的|上|方面|层面|的)?\s*[。.!！]?$", re.I
+    rf"[，,;；]\s*(?P<tag>(?!人)(?:{_DIMENSION_ALT})|人(?=的层面|的问题|的方面|层面|方面))"
+    r"(?:的层面|的问题|的方面|上的|上|方面|层面|的)?\s*[。.!！；;]?$",
+    re.I,
 )
 _LEAD = re.compile(
     r"^(?:第[一二三四五六七八九十]+[，,、]\s*|我总结一下教训[。.]\s*|(?:经验|教训|lesson|learning|takeaway)s?\s*[:：]\s*)",

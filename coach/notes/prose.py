@@ -69,6 +69,16 @@ def is_closing_talk(text: str) -> bool:
     return phrases("small_talk").search(text) is not None
 
 
+# "志刚你先说", "Marek, you go first": the name the floor is handed to
+_FLOOR_TO = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?=你)|[A-Z][a-z]+\s*[,，]\s*)")
+
+
+def only_passes_the_floor(text: str) -> bool:
+    """ "志刚你先说。", "我补充一下。", "Marek, you go first.": a turn that only passes the floor."""
+    body = _FLOOR_TO.sub("", text.strip()).strip(" ，,。.!！")
+    return phrases("turn_taking", anchored=True).fullmatch(body) is not None
+
+
 def proposes(text: str) -> bool:
     """ "认证流程是可以分级的", "We could split the suite": what could be done, not why it went wrong (a
     statement of what did not happen, "没有…可以…", "could not …", stays what it is)."""
@@ -253,7 +263,8 @@ def is_confirmation(text: str) -> bool:
 
 # "Sam, can you …?" and, typed in a chat without the comma, "Sam can you …?", "刘强你能不能…？"
 _ADDRESSEE = re.compile(
-    r"^@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})"
+    # "And Stuart, an on-call rota for nights?", "那小韩，…？": a word that only goes on to the next task
+    r"^(?:(?i:and|so|then)\s+|那)?@?(?P<name>[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})"
     r"(?:\s*[,，]|(?=\s+(?i:can|could|would|will)\s+you\b)|(?=你))\s*(?P<task>.+?)[？?]$"
 )
 # "车流预测排班的方案，严红你来？", "The inspection checklist, Kwame?": the task first, then whose it is

@@ -279,7 +279,7 @@ def announced_topic(sentence: str) -> tuple[Section, str] | None:
     announces ("Some things worked well.", "总结下来有几条经验。") gives an empty rest. The phrases are
     per-language data (coach/notes/words/).
     """
-    from coach.notes.wordlists import topic_phrases
+    from coach.notes.wordlists import phrases, topic_phrases
 
     bare = sentence.strip().strip("*").strip()
     text = _FILLER.sub("", bare)
@@ -299,8 +299,8 @@ def announced_topic(sentence: str) -> tuple[Section, str] | None:
                 a_phrase = len(phrase) >= 4 and (" " in phrase or not phrase.isascii())
                 if a_phrase and (short or len(phrase.split()) >= 3):
                     return section, ""
-    if re.search(r"为什么|(?<![a-z])why\b", text, re.I) and re.search(r"[？?]$", text):
-        return "cause", ""
+    if phrases("cause_question").search(text) and re.search(r"[？?]$", text):
+        return "cause", ""  # "为什么…？", "Why …?", "What's stopping the shredder?"
     return _counted_topic(text)
 
 

@@ -130,6 +130,7 @@ def answers_to_an_announced_why(items: list[Item], kinds: list[K], cause: K, oth
             no_answer = phrases("no_answer", anchored=True).match(items[j].text.strip()) is not None
             if no_answer:
                 break  # "No idea, ask facilities.", "不清楚": the why goes unanswered
-            if kinds[j] == other and not prose.only_agrees(items[j].text):
+            floor = prose.only_passes_the_floor(items[j].text)  # "志刚你先说。", "我补充一下。"
+            if kinds[j] == other and not prose.only_agrees(items[j].text) and not floor:
                 kinds[j] = cause
     return kinds

@@ -106,14 +106,42 @@ def _same_finding(head: str, told: str) -> bool:
     return core in told or told in head or similarity(head, told) >= _SAME
 
 
+_LISTED_PART_CJK = 10
+_LISTED_PART_WORDS = 6
+
+
+def listed_findings(text: str) -> list[str] | None:
+    """ "开胶返修太多，准时出货差得远，合格率也没到。" → its three findings: several findings listed in one
+    sentence, each told in a few words that end on how it went; None for a finding told with its detail."""
+    body = text.strip().rstrip("。.!！")
+    parts = [re.sub(r"^(?i:and)\s+", "", p.strip()) for p in re.split(r"[，,、;；]", body) if p.strip()]
+    if len(parts) < 2:
+        return None
+    end = re.compile(rf"(?:{phrases('told_finding_end').pattern})$", re.I)
+    for part in parts:
+        short = len(re.findall(r"[\u4e00-\u9fff]", part)) <= _LISTED_PART_CJK
+        short = short and len(re.findall(r"[A-Za-z']+", part)) <= _LISTED_PART_WORDS
+        # "…，是这次最大的不足": a remark on the finding before names none of its own
+        remark = re.match(r"^(?:是|这|那|(?i:is|was|that|it)\b)", part) is not None
+        if not short or remark or re.search(r"\d", part) or end.search(part) is None:
+            return None
+    return parts
+
+
 def split_told_findings(
     items: list[Item], kinds: list[K], shortfall: K, cause: K
 ) -> tuple[list[Item], list[K]]:
-    """Each cause that names its finding first gives that finding as a shortfall too, unless already told."""
+    """Each cause that names its finding first gives that finding as a shortfall too, unless already told;
+    a shortfall that lists several findings in a few words each gives one shortfall for each."""
     out_items: list[Item] = []
     out_kinds: list[K] = []
     told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
     for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        listed = listed_findings(item.text) if kind == shortfall and item.label is None else None
+        if listed:
+            out_items += [dataclasses.replace(item, text=part) for part in listed]
+            out_kinds += [kind] * len(listed)
+            continue
         head = None
         if kind == cause and item.part is None:
             head = finding_head(item.text) or (

@@ -30,3 +30,18 @@ def test_checks_sign_offs_and_handovers_are_the_organization(text: str) -> None:
 @pytest.mark.parametrize("text", ["会员日特价引流要继续", "Keep the weekend brunch menu"])
 def test_a_lesson_about_the_offer_itself_stays_business(text: str) -> None:
     assert _dimension(text) is Dimension.business
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "雇工方式要优化，和周边村签长期用工协议",
+        "苗圃和造林队各干各的、不对接的做法要停止",
+        "Keep the every-shift thermal camera round",
+        "Start changing blades on a tonnage interval",
+        "Stop running blades to failure",
+        "Keep the weekend on-call rota",
+    ],
+)
+def test_rounds_rotas_intervals_and_ways_of_hiring_are_the_organization(text: str) -> None:
+    assert _dimension(text) is Dimension.organization

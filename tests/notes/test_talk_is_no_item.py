@@ -443,3 +443,25 @@ def test_a_date_said_with_more_words_is_not_a_date_alone() -> None:
     assert _only_a_deadline("By the end of October.") and _only_a_deadline("月底前。")
     assert not _only_a_deadline("By the end of October, but I need help from IT.")
     assert not _only_a_deadline("月底前估计不行。")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[00:04:30] 晏伟：行动。\n[00:04:35] 晏伟：马丁，感谢参加。\n",
+        "[00:04:30] Helen: Actions.\n[00:04:35] Helen: Good. Pete, thanks for joining.\n",
+    ],
+)
+def test_thanks_for_joining_is_no_action(note: str) -> None:
+    assert extract(note, name="note.txt").actions == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[00:00:30] 覃海：开会前汤总说了一句，中秋的礼盒今年卖得不错，这个不展开。\n",
+        "[00:00:30] Mia: The gift boxes sold really well this year, but I won't go into that.\n",
+    ],
+)
+def test_a_remark_the_meeting_sets_aside_is_no_highlight(note: str) -> None:
+    assert extract(note, name="note.txt").highlights == []

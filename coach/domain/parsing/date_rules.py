@@ -139,7 +139,8 @@ def _month_day(m: re.Match[str], today: dt.date) -> dt.date | None:
     day = _number(day_text) if day_text else _MONTH_PARTS[m["md_p"] or "底"]
     if month is None or day is None or (day_text and day == 0):
         return None
-    return day_in_month(int(m["md_y"]), month, day) if m["md_y"] else yearless_day(today, month, day)
+    year = _year_of(m["md_y"], m["md_rel"], today)  # "明年5月底" is next year's, whatever the month
+    return day_in_month(year, month, day) if year is not None else yearless_day(today, month, day)
 
 
 def _slash(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -343,7 +344,7 @@ _RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "month_day",
-        rf"(?:(?P<md_y>{_YEAR})\s*年\s*)?(?<![\d个])(?P<md_m>{_CN_N})\s*月份?\s*"
+        rf"(?:(?P<md_y>{_YEAR})\s*年\s*|(?P<md_rel>今|明|后)年\s*)?(?<![\d个])(?P<md_m>{_CN_N})\s*月份?\s*"
         r"(?:(?P<md_d>\d{1,2})(?!\d)\s*[日号]?|(?P<md_dc>[一二三四五六七八九十]{1,3})[日号]"
         r"|(?P<md_p>下旬|上旬|中旬|底|末|中|初))?",
         _month_day,
