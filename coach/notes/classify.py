@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from coach.domain.reading.cues import share_lead
 from coach.domain.reading.goals import Context, may_state_goal, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
@@ -15,6 +14,13 @@ from coach.notes.cause_statement import counts_out_reasons
 from coach.notes.contributing import split_contributing
 from coach.notes.incident import incident_opening
 from coach.notes.lessons import is_tagged_lesson
+from coach.notes.neighbours import (
+    after_the_end,
+    answers_among_causes,
+    before_the_start,
+    findings_go_on,
+    list_goes_on,
+)
 from coach.notes.segment import Item
 from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
 from coach.notes.told_findings import (
@@ -355,76 +361,6 @@ def classify_items(items: list[Item], *, use_embeddings: bool = True, min_score:
     return [kind or "other" for kind in kinds]
 
 
-def _before_the_start(items: list[Item], kinds: list[Kind]) -> list[Kind]:
-    """ "人是陆陆续续到的……十二点四十正式开始。": a paragraph told before the meeting starts holds no item."""
-    kinds = list(kinds)
-    for i, item in enumerate(items[:12]):
-        if item.speaker is None and prose.starts_meeting(item.text):
-            for j in range(i + 1):
-                if items[j].para == item.para and kinds[j] != "goal":
-                    kinds[j] = "other"
-            break
-    return kinds
-
-
-# "一是…；二是…；三是…", "First, …; second, …": the places of one list
-_NEXT_IN_LIST = re.compile(
-    r"^(?:[二三四五六七八九]是|第[二三四五六七八九][，,、是]|(?:second|third|fourth|fifth)(?:ly)?\b)", re.I
-)
-
-
-def _list_goes_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
-    """ "下一步…：一是A，甘雨负责；二是B，马骁负责": the next places of a list of actions are actions too."""
-    kinds = list(kinds)
-    for i in range(1, len(items)):
-        item, before = items[i], items[i - 1]
-        same_list = item.para == before.para and item.speaker == before.speaker
-        if kinds[i] == "other" and kinds[i - 1] == "action" and same_list and _NEXT_IN_LIST.match(item.text):
-            kinds[i] = "action"
-    return kinds
-
-
-def _findings_go_on(items: list[Item], kinds: list[Kind]) -> list[Kind]:
-    """ "The pop-up desks were great, …" | "And the student helpers, …, they ran the walk-in triage.": in one
-    turn, a statement joined on with "and", "而且" goes on with the list of what went well or wrong."""
-    kinds = list(kinds)
-    for i in range(1, len(items)):
-        item, before = items[i], items[i - 1]
-        same_turn = item.speaker is not None and item.speaker == before.speaker and item.line == before.line
-        finding = kinds[i - 1] in ("highlight", "shortfall")
-        joined = phrases("separate_lead", anchored=True).match(item.text) is not None
-        if kinds[i] == "other" and finding and same_turn and joined and not cues.QUESTION.search(item.text):
-            kinds[i] = kinds[i - 1]
-    return kinds
-
-
-def _answers_among_causes(items: list[Item], kinds: list[Kind]) -> list[Kind]:
-    """ "And first-contact resolution?" — "New agents.": while the causes are being told, what another person
-    says right after a question is the cause asked for."""
-    kinds = list(kinds)
-    for i in range(1, len(items)):
-        item, before = items[i], items[i - 1]
-        asked = kinds[i - 1] == "other" and before.speaker is not None and cues.QUESTION.search(before.text)
-        answer = item.speaker is not None and item.speaker != before.speaker and item.spoken
-        telling = item.section == "cause" and kinds[i] == "other" and not cues.QUESTION.search(item.text)
-        weighs = share_lead().search(item.text) is not None  # "这个占多少？" — "我看七成": a weight, no cause
-        if asked and answer and telling and not weighs and not prose.only_agrees(item.text):
-            kinds[i] = "cause"
-    return kinds
-
-
-def _after_the_end(items: list[Item], kinds: list[Kind]) -> list[Kind]:
-    """ "就这样，散会。" — "好嘞，我把空调关了": in a transcript, what is said after the meeting is closed
-    holds no item."""
-    kinds = list(kinds)
-    closed = False
-    for i, item in enumerate(items):
-        if closed and item.speaker is not None and kinds[i] != "digression":
-            kinds[i] = "other"
-        closed = closed or (item.speaker is not None and prose.closes_meeting(item.text))
-    return kinds
-
-
 def _goodbye_turns(items: list[Item], kinds: list[Kind]) -> list[Kind]:
     """ "Sounds like a plan. Right, Biscuit needs a walk. Bye all!", "好，我先撤了，娃要接。拜拜": a turn that
     ends in goodbyes is leave-taking; what it says beside them is no task unless the turn names a day or
@@ -475,13 +411,13 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     )
 
     kinds = classify_items(items, use_embeddings=use_embeddings)
-    kinds = _before_the_start(items, kinds)
+    kinds = before_the_start(items, kinds, goal="goal", other="other")
     kinds = _promises_before_results(items, kinds)
-    kinds = _after_the_end(items, kinds)
+    kinds = after_the_end(items, kinds, digression="digression", other="other")
     kinds = _goodbye_turns(items, kinds)
-    kinds = _list_goes_on(items, kinds)
-    kinds = _findings_go_on(items, kinds)
-    kinds = _answers_among_causes(items, kinds)
+    kinds = list_goes_on(items, kinds, action="action", other="other")
+    kinds = findings_go_on(items, kinds, findings=("highlight", "shortfall"), other="other")
+    kinds = answers_among_causes(items, kinds, cause="cause", other="other")
     kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
     kinds = weighed_after(items, kinds, cause="cause", other="other", weighs=_weighs_the_last)
     kinds = weighed_paragraphs(items, kinds, shortfall="shortfall", cause="cause")
