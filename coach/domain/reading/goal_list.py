@@ -136,17 +136,9 @@ _NUMBER_NAMES = re.compile(r"[(（][^)）]*\d[^)）]*[)）]|(?<![\d.,])\d+\s+[A-
 
 
 def _first_number(clause: str) -> int:
-    # the digits of a name token are no value: "P99", "TP99", "Q2"; nor a time window that opens a name
-    # ("5分钟到场率", "48小时发货率")
-    window = _WINDOW_IN_NAME.match(clause)
-    start = window.end() if window else 0
-    number = re.compile(r"(?<![A-Za-z\d])\d|[一二两三四五六七八九十百]+(?:成|万|个|%)").search(clause, start)
+    # the digits of a name token are no value: "P99", "TP99", "Q2"
+    number = re.search(r"(?<![A-Za-z\d])\d|[一二两三四五六七八九十百]+(?:成|万|个|%)", clause)
     return number.start() if number else len(clause)
-
-
-_WINDOW_IN_NAME = re.compile(
-    r"\s*\d+(?:\.\d+)?\s*(?:分钟|小时|天|日|周|个月|秒)(?:以上|以内|之内|内)?(?=[\u4e00-\u9fff]{2})"
-)
 
 
 # a comparison with the target ("远低于60%的目标", "way below the 60% target") or a pronoun names no KPI;
@@ -233,11 +225,12 @@ def read_list(text: str) -> list[Goal]:
     if is_chitchat(text):
         return []
     text = _LIST_HEAD.sub("", arrows_spelled(text))
-    if _PER_UNIT.search(text) or _THRESHOLD_IN_NAME.search(text):
+    if _PER_UNIT.search(text) or _THRESHOLD_IN_NAME.search(text) or _WINDOW_IN_NAME.search(text):
         # "Cost per £1 raised", "每万元收入", "calls answered within 20 seconds: target 80%": the number is
         # part of the KPI's name, never its value
         hidden = _PER_UNIT.sub(lambda m: m.group(0).translate(_HIDE), text)
         hidden = _THRESHOLD_IN_NAME.sub(lambda m: m.group(0).translate(_HIDE), hidden)
+        hidden = _WINDOW_IN_NAME.sub(lambda m: m.group(0).translate(_HIDE), hidden)
         return [_shown(goal) for goal in read_list(hidden)]
     kpis: list[_Kpi] = []
     pending: str | None = None
@@ -298,6 +291,10 @@ _THRESHOLD_IN_NAME = re.compile(
     r"|\d+(?:\.\d+)?\s*(?:秒|分钟|小时|天|日|个工作日)(?:以内|之内|内))"
     r"(?=[^.;。；]*?(?:[:：]|目标|(?i:\btarget\b|\bgoal\b))[^.;。；]*?\d+(?:\.\d+)?\s*[%％])"
 )
+# a time window that opens a name: "5分钟到场率", "48小时发货率", "5分钟以上晚点"
+_WINDOW_IN_NAME = re.compile(
+    r"(?:^|(?<=[，,；;。：:\s]))\d+(?:\.\d+)?\s*(?:分钟|小时|天|日|周|个月|秒)(?:以上|以内|之内|内)?(?=[\u4e00-\u9fff]{2})"
+)
 # the digits and the thousands comma ("per 1,000 metres") of a number that is part of a name
 _HIDE = str.maketrans("0123456789,", "".join(chr(0xE000 + d) for d in range(11)))
 _SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(11)), "0123456789,")
@@ -318,8 +315,6 @@ def _without_name(clause: str, name: str) -> str:
         and normalize(name) in normalize(head.group(1))
     ):
         return clause[head.end() :]
-    if (window := _WINDOW_IN_NAME.match(clause)) and clause.startswith(name[: window.end()].strip()):
-        return clause[window.end() :]  # "5分钟以上晚点目标不超过20次": the window is the name's, no value
     return clause
 
 
