@@ -270,6 +270,23 @@ def _what(item: Item) -> str:
     return (head if len(head) >= 4 else text).strip(" ，,。.;；")
 
 
+def _without_owner_or_deadline(what: str, who: str | None) -> str:
+    """The work's words without the clauses after them that only give its owner or its deadline, which
+    have their own columns: "高峰时段弹性排班方案，郑敏，12月20日前" → "高峰时段弹性排班方案"."""
+    clauses = re.split(r"([，,；;]\s*)", what)
+    kept = clauses[:1]
+    for mark, clause in zip(clauses[1::2], clauses[2::2], strict=False):
+        bare = clause.strip(" 。.")
+        owner_only = who is not None and re.fullmatch(
+            rf"(?:负责人|owner)?\s*[:：]?\s*{re.escape(who)}\s*(?:负责|牵头|跟进|来做|owns it|to own)?",
+            bare,
+            re.I,
+        )
+        if not (owner_only or (bare and _only_deadline(bare))):
+            kept += [mark, clause]
+    return "".join(kept).strip(" ，,。.;；") or what
+
+
 def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
     """One action; a table row's columns win over what the text implies."""
     cell = _field(item.fields, OWNER_FIELDS)
@@ -292,7 +309,7 @@ def build_action(item: Item, review_date: dt.date | None) -> ActionItem:
         due, due_text = find_when(item.due, review_date)
         if due is not None or when is None:
             when, when_text = due, due_text
-    what = _what(item)
+    what = _without_owner_or_deadline(_what(item), who)
     addressed = re.match(rf"{re.escape(who)}\s*[,，]\s*(?=\S)", what) if who else None
     if addressed and len(what) - addressed.end() >= 4:
         what = what[addressed.end() :]  # "王磊，周五前去催一下", "Wei, refresh …": the name calls its owner

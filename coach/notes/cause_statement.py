@@ -65,9 +65,35 @@ def share_of(text: str) -> float | None:
     return None
 
 
+# a last clause that only weighs the cause or calls it the main one: "…，郑敏估计这个占了七成", "…，大约七成，
+# 是主因", "…, I'd say about 70% of it"
+_WEIGHING_TAIL = re.compile(
+    r"[，,]\s*(?:[\u4e00-\u9fff]{1,4}?(?:估计|觉得|认为|说))?(?:这个|这一?条|这|它)?(?:大概|大约|约|差不多)?"
+    r"(?:(?:占了?|能占|占到)(?:[^，,]{0,10}的)?)?"
+    r"(?:[一二三四五六七八九]+成[半五]?|\d{1,3}\s*%|一半|大头|三分之二|四分之三)(?:左右)?(?:的原因)?[。.]?$"
+    r"|[，,]\s*(?:这|这个|这一?条|它)?(?:就|才|也)?是(?:最大的|最主要的)?主因[。.]?$"
+    r"|[,，]\s*(?:\w+\s+)?(?:I'd say|I think|we think|reckons?|says|estimates?)?\s*"
+    r"(?:about|roughly|around|~)?\s*"
+    r"\d{1,3}\s*%(?:\s+of (?:it|the gap|the problem))?[.]?$",
+    re.I,
+)
+# a step down said inside a rung: "高峰期人手不够，再往下是排班…" is two rungs, "A → B"
+_DEEPER_INSIDE = re.compile(
+    r"[，,]\s*(?:再)?往下(?:看|挖|追|说)?(?:是|就是)?[，,]?\s*|[,，]\s*(?:and )?underneath (?:that|it),?\s*",
+    re.I,
+)
+
+
+def _without_weighing(text: str) -> str:
+    while (tail := _WEIGHING_TAIL.search(text)) is not None:
+        text = text[: tail.start()]
+    return text
+
+
 def clean(text: str | None) -> str | None:
     if text is None:
         return None
+    text = _DEEPER_INSIDE.sub(" → ", _without_weighing(text.strip(" 。.")))
     text = re.sub(r"(这是主因|这是最主要的|这条能解释.*|这个能解释.*|首响超时大头都在这)[。.]?$", "", text)
     text = re.sub(r"^[ ，,]*(?:是(?!否)|就是|在于)", "", text.strip(" ，,。.;；:："))
     return text or None

@@ -88,6 +88,12 @@ def _beside_the_finding(item: Item) -> bool:
     )
 
 
+def _tells_whole_ladder(text: str) -> bool:
+    """A statement that steps down from a finding to its root: a surface or a deeper step, and the root."""
+    steps = drilldown.deeper_step(text) is not None or drilldown.surface_split(text) is not None
+    return steps and cues.ROOT_CAUSE.search(text) is not None
+
+
 def _cue_kind(item: Item) -> Kind | None:
     text = item.text
     if (
@@ -156,6 +162,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "lesson" if section == "lesson" or practice else "action"
     if section == "cause" and prose.proposes(text) and not cues.CAUSE.search(text):
         return "other"  # "认证流程是可以分级的，低风险物料可以简化": a way out, told among the causes
+    if section in ("highlight", "shortfall") and not item.spoken and _tells_whole_ladder(text):
+        return "cause"  # "…的问题表面是…，再往下是…，根本原因是…" told under 问题: a drill-down, no finding
     if section in ("highlight", "shortfall", "lesson", "action", "reflection", "cause") and not item.spoken:
         return section
     if section == "other" and (

@@ -112,6 +112,19 @@ def _is_heading(line: str) -> str | None:
     return None
 
 
+def _numbered_item(line: str, heading: str, section: Section | None) -> bool:
+    """A short numbered line under a heading of the method's parts is one of its items, not a heading
+    of its own: "四、经验" then "1. 话务预测要每月更新（组织·新增）". A numbered line that names a part
+    ("2. 不足") is a heading."""
+    numbered_only = line == heading and _NUMBERED_LINE.fullmatch(line) and not _LABEL_LINE.fullmatch(line)
+    return (
+        bool(numbered_only)
+        and section not in (None, "other")
+        and heading_section(heading) == "other"
+        and announced_topic(heading) is None
+    )
+
+
 def participant_names(meta_lines: list[str]) -> list[str]:
     """Names on the 参会/attendees lines (roles in front or brackets behind are dropped)."""
     names: list[str] = []
@@ -391,6 +404,8 @@ def segment(text: str) -> Segmented:
             body = "# " + run_in[0]
         speaker, _ = _speaker(_BULLET.sub("", body), known, transcript=stamp is not None)
         heading = None if stamp or speaker else _is_heading(body)
+        if heading is not None and _numbered_item(body, heading, section):
+            heading = None
         if heading is not None:
             bullets.clear()
             found = heading_section(heading)

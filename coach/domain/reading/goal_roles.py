@@ -50,7 +50,9 @@ FILLER_WORDS = (
     r"|总体看|总的来看|总体|整体|先看数|但是|但|其中|而且|关于|我们(?:自己)?(?:的)?|这次的?|本次的?"
     r"|这个?(?:月|季度?|版本?)的?|本(?:月|季度?|周)的?|今年的?|上个?月的?"
     r"|(?i:(?:oh|ah|um|and|also|then|plus|so|but|overall|we|our|i|the|a|an|it|this|that|on|for|as\s+for"
-    r"|first|second|third|finally)(?![-\w]))"
+    r"|finally)(?![-\w])"
+    # an ordinal heads a list only before a comma or a colon: "first pass yield" is a KPI's name
+    r"|(?:first|second|third)(?=\s*[,:]))"
 )
 # a target word right after a number names it ("a 5 day target", "1,500 target", "60%的目标"),
 # unless a number of its own follows ("85%, target 90%")

@@ -20,7 +20,7 @@ class CountWords:
 
     nouns_after: str  # a noun said after the count: "四个指标："
     nouns_before: str  # a noun said before it: "指标四个："
-    links: str  # words between a noun before and its count: "指标有四个", "指标一共四个"
+    links: str  # words between a noun before and its count: "指标有四个", "指标一共四个", "指标就三个"
     unit_needed: bool  # a count after its noun needs 个/项 ("指标4个：") or not ("指标4：")
 
     def noun_after(self) -> str:
@@ -41,7 +41,7 @@ class CountWords:
 NUMBER_COUNTS = CountWords(
     nouns_after=r"指标|数字|目标|(?i:kpis?|numbers|metrics|goals|targets)",
     nouns_before=r"指标|数字|(?i:kpis?|numbers|metrics)",
-    links=r"有|是|共|一共",
+    links=r"就?(?:只?有|是|共|一共)|就",
     unit_needed=False,
 )
 # A count blanked before the goals are read takes its lead-in with it, so it stands at the head of a
@@ -49,7 +49,7 @@ NUMBER_COUNTS = CountWords(
 LEADING_COUNTS = CountWords(
     nouns_after=r"指标|目标|(?i:kpis?|numbers|metrics|goals|targets)",
     nouns_before=r"指标|目标",
-    links=r"有|是|共",
+    links=r"就?(?:只?有|是|共)|就",
     unit_needed=True,
 )
 

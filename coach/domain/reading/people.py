@@ -173,12 +173,16 @@ def _hands_over(rest: str) -> bool:
     return _answer_cue(body) is not None or bool(cues.skipped().match(body))
 
 
+_DASH_LEAD = re.compile(r"^[\s:：]*[-–—]+(?!\d)")
+
+
 def _answer_cue(text: str) -> tuple[str, str] | None:
     """(question, answer) when the text opens with a question's own words."""
     body = strip_filler(text).lstrip('“「『"')  # answers typed by the person, quoted: "“最触动的是…"
     for key, pattern in cues.reflection_cues().items():
         if (match := pattern.match(body)) and match.end() > 0:
-            answer = body[match.end() :].strip(" ，,:：。.；;")
+            # a dash may part the question's words from the answer, as a colon does: "learned - I hoard …"
+            answer = _DASH_LEAD.sub("", body[match.end() :]).strip(" ，,:：。.；;")
             if not re.search(r"[“「『]", answer):
                 answer = answer.rstrip('”」』"').rstrip(" ，,。.；;")  # the quote's end, not the answer's
             if _SHARE_ONLY.match(answer):

@@ -3,6 +3,7 @@
 The templates live in `messages/<language>.toml` (short lines, one question per reply); `{…}` are filled
 with the user's own words where it helps. Adding a language means adding its file. The method's step
 names are filled in from `coach.domain.labels`, so every reply names the steps the same way.
+A whole number picks a word's form in the template: `{count} {count:person|people}`.
 """
 
 from __future__ import annotations
@@ -71,6 +72,16 @@ def step_names(lang: Language) -> dict[str, str]:
     return names
 
 
+class Count(int):
+    """A whole number that formats as one of its forms: `{n:goal|goals}` is "goal" for 1, else "goals"."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return super().__format__(spec)
+        one, other = spec.split("|", 1)
+        return one if self == 1 else other
+
+
 def render(key: str, lang: Language, **params: object) -> str:
     """The reply line for a key in the language, with the values filled in.
 
@@ -79,7 +90,8 @@ def render(key: str, lang: Language, **params: object) -> str:
     template = catalog().get(lang, {}).get(key)
     if template is None:
         raise UnknownReply(key, lang)
-    values = step_names(lang) | params
+    counted = {name: Count(value) if type(value) is int else value for name, value in params.items()}
+    values = step_names(lang) | counted
     try:
         return template.format_map(values).strip()
     except KeyError as missing:

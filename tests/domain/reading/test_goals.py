@@ -51,6 +51,11 @@ from coach.domain.reading.goals import (
         # a comparison with the target names no second KPI
         ("出勤率46%，远低于60%的目标", [("出勤率", 60, 46)]),
         ("attendance 46%, way below the 60% target", [("attendance", 60, 46)]),
+        # an ordinal heads a list only before a comma: "first pass yield" is a name
+        ("first pass yield target 95%, actual 91%", [("first pass yield", 95, 91)]),
+        ("First, revenue target 1.2M, actual 960k", [("revenue", 1200000, 960000)]),
+        ("Three KPIs: first response under 1h target 90%, got 82%", [("first response under 1h", 90, 82)]),
+        ("指标就三个：次日达率目标95%，实际88.6%", [("次日达率", 95, 88.6)]),
     ],
 )
 def test_kpis_listed_in_an_answer(text: str, expected: list[tuple[str, float, float]]) -> None:

@@ -38,6 +38,32 @@ def test_a_whole_reflection_with_a_role_en() -> None:
     assert said.answers["next_step"] == "weekly triage"
 
 
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        (
+            "Priya: most touched - the team covering for Sam. learned - I hoard the hard tickets. "
+            "do better - pair earlier. next - write the escalation guide",
+            [
+                "the team covering for Sam",
+                "I hoard the hard tickets",
+                "pair earlier",
+                "write the escalation guide",
+            ],
+        ),
+        (
+            "我是周航，最触动——前置仓那帮人周末加班；发现——总是等问题爆了才去管；重来会——每周看预测偏差；下一步——把预测交给一个人",
+            ["前置仓那帮人周末加班", "总是等问题爆了才去管", "每周看预测偏差", "把预测交给一个人"],
+        ),
+    ],
+)
+def test_a_dash_parts_the_questions_words_from_the_answer_as_a_colon_does(
+    text: str, answers: list[str]
+) -> None:
+    (said,) = read_reflections(text)
+    assert list(said.answers.values()) == answers
+
+
 def test_several_people_and_a_relayed_one() -> None:
     people = read_reflections(
         "我是马丽，最触动是客户流失；发现我太乐观。\n采购部赵强说：最触动是缺料；发现自己不敢催供应商。"

@@ -93,7 +93,7 @@ def test_own_action_items_after_the_lessons_then_done() -> None:
     action = coach.last.review.actions[0]
     assert action.kind == "opportunity" and action.who == "Tom"
     result = coach.say("no more")
-    assert result.stage == "done" and "1 actions" in result.reply
+    assert result.stage == "done" and "1 action" in result.reply and "1 actions" not in result.reply
 
 
 def test_a_lesson_pasted_as_a_wall_of_text_is_said_back_shortened_and_kept_whole() -> None:

@@ -68,6 +68,14 @@ def test_a_bracket_that_names_no_type_cuts_nothing(text: str, items: list[str]) 
             "organization",
             "stop",
         ),
+        # the dimension and the action in one clause
+        ("单量预测要有专人负责，这是组织层面要开始做的", "单量预测要有专人负责", "organization", "start"),
+        (
+            "capacity planning needs an owner, that's an organization thing to start",
+            "capacity planning needs an owner",
+            "organization",
+            "start",
+        ),
     ],
 )
 def test_the_last_clauses_naming_only_the_type_type_the_lesson_and_leave_its_words(

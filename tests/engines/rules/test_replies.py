@@ -207,3 +207,21 @@ def test_a_language_without_the_key_fails_loudly_instead_of_rendering_blank() ->
 def test_a_missing_value_fails_loudly_naming_the_placeholder() -> None:
     with pytest.raises(MissingValue, match=r"'status'.*'en'.*\{counts\}"):
         render("status", "en", n=1, total=4, stage="Review")
+
+
+# ---- counted words
+
+
+def test_a_count_picks_the_singular_or_plural_word_in_english() -> None:
+    assert render("reflection_done", "en", count=1) == "Reflections recorded for 1 person."
+    assert render("reflection_done", "en", count=3) == "Reflections recorded for 3 people."
+    assert render("followup_all_skipped", "en", count=1) == "OK, skipping it; it stays open."
+    assert render("followup_all_skipped", "en", count=2) == "OK, skipping all 2; they stay open."
+    one_each = dict(goals=1, highlights=1, shortfalls=0, chains=1, lessons=2, actions=1)
+    assert render("counts", "en", **one_each) == (
+        "1 goal · 1 highlight · 0 shortfalls · 1 cause chain · 2 lessons · 1 action"
+    )
+    assert (
+        render("counts", "zh", **one_each)
+        == "1 个目标 · 1 个亮点 · 0 个不足 · 1 条因果链 · 2 条经验 · 1 项行动"
+    )

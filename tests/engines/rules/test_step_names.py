@@ -4,6 +4,7 @@ coach.domain.labels; none names a fifth step or a step by another name, and "到
 from __future__ import annotations
 
 import re
+import string
 
 import pytest
 
@@ -65,9 +66,12 @@ def _outline(line: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
-def _dummy(template: str, lang: Language) -> dict[str, str]:
-    """A value for each placeholder the caller fills (render fills the step names)."""
-    return {name: "…" for name in re.findall(r"{(\w+)}", template) if name not in step_names(lang)}
+def _dummy(template: str, lang: Language) -> dict[str, object]:
+    """A value for each placeholder the caller fills (render fills the step names); a count for one that
+    picks a word's form ("{count:person|people}")."""
+    fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name]
+    counted = {name for name, spec in fields if spec and "|" in spec}
+    return {name: 2 if name in counted else "…" for name, _ in fields if name not in step_names(lang)}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -104,9 +104,22 @@ def _dimension_said_last(
             dimension = dimension or parse_lesson_correction(bare)[0]
         elif bare and cues.lesson_action_label().match(bare):
             action = action or stated_action(bare)
+        elif bare and (split := _dimension_then_action(bare)):
+            dimension = dimension or parse_lesson_correction(bare[:split])[0]
+            action = action or stated_action(bare[split:])
         else:
             kept += [mark, clause]
     return "".join(kept).strip(), dimension, action
+
+
+def _dimension_then_action(clause: str) -> int | None:
+    """Where the action starts in a clause that names the dimension and then the action, and nothing else:
+    "这是组织层面要开始做的", "that's an organization thing to start"."""
+    for split in range(2, len(clause) - 1):
+        head, tail = clause[:split].rstrip(" ,，"), clause[split:].strip(" ,，")
+        if cues.dimension_label().match(head) and cues.lesson_action_label().match(tail):
+            return split
+    return None
 
 
 def taken_back(item: str) -> tuple[str, LessonAction | None, Dimension | None]:
