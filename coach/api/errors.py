@@ -58,8 +58,39 @@ def _describe(err: dict[str, Any], lang: str) -> str:
     if kind == "enum" and "expected" in ctx:
         allowed = ctx["expected"]
         return f"{loc} 只能是 {allowed}" if lang == "zh" else f"{loc} must be one of {allowed}"
+    if (said := _KIND_TEXT.get(kind)) is not None:
+        try:
+            return (said[0] if lang == "zh" else said[1]).format(loc=loc, **ctx)
+        except (KeyError, IndexError):
+            pass  # a context value the message needs is missing: say pydantic's own words
     msg = str(err.get("msg", "invalid"))
     return f"字段 {loc} 不合法：{msg}" if lang == "zh" else f"Invalid {loc}: {msg}"
+
+
+# the validation errors a user can cause, said in their language (pydantic's own text is English only)
+_KIND_TEXT = {
+    "date_parsing": ("字段 {loc} 应是日期，格式 YYYY-MM-DD", "{loc} must be a date, YYYY-MM-DD"),
+    "date_from_datetime_parsing": (
+        "字段 {loc} 应是日期，格式 YYYY-MM-DD",
+        "{loc} must be a date, YYYY-MM-DD",
+    ),
+    "date_type": ("字段 {loc} 应是日期，格式 YYYY-MM-DD", "{loc} must be a date, YYYY-MM-DD"),
+    "string_type": ("字段 {loc} 应是文字", "{loc} must be text"),
+    "string_too_short": (
+        "字段 {loc} 至少要 {min_length} 个字",
+        "{loc} needs at least {min_length} characters",
+    ),
+    "string_too_long": ("字段 {loc} 最多 {max_length} 个字", "{loc} takes at most {max_length} characters"),
+    "int_parsing": ("字段 {loc} 应是整数", "{loc} must be a whole number"),
+    "int_type": ("字段 {loc} 应是整数", "{loc} must be a whole number"),
+    "float_parsing": ("字段 {loc} 应是数字", "{loc} must be a number"),
+    "bool_parsing": ("字段 {loc} 应是 true 或 false", "{loc} must be true or false"),
+    "greater_than_equal": ("字段 {loc} 不能小于 {ge}", "{loc} must be at least {ge}"),
+    "less_than_equal": ("字段 {loc} 不能大于 {le}", "{loc} must be at most {le}"),
+    "list_type": ("字段 {loc} 应是列表", "{loc} must be a list"),
+    "model_type": ("字段 {loc} 应是对象", "{loc} must be an object"),
+    "dict_type": ("字段 {loc} 应是对象", "{loc} must be an object"),
+}
 
 
 def install_error_handlers(app: FastAPI) -> None:

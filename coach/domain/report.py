@@ -35,7 +35,8 @@ _T: dict[str, dict[str, str]] = {
         "lesson_head": "| 经验教训 | 维度 | 动作 |",
         "action_head": "| 做什么 (WHAT) | 怎么做 (HOW) | 何时 (WHEN) | 谁 (WHO) | 类型 |",
         "none": "（暂无）",
-        "causes": "原因",
+        "causes": "（原因：{causes}）",
+        "cause_sep": "；",
         "main": "✅ 主因",
         "someone": "成员",
     },
@@ -55,7 +56,8 @@ _T: dict[str, dict[str, str]] = {
         "lesson_head": "| Lesson | Dimension | Action |",
         "action_head": "| WHAT | HOW | WHEN | WHO | Kind |",
         "none": "(none yet)",
-        "causes": "causes",
+        "causes": " (causes: {causes})",
+        "cause_sep": "; ",
         "main": "✅ main",
         "someone": "Member",
     },
@@ -67,6 +69,11 @@ def _cell(text: object) -> str:
     if text is None or text == "":
         return "—"
     return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _causes(causes: list[str], t: dict[str, str]) -> str:
+    """A finding's causes after it, in the report's language: "（原因：A；B）", " (causes: A; B)"."""
+    return t["causes"].format(causes=t["cause_sep"].join(causes)) if causes else ""
 
 
 def _gap(goal: Goal, lang: Language) -> str:
@@ -91,15 +98,9 @@ def render_markdown(doc: Retrospective, lang: Language | None = None) -> str:
     out += (_table(t["goal_head"], goal_rows) if goal_rows else [t["none"]]) + [""]
 
     out += [t["s2"], "", t["s2a"], ""]
-    out += [
-        f"- {f.text}" + (f"（{t['causes']}：{'；'.join(f.causes)}）" if f.causes else "")
-        for f in doc.highlights
-    ] or [t["none"]]
+    out += [f"- {f.text}" + _causes(f.causes, t) for f in doc.highlights] or [t["none"]]
     out += ["", t["s2b"], ""]
-    out += [
-        f"- {f.text}" + (f"（{t['causes']}：{'；'.join(f.causes)}）" if f.causes else "")
-        for f in doc.shortfalls
-    ] or [t["none"]]
+    out += [f"- {f.text}" + _causes(f.causes, t) for f in doc.shortfalls] or [t["none"]]
     out += ["", t["s2c"], ""]
     chain_rows: list[list[object]] = [
         [

@@ -272,16 +272,20 @@ def _what(item: Item) -> str:
 
 def _without_owner_or_deadline(what: str, who: str | None) -> str:
     """The work's words without the clauses after them that only give its owner or its deadline, which
-    have their own columns: "高峰时段弹性排班方案，郑敏，12月20日前" → "高峰时段弹性排班方案"."""
-    clauses = re.split(r"([，,；;]\s*)", what)
+    have their own columns: "弹性排班方案，郑敏，12月20日前" → "弹性排班方案"; "Split the pool — Maya Chen,
+    by December 15" → "Split the pool"; "…, owner TBD" → "…"."""
+    clauses = re.split(r"([，,；;]\s*|\s+[—–-]{1,2}\s+)", what)
     kept = clauses[:1]
     for mark, clause in zip(clauses[1::2], clauses[2::2], strict=False):
         bare = clause.strip(" 。.")
         owner_only = who is not None and re.fullmatch(
-            rf"(?:负责人|owner)?\s*[:：]?\s*{re.escape(who)}\s*(?:负责|牵头|跟进|来做|owns it|to own)?",
+            rf"(?:负责人|(?i:owner))?\s*[:：]?\s*{re.escape(who)}(?:\s+[A-Z][\w'’-]+)?"
+            r"\s*(?:负责|牵头|跟进|来做|owns it|to own)?",
             bare,
-            re.I,
         )
+        unassigned = re.fullmatch(r"(?i:owner|负责人)\s*[:：]?\s*(?P<who>.+)", bare)
+        if unassigned and _UNASSIGNED.match(unassigned["who"]):
+            continue  # "owner TBD", "负责人：待定": no one, and no words of the work
         if not (owner_only or (bare and _only_deadline(bare))):
             kept += [mark, clause]
     return "".join(kept).strip(" ，,。.;；") or what

@@ -26,6 +26,11 @@ def _title(found: str | None, fallback: str) -> str:
     return title[:200] or fallback
 
 
+def _counted(count: int, noun: str) -> str:
+    """ "1 goal", "3 goals"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _summary(doc: Retrospective) -> str:
     met = sum(1 for g in doc.goals if g.verdict in (Verdict.met, Verdict.exceeded))
     missed = sum(1 for g in doc.goals if g.verdict in (Verdict.missed, Verdict.far_missed))
@@ -37,10 +42,10 @@ def _summary(doc: Retrospective) -> str:
             parts.append(f"主因：{main_text}")
         parts.append(f"{len(doc.lessons)} 条经验教训，{len(doc.actions)} 项行动")
         return "；".join(parts) + "。"
-    parts = [f"{len(doc.goals)} goals: {met} met or exceeded, {missed} missed"]
+    parts = [f"{_counted(len(doc.goals), 'goal')}: {met} met or exceeded, {missed} missed"]
     if main_text:
         parts.append(f"main cause: {main_text}")
-    parts.append(f"{len(doc.lessons)} lessons, {len(doc.actions)} actions")
+    parts.append(f"{_counted(len(doc.lessons), 'lesson')}, {_counted(len(doc.actions), 'action')}")
     return "; ".join(parts) + "."
 
 

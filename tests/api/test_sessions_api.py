@@ -106,6 +106,24 @@ def test_wrong_types_when_creating_a_session_are_422(client: TestClient) -> None
         assert response.json()["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("body", "lang", "said"),
+    [
+        ({"date": "2026-13-40"}, "zh", "字段 date 应是日期，格式 YYYY-MM-DD"),
+        ({"date": "yesterday"}, "en", "date must be a date, YYYY-MM-DD"),
+        ({"team": 5}, "zh", "字段 team 应是文字"),
+        ({"team": ["a"]}, "en", "team must be text"),
+    ],
+)
+def test_a_wrong_value_is_explained_in_the_users_language_not_the_validators(
+    client: TestClient, body: dict, lang: str, said: str
+) -> None:
+    response = client.post("/api/v1/sessions", json=body, headers={"Accept-Language": lang})
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == said
+    assert "Input should" not in response.text
+
+
 def test_a_language_not_supported_names_the_allowed_ones(client: TestClient) -> None:
     response = client.post("/api/v1/sessions", json={"language": "fr"}, headers={"Accept-Language": "en"})
     message = response.json()["error"]["message"]

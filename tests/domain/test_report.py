@@ -41,3 +41,16 @@ def test_a_percentage_kpi_gap_is_in_points_with_the_relative_gap_beside_it() -> 
     doc = Retrospective.model_validate({**FULL, "goals": [margin]})
     assert "| 毛利率 | 25% | 21.5% | -3.5 个百分点（相对 -14.0%） | 未达成 |" in render_markdown(doc)
     assert "| -3.5 pp (-14.0% relative) | missed |" in render_markdown(doc, "en")
+
+
+def test_a_findings_causes_are_written_in_the_reports_language() -> None:
+    data = {
+        **FULL,
+        "highlights": [
+            {"text": "Paged within 4 minutes", "causes": ["the runbook links the dashboard", "drills"]}
+        ],
+    }
+    english = render_markdown(Retrospective.model_validate(data), "en")
+    assert "- Paged within 4 minutes (causes: the runbook links the dashboard; drills)" in english
+    chinese = render_markdown(Retrospective.model_validate(data), "zh")
+    assert "- Paged within 4 minutes（原因：the runbook links the dashboard；drills）" in chinese

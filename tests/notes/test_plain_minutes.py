@@ -79,3 +79,27 @@ def test_an_actions_owner_and_deadline_have_their_columns_not_its_words(
     note: str, actions: list[tuple[str, str, dt.date]]
 ) -> None:
     assert [(a.what, a.who, a.when) for a in extract(note).actions] == actions
+
+
+def test_an_owner_after_a_dash_and_an_owner_to_be_decided_are_no_words_of_the_work() -> None:
+    note = (
+        "# Incident review\n\n## Action items\n\n"
+        "- Split the checkout pool from batch jobs — Maya Chen, by May 29\n"
+        "- Add a pool-sharing check to the release checklist, owner TBD\n"
+        "\n## 行动\n\n- 故障演练方案，负责人待定，6月内\n"
+    )
+    assert [(a.what, a.who) for a in extract(note).actions] == [
+        ("Split the checkout pool from batch jobs", "Maya Chen"),
+        ("Add a pool-sharing check to the release checklist", None),
+        ("故障演练方案，6月内", None),
+    ]
+
+
+def test_the_english_summary_counts_in_the_singular_and_the_plural() -> None:
+    note = (
+        "# Retro\n\n## Goals\n\n- Uptime: target 99.9%, actual 99.5%\n\n"
+        "## Actions\n\n- Fix the alert, Leo, by May 29\n"
+    )
+    summary = extract(note).summary or ""
+    assert summary.startswith("1 goal: 0 met or exceeded, 1 missed")
+    assert "0 lessons, 1 action." in summary
