@@ -61,9 +61,6 @@ def build_chains(items: list[Item], findings: Sequence[str] = ()) -> list[CauseC
     rooted = [c for c in chains if c.root_cause]
     if not any(c.is_main for c in chains) and len(rooted) == 1:
         rooted[0].is_main = True  # the one cause the note calls the root is the one it explains the gap by
-    for chain in chains:
-        if not chain.phenomenon:
-            chain.phenomenon = chain.surface_cause or chain.root_cause or ""
     return chains
 
 

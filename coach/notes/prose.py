@@ -65,8 +65,20 @@ def is_timeline(text: str) -> bool:
 
 
 def is_closing_talk(text: str) -> bool:
-    """ "会议结束", "Thanks everyone": the meeting's own logistics."""
-    return phrases("small_talk").search(text) is not None
+    """ "会议结束", "Thanks everyone", "Great, thanks all.": the meeting's own logistics."""
+    return phrases("small_talk").search(text) is not None or _only_thanks(text)
+
+
+# "Great, …", "好的，…": what may come before a closing thank-you
+_THANKS_LEAD = re.compile(
+    r"^(?:(?:great|good|ok(?:ay)?|right|cool|perfect|lovely|好的?|行|嗯)[,，!！.。]?\s*)+", re.I
+)
+
+
+def _only_thanks(text: str) -> bool:
+    """A turn that only thanks the room: "Great, thanks all.", "好的，辛苦大家了。"."""
+    bare = _THANKS_LEAD.sub("", text.strip()).strip(" .!。！~")
+    return phrases("closing_thanks", anchored=True).fullmatch(bare) is not None
 
 
 # "志刚你先说", "Marek, you go first": the name the floor is handed to

@@ -97,7 +97,8 @@ class Lease:
 
 def lesson_context(doc: Retrospective) -> str | None:
     """What a review's lessons answer (its shortfalls, the phenomena): kept beside each lesson."""
-    return "；".join([s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]) or None
+    said = [s.text for s in doc.shortfalls] + [c.phenomenon for c in doc.cause_chains]
+    return "；".join(text for text in said if text) or None
 
 
 class ChatService:

@@ -467,3 +467,9 @@ def test_a_statement_said_to_be_part_of_it_is_a_cause_beside_the_main_one(
     parts = [c for c in found if part in words(c)]
     assert mains and parts and mains[0] is not parts[0], [words(c) for c in found]
     assert mains[0].is_main and not parts[0].is_main
+
+
+def test_a_chain_told_without_its_phenomenon_leaves_it_empty_rather_than_repeating_the_cause() -> None:
+    (chain,) = chains("Retro\n\n## Causes\n\nThe parts aren't picked the night before.\n")
+    assert chain.surface_cause == "The parts aren't picked the night before"
+    assert chain.phenomenon == ""  # the report shows "—", not the cause twice

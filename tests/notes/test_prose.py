@@ -627,7 +627,7 @@ def test_a_goal_not_reached_opens_a_drill_down_as_the_shortfall_and_the_weather_
         "另外11月下旬有一波寒潮，也拖了一部分，这是天气原因。\n"
     )
     assert [s.text for s in doc.shortfalls] == ["室温不达标集中在老旧小区，居民反映暖气不热"]
-    assert any("寒潮" in (c.phenomenon or "") and not c.is_main for c in doc.cause_chains)
+    assert any("寒潮" in (c.surface_cause or "") and not c.is_main for c in doc.cause_chains)
     main = [c for c in doc.cause_chains if c.is_main]
     assert len(main) == 1 and "公里数" in (main[0].root_cause or "")
 
@@ -728,7 +728,9 @@ def test_a_cause_told_and_weighed_in_one_sentence_is_the_main_one(
 ) -> None:
     doc = extract(f"Review\n\n{paragraph}\n")
     main = [c for c in doc.cause_chains if c.is_main]
-    assert len(main) == 1 and main_words in " ".join(filter(None, (main[0].phenomenon, main[0].root_cause)))
+    assert len(main) == 1 and main_words in " ".join(
+        filter(None, (main[0].phenomenon, main[0].surface_cause, main[0].root_cause))
+    )
     assert not any(main_words in s.text for s in doc.shortfalls)
 
 

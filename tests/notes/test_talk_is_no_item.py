@@ -465,3 +465,32 @@ def test_thanks_for_joining_is_no_action(note: str) -> None:
 )
 def test_a_remark_the_meeting_sets_aside_is_no_highlight(note: str) -> None:
     assert extract(note, name="note.txt").highlights == []
+
+
+def _vtt(*turns: tuple[str, str]) -> str:
+    cues = [
+        f"00:00:{2 * n:02d}.000 --> 00:00:{2 * n + 1:02d}.000\n<v {who}>{said}"
+        for n, (who, said) in enumerate(turns)
+    ]
+    return "WEBVTT\n\n" + "\n\n".join(cues) + "\n"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (
+            ("郑敏", "好。经验：话务预测要每月更新。"),
+            ("郑敏", "老高，预测表你下周五前弄好？"),
+            ("老高", "行，没问题。"),
+            ("郑敏", "好的，辛苦大家了。"),
+        ),
+        (
+            ("Hannah", "Agreed. Lesson: every recurring task needs a named owner."),
+            ("Hannah", "Omar, can you set up the rota by next Friday?"),
+            ("Omar", "Yes, will do."),
+            ("Hannah", "Great, thanks all."),
+        ),
+    ],
+)
+def test_a_closing_thank_you_is_no_lesson(turns: tuple[tuple[str, str], ...]) -> None:
+    assert len(extract(_vtt(*turns), name="call.vtt").lessons) == 1
