@@ -86,6 +86,14 @@ def test_a_share_said_in_words(text: str, share: float) -> None:
     assert parse_share(text) == share
 
 
+# "mostly" / "主要是" says which cause matters most, not how much of the gap it explains: no share.
+@pytest.mark.parametrize(
+    "text", ["mostly the bending machine breakdown, 5 days lost", "Mostly our side.", "主要是换单频繁"]
+)
+def test_mostly_names_the_main_cause_but_no_share(text: str) -> None:
+    assert parse_share(text) is None
+
+
 # A share marked as one (`share_marker`, `share_about`) wins over a fraction said in passing.
 @pytest.mark.parametrize(
     ("text", "share"),
