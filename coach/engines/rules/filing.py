@@ -172,14 +172,16 @@ def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
 
 def _shares_naming_chains(t: Turn, text: str) -> bool:
     """Several shares, each said with words that name one chain ("the PPE thing is bigger. Make it 70%, and
-    the rushing 20%"): each goes on the chain it names; True when so."""
+    the rushing 20%"), after the share said wrong if any: each goes on the chain it names; True when so."""
     chains = t.review.cause_chains
-    pieces = share_segments(text)
+    pieces = share_segments(_after_self_correction(text))  # "刚才那个一半说少了，…应该占六成，胶水那个两成五"
     if len(pieces) < 2 or len(chains) < 2:
         return False
     named: dict[int, float] = {}
     for words, share in pieces:
         hits = [i for i, c in enumerate(chains) if _names_chain(words, c)]
+        # "胶水那个改成两成五": one Chinese character pair, named by no other chain, names it short
+        hits = hits or [i for i, c in enumerate(chains) if _shares_a_pair(words, c)]
         if len(hits) != 1 or hits[0] in named:
             return False
         named[hits[0]] = share
@@ -195,6 +197,12 @@ def _names_chain(words: str, chain: CauseChain) -> bool:
     "the PPE thing" and "no PPE replacement schedule"), or two Chinese character pairs."""
     rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
     return touches(words, rungs) or bool(_stems(words) & _stems(rungs))
+
+
+def _shares_a_pair(words: str, chain: CauseChain) -> bool:
+    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    pairs = {g for g in word_grams(words) if not g.isascii()}
+    return bool(pairs & word_grams(rungs))
 
 
 def _stems(text: str) -> set[str]:

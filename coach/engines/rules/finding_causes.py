@@ -76,6 +76,8 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
         if now and 2 * len(_grams(cause.head) & _grams(now)) >= len(_grams(cause.head)):
             continue  # the finding being drilled: another cause of it, its step's answer
         root = without_meta(cause.cause)
+        if not has_words(root):
+            continue  # "交期差也是这个带的": the cause said before, pointed at, no chain of its own
         found[i] = CauseChain(
             phenomenon=finding, root_cause=root, share=parse_share(cause.cause), evidence=sentence
         )

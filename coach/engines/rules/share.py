@@ -202,6 +202,11 @@ def share_segments(text: str) -> list[tuple[str, float]]:
     return pieces
 
 
+def shares_said(text: str) -> list[re.Match[str]]:
+    """Every share written out in the text, in order, as found (七成, 70%, two thirds, a quarter)."""
+    return list(_share_token().finditer(text or ""))
+
+
 def has_share(text: str) -> bool:
     """Whether a share is written out in the text (七成, 70%, two thirds, a quarter)."""
     return _share_token().search(text or "") is not None
