@@ -70,6 +70,7 @@ def take(t: Turn) -> bool:
         return False  # dictated lessons and actions have their own way in (router.py)
     findings = [b for b in blocks if b.kind in FINDINGS]
     after_drill = stage == "reflection"
+    above = _rungs_above_a_root(t, blocks) if stage == "analysis" and step not in _WHOLE_LADDER_ONLY else None
     chains = _chains(blocks, step in _WHOLE_LADDER_ONLY, after_drill, before=_weighed_before(t, blocks))
     people = _people(t)
     own = _ASKED.get(step, set()) if stage == "analysis" else set()
@@ -78,9 +79,11 @@ def take(t: Turn) -> bool:
     foreign = {b.kind for b in findings} - own
     if any(has_rung(sentence) for b in findings for sentence in b.sentences):
         foreign.add("chain")  # a cause chain inside the findings ("…。不过根子在…") goes to the chains
-    if not (foreign or chains or people):
+    if not (foreign or chains or people or above):
         return _first_rung(t, blocks) or _weighed_cause(t)
     filed = Filed()
+    if above is not None:
+        filed.chains.append(above.root_cause or "—")
     if chains and step in ("more_causes", "another") and blocks[0].kind == "text":
         _fix_share(t, blocks[0].text, said_as_fix=True)  # "Actually no, say 65%. The other big chunk is …"
     for block in findings:
@@ -99,6 +102,40 @@ def take(t: Turn) -> bool:
     receipt(t, filed)
     ask_next(t, filed, {b.kind for b in findings})
     return True
+
+
+def _rungs_above_a_root(t: Turn, blocks: list[Block]) -> CauseChain | None:
+    """ "现象就是下午两点到五点排队最长，表面上看是下午只开了两条线。" after a root said ahead: the phenomenon
+    and the surface cause go on the last chain filed without its surface; that chain, if any."""
+    chains = t.review.cause_chains
+    target = chains[-1] if chains and chains[-1].root_cause and not chains[-1].surface_cause else None
+    if target is None:
+        return None
+    for block in blocks:
+        if block.kind != "chain" or read_chain(block.text, block.topic, least=1) is not None:
+            continue
+        rungs = _upper_rungs(block.text)
+        if not rungs:
+            continue
+        old = target.phenomenon
+        if phenomenon := rungs.get("phenomenon"):
+            said = f"{old}（{phenomenon}）" if t.lang == "zh" else f"{old} ({phenomenon})"
+            for chain in chains:
+                chain.phenomenon = said if chain.phenomenon == old else chain.phenomenon
+        target.surface_cause = rungs.get("surface") or None
+        return target
+    return None
+
+
+def _upper_rungs(text: str) -> dict[str, str]:
+    """The phenomenon and surface cause a text names by their words, when it names no root."""
+    found: dict[str, str] = {}
+    for clause in re.split(r"[，,；;。.]\s*", text):
+        body = strip_filler(clause).strip()
+        for rung in ("phenomenon", "surface"):
+            if (match := cues.rungs()[rung].match(body)) and has_words(body[match.end() :]):
+                found.setdefault(rung, body[match.end() :].strip(" :：，,"))
+    return found
 
 
 def _weighed_cause(t: Turn) -> bool:
@@ -284,6 +321,8 @@ def _chains(
             if parts is not None:
                 found.append(parts)
         elif block.kind == "rest" and not full and (parts := read_rest(block.text)) is not None:
+            if not parts.phenomenon and not found and before[0]:
+                parts.phenomenon = before[0]  # "剩下三成，…": the rest of the finding weighed last
             found += [parts] if _taken_whole(parts, block.text, after_drill) else []
     return found
 
