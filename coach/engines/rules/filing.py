@@ -316,14 +316,31 @@ def _chains(
                 parts.phenomenon = before[0]  # the rest of the finding weighed last
             found.append(parts)
         elif block.kind == "chain":
-            ladder = Block(block.kind, block.sentences[: ladder_end(block.sentences, 0)])
+            end = ladder_end(block.sentences, 0)
+            ladder = Block(block.kind, block.sentences[:end])
             parts = read_chain(ladder.text, block.topic, least=2 if full and not block.topic else 1)
             if parts is not None:
                 found.append(parts)
+                # "Also the Forestry lot was poor, that's external": a sentence adding a cause, in the ladder
+                added = [s for s in block.sentences[1:end] if strip_filler(s) != s.strip()]
+                found += _outside_causes_after(parts, [*added, *block.sentences[end:]])
         elif block.kind == "rest" and not full and (parts := read_rest(block.text)) is not None:
             if not parts.phenomenon and not found and before[0]:
                 parts.phenomenon = before[0]  # "剩下三成，…": the rest of the finding weighed last
             found += [parts] if _taken_whole(parts, block.text, after_drill) else []
+    return found
+
+
+def _outside_causes_after(ladder: ChainParts, said: list[str]) -> list[ChainParts]:
+    """ "…占八成。另外万达那边商场装修，…，这个是外部的，不用挖了": after a ladder, another cause said to
+    lie outside our reach is a chain of its own on that finding, said whole, never drilled."""
+    found: list[ChainParts] = []
+    for sentence in said:
+        rest = read_rest(sentence) if is_external(sentence) else None
+        if rest is not None and rest.root and rest.root != ladder.root:
+            comma = "，" if re.search(r"[\u4e00-\u9fff]", sentence) else ", "
+            cause = comma.join([*rest.surface, rest.root])
+            found.append(ChainParts(ladder.phenomenon, root=cause, share=rest.share))
     return found
 
 

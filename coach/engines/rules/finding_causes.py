@@ -19,7 +19,7 @@ from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_chain
 from coach.engines.rules.replies import render
-from coach.engines.rules.share import parse_share
+from coach.engines.rules.share import has_share, parse_share, without_share
 from coach.engines.rules.stages import analysis, drilldown
 from coach.engines.rules.text import has_words, quote, word_grams
 from coach.engines.rules.turn import Turn
@@ -75,7 +75,7 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
             continue
         if now and 2 * len(_grams(cause.head) & _grams(now)) >= len(_grams(cause.head)):
             continue  # the finding being drilled: another cause of it, its step's answer
-        root = without_meta(cause.cause)
+        root = _without_share_clause(without_meta(cause.cause))
         if not has_words(root):
             continue  # "交期差也是这个带的": the cause said before, pointed at, no chain of its own
         found[i] = CauseChain(
@@ -86,6 +86,14 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
         if following and _goes_down(following[0]):
             del found[i]  # "送晚了——…。为什么不够？…": the first rung of a ladder on that finding
     return found
+
+
+def _without_share_clause(cause: str) -> str:
+    """The cause without the clause that weighs it ("…，占客诉的六成吧", "…, about 60% of the complaints")."""
+    clauses = re.split(r"([，,]\s*)", cause)
+    kept = [c for c in clauses[::2] if not (has_share(c) and not has_words(without_share(c)))]
+    comma = "，" if re.search(r"[\u4e00-\u9fff]", cause) else ", "
+    return comma.join(c.strip() for c in kept if c.strip()) or cause
 
 
 def take(t: Turn) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from coach.domain.critique import is_external
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import is_meta_remark
@@ -19,7 +20,7 @@ from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_chain
 from coach.engines.rules.chains import read_chain
 from coach.engines.rules.replies import render
-from coach.engines.rules.share import has_share, parse_share, shares_said, without_share
+from coach.engines.rules.share import has_share, parse_share, parse_shares, shares_said, without_share
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.text import has_words, quote, split_cause, word_grams
 from coach.engines.rules.turn import Turn
@@ -70,6 +71,27 @@ def _weighed(sentence: str) -> Weighed | None:
     return Weighed(surface=head if why else None, root=why or cause, share=share)
 
 
+def _several_in_one(sentence: str) -> list[Weighed]:
+    """ "另外两成是新仪器的参数设置错了，一成是甲方中途改范围，甲方那个是外部的": causes weighed in one
+    sentence, every other clause a remark; none when a clause says more."""
+    body = strip_filler(sentence).rstrip(" 。.;；!！")
+    if has_rung(body) or _corrects().search(body):
+        return []
+    said = parse_shares(body)
+    if len(said) < 2 or sum(s.share for s in said) > _MOST or not all(0 < s.share < 1 for s in said):
+        return []
+    if not all(_names_a_cause(s.cause) for s in said):
+        return []
+    unweighed = [c for c in _CLAUSE.split(body) if not has_share(c)]
+    if not all(is_meta_remark(c) or is_external(c) or not has_words(c) for c in unweighed):
+        return []
+    out = []
+    for s in said:
+        head, why = split_cause(s.cause)
+        out.append(Weighed(surface=head if why else None, root=why or s.cause, share=s.share))
+    return out
+
+
 def _corrects() -> re.Pattern[str]:
     """Words that correct a share given before ("actually make that 70%", "刚说了，七成"): no new cause."""
     return cues.words_pattern("share_already_given")
@@ -97,6 +119,8 @@ def read_weighed(text: str) -> WeighedList | None:
     """Two weighed causes or more, together no more than the whole; None otherwise."""
     said = sentences(text)
     found = [(i, w) for i, s in enumerate(said) if (w := _weighed(s)) is not None]
+    if len(found) < 2 and len(said) == 1 and (several := _several_in_one(said[0])):
+        return WeighedList(lead=[], causes=several)  # "另外两成是…，一成是…，甲方那个是外部的"
     if len(found) < 2 or sum(w.share for _, w in found) > _MOST:
         return None
     first = found[0][0]

@@ -165,3 +165,24 @@ def test_a_findings_cause_said_alone_once_the_reflections_began_is_a_chain_not_a
     review = coach.last.review
     assert any(root in (c.root_cause or "") for c in review.cause_chains)
     assert not any(r.person and "External" in r.person for r in review.reflections)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "root"),
+    [
+        ("zh", "投诉多主要是发货错了，仓库拣货没人复核，占投诉的六成吧。", "仓库拣货没人复核"),
+        (
+            "en",
+            "Late invoices: billing runs once a month, about 60% of the late invoices.",
+            "billing runs once a month",
+        ),
+    ],
+)
+def test_the_share_said_with_another_findings_cause_is_no_part_of_it(
+    language: str, text: str, root: str
+) -> None:
+    coach = Coaching(language)
+    coach.script(*AFTER_DRILL[language])
+    chains = coach.say(text).review.cause_chains
+    assert any(c.root_cause.endswith(root) and c.share == 0.6 for c in chains)
+    assert not any("六成" in c.root_cause or "60%" in c.root_cause for c in chains)

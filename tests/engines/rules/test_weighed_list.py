@@ -116,3 +116,44 @@ def test_shares_corrected_later_go_on_the_chains_they_name(
     coach.script(*OPENING[language], WEIGHED[language])
     review = coach.say(fix).review
     assert [c.share for c in review.cause_chains] == shares
+
+
+LADDER = {
+    "zh": "合格率低挖一下：现象是封口漏液多。为什么漏？瓶盖尺寸不稳。为什么没发现？根子是来料不检尺寸。"
+    "占七成。另外包材仓库漏雨，受潮了一批，这个是外部的，不用挖了。",
+    "en": "Dig recovery down: the symptom is too many slabs. Why? Blades running blunt. "
+    "Root cause: no sharpening schedule. 70%. "
+    "Also the Forestry lot was poor, lots of sweep, that's external, don't dig.",
+}
+OUTSIDE = {"zh": "包材仓库漏雨，受潮了一批", "en": "the Forestry lot was poor, lots of sweep"}
+REST = {
+    "zh": (
+        "另外两成是新仪器的参数设置错了，一成是甲方中途改范围，甲方那个是外部的。",
+        ["新仪器的参数设置错了", "甲方中途改范围"],
+    ),
+    "en": (
+        "20% is the new scanner settings being wrong, 10% is the customer changing the cutting list, "
+        "the customer one is external.",
+        ["the new scanner settings being wrong", "the customer changing the cutting list"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_an_outside_cause_after_a_ladder_is_a_chain_of_its_own_without_a_share(language: str) -> None:
+    coach = Coaching(language)
+    coach.script(*OPENING[language])
+    review = coach.say(LADDER[language]).review
+    assert [(c.root_cause, c.share) for c in review.cause_chains][1:] == [(OUTSIDE[language], None)]
+    assert len({c.phenomenon for c in review.cause_chains}) == 1
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_rest_weighed_in_one_sentence_is_a_chain_per_cause(language: str) -> None:
+    coach = Coaching(language)
+    coach.script(*OPENING[language], LADDER[language])
+    said, roots = REST[language]
+    review = coach.say(said).review
+    assert [(c.root_cause, c.share) for c in review.cause_chains][2:] == list(
+        zip(roots, [0.2, 0.1], strict=True)
+    )
