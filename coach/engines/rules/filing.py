@@ -149,7 +149,7 @@ def _weighed_cause(t: Turn) -> bool:
     if not share or not chains:
         return False
     parts = read_rest(t.text)
-    if parts is None or _share_fix().search(t.text) or len(normalize(parts.root or "")) < 6:
+    if parts is None or _share_fix().search(t.text) or not _names_a_cause(parts.root or ""):
         _fix_share(t, t.text, said_as_fix=False)
         drilldown.after_share(t)
         return True
@@ -158,6 +158,11 @@ def _weighed_cause(t: Turn) -> bool:
     receipt(t, filed)
     drilldown.after_share(t)
     return True
+
+
+def _names_a_cause(root: str) -> bool:
+    """A root in words enough to be a cause ("标准不统一"), not one that only points ("那是天气", "it's")."""
+    return len(normalize(root)) >= 4 and not cues.words_pattern("cause_pointer").match(root.strip())
 
 
 def _only_corrects_a_share(t: Turn) -> bool:

@@ -157,3 +157,21 @@ def test_the_rest_weighed_in_one_sentence_is_a_chain_per_cause(language: str) ->
     assert [(c.root_cause, c.share) for c in review.cause_chains][2:] == list(
         zip(roots, [0.2, 0.1], strict=True)
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "root"),
+    [
+        # a line of a meeting, its speaker named first
+        ("zh", "蓝溪：剩下的是混音新人多，标准不统一，两成吧。", "标准不统一"),
+        ("en", "Wes: the rest is new mixers, no standard, 20%.", "no standard"),
+    ],
+)
+def test_a_short_cause_with_its_share_is_a_chain_not_a_share_correction(
+    language: str, said: str, root: str
+) -> None:
+    coach = Coaching(language)
+    coach.script(*OPENING[language], LADDER[language])
+    review = coach.say(said).review
+    assert review.cause_chains[0].share == 0.7
+    assert (root, 0.2) in [(c.root_cause, c.share) for c in review.cause_chains]
