@@ -35,7 +35,9 @@ def _stop() -> frozenset[str]:
 
 
 def _grams(text: str) -> set[str]:
-    return word_grams(text) - _stop()
+    """Word grams, an English word by its stem ("Rejects" names "the rejected loads")."""
+    grams = word_grams(text) - _stop()
+    return {re.sub(r"(?:ing|ed|es|s)$", "", g) if g.isascii() else g for g in grams}
 
 
 def _named(t: Turn, head: str) -> str | None:

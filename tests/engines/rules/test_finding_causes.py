@@ -186,3 +186,20 @@ def test_the_share_said_with_another_findings_cause_is_no_part_of_it(
     chains = coach.say(text).review.cause_chains
     assert any(c.root_cause.endswith(root) and c.share == 0.6 for c in chains)
     assert not any("六成" in c.root_cause or "60%" in c.root_cause for c in chains)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "finding", "root"),
+    [
+        # an English finding named by another form of its word ("Quoted" for "slow quotes")
+        ("en", "Quoted: one estimator does all of them.", "slow quotes", "one estimator does all of them"),
+        ("zh", "投诉多是因为发货错了，仓库拣货没人复核。", "投诉多", "仓库拣货没人复核"),
+    ],
+)
+def test_a_finding_named_by_another_form_of_its_word_gets_the_chain(
+    language: str, text: str, finding: str, root: str
+) -> None:
+    coach = Coaching(language)
+    coach.script(*AFTER_DRILL[language])
+    chains = coach.say(text).review.cause_chains
+    assert any(c.phenomenon == finding and c.root_cause.endswith(root) for c in chains)
