@@ -47,11 +47,19 @@ def _named(t: Turn, head: str) -> str | None:
     if not said:
         return None
     named = [f.text for f in t.review.shortfalls] + [g.name for g in t.review.goals]
-    for text in named:
-        if 2 * len(said & _grams(text)) >= len(said):
-            return text
+    half = [text for text in named if 2 * len(said & _grams(text)) >= len(said)]
+    if half:
+        return None if _ambiguous(said, t) else half[0]
     # "开场晚和等火化久其实是一回事": two findings named together, the first named whole
     return next((text for text in named if (own := _grams(text)) and own <= said), None)
+
+
+def _ambiguous(said: set[str], t: Turn) -> bool:
+    """ "Delivered late" shares only "late" with "late invoices" and "late deliveries": two shortfalls named
+    by the same words, the others said naming neither, so it names no one of them."""
+    shared = [said & _grams(f.text) for f in t.review.shortfalls]
+    hits = [words for words in shared if words]
+    return len(hits) > 1 and all(words == hits[0] for words in hits) and hits[0] != said
 
 
 def _drilled_now(t: Turn) -> str | None:

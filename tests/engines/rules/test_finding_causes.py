@@ -203,3 +203,26 @@ def test_a_finding_named_by_another_form_of_its_word_gets_the_chain(
     coach.script(*AFTER_DRILL[language])
     chains = coach.say(text).review.cause_chains
     assert any(c.phenomenon == finding and c.root_cause.endswith(root) for c in chains)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # "late" is in "late invoices" and in "late deliveries": the words name neither of them
+        ("en", "Delivered late: the van is shared with another depot."),
+    ],
+)
+def test_words_two_findings_share_name_neither(language: str, text: str) -> None:
+    coach = Coaching(language)
+    coach.script(*AFTER_DRILL[language])
+    chains = coach.say(text).review.cause_chains
+    assert not any(
+        "van is shared" in (c.root_cause or "") and c.phenomenon == "late invoices" for c in chains
+    )
+
+
+def test_words_one_finding_holds_still_name_it() -> None:
+    coach = Coaching("zh")
+    coach.script(*AFTER_DRILL["zh"])
+    chains = coach.say("交付延期主要是物流商换了，新的不熟路线。").review.cause_chains
+    assert any(c.phenomenon == "交付延期" for c in chains)
