@@ -53,18 +53,18 @@ def _weighed(sentence: str) -> Weighed | None:
     token = shares_said(clauses[at])[0]
     share = parse_share(token.group(0))
     before, after = clauses[at][: token.start()], clauses[at][token.end() :]
+    comma = "，" if re.search(r"[\u4e00-\u9fff]", body) else ", "
     remarks = clauses[at + 1 :]
     if at > 0 and not has_words(without_share(clauses[at])):
-        cause = ", ".join(clauses[:at])  # "…: about 30%", "…，占三成"
+        cause = comma.join(clauses[:at])  # "…: about 30%", "…，占三成"
     elif at == 0 and has_words(after) and not has_words(without_share(before)):
-        cause, remarks = without_share(clauses[at]), []  # "剩下一成是客户自己仓库堆太高，那是他们的事"
-        remarks = [c for c in clauses[1:] if is_meta_remark(c)]
-        cause = ", ".join([cause, *(c for c in clauses[1:] if not is_meta_remark(c))])
+        # "剩下一成是客户自己仓库堆太高，那是他们的事": the share leads its cause
+        cause, remarks = comma.join([without_share(clauses[0]), *clauses[1:]]), []
     else:
         return None
     if share is None or not 0 < share < 1 or not all(is_meta_remark(c) for c in remarks if has_words(c)):
         return None
-    cause = ", ".join(c for c in _CLAUSE.split(cause) if not is_meta_remark(c)).strip(" ，,")
+    cause = comma.join(c for c in _CLAUSE.split(cause) if not is_meta_remark(c)).strip(" ，,")
     if not _names_a_cause(cause):
         return None
     head, why = split_cause(cause)
