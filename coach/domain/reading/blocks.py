@@ -141,7 +141,8 @@ def read_blocks(text: str) -> list[Block]:
     aside_from: Block | None = None  # the list an aside sentence turned from, read on after it
     for sentence in (piece for said in sentences(text) for piece in _missed_inside(said)):
         opened = opens(sentence)
-        if opened is None and aside_from is not None and not _turns_aside(sentence):
+        weighs_aside = blocks and blocks[-1].kind == "chain" and _only_weighs(sentence)
+        if opened is None and aside_from is not None and not _turns_aside(sentence) and not weighs_aside:
             blocks.append(Block(aside_from.kind, [], aside_from.topic))  # the list goes on after the aside
         aside_from = None
         if opened is not None:
@@ -149,7 +150,8 @@ def read_blocks(text: str) -> list[Block]:
             blocks.append(Block(kind, [body] if body.strip() else [], topic))
         elif blocks and blocks[-1].kind in FINDINGS and _turns_aside(sentence):
             aside_from = blocks[-1]
-            blocks.append(Block("text", [sentence]))  # "顺便说一下，…": one sentence about something else
+            # "顺便说一下，…": one sentence about something else; "等候长这个我先把根子说了，…": a chain
+            blocks.append(Block("chain" if has_rung(sentence) else "text", [sentence]))
         elif blocks and blocks[-1].kind != "text":
             blocks[-1].sentences.append(sentence)
         elif blocks and (_marks_the_one_before(sentence) or _asks_why(sentence)):
@@ -163,6 +165,13 @@ def read_blocks(text: str) -> list[Block]:
             blocks.append(Block("text", [sentence]))
         blocks[-1].said.append(sentence)
     return blocks
+
+
+def _only_weighs(sentence: str) -> bool:
+    """A short sentence that only gives a share ("这个占等候的七成", "That's 70% of it")."""
+    rest = _SHARE.sub(" ", sentence)
+    few_words = len(_HAN.findall(rest)) <= 10 and len(re.findall(r"[A-Za-z]+", rest)) <= 5
+    return bool(_SHARE.search(sentence)) and few_words
 
 
 def before_aside(text: str) -> str:

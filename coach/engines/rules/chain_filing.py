@@ -3,6 +3,8 @@ twice ("就是刚才说的根因"), and several shares said in one answer each g
 
 from __future__ import annotations
 
+import re
+
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.share import CauseShare
 from coach.engines.rules.text import word_grams
@@ -41,8 +43,41 @@ def file_chain(chains: list[CauseChain], chain: CauseChain, points_back: bool = 
             if known.phenomenon in ("", "—") or len(known.phenomenon) < len(chain.phenomenon or ""):
                 known.phenomenon = chain.phenomenon or known.phenomenon
             return known
+    if (said_ahead := _said_ahead(chains, chain)) is not None:
+        said_ahead.phenomenon = chain.phenomenon if _known(chain.phenomenon) else said_ahead.phenomenon
+        said_ahead.surface_cause, said_ahead.root_cause = chain.surface_cause, chain.root_cause
+        said_ahead.share = chain.share
+        said_ahead.evidence = chain.evidence or said_ahead.evidence
+        return said_ahead
     chains.append(chain)
     return chain
+
+
+def _said_ahead(chains: list[CauseChain], chain: CauseChain) -> CauseChain | None:
+    """A root said ahead of the drill-down ("退款的根因我心里有数：…"), alone, that the ladder on the same
+    finding names again in other words: the ladder, surface or share given, takes its place."""
+    if not chain.surface_cause and chain.share is None:
+        return None
+    for known in chains:
+        alone = not known.surface_cause and known.share is None
+        same_finding = (
+            not _known(known.phenomenon)
+            or not _known(chain.phenomenon)
+            or _same_name(known.phenomenon, chain.phenomenon)
+        )
+        if alone and same_finding and touches(chain.root_cause or "", known.root_cause or ""):
+            return known
+    return None
+
+
+def _same_name(one: str, other: str) -> bool:
+    """Whether two phenomena open with the same word, the finding's name ("rejects is …", "Rejects: …")."""
+    first = [re.match(r"\s*([A-Za-z][A-Za-z-]{2,}|[\u4e00-\u9fff]{2})", p) for p in (one, other)]
+    return all(first) and first[0].group(1).lower() == first[1].group(1).lower()  # type: ignore[union-attr]
+
+
+def _known(phenomenon: str | None) -> bool:
+    return phenomenon not in (None, "", "—")
 
 
 def file_shares(chains: list[CauseChain], current: int, shares: list[CauseShare]) -> list[CauseChain] | None:

@@ -11,7 +11,7 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.meta import is_meta_remark
 from coach.engines.rules.chains import ChainParts
-from coach.engines.rules.share import only_glue, parse_share, without_share
+from coach.engines.rules.share import CauseShare, only_glue, parse_share, without_share
 from coach.engines.rules.text import has_words, split_cause
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -51,6 +51,8 @@ def read_rest(text: str) -> ChainParts | None:
     # "还有一个是…" once its 还有 is gone
     body = re.sub(rf"^(?:{cues.alternatives('rest_one_is')})", "", body)
     pieces = re.split(r"[，,：:；;。]\s*|(?<=[A-Za-z)])\.\s+", body)
+    if (listed := _listed_rest(pieces, share)) is not None:
+        return listed
     clauses = [_share_in_clause().sub("", c, count=1).strip(" 。.") for c in pieces]
     clauses = [c for c in clauses if has_words(c) and has_words(without_share(c)) and not _estimate_only(c)]
     clauses = [c for c in clauses if not only_glue(c)]  # "这个占延期的": what the share is of
@@ -67,6 +69,25 @@ def read_rest(text: str) -> ChainParts | None:
     if not causes:
         return None
     return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
+
+
+def _listed_rest(pieces: list[str], share: float | None) -> ChainParts | None:
+    """ "剩下三成，一是A，二是B，一半一半吧", "The rest: one is A, the other is B, half and half": a cause
+    each, the rest's share split among them only when said to be even."""
+    lead = re.compile(rf"^(?:{cues.alternatives('rest_enumerated')})\s*", re.I)
+    even = cues.words_pattern("rest_even")
+    said = [p.strip(" 。.") for p in pieces if has_words(p)]
+    causes = [lead.sub("", p, count=1).strip() for p in said if lead.match(p)]
+    others = [p for p in said if not lead.match(p)]
+    weighs = [bool(even.search(p) or _estimate_only(p) or parse_share(p) is not None) for p in others]
+    if len(causes) < 2 or not all(weighs):
+        return None  # words beside the list that are no share: not a rest told as a list
+    split = share is not None and any(even.search(p) for p in others)
+    if not split or share is None:
+        return ChainParts(phenomenon="", surface=[], root=causes[0], beside=causes[1:])
+    each = round(share / len(causes), 4)
+    others_weighed = [CauseShare(c, each) for c in causes[1:]]
+    return ChainParts(phenomenon="", surface=[], root=causes[0], share=each, others=others_weighed)
 
 
 # a clause that only counts how long or how many: "2 nights", "三天", "for 6 weeks"

@@ -19,6 +19,7 @@ from coach.engines.rules import (
     late_share,
     names,
     transcript,
+    weighed_list,
 )
 from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
@@ -82,6 +83,7 @@ class RulesEngine:
                 t.reask()  # the message held only an action or a lesson said in passing
             elif (
                 not handle_command(t)
+                and not weighed_list.take(t)
                 and not finding_causes.take(t)
                 and not late_goal.take(t)
                 and not deeper_why.take(t)

@@ -9,7 +9,6 @@ Messages that answer the question asked stay with their stage's handler.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from coach.domain.critique import is_external, normalize, says_none
 from coach.domain.reading import cues
@@ -26,13 +25,20 @@ from coach.domain.reading.people import (
 )
 from coach.domain.retrospective import CauseChain, Finding, Reflection
 from coach.engines.rules import late_share
-from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain, touches
+from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain
 from coach.engines.rules.chain_rest import read_rest
 from coach.engines.rules.chains import ChainParts, ladder_end, ladder_start, read_chain
 from coach.engines.rules.receipt import Filed, ask_next, receipt
-from coach.engines.rules.share import parse_share, parse_shares, share_segments
+from coach.engines.rules.share import parse_share
+from coach.engines.rules.share_fixes import (
+    fix_share,
+    names_a_cause,
+    only_corrects_a_share,
+    share_fix,
+    shares_naming_chains,
+)
 from coach.engines.rules.stages import analysis, drilldown
-from coach.engines.rules.text import has_words, points_back, quote, split_cause, split_findings, word_grams
+from coach.engines.rules.text import has_words, points_back, split_cause, split_findings, word_grams
 from coach.engines.rules.turn import Turn
 
 # while a drill-down asks level by level, only a whole ladder is filed here (one level is its answer)
@@ -40,11 +46,6 @@ _WHOLE_LADDER_ONLY = ("drill", "confirm_root", "share", "chain_share")
 # the findings a step asks for: a message giving only those is the step's own answer
 _ASKED = {"highlights": {"highlights"}, "shortfalls": {"shortfalls"}, "missed": {"missed"}}
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;!！?？])\s*|(?<=\.)\s+")
-
-
-def _share_fix() -> re.Pattern[str]:
-    """Words that correct a share already given ("不对", "make that") rather than name a new cause."""
-    return cues.words_pattern("share_already_given")
 
 
 def take(t: Turn) -> bool:
@@ -57,11 +58,11 @@ def take(t: Turn) -> bool:
         return False  # "柏林这次不参与反思，她在休产假": who takes no part, and why, is no fact of the review
     if late_share.take(t):
         return True
-    if stage in ("analysis", "reflection") and _shares_naming_chains(t, t.text):
+    if stage in ("analysis", "reflection") and shares_naming_chains(t, t.text):
         t.reask()  # "防护用品那个更大，改成七成，抽木机那个两成": each share on the chain it names
         return True
-    if stage == "analysis" and _only_corrects_a_share(t):
-        _fix_share(t, t.text, said_as_fix=True)  # "不是六成，是七成" while the findings are collected
+    if stage == "analysis" and only_corrects_a_share(t):
+        fix_share(t, t.text, said_as_fix=True)  # "不是六成，是七成" while the findings are collected
         t.reask()
         return True
     blocks = read_blocks(t.text)
@@ -70,6 +71,7 @@ def take(t: Turn) -> bool:
         return False  # dictated lessons and actions have their own way in (router.py)
     findings = [b for b in blocks if b.kind in FINDINGS]
     after_drill = stage == "reflection"
+    above = _rungs_above_a_root(t, blocks) if stage == "analysis" and step not in _WHOLE_LADDER_ONLY else None
     chains = _chains(blocks, step in _WHOLE_LADDER_ONLY, after_drill, before=_weighed_before(t, blocks))
     people = _people(t)
     own = _ASKED.get(step, set()) if stage == "analysis" else set()
@@ -78,11 +80,13 @@ def take(t: Turn) -> bool:
     foreign = {b.kind for b in findings} - own
     if any(has_rung(sentence) for b in findings for sentence in b.sentences):
         foreign.add("chain")  # a cause chain inside the findings ("…。不过根子在…") goes to the chains
-    if not (foreign or chains or people):
+    if not (foreign or chains or people or above):
         return _first_rung(t, blocks) or _weighed_cause(t)
     filed = Filed()
+    if above is not None:
+        filed.chains.append(above.root_cause or "—")
     if chains and step in ("more_causes", "another") and blocks[0].kind == "text":
-        _fix_share(t, blocks[0].text, said_as_fix=True)  # "Actually no, say 65%. The other big chunk is …"
+        fix_share(t, blocks[0].text, said_as_fix=True)  # "Actually no, say 65%. The other big chunk is …"
     for block in findings:
         _file_findings(t, block, filed)
     if findings and not chains:  # "…I'd say 70% of it. The rest is the holiday spike.": that ladder's rest
@@ -101,6 +105,40 @@ def take(t: Turn) -> bool:
     return True
 
 
+def _rungs_above_a_root(t: Turn, blocks: list[Block]) -> CauseChain | None:
+    """ "现象就是下午两点到五点排队最长，表面上看是下午只开了两条线。" after a root said ahead: the phenomenon
+    and the surface cause go on the last chain filed without its surface; that chain, if any."""
+    chains = t.review.cause_chains
+    target = chains[-1] if chains and chains[-1].root_cause and not chains[-1].surface_cause else None
+    if target is None:
+        return None
+    for block in blocks:
+        if block.kind != "chain" or read_chain(block.text, block.topic, least=1) is not None:
+            continue
+        rungs = _upper_rungs(block.text)
+        if not rungs:
+            continue
+        old = target.phenomenon
+        if phenomenon := rungs.get("phenomenon"):
+            said = f"{old}（{phenomenon}）" if t.lang == "zh" else f"{old} ({phenomenon})"
+            for chain in chains:
+                chain.phenomenon = said if chain.phenomenon == old else chain.phenomenon
+        target.surface_cause = rungs.get("surface") or None
+        return target
+    return None
+
+
+def _upper_rungs(text: str) -> dict[str, str]:
+    """The phenomenon and surface cause a text names by their words, when it names no root."""
+    found: dict[str, str] = {}
+    for clause in re.split(r"[，,；;。.]\s*", text):
+        body = strip_filler(clause).strip()
+        for rung in ("phenomenon", "surface"):
+            if (match := cues.rungs()[rung].match(body)) and has_words(body[match.end() :]):
+                found.setdefault(rung, body[match.end() :].strip(" :：，,"))
+    return found
+
+
 def _weighed_cause(t: Turn) -> bool:
     """ "还有什么原因？" answered with a cause and its share ("还有少锡，钢网清洗间隔太长，两成", "ad-hoc
     queries: no workload isolation. 20%"): a cause said whole, filed without another why. A share alone
@@ -112,8 +150,8 @@ def _weighed_cause(t: Turn) -> bool:
     if not share or not chains:
         return False
     parts = read_rest(t.text)
-    if parts is None or _share_fix().search(t.text) or len(normalize(parts.root or "")) < 6:
-        _fix_share(t, t.text, said_as_fix=False)
+    if parts is None or share_fix().search(t.text) or not names_a_cause(parts.root or ""):
+        fix_share(t, t.text, said_as_fix=False)
         drilldown.after_share(t)
         return True
     filed = Filed()
@@ -121,93 +159,6 @@ def _weighed_cause(t: Turn) -> bool:
     receipt(t, filed)
     drilldown.after_share(t)
     return True
-
-
-def _only_corrects_a_share(t: Turn) -> bool:
-    """A message that says only that a share given is another one ("不是六成，是七成", "not 60%, 70%")."""
-    if not t.review.cause_chains or not _share_fix().search(t.text) or not parse_shares(t.text):
-        return False
-    rest = _share_fix().sub(" ", t.text)
-    for said in parse_shares(t.text):
-        rest = rest.replace(said.cause, " ") if said.cause else rest
-    return not has_words(re.sub(r"[\d.%％一二两三四五六七八九十成半]|(?i:percent|half)", " ", rest))
-
-
-@cache
-def _old_share() -> re.Pattern[str]:
-    """The words just before a share that mark it as the old one ("不是六成", "not 60%")."""
-    return re.compile(rf"(?:{cues.alternatives('share_old_mark')})\s*$", re.I)
-
-
-def _after_self_correction(text: str) -> str:
-    """The words after the last self-correction that still give a share ("一半说少了，应该是六成五" →
-    "六成五", "half, actually no, 65%" → "65%"); the whole text when none does."""
-    for fix in reversed(list(cues.words_pattern("share_self_correction").finditer(text))):
-        if parse_shares(text[fix.end() :]):
-            return text[fix.end() :]
-    return text
-
-
-def _fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
-    """A share that corrects one given ("sorry, make that 65%") goes on the last weighed chain; with
-    `said_as_fix`, only when words say it corrects one. The new share is one not marked as the old one,
-    said alone if one is: "不是六成，是七成"; "more than half. Say 65%"; "make that 70%. The parts delays
-    are the other 30%"."""
-    if _shares_naming_chains(t, text):
-        return
-    new = [said for said in parse_shares(_after_self_correction(text)) if not _old_share().search(said.cause)]
-    alone = [said for said in new if len(said.cause.strip()) <= 12]
-    bounds = cues.words_pattern("share_bound")  # "more than half" only bounds the share
-    exact = [said for said in alone if not bounds.search(said.cause)]
-    share = (exact or alone or new)[0].share if new else parse_share(text)
-    chains = t.review.cause_chains
-    if share is None or not chains or (said_as_fix and not _share_fix().search(text)):
-        return
-    weighed = [c for c in chains if c.share is not None]
-    corrected = weighed[-1] if weighed else chains[-1]
-    corrected.share = share
-    drilldown.mark_main(chains)
-    t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
-
-
-def _shares_naming_chains(t: Turn, text: str) -> bool:
-    """Several shares, each said with words that name one chain ("the PPE thing is bigger. Make it 70%, and
-    the rushing 20%"): each goes on the chain it names; True when so."""
-    chains = t.review.cause_chains
-    pieces = share_segments(text)
-    if len(pieces) < 2 or len(chains) < 2:
-        return False
-    named: dict[int, float] = {}
-    for words, share in pieces:
-        hits = [i for i, c in enumerate(chains) if _names_chain(words, c)]
-        if len(hits) != 1 or hits[0] in named:
-            return False
-        named[hits[0]] = share
-    for index, share in named.items():
-        chains[index].share = share
-        t.say("drill_share_corrected", root=quote(chains[index].root_cause, t.lang), share=f"{share:.0%}")
-    drilldown.mark_main(chains)
-    return True
-
-
-def _names_chain(words: str, chain: CauseChain) -> bool:
-    """Whether words name a chain: a word stem its rungs share ("the rushing" and "rushed because …",
-    "the PPE thing" and "no PPE replacement schedule"), or two Chinese character pairs."""
-    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
-    return touches(words, rungs) or bool(_stems(words) & _stems(rungs))
-
-
-def _stems(text: str) -> set[str]:
-    words = re.findall(r"[A-Za-z]{3,}", text)
-    stems = {re.sub(r"(?:ing|ed|es|s)$", "", w.lower()) for w in words}
-    return {w for w in stems if len(w) >= 3} - _stem_stop()
-
-
-@cache
-def _stem_stop() -> frozenset[str]:
-    """Words that name no chain when a share is moved onto one ("the … thing is bigger. Make it 70%")."""
-    said = f"{cues.alternatives('finding_cause_stop')}|{cues.alternatives('chain_naming_stop')}"
-    return frozenset(re.sub(r"(?:ing|ed|es|s)$", "", w) for w in re.findall(r"[a-z]+", said))
 
 
 def _first_rung(t: Turn, blocks: list[Block]) -> bool:
@@ -271,12 +222,31 @@ def _chains(
                 parts.phenomenon = before[0]  # the rest of the finding weighed last
             found.append(parts)
         elif block.kind == "chain":
-            ladder = Block(block.kind, block.sentences[: ladder_end(block.sentences, 0)])
+            end = ladder_end(block.sentences, 0)
+            ladder = Block(block.kind, block.sentences[:end])
             parts = read_chain(ladder.text, block.topic, least=2 if full and not block.topic else 1)
             if parts is not None:
                 found.append(parts)
+                # "Also the Forestry lot was poor, that's external": a sentence adding a cause, in the ladder
+                added = [s for s in block.sentences[1:end] if strip_filler(s) != s.strip()]
+                found += _outside_causes_after(parts, [*added, *block.sentences[end:]])
         elif block.kind == "rest" and not full and (parts := read_rest(block.text)) is not None:
+            if not parts.phenomenon and not found and before[0]:
+                parts.phenomenon = before[0]  # "剩下三成，…": the rest of the finding weighed last
             found += [parts] if _taken_whole(parts, block.text, after_drill) else []
+    return found
+
+
+def _outside_causes_after(ladder: ChainParts, said: list[str]) -> list[ChainParts]:
+    """ "…占八成。另外万达那边商场装修，…，这个是外部的，不用挖了": after a ladder, another cause said to
+    lie outside our reach is a chain of its own on that finding, said whole, never drilled."""
+    found: list[ChainParts] = []
+    for sentence in said:
+        rest = read_rest(sentence) if is_external(sentence) else None
+        if rest is not None and rest.root and rest.root != ladder.root:
+            comma = "，" if re.search(r"[\u4e00-\u9fff]", sentence) else ", "
+            cause = comma.join([*rest.surface, rest.root])
+            found.append(ChainParts(ladder.phenomenon, root=cause, share=rest.share))
     return found
 
 

@@ -19,7 +19,7 @@ from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_chain
 from coach.engines.rules.replies import render
-from coach.engines.rules.share import parse_share
+from coach.engines.rules.share import has_share, parse_share, without_share
 from coach.engines.rules.stages import analysis, drilldown
 from coach.engines.rules.text import has_words, quote, word_grams
 from coach.engines.rules.turn import Turn
@@ -35,7 +35,9 @@ def _stop() -> frozenset[str]:
 
 
 def _grams(text: str) -> set[str]:
-    return word_grams(text) - _stop()
+    """Word grams, an English word by its stem ("Rejects" names "the rejected loads")."""
+    grams = word_grams(text) - _stop()
+    return {re.sub(r"(?:ing|ed|es|s)$", "", g) if g.isascii() else g for g in grams}
 
 
 def _named(t: Turn, head: str) -> str | None:
@@ -45,11 +47,19 @@ def _named(t: Turn, head: str) -> str | None:
     if not said:
         return None
     named = [f.text for f in t.review.shortfalls] + [g.name for g in t.review.goals]
-    for text in named:
-        if 2 * len(said & _grams(text)) >= len(said):
-            return text
+    half = [text for text in named if 2 * len(said & _grams(text)) >= len(said)]
+    if half:
+        return None if _ambiguous(said, t) else half[0]
     # "开场晚和等火化久其实是一回事": two findings named together, the first named whole
     return next((text for text in named if (own := _grams(text)) and own <= said), None)
+
+
+def _ambiguous(said: set[str], t: Turn) -> bool:
+    """ "Delivered late" shares only "late" with "late invoices" and "late deliveries": two shortfalls named
+    by the same words, the others said naming neither, so it names no one of them."""
+    shared = [said & _grams(f.text) for f in t.review.shortfalls]
+    hits = [words for words in shared if words]
+    return len(hits) > 1 and all(words == hits[0] for words in hits) and hits[0] != said
 
 
 def _drilled_now(t: Turn) -> str | None:
@@ -75,7 +85,9 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
             continue
         if now and 2 * len(_grams(cause.head) & _grams(now)) >= len(_grams(cause.head)):
             continue  # the finding being drilled: another cause of it, its step's answer
-        root = without_meta(cause.cause)
+        root = _without_share_clause(without_meta(cause.cause))
+        if not has_words(root):
+            continue  # "交期差也是这个带的": the cause said before, pointed at, no chain of its own
         found[i] = CauseChain(
             phenomenon=finding, root_cause=root, share=parse_share(cause.cause), evidence=sentence
         )
@@ -84,6 +96,14 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
         if following and _goes_down(following[0]):
             del found[i]  # "送晚了——…。为什么不够？…": the first rung of a ladder on that finding
     return found
+
+
+def _without_share_clause(cause: str) -> str:
+    """The cause without the clause that weighs it ("…，占客诉的六成吧", "…, about 60% of the complaints")."""
+    clauses = re.split(r"([，,]\s*)", cause)
+    kept = [c for c in clauses[::2] if not (has_share(c) and not has_words(without_share(c)))]
+    comma = "，" if re.search(r"[\u4e00-\u9fff]", cause) else ", "
+    return comma.join(c.strip() for c in kept if c.strip()) or cause
 
 
 def take(t: Turn) -> bool:

@@ -89,10 +89,10 @@ def parse_share(text: str) -> float | None:
 @cache
 def _bare_number() -> re.Pattern[str]:
     """A number said alone ("0.7", "70"), not one counting something else ("12月", "3 weeks", "2 nights",
-    "4条线": any word after it but "of")."""
+    "4条线": any word after it but "of"), nor a time of day ("[14:10]")."""
     unit = cues.alternatives("share_number_unit")
     return re.compile(
-        rf"(?<![\d.])(0?\.\d+|1\.0+|\d{{1,3}})(?![\d.])(?!\s*(?:{unit}))(?!\s*(?!of\b)[a-z\u4e00-\u9fff])",
+        rf"(?<![\d.:])(0?\.\d+|1\.0+|\d{{1,3}})(?![\d.])(?!:\d)(?!\s*(?:{unit}))(?!\s*(?!of\b)[a-z\u4e00-\u9fff])",
         re.I,
     )
 
@@ -200,6 +200,11 @@ def share_segments(text: str) -> list[tuple[str, float]]:
             pieces.append((text[start : token.end()], share))
             start = token.end()
     return pieces
+
+
+def shares_said(text: str) -> list[re.Match[str]]:
+    """Every share written out in the text, in order, as found (七成, 70%, two thirds, a quarter)."""
+    return list(_share_token().finditer(text or ""))
 
 
 def has_share(text: str) -> bool:

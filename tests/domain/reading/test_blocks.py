@@ -357,7 +357,8 @@ def test_another_findings_root_said_among_the_list_is_one_sentence_aside_and_the
     text: str, aside: str, after: str
 ) -> None:
     blocks = read_blocks(text)
-    assert [b.kind for b in blocks] == ["highlights", "text", "highlights"]
+    # the aside names a root: a cause chain of its own
+    assert [b.kind for b in blocks] == ["highlights", "chain", "highlights"]
     assert aside in blocks[1].text and aside not in blocks[0].text + blocks[2].text
     assert after in blocks[2].text
 

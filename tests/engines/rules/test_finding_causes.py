@@ -165,3 +165,64 @@ def test_a_findings_cause_said_alone_once_the_reflections_began_is_a_chain_not_a
     review = coach.last.review
     assert any(root in (c.root_cause or "") for c in review.cause_chains)
     assert not any(r.person and "External" in r.person for r in review.reflections)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "root"),
+    [
+        ("zh", "投诉多主要是发货错了，仓库拣货没人复核，占投诉的六成吧。", "仓库拣货没人复核"),
+        (
+            "en",
+            "Late invoices: billing runs once a month, about 60% of the late invoices.",
+            "billing runs once a month",
+        ),
+    ],
+)
+def test_the_share_said_with_another_findings_cause_is_no_part_of_it(
+    language: str, text: str, root: str
+) -> None:
+    coach = Coaching(language)
+    coach.script(*AFTER_DRILL[language])
+    chains = coach.say(text).review.cause_chains
+    assert any(c.root_cause.endswith(root) and c.share == 0.6 for c in chains)
+    assert not any("六成" in c.root_cause or "60%" in c.root_cause for c in chains)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "finding", "root"),
+    [
+        # an English finding named by another form of its word ("Quoted" for "slow quotes")
+        ("en", "Quoted: one estimator does all of them.", "slow quotes", "one estimator does all of them"),
+        ("zh", "投诉多是因为发货错了，仓库拣货没人复核。", "投诉多", "仓库拣货没人复核"),
+    ],
+)
+def test_a_finding_named_by_another_form_of_its_word_gets_the_chain(
+    language: str, text: str, finding: str, root: str
+) -> None:
+    coach = Coaching(language)
+    coach.script(*AFTER_DRILL[language])
+    chains = coach.say(text).review.cause_chains
+    assert any(c.phenomenon == finding and c.root_cause.endswith(root) for c in chains)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # "late" is in "late invoices" and in "late deliveries": the words name neither of them
+        ("en", "Delivered late: the van is shared with another depot."),
+    ],
+)
+def test_words_two_findings_share_name_neither(language: str, text: str) -> None:
+    coach = Coaching(language)
+    coach.script(*AFTER_DRILL[language])
+    chains = coach.say(text).review.cause_chains
+    assert not any(
+        "van is shared" in (c.root_cause or "") and c.phenomenon == "late invoices" for c in chains
+    )
+
+
+def test_words_one_finding_holds_still_name_it() -> None:
+    coach = Coaching("zh")
+    coach.script(*AFTER_DRILL["zh"])
+    chains = coach.say("交付延期主要是物流商换了，新的不熟路线。").review.cause_chains
+    assert any(c.phenomenon == "交付延期" for c in chains)

@@ -33,6 +33,13 @@ from tests.engines.rules.test_precision import TO_ANALYSIS_EN
         ("包装跌落测试（说了好几年）", "包装跌落测试"),
         ("包装跌落测试，说了好几年了", "包装跌落测试"),
         ("the drop test (we've been saying it for years)", "the drop test"),
+        # whose the cause is, and a drill-down refused, said after it
+        ("客户自己仓库堆太高，那是他们的事", "客户自己仓库堆太高"),
+        ("lots of sweep, that's theirs, don't bother digging it", "lots of sweep"),
+        ("no training on the lift. I won't go further than that.", "no training on the lift."),
+        # the words that point back to a cause said before add nothing
+        ("刚才说了，就是保养窗口没锁进排产", "就是保养窗口没锁进排产"),
+        ("交期差也是这个带的", ""),
     ],
 )
 def test_meta_clauses_are_taken_out_of_the_content(text: str, kept: str) -> None:
@@ -47,6 +54,8 @@ def test_meta_clauses_are_taken_out_of_the_content(text: str, kept: str) -> None
         "跳过了复核环节",
         "包装跌落测试（单瓦楞）",  # an aside in brackets that is content stays
         "see the dashboard above the fold",
+        "their invoices were missing PO numbers",
+        "他们的排班没跟着调",
     ],
 )
 def test_content_that_only_shares_a_word_with_meta_talk_is_kept(text: str) -> None:

@@ -86,6 +86,14 @@ def test_a_share_said_in_words(text: str, share: float) -> None:
     assert parse_share(text) == share
 
 
+# "mostly" / "主要是" says which cause matters most, not how much of the gap it explains: no share.
+@pytest.mark.parametrize(
+    "text", ["mostly the bending machine breakdown, 5 days lost", "Mostly our side.", "主要是换单频繁"]
+)
+def test_mostly_names_the_main_cause_but_no_share(text: str) -> None:
+    assert parse_share(text) is None
+
+
 # A share marked as one (`share_marker`, `share_about`) wins over a fraction said in passing.
 @pytest.mark.parametrize(
     ("text", "share"),
@@ -165,3 +173,24 @@ def test_what_a_share_is_of_said_before_it_leaves_the_cause_before(
     text: str, cause: str, share: float
 ) -> None:
     assert parse_shares(text) == [CauseShare(cause, share)]
+
+
+# a share guessed or settled on ("我觉得得有七成", "Let's write two thirds") names no cause beside it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我觉得得有七成。",
+        "那就记七成。",
+        "Let's write two thirds.",
+        "Two thirds, honestly.",
+        "I think at least 70%",
+    ],
+)
+def test_a_share_guessed_or_settled_on_names_no_cause(text: str) -> None:
+    assert [said.cause for said in parse_shares(text)] == [""]
+
+
+# a time of day is no share ("[14:10]", "at 9:30")
+@pytest.mark.parametrize("text", ["[14:10] 廖德胜：还有就是台风", "at 9:30 the line stopped"])
+def test_a_time_of_day_is_no_share(text: str) -> None:
+    assert parse_share(text) is None

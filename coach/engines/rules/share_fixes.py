@@ -1,0 +1,122 @@
+"""Shares corrected or moved once chains are filed: "不是六成，是七成", "sorry, make that 65%",
+"刚才那个一半说少了，来料标准的问题应该占六成，胶水那个改成两成五", "the PPE thing is bigger. Make it 70%, and
+the rushing 20%"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from coach.domain.critique import normalize
+from coach.domain.reading import cues
+from coach.domain.retrospective import CauseChain
+from coach.engines.rules.chain_filing import touches
+from coach.engines.rules.share import parse_share, parse_shares, share_segments
+from coach.engines.rules.stages import drilldown
+from coach.engines.rules.text import has_words, quote, word_grams
+from coach.engines.rules.turn import Turn
+
+
+def share_fix() -> re.Pattern[str]:
+    """Words that correct a share already given ("不对", "make that") rather than name a new cause."""
+    return cues.words_pattern("share_already_given")
+
+
+def names_a_cause(root: str) -> bool:
+    """A root in words enough to be a cause ("标准不统一"), not one that only points ("那是天气", "it's")."""
+    return len(normalize(root)) >= 4 and not cues.words_pattern("cause_pointer").match(root.strip())
+
+
+def only_corrects_a_share(t: Turn) -> bool:
+    """A message that says only that a share given is another one ("不是六成，是七成", "not 60%, 70%")."""
+    if not t.review.cause_chains or not share_fix().search(t.text) or not parse_shares(t.text):
+        return False
+    rest = share_fix().sub(" ", t.text)
+    for said in parse_shares(t.text):
+        rest = rest.replace(said.cause, " ") if said.cause else rest
+    return not has_words(re.sub(r"[\d.%％一二两三四五六七八九十成半]|(?i:percent|half)", " ", rest))
+
+
+@cache
+def _old_share() -> re.Pattern[str]:
+    """The words just before a share that mark it as the old one ("不是六成", "not 60%")."""
+    return re.compile(rf"(?:{cues.alternatives('share_old_mark')})\s*$", re.I)
+
+
+def _after_self_correction(text: str) -> str:
+    """The words after the last self-correction that still give a share ("一半说少了，应该是六成五" →
+    "六成五", "half, actually no, 65%" → "65%"); the whole text when none does."""
+    for fix in reversed(list(cues.words_pattern("share_self_correction").finditer(text))):
+        if parse_shares(text[fix.end() :]):
+            return text[fix.end() :]
+    return text
+
+
+def fix_share(t: Turn, text: str, said_as_fix: bool) -> None:
+    """A share that corrects one given ("sorry, make that 65%") goes on the last weighed chain; with
+    `said_as_fix`, only when words say it corrects one. The new share is one not marked as the old one,
+    said alone if one is: "不是六成，是七成"; "more than half. Say 65%"; "make that 70%. The parts delays
+    are the other 30%"."""
+    if shares_naming_chains(t, text):
+        return
+    new = [said for said in parse_shares(_after_self_correction(text)) if not _old_share().search(said.cause)]
+    alone = [said for said in new if len(said.cause.strip()) <= 12]
+    bounds = cues.words_pattern("share_bound")  # "more than half" only bounds the share
+    exact = [said for said in alone if not bounds.search(said.cause)]
+    share = (exact or alone or new)[0].share if new else parse_share(text)
+    chains = t.review.cause_chains
+    if share is None or not chains or (said_as_fix and not share_fix().search(text)):
+        return
+    weighed = [c for c in chains if c.share is not None]
+    corrected = weighed[-1] if weighed else chains[-1]
+    corrected.share = share
+    drilldown.mark_main(chains)
+    t.say("drill_share_corrected", root=quote(corrected.root_cause, t.lang), share=f"{share:.0%}")
+
+
+def shares_naming_chains(t: Turn, text: str) -> bool:
+    """Several shares, each said with words that name one chain ("the PPE thing is bigger. Make it 70%, and
+    the rushing 20%"), after the share said wrong if any: each goes on the chain it names; True when so."""
+    chains = t.review.cause_chains
+    pieces = share_segments(_after_self_correction(text))  # "刚才那个一半说少了，…应该占六成，胶水那个两成五"
+    if len(pieces) < 2 or len(chains) < 2:
+        return False
+    named: dict[int, float] = {}
+    for words, share in pieces:
+        hits = [i for i, c in enumerate(chains) if _names_chain(words, c)]
+        # "胶水那个改成两成五": one Chinese character pair, named by no other chain, names it short
+        hits = hits or [i for i, c in enumerate(chains) if _shares_a_pair(words, c)]
+        if len(hits) != 1 or hits[0] in named:
+            return False
+        named[hits[0]] = share
+    for index, share in named.items():
+        chains[index].share = share
+        t.say("drill_share_corrected", root=quote(chains[index].root_cause, t.lang), share=f"{share:.0%}")
+    drilldown.mark_main(chains)
+    return True
+
+
+def _names_chain(words: str, chain: CauseChain) -> bool:
+    """Whether words name a chain: a word stem its rungs share ("the rushing" and "rushed because …",
+    "the PPE thing" and "no PPE replacement schedule"), or two Chinese character pairs."""
+    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    return touches(words, rungs) or bool(_stems(words) & _stems(rungs))
+
+
+def _shares_a_pair(words: str, chain: CauseChain) -> bool:
+    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    pairs = {g for g in word_grams(words) if not g.isascii()}
+    return bool(pairs & word_grams(rungs))
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    stems = {re.sub(r"(?:ing|ed|es|s)$", "", w.lower()) for w in words}
+    return {w for w in stems if len(w) >= 3} - _stem_stop()
+
+
+@cache
+def _stem_stop() -> frozenset[str]:
+    """Words that name no chain when a share is moved onto one ("the … thing is bigger. Make it 70%")."""
+    said = f"{cues.alternatives('finding_cause_stop')}|{cues.alternatives('chain_naming_stop')}"
+    return frozenset(re.sub(r"(?:ing|ed|es|s)$", "", w) for w in re.findall(r"[a-z]+", said))
