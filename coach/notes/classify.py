@@ -23,6 +23,7 @@ from coach.notes.neighbours import (
 )
 from coach.notes.segment import Item
 from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
+from coach.notes.success_told import successes_told_on
 from coach.notes.told_findings import (
     asked_why_findings,
     headline_findings,
@@ -432,6 +433,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
+    kinds = successes_told_on(items, kinds, highlight="highlight", other="other")
     for i in range(1, len(items)):
         before = items[i - 1].text
         if kinds[i] == "cause" and kinds[i - 1] == "other" and cues.QUESTION.search(before):
