@@ -98,7 +98,7 @@ def assemble(
     )
     # what a shortfall is about is said first: "随访率没上去，有一部分病人…" is about 随访率
     findings = [g.name for g in doc.goals] + [re.split(r"[，,;；]", f.text)[0] for f in doc.shortfalls]
-    doc.cause_chains = build_chains(by_kind.get("cause", []), findings)
+    doc.cause_chains = build_chains(by_kind.get("cause", []), findings, [f.text for f in doc.shortfalls])
     attach_causes(doc.shortfalls, doc.cause_chains)
     doc.lessons = merge_near_identical(
         [build_lesson(i) for i in by_kind.get("lesson", [])], lambda le: le.text
