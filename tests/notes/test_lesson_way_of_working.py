@@ -45,3 +45,16 @@ def test_a_lesson_about_the_offer_itself_stays_business(text: str) -> None:
 )
 def test_rounds_rotas_intervals_and_ways_of_hiring_are_the_organization(text: str) -> None:
     assert _dimension(text) is Dimension.organization
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每周手工排补货计划的做法要停止",
+        "维修外包合同要优化，写进时限和罚则",
+        "We will stop letting contractors run scripts directly on production systems",
+        "The vendor relationship needs improving so that out-of-hours support is available",
+    ],
+)
+def test_a_practice_and_the_work_given_to_outside_firms_are_the_organization(text: str) -> None:
+    assert _dimension(text) is Dimension.organization
