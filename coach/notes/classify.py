@@ -19,6 +19,7 @@ from coach.notes.neighbours import (
     answers_among_causes,
     before_the_start,
     findings_go_on,
+    goals_named_as_missed,
     list_goes_on,
 )
 from coach.notes.segment import Item
@@ -418,6 +419,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _goodbye_turns(items, kinds)
     kinds = list_goes_on(items, kinds, action="action", other="other")
     kinds = findings_go_on(items, kinds, findings=("highlight", "shortfall"), other="other")
+    kinds = goals_named_as_missed(items, kinds, goal="goal", shortfall="shortfall", other="other")
     kinds = answers_among_causes(items, kinds, cause="cause", other="other")
     kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
     kinds = weighed_after(items, kinds, cause="cause", other="other", weighs=_weighs_the_last)
