@@ -391,10 +391,17 @@ def _general_goal(sentence: str, topic: str | None) -> _Said | None:
     if not name or clip_name(name) != name:
         return None
     target_text = sentence[target.cue_end : target.end].strip(" ：:，,")
+    bound = _BOUND_CUE.search(sentence[: target.start])
+    if bound is not None and bound.end() >= target.cue_end:
+        # "Paint redo rate: max 4%": the bound that made the number a target says which way is better
+        target_text = sentence[bound.start() : target.end].strip()
     result_text = sentence[result.start : result.end].strip()
     return _Said(
         name=name, target_text=target_text, result_text=result_text, evidence=sentence.strip(" ，,。")
     )
+
+
+_BOUND_CUE = re.compile(rf"(?:{BOUND_WORDS})[\s:：]*$")
 
 
 def _general_goals(sentence: str, topic: str | None) -> list[_Said]:

@@ -965,3 +965,17 @@ def test_the_word_heading_a_list_of_kpis_cues_no_target(
 )
 def test_saying_the_target_after_the_colon_leaves_the_name_before_it(text: str, name: str) -> None:
     assert [g.name for g in answer_goals(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paint redo rate (panels resprayed after QC or a customer complaint): max 4%, actual 7.5%.",
+        "Redo rate: at most 4%, actual 7.5%.",
+        "返工率：最多4%，实际7.5%。",
+    ],
+)
+def test_a_ceiling_that_makes_a_number_the_target_says_lower_is_better(text: str) -> None:
+    (goal,) = goals_in(text, None)
+    assert (goal.target_value, goal.result_value) == (4, 7.5)
+    assert goal.verdict is not None and goal.verdict.value == "far_missed"
