@@ -12,7 +12,7 @@ from coach.domain.retrospective import Language, Reflection, Retrospective, Verd
 from coach.notes.actions import assigns_task, build_action
 from coach.notes.causes import build_chains
 from coach.notes.classify import Kind, classify_and_link
-from coach.notes.findings import attach_causes, build_finding, success_with_goal
+from coach.notes.findings import attach_causes, build_finding, chains_told_in_findings, success_with_goal
 from coach.notes.lessons import build_lesson
 from coach.notes.merge import merge_near_identical
 from coach.notes.people import full_name, known_people
@@ -100,6 +100,7 @@ def assemble(
     findings = [g.name for g in doc.goals] + [re.split(r"[，,;；]", f.text)[0] for f in doc.shortfalls]
     doc.cause_chains = build_chains(by_kind.get("cause", []), findings, [f.text for f in doc.shortfalls])
     attach_causes(doc.shortfalls, doc.cause_chains)
+    doc.cause_chains += chains_told_in_findings(doc.shortfalls, doc.cause_chains)
     doc.lessons = merge_near_identical(
         [build_lesson(i) for i in by_kind.get("lesson", [])], lambda le: le.text
     )
