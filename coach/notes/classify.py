@@ -125,6 +125,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "other"  # "郝总最后表扬了杭州店的直播打法" after the to-dos is what was said, no task
     if item.speaker and (prose.only_agrees(text) or prose.only_confirms(text)):
         return "other"  # "对，加上", "Yes, add that", "没问题。": agreeing to what was just said adds no item
+    if prose.reports_agreement(text):
+        return "other"  # "Marek agreed.": the minutes say someone agreed
     if prose.is_out_of_scope(text):
         return "digression"
     section = item.section

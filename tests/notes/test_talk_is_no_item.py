@@ -465,3 +465,17 @@ def test_thanks_for_joining_is_no_action(note: str) -> None:
 )
 def test_a_remark_the_meeting_sets_aside_is_no_highlight(note: str) -> None:
     assert extract(note, name="note.txt").highlights == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "# Review\n\n## Why\n\nTom: nobody is responsible for checking the measuring kit. "
+        "That's the root of it.\n\nMarek agreed.\n",
+        "# 复盘\n\n## 原因\n\n说到底是没有人负责检查测量设备，这是根子。\n\n简总也同意。\n",
+    ],
+)
+def test_a_note_that_someone_agreed_is_no_cause(note: str) -> None:
+    chains = extract(note).cause_chains
+    assert len(chains) == 1
+    assert "agreed" not in chains[0].phenomenon and "同意" not in chains[0].phenomenon
