@@ -405,8 +405,11 @@ def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]
     return kinds
 
 
-def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tuple[list[Item], list[Kind]]:
-    """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task."""
+def classify_and_link(
+    items: list[Item], *, use_embeddings: bool = True, people: list[str] | None = None
+) -> tuple[list[Item], list[Kind]]:
+    """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task;
+    `people` are the full names the note gives."""
     from coach.notes.followups import (
         attach_type_remarks,
         join_continuations,
@@ -437,7 +440,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
-    kinds = successes_told_on(items, kinds, highlight="highlight", other="other")
+    kinds = successes_told_on(items, kinds, highlight="highlight", other="other", people=people or [])
     for i in range(1, len(items)):
         before = items[i - 1].text
         if kinds[i] == "cause" and kinds[i - 1] == "other" and cues.QUESTION.search(before):

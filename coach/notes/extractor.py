@@ -137,7 +137,8 @@ class RulesNotesExtractor:
         front_date = absolute_date(segmented.front.get("date", ""))
         stated = stated_review_date(text) or (stated_day_of(text, review_date) if review_date else None)
         date = front_date or stated or review_date
-        items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings)
+        people = known_people(text, (i.speaker for i in segmented.items), segmented.participants)
+        items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings, people=people)
         doc = Retrospective(
             id=doc_id,
             team=team or (segmented.front.get("team") or "")[:200] or None,  # as wide as the team columns
@@ -145,5 +146,4 @@ class RulesNotesExtractor:
             date=date,
             language=language or detect_language(text),
         )
-        people = known_people(text, (i.speaker for i in segmented.items), segmented.participants)
         return assemble(items, kinds, doc, date, people)

@@ -4,6 +4,7 @@ belong to that highlight, not to a highlight of their own."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TypeVar
 
 from coach.notes import cues
@@ -18,19 +19,25 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _GOAL_WENT_WELL = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:能|也)?(?:达标|超额|超出|超了|能超|完成了)")
 
 
-def successes_told_on(items: list[Item], kinds: list[K], highlight: K, other: K) -> list[K]:
+def successes_told_on(
+    items: list[Item], kinds: list[K], highlight: K, other: K, people: Sequence[str] = ()
+) -> list[K]:
     """ "The flash day was the best day we've had." | "Forty-eight pieces in one day." | "It worked because
     Jun drew every design." | "Several told us it was the phone call.": in one paragraph, or one speaker's
     turns, the sentences after a highlight tell it on (the reason may come from another speaker) unless they
-    open another ("also", "the other good thing", "第二件", "还有") or name another measure that went well."""
+    open another ("also", "the other good thing", "第二件", "还有") or name another measure that went well.
+    In prose, "Marek ran the electrical works on two Saturdays …" credits one of the note's `people` with the
+    success just told."""
     kinds = list(kinds)
+    names = _called(people)
     head: int | None = None
     named = False  # the highlight was named in a few words ("The biggest win was the rating.")
     for i, item in enumerate(items):
         if kinds[i] != highlight or item.section != "highlight":
             head = None if kinds[i] != other or not _between(items, head, i) else head
             continue
-        if head is not None and _tells_on(items[head], item, named) and not _opens_another(items[head], item):
+        told_on = head is not None and _tells_on(items[head], item, named or _credits(item.text, names))
+        if head is not None and told_on and not _opens_another(items[head], item):
             first = items[head]
             first.text = f"{first.text.rstrip()} {item.text.strip()}"
             first.evidence = f"{first.evidence} {item.evidence}"
@@ -135,3 +142,22 @@ def _points_back(first: str, text: str) -> bool:
     }
     words = {w.lower() for w in _WORDS.findall(head) if len(w) >= 6}
     return any(r in text for r in runs) or any(w in text.lower() for w in words)
+
+
+def _called(people: Sequence[str]) -> tuple[str, ...]:
+    """The names the note's people go by: "Marek Nowak" and "Marek", "祁明月"."""
+    names = {p for p in people} | {p.split()[0] for p in people if " " in p}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _credits(text: str, names: tuple[str, ...]) -> bool:
+    """The sentence opens with what one of the note's people did ("Marek ran …", "祁明月在九月底就把…"),
+    not with what is theirs ("Priya's team …", "王芳的组…")."""
+    body = re.sub(r"^(?:since|in|from)\s+\w+[,，]?\s+|^\w+以来[，,]?", "", text.strip(), flags=re.I)
+    for name in names:
+        if body.startswith(name):
+            rest = body[len(name) :]
+            if re.match(r"[A-Za-z]", name):
+                return re.match(r"\s+[a-z]|,\s", rest) is not None
+            return not rest.startswith(("的", "说", "认为", "觉得"))
+    return False

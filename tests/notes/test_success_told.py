@@ -114,3 +114,25 @@ def test_a_success_named_in_a_few_words_is_told_by_the_sentence_after_it(note: s
 )
 def test_successes_told_one_after_another_stay_apart(note: str, count: int) -> None:
     assert len(extract(note, name="note.txt").highlights) == count
+
+
+@pytest.mark.parametrize(
+    ("note", "credit"),
+    [
+        (
+            "# Review\n\nAttendees: Hugh Barrett, Marek Nowak\n\n## What went well\n\n"
+            "We got the second spray booth commissioned two weeks early. Marek ran the electrical works "
+            "on two Saturdays alongside the installer, so we lost no weekday booth time.\n",
+            "electrical works",
+        ),
+        (
+            "# 复盘\n\n参会：祁明月、宫振\n\n## 做得好的\n\n热饮机的冬季上新提前完成了。"
+            "祁明月在九月底就把每个点位的温度和销量对了一遍，提前两周把热饮排进了写字楼的机器。\n",
+            "温度和销量",
+        ),
+    ],
+)
+def test_in_prose_what_one_of_the_people_did_for_a_success_is_told_with_it(note: str, credit: str) -> None:
+    highlights = extract(note).highlights
+    assert len(highlights) == 1
+    assert credit in highlights[0].text
