@@ -76,6 +76,22 @@ def test_a_remark_that_restates_the_root_and_its_share_marks_the_chain_main(note
 
 
 @pytest.mark.parametrize(
+    "note",
+    [
+        "Review\n\n## Why\n\nChanges to the formula database have no review step, so the contractor ran "
+        "the script directly. We believe this explains about 75% of the off-shade batches; the sampling rate "
+        "let the remainder through.",
+        "Review\n\n## Why\n\nNobody owned page performance, so no one checked the page weight. "
+        "I think that accounts for two thirds of the drop.",
+    ],
+)
+def test_a_sentence_that_opens_by_weighing_the_cause_is_no_root(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
+    assert "explains" not in (found[0].root_cause or "") and "accounts" not in (found[0].root_cause or "")
+
+
+@pytest.mark.parametrize(
     ("note", "root"),
     [
         (
