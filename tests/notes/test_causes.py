@@ -483,3 +483,18 @@ def test_a_statement_said_to_be_part_of_it_is_a_cause_beside_the_main_one(
     parts = [c for c in found if part in words(c)]
     assert mains and parts and mains[0] is not parts[0], [words(c) for c in found]
     assert mains[0].is_main and not parts[0].is_main
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Review\n\n## Why\n\nA second contributing factor was outside our control: the new black colourant "
+        "from our supplier is about 4% stronger than the old one.",
+        "Review\n\n## Why\n\nAnother contributing factor was the new colourant, which is 4% stronger.",
+        "复盘\n\n## 原因\n\n另一个原因是供应商的新色浆浓度高了4%。",
+        "复盘\n\n## 原因\n\n第二个原因是供应商的新色浆浓度高了4%。",
+    ],
+)
+def test_the_place_of_a_cause_in_their_count_is_no_phenomenon(note: str) -> None:
+    (chain,) = chains(note)
+    assert "4%" in chain.phenomenon
