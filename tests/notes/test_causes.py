@@ -498,3 +498,24 @@ def test_a_statement_said_to_be_part_of_it_is_a_cause_beside_the_main_one(
 def test_the_place_of_a_cause_in_their_count_is_no_phenomenon(note: str) -> None:
     (chain,) = chains(note)
     assert "4%" in chain.phenomenon
+
+
+@pytest.mark.parametrize(
+    ("note", "reason"),
+    [
+        (
+            "复盘\n\n## 原因\n\n鉴定差错的5起里，有3起是把高仿包当成了正品。"
+            "桑梅说，一是新来的两位评估师经验还不足，二是高仿的做工越来越好，光靠肉眼已经不够了。",
+            "经验还不足",
+        ),
+        (
+            "Review\n\n## Why\n\nOf the 5 errors, 3 were fakes taken for the real thing. First, the two new "
+            "appraisers are still short of experience; second, the fakes are getting better.",
+            "short of experience",
+        ),
+    ],
+)
+def test_a_count_broken_down_is_what_the_next_cause_explains(note: str, reason: str) -> None:
+    found = chains(note)
+    assert len(found) == 2
+    assert reason in words(found[0]) and ("5" in found[0].phenomenon)
