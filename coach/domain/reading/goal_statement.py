@@ -334,10 +334,20 @@ def _clause_lead() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{'|'.join(fragments('clause_lead'))})\s*", re.I)
 
 
+@cache
+def _concession() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(fragments('concession_lead'))})(?![A-Za-z])", re.I)
+
+
 def _last_clause(head: str) -> str:
     """ "picking kept going at full speed, and the picking rate for the week averaged 142 …": a clause joined
     on with "and", "而且" names the metric; the clauses before it tell something else."""
     clauses = [c for c in _CLAUSE.split(head) if c.strip()]
+    if len(clauses) >= 2 and _concession().match(clauses[0]):
+        # "Despite the disruption, orders dispatched on the promised day held at …": what is conceded first
+        # names no KPI
+        head = head[head.index(clauses[0]) + len(clauses[0]) :].lstrip("，, ")
+        clauses = clauses[1:]
     if len(clauses) < 2:
         return head
     defined = _defined_name(head)

@@ -979,3 +979,20 @@ def test_a_ceiling_that_makes_a_number_the_target_says_lower_is_better(text: str
     (goal,) = goals_in(text, None)
     assert (goal.target_value, goal.result_value) == (4, 7.5)
     assert goal.verdict is not None and goal.verdict.value == "far_missed"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Despite the disruption, orders dispatched on the promised day held at 97.5% against a target "
+            "of 95%, because the untinted lines kept running.",
+            "orders dispatched on the promised day",
+        ),
+        ("尽管受到停线影响，准时发货率做到了97.5%，目标95%。", "准时发货率"),
+    ],
+)
+def test_a_clause_that_concedes_first_is_no_part_of_the_kpi_name(text: str, name: str) -> None:
+    (goal,) = goals_in(text, None)
+    assert goal.name.startswith(name)
+    assert (goal.target_value, goal.result_value) == (95, 97.5)
