@@ -996,3 +996,18 @@ def test_a_clause_that_concedes_first_is_no_part_of_the_kpi_name(text: str, name
     (goal,) = goals_in(text, None)
     assert goal.name.startswith(name)
     assert (goal.target_value, goal.result_value) == (95, 97.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer rating (post-repair survey, out of 5): target 4.6, actual 4.7.",
+        "Customer rating, out of 5: target 4.6, actual 4.7.",
+        "客户评分（满分5分）：目标4.6，实际4.7。",
+    ],
+)
+def test_the_scale_a_score_is_given_on_is_neither_target_nor_result(text: str) -> None:
+    (goal,) = goals_in(text, None)
+    assert (goal.target_value, goal.result_value) == (4.6, 4.7)
+    assert goal.verdict is not None and goal.verdict.value == "met"
+    assert "5" not in goal.name
