@@ -121,12 +121,22 @@ _TYPE_REMARK = re.compile(
 )
 
 
+# "And start taking a deposit on every booking. Business.": the dimension said alone
+_BARE_TYPE = re.compile(
+    r"(?:organi[sz]ation(?:al)?|process|culture|people|business|组织|流程|文化|人|业务)"
+    r"(?:\s+side|层面|方面|上的|的)?\s*[.。!！]?",
+    re.I,
+)
+
+
 def attach_type_remarks(items: list[Item], kinds: list[K], other: K, lesson: K) -> list[K]:
-    """ "Start an importer. That's a product call, business.": the remark types the lesson before it."""
+    """ "Start an importer. That's a product call, business.", "… Business.": the remark types the lesson
+    before it."""
     kinds = list(kinds)
     for i in range(1, len(items)):
         text = items[i].text.strip()
-        if kinds[i] == lesson and kinds[i - 1] == lesson and _TYPE_REMARK.match(text) and len(text) <= 60:
+        remark = (_TYPE_REMARK.match(text) and len(text) <= 60) or _BARE_TYPE.fullmatch(text)
+        if kinds[i] == lesson and kinds[i - 1] == lesson and remark:
             items[i - 1].text = f"{items[i - 1].text.rstrip()} ({text.rstrip('.。')})"
             kinds[i] = other
     return kinds
