@@ -4,6 +4,8 @@ the meeting, and a remark that the task just named has no owner yet; a speaker t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.notes.extracting import extract, texts
@@ -48,3 +50,17 @@ def test_a_speaker_who_takes_the_task_just_named_owns_it() -> None:
     guest = [a for a in actions if "guest artist" in a.what]
     assert len(actions) == 2
     assert [a.who for a in guest] == ["Maya"]
+
+
+@pytest.mark.parametrize(
+    ("turn", "due"),
+    [
+        ("[00:06:50] Rosa: I'll test two other cartridge brands side by side. Give me two weeks.\n", 28),
+        ("[00:06:50] 冉师傅：我来试两家别的针片，对比着用。两周内吧。\n", 28),
+    ],
+)
+def test_a_deadline_said_alone_after_ones_own_task_dates_it(turn: str, due: int) -> None:
+    note = "[00:06:25] Maya: Actions. Sam, deposits on all bookings by the end of October.\n" + turn
+    actions = extract(note, name="note.txt", review_date=dt.date(2026, 10, 14)).actions
+    assert len(actions) == 2
+    assert actions[1].when == dt.date(2026, 10, due)
