@@ -65,7 +65,11 @@ def _tells_on(first: Item, item: Item, named: bool) -> bool:
         return False
     if item.speaker == first.speaker:
         return True
-    return _gives_reason(item.text) or _hearsay(item.text) or _says_little(item.text)
+    # "I just liked drawing them.": the one credited answers for themself; "Hiring was solid." would be news
+    own_aside = (
+        _says_little(item.text) and re.match(r"^(?:I\b|I[’']|我(?!们))", item.text.strip()) is not None
+    )
+    return _gives_reason(item.text) or _hearsay(item.text) or own_aside
 
 
 def _opens_another(first: Item, item: Item) -> bool:

@@ -136,3 +136,16 @@ def test_in_prose_what_one_of_the_people_did_for_a_success_is_told_with_it(note:
     highlights = extract(note).highlights
     assert len(highlights) == 1
     assert credit in highlights[0].text
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[00:01:00] Maya: What went well?\n[00:01:10] Rosa: The flash day was the best day we've had.\n"
+        "[00:01:20] Dev: Hiring was solid.\n",
+        "[00:01:00] 卓岚：先说好的吧。\n[00:01:10] 汤敏：上门试纱这个月终于跑顺了。\n"
+        "[00:01:20] 阮小溪：招聘挺顺的。\n",
+    ],
+)
+def test_a_short_success_from_another_speaker_stays_one_of_its_own(note: str) -> None:
+    assert len(extract(note, name="note.txt").highlights) == 2
