@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from coach.notes import cues
+from coach.notes import cues, finding_cues
 from coach.notes.segment import Item
 from coach.notes.wordlists import phrases
 
@@ -76,8 +76,8 @@ def _opens_another(first: Item, item: Item) -> bool:
     text = item.text.strip()
     if _gives_reason(text) or _hearsay(text):
         return False  # "And honestly it worked because …", "章老师也说，…": more of the same success
-    if _own_reason(text):
-        return True
+    if _own_reason(text) or finding_cues.praises_plainly(text):
+        return True  # "The booking page worked well.": praised in words of its own, another success
     lead = " ".join(_WORDS.findall(text)[:6]) or text[:6]
     if (
         phrases("separate_lead", anchored=True).match(text)

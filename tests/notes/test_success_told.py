@@ -149,3 +149,15 @@ def test_in_prose_what_one_of_the_people_did_for_a_success_is_told_with_it(note:
 )
 def test_a_short_success_from_another_speaker_stays_one_of_its_own(note: str) -> None:
     assert len(extract(note, name="note.txt").highlights) == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[00:01:00] Maya: What went well?\n"
+        "[00:01:10] Rosa: The flash day was the best day we've had. The new booking page was a hit.\n",
+        "[00:01:00] 卓岚：先说好的吧。\n[00:01:10] 汤敏：上门试纱这个月终于跑顺了。会员社群效果很好。\n",
+    ],
+)
+def test_a_success_praised_in_its_own_words_in_the_same_turn_stays_one_of_its_own(note: str) -> None:
+    assert len(extract(note, name="note.txt").highlights) == 2
