@@ -404,7 +404,7 @@ ACTION_CUES: dict[LessonAction, tuple[str, ...]] = {
 
 # the action words themselves, which name the action whatever else the lesson says
 NAMED_ACTIONS: dict[LessonAction, tuple[str, ...]] = {
-    LessonAction.stop: ("停止", "停掉", "要停", "该停", "得停", "stop "),
+    LessonAction.stop: ("停止", "停掉", "要停", "该停", "得停", "必须停", "stop "),
     LessonAction.start: ("新增", "start "),
     LessonAction.optimize: ("优化",),
     LessonAction.continue_: ("继续", "keep "),

@@ -1,5 +1,6 @@
 """A promise told in one sentence and broken in the next: "We promised patients that the app would show the
-approval status. We did not deliver that." The promise names what was not done: a shortfall.
+approval status. We did not deliver that." The promise names what was not done: a shortfall. So does the
+promise told right after the words that say it was broken ("We also broke a promise. Our status page said …").
 
 The cue phrases are per-language data (coach/notes/words/ `promise_made`, `promise_broken`)."""
 
@@ -37,4 +38,15 @@ def promises_broken(items: list[Item], kinds: list[K], shortfall: K, other: K) -
         together = item.line == after.line and item.speaker == after.speaker
         if together and kinds[i] == other and makes_promise(item.text) and breaks_it(after.text):
             kinds[i] = shortfall
+        elif together and kinds[i + 1] in (other, shortfall) and announces_broken_promise(item.text):
+            # "We also broke a promise." | "Our status page said we would post an update every 15 minutes;":
+            # the promise told after the words that say it was broken
+            kinds[i], kinds[i + 1] = other, shortfall
     return kinds
+
+
+def announces_broken_promise(text: str) -> bool:
+    """ "We also broke a promise.", "有一个承诺没兑现。": it says a promise was broken, and no more."""
+    told = phrases("promise_broken_told").search(text)
+    rest = text[told.end() :].strip(" .。:：!！") if told else "-"
+    return told is not None and not rest and len(re.findall(r"[A-Za-z]+", text)) <= 8

@@ -115,7 +115,15 @@ def _phenomenon(text: str, cut: int) -> str | None:
         r"为什么|为啥|是$|之所以|^(?:mostly|mainly|largely|partly|主要|大多)$", "", head, flags=re.I
     )
     head = re.sub(r"\b(?:the|our|a|an|and|but)$", "", head.strip(" ，,？?"), flags=re.I).strip(" ，,？?")
-    return head if len(head) >= 2 else None
+    # "A second contributing factor was …", "Another cause is …": the place in the count is no phenomenon
+    return head if len(head) >= 2 and not _COUNTED_PLACE.fullmatch(head) else None
+
+
+_COUNTED_PLACE = re.compile(
+    r"(?:(?:a|the|one)\s+)?(?:first|second|third|fourth|other|another|further|final|last|more)"
+    r"(?:\s+(?:big|main|major|minor|smaller))?|(?:第[一二三四五六七八九十]|另一|还有一|最后一)个?",
+    re.I,
+)
 
 
 # "X is the root cause", "X才是根本原因": the words before the mark name the cause

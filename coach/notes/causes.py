@@ -34,15 +34,18 @@ from coach.notes.continuation import (
     same_turn,
     slot_taken,
 )
+from coach.notes.finding_cues import is_bare_share
 from coach.notes.segment import Item
-from coach.notes.wordlists import phrases
+from coach.notes.wordlists import phrases, word_set
 
 
-def build_chains(items: list[Item], findings: Sequence[str] = ()) -> list[CauseChain]:
+def build_chains(
+    items: list[Item], findings: Sequence[str] = (), told: Sequence[str] = ()
+) -> list[CauseChain]:
     """One chain per cause; a drill-down told over several statements ("表面上…；往深层看…。根子上…")
     is one chain, and a statement pointing back ("这一个原因") marks an earlier one main. `findings` are
-    the note's goals and shortfalls: what a new chain explains."""
-    story = _Story(findings=list(findings))
+    the note's goals and shortfalls: what a new chain explains; `told` the shortfalls in full."""
+    story = _Story(findings=list(findings), told=list(told))
     for item in items:
         counted = counts_out_reasons(item.text)
         for k, piece in enumerate(shared_out(item)):
@@ -77,6 +80,7 @@ class _Story:
     labelled_under: tuple[str | None, int] | None = None  # the heading and paragraph it is told under
     summaries: set[int] = field(default_factory=set)  # chains a summary started, before what it sums up
     findings: list[str] = field(default_factory=list)  # goal names and shortfalls: what a chain explains
+    told: list[str] = field(default_factory=list)  # the shortfalls in full ("…, and pick-ups were late")
 
     def read(self, item: Item) -> None:
         """Add one cause statement: a new chain, a step of the last one, or a remark on an earlier one."""
@@ -86,6 +90,9 @@ class _Story:
             self._read_part(item, told_by)
             return
         self.labelled = None
+        if self.chains and (told_by is not None or item.asked) and is_bare_share(text):
+            self._weigh_last(item)  # "这个占赔付多少？" — "我觉得七成。": the weight of the cause just told
+            return
         if (
             self.chains
             and told_by is not None
@@ -125,13 +132,33 @@ class _Story:
             step = None  # "再往下看，表面上是…": a surface cause opens a drill-down of its own
         chain = chain_of(item)
         if chain is not None:
-            why_step = answers_why(self.chains, item, told_by)
+            why_step = answers_why(self.chains, item, told_by) or self._asked_on(item, told_by)
             explains = explains_surface(self.chains, chain, item, told_by)
             deeper = step is not None or self.deeper_next or explains
             count = len(self.chains)
             self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step, told_by=told_by)
             if summary and len(self.chains) > count:
                 self.summaries.add(id(self.chains[-1]))  # "TL;DR: … because …" before the causes it sums up
+
+    def _asked_on(self, item: Item, told_by: Item | None) -> bool:
+        """ "主要是裙摆撕裂…" — "那为什么说不清是谁弄的？" — "因为没有拍照留底…": in talk, a why asked by the
+        next turn, right after a cause, and answered by the turn after it asks about that cause, unless it
+        names a finding of the note."""
+        question = drilldown.why_about(item.asked) if item.asked else None
+        if question is None or told_by is None or not self.chains:
+            return False
+        if item.speaker is None or told_by.speaker is None or item.line - told_by.line != 2:
+            return False
+        return not any(_names(question, finding) for finding in self.findings + self.told)
+
+    def _weigh_last(self, item: Item) -> None:
+        """ "我觉得七成。" after the cause it weighs: that cause's share, and main when it is most of it."""
+        weight = chain_of(item)
+        last = self.chains[-1]
+        if weight is not None:
+            last.is_main = last.is_main or weight.is_main
+            last.share = last.share or weight.share
+        last.evidence = f"{last.evidence}\n{item.evidence}"
 
     def _read_part(self, item: Item, told_by: Item | None) -> None:
         """ "现象：…" / "表因：…" / "根因：…" / "主因：…": the labelled levels of one chain, in any order;
@@ -211,3 +238,11 @@ class _Story:
                 chain.phenomenon = clean(seen.text) or ""
             chains.append(chain)
         self.last = item
+
+
+def _names(question: str, finding: str) -> bool:
+    """ "why were pick-ups late?" names "…, and pick-ups were late": two Chinese bigrams or an English word
+    of the finding."""
+    shared = drilldown.stems(question) & drilldown.stems(finding)
+    function = {w[:5] for w in word_set("function_words")}
+    return len(shared) >= 2 or any(w.isascii() and w not in function for w in shared)

@@ -19,10 +19,12 @@ from coach.notes.neighbours import (
     answers_among_causes,
     before_the_start,
     findings_go_on,
+    goals_named_as_missed,
     list_goes_on,
 )
 from coach.notes.segment import Item
 from coach.notes.spoken_topics import answers_to_an_announced_why, asked_findings, talk_turned_to_causes
+from coach.notes.success_told import successes_told_on
 from coach.notes.told_findings import (
     asked_why_findings,
     headline_findings,
@@ -129,6 +131,8 @@ def _cue_kind(item: Item) -> Kind | None:
         return "other"  # "郝总最后表扬了杭州店的直播打法" after the to-dos is what was said, no task
     if item.speaker and (prose.only_agrees(text) or prose.only_confirms(text)):
         return "other"  # "对，加上", "Yes, add that", "没问题。": agreeing to what was just said adds no item
+    if prose.reports_agreement(text):
+        return "other"  # "Marek agreed.": the minutes say someone agreed
     if prose.is_out_of_scope(text):
         return "digression"
     section = item.section
@@ -409,8 +413,11 @@ def _promises_before_results(items: list[Item], kinds: list[Kind]) -> list[Kind]
     return kinds
 
 
-def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tuple[list[Item], list[Kind]]:
-    """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task."""
+def classify_and_link(
+    items: list[Item], *, use_embeddings: bool = True, people: list[str] | None = None
+) -> tuple[list[Item], list[Kind]]:
+    """Items and their kinds, with commitments split into their pieces and follow-ups joined to their task;
+    `people` are the full names the note gives."""
     from coach.notes.followups import (
         attach_type_remarks,
         join_continuations,
@@ -425,6 +432,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = _goodbye_turns(items, kinds)
     kinds = list_goes_on(items, kinds, action="action", other="other")
     kinds = findings_go_on(items, kinds, findings=("highlight", "shortfall"), other="other")
+    kinds = goals_named_as_missed(items, kinds, goal="goal", shortfall="shortfall", other="other")
     kinds = answers_among_causes(items, kinds, cause="cause", other="other")
     kinds = answers_to_an_announced_why(items, kinds, cause="cause", other="other")
     kinds = weighed_after(items, kinds, cause="cause", other="other", weighs=_weighs_the_last)
@@ -440,6 +448,7 @@ def classify_and_link(items: list[Item], *, use_embeddings: bool = True) -> tupl
     kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
+    kinds = successes_told_on(items, kinds, highlight="highlight", other="other", people=people or [])
     for i in range(1, len(items)):
         before = items[i - 1].text
         if kinds[i] == "cause" and kinds[i - 1] == "other" and cues.QUESTION.search(before):

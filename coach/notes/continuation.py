@@ -207,9 +207,20 @@ def points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just_
         return False
     if not (restating or similarity(chain_words(earlier), text) > 0.05 or not chain.root_cause):
         return False
-    remark = restating or _POINTS_AT_END.search(text.strip()) is not None
+    remark = (
+        restating or _POINTS_AT_END.search(text.strip()) is not None or _WEIGHS_BACK.match(text) is not None
+    )
     _fold(earlier, chain, None if remark else chain.root_cause or chain.surface_cause)
     return True
+
+
+# "We believe this explains about 75% of the off-shade batches; …": a sentence that opens by weighing the
+# cause just told says nothing of its own about it (what follows ";" tells the rest of the gap, no root)
+_WEIGHS_BACK = re.compile(
+    r"^(?:(?:so|and)\s+)?(?:(?:we|i)\s+(?:believe|think|estimate|reckon|guess)\s+(?:that\s+)?)?(?:this|that|it)\s+"
+    r"(?:alone\s+)?(?:explains|accounts\s+for)\b[^;；.。]*(?:[;；.。]|$)",
+    re.I,
+)
 
 
 def _few_words(text: str, latin: int = 10, han: int = 12) -> bool:

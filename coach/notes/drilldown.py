@@ -104,6 +104,8 @@ def introduces_causes(text: str) -> bool:
 def phenomenon_told(text: str) -> str | None:
     """ "姚敏先说现象：B超门口挤满人", "Maria first described what we saw: …": what was seen, told before
     anyone says why (the words after the lead); None for any other statement."""
+    if _BREAKDOWN.search(text) and not cues.CAUSE.search(text):
+        return text.strip()  # "鉴定差错的5起里，有3起是把高仿包当成了正品": how many of them were what
     m = phrases("phenomenon_lead").search(text)
     if m is None or m.start() > _TELLER_ROOM or cues.CAUSE.search(text):
         return None
@@ -111,6 +113,12 @@ def phenomenon_told(text: str) -> str | None:
     return rest or None
 
 
+# "5起里，有3起…", "Of the 5 errors, 3 were …": a count broken down, what was seen before the why
+_BREAKDOWN = re.compile(
+    r"(\d+|[两三四五六七八九十]+)\s*([起件次个单例台辆])(?:里|中|当中)[，,]?\s*(?:有|其中)?\s*[\d一两三四五六七八九十]+\s*\2"
+    r"|\b(?:of|out of)\s+(?:the|those|these)\s+\d+\s+[a-z-]+,\s*\d+\s+(?:were|was|came|had)\b",
+    re.I,
+)
 _TELLER_ROOM = 16  # "调度科刘敏先说了现象": who tells it, and a role, before the lead
 
 

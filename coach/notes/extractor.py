@@ -12,7 +12,7 @@ from coach.domain.retrospective import Language, Reflection, Retrospective, Verd
 from coach.notes.actions import assigns_task, build_action
 from coach.notes.causes import build_chains
 from coach.notes.classify import Kind, classify_and_link
-from coach.notes.findings import attach_causes, build_finding, success_with_goal
+from coach.notes.findings import attach_causes, build_finding, chains_told_in_findings, success_with_goal
 from coach.notes.lessons import build_lesson
 from coach.notes.merge import merge_near_identical
 from coach.notes.people import full_name, known_people
@@ -103,8 +103,9 @@ def assemble(
     )
     # what a shortfall is about is said first: "随访率没上去，有一部分病人…" is about 随访率
     findings = [g.name for g in doc.goals] + [re.split(r"[，,;；]", f.text)[0] for f in doc.shortfalls]
-    doc.cause_chains = build_chains(by_kind.get("cause", []), findings)
+    doc.cause_chains = build_chains(by_kind.get("cause", []), findings, [f.text for f in doc.shortfalls])
     attach_causes(doc.shortfalls, doc.cause_chains)
+    doc.cause_chains += chains_told_in_findings(doc.shortfalls, doc.cause_chains)
     doc.lessons = merge_near_identical(
         [build_lesson(i) for i in by_kind.get("lesson", [])], lambda le: le.text
     )
@@ -141,7 +142,8 @@ class RulesNotesExtractor:
         front_date = absolute_date(segmented.front.get("date", ""))
         stated = stated_review_date(text) or (stated_day_of(text, review_date) if review_date else None)
         date = front_date or stated or review_date
-        items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings)
+        people = known_people(text, (i.speaker for i in segmented.items), segmented.participants)
+        items, kinds = classify_and_link(segmented.items, use_embeddings=self.use_embeddings, people=people)
         doc = Retrospective(
             id=doc_id,
             team=team or (segmented.front.get("team") or "")[:200] or None,  # as wide as the team columns
@@ -149,5 +151,4 @@ class RulesNotesExtractor:
             date=date,
             language=language or detect_language(text),
         )
-        people = known_people(text, (i.speaker for i in segmented.items), segmented.participants)
         return assemble(items, kinds, doc, date, people)

@@ -7,6 +7,7 @@ import unicodedata
 
 from coach.domain.retrospective import CauseChain, Finding, Goal, Verdict
 from coach.notes import cues
+from coach.notes.beside import is_missed_practice
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
 from coach.notes.wordlists import phrases
@@ -44,6 +45,23 @@ def attach_causes(findings: list[Finding], chains: list[CauseChain], threshold: 
         best = max(findings, key=lambda f: similarity(f.text, key))
         if similarity(best.text, key) >= threshold and cause not in best.causes:
             best.causes.append(cause)
+
+
+def chains_told_in_findings(shortfalls: list[Finding], chains: list[CauseChain]) -> list[CauseChain]:
+    """ "It took 26 hours, because the merchant contact list had not been updated": a reason given in the
+    shortfall's own sentence that no chain tells is a chain of its own (the shortfall is what it explains);
+    why a practice was never started ("该做没做：…，因为排期往后推") is part of that shortfall."""
+    told = [" ".join(filter(None, (c.phenomenon, c.surface_cause, c.root_cause))) for c in chains]
+    found: list[CauseChain] = []
+    for finding in shortfalls:
+        if is_missed_practice(finding.text):
+            continue
+        for cause in finding.causes:
+            if not any(cause in words for words in told):
+                chain = CauseChain(phenomenon=finding.text, surface_cause=cause, evidence=finding.evidence)
+                found.append(chain)
+                told.append(cause)
+    return found
 
 
 def success_with_goal(item: Item, goals: list[Goal]) -> bool:

@@ -121,12 +121,22 @@ _TYPE_REMARK = re.compile(
 )
 
 
+# "And start taking a deposit on every booking. Business.": the dimension said alone
+_BARE_TYPE = re.compile(
+    r"(?:organi[sz]ation(?:al)?|process|culture|people|business|组织|流程|文化|人|业务)"
+    r"(?:\s+side|层面|方面|上的|的)?\s*[.。!！]?",
+    re.I,
+)
+
+
 def attach_type_remarks(items: list[Item], kinds: list[K], other: K, lesson: K) -> list[K]:
-    """ "Start an importer. That's a product call, business.": the remark types the lesson before it."""
+    """ "Start an importer. That's a product call, business.", "… Business.": the remark types the lesson
+    before it."""
     kinds = list(kinds)
     for i in range(1, len(items)):
         text = items[i].text.strip()
-        if kinds[i] == lesson and kinds[i - 1] == lesson and _TYPE_REMARK.match(text) and len(text) <= 60:
+        remark = (_TYPE_REMARK.match(text) and len(text) <= 60) or _BARE_TYPE.fullmatch(text)
+        if kinds[i] == lesson and kinds[i - 1] == lesson and remark:
             items[i - 1].text = f"{items[i - 1].text.rstrip()} ({text.rstrip('.。')})"
             kinds[i] = other
     return kinds
@@ -289,7 +299,9 @@ def _only_a_deadline(text: str) -> bool:
         return False
     rest = text.replace(named[0].text, " ")
     rest = re.sub(
-        r"(?i)\b(?:by|before|until|due|at|the|latest|ok|okay|yes)\b|之前|以前|前|吧|[\W\d_]", " ", rest
+        r"(?i)\b(?:by|before|until|due|at|the|latest|ok|okay|yes|give|me)\b|之前|以前|前|吧|[\W\d_]",
+        " ",
+        rest,
     )
     return len(rest.split()) == 0
 
@@ -398,7 +410,7 @@ def _hands_named_task(items: list[Item], kinds: list[K], i: int, action: K) -> b
 
 def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> list[K]:
     """Kinds after joining follow-ups to the task they complete (owners and dates go on its item)."""
-    from coach.notes.actions import find_who, mentions_date
+    from coach.notes.actions import find_who, mentions_date, names_time
 
     kinds = list(kinds)
     for i, item in enumerate(items):
@@ -411,6 +423,19 @@ def link_followups(items: list[Item], kinds: list[K], other: K, action: K) -> li
         if follow_up and _give_to_earlier(items, kinds, i, action):
             kinds[i] = other
             continue
+        if kinds[i] == action and item.speaker and _only_a_deadline(item.text):
+            # "I'll test two other brands side by side. Give me two weeks.": the day of the task just named
+            earlier = _earlier_actions(kinds, i, 1)
+            task = items[earlier[0]] if earlier else None
+            if (
+                task is not None
+                and task.speaker == item.speaker
+                and not names_time(task.text)
+                and not task.due
+            ):
+                task.due = item.text
+                kinds[i] = other
+                continue
         if kinds[i] == action and prose.is_confirmation(item.text):
             # "Sure." or "By March 6, yes." is no task; a date in it dates the task just named
             earlier = _earlier_actions(kinds, i, 1)

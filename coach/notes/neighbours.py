@@ -82,3 +82,36 @@ def after_the_end(items: list[Item], kinds: list[K], digression: K, other: K) ->
             kinds[i] = other
         closed = closed or (item.speaker is not None and prose.closes_meeting(item.text))
     return kinds
+
+
+def goals_named_as_missed(items: list[Item], kinds: list[K], goal: K, shortfall: K, other: K) -> list[K]:
+    """ "And what didn't go well?" — "Touch-ups, obviously. No-shows. Revenue short.": in talk, a measure of
+    the note named in a word or two where what went wrong is told is a shortfall, once."""
+    kinds = list(kinds)
+    names = [_goal_head(items[i].text) for i in range(len(items)) if kinds[i] == goal]
+    for i, item in enumerate(items):
+        if kinds[i] != other or item.section != "shortfall" or item.speaker is None:
+            continue
+        head = _named_head(item.text)
+        if head is None or not any(head in name for name in names):
+            continue
+        told = any(kinds[j] == shortfall and head in items[j].text.casefold() for j in range(i))
+        if not told:
+            kinds[i] = shortfall
+    return kinds
+
+
+def _goal_head(text: str) -> str:
+    """What a goal statement is about: its words before the first colon or comma."""
+    return re.split(r"[:：,，]", text, maxsplit=1)[0].casefold()
+
+
+def _named_head(text: str) -> str | None:
+    """The measure a short fragment names ("Touch-ups, obviously." → "touch-ups"), or None for a longer
+    statement or a question."""
+    body = text.strip().rstrip(".。!！")
+    if cues.QUESTION.search(text) or len(body.split()) > 4 or len(re.findall(r"[\u4e00-\u9fff]", body)) > 10:
+        return None
+    tail = phrases("named_miss_tail").pattern
+    body = re.sub(rf"(?:[,，]?\s*(?:{tail}))+$", "", body, flags=re.I).strip(" ,，")
+    return body.casefold() if len(body) >= 2 and not re.search(r"[,，]", body) else None

@@ -253,6 +253,16 @@ def only_agrees(text: str) -> bool:
     return _AGREES_ONLY.match(text) is not None
 
 
+def reports_agreement(text: str) -> bool:
+    """ "Marek agreed.", "简总也同意。": a note that someone agreed with what was just said adds nothing."""
+    body = text.strip().rstrip(".。!！")
+    said = phrases("reported_agreement").search(body)
+    if said is None or body[said.end() :].strip(" ,，"):
+        return False
+    subject = body[: said.start()].strip()
+    return 0 < len(subject) <= 12 and len(subject.split()) <= 3 and not re.search(r"[,，;；:：]", subject)
+
+
 def only_confirms(text: str) -> bool:
     """ "没问题。", "Great.", "好的，没问题": a turn that is nothing but a word of assent holds no item."""
     rest = phrases("confirmation").sub("", text)

@@ -77,6 +77,8 @@ _SPEAKER = re.compile(
 _NAME_SHAPE = re.compile(r"^(?:[老小阿大][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}(?:总|主任|经理|老师|工))$")
 # "TL;DR:" is a lead, not two sentences
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?<![Tt][Ll];)|(?<=[.])\s+(?=[A-Z\"“])")
+# "（1）A；（2）B；（3）C" on one list line: the numbers that go on after a ";" start the next places
+_INLINE_LIST = re.compile(r"(?<=[；;。])\s*(?=[（(]\d{1,2}[)）]|[②③④⑤⑥⑦⑧⑨⑩])")
 _DIGRESSION_WRAPPED = re.compile(r"^[（(].*[)）]$")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}")
 
@@ -454,7 +456,7 @@ def segment(text: str) -> Segmented:
             part = part if label == "cause" else None
             unlabelled = unlabelled if label == "cause" else body
         label_words, body = body[: len(body) - len(unlabelled)], unlabelled
-        pieces = [body] if bullet else _sentences(body)
+        pieces = _INLINE_LIST.split(body) if bullet else _sentences(body)
         previous: str | None = None
         for piece in pieces:
             topic = spoken_topic(piece) if label is None else None
@@ -479,7 +481,7 @@ def segment(text: str) -> Segmented:
                 section, spoken = topic, True
                 if _only_announces(piece):
                     continue
-            sub = _BULLET.sub("", piece) if not bullet else piece
+            sub = _BULLET.sub("", piece) if not bullet or previous is not None else piece
             asked, question = None, asked
             items.append(
                 Item(
@@ -498,7 +500,10 @@ def segment(text: str) -> Segmented:
                     line=i,
                     parent_line=parent_line,
                     part=part if previous is None else None,  # the label stands before the first sentence
-                    continues=bool(previous and previous.endswith(";") and re.match(r"[a-z]", sub)),
+                    # the next place of a list written on one line goes on with nothing
+                    continues=bool(
+                        previous and previous.endswith(";") and re.match(r"[a-z]", sub) and not bullet
+                    ),
                 )
             )
             previous = sub

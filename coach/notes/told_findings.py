@@ -128,6 +128,24 @@ def listed_findings(text: str) -> list[str] | None:
     return parts
 
 
+# "the recall was slower than our target and the complaint count was six times our limit": two measures,
+# each told against its own target, joined by "and" / "而且"
+_JOINED = re.compile(r",?\s+and\s+(?=(?:the|our|its|their)\s)|[，,]\s*(?:而且|并且|同时)", re.I)
+_AGAINST = re.compile(r"\b(?:target|limit|plan|budget|goal|cap)s?\b|目标|上限|预算|计划|指标", re.I)
+_TOLD_VERB = re.compile(r"\b(?:was|were|is|are|came\s+in|ran|went)\b|[是了]", re.I)
+
+
+def measured_findings(text: str) -> list[str] | None:
+    """Two measures that went wrong told in one sentence, each against its own target or limit: one finding
+    each; None for any other sentence."""
+    body = text.strip().rstrip("。.!！")
+    parts = [p.strip(" ，,") for p in _JOINED.split(body)]
+    if len(parts) != 2:
+        return None
+    told = all(_AGAINST.search(p) and _TOLD_VERB.search(p) for p in parts)
+    return parts if told and not cues.ROOT.search(text) else None
+
+
 def split_told_findings(
     items: list[Item], kinds: list[K], shortfall: K, cause: K
 ) -> tuple[list[Item], list[K]]:
@@ -137,7 +155,8 @@ def split_told_findings(
     out_kinds: list[K] = []
     told = [item.text for item, kind in zip(items, kinds, strict=True) if kind == shortfall]
     for i, (item, kind) in enumerate(zip(items, kinds, strict=True)):
-        listed = listed_findings(item.text) if kind == shortfall and item.label is None else None
+        listed = (listed_findings(item.text) or measured_findings(item.text)) if kind == shortfall else None
+        listed = listed if item.label is None else None
         if listed:
             out_items += [dataclasses.replace(item, text=part) for part in listed]
             out_kinds += [kind] * len(listed)

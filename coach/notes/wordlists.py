@@ -118,6 +118,12 @@ def _chain_part_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """Every language's words of one plain list (`function_words`), lower-cased, for lookups."""
+    return frozenset(w.lower() for lang in LANGUAGES for w in _words(lang).get(name, []))
+
+
 def chain_part(text: str) -> tuple[str, str] | None:
     """(part, the rest) for a line labelled with its place in a drill-down: "现象：…", "表因：…", "根因：…",
     "主因：…", "Contributing factor: …", "数据：…" (evidence for the cause above); None when unlabelled."""

@@ -120,6 +120,7 @@ def test_how_work_is_set_up_and_paced_is_organization(text: str, dimension: Dime
         ("主播不能全靠外面，要新增自有主播的培养", A.start),
         ("Don't wait for the vendor; start a weekly call with them", A.start),
         ("临时加保洁不培训直接上岗的做法要停", A.stop),
+        ("出件不拍照这个必须停", A.stop),
         ("Quarterly failover tests become mandatory from now on", A.start),
         ("从现在起上线前都做压测", A.start),
     ],

@@ -44,3 +44,25 @@ def test_a_promise_the_next_sentence_says_was_not_kept_is_a_shortfall(note: str,
 def test_a_promise_not_said_to_be_broken_right_after_is_no_shortfall(note: str) -> None:
     assert "camera" not in texts(extract(note, name="note.txt").shortfalls)
     assert "相机" not in texts(extract(note, name="note.txt").shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        (
+            "Review\n\nWe also broke a promise. Our status page said we would post an update every "
+            "15 minutes during any incident; between 10:15 and 11:20 there were none.\n",
+            "every 15 minutes",
+        ),
+        (
+            "复盘\n\n有一个承诺没兑现。年初说好礼服清洗回来要做质检登记，到现在一直没做起来。\n",
+            "质检登记",
+        ),
+    ],
+)
+def test_the_promise_told_after_the_words_that_say_it_was_broken_is_a_shortfall(
+    note: str, promise: str
+) -> None:
+    shortfalls = extract(note, name="note.txt").shortfalls
+    assert len(shortfalls) == 1
+    assert promise in shortfalls[0].text

@@ -3,6 +3,8 @@ causes, and the main cause is the one the note says explains most of the gap (zh
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.notes.extracting import chains, words
@@ -73,6 +75,22 @@ def test_a_remark_that_restates_the_root_and_its_share_marks_the_chain_main(note
     assert len(found) == 1
     assert found[0].is_main and found[0].share in (0.7, 0.67)
     assert not (found[0].root_cause or "").lower().startswith(("this", "这"))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Review\n\n## Why\n\nChanges to the formula database have no review step, so the contractor ran "
+        "the script directly. We believe this explains about 75% of the off-shade batches; the sampling rate "
+        "let the remainder through.",
+        "Review\n\n## Why\n\nNobody owned page performance, so no one checked the page weight. "
+        "I think that accounts for two thirds of the drop.",
+    ],
+)
+def test_a_sentence_that_opens_by_weighing_the_cause_is_no_root(note: str) -> None:
+    found = chains(note)
+    assert len(found) == 1 and found[0].is_main
+    assert "explains" not in (found[0].root_cause or "") and "accounts" not in (found[0].root_cause or "")
 
 
 @pytest.mark.parametrize(
@@ -473,3 +491,40 @@ def test_a_chain_told_without_its_phenomenon_leaves_it_empty_rather_than_repeati
     (chain,) = chains("Retro\n\n## Causes\n\nThe parts aren't picked the night before.\n")
     assert chain.surface_cause == "The parts aren't picked the night before"
     assert chain.phenomenon == ""  # the report shows "—", not the cause twice
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Review\n\n## Why\n\nA second contributing factor was outside our control: the new black colourant "
+        "from our supplier is about 4% stronger than the old one.",
+        "Review\n\n## Why\n\nAnother contributing factor was the new colourant, which is 4% stronger.",
+        "复盘\n\n## 原因\n\n另一个原因是供应商的新色浆浓度高了4%。",
+        "复盘\n\n## 原因\n\n第二个原因是供应商的新色浆浓度高了4%。",
+    ],
+)
+def test_the_place_of_a_cause_in_their_count_is_no_phenomenon(note: str) -> None:
+    (chain,) = chains(note)
+    assert "4%" in words(chain)
+    assert not re.search(r"second|another|另一个|第二个", chain.phenomenon, re.I)
+
+
+@pytest.mark.parametrize(
+    ("note", "reason"),
+    [
+        (
+            "复盘\n\n## 原因\n\n鉴定差错的5起里，有3起是把高仿包当成了正品。"
+            "桑梅说，一是新来的两位评估师经验还不足，二是高仿的做工越来越好，光靠肉眼已经不够了。",
+            "经验还不足",
+        ),
+        (
+            "Review\n\n## Why\n\nOf the 5 errors, 3 were fakes taken for the real thing. First, the two new "
+            "appraisers are still short of experience; second, the fakes are getting better.",
+            "short of experience",
+        ),
+    ],
+)
+def test_a_count_broken_down_is_what_the_next_cause_explains(note: str, reason: str) -> None:
+    found = chains(note)
+    assert len(found) == 2
+    assert reason in words(found[0]) and ("5" in found[0].phenomenon)

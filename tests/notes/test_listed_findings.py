@@ -35,3 +35,29 @@ def test_each_finding_listed_is_a_shortfall(note: str, findings: list[str]) -> N
 )
 def test_a_finding_with_its_detail_or_a_remark_is_one(text: str) -> None:
     assert listed_findings(text) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "parts"),
+    [
+        (
+            "# Review\n\n## What went wrong\n\nThe recall was slower than our target and the complaint count "
+            "was six times our limit.\n",
+            ["recall was slower", "complaint count"],
+        ),
+        (
+            "# 复盘\n\n## 不足\n\n取件准时率比目标低了5个点，而且赔付金额是上限的将近两倍。\n",
+            ["取件准时率", "赔付金额"],
+        ),
+    ],
+)
+def test_two_measures_each_told_against_its_target_are_two_shortfalls(note: str, parts: list[str]) -> None:
+    shortfalls = extract(note).shortfalls
+    assert len(shortfalls) == 2
+    for part, finding in zip(parts, shortfalls, strict=True):
+        assert part in finding.text
+
+
+def test_one_measure_told_with_its_reason_stays_one_shortfall() -> None:
+    note = "# Review\n\n## What went wrong\n\nThe recall was slower than our target and the list was stale.\n"
+    assert len(extract(note).shortfalls) == 1

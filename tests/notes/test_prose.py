@@ -146,6 +146,28 @@ def test_chinese_temporary_recovery_is_not_a_shortfall() -> None:
     assert len(doc.shortfalls) == 1 and "宕机" in doc.shortfalls[0].text
 
 
+@pytest.mark.parametrize(
+    ("note", "cause"),
+    [
+        (
+            "# Review\n\n## Why\n\nThe sprayers mix from paper tint cards because the camera is broken.\n\n"
+            "Mitigation, not a fix: for the jobs in the queue we borrowed a camera from the supplier. "
+            "That is damage control and changes nothing about how we work.\n",
+            "tint cards",
+        ),
+        (
+            "# 复盘\n\n## 原因\n\n绝当多是因为手表估值偏高，一直靠一个评估师凭经验给价。\n\n"
+            "另外说明一点：已经绝当的手表，业务部已委托拍卖公司分批处置，尽量减少损失，这是补救，不算改进。\n",
+            "估值偏高",
+        ),
+    ],
+)
+def test_mitigation_said_to_be_no_fix_is_no_cause(note: str, cause: str) -> None:
+    chains = extract(note).cause_chains
+    assert len(chains) == 1
+    assert cause in (chains[0].surface_cause or "") + (chains[0].root_cause or "") + chains[0].phenomenon
+
+
 # ---- sections announced inside sentences and paragraphs ---------------------------------------
 
 

@@ -494,3 +494,17 @@ def _vtt(*turns: tuple[str, str]) -> str:
 )
 def test_a_closing_thank_you_is_no_lesson(turns: tuple[tuple[str, str], ...]) -> None:
     assert len(extract(_vtt(*turns), name="call.vtt").lessons) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "# Review\n\n## Why\n\nTom: nobody is responsible for checking the measuring kit. "
+        "That's the root of it.\n\nMarek agreed.\n",
+        "# 复盘\n\n## 原因\n\n说到底是没有人负责检查测量设备，这是根子。\n\n简总也同意。\n",
+    ],
+)
+def test_a_note_that_someone_agreed_is_no_cause(note: str) -> None:
+    chains = extract(note).cause_chains
+    assert len(chains) == 1
+    assert "agreed" not in chains[0].phenomenon and "同意" not in chains[0].phenomenon

@@ -400,7 +400,7 @@ _RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "en_duration",
-        rf"(?i:\b(?:within|in|after)\s+(?:the\s+next\s+)?(?P<ed_n>{_EN_COUNT})\s*"
+        rf"(?i:\b(?:within|in|after|give\s+me|gimme)\s+(?:the\s+next\s+)?(?P<ed_n>{_EN_COUNT})\s*"
         r"(?P<ed_b>business\s+|working\s+)?(?P<ed_u>days?|weeks?|months?|years?|hours?)\b"
         rf"|\b(?P<ed_n2>{_EN_COUNT})\s+(?P<ed_b2>business\s+|working\s+)?(?P<ed_u2>days?|weeks?|months?)"
         r"\s+(?:from\s+(?:now|today)|later)\b)",

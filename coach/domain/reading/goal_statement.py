@@ -334,10 +334,20 @@ def _clause_lead() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{'|'.join(fragments('clause_lead'))})\s*", re.I)
 
 
+@cache
+def _concession() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(fragments('concession_lead'))})(?![A-Za-z])", re.I)
+
+
 def _last_clause(head: str) -> str:
     """ "picking kept going at full speed, and the picking rate for the week averaged 142 …": a clause joined
     on with "and", "而且" names the metric; the clauses before it tell something else."""
     clauses = [c for c in _CLAUSE.split(head) if c.strip()]
+    if len(clauses) >= 2 and _concession().match(clauses[0]):
+        # "Despite the disruption, orders dispatched on the promised day held at …": what is conceded first
+        # names no KPI
+        head = head[head.index(clauses[0]) + len(clauses[0]) :].lstrip("，, ")
+        clauses = clauses[1:]
     if len(clauses) < 2:
         return head
     defined = _defined_name(head)
@@ -391,10 +401,17 @@ def _general_goal(sentence: str, topic: str | None) -> _Said | None:
     if not name or clip_name(name) != name:
         return None
     target_text = sentence[target.cue_end : target.end].strip(" ：:，,")
+    bound = _BOUND_CUE.search(sentence[: target.start])
+    if bound is not None and bound.end() >= target.cue_end:
+        # "Paint redo rate: max 4%": the bound that made the number a target says which way is better
+        target_text = sentence[bound.start() : target.end].strip()
     result_text = sentence[result.start : result.end].strip()
     return _Said(
         name=name, target_text=target_text, result_text=result_text, evidence=sentence.strip(" ，,。")
     )
+
+
+_BOUND_CUE = re.compile(rf"(?:{BOUND_WORDS})[\s:：]*$")
 
 
 def _general_goals(sentence: str, topic: str | None) -> list[_Said]:

@@ -30,9 +30,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from coach.domain.parsing.goals import build_goal, lower_better_for
 from coach.domain.parsing.numbers import parse_quantities
+from coach.domain.reading import cues
 from coach.domain.reading.goal_list import kpi_values, read_list
 from coach.domain.reading.goal_roles import has_numbers, threshold_only
 from coach.domain.reading.goal_statement import names_a_target, read_statement
@@ -84,7 +86,7 @@ def read_goals(text: str, topic: str | None = None, context: Context = Context.s
     """Every KPI `text` states. `topic` is the sentence before it, the KPI's name when its own has none
     ("On-call ack was fine. Target is 5 minutes, I acked in 3"). A number taken back as it is said counts
     as never said ("实际4百60万——打错了，是460万")."""
-    text = blank_kpi_counts(settle_slips(text))
+    text = _blank_scales(blank_kpi_counts(settle_slips(text)))
     if context is Context.answer:
         listed = read_list(text)
         if listed:
@@ -94,6 +96,19 @@ def read_goals(text: str, topic: str | None = None, context: Context = Context.s
     # a KPI's name has two characters at least: "我们组8个人，团建预算2000" names no KPI "组"
     named = [g for g in said if _NAME_WORDS.search(g.name) and not threshold_only(g.name)]
     return [_fact(text, g.name, g.target_text, g.result_text, g.evidence) for g in named]
+
+
+@cache
+def _scale() -> re.Pattern[str]:
+    """ "(post-repair survey, out of 5)", ", out of 5", "（满分5分）": a scale said beside a KPI's name;
+    "4 out of 5 stores" is a count, no scale."""
+    said = rf"(?<![\d.]\s)(?<![\d.])(?:{cues.alternatives('scale_lead')})\s*\d+(?:\.\d+)?\s*分?"
+    return re.compile(rf"[（(][^（()）]*?{said}[^（()）]*[)）]|[,，]?\s*{said}", re.I)
+
+
+def _blank_scales(text: str) -> str:
+    """`text` with the scales a score is given on blanked out (the same length): neither target nor result."""
+    return _scale().sub(lambda said: " " * (said.end() - said.start()), text)
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;]+?(?:[。！？!?；;]|(?<=[A-Za-z0-9%)])\.(?=\s+[A-Z])|$)")

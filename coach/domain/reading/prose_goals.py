@@ -42,6 +42,9 @@ def _clause_end() -> re.Pattern[str]:
 
 _VERSION = re.compile(r"\d\.\d+\.\d")  # "4.2.0" names a build, not a result
 # "For critical results we commit to …", "对于退货率，我们要求…": the lead names what the promise is about
+_NAMED_IN_PROMISE = re.compile(
+    r"(?:our|the)\s+((?:[\w-]+\s+){1,2}?)(?:target|standard|objective|goal|slo|sla)\s+(?:is|was)\b", re.I
+)
 _SUBJECT_LEAD = re.compile(r"^(?:for|对于|关于)\s*(.+)$", re.I)
 _NAME_LEAD = re.compile(r"^(?:(?:to|that|a|an|the|keep|for|on|in)\s+)+|^(?:的是|是|为|把|将|让)", re.I)
 
@@ -170,6 +173,10 @@ def promise(text: str) -> _Promise | None:
     start = bound.start() if bound else at
     target = body[start : at + len(q.text) + (after.end() if after else 0)].strip()
     span_of_time = q.unit in _TIME_UNITS and bound is not None
+    named = _NAMED_IN_PROMISE.match(m.group(0))
+    if named is not None and not subject and not body[:start].strip():
+        # "Our recall time target is 48 hours from …": with the number right after it, the KPI is named there
+        subject = named.group(1).strip()
     name = subject[:80] if subject else _name(body, target, span_of_time, text[: m.start()])
     if bound is None and _ceiling().search(m.group(0)):
         # "we allow ourselves 2 missed collections a month": what is allowed is a ceiling

@@ -128,6 +128,7 @@ DATES: list[tuple[str, dt.date, dt.date]] = [
     ("3个工作日内", d("2026-05-02"), d("2026-05-06")),  # from a Saturday: Mon, Tue, Wed
     ("24小时内", APR30, d("2026-05-01")),
     ("within two weeks", APR30, d("2026-05-14")),
+    ("Give me two weeks.", APR30, d("2026-05-14")),  # the speaker asks for the time the task takes
     ("in 3 days", APR30, d("2026-05-03")),
     ("in a month", APR30, d("2026-05-30")),
     ("within 2 business days", APR30, d("2026-05-04")),

@@ -970,3 +970,49 @@ def test_the_word_heading_a_list_of_kpis_cues_no_target(
 )
 def test_saying_the_target_after_the_colon_leaves_the_name_before_it(text: str, name: str) -> None:
     assert [g.name for g in answer_goals(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paint redo rate (panels resprayed after QC or a customer complaint): max 4%, actual 7.5%.",
+        "Redo rate: at most 4%, actual 7.5%.",
+        "返工率：最多4%，实际7.5%。",
+    ],
+)
+def test_a_ceiling_that_makes_a_number_the_target_says_lower_is_better(text: str) -> None:
+    (goal,) = goals_in(text, None)
+    assert (goal.target_value, goal.result_value) == (4, 7.5)
+    assert goal.verdict is not None and goal.verdict.value == "far_missed"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Despite the disruption, orders dispatched on the promised day held at 97.5% against a target "
+            "of 95%, because the untinted lines kept running.",
+            "orders dispatched on the promised day",
+        ),
+        ("尽管受到停线影响，准时发货率做到了97.5%，目标95%。", "准时发货率"),
+    ],
+)
+def test_a_clause_that_concedes_first_is_no_part_of_the_kpi_name(text: str, name: str) -> None:
+    (goal,) = goals_in(text, None)
+    assert goal.name.startswith(name)
+    assert (goal.target_value, goal.result_value) == (95, 97.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer rating (post-repair survey, out of 5): target 4.6, actual 4.7.",
+        "Customer rating, out of 5: target 4.6, actual 4.7.",
+        "客户评分（满分5分）：目标4.6，实际4.7。",
+    ],
+)
+def test_the_scale_a_score_is_given_on_is_neither_target_nor_result(text: str) -> None:
+    (goal,) = goals_in(text, None)
+    assert (goal.target_value, goal.result_value) == (4.6, 4.7)
+    assert goal.verdict is not None and goal.verdict.value == "met"
+    assert "5" not in goal.name
