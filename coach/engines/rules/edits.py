@@ -112,18 +112,31 @@ def read_edit(text: str) -> Edit | None:
     head, then_add = text, None
     if added := _add_after().search(text):
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
-    if edit_cues.delete().search(head):
+    own = _sentence_of(head, named.start())
+    if edit_cues.delete().search(own):
         return Edit(numbers[0], delete=True, then_add=then_add)
     if swapped := _is_not().match(head[named.end() :]):
         return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())
     if handed := _goes_to().match(head[named.end() :]):
         return Edit(numbers[0], field="who", value=handed.group("new").strip())
-    if not (cues.words_pattern("edit_verb").search(head) or cues.words_pattern("edit_protest").search(head)):
+    if not (cues.words_pattern("edit_verb").search(own) or cues.words_pattern("edit_protest").search(head)):
         return None
     field = next((name for name in _FIELDS if cues.words_pattern(f"edit_field_{name}").search(head)), None)
     change = _change().search(head, named.end())
     value = head[change.end() :].strip(" 。.，,") if change else None
     return Edit(numbers[0], field=field, value=value or None)
+
+
+_SENTENCE_END = re.compile(r"[；;。！!？?\n]")
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence holding position `at`: an edit's verb is said with its number, not in another item
+    ("…下午加开第三条线…；预约超时自动改签的规则…" changes nothing)."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    start = max((e + 1 for e in ends if e < at), default=0)
+    end = min((e for e in ends if e >= at), default=len(text))
+    return text[start:end]
 
 
 def then_add(text: str) -> tuple[str, str] | None:

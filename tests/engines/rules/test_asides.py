@@ -117,3 +117,32 @@ def test_how_much_an_action_said_in_passing_matters_is_no_part_of_it(
     coach = Coaching(language=language)  # type: ignore[arg-type]
     (action,) = coach.say(text).review.actions
     assert action.how == how
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "what"),
+    [
+        (
+            "zh",
+            "回款目标1.2亿，实际9600万。先说个事免得忘：尾气线那台分析仪下周一必须送去标定，负责人信息员沈莉。",
+            "沈莉",
+            "尾气线那台分析仪",
+        ),
+        (
+            "en",
+            "Revenue target 1.2M, actual 960k. Before I forget: Priya sends the analyser off for calibration "
+            "next Monday.",
+            "Priya",
+            "sends the analyser off for calibration",
+        ),
+    ],
+)
+def test_an_action_noted_on_the_way_may_be_due_on_a_day_named_without_a_date(
+    language: str, text: str, owner: str, what: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    result = coach.say(text)
+    (action,) = result.review.actions
+    assert (action.who, action.when) == (owner, dt.date(2026, 5, 4))  # the Monday after the review
+    assert action.what.startswith(what) and action.what.rstrip(" .。") == action.what
+    assert len(result.review.goals) == 1

@@ -29,6 +29,17 @@ def test_an_item_number_without_an_edit_verb_is_no_edit(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "行动：下午加开第三条线，王强负责，8月底前；预约超时自动改签的规则，沈莉，9月15日前。",
+        "Actions: staff item 3 of the rota, Tom, by Aug 31; change the rebooking rule, Sue, by Sept 15.",
+    ],
+)
+def test_an_edit_verb_in_another_sentence_than_the_number_is_no_edit(text: str) -> None:
+    assert read_edit(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "protest"),
     [
         ("不是新行动，我是要改第1条", True),
