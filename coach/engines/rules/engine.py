@@ -24,8 +24,8 @@ from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
 from coach.engines.rules.stages import lessons
 from coach.engines.rules.state import RulesState
-from coach.engines.rules.text import quote
 from coach.engines.rules.turn import Turn
+from coach.engines.rules.undo import undo
 from coach.request_context import request_id
 
 log = logging.getLogger("coach.rules")
@@ -70,7 +70,7 @@ class RulesEngine:
             if saved is None:
                 _resume_without_state(t)
             elif critique.wants_undo(t.text):
-                _undo(t)
+                undo(t)
             elif asides.skip_reflection(t):
                 pass
             elif (
@@ -133,36 +133,6 @@ def _finish_after_content(t: Turn) -> None:
 def _copy(review: Retrospective) -> Retrospective:
     """A private copy to change; pydantic's validator copies far faster than copy.deepcopy."""
     return Retrospective.model_validate(review.model_dump())
-
-
-def _undo(t: Turn) -> None:
-    """Put the document back as it was before the last turn that changed it."""
-    if not t.state.undo:
-        t.say("nothing_to_undo")
-        t.reask()
-        return
-    restored = Retrospective.model_validate(t.state.undo.pop())
-    changed = [quote(said, t.lang, 40) for said in _what_changed(t.review, restored)] or ["—"]
-    t.say("undone", what=("、" if t.lang == "zh" else ", ").join(changed))
-    t.review = restored
-    t.state.actions.draft = None
-    t.reask()
-
-
-def _what_changed(now: Retrospective, before: Retrospective) -> list[str]:
-    """Every item the undone turn filed, changed or removed, in the user's words, for the reply."""
-    said: list[str] = []
-    for field in ("goals", "highlights", "shortfalls", "cause_chains", "reflections", "lessons", "actions"):
-        new, old = getattr(now, field), getattr(before, field)
-        differing = [item for item in new if item not in old] or [item for item in old if item not in new]
-        said += [_words(item) for item in differing]
-    return said
-
-
-def _words(item: object) -> str:
-    """What an item says: an action's WHAT, a lesson's text, a chain's root cause, a goal's name."""
-    keys = ("what", "text", "root_cause", "most_touched", "name", "person")
-    return next((str(v) for k in keys if (v := getattr(item, k, None))), "—")
 
 
 def _start(t: Turn) -> None:

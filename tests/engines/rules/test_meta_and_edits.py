@@ -173,6 +173,35 @@ def test_undo_with_its_reason_takes_back_exactly_the_action_just_added(
 
 
 @pytest.mark.parametrize(
+    ("language", "listed", "undo"),
+    [
+        (
+            "zh",
+            "行动：一是上线回款看板，财务部周婷负责，5月20日前；二是销售奖金按回款算，销售部王强负责，6月底前。",
+            "撤销，奖金那条不归我们定",
+        ),
+        (
+            "en",
+            "Actions: Nina builds the collections dashboard by May 20; "
+            "Omar sets a sales bonus on collections by June 30.",
+            "Undo that, the bonus isn't ours to decide.",
+        ),
+    ],
+)
+def test_undo_whose_reason_names_one_of_the_items_just_filed_takes_back_only_that_one(
+    language: str, listed: str, undo: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    assert len(coach.say(listed).review.actions) == 2
+    (kept,) = coach.say(undo).review.actions
+    assert "bonus" not in kept.what.lower() and "奖金" not in kept.what
+    assert coach.say("撤销" if language == "zh" else "undo").review.actions == []  # then the rest of it
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         # an action to revoke or roll back something is an action
