@@ -111,6 +111,24 @@ def _person(sentence: str) -> tuple[str | None, str]:
     return None, body
 
 
+def introduced_self(text: str) -> str | None:
+    """The person who says who they are, in any clause of a message ("…，做月度复盘，我是车间主任葛文斌。",
+    "Hi all, I'm Conor Walsh, yard manager"); None when no one does."""
+    for clause in re.split(r"[，,。；;！!？?\n]\s*", text):
+        body = strip_filler(clause.strip())
+        if cues.self_intro().match(body) and not _answer_cue(body):
+            name, _ = _person(body)
+            if name and _LOOKS_LIKE_A_NAME.fullmatch(name) and not cues.role_prefix().fullmatch(name):
+                return name
+    return None
+
+
+# a person's name, not the words after "我是" / "I'm" in "我是说…", "我是想改…", "I'm calmer than I thought"
+_LOOKS_LIKE_A_NAME = re.compile(
+    r"(?![说想要在觉那这不也就是会能怕])[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z'’-]+)?"
+)
+
+
 def _after_a_lead_in(body: str) -> str:
     """The sentence from a self-introduction said after a short lead-in clause that answers nothing; the
     sentence itself otherwise."""

@@ -304,6 +304,10 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
 
     if field == "when" and (mention := deadline(value, t.today)) is not None:
         action.when, action.when_text = mention.date, mention.text
+    elif field == "who" and _ME.fullmatch(value.strip()):
+        from coach.engines.rules.stages.action_item import the_one_talking
+
+        action.who = the_one_talking(t)  # "负责人写我吧": nobody rather than a guess when unsure who types
     elif field == "who":
         # the owner the user replaces is wrong even when the new words name no one
         action.who = owner_person(value) or owner_person(owner_in(f"负责人：{value}"))
@@ -313,6 +317,9 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
         action.how = value
         action.kind = action_kind(f"{action.what} {value}", None)
     action.evidence = " / ".join(e for e in (action.evidence, t.text) if e)
+
+
+_ME = re.compile(r"(?:我|我自己|我本人|me|myself)[吧了来]?", re.I)
 
 
 def _field_holding(action: ActionItem, old: str | None) -> str | None:

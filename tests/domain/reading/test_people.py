@@ -7,6 +7,7 @@ import pytest
 from coach.domain.reading.people import (
     declines,
     in_full,
+    introduced_self,
     is_reflection_done,
     read_person,
     read_reflections,
@@ -729,3 +730,19 @@ def test_a_name_with_its_role_alone_or_wanting_theirs_in_names_the_person(text: 
 
 def test_a_verb_after_i_am_names_no_one() -> None:
     assert read_person("I'm adding mine.")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我们是颜启化妆品代工厂的灌装二车间，做4月份的月度复盘，我是车间主任葛文斌。今天人齐。", "葛文斌"),
+        ("Hi all, I'm Conor Walsh, yard manager. Let's start.", "Conor Walsh"),
+        # what follows "我是" / "I'm" is no name
+        ("我是说这个不对", None),
+        ("我是想改第1条", None),
+        ("I'm calmer under pressure than I thought", None),
+        ("I'm not sure", None),
+    ],
+)
+def test_the_person_who_says_who_they_are_in_any_clause(text: str, name: str | None) -> None:
+    assert introduced_self(text) == name

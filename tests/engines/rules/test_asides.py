@@ -146,3 +146,27 @@ def test_an_action_noted_on_the_way_may_be_due_on_a_day_named_without_a_date(
     assert (action.who, action.when) == (owner, dt.date(2026, 5, 4))  # the Monday after the review
     assert action.what.startswith(what) and action.what.rstrip(" .。") == action.what
     assert len(result.review.goals) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "what"),
+    [
+        (
+            "zh",
+            "回款目标1.2亿，实际9600万。先记一个行动，别忘了：跟档案馆对一下4月的交接清单，韩露负责，5月20日前。",
+            "跟档案馆对一下4月的交接清单",
+        ),
+        (
+            "en",
+            "Revenue target 1.2M, actual 960k. Let's note one action, so we don't forget: "
+            "Nina checks April's invoices by May 20.",
+            "checks April's invoices",
+        ),
+    ],
+)
+def test_why_an_action_is_noted_now_is_no_part_of_it_and_a_date_that_names_a_thing_stays(
+    language: str, text: str, what: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    (action,) = coach.say(text).review.actions
+    assert action.what == what and action.when == dt.date(2026, 5, 20)
