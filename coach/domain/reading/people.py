@@ -177,11 +177,12 @@ def _name_in_brackets(said: str) -> str | None:
 
 
 def _is_name(said: str) -> bool:
-    """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"."""
+    """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"; nor
+    "先是我：…", the one speaking again: no Chinese name holds 我 or 你."""
     if re.fullmatch(r"[a-z]+ing", said):
         return False  # "I'm adding mine": a verb after "I'm", no name
     return said.lower() not in _PRONOUNS and not re.match(
-        r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b", said, re.I
+        r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b|[\u4e00-\u9fff]*[我你]", said, re.I
     )
 
 
@@ -240,7 +241,7 @@ def read_reflections(text: str) -> list[SaidReflection]:
     said: list[SaidReflection] = []
     current: SaidReflection | None = None
     # an answer may name two things with a slash ("把培训 / 上线陪跑提前做"): a slash parts no sentences here
-    said_by = [_person(sentence) for sentence in sentences(text, slashes=False)]
+    said_by = _go_aheads([_person(sentence) for sentence in sentences(text, slashes=False)])
     for number, (name, rest) in enumerate(said_by):
         if name is not None:
             current = SaidReflection(person=name)
@@ -266,6 +267,20 @@ def read_reflections(text: str) -> list[SaidReflection]:
     return [s for s in said if s.answers or s.person or s.skipped]
 
 
+def _go_aheads(said_by: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """ "苗青：行。我自己：最触动的是…", "Raj: OK. Most moved…": a speaker's line that only agrees to go names
+    the one whose answers the next sentence opens."""
+    go_ahead = re.compile(rf"(?:{cues.alternatives('go_ahead')})[\s.。!！]*", re.I)
+    out = list(said_by)
+    for number, (name, rest) in enumerate(said_by[:-1]):
+        lead = _NAMED_LEAD.match(rest) if name is None else None
+        then = said_by[number + 1]
+        answers = then[0] is None and any(_answer_cue(c) for c in _clauses(then[1]))
+        if lead and _is_name(lead["name"]) and answers and go_ahead.fullmatch(rest[lead.end() :]):
+            out[number] = (lead["name"], "")
+    return out
+
+
 def _opened_later(said_by: list[tuple[str | None, str]]) -> set[str]:
     """The questions the sentences after this one open with, up to the next person named."""
     opened: set[str] = set()
@@ -278,9 +293,19 @@ def _opened_later(said_by: list[tuple[str | None, str]]) -> set[str]:
 
 
 def _passes(rest: str) -> bool:
-    """A person's whole turn that only passes ("skip", "pass", "跳过")."""
+    """A person's whole turn that only passes ("skip", "pass", "跳过"), or that opens by declining
+    ("我就不说了，今天嗓子不行，下次补": what follows is why, no answer)."""
     body = rest.strip(" \t,，:：.。!！")
-    return bool(body) and bool(re.fullmatch(rf"(?:{cues.alternatives('reflection_blank')})", body, re.I))
+    first = re.split(r"[，,;；。.!！?？]", body, maxsplit=1)[0].strip()
+    decline = cues.reflection_decline().search(
+        first
+    )  # the whole first clause: "I'd rather not", "我就不说了"
+    declined = (
+        decline is not None and decline.end() == len(first) and _answer_cue(first[: decline.start()]) is None
+    )
+    return bool(body) and (
+        declined or bool(re.fullmatch(rf"(?:{cues.alternatives('reflection_blank')})", body, re.I))
+    )
 
 
 def in_full(name: str | None, known: set[str]) -> str | None:

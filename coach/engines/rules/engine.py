@@ -92,6 +92,7 @@ class RulesEngine:
                 flow.handler(t.state.stage).handle(t)
             if closing is not None and t.state.stage != "done":
                 _finish_after_content(t)
+            names.reflections_in_full(t)
             if not critique.wants_undo(t.text) and t.review != review:
                 t.state.undo = (
                     [*t.state.undo, before][-UNDO_DEPTH:] if UNDO_DEPTH else []

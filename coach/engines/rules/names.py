@@ -7,9 +7,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from coach.domain.parsing.owner_person import full_names_said
-from coach.domain.reading.people import introduced_self
+from coach.domain.reading.people import in_full, introduced_self
 from coach.engines.rules.state import RulesState
 from coach.engines.rules.state_upgrade import upgrade
+from coach.engines.rules.turn import Turn
 
 
 def remember(state: dict[str, Any], text: str) -> dict[str, Any]:
@@ -30,3 +31,11 @@ def remember(state: dict[str, Any], text: str) -> dict[str, Any]:
     saved.names = [*saved.names, *new]
     saved.speaker = saved.speaker or speaker  # the lead who opened; others say who they are when reflecting
     return saved.dump()
+
+
+def reflections_in_full(t: Turn) -> None:
+    """A reflection filed under a first name ("Wes") is the one person named in full in the chat ("Present:
+    …, Wes Okoye (tech)") or owning an action; several or none that fit leave the name as said."""
+    known = set(t.state.names) | {a.who for a in t.review.actions if a.who}
+    for reflection in t.review.reflections:
+        reflection.person = in_full(reflection.person, known)

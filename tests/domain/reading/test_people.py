@@ -643,6 +643,10 @@ def test_the_person_after_a_turn_taken_or_a_trade_is_the_one_reflecting(text: st
         "老周那份别给他记了。",
         "Ben said he's not writing one this time, he's new.",
         "Nadia doesn't want to share, she has nothing to add.",
+        "小蔺说她就不说了，她刚来，怕说不好。",
+        "Ivo Marsh from the saw line said he'd rather not, fine by me.",
+        "卜强还没想好，他说下次复盘再说。",
+        "Sam isn't ready yet, maybe next time.",
     ],
 )
 def test_a_person_who_writes_no_reflection_declines(text: str) -> None:
@@ -746,3 +750,49 @@ def test_a_verb_after_i_am_names_no_one() -> None:
 )
 def test_the_person_who_says_who_they_are_in_any_clause(text: str, name: str | None) -> None:
     assert introduced_self(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # one who opens by declining passes, whatever reason follows; the next speaker answers for themself
+        (
+            "蓝溪：我就不说了，今天嗓子不行，下次补。\n苗青：行。我自己：最触动的是客户那句“最快的一次”；下一步每周一开排期会。",
+            {"蓝溪": set(), "苗青": {"most_touched", "next_step"}},
+        ),
+        (
+            "Raj: I'd rather not, sorry, maybe next time.\n"
+            "Pippa: OK. Most moved: the crew. Next step: a checklist.",
+            {"Raj": set(), "Pippa": {"most_touched", "next_step"}},
+        ),
+    ],
+)
+def test_a_speaker_who_declines_passes_and_one_who_agrees_to_go_answers(
+    text: str, people: dict[str, set[str]]
+) -> None:
+    said = read_reflections(text)
+    assert {p.person: set(p.answers) for p in said} == people
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("Carla: Most moved was the new driver. Next step, not yet, I need to think.", "next_step"),
+        ("单建国：最触动的是新人没一句怨言；下一步还没想好。", "next_step"),
+    ],
+)
+def test_an_answer_not_given_yet_is_left_out(text: str, left_out: str) -> None:
+    (said,) = read_reflections(text)
+    assert left_out not in said.answers and said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反思大家轮流说的，我一个个发。先是我：最触动我的是老单多背了一台仪器上去复测。",
+        "你先：最触动的是客户的那句谢谢。",
+    ],
+)
+def test_the_one_speaking_named_by_a_pronoun_is_no_person(text: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person is None and said.answers["most_touched"]
