@@ -178,11 +178,11 @@ def _name_in_brackets(said: str) -> str | None:
 
 def _is_name(said: str) -> bool:
     """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"; nor
-    "先是我：…", the one speaking again: no Chinese name holds 我 or 你."""
+    "先是我：…", the one speaking again: no Chinese name holds 我, 你, 他 or 她."""
     if re.fullmatch(r"[a-z]+ing", said):
         return False  # "I'm adding mine": a verb after "I'm", no name
     return said.lower() not in _PRONOUNS and not re.match(
-        r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b|[\u4e00-\u9fff]*[我你]", said, re.I
+        r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b|[\u4e00-\u9fff]*[我你他她]", said, re.I
     )
 
 

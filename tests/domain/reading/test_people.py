@@ -796,3 +796,15 @@ def test_an_answer_not_given_yet_is_left_out(text: str, left_out: str) -> None:
 def test_the_one_speaking_named_by_a_pronoun_is_no_person(text: str) -> None:
     (said,) = read_reflections(text)
     assert said.person is None and said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("质量部的闫慧也说了她的：最触动她的是客户来验厂那天；下一步想学一下纸张物性检测。", "闫慧"),
+        ("Nadia from booking sent hers too: most moved by the volunteers; next step: a rota.", "Nadia"),
+    ],
+)
+def test_a_person_who_gave_theirs_too_is_named_without_the_words_that_say_so(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person and said.answers["most_touched"]

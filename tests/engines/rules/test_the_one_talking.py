@@ -61,6 +61,7 @@ def test_with_no_one_known_to_be_typing_me_names_no_owner(language: str) -> None
     ("language", "text", "who"),
     [
         ("zh", "合同加付款节点那条负责人换成孙丽，周婷配合，时间不变。", "孙丽"),
+        ("zh", "合同加付款节点那条负责人换成工艺员孙丽，周婷是执行的，时间不变。", "孙丽"),
         ("en", "The payment terms rewrite goes to Priya. Nina helps. Same date.", "Priya"),
     ],
 )
@@ -76,6 +77,8 @@ def test_a_helper_named_beside_the_new_owner_changes_nothing(language: str, text
     ("language", "text", "who"),
     [
         ("zh", "行动：报价差异整理成报告，我来，陈立平，10月15日前。", "陈立平"),
+        ("zh", "行动：来料标准重写，我牵头，11月15日前。", "葛文斌"),
+        ("zh", "行动：小单合并排产规则，计划员鲍琳，两周内。", "鲍琳"),
         ("en", "Actions: the price gap report, me, Leona Fisk, by October 15.", "Leona Fisk"),
     ],
 )

@@ -101,7 +101,8 @@ def _dimension_said_last(
     for mark, clause in zip(parts[1::2], parts[2::2], strict=False):
         bare = clause.strip(" 。.")
         if bare and only_dimension_label(bare):
-            dimension = dimension or parse_lesson_correction(bare)[0]
+            # a clause that is the label alone reads as one in brackets: "…，新增，人" is （人）
+            dimension = dimension or parse_lesson_correction(f"（{bare}）")[0]
         elif bare and cues.lesson_action_label().match(bare):
             action = action or stated_action(bare)
         else:
