@@ -12,6 +12,7 @@ from coach.domain.library import LessonHit
 from coach.domain.reading import edit_cues
 from coach.domain.retrospective import Dimension, Lesson
 from coach.engines.rules import flow
+from coach.engines.rules.edits import then_add
 from coach.engines.rules.stages.lesson_retypes import Retyping, lesson_named, retyped_by_name, retyped_in_list
 from coach.engines.rules.stages.lessons_dictated import dictated, stated_action, taken_back, type_label_off
 from coach.engines.rules.text import (
@@ -113,6 +114,14 @@ def handle(t: Turn) -> None:
     text = t.text
     if items := dictated(text):
         take_dictated(t, items)
+        return
+    if (split := then_add(text)) is not None and item_numbers(split[0]):
+        # "#4 is business, … And add one: …": the edit, said back in one line, then the new lesson
+        said = len(t.lines)
+        t.text = split[0]
+        handle(t)
+        t.lines = t.lines[: said + 1]
+        _add(t, split[1])
         return
     if match := edit_cues.lesson_add().match(text.strip()):
         _add(t, text.strip()[match.end() :])
