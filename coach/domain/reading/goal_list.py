@@ -265,6 +265,8 @@ def read_list(text: str) -> list[Goal]:
         if len(cued) >= 2 and kpi not in cued and parse_quantities(segment):
             continue  # "berths 4 to 6" among KPIs said with target/actual: a range, no KPI
         said = "，".join([_without_name(kpi.clauses[0], kpi.name), *kpi.clauses[1:]])
+        # the name's numerals are no value, wherever the name stands ("指标一口气说：灌装一次合格率目标98%")
+        said = said.replace(kpi.name, kpi.name.translate(_HIDE_NUMERALS))
         band = find_tolerance(said)  # "上下浮动2%" is the target's band, not a third number
         target, result = kpi_values(TOLERANCE.sub("", said) if band else said)
         if band and target:
@@ -297,6 +299,10 @@ _WINDOW_IN_NAME = re.compile(
 )
 # the digits and the thousands comma ("per 1,000 metres") of a number that is part of a name
 _HIDE = str.maketrans("0123456789,", "".join(chr(0xE000 + d) for d in range(11)))
+# the Chinese numerals of a name ("一次合格率"), hidden from the value reader; its digits are read as before
+_HIDE_NUMERALS = str.maketrans(
+    {c: chr(0xE100 + i) for i, c in enumerate("〇零一二两三四五六七八九十百千万亿")}
+)
 _SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(11)), "0123456789,")
 
 

@@ -51,6 +51,9 @@ from coach.domain.reading.goals import (
         # a comparison with the target names no second KPI
         ("出勤率46%，远低于60%的目标", [("出勤率", 60, 46)]),
         ("attendance 46%, way below the 60% target", [("attendance", 60, 46)]),
+        # the numerals of a name are no value, also after words that lead in to it
+        ("指标一口气说：灌装一次合格率目标98%，实际93.2%", [("灌装一次合格率", 98, 93.2)]),
+        ("Numbers in one go: one-touch fix rate target 95%, actual 91%", [("one-touch fix rate", 95, 91)]),
     ],
 )
 def test_kpis_listed_in_an_answer(text: str, expected: list[tuple[str, float, float]]) -> None:
