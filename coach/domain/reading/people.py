@@ -310,14 +310,18 @@ def _passes(rest: str) -> bool:
 
 def in_full(name: str | None, known: set[str]) -> str | None:
     """The one full name of this review a short name stands for: "Kofi" → "Kofi Mensah" (the first name),
-    "老廖" / "小潘" → "廖德胜" / "潘一鸣" (老 or 小 before the surname); the name as said when none or several
-    do."""
+    "老廖" / "小潘" → "廖德胜" / "潘一鸣" (老 or 小 before the surname), "一鸣" → "龙一鸣" (the given
+    name); the name as said when none or several do."""
     if not name:
         return name
     if name.isascii() and " " not in name.strip():
         full = {k for k in known if k.lower().startswith(f"{name.strip().lower()} ")}
     elif re.fullmatch(r"[老小][\u4e00-\u9fff]", name):
         full = {k for k in known if re.fullmatch(rf"{name[1]}[\u4e00-\u9fff]{{1,2}}", k)}
+    elif re.fullmatch(r"[\u4e00-\u9fff]{2}", name):
+        full = {
+            k for k in known if re.fullmatch(rf"[\u4e00-\u9fff]{re.escape(name)}", k)
+        }  # "一鸣" → "龙一鸣"
     else:
         return name
     return full.pop() if len(full) == 1 else name

@@ -57,7 +57,7 @@ class RulesEngine:
         state = names.remember(state, text)
         if state and (pasted := transcript.replay(self._turn, state, review, text, ctx)) is not None:
             return pasted
-        return self._turn(state, review, text, ctx)
+        return self._turn(state, review, transcript.one_line(state, review, text) if state else text, ctx)
 
     def _turn(self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext) -> TurnResult:
         saved = RulesState.load(state)

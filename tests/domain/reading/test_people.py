@@ -683,6 +683,9 @@ def test_a_reflection_sent_in_or_after_a_dashed_header_names_its_person(text: st
         ("Kofi", {"Kofi Mensah", "Kofi Boateng"}, "Kofi"),  # two could be meant: as said
         ("老廖", {"廖德胜", "廖青"}, "老廖"),
         ("阿敏", {"许敏"}, "阿敏"),
+        # the given name of one full name of three characters
+        ("一鸣", {"龙一鸣", "乔安"}, "龙一鸣"),
+        ("一鸣", {"龙一鸣", "孙一鸣"}, "一鸣"),
     ],
 )
 def test_a_short_name_is_the_one_full_name_it_stands_for(short: str, known: set[str], full: str) -> None:

@@ -55,3 +55,30 @@ def test_a_transcript_at_the_actions_without_a_closing_asks_for_more(
     coach.script(*opening)
     coach.say(text.rsplit("\n\n", 1)[0])
     assert coach.stage == "actions"
+
+
+MORE_ZH = """[10:05] 周敏：质检规程那个陈峰说时间太紧，改到6月20日前。散会。
+
+（记录完）——就这些，结束。"""
+
+MORE_EN = """[10:05] Dana: The supplier audit checklist, the deadline has to move, busy week, make it June 20.
+
+(end of notes) that's all, wrap up"""
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "first", "more"),
+    [("zh", TO_ACTIONS_ZH, TASKS_ZH, MORE_ZH), ("en", TO_ACTIONS_EN, TASKS_EN, MORE_EN)],
+)
+def test_one_more_line_of_the_meeting_by_someone_of_the_review_is_read_as_they_said_it(
+    language: str, opening: tuple[str, ...], first: str, more: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    coach.say(first.rsplit("\n\n", 1)[0])  # the meeting, without the user's closing
+    assert coach.stage == "actions"
+    review = coach.say(more).review
+    assert coach.stage == "done"
+    (moved,) = [a for a in review.actions if ("质检规程" if language == "zh" else "supplier audit") in a.what]
+    assert moved.when is not None and (moved.when.month, moved.when.day) == (6, 20)
+    assert all(not a.what.startswith(("周敏", "Dana", ":", "：")) for a in review.actions)
