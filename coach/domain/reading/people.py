@@ -114,7 +114,7 @@ def _person(sentence: str) -> tuple[str | None, str]:
 def introduced_self(text: str) -> str | None:
     """The person who says who they are, in any clause of a message ("…，做月度复盘，我是车间主任葛文斌。",
     "Hi all, I'm Conor Walsh, yard manager"); None when no one does."""
-    for clause in re.split(r"[，,。；;！!？?\n]\s*", text):
+    for clause in re.split(r"[，,。；;！!？?\n]\s*|\.\s+", text):
         body = strip_filler(clause.strip())
         if cues.self_intro().match(body) and not _answer_cue(body):
             name, _ = _person(body)

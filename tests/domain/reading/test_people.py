@@ -744,6 +744,7 @@ def test_a_verb_after_i_am_names_no_one() -> None:
     [
         ("我们是颜启化妆品代工厂的灌装二车间，做4月份的月度复盘，我是车间主任葛文斌。今天人齐。", "葛文斌"),
         ("Hi all, I'm Conor Walsh, yard manager. Let's start.", "Conor Walsh"),
+        ("Clearline Windows, January review. I'm Nadia Sorensen, ops manager.", "Nadia Sorensen"),
         # what follows "我是" / "I'm" is no name
         ("我是说这个不对", None),
         ("我是想改第1条", None),

@@ -79,6 +79,9 @@ def test_a_helper_named_beside_the_new_owner_changes_nothing(language: str, text
         ("zh", "行动：报价差异整理成报告，我来，陈立平，10月15日前。", "陈立平"),
         ("zh", "行动：来料标准重写，我牵头，11月15日前。", "葛文斌"),
         ("zh", "行动：小单合并排产规则，计划员鲍琳，两周内。", "鲍琳"),
+        ("zh", "行动：新仪器参数培训，仪器管理员闵涛，下周三前。", "闵涛"),
+        ("zh", "行动：航线规划教程，贝晓宇，8月底前。", "贝晓宇"),
+        ("en", "Actions: 1. Bending machine service contract: me, next Friday", "Conor Walsh"),
         ("en", "Actions: the price gap report, me, Leona Fisk, by October 15.", "Leona Fisk"),
     ],
 )
