@@ -102,6 +102,14 @@ def take_aside(t: Turn, text: str) -> bool:
     return bool(typed)
 
 
+def aside_rest(text: str) -> str:
+    """What follows a lesson noted on the way and is no lesson nor its type ("顺便说一条经验：统一约考要新增，
+    算组织的。科目二通过率低是因为…"): the sentences the step being asked still reads."""
+    items = [i for i in split_items(_ASIDE_HEAD.sub("", text.strip(), count=1)) if has_words(i)]
+    rest = [i for i in items if stated_action(i) is None and parse_lesson_correction(i)[0] is None]
+    return ("。" if re.search(r"[\u4e00-\u9fff]", text) else ". ").join(rest)
+
+
 def _dimension_after(items: list[str], item: str) -> Dimension | None:
     """The dimension named in the sentence right after a lesson ("…is final. That's organization.")."""
     at = items.index(item)
