@@ -58,6 +58,7 @@ _NOT_PEOPLE = _words(
     build data users customers product monday tuesday wednesday thursday friday saturday sunday today
     tomorrow i you he she owner nothing none one management leadership engineering
     first second third fourth fifth firstly secondly thirdly finally lastly afterwards meanwhile
+    talk speak write reply report reach explain introduce listen send forward return commit stick
     """
 )
 _COLLECTIVE = ("我", "你", "他", "她", "咱", "大家", "全", "各", "整个", "本", "每", "这", "那")

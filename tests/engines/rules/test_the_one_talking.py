@@ -82,6 +82,9 @@ def test_a_helper_named_beside_the_new_owner_changes_nothing(language: str, text
         ("zh", "行动：新仪器参数培训，仪器管理员闵涛，下周三前。", "闵涛"),
         ("zh", "行动：航线规划教程，贝晓宇，8月底前。", "贝晓宇"),
         ("en", "Actions: 1. Bending machine service contract: me, next Friday", "Conor Walsh"),
+        # an item that opens on a verb names no one by it; "me again" is the one typing
+        ("en", "Actions: Talk to the Forestry people about grading, me again, by October 30.", "Conor Walsh"),
+        ("zh", "行动：跟林业站谈原木分级，还是我，10月30日前。", "葛文斌"),
         ("en", "Actions: the price gap report, me, Leona Fisk, by October 15.", "Leona Fisk"),
     ],
 )
