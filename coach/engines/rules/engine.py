@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -67,6 +68,10 @@ class RulesEngine:
             closing = _closing_content(t)
             if closing is not None:
                 t.text = closing  # "…，10月底前。好了，结束吧。": the content first, then the finish
+            if saved is not None and (rest := _after_undo(t.text)) is not None:
+                undo(t)  # "撤销，备件采购已经在办了。还有，…我是要改第1条：…": the undo, then the rest
+                t.unask()
+                t.text = rest
             if saved is None:
                 _resume_without_state(t)
             elif critique.wants_undo(t.text):
@@ -122,6 +127,19 @@ def _closing_content(t: Turn) -> str | None:
     if t.state.stage in ("followup", "done"):
         return None
     return critique.without_closing(t.text)
+
+
+_FIRST_SENTENCE = re.compile(
+    r"^(?P<first>[^。！!？?\n]+?[。！!？?]|[^.\n]+?\.(?=\s))\s*(?P<rest>\S.*)$", re.S
+)
+
+
+def _after_undo(text: str) -> str | None:
+    """What a message says after a first sentence that is an undo with its reason; None for other messages."""
+    split = _FIRST_SENTENCE.match(text.strip())
+    if split is None or critique.wants_undo(text) or not critique.wants_undo(split["first"]):
+        return None
+    return split["rest"]
 
 
 def _finish_after_content(t: Turn) -> None:

@@ -23,6 +23,7 @@ from coach.domain.parsing.owner_person import owner_person
         ("the planner Dan Whitlock", "Dan Whitlock"),
         ("Sam Okafor in marketing", "Sam Okafor"),
         ("owner Ravi", "Ravi"),
+        ("质检的邬小北", "邬小北"),
         # the person addressed as the task is handed to them
         ("一鸣你", "一鸣"),
         ("技术员田甜你", "田甜"),

@@ -202,6 +202,28 @@ def test_undo_whose_reason_names_one_of_the_items_just_filed_takes_back_only_tha
 
 
 @pytest.mark.parametrize(
+    ("language", "added", "then"),
+    [
+        (
+            "zh",
+            "再加一条：每月一次客户回访，张伟负责，5月底前",
+            "撤销，回访已经在办了。还有，不是新行动，我是要改第1条：负责人换成孙丽。",
+        ),
+        (
+            "en",
+            "Add one: monthly client check-in, Tom, by end of May",
+            "Undo that, the check-ins are already running. Also, change 1's owner to Priya.",
+        ),
+    ],
+)
+def test_an_undo_with_its_reason_then_an_edit_does_both(language: str, added: str, then: str) -> None:
+    coach = _with_one_action(language)
+    coach.say(added)
+    (action,) = coach.say(then).review.actions
+    assert action.who == ("孙丽" if language == "zh" else "Priya")
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         # an action to revoke or roll back something is an action
