@@ -88,7 +88,8 @@ def _next_edit() -> re.Pattern[str]:
     then, and_ = cues.alternatives("edit_next_then"), cues.alternatives("edit_next_and")
     verb, item = cues.alternatives("edit_next_verb"), cues.alternatives("edit_next_item")
     return re.compile(
-        rf"(?:\s*(?:[,，;；。]|\.(?=\s))\s*(?:{then})?|\s+(?:{and_})\s+)(?=(?:{verb})?(?:{item}|#)\s*\S)",
+        rf"(?:\s*(?:[,，;；。]|\.(?=\s))\s*(?:{then})?|\s*\n\s*(?:[-*•·]\s*)?|\s+(?:{and_})\s+)"
+        rf"(?=(?:{verb})?(?:{item}|#)\s*\S)",
         re.I,
     )
 
@@ -309,7 +310,9 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
 
         action.who = the_one_talking(t)  # "负责人写我吧": nobody rather than a guess when unsure who types
     elif field == "who":
-        # the owner the user replaces is wrong even when the new words name no one
+        # the owner the user replaces is wrong even when the new words name no one; why follows the name
+        # ("换成物业对接的季凡，汤昊忙不过来")
+        value = re.split(r"[，,;；]", value, maxsplit=1)[0]
         action.who = owner_person(value) or owner_person(owner_in(f"负责人：{value}"))
     elif field == "what":
         action.what = value
