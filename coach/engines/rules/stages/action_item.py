@@ -65,8 +65,8 @@ def owner_of(t: Turn, text: str) -> str | None:
 
 def said_again(actions: list[ActionItem], item: ActionItem) -> ActionItem | None:
     """The action already on the list that a new one only says again: same due date, the same owner (or
-    their first name), and three quarters of its words; None for a new action."""
-    words = _grams(f"{item.what or ''} {item.how or ''}")
+    their first name), and three quarters of the shorter one's words; None for a new action."""
+    words = _grams(item.what or "") | _grams(item.how or "")
     for known in actions:
         same_owner = bool(item.who and known.who) and (
             item.who == known.who
@@ -75,8 +75,11 @@ def said_again(actions: list[ActionItem], item: ActionItem) -> ActionItem | None
         )
         if not same_owner or item.when != known.when or not words:
             continue
-        common = len(words & _grams(f"{known.what or ''} {known.how or ''}"))
-        if common >= 3 and common * 4 >= len(words) * 3:  # "write the rota" and "review the rota" are two
+        theirs = _grams(known.what or "") | _grams(known.how or "")
+        common = len(words & theirs)
+        # three quarters of the shorter one's words: "道闸雷达换成新款" says "道闸雷达换新" again; "write the
+        # rota" and "review the rota" are two
+        if common >= 3 and common * 4 >= min(len(words), len(theirs)) * 3:
             return known
     return None
 
