@@ -86,8 +86,15 @@ def one_speaker(text: str, people: set[str]) -> str | None:
     match = _LINE.match(lines[0]) if lines else None
     if match is None or not any(_names(match.group("speaker"), person) for person in people if person):
         return None
-    after = [_NOTE_LEAD.sub("", line).strip(" —–-") for line in lines[1:]]
-    return " ".join([match.group("said").strip(), *after]).strip()
+    said = [match.group("said").strip()]
+    for line in lines[1:]:
+        spoken = _LINE.match(line)
+        if spoken and any(_names(spoken.group("speaker"), person) for person in people if person):
+            # another of the review answers: "Callum: Agreed." adds nothing, more words are said on
+            said.append(without_acknowledgements(spoken.group("said")))
+        else:
+            said.append(_NOTE_LEAD.sub("", line).strip(" —–-"))
+    return " ".join(s for s in said if s).strip()
 
 
 def _names(speaker: str, person: str) -> bool:

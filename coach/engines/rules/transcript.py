@@ -69,10 +69,11 @@ def _said_after(text: str, spoken: list[Spoken]) -> str:
 
 
 def one_line(state: dict[str, Any], review: Retrospective, text: str) -> str:
-    """A line pasted from the meeting at the actions by someone of this review ("苗青：档案库那个…改到10月15日
-    前。散会。"), as if the team lead typed it: without the speaker's name and the transcript's notes; other
-    text, and any text at other steps ("Julia Hart: most moved by…" is her reflection), as is."""
-    if state.get("stage") != "actions":
+    """Lines pasted from the meeting at the lessons or the actions by people of this review ("苗青：档案库
+    那个…改到10月15日前。散会。", "Fiona: Lessons. Keep …\nCallum: Agreed."), as if the lead typed them:
+    without the speakers' names, their bare assent and the transcript's notes; other text, and any text at
+    other steps ("Julia Hart: most moved by…" is her reflection), as is."""
+    if state.get("stage") not in ("lessons", "actions"):
         return text
     try:
         saved = RulesState.model_validate(upgrade(state))

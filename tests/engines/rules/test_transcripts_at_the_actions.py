@@ -82,3 +82,28 @@ def test_one_more_line_of_the_meeting_by_someone_of_the_review_is_read_as_they_s
     (moved,) = [a for a in review.actions if ("质检规程" if language == "zh" else "supplier audit") in a.what]
     assert moved.when is not None and (moved.when.month, moved.when.day) == (6, 20)
     assert all(not a.what.startswith(("周敏", "Dana", ":", "：")) for a in review.actions)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_lines_pasted_at_the_lessons_by_people_of_the_review_give_their_lessons_only(language: str) -> None:
+    from tests.engines.rules.helpers import TO_LESSONS_ZH
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    if language == "zh":
+        coach.say("我是车间主任葛文斌。")
+        coach.script(*TO_LESSONS_ZH[:-1], "闫慧：最触动的是客户验厂；下一步学纸张检测。", "没有了")
+        pasted = "葛文斌：经验。合同里写清付款节点要新增，组织。回款跟踪要继续，业务。\n闫慧：同意。"
+    else:
+        coach.say("Present: Fiona Drummond (chair), Callum Reid.")
+        coach.script(*TO_ACTIONS_EN[:-1])
+        pasted = (
+            "Fiona: Lessons. Start writing payment milestones into contracts, organisation. "
+            "Keep the collections tracking, business.\nCallum: Agreed."
+        )
+    assert coach.stage == "lessons"
+    lessons = coach.say(pasted).review.lessons
+    assert len(lessons) >= 2
+    assert all(
+        not lesson.text.startswith(("葛文斌", "闫慧", "Fiona", "Callum", "同意", "Agreed"))
+        for lesson in lessons
+    )
