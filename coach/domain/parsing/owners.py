@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from coach.domain.reading.cues import acknowledge, not_addressed, owner_label, owner_label_glued
+from coach.domain.reading.cues import acknowledge, alternatives, not_addressed, owner_label, owner_label_glued
 
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -461,8 +461,13 @@ _SET_OFF_WITH_TEAM = re.compile(
 
 def _from_set_off(text: str) -> str | None:
     """A whole name between commas owns the item; it beats a capitalized first word (which is a verb)."""
-    found = [*_SET_OFF.finditer(text), *_SET_OFF_WITH_TEAM.finditer(text)]
+    plain = _SAID_AGAIN.sub(r"\g<end>", text)  # "…, Carla as well, …": the name said once more
+    found = [*_SET_OFF.finditer(plain), *_SET_OFF_WITH_TEAM.finditer(plain)]
     return next((n for m in found if (n := person_name(m["value"]))), None)
+
+
+# the words after a name said once more, before the clause ends: "Carla as well", "Dev Patel again"
+_SAID_AGAIN = re.compile(rf"(?<=[A-Za-z])\s+(?:{alternatives('said_again')})\s*(?P<end>[,，;；])", re.I)
 
 
 _SEQUENCE_LEAD = re.compile(
