@@ -384,6 +384,13 @@ def wants_undo(text: str) -> bool:
     return then is not None and not _asks_more().search(then.group("why"))
 
 
+def undo_reason(text: str) -> str | None:
+    """The reason said after an undo ("undo that, the bonus isn't ours to decide" → "the bonus isn't ours
+    to decide"); None for an undo said bare or for no undo."""
+    then = _UNDO_THEN_WHY.match(normalize(text))
+    return then.group("why") if then is not None and wants_undo(text) else None
+
+
 @cache
 def _asks_more() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{cues.alternatives('undo_then_more')})(?![a-z])", re.I)

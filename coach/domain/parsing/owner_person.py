@@ -53,7 +53,7 @@ def owner_person(said: str | None) -> str | None:
     """The person the owner words name; titles, teams and asides around the name are dropped."""
     if said is None:
         return None
-    body = said.strip(" \t，,。.;；:：、-—")
+    body = _ADDRESSED.sub("", said.strip(" \t，,。.;；:：、-—"))
     if not body or _not_a_name().search(body):
         return None
     if (whole := person_name(body)) is not None:
@@ -64,6 +64,10 @@ def owner_person(said: str | None) -> str | None:
         # "调度的小韩（韩冬梅）": the brackets give the full name of a short one
         return _name_in_brackets(body) or person
     return person
+
+
+# the person addressed as they are handed the task: "一鸣你牵头" is 一鸣's
+_ADDRESSED = re.compile(r"(?<=[\u4e00-\u9fff]{2})你$")
 
 
 def _name_in_brackets(body: str) -> str | None:

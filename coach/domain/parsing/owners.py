@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from coach.domain.reading.cues import acknowledge, not_addressed, owner_label, owner_label_glued
+from coach.domain.reading.cues import acknowledge, alternatives, not_addressed, owner_label, owner_label_glued
 
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康"
     "施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗"
-    "谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
+    "谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏贝"
     "席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封匡鞠惠荆冀郁胥班储栗燕"
     "楚鄢谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋芮扈晁阙浦戈伏鹿薄邸雍辜"
 )
@@ -58,6 +58,7 @@ _NOT_PEOPLE = _words(
     build data users customers product monday tuesday wednesday thursday friday saturday sunday today
     tomorrow i you he she owner nothing none one management leadership engineering
     first second third fourth fifth firstly secondly thirdly finally lastly afterwards meanwhile
+    talk speak write reply report reach explain introduce listen send forward return commit stick
     """
 )
 _COLLECTIVE = ("我", "你", "他", "她", "咱", "大家", "全", "各", "整个", "本", "每", "这", "那")
@@ -460,8 +461,13 @@ _SET_OFF_WITH_TEAM = re.compile(
 
 def _from_set_off(text: str) -> str | None:
     """A whole name between commas owns the item; it beats a capitalized first word (which is a verb)."""
-    found = [*_SET_OFF.finditer(text), *_SET_OFF_WITH_TEAM.finditer(text)]
+    plain = _SAID_AGAIN.sub(r"\g<end>", text)  # "…, Carla as well, …": the name said once more
+    found = [*_SET_OFF.finditer(plain), *_SET_OFF_WITH_TEAM.finditer(plain)]
     return next((n for m in found if (n := person_name(m["value"]))), None)
+
+
+# the words after a name said once more, before the clause ends: "Carla as well", "Dev Patel again"
+_SAID_AGAIN = re.compile(rf"(?<=[A-Za-z])\s+(?:{alternatives('said_again')})\s*(?P<end>[,，;；])", re.I)
 
 
 _SEQUENCE_LEAD = re.compile(

@@ -301,7 +301,8 @@ def apposition() -> re.Pattern[str]:
 
 @cache
 def aside() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternatives('aside')})\s*[：:，,]?\s*", re.I)
+    reminder = alternatives("aside_reminder")
+    return re.compile(rf"^(?:{alternatives('aside')})\s*[：:，,]?\s*(?:(?:{reminder})\s*[：:，,]?\s*)?", re.I)
 
 
 def lesson_aside() -> re.Pattern[str]:

@@ -225,12 +225,18 @@ def read_list(text: str) -> list[Goal]:
     if is_chitchat(text):
         return []
     text = _LIST_HEAD.sub("", arrows_spelled(text))
-    if _PER_UNIT.search(text) or _THRESHOLD_IN_NAME.search(text) or _WINDOW_IN_NAME.search(text):
+    if (
+        _PER_UNIT.search(text)
+        or _THRESHOLD_IN_NAME.search(text)
+        or _WINDOW_IN_NAME.search(text)
+        or _MONTHS_LISTED.search(text)
+    ):
         # "Cost per £1 raised", "每万元收入", "calls answered within 20 seconds: target 80%": the number is
         # part of the KPI's name, never its value
         hidden = _PER_UNIT.sub(lambda m: m.group(0).translate(_HIDE), text)
         hidden = _THRESHOLD_IN_NAME.sub(lambda m: m.group(0).translate(_HIDE), hidden)
         hidden = _WINDOW_IN_NAME.sub(lambda m: m.group(0).translate(_HIDE), hidden)
+        hidden = _MONTHS_LISTED.sub(lambda m: m.group(0).translate(_HIDE).translate(_HIDE_NUMERALS), hidden)
         return [_shown(goal) for goal in read_list(hidden)]
     kpis: list[_Kpi] = []
     pending: str | None = None
@@ -265,6 +271,8 @@ def read_list(text: str) -> list[Goal]:
         if len(cued) >= 2 and kpi not in cued and parse_quantities(segment):
             continue  # "berths 4 to 6" among KPIs said with target/actual: a range, no KPI
         said = "，".join([_without_name(kpi.clauses[0], kpi.name), *kpi.clauses[1:]])
+        # the name's numerals are no value, wherever the name stands ("指标一口气说：灌装一次合格率目标98%")
+        said = said.replace(kpi.name, kpi.name.translate(_HIDE_NUMERALS))
         band = find_tolerance(said)  # "上下浮动2%" is the target's band, not a third number
         target, result = kpi_values(TOLERANCE.sub("", said) if band else said)
         if band and target:
@@ -295,14 +303,24 @@ _THRESHOLD_IN_NAME = re.compile(
 _WINDOW_IN_NAME = re.compile(
     r"(?:^|(?<=[，,；;。：:\s]))\d+(?:\.\d+)?\s*(?:分钟|小时|天|日|周|个月|秒)(?:以上|以内|之内|内)?(?=[\u4e00-\u9fff]{2})"
 )
+# the months a review covers, listed ("先过指标，7、8两个月", "3、4月份"): a period, no value
+_MONTHS_LISTED = re.compile(r"\d{1,2}(?:\s*[、和]\s*\d{1,2})+\s*(?:[两三四五六]个)?(?:月份?|季度)")
 # the digits and the thousands comma ("per 1,000 metres") of a number that is part of a name
 _HIDE = str.maketrans("0123456789,", "".join(chr(0xE000 + d) for d in range(11)))
+# the Chinese numerals of a name ("一次合格率"), hidden from the value reader; its digits are read as before
+_HIDE_NUMERALS = str.maketrans(
+    {c: chr(0xE100 + i) for i, c in enumerate("〇零一二两三四五六七八九十百千万亿")}
+)
+_SHOW_NUMERALS = str.maketrans(
+    {chr(0xE100 + i): c for i, c in enumerate("〇零一二两三四五六七八九十百千万亿")}
+)
 _SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(11)), "0123456789,")
 
 
 def _shown(goal: Goal) -> Goal:
-    evidence = (goal.evidence or "").translate(_SHOW) or None
-    return goal.model_copy(update={"name": goal.name.translate(_SHOW), "evidence": evidence})
+    evidence = (goal.evidence or "").translate(_SHOW).translate(_SHOW_NUMERALS) or None
+    name = goal.name.translate(_SHOW).translate(_SHOW_NUMERALS)
+    return goal.model_copy(update={"name": name, "evidence": evidence})
 
 
 def _without_name(clause: str, name: str) -> str:

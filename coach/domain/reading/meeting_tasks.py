@@ -91,6 +91,8 @@ def _handed_to_someone_here(said: str, people: set[str]) -> tuple[str | None, st
     )
     if match is None or has_date(match.group("task")):
         return None
+    if has_date(match.group("rest")) and not _QUESTION.search(said):
+        return None  # "RF scan routine, Wes, by next Friday.": handed whole, with its date; nothing is asked
     rest = cues.ask_task().sub("", match.group("rest"))
     return _asked(match.group("person"), match.group("task")) if _short(rest) else None
 

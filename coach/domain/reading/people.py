@@ -111,6 +111,24 @@ def _person(sentence: str) -> tuple[str | None, str]:
     return None, body
 
 
+def introduced_self(text: str) -> str | None:
+    """The person who says who they are, in any clause of a message ("…，做月度复盘，我是车间主任葛文斌。",
+    "Hi all, I'm Conor Walsh, yard manager"); None when no one does."""
+    for clause in re.split(r"[，,。；;！!？?\n]\s*|\.\s+", text):
+        body = strip_filler(clause.strip())
+        if cues.self_intro().match(body) and not _answer_cue(body):
+            name, _ = _person(body)
+            if name and _LOOKS_LIKE_A_NAME.fullmatch(name) and not cues.role_prefix().fullmatch(name):
+                return name
+    return None
+
+
+# a person's name, not the words after "我是" / "I'm" in "我是说…", "我是想改…", "I'm calmer than I thought"
+_LOOKS_LIKE_A_NAME = re.compile(
+    r"(?![说想要在觉那这不也就是会能怕])[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z'’-]+)?"
+)
+
+
 def _after_a_lead_in(body: str) -> str:
     """The sentence from a self-introduction said after a short lead-in clause that answers nothing; the
     sentence itself otherwise."""
@@ -159,11 +177,12 @@ def _name_in_brackets(said: str) -> str | None:
 
 
 def _is_name(said: str) -> bool:
-    """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"."""
+    """Not a pronoun where a name would be: "反思我说我的：…" is the user speaking, no one named "我的"; nor
+    "先是我：…", the one speaking again: no Chinese name holds 我, 你, 他 or 她."""
     if re.fullmatch(r"[a-z]+ing", said):
         return False  # "I'm adding mine": a verb after "I'm", no name
     return said.lower() not in _PRONOUNS and not re.match(
-        r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b", said, re.I
+        r"[我你他她咱]|(?:my|mine|his|her|hers|our|ours)\b|[\u4e00-\u9fff]*[我你他她]", said, re.I
     )
 
 
@@ -226,7 +245,7 @@ def read_reflections(text: str) -> list[SaidReflection]:
     said: list[SaidReflection] = []
     current: SaidReflection | None = None
     # an answer may name two things with a slash ("把培训 / 上线陪跑提前做"): a slash parts no sentences here
-    said_by = [_person(sentence) for sentence in sentences(text, slashes=False)]
+    said_by = _go_aheads([_person(sentence) for sentence in sentences(text, slashes=False)])
     for number, (name, rest) in enumerate(said_by):
         if name is not None:
             current = SaidReflection(person=name)
@@ -252,6 +271,20 @@ def read_reflections(text: str) -> list[SaidReflection]:
     return [s for s in said if s.answers or s.person or s.skipped]
 
 
+def _go_aheads(said_by: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """ "苗青：行。我自己：最触动的是…", "Raj: OK. Most moved…": a speaker's line that only agrees to go names
+    the one whose answers the next sentence opens."""
+    go_ahead = re.compile(rf"(?:{cues.alternatives('go_ahead')})[\s.。!！]*", re.I)
+    out = list(said_by)
+    for number, (name, rest) in enumerate(said_by[:-1]):
+        lead = _NAMED_LEAD.match(rest) if name is None else None
+        then = said_by[number + 1]
+        answers = then[0] is None and any(_answer_cue(c) for c in _clauses(then[1]))
+        if lead and _is_name(lead["name"]) and answers and go_ahead.fullmatch(rest[lead.end() :]):
+            out[number] = (lead["name"], "")
+    return out
+
+
 def _opened_later(said_by: list[tuple[str | None, str]]) -> set[str]:
     """The questions the sentences after this one open with, up to the next person named."""
     opened: set[str] = set()
@@ -264,21 +297,35 @@ def _opened_later(said_by: list[tuple[str | None, str]]) -> set[str]:
 
 
 def _passes(rest: str) -> bool:
-    """A person's whole turn that only passes ("skip", "pass", "跳过")."""
+    """A person's whole turn that only passes ("skip", "pass", "跳过"), or that opens by declining
+    ("我就不说了，今天嗓子不行，下次补": what follows is why, no answer)."""
     body = rest.strip(" \t,，:：.。!！")
-    return bool(body) and bool(re.fullmatch(rf"(?:{cues.alternatives('reflection_blank')})", body, re.I))
+    first = re.split(r"[，,;；。.!！?？]", body, maxsplit=1)[0].strip()
+    decline = cues.reflection_decline().search(
+        first
+    )  # the whole first clause: "I'd rather not", "我就不说了"
+    declined = (
+        decline is not None and decline.end() == len(first) and _answer_cue(first[: decline.start()]) is None
+    )
+    return bool(body) and (
+        declined or bool(re.fullmatch(rf"(?:{cues.alternatives('reflection_blank')})", body, re.I))
+    )
 
 
 def in_full(name: str | None, known: set[str]) -> str | None:
     """The one full name of this review a short name stands for: "Kofi" → "Kofi Mensah" (the first name),
-    "老廖" / "小潘" → "廖德胜" / "潘一鸣" (老 or 小 before the surname); the name as said when none or several
-    do."""
+    "老廖" / "小潘" → "廖德胜" / "潘一鸣" (老 or 小 before the surname), "一鸣" → "龙一鸣" (the given
+    name); the name as said when none or several do."""
     if not name:
         return name
     if name.isascii() and " " not in name.strip():
         full = {k for k in known if k.lower().startswith(f"{name.strip().lower()} ")}
     elif re.fullmatch(r"[老小][\u4e00-\u9fff]", name):
         full = {k for k in known if re.fullmatch(rf"{name[1]}[\u4e00-\u9fff]{{1,2}}", k)}
+    elif re.fullmatch(r"[\u4e00-\u9fff]{2}", name):
+        full = {
+            k for k in known if re.fullmatch(rf"[\u4e00-\u9fff]{re.escape(name)}", k)
+        }  # "一鸣" → "龙一鸣"
     else:
         return name
     return full.pop() if len(full) == 1 else name

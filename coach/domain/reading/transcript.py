@@ -78,6 +78,35 @@ def read_transcript(text: str) -> list[Spoken] | None:
     return _spoken(lines) or _spoken([turn for line in lines for turn in _INLINE_TURN.split(line)])
 
 
+def one_speaker(text: str, people: set[str]) -> str | None:
+    """What one person of the review says in a line pasted from the meeting ("苗青：档案库那个…改到10月15日
+    前。散会。（记录完）——就这些，结束。", "Leona: Day-before access …"), without their name and the notes
+    on the transcript in brackets; None when the message does not open with someone of the review."""
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    match = _LINE.match(lines[0]) if lines else None
+    if match is None or not any(_names(match.group("speaker"), person) for person in people if person):
+        return None
+    said = [match.group("said").strip()]
+    for line in lines[1:]:
+        spoken = _LINE.match(line)
+        if spoken and any(_names(spoken.group("speaker"), person) for person in people if person):
+            # another of the review answers: "Callum: Agreed." adds nothing, more words are said on
+            said.append(without_acknowledgements(spoken.group("said")))
+        else:
+            said.append(_NOTE_LEAD.sub("", line).strip(" —–-"))
+    return " ".join(s for s in said if s).strip()
+
+
+def _names(speaker: str, person: str) -> bool:
+    """The speaker is that person, by their name or their given name ("Leona" Fisk, 龙"一鸣")."""
+    given = person.startswith(f"{speaker} ") or (len(speaker) >= 2 and person.endswith(speaker))
+    return speaker == person or given
+
+
+# a note on the transcript itself opening a line, in brackets: "(end of notes) …", "（记录完）——…"
+_NOTE_LEAD = re.compile(r"^\s*[(（][^()（）]{1,30}[)）]\s*")
+
+
 def _spoken(lines: list[str]) -> list[Spoken] | None:
     spoken: list[Spoken] = []
     for line in lines:

@@ -70,8 +70,9 @@ _SELF_NAMED = re.compile(
     r"|(?i:(?:^|[,;.]\s*)i'?m ([A-Z][a-z]{1,15})(?=$|[,;.\s]))"
     r"|(?:^|[,;.]\s*)(?:(?i:and)\s+)?([A-Z][a-z]{1,15}),\s*(?i:that'?s me|that is me)\b"
     r"|(?:^|[，,；;。]\s*)(?:还有)?([\u4e00-\u9fff]{2,3})[，,]\s*就是我(?:自己)?(?=$|[，,；;。])"
-    # "…，我自己，丁慧，…": the speaker, who names themself
-    r"|(?:^|[，,；;。]\s*)(?:我自己|我本人)(?:来)?[，,]\s*([\u4e00-\u9fff]{2,3})(?=$|[，,；;。])"
+    # "…，我自己，丁慧，…", "…，我来，陈立平，…", "…, me, Leona Fisk, …": the speaker, who names themself
+    r"|(?:^|[，,；;。]\s*)(?:我自己|我本人|我)(?:来|负责)?[，,]\s*([\u4e00-\u9fff]{2,3})(?=$|[，,；;。])"
+    r"|(?:^|[,;]\s*)(?i:me|myself),\s*([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)(?=$|[,;.])"
 )
 # an owner set off by a dash after the work, with their team or role before the name ("——黄斌，"), or
 # between two dashes ("小蔡——蔡文涛——")
@@ -122,9 +123,9 @@ def owner_in(text: str) -> str | None:
         return who
     if (match := _DASH_OWNER.search(text)) and (name := bare_name(match.group(1))):
         return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
-    if match := _SELF_NAMED.search(text):
-        # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it
-        return next(name for name in match.groups() if name)
+    if (match := _SELF_NAMED.search(text)) and not has_date(named := next(n for n in match.groups() if n)):
+        # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it; "我来，月底前" names no one
+        return named
     who = find_owner(text)
     if who and not has_date(who):
         return _without_title(text, who)
@@ -362,9 +363,9 @@ def _redictated() -> re.Pattern[str]:
 
 
 # a time limit counted from an event is a term of the work, no deadline: "尾款婚礼后7天内付清", "refunds
-# within 7 days of the return"
+# within 7 days of the return"; a date that qualifies a thing names it ("4月的交接清单", "April's invoices")
 _TERM = re.compile(r"(?:后|之后|以后)\s*$")
-_TERM_AFTER = re.compile(r"^\s*(?i:of|after|from)\s+(?!now\b|today\b)")
+_TERM_AFTER = re.compile(r"^\s*(?:(?i:of|after|from)\s+(?!now\b|today\b)|的|['’]s\b)")
 
 
 def _a_term(text: str, date_text: str) -> bool:

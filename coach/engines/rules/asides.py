@@ -70,8 +70,14 @@ def lessons_aside(t: Turn) -> bool:
     filed = [b for b in noted if lessons.take_aside(t, b.text)]
     if not filed:
         return False
-    # the rest keeps its opening words: "What went badly: …" is still the shortfalls
-    t.text = " ".join(b.as_said for b in blocks if b not in filed and b.kind != "lessons").strip()
+    # the rest keeps its opening words: "What went badly: …" is still the shortfalls; what follows a lesson
+    # and is none ("…，算组织的。科目二通过率低是因为…") is read too
+    kept = [
+        b.as_said if b not in filed else lessons.aside_rest(b.text)
+        for b in blocks
+        if b.kind != "lessons" or b in filed
+    ]
+    t.text = " ".join(k for k in kept if k).strip()
     return not has_words(t.text)
 
 

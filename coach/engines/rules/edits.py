@@ -88,7 +88,8 @@ def _next_edit() -> re.Pattern[str]:
     then, and_ = cues.alternatives("edit_next_then"), cues.alternatives("edit_next_and")
     verb, item = cues.alternatives("edit_next_verb"), cues.alternatives("edit_next_item")
     return re.compile(
-        rf"(?:\s*(?:[,，;；。]|\.(?=\s))\s*(?:{then})?|\s+(?:{and_})\s+)(?=(?:{verb})?(?:{item}|#)\s*\S)",
+        rf"(?:\s*(?:[,，;；。]|\.(?=\s))\s*(?:{then})?|\s*\n\s*(?:[-*•·]\s*)?|\s+(?:{and_})\s+)"
+        rf"(?=(?:{verb})?(?:{item}|#)\s*\S)",
         re.I,
     )
 
@@ -112,18 +113,31 @@ def read_edit(text: str) -> Edit | None:
     head, then_add = text, None
     if added := _add_after().search(text):
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
-    if edit_cues.delete().search(head):
+    own = _sentence_of(head, named.start())
+    if edit_cues.delete().search(own):
         return Edit(numbers[0], delete=True, then_add=then_add)
     if swapped := _is_not().match(head[named.end() :]):
         return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())
     if handed := _goes_to().match(head[named.end() :]):
         return Edit(numbers[0], field="who", value=handed.group("new").strip())
-    if not (cues.words_pattern("edit_verb").search(head) or cues.words_pattern("edit_protest").search(head)):
+    if not (cues.words_pattern("edit_verb").search(own) or cues.words_pattern("edit_protest").search(head)):
         return None
     field = next((name for name in _FIELDS if cues.words_pattern(f"edit_field_{name}").search(head)), None)
     change = _change().search(head, named.end())
     value = head[change.end() :].strip(" 。.，,") if change else None
     return Edit(numbers[0], field=field, value=value or None)
+
+
+_SENTENCE_END = re.compile(r"[；;。！!？?\n]")
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence holding position `at`: an edit's verb is said with its number, not in another item
+    ("…下午加开第三条线…；预约超时自动改签的规则…" changes nothing)."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    start = max((e + 1 for e in ends if e < at), default=0)
+    end = min((e for e in ends if e >= at), default=len(text))
+    return text[start:end]
 
 
 def then_add(text: str) -> tuple[str, str] | None:
@@ -291,8 +305,14 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
 
     if field == "when" and (mention := deadline(value, t.today)) is not None:
         action.when, action.when_text = mention.date, mention.text
+    elif field == "who" and _ME.fullmatch(value.strip()):
+        from coach.engines.rules.stages.action_item import the_one_talking
+
+        action.who = the_one_talking(t)  # "负责人写我吧": nobody rather than a guess when unsure who types
     elif field == "who":
-        # the owner the user replaces is wrong even when the new words name no one
+        # the owner the user replaces is wrong even when the new words name no one; why follows the name
+        # ("换成物业对接的季凡，汤昊忙不过来")
+        value = re.split(r"[，,;；]", value, maxsplit=1)[0]
         action.who = owner_person(value) or owner_person(owner_in(f"负责人：{value}"))
     elif field == "what":
         action.what = value
@@ -300,6 +320,9 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
         action.how = value
         action.kind = action_kind(f"{action.what} {value}", None)
     action.evidence = " / ".join(e for e in (action.evidence, t.text) if e)
+
+
+_ME = re.compile(r"(?:我|我自己|我本人|me|myself)[吧了来]?", re.I)
 
 
 def _field_holding(action: ActionItem, old: str | None) -> str | None:

@@ -262,7 +262,9 @@ def _full_name(sentence: str, actions: list[ActionItem]) -> tuple[str, str] | No
         else (said["short_en"], said["full_en"])
     )
     owned = short != full and any(a.who == short for a in actions)
-    return (short, full) if owned else None
+    # "小潘是潘一鸣" shares the surname; "滕飞是执行的" says what 滕飞 does, it names no one
+    kin = not said.group("short") or bool(set(short.lstrip("小老阿")) & set(full))
+    return (short, full) if owned and kin else None
 
 
 def _write_in_full(t: Turn, text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,8 +26,8 @@ from coach.engines.rules.commands import handle_command
 from coach.engines.rules.router import reroute
 from coach.engines.rules.stages import lessons
 from coach.engines.rules.state import RulesState
-from coach.engines.rules.text import quote
 from coach.engines.rules.turn import Turn
+from coach.engines.rules.undo import undo
 from coach.request_context import request_id
 
 log = logging.getLogger("coach.rules")
@@ -58,7 +59,7 @@ class RulesEngine:
         state = names.remember(state, text)
         if state and (pasted := transcript.replay(self._turn, state, review, text, ctx)) is not None:
             return pasted
-        return self._turn(state, review, text, ctx)
+        return self._turn(state, review, transcript.one_line(state, review, text) if state else text, ctx)
 
     def _turn(self, state: dict[str, Any], review: Retrospective, text: str, ctx: TurnContext) -> TurnResult:
         saved = RulesState.load(state)
@@ -68,10 +69,14 @@ class RulesEngine:
             closing = _closing_content(t)
             if closing is not None:
                 t.text = closing  # "…，10月底前。好了，结束吧。": the content first, then the finish
+            if saved is not None and (rest := _after_undo(t.text)) is not None:
+                undo(t)  # "撤销，备件采购已经在办了。还有，…我是要改第1条：…": the undo, then the rest
+                t.unask()
+                t.text = rest
             if saved is None:
                 _resume_without_state(t)
             elif critique.wants_undo(t.text):
-                _undo(t)
+                undo(t)
             elif asides.skip_reflection(t):
                 pass
             elif (
@@ -94,6 +99,7 @@ class RulesEngine:
                 flow.handler(t.state.stage).handle(t)
             if closing is not None and t.state.stage != "done":
                 _finish_after_content(t)
+            names.reflections_in_full(t)
             if not critique.wants_undo(t.text) and t.review != review:
                 t.state.undo = (
                     [*t.state.undo, before][-UNDO_DEPTH:] if UNDO_DEPTH else []
@@ -125,6 +131,19 @@ def _closing_content(t: Turn) -> str | None:
     return critique.without_closing(t.text)
 
 
+_FIRST_SENTENCE = re.compile(
+    r"^(?P<first>[^。！!？?\n]+?[。！!？?]|[^.\n]+?\.(?=\s))\s*(?P<rest>\S.*)$", re.S
+)
+
+
+def _after_undo(text: str) -> str | None:
+    """What a message says after a first sentence that is an undo with its reason; None for other messages."""
+    split = _FIRST_SENTENCE.match(text.strip())
+    if split is None or critique.wants_undo(text) or not critique.wants_undo(split["first"]):
+        return None
+    return split["rest"]
+
+
 def _finish_after_content(t: Turn) -> None:
     """Close the review after the content was filed; the question just asked is no longer asked."""
     t.unask()
@@ -135,36 +154,6 @@ def _finish_after_content(t: Turn) -> None:
 def _copy(review: Retrospective) -> Retrospective:
     """A private copy to change; pydantic's validator copies far faster than copy.deepcopy."""
     return Retrospective.model_validate(review.model_dump())
-
-
-def _undo(t: Turn) -> None:
-    """Put the document back as it was before the last turn that changed it."""
-    if not t.state.undo:
-        t.say("nothing_to_undo")
-        t.reask()
-        return
-    restored = Retrospective.model_validate(t.state.undo.pop())
-    changed = [quote(said, t.lang, 40) for said in _what_changed(t.review, restored)] or ["—"]
-    t.say("undone", what=("、" if t.lang == "zh" else ", ").join(changed))
-    t.review = restored
-    t.state.actions.draft = None
-    t.reask()
-
-
-def _what_changed(now: Retrospective, before: Retrospective) -> list[str]:
-    """Every item the undone turn filed, changed or removed, in the user's words, for the reply."""
-    said: list[str] = []
-    for field in ("goals", "highlights", "shortfalls", "cause_chains", "reflections", "lessons", "actions"):
-        new, old = getattr(now, field), getattr(before, field)
-        differing = [item for item in new if item not in old] or [item for item in old if item not in new]
-        said += [_words(item) for item in differing]
-    return said
-
-
-def _words(item: object) -> str:
-    """What an item says: an action's WHAT, a lesson's text, a chain's root cause, a goal's name."""
-    keys = ("what", "text", "root_cause", "most_touched", "name", "person")
-    return next((str(v) for k in keys if (v := getattr(item, k, None))), "—")
 
 
 def _start(t: Turn) -> None:

@@ -97,7 +97,8 @@ def take(t: Turn) -> bool:
             parts.phenomenon = filed.last_chain.phenomenon  # "…占七成。剩下三成是天气": that finding's rest
         _file_chain(t, parts, filed)
     for said in people:
-        _file_reflection(t, said, filed)
+        if said.answers or not said.skipped:  # "蓝溪：我就不说了，…": one who passes has nothing to file
+            _file_reflection(t, said, filed)
     if not filed:
         return False
     receipt(t, filed)
@@ -436,8 +437,12 @@ def _file_reflection(t: Turn, said: SaidReflection, filed: Filed) -> None:
         if t.state.stage == "reflection" and index is not None and 0 <= index < len(t.review.reflections)
         else None
     )
-    if mine is None and current is not None and (not said.person or not _answered(current)):
-        mine = current  # the person being asked goes on, or was introduced without answers
+    if (
+        mine is None
+        and current is not None
+        and (not said.person or not (current.person or _answered(current)))
+    ):
+        mine = current  # the person being asked goes on, or was asked for without a name or answers
     if mine is None:
         mine = Reflection(person=said.person)
         t.review.reflections.append(mine)

@@ -148,6 +148,8 @@ class RulesState(BaseModel):
     undo: list[dict[str, Any]] = Field(default_factory=list)
     # people named in full anywhere in the chat ("Present: Fiona Drummond, …"): an owner named "Fiona" is her
     names: list[str] = Field(default_factory=list)
+    # the one typing, the first who said "我是…" / "I'm …" in the chat: the owner of "我负责", "负责人写我"
+    speaker: str | None = None
     followup: FollowupState = Field(default_factory=FollowupState)
     review: ReviewState = Field(default_factory=ReviewState)
     analysis: AnalysisState = Field(default_factory=AnalysisState)

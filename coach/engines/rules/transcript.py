@@ -6,12 +6,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import ValidationError
+
 from coach.domain.reading.language import detect_language
-from coach.domain.reading.transcript import Spoken, messages, read_transcript
+from coach.domain.reading.transcript import Spoken, messages, one_speaker, read_transcript
 from coach.domain.retrospective import Retrospective
 from coach.engines.base import TurnContext, TurnResult
 from coach.engines.rules.replies import render
 from coach.engines.rules.state import RulesState
+from coach.engines.rules.state_upgrade import upgrade
 
 Answer = Callable[[dict[str, Any], Retrospective, str, TurnContext], TurnResult]
 
@@ -63,3 +66,19 @@ def _said_after(text: str, spoken: list[Spoken]) -> str:
         return ""
     rest = text[at + len(spoken[-1].said) :]
     return _NOTE.sub("", rest).strip(" \n\t-–—,，.。")
+
+
+def one_line(state: dict[str, Any], review: Retrospective, text: str) -> str:
+    """Lines pasted from the meeting at the lessons or the actions by people of this review ("苗青：档案库
+    那个…改到10月15日前。散会。", "Fiona: Lessons. Keep …\nCallum: Agreed."), as if the lead typed them:
+    without the speakers' names, their bare assent and the transcript's notes; other text, and any text at
+    other steps ("Julia Hart: most moved by…" is her reflection), as is."""
+    if state.get("stage") not in ("lessons", "actions"):
+        return text
+    try:
+        saved = RulesState.model_validate(upgrade(state))
+    except (ValidationError, ValueError):
+        return text  # the turn reports an unreadable state once
+    people = {r.person for r in review.reflections} | {a.who for a in review.actions}
+    people |= {*saved.names, saved.speaker}
+    return one_speaker(text, {p for p in people if p}) or text

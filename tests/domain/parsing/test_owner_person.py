@@ -23,6 +23,10 @@ from coach.domain.parsing.owner_person import owner_person
         ("the planner Dan Whitlock", "Dan Whitlock"),
         ("Sam Okafor in marketing", "Sam Okafor"),
         ("owner Ravi", "Ravi"),
+        ("质检的邬小北", "邬小北"),
+        # the person addressed as the task is handed to them
+        ("一鸣你", "一鸣"),
+        ("技术员田甜你", "田甜"),
     ],
 )
 def test_titles_teams_and_asides_around_a_name_are_dropped(said: str, person: str) -> None:

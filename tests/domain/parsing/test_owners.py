@@ -77,6 +77,9 @@ OWNERS: list[tuple[str, str]] = [
     ("Alice Chen owns the rollout", "Alice Chen"),
     ("Bob to follow up with legal", "Bob"),
     ("QA will verify the fix", "QA"),
+    # a name said once more between commas, the word after it no part of it
+    ("Day-before access confirmation, Carla as well, starting next Monday", "Carla"),
+    ("Gate radar swap, Tom again, by December 20", "Tom"),
 ]
 
 

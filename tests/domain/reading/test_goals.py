@@ -56,6 +56,12 @@ from coach.domain.reading.goals import (
         ("First, revenue target 1.2M, actual 960k", [("revenue", 1200000, 960000)]),
         ("Three KPIs: first response under 1h target 90%, got 82%", [("first response under 1h", 90, 82)]),
         ("指标就三个：次日达率目标95%，实际88.6%", [("次日达率", 95, 88.6)]),
+        # the numerals of a name are no value, also after words that lead in to it
+        ("指标一口气说：灌装一次合格率目标98%，实际93.2%", [("灌装一次合格率", 98, 93.2)]),
+        ("Numbers in one go: one-touch fix rate target 95%, actual 91%", [("one-touch fix rate", 95, 91)]),
+        # the months a review covers, listed, are a period, no KPI
+        ("先过指标，7、8两个月。成片分钟数目标1200，实际1340。", [("成片分钟数", 1200, 1340)]),
+        ("3、4月份的指标：回款目标1.2亿，实际9600万", [("回款", 120000000, 96000000)]),
     ],
 )
 def test_kpis_listed_in_an_answer(text: str, expected: list[tuple[str, float, float]]) -> None:

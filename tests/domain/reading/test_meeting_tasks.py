@@ -37,6 +37,9 @@ def test_a_task_is_asked_of_the_person_named_or_of_whoever_takes_it(
         "陈姐你有要补充的吗？",
         "Graham, anything from finance?",
         "And anything else?",
+        # handed whole, with its date: nothing is left to ask
+        "Supervisor app, Lucy, by next Friday.",
+        "增氧机跳闸报警，苏晴，下周五前。",
     ],
 )
 def test_questions_for_more_talk_or_of_someone_absent_ask_no_task(said: str) -> None:
@@ -88,6 +91,9 @@ def test_the_person_may_be_named_between_commas(said: str, asked: tuple[str, str
             "Claire",
             "And Claire will take",
         ),
+        # the speaker named as the owner between the task and its date
+        ("Driver hours policy, me, end of June.", "Leona", "Driver hours policy, owner Leona, end of June"),
+        ("司机工时制度，我，6月底前。", "苗青", "司机工时制度，负责人苗青，6月底前"),
     ],
 )
 def test_the_speaker_owns_what_they_take_on(said: str, speaker: str, owned: str) -> None:

@@ -7,6 +7,7 @@ import pytest
 from coach.domain.reading.people import (
     declines,
     in_full,
+    introduced_self,
     is_reflection_done,
     read_person,
     read_reflections,
@@ -668,6 +669,10 @@ def test_the_person_after_a_turn_taken_or_a_trade_is_the_one_reflecting(text: st
         "老周那份别给他记了。",
         "Ben said he's not writing one this time, he's new.",
         "Nadia doesn't want to share, she has nothing to add.",
+        "小蔺说她就不说了，她刚来，怕说不好。",
+        "Ivo Marsh from the saw line said he'd rather not, fine by me.",
+        "卜强还没想好，他说下次复盘再说。",
+        "Sam isn't ready yet, maybe next time.",
     ],
 )
 def test_a_person_who_writes_no_reflection_declines(text: str) -> None:
@@ -704,6 +709,9 @@ def test_a_reflection_sent_in_or_after_a_dashed_header_names_its_person(text: st
         ("Kofi", {"Kofi Mensah", "Kofi Boateng"}, "Kofi"),  # two could be meant: as said
         ("老廖", {"廖德胜", "廖青"}, "老廖"),
         ("阿敏", {"许敏"}, "阿敏"),
+        # the given name of one full name of three characters
+        ("一鸣", {"龙一鸣", "乔安"}, "龙一鸣"),
+        ("一鸣", {"龙一鸣", "孙一鸣"}, "一鸣"),
     ],
 )
 def test_a_short_name_is_the_one_full_name_it_stands_for(short: str, known: set[str], full: str) -> None:
@@ -755,3 +763,78 @@ def test_a_name_with_its_role_alone_or_wanting_theirs_in_names_the_person(text: 
 
 def test_a_verb_after_i_am_names_no_one() -> None:
     assert read_person("I'm adding mine.")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我们是颜启化妆品代工厂的灌装二车间，做4月份的月度复盘，我是车间主任葛文斌。今天人齐。", "葛文斌"),
+        ("Hi all, I'm Conor Walsh, yard manager. Let's start.", "Conor Walsh"),
+        ("Clearline Windows, January review. I'm Nadia Sorensen, ops manager.", "Nadia Sorensen"),
+        # what follows "我是" / "I'm" is no name
+        ("我是说这个不对", None),
+        ("我是想改第1条", None),
+        ("I'm calmer under pressure than I thought", None),
+        ("I'm not sure", None),
+    ],
+)
+def test_the_person_who_says_who_they_are_in_any_clause(text: str, name: str | None) -> None:
+    assert introduced_self(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # one who opens by declining passes, whatever reason follows; the next speaker answers for themself
+        (
+            "蓝溪：我就不说了，今天嗓子不行，下次补。\n苗青：行。我自己：最触动的是客户那句“最快的一次”；下一步每周一开排期会。",
+            {"蓝溪": set(), "苗青": {"most_touched", "next_step"}},
+        ),
+        (
+            "Raj: I'd rather not, sorry, maybe next time.\n"
+            "Pippa: OK. Most moved: the crew. Next step: a checklist.",
+            {"Raj": set(), "Pippa": {"most_touched", "next_step"}},
+        ),
+    ],
+)
+def test_a_speaker_who_declines_passes_and_one_who_agrees_to_go_answers(
+    text: str, people: dict[str, set[str]]
+) -> None:
+    said = read_reflections(text)
+    assert {p.person: set(p.answers) for p in said} == people
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("Carla: Most moved was the new driver. Next step, not yet, I need to think.", "next_step"),
+        ("单建国：最触动的是新人没一句怨言；下一步还没想好。", "next_step"),
+    ],
+)
+def test_an_answer_not_given_yet_is_left_out(text: str, left_out: str) -> None:
+    (said,) = read_reflections(text)
+    assert left_out not in said.answers and said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反思大家轮流说的，我一个个发。先是我：最触动我的是老单多背了一台仪器上去复测。",
+        "你先：最触动的是客户的那句谢谢。",
+    ],
+)
+def test_the_one_speaking_named_by_a_pronoun_is_no_person(text: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person is None and said.answers["most_touched"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("质量部的闫慧也说了她的：最触动她的是客户来验厂那天；下一步想学一下纸张物性检测。", "闫慧"),
+        ("Nadia from booking sent hers too: most moved by the volunteers; next step: a rota.", "Nadia"),
+    ],
+)
+def test_a_person_who_gave_theirs_too_is_named_without_the_words_that_say_so(text: str, person: str) -> None:
+    (said,) = read_reflections(text)
+    assert said.person == person and said.answers["most_touched"]

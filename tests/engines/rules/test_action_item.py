@@ -87,6 +87,8 @@ KNOWN = [
         "2026-02-15",
     ),
     _action("场次上限新增", "每天场次上限写进接单系统", "侯静", "2026-11-15"),
+    _action("道闸雷达换新", "道闸雷达换新", "梁志刚", "2026-12-20"),
+    _action("Gate radar swap", "Gate radar swap", "Tom Reyes", "2026-12-20"),
 ]
 
 
@@ -95,6 +97,9 @@ KNOWN = [
     [
         _action("", "Also: timed scan slots get priority in the dispatch app", "Kwame", "2026-02-15"),
         _action("", "每天场次上限写进接单系统里", "侯静", "2026-11-15"),
+        # said again at more length: the shorter one's words are all in it
+        _action("道闸雷达换成新款", "道闸雷达换成新款", "梁志刚", "2026-12-20"),
+        _action("Gate radar swap, new model", "Gate radar swap, new model", "Tom", "2026-12-20"),
     ],
 )
 def test_an_action_said_again_is_the_one_on_the_list(item: ActionItem) -> None:

@@ -117,3 +117,56 @@ def test_how_much_an_action_said_in_passing_matters_is_no_part_of_it(
     coach = Coaching(language=language)  # type: ignore[arg-type]
     (action,) = coach.say(text).review.actions
     assert action.how == how
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "what"),
+    [
+        (
+            "zh",
+            "回款目标1.2亿，实际9600万。先说个事免得忘：尾气线那台分析仪下周一必须送去标定，负责人信息员沈莉。",
+            "沈莉",
+            "尾气线那台分析仪",
+        ),
+        (
+            "en",
+            "Revenue target 1.2M, actual 960k. Before I forget: Priya sends the analyser off for calibration "
+            "next Monday.",
+            "Priya",
+            "sends the analyser off for calibration",
+        ),
+    ],
+)
+def test_an_action_noted_on_the_way_may_be_due_on_a_day_named_without_a_date(
+    language: str, text: str, owner: str, what: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    result = coach.say(text)
+    (action,) = result.review.actions
+    assert (action.who, action.when) == (owner, dt.date(2026, 5, 4))  # the Monday after the review
+    assert action.what.startswith(what) and action.what.rstrip(" .。") == action.what
+    assert len(result.review.goals) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "what"),
+    [
+        (
+            "zh",
+            "回款目标1.2亿，实际9600万。先记一个行动，别忘了：跟档案馆对一下4月的交接清单，韩露负责，5月20日前。",
+            "跟档案馆对一下4月的交接清单",
+        ),
+        (
+            "en",
+            "Revenue target 1.2M, actual 960k. Let's note one action, so we don't forget: "
+            "Nina checks April's invoices by May 20.",
+            "checks April's invoices",
+        ),
+    ],
+)
+def test_why_an_action_is_noted_now_is_no_part_of_it_and_a_date_that_names_a_thing_stays(
+    language: str, text: str, what: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    (action,) = coach.say(text).review.actions
+    assert action.what == what and action.when == dt.date(2026, 5, 20)

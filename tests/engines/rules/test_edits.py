@@ -29,6 +29,17 @@ def test_an_item_number_without_an_edit_verb_is_no_edit(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "行动：下午加开第三条线，王强负责，8月底前；预约超时自动改签的规则，沈莉，9月15日前。",
+        "Actions: staff item 3 of the rota, Tom, by Aug 31; change the rebooking rule, Sue, by Sept 15.",
+    ],
+)
+def test_an_edit_verb_in_another_sentence_than_the_number_is_no_edit(text: str) -> None:
+    assert read_edit(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "protest"),
     [
         ("不是新行动，我是要改第1条", True),
@@ -59,3 +70,28 @@ def test_an_item_handed_to_someone_gets_them_as_owner(text: str, owner: str) -> 
     edit = read_edit(text)
     assert edit is not None
     assert (edit.number, edit.field, edit.value) == (3, "who", owner)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner"),
+    [
+        (
+            "zh",
+            "改一下：\n- 第2条负责人换成物业对接的季凡，法务老黄忙不过来\n"
+            "- 第1条删掉，回款看板财务已经在做了",
+            "季凡",
+        ),
+        (
+            "en",
+            "A couple of edits:\n- change #2's owner to Priya, Omar is swamped\n"
+            "- delete #1, finance already has it",
+            "Priya",
+        ),
+    ],
+)
+def test_edits_listed_one_a_line_are_each_made(language: str, text: str, owner: str) -> None:
+    from tests.engines.rules.test_edits_by_words import _two_actions
+
+    coach = _two_actions(language)
+    (left,) = coach.say(text).review.actions
+    assert left.who == owner

@@ -313,3 +313,25 @@ def test_an_owner_change_announced_then_given_lands_with_the_new_date(
     assert len(result.review.actions) == 2
     dashboard, _ = result.review.actions
     assert (dashboard.who, dashboard.when) == (owner, dt.date(2026, 5, 29))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "when"),
+    [
+        ("zh", "哦回款看板那条时间改一下，周婷说下周三才能开始，改成6月5日。", dt.date(2026, 6, 5)),
+        (
+            "en",
+            "The collections dashboard one, the date needs changing, Nina is away, make it June 5.",
+            dt.date(2026, 6, 5),
+        ),
+    ],
+)
+def test_a_date_change_announced_then_given_after_its_reason_moves_the_named_action(
+    language: str, text: str, when: dt.date
+) -> None:
+    coach = _two_actions(language)
+    other = coach.last.review.actions[1]
+    result = coach.say(text)
+    assert len(result.review.actions) == 2
+    assert result.review.actions[0].when == when
+    assert result.review.actions[1] == other

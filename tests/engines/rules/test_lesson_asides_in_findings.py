@@ -52,3 +52,52 @@ def test_the_other_lessons_said_later_keep_the_one_noted_before(language: str) -
     texts = [lesson.text for lesson in result.review.lessons]
     assert len(texts) == 3
     assert not any(t.lower().startswith(("其他经验", "the other")) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("zh", "不足：回款没达成，大客户拖款严重。顺便先说一条经验：合同里写清付款节点要新增，组织。"),
+        (
+            "en",
+            "What went badly: revenue missed, big clients paid late. Lesson while I'm at it: start writing "
+            "payment milestones into contracts, organization.",
+        ),
+    ],
+)
+def test_a_lesson_said_first_in_passing_is_a_lesson_not_a_finding(language: str, said: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*CASES[language][0])
+    review = coach.say(said).review
+    assert [(lesson.dimension, lesson.action) for lesson in review.lessons] == [
+        (Dimension.organization, LessonAction.start)
+    ]
+    assert all("经验" not in s.text and "Lesson" not in s.text for s in review.shortfalls)
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "words"),
+    [
+        (
+            "zh",
+            "不足：回款没达成，大客户拖款严重。顺便说一条经验：合同里写清付款节点要新增，算组织的。"
+            "另外新客户开发太慢，只完成了一半。",
+            "新客户开发",
+        ),
+        (
+            "en",
+            "What went badly: revenue missed, big clients paid late. Lesson while I'm at it: start writing "
+            "payment milestones into contracts, organization.\nAlso client churn went up a lot.",
+            "churn",
+        ),
+    ],
+)
+def test_what_follows_a_lesson_noted_on_the_way_is_still_read(language: str, said: str, words: str) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*CASES[language][0])
+    review = coach.say(said).review
+    assert len(review.lessons) == 1
+    filed = [s.text for s in review.shortfalls] + [
+        f"{c.phenomenon} {c.surface_cause} {c.root_cause}" for c in review.cause_chains
+    ]
+    assert any(words in f for f in filed) and all(words not in lesson.text for lesson in review.lessons)

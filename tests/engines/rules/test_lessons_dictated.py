@@ -54,6 +54,9 @@ def test_a_bracket_that_names_no_type_cuts_nothing(text: str, items: list[str]) 
     ("said", "words", "dimension", "action"),
     [
         ("培训改成实操带教，优化，人的层面", "培训改成实操带教", "people", "optimize"),
+        # the dimension said by its one character alone, as in brackets
+        ("助理调色上岗考核，新增，人", "助理调色上岗考核", "people", "start"),
+        ("coach the new drivers, start, people", "coach the new drivers", "people", "start"),
         ("多听一线的声音，这个我想算文化，新增", "多听一线的声音", "culture", "start"),
         ("按单结算不算路程的做法停掉，这个也算组织", "按单结算不算路程的做法停掉", "organization", None),
         (

@@ -173,6 +173,57 @@ def test_undo_with_its_reason_takes_back_exactly_the_action_just_added(
 
 
 @pytest.mark.parametrize(
+    ("language", "listed", "undo"),
+    [
+        (
+            "zh",
+            "行动：一是上线回款看板，财务部周婷负责，5月20日前；二是销售奖金按回款算，销售部王强负责，6月底前。",
+            "撤销，奖金那条不归我们定",
+        ),
+        (
+            "en",
+            "Actions: Nina builds the collections dashboard by May 20; "
+            "Omar sets a sales bonus on collections by June 30.",
+            "Undo that, the bonus isn't ours to decide.",
+        ),
+    ],
+)
+def test_undo_whose_reason_names_one_of_the_items_just_filed_takes_back_only_that_one(
+    language: str, listed: str, undo: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(
+        *(TO_ACTIONS_ZH if language == "zh" else TO_ACTIONS_EN), "跳过" if language == "zh" else "skip"
+    )
+    assert len(coach.say(listed).review.actions) == 2
+    (kept,) = coach.say(undo).review.actions
+    assert "bonus" not in kept.what.lower() and "奖金" not in kept.what
+    assert coach.say("撤销" if language == "zh" else "undo").review.actions == []  # then the rest of it
+
+
+@pytest.mark.parametrize(
+    ("language", "added", "then"),
+    [
+        (
+            "zh",
+            "再加一条：每月一次客户回访，张伟负责，5月底前",
+            "撤销，回访已经在办了。还有，不是新行动，我是要改第1条：负责人换成孙丽。",
+        ),
+        (
+            "en",
+            "Add one: monthly client check-in, Tom, by end of May",
+            "Undo that, the check-ins are already running. Also, change 1's owner to Priya.",
+        ),
+    ],
+)
+def test_an_undo_with_its_reason_then_an_edit_does_both(language: str, added: str, then: str) -> None:
+    coach = _with_one_action(language)
+    coach.say(added)
+    (action,) = coach.say(then).review.actions
+    assert action.who == ("孙丽" if language == "zh" else "Priya")
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         # an action to revoke or roll back something is an action

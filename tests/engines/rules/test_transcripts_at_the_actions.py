@@ -55,3 +55,55 @@ def test_a_transcript_at_the_actions_without_a_closing_asks_for_more(
     coach.script(*opening)
     coach.say(text.rsplit("\n\n", 1)[0])
     assert coach.stage == "actions"
+
+
+MORE_ZH = """[10:05] 周敏：质检规程那个陈峰说时间太紧，改到6月20日前。散会。
+
+（记录完）——就这些，结束。"""
+
+MORE_EN = """[10:05] Dana: The supplier audit checklist, the deadline has to move, busy week, make it June 20.
+
+(end of notes) that's all, wrap up"""
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "first", "more"),
+    [("zh", TO_ACTIONS_ZH, TASKS_ZH, MORE_ZH), ("en", TO_ACTIONS_EN, TASKS_EN, MORE_EN)],
+)
+def test_one_more_line_of_the_meeting_by_someone_of_the_review_is_read_as_they_said_it(
+    language: str, opening: tuple[str, ...], first: str, more: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*opening)
+    coach.say(first.rsplit("\n\n", 1)[0])  # the meeting, without the user's closing
+    assert coach.stage == "actions"
+    review = coach.say(more).review
+    assert coach.stage == "done"
+    (moved,) = [a for a in review.actions if ("质检规程" if language == "zh" else "supplier audit") in a.what]
+    assert moved.when is not None and (moved.when.month, moved.when.day) == (6, 20)
+    assert all(not a.what.startswith(("周敏", "Dana", ":", "：")) for a in review.actions)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_lines_pasted_at_the_lessons_by_people_of_the_review_give_their_lessons_only(language: str) -> None:
+    from tests.engines.rules.helpers import TO_LESSONS_ZH
+
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    if language == "zh":
+        coach.say("我是车间主任葛文斌。")
+        coach.script(*TO_LESSONS_ZH[:-1], "闫慧：最触动的是客户验厂；下一步学纸张检测。", "没有了")
+        pasted = "葛文斌：经验。合同里写清付款节点要新增，组织。回款跟踪要继续，业务。\n闫慧：同意。"
+    else:
+        coach.say("Present: Fiona Drummond (chair), Callum Reid.")
+        coach.script(*TO_ACTIONS_EN[:-1])
+        pasted = (
+            "Fiona: Lessons. Start writing payment milestones into contracts, organisation. "
+            "Keep the collections tracking, business.\nCallum: Agreed."
+        )
+    assert coach.stage == "lessons"
+    lessons = coach.say(pasted).review.lessons
+    assert len(lessons) >= 2
+    assert all(
+        not lesson.text.startswith(("葛文斌", "闫慧", "Fiona", "Callum", "同意", "Agreed"))
+        for lesson in lessons
+    )

@@ -55,7 +55,7 @@ def owner_of(t: Turn, text: str) -> str | None:
     """The owner named, or a person of this review who leads the item ("刘洋整理话术，下周五前")."""
     if who := owner_in(text):
         return who
-    if owner_me().search(text) and (me := _the_one_talking(t)):
+    if owner_me().search(text) and (me := the_one_talking(t)):
         return me  # "…，我自己来，4月15日前" from the lead who said "我是店长何丽君"
     people = {r.person for r in t.review.reflections} | {a.who for a in t.review.actions}
     body = text.strip()
@@ -65,8 +65,8 @@ def owner_of(t: Turn, text: str) -> str | None:
 
 def said_again(actions: list[ActionItem], item: ActionItem) -> ActionItem | None:
     """The action already on the list that a new one only says again: same due date, the same owner (or
-    their first name), and three quarters of its words; None for a new action."""
-    words = _grams(f"{item.what or ''} {item.how or ''}")
+    their first name), and three quarters of the shorter one's words; None for a new action."""
+    words = _grams(item.what or "") | _grams(item.how or "")
     for known in actions:
         same_owner = bool(item.who and known.who) and (
             item.who == known.who
@@ -75,22 +75,25 @@ def said_again(actions: list[ActionItem], item: ActionItem) -> ActionItem | None
         )
         if not same_owner or item.when != known.when or not words:
             continue
-        common = len(words & _grams(f"{known.what or ''} {known.how or ''}"))
-        if common >= 3 and common * 4 >= len(words) * 3:  # "write the rota" and "review the rota" are two
+        theirs = _grams(known.what or "") | _grams(known.how or "")
+        common = len(words & theirs)
+        # three quarters of the shorter one's words: "道闸雷达换成新款" says "道闸雷达换新" again; "write the
+        # rota" and "review the rota" are two
+        if common >= 3 and common * 4 >= min(len(words), len(theirs)) * 3:
             return known
     return None
 
 
-def _the_one_talking(t: Turn) -> str | None:
-    """The person typing, when exactly one person reflected in this review and introduced themself
-    ("我是店长何丽君", "Me, Gareth Pryce"); None when there are several or no one said who they are."""
+def the_one_talking(t: Turn) -> str | None:
+    """The person typing: the one person who reflected in this review and introduced themself ("我是何丽君",
+    "Me, Gareth Pryce"), else the first one who said who they are in the chat; None when unsure."""
     people = {r.person for r in t.review.reflections if r.person}
     if len(people) != 1:
-        return None
+        return t.state.speaker if not people or t.state.speaker in people else None
     (person,) = people
     intro = re.compile(rf"(?:{cues.alternatives('self')})[^，,。；;:：]{{0,12}}?{re.escape(person)}", re.I)
     said = " ".join(r.evidence or "" for r in t.review.reflections)
-    return person if intro.search(said) else None
+    return person if intro.search(said) else t.state.speaker
 
 
 @cache

@@ -382,10 +382,11 @@ def take_aside(t: Turn, text: str) -> bool:
     "对了我先说个要做的：冷链车加装温控记录仪，后勤老宋负责，7月底前", "Before I forget: Priya will set up a
     CODEOWNERS file by next Friday". Nothing is asked about it now; the actions step shows it later.
     """
+    text = text.strip().rstrip("。.!！;；")
     due = deadline(text, t.today)
     who = owner_of(t, text)
-    if due is None or who is None or not (due.deadline or re.search(r"\d", due.text)):
-        return False
+    if due is None or who is None or not (due.deadline or re.search(r"\d", due.text) or due.date > t.today):
+        return False  # "今天" said in passing is no due date; "下周一" in a noted action is one
     draft = ActionDraft(lesson_index=None, evidence=[text], who=who)
     draft.when, draft.when_text = due.date.isoformat(), due.text
     read_what_how(t, draft, text, due)

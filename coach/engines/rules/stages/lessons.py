@@ -9,16 +9,16 @@ from coach.domain.labels import DIMENSION, LESSON_ACTION, label
 from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
-from coach.domain.reading import cues, edit_cues
-from coach.domain.reading.blocks import sentences as split_sentences
-from coach.domain.retrospective import Dimension, Lesson, LessonAction
+from coach.domain.reading import edit_cues
+from coach.domain.retrospective import Dimension, Lesson
 from coach.engines.rules import flow
+from coach.engines.rules.edits import then_add
+from coach.engines.rules.stages.lesson_retypes import Retyping, lesson_named, retyped_by_name, retyped_in_list
 from coach.engines.rules.stages.lessons_dictated import dictated, stated_action, taken_back, type_label_off
 from coach.engines.rules.text import (
     clipped,
     has_words,
     item_numbers,
-    naming_words,
     quote,
     split_items,
     word_grams,
@@ -51,7 +51,12 @@ def take_dictated(t: Turn, items: list[str]) -> None:
     ]
     t.review.lessons = [lesson for lesson, _ in kept]
     t.state.lessons.confidence = [conf for _, conf in kept]
+    retypes = 0
     for said in items:
+        if retyped := retyped_in_list(t.review.lessons, said):
+            _set_types(t, [retyped], quiet=True)  # "…；——胶水那条改成文化吧": an earlier item retyped
+            retypes += 1
+            continue
         item, action_after, dimension_after = taken_back(said)
         item, dimension_after, action_after = type_label_off(item, dimension_after, action_after)
         typing = classify_lesson(item)
@@ -71,7 +76,7 @@ def take_dictated(t: Turn, items: list[str]) -> None:
     if t.state.stage != "lessons":
         t.state.enter("lessons")
     t.state.lessons.step = "edit"
-    t.say("lessons_taken", count=len(items))
+    t.say("lessons_taken", count=len(items) - retypes)
     t.say("lessons_list", lessons=_listing(t))
     t.ask("lessons_confirm")
 
@@ -97,6 +102,14 @@ def take_aside(t: Turn, text: str) -> bool:
     return bool(typed)
 
 
+def aside_rest(text: str) -> str:
+    """What follows a lesson noted on the way and is no lesson nor its type ("顺便说一条经验：统一约考要新增，
+    算组织的。科目二通过率低是因为…"): the sentences the step being asked still reads."""
+    items = [i for i in split_items(_ASIDE_HEAD.sub("", text.strip(), count=1)) if has_words(i)]
+    rest = [i for i in items if stated_action(i) is None and parse_lesson_correction(i)[0] is None]
+    return ("。" if re.search(r"[\u4e00-\u9fff]", text) else ". ").join(rest)
+
+
 def _dimension_after(items: list[str], item: str) -> Dimension | None:
     """The dimension named in the sentence right after a lesson ("…is final. That's organization.")."""
     at = items.index(item)
@@ -110,6 +123,14 @@ def handle(t: Turn) -> None:
     if items := dictated(text):
         take_dictated(t, items)
         return
+    if (split := then_add(text)) is not None and item_numbers(split[0]):
+        # "#4 is business, … And add one: …": the edit, said back in one line, then the new lesson
+        said = len(t.lines)
+        t.text = split[0]
+        handle(t)
+        t.lines = t.lines[: said + 1]
+        _add(t, split[1])
+        return
     if match := edit_cues.lesson_add().match(text.strip()):
         _add(t, text.strip()[match.end() :])
         return
@@ -119,7 +140,7 @@ def handle(t: Turn) -> None:
         t.state.lessons.own = True  # "lessons:" alone: the user is about to give their own
         t.ask("lessons_go_ahead")
         return
-    if retyped := _retyped_by_name(t, text):
+    if retyped := retyped_by_name(t, text):
         _retype(t, retyped)
         return
     # "delete the last one" names a lesson by its place, read with the numbers below
@@ -129,7 +150,7 @@ def handle(t: Turn) -> None:
     named = _named_by_content(t, text) if not numbers else None
     if not numbers and named is None and (ref := _marked_ref(text)) is not None:
         # "the survey one isn't organisation": the lesson its words name, else ask which, never the last one
-        one = _lesson_named(t, ref)
+        one = lesson_named(t, ref)
         named = [one] if one is not None else list(range(len(t.review.lessons)))
     if named is not None and len(named) > 1 and edit_cues.lesson_delete().search(text):
         named = _named_where_deleted(t, text) or named
@@ -273,7 +294,7 @@ def _delete_named(t: Turn, refs: list[str]) -> bool:
     ask which rather than guess or file the message as a new lesson. False when no lessons to edit."""
     if not t.review.lessons:
         return False
-    indexes = [_lesson_named(t, ref) for ref in refs]
+    indexes = [lesson_named(t, ref) for ref in refs]
     named = [i for i in indexes if i is not None]
     if len(named) < len(indexes):
         _ask_which(t, sorted(set(named)) or list(range(len(t.review.lessons))))
@@ -287,85 +308,20 @@ def _delete_named(t: Turn, refs: list[str]) -> bool:
     return True
 
 
-Retyping = tuple[int, Dimension | None, LessonAction | None]
-
-
-def _retyped_by_name(t: Turn, text: str) -> list[Retyping]:
-    """'The postcode routing one is business, not organisation. And the temporary fix one is a stop, make it
-    people': each sentence names its own lesson ("the … one", "…那条") and retypes it; a clause may do the
-    same ("PCR那条是组织的，分批收是业务"), and one without a type says why ("投喂那条算人的，技术不行");
-    [] unless there are several and every one names a different lesson clearly."""
-    found: list[Retyping] = []
-    for sentence in (s for s in split_sentences(text) if has_words(s)):
-        clauses = [
-            c for c in re.split(r"[，,]\s*", edit_cues.edit_lead().sub("", sentence.strip())) if has_words(c)
-        ]
-        for number, clause in enumerate(clauses):
-            retyped = _clause_retyped(t, clause, marked_only=number == 0)
-            if retyped is not None:
-                found.append(retyped)
-            elif number and found and (more := _retyped_again(clause)) is not None:
-                # "the temporary fix one is a stop, yes, but make it people": the same lesson, typed further
-                index, dimension, action = found[-1]
-                found[-1] = (index, more[0] or dimension, more[1] or action)
-            elif edit_cues.lesson_delete().search(clause) or number == 0:
-                return []
-    return found if len(found) >= 2 and len({i for i, _, _ in found}) == len(found) else []
-
-
-def _clause_retyped(t: Turn, clause: str, marked_only: bool) -> Retyping | None:
-    """(the lesson, its new type) a clause says: "…那条算业务上的", "the … one is people"; after the first
-    clause also "分批收是业务" (the lesson's words, then its type); None when it says no such thing."""
-    body = edit_cues.edit_lead().sub("", clause.strip())
-    marked = next((m for p in edit_cues.edit_marked() if (m := p.match(body))), None)
-    if marked is not None:
-        ref, rest = marked.group("ref"), body[marked.end() :]
-    elif not marked_only and (said := _NAMED_THEN_TYPED.match(body)):
-        ref, rest = said.group("ref"), said.group("type")
-    else:
-        return None
-    dimension, action = parse_lesson_correction(rest)
-    index = _lesson_named(t, ref)
-    return (index, dimension, action) if index is not None and (dimension or action) else None
-
-
-def _retyped_again(clause: str) -> tuple[Dimension | None, LessonAction | None] | None:
-    """The type a clause gives the lesson just retyped ("but make it people", "不过改成人的层面"); None when
-    it gives none."""
-    said = cues.retype_same().match(clause.strip())
-    if said is None:
-        return None
-    dimension, action = parse_lesson_correction(clause[said.end() :])
-    return (dimension, action) if dimension or action else None
-
-
-# a lesson's words then its type, in a clause after a retyping: "分批收是业务", "the rota one's people"
-_NAMED_THEN_TYPED = re.compile(
-    r"^(?P<ref>[^，,；;。]{2,16}?)\s*(?P<type>(?:是|算|属于|(?i:is|'s)\s).{1,12})$"
-)
-
-
-def _lesson_named(t: Turn, ref: str) -> int | None:
-    """The one lesson that shares most words with `ref` ('temporary fix' names 'the temporary-fix habit')."""
-    grams = naming_words(ref.replace("-", " "))
-    overlap = [len(grams & naming_words(lesson.text.replace("-", " "))) for lesson in t.review.lessons]
-    best = max(overlap, default=0)
-    return overlap.index(best) if best and overlap.count(best) == 1 else None
-
-
 def _retype(t: Turn, retyped: list[Retyping]) -> None:
     _set_types(t, retyped)
     t.state.lessons.cursor = retyped[-1][0]
     _show_and_ask(t)
 
 
-def _set_types(t: Turn, retyped: list[Retyping]) -> None:
+def _set_types(t: Turn, retyped: list[Retyping], quiet: bool = False) -> None:
     for index, dimension, action in retyped:
         lesson = t.review.lessons[index]
         lesson.dimension = dimension or lesson.dimension
         lesson.action = action or lesson.action
         _set_confidence(t, index, 1.0)  # the user said so
-        t.say("lessons_updated", line=_line(t, index))
+        if not quiet:
+            t.say("lessons_updated", line=_line(t, index))
 
 
 def retype_aside(t: Turn) -> bool:
@@ -373,7 +329,7 @@ def retype_aside(t: Turn) -> bool:
     types change, the actions go on; True when it was so."""
     if t.state.stage != "actions" or not t.review.lessons:
         return False
-    retyped = _retyped_by_name(t, t.text)
+    retyped = retyped_by_name(t, t.text)
     if not retyped:
         return False
     _set_types(t, retyped)

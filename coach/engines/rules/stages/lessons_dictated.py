@@ -52,10 +52,18 @@ def _after_bracketed_types(line: str) -> list[str]:
 
 
 def _with_types_said_after(items: list[str]) -> list[str]:
-    """'…, they already do it. People.': a dimension said alone belongs to the lesson before it."""
+    """'…, they already do it. People.': a dimension said alone belongs to the lesson before it; so does one
+    that opens a remark on it ("Stop X. That's culture, it's a habit.")."""
     joined: list[str] = []
     for item in items:
-        alone = len(item.split()) <= 2 and len(normalize(item)) <= 8 and stated_action(item) is None
+        clauses = [c.strip(" 。.") for c in re.split(r"[，,]", item)]
+        remark = (
+            len(clauses) > 1
+            and bool(cues.words_pattern("type_remark_lead").match(clauses[0]))
+            and any(only_dimension_label(c) for c in clauses)
+        )
+        short = len(item.split()) <= 2 and len(normalize(item)) <= 8
+        alone = (short or remark) and stated_action(item) is None
         if joined and alone and parse_lesson_correction(item)[0] is not None:
             joined[-1] = f"{joined[-1]}, {item}"
         else:
@@ -101,7 +109,8 @@ def _dimension_said_last(
     for mark, clause in zip(parts[1::2], parts[2::2], strict=False):
         bare = clause.strip(" 。.")
         if bare and only_dimension_label(bare):
-            dimension = dimension or parse_lesson_correction(bare)[0]
+            # a clause that is the label alone reads as one in brackets: "…，新增，人" is （人）
+            dimension = dimension or parse_lesson_correction(f"（{bare}）")[0]
         elif bare and cues.lesson_action_label().match(bare):
             action = action or stated_action(bare)
         elif bare and (split := _dimension_then_action(bare)):
