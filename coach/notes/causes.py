@@ -26,6 +26,7 @@ from coach.notes.continuation import (
     elaborates,
     explains_surface,
     explains_the_last,
+    explains_what_was_seen,
     go_deeper,
     goes_on,
     indented_under,
@@ -224,6 +225,8 @@ class _Story:
         elif chains and goes_deeper and not drilldown.starts_separate_cause(item.text):
             go_deeper(chains[-1], chain, step)
             self.drilling.add(id(chains[-1]))
+        elif chains and seen is None and explains_what_was_seen(chains[-1], chain, item, told_by):
+            pass  # "X. Mostly because Y.": X was what was seen, and the chain now says so
         elif chains and seen is None and goes_on(chain, item, told_by, self.findings):
             if chain.root_cause:
                 go_deeper(chains[-1], chain, None)
