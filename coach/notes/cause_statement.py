@@ -115,6 +115,8 @@ def _phenomenon(text: str, cut: int) -> str | None:
         r"为什么|为啥|是$|之所以|^(?:mostly|mainly|largely|partly|主要|大多)$", "", head, flags=re.I
     )
     head = re.sub(r"\b(?:the|our|a|an|and|but)$", "", head.strip(" ，,？?"), flags=re.I).strip(" ，,？?")
+    # "Complaints were up, mostly due to …": how much of it the reason explains is no part of what was seen
+    head = re.sub(r"[，,]\s*(?:mostly|mainly|largely|partly)$", "", head, flags=re.I)
     # "A second contributing factor was …", "Another cause is …": the place in the count is no phenomenon
     return head if len(head) >= 2 and not _COUNTED_PLACE.fullmatch(head) else None
 
