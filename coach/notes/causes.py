@@ -225,6 +225,8 @@ class _Story:
         elif chains and goes_deeper and not drilldown.starts_separate_cause(item.text):
             go_deeper(chains[-1], chain, step)
             self.drilling.add(id(chains[-1]))
+        elif chains and _asked_elsewhere(item, chains[-1]):
+            chains.append(chain)  # "Why was the script run at all? Because …": a why of its own, a new chain
         elif chains and seen is None and explains_what_was_seen(chains[-1], chain, item, told_by):
             pass  # "X. Mostly because Y.": X was what was seen, and the chain now says so
         elif chains and seen is None and goes_on(chain, item, told_by, self.findings):
@@ -241,6 +243,15 @@ class _Story:
                 chain.phenomenon = clean(seen.text) or ""
             chains.append(chain)
         self.last = item
+
+
+def _asked_elsewhere(item: Item, last: CauseChain) -> bool:
+    """ "Why was it not caught? The check only measures every 10th batch. Why was the script run at all?
+    Because …": an answer to a why-question asked right before it, which shares no word with the cause just
+    told ("为什么测不准？" after "瞳高测得不准" does), explains something else."""
+    question = drilldown.why_about(item.asked) if item.asked else None
+    told = " ".join(filter(None, (last.phenomenon, last.surface_cause, last.root_cause)))
+    return bool(question and question.strip(" ，,")) and drilldown.shared_stems(question or "", told) == 0
 
 
 def _names(question: str, finding: str) -> bool:
