@@ -125,6 +125,9 @@ class _Story:
             # "姚敏先说现象：…" then "孔杰接着讲：表面原因是…": what was seen is what the next cause explains
             self.seen, self.deeper_next = dataclasses.replace(item, text=seen), False
             return
+        if self.chains and drilldown.reports_why(text):
+            self.deeper_next = True  # "Lena asked why the mix is off.": the answer goes one level down
+            return
         step = drilldown.deeper_step(text)
         if step == "":
             self.deeper_next = bool(self.chains)
@@ -135,7 +138,7 @@ class _Story:
         if chain is not None:
             why_step = answers_why(self.chains, item, told_by) or self._asked_on(item, told_by)
             explains = explains_surface(self.chains, chain, item, told_by)
-            deeper = step is not None or self.deeper_next or explains
+            deeper = step is not None or self.deeper_next or explains or drilldown.drill_goes_on(text)
             count = len(self.chains)
             self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step, told_by=told_by)
             if summary and len(self.chains) > count:
