@@ -96,6 +96,8 @@ def clean(text: str | None) -> str | None:
     text = _DEEPER_INSIDE.sub(" → ", _without_weighing(text.strip(" 。.")))
     text = re.sub(r"(这是主因|这是最主要的|这条能解释.*|这个能解释.*|首响超时大头都在这)[。.]?$", "", text)
     text = re.sub(r"^[ ，,]*(?:是(?!否)|就是|在于)", "", text.strip(" ，,。.;；:："))
+    # "（投诉多主要是）物流延误带来的，属于外部因素": what brought it about ends the cause, a remark follows
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:带来|造成|导致|引起)的(?:[，,].*)?$", "", text)
     return text or None
 
 

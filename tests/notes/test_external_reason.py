@@ -46,3 +46,16 @@ def test_a_reason_called_external_is_a_cause_not_a_shortfall(note: str, seen: st
 def test_a_finding_with_no_reason_called_external_stays_a_shortfall(note: str) -> None:
     doc = extract(note)
     assert doc.shortfalls and not doc.cause_chains
+
+
+@pytest.mark.parametrize(
+    ("note", "reason"),
+    [
+        ("# 复盘\n\n## 原因\n\n投诉多主要是物流延误带来的，属于外部因素，这次不展开。\n", "物流延误"),
+        ("# 复盘\n\n## 原因\n\n返工多，主要是来料尺寸不稳引起的，其他都是小头。\n", "来料尺寸不稳"),
+        # English says what brought it about before the cause ("caused by …"), so nothing trails it
+        ("# Review\n\n## Why\n\nComplaints were up, mostly caused by courier delays.\n", "courier delays"),
+    ],
+)
+def test_what_brought_it_about_ends_the_cause(note: str, reason: str) -> None:
+    assert [c.surface_cause for c in extract(note).cause_chains] == [reason]
