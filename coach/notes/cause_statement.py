@@ -96,6 +96,8 @@ def clean(text: str | None) -> str | None:
     text = _DEEPER_INSIDE.sub(" → ", _without_weighing(text.strip(" 。.")))
     text = re.sub(r"(这是主因|这是最主要的|这条能解释.*|这个能解释.*|首响超时大头都在这)[。.]?$", "", text)
     text = re.sub(r"^[ ，,]*(?:是(?!否)|就是|在于)", "", text.strip(" ，,。.;；:："))
+    # "（投诉多主要是）物流延误带来的，属于外部因素": what brought it about ends the cause, a remark follows
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:带来|造成|导致|引起)的(?:[，,].*)?$", "", text)
     return text or None
 
 
@@ -115,6 +117,8 @@ def _phenomenon(text: str, cut: int) -> str | None:
         r"为什么|为啥|是$|之所以|^(?:mostly|mainly|largely|partly|主要|大多)$", "", head, flags=re.I
     )
     head = re.sub(r"\b(?:the|our|a|an|and|but)$", "", head.strip(" ，,？?"), flags=re.I).strip(" ，,？?")
+    # "Complaints were up, mostly due to …": how much of it the reason explains is no part of what was seen
+    head = re.sub(r"[，,]\s*(?:mostly|mainly|largely|partly)$", "", head, flags=re.I)
     # "A second contributing factor was …", "Another cause is …": the place in the count is no phenomenon
     return head if len(head) >= 2 and not _COUNTED_PLACE.fullmatch(head) else None
 

@@ -26,6 +26,7 @@ from coach.notes.continuation import (
     elaborates,
     explains_surface,
     explains_the_last,
+    explains_what_was_seen,
     go_deeper,
     goes_on,
     indented_under,
@@ -124,6 +125,9 @@ class _Story:
             # "姚敏先说现象：…" then "孔杰接着讲：表面原因是…": what was seen is what the next cause explains
             self.seen, self.deeper_next = dataclasses.replace(item, text=seen), False
             return
+        if self.chains and drilldown.reports_why(text):
+            self.deeper_next = True  # "Lena asked why the mix is off.": the answer goes one level down
+            return
         step = drilldown.deeper_step(text)
         if step == "":
             self.deeper_next = bool(self.chains)
@@ -134,7 +138,7 @@ class _Story:
         if chain is not None:
             why_step = answers_why(self.chains, item, told_by) or self._asked_on(item, told_by)
             explains = explains_surface(self.chains, chain, item, told_by)
-            deeper = step is not None or self.deeper_next or explains
+            deeper = step is not None or self.deeper_next or explains or drilldown.drill_goes_on(text)
             count = len(self.chains)
             self._add(chain, item, goes_deeper=deeper, step=step, why_step=why_step, told_by=told_by)
             if summary and len(self.chains) > count:
@@ -224,6 +228,10 @@ class _Story:
         elif chains and goes_deeper and not drilldown.starts_separate_cause(item.text):
             go_deeper(chains[-1], chain, step)
             self.drilling.add(id(chains[-1]))
+        elif chains and _asked_elsewhere(item, chains[-1]):
+            chains.append(chain)  # "Why was the script run at all? Because …": a why of its own, a new chain
+        elif chains and seen is None and explains_what_was_seen(chains[-1], chain, item, told_by):
+            pass  # "X. Mostly because Y.": X was what was seen, and the chain now says so
         elif chains and seen is None and goes_on(chain, item, told_by, self.findings):
             if chain.root_cause:
                 go_deeper(chains[-1], chain, None)
@@ -238,6 +246,15 @@ class _Story:
                 chain.phenomenon = clean(seen.text) or ""
             chains.append(chain)
         self.last = item
+
+
+def _asked_elsewhere(item: Item, last: CauseChain) -> bool:
+    """ "Why was it not caught? The check only measures every 10th batch. Why was the script run at all?
+    Because …": an answer to a why-question asked right before it, which shares no word with the cause just
+    told ("为什么测不准？" after "瞳高测得不准" does), explains something else."""
+    question = drilldown.why_about(item.asked) if item.asked else None
+    told = " ".join(filter(None, (last.phenomenon, last.surface_cause, last.root_cause)))
+    return bool(question and question.strip(" ，,")) and drilldown.shared_stems(question or "", told) == 0
 
 
 def _names(question: str, finding: str) -> bool:

@@ -96,6 +96,17 @@ def _tells_whole_ladder(text: str) -> bool:
     return steps and cues.ROOT_CAUSE.search(text) is not None
 
 
+def _sets_aside_as_external(text: str) -> bool:
+    """A reason told and called external in the same statement ("…mostly due to courier delays, an external
+    factor", "…主要是物流延误带来的，属于外部因素"): only a cause is called that."""
+    reason = cues.CAUSE.search(text) or _BROUGHT_ABOUT.search(text)
+    return reason is not None and phrases("external_reason").search(text, reason.end()) is not None
+
+
+# "X是Y带来的", "X是Y引起的": what brought a finding about
+_BROUGHT_ABOUT = re.compile(r"是.{2,20}?(?:带来|造成|导致|引起)的")
+
+
 def _cue_kind(item: Item) -> Kind | None:
     text = item.text
     if (
@@ -168,6 +179,10 @@ def _cue_kind(item: Item) -> Kind | None:
         return "other"  # "认证流程是可以分级的，低风险物料可以简化": a way out, told among the causes
     if section in ("highlight", "shortfall") and not item.spoken and _tells_whole_ladder(text):
         return "cause"  # "…的问题表面是…，再往下是…，根本原因是…" told under 问题: a drill-down, no finding
+    if section == "shortfall" and not item.spoken and _sets_aside_as_external(text):
+        return (
+            "cause"  # "投诉多主要是物流延误带来的，属于外部因素": a reason set aside, no finding of its own
+        )
     if section in ("highlight", "shortfall", "lesson", "action", "reflection", "cause") and not item.spoken:
         return section
     if section == "other" and (

@@ -17,12 +17,18 @@ from coach.notes.wordlists import phrases
 _POINTS_AT_END = re.compile(
     r"(?:就?是|都是|在)(?:这个|这条|这一条|它)[。.!！]?$|\b(?:is|was) (?:this|that|it)\b\.?$"
 )
+# "I'd say that's 70% of the late starts.", "我估计这占了七成": the weight of it, in so many words
+_SHARE_OF_IT = (
+    r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:about\s+|around\s+|roughly\s+|maybe\s+|probably\s+)?"
+    r"\d{1,2}\s*%\s+of\b"
+    r"|这(?:个|条|一条)?(?:大概|差不多|估计|至少)?占了?(?:[一二三四五六七八九]成|\d{1,2}\s*%)"
+)
 BACK_REFERENCE = re.compile(
     r"这一?个原因|这个原因|这一?条|这是主因|这(?:就)?是(?:最主要|最大|主要)的(?:原因)?|这个?(?:能|可以)?解释|都在这|说明了一切|"
     r"这(?:就)?是.{0,12}?(?:最主要|最大|主要|根本)的?原因|"
     r"(?:this|that) (?:one|cause)|"
     r"(?:that|this|it)(?:'s| is| was) the (?:main|biggest|primary) (?:cause|reason)|"
-    r"\b(?:this|that|it)\s+(?:alone\s+)?(?:explains|accounts for)\b",
+    r"\b(?:this|that|it)\s+(?:alone\s+)?(?:explains|accounts for)\b|\b" + _SHARE_OF_IT,
     re.I,
 )
 
@@ -84,17 +90,56 @@ def _in_same_place(item: Item, told_by: Item) -> bool:
 # is the cause just told, pointed at, not a finding of its own
 _ANAPHORIC_WHY = re.compile(
     r"^(?:(?:it|they|this|that)\b[^,;:.，。]{0,40}?\b(?:that way|this way|like that|so)\s+because\b"
-    r"|(?:this|that|it) (?:was|is|happened|happens) (?:because|due to)\b"
+    r"|(?:this|that|it)(?:'s| was| is| happened| happens) (?:because|due to)\b"
     r"|之所以(?:这样|如此|会这样)|(?:这|那)(?:又|也)?是因为|(?:会)?这样(?:是|又是)因为)",
     re.I,
 )
 
 
 def explains_the_last(item: Item, told_by: Item | None) -> bool:
-    """In one turn or paragraph, a reason whose subject points at the cause just told ("And it was sized that
-    way because …", "这又是因为…") is that cause's reason: one level down, even after "And"."""
-    body = drilldown.CONNECTIVE.sub("", drilldown.without_teller(item.text.strip()))
-    return same_turn(item, told_by) and _ANAPHORIC_WHY.match(body) is not None
+    """In one turn or paragraph, or at the start of the next speaker's turn, a reason whose subject points at
+    the cause just told ("And it was sized that way because …", "And that's because …", "这又是因为…") is
+    that cause's reason: one level down, even after "And"."""
+    told = drilldown.without_teller(item.text.strip())
+    # "那是因为…": "那" points back here, it is no connective to drop
+    points = any(_ANAPHORIC_WHY.match(body) for body in (told, drilldown.CONNECTIVE.sub("", told)))
+    return (same_turn(item, told_by) or _next_turn(item, told_by)) and points
+
+
+def _next_turn(item: Item, told_by: Item | None) -> bool:
+    """Whether the statement opens the turn of another speaker right after the statement before."""
+    return (
+        told_by is not None
+        and item.speaker is not None
+        and told_by.speaker not in (None, item.speaker)
+        and item.line == told_by.line + 1
+    )
+
+
+# "Mostly because …", "主要是因为…": a reason that opens with its cause word and names no subject
+_BECAUSE_LEAD = re.compile(
+    r"^(?:(?:mostly|mainly|largely|partly|probably)\s+)?because\b|^(?:主要|多半|大概)?(?:是)?因为", re.I
+)
+
+
+def explains_what_was_seen(earlier: CauseChain, chain: CauseChain, item: Item, told_by: Item | None) -> bool:
+    """ "Vans leave late in the morning. Mostly because the parts aren't picked the night before.": in one
+    turn, a bare reason right after a statement with no cause words explains that statement, which is what
+    was seen; the statement becomes the chain's phenomenon and the reason its surface cause (True when so)."""
+    if not same_turn(item, told_by) or earlier.phenomenon or earlier.root_cause or chain.phenomenon:
+        return False
+    assert told_by is not None
+    seen = clean(told_by.text)
+    if earlier.surface_cause != seen or cues.CAUSE.search(told_by.text) or not chain.surface_cause:
+        return False
+    body = drilldown.CONNECTIVE.sub("", item.text.strip())
+    if _BECAUSE_LEAD.match(body) is None:
+        return False
+    earlier.phenomenon, earlier.surface_cause = seen or "", chain.surface_cause
+    earlier.is_main = earlier.is_main or chain.is_main
+    earlier.share = earlier.share or chain.share
+    earlier.evidence = f"{earlier.evidence}\n{item.evidence}"
+    return True
 
 
 def slot_taken(chain: CauseChain, part: str | None) -> bool:
@@ -217,8 +262,11 @@ def points_back(chains: list[CauseChain], chain: CauseChain, text: str, *, just_
 # "We believe this explains about 75% of the off-shade batches; …": a sentence that opens by weighing the
 # cause just told says nothing of its own about it (what follows ";" tells the rest of the gap, no root)
 _WEIGHS_BACK = re.compile(
-    r"^(?:(?:so|and)\s+)?(?:(?:we|i)\s+(?:believe|think|estimate|reckon|guess)\s+(?:that\s+)?)?(?:this|that|it)\s+"
-    r"(?:alone\s+)?(?:explains|accounts\s+for)\b[^;；.。]*(?:[;；.。]|$)",
+    r"^(?:(?:so|and)\s+)?(?:(?:we|i)\s+(?:believe|think|estimate|reckon|guess)\s+(?:that\s+)?|i'd say\s+)?"
+    r"(?:(?:this|that|it)\s+(?:alone\s+)?(?:explains|accounts\s+for)\b|"
+    + _SHARE_OF_IT
+    + r")[^;；.。]*(?:[;；.。]|$)"
+    r"|^(?:我|我们)(?:觉得|看|估计|认为)?[，,]?(?:" + _SHARE_OF_IT + r")[^;；。]*(?:[;；。]|$)",
     re.I,
 )
 

@@ -20,7 +20,7 @@ CONNECTIVE = re.compile(
 _TELLER = re.compile(
     r"^(?:(?:[\u4e00-\u9fff]{1,8}?(?:长|主任|经理|主管|总监|科|部|组|处|室))?"
     r"(?P<cn>[\u4e00-\u9fff]{2,4}?)(?:接着说|接着讲|先讲|先说|讲|说|认为|提到|补充说|补充)"
-    r"|(?:[A-Za-z]+\s+){0,3}?(?P<en>[A-Z][a-z]+) (?:said|says|thinks|added))"
+    r"|(?:[A-Za-z]+\s+){0,3}?(?P<en>[A-Z][a-z]+) (?:said|says|thinks|added|started|answered|replied))"
     r"[，,:：]\s*"
 )
 _LEFTOVER = " ，,。.;；:：是"
@@ -88,6 +88,23 @@ def deeper_step(text: str) -> str | None:
     rest = re.sub(r"^(?:is|was|lies|lay)\s+(?:that\s+)?", "", body[m.end() :].strip(_LEFTOVER), flags=re.I)
     # "… sits deeper", "… lies elsewhere" only announce the next sentence
     return "" if _words(rest) <= 3 and not re.search(r"\d", rest) else rest
+
+
+# "Lena asked why …", "Tom picked it up from there: …", "王芳问为什么…": a name, then the words
+_NAMED = r"^(?:[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*"
+
+
+def reports_why(text: str) -> bool:
+    """ "Lena asked why the mix is off.", "王芳追问为什么会串色。": a why-question told as what someone asked,
+    no cause of its own; the answer after it is one level down the cause told before."""
+    m = re.match(_NAMED + f"(?:{phrases('reported_why').pattern})", text.strip(), re.I)
+    return m is not None and not cues.CAUSE.search(text)
+
+
+def drill_goes_on(text: str) -> bool:
+    """ "Tom picked it up from there: …", "孙海涛接着往下说，…": another person takes the drill-down one level
+    further."""
+    return re.match(_NAMED + f"(?:{phrases('drill_goes_on').pattern})", text.strip(), re.I) is not None
 
 
 def introduces_causes(text: str) -> bool:

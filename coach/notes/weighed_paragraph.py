@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from coach.notes import cues
+from coach.notes import cues, drilldown
 from coach.notes.cause_statement import share_of
 from coach.notes.segment import Item
 
@@ -34,8 +34,23 @@ def weighed_paragraphs(items: list[Item], kinds: list[K], shortfall: K, cause: K
         told, last = members[:-1], members[-1]
         if not told or any(kinds[i] != shortfall for i in members):
             continue
-        gives_reason = any(cues.CAUSE.search(items[i].text) for i in told)
-        if gives_reason and _weighs_what_went_before(items[last].text):
-            for i in members:
+        reasons = [k for k, i in enumerate(told) if cues.CAUSE.search(items[i].text)]
+        if reasons and _weighs_what_went_before(items[last].text):
+            start = reasons[0] if _opens_a_cause_of_its_own(items, members, reasons[0]) else 0
+            for i in members[start:]:
                 kinds[i] = cause
     return kinds
+
+
+def _opens_a_cause_of_its_own(items: list[Item], members: list[int], first: int) -> bool:
+    """ "Detection was slow: … . The connection pool was exhausted because …": the first reason names its
+    own subject and shares no words with the statements before it, so those are findings of their own."""
+    reason = items[members[first]].text
+    cue = cues.CAUSE.search(reason)
+    if (
+        first == 0
+        or cue is None
+        or len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]{2}", reason[: cue.start()])) < 2
+    ):
+        return False
+    return not any(drilldown.shared_stems(items[i].text, reason) for i in members[:first])
