@@ -78,3 +78,22 @@ def read_said_cause(sentence: str) -> SaidCause | None:
     if not _short(head) or _not_a_name().match(head) or len(cause) < least:
         return None
     return SaidCause(head=head, cause=cause)
+
+
+@cache
+def _same_story() -> re.Pattern[str]:
+    """A finding said to share the chain just told: "backlog is the same story", "损耗也是这个原因"."""
+    return re.compile(
+        rf"^(?P<head>[^，,。.;；:：!?！？]+?)\s*(?:{cues.alternatives('finding_same_story')})"
+        r"(?:[,，]?\s*(?:too|as well|again|really|i think))?[\s.。!！]*$",
+        re.I,
+    )
+
+
+def read_same_story(sentence: str) -> str | None:
+    """The finding a sentence says has the same causes as the one just told, or None."""
+    match = _same_story().match(strip_filler(sentence).strip())
+    if match is None:
+        return None
+    head = re.sub(r"^(?:the|our)\s+", "", match.group("head").strip(), flags=re.I)
+    return head if _short(head) and not _not_a_name().match(head) else None

@@ -14,7 +14,7 @@ from functools import cache
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, read_blocks, sentences, strip_filler
-from coach.domain.reading.finding_cause import read_said_cause
+from coach.domain.reading.finding_cause import read_said_cause, read_same_story
 from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_chain
@@ -98,6 +98,29 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
     return found
 
 
+def _same_story(t: Turn, said: list[str]) -> dict[int, str]:
+    """Findings said to share the chain just told ("backlog is the same story", "损耗也是这个原因"): each is
+    marked as drilled with it, said in one line, and never drilled as a new phenomenon."""
+    if not t.review.cause_chains:
+        return {}
+    told = t.review.cause_chains[-1].phenomenon
+    found: dict[int, str] = {}
+    for i, sentence in enumerate(said):
+        head = read_same_story(sentence)
+        finding = _named(t, head) if head is not None else None
+        if finding is not None and finding != told:
+            found[i] = finding
+    if found:
+        t.state.analysis.drilled += list(found.values())
+        sep = "、" if t.lang == "zh" else ", "
+        t.say(
+            "analysis_same_chain",
+            findings=sep.join(quote(f, t.lang, 24) for f in found.values()),
+            chain=quote(told, t.lang, 24),
+        )
+    return found
+
+
 def _without_share_clause(cause: str) -> str:
     """The cause without the clause that weighs it ("…，占客诉的六成吧", "…, about 60% of the complaints")."""
     clauses = re.split(r"([，,]\s*)", cause)
@@ -118,6 +141,12 @@ def take(t: Turn) -> bool:
     if {b.kind for b in read_blocks(t.text)} & _OTHER_PARTS:
         return False
     said = sentences(t.text)
+    if t.state.stage == "analysis" and (same := _same_story(t, said)):
+        said = [s for i, s in enumerate(said) if i not in same]
+        if not any(has_words(without_meta(s)) for s in said):
+            analysis.ask_choose(t)
+            return True
+        t.text = ("" if t.lang == "zh" else " ").join(said)
     taken = _said_causes(t, said)
     if not taken:
         return False

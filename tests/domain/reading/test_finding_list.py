@@ -110,3 +110,27 @@ def test_a_terse_sentence_that_explains_stays_with_the_finding(text: str) -> Non
 )
 def test_counted_and_paired_findings(text: str, items: list[str]) -> None:
     assert listed_findings(text) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("first response and backlog", ["first response", "backlog"]),
+        ("the churn and late invoices", ["the churn", "late invoices"]),
+        ("次日达没完成和损耗超标", ["次日达没完成", "损耗超标"]),
+    ],
+)
+def test_two_names_joined_by_and_are_two_findings(text: str, items: list[str]) -> None:
+    assert listed_findings(text) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "returns and exchanges took too long",
+        "our team and the vendor missed the deadline",
+        "我们和供应商都没按时交付",
+    ],
+)
+def test_and_inside_one_clause_joins_no_two_findings(text: str) -> None:
+    assert listed_findings(text) == [text]

@@ -456,6 +456,9 @@ def _choose(t: Turn) -> None:
         if not has_words(without_meta(t.text)):
             t.reask()  # "别再问为什么了", "I already told you": talk about the review, no finding to drill
             return
-        # Anything else names a new finding to drill into, in the user's own words.
-        chosen = options[0] if is_yes(t.text) else t.text
+        if is_yes(t.text):
+            # "嗯", "ok": heard, but no pick; the question wants a number or a name, so it is asked again
+            t.ask("analysis_choose_which", count=min(len(options), 9))
+            return
+        chosen = t.text  # anything else names a new finding to drill into, in the user's own words
     drilldown.start(t, chosen)

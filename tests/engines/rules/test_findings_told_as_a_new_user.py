@@ -1,0 +1,166 @@
+"""Findings as a new user tells them: a highlight's reason after "，主要是" / ", mostly thanks to" is its
+cause (never asked again); two findings joined by "and" / "和" are two; a ladder whose top sentence says
+the finding and its first cause ("X slipped because Y; underneath that, …") keeps both; a finding said to
+share the chain just told ("X is the same story") is never drilled as a new phenomenon; a filler where a
+pick is asked ("嗯") gets the question again; zh and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.rules.helpers import Coaching
+
+GOAL = {"zh": ("新客户数目标100个，实际120个", "没有了"), "en": ("CSAT target 90, actual 93", "that's all")}
+
+
+def _at_highlights(language: str) -> Coaching:
+    coach = Coaching(language)
+    coach.script(*GOAL[language])
+    if coach.step != "highlights":
+        coach.say("新客户数" if language == "zh" else "CSAT")
+    return coach
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "highlight", "cause"),
+    [
+        ("zh", "亮点：新客户数超额，主要是老客户转介绍", "新客户数超额", "老客户转介绍"),
+        ("zh", "亮点：新客户数超额，靠的是老客户转介绍", "新客户数超额", "老客户转介绍"),
+        (
+            "en",
+            "Good: CSAT beat target, mostly thanks to the new macros Priya wrote",
+            "CSAT beat target",
+            "the new macros Priya wrote",
+        ),
+    ],
+)
+def test_a_highlights_reason_after_a_comma_is_its_cause(
+    language: str, text: str, highlight: str, cause: str
+) -> None:
+    coach = _at_highlights(language)
+    coach.say(text)
+    found = coach.last.review.highlights
+    assert [(h.text, h.causes) for h in found] == [(highlight, [cause])]
+    assert coach.step != "highlight_why"  # the why was given: not asked again
+
+
+_SHORTFALLS = {
+    "zh": ("亮点：新客户数超额，因为老客户转介绍", "没有了"),
+    "en": ("Good: CSAT beat target, because of the new macros", "none"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "shortfalls"),
+    [
+        ("en", "Bad: first response and backlog", ["first response", "backlog"]),
+        ("zh", "不好的：次日达没完成和损耗超标", ["次日达没完成", "损耗超标"]),
+    ],
+)
+def test_two_findings_joined_by_and_are_two_shortfalls(
+    language: str, text: str, shortfalls: list[str]
+) -> None:
+    coach = _at_highlights(language)
+    coach.script(*_SHORTFALLS[language], text)
+    assert [f.text for f in coach.last.review.shortfalls] == shortfalls
+
+
+def test_and_inside_a_clause_keeps_one_shortfall() -> None:
+    coach = _at_highlights("en")
+    coach.script(*_SHORTFALLS["en"], "Bad: returns and exchanges took too long")
+    assert [f.text for f in coach.last.review.shortfalls] == ["returns and exchanges took too long"]
+
+
+_LADDER = {
+    "zh": (
+        "不好的：次日达没完成和损耗超标",
+        "没有了",
+        "没有",
+        "次日达没完成主要是晚上分拣跟不上，表面看是人不够，往下挖是排班按白天单量做的，"
+        "根子上是没人负责产能规划，我估计占六成",
+    ),
+    "en": (
+        "Bad: first response and backlog",
+        "none",
+        "none",
+        "first response slipped because mornings are understaffed; underneath that, the rota was built "
+        "before we took on the EU customers; root cause is nobody owns capacity planning. I'd say 70% of it.",
+    ),
+}
+_TOLD = {
+    "zh": ("次日达没完成", "晚上分拣跟不上 → 人不够 → 排班按白天单量做的", "没人负责产能规划"),
+    "en": (
+        "first response slipped",
+        "mornings are understaffed → the rota was built before we took on the EU customers",
+        "nobody owns capacity planning",
+    ),
+}
+
+
+def _after_ladder(language: str) -> Coaching:
+    coach = _at_highlights(language)
+    coach.script(_SHORTFALLS[language][0], _SHORTFALLS[language][1], *_LADDER[language])
+    return coach
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_ladder_topped_by_the_finding_and_its_first_cause_keeps_both(language: str) -> None:
+    chains = _after_ladder(language).last.review.cause_chains
+    assert [(c.phenomenon, c.surface_cause, c.root_cause) for c in chains] == [_TOLD[language]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "损耗也是这个原因"),
+        ("zh", "损耗同理"),
+        ("en", "backlog is the same story"),
+        ("en", "The backlog is the same thing, really."),
+    ],
+)
+def test_a_finding_said_to_share_the_chain_is_not_drilled_anew(language: str, text: str) -> None:
+    coach = _after_ladder(language)
+    coach.say(text)
+    assert len(coach.last.review.cause_chains) == 1  # no chain rooted in "这个原因" / "the same story"
+    assert "为什么" not in coach.last.reply and "why" not in coach.last.reply.lower()
+    assert ("同一条因果链" if language == "zh" else "shares the cause chain") in coach.last.reply
+
+
+_TWO_TO_PICK = {
+    "zh": (
+        "亮点：新客户数超额，因为老客户转介绍",
+        "没有了",
+        "不好的：次日达没完成和损耗超标",
+        "没有了",
+        "没有",
+        "没有",
+    ),
+    "en": (
+        "Good: CSAT beat target, because of the new macros",
+        "none",
+        "Bad: first response and backlog",
+        "none",
+        "none",
+        "none",
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "filler"), [("zh", "嗯"), ("zh", "好的"), ("en", "ok"), ("en", "yeah")])
+def test_a_filler_where_a_pick_is_asked_asks_again(language: str, filler: str) -> None:
+    coach = _at_highlights(language)
+    coach.script(*_TWO_TO_PICK[language])
+    assert coach.step == "choose"
+    coach.say(filler)
+    assert coach.step == "choose" and not coach.last.review.cause_chains
+    assert ("挑哪一个" if language == "zh" else "Which one?") in coach.last.reply
+
+
+@pytest.mark.parametrize(
+    ("language", "pick", "drilled"), [("zh", "2", "损耗超标"), ("en", "backlog", "backlog")]
+)
+def test_a_pick_after_the_filler_is_taken(language: str, pick: str, drilled: str) -> None:
+    coach = _at_highlights(language)
+    coach.script(*_TWO_TO_PICK[language], "嗯" if language == "zh" else "ok", pick)
+    assert coach.step != "choose"
+    assert drilled in coach.last.reply
