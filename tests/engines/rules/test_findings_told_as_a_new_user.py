@@ -164,3 +164,32 @@ def test_a_pick_after_the_filler_is_taken(language: str, pick: str, drilled: str
     coach.script(*_TWO_TO_PICK[language], "嗯" if language == "zh" else "ok", pick)
     assert coach.step != "choose"
     assert drilled in coach.last.reply
+
+
+_ASKED_IN_A_MEETING = {
+    "en": (
+        "Leona: Late load-ins?\n"
+        "Carla: Venues give us later access than booked. We never confirm access times.\n"
+        "Leona: Backlog?\nWes: Tickets pile up on Mondays. Nobody triages the weekend queue.",
+        [("first response slipped", "nobody owns capacity planning")],
+    ),
+    "zh": (
+        "周磊：损耗呢？\n孙悦：试灌报废太多。换线没有标准。\n周磊：好，下一个。\n小刘：嗯。",
+        [("次日达没完成", "没人负责产能规划")],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_meeting_asking_each_finding_by_name_files_its_causes(language: str) -> None:
+    coach = _after_ladder(language)
+    coach.say("没有" if language == "zh" else "no")
+    text, chains = _ASKED_IN_A_MEETING[language]
+    coach.say(text)
+    filed = [(c.phenomenon, c.root_cause) for c in coach.last.review.cause_chains]
+    assert filed[0] == chains[0]
+    named = {"zh": ["损耗超标"], "en": ["backlog"]}[language]
+    assert [p for p, _ in filed[1:]] == named
+    root = filed[-1][1] or ""
+    assert ("换线没有标准" in root) if language == "zh" else ("nobody triages the weekend queue" in root)
+    assert "为什么" not in coach.last.reply and "why" not in coach.last.reply.lower()
