@@ -49,6 +49,12 @@ def _aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('finding_cause_aside')})[\s.。!！]*$", re.I)
 
 
+@cache
+def _pointer() -> re.Pattern[str]:
+    """A clause that only points at a cause told before ("the same story", "也是这个原因"): no cause."""
+    return re.compile(rf"^(?:{cues.alternatives('finding_cause_pointer')})[\s.。!！]*$", re.I)
+
+
 def _short(head: str) -> bool:
     if _HAN.search(head):
         return 2 <= len(_HAN.findall(head)) <= _HEAD_HAN and not head.endswith("的")  # "做得好的是…"
@@ -58,8 +64,21 @@ def _short(head: str) -> bool:
 def _without_asides(cause: str) -> str:
     """The cause without the clauses that only say it is not dug into ("外部的，不用挖了", "not ours")."""
     clauses = [c for c in _CLAUSES.split(cause) if c.strip()]
-    kept = [c for c in clauses if not _aside().match(c.strip()) and not is_meta_remark(c)]
+    kept = [
+        c
+        for c in clauses
+        if not _aside().match(c.strip()) and not _pointer().match(c.strip()) and not is_meta_remark(c)
+    ]
     return ("，" if _HAN.search(cause) else ", ").join(kept)
+
+
+def only_aside(text: str) -> bool:
+    """Words that only say a cause is not dug into or point at one told before ("Don't dig.")."""
+    return not has_words_left(_without_asides(text.strip(" 。.")))
+
+
+def has_words_left(text: str) -> bool:
+    return bool(re.search(r"[\w\u4e00-\u9fff]", text))
 
 
 def read_said_cause(sentence: str) -> SaidCause | None:

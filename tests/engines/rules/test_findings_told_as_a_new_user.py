@@ -193,3 +193,28 @@ def test_a_meeting_asking_each_finding_by_name_files_its_causes(language: str) -
     root = filed[-1][1] or ""
     assert ("换线没有标准" in root) if language == "zh" else ("nobody triages the weekend queue" in root)
     assert "为什么" not in coach.last.reply and "why" not in coach.last.reply.lower()
+
+
+_SAID_ON = {
+    "en": (
+        "Backlog is mostly the same story, things run till they break. "
+        "The Monday queue alone was 300 tickets, nobody triages the weekend. I won't drill that one further.",
+        "things run till they break; the Monday queue alone was 300 tickets, nobody triages the weekend",
+    ),
+    "zh": (
+        "损耗超标也是这个原因，换线试灌报废太多。光是面霜线就报废了两吨，换线没有标准。这个不用挖了。",
+        "换线试灌报废太多；光是面霜线就报废了两吨，换线没有标准",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_finding_said_like_the_last_with_its_own_cause_keeps_that_cause_and_what_goes_on_about_it(
+    language: str,
+) -> None:
+    coach = _after_ladder(language)
+    coach.say("没有" if language == "zh" else "no")
+    text, root = _SAID_ON[language]
+    coach.say(text)
+    chains = coach.last.review.cause_chains
+    assert len(chains) == 2 and chains[-1].root_cause == root
