@@ -153,9 +153,12 @@ def _item(part: str) -> str:
     return _missed().sub("", _name_of(part).strip(), count=1)
 
 
-def listed_findings(text: str) -> list[str]:
+def listed_findings(text: str, kpis: tuple[str, ...] = ()) -> list[str]:
     """The findings a sentence names one after another; the sentence itself when it names one. Terse
-    English names each finding in a lower-case sentence of its own ("claims slow. utilisation low")."""
+    English names each finding in a lower-case sentence of its own ("claims slow. utilisation low"); a
+    "、" run whose names each name a different KPI of the review (`kpis`) is a finding each."""
+    if kpis and len(by_kpi := _kpis_named(text, kpis)) > 1:
+        return by_kpi
     first, *terse = _TERSE_SENTENCE.split(text)
     if terse and not _HAN.search(text):
         items = _listed(first)
@@ -168,6 +171,21 @@ def listed_findings(text: str) -> list[str]:
                 items[-1] = f"{items[-1]}. {sentence}"
         return items if len(items) > 1 else [text]
     return _listed(text)
+
+
+def _kpis_named(text: str, kpis: tuple[str, ...]) -> list[str]:
+    """ "流失、客诉、复购低" with the KPIs 发型师流失率, 客诉, 会员复购率: each name is a different KPI's, a
+    finding each ("拖车、客梯车出库晚" names no two KPIs: one finding, said of both)."""
+    parts = _ENUMERATION.split(text.strip(" 。."))
+    if len(parts) < 2 or any(not _HAN.search(p) or len(p) > _NAME_HAN for p in parts):
+        return []
+    named = [next((k for k in kpis if _pairs(p) & _pairs(k)), None) for p in parts]
+    return parts if None not in named and len(set(named)) == len(parts) else []
+
+
+def _pairs(text: str) -> set[str]:
+    han = "".join(_HAN.findall(text))
+    return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
 def _listed(text: str) -> list[str]:

@@ -134,3 +134,19 @@ def test_two_names_joined_by_and_are_two_findings(text: str, items: list[str]) -
 )
 def test_and_inside_one_clause_joins_no_two_findings(text: str) -> None:
     assert listed_findings(text) == [text]
+
+
+def test_a_run_of_names_each_naming_a_kpi_is_a_finding_each() -> None:
+    kpis = ("会员复购率", "客诉", "发型师流失率")
+    assert listed_findings("流失、客诉、复购低", kpis) == ["流失", "客诉", "复购低"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("拖车、客梯车出库晚", ("出库准时率", "客梯车出库准时率")),  # one KPI named twice: said of both
+        ("流失、客诉、复购低", ()),  # no KPIs known: the run stays whole
+    ],
+)
+def test_a_run_naming_no_kpi_each_stays_one_finding(text: str, kpis: tuple[str, ...]) -> None:
+    assert listed_findings(text, kpis) == [text]

@@ -218,3 +218,34 @@ def test_a_finding_said_like_the_last_with_its_own_cause_keeps_that_cause_and_wh
     coach.say(text)
     chains = coach.last.review.cause_chains
     assert len(chains) == 2 and chains[-1].root_cause == root
+
+
+_KPI_RUN = {
+    "zh": (
+        "会员复购率目标60%，实际52%；客诉目标不超过15起，实际26起；发型师流失率目标8%，实际14%",
+        "没有了",
+        "发型师流失率",
+        "亮点：营收超了，因为护理卡卖得好",
+        "没有了",
+        "不好的：流失、客诉、复购低",
+    ),
+    "en": (
+        "Repeat rate target 60%, actual 52%; complaints max 15, actual 26; "
+        "stylist churn target 8%, actual 14%",
+        "that's all",
+        "stylist churn",
+        "Good: revenue beat target, because of the care card",
+        "none",
+        "Bad: churn, complaints, repeat rate low",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "shortfalls"),
+    [("zh", ["流失", "客诉", "复购低"]), ("en", ["churn", "complaints", "repeat rate low"])],
+)
+def test_a_run_of_kpi_names_is_a_shortfall_each(language: str, shortfalls: list[str]) -> None:
+    coach = Coaching(language)
+    coach.script(*_KPI_RUN[language])
+    assert [f.text for f in coach.last.review.shortfalls] == shortfalls

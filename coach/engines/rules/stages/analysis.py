@@ -189,7 +189,9 @@ def _findings(t: Turn, kind: FindingKind) -> None:
             t.ask("analysis_which_kind", finding=quote(item, t.lang))
             return
         same = new if item_kind == kind else elsewhere
-        listed = listed_findings(item_body) if item_kind == "shortfalls" and not has_rung(item_body) else []
+        kpis = tuple(g.name for g in t.review.goals)
+        shortfall = item_kind == "shortfalls" and not has_rung(item_body)
+        listed = listed_findings(item_body, kpis) if shortfall else []
         for body in listed if len(listed) > 1 else [item_body]:  # "退园高，投诉多": a finding each
             _add_finding(same, body, item)
     if elsewhere:
