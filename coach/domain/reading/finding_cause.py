@@ -81,10 +81,24 @@ def has_words_left(text: str) -> bool:
     return bool(re.search(r"[\w\u4e00-\u9fff]", text))
 
 
+def _mentioned_only(body: str) -> str:
+    """The sentence without the words that say it is only mentioned ("损耗高我就不展开了，顺口说一句，主要是…"
+    → "损耗高，主要是…"): the finding and its cause are still said."""
+    first, *rest = re.split(r"(?<=[，,])\s*", body)
+    comma = first[-1:] if first[-1:] in "，," else ""
+    head = first.rstrip("，, ")
+    for at in range(2, len(head)):
+        if _aside().match(head[at:].strip()):
+            head = head[:at].rstrip(" ，,")
+            break
+    kept = [c for c in rest if not _aside().match(c.strip(" ，,"))]
+    return ("" if _HAN.search(body) else " ").join([head + comma, *kept]) if kept else head
+
+
 def read_said_cause(sentence: str) -> SaidCause | None:
     """The finding a sentence names and the cause it gives, or None when it is no such sentence (a rung of
     a ladder, "→" steps, a head that points rather than names)."""
-    body = strip_filler(sentence).strip(" 。.")
+    body = _mentioned_only(strip_filler(sentence).strip(" 。."))
     if has_rung(body) or _ARROW.search(body):
         return None
     match = _linked().match(body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.finding_cause import read_said_cause, read_same_story
+from coach.domain.reading.finding_cause import SaidCause, read_said_cause, read_same_story
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,22 @@ def test_a_finding_said_to_share_the_chain_just_told(sentence: str, head: str) -
 )
 def test_a_pointer_or_a_cause_names_no_finding_sharing_the_chain(sentence: str) -> None:
     assert read_same_story(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "cause"),
+    [
+        (
+            "损耗高我就不展开了，顺口说一句，主要是换线试灌报废太多，每次换线要试灌两百支。",
+            "损耗高",
+            "换线试灌报废太多，每次换线要试灌两百支",
+        ),
+        (
+            "Quotes were slow, I won't go into it, because one estimator does all of them.",
+            "Quotes were slow",
+            "one estimator does all of them",
+        ),
+    ],
+)
+def test_a_finding_only_mentioned_still_gives_its_cause(sentence: str, head: str, cause: str) -> None:
+    assert read_said_cause(sentence) == SaidCause(head=head, cause=cause)

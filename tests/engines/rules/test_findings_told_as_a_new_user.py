@@ -249,3 +249,21 @@ def test_a_run_of_kpi_names_is_a_shortfall_each(language: str, shortfalls: list[
     coach = Coaching(language)
     coach.script(*_KPI_RUN[language])
     assert [f.text for f in coach.last.review.shortfalls] == shortfalls
+
+
+_MENTIONED = {
+    "zh": ("损耗超标我就不展开了，顺口说一句，主要是换线试灌报废太多。", "换线试灌报废太多"),
+    "en": (
+        "Backlog, I won't go into it, because nobody triages the weekend queue.",
+        "nobody triages the weekend queue",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_finding_only_mentioned_with_its_cause_files_that_cause(language: str) -> None:
+    coach = _after_ladder(language)
+    coach.say("没有" if language == "zh" else "no")
+    text, root = _MENTIONED[language]
+    coach.say(text)
+    assert [c.root_cause for c in coach.last.review.cause_chains][1:] == [root]
