@@ -146,7 +146,18 @@ _TWO_TO_PICK = {
 }
 
 
-@pytest.mark.parametrize(("language", "filler"), [("zh", "嗯"), ("zh", "好的"), ("en", "ok"), ("en", "yeah")])
+@pytest.mark.parametrize(
+    ("language", "filler"),
+    [
+        ("zh", "嗯"),
+        ("zh", "好的"),
+        ("zh", "呃……"),
+        ("en", "ok"),
+        ("en", "yeah"),
+        ("en", "uh"),
+        ("en", "hmm..."),
+    ],
+)
 def test_a_filler_where_a_pick_is_asked_asks_again(language: str, filler: str) -> None:
     coach = _at_highlights(language)
     coach.script(*_TWO_TO_PICK[language])

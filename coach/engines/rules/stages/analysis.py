@@ -425,6 +425,12 @@ def _picks_by_number(text: str) -> bool:
     return len(body) <= _PICK_CHARS or bool(re.match(r"^(?:第\s*\S{1,2}\s*[条个项点]|#\s*\d)", body))
 
 
+def _only_filler(text: str) -> bool:
+    return bool(
+        re.fullmatch(rf"(?:{cues.alternatives('filler_alone')})[\s.。…!！?？,，]*", text.strip(), re.I)
+    )
+
+
 def _choose(t: Turn) -> None:
     options = candidates(t)
     if not options:
@@ -458,8 +464,8 @@ def _choose(t: Turn) -> None:
         if not has_words(without_meta(t.text)):
             t.reask()  # "别再问为什么了", "I already told you": talk about the review, no finding to drill
             return
-        if is_yes(t.text):
-            # "嗯", "ok": heard, but no pick; the question wants a number or a name, so it is asked again
+        if is_yes(t.text) or _only_filler(t.text):
+            # "嗯", "ok", "uh": heard, but no pick; the question wants a number or a name: asked again
             t.ask("analysis_choose_which", count=min(len(options), 9))
             return
         chosen = t.text  # anything else names a new finding to drill into, in the user's own words
