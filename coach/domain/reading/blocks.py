@@ -157,6 +157,11 @@ def read_blocks(text: str) -> list[Block]:
         elif blocks and (_marks_the_one_before(sentence) or _asks_why(sentence)):
             blocks[-1].kind = "chain"  # "…Why? Because … . That's the root, 70%": the ladder said before
             blocks[-1].sentences.append(sentence)
+        elif blocks and _goes_below(blocks[-1], sentence):
+            blocks[
+                -1
+            ].kind = "chain"  # "X slipped because Y; underneath that, …": the ladder's top said before
+            blocks[-1].sentences.append(sentence)
         elif has_rung(sentence):
             blocks.append(Block("chain", [sentence]))
         elif blocks:
@@ -165,6 +170,14 @@ def read_blocks(text: str) -> list[Block]:
             blocks.append(Block("text", [sentence]))
         blocks[-1].said.append(sentence)
     return blocks
+
+
+def _goes_below(block: Block, sentence: str) -> bool:
+    """A sentence that opens a level below ("underneath that, …", "再往下是…") after one sentence that says
+    a finding and why it went so ("first response slipped because …"): that sentence tops its ladder."""
+    deeper = cues.rungs()["deeper"].match(strip_filler(sentence))
+    top = block.sentences[0] if block.kind == "text" and len(block.sentences) == 1 else ""
+    return bool(deeper) and bool(cues.words_pattern("because").search(top))
 
 
 def _only_weighs(sentence: str) -> bool:

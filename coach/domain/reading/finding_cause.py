@@ -49,6 +49,12 @@ def _aside() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('finding_cause_aside')})[\s.。!！]*$", re.I)
 
 
+@cache
+def _pointer() -> re.Pattern[str]:
+    """A clause that only points at a cause told before ("the same story", "也是这个原因"): no cause."""
+    return re.compile(rf"^(?:{cues.alternatives('finding_cause_pointer')})[\s.。!！]*$", re.I)
+
+
 def _short(head: str) -> bool:
     if _HAN.search(head):
         return 2 <= len(_HAN.findall(head)) <= _HEAD_HAN and not head.endswith("的")  # "做得好的是…"
@@ -58,14 +64,41 @@ def _short(head: str) -> bool:
 def _without_asides(cause: str) -> str:
     """The cause without the clauses that only say it is not dug into ("外部的，不用挖了", "not ours")."""
     clauses = [c for c in _CLAUSES.split(cause) if c.strip()]
-    kept = [c for c in clauses if not _aside().match(c.strip()) and not is_meta_remark(c)]
+    kept = [
+        c
+        for c in clauses
+        if not _aside().match(c.strip()) and not _pointer().match(c.strip()) and not is_meta_remark(c)
+    ]
     return ("，" if _HAN.search(cause) else ", ").join(kept)
+
+
+def only_aside(text: str) -> bool:
+    """Words that only say a cause is not dug into or point at one told before ("Don't dig.")."""
+    return not has_words_left(_without_asides(text.strip(" 。.")))
+
+
+def has_words_left(text: str) -> bool:
+    return bool(re.search(r"[\w\u4e00-\u9fff]", text))
+
+
+def _mentioned_only(body: str) -> str:
+    """The sentence without the words that say it is only mentioned ("损耗高我就不展开了，顺口说一句，主要是…"
+    → "损耗高，主要是…"): the finding and its cause are still said."""
+    first, *rest = re.split(r"(?<=[，,])\s*", body)
+    comma = first[-1:] if first[-1:] in "，," else ""
+    head = first.rstrip("，, ")
+    for at in range(2, len(head)):
+        if _aside().match(head[at:].strip()):
+            head = head[:at].rstrip(" ，,")
+            break
+    kept = [c for c in rest if not _aside().match(c.strip(" ，,"))]
+    return ("" if _HAN.search(body) else " ").join([head + comma, *kept]) if kept else head
 
 
 def read_said_cause(sentence: str) -> SaidCause | None:
     """The finding a sentence names and the cause it gives, or None when it is no such sentence (a rung of
     a ladder, "→" steps, a head that points rather than names)."""
-    body = strip_filler(sentence).strip(" 。.")
+    body = _mentioned_only(strip_filler(sentence).strip(" 。."))
     if has_rung(body) or _ARROW.search(body):
         return None
     match = _linked().match(body)
@@ -78,3 +111,22 @@ def read_said_cause(sentence: str) -> SaidCause | None:
     if not _short(head) or _not_a_name().match(head) or len(cause) < least:
         return None
     return SaidCause(head=head, cause=cause)
+
+
+@cache
+def _same_story() -> re.Pattern[str]:
+    """A finding said to share the chain just told: "backlog is the same story", "损耗也是这个原因"."""
+    return re.compile(
+        rf"^(?P<head>[^，,。.;；:：!?！？]+?)\s*(?:{cues.alternatives('finding_same_story')})"
+        r"(?:[,，]?\s*(?:too|as well|again|really|i think))?[\s.。!！]*$",
+        re.I,
+    )
+
+
+def read_same_story(sentence: str) -> str | None:
+    """The finding a sentence says has the same causes as the one just told, or None."""
+    match = _same_story().match(strip_filler(sentence).strip())
+    if match is None:
+        return None
+    head = re.sub(r"^(?:the|our)\s+", "", match.group("head").strip(), flags=re.I)
+    return head if _short(head) and not _not_a_name().match(head) else None

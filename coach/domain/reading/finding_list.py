@@ -86,10 +86,15 @@ def _parts(text: str) -> list[str]:
         # each is a finding: "on-time, damages, and cost all missed", "on-time and cost both missed"
         last = said_of_all.group("last")
         pieces[-1:] = re.split(r"\s+and\s+", last) if len(pieces) == 1 else [last]
+    if len(pieces) == 1 and (named_pair := _bare_pair_en(pieces[0])):
+        return named_pair  # "first response and backlog": two bare things, a finding each
     for piece in pieces:
         enumerated = _ENUMERATION.split(piece)
         if len(enumerated) == 1 and (pair := _BARE_PAIR.fullmatch(piece.strip(" 。."))):
             parts += [pair.group(1), pair.group(2)]  # "返工和延期": two bare things, a finding each
+            continue
+        if len(enumerated) == 1 and (went := _went_pair(piece)):
+            parts += went  # "次日达没完成和损耗超标": each with how it went
             continue
         shared = _ALL_WENT.match(enumerated[-1].strip(" 。.")) if len(enumerated) > 1 else None
         if shared and _how_it_went().search(shared.group("how")):
@@ -106,6 +111,28 @@ def _parts(text: str) -> list[str]:
 
 # two bare things joined by 和: "返工和延期" (no more than four characters each, nothing said of them)
 _BARE_PAIR = re.compile(r"([\u4e00-\u9fff]{2,4})(?:和|及|跟|以及)([\u4e00-\u9fff]{2,4})")
+# two things joined by one "and", nothing else said: "first response and backlog"
+_AND_PAIR = re.compile(r"^(?P<first>[A-Za-z][^,;:]*?)\s+and\s+(?P<second>[^,;:]+)$", re.I)
+
+
+def _bare_pair_en(piece: str) -> list[str] | None:
+    """Two English names joined by "and", each a finding's name; None when either part is more than that."""
+    pair = _AND_PAIR.match(piece.strip(" ."))
+    if pair is None or " and " in pair.group("second").lower():
+        return None
+    first, second = pair.group("first"), pair.group("second")
+    return [first, second] if _is_name(first) and _is_name(second) else None
+
+
+def _went_pair(piece: str) -> list[str] | None:
+    """Two names joined by one "和", each with how it went ("次日达没完成和损耗超标"); None otherwise."""
+    halves = re.split(r"(?:和|以及)", piece.strip(" 。."))
+    if len(halves) != 2 or not all(_HAN.search(h) for h in halves):
+        return None
+    went = all(_is_name(h) and _how_it_went().search(_name_of(h)) for h in halves)
+    return halves if went else None
+
+
 # the last of a "、" run with how it went said of all of them: "满意度都没到"
 _ALL_WENT = re.compile(r"^(?P<last>[^、，,]{1,10}?)(?:都|全都|全)(?P<how>.{1,6})$")
 # the last of an English list with how it went said of all: "on-time, damages, and cost all missed"
@@ -126,9 +153,12 @@ def _item(part: str) -> str:
     return _missed().sub("", _name_of(part).strip(), count=1)
 
 
-def listed_findings(text: str) -> list[str]:
+def listed_findings(text: str, kpis: tuple[str, ...] = ()) -> list[str]:
     """The findings a sentence names one after another; the sentence itself when it names one. Terse
-    English names each finding in a lower-case sentence of its own ("claims slow. utilisation low")."""
+    English names each finding in a lower-case sentence of its own ("claims slow. utilisation low"); a
+    "、" run whose names each name a different KPI of the review (`kpis`) is a finding each."""
+    if kpis and len(by_kpi := _kpis_named(text, kpis)) > 1:
+        return by_kpi
     first, *terse = _TERSE_SENTENCE.split(text)
     if terse and not _HAN.search(text):
         items = _listed(first)
@@ -141,6 +171,21 @@ def listed_findings(text: str) -> list[str]:
                 items[-1] = f"{items[-1]}. {sentence}"
         return items if len(items) > 1 else [text]
     return _listed(text)
+
+
+def _kpis_named(text: str, kpis: tuple[str, ...]) -> list[str]:
+    """ "流失、客诉、复购低" with the KPIs 发型师流失率, 客诉, 会员复购率: each name is a different KPI's, a
+    finding each ("拖车、客梯车出库晚" names no two KPIs: one finding, said of both)."""
+    parts = _ENUMERATION.split(text.strip(" 。."))
+    if len(parts) < 2 or any(not _HAN.search(p) or len(p) > _NAME_HAN for p in parts):
+        return []
+    named = [next((k for k in kpis if _pairs(p) & _pairs(k)), None) for p in parts]
+    return parts if None not in named and len(set(named)) == len(parts) else []
+
+
+def _pairs(text: str) -> set[str]:
+    han = "".join(_HAN.findall(text))
+    return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
 def _listed(text: str) -> list[str]:

@@ -129,9 +129,10 @@ def _name(speaker: str) -> str:
     return bare if len(bare) >= 2 else speaker
 
 
-def messages(spoken: list[Spoken], asked: str | None = None) -> list[str]:
+def messages(spoken: list[Spoken], asked: str | None = None, findings: tuple[str, ...] = ()) -> list[str]:
     """What the meeting said, as the chat messages of the method, in order; talk without facts left out.
-    `asked` is the head of the part the coach was asking about ("Actions: "), what the first lines answer.
+    `asked` is the head of the part the coach was asking about ("Actions: "), what the first lines answer;
+    `findings` are the review's findings, which a bare question ("Late load-ins?") asks the causes of.
 
     Each speaker's turn is read part by part (turn_parts.py): small talk and facilitation are dropped, a part
     that opens a block of the method is a message of its own, the answers to a question join the words
@@ -170,6 +171,10 @@ def messages(spoken: list[Spoken], asked: str | None = None) -> list[str]:
                 topic = asker = None  # "另外回款还行，目标800万，实到820万": no answer to the question before
             if (kpi := _kpi_asked(said, out)) is not None:
                 topic, asker, asked_of = kpi, line.speaker, None  # "Churn?": the meeting moves to that KPI
+                continue
+            in_actions = topic is not None and _is_action_topic(topic)
+            if not in_actions and (finding := _finding_asked(said, findings)) is not None:
+                topic, asker, asked_of = finding, line.speaker, None  # "Late load-ins?": its causes follow
                 continue
             if _asks_on(said, topic, asker == line.speaker):
                 continue  # "根子呢？": the one who asked asks on, the topic stays
@@ -247,7 +252,12 @@ def messages(spoken: list[Spoken], asked: str | None = None) -> list[str]:
                 _join(out, topic, finding, _stop(finding))
                 out.append(ladder)
             elif topic is not None:
-                _join(out, topic, said, _stop(said))
+                # the answers to a finding asked about are its cause, said as one ("X: A, B")
+                if topic in _finding_heads(findings):
+                    said = _as_one_clause(said)
+                    _join(out, topic, said, _comma(said))
+                else:
+                    _join(out, topic, said, _stop(said))
                 answered_self = answered_self or asker == line.speaker
             elif _bears_facts(said):
                 out.append(said)
@@ -289,6 +299,52 @@ def _kpi_asked(said: str, out: list[str]) -> str | None:
         if named.search(sentence) and cues.kpi_words().search(sentence) and re.search(r"\d", sentence):
             return f"挖{body}：" if _HAN.search(body) else f"Dig into {body.lower()}: "
     return None
+
+
+def _finding_heads(findings: tuple[str, ...]) -> set[str]:
+    return {_finding_head(f) for f in findings}
+
+
+def _finding_head(finding: str) -> str:
+    return f"{finding}：" if _HAN.search(finding) else f"{finding}: "
+
+
+def _finding_asked(said: str, findings: tuple[str, ...]) -> str | None:
+    """ "Late load-ins?", "损耗呢？": a question that only names a finding of the review asks for its causes
+    ("Late load-ins: "); None for any other question ("Sandwiches?", a why, a name)."""
+    body = re.sub(r"(?:呢|吗)?[？?\s]*$", "", without_acknowledgements(said)).strip()
+    body = re.sub(r"^(?:and|what about|how about|那|还有)\s*", "", body, flags=re.I)
+    if not findings or not _QUESTION.search(said) or not body or cues.why().search(body):
+        return None
+    short = 2 <= len(body) <= 8 if _HAN.search(body) else len(body.split()) <= 4
+    if not short or not re.fullmatch(r"[\w\s'-]+", body):
+        return None
+    said_words = _stems(body)
+    for finding in findings:
+        own = _stems(finding)
+        if said_words and 2 * len(said_words & own) >= len(said_words):
+            return _finding_head(finding)
+    return None
+
+
+def _stems(text: str) -> set[str]:
+    """An English word by its stem, lower case; Chinese by its character pairs."""
+    if _HAN.search(text):
+        han = "".join(_HAN.findall(text))
+        return {han[i : i + 2] for i in range(len(han) - 1)}
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {re.sub(r"(?:es|s)$", "", w) for w in words if w not in {"the", "a", "an", "our", "and", "on"}}
+
+
+def _as_one_clause(said: str) -> str:
+    """ "Cases dropped. New drivers, no training." → "Cases dropped, new drivers, no training": one cause."""
+    parts = [s.rstrip("。.") for s in sentences(said)]
+    lowered = [p[:1].lower() + p[1:] if p[1:2].islower() else p for p in parts[1:]]
+    return _comma(said).join(parts[:1] + lowered)
+
+
+def _comma(text: str) -> str:
+    return "，" if _HAN.search(text) else ", "
 
 
 def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:

@@ -15,6 +15,7 @@ from typing import Literal
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
+from coach.domain.reading.finding_cause import read_said_cause
 from coach.domain.reading.meta import is_meta_remark
 from coach.engines.rules.chain_filing import same_cause
 from coach.engines.rules.share import (
@@ -229,8 +230,13 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     root = _without_speaker(roots[-1])
     surface = [_without_speaker(w) for _, w in layers if w and w != roots[-1]]
     joiner = "，" if _HAN.search(text) else ", "
+    said = phenomenon or joiner.join(head)
+    if phenomenon is None and len(head) == 1 and (top := _top_with_cause(head[0])) is not None:
+        # "first response slipped because mornings are understaffed; underneath that, …": the finding,
+        # then its first rung
+        said, surface = top[0], [top[1], *surface]
     return ChainParts(
-        phenomenon=phenomenon or joiner.join(head) or topic,
+        phenomenon=said or topic,
         surface=surface,
         root=root,
         share=share,
@@ -241,6 +247,20 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         points_back=bool(cues.back_reference().search(text)),
         topic=topic_named or topic,
     )
+
+
+@cache
+def _top_link() -> re.Pattern[str]:
+    return re.compile(rf"(?:{cues.alternatives('chain_top_cause')})", re.I)
+
+
+def _top_with_cause(clause: str) -> tuple[str, str] | None:
+    """(the finding, its first cause) when a ladder's unlabeled top says both ("X slipped because Y",
+    "次日达没完成主要是晚上分拣跟不上"); None when it says one thing."""
+    said = read_said_cause(clause)
+    if said is None or not _top_link().search(clause[len(said.head) :][:12]):
+        return None
+    return said.head, said.cause
 
 
 def _what_to_dig(clause: str) -> str:

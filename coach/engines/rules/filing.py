@@ -316,7 +316,8 @@ def _file_items(
         item = missed_item(item) if kind == "missed" else item  # "…we agreed in November" says why it is one
         if not has_words(item) or says_none(item):
             continue
-        if kind == "shortfalls" and not has_rung(item) and len(listed := listed_findings(item)) > 1:
+        kpis = tuple(g.name for g in t.review.goals)
+        if kind == "shortfalls" and not has_rung(item) and len(listed := listed_findings(item, kpis)) > 1:
             item, queue[:0] = listed[0], listed[1:]  # "退园高，投诉多，满园率没到": a finding each
         if mine and cues.finding_goes_on().match(item):
             # "…live by July; it's still not switched on": a remark on the finding before

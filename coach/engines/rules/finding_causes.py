@@ -14,7 +14,7 @@ from functools import cache
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, read_blocks, sentences, strip_filler
-from coach.domain.reading.finding_cause import read_said_cause
+from coach.domain.reading.finding_cause import only_aside, read_said_cause, read_same_story
 from coach.domain.reading.meta import is_meta_remark, without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_chain
@@ -98,6 +98,52 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
     return found
 
 
+def _same_story(t: Turn, said: list[str]) -> dict[int, str]:
+    """Findings said to share the chain just told ("backlog is the same story", "损耗也是这个原因"): each is
+    marked as drilled with it, said in one line, and never drilled as a new phenomenon."""
+    if not t.review.cause_chains:
+        return {}
+    told = t.review.cause_chains[-1].phenomenon
+    found: dict[int, str] = {}
+    for i, sentence in enumerate(said):
+        head = read_same_story(sentence)
+        finding = _named(t, head) if head is not None else None
+        if finding is not None and finding != told:
+            found[i] = finding
+    if found:
+        t.state.analysis.drilled += list(found.values())
+        sep = "、" if t.lang == "zh" else ", "
+        t.say(
+            "analysis_same_chain",
+            findings=sep.join(quote(f, t.lang, 24) for f in found.values()),
+            chain=quote(told, t.lang, 24),
+        )
+    return found
+
+
+def _told_on(t: Turn, said: list[str], found: dict[int, CauseChain]) -> set[int]:
+    """Sentences right after a finding's cause that go on about it ("Downtime is the same story, things run
+    till they break. The debarker alone was 70 hours of it, bearing failures."): they join its cause. A
+    sentence that opens a block, goes down a ladder, names a finding or is talk about the review stops it."""
+    told: set[int] = set()
+    for i, chain in found.items():
+        for j in range(i + 1, len(said)):
+            sentence = said[j]
+            if j in found or opens(sentence) is not None or _goes_down(sentence) or is_meta_remark(sentence):
+                break
+            body = without_meta(sentence).strip(" 。.")
+            if not has_words(body) or only_aside(body) or has_share(body) or read_said_cause(sentence):
+                break
+            if re.search(r"[\u4e00-\u9fff]", body):
+                chain.root_cause = f"{chain.root_cause}；{body}"
+            else:  # "…; the debarker alone was 70 hours": one cause, said on
+                chain.root_cause = (
+                    f"{chain.root_cause}; {body[:1].lower() if body[1:2].islower() else body[:1]}{body[1:]}"
+                )
+            told.add(j)
+    return told
+
+
 def _without_share_clause(cause: str) -> str:
     """The cause without the clause that weighs it ("…，占客诉的六成吧", "…, about 60% of the complaints")."""
     clauses = re.split(r"([，,]\s*)", cause)
@@ -118,10 +164,17 @@ def take(t: Turn) -> bool:
     if {b.kind for b in read_blocks(t.text)} & _OTHER_PARTS:
         return False
     said = sentences(t.text)
+    if t.state.stage == "analysis" and (same := _same_story(t, said)):
+        said = [s for i, s in enumerate(said) if i not in same]
+        if not any(has_words(without_meta(s)) for s in said):
+            analysis.ask_choose(t)
+            return True
+        t.text = ("" if t.lang == "zh" else " ").join(said)
     taken = _said_causes(t, said)
     if not taken:
         return False
-    rest = [s for i, s in enumerate(said) if i not in taken and not is_meta_remark(s)]
+    told = _told_on(t, said, taken)
+    rest = [s for i, s in enumerate(said) if i not in taken and i not in told and not is_meta_remark(s)]
     late = t.state.stage == "reflection"
     if late and any(has_words(without_meta(s)) for s in rest):
         return False  # once the reflections began, only a message of such causes alone is taken

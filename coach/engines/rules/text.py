@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from coach.domain.parsing.numerals import CN_DIGITS
 from coach.domain.reading import cues
@@ -97,17 +98,27 @@ def has_words(text: str) -> bool:
 
 
 def split_cause(text: str) -> tuple[str, str | None]:
-    """'新客户超额，因为渠道推广做得好' → ('新客户超额', '渠道推广做得好')."""
-    match = re.search(
-        r"[，,。;；\s]*(?:主要是?因为|是因为|因为|由于|原因是|多亏|得益于|because of|because|due to"
-        r"|thanks to)\s*",
-        text,
-        re.I,
-    )
+    """'新客户超额，因为渠道推广做得好' → ('新客户超额', '渠道推广做得好'); a link said only after a comma
+    ("…，主要是老客户转介绍", "…, mostly thanks to …") gives the cause too, its hedge left out of the head."""
+    match = _cause_link().search(text)
     if not match or match.start() == 0:
         return text.strip(), None
-    head, cause = text[: match.start()].strip(" ，,"), text[match.end() :].strip(" ，,。.")
+    head = _head_hedge().sub("", text[: match.start()].strip(" ，,"))
+    head, cause = head.strip(" ，,"), text[match.end() :].strip(" ，,。.")
     return (head, cause) if head and cause else (text.strip(), None)
+
+
+@cache
+def _cause_link() -> re.Pattern[str]:
+    """The words that link a finding to why it went so: anywhere ("因为", "because"), or after a comma."""
+    anywhere, after_comma = cues.alternatives("cause_link"), cues.alternatives("cause_link_after_comma")
+    return re.compile(rf"[，,。;；\s]*(?:{anywhere})\s*|\s*[，,]\s*(?:{after_comma})\s*", re.I)
+
+
+@cache
+def _head_hedge() -> re.Pattern[str]:
+    """A hedge left at a head's end when its cause is cut off ("CSAT beat target, mostly")."""
+    return re.compile(rf"[，,\s]+(?:{cues.alternatives('cause_link_hedge')})$", re.I)
 
 
 def points_back(head: str) -> bool:

@@ -36,7 +36,7 @@ def replay(
     spoken = read_transcript(text)
     if not spoken:
         return None
-    said = messages(spoken, _asked(state, text))
+    said = messages(spoken, _asked(state, text), _findings_asked_about(state, review))
     after = _said_after(text, spoken)
     if not said and not after:
         return None
@@ -55,6 +55,12 @@ def _asked(state: dict[str, Any], text: str) -> str | None:
     saved = RulesState.load(state)
     heads = _ASKED.get(saved.stage) if saved else None
     return heads[detect_language(text)] if heads else None
+
+
+def _findings_asked_about(state: dict[str, Any], review: Retrospective) -> tuple[str, ...]:
+    """The shortfalls a meeting's bare question can ask the causes of: only while the causes are asked."""
+    saved = RulesState.load(state)
+    return tuple(f.text for f in review.shortfalls) if saved and saved.stage == "analysis" else ()
 
 
 def _said_after(text: str, spoken: list[Spoken]) -> str:

@@ -418,3 +418,20 @@ def test_what_went_badly_said_as_is_heads_the_shortfalls() -> None:
 )
 def test_the_actions_head_may_say_how_many_or_how_they_come(said: str) -> None:
     assert _kinds(said) == ["actions"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "first response slipped because mornings are understaffed; underneath that, the rota is old; "
+        "root cause is nobody owns capacity planning.",
+        "次日达没完成是因为晚上分拣跟不上；往下挖是排班按白天单量做的；根子上是没人负责产能规划。",
+    ],
+)
+def test_a_finding_said_with_its_cause_tops_the_ladder_that_goes_below_it(text: str) -> None:
+    assert _kinds(text) == ["chain"]
+
+
+def test_a_plain_sentence_before_a_ladder_stays_apart() -> None:
+    text = "we had a rough quarter; underneath that, the rota is old; root cause is nobody owns planning."
+    assert _kinds(text)[0] == "text"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.reading.finding_cause import read_said_cause
+from coach.domain.reading.finding_cause import SaidCause, read_said_cause, read_same_story
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,48 @@ def test_a_cause_linked_by_a_dash_or_said_to_be_one_story_and_a_skipped_why(
     said = read_said_cause(sentence)
     assert said is not None and said.head == head and cause in said.cause
     assert "skip" not in said.cause and "一回事" not in said.cause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("backlog is the same story", "backlog"),
+        ("Refunds are basically the same thing.", "Refunds"),
+        ("损耗也是这个原因", "损耗"),
+        ("退货同理", "退货"),
+    ],
+)
+def test_a_finding_said_to_share_the_chain_just_told(sentence: str, head: str) -> None:
+    assert read_same_story(sentence) == head
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "it is the same story",
+        "这个也一样",
+        "the same story, things run till they break",
+        "backlog went up because of staffing",
+    ],
+)
+def test_a_pointer_or_a_cause_names_no_finding_sharing_the_chain(sentence: str) -> None:
+    assert read_same_story(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "cause"),
+    [
+        (
+            "损耗高我就不展开了，顺口说一句，主要是换线试灌报废太多，每次换线要试灌两百支。",
+            "损耗高",
+            "换线试灌报废太多，每次换线要试灌两百支",
+        ),
+        (
+            "Quotes were slow, I won't go into it, because one estimator does all of them.",
+            "Quotes were slow",
+            "one estimator does all of them",
+        ),
+    ],
+)
+def test_a_finding_only_mentioned_still_gives_its_cause(sentence: str, head: str, cause: str) -> None:
+    assert read_said_cause(sentence) == SaidCause(head=head, cause=cause)

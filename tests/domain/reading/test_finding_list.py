@@ -110,3 +110,43 @@ def test_a_terse_sentence_that_explains_stays_with_the_finding(text: str) -> Non
 )
 def test_counted_and_paired_findings(text: str, items: list[str]) -> None:
     assert listed_findings(text) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("first response and backlog", ["first response", "backlog"]),
+        ("the churn and late invoices", ["the churn", "late invoices"]),
+        ("次日达没完成和损耗超标", ["次日达没完成", "损耗超标"]),
+    ],
+)
+def test_two_names_joined_by_and_are_two_findings(text: str, items: list[str]) -> None:
+    assert listed_findings(text) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "returns and exchanges took too long",
+        "our team and the vendor missed the deadline",
+        "我们和供应商都没按时交付",
+    ],
+)
+def test_and_inside_one_clause_joins_no_two_findings(text: str) -> None:
+    assert listed_findings(text) == [text]
+
+
+def test_a_run_of_names_each_naming_a_kpi_is_a_finding_each() -> None:
+    kpis = ("会员复购率", "客诉", "发型师流失率")
+    assert listed_findings("流失、客诉、复购低", kpis) == ["流失", "客诉", "复购低"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("拖车、客梯车出库晚", ("出库准时率", "客梯车出库准时率")),  # one KPI named twice: said of both
+        ("流失、客诉、复购低", ()),  # no KPIs known: the run stays whole
+    ],
+)
+def test_a_run_naming_no_kpi_each_stays_one_finding(text: str, kpis: tuple[str, ...]) -> None:
+    assert listed_findings(text, kpis) == [text]

@@ -881,3 +881,37 @@ def test_the_asker_answering_their_own_why_stays_on_the_ladder() -> None:
 def test_the_answers_after_good_things_first_are_the_highlights(text: str, highlight: str) -> None:
     said = messages(read_transcript(text) or [])
     assert any(highlight in m and opens(m) is not None and opens(m)[0] == "highlights" for m in said)
+
+
+_ASKED_BY_NAME = {
+    "en": (
+        "Leona: Late load-ins?\n"
+        "Carla: Venues give us later access than booked. We never confirm access times.\n"
+        "Leona: Damage?\nWes: Cases dropped off the tail lift. New drivers, no training on the lift.",
+        ("Late load-ins", "the damage bill"),
+        [
+            "Late load-ins: Venues give us later access than booked, we never confirm access times",
+            "the damage bill: Cases dropped off the tail lift, new drivers, no training on the lift",
+        ],
+    ),
+    "zh": (
+        "周磊：损耗呢？\n孙悦：试灌报废太多。换线没有标准。\n周磊：次日达？\n小刘：晚上分拣人手不够。",
+        ("损耗超标", "次日达没完成"),
+        ["损耗超标：试灌报废太多，换线没有标准", "次日达没完成：晚上分拣人手不够"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_bare_question_naming_a_finding_asks_its_causes(language: str) -> None:
+    text, findings, said = _ASKED_BY_NAME[language]
+    spoken = read_transcript(text)
+    assert spoken is not None
+    assert messages(spoken, None, findings) == said
+
+
+def test_a_bare_question_naming_no_finding_is_small_talk() -> None:
+    text = "Pippa: Sandwiches?\nLeona: Please.\nPippa: Coffee?\nLeona: Yes, black."
+    spoken = read_transcript(text)
+    assert spoken is not None
+    assert messages(spoken, None, ("Late load-ins",)) == []

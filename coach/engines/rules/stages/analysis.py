@@ -189,7 +189,9 @@ def _findings(t: Turn, kind: FindingKind) -> None:
             t.ask("analysis_which_kind", finding=quote(item, t.lang))
             return
         same = new if item_kind == kind else elsewhere
-        listed = listed_findings(item_body) if item_kind == "shortfalls" and not has_rung(item_body) else []
+        kpis = tuple(g.name for g in t.review.goals)
+        shortfall = item_kind == "shortfalls" and not has_rung(item_body)
+        listed = listed_findings(item_body, kpis) if shortfall else []
         for body in listed if len(listed) > 1 else [item_body]:  # "退园高，投诉多": a finding each
             _add_finding(same, body, item)
     if elsewhere:
@@ -423,6 +425,12 @@ def _picks_by_number(text: str) -> bool:
     return len(body) <= _PICK_CHARS or bool(re.match(r"^(?:第\s*\S{1,2}\s*[条个项点]|#\s*\d)", body))
 
 
+def _only_filler(text: str) -> bool:
+    return bool(
+        re.fullmatch(rf"(?:{cues.alternatives('filler_alone')})[\s.。…!！?？,，]*", text.strip(), re.I)
+    )
+
+
 def _choose(t: Turn) -> None:
     options = candidates(t)
     if not options:
@@ -456,6 +464,9 @@ def _choose(t: Turn) -> None:
         if not has_words(without_meta(t.text)):
             t.reask()  # "别再问为什么了", "I already told you": talk about the review, no finding to drill
             return
-        # Anything else names a new finding to drill into, in the user's own words.
-        chosen = options[0] if is_yes(t.text) else t.text
+        if is_yes(t.text) or _only_filler(t.text):
+            # "嗯", "ok", "uh": heard, but no pick; the question wants a number or a name: asked again
+            t.ask("analysis_choose_which", count=min(len(options), 9))
+            return
+        chosen = t.text  # anything else names a new finding to drill into, in the user's own words
     drilldown.start(t, chosen)
