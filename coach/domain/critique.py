@@ -325,6 +325,7 @@ _EXTERNAL = re.compile(
     r"|(我们)?(控制不了|没法控制|无法控制|管不了|左右不了)|不归我们管|(不在|超出)(我们的?)?(控制|掌控)(范围)?(之内|内)?"
     r"|(这个|这)?(也)?(没办法|无能为力)(的事)?(?=$|[，,。！!])"  # "…冰雹，这个没办法": nothing to do
     r"|\b(external|out of our (control|hands)|beyond our control|can'?t control|not (in|under) our control"
+    r"|(not|un)[- ]?controllable"
     r"|can'?t help (that|it)|nothing (we|anyone) (can|could) do(?: about (it|that))?"
     r"|can'?t do (much|anything) about (it|that|this)"
     r"|outside (of )?our (control|hands|reach)|out of our reach|force majeure"

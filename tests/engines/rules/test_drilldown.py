@@ -289,3 +289,48 @@ def test_a_lone_whole_share_stays_main_when_nothing_else_is_weighed(
     chains: list[tuple[str, str, float | None]], main: str
 ) -> None:
     assert _main_roots(chains) == [main]
+
+
+@pytest.mark.parametrize(
+    ("language", "script", "named", "cause"),
+    [
+        (
+            "zh",
+            (
+                "次日达率目标95%，实际88.6%；损耗率目标不超过2%，实际2.7%",
+                "没有了",
+                "没有",
+                "不好的：次日达没完成，损耗也超了",
+                "次日达没完成，表面看是人不够，往下挖是波次计划按老单量排，根子上是单量预测没人负责，我估计占六成",
+                "损耗那个是外部的，供应商送来的叶菜本来就不新鲜，不用挖了",
+            ),
+            "损耗也超了",
+            "供应商送来的叶菜本来就不新鲜",
+        ),
+        (
+            "en",
+            (
+                "On-time target 95%, actual 88%. Waste target under 2%, actual 2.7%",
+                "that's all",
+                "none",
+                "Bad: on-time slipped. Waste went over too.",
+                "on-time slipped because picking is slow at night; underneath that, waves follow old "
+                "volumes; root cause is nobody owns the forecast. I'd say 60% of it.",
+                "the waste one is external, the supplier's greens arrive half-spoiled, don't dig",
+            ),
+            "Waste went over too",
+            "the supplier's greens arrive half-spoiled",
+        ),
+    ],
+)
+def test_a_cause_that_opens_by_naming_another_finding_goes_on_that_finding(
+    language: str, script: tuple[str, ...], named: str, cause: str
+) -> None:
+    coach = Coaching(language=language)  # type: ignore[arg-type]
+    coach.script(*script)
+    coach.say("不可控" if language == "zh" else "not controllable")
+    chains = coach.last.review.cause_chains
+    assert [
+        (c.phenomenon, (c.root_cause or "").removesuffix("（外部）").removesuffix(" (external)"))
+        for c in chains
+    ][1:] == [(named, cause)], [(c.phenomenon, c.root_cause) for c in chains]

@@ -31,7 +31,19 @@ def test_shares(text: str, share: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["不好说", "", "🙂", "250%", "no idea", "12月下了两周雨", "it rained for 12 days", "by the 12th"]
+    "text",
+    [
+        "不好说",
+        "",
+        "🙂",
+        "250%",
+        "no idea",
+        "12月下了两周雨",
+        "it rained for 12 days",
+        "by the 12th",
+        "the greens arrive half-spoiled",  # "half-" describes, it weighs nothing
+        "a half-day shutdown",
+    ],
 )
 def test_no_share(text: str) -> None:
     assert parse_share(text) is None

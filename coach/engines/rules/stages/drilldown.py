@@ -378,10 +378,42 @@ def _more_causes(t: Turn) -> None:
         return
     chains = t.review.cause_chains
     phenomenon = chains[-1].phenomenon if chains else t.text
+    text = t.text
+    if (named := _other_finding_named(t, phenomenon)) is not None:
+        phenomenon, text = (
+            named  # "损耗那个是外部的，…": a cause of another finding, not one more of this one
+        )
     t.state.analysis.drill = DrillState(phenomenon=phenomenon)
+    t.state.analysis.drilled.append(phenomenon)
     t.state.analysis.step = "drill"
     t.state.asked = None
-    _answer(t, _ANOTHER_CAUSE.sub("", t.text) or t.text, is_cause=True)
+    _answer(t, _ANOTHER_CAUSE.sub("", text) or text, is_cause=True)
+
+
+# the finding a message opens on, named by its topic: "损耗那个…", "投诉这块…", "the backlog one …"
+_TOPIC_HEAD = re.compile(
+    r"^(?P<topic>[^，,。；;\s]{2,8}?)(?:那个|这个|那块|这块|那条|这条|那边|这边)[，,]?\s*(?=\S)"
+    r"|^(?:the\s+)?(?P<en>[a-z][\w -]{1,30}?)\s+one\b[,\s]*(?=\S)",
+    re.I,
+)
+
+
+def _other_finding_named(t: Turn, current: str) -> tuple[str, str] | None:
+    """(the finding, the words after its name) when the message opens by naming a finding still to drill
+    other than the one just drilled; None when it names none or names the current one."""
+    from coach.engines.rules.stages.analysis import candidates, finding_overlap
+
+    head = _TOPIC_HEAD.match(t.text.strip())
+    if head is None:
+        return None
+    topic = head.group("topic") or head.group("en") or ""
+    if finding_overlap(topic, current):
+        return None
+    scored = [(finding_overlap(topic, option), option) for option in candidates(t) if option != current]
+    best = max(scored, default=(0, ""), key=lambda s: s[0])
+    # "the waste one is external, …": what follows its name says "it"
+    rest = re.sub(r"^(?:is|was|'s)\b", "it is", t.text.strip()[head.end() :], flags=re.I)
+    return (best[1], rest) if best[0] else None
 
 
 def _offer_another(t: Turn) -> None:
