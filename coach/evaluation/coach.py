@@ -351,6 +351,7 @@ def eval_sets() -> list[tuple[str, Path, bool]]:
         ("held-out styles set, after tuning round 5", EVAL_DIR / "holdout" / "after-tuning-5.jsonl", True),
         ("held-out styles set, after tuning round 6", EVAL_DIR / "holdout" / "after-tuning-6.jsonl", True),
         ("held-out styles set, after tuning round 7", EVAL_DIR / "holdout" / "after-tuning-7.jsonl", True),
+        ("held-out styles set, after tuning round 8", EVAL_DIR / "holdout" / "after-tuning-8.jsonl", True),
     ]
     return [entry for entry in sets if entry[1].exists()]
 

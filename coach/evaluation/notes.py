@@ -171,6 +171,7 @@ def run(settings: Settings, engine: Literal["rules", "llm"] = "rules", verbose: 
         ("held-out set, written after tuning round 5", EVAL_DIR / "holdout" / "after-tuning-5"),
         ("held-out set, written after tuning round 6", EVAL_DIR / "holdout" / "after-tuning-6"),
         ("held-out set, written after tuning round 7", EVAL_DIR / "holdout" / "after-tuning-7"),
+        ("held-out set, written after tuning round 8", EVAL_DIR / "holdout" / "after-tuning-8"),
     )
     for label, eval_dir in (("development set", EVAL_DIR), *held_out_sets):
         if not (eval_dir / "gold").is_dir():
