@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from coach.notes.headings import META, is_heading, numbered_item
 from coach.notes.sections import (
     Section,
     announced_topic,
@@ -60,14 +61,6 @@ _BULLET = re.compile(
     r"^(?:[-*•·●○▪►✓✔]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
     r"(?:第[一二三四五六七八九十]|[一二三四五六七八九十])[、，,.．]\s*)"
 )
-_META = re.compile(
-    r"^\s*(?:.{0,30}[｜|]\s*)?(?:参会|参加|参与|与会|"
-    r"在场|到场|到会|出席|主持|记录|时间|地点|日期|复盘日期|主题|会议|"
-    r"attendees|participants|present|facilitator|note-?taker|"
-    r"notes|scribe|(?:retro |meeting )?date|time|location|host)"
-    r"(?:人员|人|者)?\s*[:：]",
-    re.I,
-)
 _PARTICIPANT_LINE = re.compile(
     r"参会|参与|与会|在场|到场|出席|主持|记录|attendees|participants|present|facilitat", re.I
 )
@@ -81,50 +74,6 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?<![Tt][Ll];)|(?<=[.])
 _INLINE_LIST = re.compile(r"(?<=[；;。])\s*(?=[（(]\d{1,2}[)）]|[②③④⑤⑥⑦⑧⑨⑩])")
 _DIGRESSION_WRAPPED = re.compile(r"^[（(].*[)）]$")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}")
-
-
-# compiled once: _is_heading runs on every line of every note
-_RULED = re.compile(r"[-=~]{2,}\s*([^-=~].*?)\s*[-=~]{2,}")
-_BOLD = re.compile(r"\*\*(.+?)\*\*[:：]?")
-_LABEL_LINE = re.compile(r"[^，。,.!?！？]{1,24}[:：]")
-_NUMBERED_LINE = re.compile(r"(?:第?[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*[^，。,.]{1,16}")
-_CAPS_LINE = re.compile(r"[A-Z][A-Z&/' -]{3,40}")
-_BRACKETED_LINE = re.compile(r"【[^】]{1,16}】")
-
-
-def _is_heading(line: str) -> str | None:
-    """The heading text when `line` is a heading (Markdown, bold, short label line), else None."""
-    if line.startswith("#"):
-        return line.lstrip("#").strip()
-    ruled = _RULED.fullmatch(line)  # "-- targets vs actuals --"
-    if ruled:
-        return ruled.group(1)
-    bold = _BOLD.fullmatch(line)
-    if bold:
-        return bold.group(1)
-    if _LABEL_LINE.fullmatch(line) and not _META.match(line):
-        return line[:-1]
-    if _NUMBERED_LINE.fullmatch(line):
-        return line
-    # "ROOT CAUSE", "FOLLOW-UP ACTIONS", "【处理过程】": a plain-text report's headings, alone on their line
-    if _CAPS_LINE.fullmatch(line) or _BRACKETED_LINE.fullmatch(line):
-        return line.strip("【】")
-    if len(line) <= 12 and heading_section(line) != "other" and not re.search(r"\d", line):
-        return line
-    return None
-
-
-def _numbered_item(line: str, heading: str, section: Section | None) -> bool:
-    """A short numbered line under a heading of the method's parts is one of its items, not a heading
-    of its own: "四、经验" then "1. 话务预测要每月更新（组织·新增）". A numbered line that names a part
-    ("2. 不足") is a heading."""
-    numbered_only = line == heading and _NUMBERED_LINE.fullmatch(line) and not _LABEL_LINE.fullmatch(line)
-    return (
-        bool(numbered_only)
-        and section not in (None, "other")
-        and heading_section(heading) == "other"
-        and announced_topic(heading) is None
-    )
 
 
 def participant_names(meta_lines: list[str]) -> list[str]:
@@ -256,7 +205,7 @@ def repeated_speakers(lines: list[str]) -> list[str]:
     counts: dict[str, int] = {}
     for line in lines:
         m = _LINE_SPEAKER.match(_STAMP.sub("", line))
-        if m and heading_section(m.group(1)) == "other" and not _META.match(line):
+        if m and heading_section(m.group(1)) == "other" and not META.match(line):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     from coach.domain.parsing.owners import person_name
 
@@ -360,7 +309,7 @@ def segment(text: str) -> Segmented:
     raw_lines = [re.sub(r"^(?:>\s*)+", "", line.strip()) for line in text.splitlines()]
     indents = [len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()) for line in text.splitlines()]
     bullets: list[tuple[int, int]] = []  # (indent, line) of the open bullets, outermost first
-    meta = [line for line in raw_lines if _META.match(_STAMP.sub("", line))]
+    meta = [line for line in raw_lines if META.match(_STAMP.sub("", line))]
     participants = participant_names(meta)
     known = " ".join([*meta, *repeated_speakers(raw_lines)])
     raw_lines, indents = _join_cues(raw_lines, indents, known)
@@ -397,7 +346,7 @@ def segment(text: str) -> Segmented:
         stamp_m = _STAMP.match(line)
         stamp = stamp_m.group(1) if stamp_m else None
         body = line[stamp_m.end() :] if stamp_m else line
-        if _META.match(body):
+        if META.match(body):
             continue
         run_in = None if stamp else _run_in_heading(body, section)
         if run_in is not None:
@@ -405,8 +354,8 @@ def segment(text: str) -> Segmented:
             indents.insert(i, indents[i - 1])
             body = "# " + run_in[0]
         speaker, _ = _speaker(_BULLET.sub("", body), known, transcript=stamp is not None)
-        heading = None if stamp or speaker else _is_heading(body)
-        if heading is not None and _numbered_item(body, heading, section):
+        heading = None if stamp or speaker else is_heading(body)
+        if heading is not None and numbered_item(body, heading, section):
             heading = None
         if heading is not None:
             bullets.clear()

@@ -47,13 +47,7 @@ def take(t: Turn) -> bool:
     surface = [part for part in (chain.surface_cause or "").split(SURFACE_JOIN) if part]
     chain.surface_cause = SURFACE_JOIN.join([*surface, chain.root_cause])
     chain.root_cause = answer
-    t.say(
-        "drill_chain",
-        phenomenon=quote(chain.phenomenon, t.lang),
-        surface=quote(chain.surface_cause, t.lang),
-        root=quote(chain.root_cause, t.lang),
-    )
-    t.reask()
+    _say_chain(t, chain)
     return True
 
 
@@ -85,13 +79,7 @@ def _ladder_on_a_chain(t: Turn) -> bool:
     old = [part for part in (chain.surface_cause or "").split(SURFACE_JOIN) if part]
     chain.surface_cause = SURFACE_JOIN.join([*old, chain.root_cause or "", *parts.surface])
     chain.root_cause = _cause_lead().sub("", parts.root).strip() or parts.root
-    t.say(
-        "drill_chain",
-        phenomenon=quote(chain.phenomenon, t.lang),
-        surface=quote(chain.surface_cause, t.lang),
-        root=quote(chain.root_cause, t.lang),
-    )
-    t.reask()
+    _say_chain(t, chain)
     return True
 
 
@@ -104,3 +92,14 @@ def _names(sentence: str, chain: CauseChain) -> bool:
     """Whether a short sentence names the chain by a word of its rungs ("The scanner one", "扫描仪那个")."""
     rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
     return len(sentence) <= 60 and has_words(sentence) and touches(sentence, rungs)
+
+
+def _say_chain(t: Turn, chain: CauseChain) -> None:
+    """Show the chain as it now stands, then ask again what was asked."""
+    t.say(
+        "drill_chain",
+        phenomenon=quote(chain.phenomenon, t.lang),
+        surface=quote(chain.surface_cause, t.lang),
+        root=quote(chain.root_cause, t.lang),
+    )
+    t.reask()
