@@ -13,10 +13,10 @@ import re
 from functools import cache
 
 from coach.domain.reading import cues
+from coach.domain.reading.language import HAN, han_pairs
 
 _PART_SPLIT = re.compile(r"\s*[，,]\s*")
 _ENUMERATION = re.compile(r"\s*、\s*")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BARE_HAN = 4  # "缺货", "手部夹伤": a thing named without how it went
 _NAME_HAN = 6  # "工单关得慢", "省外位次下滑": longer than this is a sentence, not a name
 _NAME_WORDS = 3  # "late handbacks", "invoicing slow"
@@ -68,8 +68,8 @@ def _is_name(part: str, most_words: int = _NAME_WORDS) -> bool:
     # a number names no finding ("3 complaints"); digits in a name's word do ("D7 retention", "P95 latency")
     if not name or re.search(r"(?<![A-Za-z])\d", name) or _explains().search(name):
         return False
-    if _HAN.search(name):
-        han = len(_HAN.findall(name))
+    if HAN.search(name):
+        han = len(HAN.findall(name))
         return han <= _BARE_HAN or (han <= _NAME_HAN and bool(_how_it_went().search(name)))
     words = name.split()
     if any(word.endswith("ed") for word in words[1:]):  # "customers churned": a verb after its subject
@@ -127,7 +127,7 @@ def _bare_pair_en(piece: str) -> list[str] | None:
 def _went_pair(piece: str) -> list[str] | None:
     """Two names joined by one "和", each with how it went ("次日达没完成和损耗超标"); None otherwise."""
     halves = re.split(r"(?:和|以及)", piece.strip(" 。."))
-    if len(halves) != 2 or not all(_HAN.search(h) for h in halves):
+    if len(halves) != 2 or not all(HAN.search(h) for h in halves):
         return None
     went = all(_is_name(h) and _how_it_went().search(_name_of(h)) for h in halves)
     return halves if went else None
@@ -160,7 +160,7 @@ def listed_findings(text: str, kpis: tuple[str, ...] = ()) -> list[str]:
     if kpis and len(by_kpi := _kpis_named(text, kpis)) > 1:
         return by_kpi
     first, *terse = _TERSE_SENTENCE.split(text)
-    if terse and not _HAN.search(text):
+    if terse and not HAN.search(text):
         items = _listed(first)
         for sentence in terse:
             if _missed().match(sentence.strip()):
@@ -177,15 +177,10 @@ def _kpis_named(text: str, kpis: tuple[str, ...]) -> list[str]:
     """ "流失、客诉、复购低" with the KPIs 发型师流失率, 客诉, 会员复购率: each name is a different KPI's, a
     finding each ("拖车、客梯车出库晚" names no two KPIs: one finding, said of both)."""
     parts = _ENUMERATION.split(text.strip(" 。."))
-    if len(parts) < 2 or any(not _HAN.search(p) or len(p) > _NAME_HAN for p in parts):
+    if len(parts) < 2 or any(not HAN.search(p) or len(p) > _NAME_HAN for p in parts):
         return []
-    named = [next((k for k in kpis if _pairs(p) & _pairs(k)), None) for p in parts]
+    named = [next((k for k in kpis if han_pairs(p) & han_pairs(k)), None) for p in parts]
     return parts if None not in named and len(set(named)) == len(parts) else []
-
-
-def _pairs(text: str) -> set[str]:
-    han = "".join(_HAN.findall(text))
-    return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
 def _listed(text: str) -> list[str]:
@@ -201,7 +196,7 @@ def _listed(text: str) -> list[str]:
     strong = bool(rest) and bool(_next_item().match(rest[0].strip()) or _missed().match(rest[0].strip()))
     if names < 2 and not (names == 1 and strong):
         return [text]
-    comma = "，" if _HAN.search(text) else ", "
+    comma = "，" if HAN.search(text) else ", "
     items = [_name_of(p) for p in parts[:names]]
     for part in rest:  # what follows the names goes on about the last item, unless it opens another
         if _opens_item(part, names):

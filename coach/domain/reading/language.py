@@ -21,6 +21,12 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 HAN_PER_LATIN_WORD = 0.5
 
 
+def han_pairs(text: str) -> set[str]:
+    """Neighbouring Chinese characters, the text's Chinese read as one run: "损耗也超了" → 损耗, 耗也, …."""
+    han = "".join(HAN.findall(text))
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
 def detect_language(text: str, default: Language = "en") -> Language:
     """zh or en by the share of Chinese characters to Latin words; `default` when the text has neither."""
     han = len(HAN.findall(text))

@@ -16,6 +16,7 @@ from coach.domain.parsing import has_date
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
 from coach.domain.reading.goal_list import read_list as goals_stated
+from coach.domain.reading.language import HAN, han_pairs
 from coach.domain.reading.meeting_order import (
     WEIGHT,
     in_method_order,
@@ -60,7 +61,6 @@ _INLINE_TURN = re.compile(
 )
 _QUESTION = re.compile(r"[？?]\s*$")
 _NAME_ASKED = re.compile(r"^([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*[？?]$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def messages(spoken: list[Spoken], asked: str | None = None, findings: tuple[str
                         and not has_date(said)
                         and not declines(said)
                     ):
-                        _join(out, topic, f"{person}{'，' if _HAN.search(task) else ', '}{task}", "；")
+                        _join(out, topic, f"{person}{'，' if HAN.search(task) else ', '}{task}", "；")
                         continue  # "小李，周报模板下周五前改好？" "可以。": the date was in the question
                     # a date in the answer is the one agreed: "Leona, the weekend shift rota?" "Next Friday."
                     if takes(said, agreed, anyone=person is None):
@@ -242,11 +242,11 @@ def messages(spoken: list[Spoken], asked: str | None = None, findings: tuple[str
                 ):
                     _join(out, topic, said, "；")
             elif topic is None and cues.highlight_said().search(said):  # "按时取衣率好，是因为…"
-                out.append(("亮点：" if _HAN.search(said) else "Highlights: ") + said)
+                out.append(("亮点：" if HAN.search(said) else "Highlights: ") + said)
             elif is_lesson(said, labelled=dimension_label(said)):
                 passing.append(_one_clause(said))
             elif says_missed(said):  # "the supervisor app was due in June and it never happened"
-                out.append(("该做没做的：" if _HAN.search(said) else "What we should have done: ") + said)
+                out.append(("该做没做的：" if HAN.search(said) else "What we should have done: ") + said)
             elif topic is not None and (drilled := _finding_drilled(topic, said)) is not None:
                 finding, ladder = drilled  # "And the bad?" "Missed visits… If you keep asking why, …"
                 _join(out, topic, finding, _stop(finding))
@@ -275,13 +275,13 @@ def _named_area(said: str) -> str:
         return said
     parts = sentences(opened[1])
     area = parts[0] if parts else ""
-    short = len(area) <= 8 if _HAN.search(area) else len(area.split()) <= 3
+    short = len(area) <= 8 if HAN.search(area) else len(area.split()) <= 3
     at = said.rfind(area)
     if len(parts) < 2 or not short or at < 0:
         return said
     rest = said[at + len(area) :].lstrip("。. ")
     name = area.rstrip("。. ")
-    return f"{said[:at]}{name}{'：' if _HAN.search(name) else ': '}{rest}"
+    return f"{said[:at]}{name}{'：' if HAN.search(name) else ': '}{rest}"
 
 
 def _kpi_asked(said: str, out: list[str]) -> str | None:
@@ -290,14 +290,14 @@ def _kpi_asked(said: str, out: list[str]) -> str | None:
     body = re.sub(r"(?:呢|吗)?[？?\s]*$", "", without_acknowledgements(said)).strip()
     if not _QUESTION.search(said) or not body or cues.why().search(body):
         return None
-    short = len(body) <= 6 if _HAN.search(body) else len(body.split()) <= 2 and body.isascii()
+    short = len(body) <= 6 if HAN.search(body) else len(body.split()) <= 2 and body.isascii()
     if not short or not re.fullmatch(r"[\w\s'-]+", body):
         return None
-    edge = "" if _HAN.search(body) else r"\b"  # Chinese has no spaces: "客诉目标…" names 客诉
+    edge = "" if HAN.search(body) else r"\b"  # Chinese has no spaces: "客诉目标…" names 客诉
     named = re.compile(rf"{edge}{re.escape(body)}{edge}", re.I)
     for sentence in (s for message in out for s in sentences(message)):
         if named.search(sentence) and cues.kpi_words().search(sentence) and re.search(r"\d", sentence):
-            return f"挖{body}：" if _HAN.search(body) else f"Dig into {body.lower()}: "
+            return f"挖{body}：" if HAN.search(body) else f"Dig into {body.lower()}: "
     return None
 
 
@@ -306,7 +306,7 @@ def _finding_heads(findings: tuple[str, ...]) -> set[str]:
 
 
 def _finding_head(finding: str) -> str:
-    return f"{finding}：" if _HAN.search(finding) else f"{finding}: "
+    return f"{finding}：" if HAN.search(finding) else f"{finding}: "
 
 
 def _finding_asked(said: str, findings: tuple[str, ...]) -> str | None:
@@ -316,7 +316,7 @@ def _finding_asked(said: str, findings: tuple[str, ...]) -> str | None:
     body = re.sub(r"^(?:and|what about|how about|那|还有)\s*", "", body, flags=re.I)
     if not findings or not _QUESTION.search(said) or not body or cues.why().search(body):
         return None
-    short = 2 <= len(body) <= 8 if _HAN.search(body) else len(body.split()) <= 4
+    short = 2 <= len(body) <= 8 if HAN.search(body) else len(body.split()) <= 4
     if not short or not re.fullmatch(r"[\w\s'-]+", body):
         return None
     said_words = _stems(body)
@@ -329,9 +329,8 @@ def _finding_asked(said: str, findings: tuple[str, ...]) -> str | None:
 
 def _stems(text: str) -> set[str]:
     """An English word by its stem, lower case; Chinese by its character pairs."""
-    if _HAN.search(text):
-        han = "".join(_HAN.findall(text))
-        return {han[i : i + 2] for i in range(len(han) - 1)}
+    if HAN.search(text):
+        return han_pairs(text)
     words = re.findall(r"[a-z0-9]+", text.lower())
     return {re.sub(r"(?:es|s)$", "", w) for w in words if w not in {"the", "a", "an", "our", "and", "on"}}
 
@@ -344,7 +343,7 @@ def _as_one_clause(said: str) -> str:
 
 
 def _comma(text: str) -> str:
-    return "，" if _HAN.search(text) else ", "
+    return "，" if HAN.search(text) else ", "
 
 
 def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
@@ -357,7 +356,7 @@ def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
 def _one_clause(said: str) -> str:
     """A lesson and the dimension said after it as one item: "keep the flu jabs, That's people"; another
     sentence after it is another lesson ("Stop letting each desk…. And a welcome series is new, business")."""
-    joiner, stop = ("，", "。") if _HAN.search(said) else (", ", ". ")
+    joiner, stop = ("，", "。") if HAN.search(said) else (", ", ". ")
     out = ""
     for sentence in (strip_filler(s).rstrip("。.；; ") for s in sentences(said)):
         out += (joiner if only_dimension_label(sentence) else stop if out else "") + sentence
@@ -373,7 +372,7 @@ def _why_about(said: str, before: str | None) -> str | None:
     if not stated or _QUESTION.search(stated) or not _QUESTION.search(body) or not _asks_why(body):
         return None
     phenomenon = stated.rstrip("。.；; ")
-    zh = bool(_HAN.search(phenomenon))
+    zh = bool(HAN.search(phenomenon))
     if _asks_why(body) == "bare":
         return f"现象：{phenomenon}。为什么：" if zh else f"Phenomenon: {phenomenon}. Why: "
     return f"现象：{phenomenon}。{body}" if zh else f"Phenomenon: {phenomenon}. {body} "
@@ -418,7 +417,7 @@ def _action_head(said: str) -> tuple[str, str] | None:
     rest = opened[1].strip()
     head = text[: len(text) - len(opened[1])].rstrip(" ，,") if opened[1] else text
     if not head.rstrip().endswith((":", "：")):
-        head = head.rstrip("。. ") + ("：" if _HAN.search(head) else ": ")
+        head = head.rstrip("。. ") + ("：" if HAN.search(head) else ": ")
     return head, rest
 
 
@@ -427,7 +426,7 @@ def _actions_said_plainly(said: str) -> str:
     opened = opens(said)
     if opened is None or opened[0] != "actions" or said.lstrip().startswith(("行动", "Action", "action")):
         return said
-    return ("行动：" if _HAN.search(said) else "Actions: ") + opened[1].lstrip(" ，,:：")
+    return ("行动：" if HAN.search(said) else "Actions: ") + opened[1].lstrip(" ，,:：")
 
 
 def _list_topic(said: str) -> str | None:
@@ -440,7 +439,7 @@ def _list_topic(said: str) -> str | None:
         return head
     if not head.rstrip().endswith(("，", ",")):
         return None
-    return head.rstrip(" ，,") + ("：" if _HAN.search(head) else ": ")  # "那下一步，…" opens the list too
+    return head.rstrip(" ，,") + ("：" if HAN.search(head) else ": ")  # "那下一步，…" opens the list too
 
 
 def _bears_facts(said: str) -> bool:
@@ -467,7 +466,7 @@ def _finding_drilled(topic: str, said: str) -> tuple[str, str] | None:
     at = said.find(parts[rung])
     finding, ladder = said[:at].strip(), said[at:].strip()
     phenomenon = finding.rstrip("。.；; ")
-    head = f"现象：{phenomenon}。" if _HAN.search(phenomenon) else f"Phenomenon: {phenomenon}. "
+    head = f"现象：{phenomenon}。" if HAN.search(phenomenon) else f"Phenomenon: {phenomenon}. "
     return finding, head + ladder
 
 
@@ -480,7 +479,7 @@ def _after_question(text: str, stop: str) -> str:
 def _join(out: list[str], topic: str, said: str, stop: str) -> None:
     """The answers to one question go into one message (a drill-down is one chain, a list one list)."""
     if out and out[-1].startswith(topic):
-        stop = "; " if stop == "；" and not _HAN.search(said) else stop  # "…by June 15; Lee will…"
+        stop = "; " if stop == "；" and not HAN.search(said) else stop  # "…by June 15; Lee will…"
         out[-1] = f"{out[-1].rstrip('。.；; ')}{_after_question(out[-1], stop)}{said}"
     else:
         out.append(f"{topic}{said}")
@@ -491,4 +490,4 @@ def _is_action_topic(topic: str) -> bool:
 
 
 def _stop(text: str) -> str:
-    return "。" if _HAN.search(text) else ". "
+    return "。" if HAN.search(text) else ". "

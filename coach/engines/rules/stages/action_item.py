@@ -13,6 +13,7 @@ from coach.domain.parsing import DateMention
 from coach.domain.parsing.owner_person import owner_person
 from coach.domain.reading import cues
 from coach.domain.reading.action_kind import action_kind
+from coach.domain.reading.language import han_pairs
 from coach.domain.reading.people import in_full
 from coach.domain.retrospective import ActionItem
 from coach.engines.rules.action_words import deadline, owner_in, owner_me, work_clauses
@@ -30,9 +31,7 @@ def _label(name: str) -> re.Pattern[str]:
 
 def _grams(text: str) -> set[str]:
     low = text.lower()
-    words = set(re.findall(r"[a-z][a-z-]{3,}", low))
-    han = re.sub(r"[^\u4e00-\u9fff]", "", low)
-    return words | {han[i : i + 2] for i in range(len(han) - 1)}
+    return set(re.findall(r"[a-z][a-z-]{3,}", low)) | han_pairs(low)
 
 
 def lesson_for(t: Turn, text: str, asked: int | None) -> int | None:

@@ -65,13 +65,7 @@ def _grams(text: str) -> set[str]:
 
 def finding_overlap(words: str, finding: str) -> int:
     """How many words (or pairs of Chinese characters) `words` shares with a finding's text."""
-
-    def pairs(text: str) -> set[str]:
-        low = text.lower()
-        han = re.sub(r"[^\u4e00-\u9fff]", "", low)
-        return set(re.findall(r"[a-z][a-z-]{2,}", low)) | {han[i : i + 2] for i in range(len(han) - 1)}
-
-    return len(pairs(words) & pairs(finding))
+    return len(word_grams(words) & word_grams(finding))
 
 
 def _dig(t: Turn, target: str) -> None:
