@@ -40,7 +40,7 @@ def _grams(text: str) -> set[str]:
     return {re.sub(r"(?:ing|ed|es|s)$", "", g) if g.isascii() else g for g in grams}
 
 
-def _named(t: Turn, head: str) -> str | None:
+def finding_named(t: Turn, head: str) -> str | None:
     """The finding (a shortfall, else a goal) the words name: at least half of their words or character
     pairs are the finding's."""
     said = _grams(head)
@@ -80,7 +80,7 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
     found: dict[int, CauseChain] = {}
     for i, sentence in enumerate(said):
         cause = read_said_cause(sentence)
-        finding = _named(t, cause.head) if cause is not None else None
+        finding = finding_named(t, cause.head) if cause is not None else None
         if cause is None or finding is None or finding == now or opens(sentence) is not None:
             continue
         if now and 2 * len(_grams(cause.head) & _grams(now)) >= len(_grams(cause.head)):
@@ -107,7 +107,7 @@ def _same_story(t: Turn, said: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     for i, sentence in enumerate(said):
         head = read_same_story(sentence)
-        finding = _named(t, head) if head is not None else None
+        finding = finding_named(t, head) if head is not None else None
         if finding is not None and finding != told:
             found[i] = finding
     if found:

@@ -63,11 +63,6 @@ def _grams(text: str) -> set[str]:
     return words | set(han) if len(han) <= 3 else words | {han[i : i + 2] for i in range(len(han) - 1)}
 
 
-def finding_overlap(words: str, finding: str) -> int:
-    """How many words (or pairs of Chinese characters) `words` shares with a finding's text."""
-    return len(word_grams(words) & word_grams(finding))
-
-
 def _dig(t: Turn, target: str) -> None:
     """Start the drill-down on the finding the user names; the closest one offered, else their words."""
     options = candidates(t)

@@ -401,19 +401,18 @@ _TOPIC_HEAD = re.compile(
 def _other_finding_named(t: Turn, current: str) -> tuple[str, str] | None:
     """(the finding, the words after its name) when the message opens by naming a finding still to drill
     other than the one just drilled; None when it names none or names the current one."""
-    from coach.engines.rules.stages.analysis import candidates, finding_overlap
+    from coach.engines.rules.finding_causes import finding_named
+    from coach.engines.rules.stages.analysis import candidates
 
     head = _TOPIC_HEAD.match(t.text.strip())
     if head is None:
         return None
-    topic = head.group("topic") or head.group("en") or ""
-    if finding_overlap(topic, current):
+    named = finding_named(t, head.group("topic") or head.group("en") or "")
+    if named is None or named == current or named not in candidates(t):
         return None
-    scored = [(finding_overlap(topic, option), option) for option in candidates(t) if option != current]
-    best = max(scored, default=(0, ""), key=lambda s: s[0])
     # "the waste one is external, …": what follows its name says "it"
     rest = re.sub(r"^(?:is|was|'s)\b", "it is", t.text.strip()[head.end() :], flags=re.I)
-    return (best[1], rest) if best[0] else None
+    return named, rest
 
 
 def _offer_another(t: Turn) -> None:
