@@ -21,7 +21,7 @@ from coach.engines.rules.chain_filing import file_chain
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import has_share, parse_share, without_share
 from coach.engines.rules.stages import analysis, drilldown
-from coach.engines.rules.text import has_words, quote, word_grams
+from coach.engines.rules.text import has_words, quote, stem, word_grams
 from coach.engines.rules.turn import Turn
 
 # the steps after the findings, where the coach offers or goes on with a drill-down
@@ -37,7 +37,7 @@ def _stop() -> frozenset[str]:
 def _grams(text: str) -> set[str]:
     """Word grams, an English word by its stem ("Rejects" names "the rejected loads")."""
     grams = word_grams(text) - _stop()
-    return {re.sub(r"(?:ing|ed|es|s)$", "", g) if g.isascii() else g for g in grams}
+    return {stem(g) if g.isascii() else g for g in grams}
 
 
 def finding_named(t: Turn, head: str) -> str | None:

@@ -13,7 +13,7 @@ from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import touches
 from coach.engines.rules.share import parse_share, parse_shares, share_segments
 from coach.engines.rules.stages import drilldown
-from coach.engines.rules.text import has_words, quote, word_grams
+from coach.engines.rules.text import has_words, quote, stem, word_grams
 from coach.engines.rules.turn import Turn
 
 
@@ -111,12 +111,17 @@ def _shares_a_pair(words: str, chain: CauseChain) -> bool:
 
 def _stems(text: str) -> set[str]:
     words = re.findall(r"[A-Za-z]{3,}", text)
-    stems = {re.sub(r"(?:ing|ed|es|s)$", "", w.lower()) for w in words}
+    stems = {stem(w.lower()) for w in words}
     return {w for w in stems if len(w) >= 3} - _stem_stop()
 
 
 @cache
-def _stem_stop() -> frozenset[str]:
-    """Words that name no chain when a share is moved onto one ("the … thing is bigger. Make it 70%")."""
+def naming_stop() -> frozenset[str]:
+    """Words that name no chain or cause ("the … thing is bigger. Make it 70%", "That's")."""
     said = f"{cues.alternatives('finding_cause_stop')}|{cues.alternatives('chain_naming_stop')}"
-    return frozenset(re.sub(r"(?:ing|ed|es|s)$", "", w) for w in re.findall(r"[a-z]+", said))
+    return frozenset(re.findall(r"[a-z]+", said))
+
+
+@cache
+def _stem_stop() -> frozenset[str]:
+    return frozenset(stem(w) for w in naming_stop())

@@ -147,6 +147,11 @@ def item_numbers(text: str) -> list[int]:
     return numbers
 
 
+def stem(word: str) -> str:
+    """An English word without its ending, so "rejects", "rejected" and "rejecting" meet as "reject"."""
+    return re.sub(r"(?:ing|ed|es|s)$", "", word)
+
+
 def word_grams(text: str) -> set[str]:
     """Latin words of 4+ letters and Chinese character pairs: enough to tell which item a message names."""
     low = text.lower()

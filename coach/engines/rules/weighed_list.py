@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from coach.domain.critique import is_external
 from coach.domain.reading import cues
@@ -21,6 +20,7 @@ from coach.engines.rules.chain_filing import file_chain
 from coach.engines.rules.chains import read_chain
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import has_share, parse_share, parse_shares, shares_said, without_share
+from coach.engines.rules.share_fixes import naming_stop, share_fix
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.text import has_words, quote, split_cause, word_grams
 from coach.engines.rules.turn import Turn
@@ -46,7 +46,7 @@ def _weighed(sentence: str) -> Weighed | None:
     it ("that's theirs", "不用挖了") go."""
     body = strip_filler(sentence).rstrip(" 。.;；!！")
     body = cues.rest().sub("", body, count=1).lstrip(" ：:，,")  # "剩下一成是…", "The rest is …"
-    if has_rung(body) or len(shares_said(body)) != 1 or _corrects().search(body):
+    if has_rung(body) or len(shares_said(body)) != 1 or share_fix().search(body):
         return None
     clauses = _CLAUSE.split(body)
     at = next(i for i, c in enumerate(clauses) if has_share(c))
@@ -75,7 +75,7 @@ def _several_in_one(sentence: str) -> list[Weighed]:
     """ "另外两成是新仪器的参数设置错了，一成是甲方中途改范围，甲方那个是外部的": causes weighed in one
     sentence, every other clause a remark; none when a clause says more."""
     body = strip_filler(sentence).rstrip(" 。.;；!！")
-    if has_rung(body) or _corrects().search(body):
+    if has_rung(body) or share_fix().search(body):
         return []
     said = parse_shares(body)
     if len(said) < 2 or sum(s.share for s in said) > _MOST or not all(0 < s.share < 1 for s in said):
@@ -92,21 +92,10 @@ def _several_in_one(sentence: str) -> list[Weighed]:
     return out
 
 
-def _corrects() -> re.Pattern[str]:
-    """Words that correct a share given before ("actually make that 70%", "刚说了，七成"): no new cause."""
-    return cues.words_pattern("share_already_given")
-
-
-@cache
-def _stop() -> frozenset[str]:
-    said = f"{cues.alternatives('finding_cause_stop')}|{cues.alternatives('chain_naming_stop')}"
-    return frozenset(re.findall(r"[a-z]+", said))
-
-
 def _names_a_cause(cause: str) -> bool:
     """Words enough to be a cause: two words or Chinese character pairs beyond those that only point
     ("That's", "这个")."""
-    return not is_meta_remark(cause) and len(word_grams(cause) - _stop()) >= 2
+    return not is_meta_remark(cause) and len(word_grams(cause) - naming_stop()) >= 2
 
 
 @dataclass(frozen=True)
