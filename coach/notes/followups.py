@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from coach.domain.reading.language import HAN
 from coach.notes import cues, prose
 from coach.notes.finding_cues import is_bare_share
 from coach.notes.segment import Item
@@ -165,14 +166,13 @@ _TELLS_WORDS, _TELLS_CJK = 9, 16
 def _names_then_tells(named: str, told: str) -> bool:
     """ "The in-app guide too." then "Tickets about first-time setup dropped by a third since we shipped it.":
     a few words name it, a longer statement not joined on as another one ("And …", "还有…") tells it."""
-    short = len(_WORDS.findall(named)) <= _NAMED_WORDS and len(_HAN.findall(named)) <= _NAMED_CJK
-    longer = len(_WORDS.findall(told)) >= _TELLS_WORDS or len(_HAN.findall(told)) >= _TELLS_CJK
+    short = len(_WORDS.findall(named)) <= _NAMED_WORDS and len(HAN.findall(named)) <= _NAMED_CJK
+    longer = len(_WORDS.findall(told)) >= _TELLS_WORDS or len(HAN.findall(told)) >= _TELLS_CJK
     another = phrases("separate_lead", anchored=True).match(told) is not None
     return short and longer and not another and not cues.QUESTION.search(told)
 
 
 _WORDS = re.compile(r"[A-Za-z']+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _bare_root(text: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from coach.domain.reading.language import HAN
 from coach.notes import cues, finding_cues
 from coach.notes.segment import Item
 from coach.notes.wordlists import phrases
@@ -14,7 +15,6 @@ from coach.notes.wordlists import phrases
 K = TypeVar("K", bound=str)
 
 _WORDS = re.compile(r"[A-Za-z']+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # "续当率达标，…", "Revenue beat the target …": a measure that went well, named at the start, is news
 _GOAL_WENT_WELL = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:能|也)?(?:达标|超额|超出|超了|能超|完成了)")
 
@@ -97,8 +97,8 @@ def _gives_reason(text: str) -> bool:
     if reason is None:
         return False
     before = text[: reason.start()].strip()
-    if _HAN.search(before) or not _WORDS.search(before):
-        return len(_HAN.findall(before)) <= 4 and (not before or _POINTS_ON_ZH.match(before) is not None)
+    if HAN.search(before) or not _WORDS.search(before):
+        return len(HAN.findall(before)) <= 4 and (not before or _POINTS_ON_ZH.match(before) is not None)
     return len(_WORDS.findall(before)) <= 8 and _POINTS_ON_EN.match(before) is not None
 
 
@@ -109,7 +109,7 @@ def _own_reason(text: str) -> bool:
     reason = phrases("success_reason").search(text)
     copula = _ZH_COPULA_REASON.match(text)
     head = text[: reason.start()] if reason else copula.group(1) if copula else ""
-    return len(_WORDS.findall(head)) >= 2 or len(_HAN.findall(head)) >= 2
+    return len(_WORDS.findall(head)) >= 2 or len(HAN.findall(head)) >= 2
 
 
 _POINTS_ON_EN = re.compile(
@@ -133,7 +133,7 @@ def _says_little(text: str) -> bool:
     """ "I just liked drawing them.": a short remark with no number."""
     if re.search(r"\d", text):
         return False
-    return len(_WORDS.findall(text)) <= 6 and len(_HAN.findall(text)) <= 10
+    return len(_WORDS.findall(text)) <= 6 and len(HAN.findall(text)) <= 10
 
 
 def _points_back(first: str, text: str) -> bool:
@@ -142,7 +142,7 @@ def _points_back(first: str, text: str) -> bool:
     runs = {
         head[k : k + 4]
         for k in range(len(head) - 3)
-        if _HAN.fullmatch(head[k]) and len(_HAN.findall(head[k : k + 4])) == 4
+        if HAN.fullmatch(head[k]) and len(HAN.findall(head[k : k + 4])) == 4
     }
     words = {w.lower() for w in _WORDS.findall(head) if len(w) >= 6}
     return any(r in text for r in runs) or any(w in text.lower() for w in words)

@@ -18,10 +18,10 @@ from functools import cache
 from coach.domain.parsing.dates import has_date
 from coach.domain.parsing.owners import person_name
 from coach.domain.reading import cues
+from coach.domain.reading.language import HAN
 
 _BRACKETS = re.compile(r"\s*[（(](?P<inner>[^（()）]*)[)）]")
 _SHORT_FORM = re.compile(r"[小老阿][\u4e00-\u9fff]|[\u4e00-\u9fff]|[A-Z][a-z]+")  # "小韩", "Dan"
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # a Chinese name: 2–4 characters (小/老/阿 and one); a transliterated one joins its parts with ·; "阿May"
 _HAN_NAME = re.compile(
     r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,8}|[小老阿][A-Za-z]{2,12}"
@@ -59,7 +59,7 @@ def owner_person(said: str | None) -> str | None:
     if (whole := person_name(body)) is not None:
         return whole  # "王总", "Alice Chen", "产品部": a whole name as it is
     outside = _BRACKETS.sub("", body).strip()
-    person = _han_person(outside) if _HAN.search(outside) else _latin_person(outside)
+    person = _han_person(outside) if HAN.search(outside) else _latin_person(outside)
     if person is None or _SHORT_FORM.fullmatch(person):
         # "调度的小韩（韩冬梅）": the brackets give the full name of a short one
         return _name_in_brackets(body) or person
@@ -89,7 +89,7 @@ def _han_person(body: str) -> str | None:
         return bare
     if titled := _after_title().match(bare):
         return titled["name"]  # "东校区的校区长柏云": the name after the title
-    if _LATIN_WORD.match(bare) and not _HAN.search(bare):
+    if _LATIN_WORD.match(bare) and not HAN.search(bare):
         return _latin_person(bare)
     return None
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from coach.domain.reading import cues
+from coach.domain.reading.language import HAN
 
 BlockKind = (
     str  # "highlights" | "shortfalls" | "missed" | "chain" | "reflection" | "lessons" | "actions" | "text"
@@ -26,7 +27,6 @@ _PERIOD_CAPITALISED = r"(?<=[.])\s+(?=[A-Z])"
 # "Highlights: X / Shortfalls: Y": a slash between spaces parts the sentences of a terse message
 _SLASH = r"\s+/\s+"
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}\s*[.)）、]|[（(]\d{1,2}[)）])\s*")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SHARE = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent)")
 
 
@@ -53,7 +53,7 @@ class Block:
             elif _BULLET.match(sentence):
                 out = f"{out}\n{sentence}"
             else:
-                out = f"{out}{'。' if _HAN.search(out[-1:]) else ' '}{sentence}"
+                out = f"{out}{'。' if HAN.search(out[-1:]) else ' '}{sentence}"
         return out
 
     @property
@@ -65,7 +65,7 @@ class Block:
 def _joined(parts: list[str]) -> str:
     out = ""
     for sentence in parts:
-        joiner = "\n" if _BULLET.match(sentence) or _HAN.search(sentence[:1]) else " "
+        joiner = "\n" if _BULLET.match(sentence) or HAN.search(sentence[:1]) else " "
         out = f"{out}{joiner}{sentence}" if out else sentence
     return out
 
@@ -183,7 +183,7 @@ def _goes_below(block: Block, sentence: str) -> bool:
 def _only_weighs(sentence: str) -> bool:
     """A short sentence that only gives a share ("这个占等候的七成", "That's 70% of it")."""
     rest = _SHARE.sub(" ", sentence)
-    few_words = len(_HAN.findall(rest)) <= 10 and len(re.findall(r"[A-Za-z]+", rest)) <= 5
+    few_words = len(HAN.findall(rest)) <= 10 and len(re.findall(r"[A-Za-z]+", rest)) <= 5
     return bool(_SHARE.search(sentence)) and few_words
 
 

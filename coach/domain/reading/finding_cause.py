@@ -13,9 +13,9 @@ from functools import cache
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, strip_filler
+from coach.domain.reading.language import HAN
 from coach.domain.reading.meta import is_meta_remark
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ARROW = re.compile(r"→|->|=>")
 _CLAUSES = re.compile(r"\s*[，,;；]\s*|(?<=[A-Za-z%)])\.\s+")
 _HEAD_HAN = 12  # "新品上架晚", "重复报修": a finding's name, not a sentence
@@ -56,8 +56,8 @@ def _pointer() -> re.Pattern[str]:
 
 
 def _short(head: str) -> bool:
-    if _HAN.search(head):
-        return 2 <= len(_HAN.findall(head)) <= _HEAD_HAN and not head.endswith("的")  # "做得好的是…"
+    if HAN.search(head):
+        return 2 <= len(HAN.findall(head)) <= _HEAD_HAN and not head.endswith("的")  # "做得好的是…"
     return 0 < len(head.split()) <= _HEAD_WORDS
 
 
@@ -69,7 +69,7 @@ def _without_asides(cause: str) -> str:
         for c in clauses
         if not _aside().match(c.strip()) and not _pointer().match(c.strip()) and not is_meta_remark(c)
     ]
-    return ("，" if _HAN.search(cause) else ", ").join(kept)
+    return ("，" if HAN.search(cause) else ", ").join(kept)
 
 
 def only_aside(text: str) -> bool:
@@ -92,7 +92,7 @@ def _mentioned_only(body: str) -> str:
             head = head[:at].rstrip(" ，,")
             break
     kept = [c for c in rest if not _aside().match(c.strip(" ，,"))]
-    return ("" if _HAN.search(body) else " ").join([head + comma, *kept]) if kept else head
+    return ("" if HAN.search(body) else " ").join([head + comma, *kept]) if kept else head
 
 
 def read_said_cause(sentence: str) -> SaidCause | None:
@@ -107,7 +107,7 @@ def read_said_cause(sentence: str) -> SaidCause | None:
     head = re.sub(r"^(?:the|our)\s+", "", match.group("head").strip(), flags=re.I)
     cause = _without_asides(match.group("cause").strip(" ，,。."))
     # a cause says something in four characters, three Chinese ones ("等太久")
-    least = _CAUSE_LEAST - 1 if _HAN.search(cause) else _CAUSE_LEAST
+    least = _CAUSE_LEAST - 1 if HAN.search(cause) else _CAUSE_LEAST
     if not _short(head) or _not_a_name().match(head) or len(cause) < least:
         return None
     return SaidCause(head=head, cause=cause)

@@ -9,21 +9,21 @@ import re
 from coach.domain.parsing import has_date
 from coach.domain.reading import edit_cues
 from coach.domain.reading.blocks import has_rung, opens, sentences, strip_filler
+from coach.domain.reading.language import HAN
 
 # a share said as a number: "八成", "70%", "75 percent"
 WEIGHT = re.compile(r"[一二两三四五六七八九十\d.]+\s*(?:成|%|％|percent\b)")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _stop(text: str) -> str:
-    return "。" if _HAN.search(text) else ". "
+    return "。" if HAN.search(text) else ". "
 
 
 def with_lessons(out: list[str], passing: list[str]) -> list[str]:
     """The lessons said in passing join the meeting's list of lessons, or make one before its actions."""
     if not passing:
         return out
-    zh = bool(_HAN.search("".join(passing)))
+    zh = bool(HAN.search("".join(passing)))
     stop = "；" if zh else ". "
     listed = next((i for i, m in enumerate(out) if lesson_list(m) or opens_kind(m) == "lessons"), None)
     if listed is not None:

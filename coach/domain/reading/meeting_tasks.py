@@ -7,9 +7,9 @@ import re
 
 from coach.domain.parsing import ANY_DAY, find_dates, has_date
 from coach.domain.reading import cues
+from coach.domain.reading.language import HAN
 
 _QUESTION = re.compile(r"[？?]\s*$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # what sets a person named after their task apart: a comma or a dash ("Pay review - Tamsin, can you?")
 _BEFORE_PERSON = r"(?:\s*[,，]|\s+[-–—]+|——)\s*"
 # a line addressed to someone: "Ben, can you…", "阿杰，你能…"
@@ -53,7 +53,7 @@ def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
         return _asked(None, cues.named(bare, "task") or "")  # "跟货运平台对接呢？": someone is named next
     if (anyone := cues.open_ask().search(body)) is not None:
         before, after = body[: anyone.start()].strip(" ，,"), body[anyone.end() :].strip(" ，,")
-        task = before if _HAN.search(body) else ", ".join(p for p in (before, after) if p)
+        task = before if HAN.search(body) else ", ".join(p for p in (before, after) if p)
         return _asked(None, task)
     return None
 
@@ -68,12 +68,10 @@ def named_task(said: str, people: set[str]) -> str | None:
     )
     if not names or match is None or not has_date(match.group("when")):
         return None
-    joiner = "，" if _HAN.search(said) else ", "
+    joiner = "，" if HAN.search(said) else ", "
     how = match.group("how").strip()  # "去跟采购谈" says how; "跟一下", "you own it" only hand it over
     keys = (
-        ("person", "task", "how", "when")
-        if len(how) >= 4 and _HAN.search(how)
-        else ("person", "task", "when")
+        ("person", "task", "how", "when") if len(how) >= 4 and HAN.search(how) else ("person", "task", "when")
     )
     return joiner.join(match.group(k).strip() for k in keys)
 
@@ -104,7 +102,7 @@ def _named_only(task: str) -> bool:
 
 
 def _short(words: str) -> bool:
-    if _HAN.search(words):
+    if HAN.search(words):
         return len(re.sub(r"[吗呢吧？?\s]", "", words)) <= 8
     return len(words.split()) <= 6
 
@@ -131,8 +129,8 @@ def agreed_task(person: str, task: str, said: str) -> str:
     # "Yes, live by end of November": the state the task is to reach by then is part of it
     state = cues.task_state().search(said)
     if state is not None and state.group(0) not in task:
-        task = f"{task}{'' if _HAN.search(task) else ' '}{state.group(0).strip()}"
-    if _HAN.search(task):
+        task = f"{task}{'' if HAN.search(task) else ' '}{state.group(0).strip()}"
+    if HAN.search(task):
         return f"{person}，{task}，{when}{'' if re.search(r'前|之前|以前', said[start:]) is None else '前'}"
     return f"{person}, {task}, {when}"
 
@@ -162,14 +160,14 @@ def declines(said: str) -> bool:
 def speaker_owns(said: str, speaker: str) -> str:
     """ "I'll add the panel by Friday" → "Chen will add the panel by Friday"; "我来牵头" → "刘建华来牵头"."""
     if (mine := cues.self_assign().search(said)) and has_date(said):
-        if mine.start() == 0 and _HAN.search(said):  # "我这边跟工厂把对单定下来" → "罗敏负责跟工厂…"
+        if mine.start() == 0 and HAN.search(said):  # "我这边跟工厂把对单定下来" → "罗敏负责跟工厂…"
             return f"{speaker}负责{said[mine.end() :].lstrip('，, ')}"
-        owner = f"负责人{speaker}" if _HAN.search(said) else f"owner {speaker}"
+        owner = f"负责人{speaker}" if HAN.search(said) else f"owner {speaker}"
         return said[: mine.start()] + owner + said[mine.end() :]
     match = cues.first_person_task().search(said)
     if match is None or not (has_date(said) or _DATE_OR_OWNER.search(said)):
         return said
-    if _HAN.search(match.group(0)):
+    if HAN.search(match.group(0)):
         task, after = _POINTS_BACK.sub("", said[: match.start()].rstrip("，, ")), said[match.end() :]
         if task and (taken := _TAKEN_ON.match(after)):  # "雨季施工方案我来牵头，8月底前"
             return f"{task}，{speaker}负责，{after[taken.end() :]}"

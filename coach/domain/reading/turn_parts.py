@@ -8,11 +8,11 @@ import re
 
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import opens, sentences
+from coach.domain.reading.language import HAN
 from coach.domain.reading.meeting_order import WEIGHT, lesson_list, opens_kind
 from coach.domain.reading.passing import is_lesson, only_dimension_label
 
 _QUESTION = re.compile(r"[？?]\s*$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # a list's head said as a sentence, maybe with a word on how ("Lessons, quickly.", "经验，快速过一下。")
 _LIST_HEAD = re.compile(
@@ -74,7 +74,7 @@ def _opens_part(body: str) -> bool:
 
 def _head_alone(body: str) -> str:
     """ "Lessons then." → "Lessons then:": a list's head said as a sentence of its own, items to follow."""
-    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ":"), body + " x")[:-1]
+    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if HAN.search(m.group(1)) else ":"), body + " x")[:-1]
 
 
 def has_list_head(said: str) -> bool:
@@ -85,7 +85,7 @@ def has_list_head(said: str) -> bool:
 
 def with_colon(said: str) -> str:
     """The list's head followed by a colon, the way the coach reads a list ("行动项：…", "Lessons: …")."""
-    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if _HAN.search(m.group(1)) else ": "), said, count=1)
+    return _LIST_HEAD.sub(lambda m: m.group(1) + ("：" if HAN.search(m.group(1)) else ": "), said, count=1)
 
 
 def topic_given(said: str) -> str | None:
@@ -94,9 +94,9 @@ def topic_given(said: str) -> str | None:
     Only a line that opens a part and says nothing of it: a question, "亮点说一下。", "Action items.".
     """
     body = re.sub(r"(?:说一下|说说|聊聊|讲讲|呢|吗|吧)?[？?。.!！\s]*$", "", said.strip())
-    opened = opens(body + ("：" if _HAN.search(body) else ":")) if body else None
+    opened = opens(body + ("：" if HAN.search(body) else ":")) if body else None
     if opened is not None and opened[0] not in ("rest", "chain") and not opened[1].strip(" ：:"):
-        return body + ("：" if _HAN.search(body) else ": ")
+        return body + ("：" if HAN.search(body) else ": ")
     if not _QUESTION.search(said):
         return None
     if match := cues.why().search(body):
@@ -106,7 +106,7 @@ def topic_given(said: str) -> str | None:
                 r"^(?i:(?:did|does|do|is|was|were|are|has|have)\s+)", "", body[match.end() :].strip()
             )
         if subject:
-            return f"挖{subject}：" if _HAN.search(subject) else f"Dig into {subject}: "
+            return f"挖{subject}：" if HAN.search(subject) else f"Dig into {subject}: "
     return None
 
 

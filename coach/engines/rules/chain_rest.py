@@ -9,12 +9,11 @@ from functools import cache
 from coach.domain.critique import is_external
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
+from coach.domain.reading.language import HAN
 from coach.domain.reading.meta import is_meta_remark
 from coach.engines.rules.chains import ChainParts
 from coach.engines.rules.share import CauseShare, only_glue, parse_share, without_share
 from coach.engines.rules.text import has_words, split_cause
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @cache
@@ -103,7 +102,7 @@ def _details_kept_with_their_clause(clauses: list[str]) -> list[str]:
     kept: list[str] = []
     for clause in clauses:
         if kept and _COUNT_ONLY.fullmatch(clause.strip()):
-            comma = "，" if _HAN.search(clause) else ", "
+            comma = "，" if HAN.search(clause) else ", "
             kept[-1] = f"{kept[-1]}{comma}{clause.strip()}"
         else:
             kept.append(clause)

@@ -16,6 +16,7 @@ from typing import Literal
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.finding_cause import read_said_cause
+from coach.domain.reading.language import HAN
 from coach.domain.reading.meta import is_meta_remark
 from coach.engines.rules.chain_filing import same_cause
 from coach.engines.rules.share import (
@@ -49,7 +50,6 @@ def _share_tail() -> re.Pattern[str]:
     return re.compile(cues.alternatives("share_tail"))
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
 # "06:00" is a time, no clause; "A -> B" and "A => B" are a step down, as "A → B" is
@@ -135,7 +135,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             if asked and not layers and not head and phenomenon is None:
                 phenomenon = asked  # "why the wrong strength?": the question names what went wrong
             elif head and topic and not layers:
-                layers.append(("surface", "，".join(head) if _HAN.search(text) else ", ".join(head)))
+                layers.append(("surface", "，".join(head) if HAN.search(text) else ", ".join(head)))
                 head = []  # "装的时候赶时间。为什么赶？" on a finding: what is asked about is its first rung
             pending = "deeper"
             continue
@@ -194,7 +194,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             phenomenon, pending = _share_removed(clause), None
             phenomenon_sentence = number
         elif number == phenomenon_sentence and phenomenon and not layers and not _cause_word().match(clause):
-            phenomenon = phenomenon + ("，" if _HAN.search(clause) else ", ") + _share_removed(clause)
+            phenomenon = phenomenon + ("，" if HAN.search(clause) else ", ") + _share_removed(clause)
         elif pending is not None:
             layers.append((pending, _share_removed(clause)))
             root_sentence = number if pending == "root" else root_sentence
@@ -203,7 +203,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             layers and number == rung_sentence and layers[-1][0] != "root" and not _cause_word().match(clause)
         ):
             joiner = (
-                "，" if _HAN.search(clause) else ", "
+                "，" if HAN.search(clause) else ", "
             )  # "Why: the rule is vessel-first, nobody revisited it"
             layers[-1] = (layers[-1][0], layers[-1][1] + joiner + _share_removed(clause))
         elif not layers and _cause_word().match(clause):
@@ -212,7 +212,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
             head.append(clause)
         elif layers and layers[-1][0] == "root":
             if number == root_sentence and (more := _share_removed(clause)):
-                joiner = "，" if _HAN.search(more) else ", "
+                joiner = "，" if HAN.search(more) else ", "
                 layers[-1] = ("root", layers[-1][1] + joiner + more)
             # a remark in a later sentence ("产品线已经在改了") is not a deeper rung
         else:
@@ -229,7 +229,7 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
     root = _without_speaker(roots[-1])
     surface = [_without_speaker(w) for _, w in layers if w and w != roots[-1]]
-    joiner = "，" if _HAN.search(text) else ", "
+    joiner = "，" if HAN.search(text) else ", "
     said = phenomenon or joiner.join(head)
     if phenomenon is None and len(head) == 1 and (top := _top_with_cause(head[0])) is not None:
         # "first response slipped because mornings are understaffed; underneath that, …": the finding,
@@ -304,7 +304,7 @@ def _beside(clauses: list[tuple[int, str]]) -> dict[int, str]:
         if not cued:
             continue
         words = [cues.also_a_cause().sub("", c).strip(" ，,") for c in said]
-        cause = ("，" if _HAN.search("".join(said)) else ", ").join(w for w in words if has_words(w))
+        cause = ("，" if HAN.search("".join(said)) else ", ").join(w for w in words if has_words(w))
         if cause:
             found[number] = cause
     return found
