@@ -15,7 +15,7 @@ def _union(parts: list[str]) -> str:
     return "|".join(f"(?:{part})" for part in parts)
 
 
-def _own_groups(fragment: str, group: str, suffix: str) -> str:
+def own_groups(fragment: str, group: str, suffix: str) -> str:
     """A fragment whose named group gets a name of its own, so every language's can sit in one pattern."""
     return fragment.replace(f"?P<{group}>", f"?P<{group}_{suffix}>")
 
@@ -47,7 +47,7 @@ def reflection_cues() -> dict[str, re.Pattern[str]]:
 
 @cache
 def dig() -> re.Pattern[str]:
-    digs = [_own_groups(dig, "topic", lang) for lang, dig in per_language("dig").items()]
+    digs = [own_groups(dig, "topic", lang) for lang, dig in per_language("dig").items()]
     return re.compile(rf"^(?:{_union(digs)})\s*", re.I)
 
 
@@ -100,7 +100,7 @@ def role_said() -> re.Pattern[str]:
 @cache
 def relay() -> re.Pattern[str]:
     relays = [
-        _own_groups(relay, "name", f"{lang}{i}")
+        own_groups(relay, "name", f"{lang}{i}")
         for lang in languages()
         for i, relay in enumerate(words(lang).get("relay", []))
     ]
@@ -261,7 +261,7 @@ def open_ask() -> re.Pattern[str]:
 def task_ask_bare() -> re.Pattern[str]:
     """A task asked in an action list with no one named ("跟货运平台对接呢？"); group `task` via `named`."""
     asks = [
-        _own_groups(ask, "task", f"{lang}{i}")
+        own_groups(ask, "task", f"{lang}{i}")
         for lang in languages()
         for i, ask in enumerate(words(lang).get("task_ask_bare", []))
     ]
@@ -372,7 +372,7 @@ def outcome() -> dict[str, re.Pattern[str]]:
 def named_lead() -> re.Pattern[str]:
     """A person named before their answers ("Kwame from the learning team:", "还有兽医助理阿杰，他只说了")."""
     leads = [
-        _own_groups(lead, "name", f"{lang}{i}")
+        own_groups(lead, "name", f"{lang}{i}")
         for lang in languages()
         for i, lead in enumerate(words(lang).get("named_lead", []))
     ]
@@ -383,7 +383,7 @@ def named_lead() -> re.Pattern[str]:
 def relayed_lead() -> re.Pattern[str]:
     """A person named with their role whose answers were passed on ("Dev Patel, our lead, sent his.")."""
     leads = [
-        _own_groups(lead, "name", f"{lang}{i}")
+        own_groups(lead, "name", f"{lang}{i}")
         for lang in languages()
         for i, lead in enumerate(words(lang).get("relayed_lead", []))
     ]

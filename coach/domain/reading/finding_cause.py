@@ -15,6 +15,7 @@ from coach.domain.reading import cues
 from coach.domain.reading.blocks import has_rung, strip_filler
 from coach.domain.reading.language import HAN
 from coach.domain.reading.meta import is_meta_remark
+from coach.domain.reading.vocabulary import languages, words
 
 _ARROW = re.compile(r"→|->|=>")
 _CLAUSES = re.compile(r"\s*[，,;；]\s*|(?<=[A-Za-z%)])\.\s+")
@@ -27,6 +28,7 @@ _CAUSE_LEAST = 4  # characters a cause needs to say something
 class SaidCause:
     head: str  # the finding as named in the sentence
     cause: str
+    surface: str | None = None  # the cause said first when a later clause names what lies under it
 
 
 @cache
@@ -36,6 +38,32 @@ def _linked() -> re.Pattern[str]:
         rf"^(?P<head>[^，,。.;；:：!?！？]+?)\s*(?:{cues.alternatives('finding_cause_link')})\s*(?P<cause>.+)$",
         re.I,
     )
+
+
+@cache
+def _beneath() -> re.Pattern[str]:
+    said = [
+        cues.own_groups(fragment, "root", f"{lang}{i}")
+        for lang in languages()
+        for i, fragment in enumerate(words(lang).get("finding_cause_beneath", []))
+    ]
+    return re.compile(rf"^(?:{'|'.join(f'(?:{s})' for s in said)})[\s.。!！]*$", re.I)
+
+
+@cache
+def _remedy() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{cues.alternatives('finding_cause_remedy')})[\s.。!！]*$", re.I)
+
+
+def _layered(cause: str) -> tuple[str | None, str]:
+    """(surface, root) of a cause whose later clause names what lies under it ("高峰期出餐慢，这个是后厨人手
+    的问题" → 高峰期出餐慢, 后厨人手); a clause that only says what would fix it ("下个月招人就好了") goes."""
+    clauses = [c.strip() for c in _CLAUSES.split(cause) if c.strip() and not _remedy().match(c.strip())]
+    comma = "，" if HAN.search(cause) else ", "
+    for at, clause in enumerate(clauses[1:], 1):
+        if (match := _beneath().match(clause)) is not None:
+            return comma.join(clauses[:at]), (cues.named(match, "root") or "").strip()
+    return None, comma.join(clauses) or cause
 
 
 @cache
@@ -110,7 +138,8 @@ def read_said_cause(sentence: str) -> SaidCause | None:
     least = _CAUSE_LEAST - 1 if HAN.search(cause) else _CAUSE_LEAST
     if not _short(head) or _not_a_name().match(head) or len(cause) < least:
         return None
-    return SaidCause(head=head, cause=cause)
+    surface, cause = _layered(cause)
+    return SaidCause(head=head, cause=cause, surface=surface)
 
 
 @cache

@@ -293,7 +293,11 @@ def _change_action(t: Turn, action: ActionItem, edit: Edit) -> None:
     from coach.engines.rules.action_words import deadline
 
     value = edit.value or ""
-    field = edit.field or _field_holding(action, edit.old) or ("when" if deadline(value, t.today) else "how")
+    field = (
+        edit.field
+        or _field_holding(action, edit.old)
+        or ("when" if deadline(value, t.today) else "who" if _only_an_owner(value) else "how")
+    )
     change_action(t, action, field, value)
 
 
@@ -313,13 +317,24 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
         # the owner the user replaces is wrong even when the new words name no one; why follows the name
         # ("换成物业对接的季凡，汤昊忙不过来")
         value = re.split(r"[，,;；]", value, maxsplit=1)[0]
-        action.who = owner_person(value) or owner_person(owner_in(f"负责人：{value}"))
+        action.who = owner_person(owner_in(value) or value) or owner_person(owner_in(f"负责人：{value}"))
     elif field == "what":
         action.what = value
     else:
         action.how = value
         action.kind = action_kind(f"{action.what} {value}", None)
     action.evidence = " / ".join(e for e in (action.evidence, t.text) if e)
+
+
+def _only_an_owner(value: str) -> bool:
+    """ "小陈负责", "由小陈牵头", "Tom owns it": the new words only name who takes the item on."""
+    from coach.engines.rules.action_words import owner_in
+
+    who = owner_in(value)
+    if not who:
+        return False
+    rest = value.replace(who, " ")
+    return not re.search(r"[\u4e00-\u9fff]{3,}|[A-Za-z]{3,}(?:\s+[A-Za-z]+){2,}", rest)
 
 
 _ME = re.compile(r"(?:我|我自己|我本人|me|myself)[吧了来]?", re.I)

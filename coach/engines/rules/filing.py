@@ -39,6 +39,7 @@ from coach.engines.rules.share_fixes import (
 )
 from coach.engines.rules.stages import analysis, drilldown
 from coach.engines.rules.text import has_words, points_back, split_cause, split_findings, word_grams
+from coach.engines.rules.told_findings import with_told_findings
 from coach.engines.rules.turn import Turn
 
 # while a drill-down asks level by level, only a whole ladder is filed here (one level is its answer)
@@ -66,6 +67,8 @@ def take(t: Turn) -> bool:
         t.reask()
         return True
     blocks = read_blocks(t.text)
+    if stage == "review":
+        blocks = with_told_findings(t, blocks)  # "复购做得好，主要是…" before the findings are asked
     kinds = {b.kind for b in blocks}
     if kinds & {"lessons", "actions"}:
         return False  # dictated lessons and actions have their own way in (router.py)
@@ -425,6 +428,8 @@ def _focus_phenomenon(t: Turn) -> str:
     """A chain said without its phenomenon is about the finding being drilled, else the focus goal."""
     if t.state.analysis.drill is not None:
         return t.state.analysis.drill.phenomenon
+    if t.state.analysis.step == "more_causes" and t.review.cause_chains:
+        return t.review.cause_chains[-1].phenomenon  # "还有四成是…" answers "还有什么原因？" about it
     focus = [t.review.goals[i].name for i in t.state.review.focus if 0 <= i < len(t.review.goals)]
     return focus[0] if focus else "—"
 

@@ -89,7 +89,11 @@ def _said_causes(t: Turn, said: list[str]) -> dict[int, CauseChain]:
         if not has_words(root):
             continue  # "交期差也是这个带的": the cause said before, pointed at, no chain of its own
         found[i] = CauseChain(
-            phenomenon=finding, root_cause=root, share=parse_share(cause.cause), evidence=sentence
+            phenomenon=finding,
+            surface_cause=cause.surface,
+            root_cause=root,
+            share=parse_share(cause.cause),
+            evidence=sentence,
         )
     for i in list(found):
         following = [s for j, s in enumerate(said) if j > i and j not in found]

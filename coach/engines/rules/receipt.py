@@ -54,6 +54,8 @@ def ask_next(t: Turn, filed: Filed, kinds: set[str]) -> None:
     went = _position(t.state.analysis.step) if t.state.stage == "analysis" else 3
     lacking_highlights = not t.review.highlights and went == 0
     if t.state.stage == "review":
+        if not t.state.review.focus:  # "不好的就是客单价和差评": the KPIs the shortfalls name are the focus
+            t.state.review.focus = _goals_named(t, filed.shortfalls)
         t.state.enter("analysis")
     chains = t.review.cause_chains
     last = filed.last_chain
@@ -81,6 +83,11 @@ def ask_next(t: Turn, filed: Filed, kinds: set[str]) -> None:
     else:
         t.state.analysis.step = "highlights"
         t.ask("analysis_highlights_more")
+
+
+def _goals_named(t: Turn, findings: list[str]) -> list[int]:
+    said = " ".join(findings).casefold()
+    return [i for i, goal in enumerate(t.review.goals) if goal.name and goal.name.casefold() in said]
 
 
 def _position(step: AnalysisStep) -> int:

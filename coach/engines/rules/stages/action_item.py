@@ -113,7 +113,8 @@ def read_what_how(t: Turn, draft: ActionDraft, text: str, mention: DateMention |
             clauses.remove(clause)
     if not clauses:
         return
-    if draft.lesson_index is None and draft.what is None:
+    # the user's own action says its WHAT; only an action asked for a lesson takes that lesson's words
+    if (draft.lesson_index is None or not draft.walk) and draft.what is None:
         draft.what = clauses.pop(0)
         draft.what_from = len(draft.evidence)
     if clauses and draft.how is None:
