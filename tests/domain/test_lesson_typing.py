@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain.lesson_typing import classify_lesson
+from coach.domain.lesson_typing import ACTION_CUES, DIMENSION_CUES, classify_lesson
+from coach.domain.reading.vocabulary import languages, words
 from coach.domain.retrospective import Dimension, LessonAction
 
 D, A = Dimension, LessonAction
@@ -172,3 +173,25 @@ def test_equipment_past_its_rated_life_and_a_fixed_route_are_how_work_is_organiz
 
 def test_a_venues_opening_is_no_openness() -> None:
     assert classify_lesson("初级道开放前双巡检继续").dimension == Dimension.organization
+
+
+@pytest.mark.parametrize(
+    ("table", "keys"),
+    [
+        ("lesson_dimension", {d.value for d in D}),
+        ("lesson_action", {a.value for a in A}),
+        ("lesson_named_action", {a.value for a in A}),
+        ("lesson_default_action", {"new_rule", "missing", "excess"}),
+    ],
+)
+def test_every_language_file_holds_every_lesson_cue_table_with_the_same_keys(
+    table: str, keys: set[str]
+) -> None:
+    # the cue words are data: adding a language means adding its words file, with every table filled in
+    for lang in languages():
+        assert set(words(lang)[table]) == keys, (lang, table)
+
+
+def test_the_cue_words_of_each_language_type_its_own_lessons() -> None:
+    assert "氛围" in DIMENSION_CUES[D.culture] and "culture" in DIMENSION_CUES[D.culture]
+    assert "停止" in ACTION_CUES[A.stop] and "stop" in ACTION_CUES[A.stop]

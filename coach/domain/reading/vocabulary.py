@@ -1,7 +1,8 @@
 """The cue words of chat messages: one data file a language in `words/`; adding a language adds a file.
 
 Each file holds regex fragments: lists (`fillers`, `why`, …), tables of lists (`heads`, `rungs`,
-`reflection`) and single patterns (`dig`). They are package data, read once like a module's constants.
+`reflection`) and single patterns (`dig`); the `lesson_*` tables hold plain words (lesson typing). They are
+package data, read once like a module's constants.
 """
 
 from __future__ import annotations
