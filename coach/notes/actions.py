@@ -9,6 +9,7 @@ from coach.domain.parsing.owner_person import owner_person
 from coach.domain.reading.action_kind import cued_kind
 from coach.domain.retrospective import ActionItem
 from coach.notes.segment import Item
+from coach.notes.vocabulary import grouped, listed
 from coach.notes.wordlists import phrases
 
 _DATE_HINT = re.compile(
@@ -27,23 +28,10 @@ _SELF = re.compile(
     r"\bI'm on\b|\blet me\b",
     re.I,
 )
-OWNER_FIELDS = (
-    "负责人",
-    "责任人",
-    "owner",
-    "who",
-    "负责",
-    "谁",
-    "跟进人",
-    "牵头",
-    "执行人",
-    "责任方",
-    "assignee",
-    "dri",
-    "responsible",
-)
-_WHEN_FIELDS = ("时间", "截止", "完成时间", "日期", "when", "due", "deadline", "date")
-_WHAT_FIELDS = ("事项", "行动", "内容", "what", "action", "item", "task")
+# the names of a table's columns for an action's parts are per-language data (`action_field`)
+OWNER_FIELDS = grouped("action_field")["owner"]
+_WHEN_FIELDS = grouped("action_field")["when"]
+_WHAT_FIELDS = grouped("action_field")["what"]
 _OWNER_PATTERNS = (
     re.compile(r"负责人\s*[:：]\s*([\u4e00-\u9fffA-Za-z]{1,12})"),
     re.compile(r"(?:让|由|请)([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?:来)?(?:牵头|负责|跟进)"),
@@ -60,29 +48,8 @@ _OWNER_PATTERNS = (
     re.compile(r"(?:——|--|—)\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)(?=[，,\s（(]|[向找和跟与]|——|—|$)"),
     re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,3}|[A-Z][a-z]+)\s*[，,]\s*"),
 )
-_NOT_NAMES = frozenset(
-    {
-        "负责人",
-        "待定",
-        "没定",
-        "本周",
-        "下周",
-        "月底",
-        "今天",
-        "两周",
-        "我们",
-        "大家",
-        "每个",
-        "所有",
-        "这个",
-        "那个",
-        "负责",
-        "牵头",
-        "跟进",
-        "完成",
-        "前完成",
-    }
-)
+# words that stand where an owner's name would and name no one: per-language data (`not_a_name`)
+_NOT_NAMES = frozenset(listed("not_a_name"))
 
 
 # the time itself, without the words that only lead to one ("by", "due"): "by store and day" names none

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from coach.notes.vocabulary import alternation
 from coach.notes.wordlists import phrases
 
 _JOINER = re.compile(r"^(?:and|so|then)\s+", re.I)
@@ -69,10 +70,8 @@ def is_closing_talk(text: str) -> bool:
     return phrases("small_talk").search(text) is not None or _only_thanks(text)
 
 
-# "Great, …", "好的，…": what may come before a closing thank-you
-_THANKS_LEAD = re.compile(
-    r"^(?:(?:great|good|ok(?:ay)?|right|cool|perfect|lovely|好的?|行|嗯)[,，!！.。]?\s*)+", re.I
-)
+# "Great, …", "好的，…": what may come before a closing thank-you (per-language data, `thanks_lead`)
+_THANKS_LEAD = re.compile(r"^(?:(?:" + alternation("thanks_lead") + r")[,，!！.。]?\s*)+", re.I)
 
 
 def _only_thanks(text: str) -> bool:
@@ -195,8 +194,9 @@ _OWNER_PHRASE = re.compile(
     # "王芳负责把这件事落实下去": the name first, then what it takes on
     r"|^(?P<zh_lead>[\u4e00-\u9fff]{2,3}?)(?:负责|牵头)把"
 )
+# "I'll", "我来": the speaker takes the work (per-language data, `self_owner`)
 _SELF_OWNER = re.compile(
-    r"\bI(?:'ll| will)\b|我来|我负责|交给我|算我的|我接了|\bthat's me\b|\bthat's mine\b", re.I
+    r"\b(?:" + alternation("self_owner", ("en",)) + r")\b|" + alternation("self_owner", ("zh",)), re.I
 )
 
 
@@ -397,9 +397,9 @@ def is_summary(text: str) -> bool:
     return opens_with("summary_lead", text)
 
 
+# "fell", "下滑": a figure that went the wrong way (per-language data, `figure_fell`)
 _WENT_DOWN = re.compile(
-    r"\b(?:fell|fallen|declined|decreased|dropped|lower|worse|below|down)\b|下降|下滑|掉到|掉了|降到|少了|没达|未达",
-    re.I,
+    r"\b(?:" + alternation("figure_fell", ("en",)) + r")\b|" + alternation("figure_fell", ("zh",)), re.I
 )
 
 
@@ -417,4 +417,5 @@ def explains_success(text: str, section: str | None) -> bool:
     return section == "highlight" or cues.HIGHLIGHT.search(head) is not None
 
 
-LEADING_CONNECTIVE = re.compile(r"^(?:(?:and|so|but|oh|okay|ok|also|对|嗯|那|好|所以|另外)[,，]?\s+)+", re.I)
+# "And, …", "所以…": a word that only joins the sentence to the one before (per-language data)
+LEADING_CONNECTIVE = re.compile(r"^(?:(?:" + alternation("leading_connective") + r")[,，]?\s+)+", re.I)

@@ -3,127 +3,25 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, cast
+
+from coach.notes.vocabulary import grouped
 
 Section = Literal["goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other"]
 
-# Checked in order: "经验教训" must be a lesson before "结果" could claim "总结".
-_HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = (
-    ("reflection", ("个人反思", "反思", "reflection", "personal")),
-    (
-        "lesson",
-        (
-            "经验",
-            "教训",
-            "总结",
-            "启示",
-            "沉淀",
-            "心得",
-            "收获",
-            "体会",
-            "启发",
-            "改进建议",
-            "复盘结论",
-            "lesson",
-            "learning",
-            "learned",
-            "takeaway",
-            "insight",
-        ),
-    ),
-    (
-        "action",
-        (
-            "行动",
-            "下一步",
-            "后续",
-            "待办",
-            "to do",
-            "todo",
-            "next step",
-            "action",
-            "follow-up",
-            "follow up",
-            "计划",
-            "改进措施",
-            "改进项",
-        ),
-    ),
-    ("cause", ("原因", "为什么", "根因", "分析", "cause", "why", "root")),
-    (
-        "shortfall",
-        (
-            "不足",
-            "问题",
-            "做得不好",
-            "不好的",
-            "待改进",
-            "失败",
-            "教训不足",
-            "went wrong",
-            "didn't go well",
-            "not so good",
-            "went badly",
-            "went poorly",
-            "could be improved",
-            "could have gone better",
-            "didn't work",
-            "areas for improvement",
-            "what didn't",
-            "did not go well",
-            "shortfall",
-            "issue",
-            "problem",
-            "what hurt",
-            "challenges",
-            "misses",
-            "lowlight",
-            "setback",
-            "pain point",
-            "struggle",
-            "短板",
-            "遗憾",
-            "踩坑",
-            "踩过的坑",
-        ),
-    ),
-    (
-        "highlight",
-        (
-            "亮点",
-            "做得好",
-            "好的方面",
-            "做得对",
-            "成功",
-            "went well",
-            "highlight",
-            "wins",
-            "what worked",
-            "good",
-            "successes",
-            "bright spot",
-            "kudos",
-        ),
-    ),
-    (
-        "goal",
-        (
-            "目标",
-            "结果",
-            "数据",
-            "回顾",
-            "指标",
-            "数字",
-            "kpi",
-            "goal",
-            "result",
-            "metric",
-            "numbers",
-            "scorecard",
-            "target",
-            "outcome",
-        ),
-    ),
+# Checked in order: "经验教训" must be a lesson before "结果" could claim "总结". The words of each part are
+# per-language data (coach/notes/words/ `heading_word`).
+_HEADING_ORDER: tuple[Section, ...] = (
+    "reflection",
+    "lesson",
+    "action",
+    "cause",
+    "shortfall",
+    "highlight",
+    "goal",
+)
+_HEADING_WORDS: tuple[tuple[Section, tuple[str, ...]], ...] = tuple(
+    (section, grouped("heading_word").get(section, ())) for section in _HEADING_ORDER
 )
 
 _NUMBERING = re.compile(
@@ -152,24 +50,15 @@ def heading_section(heading: str) -> Section:
 
 
 # A topic named as the start of a spoken passage: "先说亮点", "不足我先说", "我总结几条教训", "行动：".
+_TOPIC_SECTION: dict[str, Section] = {
+    word: cast(Section, section) for section, words in grouped("spoken_topic").items() for word in words
+}
 _TOPIC = re.compile(
     r"^(?:好[，,]?\s*)?(?:先|再|我)?(?:说说?|聊聊?|看看?|过一下|总结(?:一下|几条)?|补充)?(?:一下)?"
-    r"(亮点|好的|做得好的|不足|问题|原因|教训|经验|行动|下一步|后续)"
-    r"(?:的话|我先说|方面|部分|几条)?(?:[：:，,。]|——|$)"
+    r"("
+    + "|".join(sorted((re.escape(word) for word in _TOPIC_SECTION), key=len, reverse=True))
+    + r")(?:的话|我先说|方面|部分|几条)?(?:[：:，,。]|——|$)"
 )
-_TOPIC_SECTION: dict[str, Section] = {
-    "亮点": "highlight",
-    "好的": "highlight",
-    "做得好的": "highlight",
-    "不足": "shortfall",
-    "问题": "shortfall",
-    "原因": "cause",
-    "教训": "lesson",
-    "经验": "lesson",
-    "行动": "action",
-    "下一步": "action",
-    "后续": "action",
-}
 _EN_TOPIC = re.compile(
     r"^(?:ok(?:ay)?,?\s*)?(?:let'?s\s+(?:talk about|go to|move to|start with)|(?:now|next),?\s*)?\s*"
     r"(what went well|highlights?|wins|what went wrong|problems|issues|root causes?|lessons?|learnings|"
@@ -194,48 +83,9 @@ def spoken_topic(sentence: str) -> Section | None:
 
 # An inline label at the start of a line: "目标：回款目标1.2亿，实际完成9600万", "不足：…", "Action: …".
 # English labels need the colon; a longer word ("Goals and results:") is a heading, not a label.
+# The labels are per-language data (coach/notes/words/ `inline_label`).
 _LABELS: dict[str, Section] = {
-    "目标": "goal",
-    "结果": "goal",
-    "亮点": "highlight",
-    "做得好的": "highlight",
-    "不足": "shortfall",
-    "问题": "shortfall",
-    "原因": "cause",
-    "根因": "cause",
-    "根本原因": "cause",
-    "教训": "lesson",
-    "经验": "lesson",
-    "经验教训": "lesson",
-    "启示": "lesson",
-    "行动": "action",
-    "下一步": "action",
-    "待办": "action",
-    "后续": "action",
-    "反思": "reflection",
-    "goal": "goal",
-    "target": "goal",
-    "highlight": "highlight",
-    "went well": "highlight",
-    "win": "highlight",
-    "shortfall": "shortfall",
-    "went wrong": "shortfall",
-    "issue": "shortfall",
-    "problem": "shortfall",
-    "cause": "cause",
-    "root cause": "cause",
-    "why": "cause",
-    "lesson": "lesson",
-    "lesson learned": "lesson",
-    "learning": "lesson",
-    "takeaway": "lesson",
-    "action": "action",
-    "action item": "action",
-    "next step": "action",
-    "todo": "action",
-    "to do": "action",
-    "follow-up": "action",
-    "reflection": "reflection",
+    label: cast(Section, section) for section, labels in grouped("inline_label").items() for label in labels
 }
 _LABEL = re.compile(
     r"^(?:[【\[]\s*)?(?P<label>"

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
-from typing import Any
 
 from coach.notes.sections import Section
-
-LANGUAGES = ("en", "zh")
-
-
-@cache
-def _words(language: str) -> dict[str, Any]:
-    raw = resources.files("coach.notes").joinpath("words", f"{language}.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+from coach.notes.vocabulary import LANGUAGES
+from coach.notes.vocabulary import words as _words
 
 
 def _phrase_pattern(phrase: str) -> str:
