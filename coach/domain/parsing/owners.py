@@ -15,7 +15,7 @@ from coach.domain.reading.cues import acknowledge, alternatives, not_addressed, 
 from coach.domain.reading.vocabulary import keyed_fragments
 
 # The words that make a name or stand where one could are the language files' `owner_names` table
-# (coach/domain/reading/words/), every language merged; each is looked up whole, so their order is no matter.
+# (coach/domain/reading/words/), every language merged; the sets are looked up word by word, in no order.
 _OWNER_NAMES = keyed_fragments("owner_names")
 
 
@@ -37,10 +37,10 @@ _TASK_VERBS = tuple(_OWNER_NAMES["task_verbs"])
 _TASK_VERBS_SHORT = tuple(sorted(_chars("task_verbs_short")))
 
 
-# a role said before the name ("仓储经理吴昊", "副校长孙涛", "IT孟凡"): the name is what follows it
+# a role said before the name ("仓储经理吴昊", "副校长孙涛", "IT孟凡"): the name is what follows it; the
+# roles are the table's `roles_before_name`, a team's capitals ("IT") are no word of any language
 _ROLE_BEFORE_NAME = re.compile(
-    r"(?:经理|总监|主管|主任|组长|部长|校长|院长|厂长|店长|科长|处长|局长|班长|队长|老师|工程师|专员|助理|主编|架构师"
-    r"|负责人|[A-Z]{2,4})(?P<name>[\u4e00-\u9fff]{2,4})$"
+    rf"(?:{'|'.join(_OWNER_NAMES['roles_before_name'])}|[A-Z]{{2,4}})(?P<name>[\u4e00-\u9fff]{{2,4}})$"
 )
 
 _HAN = r"[\u4e00-\u9fff]"
