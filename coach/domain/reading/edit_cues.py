@@ -110,6 +110,12 @@ def action_head_only() -> re.Pattern[str]:
 
 
 @cache
+def action_set_aside() -> re.Pattern[str]:
+    """A list item that files no action: a person with no task, a lesson, an item left without an owner."""
+    return re.compile(cues.alternatives("action_set_aside"), re.I)
+
+
+@cache
 def action_list_lead() -> re.Pattern[str]:
     """A list's own words before its items ("行动：", "一是", "Actions on top of the first one:")."""
     return re.compile(rf"^(?:{cues.alternatives('action_list_lead')})\s*")

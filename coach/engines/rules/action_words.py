@@ -121,7 +121,11 @@ def owner_in(text: str) -> str | None:
         return match.group(1)
     if who := _dash_field_owner(text):
         return who
-    if (match := _DASH_OWNER.search(text)) and (name := bare_name(match.group(1))):
+    if (
+        (match := _DASH_OWNER.search(text))
+        and (name := bare_name(match.group(1)))
+        and not owner_me().fullmatch(name)  # "按品种的烘干参数表——我来，…": the one talking
+    ):
         return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
     if (match := _SELF_NAMED.search(text)) and not has_date(named := next(n for n in match.groups() if n)):
         # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it; "我来，月底前" names no one

@@ -221,12 +221,15 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
         for i in items
         if has_words(i) and not edit_cues.action_head_only().match(i)
     ]
+    items, aside = _set_apart(items)
     placed = [
         i for i in items if (owner_of(t, i) or deadline(i, t.today)) and work_clauses(i, deadline(i, t.today))
     ]
     full = [i for i in placed if owner_of(t, i) and deadline(i, t.today)]
-    if len(items) < 2 or len(placed) < len(items) or not full:
+    if len(items) + len(aside) < 2 or len(placed) < len(items) or not full:
         return False
+    for said in aside:
+        t.say("actions_set_aside", said=quote(said, t.lang, 60))
     walk = t.state.actions.draft.walk if t.state.actions.draft else False
     lesson = t.state.actions.draft.lesson_index if t.state.actions.draft else None
     for n, item in enumerate(items):
@@ -241,6 +244,20 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
     if walk and t.state.actions.draft is None:
         t.state.actions.lesson = max(t.state.actions.lesson + len(full), t.state.actions.lesson)
     return True
+
+
+def _set_apart(items: list[str]) -> tuple[list[str], list[str]]:
+    """(the items, the sentences that file no action): "周姐这边没任务", "Ollie doesn't get anything",
+    "…这个算经验，不算行动", "…，先不定负责人" are said back, never glued to the item before them."""
+    kept: list[str] = []
+    aside: list[str] = []
+    for item in items:
+        said = sentences(item, capitalised=True)
+        off = [s for s in said if edit_cues.action_set_aside().search(s)]
+        rest = [s for s in said if s not in off]
+        aside += off
+        kept += rest if off else [item]  # the sentences left each stand as said
+    return kept, aside
 
 
 def _keep_as_said(t: Turn, draft: ActionDraft) -> None:
