@@ -64,6 +64,12 @@ def edit_keeps() -> list[re.Pattern[str]]:
     return cues.fragment_patterns("edit_keeps")
 
 
+@cache
+def edit_reason() -> re.Pattern[str]:
+    """Why an edit is made ("Marco's leaving us", "她忙不过来"): no edit of its own."""
+    return cues.words_pattern("edit_reason")
+
+
 def delete() -> re.Pattern[str]:
     return cues.words_pattern("delete")
 
@@ -113,6 +119,12 @@ def action_head_only() -> re.Pattern[str]:
 def action_set_aside() -> re.Pattern[str]:
     """A list item that files no action: a person with no task, a lesson, an item left without an owner."""
     return re.compile(cues.alternatives("action_set_aside"), re.I)
+
+
+@cache
+def action_same_date() -> list[re.Pattern[str]]:
+    """A due date said as another item's ("same date as the runner", "和参数表同一天"); group `ref`."""
+    return cues.fragment_patterns("action_same_date", re.I)
 
 
 @cache

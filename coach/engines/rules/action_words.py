@@ -145,6 +145,8 @@ def owner_in(text: str) -> str | None:
             return named[1]
         if number and (name := _team_and_name(clause)):
             return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
+        if number and (familiar := _FAMILIAR.fullmatch(clause)) and not cues.not_a_name().match(familiar[1]):
+            return familiar[1]  # "冷链箱回收方案，小满，月底前", "…，也是小满，…": a familiar name alone
     described = _DESCRIBED_OWNER.search(text)
     if described and (name := owner_person(described["who"])) and name[:1].isupper():
         return name  # "… - our mechanic Alfie, next Friday"
@@ -184,6 +186,7 @@ def _dash_aside() -> re.Pattern[str]:
 # words said while thinking of a name: "这个呃……生产部欧阳帆"
 _HESITATION = re.compile(r"^(?:这个|那个|呃+|嗯+|啊|就是|[…]+|\.{2,})+\s*")
 _STILL = re.compile(r"还是([\u4e00-\u9fff]{2,3})")
+_FAMILIAR = re.compile(r"(?:也是|还是|又是)?([小老阿][\u4e00-\u9fff]{1,2})")
 
 
 def _name_after(text: str, role: str) -> str | None:

@@ -73,7 +73,12 @@ def _clause_edits(
             referent = found[-1].index
         elif (named := _named_only(clause, actions)) is not None:
             referent = named
-        elif _keeps(clause, actions) or _remark(clause):
+        elif _reason(clause):
+            remarks += 1
+            # "Kwame asked for more time on the panels, make it October 9": the reason names the item
+            named = _named(clause, actions, strict=False)
+            referent = named if named is not None else referent
+        elif _keeps(clause, actions) or _remark(clause) or _drops_unlisted(clause, actions):
             remarks += 1
         else:
             return None
@@ -97,6 +102,8 @@ def _read_pointing(clause: str, actions: list[ActionItem], referent: int | None)
     changes = _changes(clause, actions)
     if referent is None or not changes:
         return []
+    if [field for _, field, _ in changes] == ["delete"] and _naming(_deleted_object(clause)):
+        return []  # "Drop the price review": it names its own item, never the one named before
     return [WordEdit(referent, field, value) for _, field, value in changes]
 
 
@@ -106,6 +113,23 @@ def _named_only(clause: str, actions: list[ActionItem]) -> int | None:
         if said := pattern.search(clause):
             return _named(said.group("ref"), actions, strict=False)
     return None
+
+
+def _reason(clause: str) -> bool:
+    """Why an edit is made, naming a person or a day ("Marco's leaving us", "小蒋下个月休产假"), or a person
+    given no task ("Kasia sat in, no tasks", "没给她派活"): no edit of its own."""
+    return bool(edit_cues.edit_reason().search(clause) or edit_cues.action_set_aside().search(clause))
+
+
+def _drops_unlisted(clause: str, actions: list[ActionItem]) -> bool:
+    """ "Drop the price review" when no action has any of its words: nothing to take out."""
+    if not edit_cues.delete().search(clause) or not (words := _naming(_deleted_object(clause))):
+        return False
+    return not any(words & naming_words(f"{a.what} {a.how or ''}") for a in actions)
+
+
+def _naming(ref: str) -> set[str]:
+    return {g for g in naming_words(ref) if g not in edit_cues.edit_stop()}
 
 
 def _remark(clause: str) -> bool:
@@ -192,16 +216,23 @@ def _without_role(name: str) -> str:
     return bare if len(bare) >= 2 else name.strip()
 
 
+def named_action(ref: str, actions: list[ActionItem]) -> int | None:
+    """The one action the words name ("the runner" → "Second CI runner"); None when unsure."""
+    return _named(ref, actions, strict=True)
+
+
 def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
     """The one action the words name: most words in common, and no tie; None when unsure."""
-    grams = {g for g in naming_words(ref) if g not in edit_cues.edit_stop()}
+    grams = _naming(ref)
     if not grams:
         return None
     overlap = [len(grams & naming_words(f"{a.what} {a.how or ''}")) for a in actions]
     best = max(overlap, default=0)
     if best == 0 or overlap.count(best) > 1:
         return None
-    if strict and best < min(2, len(grams)):
+    # one word in common is enough when no other action shares any ("the broker handover" → "Broker
+    # contacts handed over…"), never when the words say more
+    if strict and best < min(2, len(grams)) and (len(grams) > 2 or overlap.count(0) < len(overlap) - 1):
         return None
     return overlap.index(best)
 

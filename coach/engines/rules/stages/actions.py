@@ -7,14 +7,14 @@ from functools import cache
 
 from coach.domain.critique import is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import LESSON_ACTION, label
-from coach.domain.parsing import ANY_DAY, find_dates
+from coach.domain.parsing import ANY_DAY, DateMention, find_dates
 from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import protests_asked_again, without_meta
 from coach.engines.rules import flow
 from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, plain_item, work_clauses
 from coach.engines.rules.edits import add_item, then_add
-from coach.engines.rules.edits_by_words import full_name_given
+from coach.engines.rules.edits_by_words import full_name_given, named_action
 from coach.engines.rules.replies import render
 from coach.engines.rules.stages.action_item import (
     ends_actions,
@@ -371,6 +371,8 @@ def _fill(t: Turn, step: ActionsStep) -> None:
         _ask_missing(t, draft)
         return
     found = deadline(text, t.today)
+    if found is None and (same := _same_date(t, text)) is not None:
+        text, found = same
     # An owner already named stays unless the user is answering "who?" (later words may merely mention one).
     who = owner_of(t, text) if draft.who is None or step == "who" else None
     if who is None and step == "who" and has_words(text) and len(normalize(text)) <= 20:
@@ -391,6 +393,20 @@ def _fill(t: Turn, step: ActionsStep) -> None:
             draft.lesson_index = lesson_for(t, text, draft.lesson_index)
         read_what_how(t, draft, text, found)  # a date named again is still no part of the HOW
     _ask_missing(t, draft)
+
+
+def _same_date(t: Turn, text: str) -> tuple[str, DateMention] | None:
+    """(the text without it, the date) for "…, same date as the runner" / "…，和参数表同一天": the due date
+    of the one action filed whose words it names; None when none or several fit."""
+    for pattern in edit_cues.action_same_date():
+        if (said := pattern.search(text)) is None:
+            continue
+        index = named_action(said.group("ref"), t.review.actions)
+        when = t.review.actions[index].when if index is not None else None
+        if when is not None:
+            rest = f"{text[: said.start()]}{text[said.end() :]}"
+            return rest, DateMention(text=said.group(0), date=when)
+    return None
 
 
 def take_aside(t: Turn, text: str) -> bool:
