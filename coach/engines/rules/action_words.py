@@ -321,13 +321,19 @@ def _owner_described(text: str, who: str | None) -> str:
 _CELL_BAR = re.compile(r"\s*[｜|]\s*")
 # a first name, then the full name it begins: "Grace, Grace Lee"
 _FIRST_THEN_FULL = re.compile(r"\b(?P<first>[A-Z][a-z]{1,15}),\s*(?=(?P=first) [A-Z][a-z]{1,15}\b)")
+# "Bethan (Bethan Price, our estimator)", "老彭（彭志强）": a short name, then the full name in brackets
+_SHORT_THEN_FULL_BRACKETED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]{1,15})\s*\((?P<full>(?P=first) [A-Z][a-z'’-]{1,20})(?:,[^()]{0,40})?\)"
+    r"|[老小阿](?P<surname>[\u4e00-\u9fff])[（(](?P<han>(?P=surname)[\u4e00-\u9fff]{1,2})(?:[，,][^（）()]{0,20})?[）)]"
+)
 
 
 def plain_item(text: str, lang: str) -> str:
     """An item as plain clauses: a table row's cells as clauses ("包材变更审批流程｜质量部冯岚｜10月底前"),
-    and a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee")
-    named once, by the full name."""
+    and a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee",
+    "Bethan (Bethan Price, our estimator)", "老彭（彭志强）") named once, by the full name."""
     text = _CELL_BAR.sub("，" if lang == "zh" else ", ", text)
+    text = _SHORT_THEN_FULL_BRACKETED.sub(lambda m: m["full"] or m["han"], text)
     return _FIRST_THEN_FULL.sub("", _familiar_then_full().sub("", text))
 
 

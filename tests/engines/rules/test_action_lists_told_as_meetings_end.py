@@ -95,3 +95,26 @@ def test_a_sentence_that_files_no_action_is_said_back_and_glued_to_no_item(
         assert action.who and action.when
         assert not any(word in f"{action.what} {action.how} {action.who}" for word in aside)
     assert aside[0] in coach.reply
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed", "expected"),
+    [
+        (
+            "zh",
+            "行动，会上定的：砂辊更换，设备科老彭（彭志强），5月8日前；色选机校准，质检罗敏，5月15日前。",
+            [("砂辊更换", "彭志强"), ("色选机校准", "罗敏")],
+        ),
+        (
+            "en",
+            "Actions, from Monday's meeting: subbie sign-off checklist, Kyle Dunn, by May 30."
+            " Survey-before-quote rule, Bethan (Bethan Price, our estimator), next Friday.",
+            [("subbie sign-off checklist", "Kyle Dunn"), ("Survey-before-quote rule", "Bethan Price")],
+        ),
+    ],
+)
+def test_a_list_said_as_agreed_in_a_meeting_files_each_item_with_the_full_name_in_brackets(
+    lang: str, listed: str, expected: list[tuple[str, str]]
+) -> None:
+    actions = _listed(lang, listed).last.review.actions
+    assert [(a.what, a.who) for a in actions] == expected
