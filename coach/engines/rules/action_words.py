@@ -288,7 +288,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         for c in clauses
         if has_words(c)
         and not LEFTOVER.match(normalize(c))
-        and c not in (who, f"and {who}", f"还有{who}", f"还是{who}")
+        and c not in (who, f"and {who}", f"还有{who}", f"还是{who}", f"也是{who}", f"又是{who}")
     ]
 
 

@@ -178,7 +178,9 @@ def handle_edit(t: Turn) -> bool:
     return True
 
 
-_CLAUSE_END = re.compile(r"[；;]\s*")
+# a clause of mixed edits ends at "；" or at a sentence's end ("…move it to October 21. And undo the porters
+# one, …")
+_CLAUSE_END = re.compile(r"[；;。！？!?]\s*|(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
 
 def _handle_mixed(t: Turn) -> bool:

@@ -163,9 +163,19 @@ def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
     marked = next((m for p in edit_cues.edit_marked() if (m := p.match(sentence))), None)
     ref = marked.group("ref") if marked else sentence[: min(start for start, _, _ in changes)]
     index = _named(ref, actions, strict=marked is None)
+    if index is None and (item := _item_after(sentence)):
+        index = _named(item, actions, strict=False)  # "he wants November 6 for the routing"
     if index is None and [field for _, field, _ in changes] == ["delete"]:
         index = _named(_deleted_object(sentence), actions, strict=True)
     return [] if index is None else [WordEdit(index, field, value) for _, field, value in changes]
+
+
+def _item_after(sentence: str) -> str | None:
+    """The item a change names after its new value (group `item`: "wants November 6 for the routing")."""
+    for pattern in (*edit_cues.date_changes(), *edit_cues.owner_changes()):
+        if (hit := pattern.search(sentence)) and "item" in hit.groupdict():
+            return hit.group("item")
+    return None
 
 
 def _deleted_object(sentence: str) -> str:
