@@ -65,6 +65,12 @@ def edit_keeps() -> list[re.Pattern[str]]:
 
 
 @cache
+def edit_taken_from() -> list[re.Pattern[str]]:
+    """The owner an item is taken from ("不给小罗了", "take it off Chloe"); group `old`."""
+    return cues.fragment_patterns("edit_taken_from")
+
+
+@cache
 def edit_reason() -> re.Pattern[str]:
     """Why an edit is made ("Marco's leaving us", "她忙不过来"): no edit of its own."""
     return cues.words_pattern("edit_reason")
