@@ -20,7 +20,8 @@ _NAMED_LAST = re.compile(
     rf"^(?P<task>.+?){_BEFORE_PERSON}(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{{2,3}}?)\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{{0,40}})$"
 )
 # what is left after "我来" when the task was named before it: "牵头，", "负责吧，"
-_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做|定|办|弄|盯|跟进)?(?:吧)?\s*[，,]\s*")
+# ("写，", "定吧，": the one verb said after 我来 is how they take it on, no part of the task's name)
+_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|跟进|[\u4e00-\u9fff])?(?:吧)?\s*[，,]\s*")
 # the word pointing back at the task named before "我来": "…，这个我来定"
 _POINTS_BACK = re.compile(r"[，,]?\s*(?:这个|这件事|这事|这块)$")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)

@@ -43,6 +43,7 @@ def reflections_in_full(t: Turn) -> None:
 
 def owners_in_full(t: Turn) -> None:
     """An owner named short ("老彭") is the one person whose full name the chat says later ("彭志强")."""
-    known = set(t.state.names)
+    known = set(t.state.names) | {r.person for r in t.review.reflections if r.person}
+    known |= {a.who for a in t.review.actions if a.who}
     for action in t.review.actions:
         action.who = in_full(action.who, known)
