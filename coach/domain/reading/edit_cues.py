@@ -124,7 +124,15 @@ def action_head_only() -> re.Pattern[str]:
 @cache
 def action_set_aside() -> re.Pattern[str]:
     """A list item that files no action: a person with no task, a lesson, an item left without an owner."""
-    return re.compile(cues.alternatives("action_set_aside"), re.I)
+    said = f"{cues.alternatives('action_set_aside')}|{cues.alternatives('action_said_as_lesson')}"
+    return re.compile(said, re.I)
+
+
+@cache
+def action_said_as_lesson() -> re.Pattern[str]:
+    """A list item said to be a lesson, not an action ("这个算经验，不算行动", "that's a lesson more than an
+    action"): the words before it are the lesson."""
+    return re.compile(cues.alternatives("action_said_as_lesson"), re.I)
 
 
 @cache

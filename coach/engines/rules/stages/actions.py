@@ -7,7 +7,7 @@ from functools import cache
 
 from coach.domain.critique import is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import LESSON_ACTION, label
-from coach.domain.parsing import ANY_DAY, DateMention, find_dates
+from coach.domain.parsing import DateMention
 from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import protests_asked_again, without_meta
@@ -16,6 +16,7 @@ from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, plain
 from coach.engines.rules.edits import add_item, then_add
 from coach.engines.rules.edits_by_words import full_name_given, named_action
 from coach.engines.rules.replies import render
+from coach.engines.rules.stages import action_lessons
 from coach.engines.rules.stages.action_item import (
     ends_actions,
     enough,
@@ -29,6 +30,7 @@ from coach.engines.rules.stages.action_item import (
     read_what_how,
     said_again,
 )
+from coach.engines.rules.stages.action_list import DASH_BULLET, set_apart, split_items
 from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
@@ -147,19 +149,12 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
     )
 
 
-_ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
-_ITEMS_NO_DIGITS = re.compile(r"\s*(?:[；;\n]+|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
-_DIGIT_BULLET = re.compile(r"(?:^|\s|[。，,])\(?(\d)[.、)）]")
-# "- 每天场次上限写进接单系统，…": the list's mark, no part of the item
-_DASH_BULLET = re.compile(r"^[-*•·]\s+")
-
-
 def _several(t: Turn) -> bool:
     """Several action items in one message ("1. …，张伟，月底前；2. …，@李娜 下周五"): take each.
 
     Each item must name an owner or a date, so that one action whose HOW holds a "；" stays whole.
     """
-    items = _split_items(t.text)
+    items = split_items(t.text)
     said_apart = [s for i in items if i for s in sentences(i, capitalised=True)]
     # terse lists are typed in lower case: "x - dev - feb 27. y - hana - next fri." (each item must still
     # name its owner or date, so a sentence that goes on after a period stays whole)
@@ -186,33 +181,10 @@ def _with_owner_sentences(t: Turn, said: list[str]) -> list[str]:
     return joined
 
 
-def _split_items(text: str) -> list[str]:
-    """The items of a list; digits count as bullets only when they number the items 1, 2, 3…
-    ("by March 5. Newsletter list…" is a date, not item 5), and never when they are a date's day ("from
-    July 1.": the full stop after it ends the sentence)."""
-    masked = _days_masked(text)
-    numbers = [int(m.group(1)) for m in _DIGIT_BULLET.finditer(masked)]
-    items = _ITEMS.split(masked)
-    if numbers and numbers != list(range(1, len(numbers) + 1)):
-        items = _ITEMS_NO_DIGITS.split(masked)
-    return [item.replace(_DAY_STOP, ".") for item in items]
-
-
-_DAY_STOP = "\u2024"  # stands for the full stop after a date's day while the list is cut
-
-
-def _days_masked(text: str) -> str:
-    for mention in find_dates(text, ANY_DAY):
-        end = text.find(mention.text) + len(mention.text)
-        if end >= len(mention.text) and mention.text[-1:].isdigit() and text[end : end + 1] == ".":
-            text = f"{text[:end]}{_DAY_STOP}{text[end + 1 :]}"
-    return text
-
-
 def _take_several(t: Turn, pieces: list[str]) -> bool:
     """File each piece as an action when every piece names an owner or a date, and one names both."""
     items = [
-        edit_cues.action_list_lead().sub("", _DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
+        edit_cues.action_list_lead().sub("", DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
         for i in pieces
         if i and has_words(i)
     ]
@@ -221,7 +193,7 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
         for i in items
         if has_words(i) and not edit_cues.action_head_only().match(i)
     ]
-    items, aside = _set_apart(items)
+    items, aside = set_apart(items)
     placed = [
         i for i in items if (owner_of(t, i) or deadline(i, t.today)) and work_clauses(i, deadline(i, t.today))
     ]
@@ -229,7 +201,8 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
     if len(items) + len(aside) < 2 or len(placed) < len(items) or not full:
         return False
     for said in aside:
-        t.say("actions_set_aside", said=quote(said, t.lang, 60))
+        if not action_lessons.take(t, said):
+            t.say("actions_set_aside", said=quote(said, t.lang, 60))
     walk = t.state.actions.draft.walk if t.state.actions.draft else False
     lesson = t.state.actions.draft.lesson_index if t.state.actions.draft else None
     for n, item in enumerate(items):
@@ -244,20 +217,6 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
     if walk and t.state.actions.draft is None:
         t.state.actions.lesson = max(t.state.actions.lesson + len(full), t.state.actions.lesson)
     return True
-
-
-def _set_apart(items: list[str]) -> tuple[list[str], list[str]]:
-    """(the items, the sentences that file no action): "周姐这边没任务", "Ollie doesn't get anything",
-    "…这个算经验，不算行动", "…，先不定负责人" are said back, never glued to the item before them."""
-    kept: list[str] = []
-    aside: list[str] = []
-    for item in items:
-        said = sentences(item, capitalised=True)
-        off = [s for s in said if edit_cues.action_set_aside().search(s)]
-        rest = [s for s in said if s not in off]
-        aside += off
-        kept += rest if off else [item]  # the sentences left each stand as said
-    return kept, aside
 
 
 def _keep_as_said(t: Turn, draft: ActionDraft) -> None:
