@@ -337,7 +337,7 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
     elif field == "who":
         # the owner the user replaces is wrong even when the new words name no one; why follows the name
         # ("换成物业对接的季凡，汤昊忙不过来")
-        value = re.split(r"[，,;；]", value, maxsplit=1)[0]
+        value = re.split(r"[，,;；]", value, maxsplit=1)[0].rstrip("吧了啊。. ")
         action.who = (
             owner_person(owner_in(value) or value)
             or owner_person(owner_in(f"负责人：{value}"))

@@ -67,6 +67,7 @@ def _clause_edits(
     edits: list[WordEdit] = []
     remarks = 0
     for clause in _clauses(sentence):
+        before = referent
         found = _read_one(clause, actions) or _read_pointing(clause, actions, referent)
         if found:
             edits += found
@@ -80,6 +81,9 @@ def _clause_edits(
             referent = named if named is not None else referent
         elif _keeps(clause, actions) or _remark(clause) or _drops_unlisted(clause, actions):
             remarks += 1
+            # "the shade sails are keepers' work. Give them to Callum.": a remark that names one item
+            referent = _named(clause, actions, strict=True) if _remark(clause) else referent
+            referent = referent if referent is not None else before
         else:
             return None
     return edits, referent, remarks
@@ -119,6 +123,21 @@ def _reason(clause: str) -> bool:
     """Why an edit is made, naming a person or a day ("Marco's leaving us", "小蒋下个月休产假"), or a person
     given no task ("Kasia sat in, no tasks", "没给她派活"): no edit of its own."""
     return bool(edit_cues.edit_reason().search(clause) or edit_cues.action_set_aside().search(clause))
+
+
+def _unlisted_drops(text: str, actions: list[ActionItem]) -> list[str]:
+    """The items a message drops that are on no list, when all it says beside them are remarks, reasons or
+    what stands; [] otherwise."""
+    dropped: list[str] = []
+    for sentence in (s.rstrip("。.;；") for s in split_sentences(text)):
+        for clause in _clauses(sentence):
+            if _drops_unlisted(clause, actions):
+                dropped.append(_deleted_object(clause).strip())
+            elif _changes(clause, actions) or not (
+                _reason(clause) or _keeps(clause, actions) or _remark(clause)
+            ):
+                return []
+    return dropped
 
 
 def _drops_unlisted(clause: str, actions: list[ActionItem]) -> bool:
@@ -256,6 +275,12 @@ def apply_word_edits(t: Turn) -> bool:
     # "托班那条删掉，场地还没批；再加一条：…": the edit, then a new action
     head, new = then_add(t.text) or (t.text, None)
     edits = read_word_edits(head, t.review.actions)
+    if not edits and (unlisted := _unlisted_drops(head, t.review.actions)):
+        # "And scrap the card-reader backup, finance says…": an item never filed, nothing to take out
+        t.state.actions.draft = None
+        t.say("edit_not_listed", item=quote(unlisted[0], t.lang, 60))
+        t.reask()
+        return True
     if not edits:
         return False
     t.state.actions.draft = None  # what was being assembled was this edit, not a new action
