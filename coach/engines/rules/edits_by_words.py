@@ -132,7 +132,7 @@ def _unlisted_drops(text: str, actions: list[ActionItem]) -> list[str]:
     for sentence in (s.rstrip("。.;；") for s in split_sentences(text)):
         for clause in _clauses(sentence):
             if _drops_unlisted(clause, actions):
-                dropped.append(_deleted_object(clause).strip())
+                dropped.append(_dropped(clause).strip())
             elif _changes(clause, actions) or not (
                 _reason(clause) or _keeps(clause, actions) or _remark(clause)
             ):
@@ -142,9 +142,15 @@ def _unlisted_drops(text: str, actions: list[ActionItem]) -> list[str]:
 
 def _drops_unlisted(clause: str, actions: list[ActionItem]) -> bool:
     """ "Drop the price review" when no action has any of its words: nothing to take out."""
-    if not edit_cues.delete().search(clause) or not (words := _naming(_deleted_object(clause))):
+    if not edit_cues.delete().search(clause) or not (words := _naming(_dropped(clause))):
         return False
     return not any(words & naming_words(f"{a.what} {a.how or ''}") for a in actions)
+
+
+def _dropped(clause: str) -> str:
+    """The item a delete names: marked before it ("读卡器备份那条撤了") or said after it ("scrap the …")."""
+    marked = next((m for p in edit_cues.edit_marked() if (m := p.match(clause.strip()))), None)
+    return marked.group("ref") if marked else _deleted_object(clause)
 
 
 def _naming(ref: str) -> set[str]:
@@ -276,10 +282,17 @@ def apply_word_edits(t: Turn) -> bool:
     head, new = then_add(t.text) or (t.text, None)
     edits = read_word_edits(head, t.review.actions)
     if not edits and (unlisted := _unlisted_drops(head, t.review.actions)):
-        # "And scrap the card-reader backup, finance says…": an item never filed, nothing to take out
-        t.state.actions.draft = None
+        # "And scrap the card-reader backup, finance says…": an item never filed, nothing to take out; the
+        # one still being assembled is dropped when it is the one named
+        draft, t.state.actions.draft = t.state.actions.draft, None
+        said = " ".join(draft.evidence) if draft is not None else ""
+        if draft is not None and naming_words(unlisted[0]) & naming_words(said):
+            t.say("edit_dropped_draft", item=quote(draft.what or draft.how or draft.evidence[0], t.lang, 60))
+            t.state.actions.step = "more"
+            t.ask("actions_more")
+            return True
         t.say("edit_not_listed", item=quote(unlisted[0], t.lang, 60))
-        t.reask()
+        _ask_on(t)
         return True
     if not edits:
         return False
@@ -296,8 +309,18 @@ def apply_word_edits(t: Turn) -> bool:
     if new is not None:
         add_item(t, new)
         return True
-    t.reask()
+    _ask_on(t)
     return True
+
+
+def _ask_on(t: Turn) -> None:
+    """The question again, unless it asked about the action being assembled, which is gone: then "any
+    other action?"."""
+    if t.state.actions.step in ("how", "who", "when"):
+        t.state.actions.step = "more"
+        t.ask("actions_more")
+    else:
+        t.reask()
 
 
 # an owner's full name given for the short one: "小潘是潘一鸣，写全名吧", "Dan is Dan Whitlock"

@@ -279,7 +279,7 @@ def _ask_more(t: Turn) -> None:
 
 def _more(t: Turn) -> None:
     body = normalize(t.text)
-    if ends_actions(body):
+    if ends_actions(t.text):
         flow.advance(t)
         return
     if is_yes(body) and len(body) <= 4:
