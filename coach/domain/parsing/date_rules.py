@@ -196,7 +196,7 @@ def _day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
 def _en_day_number(m: re.Match[str], today: dt.date) -> dt.date | None:
     """by the 20th: that day of the review's month, or of the next month when the day has passed (a
     deadline is never behind the review: "till the 16th" said on 30 September is 16 October)."""
-    day = int(m["edn_d"])
+    day = int(m["edn_d"] or m["edn_d2"])
     if day >= today.day:
         return real_date(today.year, today.month, day)
     following = add_months(today.replace(day=1), 1)
@@ -428,6 +428,13 @@ _RULES: list[tuple[str, str, Handler]] = [
         r"|\b(?P<pe_u3>month|quarter|year)[-\s]end\b)"
         r"|\bEO(?P<pe_abbr>[MQYW])\b",
         _en_period,
+    ),
+    # "Monday the 31st", "Friday 24th": the day of the month names the day, the weekday only says it again
+    (
+        "en_weekday_day_number",
+        r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?"
+        rf"(?P<edn_d2>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH_EN})\b))",
+        _en_day_number,
     ),
     # "weekend-aware thresholds" names no day; "by the weekend", "this weekend" do
     ("en_weekend", r"(?i:\b(?:(?P<we_rel>this|next|last)\s+)?weekend\b(?![-‐]))", _en_weekend),

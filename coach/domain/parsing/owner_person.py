@@ -116,4 +116,13 @@ def full_names_said(text: str) -> list[str]:
         name = run.group(0)
         if " " in name and not has_date(name) and name not in found:
             found.append(name)
+    for familiar in _FAMILIAR_THEN_FULL.finditer(text or ""):
+        if familiar["full"] not in found:
+            found.append(familiar["full"])  # "老金（金海波）", "老彭（彭志强）": the full name in brackets
     return found
+
+
+# a familiar name (老 / 小 / 阿 and the surname), then the full name with that surname in brackets
+_FAMILIAR_THEN_FULL = re.compile(
+    r"[老小阿](?P<surname>[\u4e00-\u9fff])[（(](?P<full>(?P=surname)[\u4e00-\u9fff]{1,2})[)）]"
+)

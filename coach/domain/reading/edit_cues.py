@@ -64,6 +64,18 @@ def edit_keeps() -> list[re.Pattern[str]]:
     return cues.fragment_patterns("edit_keeps")
 
 
+@cache
+def edit_taken_from() -> list[re.Pattern[str]]:
+    """The owner an item is taken from ("不给小罗了", "take it off Chloe"); group `old`."""
+    return cues.fragment_patterns("edit_taken_from")
+
+
+@cache
+def edit_reason() -> re.Pattern[str]:
+    """Why an edit is made ("Marco's leaving us", "她忙不过来"): no edit of its own."""
+    return cues.words_pattern("edit_reason")
+
+
 def delete() -> re.Pattern[str]:
     return cues.words_pattern("delete")
 
@@ -107,6 +119,26 @@ def lesson_rewrite() -> re.Pattern[str]:
 def action_head_only() -> re.Pattern[str]:
     """The actions step named alone, nothing of it said yet ("行动三项", "action items")."""
     return re.compile(rf"^(?:{cues.alternatives('action_head_only')})[\s.。!！:：]*$")
+
+
+@cache
+def action_set_aside() -> re.Pattern[str]:
+    """A list item that files no action: a person with no task, a lesson, an item left without an owner."""
+    said = f"{cues.alternatives('action_set_aside')}|{cues.alternatives('action_said_as_lesson')}"
+    return re.compile(said, re.I)
+
+
+@cache
+def action_said_as_lesson() -> re.Pattern[str]:
+    """A list item said to be a lesson, not an action ("这个算经验，不算行动", "that's a lesson more than an
+    action"): the words before it are the lesson."""
+    return re.compile(cues.alternatives("action_said_as_lesson"), re.I)
+
+
+@cache
+def action_same_date() -> list[re.Pattern[str]]:
+    """A due date said as another item's ("same date as the runner", "和参数表同一天"); group `ref`."""
+    return cues.fragment_patterns("action_same_date", re.I)
 
 
 @cache

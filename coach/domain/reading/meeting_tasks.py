@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain.parsing import ANY_DAY, find_dates, has_date
-from coach.domain.reading import cues
+from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.language import HAN
 
 _QUESTION = re.compile(r"[？?]\s*$")
@@ -20,7 +20,8 @@ _NAMED_LAST = re.compile(
     rf"^(?P<task>.+?){_BEFORE_PERSON}(?P<person>[A-Z][a-z]+|[\u4e00-\u9fff]{{2,3}}?)\s*[,，]?\s*(?P<rest>(?:你|you)?[^,，]{{0,40}})$"
 )
 # what is left after "我来" when the task was named before it: "牵头，", "负责吧，"
-_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|做|定|办|弄|盯|跟进)?(?:吧)?\s*[，,]\s*")
+# ("写，", "定吧，": the one verb said after 我来 is how they take it on, no part of the task's name)
+_TAKEN_ON = re.compile(r"^(?:来)?(?:牵头|负责|来做|跟进|[\u4e00-\u9fff])?(?:吧)?\s*[，,]\s*")
 # the word pointing back at the task named before "我来": "…，这个我来定"
 _POINTS_BACK = re.compile(r"[，,]?\s*(?:这个|这件事|这事|这块)$")
 _DATE_OR_OWNER = re.compile(r"\d|负责|owner|by ", re.I)
@@ -60,7 +61,21 @@ def task_asked(said: str, people: set[str]) -> tuple[str | None, str] | None:
 
 def named_task(said: str, people: set[str]) -> str | None:
     """ "城东客户固定收货窗口，马超你跟一下，两周后给我结果" → "马超，城东客户固定收货窗口，两周后给我结果":
-    a task handed to a person at the meeting, named after it, with a date; None for other lines."""
+    a task handed to a person at the meeting, named after it, with a date; None for other lines. Each
+    sentence is its own task ("Heat plan, the curator owns that, by September. Shade sails, Sunita, by
+    September 11.": Sunita's is the second only), joined by "；"."""
+    said_apart = [
+        s for s in re.split(r"(?<=[。！!])\s*|(?<=[a-z0-9)])\.\s+(?=[A-Z])", said.strip()) if s.strip()
+    ]
+    if len(said_apart) < 2:
+        return _named_task(said, people)
+    named = [_named_task(s, people) for s in said_apart]
+    if not any(named):
+        return None
+    return "；".join((n or s).rstrip("。. ") for n, s in zip(named, said_apart, strict=True))
+
+
+def _named_task(said: str, people: set[str]) -> str | None:
     names = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))
     match = re.match(
         rf"^(?P<task>.+?){_BEFORE_PERSON}(?P<person>{names})(?:你|\s+you)?(?P<how>[^,，]{{0,8}})[,，]\s*(?P<when>.+)$",
@@ -176,3 +191,27 @@ def speaker_owns(said: str, speaker: str) -> str:
             return f"{after.lstrip('，, ').rstrip('。. ')}，{speaker}负责"
         return said[: match.start()] + speaker + said[match.start() + 1 :]
     return f"{said[: match.start()]}{speaker} will {said[match.end() :].lstrip()}"
+
+
+# the one talking, as the new owner of a task handed over: "Give them to me", "交给我"
+_TO_ME = re.compile(r"\b(?:to|with) me\b|(?<=[交给])我(?=[吧了，,。]|$)", re.I)
+
+
+def task_edit(said: str, speaker: str) -> str | None:
+    """A line that changes a task already on the list, as its own message, the one talking named: "Give
+    them to me" → "Give them to Callum", "And push my first rota review to Monday the 31st", "燃气报警那条撤
+    了"; None for other lines."""
+    body = said.strip()
+    clauses = [edit_cues.edit_lead().sub("", c.strip()) for c in re.split(r"[,，;；.。]\s*", body)]
+    if not (edit_cues.delete().search(body) or any(_changes_a_named_task(c) for c in clauses)):
+        return None
+    return _TO_ME.sub(lambda m: f"{m.group(0)[:-2]}{speaker}" if m.group(0).isascii() else speaker, body)
+
+
+def _changes_a_named_task(clause: str) -> bool:
+    """A clause that changes a task it names ("push my first rota review to Monday the 31st", "give them to
+    me", "不给小罗了"); a date alone ("Sure, by May 10") agrees to a task, it changes none."""
+    if any(p.search(clause) for p in (*edit_cues.owner_changes(), *edit_cues.edit_taken_from())):
+        return True
+    dated = (said for p in edit_cues.date_changes() if (said := p.search(clause)))
+    return any(said.start() > 0 or "ref" in said.groupdict() for said in dated)

@@ -113,14 +113,39 @@ def _person(sentence: str) -> tuple[str | None, str]:
 
 def introduced_self(text: str) -> str | None:
     """The person who says who they are, in any clause of a message ("…，做月度复盘，我是车间主任葛文斌。",
-    "Hi all, I'm Conor Walsh, yard manager"); None when no one does."""
+    "Hi all, I'm Conor Walsh, yard manager", "Hi, Hannah Vogel here, …"), or who signs a sentence with
+    their full name and role ("Dana Kerr, GM.", "邵立新，车间主任。"); None when no one does."""
+    if (opened := _OPENS_SIGNED.match(text.strip())) and cues.role_said().match(
+        _ROLE_PLACE.sub("", opened["role"].strip())
+    ):
+        return opened["name"] or opened["han"]  # "Gemma Thornton, head of ops at Loftwell, we run…"
+    for sentence in re.split(r"[。！!？?\n]\s*|\.(?:\s+|$)", text):
+        if (signed := _SIGNED.fullmatch(sentence.strip())) and cues.role_said().match(signed["role"]):
+            return signed["name"] or signed["han"]
     for clause in re.split(r"[，,。；;！!？?\n]\s*|\.\s+", text):
+        if here := _NAME_HERE.fullmatch(clause.strip()):
+            return here.group("name")
         body = strip_filler(clause.strip())
         if cues.self_intro().match(body) and not _answer_cue(body):
             name, _ = _person(body)
             if name and _LOOKS_LIKE_A_NAME.fullmatch(name) and not cues.role_prefix().fullmatch(name):
                 return name
     return None
+
+
+# a sentence that is only a full name and a role: "Dana Kerr, GM", "邵立新，车间主任"
+_SIGNED = re.compile(
+    r"(?:(?P<name>[A-Z][a-z]+ [A-Z][a-z'’-]+)|(?P<han>[\u4e00-\u9fff]{2,3}))"
+    r"\s*[,，]\s*(?P<role>[^,，:：]{2,30})"
+)
+# a message that opens with a full name and a role: "Dev Malhotra, residence manager at Harcourt, …"
+_OPENS_SIGNED = re.compile(
+    r"(?:(?P<name>[A-Z][a-z]+ [A-Z][a-z'’-]+)|(?P<han>[\u4e00-\u9fff]{2,3}))"
+    r"\s*[,，]\s*(?P<role>[^,，.。;；:：]{2,60})"
+)
+_ROLE_PLACE = re.compile(r"\s+(?:at|for|of|in)\s+(?-i:[A-Z]).*$")  # "… at Harcourt Residences"
+# "Hannah Vogel here": the one typing, named in full
+_NAME_HERE = re.compile(r"(?:(?i:hi|hello|hey)\s+)?(?P<name>[A-Z][a-z]+ [A-Z][a-z'’-]+) here")
 
 
 # a person's name, not the words after "我是" / "I'm" in "我是说…", "我是想改…", "I'm calmer than I thought"
@@ -322,6 +347,8 @@ def in_full(name: str | None, known: set[str]) -> str | None:
         full = {k for k in known if k.lower().startswith(f"{name.strip().lower()} ")}
     elif re.fullmatch(r"[老小][\u4e00-\u9fff]", name):
         full = {k for k in known if re.fullmatch(rf"{name[1]}[\u4e00-\u9fff]{{1,2}}", k)}
+        # "小满" → "田小满": a given name that begins with 小, when no surname 满 fits
+        full = full or {k for k in known if re.fullmatch(rf"[\u4e00-\u9fff]{re.escape(name)}", k)}
     elif re.fullmatch(r"[\u4e00-\u9fff]{2}", name):
         full = {
             k for k in known if re.fullmatch(rf"[\u4e00-\u9fff]{re.escape(name)}", k)

@@ -35,6 +35,7 @@ from coach.domain.reading.meeting_tasks import (
     speaker_owns,
     takes,
     task_asked,
+    task_edit,
 )
 from coach.domain.reading.passing import dimension_label, is_lesson, only_dimension_label
 from coach.domain.reading.people import read_reflections
@@ -242,6 +243,8 @@ def messages(spoken: list[Spoken], asked: str | None = None, findings: tuple[str
                     and more_than_a_date(said)
                 ):
                     _join(out, topic, said, "；")
+                elif (edit := task_edit(line.said, line.speaker)) is not None:
+                    out.append(edit)  # "And push my first rota review to Monday the 31st": its own message
             elif topic is None and cues.highlight_said().search(said):  # "按时取衣率好，是因为…"
                 out.append(("亮点：" if HAN.search(said) else "Highlights: ") + said)
             elif topic is None and (fact := unasked_fact(said, out)) is not None:

@@ -121,7 +121,11 @@ def owner_in(text: str) -> str | None:
         return match.group(1)
     if who := _dash_field_owner(text):
         return who
-    if (match := _DASH_OWNER.search(text)) and (name := bare_name(match.group(1))):
+    if (
+        (match := _DASH_OWNER.search(text))
+        and (name := bare_name(match.group(1)))
+        and not owner_me().fullmatch(name)  # "按品种的烘干参数表——我来，…": the one talking
+    ):
         return name  # "派单系统加入路程计算——信息中心黄斌，11月30日前"
     if (match := _SELF_NAMED.search(text)) and not has_date(named := next(n for n in match.groups() if n)):
         # "三家客户我亲自上门，我是周强，1月底前": the speaker takes it; "我来，月底前" names no one
@@ -141,6 +145,8 @@ def owner_in(text: str) -> str | None:
             return named[1]
         if number and (name := _team_and_name(clause)):
             return name  # after the work: "水帘年度检修计划，设备组孙亮，…"
+        if number and (familiar := _FAMILIAR.fullmatch(clause)) and not cues.not_a_name().match(familiar[1]):
+            return familiar[1]  # "冷链箱回收方案，小满，月底前", "…，也是小满，…": a familiar name alone
     described = _DESCRIBED_OWNER.search(text)
     if described and (name := owner_person(described["who"])) and name[:1].isupper():
         return name  # "… - our mechanic Alfie, next Friday"
@@ -180,6 +186,7 @@ def _dash_aside() -> re.Pattern[str]:
 # words said while thinking of a name: "这个呃……生产部欧阳帆"
 _HESITATION = re.compile(r"^(?:这个|那个|呃+|嗯+|啊|就是|[…]+|\.{2,})+\s*")
 _STILL = re.compile(r"还是([\u4e00-\u9fff]{2,3})")
+_FAMILIAR = re.compile(r"(?:也是|还是|又是)?([小老阿][\u4e00-\u9fff]{1,2})")
 
 
 def _name_after(text: str, role: str) -> str | None:
@@ -281,7 +288,7 @@ def work_clauses(text: str, mention: DateMention | None) -> list[str]:
         for c in clauses
         if has_words(c)
         and not LEFTOVER.match(normalize(c))
-        and c not in (who, f"and {who}", f"还有{who}", f"还是{who}")
+        and c not in (who, f"and {who}", f"还有{who}", f"还是{who}", f"也是{who}", f"又是{who}")
     ]
 
 
@@ -314,13 +321,19 @@ def _owner_described(text: str, who: str | None) -> str:
 _CELL_BAR = re.compile(r"\s*[｜|]\s*")
 # a first name, then the full name it begins: "Grace, Grace Lee"
 _FIRST_THEN_FULL = re.compile(r"\b(?P<first>[A-Z][a-z]{1,15}),\s*(?=(?P=first) [A-Z][a-z]{1,15}\b)")
+# "Bethan (Bethan Price, our estimator)", "老彭（彭志强）": a short name, then the full name in brackets
+_SHORT_THEN_FULL_BRACKETED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]{1,15})\s*\((?P<full>(?P=first) [A-Z][a-z'’-]{1,20})(?:,[^()]{0,40})?\)"
+    r"|[老小阿](?P<surname>[\u4e00-\u9fff])[（(](?P<han>(?P=surname)[\u4e00-\u9fff]{1,2})(?:[，,][^（）()]{0,20})?[）)]"
+)
 
 
 def plain_item(text: str, lang: str) -> str:
     """An item as plain clauses: a table row's cells as clauses ("包材变更审批流程｜质量部冯岚｜10月底前"),
-    and a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee")
-    named once, by the full name."""
+    and a person called by a familiar name and then their full name ("活动组小陶，陶可", "Grace, Grace Lee",
+    "Bethan (Bethan Price, our estimator)", "老彭（彭志强）") named once, by the full name."""
     text = _CELL_BAR.sub("，" if lang == "zh" else ", ", text)
+    text = _SHORT_THEN_FULL_BRACKETED.sub(lambda m: m["full"] or m["han"], text)
     return _FIRST_THEN_FULL.sub("", _familiar_then_full().sub("", text))
 
 

@@ -118,6 +118,7 @@ def read_edit(text: str) -> Edit | None:
     head, then_add = text, None
     if added := _add_after().search(text):
         head, then_add = text[: added.start()], text[added.end() :].strip() or None
+    head = _without_kept(head)  # "…，换成接班的设备员邹凯，日期不变": what stands is no new value
     own = _sentence_of(head, named.start())
     if edit_cues.delete().search(own):
         return Edit(numbers[0], delete=True, then_add=then_add)
@@ -132,10 +133,28 @@ def read_edit(text: str) -> Edit | None:
     field = next((name for name in _FIELDS if cues.words_pattern(f"edit_field_{name}").search(head)), None)
     change = _change().search(head, named.end())
     value = head[change.end() :].strip(" 。.，,") if change else None
-    return Edit(numbers[0], field=field, value=value or None)
+    taken = next((m for p in edit_cues.edit_taken_from() if (m := p.search(own))), None)
+    return Edit(numbers[0], field=field, value=value or None, old=taken.group("old") if taken else None)
 
 
 _SENTENCE_END = re.compile(r"[；;。！!？?\n]")
+
+
+def _without_kept(text: str) -> str:
+    """The text without its clauses that confirm what stands ("日期不变", "same date")."""
+    clauses = re.split(r"(?<=[，,])\s*", text)
+    kept = [
+        c
+        for c in clauses
+        if not any(p.search(c.strip(" ，,。.")) and not _names_owner(p, c) for p in edit_cues.edit_keeps())
+    ]
+    return "".join(kept).rstrip(" ，,") if len(kept) < len(clauses) and kept else text
+
+
+def _names_owner(pattern: re.Pattern[str], clause: str) -> bool:
+    """A confirmation that names a person ("Lucia keeps the comp plan") is kept: it says who stays on."""
+    said = pattern.search(clause.strip(" ，,。."))
+    return bool(said and said.groupdict().get("who"))
 
 
 def _sentence_of(text: str, at: int) -> str:
@@ -185,7 +204,9 @@ def handle_edit(t: Turn) -> bool:
     return True
 
 
-_CLAUSE_END = re.compile(r"[；;]\s*")
+# a clause of mixed edits ends at "；" or at a sentence's end ("…move it to October 21. And undo the porters
+# one, …")
+_CLAUSE_END = re.compile(r"[；;。！？!?]\s*|(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
 
 def _handle_mixed(t: Turn) -> bool:
@@ -312,7 +333,7 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
     """Set one field of an action to what the user said ("6月30日", "Tom", a new HOW)."""
     from coach.domain.parsing.owner_person import owner_person
     from coach.domain.reading.action_kind import action_kind
-    from coach.engines.rules.action_words import deadline, owner_in
+    from coach.engines.rules.action_words import bare_name, deadline, owner_in
 
     if field == "when" and (mention := deadline(value, t.today)) is not None:
         action.when, action.when_text = mention.date, mention.text
@@ -323,8 +344,12 @@ def change_action(t: Turn, action: ActionItem, field: str, value: str) -> None:
     elif field == "who":
         # the owner the user replaces is wrong even when the new words name no one; why follows the name
         # ("换成物业对接的季凡，汤昊忙不过来")
-        value = re.split(r"[，,;；]", value, maxsplit=1)[0]
-        action.who = owner_person(owner_in(value) or value) or owner_person(owner_in(f"负责人：{value}"))
+        value = re.split(r"[，,;；]", value, maxsplit=1)[0].rstrip("吧了啊。. ")
+        action.who = (
+            owner_person(owner_in(value) or value)
+            or owner_person(owner_in(f"负责人：{value}"))
+            or bare_name(value.rsplit("的", 1)[-1])  # "接班的设备员邹凯": the name after who they are
+        )
     elif field == "what":
         action.what = value
     else:

@@ -67,14 +67,23 @@ def _clause_edits(
     edits: list[WordEdit] = []
     remarks = 0
     for clause in _clauses(sentence):
+        before = referent
         found = _read_one(clause, actions) or _read_pointing(clause, actions, referent)
         if found:
             edits += found
             referent = found[-1].index
         elif (named := _named_only(clause, actions)) is not None:
             referent = named
-        elif _keeps(clause, actions) or _remark(clause):
+        elif _reason(clause):
             remarks += 1
+            # "Kwame asked for more time on the panels, make it October 9": the reason names the item
+            named = _named(clause, actions, strict=False)
+            referent = named if named is not None else referent
+        elif _keeps(clause, actions) or _remark(clause) or _drops_unlisted(clause, actions):
+            remarks += 1
+            # "the shade sails are keepers' work. Give them to Callum.": a remark that names one item
+            referent = _named(clause, actions, strict=True) if _remark(clause) else referent
+            referent = referent if referent is not None else before
         else:
             return None
     return edits, referent, remarks
@@ -114,6 +123,44 @@ def _named_only(clause: str, actions: list[ActionItem]) -> int | None:
     return None
 
 
+def _reason(clause: str) -> bool:
+    """Why an edit is made, naming a person or a day ("Marco's leaving us", "小蒋下个月休产假"), or a person
+    given no task ("Kasia sat in, no tasks", "没给她派活"): no edit of its own."""
+    return bool(edit_cues.edit_reason().search(clause) or edit_cues.action_set_aside().search(clause))
+
+
+def _unlisted_drops(text: str, actions: list[ActionItem]) -> list[str]:
+    """The items a message drops that are on no list, when all it says beside them are remarks, reasons or
+    what stands; [] otherwise."""
+    dropped: list[str] = []
+    for sentence in (s.rstrip("。.;；") for s in split_sentences(text)):
+        for clause in _clauses(sentence):
+            if _drops_unlisted(clause, actions):
+                dropped.append(_dropped(clause).strip())
+            elif _changes(clause, actions) or not (
+                _reason(clause) or _keeps(clause, actions) or _remark(clause)
+            ):
+                return []
+    return dropped
+
+
+def _drops_unlisted(clause: str, actions: list[ActionItem]) -> bool:
+    """ "Drop the price review" when no action has any of its words: nothing to take out."""
+    if not edit_cues.delete().search(clause) or not (words := _naming(_dropped(clause))):
+        return False
+    return not any(words & naming_words(f"{a.what} {a.how or ''}") for a in actions)
+
+
+def _dropped(clause: str) -> str:
+    """The item a delete names: marked before it ("读卡器备份那条撤了") or said after it ("scrap the …")."""
+    marked = next((m for p in edit_cues.edit_marked() if (m := p.match(clause.strip()))), None)
+    return marked.group("ref") if marked else _deleted_object(clause)
+
+
+def _naming(ref: str) -> set[str]:
+    return {g for g in naming_words(ref) if g not in edit_cues.edit_stop()}
+
+
 def _remark(clause: str) -> bool:
     """A clause beside the edits that says why or what it is not ("dev team's on a release till then",
     "that's not an action"): no name that could own an item, and no date."""
@@ -145,9 +192,19 @@ def _read_one(sentence: str, actions: list[ActionItem]) -> list[WordEdit]:
     marked = next((m for p in edit_cues.edit_marked() if (m := p.match(sentence))), None)
     ref = marked.group("ref") if marked else sentence[: min(start for start, _, _ in changes)]
     index = _named(ref, actions, strict=marked is None)
+    if index is None and (item := _item_after(sentence)):
+        index = _named(item, actions, strict=False)  # "he wants November 6 for the routing"
     if index is None and [field for _, field, _ in changes] == ["delete"]:
         index = _named(_deleted_object(sentence), actions, strict=True)
     return [] if index is None else [WordEdit(index, field, value) for _, field, value in changes]
+
+
+def _item_after(sentence: str) -> str | None:
+    """The item a change names after its new value (group `item`: "wants November 6 for the routing")."""
+    for pattern in (*edit_cues.date_changes(), *edit_cues.owner_changes()):
+        if (hit := pattern.search(sentence)) and "item" in hit.groupdict():
+            return hit.group("item")
+    return None
 
 
 def _deleted_object(sentence: str) -> str:
@@ -198,16 +255,23 @@ def _without_role(name: str) -> str:
     return bare if len(bare) >= 2 else name.strip()
 
 
+def named_action(ref: str, actions: list[ActionItem]) -> int | None:
+    """The one action the words name ("the runner" → "Second CI runner"); None when unsure."""
+    return _named(ref, actions, strict=True)
+
+
 def _named(ref: str, actions: list[ActionItem], strict: bool) -> int | None:
     """The one action the words name: most words in common, and no tie; None when unsure."""
-    grams = {g for g in naming_words(ref) if g not in edit_cues.edit_stop()}
+    grams = _naming(ref)
     if not grams:
         return None
     overlap = [len(grams & naming_words(f"{a.what} {a.how or ''}")) for a in actions]
     best = max(overlap, default=0)
     if best == 0 or overlap.count(best) > 1:
         return None
-    if strict and best < min(2, len(grams)):
+    # one word in common is enough when no other action shares any ("the broker handover" → "Broker
+    # contacts handed over…"), never when the words say more
+    if strict and best < min(2, len(grams)) and (len(grams) > 2 or overlap.count(0) < len(overlap) - 1):
         return None
     return overlap.index(best)
 
@@ -221,6 +285,19 @@ def apply_word_edits(t: Turn) -> bool:
     # "托班那条删掉，场地还没批；再加一条：…": the edit, then a new action
     head, new = then_add(t.text) or (t.text, None)
     edits = read_word_edits(head, t.review.actions)
+    if not edits and (unlisted := _unlisted_drops(head, t.review.actions)):
+        # "And scrap the card-reader backup, finance says…": an item never filed, nothing to take out; the
+        # one still being assembled is dropped when it is the one named
+        draft, t.state.actions.draft = t.state.actions.draft, None
+        said = " ".join(draft.evidence) if draft is not None else ""
+        if draft is not None and naming_words(unlisted[0]) & naming_words(said):
+            t.say("edit_dropped_draft", item=quote(draft.what or draft.how or draft.evidence[0], t.lang, 60))
+            t.state.actions.step = "more"
+            t.ask("actions_more")
+            return True
+        t.say("edit_not_listed", item=quote(unlisted[0], t.lang, 60))
+        _ask_on(t)
+        return True
     if not edits:
         return False
     t.state.actions.draft = None  # what was being assembled was this edit, not a new action
@@ -236,8 +313,18 @@ def apply_word_edits(t: Turn) -> bool:
     if new is not None:
         add_item(t, new)
         return True
-    t.reask()
+    _ask_on(t)
     return True
+
+
+def _ask_on(t: Turn) -> None:
+    """The question again, unless it asked about the action being assembled, which is gone: then "any
+    other action?"."""
+    if t.state.actions.step in ("how", "who", "when"):
+        t.state.actions.step = "more"
+        t.ask("actions_more")
+    else:
+        t.reask()
 
 
 # an owner's full name given for the short one: "小潘是潘一鸣，写全名吧", "Dan is Dan Whitlock"

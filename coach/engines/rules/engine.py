@@ -100,6 +100,7 @@ class RulesEngine:
             if closing is not None and t.state.stage != "done":
                 _finish_after_content(t)
             names.reflections_in_full(t)
+            names.owners_in_full(t)
             if not critique.wants_undo(t.text) and t.review != review:
                 t.state.undo = (
                     [*t.state.undo, before][-UNDO_DEPTH:] if UNDO_DEPTH else []

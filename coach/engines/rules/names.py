@@ -39,3 +39,11 @@ def reflections_in_full(t: Turn) -> None:
     known = set(t.state.names) | {a.who for a in t.review.actions if a.who}
     for reflection in t.review.reflections:
         reflection.person = in_full(reflection.person, known)
+
+
+def owners_in_full(t: Turn) -> None:
+    """An owner named short ("老彭") is the one person whose full name the chat says later ("彭志强")."""
+    known = set(t.state.names) | {r.person for r in t.review.reflections if r.person}
+    known |= {a.who for a in t.review.actions if a.who}
+    for action in t.review.actions:
+        action.who = in_full(action.who, known)

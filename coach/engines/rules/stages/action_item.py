@@ -191,9 +191,13 @@ def enough() -> re.Pattern[str]:
     return re.compile(rf"^(?:{cues.alternatives('actions_enough')})", re.I)
 
 
+# a note on a pasted transcript, in brackets, before the closing words: "(end of minutes)", "（记录完）"
+_NOTE = re.compile(r"^[(（][^()（）]{1,30}[)）]")
+
+
 def ends_actions(text: str, bare_no: bool = True) -> bool:
     """'没有了', '就这些，结束吧', "that's all, wrap up": no more actions (a bare "no" too, for a part)."""
-    body = normalize(text)
+    body = normalize(_NOTE.sub("", text.strip()))  # "(end of minutes) that's all": the note ends nothing
     thanked = _thanks().sub("", body).strip(" ,，.。!！")  # "finish, thanks": the thanks end nothing more
     body = thanked or body
     words = [w for w in re.split(r"[\s,，.。!！]+", body) if w]

@@ -7,15 +7,16 @@ from functools import cache
 
 from coach.domain.critique import is_vague_how, is_yes, normalize, wants_finish
 from coach.domain.labels import LESSON_ACTION, label
-from coach.domain.parsing import ANY_DAY, find_dates
+from coach.domain.parsing import DateMention
 from coach.domain.reading import cues, edit_cues
 from coach.domain.reading.blocks import has_rung, sentences, strip_filler
 from coach.domain.reading.meta import protests_asked_again, without_meta
 from coach.engines.rules import flow
 from coach.engines.rules.action_words import LEFTOVER, deadline, owner_in, plain_item, work_clauses
 from coach.engines.rules.edits import add_item, then_add
-from coach.engines.rules.edits_by_words import full_name_given
+from coach.engines.rules.edits_by_words import full_name_given, named_action
 from coach.engines.rules.replies import render
+from coach.engines.rules.stages import action_lessons
 from coach.engines.rules.stages.action_item import (
     ends_actions,
     enough,
@@ -29,6 +30,7 @@ from coach.engines.rules.stages.action_item import (
     read_what_how,
     said_again,
 )
+from coach.engines.rules.stages.action_list import DASH_BULLET, set_apart, split_items
 from coach.engines.rules.state import ActionDraft, ActionsStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
@@ -147,19 +149,12 @@ def _next_lesson(t: Turn, first: bool = False) -> None:
     )
 
 
-_ITEMS = re.compile(r"\s*(?:[；;\n]+|(?:^|\s|[。，,])\(?\d[.、)）]\s*|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
-_ITEMS_NO_DIGITS = re.compile(r"\s*(?:[；;\n]+|(?:^|[。，,\s])[①②③④⑤]\s*)\s*")
-_DIGIT_BULLET = re.compile(r"(?:^|\s|[。，,])\(?(\d)[.、)）]")
-# "- 每天场次上限写进接单系统，…": the list's mark, no part of the item
-_DASH_BULLET = re.compile(r"^[-*•·]\s+")
-
-
 def _several(t: Turn) -> bool:
     """Several action items in one message ("1. …，张伟，月底前；2. …，@李娜 下周五"): take each.
 
     Each item must name an owner or a date, so that one action whose HOW holds a "；" stays whole.
     """
-    items = _split_items(t.text)
+    items = split_items(t.text)
     said_apart = [s for i in items if i for s in sentences(i, capitalised=True)]
     # terse lists are typed in lower case: "x - dev - feb 27. y - hana - next fri." (each item must still
     # name its owner or date, so a sentence that goes on after a period stays whole)
@@ -186,33 +181,10 @@ def _with_owner_sentences(t: Turn, said: list[str]) -> list[str]:
     return joined
 
 
-def _split_items(text: str) -> list[str]:
-    """The items of a list; digits count as bullets only when they number the items 1, 2, 3…
-    ("by March 5. Newsletter list…" is a date, not item 5), and never when they are a date's day ("from
-    July 1.": the full stop after it ends the sentence)."""
-    masked = _days_masked(text)
-    numbers = [int(m.group(1)) for m in _DIGIT_BULLET.finditer(masked)]
-    items = _ITEMS.split(masked)
-    if numbers and numbers != list(range(1, len(numbers) + 1)):
-        items = _ITEMS_NO_DIGITS.split(masked)
-    return [item.replace(_DAY_STOP, ".") for item in items]
-
-
-_DAY_STOP = "\u2024"  # stands for the full stop after a date's day while the list is cut
-
-
-def _days_masked(text: str) -> str:
-    for mention in find_dates(text, ANY_DAY):
-        end = text.find(mention.text) + len(mention.text)
-        if end >= len(mention.text) and mention.text[-1:].isdigit() and text[end : end + 1] == ".":
-            text = f"{text[:end]}{_DAY_STOP}{text[end + 1 :]}"
-    return text
-
-
 def _take_several(t: Turn, pieces: list[str]) -> bool:
     """File each piece as an action when every piece names an owner or a date, and one names both."""
     items = [
-        edit_cues.action_list_lead().sub("", _DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
+        edit_cues.action_list_lead().sub("", DASH_BULLET.sub("", i.strip(" ，,。."))).strip()
         for i in pieces
         if i and has_words(i)
     ]
@@ -221,12 +193,16 @@ def _take_several(t: Turn, pieces: list[str]) -> bool:
         for i in items
         if has_words(i) and not edit_cues.action_head_only().match(i)
     ]
+    items, aside = set_apart(items)
     placed = [
         i for i in items if (owner_of(t, i) or deadline(i, t.today)) and work_clauses(i, deadline(i, t.today))
     ]
     full = [i for i in placed if owner_of(t, i) and deadline(i, t.today)]
-    if len(items) < 2 or len(placed) < len(items) or not full:
+    if len(items) + len(aside) < 2 or len(placed) < len(items) or not full:
         return False
+    for said in aside:
+        if not action_lessons.take(t, said):
+            t.say("actions_set_aside", said=quote(said, t.lang, 60))
     walk = t.state.actions.draft.walk if t.state.actions.draft else False
     lesson = t.state.actions.draft.lesson_index if t.state.actions.draft else None
     for n, item in enumerate(items):
@@ -303,7 +279,7 @@ def _ask_more(t: Turn) -> None:
 
 def _more(t: Turn) -> None:
     body = normalize(t.text)
-    if ends_actions(body):
+    if ends_actions(t.text):
         flow.advance(t)
         return
     if is_yes(body) and len(body) <= 4:
@@ -354,6 +330,8 @@ def _fill(t: Turn, step: ActionsStep) -> None:
         _ask_missing(t, draft)
         return
     found = deadline(text, t.today)
+    if found is None and (same := _same_date(t, text)) is not None:
+        text, found = same
     # An owner already named stays unless the user is answering "who?" (later words may merely mention one).
     who = owner_of(t, text) if draft.who is None or step == "who" else None
     if who is None and step == "who" and has_words(text) and len(normalize(text)) <= 20:
@@ -374,6 +352,20 @@ def _fill(t: Turn, step: ActionsStep) -> None:
             draft.lesson_index = lesson_for(t, text, draft.lesson_index)
         read_what_how(t, draft, text, found)  # a date named again is still no part of the HOW
     _ask_missing(t, draft)
+
+
+def _same_date(t: Turn, text: str) -> tuple[str, DateMention] | None:
+    """(the text without it, the date) for "…, same date as the runner" / "…，和参数表同一天": the due date
+    of the one action filed whose words it names; None when none or several fit."""
+    for pattern in edit_cues.action_same_date():
+        if (said := pattern.search(text)) is None:
+            continue
+        index = named_action(said.group("ref"), t.review.actions)
+        when = t.review.actions[index].when if index is not None else None
+        if when is not None:
+            rest = f"{text[: said.start()]}{text[said.end() :]}"
+            return rest, DateMention(text=said.group(0), date=when)
+    return None
 
 
 def take_aside(t: Turn, text: str) -> bool:
