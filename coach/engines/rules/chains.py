@@ -51,6 +51,7 @@ def _share_tail() -> re.Pattern[str]:
 
 
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}[.)、][ \t]*(?=\D)")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
 # "06:00" is a time, no clause; "A -> B" and "A => B" are a step down, as "A → B" is
 _CLAUSE = re.compile(r"[，,：→]\s*|:(?!\d{2}\b)\s*|\s*(?:-+>|=>)\s*|\s+-\s+|——\s*|\s+—\s+")
@@ -393,6 +394,7 @@ def _names_another(sentence: str) -> bool:
 def _clauses(text: str) -> list[tuple[int, str]]:
     """(sentence number, clause) for every clause, so a root can go on to the end of its sentence."""
     out: list[tuple[int, str]] = []
+    text = _LINE_NUMBER.sub("", text)  # "1. 现象：…\n2. 表因：…": a list's numbers end no sentence
     for number, sentence in enumerate(_SENTENCE_END.split(text)):
         splitter = _STEP if re.search(r"-+>|=>", sentence) else _CLAUSE
         out += [

@@ -246,3 +246,30 @@ def test_a_sentence_saying_the_one_before_is_the_bottom_of_it_makes_that_one_the
 ) -> None:
     chain = read_chain(text)
     assert chain is not None and chain.root == root
+
+
+# a ladder said as a numbered list: the numbers are no rungs ("1. 现象：…\n2. 表因：…")
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "surface", "root"),
+    [
+        (
+            "1. 现象：糙米裂纹多\n2. 表因：稻谷水分太低\n3. 根因：烘干参数没有按品种定标准\n4. 占比：六成",
+            "糙米裂纹多",
+            ["稻谷水分太低"],
+            "烘干参数没有按品种定标准",
+        ),
+        (
+            "1. Symptom: cracked grains\n2. Surface cause: the paddy is too dry\n"
+            "3. Root: no dryer settings per variety\n4. Share: 60%",
+            "cracked grains",
+            ["the paddy is too dry"],
+            "no dryer settings per variety",
+        ),
+    ],
+)
+def test_a_numbered_ladder_keeps_its_numbers_out_of_the_rungs(
+    text: str, phenomenon: str, surface: list[str], root: str
+) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert (parts.phenomenon, parts.surface, parts.root, parts.share) == (phenomenon, surface, root, 0.6)
