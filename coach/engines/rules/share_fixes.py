@@ -120,18 +120,45 @@ def _last_clause(words: str) -> str:
 def _chains_named(chains: list[CauseChain], words: str) -> list[int]:
     hits = [i for i, c in enumerate(chains) if _names_chain(words, c)]
     # "胶水那个改成两成五": one Chinese character pair, named by no other chain, names it short
-    return hits or [i for i, c in enumerate(chains) if _shares_a_pair(words, c)]
+    hits = hits or [i for i, c in enumerate(chains) if _shares_a_pair(words, c)]
+    if len(hits) > 1:
+        # "原粮还是一成五", "Logs still 20%": the word that opens the clause names the chain, though another
+        # chain shares a word ("还是", "still")
+        opening = [i for i in hits if _opens_on(words, chains[i])]
+        hits = opening if len(opening) == 1 else hits
+    return hits
+
+
+def _opens_on(words: str, chain: CauseChain) -> bool:
+    """Whether the first word (three letters or more, not one that names nothing: "the") or Chinese character
+    pair of the words is the chain's."""
+    said = next(
+        (
+            w
+            for m in re.finditer(r"[A-Za-z][A-Za-z-]{2,}|[\u4e00-\u9fff]{2}", words)
+            if (w := m.group(0).lower()) and not (w.isascii() and stem(w) in _stem_stop())
+        ),
+        "",
+    )
+    if not said:
+        return False
+    rungs = _rungs(chain)
+    return stem(said) in _stems(rungs) if said.isascii() else said in word_grams(rungs)
+
+
+def _rungs(chain: CauseChain) -> str:
+    return " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
 
 
 def _names_chain(words: str, chain: CauseChain) -> bool:
     """Whether words name a chain: a word stem its rungs share ("the rushing" and "rushed because …",
     "the PPE thing" and "no PPE replacement schedule"), or two Chinese character pairs."""
-    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    rungs = _rungs(chain)
     return touches(words, rungs) or bool(_stems(words) & _stems(rungs))
 
 
 def _shares_a_pair(words: str, chain: CauseChain) -> bool:
-    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    rungs = _rungs(chain)
     pairs = {g for g in word_grams(words) if not g.isascii()}
     return bool(pairs & word_grams(rungs))
 
