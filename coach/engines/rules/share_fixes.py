@@ -101,15 +101,18 @@ def _named_shares(chains: list[CauseChain], text: str) -> dict[int, float] | Non
     if len(pieces) < 2:
         return None
     named: dict[int, float] = {}
+    last: int | None = None
     for words, share in pieces:
         # the clause just before a share names its chain first ("…核了一下退款原因，线路那个应该是七成")
         hits = next(
             (hits for said in (_last_clause(words), words) if len(hits := _chains_named(chains, said)) == 1),
             [],
         )
+        if not hits and last is not None and named[last] == share:
+            continue  # "模具那块至少七成，我同意，改成七成": the same share said again, settled
         if len(hits) != 1 or hits[0] in named:
             return None
-        named[hits[0]] = share
+        named[last := hits[0]] = share
     return named
 
 

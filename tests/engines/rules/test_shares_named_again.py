@@ -53,3 +53,18 @@ def test_the_word_opening_a_shares_clause_names_its_chain(language: str) -> None
     review = coach.say(OPENED[language]).review
     shares = [c.share for c in review.cause_chains]
     assert shares == ([0.6, 0.2, 0.2] if language == "zh" else [0.2, 0.6, 0.2])
+
+
+# a share said again for the chain just named ("至少六成，我同意，改成六成") is that chain's share, settled
+SETTLED = {
+    "zh": "计量泵那块他说至少六成，我同意，改成六成；瓶盖那个改成一成。",
+    "en": "The scanner one is at least 60%, I agree, call it 60%; the logs one 10%.",
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_share_said_again_for_the_chain_just_named_settles_it(language: str) -> None:
+    coach = Coaching(language)
+    coach.script(*OPENING[language], WEIGHED[language])
+    review = coach.say(SETTLED[language]).review
+    assert [(c.root_cause, c.share) for c in review.cause_chains] == SHARES[language]
