@@ -470,6 +470,8 @@ def _share_removed(words: str) -> str:
 def _amount() -> re.Pattern[str]:
     """A percentage that measures something in a cause ("只抽5%", "rose 12%"), no share of the gap."""
     return re.compile(
-        rf"(?:{cues.alternatives('share_amount_before')})\s*(?:\d+(?:\.\d+)?\s*(?:%|％|percent)|一半|大半|小半)",
+        rf"(?:{cues.alternatives('share_amount_before')})\s*(?:\d+(?:\.\d+)?\s*(?:%|％|percent)|一半|大半|小半)"
+        rf"|(?:{cues.alternatives('share_reached_before')})\s*"
+        r"(?:[一二两三四五六七八九十]成多?|\d+(?:\.\d+)?\s*(?:%|％|percent))",
         re.I,
     )

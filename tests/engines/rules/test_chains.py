@@ -273,3 +273,29 @@ def test_a_numbered_ladder_keeps_its_numbers_out_of_the_rungs(
     parts = read_chain(text)
     assert parts is not None
     assert (parts.phenomenon, parts.surface, parts.root, parts.share) == (phenomenon, surface, root, 0.6)
+
+
+# "我觉得这是根上的" / "I think that's at the root" names the rung said before it as the root, whoever says
+# it; a level something reached ("阳性率到了两成多", "positives reached 20%") is no share of the gap
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        (
+            "体细胞为什么这么高？隐性乳房炎多，阳性率到了两成多。为什么乳房炎多？药浴浓度配低了。"
+            "为什么没人发现？消毒液怎么配一直是口头交代，没有配比卡。我觉得这是根上的。我看一半吧。",
+            "消毒液怎么配一直是口头交代，没有配比卡",
+            0.5,
+        ),
+        (
+            "Why is the cell count so high? Hidden mastitis, positives reached 20%. Why so much mastitis? "
+            "The dip was mixed too weak. Why did nobody notice? The mix was only ever told by word of mouth, "
+            "no mixing card. I think that's at the root. I'd say half.",
+            "The mix was only ever told by word of mouth, no mixing card",
+            0.5,
+        ),
+    ],
+)
+def test_a_root_named_after_it_and_a_level_reached_is_no_share(text: str, root: str, share: float) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert (parts.root, parts.share) == (root, share)

@@ -233,7 +233,8 @@ def test_a_why_after_the_share_goes_below_and_remarks_go(
     assert [(w.surface, w.root, w.share) for w in said.causes] == weighed
 
 
-# "Actually, make that 70%, I talked to Kyle" before the other causes corrects the share of the chain drilled
+# "Actually, make that 70%, I talked to Kyle", "我不同意只占一半，…我看至少七成" before the other causes
+# corrects the share of the chain drilled
 @pytest.mark.parametrize(
     ("language", "drill", "more", "main"),
     [
@@ -248,6 +249,20 @@ def test_a_why_after_the_share_goes_below_and_remarks_go(
             "Slabs to the chipper. Root cause: nobody installed the scanner update. Half of it, I'd say.",
             "Actually, make that 70%, I talked to Kyle and it's more. The log quality was poor, 20%. "
             "And maybe 10% is the new sawyers skipping training.",
+            ("nobody installed the scanner update", 0.7),
+        ),
+        (
+            "zh",
+            "封口漏液多，根因：计量泵没人定期校准。一半吧。",
+            "我不同意只占一半，漏液的几乎都是二号线的，我看至少七成。两成是瓶盖供应商尺寸不稳。"
+            "还有一成是夜班新人手法不熟。",
+            ("计量泵没人定期校准", 0.7),
+        ),
+        (
+            "en",
+            "Slabs to the chipper. Root cause: nobody installed the scanner update. Half of it, I'd say.",
+            "I disagree it's only half, nearly all of them came off line two, I'd say at least 70%. "
+            "The log quality was poor, 20%. And maybe 10% is the new sawyers skipping training.",
             ("nobody installed the scanner update", 0.7),
         ),
     ],
