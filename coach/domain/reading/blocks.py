@@ -144,6 +144,8 @@ def read_blocks(text: str) -> list[Block]:
     aside_from: Block | None = None  # the list an aside sentence turned from, read on after it
     for sentence in (piece for said in sentences(text) for piece in _missed_inside(said)):
         opened = opens(sentence)
+        if opened is not None and opened[0] == "chain" and blocks and blocks[-1].kind == "chain":
+            opened = None if cues.why().match(strip_filler(sentence)) else opened  # "为什么偏干：…" goes down
         weighs_aside = blocks and blocks[-1].kind == "chain" and _only_weighs(sentence)
         if opened is None and aside_from is not None and not _turns_aside(sentence) and not weighs_aside:
             blocks.append(Block(aside_from.kind, [], aside_from.topic))  # the list goes on after the aside

@@ -8,7 +8,7 @@ from functools import cache
 
 from coach.domain.critique import is_external
 from coach.domain.reading import cues
-from coach.domain.reading.blocks import strip_filler
+from coach.domain.reading.blocks import sentences, strip_filler
 from coach.domain.reading.language import HAN
 from coach.domain.reading.meta import is_meta_remark
 from coach.engines.rules.chains import ChainParts
@@ -45,6 +45,7 @@ def _cause_lead() -> re.Pattern[str]:
 
 def read_rest(text: str) -> ChainParts | None:
     """'剩下三成是原材料涨价', 'The rest is the migration… 30%', '补正多是另一个原因，…，因为清单不统一'."""
+    text = before_turning_away(text)
     share = parse_share(text)
     body = strip_filler(_rest_lead().sub("", cues.rest().sub("", text.strip(), count=1), count=1))
     # "还有一个是…" once its 还有 is gone
@@ -68,6 +69,19 @@ def read_rest(text: str) -> ChainParts | None:
     if not causes:
         return None
     return ChainParts(phenomenon=phenomenon, surface=causes[:-1], root=causes[-1], share=share)
+
+
+def before_turning_away(text: str) -> str:
+    """The rest without the sentences from one that opens by leaving a finding undug ("剩下一成是…。
+    气耗就不挖了，废瓶回炉多了自然就超", "The rest is …. Noise I'm not drilling, …"): that is another
+    finding's."""
+    said = sentences(text)
+    for number, sentence in enumerate(said[1:], 1):
+        first = re.split(r"[，,；;:：]", strip_filler(sentence), maxsplit=1)[0]
+        if is_meta_remark(first):
+            at = text.find(sentence)
+            return text[:at].rstrip() if at > 0 else "\n".join(said[:number])
+    return text
 
 
 def _listed_rest(pieces: list[str], share: float | None) -> ChainParts | None:

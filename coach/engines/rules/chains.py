@@ -52,6 +52,7 @@ def _share_tail() -> re.Pattern[str]:
 
 
 _BULLET = re.compile(r"^(?:[-*·•]|\d{1,2}[.)、])\s*")
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}[.)、][ \t]*(?=\D)")
 _SENTENCE_END = re.compile(r"[；;。!！?？\n]\s*|\.(?!\d)\s*|\s+/\s+")
 # "06:00" is a time, no clause; "A -> B" and "A => B" are a step down, as "A → B" is
 _CLAUSE = re.compile(r"[，,：→]\s*|:(?!\d{2}\b)\s*|\s*(?:-+>|=>)\s*|\s+-\s+|——\s*|\s+—\s+")
@@ -425,6 +426,7 @@ def _names_another(sentence: str) -> bool:
 def _clauses(text: str) -> list[tuple[int, str]]:
     """(sentence number, clause) for every clause, so a root can go on to the end of its sentence."""
     out: list[tuple[int, str]] = []
+    text = _LINE_NUMBER.sub("", text)  # "1. 现象：…\n2. 表因：…": a list's numbers end no sentence
     for number, sentence in enumerate(_SENTENCE_END.split(text)):
         splitter = _STEP if re.search(r"-+>|=>", sentence) else _CLAUSE
         out += [
@@ -500,6 +502,8 @@ def _share_removed(words: str) -> str:
 def _amount() -> re.Pattern[str]:
     """A percentage that measures something in a cause ("只抽5%", "rose 12%"), no share of the gap."""
     return re.compile(
-        rf"(?:{cues.alternatives('share_amount_before')})\s*(?:\d+(?:\.\d+)?\s*(?:%|％|percent)|一半|大半|小半)",
+        rf"(?:{cues.alternatives('share_amount_before')})\s*(?:\d+(?:\.\d+)?\s*(?:%|％|percent)|一半|大半|小半)"
+        rf"|(?:{cues.alternatives('share_reached_before')})\s*"
+        r"(?:[一二两三四五六七八九十]成多?|\d+(?:\.\d+)?\s*(?:%|％|percent))",
         re.I,
     )

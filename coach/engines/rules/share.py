@@ -118,10 +118,11 @@ _FRACTION_SAID = (
     r"|[1-9]/(?:[2-9]|10)\s+(?i:of)\b"
 )
 
-# a share written out in numbers: 七成, 两三成, 70%, 百分之七十, 60 percent, ~3/4 (no bare number)
+# a share written out in numbers: 七成, 一成多 (a bit over a tenth), 两三成, 70%, 百分之七十, 60 percent,
+# ~3/4 (no bare number)
 _SHARE_NUMBER = (
     rf"{_FRACTION_SAID}|"
-    r"[一二两三四五六七八九十\d]{1,2}\s*成(?:[一二三四五六七八九半](?![一二三四五六七八九十成]))?"
+    r"[一二两三四五六七八九十\d]{1,2}\s*成(?:[一二三四五六七八九半](?![一二三四五六七八九十成])|多)?"
     r"|\d+(?:\.\d+)?\s*(?:%|％|(?i:percent|per cent|pct)\b)"
     r"|百分之[零一二两三四五六七八九十\d]+"
 )

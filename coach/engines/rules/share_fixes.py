@@ -78,17 +78,15 @@ def shares_naming_chains(t: Turn, text: str) -> bool:
     """Several shares, each said with words that name one chain ("the PPE thing is bigger. Make it 70%, and
     the rushing 20%"), after the share said wrong if any: each goes on the chain it names; True when so."""
     chains = t.review.cause_chains
-    pieces = share_segments(_after_self_correction(text))  # "刚才那个一半说少了，…应该占六成，胶水那个两成五"
-    if len(pieces) < 2 or len(chains) < 2:
+    if len(chains) < 2:
         return False
-    named: dict[int, float] = {}
-    for words, share in pieces:
-        hits = [i for i, c in enumerate(chains) if _names_chain(words, c)]
-        # "胶水那个改成两成五": one Chinese character pair, named by no other chain, names it short
-        hits = hits or [i for i, c in enumerate(chains) if _shares_a_pair(words, c)]
-        if len(hits) != 1 or hits[0] in named:
-            return False
-        named[hits[0]] = share
+    # "线路那个应该是七成，供应商那个降到一成五": the words before a correction name the chain it weighs;
+    # "刚才那个一半说少了，…应该占六成，胶水那个两成五": the share said wrong, naming none, goes
+    named = _named_shares(chains, text)
+    if named is None and (corrected := _after_self_correction(text)) != text:
+        named = _named_shares(chains, corrected)
+    if named is None:
+        return False
     for index, share in named.items():
         chains[index].share = share
         t.say("drill_share_corrected", root=quote(chains[index].root_cause, t.lang), share=f"{share:.0%}")
@@ -96,15 +94,74 @@ def shares_naming_chains(t: Turn, text: str) -> bool:
     return True
 
 
+def _named_shares(chains: list[CauseChain], text: str) -> dict[int, float] | None:
+    """{chain index: share} when every share of two or more in the text follows words naming one chain
+    of its own; None otherwise."""
+    pieces = share_segments(text)
+    if len(pieces) < 2:
+        return None
+    named: dict[int, float] = {}
+    last: int | None = None
+    for words, share in pieces:
+        # the clause just before a share names its chain first ("…核了一下退款原因，线路那个应该是七成")
+        hits = next(
+            (hits for said in (_last_clause(words), words) if len(hits := _chains_named(chains, said)) == 1),
+            [],
+        )
+        if not hits and last is not None and named[last] == share:
+            continue  # "模具那块至少七成，我同意，改成七成": the same share said again, settled
+        if len(hits) != 1 or hits[0] in named:
+            return None
+        named[last := hits[0]] = share
+    return named
+
+
+def _last_clause(words: str) -> str:
+    return re.split(r"[，,。;；]|\.\s", words.strip(" ，,。;；"))[-1]
+
+
+def _chains_named(chains: list[CauseChain], words: str) -> list[int]:
+    hits = [i for i, c in enumerate(chains) if _names_chain(words, c)]
+    # "胶水那个改成两成五": one Chinese character pair, named by no other chain, names it short
+    hits = hits or [i for i, c in enumerate(chains) if _shares_a_pair(words, c)]
+    if len(hits) > 1:
+        # "原粮还是一成五", "Logs still 20%": the word that opens the clause names the chain, though another
+        # chain shares a word ("还是", "still")
+        opening = [i for i in hits if _opens_on(words, chains[i])]
+        hits = opening if len(opening) == 1 else hits
+    return hits
+
+
+def _opens_on(words: str, chain: CauseChain) -> bool:
+    """Whether the first word (three letters or more, not one that names nothing: "the") or Chinese character
+    pair of the words is the chain's."""
+    said = next(
+        (
+            w
+            for m in re.finditer(r"[A-Za-z][A-Za-z-]{2,}|[\u4e00-\u9fff]{2}", words)
+            if (w := m.group(0).lower()) and not (w.isascii() and stem(w) in _stem_stop())
+        ),
+        "",
+    )
+    if not said:
+        return False
+    rungs = _rungs(chain)
+    return stem(said) in _stems(rungs) if said.isascii() else said in word_grams(rungs)
+
+
+def _rungs(chain: CauseChain) -> str:
+    return " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+
+
 def _names_chain(words: str, chain: CauseChain) -> bool:
     """Whether words name a chain: a word stem its rungs share ("the rushing" and "rushed because …",
     "the PPE thing" and "no PPE replacement schedule"), or two Chinese character pairs."""
-    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    rungs = _rungs(chain)
     return touches(words, rungs) or bool(_stems(words) & _stems(rungs))
 
 
 def _shares_a_pair(words: str, chain: CauseChain) -> bool:
-    rungs = " ".join(r for r in (chain.surface_cause, chain.root_cause) if r)
+    rungs = _rungs(chain)
     pairs = {g for g in word_grams(words) if not g.isascii()}
     return bool(pairs & word_grams(rungs))
 

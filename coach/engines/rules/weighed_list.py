@@ -19,8 +19,15 @@ from coach.domain.retrospective import CauseChain
 from coach.engines.rules.chain_filing import file_chain
 from coach.engines.rules.chains import read_chain
 from coach.engines.rules.replies import render
-from coach.engines.rules.share import has_share, parse_share, parse_shares, shares_said, without_share
-from coach.engines.rules.share_fixes import naming_stop, share_fix
+from coach.engines.rules.share import (
+    has_share,
+    only_glue,
+    parse_share,
+    parse_shares,
+    shares_said,
+    without_share,
+)
+from coach.engines.rules.share_fixes import fix_share, naming_stop, share_fix
 from coach.engines.rules.stages import drilldown
 from coach.engines.rules.text import has_words, quote, split_cause, word_grams
 from coach.engines.rules.turn import Turn
@@ -57,18 +64,34 @@ def _weighed(sentence: str) -> Weighed | None:
     remarks = clauses[at + 1 :]
     if at > 0 and not has_words(without_share(clauses[at])):
         cause = comma.join(clauses[:at])  # "…: about 30%", "…，占三成"
-    elif at == 0 and has_words(after) and not has_words(without_share(before)):
+    elif not has_words(without_share(after)) and has_words(without_share(clauses[at])):
+        cause = comma.join(
+            [*clauses[:at], without_share(clauses[at])]
+        )  # "烘干参数六成", "Make it the matrix 70%"
+    elif at == 0 and has_words(after) and only_glue(before):
         # "剩下一成是客户自己仓库堆太高，那是他们的事": the share leads its cause
         cause, remarks = comma.join([without_share(clauses[0]), *clauses[1:]]), []
     else:
         return None
-    if share is None or not 0 < share < 1 or not all(is_meta_remark(c) for c in remarks if has_words(c)):
+    if share is None or not 0 < share < 1:
         return None
+    said = [c for c in remarks if has_words(c)]
+    ends = next((i for i, c in enumerate(said) if is_meta_remark(c) or is_external(c)), None)
+    if said and ends is None:
+        return None  # words after the share that no remark ends ("外部的，别往下挖"): more than one cause
+    below = said[:ends]  # what is said after a remark is a remark too ("external, nothing to do there")
     cause = comma.join(c for c in _CLAUSE.split(cause) if not is_meta_remark(c)).strip(" ，,")
-    if not _names_a_cause(cause):
+    if not _names_a_cause(cause) or _unknown(cause):
         return None
+    if below:  # "原粮本身质量差，一成五，今年收购的稻谷普遍早衰，天气原因，外部的": the cause, then its why
+        return Weighed(surface=cause, root=comma.join(below), share=share)
     head, why = split_cause(cause)
     return Weighed(surface=head if why else None, root=why or cause, share=share)
+
+
+def _unknown(cause: str) -> bool:
+    """A cause said only to be unknown ("说不清", "no idea"): no cause at all."""
+    return not has_words(cues.words_pattern("cause_unknown").sub(" ", cause))
 
 
 def _several_in_one(sentence: str) -> list[Weighed]:
@@ -90,6 +113,14 @@ def _several_in_one(sentence: str) -> list[Weighed]:
         head, why = split_cause(s.cause)
         out.append(Weighed(surface=head if why else None, root=why or s.cause, share=s.share))
     return out
+
+
+def _rest_unknown(sentence: str) -> bool:
+    """ "剩下一点说不清", "The last bit, no idea": the rest of the gap said to be unknown, nothing to file."""
+    body = strip_filler(sentence).rstrip(" 。.;；!！")
+    if not cues.words_pattern("cause_unknown").search(body):
+        return False
+    return _unknown(cues.words_pattern("rest_words").sub(" ", without_share(body)))
 
 
 def _names_a_cause(cause: str) -> bool:
@@ -114,7 +145,7 @@ def read_weighed(text: str) -> WeighedList | None:
         return None
     first = found[0][0]
     others = [s for i, s in enumerate(said[first:], first) if i not in dict(found)]
-    if any(has_words(s) and not is_meta_remark(s) for s in others):
+    if any(has_words(s) and not is_meta_remark(s) and not _rest_unknown(s) for s in others):
         return None  # other sentences among the causes: more than a list of weighed causes
     return WeighedList(lead=said[:first], causes=[w for _, w in found])
 
@@ -129,6 +160,8 @@ def take(t: Turn) -> bool:
     phenomenon, named = _phenomenon(t, said.lead)
     if phenomenon is None:
         return False
+    if said.lead and t.state.analysis.step in ("more_causes", "another"):
+        fix_share(t, " ".join(said.lead), said_as_fix=True)  # "Actually, make that 70%. The storms: 20%"
     filed = [
         file_chain(
             t.review.cause_chains,

@@ -435,3 +435,16 @@ def test_a_finding_said_with_its_cause_tops_the_ladder_that_goes_below_it(text: 
 def test_a_plain_sentence_before_a_ladder_stays_apart() -> None:
     text = "we had a rough quarter; underneath that, the rota is old; root cause is nobody owns planning."
     assert _kinds(text)[0] == "text"
+
+
+# "为什么偏干：…" inside a drill-down asks the next level down: it opens no drill-down of its own
+@pytest.mark.parametrize(
+    "text",
+    [
+        "碎米多，往下挖：\n现象：糙米裂纹多\n表因：稻谷偏干\n为什么偏干：烘干温度还是老参数\n根因：参数没有按品种定标准",
+        "Digging into broken rice:\nSymptom: cracked grains\nSurface cause: the paddy is too dry\n"
+        "Why so dry: the dryer runs on last year's settings\nRoot: no settings per variety",
+    ],
+)
+def test_a_why_heading_inside_a_drill_down_goes_on_with_it(text: str) -> None:
+    assert [b.kind for b in read_blocks(text)] == ["chain"]

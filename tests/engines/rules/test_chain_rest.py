@@ -38,3 +38,26 @@ def test_another_cause_named_splits_the_finding_from_its_cause(text: str, phenom
     parts = read_rest(text)
     assert parts is not None
     assert (parts.phenomenon, parts.root) == (phenomenon, root)
+
+
+# a rest ends where a sentence opens by leaving another finding undug ("气耗就不挖了，…", "Noise I'm not
+# drilling, …"): what follows is about that finding, no rung of the rest
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        (
+            "剩下一成多是新来的操作工不会调机。气耗就不挖了，废瓶回炉多了自然就超。",
+            "新来的操作工不会调机",
+            0.1,
+        ),
+        (
+            "The rest is the migration weekend, about 20%. Noise I'm not drilling, it's freshers.",
+            "the migration weekend",
+            0.2,
+        ),
+    ],
+)
+def test_a_rest_ends_where_another_finding_is_left_undug(text: str, root: str, share: float) -> None:
+    parts = read_rest(text)
+    assert parts is not None
+    assert (parts.surface, parts.root, parts.share) == ([], root, share)

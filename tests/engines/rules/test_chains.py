@@ -246,3 +246,56 @@ def test_a_sentence_saying_the_one_before_is_the_bottom_of_it_makes_that_one_the
 ) -> None:
     chain = read_chain(text)
     assert chain is not None and chain.root == root
+
+
+# a ladder said as a numbered list: the numbers are no rungs ("1. 现象：…\n2. 表因：…")
+@pytest.mark.parametrize(
+    ("text", "phenomenon", "surface", "root"),
+    [
+        (
+            "1. 现象：糙米裂纹多\n2. 表因：稻谷水分太低\n3. 根因：烘干参数没有按品种定标准\n4. 占比：六成",
+            "糙米裂纹多",
+            ["稻谷水分太低"],
+            "烘干参数没有按品种定标准",
+        ),
+        (
+            "1. Symptom: cracked grains\n2. Surface cause: the paddy is too dry\n"
+            "3. Root: no dryer settings per variety\n4. Share: 60%",
+            "cracked grains",
+            ["the paddy is too dry"],
+            "no dryer settings per variety",
+        ),
+    ],
+)
+def test_a_numbered_ladder_keeps_its_numbers_out_of_the_rungs(
+    text: str, phenomenon: str, surface: list[str], root: str
+) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert (parts.phenomenon, parts.surface, parts.root, parts.share) == (phenomenon, surface, root, 0.6)
+
+
+# "我觉得这是根上的" / "I think that's at the root" names the rung said before it as the root, whoever says
+# it; a level something reached ("阳性率到了两成多", "positives reached 20%") is no share of the gap
+@pytest.mark.parametrize(
+    ("text", "root", "share"),
+    [
+        (
+            "体细胞为什么这么高？隐性乳房炎多，阳性率到了两成多。为什么乳房炎多？药浴浓度配低了。"
+            "为什么没人发现？消毒液怎么配一直是口头交代，没有配比卡。我觉得这是根上的。我看一半吧。",
+            "消毒液怎么配一直是口头交代，没有配比卡",
+            0.5,
+        ),
+        (
+            "Why is the cell count so high? Hidden mastitis, positives reached 20%. Why so much mastitis? "
+            "The dip was mixed too weak. Why did nobody notice? The mix was only ever told by word of mouth, "
+            "no mixing card. I think that's at the root. I'd say half.",
+            "The mix was only ever told by word of mouth, no mixing card",
+            0.5,
+        ),
+    ],
+)
+def test_a_root_named_after_it_and_a_level_reached_is_no_share(text: str, root: str, share: float) -> None:
+    parts = read_chain(text)
+    assert parts is not None
+    assert (parts.root, parts.share) == (root, share)

@@ -206,3 +206,22 @@ def test_a_share_guessed_or_settled_on_names_no_cause(text: str) -> None:
 @pytest.mark.parametrize("text", ["[14:10] 廖德胜：还有就是台风", "at 9:30 the line stopped"])
 def test_a_time_of_day_is_no_share(text: str) -> None:
     assert parse_share(text) is None
+
+
+# a share said as about that much ("一成多", "a bit over 10%", "the last 10% or so") keeps its cause whole
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("两成是新供应商；还有一成多是团长保管不当。", [("新供应商", 0.2), ("团长保管不当", 0.1)]),
+        (
+            "About 20% is the new supplier; and a bit over 10% is storage.",
+            [("the new supplier", 0.2), ("storage", 0.1)],
+        ),
+        (
+            "20% is the hotfixes. And the last 10% or so is flaky tests.",
+            [("the hotfixes", 0.2), ("flaky tests", 0.1)],
+        ),
+    ],
+)
+def test_a_share_said_as_about_that_much_keeps_its_cause(text: str, shares: list[tuple[str, float]]) -> None:
+    assert parse_shares(text) == [CauseShare(cause, share) for cause, share in shares]

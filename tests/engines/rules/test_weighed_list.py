@@ -175,3 +175,103 @@ def test_a_short_cause_with_its_share_is_a_chain_not_a_share_correction(
     review = coach.say(said).review
     assert review.cause_chains[0].share == 0.7
     assert (root, 0.2) in [(c.root_cause, c.share) for c in review.cause_chains]
+
+
+# a share said at the end of its cause's clause ("烘干参数六成", "Make the device matrix 70%") weighs that
+# cause; a rest said to be unknown ("剩下一点说不清", "The last bit, no idea") is no cause at all
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        (
+            "其他原因和占比：\n- 烘干参数六成\n- 碾米机砂辊磨损，两成\n- 剩下一点说不清",
+            [("烘干参数", 0.6), ("碾米机砂辊磨损", 0.2)],
+        ),
+        (
+            "Thinking about it more, it's most of it. Make the device matrix 70%. "
+            "Then about 20% is the client's hotfixes going live untested. The last bit, no idea.",
+            [("the device matrix", 0.7), ("the client's hotfixes going live untested", 0.2)],
+        ),
+    ],
+)
+def test_a_share_at_the_end_of_its_clause_weighs_that_cause(
+    text: str, roots: list[tuple[str, float]]
+) -> None:
+    said = read_weighed(text)
+    assert said is not None
+    assert [(w.root, w.share) for w in said.causes] == roots
+
+
+# after a share, the cause's own why, then a remark that ends the drill-down ("外部的，别往下挖"): that why is
+# the root, the cause its surface; remarks on whose the cause is ("that's their release process", "it's HR's",
+# "not ours to dig into") are no part of it
+@pytest.mark.parametrize(
+    ("text", "weighed"),
+    [
+        (
+            "另外两成是设备老化。原粮本身质量差，一成五，今年收购的稻谷普遍早衰，外部的，别往下挖。",
+            [(None, "设备老化", 0.2), ("原粮本身质量差", "今年收购的稻谷普遍早衰", 0.15)],
+        ),
+        (
+            "About 20% is the client's own hotfixes going live, that's their release process, "
+            "not ours to dig into. The broker referrals dried up, 15%, it's HR's.",
+            [
+                (None, "the client's own hotfixes going live", 0.2),
+                (None, "The broker referrals dried up", 0.15),
+            ],
+        ),
+        (
+            "Raw paddy was poor, 15%, an early-ripening year, external, don't dig. Worn rollers, 20%.",
+            [("Raw paddy was poor", "an early-ripening year", 0.15), (None, "Worn rollers", 0.2)],
+        ),
+    ],
+)
+def test_a_why_after_the_share_goes_below_and_remarks_go(
+    text: str, weighed: list[tuple[str | None, str, float]]
+) -> None:
+    said = read_weighed(text)
+    assert said is not None
+    assert [(w.surface, w.root, w.share) for w in said.causes] == weighed
+
+
+# "Actually, make that 70%, I talked to Kyle", "我不同意只占一半，…我看至少七成" before the other causes
+# corrects the share of the chain drilled
+@pytest.mark.parametrize(
+    ("language", "drill", "more", "main"),
+    [
+        (
+            "zh",
+            "封口漏液多，根因：计量泵没人定期校准。一半吧。",
+            "不对，应该是七成，跟班长核过了。瓶盖供应商尺寸不稳，两成。另外一成是夜班新人手法不熟。",
+            ("计量泵没人定期校准", 0.7),
+        ),
+        (
+            "en",
+            "Slabs to the chipper. Root cause: nobody installed the scanner update. Half of it, I'd say.",
+            "Actually, make that 70%, I talked to Kyle and it's more. The log quality was poor, 20%. "
+            "And maybe 10% is the new sawyers skipping training.",
+            ("nobody installed the scanner update", 0.7),
+        ),
+        (
+            "zh",
+            "封口漏液多，根因：计量泵没人定期校准。一半吧。",
+            "我不同意只占一半，漏液的几乎都是二号线的，我看至少七成。两成是瓶盖供应商尺寸不稳。"
+            "还有一成是夜班新人手法不熟。",
+            ("计量泵没人定期校准", 0.7),
+        ),
+        (
+            "en",
+            "Slabs to the chipper. Root cause: nobody installed the scanner update. Half of it, I'd say.",
+            "I disagree it's only half, nearly all of them came off line two, I'd say at least 70%. "
+            "The log quality was poor, 20%. And maybe 10% is the new sawyers skipping training.",
+            ("nobody installed the scanner update", 0.7),
+        ),
+    ],
+)
+def test_a_share_corrected_before_the_other_causes_goes_on_the_chain_drilled(
+    language: str, drill: str, more: str, main: tuple[str, float]
+) -> None:
+    coach = Coaching(language)
+    coach.script(*OPENING[language], drill)
+    review = coach.say(more).review
+    assert [(c.root_cause, c.share) for c in review.cause_chains if c.is_main] == [main]
+    assert sorted(c.share or 0 for c in review.cause_chains) == [0.1, 0.2, 0.7]
