@@ -86,7 +86,7 @@ def read_goals(text: str, topic: str | None = None, context: Context = Context.s
     """Every KPI `text` states. `topic` is the sentence before it, the KPI's name when its own has none
     ("On-call ack was fine. Target is 5 minutes, I acked in 3"). A number taken back as it is said counts
     as never said ("实际4百60万——打错了，是460万")."""
-    text = _blank_scales(blank_kpi_counts(settle_slips(text)))
+    text = _blank_scales(blank_kpi_counts(settle_slips(_blank_context(text))))
     if context is Context.answer:
         listed = read_list(text)
         if listed:
@@ -111,6 +111,25 @@ def _blank_scales(text: str) -> str:
     return _scale().sub(lambda said: " " * (said.end() - said.start()), text)
 
 
+def _blank_context(text: str) -> str:
+    """`text` with the sentences said to be no KPI blanked out, the same length ("存栏1200头，这个不算指标");
+    a remark said as a sentence of its own blanks the one before it ("2 clubs renewed. Not targets.")."""
+    remark = cues.words_pattern("not_a_kpi")
+    if not remark.search(text):
+        return text
+    spans = [m.span() for m in _LINE_SENTENCE.finditer(text) if m.group(0).strip()]
+    blank: set[int] = set()
+    for i, (start, end) in enumerate(spans):
+        if remark.search(text[start:end]):
+            blank |= {i, i - 1} if i and not has_numbers(text[start:end]) else {i}
+    for i in blank:
+        start, end = spans[i]
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+# a sentence, or a line of a list
+_LINE_SENTENCE = re.compile(r"[^。！？!?；;\n]+?(?:[。！？!?；;\n]|(?<=[A-Za-z0-9%)])\.(?=\s+[A-Z(])|$)")
 _SENTENCE = re.compile(r"[^。！？!?；;]+?(?:[。！？!?；;]|(?<=[A-Za-z0-9%)])\.(?=\s+[A-Z])|$)")
 
 

@@ -221,7 +221,7 @@ def messages(spoken: list[Spoken], asked: str | None = None, findings: tuple[str
                 # "小刘？" after the task: asked of them; a name not of a speaker leaves it to who answers
                 asked_of = (name.group(1) if name.group(1) in people else None, asked_of[1])
                 continue
-            if _QUESTION.search(said) and not has_date(said):
+            if _QUESTION.search(said) and not has_date(said) and not _lesson_typed_asking(said):
                 continue  # small talk: "大家五一都休息好了吧？"
             said = speaker_owns(said.rstrip("？? "), line.speaker)
             if opens(said) is not None or has_list_head(said) or lesson_list(said):
@@ -250,7 +250,12 @@ def messages(spoken: list[Spoken], asked: str | None = None, findings: tuple[str
             elif topic is None and (fact := unasked_fact(said, out)) is not None:
                 out.append(fact)  # "交付评审流程我来定，下周五前出。", "回款差了两百多万，主要是…"
             elif is_lesson(said, labelled=dimension_label(said)):
-                passing.append(_one_clause(said))
+                if topic is not None and lesson_list(
+                    topic
+                ):  # the meeting's list: the remarks keep their place
+                    _join(out, topic, _one_clause(said), _stop(said))
+                else:
+                    passing.append(_one_clause(said))
             elif says_missed(said):  # "the supervisor app was due in June and it never happened"
                 out.append(("该做没做的：" if HAN.search(said) else "What we should have done: ") + said)
             elif topic is not None and (drilled := _finding_drilled(topic, said)) is not None:
@@ -357,6 +362,15 @@ def _asks_on(said: str, topic: str | None, by_asker: bool) -> bool:
     if topic is None or not by_asker or _is_action_topic(topic):
         return False
     return bool(_QUESTION.search(said)) and topic_given(said) is None
+
+
+def _lesson_typed_asking(said: str) -> bool:
+    """A lesson whose type the speaker asks as they say it ("Start a heat plan, business? No, …"): the
+    lesson, not small talk."""
+    body = said.rstrip("？? ")
+    return is_lesson(body, labelled=dimension_label(body)) and bool(
+        only_dimension_label(re.split(r"[，,]", body)[-1])
+    )
 
 
 def _one_clause(said: str) -> str:

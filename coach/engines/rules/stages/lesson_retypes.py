@@ -88,8 +88,31 @@ def retyped_in_list(lessons: list[Lesson], item: str) -> Retyping | None:
     body = edit_cues.edit_lead().sub("", item.strip(" —–-"))
     first = re.split(r"[，,]\s*", body, maxsplit=1)[0]
     marked = next((m for p in edit_cues.edit_marked() if (m := p.match(first))), None)
+    if marked is None and _corrects(item):
+        marked = _CORRECTED_TO.match(_without_leads(first))  # "Oh, correction: drone surveys are org…"
     if marked is None or not lessons:
         return None
-    dimension, action = parse_lesson_correction(first[marked.end() :])
+    rest = marked.group("type") if "type" in marked.groupdict() else first[marked.end() :]
+    dimension, action = parse_lesson_correction(rest)
     index = _named_among(lessons, marked.group("ref"))
     return (index, dimension, action) if index is not None and (dimension or action) else None
+
+
+# after a correction's lead, a lesson's words then its type: "drone surveys are organisation", "测绘算组织"
+_CORRECTED_TO = re.compile(
+    r"^(?P<ref>[^，,；;。]{2,40}?)\s*(?P<type>(?:是|算|属于|(?i:is|are|'s)\s).{1,16})$"
+)
+
+
+def _corrects(item: str) -> bool:
+    """Whether an item opens as a correction ("Oh, correction: …", "更正：…", "哦不对，…")."""
+    said = item.strip(" —–-")
+    leads = said[: len(said) - len(_without_leads(said))]
+    return bool(cues.words_pattern("goal_correction").search(leads))
+
+
+def _without_leads(text: str) -> str:
+    """The words after every lead-in of a correction ("Oh, correction: " is two)."""
+    while (shorter := edit_cues.edit_lead().sub("", text.strip(" —–-"), count=1)) != text.strip(" —–-"):
+        text = shorter
+    return text.strip(" —–-")

@@ -10,6 +10,7 @@ from coach.domain.lesson_corrections import parse_lesson_correction
 from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.library import LessonHit
 from coach.domain.reading import edit_cues
+from coach.domain.reading.blocks import sentences as split_sentences
 from coach.domain.retrospective import Dimension, Lesson
 from coach.engines.rules import flow
 from coach.engines.rules.edits import then_add
@@ -164,7 +165,7 @@ def handle(t: Turn) -> None:
         _ask_which(t, named)  # an edit by content must match one lesson clearly
         return
     index = named[0] if named else _index(t, numbers)
-    dimension, action = parse_lesson_correction(text)
+    dimension, action = parse_lesson_correction(_naming_sentences(t, text, index) if named else text)
     body = normalize(text)
     if (
         edit_cues.lesson_confirm().match(body)
@@ -271,6 +272,18 @@ def _named_by_content(t: Turn, text: str) -> list[int] | None:
     if best < CLEAR_OVERLAP:
         return None
     return [i for i, n in enumerate(overlap) if n == best]
+
+
+def _naming_sentences(t: Turn, text: str, index: int | None) -> str:
+    """The sentences of a message that name the lesson it edits by its words: the type said for it is there,
+    not in the sentences about something else ("Flashing training day for all crews, Kyle. Survey rule in the
+    estimating process, Bethan." retypes nothing)."""
+    if index is None:
+        return text
+    lesson = word_grams(_CORRECTION_WORDS.sub(" ", t.review.lessons[index].text))
+    said = split_sentences(text)
+    naming = [s for s in said if len(word_grams(_CORRECTION_WORDS.sub(" ", s)) & lesson) >= CLEAR_OVERLAP]
+    return " ".join(naming) if len(said) > 1 else text
 
 
 def _named_where_deleted(t: Turn, text: str) -> list[int] | None:

@@ -8,6 +8,7 @@ import re
 from coach.domain.critique import normalize
 from coach.domain.lesson_corrections import opening_action, parse_lesson_correction
 from coach.domain.reading import cues, edit_cues
+from coach.domain.reading.language import HAN
 from coach.domain.reading.passing import only_dimension_label
 from coach.domain.retrospective import Dimension, LessonAction
 from coach.engines.rules.text import has_words, split_items
@@ -55,22 +56,83 @@ def _after_bracketed_types(line: str) -> list[str]:
 
 def _with_types_said_after(items: list[str]) -> list[str]:
     """'…, they already do it. People.': a dimension said alone belongs to the lesson before it; so does one
-    that opens a remark on it ("Stop X. That's culture, it's a habit.")."""
+    that opens a remark on it ("Stop X. That's culture, it's a habit."), one that takes the type just said
+    back ("No, organisation") and one that says it is a lesson, no action ("that's a lesson for me, put it
+    under culture"), which is no lesson of its own."""
     joined: list[str] = []
-    for item in items:
+    for said in items:
+        if joined and (denied := _type_denied(said)):
+            joined[-1] = _retyped(joined[-1], denied)  # "…, business? No, organisation": the type taken back
+            continue
+        item = _without_category_remark(said)
+        if item == "":  # "That's a lesson for me, not a task, put it under culture": types the one before
+            if joined and (labels := _labels(said)):
+                joined[-1] = f"{joined[-1]}, {', '.join(labels)}"
+            continue
+        item = said if item is None else item
         clauses = [c.strip(" 。.") for c in re.split(r"[，,]", item)]
         remark = (
             len(clauses) > 1
             and bool(cues.words_pattern("type_remark_lead").match(clauses[0]))
             and any(only_dimension_label(c) for c in clauses)
         )
-        short = len(item.split()) <= 2 and len(normalize(item)) <= 8
+        short = (len(item.split()) <= 2 and len(normalize(item)) <= 8) or only_dimension_label(item)
         alone = (short or remark) and stated_action(item) is None
         if joined and alone and parse_lesson_correction(item)[0] is not None:
             joined[-1] = f"{joined[-1]}, {item}"
         else:
             joined.append(item)
     return joined
+
+
+def _clauses(item: str) -> list[str]:
+    return [c.strip(" 。.?？!！") for c in re.split(r"[，,:：]\s*", item) if c.strip(" 。.?？!！")]
+
+
+def _label(clause: str) -> str | None:
+    """The type a clause says and nothing else ("culture", "start", "put it under culture"); else None."""
+    bare = cues.words_pattern("type_put_lead").sub("", clause, count=1).strip()
+    return bare if only_dimension_label(bare) or cues.lesson_action_label().match(bare) else None
+
+
+def _labels(item: str) -> list[str]:
+    return [label for c in _clauses(item) if (label := _label(c))]
+
+
+def _type_denied(item: str) -> list[str]:
+    """The types a sentence gives after taking back the one just said ("No, organisation, it's a procedure",
+    "不对，组织"); [] when it does not open so."""
+    clauses = _clauses(item)
+    denial = re.compile(rf"^(?:{cues.alternatives('type_denial')})$", re.I)
+    if len(clauses) < 2 or not denial.match(clauses[0]) or _label(clauses[1]) is None:
+        return []
+    return _labels(item)
+
+
+def _retyped(lesson: str, labels: list[str]) -> str:
+    """A lesson with the types said for it replaced by the new ones, dimension for dimension."""
+    new_dimension = any(only_dimension_label(label) for label in labels)
+    kept = [
+        c
+        for c in re.split(r"[，,]\s*", lesson)
+        if not (_label(c.strip(" ?？")) and only_dimension_label(c.strip(" ?？")) == new_dimension)
+    ]
+    joiner = "，" if HAN.search(lesson) else ", "
+    return joiner.join([*kept, *labels])
+
+
+def _without_category_remark(item: str) -> str | None:
+    """An item without the remark that it is a lesson and no action ("…: that's a lesson more than an
+    action"): the lesson said with it, or "" when there is none (the remark only points at one); None when
+    the item makes no such remark."""
+    remark = re.compile(rf"^(?:{cues.alternatives('lesson_not_action')})$", re.I)
+    clauses = _clauses(item)
+    if not any(remark.match(c) for c in clauses):
+        return None
+    content = [c for c in clauses if not remark.match(c) and _label(c) is None]
+    if not content or stated_action(", ".join(content)) is None:
+        return ""
+    return ", ".join([*content, *_labels(item)])
 
 
 # a type closing a lesson: in brackets, or after a dash ("keep annual plan push - business")

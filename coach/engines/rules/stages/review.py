@@ -120,8 +120,9 @@ def correct_goal(t: Turn) -> bool:
         return False
     strong = bool(_correction().search(t.text) or _new_not_old().search(t.text))
     sentences = [s for s in _SENTENCE_END.split(t.text) if s.strip()]
-    changed = [i for s in sentences if (i := _correct_one(t, s, strong)) is not None]
-    if not changed and len(sentences) > 1:
+    cued = _cued_from(sentences) if t.state.stage != "review" else 0
+    changed = [i for s in sentences[cued:] if (i := _correct_one(t, s, strong)) is not None]
+    if not changed and len(sentences) > 1 and not cued:
         changed = [i for i in [_correct_one(t, t.text, strong)] if i is not None]
     if not changed:
         return False
@@ -129,6 +130,16 @@ def correct_goal(t: Turn) -> bool:
         t.say("review_goal_corrected", goal=goal_line(t, t.review.goals[index]))
     t.reask()
     return True
+
+
+def _cued_from(sentences: list[str]) -> int:
+    """The first sentence a correction covers once the KPIs are collected: "Sorry, two corrections. …" covers
+    what follows it, while "Start sign-off on the first three jobs, organisation. Oh, correction: …" corrects
+    nothing in the lesson before it."""
+    return next(
+        (n for n, s in enumerate(sentences) if _correction().search(s) or _new_not_old().search(s)),
+        0,
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[^\d.]\.)\s+")
