@@ -9,6 +9,7 @@ from typing import Literal
 from coach.domain.reading.goals import Context, may_state_goal, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
+from coach.notes.asked_successes import reasons_asked_for
 from coach.notes.broken_promises import promises_broken
 from coach.notes.cause_statement import counts_out_reasons
 from coach.notes.contributing import split_contributing
@@ -463,6 +464,7 @@ def classify_and_link(
     kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
     kinds = join_continuations(items, kinds, other="other")
+    kinds = reasons_asked_for(items, kinds, highlight="highlight", other="other")
     kinds = successes_told_on(items, kinds, highlight="highlight", other="other", people=people or [])
     for i in range(1, len(items)):
         before = items[i - 1].text

@@ -51,6 +51,8 @@ def _between(items: list[Item], head: int | None, i: int) -> bool:
     """An item that is no highlight keeps the one before open while the same paragraph or talk goes on."""
     if head is None or items[i].para != items[head].para:
         return False
+    if cues.QUESTION.search(items[i].text):
+        return False  # "…怎么做到的？去年可是送了三个。": what the asker adds is no telling of the success
     return items[i].speaker is not None or items[i].line == items[head].line
 
 
