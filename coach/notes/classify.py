@@ -38,6 +38,7 @@ from coach.notes.told_findings import (
 from coach.notes.volunteers import take_asked_tasks
 from coach.notes.weighed_paragraph import weighed_paragraphs
 from coach.notes.wordlists import phrases
+from coach.notes.workarounds import workarounds_called_so
 
 Kind = Literal[
     "goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other", "digression"
@@ -463,6 +464,7 @@ def classify_and_link(
     kinds = promises_broken(items, kinds, shortfall="shortfall", other="other")
     kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
+    kinds = workarounds_called_so(items, kinds, shortfall="shortfall", other="other")
     kinds = join_continuations(items, kinds, other="other")
     kinds = reasons_asked_for(items, kinds, highlight="highlight", other="other")
     kinds = successes_told_on(items, kinds, highlight="highlight", other="other", people=people or [])
