@@ -32,7 +32,7 @@ TALK_EN = """WEBVTT
 
 3
 00:00:11.000 --> 00:00:20.000
-<v Cal>While we're on what went wrong, we put two packers on overtime every Friday to clear the backlog. That kept the shelves moving, but it's firefighting, it doesn't fix anything.
+<v Cal>{cal}
 
 4
 00:00:21.000 --> 00:00:25.000
@@ -41,7 +41,10 @@ TALK_EN = """WEBVTT
 5
 00:00:26.000 --> 00:00:32.000
 <v Ben>Because the courier moved our pickup to the afternoon.
-"""
+""".format(
+    cal="While we're on what went wrong, we put two packers on overtime every Friday to clear the backlog. "
+    "That kept the shelves moving, but it's firefighting, it doesn't fix anything."
+)
 
 
 @pytest.mark.parametrize(
