@@ -19,6 +19,7 @@ from coach.notes.neighbours import (
     after_the_end,
     answers_among_causes,
     before_the_start,
+    figures_called_no_targets,
     findings_go_on,
     goals_named_as_missed,
     list_goes_on,
@@ -444,6 +445,7 @@ def classify_and_link(
 
     kinds = classify_items(items, use_embeddings=use_embeddings)
     kinds = before_the_start(items, kinds, goal="goal", other="other")
+    kinds = figures_called_no_targets(items, kinds, goal="goal", other="other")
     kinds = _promises_before_results(items, kinds)
     kinds = after_the_end(items, kinds, digression="digression", other="other")
     kinds = _goodbye_turns(items, kinds)
