@@ -9,6 +9,7 @@ from typing import Literal
 from coach.domain.reading.goals import Context, may_state_goal, read_goals
 from coach.domain.reading.prose_goals import promise
 from coach.notes import beside, cues, drilldown, finding_cues, prose
+from coach.notes.asked_successes import reasons_asked_for
 from coach.notes.broken_promises import promises_broken
 from coach.notes.cause_statement import counts_out_reasons
 from coach.notes.contributing import split_contributing
@@ -18,6 +19,7 @@ from coach.notes.neighbours import (
     after_the_end,
     answers_among_causes,
     before_the_start,
+    figures_called_no_targets,
     findings_go_on,
     goals_named_as_missed,
     list_goes_on,
@@ -38,6 +40,7 @@ from coach.notes.vocabulary import alternation
 from coach.notes.volunteers import take_asked_tasks
 from coach.notes.weighed_paragraph import weighed_paragraphs
 from coach.notes.wordlists import phrases
+from coach.notes.workarounds import workarounds_called_so
 
 Kind = Literal[
     "goal", "highlight", "shortfall", "cause", "lesson", "action", "reflection", "other", "digression"
@@ -443,6 +446,7 @@ def classify_and_link(
 
     kinds = classify_items(items, use_embeddings=use_embeddings)
     kinds = before_the_start(items, kinds, goal="goal", other="other")
+    kinds = figures_called_no_targets(items, kinds, goal="goal", other="other")
     kinds = _promises_before_results(items, kinds)
     kinds = after_the_end(items, kinds, digression="digression", other="other")
     kinds = _goodbye_turns(items, kinds)
@@ -463,7 +467,9 @@ def classify_and_link(
     kinds = promises_broken(items, kinds, shortfall="shortfall", other="other")
     kinds = incident_opening(items, kinds, shortfall="shortfall", other="other")
     items, kinds = split_commitments(items, kinds)
+    kinds = workarounds_called_so(items, kinds, shortfall="shortfall", other="other")
     kinds = join_continuations(items, kinds, other="other")
+    kinds = reasons_asked_for(items, kinds, highlight="highlight", other="other")
     kinds = successes_told_on(items, kinds, highlight="highlight", other="other", people=people or [])
     for i in range(1, len(items)):
         before = items[i - 1].text

@@ -1,5 +1,6 @@
 """Kinds read from an item's place among the others: before the meeting starts or after it ends, the next
-places of a list, a finding joined on with "and", the answer right after a question while causes are told."""
+places of a list, a finding joined on with "and", the answer right after a question while causes are told,
+figures called no targets after they were told."""
 
 from __future__ import annotations
 
@@ -30,6 +31,25 @@ def before_the_start(items: list[Item], kinds: list[K], goal: K, other: K) -> li
 _NEXT_IN_LIST = re.compile(
     r"^(?:[二三四五六七八九]是|第[二三四五六七八九][，,、是]|(?:second|third|fourth|fifth)(?:ly)?\b)", re.I
 )
+
+
+def figures_called_no_targets(items: list[Item], kinds: list[K], goal: K, other: K) -> list[K]:
+    """ "We had 112 callouts this season, against 87 last season." | "Neither is something we set a target
+    for.": the figures told before words that call them no targets, in the same paragraph or turn, are
+    context, no goals; a figure told against a named target ("target 4,200, we did 4,510") stays one."""
+    kinds = list(kinds)
+    for i, item in enumerate(items):
+        if kinds[i] == goal or not phrases("not_a_target").search(item.text):
+            continue
+        if re.search(r"\d", item.text):
+            continue  # "单场最高在线8.7万人，这是过程数字，不是考核的": it calls its own figure no target
+        for j in range(i - 1, -1, -1):
+            before = items[j]
+            if before.para != item.para or before.speaker != item.speaker or before.line != item.line:
+                break
+            if kinds[j] == goal and not phrases("target_named").search(before.text):
+                kinds[j] = other
+    return kinds
 
 
 def list_goes_on(items: list[Item], kinds: list[K], action: K, other: K) -> list[K]:

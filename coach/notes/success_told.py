@@ -14,7 +14,7 @@ from coach.notes.wordlists import phrases
 
 K = TypeVar("K", bound=str)
 
-_WORDS = re.compile(r"[A-Za-z']+")
+_WORDS = re.compile(r"[A-Za-z'][A-Za-z'-]*")  # "all-wards" is one word
 # "续当率达标，…", "Revenue beat the target …": a measure that went well, named at the start, is news
 _GOAL_WENT_WELL = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:能|也)?(?:达标|超额|超出|超了|能超|完成了)")
 
@@ -43,7 +43,7 @@ def successes_told_on(
             first.evidence = f"{first.evidence} {item.evidence}"
             kinds[i] = other
             continue
-        head, named = i, _says_little(item.text)
+        head, named = i, _says_little(item.text) or _names_standout(item.text)
     return kinds
 
 
@@ -51,6 +51,8 @@ def _between(items: list[Item], head: int | None, i: int) -> bool:
     """An item that is no highlight keeps the one before open while the same paragraph or talk goes on."""
     if head is None or items[i].para != items[head].para:
         return False
+    if cues.QUESTION.search(items[i].text):
+        return False  # "…怎么做到的？去年可是送了三个。": what the asker adds is no telling of the success
     return items[i].speaker is not None or items[i].line == items[head].line
 
 
@@ -60,7 +62,8 @@ def _tells_on(first: Item, item: Item, named: bool) -> bool:
         # the next success ("Customer communication was timely."); only its reason and its praise go on, or
         # the telling of a success named in a few words
         same = item.para == first.para and item.line == first.line and not item.bullet
-        return same and (named or _gives_reason(item.text) or _hearsay(item.text))
+        told = _gives_reason(item.text) or _hearsay(item.text) or _reason_told_later(item.text)
+        return same and (named or told)
     if first.speaker is None or item.speaker is None or item.para != first.para:
         return False
     if item.speaker == first.speaker:
@@ -74,7 +77,7 @@ def _tells_on(first: Item, item: Item, named: bool) -> bool:
 
 def _opens_another(first: Item, item: Item) -> bool:
     text = item.text.strip()
-    if _gives_reason(text) or _hearsay(text):
+    if _gives_reason(text) or _hearsay(text) or _reason_told_later(text):
         return False  # "And honestly it worked because …", "章老师也说，…": more of the same success
     if _own_reason(text) or finding_cues.praises_plainly(text):
         return True  # "The booking page worked well.": praised in words of its own, another success
@@ -120,8 +123,41 @@ _POINTS_ON_ZH = re.compile(r"^(?:能|这|那|它|之所以)")
 _ZH_COPULA_REASON = re.compile(r"^([^，,。]{2,12}?)(?:[，,]\s*(?:主要)?是|主要是)")
 
 
+def _names_standout(text: str) -> bool:
+    """ "出团人次超额完成，最亮眼的是暑期研学团。", "Sales were up, and the standout was the bundle.": the
+    sentence ends naming the success in a few words, so the ones after it tell that success."""
+    standout = phrases("standout_named").search(text)
+    if standout is None:
+        return False
+    rest = text[standout.end() :]
+    return re.search(r"[，,;；:：]", rest) is None and _says_little(rest)
+
+
+def _reason_told_later(text: str) -> bool:
+    """ "The reason it held only came out later in the discussion: …", "说到为什么研学团做得好，是后面孔德明才
+    讲的：…": the sentence says it tells why, then tells it after the colon."""
+    told = phrases("reason_told").search(text)
+    colon = re.search(r"[:：]", text)
+    return told is not None and colon is not None and told.start() < colon.start()
+
+
+def _remarks_on_it(text: str) -> bool:
+    """ "Dr Osei was blunt about it in the review: "…"", "韩冬对此说：“…”": someone's words on the success
+    just told, quoted."""
+    return _REMARK_ON_IT.match(text.strip()) is not None
+
+
+_REMARK_ON_IT = re.compile(
+    r"^[^:：,，]{1,60}?\b(?:about|of|on)\s+(?:it|this|that)\b[^:：]{0,40}[:：]\s*[\"“]"
+    r"|^[^:：,，。]{1,20}?(?:对此|对这个|对这件事)[^:：。]{0,20}[:：]\s*[“「\"]",
+    re.I,
+)
+
+
 def _hearsay(text: str) -> bool:
     """ "Gwen said it's the first time …", "Several told us …", "林处长说这是…": what someone said of it."""
+    if _remarks_on_it(text):
+        return True
     said = phrases("hearsay").search(text)
     if said is None or cues.QUESTION.search(text):
         return False

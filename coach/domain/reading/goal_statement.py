@@ -125,7 +125,7 @@ def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None
     name = _clean_name(_defined_name(before) or _CLAUSE.split(before)[-1]) if before.strip() else ""
     if not name:
         previous = [c for c in _CLAUSE.split(before)[:-1] if c.strip()]
-        if previous and not _MARKER_TARGET.search(previous[-1]) and not _MARKER_RESULT.search(previous[-1]):
+        if previous and not _MARKER_TARGET.search(previous[-1]) and not _tells_result(previous[-1]):
             name = _clean_name(previous[-1])
     target_text = after_marker
     if not name:
@@ -153,6 +153,13 @@ def _goal_in(region: str, before: str, topic: str | None = None) -> _Said | None
     return _Said(
         name=clip_name(name), target_text=target_text.strip(), result_text=result_text.strip(), evidence=""
     )
+
+
+def _tells_result(clause: str) -> bool:
+    """A result word with a number after it ("实际89%"); with none it is part of a name ("护理记录及时完成率",
+    "Parcels delivered intact")."""
+    found = _MARKER_RESULT.search(clause)
+    return found is not None and has_numbers(clause[found.start() :])
 
 
 def _marker_goals(sentence: str, topic: str | None) -> list[_Said]:

@@ -109,8 +109,16 @@ _PERIOD_TAIL = re.compile(
 )
 
 
+# "restoring the system after a failure is", "故障恢复的标准是": the copula that led to the target is no name
+_COPULA_TAIL = re.compile(r"\s+(?:is|was)$|的(?:标准|要求)(?:是|为)$", re.I)
+# "…within 60 seconds, and our standard for that is 100%": the standard points back to the clause before
+_POINTS_BACK = re.compile(r"^(?:that|this|it|这|这个|这一条)$", re.I)
+_JOINER_TAIL = re.compile(r"[,，]?\s*(?:and|but|而且|并且)$", re.I)
+
+
 def _tidy(words: str) -> str:
     words = re.sub(r"[（(][^（()）]*[)）]", "", words)  # "室温达标率（18℃以上算达标）": the aside is no name
+    words = _COPULA_TAIL.sub("", words.strip(" ,，.;；:："))
     name = _NAME_LEAD.sub("", re.sub(r"\s+", " ", words).strip(" ,，.;；:：")).strip()
     tidy = _PERIOD_TAIL.sub("", _PERIOD_TAIL.sub("", name).strip(" ,，")).strip(" ,，")  # "…的，每月"
     return tidy or name
@@ -136,8 +144,8 @@ def _name(body: str, target: str, span_of_time: bool, lead: str) -> str:
     name = _tidy(re.sub(rf"\s+of\s+{escaped}|{escaped}\s*(?:of\s+|的)|{escaped}", " ", body, count=1))
     lead = lead.strip(" ,，.;；:：")
     subject = _SUBJECT_LEAD.match(lead)
-    if not _names_something(name):
-        return _tidy(subject.group(1) if subject else lead)[:80]
+    if not _names_something(name) or _POINTS_BACK.match(name):
+        return _tidy(_JOINER_TAIL.sub("", subject.group(1) if subject else lead))[:80]
     if span_of_time:
         name = _tidy(body)
     if subject is not None and len(subject.group(1).split()) <= 5:

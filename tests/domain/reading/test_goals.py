@@ -1022,3 +1022,19 @@ def test_the_scale_a_score_is_given_on_is_neither_target_nor_result(text: str) -
     assert (goal.target_value, goal.result_value) == (4.6, 4.7)
     assert goal.verdict is not None and goal.verdict.value == "met"
     assert "5" not in goal.name
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "name"),
+    [
+        ("护理记录及时完成率，目标98%，实际89%。", "家属满意度，目标92分，实际93分。", "护理记录及时完成率"),
+        (
+            "Parcels delivered intact, target 99%, actual 97%.",
+            "Family satisfaction, target 92, actual 93.",
+            "Parcels delivered intact",
+        ),
+    ],
+)
+def test_a_result_word_inside_a_kpi_name_keeps_the_name_its_own(text: str, topic: str, name: str) -> None:
+    (goal,) = goals_in(text, topic)
+    assert goal.name == name

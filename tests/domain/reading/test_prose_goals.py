@@ -395,3 +395,32 @@ def test_a_cap_an_allowance_or_a_should_is_a_promise(
 def test_the_kpi_named_in_the_promise_before_its_number_is_the_goal(text: str, name: str) -> None:
     (goal,) = goals_in(text, None)
     assert name in goal.name
+
+
+@pytest.mark.parametrize(
+    ("promised", "told_after", "name", "target", "result"),
+    [
+        (
+            "Our standard for answering a fire alarm call is 90 seconds.",
+            "Last Tuesday it took 4 minutes.",
+            "answering a fire alarm call",
+            90,
+            240,  # both in seconds
+        ),
+        # "for that" points back: the clause before it names what the standard is for
+        (
+            "Every urgent prescription must be filled within 30 minutes, and our standard for that is 98%.",
+            "We managed 91%.",
+            "Every urgent prescription must be filled within 30 minutes",
+            98,
+            91,
+        ),
+        ("我们对急诊取药的标准是15分钟。", "上周二实际用了40分钟。", "急诊取药", 15, 40),
+    ],
+)
+def test_what_a_standard_is_for_names_the_goal(
+    promised: str, told_after: str, name: str, target: float, result: float
+) -> None:
+    (goal,) = goals_in(told_after, promised)
+    assert goal.name == name
+    assert (goal.target_value, goal.result_value) == (target, result)
