@@ -1,6 +1,9 @@
 """Judge what people answer: vague plans, cause depth, symptoms, intents, yes/no — in Chinese and English.
 
 Pure and deterministic; the rules coach asks its follow-up questions from these verdicts.
+The words found anywhere in an answer (vague, concrete, root, cause, symptom, external, closing) are the
+language files' lists (coach/domain/reading/words/); the whole-message answers (skip, finish, yes/no, …) are
+patterns of their own, still here.
 """
 
 from __future__ import annotations
@@ -29,21 +32,8 @@ def _full(patterns: str) -> re.Pattern[str]:
 
 # ---- vague plans ------------------------------------------------------------------------------
 
-_VAGUE = re.compile(
-    r"加强|提高.{0,6}(意识|重视|认识)|提升.{0,6}(意识|重视)|增强.{0,4}意识|注意|重视|尽量|尽可能|多关注|多留意|"
-    r"多沟通|加强沟通|做好|努力|用心|更加|认真|争取|抓紧|落实到位|高度重视|\bimprove communication\b|"
-    r"\bcommunicate (better|more)\b|\bbe more\b|\bpay (more )?attention\b|\btry (to|harder)\b|\bfocus more\b|"
-    r"\braise awareness\b|\bbe careful\b|\bwork harder\b|\bdo better\b|\bmore effort\b|\bstrengthen\b",
-    re.I,
-)
-_CONCRETE = re.compile(
-    r"\d|[一二两三四五六七八九十百千]+(次|个|天|周|小时|分钟|份|条|人)|每(天|日|周|月|季|次|个)|周[一二三四五六日天]|"
-    r"月底|季度|下周|明天|之前|前完成|清单|模板|看板|表格|周报|日报|例会|站会|会议|系统|工具|脚本|文档|流程图|"
-    r"checklist|sop|jira|dashboard|看板|excel|飞书|钉钉|企业微信|wiki|告警|自动化|"
-    r"\bevery\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bby (mon|tue|wed|thu|fri|sat|sun|next|end)|\bchecklist\b|"
-    r"\btemplate\b|\bmeeting\b|\bstand-?up\b|\bscript\b|\balert\b|\breport\b|\bdoc\b|\btool\b|\bautomat",
-    re.I,
-)
+_VAGUE = cues.words_pattern("vague_how")
+_CONCRETE = re.compile(rf"\d|{cues.alternatives('concrete_how')}", re.I)
 
 
 def is_vague_how(text: str) -> bool:
@@ -61,24 +51,9 @@ def is_vague_how(text: str) -> bool:
 
 # ---- cause depth ------------------------------------------------------------------------------
 
-_ROOT = re.compile(
-    r"根本|本质|归根结底|根源|根因|说到底|深层|机制|流程缺失|没有(标准|流程|机制|规范|制度|负责人|owner)|"
-    r"缺(少|乏|失)?(标准|流程|机制|规范|制度|责任人|负责人)|无人负责|没人负责|职责不清|权责不清|分工不明|"
-    r"从来没有|一直没有|\broot cause\b|\bfundamental|\bunderlying\b|"
-    r"\bno (process|owner|standard|mechanism)\b|\bnobody owns?\b|\bno one owns?\b|"
-    r"\bmissing (process|owner|standard)\b|\black of (a )?(process|owner|standard)",
-    re.I,
-)
-_SURFACE = re.compile(
-    r"因为|由于|导致|所以|造成|原因是|是因为|\bbecause\b|\bdue to\b|\bcaused by\b|\bsince\b", re.I
-)
-_SYMPTOM = re.compile(
-    r"下降|下滑|上升|降低|减少|增加|延期|延迟|超期|没完成|未完成|未达成|没达成|不达标|差了|少了|慢了|多了|投诉|"
-    r"流失|掉了|变差|\bdropped\b|\bfell\b|\bdecline|\bmissed\b|\bdelay|\blate\b|\bslipped\b|"
-    r"\bwent (up|down)\b|"
-    r"\bfewer\b|\bless than\b|\bcomplaints?\b|\bchurn",
-    re.I,
-)
+_ROOT = cues.words_pattern("cause_root")
+_SURFACE = cues.words_pattern("cause_given")
+_SYMPTOM = cues.words_pattern("symptom")
 
 
 def is_symptom(text: str) -> bool:
@@ -133,12 +108,7 @@ _FINISH = _full(
     r"|that'?s it for today|(we )?can stop here"
     r")(?:[\s,]+(?:please|pls))?"
 )
-_UNQUANTIFIABLE = re.compile(
-    r"无法量化|没法量化|不好量化|不能量化|难以量化|量化不了|没有数字|没数据|没有数据|不可量化|没数$|没有数$|没统计|没法统计|"
-    r"\bcan'?t (be )?quantif|\bcannot (be )?quantif|\bnot (measurable|quantifiable)|\bno (numbers?|data)\b|"
-    r"\bhard to (quantify|measure)",
-    re.I,
-)
+_UNQUANTIFIABLE = cues.words_pattern("unquantifiable")
 
 
 def wants_skip(text: str) -> bool:
@@ -172,9 +142,7 @@ _FINISH_LEAD = _full(
 _CLAUSE_BREAK = re.compile(r"\s*[，,。.!！;；]+\s*")
 # A closing sentence after the content ("…，10月底前。好了，结束吧。"): it must say end, not "完成"/"done",
 # which close many an action's own sentence.
-_CLOSING = re.compile(
-    r"结束|到此为止|就到这|先到这|散会|\bfinish|\bwrap (it )?up\b|\bend (the|this) review\b", re.I
-)
+_CLOSING = cues.words_pattern("closing_end")
 _SENTENCE_END = re.compile(r"(?<=[。！!？?])|(?<=[a-z0-9)]\.)\s+", re.I)
 
 
@@ -320,18 +288,7 @@ _ALREADY_SAID = re.compile(
     r"|(?i:(?:i\s+)?(?:already|just)\s+(?:said|told you|mentioned)(?:\s+(?:that|it|this))?|as i said))"
     r"[\s,，:：;；。.!！-]*"
 )
-_EXTERNAL = re.compile(
-    r"不用(再)?挖了?|别(再)?挖了?|挖不下去|(是|属于)?(外部(的|原因|因素)|不可抗力|客观原因)|外部因素|不可控"
-    r"|(我们)?(控制不了|没法控制|无法控制|管不了|左右不了)|不归我们管|(不在|超出)(我们的?)?(控制|掌控)(范围)?(之内|内)?"
-    r"|(这个|这)?(也)?(没办法|无能为力)(的事)?(?=$|[，,。！!])"  # "…冰雹，这个没办法": nothing to do
-    r"|\b(external|out of our (control|hands)|beyond our control|can'?t control|not (in|under) our control"
-    r"|(not|un)[- ]?controllable"
-    r"|can'?t help (that|it)|nothing (we|anyone) (can|could) do(?: about (it|that))?"
-    r"|can'?t do (much|anything) about (it|that|this)"
-    r"|outside (of )?our (control|hands|reach)|out of our reach|force majeure"
-    r"|no need to dig|don'?t dig|stop digging)\b",
-    re.I,
-)
+_EXTERNAL = cues.words_pattern("external_cause")
 
 
 def wants_help(text: str) -> bool:

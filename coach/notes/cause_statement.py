@@ -9,6 +9,7 @@ import re
 from coach.domain.retrospective import CauseChain
 from coach.notes import cues, drilldown
 from coach.notes.segment import Item
+from coach.notes.vocabulary import LANGUAGES, words
 
 _SURFACE_ROOT = re.compile(
     r"(?:表面上?看?是?|直接原因是?)(?P<surface>.+?)[，,]\s*(?:但是?|"
@@ -28,21 +29,19 @@ _SURFACE_MARK = re.compile(
     r"\bcontributing factor (?:is|was)(?: that)?\b|诱因是|导火索是)\s*",
     re.I,
 )
-_SHARE_WORDS = {
-    "九成": 0.9,
-    "八九成": 0.85,
-    "八成": 0.8,
-    "七八成": 0.75,
-    "七成": 0.7,
-    "六成": 0.6,
-    "一半": 0.5,
-    "四分之三": 0.75,
-    "三分之二": 0.67,
-    "three quarters": 0.75,
-    "three-quarters": 0.75,
-    "two thirds": 0.67,
-    "two-thirds": 0.67,
-}
+# "八九成", "two thirds": a share of the gap said in words (per-language data, `share_word`: share → words);
+# the longest word wins, and among words as long the one listed first
+_SHARE_WORDS: tuple[tuple[str, float], ...] = tuple(
+    sorted(
+        (
+            (word, float(share))
+            for lang in LANGUAGES
+            for share, said in words(lang)["share_word"].items()
+            for word in said
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
 # "… This is the root cause", "…，这就是根本原因": the root mark points back at the words before it
 _ROOT_NAMED_BEFORE = re.compile(
     r"(?:(?<=[.!;。；！，,])|^)\s*(?:and\s+)?(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:the|our)\s+$|"
@@ -55,7 +54,7 @@ _EMPTY_CAUSE = re.compile(r"^(?:但是?)?这个?(?:不是|才是)?(?:根本原�
 
 def share_of(text: str) -> float | None:
     """The share of the gap a cause is said to explain ("八九成" → 0.85, "80%" → 0.8)."""
-    for word, share in sorted(_SHARE_WORDS.items(), key=lambda kv: -len(kv[0])):
+    for word, share in _SHARE_WORDS:
         if word in text:
             return share
     m = _PERCENT.search(text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from coach.domain.reading import cues
+from coach.domain.reading.arrow_ladder import arrow_ladder
 from coach.domain.reading.language import HAN
 
 BlockKind = (
@@ -91,6 +92,8 @@ def strip_filler(sentence: str) -> str:
 
 def has_rung(sentence: str) -> bool:
     """A sentence that names a rung of the ladder (现象, 表因, 根因…) or a share label, anywhere in it."""
+    if arrow_ladder(sentence) is not None:
+        return True  # "A -> B -> C": the ladder drawn, each arrow a level down
     for clause in re.split(r"[，,；;:：→]\s*|\s*(?:-+>|=>)\s*|\s+-\s+", sentence):
         clause = strip_filler(clause).rstrip(" 。.!！")
         if any(p.match(clause) for p in cues.rungs().values()):

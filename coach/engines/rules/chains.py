@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal
 
 from coach.domain.reading import cues
+from coach.domain.reading.arrow_ladder import arrow_ladder
 from coach.domain.reading.blocks import strip_filler
 from coach.domain.reading.finding_cause import read_said_cause
 from coach.domain.reading.language import HAN
@@ -226,7 +227,9 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         layers[-1] = ("root", _cause_word().sub("", layers[-1][1], count=1))
         roots, marked = [layers[-1][1]], marked + 1
     if marked < least or not roots:
-        return None  # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself
+        # one cue word ("根因就是…，没做…") is an answer for the ladder, not the ladder itself; arrows and no
+        # rung word may still draw one
+        return _drawn_with_arrows(text, topic) if not marked else None
     root = _without_speaker(roots[-1])
     surface = [_without_speaker(w) for _, w in layers if w and w != roots[-1]]
     joiner = "，" if HAN.search(text) else ", "
@@ -246,6 +249,30 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
         beside=list(beside.values()),
         points_back=bool(cues.back_reference().search(text)),
         topic=topic_named or topic,
+    )
+
+
+def _drawn_with_arrows(text: str, topic: str) -> ChainParts | None:
+    """ "FRT: tickets wait -> nobody triages before 10am -> the rota was dropped. ~70%": the finding named
+    before the colon (or the top rung), the rungs below it, the last the root with its share."""
+    drawn = arrow_ladder(text)
+    if drawn is None:
+        return None
+    *upper, deepest = drawn.rungs
+    share = parse_share(deepest) if has_share(deepest) else None
+    # "…when Sam left. ~70%": the share said as a sentence of its own after the root
+    said = [part for part in re.split(r"(?<=[.。])\s*", deepest) if part.strip()]
+    kept = [part for part in said if not (has_share(part) and not has_words(_share_removed(part)))] or said
+    root = _share_removed(" ".join(kept)).strip(" ,，。.~")
+    phenomenon = drawn.topic or topic or upper.pop(0)
+    return ChainParts(
+        phenomenon=phenomenon,
+        surface=upper,
+        root=root,
+        share=share,
+        main=share is not None,
+        marked=len(drawn.rungs) - 1,
+        topic=drawn.topic or topic,
     )
 
 

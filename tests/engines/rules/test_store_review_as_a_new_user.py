@@ -186,3 +186,21 @@ def test_the_good_or_bad_ones_head_findings(text: str, kind: str) -> None:
     before = len(getattr(coach.last.review, kind))
     coach.say(text)
     assert len(getattr(coach.last.review, kind)) > before
+
+
+@pytest.mark.parametrize(
+    ("language", "intro", "error"),
+    [
+        ("zh", "我们是城北店，11月复盘下", "我没读出 KPI"),
+        ("en", "November review for the Northside store.", "couldn't read a KPI"),
+    ],
+)
+def test_a_first_message_that_only_says_who_reviews_what_gets_the_goals_question_without_an_error(
+    language: str, intro: str, error: str
+) -> None:
+    coach = Coaching(language)
+    coach.say(intro)
+    assert error not in coach.last.reply
+    assert coach.step == "goals"
+    coach.say("天气不错" if language == "zh" else "nice weather")
+    assert error in coach.last.reply  # words that are neither a KPI nor an opening still get the error

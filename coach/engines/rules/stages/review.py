@@ -68,6 +68,11 @@ def parse_goals(text: str) -> list[Goal]:
 def _add_goals(t: Turn) -> None:
     goals = parse_goals(t.text)
     if not goals:
+        intro = cues.words_pattern("review_intro").search(t.text)
+        if intro and not t.review.goals and not has_numbers(t.text):
+            t.say("review_intro")  # "我们是城北店，11月复盘下": who and what, no KPI yet; no error for it
+            t.reask()
+            return
         if t.review.goals and not has_numbers(t.text):
             _ask_focus(t)  # words without a KPI once KPIs are there: the user has moved on
             return
