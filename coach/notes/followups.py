@@ -286,7 +286,20 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
             day = said.text if _only_a_deadline(said.text) else None
         if called(said.speaker, name) and day is not None:
             item.due, kinds[after] = day, other
+    _how_they_will(items, kinds, j, other, action)
     return True
+
+
+def _how_they_will(items: list[Item], kinds: list[K], j: int, other: K, action: K) -> None:
+    """ "Yes, by next Friday. I need the supplier to do one bit.": what the one who took the task says next
+    in the same turn tells how they will do it, no task of its own unless it has a date of its own."""
+    from coach.notes.actions import mentions_date
+
+    k = j + 1
+    while k < len(items) and items[k].line == items[j].line and items[k].speaker == items[j].speaker:
+        if kinds[k] == action and not mentions_date(items[k].text):
+            kinds[k] = other
+        k += 1
 
 
 _ASKED_EITHER_WAY = re.compile(r"^(?:你|您)?(?:能不能|可不可以|可以不可以|能否|是否可以)")
@@ -350,6 +363,8 @@ def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bo
     if not earlier:
         return False
     owner = prose.named_owner(item.text, item.speaker)
+    handed = handed_task(item.text) if item.speaker and item.section == "action" else None
+    owner = owner or (handed[0] if handed else None)  # "And the buggy paths. Callum, finish them …"
     for j in earlier:
         items[j].owner = items[j].owner or owner
         if mentions_date(item.text) and not names_time(items[j].text):

@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from typing import TypeVar
 
+from coach.notes.segment import Item
 from coach.notes.wordlists import phrases
+
+K = TypeVar("K", bound=str)
 
 _REPLY_WORDS, _REPLY_CJK = 6, 10
 
@@ -57,3 +61,61 @@ def gives_a_date(text: str) -> bool:
     rest = said[start + len(named[0].text) :]
     words = re.findall(r"[A-Za-z']+", rest)
     return len(words) <= _REPLY_WORDS and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= _REPLY_CJK
+
+
+_NAMED_WORDS, _NAMED_CJK = 5, 10
+
+
+def _names_only(text: str) -> bool:
+    """ "And the buggy paths.", "还有扶手。": a few words that name a thing and say nothing of it."""
+    from coach.notes.actions import mentions_date
+
+    short = (
+        len(re.findall(r"[A-Za-z']+", text)) <= _NAMED_WORDS
+        and len(re.findall(r"[\u4e00-\u9fff]", text)) <= _NAMED_CJK
+    )
+    return short and not mentions_date(text) and not re.search(r"[?？]", text)
+
+
+def named_then_handed(items: list[Item], kinds: list[K], other: K, action: K) -> list[K]:
+    """ "And the buggy paths. Callum, finish them with the contractor by 30 June.": in one turn, the thing
+    named first is what the task handed next speaks of ("them", "这个"); one task, not two."""
+    from coach.notes.actions import find_who
+
+    kinds = list(kinds)
+    for i in range(len(items) - 1):
+        named, task = items[i], items[i + 1]
+        if kinds[i] != action or kinds[i + 1] != action or named.speaker is None or named.owner:
+            continue
+        same_turn = task.speaker == named.speaker and task.line == named.line
+        points_back = phrases("back_reference").search(task.text) is not None
+        owned = task.owner or find_who(task.text, task.speaker)
+        if same_turn and points_back and owned and _names_only(named.text):
+            task.owner = owned  # the name calling its owner no longer leads the task's words
+            task.text = f"{named.text.rstrip(' .。')}: {task.text}"
+            task.evidence = f"{named.evidence} {task.evidence}"
+            kinds[i] = other
+    return kinds
+
+
+def ownerless_talk(items: list[Item], kinds: list[K], other: K, action: K) -> list[K]:
+    """In talk, a sentence under the actions that names no owner and no date, and does not say that
+    either is still open ("Get two in stock.", "小吴记一下。"), is no task: a task left without an owner
+    is said to be one ("…, no owner yet", "先挂着，不定时间")."""
+    from coach.notes.actions import find_who, mentions_date, names_time
+
+    kinds = list(kinds)
+    for i, item in enumerate(items):
+        if kinds[i] != action or item.speaker is None or item.fields or item.owner or item.due:
+            continue
+        dated = mentions_date(item.text) or names_time(item.text)
+        if dated or find_who(item.text, item.speaker):
+            continue
+        said_open = f"{phrases('unassigned').pattern}|{phrases('undated').pattern}"
+        told = [item.text]
+        after = items[i + 1] if i + 1 < len(items) else None
+        if after is not None and after.line == item.line and phrases("back_reference").search(after.text):
+            told.append(after.text)  # "…settings checklist. We'll work out who owns that later."
+        if not any(re.search(said_open, text, re.I) for text in told):
+            kinds[i] = other
+    return kinds
