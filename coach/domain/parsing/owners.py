@@ -12,70 +12,37 @@ import re
 from functools import cache
 
 from coach.domain.reading.cues import acknowledge, alternatives, not_addressed, owner_label, owner_label_glued
+from coach.domain.reading.vocabulary import keyed_fragments
 
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康"
-    "施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗"
-    "谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏贝"
-    "席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封匡鞠惠荆冀郁胥班储栗燕"
-    "楚鄢谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋芮扈晁阙浦戈伏鹿薄邸雍辜"
-)
+# The words that make a name or stand where one could are the language files' `owner_names` table
+# (coach/domain/reading/words/), every language merged; the sets are looked up word by word, in no order.
+_OWNER_NAMES = keyed_fragments("owner_names")
 
 
-def _words(text: str) -> frozenset[str]:
-    """A set of space-separated words (keeps long word lists readable)."""
-    return frozenset(text.split())
+def _chars(key: str) -> frozenset[str]:
+    """A list of characters, each on its own (`surnames`, …)."""
+    return frozenset("".join(_OWNER_NAMES[key]))
 
 
-_COMPOUND_SURNAMES = _words("欧阳 司马 上官 诸葛 东方 皇甫 慕容 令狐 司徒 夏侯 长孙")
-_TITLES = ("总监", "经理", "主管", "老师", "老板", "组长", "部长", "主任", "总", "工", "哥", "姐")
-# characters that do not occur in given names but do occur around them in a sentence
-_NOT_IN_NAMES = frozenset(
-    "的了是在和与及或也都就还又把被给让请将会要能可这那哪谁我你他她它们个些么呢吗吧啊来去说做负责跟进处理完成事"
-    "案档末期报上下"  # 方案, 周末, 周报, 马上, 余下: words that start with a surname
-)
-# a role said before the name ("仓储经理吴昊", "副校长孙涛", "IT孟凡"): the name is what follows it
+_SURNAMES = _chars("surnames")
+_COMPOUND_SURNAMES = frozenset(_OWNER_NAMES["compound_surnames"])
+_TITLES = tuple(_OWNER_NAMES["titles"])
+_NOT_IN_NAMES = _chars("not_in_given_names")
+_PRONOUNS = frozenset(_OWNER_NAMES["pronouns"])
+_NOT_PEOPLE = frozenset(_OWNER_NAMES["not_people"])
+_COLLECTIVE = tuple(_OWNER_NAMES["collective"])
+_NOUN_ENDINGS = tuple(_OWNER_NAMES["noun_endings"])
+# the one-character verbs count only when no longer verb fits, since they also occur in given names (建, 定)
+_TASK_VERBS = tuple(_OWNER_NAMES["task_verbs"])
+_TASK_VERBS_SHORT = tuple(sorted(_chars("task_verbs_short")))
+
+
+# a role said before the name ("仓储经理吴昊", "副校长孙涛", "IT孟凡"): the name is what follows it; the
+# roles are the table's `roles_before_name`, a team's capitals ("IT") are no word of any language
 _ROLE_BEFORE_NAME = re.compile(
-    r"(?:经理|总监|主管|主任|组长|部长|校长|院长|厂长|店长|科长|处长|局长|班长|队长|老师|工程师|专员|助理|主编|架构师"
-    r"|负责人|[A-Z]{2,4})(?P<name>[\u4e00-\u9fff]{2,4})$"
+    rf"(?:{'|'.join(_OWNER_NAMES['roles_before_name'])}|[A-Z]{{2,4}})(?P<name>[\u4e00-\u9fff]{{2,4}})$"
 )
-_PRONOUNS = _words(
-    """
-    我 你 您 他 她 它 谁 我们 咱们 咱 大家 团队 小组 全员 全体 各位 你们 他们 她们 自己 本人
-    所有人 每个人 每人 相关人员 相关同事 同事们 待定 未定 暂定 暂无 无 没人 有人 某人 别人 其他人
-    双方 各自 我方 对方 公司 领导
-    i me we us you they them he she him her it everyone everybody all team someone somebody nobody
-    none tbd tba n/a na anyone
-    """
-)
-# capitalized words that start English sentences but are not people
-_NOT_PEOPLE = _words(
-    """
-    the this that these those it we they there here then next also and but so if when who what which
-    everyone everybody someone somebody nobody team all each both action actions todo note please need
-    want plan going have due back up try time ready hard able remember decided agreed release deploy
-    build data users customers product monday tuesday wednesday thursday friday saturday sunday today
-    tomorrow i you he she owner nothing none one management leadership engineering
-    first second third fourth fifth firstly secondly thirdly finally lastly afterwards meanwhile
-    talk speak write reply report reach explain introduce listen send forward return commit stick
-    """
-)
-_COLLECTIVE = ("我", "你", "他", "她", "咱", "大家", "全", "各", "整个", "本", "每", "这", "那")
-_NOUN_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ship", "ism", "ogy")
 
-# verbs that follow the owner's name in a task ("由吴倩整理纪要"): where a glued name ends; the
-# one-character verbs count only when no longer verb fits, since they also occur in given names (建, 定)
-_TASK_VERBS = tuple(
-    _words(
-        """
-        负责 牵头 跟进 主导 主抓 处理 完成 落实 推进 对接 协助 配合 统筹 把关 整理 梳理 汇总 整改 准备
-        安排 组织 联系 沟通 协调 核对 核查 排查 检查 复盘 评估 编写 撰写 起草 更新 修改 修订 补充 补齐
-        制定 设计 输出 提交 发布 确认 通知 培训 盯紧 盯着 收集 记录 跟踪 调研 分析 优化 搭建 上线 审核
-        """
-    )
-)
-_TASK_VERBS_SHORT = tuple("出做写发改查盯定催约拉建补搞带跑测")
 _HAN = r"[\u4e00-\u9fff]"
 _CLAUSE_BREAK = re.compile(r"[\s，,。.;；:：!！?？、()（）\[\]【】@\"'“”]")
 _ASCII_ROLE = re.compile(r"[A-Z]{2,4}(?=[\u4e00-\u9fff])")  # IT孟凡, HR李娜: a Chinese name after a team
@@ -380,19 +347,7 @@ def _from_edge(text: str) -> str | None:
 
 
 # imperative verbs open action items ("Fix the alerting", "Update docs"); they are not names
-_IMPERATIVES = _words(
-    """
-    fix add update review send write draft run set build create move check book schedule ship test share make
-    get put plan hold define document clean automate rewrite replace remove migrate roll publish finalize
-    prepare train hire reach call email ask tell follow align agree decide pick order buy renew sign close
-    open track measure monitor audit analyze analyse investigate evaluate assess escalate introduce establish
-    start stop keep continue improve reduce increase cut collect gather compile organize organise host invite
-    confirm
-    negotiate upgrade tune configure deploy launch retire archive merge split consolidate standardize simplify
-    pilot trial rerun redo rework extend shorten lock freeze post switch turn use try give bring set-up sync
-    route assign rotate page alert notify label tag batch cap limit gate flag map link list rank score
-    """
-)
+_IMPERATIVES = frozenset(_OWNER_NAMES["imperatives"])
 _LEAD_EN = re.compile(
     r"^@?(?P<value>[A-Z][a-zß-öø-ÿ'’-]+(?:\s+[A-Z][a-zß-öø-ÿ'’-]+)?)(?:\s*(?:,|&|and|/)\s*[A-Z][a-zß-öø-ÿ'’-]+)*"
     r"(?:\s*[:：—–]\s*|(?<![A-Za-zß-öø-ÿ])-\s*|\s+-\s*|\s+(?=(?:is|has|can|should|needs|will|to|owns|takes|[a-z]+s)\b))"

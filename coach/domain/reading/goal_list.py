@@ -35,10 +35,10 @@ from coach.domain.retrospective import Goal
 # clause separators: not the comma of "3,000" nor the point of "3.5"
 CLAUSES = re.compile(r"[；;。！？!?\n]+|[，,](?!\d{3}(?!\d))|\.(?!\d)\s*")
 _TARGET_CUE = re.compile(TARGET_WORDS)
+# the words that name a list of KPIs ("Goals: …", "Q3 numbers: on-time …")
+_LIST_WORDS = r"goals|targets|kpis?|metrics|numbers"
 # "Goals: quote conversion 38% vs a 45% target": the word heading the list cues no target of the first KPI
-_LIST_HEAD = re.compile(
-    r"^\s*(?:(?i:goals|targets|kpis?|metrics|numbers|the\s+numbers)|指标|KPI)\s*[:：]\s*(?=\S)", re.M
-)
+_LIST_HEAD = re.compile(rf"^\s*(?:(?i:{_LIST_WORDS}|the\s+numbers)|指标)\s*[:：]\s*(?=\S)", re.M)
 # "resident complaints, max 80, had 92": a bound before the number says the target, as a target word does
 _BOUND_LED = re.compile(rf"\s*(?:{BOUND_WORDS})\s*[£$€¥]?\d")
 _BOUND = re.compile(rf"^[是为要在]*(?:{BOUND_WORDS}|达到|做到|完成|实现)?")
@@ -81,7 +81,8 @@ def _split(text: str) -> list[str]:
     return [c.strip() for c in CLAUSES.split(_LIST_MARKER.sub("", text or "")) if c and c.strip()]
 
 
-_LIST_LEAD = re.compile(r"(?i)\b(?:numbers|kpis?|metrics|results|figures|goals|targets)\s*$")
+# the same words, or "results", "figures", before a colon: "Q3 numbers: on-time …" heads a list, names no KPI
+_LIST_LEAD = re.compile(rf"(?i)\b(?:{_LIST_WORDS}|results|figures)\s*$")
 
 
 def _head(clause: str, pending: str | None = None) -> tuple[str, bool]:

@@ -38,6 +38,7 @@ from coach.domain.reading.meeting_tasks import (
 )
 from coach.domain.reading.passing import dimension_label, is_lesson, only_dimension_label
 from coach.domain.reading.people import read_reflections
+from coach.domain.reading.transcript_lines import unasked_fact
 from coach.domain.reading.turn_parts import (
     has_list_head,
     is_room_talk,
@@ -243,6 +244,8 @@ def messages(spoken: list[Spoken], asked: str | None = None, findings: tuple[str
                     _join(out, topic, said, "；")
             elif topic is None and cues.highlight_said().search(said):  # "按时取衣率好，是因为…"
                 out.append(("亮点：" if HAN.search(said) else "Highlights: ") + said)
+            elif topic is None and (fact := unasked_fact(said, out)) is not None:
+                out.append(fact)  # "交付评审流程我来定，下周五前出。", "回款差了两百多万，主要是…"
             elif is_lesson(said, labelled=dimension_label(said)):
                 passing.append(_one_clause(said))
             elif says_missed(said):  # "the supervisor app was due in June and it never happened"

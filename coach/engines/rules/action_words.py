@@ -405,6 +405,9 @@ def _without(text: str, words: str) -> str:
     return text
 
 
+_TAKES_ON = re.compile(r"^(?:来|去)?(?:负责|牵头|主导|跟进一下)(?=[\u4e00-\u9fff]{2})")
+
+
 def _without_owner(clause: str, who: str | None) -> str:
     """A clause without the owner heading or closing it ("张伟1月15日前出方案" → "出方案")."""
     if not who or clause == who:
@@ -417,7 +420,8 @@ def _without_owner(clause: str, who: str | None) -> str:
         return ""  # "设备员老包——包志强": the familiar name with the title, before the full one
     for name in (f"@{who}", who):
         if clause.startswith(name):
-            return clause[len(name) :].strip()
+            # "李娜负责跟进两个大客户的回款": the words that hand it to them go with the name
+            return _TAKES_ON.sub("", clause[len(name) :].strip(), count=1)
         if clause.endswith(f" {name}"):
             return clause[: -len(name)].strip()
     return clause

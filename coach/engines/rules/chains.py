@@ -234,6 +234,11 @@ def read_chain(text: str, topic: str = "", least: int = 2) -> ChainParts | None:
     surface = [_without_speaker(w) for _, w in layers if w and w != roots[-1]]
     joiner = "，" if HAN.search(text) else ", "
     said = phenomenon or joiner.join(head)
+    only_root = all(kind == "root" for kind, _ in layers)
+    if phenomenon is None and head and only_root and (topic_named or topic) and not _top_with_cause(head[0]):
+        # "挖验收没过：实施那边人手不够…。根子是…": the finding named to dig is the phenomenon, what was
+        # said before the root its first rung (with a surface rung named, what comes first is the phenomenon)
+        said, surface = topic_named or topic, [_without_speaker(joiner.join(head)), *surface]
     if phenomenon is None and len(head) == 1 and (top := _top_with_cause(head[0])) is not None:
         # "first response slipped because mornings are understaffed; underneath that, …": the finding,
         # then its first rung

@@ -97,6 +97,12 @@ def _read_pointing(clause: str, actions: list[ActionItem], referent: int | None)
     changes = _changes(clause, actions)
     if referent is None or not changes:
         return []
+    ref = clause[: min(start for start, _, _ in changes)]
+    deleted = _deleted_object(clause) if [field for _, field, _ in changes] == ["delete"] else ""
+    if any(g not in edit_cues.edit_stop() for g in naming_words(f"{ref} {deleted}")):
+        # "跟厂家开会那条删掉", "drop the vendor meeting one": an item of its own (not on the list) is
+        # named, never the one before
+        return []
     return [WordEdit(referent, field, value) for _, field, value in changes]
 
 

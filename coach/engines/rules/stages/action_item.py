@@ -167,7 +167,9 @@ def listing(t: Turn) -> str:
 @cache
 def none_more() -> re.Pattern[str]:
     """A whole answer that says there are no (more) actions ("没有了", "that's all")."""
-    return re.compile(rf"^(?:{cues.alternatives('actions_none_more')})$", re.I)
+    # "好的就这些", "OK, that's all": an acknowledgement before it says no more
+    ack = cues.alternatives("acknowledge")
+    return re.compile(rf"^(?:(?:{ack})[\s,，]*)?(?:{cues.alternatives('actions_none_more')})$", re.I)
 
 
 @cache

@@ -24,6 +24,7 @@ from coach.engines.rules.chain_filing import SURFACE_JOIN, file_chain, file_shar
 from coach.engines.rules.chains import read_chain
 from coach.engines.rules.replies import render
 from coach.engines.rules.share import CauseShare, parse_share, parse_shares
+from coach.engines.rules.stages.action_item import none_more
 from coach.engines.rules.state import DrillState, DrillStep
 from coach.engines.rules.text import has_words, quote
 from coach.engines.rules.turn import Turn
@@ -370,7 +371,7 @@ def after_share(t: Turn) -> None:
 def _more_causes(t: Turn) -> None:
     body = normalize(t.text)
     # "你怎么又问为什么，我说了根因了", "接通率不挖了": talk about the review, no more causes of this one
-    if is_no(body) or len(body) == 0 or not without_meta(t.text).strip():
+    if is_no(body) or none_more().match(body) or len(body) == 0 or not without_meta(t.text).strip():
         _offer_another(t)
         return
     if is_yes(body) and len(body) <= 4:

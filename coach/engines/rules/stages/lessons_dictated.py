@@ -22,6 +22,8 @@ def dictated(text: str) -> list[str]:
     if not lead and len(edit_cues.lesson_action_cue().findall(text)) < 2:
         return []
     body = text.strip()[lead.end() :] if lead else text
+    while lead and (again := edit_cues.lesson_list_lead().match(body.strip())):
+        body = body.strip()[again.end() :]  # "经验：经验就是…" (a meeting's line, headed for the chat)
     # terse English lists end each lesson with a period, the next one in lower case ("keep x, org. stop y")
     pieces = [
         p
@@ -113,6 +115,7 @@ def _dimension_said_last(
             dimension = dimension or parse_lesson_correction(f"（{bare}）")[0]
         elif bare and cues.lesson_action_label().match(bare):
             action = action or stated_action(bare)
+            dimension = dimension or parse_lesson_correction(f"（{bare}）")[0]  # "that's a new org rule"
         elif bare and (split := _dimension_then_action(bare)):
             dimension = dimension or parse_lesson_correction(bare[:split])[0]
             action = action or stated_action(bare[split:])
