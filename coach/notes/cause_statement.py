@@ -9,7 +9,7 @@ import re
 from coach.domain.retrospective import CauseChain
 from coach.notes import cues, drilldown
 from coach.notes.segment import Item
-from coach.notes.vocabulary import LANGUAGES, words
+from coach.notes.vocabulary import LANGUAGES, alternation, words
 
 _SURFACE_ROOT = re.compile(
     r"(?:表面上?看?是?|直接原因是?)(?P<surface>.+?)[，,]\s*(?:但是?|"
@@ -83,6 +83,12 @@ _DEEPER_INSIDE = re.compile(
 )
 
 
+# "…物流延误带来的，属于外部因素": the words saying what brought it about (data, `brought_about_verb`)
+_BROUGHT_ABOUT_END = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:" + alternation("brought_about_verb", ("zh",)) + r")的(?:[，,].*)?$"
+)
+
+
 def _without_weighing(text: str) -> str:
     while (tail := _WEIGHING_TAIL.search(text)) is not None:
         text = text[: tail.start()]
@@ -96,7 +102,7 @@ def clean(text: str | None) -> str | None:
     text = re.sub(r"(这是主因|这是最主要的|这条能解释.*|这个能解释.*|首响超时大头都在这)[。.]?$", "", text)
     text = re.sub(r"^[ ，,]*(?:是(?!否)|就是|在于)", "", text.strip(" ，,。.;；:："))
     # "（投诉多主要是）物流延误带来的，属于外部因素": what brought it about ends the cause, a remark follows
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:带来|造成|导致|引起)的(?:[，,].*)?$", "", text)
+    text = _BROUGHT_ABOUT_END.sub("", text)
     return text or None
 
 

@@ -34,6 +34,7 @@ from coach.notes.told_findings import (
     split_told_findings,
     weighed_after,
 )
+from coach.notes.vocabulary import alternation
 from coach.notes.volunteers import take_asked_tasks
 from coach.notes.weighed_paragraph import weighed_paragraphs
 from coach.notes.wordlists import phrases
@@ -104,7 +105,7 @@ def _sets_aside_as_external(text: str) -> bool:
 
 
 # "X是Y带来的", "X是Y引起的": what brought a finding about
-_BROUGHT_ABOUT = re.compile(r"是.{2,20}?(?:带来|造成|导致|引起)的")
+_BROUGHT_ABOUT = re.compile(r"是.{2,20}?(?:" + alternation("brought_about_verb", ("zh",)) + ")的")
 
 
 def _cue_kind(item: Item) -> Kind | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from coach.notes.vocabulary import alternation
 from coach.notes.wordlists import phrases
 
 # The English cues of a list share one "\b", so the regex engine tries them together and only where a
@@ -29,9 +30,7 @@ LESSON_PREFIX = re.compile(
     re.I,
 )
 CAUSE = re.compile(
-    r"因为|由于|导致|根本原因|根因|原因是|原因就是|主要是|"
-    r"归根结底|说到底|根子|是表面|表面上|直接原因|真正的原因|"
-    r"这是主因|主因|造成的|历史原因|一大半是|多半是|诱因|导火索|"
+    alternation("cause_word") + "|"
     r"\b(?:because|due to|root cause|caused by|stems? from|the reason|underlying|bottom line|driven by|"
     r"main cause|(?:came|comes|result(?:ed|s)?) from|contributing factors?)\b",
     re.I,
@@ -58,12 +57,12 @@ MAIN_CAUSE = re.compile(
 # more ways to say "most of the gap" are per-language data (coach/notes/words/ `main_cue`)
 MAIN_CAUSE = re.compile(MAIN_CAUSE.pattern + "|" + phrases("main_cue").pattern, re.I)
 ROOT = re.compile(
-    r"根本原因|根因|归根结底|说到底|根子|真正的原因|根源|本质|\b(?:root cause\b|underlying\b|fundamental)",
+    alternation("root_word") + r"|\b(?:root cause\b|underlying\b|fundamental)",
     re.I,
 )
 # the words that name a cause as the root, whatever part of the note they stand in
 ROOT_CAUSE = re.compile(
-    r"根本原因|根因|深层原因|归根结底|说到底|根子上|\b(?:root cause|underlying (?:cause|reason))\b", re.I
+    alternation("root_cause_word") + r"|\b(?:root cause|underlying (?:cause|reason))\b", re.I
 )
 ACTION = re.compile(
     # "周五前去财务那边催一下", "3月底前把话术库更新一遍": a deadline and then the work
@@ -88,22 +87,20 @@ FEWER_BAD = re.compile(
     re.I,
 )
 HIGHLIGHT = re.compile(
-    r"亮点|做得好|做得不错|不错|很好|有效|主要靠|翻了一倍|起来了|"
-    r"起了大作用|起作用|好消息|成功|超了|超额|很稳|守住|比预期好|零流失|"
+    alternation("highlight_word") + "|"
     r"\b(?:went (?:really |very |so |pretty |quite )?well\b|did (?:really |very )?well\b|"
     r"worked\b|great\b(?!\s+deal)|win\b|success|exceeded\b|beat\b|good news\b|paid off\b)|"
     + FEWER_BAD.pattern,
     re.I,
 )
 SHORTFALL = re.compile(
-    r"不足|问题|没达标|未达标|不达标|没达到|达不到|没完成|超时|延误|延期|晚了|拖|太慢|慢|失败|出错|错价|差了|差太远|没守住|投诉|"
-    r"退货|流失|丢失|掉得|低估|漏|缺|没有|闪退|崩|\b(?:missed\b|late\b|failed\b|failure\b|issue\b|"
+    alternation("shortfall_word") + r"|\b(?:missed\b|late\b|failed\b|failure\b|issue\b|"
     r"problem\b|slipped\b|delay|dropped\b|broke\b|outage\b|short of\b|behind\b|complain)",
     re.I,
 )
 REFLECTION = re.compile(
-    r"最触动|触动我|新发现|我发现自己|重来一遍|如果重来|我会做得更好|"
-    r"我接下来|反思|\bI learned about myself\b|\bI (?:learned|reali[sz]ed|found out) (?:that )?I\b|"
+    alternation("reflection_word")
+    + r"|\bI learned about myself\b|\bI (?:learned|reali[sz]ed|found out) (?:that )?I\b|"
     r"\bif I did it again\b|\bI would\b.*\bbetter\b|\bmy next step\b|\bmoved me\b",
     re.I,
 )

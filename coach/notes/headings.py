@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from coach.notes.sections import Section, announced_topic, heading_section
+from coach.notes.vocabulary import alternation
 
+# a line about the meeting, not its content: "参会：…", "Date: …" (the Chinese labels are data, `meta_label`)
 META = re.compile(
-    r"^\s*(?:.{0,30}[｜|]\s*)?(?:参会|参加|参与|与会|"
-    r"在场|到场|到会|出席|主持|记录|时间|地点|日期|复盘日期|主题|会议|"
+    r"^\s*(?:.{0,30}[｜|]\s*)?(?:" + alternation("meta_label", ("zh",)) + "|"
     r"attendees|participants|present|facilitator|note-?taker|"
     r"notes|scribe|(?:retro |meeting )?date|time|location|host)"
     r"(?:人员|人|者)?\s*[:：]",

@@ -14,51 +14,16 @@ from coach.domain.lesson_typing import LessonSource, classify_lesson
 from coach.domain.retrospective import Dimension, Lesson, LessonAction
 from coach.notes.prose import commitment_lesson_verb
 from coach.notes.segment import Item
+from coach.notes.vocabulary import grouped
 from coach.notes.wordlists import phrases
 
+# the words of a lesson's tag are per-language data: what to do with the practice, and the dimension it
+# belongs to ("继续", "keep"; "组织", "process")
 _ACTION_WORDS: dict[str, LessonAction] = {
-    "继续": LessonAction.continue_,
-    "保持": LessonAction.continue_,
-    "坚持": LessonAction.continue_,
-    "keep": LessonAction.continue_,
-    "continue": LessonAction.continue_,
-    "more of": LessonAction.continue_,
-    "停止": LessonAction.stop,
-    "不再": LessonAction.stop,
-    "stop": LessonAction.stop,
-    "less of": LessonAction.stop,
-    "优化": LessonAction.optimize,
-    "改进": LessonAction.optimize,
-    "改善": LessonAction.optimize,
-    "improve": LessonAction.optimize,
-    "optimise": LessonAction.optimize,
-    "optimize": LessonAction.optimize,
-    "change": LessonAction.optimize,
-    "新增": LessonAction.start,
-    "开始": LessonAction.start,
-    "start": LessonAction.start,
-    "begin": LessonAction.start,
-    "new": LessonAction.start,
+    word: LessonAction(action) for action, said in grouped("lesson_action_tag").items() for word in said
 }
 _DIMENSIONS: dict[str, Dimension] = {
-    "组织": Dimension.organization,
-    "organization": Dimension.organization,
-    "organisation": Dimension.organization,
-    "organizational": Dimension.organization,
-    "organisational": Dimension.organization,
-    "org": Dimension.organization,
-    "process": Dimension.organization,
-    "文化": Dimension.culture,
-    "culture": Dimension.culture,
-    "cultural": Dimension.culture,
-    "人": Dimension.people,
-    "人员": Dimension.people,
-    "人才": Dimension.people,
-    "people": Dimension.people,
-    "person": Dimension.people,
-    "talent": Dimension.people,
-    "业务": Dimension.business,
-    "business": Dimension.business,
+    word: Dimension(dimension) for dimension, said in grouped("lesson_dimension_tag").items() for word in said
 }
 _ACTION_ALT = "|".join(sorted((re.escape(w) for w in _ACTION_WORDS), key=len, reverse=True))
 _DIMENSION_ALT = "|".join(sorted((re.escape(w) for w in _DIMENSIONS), key=len, reverse=True))

@@ -15,6 +15,7 @@ from coach.notes.sections import (
     inline_label,
     spoken_topic,
 )
+from coach.notes.vocabulary import alternation, any_of, grouped
 from coach.notes.wordlists import chain_part, phrases, table_column
 
 
@@ -62,9 +63,8 @@ _BULLET = re.compile(
     r"^(?:[-*•·●○▪►✓✔]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
     r"(?:第[一二三四五六七八九十]|[一二三四五六七八九十])[、，,.．]\s*)"
 )
-_PARTICIPANT_LINE = re.compile(
-    r"参会|参与|与会|在场|到场|出席|主持|记录|attendees|participants|present|facilitat", re.I
-)
+# "参会：…", "Attendees: …" (per-language data, `participant_line`)
+_PARTICIPANT_LINE = re.compile(alternation("participant_line"), re.I)
 _SPEAKER = re.compile(
     r"^@?([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z .]{0,15}?)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]\s*"
 )
@@ -138,12 +138,15 @@ def _sentences(text: str) -> list[str]:
     return sentences
 
 
-_TARGET_COLUMN = re.compile(r"目标|计划|预期|预计|预算|基准|(?i:target|goal|plan|budget|expected|quota)")
+# the headers of a KPI table's columns are per-language data (`kpi_column`); a result column is sought
+# among the "actual" ones first
+_KPI_COLUMN = grouped("kpi_column")
+_TARGET_COLUMN = re.compile(any_of(_KPI_COLUMN["target"]), re.I)
 _RESULT_COLUMNS = (
-    re.compile(r"实际|实测|(?i:actual)"),
-    re.compile(r"完成|结果|达成|做到|(?i:result|achieved|delivered|outcome)"),
+    re.compile(any_of(_KPI_COLUMN["actual"]), re.I),
+    re.compile(any_of(_KPI_COLUMN["result"]), re.I),
 )
-_NOT_A_VALUE_COLUMN = re.compile(r"率|时间|日期|负责|差|(?i:rate|date|time|owner|gap|delta|%)")
+_NOT_A_VALUE_COLUMN = re.compile(any_of(_KPI_COLUMN["not_a_value"]) + "|%", re.I)
 
 
 def _kpi_columns(header: list[str]) -> tuple[int, int, int] | None:

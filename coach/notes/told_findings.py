@@ -17,6 +17,7 @@ from coach.notes.finding_cues import began_finding, headline_finding, says_how_i
 from coach.notes.prose import only_agrees, only_confirms
 from coach.notes.segment import Item
 from coach.notes.similarity import similarity
+from coach.notes.vocabulary import alternation
 from coach.notes.wordlists import phrases
 
 K = TypeVar("K", bound=str)
@@ -131,7 +132,14 @@ def listed_findings(text: str) -> list[str] | None:
 # "the recall was slower than our target and the complaint count was six times our limit": two measures,
 # each told against its own target, joined by "and" / "而且"
 _JOINED = re.compile(r",?\s+and\s+(?=(?:the|our|its|their)\s)|[，,]\s*(?:而且|并且|同时)", re.I)
-_AGAINST = re.compile(r"\b(?:target|limit|plan|budget|goal|cap)s?\b|目标|上限|预算|计划|指标", re.I)
+# "target", "预算": what a figure is told against (per-language data, `measured_against`)
+_AGAINST = re.compile(
+    r"\b(?:"
+    + alternation("measured_against", ("en",))
+    + r")s?\b|"
+    + alternation("measured_against", ("zh",)),
+    re.I,
+)
 _TOLD_VERB = re.compile(r"\b(?:was|were|is|are|came\s+in|ran|went)\b|[是了]", re.I)
 
 

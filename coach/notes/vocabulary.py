@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,4 +45,9 @@ def grouped(name: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, tupl
 def alternation(name: str, languages: tuple[str, ...] = LANGUAGES) -> str:
     """One plain list as a regex alternation in file order: where two words match at one place, the one
     listed first wins ("okay" before "ok")."""
-    return "|".join(re.escape(word) for word in listed(name, languages))
+    return any_of(listed(name, languages))
+
+
+def any_of(said: Iterable[str]) -> str:
+    """Words as a regex alternation, in the given order."""
+    return "|".join(re.escape(word) for word in said)

@@ -89,7 +89,7 @@ def _short(head: str) -> bool:
     return 0 < len(head.split()) <= _HEAD_WORDS
 
 
-def _without_asides(cause: str) -> str:
+def without_asides(cause: str) -> str:
     """The cause without the clauses that only say it is not dug into ("外部的，不用挖了", "not ours")."""
     clauses = [c for c in _CLAUSES.split(cause) if c.strip()]
     kept = [
@@ -102,7 +102,7 @@ def _without_asides(cause: str) -> str:
 
 def only_aside(text: str) -> bool:
     """Words that only say a cause is not dug into or point at one told before ("Don't dig.")."""
-    return not has_words_left(_without_asides(text.strip(" 。.")))
+    return not has_words_left(without_asides(text.strip(" 。.")))
 
 
 def has_words_left(text: str) -> bool:
@@ -133,7 +133,7 @@ def read_said_cause(sentence: str) -> SaidCause | None:
     if match is None:
         return None
     head = re.sub(r"^(?:the|our)\s+", "", match.group("head").strip(), flags=re.I)
-    cause = _without_asides(match.group("cause").strip(" ，,。."))
+    cause = without_asides(match.group("cause").strip(" ，,。."))
     # a cause says something in four characters, three Chinese ones ("等太久")
     least = _CAUSE_LEAST - 1 if HAN.search(cause) else _CAUSE_LEAST
     if not _short(head) or _not_a_name().match(head) or len(cause) < least:

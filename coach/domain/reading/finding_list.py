@@ -157,7 +157,7 @@ def listed_findings(text: str, kpis: tuple[str, ...] = ()) -> list[str]:
     """The findings a sentence names one after another; the sentence itself when it names one. Terse
     English names each finding in a lower-case sentence of its own ("claims slow. utilisation low"); a
     "、" run whose names each name a different KPI of the review (`kpis`) is a finding each."""
-    if kpis and len(by_kpi := _kpis_named(text, kpis)) > 1:
+    if kpis and len(by_kpi := _kpis_named(text, kpis) or _kpis_leading(text, kpis)) > 1:
         return by_kpi
     first, *terse = _TERSE_SENTENCE.split(text)
     if terse and not HAN.search(text):
@@ -181,6 +181,16 @@ def _kpis_named(text: str, kpis: tuple[str, ...]) -> list[str]:
         return []
     named = [next((k for k in kpis if han_pairs(p) & han_pairs(k)), None) for p in parts]
     return parts if None not in named and len(set(named)) == len(parts) else []
+
+
+def _kpis_leading(text: str, kpis: tuple[str, ...]) -> list[str]:
+    """ "营收没完成，毛利率掉得厉害", "Revenue missed, Margin dropped": parts that each open with a different
+    KPI's name, a finding each, however they say how it went."""
+    parts = [p.strip() for p in _PART_SPLIT.split(text.strip(" 。.")) if p.strip()]
+    if len(parts) < 2:
+        return []
+    led = [next((k for k in kpis if k and p.casefold().startswith(k.casefold())), None) for p in parts]
+    return parts if None not in led and len(set(led)) == len(parts) else []
 
 
 def _listed(text: str) -> list[str]:

@@ -65,9 +65,14 @@ def _is_not() -> re.Pattern[str]:
     """ "Number 2 is Nadia, not Sam", "第2条是李娜，不是王强": the new value beside the old one."""
     of, owner = cues.alternatives("edit_is_not_of"), cues.alternatives("edit_is_not_owner")
     is_, not_ = cues.alternatives("edit_is_not_is"), cues.alternatives("edit_is_not_not")
+    new_first = rf"(?:{is_})\s*(?P<new>[^,，;；.。]+?)\s*[,，]?\s*(?:{not_})\s*(?P<old>[^,，;；.。]+?)"
+    # "负责人不是王芳，是李静", "owner is not Wang Fang, it's Li Jing": the old value said first
+    old_first = (
+        rf"(?:(?:{is_})\s*)?(?:{not_})\s*(?P<old2>[^,，;；.。]+?)\s*[,，]\s*(?:而|but\s+)?"
+        rf"(?:(?:it|that)(?:'s|\s+is)\s+|(?:{is_})\s*)(?P<new2>[^,，;；.。]+?)"
+    )
     return re.compile(
-        rf"^\s*(?:{of})?(?:{owner})?\s*(?:{is_})\s*(?P<new>[^,，;；.。]+?)\s*[,，]?\s*"
-        rf"(?:{not_})\s*(?P<old>[^,，;；.。]+?)\s*[.。!！]?$",
+        rf"^\s*(?:{of})?(?:{owner})?\s*(?:{new_first}|{old_first})\s*[.。!！]?$",
         re.I,
     )
 
@@ -117,7 +122,9 @@ def read_edit(text: str) -> Edit | None:
     if edit_cues.delete().search(own):
         return Edit(numbers[0], delete=True, then_add=then_add)
     if swapped := _is_not().match(head[named.end() :]):
-        return Edit(numbers[0], value=swapped.group("new").strip(), old=swapped.group("old").strip())
+        new = swapped.group("new") or swapped.group("new2")
+        old = swapped.group("old") or swapped.group("old2")
+        return Edit(numbers[0], value=new.strip(), old=old.strip())
     if handed := _goes_to().match(head[named.end() :]):
         return Edit(numbers[0], field="who", value=handed.group("new").strip())
     if not (cues.words_pattern("edit_verb").search(own) or cues.words_pattern("edit_protest").search(head)):

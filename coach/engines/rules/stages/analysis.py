@@ -47,9 +47,19 @@ _DIG = re.compile(
 )
 
 
+# "毛利率最要紧，先挖它", "Margin matters most, dig into that first": the finding, then "dig it"
+_DIG_IT = re.compile(
+    r"^(?P<zh>[^，,。]{2,16}?)(最要紧|最重要|是重点|优先)?[，,]\s*(那就|就|先)?(深挖|挖)(一下)?(它|这个|那个)(吧)?$|"
+    r"^(?P<en>[^,.]{2,40}?)( matters most| is the priority| first)?[,.]\s*(let'?s )?(dig|drill)"
+    r"( deeper| down)?( into)? (it|that|that one)( first)?$",
+    re.I,
+)
+
+
 def dig_target(text: str) -> str | None:
     """The finding a user names to drill into, in their own words."""
-    match = _DIG.match(normalize(text))
+    said = normalize(without_meta(text)) or normalize(text)  # "刚说了，毛利率最要紧，先挖它"
+    match = _DIG.match(said) or _DIG_IT.match(said)
     if not match:
         return None
     target = (match.group("zh") or match.group("en") or "").strip(" ，,")

@@ -17,6 +17,7 @@ from coach.domain.critique import (
 )
 from coach.domain.reading import cues
 from coach.domain.reading.blocks import strip_filler
+from coach.domain.reading.finding_cause import without_asides
 from coach.domain.reading.meta import without_meta
 from coach.domain.retrospective import CauseChain
 from coach.engines.rules import flow
@@ -139,6 +140,7 @@ def _answer(t: Turn, answer: str, is_cause: bool = False) -> None:
     t.ask("drill_why_again", answer=quote(answer, t.lang))
 
 
+_LABEL_ONLY = re.compile(r"^[^:：]{1,40}[:：]\s*$")
 _EXTERNAL_MARK = {"zh": "（外部）", "en": " (external)"}
 
 
@@ -149,13 +151,19 @@ def _external(t: Turn, said: str) -> None:
     """
     drill = t.state.analysis.drill
     assert drill is not None
-    cause = without_external(said)
-    if has_words(cause) and len(normalize(cause)) >= 2:
+    cause = without_external(without_asides(said))
+    if _LABEL_ONLY.match(cause):
+        cause = ""  # "Paper invoices: external, not ours to fix": the finding named, no cause of it
+    named = has_words(cause) and len(normalize(cause)) >= 2
+    if named:
         drill.answers.append(_CAUSE_LEAD.sub("", cause).strip() or cause)
     mark = _EXTERNAL_MARK[t.lang]
     last = drill.answers[-1].removesuffix(mark) if drill.answers else drill.phenomenon
     if drill.answers:  # the chain keeps which cause lies outside ("政策变化（外部）"), above what is ours
         drill.answers[-1] = last + mark
+    if named and not drill.asked_control and cues.words_pattern("no_dig").search(said):
+        _finish_chain(t, last + mark)  # "原材料涨价，这个不可控，不用挖了": the cause, and no dig wanted
+        return
     if drill.asked_control:
         drill.asked_control = False
         _finish_chain(t, last + mark)
