@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from coach.domain.retrospective import CauseChain
 from coach.notes import drilldown, prose
-from coach.notes.cause_statement import chain_of, clean, counts_out_reasons, shared_out
+from coach.notes.cause_statement import chain_of, clean, counts_out_reasons, share_of, shared_out
 from coach.notes.chain_merge import (
     merge_twins,
     one_main,
@@ -93,6 +93,9 @@ class _Story:
         self.labelled = None
         if self.chains and (told_by is not None or item.asked) and is_bare_share(text):
             self._weigh_last(item)  # "这个占赔付多少？" — "我觉得七成。": the weight of the cause just told
+            return
+        if self.chains and told_by is not None and _asked_and_weighed(text):
+            self._weigh_last(item)  # "裴经理问这个占多少，鲁建的判断是七成左右是扫码卡顿造成的"
             return
         if (
             self.chains
@@ -246,6 +249,15 @@ class _Story:
                 chain.phenomenon = clean(seen.text) or ""
             chains.append(chain)
         self.last = item
+
+
+def _asked_and_weighed(text: str) -> bool:
+    """ "裴经理问这个占多少，鲁建的判断是七成左右", "Asked how much of the delay that was, Ruth put it at
+    about 60%": the share asked and given in one statement, of the cause just told."""
+    from coach.domain.reading.cues import share_question
+
+    asked = share_question().search(text)
+    return asked is not None and share_of(text[asked.end() :].lower()) is not None
 
 
 def _asked_elsewhere(item: Item, last: CauseChain) -> bool:

@@ -443,6 +443,7 @@ def classify_and_link(
         link_followups,
         split_commitments,
     )
+    from coach.notes.handed_tasks import named_then_handed, ownerless_talk
 
     kinds = classify_items(items, use_embeddings=use_embeddings)
     kinds = before_the_start(items, kinds, goal="goal", other="other")
@@ -477,4 +478,6 @@ def classify_and_link(
             items[i].asked = items[i].asked or before  # "And why did nobody …?" — "Because …"
     kinds = attach_type_remarks(items, kinds, other="other", lesson="lesson")
     kinds = take_asked_tasks(items, kinds, action="action")
-    return items, link_followups(items, kinds, other="other", action="action")
+    kinds = link_followups(items, kinds, other="other", action="action")
+    kinds = named_then_handed(items, kinds, other="other", action="action")
+    return items, ownerless_talk(items, kinds, other="other", action="action")

@@ -14,6 +14,7 @@ from typing import TypeVar
 from coach.domain.reading.language import HAN
 from coach.notes import cues, prose
 from coach.notes.finding_cues import is_bare_share
+from coach.notes.handed_tasks import gives_a_date, handed_task
 from coach.notes.segment import Item
 from coach.notes.wordlists import phrases
 
@@ -74,20 +75,30 @@ def restates_it(text: str, task: str) -> bool:
 
 
 def called(speaker: str | None, name: str) -> bool:
-    """ "Marek" calls the speaker "Marek Nowak": a first name is enough to address someone."""
+    """ "Marek" calls the speaker "Marek Nowak": a first name is enough to address someone; so is a surname
+    with a title ("胡护士长" calls "胡秀英")."""
+    from coach.notes.people import full_name
+
     if speaker is None:
         return False
-    return speaker == name or (name.isascii() and speaker.split()[0] == name)
+    first_name = name.isascii() and speaker.split()[0] == name
+    return speaker == name or first_name or (name != speaker and full_name(name, [speaker]) == speaker)
 
 
-def _confirmed_by(items: Sequence[Item], i: int, name: str, task: str) -> int | None:
+def _confirmed_by(items: Sequence[Item], i: int, name: str, task: str, *, dated: bool = False) -> int | None:
     """The index of the addressee's agreement right after item i, if they agree; a reply that is only a
-    deadline ("Megan, can you write it?" — Megan: "By February 6.") takes the task on with that date."""
+    deadline ("Megan, can you write it?" — Megan: "By February 6.") or opens on one ("下周五前装完。") takes
+    the task on with that date. A task handed without asking (`dated`) is taken on only with a date."""
+    from coach.notes.actions import mentions_date
+
     for j in range(i + 1, min(i + 3, len(items))):
         text = items[j].text
         agrees = prose.is_confirmation(text) or prose.accepts_task(text) or takes_it_on(text)
         agrees = agrees or restates_it(text, task)
         agrees = agrees or _only_a_deadline(text)
+        # "下周五前装完。" takes on a task of the actions, not "老杨，满月酒定哪天了？" asked in small talk
+        agrees = agrees or (items[i].section == "action" and gives_a_date(text))
+        agrees = agrees and (not dated or mentions_date(text))
         if called(items[j].speaker, name) and agrees:
             return j
         if items[j].speaker not in (None, items[i].speaker):
@@ -249,10 +260,13 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
 
     item = items[i]
     addressed = prose.addressed_task(item.text) if item.speaker else None
+    # a task named to someone without asking is one only where the talk has turned to the actions
+    handed = addressed is None and item.speaker is not None and item.section == "action"
+    addressed = addressed or (handed_task(item.text) if handed else None)
     if addressed is None:
         return False
     name, task = addressed
-    j = _confirmed_by(items, i, name, task)
+    j = _confirmed_by(items, i, name, task, dated=handed)
     if j is None:
         return False
     # the one who answers is named in full: "Marek, …?" — "Marek Nowak: Yes."
@@ -272,7 +286,20 @@ def _assign_addressed(items: list[Item], kinds: list[K], i: int, other: K, actio
             day = said.text if _only_a_deadline(said.text) else None
         if called(said.speaker, name) and day is not None:
             item.due, kinds[after] = day, other
+    _how_they_will(items, kinds, j, other, action)
     return True
+
+
+def _how_they_will(items: list[Item], kinds: list[K], j: int, other: K, action: K) -> None:
+    """ "Yes, by next Friday. I need the supplier to do one bit.": what the one who took the task says next
+    in the same turn tells how they will do it, no task of its own unless it has a date of its own."""
+    from coach.notes.actions import mentions_date
+
+    k = j + 1
+    while k < len(items) and items[k].line == items[j].line and items[k].speaker == items[j].speaker:
+        if kinds[k] == action and not mentions_date(items[k].text):
+            kinds[k] = other
+        k += 1
 
 
 _ASKED_EITHER_WAY = re.compile(r"^(?:你|您)?(?:能不能|可不可以|可以不可以|能否|是否可以)")
@@ -336,6 +363,8 @@ def _give_to_earlier(items: list[Item], kinds: list[K], i: int, action: K) -> bo
     if not earlier:
         return False
     owner = prose.named_owner(item.text, item.speaker)
+    handed = handed_task(item.text) if item.speaker and item.section == "action" else None
+    owner = owner or (handed[0] if handed else None)  # "And the buggy paths. Callum, finish them …"
     for j in earlier:
         items[j].owner = items[j].owner or owner
         if mentions_date(item.text) and not names_time(items[j].text):

@@ -40,8 +40,8 @@ _BELONGS = re.compile(rf"[，,]?\s*属于\s*(?P<tag>{_DIMENSION_ALT})(?:维度|�
 # "…，这是业务上的好打法", "这个是人的问题", "We keep the student ambassadors, that's people": the note says
 # which dimension the lesson is about in words of its own; "人" only as "人的问题" / "人的层面"
 _SAID_DIMENSION = re.compile(
-    rf"(?:这(?:个|条|一条)?是|那是|\bthat(?:'s|\s+is)|\bthis\s+is|\bthat\s+one's)\s*(?:an?\s+|the\s+)?"
-    rf"(?P<tag>(?!人)(?:{_DIMENSION_ALT})|人(?=的问题|的事|的层面|层面|方面))(?![a-z])",
+    rf"(?:这(?:个|条|一条)?是|那是|\bthat(?:'s|\s+is)|\bthis\s+is|\bthat\s+one's)\s*(?:an?\s+|the\s+|对|about\s+)?"
+    rf"(?P<tag>(?!人)(?:{_DIMENSION_ALT})|人(?=的问题|的事|的层面|层面|方面|的要求))(?![a-z])",
     re.I,
 )
 # "配件安全库存要每季度优化一次，业务", "特产专柜要继续，业务上的", "师带徒继续，人的层面": a dimension word

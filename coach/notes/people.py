@@ -26,7 +26,7 @@ def known_people(text: str, speakers: Iterable[str | None], participants: Iterab
     return list(dict.fromkeys(n for n in named if " " in n or _HAN_FULL.fullmatch(n)))
 
 
-def _surname_called(owner: str) -> tuple[str, str] | None:
+def surname_called(owner: str) -> tuple[str, str] | None:
     """(surname, script) for "龚场长", "老樊", "Dr Baines"; None for any other owner."""
     han = re.fullmatch(
         rf"[老小](?P<s>[\u4e00-\u9fff])|(?P<t>[\u4e00-\u9fff])(?:{phrases('title_after_surname').pattern})",
@@ -44,7 +44,7 @@ def full_name(owner: str | None, people: list[str]) -> str | None:
         return owner
     if re.fullmatch(r"[A-Z][a-z'’-]+", owner):
         found = [p for p in people if " " in p and p.split()[0] == owner]
-    elif (called := _surname_called(owner)) is not None:
+    elif (called := surname_called(owner)) is not None:
         surname, script = called
         if script == "han":
             found = [p for p in people if _HAN_FULL.fullmatch(p) and p[0] == surname and p != owner]

@@ -208,7 +208,7 @@ def _announced_at_start(text: str) -> tuple[Section, str] | None:
         tail = text[m.end() :]
         end = _ANNOUNCE_END.search(tail)
         assert end is not None  # `$` always matches
-        if _is_short(tail[: end.start()], 2, 3) and not re.search(r"\d", tail[: end.start()]):
+        if _only_a_word_or_two(tail[: end.start()]):
             rest = tail[end.end() :].strip()
             only_filler = _is_short(rest.strip(" .。!！"), 2, 3) and not re.search(r"\d", rest)
             return section, "" if only_filler else rest
@@ -217,6 +217,17 @@ def _announced_at_start(text: str) -> tuple[Section, str] | None:
 
 _WORD = re.compile(r"[A-Za-z']+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _only_a_word_or_two(between: str) -> bool:
+    """What stands between a topic phrase and the end of its announcement: a word or two, or a count of
+    what follows ("经验我说几条：", "教训我讲几点：")."""
+    from coach.notes.wordlists import phrases
+
+    if re.search(r"\d", between):
+        return False
+    counted = phrases("list_intro").search(between) is not None
+    return _is_short(between, 2, 3) or (counted and _is_short(between, 4, 5))
 
 
 def _is_short(text: str, max_words: int, max_chars: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from coach.notes.headings import META, is_heading, numbered_item
 from coach.notes.sections import (
@@ -15,7 +16,7 @@ from coach.notes.sections import (
     spoken_topic,
 )
 from coach.notes.vocabulary import alternation, any_of, grouped
-from coach.notes.wordlists import chain_part, table_column
+from coach.notes.wordlists import chain_part, phrases, table_column
 
 
 @dataclass
@@ -70,8 +71,22 @@ _SPEAKER = re.compile(
 _NAME_SHAPE = re.compile(r"^(?:[老小阿大][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}(?:总|主任|经理|老师|工))$")
 # "TL;DR:" is a lead, not two sentences
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?<![Tt][Ll];)|(?<=[.])\s+(?=[A-Z\"“])")
-# "（1）A；（2）B；（3）C" on one list line: the numbers that go on after a ";" start the next places
-_INLINE_LIST = re.compile(r"(?<=[；;。])\s*(?=[（(]\d{1,2}[)）]|[②③④⑤⑥⑦⑧⑨⑩])")
+
+
+@cache
+def _inline_list() -> re.Pattern[str]:
+    """ "（1）A；（2）B；（3）C", "第一，A。第二，B。", "first, A; second, B" on one list line: the numbers
+    that go on after a ";" or a full stop start the next places (the ordinals are per-language data)."""
+    place = rf"[（(]\d{{1,2}}[)）]|[②③④⑤⑥⑦⑧⑨⑩]|{_next_place().pattern}"
+    return re.compile(rf"(?:(?<=[；;。])\s*|(?<=\.)\s+)(?={place})", re.I)
+
+
+@cache
+def _next_place() -> re.Pattern[str]:
+    """ "第二，", "second, ": an ordinal that opens the next place of a list."""
+    return re.compile(rf"(?:{phrases('list_next_place').pattern})\s*[、，,.．]\s*", re.I)
+
+
 _DIGRESSION_WRAPPED = re.compile(r"^[（(].*[)）]$")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}")
 
@@ -408,7 +423,7 @@ def segment(text: str) -> Segmented:
             part = part if label == "cause" else None
             unlabelled = unlabelled if label == "cause" else body
         label_words, body = body[: len(body) - len(unlabelled)], unlabelled
-        pieces = _INLINE_LIST.split(body) if bullet else _sentences(body)
+        pieces = _inline_list().split(body) if bullet else _sentences(body)
         previous: str | None = None
         for piece in pieces:
             topic = spoken_topic(piece) if label is None else None
@@ -434,6 +449,8 @@ def segment(text: str) -> Segmented:
                 if _only_announces(piece):
                     continue
             sub = _BULLET.sub("", piece) if not bullet or previous is not None else piece
+            ordinal = _next_place().match(sub) if bullet and previous is not None else None
+            sub = sub[ordinal.end() :] if ordinal else sub
             asked, question = None, asked
             items.append(
                 Item(

@@ -195,3 +195,27 @@ def test_every_language_file_holds_every_lesson_cue_table_with_the_same_keys(
 def test_the_cue_words_of_each_language_type_its_own_lessons() -> None:
     assert "氛围" in DIMENSION_CUES[D.culture] and "culture" in DIMENSION_CUES[D.culture]
     assert "停止" in ACTION_CUES[A.stop] and "stop" in ACTION_CUES[A.stop]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "导游临时换人前必须有线路交接",
+        "Going forward, every new blank gets a cure test and a wash test before it goes live",
+        "Any change to the paging system needs a named reviewer before it is approved",
+    ],
+)
+def test_a_gate_a_change_must_pass_from_now_on_is_a_rule_to_start(text: str) -> None:
+    assert classify_lesson(text).action == LessonAction.start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "停止未经审批就改配置的做法",
+        "Stop approving telephony changes nobody has seen",
+        "Stop changing blanks without a test run",
+    ],
+)
+def test_how_changes_are_approved_and_tested_is_the_organization(text: str) -> None:
+    assert classify_lesson(text).dimension == Dimension.organization
